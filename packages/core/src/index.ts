@@ -1,4 +1,23 @@
 /**
+ * `@pomoc/core`: the social-service domain model, principles as executable rules, access,
+ * audit, privacy and reports.
+ *
  * @packageDocumentation
  */
-export {}
+
+/** @since 0.1.0 */
+export * as Ids from "./model/Ids.js"
+export * from "./model/Ids.js"
+export * from "./model/Common.js"
+export * from "./model/Directory.js"
+export * from "./model/Person.js"
+export * from "./model/Contact.js"
+export * from "./model/Cooperation.js"
+export * from "./model/Consent.js"
+export * from "./model/Plan.js"
+export * from "./model/Outcome.js"
+export * from "./model/Referral.js"
+export * from "./model/Activity.js"
+/** @since 0.1.0 */
+export * as Decode from "./Decode.js"
+export { InvalidInput } from "./Decode.js"

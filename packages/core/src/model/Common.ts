@@ -1,0 +1,180 @@
+/**
+ * Value types shared by the whole model: timestamps, labels, taxonomy codes, age bands, gender.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * A point in time: an ISO 8601 string on the wire, a `DateTime.Utc` inside.
+ * @since 0.1.0
+ * @category models
+ */
+export const Timestamp = Schema.DateTimeUtcFromString
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Timestamp = typeof Timestamp.Type
+
+/**
+ * The languages every label is written in: English, Czech, Lithuanian, Bulgarian.
+ * @since 0.1.0
+ * @category models
+ */
+export const Language = Schema.Literals(["en", "cs", "lt", "bg"])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Language = typeof Language.Type
+/**
+ * All label languages, in a fixed order.
+ * @since 0.1.0
+ * @category models
+ */
+export const languages: ReadonlyArray<Language> = ["en", "cs", "lt", "bg"]
+
+const NonBlank = Schema.String.check(
+  Schema.makeFilter((s: string) => s.trim().length > 0 || "must not be blank", { expected: "a non-blank string" })
+)
+
+/**
+ * Human-readable text in every supported language.
+ * @since 0.1.0
+ * @category models
+ */
+export const Labels = Schema.Struct({ en: NonBlank, cs: NonBlank, lt: NonBlank, bg: NonBlank })
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Labels = typeof Labels.Type
+
+/**
+ * A short non-blank text (a name, a title), at most 200 characters.
+ * @since 0.1.0
+ * @category models
+ */
+export const ShortText = NonBlank.check(Schema.isMaxLength(200))
+/**
+ * A free text (a note, a goal in the person's words), at most 10,000 characters. Free texts about
+ * people are sensitive: stores encrypt them at rest.
+ * @since 0.1.0
+ * @category models
+ */
+export const LongText = NonBlank.check(Schema.isMaxLength(10_000))
+
+/**
+ * A taxonomy code defined by core or a plugin (an intervention, a channel, a purpose, …):
+ * lower-case letters, digits and dashes.
+ * @since 0.1.0
+ * @category models
+ */
+export const Code = Schema.String.check(
+  Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { expected: "a code of lower-case letters, digits and '-' (max 64)" })
+)
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Code = typeof Code.Type
+
+/**
+ * A person's age band. Bands, not birth dates: enough for eligibility and reports, and far less
+ * identifying. `not-stated` is always allowed.
+ * @since 0.1.0
+ * @category models
+ */
+export const AgeBand = Schema.Literals([
+  "0-5",
+  "6-10",
+  "11-14",
+  "15-17",
+  "18-20",
+  "21-26",
+  "27-64",
+  "65+",
+  "not-stated"
+])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AgeBand = typeof AgeBand.Type
+
+/**
+ * The inclusive age range of each band (`undefined` for `not-stated`).
+ * @since 0.1.0
+ * @category models
+ */
+export const ageBandRange: Readonly<Record<AgeBand, readonly [number, number] | undefined>> = {
+  "0-5": [0, 5],
+  "6-10": [6, 10],
+  "11-14": [11, 14],
+  "15-17": [15, 17],
+  "18-20": [18, 20],
+  "21-26": [21, 26],
+  "27-64": [27, 64],
+  "65+": [65, 150],
+  "not-stated": undefined
+}
+
+/**
+ * Gender as the person states it; `not-stated` is always allowed.
+ * @since 0.1.0
+ * @category models
+ */
+export const Gender = Schema.Literals(["female", "male", "other", "not-stated"])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Gender = typeof Gender.Type
+
+/**
+ * An inclusive age range in whole years.
+ * @since 0.1.0
+ * @category models
+ */
+export const AgeRange = Schema.Struct({
+  min: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 150 })),
+  max: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 150 }))
+}).check(Schema.makeFilter((r) => r.min <= r.max || { path: ["max"], issue: "max must not be below min" }))
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AgeRange = typeof AgeRange.Type
+
+/**
+ * Who receives something (consent grantee, disclosure recipient, referral target): an
+ * organisation, a service, a public authority or a named role, by name and optional id.
+ * @since 0.1.0
+ * @category models
+ */
+export const Party = Schema.Struct({
+  kind: Schema.Literals(["organisation", "service", "authority", "school", "family", "other"]),
+  name: ShortText,
+  id: Schema.optionalKey(ShortText)
+})
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Party = typeof Party.Type
+
+/**
+ * A period of validity; `until` absent means open-ended.
+ * @since 0.1.0
+ * @category models
+ */
+export const Period = Schema.Struct({
+  from: Timestamp,
+  until: Schema.optionalKey(Timestamp)
+})
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Period = typeof Period.Type

@@ -1,0 +1,89 @@
+/**
+ * Consent and disclosure. Consent is purpose-bound, has a grantee and a period, and can be
+ * withdrawn at any time. Sharing anything about a person outside the service needs consent for
+ * that purpose and recipient, or a legal duty to report, recorded with its legal ground.
+ *
+ * @since 0.1.0
+ */
+import { DateTime, Schema } from "effect"
+import { Code, LongText, Party, ShortText, Timestamp } from "./Common.js"
+import { ConsentId, DisclosureId, PersonId, ServiceId, WorkerId } from "./Ids.js"
+
+/**
+ * A person's consent for one purpose and one grantee, valid for a period, possibly withdrawn.
+ * @since 0.1.0
+ * @category models
+ */
+export class Consent extends Schema.Class<Consent>("@pomoc/core/Consent")(
+  Schema.Struct({
+    id: ConsentId,
+    personId: PersonId,
+    serviceId: ServiceId,
+    /** What the consent is for: `disclosure`, `referral`, `identification`, `sharing`, `photo`, … */
+    purpose: Code,
+    grantee: Party,
+    validFrom: Timestamp,
+    validUntil: Schema.optionalKey(Timestamp),
+    givenAt: Timestamp,
+    form: Schema.Literals(["verbal", "written", "electronic"]),
+    recordedBy: WorkerId,
+    withdrawnAt: Schema.optionalKey(Timestamp)
+  }).check(
+    Schema.makeFilter((c) =>
+      c.validUntil === undefined || DateTime.isLessThanOrEqualTo(c.validFrom, c.validUntil) ||
+      { path: ["validUntil"], issue: "a consent cannot end before it starts" }
+    )
+  )
+) {}
+
+/**
+ * Whether a consent covers a purpose and grantee at a given time (not withdrawn, within its period).
+ * @since 0.1.0
+ * @category guards
+ */
+export const covers = (
+  consent: Consent,
+  purpose: string,
+  grantee: { readonly kind: string; readonly name: string },
+  at: DateTime.Utc
+): boolean =>
+  consent.purpose === purpose &&
+  consent.grantee.kind === grantee.kind &&
+  consent.grantee.name === grantee.name &&
+  DateTime.isLessThanOrEqualTo(consent.validFrom, at) &&
+  (consent.validUntil === undefined || DateTime.isLessThanOrEqualTo(at, consent.validUntil)) &&
+  (consent.withdrawnAt === undefined || DateTime.isLessThan(at, consent.withdrawnAt))
+
+/**
+ * The ground on which something was disclosed: the person's consent, or a legal duty to report
+ * (with the legal ground and the worker who decided).
+ * @since 0.1.0
+ * @category models
+ */
+export const DisclosureBasis = Schema.Union([
+  Schema.TaggedStruct("Consent", { consentId: ConsentId }),
+  Schema.TaggedStruct("LegalDuty", { legalGround: ShortText, decidedBy: WorkerId })
+])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type DisclosureBasis = typeof DisclosureBasis.Type
+
+/**
+ * Sharing information about a person with someone outside the service.
+ * @since 0.1.0
+ * @category models
+ */
+export class Disclosure extends Schema.Class<Disclosure>("@pomoc/core/Disclosure")({
+  id: DisclosureId,
+  personId: PersonId,
+  serviceId: ServiceId,
+  recipient: Party,
+  purpose: Code,
+  at: Timestamp,
+  basis: DisclosureBasis,
+  disclosedBy: WorkerId,
+  /** What was shared; sensitive, encrypted at rest. */
+  summary: Schema.optionalKey(LongText)
+}) {}

@@ -1,0 +1,102 @@
+/**
+ * Organisations, their services and the locations where they work. This part of the model maps to
+ * the Open Referral HSDS 3.0 directory format (see `@pomoc/hsds`).
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { AgeRange, Code, LongText, ShortText, Timestamp } from "./Common.js"
+import { LocationId, OrganisationId, ServiceId } from "./Ids.js"
+
+/**
+ * An organisation that runs services.
+ * @since 0.1.0
+ * @category models
+ */
+export class Organisation extends Schema.Class<Organisation>("@pomoc/core/Organisation")({
+  id: OrganisationId,
+  name: ShortText,
+  description: Schema.optionalKey(LongText),
+  email: Schema.optionalKey(ShortText),
+  website: Schema.optionalKey(ShortText),
+  /** The country (ISO 3166-1 alpha-2), e.g. `CZ`, `LT`, `BG`. */
+  country: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[A-Z]{2}$/, { expected: "an ISO 3166-1 alpha-2 country code" })))
+}) {}
+
+/**
+ * The kinds of place where services meet people.
+ * @since 0.1.0
+ * @category models
+ */
+export const LocationKind = Schema.Literals([
+  "club-premises",
+  "street-area",
+  "school",
+  "shopping-centre",
+  "event-venue",
+  "online-platform",
+  "office",
+  "care-institution"
+])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type LocationKind = typeof LocationKind.Type
+
+/**
+ * A place (or online platform) where a service works. A confidential location (a shelter, a
+ * safe flat) is never exported to a public directory.
+ * @since 0.1.0
+ * @category models
+ */
+export class Location extends Schema.Class<Location>("@pomoc/core/Location")({
+  id: LocationId,
+  organisationId: OrganisationId,
+  name: ShortText,
+  kind: LocationKind,
+  confidential: Schema.Boolean,
+  municipality: Schema.optionalKey(ShortText),
+  address: Schema.optionalKey(ShortText),
+  /** For online platforms: which one (e.g. "TikTok", "Discord"). */
+  platform: Schema.optionalKey(ShortText)
+}) {}
+
+/**
+ * Who a service is for.
+ * @since 0.1.0
+ * @category models
+ */
+export const TargetGroup = Schema.Struct({
+  description: ShortText,
+  ageRange: Schema.optionalKey(AgeRange)
+})
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type TargetGroup = typeof TargetGroup.Type
+
+/**
+ * A social service run by an organisation. Its `type` names the plugin that defines its
+ * taxonomies, rules and outcomes (e.g. `low-threshold-club`).
+ * @since 0.1.0
+ * @category models
+ */
+export class Service extends Schema.Class<Service>("@pomoc/core/Service")({
+  id: ServiceId,
+  organisationId: OrganisationId,
+  type: Code,
+  name: ShortText,
+  description: Schema.optionalKey(LongText),
+  targetGroup: TargetGroup,
+  localities: Schema.Array(LocationId),
+  /** Ids of the principles that bind this service (core or plugin principles). */
+  principles: Schema.Array(Code),
+  freeOfCharge: Schema.Boolean,
+  /** The first-contact channels this service chose (codes from its plugin's taxonomy). */
+  firstContactChannels: Schema.Array(Code),
+  /** How long personal data is kept after cooperation ends, in months. */
+  retentionMonths: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1200 }))),
+  registeredAt: Timestamp
+}) {}

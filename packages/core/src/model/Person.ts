@@ -1,0 +1,108 @@
+/**
+ * People at three identity levels. Pomoc records only what a service needs: most young people in
+ * a low-threshold club are known by a nickname, and many are never recorded at all.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { AgeBand, Code, Gender, LongText, ShortText, Timestamp } from "./Common.js"
+import { PersonId, ServiceId } from "./Ids.js"
+
+/**
+ * How much a service knows about who a person is.
+ * - `anonymous`: nothing but an age band and gender (also what erasure leaves behind);
+ * - `pseudonymous`: a nickname or a code chosen with the person;
+ * - `identified`: name and contact details, only where the service needs them and the person agreed.
+ * @since 0.1.0
+ * @category models
+ */
+export const IdentityLevel = Schema.Literals(["anonymous", "pseudonymous", "identified"])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type IdentityLevel = typeof IdentityLevel.Type
+
+const common = {
+  id: PersonId,
+  /** The service that knows this person. */
+  serviceId: ServiceId,
+  /** Other services the person consented to be known to. */
+  sharedWith: Schema.Array(ServiceId),
+  ageBand: AgeBand,
+  gender: Gender,
+  /** Needs as this person expressed them (codes), never inferred from a group. */
+  needs: Schema.Array(Code),
+  registeredAt: Timestamp
+}
+
+/**
+ * A person recorded without any identifying data.
+ * @since 0.1.0
+ * @category models
+ */
+export class AnonymousPerson extends Schema.TaggedClass<AnonymousPerson>("@pomoc/core/AnonymousPerson")("anonymous", {
+  ...common
+}) {}
+
+/**
+ * A person known by a nickname or a code they chose.
+ * @since 0.1.0
+ * @category models
+ */
+export class PseudonymousPerson extends Schema.TaggedClass<PseudonymousPerson>("@pomoc/core/PseudonymousPerson")(
+  "pseudonymous",
+  {
+    ...common,
+    nickname: ShortText,
+    /** Free-text notes; sensitive, encrypted at rest. */
+    notes: Schema.optionalKey(LongText)
+  }
+) {}
+
+/**
+ * Contact details of an identified person; sensitive, encrypted at rest.
+ * @since 0.1.0
+ * @category models
+ */
+export const ContactDetails = Schema.Struct({
+  phone: Schema.optionalKey(ShortText),
+  email: Schema.optionalKey(ShortText),
+  address: Schema.optionalKey(ShortText)
+})
+
+/**
+ * A person known by name, where the service needs it and the person agreed.
+ * @since 0.1.0
+ * @category models
+ */
+export class IdentifiedPerson extends Schema.TaggedClass<IdentifiedPerson>("@pomoc/core/IdentifiedPerson")(
+  "identified",
+  {
+    ...common,
+    givenName: ShortText,
+    familyName: Schema.optionalKey(ShortText),
+    nickname: Schema.optionalKey(ShortText),
+    contactDetails: ContactDetails,
+    notes: Schema.optionalKey(LongText)
+  }
+) {}
+
+/**
+ * A person at any identity level; `_tag` is the identity level.
+ * @since 0.1.0
+ * @category models
+ */
+export const Person = Schema.Union([AnonymousPerson, PseudonymousPerson, IdentifiedPerson])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type Person = typeof Person.Type
+
+/**
+ * The identity level of a person.
+ * @since 0.1.0
+ * @category guards
+ */
+export const identityLevel = (person: Person): IdentityLevel => person._tag

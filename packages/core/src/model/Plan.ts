@@ -1,0 +1,75 @@
+/**
+ * Individual plans: goals in the person's own words, steps with who takes them, and reviews.
+ * A plan belongs to one person, never to a group or a family.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import { Code, LongText, Timestamp } from "./Common.js"
+import { GoalId, PersonId, PlanId, ServiceId, StepId, WorkerId } from "./Ids.js"
+
+/**
+ * Who takes a step. Active cooperation: a plan includes steps the person takes.
+ * @since 0.1.0
+ * @category models
+ */
+export const StepActor = Schema.Literals(["person", "worker", "together", "other"])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type StepActor = typeof StepActor.Type
+
+/**
+ * One step towards a goal.
+ * @since 0.1.0
+ * @category models
+ */
+export class PlanStep extends Schema.Class<PlanStep>("@pomoc/core/PlanStep")({
+  id: StepId,
+  description: LongText,
+  takenBy: StepActor,
+  due: Schema.optionalKey(Timestamp),
+  doneAt: Schema.optionalKey(Timestamp)
+}) {}
+
+/**
+ * A goal, in the person's own words, optionally tied to an outcome indicator of the service type.
+ * @since 0.1.0
+ * @category models
+ */
+export class Goal extends Schema.Class<Goal>("@pomoc/core/Goal")({
+  id: GoalId,
+  inPersonsWords: LongText,
+  indicator: Schema.optionalKey(Code),
+  status: Schema.Literals(["open", "achieved", "abandoned"]),
+  /** Set when the goal is achieved: the person's participation must be recorded. */
+  achievedAt: Schema.optionalKey(Timestamp),
+  steps: Schema.Array(PlanStep)
+}) {}
+
+/**
+ * A review of the plan with the person.
+ * @since 0.1.0
+ * @category models
+ */
+export class PlanReview extends Schema.Class<PlanReview>("@pomoc/core/PlanReview")({
+  at: Timestamp,
+  workers: Schema.Array(WorkerId).check(Schema.isMinLength(1)),
+  personParticipated: Schema.Boolean,
+  summary: Schema.optionalKey(LongText)
+}) {}
+
+/**
+ * A person's individual plan with a service.
+ * @since 0.1.0
+ * @category models
+ */
+export class IndividualPlan extends Schema.Class<IndividualPlan>("@pomoc/core/IndividualPlan")({
+  id: PlanId,
+  personId: PersonId,
+  serviceId: ServiceId,
+  createdAt: Timestamp,
+  goals: Schema.Array(Goal),
+  reviews: Schema.Array(PlanReview)
+}) {}
