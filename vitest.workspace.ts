@@ -18,7 +18,7 @@ export const projects: Array<TestProjectInlineConfiguration> = [
   project("core", "packages/core"),
   project("store-memory", "packages/stores/memory"),
   project("store-sqlite", "packages/stores/sqlite"),
-  project("store-postgres", "packages/stores/postgres", { testTimeout: 60_000, hookTimeout: 120_000 }),
+  project("store-postgres", "packages/stores/postgres", { testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ["./test/globalSetup.ts"] }),
   project("store-testkit", "packages/stores/testkit"),
   project("service-low-threshold-club", "packages/services/low-threshold-club"),
   project("service-street-work", "packages/services/street-work"),
