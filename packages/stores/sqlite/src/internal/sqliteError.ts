@@ -1,0 +1,80 @@
+/**
+ * Turns whatever better-sqlite3 throws into effect/sql's `SqlError`, so no raw
+ * driver error ever escapes the client.
+ *
+ * @internal
+ */
+import * as SqlError from "effect/sql/SqlError"
+
+const codeOf = (cause: unknown): string | undefined => {
+  if (typeof cause !== "object" || cause === null || !("code" in cause)) return undefined
+  const code = (cause as { readonly code: unknown }).code
+  return typeof code === "string" && code.startsWith("SQLITE_") ? code : undefined
+}
+
+const messageOf = (cause: unknown): string =>
+  cause instanceof Error ? cause.message : typeof cause === "string" ? cause : ""
+
+const isCode = (code: string, family: string): boolean => code === family || code.startsWith(family + "_")
+
+const UNIQUE_PREFIX = "UNIQUE constraint failed:"
+
+/** The `table.column` list SQLite names in a UNIQUE failure; never a value. */
+const uniqueConstraintOf = (message: string): string => {
+  const index = message.indexOf(UNIQUE_PREFIX)
+  const constraint = index === -1 ? "" : message.slice(index + UNIQUE_PREFIX.length).trim()
+  return constraint.length === 0 ? "unknown" : constraint
+}
+
+/**
+ * Classifies a thrown value into a `SqlErrorReason`.
+ *
+ * SQLite messages name tables, columns and constraints but never bound
+ * values, so they are safe to keep; parameters are never put in a message.
+ */
+export const classify = (cause: unknown, operation: string): SqlError.SqlErrorReason => {
+  const driverMessage = messageOf(cause)
+  const code = codeOf(cause)
+  if (code === undefined) {
+    if (/database connection is not open/i.test(driverMessage)) {
+      return new SqlError.ConnectionError({
+        cause,
+        operation,
+        message: "SQLite connection is closed"
+      })
+    }
+    // better-sqlite3 throws TypeError/RangeError for binding and statement-shape problems.
+    return new SqlError.UnknownError({
+      cause,
+      operation,
+      message: `SQLite ${operation} failed: ${driverMessage}`
+    })
+  }
+  const message = `SQLite ${operation} failed (${code}): ${driverMessage}`
+  const props = { cause, operation, message }
+  if (code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+    return new SqlError.UniqueViolation({ ...props, constraint: uniqueConstraintOf(driverMessage) })
+  }
+  // In WAL mode a read snapshot that went stale cannot be upgraded to a write:
+  // only re-running the whole transaction helps.
+  if (code === "SQLITE_BUSY_SNAPSHOT") {
+    return new SqlError.SerializationError(props)
+  }
+  if (isCode(code, "SQLITE_BUSY") || isCode(code, "SQLITE_LOCKED")) {
+    return new SqlError.LockTimeoutError(props)
+  }
+  if (isCode(code, "SQLITE_READONLY")) {
+    return new SqlError.AuthorizationError(props)
+  }
+  if (isCode(code, "SQLITE_CORRUPT") || isCode(code, "SQLITE_NOTADB")) {
+    return new SqlError.UnknownError({ ...props, message: `SQLite database file is corrupt or not a database (${code})` })
+  }
+  if (code === "SQLITE_ERROR" && /syntax error|incomplete input|no such (table|column|function)|has no column named/i.test(driverMessage)) {
+    return new SqlError.SqlSyntaxError(props)
+  }
+  return SqlError.classifySqliteError(cause, props)
+}
+
+/** Wraps a thrown value as a `SqlError`. */
+export const toSqlError = (cause: unknown, operation: string): SqlError.SqlError =>
+  new SqlError.SqlError({ reason: classify(cause, operation) })
