@@ -17,6 +17,7 @@ const project = (name: string, dir: string, extra: TestProjectInlineConfiguratio
 export const projects: Array<TestProjectInlineConfiguration> = [
   project("core", "packages/core"),
   project("store-memory", "packages/stores/memory"),
+  project("store-sql", "packages/stores/sql"),
   project("store-sqlite", "packages/stores/sqlite"),
   project("store-postgres", "packages/stores/postgres", { testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ["./test/globalSetup.ts"] }),
   project("store-testkit", "packages/stores/testkit"),

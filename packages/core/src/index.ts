@@ -21,3 +21,9 @@ export * from "./model/Activity.js"
 /** @since 0.1.0 */
 export * as Decode from "./Decode.js"
 export { InvalidInput } from "./Decode.js"
+/** @since 0.1.0 */
+export * as Command from "./Command.js"
+/** @since 0.1.0 */
+export * as Audit from "./Audit.js"
+/** @since 0.1.0 */
+export * as Store from "./Store.js"

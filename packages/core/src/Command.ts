@@ -1,0 +1,303 @@
+/**
+ * Commands: the intents that change what a service knows. Every write in Pomoc is one of these,
+ * and every command passes the principles before anything is stored. Plugins add their own
+ * commands by widening the union with `{ _tag: "…" }` types of their own.
+ *
+ * Commands carry decoded model values; the case-work API builds them from unknown input.
+ *
+ * @since 0.1.0
+ */
+import type { Activity, Volunteer, VolunteerHours } from "./model/Activity.js"
+import type { Code, Party } from "./model/Common.js"
+import type { Consent, Disclosure } from "./model/Consent.js"
+import type { Contact } from "./model/Contact.js"
+import type { Cooperation } from "./model/Cooperation.js"
+import type { Location, Organisation, Service } from "./model/Directory.js"
+import type {
+  ActivityId,
+  ConsentId,
+  CooperationId,
+  GoalId,
+  PersonId,
+  PlanId,
+  ReferralId,
+  ServiceId
+} from "./model/Ids.js"
+import type { OutcomeMeasurement } from "./model/Outcome.js"
+import type { IdentityLevel, Person } from "./model/Person.js"
+import type { Goal, IndividualPlan, PlanReview, PlanStep } from "./model/Plan.js"
+import type { Referral, ReferralStatus } from "./model/Referral.js"
+
+/**
+ * Register an organisation.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RegisterOrganisation { readonly _tag: "RegisterOrganisation"; readonly organisation: Organisation }
+/**
+ * Register a service (its type, target group, principles, channels).
+ * @since 0.1.0
+ * @category models
+ */
+export interface RegisterService { readonly _tag: "RegisterService"; readonly service: Service }
+/**
+ * Register a location where a service works.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RegisterLocation { readonly _tag: "RegisterLocation"; readonly location: Location }
+/**
+ * Register a person at any identity level.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RegisterPerson { readonly _tag: "RegisterPerson"; readonly person: Person }
+/**
+ * Raise or lower a person's identity level (raising needs the person's consent).
+ * @since 0.1.0
+ * @category models
+ */
+export interface ChangeIdentityLevel {
+  readonly _tag: "ChangeIdentityLevel"
+  readonly personId: PersonId
+  readonly from: IdentityLevel
+  readonly to: IdentityLevel
+  readonly person: Person
+}
+/**
+ * Record a contact (known participants and/or an anonymous count).
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordContact { readonly _tag: "RecordContact"; readonly contact: Contact }
+/**
+ * Decide whether a person is eligible for a service. Eligibility never reads a protected attribute.
+ * @since 0.1.0
+ * @category models
+ */
+export interface AssessEligibility { readonly _tag: "AssessEligibility"; readonly serviceId: ServiceId; readonly personId?: PersonId }
+/**
+ * Start a person's cooperation with a service. `referredBy` records who pointed the person here;
+ * nobody can be recorded as sent or forced (`compelled` must stay false).
+ * @since 0.1.0
+ * @category models
+ */
+export interface StartCooperation {
+  readonly _tag: "StartCooperation"
+  readonly cooperation: Cooperation
+  readonly compelled: boolean
+}
+/**
+ * End a cooperation; always allowed, never needs a reason.
+ * @since 0.1.0
+ * @category models
+ */
+export interface EndCooperation {
+  readonly _tag: "EndCooperation"
+  readonly cooperationId: CooperationId
+  readonly endedBy: "person" | "service"
+  readonly reason?: Code
+}
+/**
+ * Record a consent the person gave.
+ * @since 0.1.0
+ * @category models
+ */
+export interface GiveConsent { readonly _tag: "GiveConsent"; readonly consent: Consent }
+/**
+ * Withdraw a consent; always allowed.
+ * @since 0.1.0
+ * @category models
+ */
+export interface WithdrawConsent { readonly _tag: "WithdrawConsent"; readonly consentId: ConsentId }
+/**
+ * Share something about a person outside the service.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Disclose { readonly _tag: "Disclose"; readonly disclosure: Disclosure }
+/**
+ * Refer a person to another service or organisation.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Refer { readonly _tag: "Refer"; readonly referral: Referral }
+/**
+ * Move a referral through its lifecycle.
+ * @since 0.1.0
+ * @category models
+ */
+export interface UpdateReferral {
+  readonly _tag: "UpdateReferral"
+  readonly referralId: ReferralId
+  readonly status: ReferralStatus
+  readonly reason?: string
+}
+/**
+ * Create an individual plan for one person.
+ * @since 0.1.0
+ * @category models
+ */
+export interface CreatePlan { readonly _tag: "CreatePlan"; readonly plan: IndividualPlan }
+/**
+ * Add a goal to a plan.
+ * @since 0.1.0
+ * @category models
+ */
+export interface AddGoal { readonly _tag: "AddGoal"; readonly planId: PlanId; readonly goal: Goal }
+/**
+ * Add a step to a goal of a plan.
+ * @since 0.1.0
+ * @category models
+ */
+export interface AddPlanStep { readonly _tag: "AddPlanStep"; readonly planId: PlanId; readonly goalId: GoalId; readonly step: PlanStep }
+/**
+ * Mark a goal achieved or abandoned. Achieved needs the person's participation recorded.
+ * @since 0.1.0
+ * @category models
+ */
+export interface SetGoalStatus {
+  readonly _tag: "SetGoalStatus"
+  readonly planId: PlanId
+  readonly goalId: GoalId
+  readonly status: "open" | "achieved" | "abandoned"
+  readonly personParticipated: boolean
+}
+/**
+ * Record a plan review.
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReviewPlan { readonly _tag: "ReviewPlan"; readonly planId: PlanId; readonly review: PlanReview }
+/**
+ * Record an outcome measurement for one person.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordOutcome { readonly _tag: "RecordOutcome"; readonly measurement: OutcomeMeasurement }
+/**
+ * Record a group activity and its attendance.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordActivity { readonly _tag: "RecordActivity"; readonly activity: Activity }
+/**
+ * Record attendance at an activity.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordAttendance {
+  readonly _tag: "RecordAttendance"
+  readonly activityId: ActivityId
+  readonly attendees: ReadonlyArray<PersonId>
+  readonly anonymousAttendance: number
+}
+/**
+ * Register a volunteer or intern.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RegisterVolunteer { readonly _tag: "RegisterVolunteer"; readonly volunteer: Volunteer }
+/**
+ * Record a volunteer's hours.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordVolunteerHours { readonly _tag: "RecordVolunteerHours"; readonly hours: VolunteerHours }
+/**
+ * Charge a fee for a service.
+ * @since 0.1.0
+ * @category models
+ */
+export interface ChargeFee {
+  readonly _tag: "ChargeFee"
+  readonly serviceId: ServiceId
+  readonly personId?: PersonId
+  readonly amountMinor: number
+  readonly currency: string
+}
+/**
+ * Record a need for a person (respect for uniqueness: per person, never inferred from a group).
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordNeed {
+  readonly _tag: "RecordNeed"
+  readonly personId: PersonId
+  readonly need: Code
+  /** Where the need came from: the person said so, or it was inferred from a group they belong to. */
+  readonly source: "person" | "worker-assessment" | "group-membership"
+}
+/**
+ * Publish a report outside the service (funder, state, public).
+ * @since 0.1.0
+ * @category models
+ */
+export interface PublishReport {
+  readonly _tag: "PublishReport"
+  readonly serviceId: ServiceId
+  readonly report: Code
+  readonly recipient: Party
+  readonly smallestCell: number
+}
+/**
+ * Erase a person: identity gone, counts survive.
+ * @since 0.1.0
+ * @category models
+ */
+export interface ErasePerson { readonly _tag: "ErasePerson"; readonly personId: PersonId }
+
+/**
+ * Every core command.
+ * @since 0.1.0
+ * @category models
+ */
+export type Command =
+  | RegisterOrganisation
+  | RegisterService
+  | RegisterLocation
+  | RegisterPerson
+  | ChangeIdentityLevel
+  | RecordContact
+  | AssessEligibility
+  | StartCooperation
+  | EndCooperation
+  | GiveConsent
+  | WithdrawConsent
+  | Disclose
+  | Refer
+  | UpdateReferral
+  | CreatePlan
+  | AddGoal
+  | AddPlanStep
+  | SetGoalStatus
+  | ReviewPlan
+  | RecordOutcome
+  | RecordActivity
+  | RecordAttendance
+  | RegisterVolunteer
+  | RecordVolunteerHours
+  | ChargeFee
+  | RecordNeed
+  | PublishReport
+  | ErasePerson
+
+/**
+ * The tag of every core command.
+ * @since 0.1.0
+ * @category models
+ */
+export type CommandTag = Command["_tag"]
+
+/**
+ * All core command tags, for rules that apply to many commands.
+ * @since 0.1.0
+ * @category models
+ */
+export const commandTags: ReadonlyArray<CommandTag> = [
+  "RegisterOrganisation", "RegisterService", "RegisterLocation", "RegisterPerson", "ChangeIdentityLevel",
+  "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation", "GiveConsent", "WithdrawConsent",
+  "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep", "SetGoalStatus", "ReviewPlan",
+  "RecordOutcome", "RecordActivity", "RecordAttendance", "RegisterVolunteer", "RecordVolunteerHours", "ChargeFee",
+  "RecordNeed", "PublishReport", "ErasePerson"
+]
