@@ -18,6 +18,9 @@ export * from "./model/Plan.js"
 export * from "./model/Outcome.js"
 export * from "./model/Referral.js"
 export * from "./model/Activity.js"
+export * from "./model/Actor.js"
+/** @since 0.1.0 */
+export * as Facts from "./Facts.js"
 /** @since 0.1.0 */
 export * as Decode from "./Decode.js"
 export { InvalidInput } from "./Decode.js"
