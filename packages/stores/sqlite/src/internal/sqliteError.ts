@@ -36,6 +36,10 @@ export const classify = (cause: unknown, operation: string): SqlError.SqlErrorRe
   const driverMessage = messageOf(cause)
   const code = codeOf(cause)
   if (code === undefined) {
+    // better-sqlite3 reports a missing directory (and a closed handle) as a plain TypeError.
+    if (operation === "open") {
+      return new SqlError.ConnectionError({ cause, operation, message: `SQLite could not open the database: ${driverMessage}` })
+    }
     if (/database connection is not open/i.test(driverMessage)) {
       return new SqlError.ConnectionError({
         cause,
