@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     // Core must run in a browser: no Node built-ins.
-    files: ["packages/core/src/**/*.ts", "packages/services/*/src/**/*.ts", "packages/interop/*/src/**/*.ts"],
+    files: ["packages/core/src/**/*.ts", "packages/services/*/src/**/*.ts"],
     rules: {
       "no-restricted-imports": ["error", { patterns: [{ group: ["node:*", "fs", "path", "crypto", "os", "child_process", "worker_threads", "buffer", "stream", "util"], message: "Core and plugins must not use Node built-ins (they run in browsers too)." }] }]
     }

@@ -1,4 +1,0 @@
-/**
- * @packageDocumentation
- */
-export {}
