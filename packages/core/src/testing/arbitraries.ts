@@ -22,6 +22,17 @@ import { Referral, ReferralEvent, type ReferralStatus } from "../model/Referral.
 
 type Encoded<S extends Schema.Top> = S["Encoded"]
 
+/** Parsed JSON never has a null prototype, so neither do generated wire objects. */
+const record = <T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<T> =>
+  fc.record(model, { noNullPrototype: true })
+
+/** A record whose keys outside `required` are sometimes absent (never `undefined`). */
+const partialRecord = <T, K extends keyof T>(
+  model: { [P in keyof T]: fc.Arbitrary<T[P]> },
+  required: ReadonlyArray<K>
+): fc.Arbitrary<Pick<T, K> & Partial<Omit<T, K>>> =>
+  fc.record(model, { noNullPrototype: true, requiredKeys: [...required] }) as fc.Arbitrary<Pick<T, K> & Partial<Omit<T, K>>>
+
 // ---------------------------------------------------------------------------------------------
 // Primitives
 // ---------------------------------------------------------------------------------------------
@@ -142,7 +153,7 @@ const byLanguage = {
  * @since 0.1.0
  * @category constructors
  */
-export const arbLabels: fc.Arbitrary<Encoded<typeof Labels>> = fc.record({
+export const arbLabels: fc.Arbitrary<Encoded<typeof Labels>> = record({
   en: fc.oneof(fc.constantFrom(...byLanguage.en), arbShortText),
   cs: fc.oneof(fc.constantFrom(...byLanguage.cs), arbShortText),
   lt: fc.oneof(fc.constantFrom(...byLanguage.lt), arbShortText),
@@ -189,14 +200,12 @@ export const arbAgeRange: fc.Arbitrary<Encoded<typeof AgeRange>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbParty: fc.Arbitrary<Encoded<typeof Party>> = fc.record(
+export const arbParty: fc.Arbitrary<Encoded<typeof Party>> = partialRecord(
   {
     kind: fc.constantFrom("organisation", "service", "authority", "school", "family", "other"),
     name: arbShortText,
     id: arbShortText
-  },
-  { requiredKeys: ["kind", "name"] }
-)
+  }, ["kind", "name"])
 
 /**
  * A period of validity, `from` not after `until`; sometimes open-ended.
@@ -219,7 +228,7 @@ const uniqueIds = (maxLength: number, minLength = 0) => fc.uniqueArray(arbId, { 
  * @since 0.1.0
  * @category constructors
  */
-export const arbOrganisation: fc.Arbitrary<Encoded<typeof Organisation>> = fc.record(
+export const arbOrganisation: fc.Arbitrary<Encoded<typeof Organisation>> = partialRecord(
   {
     id: arbId,
     name: arbShortText,
@@ -227,16 +236,14 @@ export const arbOrganisation: fc.Arbitrary<Encoded<typeof Organisation>> = fc.re
     email: arbShortText,
     website: arbShortText,
     country: fc.oneof(fc.constantFrom("CZ", "LT", "BG"), fc.stringMatching(/^[A-Z]{2}$/))
-  },
-  { requiredKeys: ["id", "name"] }
-)
+  }, ["id", "name"])
 
 /**
  * A location of any kind, sometimes confidential.
  * @since 0.1.0
  * @category constructors
  */
-export const arbLocation: fc.Arbitrary<Encoded<typeof Location>> = fc.record(
+export const arbLocation: fc.Arbitrary<Encoded<typeof Location>> = partialRecord(
   {
     id: arbId,
     organisationId: arbId,
@@ -255,26 +262,22 @@ export const arbLocation: fc.Arbitrary<Encoded<typeof Location>> = fc.record(
     municipality: arbShortText,
     address: arbShortText,
     platform: arbShortText
-  },
-  { requiredKeys: ["id", "organisationId", "name", "kind", "confidential"] }
-)
+  }, ["id", "organisationId", "name", "kind", "confidential"])
 
 /**
  * Who a service is for, sometimes with an age range.
  * @since 0.1.0
  * @category constructors
  */
-export const arbTargetGroup: fc.Arbitrary<Encoded<typeof TargetGroup>> = fc.record(
-  { description: arbShortText, ageRange: arbAgeRange },
-  { requiredKeys: ["description"] }
-)
+export const arbTargetGroup: fc.Arbitrary<Encoded<typeof TargetGroup>> = partialRecord(
+  { description: arbShortText, ageRange: arbAgeRange }, ["description"])
 
 /**
  * A service.
  * @since 0.1.0
  * @category constructors
  */
-export const arbService: fc.Arbitrary<Encoded<typeof Service>> = fc.record(
+export const arbService: fc.Arbitrary<Encoded<typeof Service>> = partialRecord(
   {
     id: arbId,
     organisationId: arbId,
@@ -288,9 +291,7 @@ export const arbService: fc.Arbitrary<Encoded<typeof Service>> = fc.record(
     firstContactChannels: fc.array(arbCode, { maxLength: 3 }),
     retentionMonths: fc.integer({ min: 0, max: 1200 }),
     registeredAt: arbTimestamp
-  },
-  {
-    requiredKeys: [
+  }, [
       "id",
       "organisationId",
       "type",
@@ -301,9 +302,7 @@ export const arbService: fc.Arbitrary<Encoded<typeof Service>> = fc.record(
       "freeOfCharge",
       "firstContactChannels",
       "registeredAt"
-    ]
-  }
-)
+    ])
 
 // ---------------------------------------------------------------------------------------------
 // People
@@ -325,7 +324,7 @@ const personCommonKeys = ["id", "serviceId", "sharedWith", "ageBand", "gender", 
  * @since 0.1.0
  * @category constructors
  */
-export const arbAnonymousPerson: fc.Arbitrary<Encoded<typeof AnonymousPerson>> = fc.record({
+export const arbAnonymousPerson: fc.Arbitrary<Encoded<typeof AnonymousPerson>> = record({
   _tag: fc.constant("anonymous"),
   ...personCommon
 })
@@ -335,31 +334,27 @@ export const arbAnonymousPerson: fc.Arbitrary<Encoded<typeof AnonymousPerson>> =
  * @since 0.1.0
  * @category constructors
  */
-export const arbPseudonymousPerson: fc.Arbitrary<Encoded<typeof PseudonymousPerson>> = fc.record(
-  { _tag: fc.constant("pseudonymous"), ...personCommon, nickname: arbShortText, notes: arbLongText },
-  { requiredKeys: ["_tag", ...personCommonKeys, "nickname"] }
-)
+export const arbPseudonymousPerson: fc.Arbitrary<Encoded<typeof PseudonymousPerson>> = partialRecord(
+  { _tag: fc.constant("pseudonymous"), ...personCommon, nickname: arbShortText, notes: arbLongText }, ["_tag", ...personCommonKeys, "nickname"])
 
 /**
  * An identified person's contact details (any of them may be missing).
  * @since 0.1.0
  * @category constructors
  */
-export const arbContactDetails: fc.Arbitrary<Encoded<typeof ContactDetails>> = fc.record(
+export const arbContactDetails: fc.Arbitrary<Encoded<typeof ContactDetails>> = partialRecord(
   {
     phone: fc.oneof(fc.constantFrom("+420 777 123 456", "+370 612 34567", "+359 88 123 4567"), arbShortText),
     email: fc.oneof(fc.emailAddress().filter(nonBlank(200)), arbShortText),
     address: arbShortText
-  },
-  { requiredKeys: [] }
-)
+  }, [])
 
 /**
  * A person known by name.
  * @since 0.1.0
  * @category constructors
  */
-export const arbIdentifiedPerson: fc.Arbitrary<Encoded<typeof IdentifiedPerson>> = fc.record(
+export const arbIdentifiedPerson: fc.Arbitrary<Encoded<typeof IdentifiedPerson>> = partialRecord(
   {
     _tag: fc.constant("identified"),
     ...personCommon,
@@ -368,9 +363,7 @@ export const arbIdentifiedPerson: fc.Arbitrary<Encoded<typeof IdentifiedPerson>>
     nickname: arbShortText,
     contactDetails: arbContactDetails,
     notes: arbLongText
-  },
-  { requiredKeys: ["_tag", ...personCommonKeys, "givenName", "contactDetails"] }
-)
+  }, ["_tag", ...personCommonKeys, "givenName", "contactDetails"])
 
 /**
  * A person at any identity level.
@@ -389,23 +382,21 @@ export const arbPerson: fc.Arbitrary<Encoded<typeof Person>> = fc.oneof(
 
 /** Who took part: one participant for an individual contact, at least one for a group. */
 const arbParticipation = fc.oneof(
-  fc.record({
+  record({
     mode: fc.constant("individual" as const),
-    participants: fc.constant<Array<string>>([]),
+    participants: fc.array(arbId, { maxLength: 0 }),
     anonymousCount: fc.constant(1)
   }),
-  fc.record({
+  record({
     mode: fc.constant("individual" as const),
     participants: arbId.map((id) => [id]),
     anonymousCount: fc.constant(0)
   }),
-  fc
-    .record({
-      mode: fc.constant("group" as const),
-      participants: uniqueIds(6),
-      anonymousCount: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 100_000 }))
-    })
-    .filter((p) => p.participants.length + p.anonymousCount >= 1)
+  record({
+    mode: fc.constant("group" as const),
+    participants: uniqueIds(6),
+    anonymousCount: fc.oneof(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 100_000 }))
+  }).filter((p) => p.participants.length + p.anonymousCount >= 1)
 )
 
 /**
@@ -416,7 +407,7 @@ const arbParticipation = fc.oneof(
  */
 export const arbContact: fc.Arbitrary<Encoded<typeof Contact>> = fc
   .tuple(
-    fc.record(
+    partialRecord(
       {
         id: arbId,
         serviceId: arbId,
@@ -428,11 +419,7 @@ export const arbContact: fc.Arbitrary<Encoded<typeof Contact>> = fc
         workers: fc.array(arbId, { minLength: 1, maxLength: 3 }),
         interventions: fc.array(arbCode, { maxLength: 4 }),
         note: arbLongText
-      },
-      {
-        requiredKeys: ["id", "serviceId", "at", "durationMinutes", "locationKind", "channel", "workers", "interventions"]
-      }
-    ),
+      }, ["id", "serviceId", "at", "durationMinutes", "locationKind", "channel", "workers", "interventions"]),
     arbParticipation,
     fc.option(arbCode, { nil: undefined }),
     fc.boolean()
@@ -451,13 +438,11 @@ export const arbContact: fc.Arbitrary<Encoded<typeof Contact>> = fc
  */
 export const arbCooperation: fc.Arbitrary<Encoded<typeof Cooperation>> = fc
   .tuple(
-    fc.record({ id: arbId, serviceId: arbId, personId: arbId }),
+    record({ id: arbId, serviceId: arbId, personId: arbId }),
     arbAscendingMillis(2),
     fc.boolean(),
-    fc.record(
-      { endedBy: fc.constantFrom("person" as const, "service" as const), endReason: arbCode },
-      { requiredKeys: [] }
-    )
+    partialRecord(
+      { endedBy: fc.constantFrom("person" as const, "service" as const), endReason: arbCode }, [])
   )
   .map(([ids, [start, end], ended, ending]) => ({
     ...ids,
@@ -477,7 +462,7 @@ export const arbCooperation: fc.Arbitrary<Encoded<typeof Cooperation>> = fc
  */
 export const arbConsent: fc.Arbitrary<Encoded<typeof Consent>> = fc
   .tuple(
-    fc.record({
+    record({
       id: arbId,
       personId: arbId,
       serviceId: arbId,
@@ -504,8 +489,8 @@ export const arbConsent: fc.Arbitrary<Encoded<typeof Consent>> = fc
  * @category constructors
  */
 export const arbDisclosureBasis: fc.Arbitrary<Encoded<typeof DisclosureBasis>> = fc.oneof(
-  fc.record({ _tag: fc.constant("Consent" as const), consentId: arbId }),
-  fc.record({
+  record({ _tag: fc.constant("Consent" as const), consentId: arbId }),
+  record({
     _tag: fc.constant("LegalDuty" as const),
     legalGround: fc.oneof(fc.constantFrom("§ 10 zákona č. 359/1999 Sb.", "Vaiko teisių apsaugos įstatymas"), arbShortText),
     decidedBy: arbId
@@ -517,7 +502,7 @@ export const arbDisclosureBasis: fc.Arbitrary<Encoded<typeof DisclosureBasis>> =
  * @since 0.1.0
  * @category constructors
  */
-export const arbDisclosure: fc.Arbitrary<Encoded<typeof Disclosure>> = fc.record(
+export const arbDisclosure: fc.Arbitrary<Encoded<typeof Disclosure>> = partialRecord(
   {
     id: arbId,
     personId: arbId,
@@ -528,9 +513,7 @@ export const arbDisclosure: fc.Arbitrary<Encoded<typeof Disclosure>> = fc.record
     basis: arbDisclosureBasis,
     disclosedBy: arbId,
     summary: arbLongText
-  },
-  { requiredKeys: ["id", "personId", "serviceId", "recipient", "purpose", "at", "basis", "disclosedBy"] }
-)
+  }, ["id", "personId", "serviceId", "recipient", "purpose", "at", "basis", "disclosedBy"])
 
 // ---------------------------------------------------------------------------------------------
 // Plans and outcomes
@@ -541,16 +524,14 @@ export const arbDisclosure: fc.Arbitrary<Encoded<typeof Disclosure>> = fc.record
  * @since 0.1.0
  * @category constructors
  */
-export const arbPlanStep: fc.Arbitrary<Encoded<typeof PlanStep>> = fc.record(
+export const arbPlanStep: fc.Arbitrary<Encoded<typeof PlanStep>> = partialRecord(
   {
     id: arbId,
     description: arbLongText,
     takenBy: fc.constantFrom("person" as const, "worker" as const, "together" as const, "other" as const),
     due: arbTimestamp,
     doneAt: arbTimestamp
-  },
-  { requiredKeys: ["id", "description", "takenBy"] }
-)
+  }, ["id", "description", "takenBy"])
 
 /**
  * A goal in the person's words; an achieved goal has its achievement time, others have none.
@@ -559,10 +540,8 @@ export const arbPlanStep: fc.Arbitrary<Encoded<typeof PlanStep>> = fc.record(
  */
 export const arbGoal: fc.Arbitrary<Encoded<typeof Goal>> = fc
   .tuple(
-    fc.record(
-      { id: arbId, inPersonsWords: arbLongText, indicator: arbCode, steps: fc.array(arbPlanStep, { maxLength: 3 }) },
-      { requiredKeys: ["id", "inPersonsWords", "steps"] }
-    ),
+    partialRecord(
+      { id: arbId, inPersonsWords: arbLongText, indicator: arbCode, steps: fc.array(arbPlanStep, { maxLength: 3 }) }, ["id", "inPersonsWords", "steps"]),
     fc.constantFrom("open" as const, "achieved" as const, "abandoned" as const),
     arbTimestamp
   )
@@ -573,22 +552,20 @@ export const arbGoal: fc.Arbitrary<Encoded<typeof Goal>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbPlanReview: fc.Arbitrary<Encoded<typeof PlanReview>> = fc.record(
+export const arbPlanReview: fc.Arbitrary<Encoded<typeof PlanReview>> = partialRecord(
   {
     at: arbTimestamp,
     workers: fc.array(arbId, { minLength: 1, maxLength: 3 }),
     personParticipated: fc.boolean(),
     summary: arbLongText
-  },
-  { requiredKeys: ["at", "workers", "personParticipated"] }
-)
+  }, ["at", "workers", "personParticipated"])
 
 /**
  * An individual plan with goals, steps and reviews.
  * @since 0.1.0
  * @category constructors
  */
-export const arbIndividualPlan: fc.Arbitrary<Encoded<typeof IndividualPlan>> = fc.record({
+export const arbIndividualPlan: fc.Arbitrary<Encoded<typeof IndividualPlan>> = record({
   id: arbId,
   personId: arbId,
   serviceId: arbId,
@@ -603,11 +580,11 @@ export const arbIndividualPlan: fc.Arbitrary<Encoded<typeof IndividualPlan>> = f
  * @category constructors
  */
 export const arbIndicatorScale: fc.Arbitrary<Encoded<typeof IndicatorScale>> = fc.oneof(
-  fc.constant({ _tag: "YesNo" as const }),
+  record({ _tag: fc.constant("YesNo" as const) }),
   fc
     .tuple(fc.integer({ min: -10, max: 10 }), fc.integer({ min: 1, max: 10 }))
     .map(([min, span]) => ({ _tag: "Ladder" as const, min, max: min + span })),
-  fc.record({ _tag: fc.constant("Category" as const), categories: fc.array(arbCode, { minLength: 1, maxLength: 5 }) })
+  record({ _tag: fc.constant("Category" as const), categories: fc.array(arbCode, { minLength: 1, maxLength: 5 }) })
 )
 
 /**
@@ -615,7 +592,7 @@ export const arbIndicatorScale: fc.Arbitrary<Encoded<typeof IndicatorScale>> = f
  * @since 0.1.0
  * @category constructors
  */
-export const arbOutcomeIndicator: fc.Arbitrary<Encoded<typeof OutcomeIndicator>> = fc.record({
+export const arbOutcomeIndicator: fc.Arbitrary<Encoded<typeof OutcomeIndicator>> = record({
   code: arbCode,
   labels: arbLabels,
   scale: arbIndicatorScale
@@ -627,9 +604,9 @@ export const arbOutcomeIndicator: fc.Arbitrary<Encoded<typeof OutcomeIndicator>>
  * @category constructors
  */
 export const arbOutcomeValue: fc.Arbitrary<Encoded<typeof OutcomeValue>> = fc.oneof(
-  fc.record({ _tag: fc.constant("YesNo" as const), value: fc.boolean() }),
-  fc.record({ _tag: fc.constant("Ladder" as const), value: fc.integer({ min: -10, max: 20 }) }),
-  fc.record({ _tag: fc.constant("Category" as const), value: arbCode })
+  record({ _tag: fc.constant("YesNo" as const), value: fc.boolean() }),
+  record({ _tag: fc.constant("Ladder" as const), value: fc.integer({ min: -10, max: 20 }) }),
+  record({ _tag: fc.constant("Category" as const), value: arbCode })
 )
 
 /**
@@ -640,11 +617,11 @@ export const arbOutcomeValue: fc.Arbitrary<Encoded<typeof OutcomeValue>> = fc.on
 export const arbOutcomeValueFor = (scale: Encoded<typeof IndicatorScale>): fc.Arbitrary<Encoded<typeof OutcomeValue>> => {
   switch (scale._tag) {
     case "YesNo":
-      return fc.record({ _tag: fc.constant("YesNo" as const), value: fc.boolean() })
+      return record({ _tag: fc.constant("YesNo" as const), value: fc.boolean() })
     case "Ladder":
-      return fc.record({ _tag: fc.constant("Ladder" as const), value: fc.integer({ min: scale.min, max: scale.max }) })
+      return record({ _tag: fc.constant("Ladder" as const), value: fc.integer({ min: scale.min, max: scale.max }) })
     case "Category":
-      return fc.record({ _tag: fc.constant("Category" as const), value: fc.constantFrom(...scale.categories) })
+      return record({ _tag: fc.constant("Category" as const), value: fc.constantFrom(...scale.categories) })
   }
 }
 
@@ -653,7 +630,7 @@ export const arbOutcomeValueFor = (scale: Encoded<typeof IndicatorScale>): fc.Ar
  * @since 0.1.0
  * @category constructors
  */
-export const arbOutcomeMeasurement: fc.Arbitrary<Encoded<typeof OutcomeMeasurement>> = fc.record({
+export const arbOutcomeMeasurement: fc.Arbitrary<Encoded<typeof OutcomeMeasurement>> = record({
   id: arbId,
   personId: arbId,
   serviceId: arbId,
@@ -690,7 +667,7 @@ export const arbReferral: fc.Arbitrary<Encoded<typeof Referral>> = fc
   .constantFrom(...lifecycles)
   .chain((lifecycle) =>
     fc.tuple(
-      fc.record({
+      record({
         id: arbId,
         personId: arbId,
         fromServiceId: arbId,
@@ -701,13 +678,11 @@ export const arbReferral: fc.Arbitrary<Encoded<typeof Referral>> = fc
       arbAscendingMillis(lifecycle.length),
       fc.tuple(
         ...lifecycle.map((status) =>
-          fc.record(
+          partialRecord(
             {
               by: arbId,
               reason: fc.oneof(fc.constantFrom(...reasons), arbShortText)
-            },
-            { requiredKeys: status === "rejected" || status === "revoked" ? ["reason"] : [] }
-          )
+            }, status === "rejected" || status === "revoked" ? ["reason"] : [])
         )
       )
     ).map(([base, times, extras]) => ({
@@ -732,7 +707,7 @@ export const arbReferral: fc.Arbitrary<Encoded<typeof Referral>> = fc
  */
 export const arbActivity: fc.Arbitrary<Encoded<typeof Activity>> = fc
   .tuple(
-    fc.record(
+    partialRecord(
       {
         id: arbId,
         serviceId: arbId,
@@ -761,11 +736,7 @@ export const arbActivity: fc.Arbitrary<Encoded<typeof Activity>> = fc
         forExternalStaff: fc.boolean(),
         attendees: uniqueIds(6),
         anonymousAttendance: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 1_000_000 }))
-      },
-      {
-        requiredKeys: ["id", "serviceId", "kind", "title", "audience", "forExternalStaff", "attendees", "anonymousAttendance"]
-      }
-    ),
+      }, ["id", "serviceId", "kind", "title", "audience", "forExternalStaff", "attendees", "anonymousAttendance"]),
     arbAscendingMillis(2),
     fc.boolean()
   )
@@ -780,7 +751,7 @@ export const arbActivity: fc.Arbitrary<Encoded<typeof Activity>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbVolunteer: fc.Arbitrary<Encoded<typeof Volunteer>> = fc.record({
+export const arbVolunteer: fc.Arbitrary<Encoded<typeof Volunteer>> = record({
   id: arbId,
   organisationId: arbId,
   displayName: arbShortText,
@@ -795,7 +766,7 @@ export const arbVolunteer: fc.Arbitrary<Encoded<typeof Volunteer>> = fc.record({
  * @since 0.1.0
  * @category constructors
  */
-export const arbVolunteerHours: fc.Arbitrary<Encoded<typeof VolunteerHours>> = fc.record(
+export const arbVolunteerHours: fc.Arbitrary<Encoded<typeof VolunteerHours>> = partialRecord(
   {
     id: arbId,
     volunteerId: arbId,
@@ -806,9 +777,7 @@ export const arbVolunteerHours: fc.Arbitrary<Encoded<typeof VolunteerHours>> = f
       fc.integer({ min: 1, max: 96 }).map((quarters) => quarters / 4),
       fc.double({ min: 0.001, max: 24, noNaN: true, noDefaultInfinity: true })
     )
-  },
-  { requiredKeys: ["id", "volunteerId", "serviceId", "on", "hours"] }
-)
+  }, ["id", "volunteerId", "serviceId", "on", "hours"])
 
 // ---------------------------------------------------------------------------------------------
 // Decoded values and the entity table
@@ -864,7 +833,7 @@ export const entity = <S extends DecodableSchema>(
   name: string,
   schema: S,
   arbitrary: fc.Arbitrary<S["Encoded"]>
-): EntityArbitrary => ({ name, schema, arbitrary }) as EntityArbitrary
+): EntityArbitrary => ({ name, schema, arbitrary })
 
 /**
  * Every entity of the core model with its schema and arbitrary, for table-driven tests
