@@ -1,4 +1,8 @@
 /**
+ * `@pomoc/store-memory`: the in-memory reference adapter of the Pomoc `Store` contract.
+ *
  * @packageDocumentation
  */
-export {}
+
+/** @since 0.1.0 */
+export * as MemoryStore from "./MemoryStore.js"
