@@ -1,4 +1,11 @@
 /**
+ * `@pomoc/store-sqlite`: the embedded Pomoc store on SQLite (better-sqlite3), and the
+ * `effect/sql` client it runs on.
+ *
  * @packageDocumentation
  */
-export {}
+
+/** @since 0.1.0 */
+export * as SqliteStore from "./SqliteStore.js"
+/** @since 0.1.0 */
+export * as SqliteClient from "./SqliteClient.js"

@@ -1,0 +1,565 @@
+/**
+ * The Pomoc `Store` for any `effect/sql` `SqlClient` speaking SQLite or PostgreSQL. The SQLite
+ * and PostgreSQL adapters are thin layers over {@link make}; a third dialect would add its
+ * migrations and a few expressions here.
+ *
+ * Every statement is parameterised. Every commit runs in one transaction that first reads and
+ * locks the audit head (`SELECT … FOR UPDATE` on PostgreSQL; SQLite's `BEGIN IMMEDIATE` holds
+ * the write lock), so commits are serialised: the version check, the writes and the audit
+ * entries they append are one atomic step, and two connections can never both win the same
+ * version.
+ *
+ * @since 0.1.0
+ */
+import { Audit, Store } from "@pomoc/core"
+import { Effect, Option, Schema } from "effect"
+import * as SqlClient from "effect/sql/SqlClient"
+import type * as Statement from "effect/sql/Statement"
+import { corrupt, mapSqlErrors } from "./internal/errors.js"
+import { CODE_VERSION as SCHEMA_VERSION, type Dialect, migrations as allMigrations } from "./internal/schema.js"
+
+/**
+ * The SQL dialects {@link make} speaks.
+ * @since 0.1.0
+ * @category models
+ */
+export type SqlDialect = Dialect
+
+/**
+ * What to do with the schema when the store starts: `"auto"` applies pending migrations,
+ * `"verify"` only checks that the database is exactly at the code's version.
+ * @since 0.1.0
+ * @category models
+ */
+export type MigrateMode = "auto" | "verify"
+
+/**
+ * Options of {@link make}.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  readonly dialect: SqlDialect
+  /** Default `"auto"`. */
+  readonly migrate?: MigrateMode | undefined
+  /** The store's name in `StoreShape.name`. Default `sql-<dialect>`. */
+  readonly name?: string | undefined
+  /** Overrides of the declared capabilities (e.g. `durable: false` for SQLite `:memory:`). */
+  readonly capabilities?: Partial<Store.Capabilities> | undefined
+}
+
+/**
+ * The schema version this code expects (the newest migration).
+ * @since 0.1.0
+ * @category models
+ */
+export const CODE_VERSION: number = SCHEMA_VERSION
+
+/**
+ * The migrations this code knows, oldest first.
+ * @since 0.1.0
+ * @category models
+ */
+export const migrations: ReadonlyArray<{ readonly version: number; readonly name: string }> = allMigrations.map(
+  ({ name, version }) => ({ version, name })
+)
+
+/**
+ * What {@link migrate} found and did.
+ * @since 0.1.0
+ * @category models
+ */
+export interface MigrationReport {
+  /** The schema version before. */
+  readonly from: number
+  /** The schema version after (the code's version). */
+  readonly to: number
+  /** The versions applied now, oldest first (empty when the database was current). */
+  readonly applied: ReadonlyArray<number>
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations
+
+const tableExists = (sql: SqlClient.SqlClient, dialect: Dialect, table: string) =>
+  Effect.map(
+    dialect === "pg"
+      ? sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${table}`
+      : sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${table}`,
+    (rows) => Number(rows[0]?.n ?? 0) > 0
+  )
+
+const databaseVersion = (sql: SqlClient.SqlClient, dialect: Dialect) =>
+  Effect.flatMap(tableExists(sql, dialect, "pomoc_migrations"), (exists) =>
+    exists
+      ? Effect.map(sql<{ v: number | string | null }>`SELECT max(version) AS v FROM pomoc_migrations`, (rows) => Number(rows[0]?.v ?? 0))
+      : Effect.succeed(0))
+
+const migrationNeeded = (from: number) =>
+  Store.fail("migrate", new Store.MigrationNeeded({ databaseVersion: from, codeVersion: SCHEMA_VERSION }))
+
+/**
+ * Brings the database to the code's schema version (`"auto"`) or checks that it is there
+ * (`"verify"`). Idempotent. A database newer than the code fails with `MigrationNeeded` and is
+ * left untouched; so does an older one under `"verify"`. Concurrent starts are safe: the
+ * migration runs in one transaction (holding an advisory lock on PostgreSQL) and re-reads the
+ * version under it.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const migrate = (
+  dialect: SqlDialect,
+  mode: MigrateMode = "auto"
+): Effect.Effect<MigrationReport, Store.StoreError, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const current = yield* databaseVersion(sql, dialect)
+    if (current > SCHEMA_VERSION) return yield* migrationNeeded(current)
+    if (current === SCHEMA_VERSION) return { from: current, to: current, applied: [] }
+    if (mode === "verify") return yield* migrationNeeded(current)
+    return yield* sql.withTransaction(
+      Effect.gen(function*() {
+        // 0x706f6d6f = "pomo": one lock id for all Pomoc migrations in this database.
+        if (dialect === "pg") yield* sql`SELECT pg_advisory_xact_lock(1886350703)`
+        const from = yield* databaseVersion(sql, dialect)
+        if (from > SCHEMA_VERSION) return yield* migrationNeeded(from)
+        if (from === 0) {
+          yield* sql.unsafe(
+            dialect === "pg"
+              ? "CREATE TABLE IF NOT EXISTS pomoc_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)"
+              : "CREATE TABLE IF NOT EXISTS pomoc_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+          )
+        }
+        const applied: Array<number> = []
+        for (const migration of allMigrations) {
+          if (migration.version <= from) continue
+          for (const statement of migration.statements[dialect]) yield* sql.unsafe(statement)
+          const appliedAt = new Date().toISOString()
+          yield* sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (${migration.version}, ${migration.name}, ${appliedAt})`
+          applied.push(migration.version)
+        }
+        return { from, to: SCHEMA_VERSION, applied }
+      })
+    )
+  }).pipe(mapSqlErrors("migrate"))
+
+// ---------------------------------------------------------------------------------------------
+// Rows
+
+interface RecordRow {
+  readonly kind: string
+  readonly id: string
+  readonly version: number | string
+  readonly service_id: string | null
+  readonly at: string | null
+  readonly person_ids: unknown
+  readonly tags: unknown
+  readonly facets: unknown
+  readonly data: unknown
+}
+
+const RECORD_COLUMNS = "r.kind, r.id, r.version, r.service_id, r.at, r.person_ids, r.tags, r.facets, r.data"
+
+// SQLite hands JSON columns back as text; PostgreSQL's driver may already have parsed them.
+const json = (operation: string, column: string, value: unknown): unknown => {
+  if (typeof value !== "string") return value
+  try {
+    return JSON.parse(value)
+  } catch {
+    throw corrupt(operation, `column ${column} does not hold valid JSON`)
+  }
+}
+
+const isStringArray = (value: unknown): value is ReadonlyArray<string> =>
+  Array.isArray(value) && value.every((v) => typeof v === "string")
+
+const isFacets = (value: unknown): value is Record<string, Store.FacetValue> => {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false
+  for (const v of Object.values(value as Record<string, unknown>)) {
+    if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return false
+  }
+  return true
+}
+
+const toRecord = (operation: string, row: RecordRow): Store.StoredRecord => {
+  const personIds = json(operation, "person_ids", row.person_ids)
+  if (!isStringArray(personIds)) throw corrupt(operation, "column person_ids is not an array of ids")
+  const tags = json(operation, "tags", row.tags)
+  if (!isStringArray(tags)) throw corrupt(operation, "column tags is not an array of strings")
+  const facets = json(operation, "facets", row.facets)
+  if (!isFacets(facets)) throw corrupt(operation, "column facets is not an object of facet values")
+  const version = Number(row.version)
+  if (!Number.isInteger(version) || version < 1) throw corrupt(operation, "column version is not a positive integer")
+  return {
+    kind: row.kind as Store.RecordKind,
+    id: row.id,
+    version,
+    serviceId: row.service_id,
+    personIds,
+    at: row.at,
+    facets,
+    tags,
+    data: json(operation, "data", row.data)
+  }
+}
+
+const decodeRows = (operation: string, rows: ReadonlyArray<RecordRow>): Effect.Effect<Array<Store.StoredRecord>, Store.StoreError> =>
+  Effect.suspend(() => {
+    try {
+      const out = new Array<Store.StoredRecord>(rows.length)
+      for (let i = 0; i < rows.length; i++) out[i] = toRecord(operation, rows[i]!)
+      return Effect.succeed(out)
+    } catch (error) {
+      return error instanceof Store.StoreError ? Effect.fail(error) : Effect.die(error)
+    }
+  })
+
+const decodeDraft = Schema.decodeUnknownSync(Audit.AuditDraft)
+
+interface AuditRow {
+  readonly seq: number | string
+  readonly entry: unknown
+  readonly prev_hash: string
+  readonly hash: string
+}
+
+const toAuditEntry = (row: AuditRow): Audit.AuditEntry => {
+  const raw = json("readAudit", "entry", row.entry)
+  let draft: Audit.AuditDraft
+  try {
+    draft = decodeDraft(raw)
+  } catch {
+    throw corrupt("readAudit", `audit entry ${String(row.seq)} does not hold a valid entry`)
+  }
+  return { ...draft, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Queries
+
+const invalid = (operation: string, detail: string) => Store.fail(operation, new Store.InvalidQuery({ detail }))
+
+const isCount = (n: number | undefined): boolean => n === undefined || (Number.isSafeInteger(n) && n >= 0)
+
+/** Parameters per statement stay far below SQLite's 32,766 and PostgreSQL's 65,535. */
+const CHUNK = 500
+
+const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+  const out: Array<ReadonlyArray<A>> = []
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size))
+  return out
+}
+
+const keyOf = (kind: string, id: string): string => kind + "\u0000" + id
+
+const byKind = <A extends { readonly kind: string; readonly id: string }>(items: Iterable<A>): Map<string, Array<string>> => {
+  const out = new Map<string, Array<string>>()
+  for (const item of items) {
+    const ids = out.get(item.kind)
+    if (ids === undefined) out.set(item.kind, [item.id])
+    else ids.push(item.id)
+  }
+  return out
+}
+
+type Final =
+  | { readonly _tag: "write"; readonly write: Store.RecordWrite; readonly version: number }
+  | { readonly _tag: "delete"; readonly kind: string; readonly id: string }
+
+/**
+ * Builds the store on the `SqlClient` in context, after running (or verifying) migrations.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.StoreError, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const dialect = options.dialect
+    const pg = dialect === "pg"
+    yield* migrate(dialect, options.migrate ?? "auto")
+
+    const orderBy = pg ? sql.literal(`ORDER BY r.at COLLATE "C" NULLS FIRST, r.id COLLATE "C"`) : sql.literal("ORDER BY r.at, r.id")
+    const empty = sql.literal("")
+
+    /** The stored versions of the given keys, read inside the commit's transaction. */
+    const readVersions = (keys: Map<string, Array<string>>) =>
+      Effect.gen(function*() {
+        const versions = new Map<string, number>()
+        for (const [kind, ids] of keys) {
+          for (const part of chunks([...new Set(ids)], CHUNK)) {
+            const rows = yield* sql<{ id: string; version: number | string }>`SELECT id, version FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("id", part)}`
+            for (const row of rows) versions.set(keyOf(kind, row.id), Number(row.version))
+          }
+        }
+        return versions
+      })
+
+    const deleteRows = (table: "pomoc_records" | "pomoc_record_people" | "pomoc_record_tags", keys: Map<string, Array<string>>) =>
+      Effect.gen(function*() {
+        for (const [kind, ids] of keys) {
+          for (const part of chunks(ids, CHUNK)) {
+            yield* sql`DELETE FROM ${sql(table)} WHERE kind = ${kind} AND ${sql.in("id", part)}`
+          }
+        }
+      })
+
+    const insertRows = (table: string, rows: ReadonlyArray<Record<string, unknown>>, perRow: number, suffix: Statement.Fragment = empty) =>
+      Effect.gen(function*() {
+        let returned = 0
+        for (const part of chunks(rows, Math.floor((CHUNK * 9) / perRow))) {
+          const result = yield* sql`INSERT INTO ${sql(table)} ${sql.insert(part as [Record<string, unknown>, ...Array<Record<string, unknown>>])} ${suffix}`
+          returned += result.length
+        }
+        return returned
+      })
+
+    const upsertSuffix = sql.literal(
+      "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, service_id = excluded.service_id, at = excluded.at, " +
+        "person_ids = excluded.person_ids, tags = excluded.tags, facets = excluded.facets, data = excluded.data " +
+        "WHERE pomoc_records.version < excluded.version RETURNING 1 AS ok"
+    )
+
+    const readHead = Effect.map(
+      pg
+        ? sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1 FOR UPDATE`
+        : sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1`,
+      (rows) => rows[0]
+    )
+
+    const commitBody = (unit: Store.UnitOfWork) =>
+      Effect.gen(function*() {
+        const headRow = yield* readHead
+        if (headRow === undefined) return yield* Effect.fail(corrupt("commit", "the audit head row is missing"))
+        const head: Audit.Head = { seq: Number(headRow.seq), hash: headRow.hash }
+
+        const deletes = unit.deletes ?? []
+        const before = yield* readVersions(byKind<{ kind: string; id: string }>([...unit.writes, ...deletes]))
+
+        // Apply the unit's operations in order against the versions as they evolve, so a unit
+        // may touch one record more than once; only each record's final state is written.
+        const current = new Map(before)
+        const finals = new Map<string, Final>()
+        const deleted = new Set<string>()
+        const versions: Array<number> = []
+        const conflict = (kind: string, id: string, expectedVersion: number, actualVersion: number) =>
+          Store.fail("commit", new Store.Conflict({ kind, id, expectedVersion, actualVersion }))
+        for (const write of unit.writes) {
+          const key = keyOf(write.kind, write.id)
+          const actual = current.get(key) ?? 0
+          if (actual !== write.expectedVersion) return yield* conflict(write.kind, write.id, write.expectedVersion, actual)
+          const version = actual + 1
+          current.set(key, version)
+          versions.push(version)
+          finals.set(key, { _tag: "write", write, version })
+        }
+        for (const del of deletes) {
+          const key = keyOf(del.kind, del.id)
+          const actual = current.get(key) ?? 0
+          if (actual !== del.expectedVersion) return yield* conflict(del.kind, del.id, del.expectedVersion, actual)
+          current.delete(key)
+          if (actual > 0) {
+            finals.set(key, { _tag: "delete", kind: del.kind, id: del.id })
+            if (before.has(key)) deleted.add(key)
+          } else {
+            finals.delete(key)
+          }
+        }
+
+        // Rows that existed before and are replaced or removed lose their people and tags.
+        const stale: Array<{ kind: string; id: string }> = []
+        const removed: Array<{ kind: string; id: string }> = []
+        const records: Array<Record<string, unknown>> = []
+        const people: Array<Record<string, unknown>> = []
+        const tags: Array<Record<string, unknown>> = []
+        for (const [key, final] of finals) {
+          if (final._tag === "delete") {
+            removed.push(final)
+            stale.push(final)
+            continue
+          }
+          const w = final.write
+          if (before.has(key)) stale.push(w)
+          records.push({
+            kind: w.kind,
+            id: w.id,
+            version: final.version,
+            service_id: w.serviceId,
+            at: w.at,
+            person_ids: JSON.stringify(w.personIds),
+            tags: JSON.stringify(w.tags),
+            facets: JSON.stringify(w.facets),
+            data: JSON.stringify(w.data ?? null)
+          })
+          for (const personId of new Set(w.personIds)) people.push({ person_id: personId, kind: w.kind, id: w.id })
+          for (const tag of new Set(w.tags)) tags.push({ kind: w.kind, id: w.id, tag })
+        }
+
+        if (stale.length > 0) {
+          const staleKeys = byKind(stale)
+          yield* deleteRows("pomoc_record_people", staleKeys)
+          yield* deleteRows("pomoc_record_tags", staleKeys)
+        }
+        if (removed.length > 0) yield* deleteRows("pomoc_records", byKind(removed))
+        if (records.length > 0) {
+          const written = yield* insertRows("pomoc_records", records, 9, upsertSuffix)
+          if (written !== records.length) {
+            // Unreachable while every writer takes the head lock first; kept as a last guard.
+            return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
+          }
+        }
+        if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
+        if (tags.length > 0) yield* insertRows("pomoc_record_tags", tags, 3)
+
+        const audit = Audit.seal(head, unit.audit)
+        if (audit.length > 0) {
+          yield* insertRows(
+            "pomoc_audit",
+            audit.map(({ hash, prevHash, seq, ...draft }) => ({ seq, entry: JSON.stringify(draft), prev_hash: prevHash, hash })),
+            4
+          )
+          const last = audit[audit.length - 1]!
+          yield* sql`UPDATE pomoc_audit_head SET seq = ${last.seq}, hash = ${last.hash} WHERE singleton = 1`
+        }
+        return { versions, audit } satisfies Store.Committed
+      })
+
+    const commit = (unit: Store.UnitOfWork): Effect.Effect<Store.Committed, Store.StoreError> =>
+      sql.withTransaction(commitBody(unit)).pipe(mapSqlErrors("commit"), Effect.withSpan("SqlStore.commit"))
+
+    const get = (kind: Store.RecordKind, id: string): Effect.Effect<Option.Option<Store.StoredRecord>, Store.StoreError> =>
+      sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS)} FROM pomoc_records r WHERE r.kind = ${kind} AND r.id = ${id}`.pipe(
+        mapSqlErrors("get"),
+        Effect.flatMap((rows) => decodeRows("get", rows)),
+        Effect.map((records) => Option.fromNullishOr(records[0]))
+      )
+
+    const periodFilters = (query: { readonly kind: string; readonly serviceId?: string; readonly from?: string; readonly to?: string }) => {
+      const clauses: Array<Statement.Fragment> = [sql`r.kind = ${query.kind}`]
+      if (query.serviceId !== undefined) clauses.push(sql`r.service_id = ${query.serviceId}`)
+      if (query.from !== undefined) clauses.push(sql`r.at >= ${query.from}`)
+      if (query.to !== undefined) clauses.push(sql`r.at < ${query.to}`)
+      return sql.and(clauses)
+    }
+
+    const list = (query: Store.RecordQuery): Effect.Effect<ReadonlyArray<Store.StoredRecord>, Store.StoreError> => {
+      if (!isCount(query.limit)) return Effect.fail(invalid("list", "limit must be a non-negative integer"))
+      if (!isCount(query.offset)) return Effect.fail(invalid("list", "offset must be a non-negative integer"))
+      const person = query.personId === undefined
+        ? empty
+        : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
+      const page = query.limit !== undefined
+        ? sql`LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`
+        : query.offset !== undefined
+        ? pg ? sql`OFFSET ${query.offset}` : sql`LIMIT -1 OFFSET ${query.offset}`
+        : empty
+      return sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS)} FROM pomoc_records r ${person} WHERE ${periodFilters(query)} ${orderBy} ${page}`.pipe(
+        mapSqlErrors("list"),
+        Effect.flatMap((rows) => decodeRows("list", rows)),
+        Effect.withSpan("SqlStore.list")
+      )
+    }
+
+    // A facet's value as JSON text ('null' when missing), so that grouping keeps the types apart.
+    const facetJson = (name: string) =>
+      pg ? sql`coalesce((r.facets -> ${name}::text)::text, 'null')` : sql`coalesce(r.facets -> ${"$." + name}, 'null')`
+    const facetNumber = (name: string) =>
+      pg
+        ? sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`
+        : sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`
+
+    const aggregate = (query: Store.AggregateQuery): Effect.Effect<ReadonlyArray<Store.AggregateRow>, Store.StoreError> =>
+      Effect.gen(function*() {
+        for (const name of query.groupBy) {
+          if (name !== "tag" && name !== "month" && !Store.FACET_NAME.test(name)) {
+            return yield* invalid("aggregate", `groupBy: "${name.slice(0, 64)}" is not "tag", "month" or a facet name (letters, digits, _)`)
+          }
+        }
+        const sums = query.sum ?? []
+        for (const name of sums) {
+          if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `sum: "${name.slice(0, 64)}" is not a facet name (letters, digits, _)`)
+        }
+        const groupExprs = query.groupBy.map((name, i) => {
+          const expr = name === "tag" ? sql`t.tag` : name === "month" ? sql`substr(r.at, 1, 7)` : facetJson(name)
+          return sql`${expr} AS ${sql(`g${i}`)}`
+        })
+        const tagJoin = query.groupBy.includes("tag") ? sql`JOIN pomoc_record_tags t ON t.kind = r.kind AND t.id = r.id` : empty
+        const where = periodFilters(query)
+        const ordinals = query.groupBy.map((_, i) => String(i + 1))
+        const groupBy = ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")} ORDER BY ${ordinals.join(", ")}`)
+        const selectGroups = groupExprs.length === 0 ? empty : sql`${sql.csv(groupExprs)},`
+        const sumExprs = sums.map((name, i) => sql`${facetNumber(name)} AS ${sql(`s${i}`)}`)
+        const selectSums = sumExprs.length === 0 ? empty : sql`, ${sql.csv(sumExprs)}`
+
+        const rows = yield* sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM pomoc_records r ${tagJoin} WHERE ${where} ${groupBy}`
+        const groupKey = (row: Record<string, unknown>) => JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
+        let people: Map<string, number> | undefined
+        if (query.distinctPeople === true) {
+          const peopleRows = yield* sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT p.person_id) AS n FROM pomoc_records r ${tagJoin} JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id WHERE ${where} ${groupBy}`
+          people = new Map(peopleRows.map((row) => [groupKey(row), Number(row.n)]))
+        }
+        const out: Array<Store.AggregateRow> = []
+        for (const row of rows) {
+          const count = Number(row.n)
+          if (count === 0) continue
+          const group: Record<string, Store.FacetValue> = {}
+          query.groupBy.forEach((name, i) => {
+            const value = row[`g${i}`]
+            group[name] = name === "tag" || name === "month"
+              ? (value as string | null) ?? null
+              : (json("aggregate", "facets", value ?? "null") as Store.FacetValue)
+          })
+          const sumValues: Record<string, number> = {}
+          sums.forEach((name, i) => {
+            sumValues[name] = Number(row[`s${i}`] ?? 0)
+          })
+          out.push(
+            people === undefined
+              ? { group, count, sums: sumValues }
+              : { group, count, sums: sumValues, distinctPeople: people.get(groupKey(row)) ?? 0 }
+          )
+        }
+        return out
+      }).pipe(
+        Effect.catchDefect((defect) => defect instanceof Store.StoreError ? Effect.fail(defect) : Effect.die(defect)),
+        mapSqlErrors("aggregate"),
+        Effect.withSpan("SqlStore.aggregate")
+      )
+
+    const readAudit = (fromSeq = 1, limit?: number): Effect.Effect<ReadonlyArray<Audit.AuditEntry>, Store.StoreError> => {
+      if (!Number.isSafeInteger(fromSeq)) return Effect.fail(invalid("readAudit", "fromSeq must be an integer"))
+      if (!isCount(limit)) return Effect.fail(invalid("readAudit", "limit must be a non-negative integer"))
+      const upper = limit === undefined ? empty : sql`AND seq < ${fromSeq + limit}`
+      return sql<AuditRow>`SELECT seq, entry, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} ${upper} ORDER BY seq`.pipe(
+        mapSqlErrors("readAudit"),
+        Effect.flatMap((rows) =>
+          Effect.suspend(() => {
+            try {
+              return Effect.succeed(rows.map(toAuditEntry))
+            } catch (error) {
+              return error instanceof Store.StoreError ? Effect.fail(error) : Effect.die(error)
+            }
+          })
+        )
+      )
+    }
+
+    const auditHead: Effect.Effect<Audit.Head, Store.StoreError> = sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1`.pipe(
+      mapSqlErrors("auditHead"),
+      Effect.flatMap((rows) => {
+        const row = rows[0]
+        return row === undefined ? Effect.fail(corrupt("auditHead", "the audit head row is missing")) : Effect.succeed({ seq: Number(row.seq), hash: row.hash })
+      })
+    )
+
+    return {
+      name: options.name ?? `sql-${dialect}`,
+      capabilities: { concurrentWriters: true, durable: true, migrations: true, ...options.capabilities },
+      commit,
+      get,
+      list,
+      aggregate,
+      readAudit,
+      auditHead
+    } satisfies Store.StoreShape
+  })
+
