@@ -144,7 +144,7 @@ const bindableBatch = (params: BatchParameters): Array<unknown> | Record<string,
       return converted
     }
   }
-  return record as Record<string, unknown>
+  return record
 }
 
 const runRows = (statement: PreparedStatement, params: ReadonlyArray<unknown>): ReadonlyArray<Row> => {

@@ -63,8 +63,10 @@ for (const target of targets) {
         const rows = yield* sql`SELECT name, age, active FROM person WHERE age > ${30} OR age IS NULL ORDER BY id`
         assert.deepStrictEqual(rows, [{ name: "Ada", age: 36, active: 1 }, { name: "Bob", age: null, active: 0 }])
 
-        const values = yield* sql`SELECT id, name FROM person WHERE ${sql.in("name", ["Bob"])}`.values
-        assert.deepStrictEqual(values, [[2, "Bob"]])
+        const byName = (name: string) => sql`SELECT id, name FROM person WHERE ${sql.in("name", [name])}`
+        assert.deepStrictEqual(yield* byName("Bob").values, [[2, "Bob"]])
+        // The same (cached) statement returns objects again afterwards.
+        assert.deepStrictEqual(yield* byName("Bob"), [{ id: 2, name: "Bob" }])
 
         const raw = yield* sql`UPDATE person SET age = ${37} WHERE name = ${"Ada"}`.raw
         assert.strictEqual((raw as { changes: number }).changes, 1)
