@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import Database from "better-sqlite3"
 import { Effect, Exit, Fiber, Stream } from "effect"
-import { SqlClient, SqlError } from "effect/sql"
+import { Migrator, SqlClient, SqlError } from "effect/sql"
 import fc from "fast-check"
 import { spawn } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs"
@@ -446,6 +446,21 @@ describe("SqliteClient lifecycle and settings", () => {
       transformQueryNames: (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
       transformResultNames: (name) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())
     })))
+
+  it.effect("runs effect/sql's Migrator once per migration", () =>
+    Effect.gen(function*() {
+      const sql = yield* SqlClient.SqlClient
+      const migrate = Migrator.make({})({
+        loader: Migrator.fromRecord({
+          "0001_create_note": sql`CREATE TABLE note (id INTEGER PRIMARY KEY, body TEXT NOT NULL)`.pipe(Effect.asVoid),
+          "0002_add_author": sql`ALTER TABLE note ADD COLUMN author TEXT`.pipe(Effect.asVoid)
+        })
+      })
+      assert.deepStrictEqual(yield* migrate, [[1, "create_note"], [2, "add_author"]])
+      assert.deepStrictEqual(yield* migrate, [])
+      yield* sql`INSERT INTO note (body, author) VALUES (${"hello"}, ${"ada"})`
+      assert.deepStrictEqual(yield* sql`SELECT body, author FROM note`, [{ body: "hello", author: "ada" }])
+    }).pipe(withClient({ filename: tempFile() })))
 
   for (const statementCacheSize of [0, 2]) {
     it.effect(`gives right answers when the statement cache (size ${statementCacheSize}) evicts`, () =>
