@@ -63,7 +63,7 @@ const HOSTILE_KEYS = [
   `"__proto__":[1,{"polluted":"yes"}]`,
   `"prototype":{"polluted":"yes"}`
 ]
-const PLACEHOLDER = "\u0000hostile\u0000"
+const PLACEHOLDER = "__hostile_placeholder__"
 
 /**
  * A value with `__proto__` / `constructor` own keys in one of its objects, made the way an
@@ -72,7 +72,7 @@ const PLACEHOLDER = "\u0000hostile\u0000"
 const hostile = (base: fc.Arbitrary<Json>): fc.Arbitrary<unknown> =>
   fc.tuple(base, fc.nat(), fc.constantFrom(...HOSTILE_KEYS)).map(([value, pick, text]) => {
     const copy = structuredClone(value)
-    const objects = containers(copy).filter((c) => !Array.isArray(c))
+    const objects = containers(copy).filter((c): c is { [key: string]: Json } => !Array.isArray(c))
     const target = objects[pick % Math.max(objects.length, 1)]
     if (target === undefined) return JSON.parse(`{${text}}`)
     target[PLACEHOLDER] = 0
