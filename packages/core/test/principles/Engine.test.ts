@@ -54,7 +54,7 @@ const makeRule = (spec: RuleSpec, i: number): Rule.Rule<Command, Facts> =>
           return v.warn(`rule ${i} warns`, `generated.${i}`)
       }
     }
-  } as Parameters<typeof rule>[0]) as Rule.Rule<Command, Facts>
+  })
 
 const scenario = fc.record({
   specs: fc.array(ruleSpec, { maxLength: 25 }),
