@@ -172,11 +172,11 @@ export const defineRule = <Cmd extends AnyCommand, Facts>() =>
     principle: definition.principle,
     appliesTo: definition.appliesTo === "*" ? "*" : Object.freeze([...definition.appliesTo]),
     except: Object.freeze([...(definition.except ?? [])]),
-    reads: Object.freeze([...definition.reads]) as ReadonlyArray<string>,
+    reads: Object.freeze([...definition.reads]),
     verdicts: Object.freeze([...(definition.verdicts ?? ["Deny", "Require", "Warn"])]),
     ...(definition.description === undefined ? {} : { description: definition.description }),
     verdict: verdictBuilder(definition.principle.id, definition.id),
-    check: definition.check as unknown as Rule<Cmd, Facts, Id>["check"]
+    check: definition.check
   })
 
 /**
