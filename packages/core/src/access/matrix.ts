@@ -1,0 +1,313 @@
+/**
+ * The permission matrix: for every role and every operation, the scope in which the role may
+ * perform it. This file is the single source of truth; `docs/access.md` is generated from it
+ * (a test fails when the two drift apart).
+ *
+ * Access is default-deny. An operation that is not in the matrix (a plugin's command nobody has
+ * granted, a misspelt name) is denied to everyone, and a cell that says `"none"` denies.
+ *
+ * @since 0.1.0
+ */
+import type { CommandTag } from "../Command.js"
+import type { Role } from "../model/Actor.js"
+
+/**
+ * How far a role's permission reaches:
+ *
+ * - `"none"`: never.
+ * - `"own-services"`: only for the services the actor's grant of that role lists (a grant of
+ *   `"*"` lists every service; an operation without a service needs a `"*"` grant).
+ * - `"organisation"`: for any service of the organisation and for the organisation as a whole,
+ *   whatever services the grant lists.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Scope = "none" | "own-services" | "organisation"
+
+/**
+ * Every scope, from the narrowest to the widest.
+ * @since 0.1.0
+ * @category models
+ */
+export const scopes: ReadonlyArray<Scope> = ["none", "own-services", "organisation"]
+
+/**
+ * Every role, in the order of the matrix's columns.
+ * @since 0.1.0
+ * @category models
+ */
+export const roles: ReadonlyArray<Role> = ["worker", "coordinator", "administrator", "auditor", "volunteer"]
+
+/**
+ * The read operations. Writes are the core commands ({@link CommandTag}).
+ * @since 0.1.0
+ * @category models
+ */
+export type ReadOperation =
+  | "ReadDirectory"
+  | "ListPeople"
+  | "ReadPerson"
+  | "ReadIdentifiedPerson"
+  | "ReadHistory"
+  | "ReadConfidentialNote"
+  | "ReadPlan"
+  | "ReadConsent"
+  | "ReadDisclosure"
+  | "ReadReferral"
+  | "ReadActivity"
+  | "ReadVolunteer"
+  | "ReadReport"
+  | "ExportPerson"
+  | "ReadAudit"
+  | "VerifyAudit"
+
+/**
+ * An operation the matrix decides: a core command (a write) or a read.
+ * @since 0.1.0
+ * @category models
+ */
+export type Operation = CommandTag | ReadOperation
+
+/**
+ * What an operation touches, from the least to the most sensitive:
+ *
+ * - `"organisational"`: the directory, volunteers, the audit log (which holds no personal data).
+ * - `"aggregate"`: suppressed counts, never one person.
+ * - `"personal"`: one person's record, pseudonymous or identified.
+ * - `"confidential"`: what a person told the service or what the service did with them:
+ *   history, notes, plans, outcomes, needs, disclosures, referrals.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Sensitivity = "organisational" | "aggregate" | "personal" | "confidential"
+
+/**
+ * What the matrix knows about one operation besides its scopes.
+ * @since 0.1.0
+ * @category models
+ */
+export interface OperationInfo {
+  readonly kind: "read" | "write"
+  readonly sensitivity: Sensitivity
+  readonly description: string
+}
+
+/**
+ * The scopes of one operation, one per role.
+ * @since 0.1.0
+ * @category models
+ */
+export type Row = { readonly [R in Role]: Scope }
+
+/**
+ * A permission matrix: operation → role → scope. The type requires a decision for every core
+ * operation and every role, so adding a command or a role does not compile until someone
+ * decides who may use it.
+ * @since 0.1.0
+ * @category models
+ */
+export type Matrix = { readonly [O in Operation]: Row }
+
+const row = (worker: Scope, coordinator: Scope, administrator: Scope, auditor: Scope, volunteer: Scope): Row => ({
+  worker,
+  coordinator,
+  administrator,
+  auditor,
+  volunteer
+})
+
+// Column order: worker, coordinator, administrator, auditor, volunteer.
+const N = "none" as const
+const S = "own-services" as const
+const O = "organisation" as const
+
+/**
+ * The permission matrix of Pomoc. Read it as a table in `docs/access.md`; the reasons for each
+ * decision are written there too.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const matrix: Matrix = {
+  // The organisation and its services: administrators, coordinators for their own services.
+  RegisterOrganisation: row(N, N, O, N, N),
+  RegisterService: row(N, N, O, N, N),
+  RegisterLocation: row(N, S, O, N, N),
+  RegisterVolunteer: row(N, S, O, N, N),
+  RecordVolunteerHours: row(N, S, O, N, S),
+  PublishReport: row(N, S, O, N, N),
+  // Case work: the people of one's own services only. Administrators do not do case work.
+  RegisterPerson: row(S, S, N, N, N),
+  ChangeIdentityLevel: row(S, S, N, N, N),
+  RecordContact: row(S, S, N, N, N),
+  AssessEligibility: row(S, S, N, N, N),
+  StartCooperation: row(S, S, N, N, N),
+  EndCooperation: row(S, S, N, N, N),
+  GiveConsent: row(S, S, N, N, N),
+  WithdrawConsent: row(S, S, N, N, N),
+  Disclose: row(S, S, N, N, N),
+  Refer: row(S, S, N, N, N),
+  UpdateReferral: row(S, S, N, N, N),
+  CreatePlan: row(S, S, N, N, N),
+  AddGoal: row(S, S, N, N, N),
+  AddPlanStep: row(S, S, N, N, N),
+  SetGoalStatus: row(S, S, N, N, N),
+  ReviewPlan: row(S, S, N, N, N),
+  RecordOutcome: row(S, S, N, N, N),
+  RecordNeed: row(S, S, N, N, N),
+  ChargeFee: row(S, S, N, N, N),
+  // Group work: volunteers run activities and count who came.
+  RecordActivity: row(S, S, N, N, S),
+  RecordAttendance: row(S, S, N, N, S),
+  // Data-subject rights: the service's coordinator, or an administrator for the organisation.
+  ErasePerson: row(N, S, O, N, N),
+  ExportPerson: row(N, S, O, N, N),
+  // Reads.
+  ReadDirectory: row(O, O, O, O, O),
+  ListPeople: row(S, S, O, N, N),
+  ReadPerson: row(S, S, O, N, N),
+  ReadIdentifiedPerson: row(S, S, O, N, N),
+  ReadHistory: row(S, S, N, N, N),
+  ReadConfidentialNote: row(S, S, N, N, N),
+  ReadPlan: row(S, S, N, N, N),
+  ReadConsent: row(S, S, O, N, N),
+  ReadDisclosure: row(S, S, N, N, N),
+  ReadReferral: row(S, S, N, N, N),
+  ReadActivity: row(S, S, O, N, S),
+  ReadVolunteer: row(N, S, O, N, N),
+  ReadReport: row(S, S, O, O, N),
+  ReadAudit: row(N, N, O, O, N),
+  VerifyAudit: row(N, N, O, O, N)
+}
+
+/**
+ * Kind, sensitivity and a one-line description of every operation, for docs and for tests that
+ * check the matrix against the sensitivity of what it opens.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const operations: { readonly [O in Operation]: OperationInfo } = {
+  RegisterOrganisation: { kind: "write", sensitivity: "organisational", description: "register an organisation" },
+  RegisterService: { kind: "write", sensitivity: "organisational", description: "register a service" },
+  RegisterLocation: { kind: "write", sensitivity: "organisational", description: "register a location of a service" },
+  RegisterVolunteer: { kind: "write", sensitivity: "organisational", description: "register a volunteer or intern" },
+  RecordVolunteerHours: { kind: "write", sensitivity: "organisational", description: "record a volunteer's hours (a volunteer: only their own)" },
+  PublishReport: { kind: "write", sensitivity: "aggregate", description: "publish a suppressed report outside the service" },
+  RegisterPerson: { kind: "write", sensitivity: "personal", description: "register a person at any identity level" },
+  ChangeIdentityLevel: { kind: "write", sensitivity: "personal", description: "raise or lower a person's identity level" },
+  RecordContact: { kind: "write", sensitivity: "confidential", description: "record a contact and its interventions" },
+  AssessEligibility: { kind: "write", sensitivity: "personal", description: "assess a person's eligibility" },
+  StartCooperation: { kind: "write", sensitivity: "personal", description: "start a person's cooperation" },
+  EndCooperation: { kind: "write", sensitivity: "personal", description: "end a person's cooperation" },
+  GiveConsent: { kind: "write", sensitivity: "personal", description: "record a consent" },
+  WithdrawConsent: { kind: "write", sensitivity: "personal", description: "withdraw a consent" },
+  Disclose: { kind: "write", sensitivity: "confidential", description: "share something about a person outside the service" },
+  Refer: { kind: "write", sensitivity: "confidential", description: "refer a person elsewhere" },
+  UpdateReferral: { kind: "write", sensitivity: "confidential", description: "move a referral through its lifecycle" },
+  CreatePlan: { kind: "write", sensitivity: "confidential", description: "create an individual plan" },
+  AddGoal: { kind: "write", sensitivity: "confidential", description: "add a goal to a plan" },
+  AddPlanStep: { kind: "write", sensitivity: "confidential", description: "add a step to a goal" },
+  SetGoalStatus: { kind: "write", sensitivity: "confidential", description: "mark a goal achieved or abandoned" },
+  ReviewPlan: { kind: "write", sensitivity: "confidential", description: "record a plan review" },
+  RecordOutcome: { kind: "write", sensitivity: "confidential", description: "record an outcome measurement" },
+  RecordNeed: { kind: "write", sensitivity: "confidential", description: "record a person's need" },
+  ChargeFee: { kind: "write", sensitivity: "personal", description: "charge a fee" },
+  RecordActivity: { kind: "write", sensitivity: "personal", description: "record a group activity" },
+  RecordAttendance: { kind: "write", sensitivity: "personal", description: "record attendance at an activity" },
+  ErasePerson: { kind: "write", sensitivity: "personal", description: "erase a person (counts survive)" },
+  ExportPerson: { kind: "read", sensitivity: "confidential", description: "export everything about a person for them (GDPR Art. 15, 20)" },
+  ReadDirectory: { kind: "read", sensitivity: "organisational", description: "read organisations, services and locations" },
+  ListPeople: { kind: "read", sensitivity: "personal", description: "list the people of a service by pseudonym" },
+  ReadPerson: { kind: "read", sensitivity: "personal", description: "read a person's pseudonymous record" },
+  ReadIdentifiedPerson: { kind: "read", sensitivity: "personal", description: "read a person's name and contact details" },
+  ReadHistory: { kind: "read", sensitivity: "confidential", description: "read a person's contacts, cooperations and interventions" },
+  ReadConfidentialNote: { kind: "read", sensitivity: "confidential", description: "read free-text case notes" },
+  ReadPlan: { kind: "read", sensitivity: "confidential", description: "read plans, goals, steps, needs and outcomes" },
+  ReadConsent: { kind: "read", sensitivity: "personal", description: "read a person's consents" },
+  ReadDisclosure: { kind: "read", sensitivity: "confidential", description: "read what was disclosed about a person" },
+  ReadReferral: { kind: "read", sensitivity: "confidential", description: "read a person's referrals" },
+  ReadActivity: { kind: "read", sensitivity: "personal", description: "read activities and their attendance" },
+  ReadVolunteer: { kind: "read", sensitivity: "organisational", description: "read volunteers and their hours" },
+  ReadReport: { kind: "read", sensitivity: "aggregate", description: "run a report (suppressed counts)" },
+  ReadAudit: { kind: "read", sensitivity: "organisational", description: "read the audit log (ids only, no personal data)" },
+  VerifyAudit: { kind: "read", sensitivity: "organisational", description: "verify the audit hash chain" }
+}
+
+/**
+ * Every operation of the matrix, in the matrix's order.
+ * @since 0.1.0
+ * @category models
+ */
+export const operationNames: ReadonlyArray<Operation> = Object.keys(matrix) as Array<Operation>
+
+/**
+ * Whether a string names an operation of the matrix.
+ * @since 0.1.0
+ * @category guards
+ */
+export const isOperation = (name: string): name is Operation => Object.prototype.hasOwnProperty.call(matrix, name)
+
+/**
+ * The scope a matrix gives a role for an operation; `"none"` for anything the matrix does not
+ * list (default deny).
+ * @since 0.1.0
+ * @category combinators
+ */
+export const scopeOf = (m: Partial<Record<string, Partial<Row>>>, role: Role, operation: string): Scope => {
+  if (!Object.prototype.hasOwnProperty.call(m, operation)) return "none"
+  return m[operation]?.[role] ?? "none"
+}
+
+/**
+ * The matrix as plain JSON data, for publishing (docs, an admin screen, another language).
+ * @since 0.1.0
+ * @category models
+ */
+export interface MatrixJson {
+  readonly roles: ReadonlyArray<Role>
+  readonly scopes: ReadonlyArray<Scope>
+  readonly operations: ReadonlyArray<{
+    readonly operation: Operation
+    readonly kind: "read" | "write"
+    readonly sensitivity: Sensitivity
+    readonly description: string
+    readonly scopes: Row
+  }>
+}
+
+/**
+ * The default matrix as JSON-able data.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const toJson = (): MatrixJson => ({
+  roles: [...roles],
+  scopes: [...scopes],
+  operations: operationNames.map((operation) => ({
+    operation,
+    ...operations[operation],
+    scopes: { ...matrix[operation] }
+  }))
+})
+
+const symbol: Record<Scope, string> = { none: "—", "own-services": "own services", organisation: "organisation" }
+
+/**
+ * The matrix as a Markdown table (operations as rows, roles as columns). `docs/access.md` holds
+ * exactly this text between its `access-matrix` markers.
+ * @since 0.1.0
+ * @category combinators
+ */
+export const toMarkdown = (): string => {
+  const header = `| operation | kind | touches | ${roles.join(" | ")} |`
+  const rule = `| --- | --- | --- | ${roles.map(() => "---").join(" | ")} |`
+  const lines = operationNames.map((op) => {
+    const info = operations[op]
+    const cells = roles.map((r) => symbol[matrix[op][r]])
+    return `| \`${op}\` | ${info.kind} | ${info.sensitivity} | ${cells.join(" | ")} |`
+  })
+  return [header, rule, ...lines].join("\n")
+}
