@@ -260,6 +260,15 @@ const locate = (root: unknown, pattern: string): Array<Target> => {
   return out
 }
 
+/**
+ * The values present on a field path pattern (see {@link sensitiveFields}) of an encoded record,
+ * each with its concrete path, e.g. `valuesAt(plan, "goals[].inPersonsWords")`.
+ * @since 0.1.0
+ * @category combinators
+ */
+export const valuesAt = (data: unknown, pattern: string): ReadonlyArray<{ readonly field: string; readonly value: unknown }> =>
+  locate(data, pattern).map(({ field, value }) => ({ field, value }))
+
 /** Applies `f` to every value on the paths of a deep copy of `data`, concurrently. */
 const mapFields = <E>(
   data: unknown,
