@@ -1,4 +1,13 @@
 /**
+ * `@pomoc/store-testkit`: the conformance suite every Pomoc `Store` adapter passes, its checks,
+ * the raw-probe contract, and fast-check arbitraries for adapter authors.
+ *
  * @packageDocumentation
  */
-export {}
+
+export * from "./Suite.js"
+export * from "./Harness.js"
+export * from "./Arbitraries.js"
+/** @since 0.1.0 */
+export * as Model from "./Model.js"
+export { arbModelCommands, arbModelContent } from "./checks/modelBased.js"

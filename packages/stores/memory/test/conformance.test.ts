@@ -1,0 +1,22 @@
+import { Store } from "@pomoc/core"
+import { MemoryStore } from "@pomoc/store-memory"
+import { StoreProbe, suite } from "@pomoc/store-testkit"
+import type { RawProbe } from "@pomoc/store-testkit"
+import { Context, Effect, Layer } from "effect"
+
+/** The memory store and a probe reading its internal map through the inspector. */
+const layer = Layer.effectContext(
+  Effect.map(MemoryStore.makeWithInspector(), ({ inspector, store }) => {
+    const probe: RawProbe = {
+      record: async (kind, id) => {
+        const r = inspector.record(kind, id)
+        return r === undefined ? undefined : { version: r.version, data: r.data }
+      },
+      auditCount: async () => inspector.audit().length,
+      tamperAudit: async (seq, field, value) => inspector.tamperAudit(seq, field, value)
+    }
+    return Context.make(Store.Store, store).pipe(Context.add(StoreProbe, probe))
+  })
+)
+
+suite("memory", { layer })
