@@ -5,12 +5,27 @@
  */
 import { Schema } from "effect"
 
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
+
+// `Date` parsing alone accepts "1" (as 2001) and rolls 2024-02-30 over to March 1: only a full
+// ISO 8601 date-time with a zone, on a day that exists, is a timestamp.
+const IsoDateTimeString = Schema.String.check(
+  Schema.makeFilter((s: string) => {
+    const m = ISO_DATE_TIME.exec(s)
+    if (m === null) return "must be an ISO 8601 date-time with a time zone, e.g. 2024-03-01T09:30:00.000Z"
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
+    return (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth) || "must be a date that exists"
+  }, { expected: "an ISO 8601 date-time with a time zone" })
+)
+
 /**
- * A point in time: an ISO 8601 string on the wire, a `DateTime.Utc` inside.
+ * A point in time: an ISO 8601 date-time string with a zone on the wire (`Z` when encoded), a
+ * `DateTime.Utc` inside.
  * @since 0.1.0
  * @category models
  */
-export const Timestamp = Schema.DateTimeUtcFromString
+export const Timestamp = IsoDateTimeString.pipe(Schema.decodeTo(Schema.DateTimeUtcFromString))
 /**
  * @since 0.1.0
  * @category models

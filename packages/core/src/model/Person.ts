@@ -93,7 +93,9 @@ export class IdentifiedPerson extends Schema.TaggedClass<IdentifiedPerson>("@pom
  * @since 0.1.0
  * @category models
  */
-export const Person = Schema.Union([AnonymousPerson, PseudonymousPerson, IdentifiedPerson])
+export const Person = Schema.Union([AnonymousPerson, PseudonymousPerson, IdentifiedPerson]).annotate({
+  identifier: "@pomoc/core/Person"
+})
 /**
  * @since 0.1.0
  * @category models

@@ -21,6 +21,7 @@ import {
   Person,
   Referral,
   type ReferralStatus,
+  Timestamp,
   status,
   transitions,
   VolunteerHours
@@ -116,6 +117,44 @@ describe("the fixtures", () => {
     expect(Decode.decoder(Referral)(referral)._tag).toBe("Success")
     expect(Decode.decoder(Consent)(consent)._tag).toBe("Success")
     expect(Decode.decoder(OutcomeIndicator)(indicator)._tag).toBe("Success")
+  })
+})
+
+describe("Timestamp", () => {
+  it.each([
+    ["a bare number", "1"],
+    ["a year", "2024"],
+    ["a date without a time", "2024-03-01"],
+    ["a time without a zone", "2024-03-01T09:00:00"],
+    ["a human date", "March 1, 2024"],
+    ["a day that does not exist", "2024-02-30T09:00:00.000Z"],
+    ["a 29 February outside a leap year", "2023-02-29T09:00:00.000Z"],
+    ["month 13", "2024-13-01T09:00:00.000Z"],
+    ["hour 24", "2024-03-01T24:00:00.000Z"]
+  ])("rejects %s", (_, input) => {
+    expectRejected(Timestamp, input, "", /ISO 8601|exists/)
+  })
+
+  it.each([
+    ["2024-02-29T09:00:00.000Z", "2024-02-29T09:00:00.000Z"],
+    ["2024-03-01T09:00Z", "2024-03-01T09:00:00.000Z"],
+    ["2024-03-01T09:00:00+02:00", "2024-03-01T07:00:00.000Z"],
+    ["2024-03-01T09:00:00.123456-01:30", "2024-03-01T10:30:00.123Z"]
+  ])("accepts %s as %s", (input, utc) => {
+    const result = Decode.decoder(Timestamp)(input)
+    expect(result._tag).toBe("Success")
+    if (result._tag === "Success") expect(Schema.encodeSync(Timestamp)(result.success)).toBe(utc)
+  })
+})
+
+describe("Person", () => {
+  it("names itself in errors, and an unknown identity level fails at the root", () => {
+    const result = Decode.decoder(Person)({ _tag: "celebrity" })
+    expect(result._tag).toBe("Failure")
+    if (result._tag === "Failure") {
+      expect(result.failure.entity).toBe("Person")
+      expect(result.failure.problems.map((p) => p.path)).toEqual([""])
+    }
   })
 })
 
