@@ -197,6 +197,15 @@ export const deletes: ReadonlyArray<Check> = [
       expect(reason).toMatchObject({ expectedVersion: 1, actualVersion: 0 })
     })),
 
+  storeCheck("deleting an absent record at expected version 0 succeeds and changes nothing", (store, probe) =>
+    Effect.gen(function*() {
+      const committed = yield* store.commit({ writes: [], deletes: [{ kind: "person", id: "never", expectedVersion: 0 }], audit: [draft("erase")] })
+      expect(committed).toMatchObject({ versions: [] })
+      expect(committed.audit).toHaveLength(1)
+      expect(Option.isNone(yield* store.get("person", "never"))).toBe(true)
+      yield* probed(probe, async (p) => expect(await p.record("person", "never")).toBeUndefined())
+    })),
+
   storeCheck("a deleted record can be created again, starting at version 1", (store) =>
     Effect.gen(function*() {
       yield* store.commit({ writes: [write("person", "p", 0)], audit: [] })
