@@ -1,4 +1,9 @@
 /**
+ * `@pomoc/store-postgres`: the Pomoc store on PostgreSQL (`@effect/sql-pg`), for a server that
+ * serves a whole network of services.
+ *
  * @packageDocumentation
  */
-export {}
+
+/** @since 0.1.0 */
+export * as PostgresStore from "./PostgresStore.js"

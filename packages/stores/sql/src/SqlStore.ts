@@ -241,6 +241,45 @@ const invalid = (operation: string, detail: string) => Store.fail(operation, new
 
 const isCount = (n: number | undefined): boolean => n === undefined || (Number.isSafeInteger(n) && n >= 0)
 
+const kinds: ReadonlySet<string> = new Set(Store.RecordKind.literals)
+
+/** Why a unit of work is refused before it reaches the database, or `undefined`. */
+const unitProblem = (unit: Store.UnitOfWork): string | undefined => {
+  for (const [i, w] of unit.writes.entries()) {
+    if (!kinds.has(w.kind)) return `writes[${i}].kind must be a record kind`
+    if (w.expectedVersion === undefined || !isCount(w.expectedVersion)) return `writes[${i}].expectedVersion must be a non-negative integer`
+  }
+  for (const [i, d] of (unit.deletes ?? []).entries()) {
+    if (!kinds.has(d.kind)) return `deletes[${i}].kind must be a record kind`
+    if (d.expectedVersion === undefined || !isCount(d.expectedVersion)) return `deletes[${i}].expectedVersion must be a non-negative integer`
+  }
+  return undefined
+}
+
+// Strings by code point, as SQLite's BINARY and PostgreSQL's "C" collation order them.
+const codePointOrder = (unit: number): number => (unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit)
+const compareStrings = (a: string, b: string): number => {
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) {
+    const x = a.charCodeAt(i)
+    const y = b.charCodeAt(i)
+    if (x !== y) return codePointOrder(x) - codePointOrder(y)
+  }
+  return a.length - b.length
+}
+const typeRank = (v: Store.FacetValue): number =>
+  v === null ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" ? 2 : 3
+/** Group order of aggregate rows: null, then false < true, numbers ascending, strings by code point. */
+const compareFacetValues = (a: Store.FacetValue, b: Store.FacetValue): number => {
+  const ra = typeRank(a)
+  const rb = typeRank(b)
+  if (ra !== rb) return ra - rb
+  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b)
+  if (typeof a === "number" && typeof b === "number") return a - b
+  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b)
+  return 0
+}
+
 /** Parameters per statement stay far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const CHUNK = 500
 
@@ -278,7 +317,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
     const pg = dialect === "pg"
     yield* migrate(dialect, options.migrate ?? "auto")
 
-    const orderBy = pg ? sql.literal(`ORDER BY r.at COLLATE "C" NULLS FIRST, r.id COLLATE "C"`) : sql.literal("ORDER BY r.at, r.id")
+    const orderBy = sql.literal(pg ? "ORDER BY r.at NULLS FIRST, r.id" : "ORDER BY r.at, r.id")
     const empty = sql.literal("")
 
     /** The stored versions of the given keys, read inside the commit's transaction. */
@@ -368,47 +407,51 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         // Rows that existed before and are replaced or removed lose their people and tags.
         const stale: Array<{ kind: string; id: string }> = []
         const removed: Array<{ kind: string; id: string }> = []
-        const records: Array<Record<string, unknown>> = []
-        const people: Array<Record<string, unknown>> = []
-        const tags: Array<Record<string, unknown>> = []
+        const written: Array<{ readonly write: Store.RecordWrite; readonly version: number }> = []
         for (const [key, final] of finals) {
           if (final._tag === "delete") {
             removed.push(final)
             stale.push(final)
-            continue
+          } else {
+            if (before.has(key)) stale.push(final.write)
+            written.push(final)
           }
-          const w = final.write
-          if (before.has(key)) stale.push(w)
-          records.push({
-            kind: w.kind,
-            id: w.id,
-            version: final.version,
-            service_id: w.serviceId,
-            at: w.at,
-            person_ids: JSON.stringify(w.personIds),
-            tags: JSON.stringify(w.tags),
-            facets: JSON.stringify(w.facets),
-            data: JSON.stringify(w.data ?? null)
-          })
-          for (const personId of new Set(w.personIds)) people.push({ person_id: personId, kind: w.kind, id: w.id })
-          for (const tag of new Set(w.tags)) tags.push({ kind: w.kind, id: w.id, tag })
         }
-
         if (stale.length > 0) {
           const staleKeys = byKind(stale)
           yield* deleteRows("pomoc_record_people", staleKeys)
           yield* deleteRows("pomoc_record_tags", staleKeys)
         }
         if (removed.length > 0) yield* deleteRows("pomoc_records", byKind(removed))
-        if (records.length > 0) {
-          const written = yield* insertRows("pomoc_records", records, 9, upsertSuffix)
-          if (written !== records.length) {
+
+        // Serialise and insert chunk by chunk, so a large batch never holds all its rows twice.
+        for (const part of chunks(written, CHUNK)) {
+          const records: Array<Record<string, unknown>> = []
+          const people: Array<Record<string, unknown>> = []
+          const tags: Array<Record<string, unknown>> = []
+          for (const { version, write: w } of part) {
+            records.push({
+              kind: w.kind,
+              id: w.id,
+              version,
+              service_id: w.serviceId,
+              at: w.at,
+              person_ids: JSON.stringify(w.personIds),
+              tags: JSON.stringify(w.tags),
+              facets: JSON.stringify(w.facets),
+              data: JSON.stringify(w.data ?? null)
+            })
+            for (const personId of new Set(w.personIds)) people.push({ person_id: personId, kind: w.kind, id: w.id })
+            for (const tag of new Set(w.tags)) tags.push({ kind: w.kind, id: w.id, tag })
+          }
+          const upserted = yield* insertRows("pomoc_records", records, 9, upsertSuffix)
+          if (upserted !== records.length) {
             // Unreachable while every writer takes the head lock first; kept as a last guard.
             return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
           }
+          if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
+          if (tags.length > 0) yield* insertRows("pomoc_record_tags", tags, 3)
         }
-        if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
-        if (tags.length > 0) yield* insertRows("pomoc_record_tags", tags, 3)
 
         const audit = Audit.seal(head, unit.audit)
         if (audit.length > 0) {
@@ -423,8 +466,11 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         return { versions, audit } satisfies Store.Committed
       })
 
-    const commit = (unit: Store.UnitOfWork): Effect.Effect<Store.Committed, Store.StoreError> =>
-      sql.withTransaction(commitBody(unit)).pipe(mapSqlErrors("commit"), Effect.withSpan("SqlStore.commit"))
+    const commit = (unit: Store.UnitOfWork): Effect.Effect<Store.Committed, Store.StoreError> => {
+      const problem = unitProblem(unit)
+      if (problem !== undefined) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: problem })))
+      return sql.withTransaction(commitBody(unit)).pipe(mapSqlErrors("commit"), Effect.withSpan("SqlStore.commit"))
+    }
 
     const get = (kind: Store.RecordKind, id: string): Effect.Effect<Option.Option<Store.StoredRecord>, Store.StoreError> =>
       sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS)} FROM pomoc_records r WHERE r.kind = ${kind} AND r.id = ${id}`.pipe(
@@ -442,6 +488,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
     }
 
     const list = (query: Store.RecordQuery): Effect.Effect<ReadonlyArray<Store.StoredRecord>, Store.StoreError> => {
+      if (!kinds.has(query.kind)) return Effect.fail(invalid("list", "kind must be a record kind"))
       if (!isCount(query.limit)) return Effect.fail(invalid("list", "limit must be a non-negative integer"))
       if (!isCount(query.offset)) return Effect.fail(invalid("list", "offset must be a non-negative integer"))
       const person = query.personId === undefined
@@ -469,14 +516,15 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
 
     const aggregate = (query: Store.AggregateQuery): Effect.Effect<ReadonlyArray<Store.AggregateRow>, Store.StoreError> =>
       Effect.gen(function*() {
-        for (const name of query.groupBy) {
-          if (name !== "tag" && name !== "month" && !Store.FACET_NAME.test(name)) {
-            return yield* invalid("aggregate", `groupBy: "${name.slice(0, 64)}" is not "tag", "month" or a facet name (letters, digits, _)`)
-          }
+        if (!kinds.has(query.kind)) return yield* invalid("aggregate", "kind must be a record kind")
+        // Names are checked, never echoed: "tag" and "month" match FACET_NAME too.
+        for (const [i, name] of query.groupBy.entries()) {
+          if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `groupBy[${i}] must match ${String(Store.FACET_NAME)}`)
         }
+        if (new Set(query.groupBy).size !== query.groupBy.length) return yield* invalid("aggregate", "groupBy must not repeat a name")
         const sums = query.sum ?? []
-        for (const name of sums) {
-          if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `sum: "${name.slice(0, 64)}" is not a facet name (letters, digits, _)`)
+        for (const [i, name] of sums.entries()) {
+          if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `sum[${i}] must match ${String(Store.FACET_NAME)}`)
         }
         const groupExprs = query.groupBy.map((name, i) => {
           const expr = name === "tag" ? sql`t.tag` : name === "month" ? sql`substr(r.at, 1, 7)` : facetJson(name)
@@ -518,18 +566,24 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
               : { group, count, sums: sumValues, distinctPeople: people.get(groupKey(row)) ?? 0 }
           )
         }
-        return out
+        // SQL orders JSON text; the contract orders values (null, booleans, numbers, strings).
+        return out.sort((a, b) => {
+          for (const name of query.groupBy) {
+            const c = compareFacetValues(a.group[name] ?? null, b.group[name] ?? null)
+            if (c !== 0) return c
+          }
+          return 0
+        })
       }).pipe(
         Effect.catchDefect((defect) => defect instanceof Store.StoreError ? Effect.fail(defect) : Effect.die(defect)),
         mapSqlErrors("aggregate"),
         Effect.withSpan("SqlStore.aggregate")
       )
 
-    const readAudit = (fromSeq = 1, limit?: number): Effect.Effect<ReadonlyArray<Audit.AuditEntry>, Store.StoreError> => {
-      if (!Number.isSafeInteger(fromSeq)) return Effect.fail(invalid("readAudit", "fromSeq must be an integer"))
+    const readAudit = (fromSeq = 1, limit = 1000): Effect.Effect<ReadonlyArray<Audit.AuditEntry>, Store.StoreError> => {
+      if (!Number.isSafeInteger(fromSeq) || fromSeq < 1) return Effect.fail(invalid("readAudit", "fromSeq must be a positive integer"))
       if (!isCount(limit)) return Effect.fail(invalid("readAudit", "limit must be a non-negative integer"))
-      const upper = limit === undefined ? empty : sql`AND seq < ${fromSeq + limit}`
-      return sql<AuditRow>`SELECT seq, entry, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} ${upper} ORDER BY seq`.pipe(
+      return sql<AuditRow>`SELECT seq, entry, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} AND seq < ${fromSeq + limit} ORDER BY seq`.pipe(
         mapSqlErrors("readAudit"),
         Effect.flatMap((rows) =>
           Effect.suspend(() => {

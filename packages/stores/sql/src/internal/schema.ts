@@ -16,7 +16,8 @@ export interface Migration {
 
 const GENESIS = "0".repeat(64)
 
-// Both dialects keep `at` as ISO 8601 text (it sorts chronologically as text), the people and
+// Text columns compare by code point in both dialects (SQLite's BINARY, PostgreSQL's "C"
+// collation), whatever the database's locale. Both dialects keep `at` as ISO 8601 text (it sorts chronologically as text), the people and
 // tags of a record both as JSON on the record (read back without joins) and in their own tables
 // (queried by index), and the audit head in a single row that every commit locks first.
 const initial: Migration = {
@@ -67,30 +68,30 @@ const initial: Migration = {
     ],
     pg: [
       `CREATE TABLE pomoc_records (
-        kind text NOT NULL,
-        id text NOT NULL,
+        kind text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
         version integer NOT NULL CHECK (version >= 1),
-        service_id text,
-        at text,
+        service_id text COLLATE "C",
+        at text COLLATE "C",
         person_ids jsonb NOT NULL,
         tags jsonb NOT NULL,
         facets jsonb NOT NULL,
         data jsonb NOT NULL,
         PRIMARY KEY (kind, id)
       )`,
-      `CREATE INDEX pomoc_records_period ON pomoc_records (kind, at COLLATE "C", id COLLATE "C")`,
-      `CREATE INDEX pomoc_records_service_period ON pomoc_records (kind, service_id, at COLLATE "C", id COLLATE "C")`,
+      `CREATE INDEX pomoc_records_period ON pomoc_records (kind, at, id)`,
+      `CREATE INDEX pomoc_records_service_period ON pomoc_records (kind, service_id, at, id)`,
       `CREATE TABLE pomoc_record_people (
-        person_id text NOT NULL,
-        kind text NOT NULL,
-        id text NOT NULL,
+        person_id text COLLATE "C" NOT NULL,
+        kind text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
         PRIMARY KEY (person_id, kind, id)
       )`,
       `CREATE INDEX pomoc_record_people_record ON pomoc_record_people (kind, id)`,
       `CREATE TABLE pomoc_record_tags (
-        kind text NOT NULL,
-        id text NOT NULL,
-        tag text NOT NULL,
+        kind text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        tag text COLLATE "C" NOT NULL,
         PRIMARY KEY (kind, id, tag)
       )`,
       `CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)`,

@@ -1,0 +1,87 @@
+/**
+ * The server Pomoc store: PostgreSQL through `@effect/sql-pg`.
+ *
+ * @since 0.1.0
+ */
+import { PgClient } from "@effect/sql-pg"
+import { Store } from "@pomoc/core"
+import { SqlStore } from "@pomoc/store-sql"
+import { Context, Effect, Layer, Redacted } from "effect"
+import * as Reactivity from "effect/reactivity/Reactivity"
+import * as SqlClient from "effect/sql/SqlClient"
+import * as SqlError from "effect/sql/SqlError"
+
+/**
+ * How to reach the database: a connection URL (a string or a `Redacted` one), or any
+ * `@effect/sql-pg` pool configuration; plus the migration mode.
+ * @since 0.1.0
+ * @category models
+ */
+export type PostgresStoreConfig =
+  & (
+    | { readonly url: string | Redacted.Redacted<string> }
+    | { readonly client: PgClient.PgPoolConfig }
+  )
+  & {
+    /** `"auto"` (default) applies pending migrations at start; `"verify"` only checks the schema version. */
+    readonly migrate?: SqlStore.MigrateMode | undefined
+  }
+
+const poolConfig = (config: PostgresStoreConfig): PgClient.PgPoolConfig =>
+  "client" in config
+    ? config.client
+    : { url: typeof config.url === "string" ? Redacted.make(config.url) : config.url }
+
+// Connecting can fail before any statement runs; the details (host, user) stay out of the error.
+const openError = (error: SqlError.SqlError): Store.StoreError => {
+  const tag = error.reason._tag
+  return Store.fail(
+    "open",
+    tag === "AuthenticationError" || tag === "AuthorizationError"
+      ? new Store.Unknown({ detail: `could not open the database (${tag})` })
+      : new Store.ConnectionLost({ detail: `could not open the database (${tag})` })
+  )
+}
+
+/**
+ * Connects a pool, runs migrations and builds the store; the pool closes with the scope.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (config: PostgresStoreConfig) =>
+  Effect.gen(function*() {
+    const client = yield* PgClient.make(poolConfig(config)).pipe(Effect.mapError(openError))
+    const store = yield* SqlStore.make({ dialect: "pg", migrate: config.migrate, name: "postgres" }).pipe(
+      Effect.provideService(SqlClient.SqlClient, client)
+    )
+    return { client, store }
+  })
+
+/**
+ * Provides `Store` (and the `PgClient` and generic `SqlClient` it runs on, for your own queries
+ * in the same database), closing the pool when the layer's scope closes.
+ *
+ * ```ts
+ * import { Store } from "@pomoc/core"
+ * import { PostgresStore } from "@pomoc/store-postgres"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const store = yield* Store.Store
+ *   return yield* store.auditHead
+ * })
+ * Effect.runPromise(program.pipe(Effect.provide(PostgresStore.layer({ url: "postgres://pomoc@localhost/pomoc" }))))
+ * ```
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (
+  config: PostgresStoreConfig
+): Layer.Layer<Store.Store | PgClient.PgClient | SqlClient.SqlClient, Store.StoreError> =>
+  Layer.effectContext(
+    Effect.map(make(config), ({ client, store }) =>
+      Context.make(Store.Store, store).pipe(
+        Context.add(PgClient.PgClient, client),
+        Context.add(SqlClient.SqlClient, client)
+      ))
+  ).pipe(Layer.provide(Reactivity.layer))
