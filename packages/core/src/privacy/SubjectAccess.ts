@@ -4,7 +4,7 @@
  *
  * Records about other people are left out, and other people inside shared records are
  * withheld (Art. 15(4)): in a group contact or an activity the other known participants become
- * part of the anonymous count, and the note of a contact with other known participants is not
+ * part of the anonymous count (capped at the model's maximum count), and the note of a contact with other known participants is not
  * exported.
  *
  * @example
@@ -83,17 +83,21 @@ export const SubjectAccessDocument = Schema.Struct({
  */
 export type SubjectAccessDocument = typeof SubjectAccessDocument.Type
 
+// The model's upper bounds of anonymous counts; a withheld count is capped there.
+const MAX_ANONYMOUS_IN_CONTACT = 100_000
+const MAX_ANONYMOUS_ATTENDANCE = 1_000_000
+
 const withheldFromContact = (contact: Contact, personId: PersonId): Contact => {
   const others = contact.participants.filter((p) => p !== personId).length
   if (others === 0) return contact
   const { note: _note, ...rest } = contact
-  return new Contact({ ...rest, participants: [personId], anonymousCount: contact.anonymousCount + others })
+  return new Contact({ ...rest, participants: [personId], anonymousCount: Math.min(MAX_ANONYMOUS_IN_CONTACT, contact.anonymousCount + others) })
 }
 
 const withheldFromActivity = (activity: Activity, personId: PersonId): Activity => {
   const others = activity.attendees.filter((p) => p !== personId).length
   if (others === 0) return activity
-  return new Activity({ ...activity, attendees: [personId], anonymousAttendance: activity.anonymousAttendance + others })
+  return new Activity({ ...activity, attendees: [personId], anonymousAttendance: Math.min(MAX_ANONYMOUS_ATTENDANCE, activity.anonymousAttendance + others) })
 }
 
 /**
