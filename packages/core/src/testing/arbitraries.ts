@@ -20,8 +20,6 @@ import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } fr
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../model/Person.js"
 import { Referral, ReferralEvent, type ReferralStatus } from "../model/Referral.js"
 
-type Encoded<S extends Schema.Top> = S["Encoded"]
-
 /** Parsed JSON never has a null prototype, so neither do generated wire objects. */
 const record = <T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<T> =>
   fc.record(model, { noNullPrototype: true })
@@ -153,7 +151,7 @@ const byLanguage = {
  * @since 0.1.0
  * @category constructors
  */
-export const arbLabels: fc.Arbitrary<Encoded<typeof Labels>> = record({
+export const arbLabels: fc.Arbitrary<typeof Labels.Encoded> = record({
   en: fc.oneof(fc.constantFrom(...byLanguage.en), arbShortText),
   cs: fc.oneof(fc.constantFrom(...byLanguage.cs), arbShortText),
   lt: fc.oneof(fc.constantFrom(...byLanguage.lt), arbShortText),
@@ -175,7 +173,7 @@ export const arbAgeBand = fc.constantFrom(
   "27-64",
   "65+",
   "not-stated"
-) satisfies fc.Arbitrary<Encoded<typeof AnonymousPerson>["ageBand"]>
+) satisfies fc.Arbitrary<(typeof AnonymousPerson.Encoded)["ageBand"]>
 
 /**
  * A gender as stated, `not-stated` included.
@@ -183,7 +181,7 @@ export const arbAgeBand = fc.constantFrom(
  * @category constructors
  */
 export const arbGender = fc.constantFrom("female", "male", "other", "not-stated") satisfies fc.Arbitrary<
-  Encoded<typeof AnonymousPerson>["gender"]
+  (typeof AnonymousPerson.Encoded)["gender"]
 >
 
 /**
@@ -191,7 +189,7 @@ export const arbGender = fc.constantFrom("female", "male", "other", "not-stated"
  * @since 0.1.0
  * @category constructors
  */
-export const arbAgeRange: fc.Arbitrary<Encoded<typeof AgeRange>> = fc
+export const arbAgeRange: fc.Arbitrary<typeof AgeRange.Encoded> = fc
   .tuple(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 0, max: 150 }))
   .map(([a, b]) => ({ min: Math.min(a, b), max: Math.max(a, b) }))
 
@@ -200,7 +198,7 @@ export const arbAgeRange: fc.Arbitrary<Encoded<typeof AgeRange>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbParty: fc.Arbitrary<Encoded<typeof Party>> = partialRecord(
+export const arbParty: fc.Arbitrary<typeof Party.Encoded> = partialRecord(
   {
     kind: fc.constantFrom("organisation", "service", "authority", "school", "family", "other"),
     name: arbShortText,
@@ -212,7 +210,7 @@ export const arbParty: fc.Arbitrary<Encoded<typeof Party>> = partialRecord(
  * @since 0.1.0
  * @category constructors
  */
-export const arbPeriod: fc.Arbitrary<Encoded<typeof Period>> = fc.oneof(
+export const arbPeriod: fc.Arbitrary<typeof Period.Encoded> = fc.oneof(
   arbTimestamp.map((from) => ({ from })),
   arbAscendingMillis(2).map(([from, until]) => ({ from: iso(from!), until: iso(until!) }))
 )
@@ -228,7 +226,7 @@ const uniqueIds = (maxLength: number, minLength = 0) => fc.uniqueArray(arbId, { 
  * @since 0.1.0
  * @category constructors
  */
-export const arbOrganisation: fc.Arbitrary<Encoded<typeof Organisation>> = partialRecord(
+export const arbOrganisation: fc.Arbitrary<typeof Organisation.Encoded> = partialRecord(
   {
     id: arbId,
     name: arbShortText,
@@ -243,7 +241,7 @@ export const arbOrganisation: fc.Arbitrary<Encoded<typeof Organisation>> = parti
  * @since 0.1.0
  * @category constructors
  */
-export const arbLocation: fc.Arbitrary<Encoded<typeof Location>> = partialRecord(
+export const arbLocation: fc.Arbitrary<typeof Location.Encoded> = partialRecord(
   {
     id: arbId,
     organisationId: arbId,
@@ -269,7 +267,7 @@ export const arbLocation: fc.Arbitrary<Encoded<typeof Location>> = partialRecord
  * @since 0.1.0
  * @category constructors
  */
-export const arbTargetGroup: fc.Arbitrary<Encoded<typeof TargetGroup>> = partialRecord(
+export const arbTargetGroup: fc.Arbitrary<typeof TargetGroup.Encoded> = partialRecord(
   { description: arbShortText, ageRange: arbAgeRange }, ["description"])
 
 /**
@@ -277,7 +275,7 @@ export const arbTargetGroup: fc.Arbitrary<Encoded<typeof TargetGroup>> = partial
  * @since 0.1.0
  * @category constructors
  */
-export const arbService: fc.Arbitrary<Encoded<typeof Service>> = partialRecord(
+export const arbService: fc.Arbitrary<typeof Service.Encoded> = partialRecord(
   {
     id: arbId,
     organisationId: arbId,
@@ -324,7 +322,7 @@ const personCommonKeys = ["id", "serviceId", "sharedWith", "ageBand", "gender", 
  * @since 0.1.0
  * @category constructors
  */
-export const arbAnonymousPerson: fc.Arbitrary<Encoded<typeof AnonymousPerson>> = record({
+export const arbAnonymousPerson: fc.Arbitrary<typeof AnonymousPerson.Encoded> = record({
   _tag: fc.constant("anonymous"),
   ...personCommon
 })
@@ -334,7 +332,7 @@ export const arbAnonymousPerson: fc.Arbitrary<Encoded<typeof AnonymousPerson>> =
  * @since 0.1.0
  * @category constructors
  */
-export const arbPseudonymousPerson: fc.Arbitrary<Encoded<typeof PseudonymousPerson>> = partialRecord(
+export const arbPseudonymousPerson: fc.Arbitrary<typeof PseudonymousPerson.Encoded> = partialRecord(
   { _tag: fc.constant("pseudonymous"), ...personCommon, nickname: arbShortText, notes: arbLongText }, ["_tag", ...personCommonKeys, "nickname"])
 
 /**
@@ -342,7 +340,7 @@ export const arbPseudonymousPerson: fc.Arbitrary<Encoded<typeof PseudonymousPers
  * @since 0.1.0
  * @category constructors
  */
-export const arbContactDetails: fc.Arbitrary<Encoded<typeof ContactDetails>> = partialRecord(
+export const arbContactDetails: fc.Arbitrary<typeof ContactDetails.Encoded> = partialRecord(
   {
     phone: fc.oneof(fc.constantFrom("+420 777 123 456", "+370 612 34567", "+359 88 123 4567"), arbShortText),
     email: fc.oneof(fc.emailAddress().filter(nonBlank(200)), arbShortText),
@@ -354,7 +352,7 @@ export const arbContactDetails: fc.Arbitrary<Encoded<typeof ContactDetails>> = p
  * @since 0.1.0
  * @category constructors
  */
-export const arbIdentifiedPerson: fc.Arbitrary<Encoded<typeof IdentifiedPerson>> = partialRecord(
+export const arbIdentifiedPerson: fc.Arbitrary<typeof IdentifiedPerson.Encoded> = partialRecord(
   {
     _tag: fc.constant("identified"),
     ...personCommon,
@@ -370,7 +368,7 @@ export const arbIdentifiedPerson: fc.Arbitrary<Encoded<typeof IdentifiedPerson>>
  * @since 0.1.0
  * @category constructors
  */
-export const arbPerson: fc.Arbitrary<Encoded<typeof Person>> = fc.oneof(
+export const arbPerson: fc.Arbitrary<typeof Person.Encoded> = fc.oneof(
   arbAnonymousPerson,
   arbPseudonymousPerson,
   arbIdentifiedPerson
@@ -405,7 +403,7 @@ const arbParticipation = fc.oneof(
  * @since 0.1.0
  * @category constructors
  */
-export const arbContact: fc.Arbitrary<Encoded<typeof Contact>> = fc
+export const arbContact: fc.Arbitrary<typeof Contact.Encoded> = fc
   .tuple(
     partialRecord(
       {
@@ -436,7 +434,7 @@ export const arbContact: fc.Arbitrary<Encoded<typeof Contact>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbCooperation: fc.Arbitrary<Encoded<typeof Cooperation>> = fc
+export const arbCooperation: fc.Arbitrary<typeof Cooperation.Encoded> = fc
   .tuple(
     record({ id: arbId, serviceId: arbId, personId: arbId }),
     arbAscendingMillis(2),
@@ -460,7 +458,7 @@ export const arbCooperation: fc.Arbitrary<Encoded<typeof Cooperation>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbConsent: fc.Arbitrary<Encoded<typeof Consent>> = fc
+export const arbConsent: fc.Arbitrary<typeof Consent.Encoded> = fc
   .tuple(
     record({
       id: arbId,
@@ -488,7 +486,7 @@ export const arbConsent: fc.Arbitrary<Encoded<typeof Consent>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbDisclosureBasis: fc.Arbitrary<Encoded<typeof DisclosureBasis>> = fc.oneof(
+export const arbDisclosureBasis: fc.Arbitrary<typeof DisclosureBasis.Encoded> = fc.oneof(
   record({ _tag: fc.constant("Consent" as const), consentId: arbId }),
   record({
     _tag: fc.constant("LegalDuty" as const),
@@ -502,7 +500,7 @@ export const arbDisclosureBasis: fc.Arbitrary<Encoded<typeof DisclosureBasis>> =
  * @since 0.1.0
  * @category constructors
  */
-export const arbDisclosure: fc.Arbitrary<Encoded<typeof Disclosure>> = partialRecord(
+export const arbDisclosure: fc.Arbitrary<typeof Disclosure.Encoded> = partialRecord(
   {
     id: arbId,
     personId: arbId,
@@ -524,7 +522,7 @@ export const arbDisclosure: fc.Arbitrary<Encoded<typeof Disclosure>> = partialRe
  * @since 0.1.0
  * @category constructors
  */
-export const arbPlanStep: fc.Arbitrary<Encoded<typeof PlanStep>> = partialRecord(
+export const arbPlanStep: fc.Arbitrary<typeof PlanStep.Encoded> = partialRecord(
   {
     id: arbId,
     description: arbLongText,
@@ -538,7 +536,7 @@ export const arbPlanStep: fc.Arbitrary<Encoded<typeof PlanStep>> = partialRecord
  * @since 0.1.0
  * @category constructors
  */
-export const arbGoal: fc.Arbitrary<Encoded<typeof Goal>> = fc
+export const arbGoal: fc.Arbitrary<typeof Goal.Encoded> = fc
   .tuple(
     partialRecord(
       { id: arbId, inPersonsWords: arbLongText, indicator: arbCode, steps: fc.array(arbPlanStep, { maxLength: 3 }) }, ["id", "inPersonsWords", "steps"]),
@@ -552,7 +550,7 @@ export const arbGoal: fc.Arbitrary<Encoded<typeof Goal>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbPlanReview: fc.Arbitrary<Encoded<typeof PlanReview>> = partialRecord(
+export const arbPlanReview: fc.Arbitrary<typeof PlanReview.Encoded> = partialRecord(
   {
     at: arbTimestamp,
     workers: fc.array(arbId, { minLength: 1, maxLength: 3 }),
@@ -565,7 +563,7 @@ export const arbPlanReview: fc.Arbitrary<Encoded<typeof PlanReview>> = partialRe
  * @since 0.1.0
  * @category constructors
  */
-export const arbIndividualPlan: fc.Arbitrary<Encoded<typeof IndividualPlan>> = record({
+export const arbIndividualPlan: fc.Arbitrary<typeof IndividualPlan.Encoded> = record({
   id: arbId,
   personId: arbId,
   serviceId: arbId,
@@ -579,7 +577,7 @@ export const arbIndividualPlan: fc.Arbitrary<Encoded<typeof IndividualPlan>> = r
  * @since 0.1.0
  * @category constructors
  */
-export const arbIndicatorScale: fc.Arbitrary<Encoded<typeof IndicatorScale>> = fc.oneof(
+export const arbIndicatorScale: fc.Arbitrary<typeof IndicatorScale.Encoded> = fc.oneof(
   record({ _tag: fc.constant("YesNo" as const) }),
   fc
     .tuple(fc.integer({ min: -10, max: 10 }), fc.integer({ min: 1, max: 10 }))
@@ -592,7 +590,7 @@ export const arbIndicatorScale: fc.Arbitrary<Encoded<typeof IndicatorScale>> = f
  * @since 0.1.0
  * @category constructors
  */
-export const arbOutcomeIndicator: fc.Arbitrary<Encoded<typeof OutcomeIndicator>> = record({
+export const arbOutcomeIndicator: fc.Arbitrary<typeof OutcomeIndicator.Encoded> = record({
   code: arbCode,
   labels: arbLabels,
   scale: arbIndicatorScale
@@ -603,7 +601,7 @@ export const arbOutcomeIndicator: fc.Arbitrary<Encoded<typeof OutcomeIndicator>>
  * @since 0.1.0
  * @category constructors
  */
-export const arbOutcomeValue: fc.Arbitrary<Encoded<typeof OutcomeValue>> = fc.oneof(
+export const arbOutcomeValue: fc.Arbitrary<typeof OutcomeValue.Encoded> = fc.oneof(
   record({ _tag: fc.constant("YesNo" as const), value: fc.boolean() }),
   record({ _tag: fc.constant("Ladder" as const), value: fc.integer({ min: -10, max: 20 }) }),
   record({ _tag: fc.constant("Category" as const), value: arbCode })
@@ -614,7 +612,7 @@ export const arbOutcomeValue: fc.Arbitrary<Encoded<typeof OutcomeValue>> = fc.on
  * @since 0.1.0
  * @category constructors
  */
-export const arbOutcomeValueFor = (scale: Encoded<typeof IndicatorScale>): fc.Arbitrary<Encoded<typeof OutcomeValue>> => {
+export const arbOutcomeValueFor = (scale: typeof IndicatorScale.Encoded): fc.Arbitrary<typeof OutcomeValue.Encoded> => {
   switch (scale._tag) {
     case "YesNo":
       return record({ _tag: fc.constant("YesNo" as const), value: fc.boolean() })
@@ -630,7 +628,7 @@ export const arbOutcomeValueFor = (scale: Encoded<typeof IndicatorScale>): fc.Ar
  * @since 0.1.0
  * @category constructors
  */
-export const arbOutcomeMeasurement: fc.Arbitrary<Encoded<typeof OutcomeMeasurement>> = record({
+export const arbOutcomeMeasurement: fc.Arbitrary<typeof OutcomeMeasurement.Encoded> = record({
   id: arbId,
   personId: arbId,
   serviceId: arbId,
@@ -663,7 +661,7 @@ const reasons = ["Kapacita je plná", "Asmuo persigalvojo", "Лицето се �
  * @since 0.1.0
  * @category constructors
  */
-export const arbReferral: fc.Arbitrary<Encoded<typeof Referral>> = fc
+export const arbReferral: fc.Arbitrary<typeof Referral.Encoded> = fc
   .constantFrom(...lifecycles)
   .chain((lifecycle) =>
     fc.tuple(
@@ -687,7 +685,7 @@ export const arbReferral: fc.Arbitrary<Encoded<typeof Referral>> = fc
       )
     ).map(([base, times, extras]) => ({
       ...base,
-      history: lifecycle.map((status, i): Encoded<typeof ReferralEvent> => ({
+      history: lifecycle.map((status, i): typeof ReferralEvent.Encoded => ({
         status,
         at: iso(times[i]!),
         ...extras[i]
@@ -705,7 +703,7 @@ export const arbReferral: fc.Arbitrary<Encoded<typeof Referral>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbActivity: fc.Arbitrary<Encoded<typeof Activity>> = fc
+export const arbActivity: fc.Arbitrary<typeof Activity.Encoded> = fc
   .tuple(
     partialRecord(
       {
@@ -751,7 +749,7 @@ export const arbActivity: fc.Arbitrary<Encoded<typeof Activity>> = fc
  * @since 0.1.0
  * @category constructors
  */
-export const arbVolunteer: fc.Arbitrary<Encoded<typeof Volunteer>> = record({
+export const arbVolunteer: fc.Arbitrary<typeof Volunteer.Encoded> = record({
   id: arbId,
   organisationId: arbId,
   displayName: arbShortText,
@@ -766,7 +764,7 @@ export const arbVolunteer: fc.Arbitrary<Encoded<typeof Volunteer>> = record({
  * @since 0.1.0
  * @category constructors
  */
-export const arbVolunteerHours: fc.Arbitrary<Encoded<typeof VolunteerHours>> = partialRecord(
+export const arbVolunteerHours: fc.Arbitrary<typeof VolunteerHours.Encoded> = partialRecord(
   {
     id: arbId,
     volunteerId: arbId,
