@@ -259,7 +259,16 @@ const build = <Cmd extends Rule.AnyCommand, Facts>(config: Config<Cmd, Facts>): 
   }
   // Tags no rule names get the "*" rules.
   const fallback = compile(rules.filter((rule) => rule.appliesTo === "*"))
-  const lookup = (tag: string): Compiled<Cmd, Facts> => index.get(tag) ?? fallback
+  // A one-entry cache in front of the index: writes usually come in runs of one command type,
+  // and comparing two interned strings is cheaper than hashing into the map.
+  let cachedTag: string | undefined
+  let cached: Compiled<Cmd, Facts> = fallback
+  const lookup = (tag: string): Compiled<Cmd, Facts> => {
+    if (tag === cachedTag) return cached
+    cached = index.get(tag) ?? fallback
+    cachedTag = tag
+    return cached
+  }
 
   const combineFrom = (
     compiled: Compiled<Cmd, Facts>,
