@@ -82,7 +82,7 @@ export interface SuiteOptions<E = unknown> {
   readonly markDatabaseNewer?: Hook
   /** Runs of the model-based test (default 50). */
   readonly modelRuns?: number
-  /** Longest command sequence per model-based run (default 12). */
+  /** Longest command sequence per model-based run (default 16). */
   readonly modelCommands?: number
   /** Runs of each property-based round-trip check (default 50). */
   readonly propertyRuns?: number

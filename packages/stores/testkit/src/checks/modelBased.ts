@@ -109,6 +109,11 @@ class ListCommand implements fc.AsyncCommand<Model.Model, Real> {
   check = () => true
   async run(m: Model.Model, real: Real): Promise<void> {
     expect(await run(real.list(this.query))).toEqual(Model.list(m, this.query))
+    // The same filters, paged: paging must compose with every filter.
+    for (const page of [{ offset: 1 }, { limit: 1, offset: 1 }, { limit: 2 }]) {
+      const query = { ...this.query, ...page }
+      expect(await run(real.list(query))).toEqual(Model.list(m, query))
+    }
   }
   toString = () => `list(${JSON.stringify(this.query)})`
 }
@@ -130,8 +135,16 @@ class AuditCommand implements fc.AsyncCommand<Model.Model, Real> {
   toString = () => "readAudit()"
 }
 
-const optional = <A>(arb: fc.Arbitrary<A>) => fc.option(arb, { nil: undefined })
+const optional = <A>(arb: fc.Arbitrary<A>) => fc.option(arb, { nil: undefined, freq: 2 })
 const defined = <A extends object>(a: A): A => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as A
+
+const arbCommit = fc
+  .tuple(
+    fc.array(fc.record({ kind: fc.constantFrom(...kinds), id: fc.constantFrom(...ids), mode: arbMode, content: arbModelContent }), { minLength: 1, maxLength: 3 }),
+    fc.array(fc.record({ kind: fc.constantFrom(...kinds), id: fc.constantFrom(...ids), mode: arbMode }), { maxLength: 1 }),
+    fc.integer({ min: 0, max: 2 })
+  )
+  .map(([writes, deletes, drafts]) => new CommitCommand(writes, deletes, drafts))
 
 /**
  * The commands of the model-based check, as fast-check arbitraries.
@@ -139,13 +152,10 @@ const defined = <A extends object>(a: A): A => Object.fromEntries(Object.entries
  * @category constructors
  */
 export const arbModelCommands: ReadonlyArray<fc.Arbitrary<fc.AsyncCommand<Model.Model, Real>>> = [
-  fc
-    .tuple(
-      fc.array(fc.record({ kind: fc.constantFrom(...kinds), id: fc.constantFrom(...ids), mode: arbMode, content: arbModelContent }), { maxLength: 3 }),
-      fc.array(fc.record({ kind: fc.constantFrom(...kinds), id: fc.constantFrom(...ids), mode: arbMode }), { maxLength: 1 }),
-      fc.integer({ min: 0, max: 2 })
-    )
-    .map(([writes, deletes, drafts]) => new CommitCommand(writes, deletes, drafts)),
+  // Commits weigh more than reads, so that reads meet populated stores.
+  arbCommit,
+  arbCommit,
+  arbCommit,
   arbKey.map(({ id, kind }) => new GetCommand(kind, id)),
   fc
     .record({
@@ -182,7 +192,7 @@ export const modelBased: ReadonlyArray<Check> = [
     name: "random operation sequences agree with the model after every step (fast-check commands)",
     run: (harness) =>
       fc.assert(
-        fc.asyncProperty(fc.commands([...arbModelCommands], { maxCommands: harness.options.modelCommands ?? 12 }), (commands) =>
+        fc.asyncProperty(fc.commands([...arbModelCommands], { maxCommands: harness.options.modelCommands ?? 16, size: "medium" }), (commands) =>
           harness.fresh(({ store }) => fc.asyncModelRun(() => ({ model: Model.empty(), real: store }), commands))
         ),
         { numRuns: harness.options.modelRuns ?? 50 }

@@ -85,7 +85,7 @@ export const roundTrip: ReadonlyArray<Check> = [
   storeCheck("nested JSON data (objects, arrays, numbers, booleans, null) round-trips", (store, probe) =>
     Effect.gen(function*() {
       const data = {
-        text: "She said \"hi\" \\ 'bye'\n\t\u0001\u{1f600}",
+        text: "She said \"hi\" \\ 'bye'\r\n\t\u0001\u{1f600}",
         numbers: [0, -1, 1.5, 1e21, -2.5e-7, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER],
         flags: [true, false],
         nothing: null,

@@ -1,0 +1,128 @@
+/**
+ * A store built on the kit's own `Model`, with switchable faults: the correct one must pass the
+ * checks, and each fault must make the check aimed at it fail.
+ */
+import { Audit, Store } from "@pomoc/core"
+import { Context, Effect, Layer, Option } from "effect"
+import { Model, StoreProbe } from "@pomoc/store-testkit"
+import type { RawProbe } from "@pomoc/store-testkit"
+
+export interface Faults {
+  /** Every write and delete is taken to expect the current version. */
+  readonly ignoreExpectedVersion?: boolean
+  /** Writes before a conflicting one are kept (no transaction). */
+  readonly notAtomic?: boolean
+  /** `list` returns records in insertion order. */
+  readonly unordered?: boolean
+  /** `aggregate` accepts any name. */
+  readonly anyFacetName?: boolean
+  /** `readAudit` re-seals the stored drafts, hiding tampering. */
+  readonly resealOnRead?: boolean
+  /** Strings lose carriage returns on the way in. */
+  readonly dropCarriageReturns?: boolean
+  /** `list` ignores `offset` when `personId` is given. */
+  readonly offsetIgnoredWithPerson?: boolean
+  /** Declares `durable` without being durable. */
+  readonly claimsDurable?: boolean
+}
+
+const invalid = (operation: string, detail: string) => Effect.fail(Store.fail(operation, new Store.InvalidQuery({ detail })))
+const isCount = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 0
+
+const scrub = (value: unknown): unknown =>
+  typeof value === "string"
+    ? value.replaceAll("\r", "")
+    : Array.isArray(value)
+    ? value.map(scrub)
+    : value !== null && typeof value === "object"
+    ? Object.fromEntries(Object.entries(value).map(([k, v]) => [scrub(k), scrub(v)]))
+    : value
+
+export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: RawProbe } => {
+  const m = Model.empty()
+  const commit = (unit: Store.UnitOfWork): Effect.Effect<Store.Committed, Store.StoreError> =>
+    Effect.suspend(() => {
+      let input = structuredClone(unit)
+      if (faults.dropCarriageReturns) input = scrub(input) as Store.UnitOfWork
+      for (const w of input.writes) if (!isCount(w.expectedVersion)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: "expectedVersion" })))
+      if (faults.ignoreExpectedVersion) {
+        // Simulates an adapter that upserts without comparing versions.
+        const versions = new Map<string, number>()
+        const current = (kind: string, id: string) => versions.get(`${kind}/${id}`) ?? Model.get(m, kind, id)?.version ?? 0
+        input = {
+          ...input,
+          writes: input.writes.map((w) => {
+            const v = current(w.kind, w.id)
+            versions.set(`${w.kind}/${w.id}`, v + 1)
+            return { ...w, expectedVersion: v }
+          }),
+          deletes: (input.deletes ?? []).map((d) => ({ ...d, expectedVersion: current(d.kind, d.id) }))
+        }
+      }
+      if (faults.notAtomic) {
+        for (const w of input.writes) {
+          const r = Model.commit(m, { writes: [w], audit: [] })
+          if (r._tag === "Conflict") return Effect.fail(Store.fail("commit", new Store.Conflict(r.conflict)))
+        }
+        const r = Model.commit(m, { writes: [], deletes: input.deletes ?? [], audit: input.audit })
+        if (r._tag === "Conflict") return Effect.fail(Store.fail("commit", new Store.Conflict(r.conflict)))
+        return Effect.succeed({ versions: input.writes.map((w) => w.expectedVersion + 1), audit: r.committed.audit })
+      }
+      const r = Model.commit(m, input)
+      return r._tag === "Committed" ? Effect.succeed(structuredClone(r.committed)) : Effect.fail(Store.fail("commit", new Store.Conflict(r.conflict)))
+    })
+
+  const store: Store.StoreShape = {
+    name: "model",
+    capabilities: { concurrentWriters: false, durable: faults.claimsDurable === true, migrations: false },
+    commit,
+    get: (kind, id) => Effect.sync(() => Option.map(Option.fromNullishOr(Model.get(m, kind, id)), structuredClone)),
+    list: (q) =>
+      Effect.suspend(() => {
+        if ((q.limit !== undefined && !isCount(q.limit)) || (q.offset !== undefined && !isCount(q.offset))) return invalid("list", "limit/offset")
+        if (faults.unordered) {
+          const { limit: _, offset: __, ...rest } = q
+          const all = Model.list(m, rest)
+          const inserted = [...m.records.values()].filter((r) => all.includes(r))
+          return Effect.succeed(structuredClone(inserted.slice(q.offset ?? 0, q.limit === undefined ? undefined : (q.offset ?? 0) + q.limit)))
+        }
+        const query = faults.offsetIgnoredWithPerson && q.personId !== undefined ? { ...q, offset: 0 } : q
+        return Effect.succeed(structuredClone(Model.list(m, query)))
+      }),
+    aggregate: (q) =>
+      Effect.suspend(() => {
+        const names = [...q.groupBy, ...(q.sum ?? [])]
+        if (!faults.anyFacetName && (names.some((n) => !Store.FACET_NAME.test(n)) || new Set(q.groupBy).size !== q.groupBy.length)) {
+          return invalid("aggregate", "name")
+        }
+        return Effect.succeed(Model.aggregate(m, q))
+      }),
+    readAudit: (fromSeq = 1, limit = 1000) =>
+      Effect.suspend(() => {
+        if (!Number.isInteger(fromSeq) || fromSeq < 1 || !isCount(limit)) return invalid("readAudit", "bounds")
+        const entries = faults.resealOnRead ? Audit.seal(Audit.emptyHead, m.audit) : m.audit
+        return Effect.succeed(structuredClone(entries.slice(fromSeq - 1, fromSeq - 1 + limit)))
+      }),
+    auditHead: Effect.sync(() => Model.head(m))
+  }
+  const probe: RawProbe = {
+    record: async (kind, id) => {
+      const r = Model.get(m, kind, id)
+      return r === undefined ? undefined : { version: r.version, data: structuredClone(r.data) }
+    },
+    auditCount: async () => m.audit.length,
+    tamperAudit: async (seq, field, value) => {
+      m.audit = m.audit.map((e) => (e.seq === seq ? { ...e, [field]: value } : e))
+    }
+  }
+  return { store, probe }
+}
+
+/** A layer providing the model store and its probe. */
+export const layer = (faults: Faults = {}): Layer.Layer<Store.Store | StoreProbe> =>
+  Layer.effectContext(
+    Effect.sync(() => {
+      const { probe, store } = make(faults)
+      return Context.make(Store.Store, store).pipe(Context.add(StoreProbe, probe))
+    })
+  )
