@@ -105,7 +105,7 @@ describe("Retention.expired", () => {
     expect(Retention.retentionMonthsFor(withOwn, { byService: { "s-1": 6 }, byServiceType: { "street-work": 24 }, default: 48 })).toBe(6)
     expect(Retention.retentionMonthsFor(withOwn, { byServiceType: { "street-work": 24 }, default: 48 })).toBe(12)
     expect(Retention.retentionMonthsFor(plain, { byServiceType: { "street-work": 24 }, default: 48 })).toBe(24)
-    expect(Retention.retentionMonthsFor(plain, { byServiceType: { toString: 1 } as Record<string, number>, default: 48 })).toBe(48)
+    expect(Retention.retentionMonthsFor(plain, { byServiceType: { toString: 1 }, default: 48 })).toBe(48)
     expect(Retention.retentionMonthsFor(plain, {})).toBeUndefined()
     expect(Retention.retentionMonthsFor({ id: plain.id, type: "constructor" }, {})).toBeUndefined()
     expect(Retention.expired({ ...records, services: [plain] }, { now: at("2090-01-01T00:00:00.000Z") })).toEqual([])

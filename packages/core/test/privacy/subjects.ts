@@ -85,15 +85,20 @@ export const arbSubject: fc.Arbitrary<Required<SubjectAccess.SubjectRecords>> = 
   activities: w.activities.map(decode(Activity))
 }))
 
+const encodeWith = <S extends Schema.Top & { readonly EncodingServices: never }>(schema: S) => {
+  const encode = Schema.encodeUnknownSync(schema as never) as (value: unknown) => S["Encoded"]
+  return (value: S["Type"]): S["Encoded"] => encode(value)
+}
+
 /** The wire (JSON) form of decoded subject records, by record kind of the store. */
 export const encodeSubject = (records: SubjectAccess.SubjectRecords) => ({
   person: [Schema.encodeSync(Person)(records.person)],
-  cooperation: (records.cooperations ?? []).map(Schema.encodeSync(Cooperation)),
-  contact: (records.contacts ?? []).map(Schema.encodeSync(Contact)),
-  consent: (records.consents ?? []).map(Schema.encodeSync(Consent)),
-  disclosure: (records.disclosures ?? []).map(Schema.encodeSync(Disclosure)),
-  plan: (records.plans ?? []).map(Schema.encodeSync(IndividualPlan)),
-  measurement: (records.measurements ?? []).map(Schema.encodeSync(OutcomeMeasurement)),
-  referral: (records.referrals ?? []).map(Schema.encodeSync(Referral)),
-  activity: (records.activities ?? []).map(Schema.encodeSync(Activity))
+  cooperation: (records.cooperations ?? []).map(encodeWith(Cooperation)),
+  contact: (records.contacts ?? []).map(encodeWith(Contact)),
+  consent: (records.consents ?? []).map(encodeWith(Consent)),
+  disclosure: (records.disclosures ?? []).map(encodeWith(Disclosure)),
+  plan: (records.plans ?? []).map(encodeWith(IndividualPlan)),
+  measurement: (records.measurements ?? []).map(encodeWith(OutcomeMeasurement)),
+  referral: (records.referrals ?? []).map(encodeWith(Referral)),
+  activity: (records.activities ?? []).map(encodeWith(Activity))
 })
