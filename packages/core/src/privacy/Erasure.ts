@@ -33,7 +33,7 @@ import { Referral } from "../model/Referral.js"
 import type { SubjectRecords as Records } from "./SubjectAccess.js"
 
 /**
- * The decoded records about one person (the same shape as {@link SubjectAccess.SubjectRecords}).
+ * The decoded records about one person (the same shape as `SubjectAccess.SubjectRecords`).
  * @since 0.1.0
  * @category models
  */

@@ -31,7 +31,7 @@ import { InvalidKey, isCryptoKey, type KeyMaterial } from "./KeyMaterial.js"
  * The sensitive field paths of every record kind, as stored by core. A path is a chain of
  * property names separated by `.`; `name[]` stands for every element of the array `name`.
  * Absent (optional) fields are skipped. Values are encrypted whole, so `contactDetails` is one
- * ciphertext. Nicknames are encrypted too: look people up by their {@link Pseudonym} code.
+ * ciphertext. Nicknames are encrypted too: look people up by their pseudonymous code (`Pseudonym.code`).
  * @since 0.1.0
  * @category models
  */
@@ -149,7 +149,7 @@ export class EncryptionFailed extends Schema.TaggedError<EncryptionFailed>("@pom
  * The keys: every known key by id (at least one), and the id of the key new values are
  * encrypted with. Raw keys are exactly 32 bytes (AES-256); a `CryptoKey` must be AES-GCM with
  * 256 bits and allow `decrypt` (and `encrypt` for the current key). Keep retired keys here until
- * every value encrypted with them has been rotated ({@link FieldCryptoShape.rotateFields}).
+ * every value encrypted with them has been rotated (`rotateFields`).
  * @since 0.1.0
  * @category models
  */

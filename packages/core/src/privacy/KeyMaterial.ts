@@ -39,8 +39,8 @@ export const isCryptoKey = (key: KeyMaterial): key is CryptoKey =>
   !(key instanceof Uint8Array) && typeof (key as { algorithm?: unknown }).algorithm === "object"
 
 /**
- * 32 fresh random bytes from Web Crypto: a new key for {@link Pseudonym.layer} or
- * {@link FieldCrypto.layer}. Store it outside the database (a secrets manager, an environment
+ * 32 fresh random bytes from Web Crypto: a new key for `Pseudonym.layer` or
+ * `FieldCrypto.layer`. Store it outside the database (a secrets manager, an environment
  * variable as base64url); whoever holds it can reverse codes by guessing and read encrypted fields.
  * @since 0.1.0
  * @category constructors

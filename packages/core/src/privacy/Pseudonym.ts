@@ -60,7 +60,7 @@ export type PseudonymCode = typeof PseudonymCode.Type
 export type Normalisation = "nickname" | "exact"
 
 /**
- * Options of {@link Pseudonymiser.code}.
+ * Options of `Pseudonymiser.code`.
  * @since 0.1.0
  * @category models
  */
@@ -69,7 +69,7 @@ export interface CodeOptions {
 }
 
 /**
- * Normalises an input as {@link Pseudonymiser.code} does before hashing it.
+ * Normalises an input as `Pseudonymiser.code` does before hashing it.
  *
  * @example
  * ```ts
