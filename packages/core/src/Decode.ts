@@ -47,7 +47,14 @@ const pathToString = (path: ReadonlyArray<PropertyKey | { readonly key: Property
  * @category combinators
  */
 export const problemsOf = (issue: SchemaIssue.Issue): Array<Problem> =>
-  formatter(issue).issues.map((i) => ({ path: pathToString(i.path ?? []), rule: i.message }))
+  formatter(issue).issues.map((i) => {
+    const path = i.path ?? []
+    // The name of an unexpected key is input too (it could be a name): report its place, not it.
+    if (i.message === "Expected no excess property" && path.length > 0) {
+      return { path: pathToString([...path.slice(0, -1), "<unexpected key>"]), rule: "is not a known field" }
+    }
+    return { path: pathToString(path), rule: i.message }
+  })
 
 const options = { errors: "all", onExcessProperty: "error" } as const
 
@@ -69,7 +76,7 @@ export const decoder = <S extends Schema.Top & { readonly DecodingServices: neve
   return (input: unknown): Result.Result<S["Type"], InvalidInput> => {
     let exit: Exit.Exit<S["Type"], Schema.SchemaError>
     try {
-      exit = decode(input, options) as Exit.Exit<S["Type"], Schema.SchemaError>
+      exit = decode(input, options)
     } catch {
       // A getter that throws, a revoked proxy: hostile input is still only a typed error.
       return Result.fail(new InvalidInput({ entity: name, problems: [{ path: "", rule: "input could not be read" }] }))

@@ -213,5 +213,7 @@ export type VolunteerHoursId = typeof VolunteerHoursId.Type
  * @since 0.1.0
  * @category constructors
  */
-export const make = <S extends { readonly Type: unknown }>(_schema: S): S["Type"] =>
-  globalThis.crypto.randomUUID() as S["Type"]
+export const make = <S extends { readonly Type: unknown }>(_schema: S): S["Type"] => {
+  const id: unknown = globalThis.crypto.randomUUID()
+  return id
+}
