@@ -237,7 +237,7 @@ const makeUnsafe = (): Inspected => {
     records: () => [...records.values()].map(clone),
     audit: () => audit.map(clone),
     tamperAudit: (seq, field, value) => {
-      audit = audit.map((e) => (e.seq === seq ? ({ ...e, [field]: value } as Audit.AuditEntry) : e))
+      audit = audit.map((e) => (e.seq === seq ? ({ ...e, [field]: value }) : e))
     }
   }
   return { store, inspector }

@@ -146,7 +146,7 @@ export interface Harness {
  * @category constructors
  */
 export const makeHarness = <E>(options: SuiteOptions<E>): Harness => ({
-  options: options as SuiteOptions,
+  options: options,
   fresh: async (f) => {
     await runHook(options.reset)
     return withLayer(options.layer, options.probe, f)

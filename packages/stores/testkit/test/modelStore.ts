@@ -76,7 +76,7 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
     name: "model",
     capabilities: { concurrentWriters: false, durable: faults.claimsDurable === true, migrations: false },
     commit,
-    get: (kind, id) => Effect.sync(() => Option.map(Option.fromNullishOr(Model.get(m, kind, id)), structuredClone)),
+    get: (kind, id) => Effect.sync(() => Option.map(Option.fromNullishOr(Model.get(m, kind, id)), (r) => structuredClone(r))),
     list: (q) =>
       Effect.suspend(() => {
         if ((q.limit !== undefined && !isCount(q.limit)) || (q.offset !== undefined && !isCount(q.offset))) return invalid("list", "limit/offset")
