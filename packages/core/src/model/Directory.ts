@@ -96,6 +96,16 @@ export class Service extends Schema.Class<Service>("@pomoc/core/Service")({
   freeOfCharge: Schema.Boolean,
   /** The first-contact channels this service chose (codes from its plugin's taxonomy). */
   firstContactChannels: Schema.Array(Code),
+  /**
+   * Service-specific settings read by principles and plugins (never personal data), e.g.
+   * `{ independenceWarningMonths: 12 }`. Keys are setting names; values are strings, numbers or booleans.
+   */
+  config: Schema.optionalKey(
+    Schema.Record(
+      Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { expected: "a setting name of letters, digits and '_'" })),
+      Schema.Union([Schema.String.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
+    )
+  ),
   /** How long personal data is kept after cooperation ends, in months. */
   retentionMonths: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1200 }))),
   registeredAt: Timestamp
