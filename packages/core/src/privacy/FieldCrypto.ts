@@ -373,7 +373,12 @@ export const make = Effect.fnUntraced(function* (config: Config): Effect.fn.Retu
  * @since 0.1.0
  * @category services
  */
-export class FieldCrypto extends Context.Service<FieldCrypto, FieldCryptoShape>()("@pomoc/core/privacy/FieldCrypto") {}
+export class FieldCrypto extends Context.Service<FieldCrypto, FieldCryptoShape>()("@pomoc/core/privacy/FieldCrypto") {
+  /** Provides the service from a {@link Config} (the same as the module's `layer`). */
+  static layer(config: Config): Layer.Layer<FieldCrypto, InvalidKey> {
+    return Layer.effect(FieldCrypto, make(config))
+  }
+}
 
 /**
  * Provides {@link FieldCrypto} from a {@link Config}; fails with {@link InvalidKey} when a key or
@@ -381,7 +386,7 @@ export class FieldCrypto extends Context.Service<FieldCrypto, FieldCryptoShape>(
  * @since 0.1.0
  * @category layers
  */
-export const layer = (config: Config): Layer.Layer<FieldCrypto, InvalidKey> => Layer.effect(FieldCrypto, make(config))
+export const layer = (config: Config): Layer.Layer<FieldCrypto, InvalidKey> => FieldCrypto.layer(config)
 
 /**
  * Encrypts the sensitive fields of an encoded record with the {@link FieldCrypto} in context.

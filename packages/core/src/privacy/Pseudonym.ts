@@ -176,14 +176,19 @@ export const make = (key: KeyMaterial): Effect.Effect<Pseudonymiser, InvalidKey>
  * @since 0.1.0
  * @category services
  */
-export class PseudonymKey extends Context.Service<PseudonymKey, Pseudonymiser>()("@pomoc/core/privacy/PseudonymKey") {}
+export class PseudonymKey extends Context.Service<PseudonymKey, Pseudonymiser>()("@pomoc/core/privacy/PseudonymKey") {
+  /** Provides the service from key material (the same as the module's `layer`). */
+  static layer(key: KeyMaterial): Layer.Layer<PseudonymKey, InvalidKey> {
+    return Layer.effect(PseudonymKey, make(key))
+  }
+}
 
 /**
  * Provides {@link PseudonymKey} from key material (see {@link make}).
  * @since 0.1.0
  * @category layers
  */
-export const layer = (key: KeyMaterial): Layer.Layer<PseudonymKey, InvalidKey> => Layer.effect(PseudonymKey, make(key))
+export const layer = (key: KeyMaterial): Layer.Layer<PseudonymKey, InvalidKey> => PseudonymKey.layer(key)
 
 /**
  * The code of `input` for `purpose` with the {@link PseudonymKey} in context.

@@ -19,7 +19,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { JsonSchema, Schema } from "effect"
 import type { DateTime } from "effect"
 import { Activity } from "../model/Activity.js"
 import { Timestamp } from "../model/Common.js"
@@ -145,3 +145,21 @@ export const encode: (document: SubjectAccessDocument) => typeof SubjectAccessDo
  * @category combinators
  */
 export const decode = Decode.decoder(SubjectAccessDocument, "SubjectAccessDocument")
+
+/**
+ * The document's JSON Schema (draft 2020-12), for tools outside TypeScript. Generated from
+ * {@link SubjectAccessDocument}; it checks the structure, while {@link decode} remains the final
+ * authority on every rule (id patterns, time order, referral transitions).
+ * @since 0.1.0
+ * @category constructors
+ */
+export const jsonSchema = (): JsonSchema.JsonSchema => {
+  const document = Schema.toJsonSchemaDocument(SubjectAccessDocument)
+  return {
+    $schema: JsonSchema.META_SCHEMA_URI_DRAFT_2020_12,
+    $id: "https://pomoc.invalid/schemas/pomoc-subject-access/v1.json",
+    title: FORMAT,
+    ...document.schema,
+    $defs: document.definitions
+  }
+}

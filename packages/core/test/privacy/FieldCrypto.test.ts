@@ -255,6 +255,11 @@ describe("key rotation", () => {
     })
   })
 
+  it("has the same layer as a static of the service", async () => {
+    const program = FieldCrypto.FieldCrypto.use((c) => Effect.succeed(c.currentKeyId))
+    expect(await run(program.pipe(Effect.provide(FieldCrypto.FieldCrypto.layer({ keys: { k1, k2 }, current: "k2" }))))).toBe("k2")
+  })
+
   it("refuses unusable key configurations with InvalidKey", async () => {
     const ruleOf = async (config: FieldCrypto.Config) => {
       const error = failureOf(await runExit(FieldCrypto.make(config)))

@@ -111,6 +111,8 @@ describe("Pseudonym.code", () => {
     const key = KeyMaterial.generate()
     const viaLayer = await run(Pseudonym.code("Kuba", "club-member").pipe(Effect.provide(Pseudonym.layer(key))))
     expect(viaLayer).toBe(await codeWith(key, "kuba", "club-member"))
+    const viaStatic = await run(Pseudonym.code("kuba", "club-member").pipe(Effect.provide(Pseudonym.PseudonymKey.layer(key))))
+    expect(viaStatic).toBe(viaLayer)
     const failed = await runExit(Pseudonym.code("Kuba", "club-member").pipe(Effect.provide(Pseudonym.layer(new Uint8Array(3)))))
     expect(Exit.isFailure(failed)).toBe(true)
   })

@@ -65,6 +65,15 @@ describe("SubjectAccess.exportPerson", () => {
     )
   })
 
+  it("publishes a JSON Schema whose references all resolve", () => {
+    const schema = SubjectAccess.jsonSchema() as { $schema: string; required: Array<string>; $defs: Record<string, unknown> }
+    expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema")
+    expect(schema.required).toEqual(expect.arrayContaining(["format", "generatedAt", "person", "contacts", "plans"]))
+    const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) => m[1]!.replace(/~1/g, "/").replace(/~0/g, "~"))
+    expect(refs.length).toBeGreaterThan(0)
+    for (const ref of refs) expect(Object.keys(schema.$defs)).toContain(ref)
+  })
+
   it("rejects a document that does not follow the schema, naming the path", () => {
     const result = SubjectAccess.decode({ format: "pomoc-subject-access/v2", generatedAt: "yesterday" })
     expect(Result.isFailure(result)).toBe(true)
