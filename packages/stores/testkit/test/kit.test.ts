@@ -22,6 +22,10 @@ const broken = (faults: Faults, extra: Partial<SuiteOptions> = {}): SuiteOptions
 // The kit's own reference (its Model behind the contract) passes the whole suite.
 suite("model store", { layer: ModelStore.layer(), modelRuns: 30, propertyRuns: 30 })
 
+// The capability sub-suites (durable, concurrentWriters, migrations) pass on a correct adapter that
+// declares them.
+suite("model database", { ...ModelStore.database(), modelRuns: 30, propertyRuns: 30 })
+
 describe("the kit catches broken adapters", () => {
   const cases: ReadonlyArray<readonly [string, Faults, Check]> = [
     ["ignores expectedVersion (stale update)", { ignoreExpectedVersion: true }, named(checks.versions, "stale update")],

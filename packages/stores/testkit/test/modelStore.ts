@@ -126,3 +126,40 @@ export const layer = (faults: Faults = {}): Layer.Layer<Store.Store | StoreProbe
       return Context.make(Store.Store, store).pipe(Context.add(StoreProbe, probe))
     })
   )
+
+/**
+ * A "database" outliving the stores opened on it, so that the durable, concurrentWriters and
+ * migrations sub-suites can run against the model too: every build of `layer` opens the same
+ * state (like a second connection), `reset` empties it, `markDatabaseNewer` makes opening fail.
+ */
+export const database = () => {
+  let shared = make()
+  let schemaVersion = 1
+  const CODE_VERSION = 1
+  const open = Layer.effectContext(
+    Effect.suspend(() =>
+      schemaVersion > CODE_VERSION
+        ? Effect.fail(Store.fail("open", new Store.MigrationNeeded({ databaseVersion: schemaVersion, codeVersion: CODE_VERSION })))
+        : Effect.succeed(
+          Context.make(Store.Store, { ...shared.store, name: "model-database", capabilities: { concurrentWriters: true, durable: true, migrations: true } })
+        )
+    )
+  )
+  const probe: RawProbe = {
+    record: (kind, id) => shared.probe.record(kind, id),
+    auditCount: () => shared.probe.auditCount(),
+    tamperAudit: (seq, field, value) => shared.probe.tamperAudit!(seq, field, value)
+  }
+  return {
+    layer: open,
+    reopen: open,
+    probe,
+    reset: async () => {
+      shared = make()
+      schemaVersion = 1
+    },
+    markDatabaseNewer: async () => {
+      schemaVersion = 2
+    }
+  }
+}
