@@ -158,11 +158,15 @@ interface RecordRow {
   readonly data: unknown
 }
 
-const RECORD_COLUMNS = "r.kind, r.id, r.version, r.service_id, r.at, r.person_ids, r.tags, r.facets, r.data"
+// JSON columns are read as text in both dialects and parsed here: a driver that parses JSON
+// itself would hand back a JSON string value as a bare string, indistinguishable from text.
+const RECORD_COLUMNS: Record<Dialect, string> = {
+  sqlite: "r.kind, r.id, r.version, r.service_id, r.at, r.person_ids, r.tags, r.facets, r.data",
+  pg: "r.kind, r.id, r.version, r.service_id, r.at, r.person_ids::text AS person_ids, r.tags::text AS tags, r.facets::text AS facets, r.data::text AS data"
+}
 
-// SQLite hands JSON columns back as text; PostgreSQL's driver may already have parsed them.
 const json = (operation: string, column: string, value: unknown): unknown => {
-  if (typeof value !== "string") return value
+  if (typeof value !== "string") throw corrupt(operation, `column ${column} is not JSON text`)
   try {
     return JSON.parse(value)
   } catch {
@@ -473,7 +477,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
     }
 
     const get = (kind: Store.RecordKind, id: string): Effect.Effect<Option.Option<Store.StoredRecord>, Store.StoreError> =>
-      sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS)} FROM pomoc_records r WHERE r.kind = ${kind} AND r.id = ${id}`.pipe(
+      sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS[dialect])} FROM pomoc_records r WHERE r.kind = ${kind} AND r.id = ${id}`.pipe(
         mapSqlErrors("get"),
         Effect.flatMap((rows) => decodeRows("get", rows)),
         Effect.map((records) => Option.fromNullishOr(records[0]))
@@ -499,7 +503,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         : query.offset !== undefined
         ? pg ? sql`OFFSET ${query.offset}` : sql`LIMIT -1 OFFSET ${query.offset}`
         : empty
-      return sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS)} FROM pomoc_records r ${person} WHERE ${periodFilters(query)} ${orderBy} ${page}`.pipe(
+      return sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS[dialect])} FROM pomoc_records r ${person} WHERE ${periodFilters(query)} ${orderBy} ${page}`.pipe(
         mapSqlErrors("list"),
         Effect.flatMap((rows) => decodeRows("list", rows)),
         Effect.withSpan("SqlStore.list")
@@ -583,7 +587,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
     const readAudit = (fromSeq = 1, limit = 1000): Effect.Effect<ReadonlyArray<Audit.AuditEntry>, Store.StoreError> => {
       if (!Number.isSafeInteger(fromSeq) || fromSeq < 1) return Effect.fail(invalid("readAudit", "fromSeq must be a positive integer"))
       if (!isCount(limit)) return Effect.fail(invalid("readAudit", "limit must be a non-negative integer"))
-      return sql<AuditRow>`SELECT seq, entry, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} AND seq < ${fromSeq + limit} ORDER BY seq`.pipe(
+      return sql<AuditRow>`SELECT seq, ${sql.literal(pg ? "entry::text AS entry" : "entry")}, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} AND seq < ${fromSeq + limit} ORDER BY seq`.pipe(
         mapSqlErrors("readAudit"),
         Effect.flatMap((rows) =>
           Effect.suspend(() => {

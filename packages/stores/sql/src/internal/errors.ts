@@ -53,14 +53,30 @@ export const reasonOf = (error: SqlError.SqlError): Store.StoreErrorReason => {
 export const fromSqlError = (operation: string) => (error: SqlError.SqlError): Store.StoreError =>
   Store.fail(operation, reasonOf(error))
 
-/** Runs `effect`, turning driver failures into `StoreError`s and keeping `StoreError`s as they are. */
+/**
+ * Runs `effect`, turning driver failures into `StoreError`s and keeping `StoreError`s as they are.
+ * A failed transaction can fail twice (the statement, then its rollback on a dead connection):
+ * the first `StoreError`, else the first driver error (failure, then defect), decides.
+ */
 export const mapSqlErrors = (operation: string) =>
 <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, Exclude<E, SqlError.SqlError> | Store.StoreError, R> =>
-  Effect.catchIf(
-    effect,
-    (e): e is Extract<E, SqlError.SqlError> => SqlError.isSqlError(e),
-    (e) => Effect.fail(fromSqlError(operation)(e))
-  ) as Effect.Effect<A, Exclude<E, SqlError.SqlError> | Store.StoreError, R>
+  Effect.catchCause(effect, (cause) => {
+    let sqlError: SqlError.SqlError | undefined
+    for (const reason of cause.reasons) {
+      if (reason._tag === "Fail") {
+        if (reason.error instanceof Store.StoreError) return Effect.fail(reason.error)
+        if (sqlError === undefined && SqlError.isSqlError(reason.error)) sqlError = reason.error
+      }
+    }
+    // effect/sql turns a failed ROLLBACK (the connection is gone) into a defect: it is still a
+    // driver error, and must not leak raw.
+    for (const reason of cause.reasons) {
+      if (sqlError === undefined && reason._tag === "Die" && SqlError.isSqlError(reason.defect)) sqlError = reason.defect
+    }
+    return sqlError === undefined
+      ? (Effect.failCause(cause) as Effect.Effect<never, Exclude<E, SqlError.SqlError>>)
+      : Effect.fail(fromSqlError(operation)(sqlError))
+  })
 
 /** A `CorruptData` failure: the named column of a row could not be read. */
 export const corrupt = (operation: string, detail: string): Store.StoreError =>
