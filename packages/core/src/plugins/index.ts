@@ -1,0 +1,22 @@
+/**
+ * Plugins: the contract every service type fulfils, and the registry that checks and merges
+ * them.
+ *
+ * @since 0.1.0
+ */
+
+/**
+ * @since 0.1.0
+ */
+export * as Plugin from "./Plugin.js"
+
+export { definePlugin } from "./Plugin.js"
+export type {
+  ChannelOf,
+  FirstContactChannelOf,
+  GoalOf,
+  IndicatorOf,
+  InterventionOf,
+  PluginIdOf,
+  ReportIdOf
+} from "./Plugin.js"
