@@ -9,7 +9,7 @@
  * @since 0.1.0
  */
 import type { NonEmptyReadonlyArray } from "effect/Array"
-import { match } from "ts-pattern"
+import { absurd } from "effect/Function"
 import type { PrincipleId } from "./Principle.js"
 import type { PrincipleViolation, Require, RuleId, Verdict, Warn } from "./Verdict.js"
 
@@ -101,18 +101,23 @@ export class Accumulator {
   private warnings: Array<Warn> | undefined
 
   add(verdict: Verdict): void {
-    match(verdict)
-      .with({ _tag: "Allow" }, () => undefined)
-      .with({ _tag: "Deny" }, (v) => {
-        ;(this.violations ??= []).push(v.violation)
-      })
-      .with({ _tag: "Require" }, (v) => {
-        ;(this.requirements ??= []).push(v)
-      })
-      .with({ _tag: "Warn" }, (v) => {
-        ;(this.warnings ??= []).push(v)
-      })
-      .exhaustive()
+    // A switch rather than ts-pattern: this runs for every warning, requirement and denial, and
+    // ts-pattern allocates a matcher per call. Exhaustiveness is still checked by the compiler.
+    switch (verdict._tag) {
+      case "Allow":
+        return
+      case "Deny":
+        ;(this.violations ??= []).push(verdict.violation)
+        return
+      case "Require":
+        ;(this.requirements ??= []).push(verdict)
+        return
+      case "Warn":
+        ;(this.warnings ??= []).push(verdict)
+        return
+      default:
+        return absurd(verdict)
+    }
   }
 
   decision(): Decision {
