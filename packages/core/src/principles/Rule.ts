@@ -71,7 +71,9 @@ export type CommandOf<Cmd extends AnyCommand, Tags> = Tags extends ReadonlyArray
 
 /**
  * Builds verdicts attributed to one rule and its principle. Each rule gets its own, made once
- * when the rule is defined.
+ * when the rule is defined. `reason` and `messageKey` must be fixed texts written by the rule's
+ * author, never values taken from the command or the facts: verdicts end up in errors, logs and
+ * the audit trail, which hold no personal data.
  *
  * @since 0.1.0
  * @category models
