@@ -1,0 +1,133 @@
+/**
+ * Active cooperation: "odborní poradci neřeší nepříznivou životní situaci klienta služby bez jeho
+ * aktivní účasti, klient jednotlivé kroky činí samostatně" (counsellors do not solve the client's
+ * situation without their active participation; the client takes the steps). Binds a service
+ * that declares it.
+ *
+ * @since 0.1.0
+ */
+import type { Goal, StepActor } from "../../model/Plan.js"
+import * as Principle from "../Principle.js"
+import { binds, coreRule, type Messages } from "./shared.js"
+
+/**
+ * The active-cooperation principle.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const ActiveCooperation = Principle.make({
+  id: "active-cooperation",
+  core: true,
+  source: "seeds/002_425581a8f25132f0.txt, \"aktivní spolupráce\"",
+  labels: {
+    en: "Active cooperation",
+    cs: "Aktivní spolupráce",
+    lt: "Aktyvus bendradarbiavimas",
+    bg: "Активно сътрудничество"
+  }
+})
+
+/**
+ * The message keys of the active-cooperation rules with their labels.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const activeCooperationMessages = {
+  "principles.activeCooperation.noStepByPerson": {
+    en: "Every goal with steps needs at least one step that the person takes, alone or together with the worker.",
+    cs: "Každý cíl s kroky potřebuje alespoň jeden krok, který člověk udělá sám nebo společně s pracovníkem.",
+    lt: "Kiekvienam tikslui su žingsniais reikia bent vieno žingsnio, kurį žmogus atlieka pats arba kartu su darbuotoju.",
+    bg: "Всяка цел със стъпки се нуждае от поне една стъпка, която човекът прави сам или заедно със служителя."
+  },
+  "principles.activeCooperation.achievedWithoutPerson": {
+    en: "A goal cannot be marked achieved without the person's participation recorded.",
+    cs: "Cíl nelze označit za splněný, pokud není zaznamenána účast člověka.",
+    lt: "Tikslo negalima pažymėti pasiektu, jei neužfiksuotas žmogaus dalyvavimas.",
+    bg: "Целта не може да бъде отбелязана като постигната, без да е записано участието на човека."
+  },
+  "principles.activeCooperation.planWithoutPersonSteps": {
+    en: "The plan has no step that the person takes yet: plan the next steps with the person.",
+    cs: "Plán zatím neobsahuje žádný krok, který by člověk udělal sám: naplánujte další kroky společně s ním.",
+    lt: "Plane dar nėra nė vieno žingsnio, kurį atliktų pats žmogus: kitus žingsnius planuokite kartu su juo.",
+    bg: "Планът все още няма стъпка, която човекът прави сам: планирайте следващите стъпки заедно с него."
+  }
+} as const satisfies Messages
+
+const takenWithPerson = (actor: StepActor): boolean => actor === "person" || actor === "together"
+
+const goalHasStepByPerson = (goal: Goal): boolean =>
+  goal.steps.length === 0 || goal.steps.some((step) => takenWithPerson(step.takenBy))
+
+/**
+ * A plan's goal (on `CreatePlan`) or a new goal (on `AddGoal`) that has steps must include at
+ * least one step taken by the person or together with the worker; otherwise it is denied, so the
+ * worker amends the plan with the person. A goal without steps yet is allowed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const personTakesSteps = coreRule({
+  id: "active-cooperation/person-takes-steps",
+  principle: ActiveCooperation,
+  appliesTo: ["CreatePlan", "AddGoal"],
+  reads: ["service.principles"],
+  verdicts: ["Deny"],
+  description: "The person takes steps towards each goal.",
+  check: (command, facts, v) => {
+    if (!binds(facts.service.principles, ActiveCooperation.id)) return v.allow
+    const goals = command._tag === "CreatePlan" ? command.plan.goals : [command.goal]
+    return goals.every(goalHasStepByPerson)
+      ? v.allow
+      : v.deny("a goal has steps but none taken by the person", "principles.activeCooperation.noStepByPerson")
+  }
+})
+
+/**
+ * Adding a step that only the worker or someone else takes to a plan that has no step taken by
+ * the person yet gets a warning.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const planWithoutPersonSteps = coreRule({
+  id: "active-cooperation/plan-without-person-steps",
+  principle: ActiveCooperation,
+  appliesTo: ["AddPlanStep"],
+  reads: ["service.principles", "plan.stepsByPerson"],
+  verdicts: ["Warn"],
+  description: "A plan whose steps are all taken by others gets a warning.",
+  check: (command, facts, v) =>
+    binds(facts.service.principles, ActiveCooperation.id) && !takenWithPerson(command.step.takenBy) &&
+      facts.plan !== undefined && facts.plan.stepsByPerson === 0
+      ? v.warn("the plan has no step taken by the person", "principles.activeCooperation.planWithoutPersonSteps")
+      : v.allow
+})
+
+/**
+ * A goal cannot be marked achieved unless the person's participation is recorded.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const achievedWithPerson = coreRule({
+  id: "active-cooperation/achieved-with-person",
+  principle: ActiveCooperation,
+  appliesTo: ["SetGoalStatus"],
+  reads: ["service.principles"],
+  verdicts: ["Deny"],
+  description: "A goal is achieved with the person's participation.",
+  check: (command, facts, v) =>
+    binds(facts.service.principles, ActiveCooperation.id) && command.status === "achieved" && !command.personParticipated
+      ? v.deny("a goal cannot be achieved without the person's participation", "principles.activeCooperation.achievedWithoutPerson")
+      : v.allow
+})
+
+/**
+ * The rules of the active-cooperation principle.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const activeCooperationRules = [personTakesSteps, planWithoutPersonSteps, achievedWithPerson] as const
