@@ -45,6 +45,7 @@ const openError = (error: SqlError.SqlError): Store.StoreError => {
  */
 export const make = (config: SqliteStoreConfig) =>
   Effect.gen(function*() {
+    const onDisk = config.filename !== ":memory:" && config.filename !== ""
     const client = yield* SqliteClient.make({
       filename: config.filename,
       ...(config.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: config.busyTimeoutMs })
@@ -53,7 +54,8 @@ export const make = (config: SqliteStoreConfig) =>
       dialect: "sqlite",
       migrate: config.migrate,
       name: "sqlite",
-      capabilities: { durable: config.filename !== ":memory:" && config.filename !== "", concurrentWriters: config.filename !== ":memory:" }
+      // A private in-memory database lives and dies with this one connection.
+      capabilities: { durable: onDisk, concurrentWriters: onDisk, migrations: onDisk }
     }).pipe(Effect.provideService(SqlClient.SqlClient, client))
     return { client, store }
   })

@@ -1,0 +1,76 @@
+/**
+ * The shared conformance suite against the SQLite store: on a file (probed by a second
+ * better-sqlite3 connection; durable, two connections, migrations) and in memory (probed through
+ * the store's own connection).
+ */
+import { Store } from "@pomoc/core"
+import { StoreProbe, suite } from "@pomoc/store-testkit"
+import type { RawProbe } from "@pomoc/store-testkit"
+import Database from "better-sqlite3"
+import { Effect, Layer } from "effect"
+import * as SqlClient from "effect/sql/SqlClient"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { afterAll } from "vitest"
+import { SqliteStore } from "../src/index.js"
+
+const dir = mkdtempSync(join(tmpdir(), "pomoc-sqlite-conformance-"))
+const file = join(dir, "conformance.db")
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+const raw = <A>(f: (db: Database.Database) => A): A => {
+  const db = new Database(file)
+  try {
+    return f(db)
+  } finally {
+    db.close()
+  }
+}
+
+const fileProbe: RawProbe = {
+  record: async (kind, id) =>
+    raw((db) => {
+      const row = db.prepare("SELECT version, data FROM pomoc_records WHERE kind = ? AND id = ?").get(kind, id) as
+        | { version: number; data: string }
+        | undefined
+      return row === undefined ? undefined : { version: row.version, data: JSON.parse(row.data) as unknown }
+    }),
+  auditCount: async () => raw((db) => (db.prepare("SELECT count(*) AS n FROM pomoc_audit").get() as { n: number }).n),
+  tamperAudit: async (seq, field, value) =>
+    raw((db) => void db.prepare("UPDATE pomoc_audit SET entry = json_set(entry, ?, ?) WHERE seq = ?").run(`$.${field}`, value, seq))
+}
+
+suite("sqlite file", {
+  layer: SqliteStore.layer({ filename: file }),
+  reopen: SqliteStore.layer({ filename: file }),
+  reset: async () => {
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true })
+  },
+  probe: fileProbe,
+  markDatabaseNewer: async () =>
+    raw((db) => void db.prepare("INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (999, 'from the future', '2099-01-01')").run()),
+  modelRuns: 30
+})
+
+// In memory only the store's own connection sees the data: the probe goes through it.
+const memoryProbe = Layer.effect(
+  StoreProbe,
+  Effect.map(Effect.service(SqlClient.SqlClient), (sql): RawProbe => ({
+    record: (kind, id) =>
+      Effect.runPromise(
+        Effect.map(
+          sql<{ version: number; data: string }>`SELECT version, data FROM pomoc_records WHERE kind = ${kind} AND id = ${id}`,
+          (rows) => rows[0] === undefined ? undefined : { version: rows[0].version, data: JSON.parse(rows[0].data) as unknown }
+        )
+      ),
+    auditCount: () => Effect.runPromise(Effect.map(sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_audit`, (rows) => rows[0]!.n)),
+    tamperAudit: (seq, field, value) =>
+      Effect.runPromise(Effect.asVoid(sql`UPDATE pomoc_audit SET entry = json_set(entry, ${"$." + field}, ${value}) WHERE seq = ${seq}`))
+  }))
+)
+
+suite("sqlite :memory:", {
+  layer: memoryProbe.pipe(Layer.provideMerge(SqliteStore.layer({ filename: ":memory:" }))) as Layer.Layer<Store.Store, Store.StoreError>,
+  modelRuns: 30
+})
