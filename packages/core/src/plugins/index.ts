@@ -20,3 +20,28 @@ export type {
   PluginIdOf,
   ReportIdOf
 } from "./Plugin.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Registry from "./Registry.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as PluginError from "./errors.js"
+
+export {
+  DuplicateCode,
+  DuplicatePlugin,
+  InvalidCode,
+  InvalidVersion,
+  MissingLabels,
+  PluginDependencyCycle,
+  PluginDependencyMismatch,
+  PluginDependencyMissing,
+  PluginIncompatible,
+  PluginRuleRefused,
+  UnknownCode,
+  UnknownReference
+} from "./errors.js"

@@ -1,0 +1,636 @@
+/**
+ * The plugin registry: checks a tuple of plugins once, at start-up, and merges them into what
+ * the host uses: the taxonomies, one principles engine (core rules, then each plugin's rules in
+ * dependency order), the indicators, goals, derivations and reports, and lookups by service
+ * type.
+ *
+ * Registration refuses, each with its own tagged error saying what to fix: a core version
+ * outside a plugin's `requires.core` (`PluginIncompatible`), an invalid version
+ * (`InvalidVersion`), a missing dependency or one outside its range (`PluginDependencyMissing`,
+ * `PluginDependencyMismatch`, `PluginDependencyCycle`), a plugin registered twice
+ * (`DuplicatePlugin`), a label missing or blank in any of en, cs, lt, bg (`MissingLabels`), an
+ * id or code defined twice (`DuplicateCode`), a malformed code (`InvalidCode`), a reference to
+ * an unknown indicator or principle (`UnknownReference`), and a rule the principles engine
+ * refuses (`PluginRuleRefused`: denying `EndCooperation`, reading a protected attribute for
+ * eligibility, removing a core rule, …).
+ *
+ * @since 0.1.0
+ */
+import { Effect, Result, SemVer, SemVerRange } from "effect"
+import type * as Command from "../Command.js"
+import { Contact } from "../model/Contact.js"
+import { languages, type Labels, type Language } from "../model/Common.js"
+import type { OutcomeValue } from "../model/Outcome.js"
+import { fitsScale } from "../model/Outcome.js"
+import * as Decode from "../Decode.js"
+import type { Facts } from "../Facts.js"
+import * as Engine from "../principles/Engine.js"
+import type { Principle } from "../principles/Principle.js"
+import * as RegistrationError from "../principles/RegistrationError.js"
+import * as Rule from "../principles/Rule.js"
+import * as RuleSet from "../principles/RuleSet.js"
+import * as Errors from "./errors.js"
+import type {
+  ChannelOf,
+  CodeOf,
+  Derivation,
+  FirstContactChannelOf,
+  GoalDefinition,
+  History,
+  IndicatorDefinition,
+  InterventionOf,
+  Plugin,
+  PluginById,
+  PluginIdOf,
+  PluginReport,
+  Plugins,
+  TaxonomyName
+} from "./Plugin.js"
+import { taxonomyNames } from "./Plugin.js"
+
+/**
+ * The version of `@pomoc/core` that plugins' `requires.core` ranges are checked against.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const coreVersion = "0.1.0"
+
+/**
+ * What the core brings to the registry: its principles and its engine configuration (built-in
+ * rules, eligibility commands, protected commands).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CoreConfig {
+  readonly principles: ReadonlyArray<Principle>
+  readonly engine: Engine.Config<Command.Command, Facts>
+}
+
+/**
+ * The smallest core: no built-in rules, `AssessEligibility` as the eligibility command, and
+ * ending cooperation or withdrawing consent protected from `Deny` and `Require`
+ * (voluntariness). Pass the built-in principles' configuration as `core` to enforce them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const minimalCore: CoreConfig = {
+  principles: [],
+  engine: {
+    eligibilityCommands: ["AssessEligibility"],
+    protectedCommands: [
+      { commandTag: "EndCooperation", forbid: ["Deny", "Require"], principle: "voluntariness" },
+      { commandTag: "WithdrawConsent", forbid: ["Deny", "Require"], principle: "voluntariness" }
+    ]
+  }
+}
+
+/**
+ * Options of {@link make}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** The core version to check `requires.core` against; defaults to {@link coreVersion}. */
+  readonly coreVersion?: string
+  /** The core's principles and engine configuration; defaults to {@link minimalCore}. */
+  readonly core?: CoreConfig
+}
+
+/**
+ * A taxonomy entry of the merged taxonomies: a code, its labels, and the plugin that defines
+ * it. One code may appear once per plugin (two service types may both offer "counselling").
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface TaxonomyEntry {
+  readonly plugin: string
+  readonly code: string
+  readonly labels: Labels
+}
+
+/**
+ * Something a plugin contributed, tagged with the plugin's id.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FromPlugin<A> = A & { readonly plugin: string }
+
+/**
+ * A contact as a host writes it, with codes checked at compile time against one service
+ * type's plugin: the wire shape of `Contact` with typed intervention and channel codes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ContactInput<Ps extends Plugins> =
+  & Omit<typeof Contact.Encoded, "interventions" | "channel" | "firstContactChannel">
+  & {
+    readonly interventions: ReadonlyArray<InterventionOf<Ps>>
+    readonly channel: ChannelOf<Ps>
+    readonly firstContactChannel?: FirstContactChannelOf<Ps>
+  }
+
+/**
+ * A derived outcome value: which derivation produced it for which indicator.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DerivedOutcome {
+  readonly plugin: string
+  readonly derivation: string
+  readonly indicator: string
+  readonly value: OutcomeValue
+}
+
+/**
+ * A registry of checked plugins.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Registry<Ps extends Plugins = Plugins> {
+  readonly coreVersion: string
+  /** The plugins as registered. */
+  readonly plugins: Ps
+  /** The plugins in dependency order (a plugin after the plugins it depends on). */
+  readonly order: ReadonlyArray<Ps[number]>
+  /** Core principles and every plugin's extra principles. */
+  readonly principles: ReadonlyArray<Principle>
+  /** The principles engine: core rules, then each plugin's rules and eligibility rules. */
+  readonly engine: Engine.Engine<Command.Command, Facts>
+  /** Every taxonomy merged over the plugins, in plugin order. */
+  readonly taxonomies: { readonly [N in TaxonomyName]: ReadonlyArray<TaxonomyEntry> }
+  readonly indicators: ReadonlyArray<FromPlugin<IndicatorDefinition>>
+  readonly goals: ReadonlyArray<FromPlugin<GoalDefinition>>
+  readonly derivations: ReadonlyArray<FromPlugin<Derivation>>
+  readonly reports: ReadonlyArray<FromPlugin<PluginReport>>
+  /** The plugin of a service type (a plugin id), or `undefined`. */
+  readonly serviceType: {
+    <Id extends PluginIdOf<Ps>>(type: Id): PluginById<Ps, Id>
+    (type: string): Ps[number] | undefined
+  }
+  /** Whether a code belongs to a taxonomy of any registered plugin (or of `serviceType`'s). */
+  readonly isCode: <N extends TaxonomyName>(taxonomy: N, code: string, serviceType?: string) => code is CodeOf<Ps, N>
+  /** The label of a code in a language, from the first plugin (or `serviceType`'s) that defines it. */
+  readonly label: <N extends TaxonomyName>(
+    taxonomy: N,
+    code: CodeOf<Ps, N>,
+    language: Language,
+    serviceType?: PluginIdOf<Ps>
+  ) => string | undefined
+  /**
+   * Builds a `RecordContact` command for a service of the given type: the codes are checked at
+   * compile time against that type's plugin, and again at run time (for untyped callers).
+   */
+  readonly recordContact: <Id extends PluginIdOf<Ps>>(
+    serviceType: Id,
+    contact: ContactInput<[PluginById<Ps, Id>]>
+  ) => Effect.Effect<Command.RecordContact, Decode.InvalidInput | Errors.UnknownCode>
+  /**
+   * Runs the derivations of a service type over a person's history. Values that do not fit the
+   * indicator's scale are dropped (the test kit reports them).
+   */
+  readonly derive: (serviceType: PluginIdOf<Ps>, history: History) => ReadonlyArray<DerivedOutcome>
+}
+
+const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/
+const languageSet: ReadonlySet<string> = new Set(languages)
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value)
+
+const looksLikeLabels = (value: Record<string, unknown>): boolean => {
+  const keys = Object.keys(value)
+  return keys.length > 0 && keys.every((key) => languageSet.has(key))
+}
+
+/**
+ * Every label in a plugin that is missing or blank in a language. Walks the whole plugin (any
+ * object whose keys are all language codes is a label, wherever it sits, so report definitions'
+ * own labels are checked too) plus every place the contract requires one.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const missingLabels = (plugin: Plugin): ReadonlyArray<Errors.MissingLabels> => {
+  const problems: Array<Errors.MissingLabels> = []
+  const seen = new WeakSet<object>()
+  const checkLabels = (value: unknown, path: string) => {
+    const missing = languages.filter((language) => {
+      const text = isPlainObject(value) ? value[language] : undefined
+      return typeof text !== "string" || text.trim().length === 0
+    })
+    if (missing.length > 0) problems.push(new Errors.MissingLabels({ plugin: String(plugin.id), path, languages: missing }))
+  }
+  const walk = (value: unknown, path: string): void => {
+    if (value === null || typeof value !== "object" || seen.has(value)) return
+    seen.add(value)
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => walk(item, `${path}[${i}]`))
+      return
+    }
+    const record = value as Record<string, unknown>
+    if (looksLikeLabels(record)) {
+      checkLabels(record, path)
+      return
+    }
+    for (const [key, child] of Object.entries(record)) {
+      // A rule's principle is checked where the principle is defined (core or extraPrinciples).
+      if (key === "principle" || key === "verdict") continue
+      walk(child, path === "" ? key : `${path}.${key}`)
+    }
+  }
+  // Required labels are checked even when absent or malformed (the walk only finds present ones).
+  const required: Array<readonly [unknown, string]> = [
+    [plugin.labels?.name, "labels.name"],
+    [plugin.labels?.description, "labels.description"],
+    [plugin.targetGroup?.description, "targetGroup.description"]
+  ]
+  for (const name of taxonomyNames) {
+    for (const [code, labels] of Object.entries(plugin.taxonomies?.[name] ?? {})) required.push([labels, `taxonomies.${name}.${code}`])
+  }
+  const listed = <A>(items: ReadonlyArray<A> | undefined, field: string, labelsOf: (a: A) => unknown) =>
+    (items ?? []).forEach((item, i) => required.push([labelsOf(item), `${field}[${i}].labels`]))
+  listed(plugin.extraPrinciples, "extraPrinciples", (p) => p.labels)
+  listed(plugin.indicators, "indicators", (i) => i.labels)
+  listed(plugin.goals, "goals", (g) => g.labels)
+  listed(plugin.reports, "reports", (r) => r.labels)
+  for (const [labels, path] of required) {
+    if (!isPlainObject(labels) || !looksLikeLabels(labels) || languages.some((l) => !(l in labels))) {
+      checkLabels(labels, path)
+      if (isPlainObject(labels)) seen.add(labels)
+    }
+  }
+  walk(plugin, "")
+  return problems
+}
+
+const duplicates = <A>(
+  plugin: string,
+  field: string,
+  items: ReadonlyArray<A> | undefined,
+  codeOf: (a: A) => string
+): ReadonlyArray<Errors.DuplicateCode> => {
+  const seen = new Set<string>()
+  const problems: Array<Errors.DuplicateCode> = []
+  for (const item of items ?? []) {
+    const code = codeOf(item)
+    if (seen.has(code)) problems.push(new Errors.DuplicateCode({ plugin, field, code }))
+    seen.add(code)
+  }
+  return problems
+}
+
+const invalidCodes = (plugin: Plugin): ReadonlyArray<Errors.InvalidCode> => {
+  const problems: Array<Errors.InvalidCode> = []
+  const check = (code: unknown, path: string) => {
+    if (typeof code !== "string" || !CODE.test(code)) {
+      problems.push(new Errors.InvalidCode({ plugin: String(plugin.id), path, code: String(code) }))
+    }
+  }
+  check(plugin.id, "id")
+  for (const name of taxonomyNames) {
+    for (const code of Object.keys(plugin.taxonomies?.[name] ?? {})) check(code, `taxonomies.${name}`)
+  }
+  plugin.indicators?.forEach((indicator, i) => {
+    check(indicator.code, `indicators[${i}].code`)
+    if (indicator.scale?._tag === "Category") {
+      indicator.scale.categories.forEach((c, j) => check(c, `indicators[${i}].scale.categories[${j}]`))
+    }
+  })
+  plugin.goals?.forEach((goal, i) => check(goal.code, `goals[${i}].code`))
+  return problems
+}
+
+const unknownReferences = (plugin: Plugin, principleIds: ReadonlySet<string>): ReadonlyArray<Errors.UnknownReference> => {
+  const id = String(plugin.id)
+  const problems: Array<Errors.UnknownReference> = []
+  const indicators = new Set((plugin.indicators ?? []).map((i) => i.code))
+  plugin.goals?.forEach((goal, i) =>
+    goal.indicators.forEach((reference, j) => {
+      if (!indicators.has(reference)) {
+        problems.push(new Errors.UnknownReference({ plugin: id, path: `goals[${i}].indicators[${j}]`, kind: "indicator", reference }))
+      }
+    })
+  )
+  plugin.derivations?.forEach((derivation, i) => {
+    if (!indicators.has(derivation.indicator)) {
+      problems.push(
+        new Errors.UnknownReference({ plugin: id, path: `derivations[${i}].indicator`, kind: "indicator", reference: derivation.indicator })
+      )
+    }
+  })
+  plugin.principles?.forEach((reference, i) => {
+    if (!principleIds.has(reference)) {
+      problems.push(new Errors.UnknownReference({ plugin: id, path: `principles[${i}]`, kind: "principle", reference }))
+    }
+  })
+  return problems
+}
+
+const parseRange = (plugin: string, field: string, value: string) => {
+  const range = SemVerRange.parse(value)
+  return Result.isSuccess(range)
+    ? { range: range.success, problem: undefined }
+    : { range: undefined, problem: new Errors.InvalidVersion({ plugin, field, value: String(value) }) }
+}
+
+const versionProblems = (plugins: Plugins, core: string): ReadonlyArray<Errors.PluginError> => {
+  const problems: Array<Errors.PluginError> = []
+  const coreParsed = SemVer.parse(core)
+  const versions = new Map<string, SemVer.SemVer | undefined>()
+  for (const plugin of plugins) {
+    const version = SemVer.parse(plugin.version)
+    if (Result.isFailure(version)) {
+      problems.push(new Errors.InvalidVersion({ plugin: plugin.id, field: "version", value: String(plugin.version) }))
+    }
+    if (!versions.has(plugin.id)) versions.set(plugin.id, Result.isSuccess(version) ? version.success : undefined)
+  }
+  for (const plugin of plugins) {
+    const required = parseRange(plugin.id, "requires.core", plugin.requires?.core)
+    if (required.problem !== undefined) problems.push(required.problem)
+    else if (Result.isSuccess(coreParsed) && !SemVerRange.matches(required.range, coreParsed.success)) {
+      problems.push(new Errors.PluginIncompatible({ plugin: plugin.id, range: plugin.requires.core, coreVersion: core }))
+    }
+    for (const [dependency, rangeText] of Object.entries(plugin.dependencies ?? {})) {
+      const parsed = parseRange(plugin.id, `dependencies.${dependency}`, rangeText)
+      if (parsed.problem !== undefined) {
+        problems.push(parsed.problem)
+        continue
+      }
+      if (!versions.has(dependency)) {
+        problems.push(new Errors.PluginDependencyMissing({ plugin: plugin.id, dependency, range: rangeText }))
+        continue
+      }
+      const found = versions.get(dependency)
+      if (found !== undefined && !SemVerRange.matches(parsed.range, found)) {
+        problems.push(
+          new Errors.PluginDependencyMismatch({ plugin: plugin.id, dependency, range: rangeText, found: SemVer.format(found) })
+        )
+      }
+    }
+  }
+  return problems
+}
+
+/**
+ * Sorts plugins so that each comes after the plugins it depends on, keeping the given order
+ * otherwise. Fails with the plugins of a dependency circle.
+ */
+const dependencyOrder = <P extends Plugin>(plugins: ReadonlyArray<P>): Result.Result<ReadonlyArray<P>, Errors.PluginDependencyCycle> => {
+  const byId = new Map(plugins.map((p) => [p.id, p]))
+  const placed = new Set<string>()
+  const visiting: Array<string> = []
+  const order: Array<P> = []
+  let cycle: ReadonlyArray<string> | undefined
+  const visit = (plugin: P): void => {
+    if (placed.has(plugin.id) || cycle !== undefined) return
+    const at = visiting.indexOf(plugin.id)
+    if (at >= 0) {
+      cycle = [...visiting.slice(at), plugin.id]
+      return
+    }
+    visiting.push(plugin.id)
+    for (const dependency of Object.keys(plugin.dependencies ?? {})) {
+      const other = byId.get(dependency)
+      if (other !== undefined) visit(other)
+    }
+    visiting.pop()
+    if (cycle === undefined) {
+      placed.add(plugin.id)
+      order.push(plugin)
+    }
+  }
+  plugins.forEach(visit)
+  return cycle === undefined ? Result.succeed(order) : Result.fail(new Errors.PluginDependencyCycle({ plugins: cycle }))
+}
+
+const eligibilityMisplaced = (plugin: Plugin): ReadonlyArray<Errors.PluginRuleRefused> =>
+  (plugin.eligibility ?? [])
+    .filter((rule) => !Rule.appliesTo(rule as Rule.Rule<Rule.AnyCommand, never>, "AssessEligibility"))
+    .map((rule) =>
+      new Errors.PluginRuleRefused({
+        plugin: plugin.id,
+        reason: new RegistrationError.InvalidRule({
+          rule: rule.id,
+          field: "appliesTo",
+          reason: "an eligibility rule must apply to AssessEligibility; put other rules in the plugin's rules"
+        })
+      })
+    )
+
+const crossPluginDuplicates = (plugins: Plugins, core: CoreConfig): ReadonlyArray<Errors.DuplicateCode> => {
+  const problems: Array<Errors.DuplicateCode> = []
+  const principleOwner = new Map<string, string>(core.principles.map((p) => [p.id, "core"]))
+  const ruleOwner = new Map<string, string>()
+  for (const rule of [...(core.engine.rules ?? []), ...(core.engine.ruleSets ?? []).flatMap((s) => s.rules)]) ruleOwner.set(rule.id, "core")
+  for (const plugin of plugins) {
+    for (const principle of plugin.extraPrinciples ?? []) {
+      const other = principleOwner.get(principle.id)
+      if (other !== undefined && other !== plugin.id) {
+        problems.push(new Errors.DuplicateCode({ plugin: plugin.id, field: "extraPrinciples", code: principle.id, otherPlugin: other }))
+      } else principleOwner.set(principle.id, plugin.id)
+    }
+    for (const rule of [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])]) {
+      const other = ruleOwner.get(rule.id)
+      // Overriding a core rule is the engine's CorePrincipleRemoved (or an allowed override of a
+      // non-core core rule); only clashes between plugins are reported here.
+      if (other !== undefined && other !== "core" && other !== plugin.id) {
+        problems.push(new Errors.DuplicateCode({ plugin: plugin.id, field: "rules", code: rule.id, otherPlugin: other }))
+      } else if (other === undefined) ruleOwner.set(rule.id, plugin.id)
+    }
+  }
+  return problems
+}
+
+const ruleSetOf = (plugin: Plugin): RuleSet.RuleSet<Command.Command, Facts> =>
+  RuleSet.make({ id: plugin.id, rules: [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])], removes: plugin.removes ?? [] })
+
+const engineConfig = (plugins: Plugins, core: CoreConfig): Engine.Config<Command.Command, Facts> => {
+  const coreSets = [
+    ...(core.engine.ruleSets ?? []),
+    ...(core.engine.rules === undefined ? [] : [RuleSet.make({ id: "core", rules: core.engine.rules })])
+  ]
+  const eligibilityCommands = [...new Set([...(core.engine.eligibilityCommands ?? []), "AssessEligibility" as const])]
+  const { rules: _rules, ruleSets: _ruleSets, ...rest } = core.engine
+  return { ...rest, ruleSets: [...coreSets, ...plugins.map(ruleSetOf)], eligibilityCommands }
+}
+
+const ownerOf = (plugins: Plugins, error: RegistrationError.RegistrationError): string => {
+  if ("ruleSet" in error) return error.ruleSet
+  return plugins.find((p) => [...(p.rules ?? []), ...(p.eligibility ?? [])].some((r) => r.id === error.rule))?.id ?? "core"
+}
+
+/**
+ * Every reason to refuse a tuple of plugins, in a fixed order: duplicate plugins, versions and
+ * dependencies, then per plugin codes, labels and references, then rules. Empty when the
+ * plugins can be registered.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray<Errors.PluginError> => {
+  const core = options.core ?? minimalCore
+  const problems: Array<Errors.PluginError> = []
+  const ids = new Set<string>()
+  for (const plugin of plugins) {
+    if (ids.has(plugin.id)) problems.push(new Errors.DuplicatePlugin({ plugin: plugin.id }))
+    ids.add(plugin.id)
+  }
+  problems.push(...versionProblems(plugins, options.coreVersion ?? coreVersion))
+  const ordered = dependencyOrder(plugins)
+  if (Result.isFailure(ordered)) problems.push(ordered.failure)
+  const principleIds = new Set([...core.principles, ...plugins.flatMap((p) => p.extraPrinciples ?? [])].map((p) => p.id))
+  for (const plugin of plugins) {
+    problems.push(
+      ...invalidCodes(plugin),
+      ...missingLabels(plugin),
+      ...duplicates(plugin.id, "indicators", plugin.indicators, (i) => i.code),
+      ...duplicates(plugin.id, "goals", plugin.goals, (g) => g.code),
+      ...duplicates(plugin.id, "reports", plugin.reports, (r) => r.id),
+      ...duplicates(plugin.id, "derivations", plugin.derivations, (d) => d.id),
+      ...duplicates(plugin.id, "extraPrinciples", plugin.extraPrinciples, (p) => p.id),
+      ...unknownReferences(plugin, principleIds),
+      ...eligibilityMisplaced(plugin)
+    )
+  }
+  problems.push(...crossPluginDuplicates(plugins, core))
+  if (problems.some((p) => p._tag === "DuplicatePlugin" || p._tag === "PluginDependencyCycle")) return problems
+  const inOrder = Result.isSuccess(ordered) ? ordered.success : plugins
+  for (const error of Engine.validate(engineConfig(inOrder, core))) {
+    problems.push(new Errors.PluginRuleRefused({ plugin: ownerOf(inOrder, error), reason: error }))
+  }
+  return problems
+}
+
+const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registry<Ps> => {
+  const core = options.core ?? minimalCore
+  const order = Result.getOrThrow(dependencyOrder(plugins)) as ReadonlyArray<Ps[number]>
+  const engine = Engine.makeUnsafe(engineConfig(order, core))
+  const byId = new Map<string, Ps[number]>(order.map((p) => [p.id, p]))
+  const tagged = <A>(pick: (p: Plugin) => ReadonlyArray<A> | undefined): ReadonlyArray<FromPlugin<A>> =>
+    Object.freeze(order.flatMap((p) => (pick(p) ?? []).map((a) => Object.freeze({ ...a, plugin: p.id }))))
+  const taxonomies = Object.fromEntries(
+    taxonomyNames.map((name) => [
+      name,
+      Object.freeze(
+        order.flatMap((p) =>
+          Object.entries(p.taxonomies[name] ?? {}).map(([code, labels]): TaxonomyEntry => Object.freeze({ plugin: p.id, code, labels }))
+        )
+      )
+    ])
+  ) as { readonly [N in TaxonomyName]: ReadonlyArray<TaxonomyEntry> }
+  const entryOf = (taxonomy: TaxonomyName, code: string, serviceType?: string): TaxonomyEntry | undefined =>
+    taxonomies[taxonomy].find((e) => e.code === code && (serviceType === undefined || e.plugin === serviceType))
+  const indicators = tagged((p) => p.indicators)
+  const derivations = tagged((p) => p.derivations)
+  const decodeContact = Decode.decodeEffect(Contact)
+
+  const isCode = <N extends TaxonomyName>(taxonomy: N, code: string, serviceType?: string): code is CodeOf<Ps, N> =>
+    entryOf(taxonomy, code, serviceType) !== undefined
+
+  const unknownCodesOf = (serviceType: string, contact: typeof Contact.Type): ReadonlyArray<Errors.UnknownCode> => {
+    const problems: Array<Errors.UnknownCode> = []
+    const check = (taxonomy: TaxonomyName, code: string | undefined) => {
+      if (code !== undefined && !isCode(taxonomy, code, serviceType)) {
+        problems.push(new Errors.UnknownCode({ serviceType, taxonomy, code }))
+      }
+    }
+    contact.interventions.forEach((code) => check("interventions", code))
+    check("channels", contact.channel)
+    check("firstContactChannels", contact.firstContactChannel)
+    return problems
+  }
+
+  return Object.freeze({
+    coreVersion: options.coreVersion ?? coreVersion,
+    plugins,
+    order,
+    principles: Object.freeze([...core.principles, ...order.flatMap((p) => p.extraPrinciples ?? [])]),
+    engine,
+    taxonomies: Object.freeze(taxonomies),
+    indicators,
+    goals: tagged((p) => p.goals),
+    derivations,
+    reports: tagged((p) => p.reports),
+    serviceType: ((type: string) => byId.get(type)) as Registry<Ps>["serviceType"],
+    isCode,
+    label: (taxonomy, code, language, serviceType) => entryOf(taxonomy, code, serviceType)?.labels[language],
+    recordContact: (serviceType, input) =>
+      Effect.gen(function*() {
+        if (!byId.has(serviceType)) {
+          return yield* Effect.fail(new Errors.UnknownCode({ serviceType, taxonomy: "serviceType", code: serviceType }))
+        }
+        const contact = yield* decodeContact(input)
+        const unknown = unknownCodesOf(serviceType, contact)
+        if (unknown.length > 0) return yield* Effect.fail(unknown[0]!)
+        return { _tag: "RecordContact" as const, contact }
+      }),
+    derive: (serviceType, history) => {
+      const results: Array<DerivedOutcome> = []
+      for (const derivation of derivations) {
+        if (derivation.plugin !== serviceType) continue
+        const value = derivation.derive(history)
+        const indicator = indicators.find((i) => i.plugin === serviceType && i.code === derivation.indicator)
+        if (value !== undefined && indicator !== undefined && fitsScale(indicator.scale, value)) {
+          results.push({ plugin: serviceType, derivation: derivation.id, indicator: derivation.indicator, value })
+        }
+      }
+      return results
+    }
+  } satisfies Registry<Ps>)
+}
+
+/**
+ * Checks plugins and builds the registry, or the first {@link Errors.PluginError} (use
+ * {@link validate} to list them all). The sync variant of {@link make}.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeResult = <const Ps extends Plugins>(
+  plugins: Ps,
+  options: Options = {}
+): Result.Result<Registry<Ps>, Errors.PluginError> => {
+  const problems = validate(plugins, options)
+  return problems.length > 0 ? Result.fail(problems[0]!) : Result.succeed(build(plugins, options))
+}
+
+/**
+ * Checks plugins and builds the registry, failing with the first {@link Errors.PluginError}.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Registry } from "@pomoc/core"
+ *
+ * const program = Registry.make([lowThresholdClub, debtCounselling]).pipe(
+ *   Effect.map((registry) => registry.label("interventions", "crisis-intervention", "cs")),
+ *   Effect.catchTag("PluginIncompatible", (e) => Effect.die(e.message))
+ * )
+ * ```
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = <const Ps extends Plugins>(
+  plugins: Ps,
+  options: Options = {}
+): Effect.Effect<Registry<Ps>, Errors.PluginError> => Effect.suspend(() => Effect.fromResult(makeResult(plugins, options)))
+
+/**
+ * Like {@link make}, but throws the first error. For module-level constants in tests and
+ * examples.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeUnsafe = <const Ps extends Plugins>(plugins: Ps, options: Options = {}): Registry<Ps> =>
+  Result.getOrThrow(makeResult(plugins, options))

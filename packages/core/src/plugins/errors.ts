@@ -1,0 +1,274 @@
+/**
+ * The typed errors with which the plugin registry refuses plugins. Each names the plugin and the
+ * field, and says what to fix. None carries personal data: plugins are code and labels, not
+ * records.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+import * as RegistrationError from "../principles/RegistrationError.js"
+
+/**
+ * The plugin's `requires.core` range does not include the running core's version.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PluginIncompatible extends Schema.TaggedError<PluginIncompatible>("@pomoc/core/PluginIncompatible")(
+  "PluginIncompatible",
+  {
+    plugin: Schema.String,
+    range: Schema.String,
+    coreVersion: Schema.String
+  }
+) {
+  override get message(): string {
+    return `Plugin "${this.plugin}" requires @pomoc/core ${this.range}, but the core is ${this.coreVersion}: ` +
+      `install a version of the plugin built for core ${this.coreVersion}, or a core within ${this.range}.`
+  }
+}
+
+/**
+ * A version or version range in a plugin is not valid semver (`version`, `requires.core`, or a
+ * range in `dependencies`).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidVersion extends Schema.TaggedError<InvalidVersion>("@pomoc/core/InvalidVersion")("InvalidVersion", {
+  plugin: Schema.String,
+  field: Schema.String,
+  value: Schema.String
+}) {
+  override get message(): string {
+    return `Plugin "${this.plugin}", field "${this.field}": "${this.value}" is not a valid ` +
+      (this.field === "version" ? `version; write it as MAJOR.MINOR.PATCH, e.g. "1.0.0".` : `version range; write it like "^0.1.0".`)
+  }
+}
+
+/**
+ * A plugin depends on a plugin that is not registered.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PluginDependencyMissing extends Schema.TaggedError<PluginDependencyMissing>(
+  "@pomoc/core/PluginDependencyMissing"
+)("PluginDependencyMissing", {
+  plugin: Schema.String,
+  dependency: Schema.String,
+  range: Schema.String
+}) {
+  override get message(): string {
+    return `Plugin "${this.plugin}" depends on plugin "${this.dependency}" (${this.range}), which is not registered: ` +
+      `register "${this.dependency}" too.`
+  }
+}
+
+/**
+ * A plugin depends on a registered plugin whose version is outside the range it needs.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PluginDependencyMismatch extends Schema.TaggedError<PluginDependencyMismatch>(
+  "@pomoc/core/PluginDependencyMismatch"
+)("PluginDependencyMismatch", {
+  plugin: Schema.String,
+  dependency: Schema.String,
+  range: Schema.String,
+  found: Schema.String
+}) {
+  override get message(): string {
+    return `Plugin "${this.plugin}" needs plugin "${this.dependency}" ${this.range}, but ${this.found} is registered: ` +
+      `register a version of "${this.dependency}" within ${this.range}.`
+  }
+}
+
+/**
+ * Plugins depend on each other in a circle, so no registration order satisfies them.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PluginDependencyCycle extends Schema.TaggedError<PluginDependencyCycle>("@pomoc/core/PluginDependencyCycle")(
+  "PluginDependencyCycle",
+  { plugins: Schema.Array(Schema.String) }
+) {
+  override get message(): string {
+    return `Plugins ${this.plugins.map((p) => `"${p}"`).join(" → ")} depend on each other in a circle: ` +
+      `remove one of these dependencies.`
+  }
+}
+
+/**
+ * Two registered plugins share an id.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DuplicatePlugin extends Schema.TaggedError<DuplicatePlugin>("@pomoc/core/DuplicatePlugin")("DuplicatePlugin", {
+  plugin: Schema.String
+}) {
+  override get message(): string {
+    return `Plugin "${this.plugin}" is registered twice: register each plugin once (two versions of one plugin cannot run side by side).`
+  }
+}
+
+/**
+ * A label is missing or blank in one of the four languages.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class MissingLabels extends Schema.TaggedError<MissingLabels>("@pomoc/core/MissingLabels")("MissingLabels", {
+  plugin: Schema.String,
+  path: Schema.String,
+  languages: Schema.Array(Schema.Literals(["en", "cs", "lt", "bg"]))
+}) {
+  override get message(): string {
+    return `Plugin "${this.plugin}", labels "${this.path}": missing or blank in ${this.languages.join(", ")}; ` +
+      `every label needs non-blank text in en, cs, lt and bg.`
+  }
+}
+
+/**
+ * A code (or id) is defined twice: two indicators, goals, reports, derivations or principles of
+ * one plugin, or one rule id or principle id in two plugins.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class DuplicateCode extends Schema.TaggedError<DuplicateCode>("@pomoc/core/DuplicateCode")("DuplicateCode", {
+  plugin: Schema.String,
+  field: Schema.String,
+  code: Schema.String,
+  otherPlugin: Schema.optionalKey(Schema.String)
+}) {
+  override get message(): string {
+    return this.otherPlugin === undefined
+      ? `Plugin "${this.plugin}", field "${this.field}": "${this.code}" is defined twice; give each entry its own code.`
+      : `Plugin "${this.plugin}", field "${this.field}": "${this.code}" is already defined by plugin "${this.otherPlugin}"; ` +
+        `prefix your ids with your plugin id (e.g. "${this.plugin}/…").`
+  }
+}
+
+/**
+ * A code is not lower-case letters, digits and `-` (at most 64), as the model's `Code` requires.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidCode extends Schema.TaggedError<InvalidCode>("@pomoc/core/InvalidCode")("InvalidCode", {
+  plugin: Schema.String,
+  path: Schema.String,
+  code: Schema.String
+}) {
+  override get message(): string {
+    return `Plugin "${this.plugin}", "${this.path}": "${this.code}" is not a valid code; ` +
+      `use lower-case letters, digits and "-" (at most 64), starting with a letter or digit.`
+  }
+}
+
+/**
+ * A plugin names something that is not defined: a goal or derivation names an unknown
+ * indicator, or `principles` names an unknown principle.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnknownReference extends Schema.TaggedError<UnknownReference>("@pomoc/core/UnknownReference")(
+  "UnknownReference",
+  {
+    plugin: Schema.String,
+    path: Schema.String,
+    kind: Schema.Literals(["indicator", "principle"]),
+    reference: Schema.String
+  }
+) {
+  override get message(): string {
+    return this.kind === "indicator"
+      ? `Plugin "${this.plugin}", "${this.path}": indicator "${this.reference}" is not one of the plugin's indicators; ` +
+        `add it to indicators or fix the code.`
+      : `Plugin "${this.plugin}", "${this.path}": principle "${this.reference}" is neither a core principle nor in extraPrinciples; ` +
+        `add it to extraPrinciples or fix the id.`
+  }
+}
+
+/**
+ * The principles engine refused one of the plugin's rules: it could deny ending cooperation,
+ * reads a protected attribute for eligibility, removes or overrides a core principle's rule,
+ * is malformed, or clashes with another rule's id. `reason` is the engine's own error.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PluginRuleRefused extends Schema.TaggedError<PluginRuleRefused>("@pomoc/core/PluginRuleRefused")(
+  "PluginRuleRefused",
+  {
+    plugin: Schema.String,
+    reason: Schema.Union([
+      RegistrationError.ProtectedAttributeRead,
+      RegistrationError.RuleWouldRestrictProtectedCommand,
+      RegistrationError.CorePrincipleRemoved,
+      RegistrationError.RuleIdConflict,
+      RegistrationError.InvalidRule
+    ])
+  }
+) {
+  override get message(): string {
+    return `Plugin "${this.plugin}": ${this.reason.message}`
+  }
+}
+
+/**
+ * Every way in which the registry can refuse plugins.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type PluginError =
+  | PluginIncompatible
+  | InvalidVersion
+  | PluginDependencyMissing
+  | PluginDependencyMismatch
+  | PluginDependencyCycle
+  | DuplicatePlugin
+  | MissingLabels
+  | DuplicateCode
+  | InvalidCode
+  | UnknownReference
+  | PluginRuleRefused
+
+/**
+ * A contact names a code that the service type's plugin does not define. Raised at run time for
+ * input that did not pass through the typed API.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnknownCode extends Schema.TaggedError<UnknownCode>("@pomoc/core/UnknownCode")("UnknownCode", {
+  serviceType: Schema.String,
+  taxonomy: Schema.String,
+  code: Schema.String
+}) {
+  override get message(): string {
+    return `"${this.code}" is not a code of the taxonomy "${this.taxonomy}" of service type "${this.serviceType}": ` +
+      `use one of the codes its plugin defines.`
+  }
+}
+
+/**
+ * A service type (plugin id) that is not registered.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnknownServiceType extends Schema.TaggedError<UnknownServiceType>("@pomoc/core/UnknownServiceType")(
+  "UnknownServiceType",
+  { serviceType: Schema.String }
+) {
+  override get message(): string {
+    return `Service type "${this.serviceType}" is not registered: register its plugin, or fix the service's type.`
+  }
+}
