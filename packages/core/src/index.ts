@@ -30,3 +30,20 @@ export * as Command from "./Command.js"
 export * as Audit from "./Audit.js"
 /** @since 0.1.0 */
 export * as Store from "./Store.js"
+export * from "./principles/index.js"
+/** @since 0.1.0 */
+export * as Principles from "./principles/builtin/index.js"
+/** @since 0.1.0 */
+export * as Access from "./access/index.js"
+export { AccessDenied } from "./access/index.js"
+export * from "./privacy/index.js"
+export * from "./reports/index.js"
+export * from "./plugins/index.js"
+/** @since 0.1.0 */
+export * as Records from "./casework/Records.js"
+/** @since 0.1.0 */
+export * as Pomoc from "./casework/Pomoc.js"
+export * from "./casework/Errors.js"
+/** @since 0.1.0 */
+export * as Client from "./casework/Client.js"
+export { createClient, type PomocClient } from "./casework/Client.js"

@@ -1,0 +1,56 @@
+/**
+ * The Promise face of the case-work API, for apps that do not use Effect. Every method returns
+ * a Promise; a failure rejects with one of the typed error classes (`InvalidInput`,
+ * `AccessDenied`, `CommandRefused`, `InvalidCommand`, `NotFound`, `StoreError`, …), each an
+ * `Error` with a `_tag`, so `instanceof` and `switch (error._tag)` both work.
+ *
+ * @since 0.1.0
+ */
+import { Effect, type Layer, ManagedRuntime } from "effect"
+import { Pomoc, type PomocShape } from "./Pomoc.js"
+
+type Promised<F> = F extends (...args: infer A) => Effect.Effect<infer R, infer _E, infer _C> ? (...args: A) => Promise<R> : never
+
+/**
+ * Every case-work operation as an async method, plus `dispose` to close the store.
+ * @since 0.1.0
+ * @category models
+ */
+export type PomocClient = { readonly [K in keyof PomocShape]: Promised<PomocShape[K]> } & {
+  /** Releases the store (closes database connections). */
+  readonly dispose: () => Promise<void>
+}
+
+/**
+ * Builds the Promise client from a layer that provides {@link Pomoc} (for example
+ * `Pomoc.layer(config)` provided with a store and a field-crypto layer).
+ *
+ * @example
+ * ```ts
+ * const client = createClient(layer)
+ * const { value: person } = await client.registerPerson(actor, { _tag: "pseudonymous", … })
+ * await client.dispose()
+ * ```
+ * @since 0.1.0
+ * @category constructors
+ */
+export const createClient = <E>(layer: Layer.Layer<Pomoc, E>): PomocClient => {
+  const runtime = ManagedRuntime.make(layer)
+  const methods: Record<string, unknown> = {
+    dispose: () => runtime.dispose()
+  }
+  const names: ReadonlyArray<keyof PomocShape> = [
+    "registerOrganisation", "registerService", "registerLocation", "registerPerson", "changeIdentityLevel",
+    "recordContact", "startCooperation", "endCooperation", "giveConsent", "withdrawConsent", "disclose", "refer",
+    "updateReferral", "createPlan", "addGoal", "addPlanStep", "setGoalStatus", "reviewPlan", "recordOutcome",
+    "recordActivity", "recordAttendance", "registerVolunteer", "recordVolunteerHours", "chargeFee", "getPerson",
+    "personHistory", "exportPerson", "erasePerson", "auditLog", "verifyAudit"
+  ]
+  for (const name of names) {
+    methods[name] = (actor: unknown, input: unknown) =>
+      runtime.runPromise(
+        Pomoc.use((api) => (api[name] as (a: unknown, i: unknown) => Effect.Effect<unknown, unknown>)(actor, input))
+      )
+  }
+  return methods as PomocClient
+}

@@ -1,0 +1,68 @@
+/**
+ * The errors of the case-work API. Each names what was wrong; none carries personal data.
+ *
+ * @since 0.1.0
+ */
+import { Schema } from "effect"
+
+/**
+ * A principle refused the command (or needs something first). Nothing was stored. The
+ * `explanation` lists what every rule that ran said.
+ * @since 0.1.0
+ * @category errors
+ */
+export class CommandRefused extends Schema.TaggedError<CommandRefused>("@pomoc/core/CommandRefused")("CommandRefused", {
+  operation: Schema.String,
+  violations: Schema.Array(
+    Schema.Struct({ principle: Schema.String, rule: Schema.String, reason: Schema.String, messageKey: Schema.String })
+  ),
+  requirements: Schema.Array(
+    Schema.Struct({
+      principle: Schema.String,
+      rule: Schema.String,
+      kind: Schema.String,
+      purpose: Schema.optionalKey(Schema.String),
+      detail: Schema.String,
+      messageKey: Schema.String
+    })
+  ),
+  explanation: Schema.Array(Schema.Struct({ rule: Schema.String, principle: Schema.String, verdict: Schema.String }))
+}) {
+  override get message(): string {
+    const parts = [
+      ...this.violations.map((v) => `${v.principle}/${v.rule}: ${v.reason}`),
+      ...this.requirements.map((r) => `${r.principle}/${r.rule} requires ${r.kind}${r.purpose ? ` (${r.purpose})` : ""}: ${r.detail}`)
+    ]
+    return `${this.operation} refused: ${parts.join("; ")}`
+  }
+}
+
+/**
+ * A record the command refers to does not exist (or is not visible to the service).
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFound extends Schema.TaggedError<NotFound>("@pomoc/core/NotFound")("NotFound", {
+  kind: Schema.String,
+  id: Schema.String
+}) {
+  override get message(): string {
+    return `No ${this.kind} with id "${this.id}"`
+  }
+}
+
+/**
+ * The command is well-formed but contradicts what is stored (e.g. ending a cooperation that
+ * already ended, a participant from another service, a code no registered plugin defines).
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidCommand extends Schema.TaggedError<InvalidCommand>("@pomoc/core/InvalidCommand")("InvalidCommand", {
+  operation: Schema.String,
+  field: Schema.String,
+  rule: Schema.String
+}) {
+  override get message(): string {
+    return `${this.operation}: ${this.field}: ${this.rule}`
+  }
+}
