@@ -26,5 +26,6 @@ export const projects: Array<TestProjectInlineConfiguration> = [
   project("service-debt-counselling", "packages/services/debt-counselling"),
   project("service-community-centre", "packages/services/community-centre"),
   project("service-children-in-care", "packages/services/children-in-care"),
-  project("examples", "examples", { include: ["*/test/**/*.test.ts"], testTimeout: 60_000 })
+  project("examples", "examples", { include: ["*/test/**/*.test.ts"], testTimeout: 60_000 }),
+  project("integration", "tests/integration", { testTimeout: 120_000 })
 ]
