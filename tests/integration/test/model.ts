@@ -1,0 +1,268 @@
+/**
+ * A model-based test of the whole case-work API: random sequences of commands (good, bad,
+ * refused) run against a real store, checked after every step against a simple model and the
+ * invariants of issue #6.
+ */
+import { Audit, FieldCrypto, KeyMaterial, Pomoc, Principles, Store } from "@pomoc/core"
+import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
+import * as fc from "fast-check"
+import { expect } from "vitest"
+
+export const serviceTypes = new Map([["low-threshold-club", {
+  interventions: new Set(["conversation", "information", "crisis-intervention"]),
+  channels: new Set(["in-person", "social-network"]),
+  firstContactChannels: new Set(["street", "school"]),
+  indicators: new Map(),
+  acceptsAnonymous: true
+}]])
+
+const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
+const worker = { id: "worker-1", grants: [{ role: "worker", services: ["club"] }] }
+const outsider = { id: "worker-2", grants: [{ role: "worker", services: ["elsewhere"] }] }
+const volunteer = { id: "volunteer-1", grants: [{ role: "volunteer", services: ["club"] }] }
+const auditor = { id: "auditor-1", grants: [{ role: "auditor", services: "*" }] }
+
+const recipients = [
+  { kind: "school", name: "ZŠ Komenského" },
+  { kind: "authority", name: "OSPOD Praha 4" }
+] as const
+
+interface ModelPerson { readonly id: string; readonly level: "anonymous" | "pseudonymous" }
+interface ModelConsent { readonly id: string; readonly personId: string; readonly recipient: number; withdrawn: boolean }
+interface ModelCooperation { readonly id: string; readonly personId: string; active: boolean }
+
+export interface Model {
+  readonly persons: Array<ModelPerson>
+  readonly consents: Array<ModelConsent>
+  readonly cooperations: Array<ModelCooperation>
+  /** Successful writes so far; each must have exactly one audit entry. */
+  writes: number
+  /** Disclosures stored, with the basis they were allowed on. */
+  readonly disclosures: Array<{ readonly basis: "consent" | "legal-duty"; readonly consentValid: boolean }>
+  counter: number
+}
+
+type Api = Pomoc.PomocShape
+export interface Real {
+  readonly run: <A, E>(f: (api: Api, store: Store.StoreShape) => Effect.Effect<A, E>) => Promise<A>
+}
+
+const at = (minutes: number) => DateTime.formatIso(DateTime.makeUnsafe(Date.UTC(2026, 0, 1) + minutes * 60_000))
+
+/** Everything stored, to compare before and after a refused command. */
+const snapshot = (store: Store.StoreShape) =>
+  Effect.gen(function*() {
+    const kinds = ["person", "contact", "cooperation", "consent", "disclosure"] as const
+    const lists = yield* Effect.forEach(kinds, (kind) => store.list({ kind }))
+    const head = yield* store.auditHead
+    return JSON.stringify({ lists, head })
+  })
+
+/** Runs a command that must be refused, and checks that it changed nothing. */
+const refused = async (r: Real, f: (api: Api) => Effect.Effect<unknown, { readonly _tag: string }>, tags: ReadonlyArray<string>) => {
+  const before = await r.run((_, store) => snapshot(store))
+  const error = await r.run((api) => Effect.flip(f(api)))
+  expect(tags).toContain(error._tag)
+  const after = await r.run((_, store) => snapshot(store))
+  expect(after).toBe(before)
+}
+
+const checkInvariants = async (m: Model, r: Real) => {
+  const entries = await r.run((api) => api.auditLog(auditor, { limit: 100_000 }))
+  // every write has its audit entry, and nothing else wrote one
+  expect(entries.filter((e) => e.outcome === "allowed").length).toBe(m.writes)
+  // the audit chain verifies
+  expect((await r.run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
+  expect(Audit.verify(entries)._tag).toBe("Intact")
+  // no disclosure without a valid consent or a recorded legal duty
+  for (const d of m.disclosures) expect(d.basis === "legal-duty" || d.consentValid).toBe(true)
+  const disclosureEntries = entries.filter((e) => e.operation === "Disclose")
+  const legalDuty = m.disclosures.filter((d) => d.basis === "legal-duty").length
+  expect(disclosureEntries.filter((e) => e.legalGround !== undefined).length).toBe(legalDuty)
+  // audit entries hold no personal data
+  expect(JSON.stringify(entries)).not.toMatch(/Nick-\d+/)
+}
+
+type Cmd = fc.AsyncCommand<Model, Real>
+
+const command = (name: string, check: (m: Readonly<Model>) => boolean, run: (m: Model, r: Real) => Promise<void>): Cmd => ({
+  check,
+  run: async (m, r) => {
+    await run(m, r)
+    await checkInvariants(m, r)
+  },
+  toString: () => name
+})
+
+const registerPerson = (pseudonymous: boolean) =>
+  command(`registerPerson(${pseudonymous ? "pseudonymous" : "anonymous"})`, () => true, async (m, r) => {
+    const id = `p-${++m.counter}`
+    const input = pseudonymous
+      ? { _tag: "pseudonymous", id, serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [], registeredAt: at(m.counter), nickname: `Nick-${m.counter}` }
+      : { _tag: "anonymous", id, serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter) }
+    await r.run((api) => api.registerPerson(worker, input))
+    m.persons.push({ id, level: pseudonymous ? "pseudonymous" : "anonymous" })
+    m.writes++
+  })
+
+const anonymousContact = (count: number) =>
+  command(`anonymousContact(${count})`, () => true, async (m, r) => {
+    // an anonymous contact never needs an identity
+    await r.run((api) => api.recordContact(worker, {
+      serviceId: "club", at: at(++m.counter), durationMinutes: 20, locationKind: "street-area", channel: "in-person",
+      workers: ["worker-1"], participants: [], anonymousCount: count, interventions: ["information"], firstContact: false,
+      mode: count === 1 ? "individual" : "group"
+    }))
+    m.writes++
+  })
+
+const contactWith = (pick: number) =>
+  command(`contactWith(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    await r.run((api) => api.recordContact(worker, {
+      serviceId: "club", at: at(++m.counter), durationMinutes: 45, locationKind: "club-premises", channel: "in-person",
+      workers: ["worker-1"], participants: [person.id], anonymousCount: 0, interventions: ["conversation"], firstContact: false,
+      mode: "individual", note: `Talked with Nick about school`
+    }))
+    m.writes++
+  })
+
+const startCooperation = (pick: number, compelled: boolean) =>
+  command(`startCooperation(${pick}, compelled=${compelled})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    const input = { serviceId: "club", personId: person.id, startedAt: at(++m.counter), compelled }
+    const active = m.cooperations.some((c) => c.personId === person.id && c.active)
+    if (compelled || active) {
+      // nobody can be recorded as sent or forced; a second cooperation is refused too
+      await refused(r, (api) => api.startCooperation(worker, input), ["CommandRefused", "InvalidCommand"])
+      return
+    }
+    const { value } = await r.run((api) => api.startCooperation(worker, input))
+    m.cooperations.push({ id: value.id, personId: person.id, active: true })
+    m.writes++
+  })
+
+const endCooperation = (pick: number, withReason: boolean) =>
+  command(`endCooperation(${pick}, reason=${withReason})`, (m) => m.cooperations.some((c) => c.active), async (m, r) => {
+    const active = m.cooperations.filter((c) => c.active)
+    const coop = active[pick % active.length]!
+    // ending cooperation always succeeds, with or without a reason
+    await r.run((api) => api.endCooperation(worker, { cooperationId: coop.id, ...(withReason ? { reason: "moved-away" } : {}) }))
+    coop.active = false
+    m.writes++
+  })
+
+const giveConsent = (pick: number, recipient: number) =>
+  command(`giveConsent(${pick}, ${recipient})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    const { value } = await r.run((api) => api.giveConsent(worker, {
+      personId: person.id, serviceId: "club", purpose: "disclosure", grantee: recipients[recipient]!,
+      validFrom: at(0), givenAt: at(++m.counter), form: "verbal", recordedBy: "worker-1"
+    }))
+    m.consents.push({ id: value.id, personId: person.id, recipient, withdrawn: false })
+    m.writes++
+  })
+
+const withdrawConsent = (pick: number) =>
+  command(`withdrawConsent(${pick})`, (m) => m.consents.some((c) => !c.withdrawn), async (m, r) => {
+    const open = m.consents.filter((c) => !c.withdrawn)
+    const consent = open[pick % open.length]!
+    await r.run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
+    consent.withdrawn = true
+    m.writes++
+  })
+
+const discloseWithConsent = (pick: number, recipient: number) =>
+  command(`discloseWithConsent(${pick}, ${recipient})`, (m) => m.consents.length > 0, async (m, r) => {
+    const consent = m.consents[pick % m.consents.length]!
+    const input = {
+      personId: consent.personId, serviceId: "club", recipient: recipients[recipient]!, purpose: "disclosure", at: at(++m.counter),
+      basis: { _tag: "Consent", consentId: consent.id }, disclosedBy: "worker-1"
+    }
+    const valid = !consent.withdrawn && consent.recipient === recipient
+    if (!valid) {
+      await refused(r, (api) => api.disclose(worker, input), ["CommandRefused"])
+      return
+    }
+    await r.run((api) => api.disclose(worker, input))
+    m.disclosures.push({ basis: "consent", consentValid: true })
+    m.writes++
+  })
+
+const discloseLegalDuty = (pick: number) =>
+  command(`discloseLegalDuty(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    await r.run((api) => api.disclose(worker, {
+      personId: person.id, serviceId: "club", recipient: recipients[1], purpose: "child-protection", at: at(++m.counter),
+      basis: { _tag: "LegalDuty", legalGround: "Act 359/1999 §10(4)", decidedBy: "worker-1" }, disclosedBy: "worker-1"
+    }))
+    m.disclosures.push({ basis: "legal-duty", consentValid: false })
+    m.writes++
+  })
+
+const chargeFee = command("chargeFee", () => true, (_m, r) =>
+  refused(r, (api) => api.chargeFee(worker, { serviceId: "club", amountMinor: 5000, currency: "CZK" }), ["CommandRefused"]))
+
+const junk = (input: unknown) =>
+  command(`junk(${JSON.stringify(input).slice(0, 40)})`, () => true, (_m, r) =>
+    refused(r, (api) => api.recordContact(worker, input), ["InvalidInput"]))
+
+const wrongActor = (who: number) =>
+  command(`wrongActor(${who})`, () => true, (m, r) =>
+    refused(r, (api) => api.registerPerson(who === 0 ? outsider : who === 1 ? volunteer : auditor, {
+      _tag: "anonymous", serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter)
+    }), ["AccessDenied"]))
+
+export const commands: ReadonlyArray<fc.Arbitrary<Cmd>> = [
+  fc.boolean().map(registerPerson),
+  fc.integer({ min: 1, max: 40 }).map(anonymousContact),
+  fc.nat().map(contactWith),
+  fc.tuple(fc.nat(), fc.boolean()).map(([p, c]) => startCooperation(p, c)),
+  fc.tuple(fc.nat(), fc.boolean()).map(([p, w]) => endCooperation(p, w)),
+  fc.tuple(fc.nat(), fc.integer({ min: 0, max: 1 })).map(([p, rcp]) => giveConsent(p, rcp)),
+  fc.nat().map(withdrawConsent),
+  fc.tuple(fc.nat(), fc.integer({ min: 0, max: 1 })).map(([p, rcp]) => discloseWithConsent(p, rcp)),
+  fc.nat().map(discloseLegalDuty),
+  fc.constant(chargeFee),
+  fc.jsonValue({ maxDepth: 2 }).map(junk),
+  fc.integer({ min: 0, max: 2 }).map(wrongActor)
+]
+
+/** Runs the model-based test against a store layer (a fresh store per sequence). */
+export const runModel = async (
+  storeLayer: () => Layer.Layer<Store.Store, unknown>,
+  options: { readonly numRuns: number; readonly maxCommands?: number }
+) => {
+  const key = KeyMaterial.generate()
+  await fc.assert(
+    fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? 12 }), async (cmds) => {
+      const layer = Pomoc.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+        Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
+        Layer.provideMerge(storeLayer())
+      )
+      const runtime = ManagedRuntime.make(layer)
+      try {
+        const real: Real = {
+          run: (f) =>
+            runtime.runPromise(Effect.gen(function*() {
+              const api = yield* Pomoc.Pomoc
+              const store = yield* Store.Store
+              return yield* f(api, store)
+            }))
+        }
+        await real.run((api) => api.registerOrganisation(admin, { id: "org", name: "Klub Pomoc" }))
+        await real.run((api) => api.registerService(admin, {
+          id: "club", organisationId: "org", type: "low-threshold-club", name: "Nízkoprahový klub",
+          targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } }, localities: [],
+          principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"],
+          registeredAt: at(0)
+        }))
+        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, disclosures: [], counter: 0 }
+        await fc.asyncModelRun(() => ({ model, real }), cmds)
+      } finally {
+        await runtime.dispose()
+      }
+    }),
+    { numRuns: options.numRuns }
+  )
+}
