@@ -1,0 +1,17 @@
+import { PostgresStore } from "@pomoc/store-postgres"
+import { Effect, Layer } from "effect"
+import { describe, it } from "vitest"
+import { clientConfig, createSchema, freshSchema } from "../../../packages/stores/postgres/test/stores.js"
+import { runModel } from "./model.js"
+
+// Fewer sequences on PostgreSQL: each one opens a pool and migrates a schema of its own.
+const runs = Number(process.env["POMOC_MODEL_RUNS_PG"] ?? 40)
+
+describe("case-work API, model-based, PostgreSQL", () => {
+  it(`${runs} random sequences keep every invariant`, { timeout: 900_000 }, async () => {
+    await runModel(() => {
+      const schema = freshSchema()
+      return Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer({ client: clientConfig(schema) })))
+    }, { numRuns: runs, maxCommands: 10 })
+  })
+})
