@@ -14,7 +14,7 @@ const named = (group: ReadonlyArray<Check>, fragment: string): Check => {
 
 const broken = (faults: Faults, extra: Partial<SuiteOptions> = {}): SuiteOptions => ({
   layer: ModelStore.layer(faults),
-  modelRuns: 100,
+  modelRuns: 300,
   propertyRuns: 100,
   ...extra
 })
@@ -39,7 +39,9 @@ describe("the kit catches broken adapters", () => {
     ["re-seals the audit log on read", { resealOnRead: true }, named(checks.audit, "breaks verification")],
     ["drops carriage returns", { dropCarriageReturns: true }, named(checks.roundTrip, "records with hostile text")],
     ["drops carriage returns (nested JSON)", { dropCarriageReturns: true }, named(checks.roundTrip, "nested JSON")],
-    ["ignores offset with personId (found by the model-based test)", { offsetIgnoredWithPerson: true }, checks.modelBased[0]!]
+    ["ignores offset with personId (found by the model-based test)", { offsetIgnoredWithPerson: true }, checks.modelBased[0]!],
+    ["miscounts distinct people (found by the model-based test)", { distinctPeopleRepeats: true }, checks.modelBased[0]!],
+    ["miscounts distinct people", { distinctPeopleRepeats: true }, named(checks.aggregate, "distinct people")]
   ]
   for (const [name, faults, check] of cases) {
     it(`an adapter that ${name} fails "${check.name}"`, { timeout: 60_000 }, async () => {

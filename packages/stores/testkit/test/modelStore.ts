@@ -22,6 +22,8 @@ export interface Faults {
   readonly dropCarriageReturns?: boolean
   /** `list` ignores `offset` when `personId` is given. */
   readonly offsetIgnoredWithPerson?: boolean
+  /** `aggregate` counts a person once per record instead of once per group. */
+  readonly distinctPeopleRepeats?: boolean
   /** Declares `durable` without being durable. */
   readonly claimsDurable?: boolean
 }
@@ -95,7 +97,11 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
         if (!faults.anyFacetName && (names.some((n) => !Store.FACET_NAME.test(n)) || new Set(q.groupBy).size !== q.groupBy.length)) {
           return invalid("aggregate", "name")
         }
-        return Effect.succeed(Model.aggregate(m, q))
+        const rows = Model.aggregate(m, q)
+        if (!faults.distinctPeopleRepeats || q.distinctPeople !== true) return Effect.succeed(rows)
+        // Recount without de-duplicating people across a group's records.
+        const all = Model.aggregate(m, { ...q, distinctPeople: false })
+        return Effect.succeed(rows.map((row, i) => ({ ...row, distinctPeople: row.distinctPeople! + (all[i]!.count > 1 ? 1 : 0) })))
       }),
     readAudit: (fromSeq = 1, limit = 1000) =>
       Effect.suspend(() => {

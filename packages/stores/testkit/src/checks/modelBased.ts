@@ -66,6 +66,8 @@ const draftFor = (i: number): Audit.AuditDraft => ({ at: "2024-01-01T00:00:00.00
 const sameState = async (m: Model.Model, real: Real): Promise<void> => {
   for (const kind of kinds) {
     expect(await run(real.list({ kind }))).toEqual(Model.list(m, { kind }))
+    const totals: Store.AggregateQuery = { kind, groupBy: [], sum: ["count"], distinctPeople: true }
+    expect(await run(real.aggregate(totals))).toEqual(Model.aggregate(m, totals))
   }
   expect(await run(real.auditHead)).toEqual(Model.head(m))
 }
@@ -123,6 +125,9 @@ class AggregateCommand implements fc.AsyncCommand<Model.Model, Real> {
   check = () => true
   async run(m: Model.Model, real: Real): Promise<void> {
     expect(await run(real.aggregate(this.query))).toEqual(Model.aggregate(m, this.query))
+    // The same groups with every measure asked for.
+    const full = { ...this.query, sum: ["count"], distinctPeople: true }
+    expect(await run(real.aggregate(full))).toEqual(Model.aggregate(m, full))
   }
   toString = () => `aggregate(${JSON.stringify(this.query)})`
 }
@@ -136,6 +141,17 @@ class AuditCommand implements fc.AsyncCommand<Model.Model, Real> {
 }
 
 const optional = <A>(arb: fc.Arbitrary<A>) => fc.option(arb, { nil: undefined, freq: 2 })
+// Mostly real periods (from before to); sometimes one bound, none, or an empty one.
+const arbPeriod: fc.Arbitrary<{ from?: string; to?: string }> = fc.oneof(
+  fc.constant({}),
+  fc.constantFrom(...bounds).map((from) => ({ from })),
+  fc.constantFrom(...bounds).map((to) => ({ to })),
+  fc.uniqueArray(fc.constantFrom(...bounds), { minLength: 2, maxLength: 2 }).map((pair) => {
+    const [from, to] = [...pair].sort()
+    return { from: from!, to: to! }
+  }),
+  fc.constantFrom(...bounds).map((at) => ({ from: at, to: at }))
+)
 const defined = <A extends object>(a: A): A => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as A
 
 const arbCommit = fc
@@ -162,23 +178,21 @@ export const arbModelCommands: ReadonlyArray<fc.Arbitrary<fc.AsyncCommand<Model.
       kind: fc.constantFrom(...kinds),
       serviceId: optional(fc.constantFrom("s1", "s2")),
       personId: optional(fc.constantFrom("p1", "p2", "p3")),
-      from: optional(fc.constantFrom(...bounds)),
-      to: optional(fc.constantFrom(...bounds)),
+      period: arbPeriod,
       limit: optional(fc.integer({ min: 0, max: 4 })),
       offset: optional(fc.integer({ min: 0, max: 4 }))
     })
-    .map((q) => new ListCommand(defined(q) as Store.RecordQuery)),
+    .map(({ period, ...q }) => new ListCommand(defined({ ...q, ...period }) as Store.RecordQuery)),
   fc
     .record({
       kind: fc.constantFrom(...kinds),
       serviceId: optional(fc.constantFrom("s1", "s2")),
-      from: optional(fc.constantFrom(...bounds)),
-      to: optional(fc.constantFrom(...bounds)),
+      period: arbPeriod,
       groupBy: fc.shuffledSubarray(["channel", "first", "tag", "month"], { maxLength: 2 }),
       sum: fc.subarray(["count"]),
       distinctPeople: fc.boolean()
     })
-    .map((q) => new AggregateCommand(defined(q) as Store.AggregateQuery)),
+    .map(({ period, ...q }) => new AggregateCommand(defined({ ...q, ...period }) as Store.AggregateQuery)),
   fc.constant(new AuditCommand())
 ]
 
