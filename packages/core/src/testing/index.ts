@@ -14,3 +14,5 @@
  * @packageDocumentation
  */
 export * from "./arbitraries.js"
+export * from "./principles.js"
+export * from "./equality.js"

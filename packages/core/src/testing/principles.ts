@@ -1,0 +1,409 @@
+/**
+ * fast-check arbitraries of the facts and commands that principles' rules see, and a property
+ * that proves rules read only the facts they declare. For testing rules: core's own, and every
+ * plugin's.
+ *
+ * @since 0.1.0
+ */
+import * as fc from "fast-check"
+import { DateTime, Schema } from "effect"
+import type { Command, CommandTag } from "../Command.js"
+import { commandTags } from "../Command.js"
+import type { CooperationFacts, Facts, PersonFacts, PlanFacts, ProtectedFacts, ServiceFacts } from "../Facts.js"
+import { Activity, Volunteer, VolunteerHours } from "../model/Activity.js"
+import { Party } from "../model/Common.js"
+import { Consent, Disclosure } from "../model/Consent.js"
+import { Contact } from "../model/Contact.js"
+import { Cooperation } from "../model/Cooperation.js"
+import { Location, Organisation, Service } from "../model/Directory.js"
+import {
+  ActivityId,
+  ConsentId,
+  CooperationId,
+  GoalId,
+  PersonId,
+  PlanId,
+  ReferralId,
+  ServiceId
+} from "../model/Ids.js"
+import { OutcomeMeasurement } from "../model/Outcome.js"
+import { Person } from "../model/Person.js"
+import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
+import { Referral } from "../model/Referral.js"
+import { corePrincipleIds } from "../principles/builtin/index.js"
+import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
+import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
+import {
+  arbActivity,
+  arbAgeBand,
+  arbAgeRange,
+  arbCode,
+  arbConsent,
+  arbContact,
+  arbCooperation,
+  arbDisclosure,
+  arbGender,
+  arbGoal,
+  arbId,
+  arbIndividualPlan,
+  arbLocation,
+  arbOrganisation,
+  arbOutcomeMeasurement,
+  arbParty,
+  arbPerson,
+  arbPlanReview,
+  arbPlanStep,
+  arbReferral,
+  arbService,
+  arbShortText,
+  arbVolunteer,
+  arbVolunteerHours,
+  decoded
+} from "./arbitraries.js"
+
+const MIN_TIME = Date.UTC(2000, 0, 1)
+const MAX_TIME = Date.UTC(2100, 0, 1)
+
+/**
+ * A UTC date-time between 2000 and 2100.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbUtc: fc.Arbitrary<DateTime.Utc> = fc
+  .integer({ min: MIN_TIME, max: MAX_TIME })
+  .map((ms) => DateTime.makeUnsafe(ms))
+
+/**
+ * The small pools of ids and parties that generated facts and commands share, so that a
+ * generated consent sometimes belongs to the person a generated command concerns.
+ * @since 0.1.0
+ * @category models
+ */
+export const pools = {
+  persons: ["person-1", "person-2"],
+  services: ["service-1", "service-2"],
+  consents: ["consent-1", "consent-2", "consent-3"],
+  parties: [
+    { kind: "organisation", name: "Debt advice centre" },
+    { kind: "authority", name: "Child protection authority" },
+    { kind: "school", name: "ZŠ Komenského" }
+  ] satisfies ReadonlyArray<typeof Party.Encoded>
+} as const
+
+const pick = <A>(values: ReadonlyArray<A>): fc.Arbitrary<A> => fc.constantFrom(...values)
+const personIdWire = fc.oneof(pick(pools.persons), arbId)
+const serviceIdWire = fc.oneof(pick(pools.services), arbId)
+const consentIdWire = fc.oneof(pick(pools.consents), arbId)
+const partyWire = fc.oneof(pick(pools.parties), arbParty)
+const purposeWire = fc.oneof(pick(["identification", "referral", "disclosure", "sharing"]), arbCode)
+const id = <S extends Schema.Top & { readonly DecodingServices: never }>(wire: fc.Arbitrary<string>, schema: S) =>
+  wire.map((value) => Schema.decodeUnknownSync(schema as never)(value) as S["Type"])
+
+/**
+ * A consent, often of a pooled person for a pooled purpose and recipient.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbFactsConsent: fc.Arbitrary<Consent> = decoded(
+  fc.tuple(arbConsent, consentIdWire, personIdWire, serviceIdWire, purposeWire, partyWire).map((
+    [consent, consentId, personId, serviceId, purpose, grantee]
+  ) => ({ ...consent, id: consentId, personId, serviceId, purpose, grantee })),
+  Consent
+)
+
+/**
+ * The protected attributes of a person (any subset set).
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbProtectedFacts: fc.Arbitrary<ProtectedFacts> = fc.record(
+  {
+    sex: fc.constantFrom("female", "male", "intersex"),
+    race: arbShortText,
+    colour: arbShortText,
+    ethnicity: fc.constantFrom("Roma", "Czech", "Lithuanian", "Bulgarian", "Turkish"),
+    language: fc.constantFrom("cs", "lt", "bg", "rom", "uk", "tr"),
+    faith: fc.constantFrom("none", "Christian", "Muslim", "Jewish"),
+    politicalOpinion: arbShortText,
+    nationalOrigin: fc.constantFrom("CZ", "LT", "BG", "UA", "SY"),
+    socialOrigin: arbShortText,
+    minority: fc.constantFrom("Roma", "Vietnamese", "Polish", "Turkish"),
+    property: fc.constantFrom("none", "some", "wealthy"),
+    birth: arbShortText,
+    otherStatus: arbShortText
+  },
+  { requiredKeys: [] }
+)
+
+const situationValue = fc.oneof(fc.boolean(), fc.integer({ min: -5, max: 100 }), arbCode)
+
+/**
+ * The person a command concerns.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbPersonFacts: fc.Arbitrary<PersonFacts> = fc.record({
+  id: personIdWire,
+  identityLevel: fc.constantFrom("anonymous" as const, "pseudonymous" as const, "identified" as const),
+  ageBand: arbAgeBand,
+  gender: arbGender,
+  needs: fc.array(arbCode, { maxLength: 3 }),
+  protected: arbProtectedFacts,
+  situation: fc.dictionary(fc.constantFrom("hasDebts", "inCare", "unemployed", "housing"), situationValue)
+})
+
+/**
+ * The service a command concerns: any subset of the core principles (plus plugin ones), and a
+ * configuration that sometimes sets the independence thresholds.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbServiceFacts: fc.Arbitrary<ServiceFacts> = fc.record(
+  {
+    id: serviceIdWire,
+    type: fc.constantFrom("low-threshold-club", "street-work", "debt-counselling", "community-centre", "children-in-care"),
+    principles: fc.subarray([...corePrincipleIds, "house-rules"]),
+    freeOfCharge: fc.boolean(),
+    ageRange: arbAgeRange,
+    acceptsAnonymous: fc.boolean(),
+    requiresIdentity: fc.boolean(),
+    config: fc.record(
+      {
+        independenceWarningMonths: fc.integer({ min: 0, max: 36 }),
+        independenceProgressMonths: fc.integer({ min: 0, max: 12 })
+      },
+      { requiredKeys: [] }
+    )
+  },
+  { requiredKeys: ["id", "type", "principles", "freeOfCharge", "acceptsAnonymous", "requiresIdentity", "config"] }
+)
+
+/**
+ * A person's cooperation with the service.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbCooperationFacts: fc.Arbitrary<CooperationFacts> = fc.record({
+  active: fc.boolean(),
+  startedAt: arbUtc,
+  months: fc.integer({ min: 0, max: 120 })
+})
+
+/**
+ * Progress of a person's plan.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbPlanFacts: fc.Arbitrary<PlanFacts> = fc.record(
+  {
+    goals: fc.nat(10),
+    achievedGoals: fc.nat(10),
+    stepsByPerson: fc.nat(10),
+    stepsDone: fc.nat(10),
+    lastProgressAt: arbUtc
+  },
+  { requiredKeys: ["goals", "achievedGoals", "stepsByPerson", "stepsDone"] }
+)
+
+/**
+ * Everything a core rule may read, with optional parts sometimes absent.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbCoreFacts: fc.Arbitrary<Facts> = fc.record(
+  {
+    now: arbUtc,
+    actor: fc.record({
+      id: arbId,
+      role: fc.constantFrom("worker" as const, "coordinator" as const, "administrator" as const, "auditor" as const, "volunteer" as const)
+    }),
+    service: arbServiceFacts,
+    person: arbPersonFacts,
+    consents: fc.array(arbFactsConsent, { maxLength: 4 }),
+    cooperation: arbCooperationFacts,
+    plan: arbPlanFacts,
+    referralStatus: fc.constantFrom("requested" as const, "accepted" as const, "rejected" as const, "done" as const, "revoked" as const)
+  },
+  { requiredKeys: ["now", "actor", "service", "consents"] }
+)
+
+const withPerson = <T extends { readonly personId: string }>(wire: fc.Arbitrary<T>) =>
+  fc.tuple(wire, personIdWire).map(([value, personId]) => ({ ...value, personId }))
+
+const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command, { readonly _tag: K }>> } = {
+  RegisterOrganisation: decoded(arbOrganisation, Organisation).map((organisation) => ({ _tag: "RegisterOrganisation", organisation })),
+  RegisterService: decoded(
+    fc.tuple(arbService, fc.subarray([...corePrincipleIds]), fc.boolean()).map(([service, principles, freeOfCharge]) => ({
+      ...service,
+      principles,
+      freeOfCharge
+    })),
+    Service
+  ).map((service) => ({ _tag: "RegisterService", service })),
+  RegisterLocation: decoded(arbLocation, Location).map((location) => ({ _tag: "RegisterLocation", location })),
+  RegisterPerson: decoded(fc.tuple(arbPerson, personIdWire).map(([p, personId]) => ({ ...p, id: personId })), Person)
+    .map((person) => ({ _tag: "RegisterPerson", person })),
+  ChangeIdentityLevel: fc
+    .record({
+      personId: id(personIdWire, PersonId),
+      from: fc.constantFrom("anonymous" as const, "pseudonymous" as const, "identified" as const),
+      to: fc.constantFrom("anonymous" as const, "pseudonymous" as const, "identified" as const),
+      person: decoded(arbPerson, Person)
+    })
+    .map((fields) => ({ _tag: "ChangeIdentityLevel", ...fields })),
+  RecordContact: decoded(arbContact, Contact).map((contact) => ({ _tag: "RecordContact", contact })),
+  AssessEligibility: fc
+    .record({ serviceId: id(serviceIdWire, ServiceId), personId: id(personIdWire, PersonId) }, { requiredKeys: ["serviceId"] })
+    .map((fields) => ({ _tag: "AssessEligibility", ...fields })),
+  StartCooperation: fc
+    .record({ cooperation: decoded(withPerson(arbCooperation), Cooperation), compelled: fc.boolean() })
+    .map((fields) => ({ _tag: "StartCooperation", ...fields })),
+  EndCooperation: fc
+    .record(
+      { cooperationId: id(arbId, CooperationId), endedBy: fc.constantFrom("person" as const, "service" as const), reason: arbCode },
+      { requiredKeys: ["cooperationId", "endedBy"] }
+    )
+    .map((fields) => ({ _tag: "EndCooperation", ...fields })),
+  GiveConsent: arbFactsConsent.map((consent) => ({ _tag: "GiveConsent", consent })),
+  WithdrawConsent: id(consentIdWire, ConsentId).map((consentId) => ({ _tag: "WithdrawConsent", consentId })),
+  Disclose: decoded(
+    fc.tuple(withPerson(arbDisclosure), partyWire, purposeWire, consentIdWire, fc.boolean()).map((
+      [disclosure, recipient, purpose, consentId, byConsent]
+    ) => ({
+      ...disclosure,
+      recipient,
+      purpose,
+      basis: byConsent ? { _tag: "Consent" as const, consentId } : disclosure.basis
+    })),
+    Disclosure
+  ).map((disclosure) => ({ _tag: "Disclose", disclosure })),
+  Refer: decoded(
+    fc.tuple(withPerson(arbReferral), partyWire, consentIdWire).map(([referral, to, consentId]) => ({ ...referral, to, consentId })),
+    Referral
+  ).map((referral) => ({ _tag: "Refer", referral })),
+  UpdateReferral: fc
+    .record(
+      {
+        referralId: id(arbId, ReferralId),
+        status: fc.constantFrom("requested" as const, "accepted" as const, "rejected" as const, "done" as const, "revoked" as const),
+        reason: arbShortText
+      },
+      { requiredKeys: ["referralId", "status"] }
+    )
+    .map((fields) => ({ _tag: "UpdateReferral", ...fields })),
+  CreatePlan: decoded(withPerson(arbIndividualPlan), IndividualPlan).map((plan) => ({ _tag: "CreatePlan", plan })),
+  AddGoal: fc
+    .record({ planId: id(arbId, PlanId), goal: decoded(arbGoal, Goal) })
+    .map((fields) => ({ _tag: "AddGoal", ...fields })),
+  AddPlanStep: fc
+    .record({ planId: id(arbId, PlanId), goalId: id(arbId, GoalId), step: decoded(arbPlanStep, PlanStep) })
+    .map((fields) => ({ _tag: "AddPlanStep", ...fields })),
+  SetGoalStatus: fc
+    .record({
+      planId: id(arbId, PlanId),
+      goalId: id(arbId, GoalId),
+      status: fc.constantFrom("open" as const, "achieved" as const, "abandoned" as const),
+      personParticipated: fc.boolean()
+    })
+    .map((fields) => ({ _tag: "SetGoalStatus", ...fields })),
+  ReviewPlan: fc
+    .record({ planId: id(arbId, PlanId), review: decoded(arbPlanReview, PlanReview) })
+    .map((fields) => ({ _tag: "ReviewPlan", ...fields })),
+  RecordOutcome: decoded(withPerson(arbOutcomeMeasurement), OutcomeMeasurement).map((measurement) => ({
+    _tag: "RecordOutcome",
+    measurement
+  })),
+  RecordActivity: decoded(arbActivity, Activity).map((activity) => ({ _tag: "RecordActivity", activity })),
+  RecordAttendance: fc
+    .record({
+      activityId: id(arbId, ActivityId),
+      attendees: fc.uniqueArray(id(personIdWire, PersonId), { maxLength: 4 }),
+      anonymousAttendance: fc.nat(50)
+    })
+    .map((fields) => ({ _tag: "RecordAttendance", ...fields })),
+  RegisterVolunteer: decoded(arbVolunteer, Volunteer).map((volunteer) => ({ _tag: "RegisterVolunteer", volunteer })),
+  RecordVolunteerHours: decoded(arbVolunteerHours, VolunteerHours).map((hours) => ({ _tag: "RecordVolunteerHours", hours })),
+  ChargeFee: fc
+    .record(
+      {
+        serviceId: id(serviceIdWire, ServiceId),
+        personId: id(personIdWire, PersonId),
+        amountMinor: fc.integer({ min: 0, max: 1_000_000 }),
+        currency: fc.constantFrom("CZK", "EUR", "BGN")
+      },
+      { requiredKeys: ["serviceId", "amountMinor", "currency"] }
+    )
+    .map((fields) => ({ _tag: "ChargeFee", ...fields })),
+  RecordNeed: fc
+    .record({
+      personId: id(personIdWire, PersonId),
+      need: arbCode,
+      source: fc.constantFrom("person" as const, "worker-assessment" as const, "group-membership" as const)
+    })
+    .map((fields) => ({ _tag: "RecordNeed", ...fields })),
+  PublishReport: fc
+    .record({
+      serviceId: id(serviceIdWire, ServiceId),
+      report: arbCode,
+      recipient: decoded(partyWire, Party),
+      smallestCell: fc.nat(100)
+    })
+    .map((fields) => ({ _tag: "PublishReport", ...fields })),
+  ErasePerson: id(personIdWire, PersonId).map((personId) => ({ _tag: "ErasePerson", personId }))
+}
+
+/**
+ * A core command with one of the given tags (default: every core command).
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbCoreCommand = (tags: ReadonlyArray<CommandTag> = commandTags): fc.Arbitrary<Command> =>
+  fc.oneof(...tags.map((tag) => arbitraryByTag[tag] as fc.Arbitrary<Command>))
+
+/**
+ * A core command with the given tag.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbCommandOf = <K extends CommandTag>(tag: K): fc.Arbitrary<Extract<Command, { readonly _tag: K }>> =>
+  arbitraryByTag[tag]
+
+/**
+ * A rule read a fact it did not declare, or changed the facts.
+ * @since 0.1.0
+ * @category errors
+ */
+export class UndeclaredRead extends Error {
+  override readonly name = "UndeclaredRead"
+  constructor(readonly rule: string, readonly command: string, readonly paths: ReadonlyArray<string>) {
+    super(`Rule "${rule}" read ${paths.map((p) => `"${p}"`).join(", ")} on ${command} without declaring it in \`reads\``)
+  }
+}
+
+/**
+ * A property that every given rule, run through `traceReads` on generated commands of the tags
+ * it applies to and generated facts, reads only facts it declared (and never writes to them).
+ * Run it with `fc.assert`.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { BuiltinPrinciples } from "@pomoc/core"
+ * import { arbCoreCommand, arbCoreFacts, declaredReadsProperty } from "@pomoc/core/testing"
+ * fc.assert(declaredReadsProperty(BuiltinPrinciples.coreRules, { commands: arbCoreCommand(), facts: arbCoreFacts }))
+ * ```
+ * @since 0.1.0
+ * @category combinators
+ */
+export const declaredReadsProperty = <Cmd extends AnyCommand, F>(
+  rules: ReadonlyArray<Rule<Cmd, F>>,
+  arbitraries: { readonly commands: fc.Arbitrary<Cmd>; readonly facts: fc.Arbitrary<F> },
+  options: { readonly protectedAttributes?: ProtectedAttributes.ProtectedAttributes } = {}
+): fc.IPropertyWithHooks<[Cmd, F]> =>
+  fc.property(arbitraries.commands, arbitraries.facts, (command, facts) => {
+    for (const rule of rules) {
+      if (!appliesTo(rule as Rule<AnyCommand, never>, command._tag)) continue
+      const trace = traceReads(rule, command, facts, options)
+      if (trace.undeclared.length > 0) throw new UndeclaredRead(rule.id, command._tag, trace.undeclared)
+    }
+  })
