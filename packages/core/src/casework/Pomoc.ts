@@ -24,7 +24,8 @@ import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
 import * as Ids from "../model/Ids.js"
-import { OutcomeMeasurement, type OutcomeIndicator, fitsScale } from "../model/Outcome.js"
+import { OutcomeIndicator, OutcomeMeasurement, fitsScale } from "../model/Outcome.js"
+import type { Registry } from "../plugins/Registry.js"
 import { Person } from "../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
 import { Referral, ReferralStatus, needsReason, status as referralStatus, transitions } from "../model/Referral.js"
@@ -1044,6 +1045,32 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
   return api
 })
+
+/**
+ * The case-work configuration of a plugin registry: its engine (core rules and every plugin's
+ * rules) and, per service type, the taxonomies and indicators of its plugin.
+ *
+ * @example
+ * ```ts
+ * const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
+ * const layer = Pomoc.layer(Pomoc.configFromRegistry(registry))
+ * ```
+ * @since 0.1.0
+ * @category constructors
+ */
+export const configFromRegistry = (registry: Registry): Config => {
+  const serviceTypes = new Map<string, ServiceTypeInfo>()
+  for (const plugin of registry.plugins) {
+    serviceTypes.set(plugin.id, {
+      interventions: new Set(Object.keys(plugin.taxonomies.interventions)),
+      channels: new Set(Object.keys(plugin.taxonomies.channels)),
+      firstContactChannels: new Set(Object.keys(plugin.taxonomies.firstContactChannels)),
+      indicators: new Map(plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])),
+      acceptsAnonymous: plugin.principles.includes("low-threshold")
+    })
+  }
+  return { engine: registry.engine, serviceTypes }
+}
 
 /**
  * The case-work API as a layer over a {@link Store} and a {@link FieldCrypto}.
