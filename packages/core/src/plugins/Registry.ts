@@ -24,6 +24,7 @@ import type { OutcomeValue } from "../model/Outcome.js"
 import { fitsScale } from "../model/Outcome.js"
 import * as Decode from "../Decode.js"
 import type { Facts } from "../Facts.js"
+import * as Builtin from "../principles/builtin/index.js"
 import * as Engine from "../principles/Engine.js"
 import type { Principle } from "../principles/Principle.js"
 import * as RegistrationError from "../principles/RegistrationError.js"
@@ -69,22 +70,15 @@ export interface CoreConfig {
 }
 
 /**
- * The smallest core: no built-in rules, `AssessEligibility` as the eligibility command, and
- * ending cooperation or withdrawing consent protected from `Deny` and `Require`
- * (voluntariness). Pass the built-in principles' configuration as `core` to enforce them.
+ * The core as it ships: the built-in principles and their rules, eligibility commands and
+ * protected commands.
  *
  * @since 0.1.0
  * @category models
  */
-export const minimalCore: CoreConfig = {
-  principles: [],
-  engine: {
-    eligibilityCommands: ["AssessEligibility"],
-    protectedCommands: [
-      { commandTag: "EndCooperation", forbid: ["Deny", "Require"], principle: "voluntariness" },
-      { commandTag: "WithdrawConsent", forbid: ["Deny", "Require"], principle: "voluntariness" }
-    ]
-  }
+export const builtinCore: CoreConfig = {
+  principles: Builtin.corePrinciples,
+  engine: Builtin.coreConfig()
 }
 
 /**
@@ -96,7 +90,7 @@ export const minimalCore: CoreConfig = {
 export interface Options {
   /** The core version to check `requires.core` against; defaults to {@link coreVersion}. */
   readonly coreVersion?: string
-  /** The core's principles and engine configuration; defaults to {@link minimalCore}. */
+  /** The core's principles and engine configuration; defaults to {@link builtinCore}. */
   readonly core?: CoreConfig
 }
 
@@ -192,7 +186,7 @@ export interface Registry<Ps extends Plugins = Plugins> {
   readonly recordContact: <Id extends PluginIdOf<Ps>>(
     serviceType: Id,
     contact: ContactInput<[PluginById<Ps, Id>]>
-  ) => Effect.Effect<Command.RecordContact, Decode.InvalidInput | Errors.UnknownCode>
+  ) => Effect.Effect<Command.RecordContact, Decode.InvalidInput | Errors.UnknownCode | Errors.UnknownServiceType>
   /**
    * Runs the derivations of a service type over a person's history. Values that do not fit the
    * indicator's scale are dropped (the test kit reports them).
@@ -477,7 +471,7 @@ const ownerOf = (plugins: Plugins, error: RegistrationError.RegistrationError): 
  * @category combinators
  */
 export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray<Errors.PluginError> => {
-  const core = options.core ?? minimalCore
+  const core = options.core ?? builtinCore
   const problems: Array<Errors.PluginError> = []
   const ids = new Set<string>()
   for (const plugin of plugins) {
@@ -511,7 +505,7 @@ export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray
 }
 
 const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registry<Ps> => {
-  const core = options.core ?? minimalCore
+  const core = options.core ?? builtinCore
   const order = Result.getOrThrow(dependencyOrder(plugins)) as ReadonlyArray<Ps[number]>
   const engine = Engine.makeUnsafe(engineConfig(order, core))
   const byId = new Map<string, Ps[number]>(order.map((p) => [p.id, p]))
@@ -566,7 +560,7 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
     recordContact: (serviceType, input) =>
       Effect.gen(function*() {
         if (!byId.has(serviceType)) {
-          return yield* Effect.fail(new Errors.UnknownCode({ serviceType, taxonomy: "serviceType", code: serviceType }))
+          return yield* Effect.fail(new Errors.UnknownServiceType({ serviceType }))
         }
         const contact = yield* decodeContact(input)
         const unknown = unknownCodesOf(serviceType, contact)

@@ -43,5 +43,6 @@ export {
   PluginIncompatible,
   PluginRuleRefused,
   UnknownCode,
+  UnknownServiceType,
   UnknownReference
 } from "./errors.js"
