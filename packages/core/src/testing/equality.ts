@@ -48,11 +48,13 @@ export class EqualityBroken extends Error {
     readonly rule: string,
     readonly command: string,
     readonly before: string,
-    readonly after: string
+    readonly after: string,
+    /** fast-check's report (seed, counterexample), when thrown by {@link checkEquality}. */
+    readonly report?: string
   ) {
     super(
       `Rule "${rule}" said ${before} on ${command}, and ${after} once only protected attributes changed: ` +
-        "eligibility must not depend on a protected attribute"
+        "eligibility must not depend on a protected attribute" + (report === undefined ? "" : `\n${report}`)
     )
   }
 }
@@ -124,8 +126,9 @@ export const equalityProperty = <Cmd extends AnyCommand = Command, F extends Fac
 
 /**
  * Asserts the metamorphic equality property for an engine (core's, or core's with a plugin's
- * rules): throws fast-check's report, with an {@link EqualityBroken} naming the rule, when a
- * verdict on an eligibility command depends on a protected attribute.
+ * rules): throws an {@link EqualityBroken} that names the rule, the command and both verdicts,
+ * followed by fast-check's report (seed and shrunk counterexample), when a verdict on an
+ * eligibility command depends on a protected attribute.
  *
  * @example
  * ```ts
@@ -145,5 +148,10 @@ export const checkEquality = <Cmd extends AnyCommand = Command, F extends Facts 
   arbitraries: EqualityArbitraries<Cmd, F> = {},
   parameters: fc.Parameters<[Cmd, F, Gender, ProtectedFacts]> = {}
 ): void => {
-  fc.assert(equalityProperty(engine, arbitraries), parameters)
+  const details = fc.check(equalityProperty(engine, arbitraries), parameters)
+  if (!details.failed) return
+  const report = fc.defaultReportMessage(details) ?? "the equality property failed"
+  const cause = details.errorInstance
+  if (cause instanceof EqualityBroken) throw new EqualityBroken(cause.rule, cause.command, cause.before, cause.after, report)
+  throw new Error(report, { cause })
 }

@@ -402,7 +402,7 @@ export const declaredReadsProperty = <Cmd extends AnyCommand, F>(
 ): fc.IPropertyWithHooks<[Cmd, F]> =>
   fc.property(arbitraries.commands, arbitraries.facts, (command, facts) => {
     for (const rule of rules) {
-      if (!appliesTo(rule as Rule<AnyCommand, never>, command._tag)) continue
+      if (!appliesTo(rule, command._tag)) continue
       const trace = traceReads(rule, command, facts, options)
       if (trace.undeclared.length > 0) throw new UndeclaredRead(rule.id, command._tag, trace.undeclared)
     }

@@ -194,8 +194,8 @@ export const coreConfig = <Cmd extends AnyCommand = Command, F extends Facts = F
 ): Engine.Config<Cmd, F> => ({
   // Sound by dispatch: the engine hands a core rule only commands with the tags it lists.
   ruleSets: [coreRuleSet as unknown as RuleSet.RuleSet<Cmd, F>, ...ruleSets],
-  eligibilityCommands: coreEligibilityCommands as ReadonlyArray<Cmd["_tag"]>,
-  protectedCommands: coreProtectedCommands as ReadonlyArray<Engine.ProtectedCommand<Cmd["_tag"]>>
+  eligibilityCommands: coreEligibilityCommands,
+  protectedCommands: coreProtectedCommands
 })
 
 /**

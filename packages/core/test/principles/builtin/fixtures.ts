@@ -16,7 +16,7 @@ import { Goal, IndividualPlan, PlanStep } from "../../../src/model/Plan.js"
 import { Referral } from "../../../src/model/Referral.js"
 
 export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, wire: unknown): S["Type"] =>
-  Schema.decodeUnknownSync(schema as never)(wire) as S["Type"]
+  Schema.decodeUnknownSync(schema as never)(wire)
 
 /** Deep-freezes a value, so a rule that writes to its facts throws. */
 export const deepFreeze = <A>(value: A): A => {
@@ -82,7 +82,7 @@ export const facts = (overrides: Partial<Facts> = {}): Facts =>
     person,
     consents: [],
     ...overrides
-  } as Facts)
+  })
 
 export const party = { kind: "organisation", name: "Debt advice centre" } as const
 export const authority = { kind: "authority", name: "Child protection authority" } as const

@@ -256,7 +256,7 @@ describe("equality", () => {
   it("allows an unstated age, an unknown person, and a service without a target age", () => {
     allowed(run(eligibilityByTargetAge, assess, aged("not-stated")))
     const { person: _ignored, ...withoutPerson } = facts()
-    allowed(run(eligibilityByTargetAge, assess, withoutPerson as Facts))
+    allowed(run(eligibilityByTargetAge, assess, withoutPerson))
     const { ageRange: _none, ...openService } = club
     allowed(run(eligibilityByTargetAge, assess, aged("65+", openService)))
   })
@@ -276,9 +276,9 @@ describe("individual approach", () => {
 
   it("denies a plan or an outcome without a known person, or for someone else", () => {
     const { person: _ignored, ...withoutPerson } = facts()
-    denied(run(Builtin.planForOnePerson, createPlan(), withoutPerson as Facts), "principles.individualApproach.planForOnePerson")
+    denied(run(Builtin.planForOnePerson, createPlan(), withoutPerson), "principles.individualApproach.planForOnePerson")
     denied(run(Builtin.planForOnePerson, createPlan({ personId: "person-2" }), facts()), "principles.individualApproach.planForOnePerson")
-    denied(run(Builtin.outcomeForOnePerson, recordOutcome(), withoutPerson as Facts), "principles.individualApproach.outcomeForOnePerson")
+    denied(run(Builtin.outcomeForOnePerson, recordOutcome(), withoutPerson), "principles.individualApproach.outcomeForOnePerson")
     denied(run(Builtin.outcomeForOnePerson, recordOutcome({ personId: "person-2" }), facts()), "principles.individualApproach.outcomeForOnePerson")
   })
 })
