@@ -27,10 +27,16 @@ export type PostgresStoreConfig =
     readonly migrate?: SqlStore.MigrateMode | undefined
   }
 
-const poolConfig = (config: PostgresStoreConfig): PgClient.PgPoolConfig =>
-  "client" in config
+// A generic plan cached while the tables were small (a seq scan) would stay in use as they grow:
+// plan each execution of the store's few, cheap statements with its parameters instead.
+const STARTUP_DEFAULTS: Readonly<Record<string, string>> = { plan_cache_mode: "force_custom_plan" }
+
+const poolConfig = (config: PostgresStoreConfig): PgClient.PgPoolConfig => {
+  const client: PgClient.PgPoolConfig = "client" in config
     ? config.client
     : { url: typeof config.url === "string" ? Redacted.make(config.url) : config.url }
+  return { ...client, startupParameters: { ...STARTUP_DEFAULTS, ...client.startupParameters } }
+}
 
 // Connecting can fail before any statement runs; the details (host, user) stay out of the error.
 const openError = (error: SqlError.SqlError): Store.StoreError => {

@@ -429,12 +429,15 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         if (removed.length > 0) yield* deleteRows("pomoc_records", byKind(removed))
 
         // Serialise and insert chunk by chunk, so a large batch never holds all its rows twice.
+        // New records are plain inserts; replaced ones go through an upsert whose guard would
+        // refuse a row that changed under the lock (which every writer takes first).
         for (const part of chunks(written, CHUNK)) {
-          const records: Array<Record<string, unknown>> = []
+          const created: Array<Record<string, unknown>> = []
+          const replaced: Array<Record<string, unknown>> = []
           const people: Array<Record<string, unknown>> = []
           const tags: Array<Record<string, unknown>> = []
           for (const { version, write: w } of part) {
-            records.push({
+            const row = {
               kind: w.kind,
               id: w.id,
               version,
@@ -444,14 +447,19 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
               tags: JSON.stringify(w.tags),
               facets: JSON.stringify(w.facets),
               data: JSON.stringify(w.data ?? null)
-            })
+            }
+            if (before.has(keyOf(w.kind, w.id)) && !deleted.has(keyOf(w.kind, w.id))) replaced.push(row)
+            else created.push(row)
             for (const personId of new Set(w.personIds)) people.push({ person_id: personId, kind: w.kind, id: w.id })
             for (const tag of new Set(w.tags)) tags.push({ kind: w.kind, id: w.id, tag })
           }
-          const upserted = yield* insertRows("pomoc_records", records, 9, upsertSuffix)
-          if (upserted !== records.length) {
-            // Unreachable while every writer takes the head lock first; kept as a last guard.
-            return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
+          if (created.length > 0) yield* insertRows("pomoc_records", created, 9)
+          if (replaced.length > 0) {
+            const upserted = yield* insertRows("pomoc_records", replaced, 9, upsertSuffix)
+            if (upserted !== replaced.length) {
+              // Unreachable while every writer takes the head lock first; kept as a last guard.
+              return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
+            }
           }
           if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
           if (tags.length > 0) yield* insertRows("pomoc_record_tags", tags, 3)
