@@ -31,6 +31,8 @@ import { Person } from "../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
 import { Referral } from "../model/Referral.js"
 import { corePrincipleIds } from "../principles/builtin/index.js"
+import type { Explanation } from "../principles/Decision.js"
+import type { Engine } from "../principles/Engine.js"
 import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
 import {
@@ -45,6 +47,7 @@ import {
   arbGender,
   arbGoal,
   arbId,
+  arbIdentifiedPerson,
   arbIndividualPlan,
   arbLocation,
   arbOrganisation,
@@ -407,3 +410,102 @@ export const declaredReadsProperty = <Cmd extends AnyCommand, F>(
       if (trace.undeclared.length > 0) throw new UndeclaredRead(rule.id, command._tag, trace.undeclared)
     }
   })
+
+/**
+ * A rule refused the anonymous or pseudonymous form of a command in a low-threshold service
+ * while it accepted the identified form: it makes identity mandatory.
+ * @since 0.1.0
+ * @category errors
+ */
+export class IdentityMadeMandatory extends Error {
+  override readonly name = "IdentityMadeMandatory"
+  constructor(readonly rule: string, readonly command: string, readonly identityLevel: string, readonly verdict: string) {
+    super(
+      `Rule "${rule}" said ${verdict} to the ${identityLevel} form of ${command} in a low-threshold service but accepted ` +
+        "the identified form: a low-threshold service accepts anonymous and pseudonymous people"
+    )
+  }
+}
+
+const restricts = (tag: string): boolean => tag === "Deny" || tag === "Require"
+
+const compareIdentity = (command: string, level: string, identified: Explanation, other: Explanation): void => {
+  for (const step of other.steps) {
+    if (!restricts(step.verdict._tag)) continue
+    const reference = identified.steps.find((s) => s.rule === step.rule)
+    if (reference === undefined || !restricts(reference.verdict._tag)) {
+      throw new IdentityMadeMandatory(step.rule, command, level, step.verdict._tag)
+    }
+  }
+}
+
+/**
+ * The low-threshold property: in a service that binds low threshold (accepting anonymous
+ * people, not requiring identity), no rule denies or requires anything of registering an
+ * anonymous or pseudonymous person, or of recording a contact with an anonymous participant,
+ * unless it does the same to the identified form of the command. Fails with
+ * {@link IdentityMadeMandatory}. Run it with `fc.assert`.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { lowThresholdProperty } from "@pomoc/core/testing"
+ * fc.assert(lowThresholdProperty(engineWithMyPlugin))
+ * ```
+ * @since 0.1.0
+ * @category combinators
+ */
+export const lowThresholdProperty = <Cmd extends AnyCommand = Command, F extends Facts = Facts>(
+  engine: Engine<Cmd, F>,
+  arbitraries: { readonly facts?: fc.Arbitrary<F> } = {}
+): fc.IPropertyWithHooks<[typeof Person.Encoded, Contact, F]> =>
+  fc.property(
+    fc.tuple(arbIdentifiedPerson, personIdWire).map(([p, personId]) => ({ ...p, id: personId })),
+    decoded(arbContact, Contact),
+    arbitraries.facts ?? (arbCoreFacts as fc.Arbitrary<F>),
+    (identifiedWire, contact, original) => {
+      const service: ServiceFacts = {
+        ...original.service,
+        principles: [...original.service.principles.filter((p) => p !== "low-threshold"), "low-threshold"],
+        acceptsAnonymous: true,
+        requiresIdentity: false
+      }
+      const base = { ...original, service }
+      const { _tag: _identified, givenName: _g, familyName: _f, nickname, contactDetails: _c, notes: _n, ...common } =
+        identifiedWire as Extract<typeof Person.Encoded, { readonly _tag: "identified" }>
+      const forms = {
+        identified: identifiedWire,
+        pseudonymous: { ...common, _tag: "pseudonymous", nickname: nickname ?? "Liška" },
+        anonymous: { ...common, _tag: "anonymous" }
+      } as const
+      const explain = (command: Command, facts: F): Explanation => engine.explain(command as unknown as Cmd, facts)
+      const register = (level: keyof typeof forms): Explanation => {
+        const person = Schema.decodeUnknownSync(Person)(forms[level])
+        const personFacts: PersonFacts = {
+          ...(original.person ?? { needs: [], protected: {}, situation: {} }),
+          id: person.id,
+          identityLevel: level,
+          ageBand: person.ageBand,
+          gender: person.gender
+        }
+        return explain({ _tag: "RegisterPerson", person }, { ...base, person: personFacts })
+      }
+      const identified = register("identified")
+      compareIdentity("RegisterPerson", "pseudonymous", identified, register("pseudonymous"))
+      compareIdentity("RegisterPerson", "anonymous", identified, register("anonymous"))
+
+      const known = new Contact({ ...contact, mode: "individual", participants: [common.id as PersonId], anonymousCount: 0 })
+      const unknown = new Contact({ ...contact, mode: "individual", participants: [], anonymousCount: 1 })
+      const { person: _person, ...withoutPerson } = base
+      const knownFacts = {
+        ...base,
+        person: { ...(original.person ?? { needs: [], protected: {}, situation: {}, ageBand: "not-stated", gender: "not-stated" }), id: common.id, identityLevel: "identified" }
+      } as F
+      compareIdentity(
+        "RecordContact",
+        "anonymous",
+        explain({ _tag: "RecordContact", contact: known }, knownFacts),
+        explain({ _tag: "RecordContact", contact: unknown }, withoutPerson as F)
+      )
+    }
+  )

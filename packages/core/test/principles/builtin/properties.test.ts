@@ -12,6 +12,8 @@ import {
   declaredReadsProperty,
   EqualityBroken,
   equalityProperty,
+  IdentityMadeMandatory,
+  lowThresholdProperty,
   withProtectedAttributes
 } from "../../../src/testing/index.js"
 import { deepFreeze } from "./fixtures.js"
@@ -168,5 +170,45 @@ describe("declaredReadsProperty can fail", () => {
     const result = fc.check(declaredReadsProperty([writer], { commands: arbCoreCommand(["ChargeFee"]), facts: arbCoreFacts }), { numRuns: 10 })
     expect(result.failed).toBe(true)
     expect(String(result.errorInstance)).toContain("careless/writer")
+  })
+})
+
+describe("low threshold, the metamorphic way", () => {
+  const Strict = Principle.make({ id: "strict-intake", labels: { en: "Strict intake", cs: "Přísný příjem", lt: "Griežtas priėmimas", bg: "Строг прием" } })
+
+  it("core's engine accepts anonymous and pseudonymous people and contacts whenever it accepts identified ones", () => {
+    fc.assert(lowThresholdProperty(Builtin.coreEngine), { numRuns: 300 })
+  })
+
+  it("catches a plugin rule that refuses contacts with nobody known", () => {
+    const knownOnly = defineRule<Command, Facts>()({
+      id: "strict-intake/known-participants",
+      principle: Strict,
+      appliesTo: ["RecordContact"],
+      reads: ["person.id"],
+      verdicts: ["Deny"],
+      check: (_command, facts, v) => (facts.person === undefined ? v.deny("who was it?", "strict.who") : v.allow)
+    })
+    const engine = Effect.runSync(Builtin.makeCoreEngine([RuleSet.make({ id: "strict", rules: [knownOnly] })]))
+    const result = fc.check(lowThresholdProperty(engine), { numRuns: 50 })
+    expect(result.failed).toBe(true)
+    expect(result.errorInstance).toBeInstanceOf(IdentityMadeMandatory)
+    expect(result.errorInstance).toMatchObject({ rule: "strict-intake/known-participants", command: "RecordContact" })
+  })
+
+  it("catches a plugin rule that requires a name to register", () => {
+    const namesOnly = defineRule<Command, Facts>()({
+      id: "strict-intake/names-only",
+      principle: Strict,
+      appliesTo: ["RegisterPerson"],
+      reads: [],
+      verdicts: ["Require"],
+      check: (command, _facts, v) =>
+        command.person._tag === "identified" ? v.allow : v.require({ kind: "identity", detail: "a name" }, "strict.name")
+    })
+    const engine = Effect.runSync(Builtin.makeCoreEngine([RuleSet.make({ id: "strict", rules: [namesOnly] })]))
+    const result = fc.check(lowThresholdProperty(engine), { numRuns: 50 })
+    expect(result.failed).toBe(true)
+    expect(result.errorInstance).toMatchObject({ rule: "strict-intake/names-only", command: "RegisterPerson", identityLevel: "pseudonymous" })
   })
 })
