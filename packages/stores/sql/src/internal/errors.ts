@@ -60,7 +60,7 @@ export const fromSqlError = (operation: string) => (error: SqlError.SqlError): S
  */
 export const mapSqlErrors = (operation: string) =>
 <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, Exclude<E, SqlError.SqlError> | Store.StoreError, R> =>
-  Effect.catchCause(effect, (cause) => {
+  Effect.catchCause(effect, (cause): Effect.Effect<never, Exclude<E, SqlError.SqlError> | Store.StoreError> => {
     let sqlError: SqlError.SqlError | undefined
     for (const reason of cause.reasons) {
       if (reason._tag === "Fail") {
