@@ -16,3 +16,4 @@
 export * from "./arbitraries.js"
 export * from "./principles.js"
 export * from "./equality.js"
+export * from "./plugin.js"

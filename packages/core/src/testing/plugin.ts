@@ -1,0 +1,547 @@
+/**
+ * The plugin test kit: checks that every plugin's tests call, whatever test runner they use.
+ * Each check is a plain function that returns a {@link PluginCheckResult} (the caller asserts
+ * `problems` is empty); {@link testPlugin} runs them all.
+ *
+ * - `registration`: the registry accepts the plugin (with its dependencies).
+ * - `labels`: every label is complete in en, cs, lt and bg.
+ * - `purity`: every rule, run twice on generated commands and deep-frozen facts, returns the
+ *   same verdict and never throws or writes to the facts.
+ * - `declaredReads`: every rule reads only the facts it declares (`traceReads`).
+ * - `eligibilityReads`: rules that decide eligibility neither declare nor read a protected
+ *   attribute.
+ * - `equality`: the metamorphic property: swapping protected attributes never changes an
+ *   eligibility verdict of the registry's engine (core rules plus the plugin's).
+ * - `derivations`: every derivation is deterministic and returns a value on its indicator's
+ *   scale (or nothing) for generated histories.
+ * - `reports`: every report definition is computable on generated records.
+ *
+ * @example
+ * ```ts
+ * import { describe, expect, it } from "vitest"
+ * import { pluginChecks } from "@pomoc/core/testing"
+ * import { nightShelter } from "../src/index.js"
+ *
+ * describe("night-shelter conforms", () => {
+ *   for (const check of pluginChecks) {
+ *     it(check.name, () => expect(check.run(nightShelter).problems).toEqual([]))
+ *   }
+ * })
+ * ```
+ *
+ * @since 0.1.0
+ */
+import * as fc from "fast-check"
+import type { Command, CommandTag } from "../Command.js"
+import { commandTags } from "../Command.js"
+import type { Facts } from "../Facts.js"
+import { Contact } from "../model/Contact.js"
+import { fitsScale, OutcomeMeasurement, type OutcomeValue } from "../model/Outcome.js"
+import { IndividualPlan } from "../model/Plan.js"
+import type { History, Plugin, PluginReport } from "../plugins/Plugin.js"
+import * as Registry from "../plugins/Registry.js"
+import * as Engine from "../principles/Engine.js"
+import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
+import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
+import { arbContact, arbIndividualPlan, arbOutcomeMeasurement, arbOutcomeValueFor, decoded } from "./arbitraries.js"
+import { checkEquality } from "./equality.js"
+import { arbCommandOf, arbCoreFacts, arbUtc } from "./principles.js"
+
+/**
+ * The name of a check of the kit.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type PluginCheckName =
+  | "registration"
+  | "labels"
+  | "purity"
+  | "declaredReads"
+  | "eligibilityReads"
+  | "equality"
+  | "derivations"
+  | "reports"
+
+/**
+ * What one check found. `problems` is empty when the plugin passes; each problem names the
+ * rule, derivation, report or label and says what went wrong.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PluginCheckResult {
+  readonly check: PluginCheckName
+  readonly plugin: string
+  readonly ok: boolean
+  readonly problems: ReadonlyArray<string>
+}
+
+/**
+ * The records a report is computed over in the `reports` check: generated contacts (with the
+ * plugin's codes), measurements of the plugin's indicators and plans.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface GeneratedRecords {
+  readonly contacts: ReadonlyArray<Contact>
+  readonly measurements: ReadonlyArray<OutcomeMeasurement>
+  readonly plans: ReadonlyArray<IndividualPlan>
+}
+
+/**
+ * Options of the checks.
+ *
+ * - `numRuns`, `seed`: passed to fast-check (default 100 runs).
+ * - `dependencies`: the plugins this plugin depends on, registered before it.
+ * - `core`: the core to register against (default: the built-in principles).
+ * - `facts`, `commands`: generators for plugins that widen the facts or the commands.
+ * - `computeReport`: computes a report over generated records; it should throw (or return a
+ *   failed value the caller's code recognises) when the report cannot be computed. Without it,
+ *   a report is computed by its own `compute(records)` function when it has one, and otherwise
+ *   only its definition is checked.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PluginCheckOptions {
+  readonly numRuns?: number
+  readonly seed?: number
+  readonly dependencies?: ReadonlyArray<Plugin>
+  readonly core?: Registry.CoreConfig
+  readonly facts?: fc.Arbitrary<Facts>
+  readonly commands?: (tags: ReadonlyArray<string>) => fc.Arbitrary<AnyCommand>
+  readonly computeReport?: (report: PluginReport, records: GeneratedRecords) => unknown
+}
+
+const result = (check: PluginCheckName, plugin: Plugin, problems: ReadonlyArray<string>): PluginCheckResult => ({
+  check,
+  plugin: String(plugin.id),
+  ok: problems.length === 0,
+  problems
+})
+
+const parameters = (options: PluginCheckOptions) => ({
+  numRuns: options.numRuns ?? 100,
+  ...(options.seed === undefined ? {} : { seed: options.seed })
+})
+
+/** Runs a sampling property and collects distinct problems instead of stopping at the first. */
+const sample = <T>(arbitrary: fc.Arbitrary<T>, options: PluginCheckOptions, visit: (value: T) => void): void => {
+  fc.assert(fc.property(arbitrary, (value) => {
+    visit(value)
+  }), parameters(options))
+}
+
+const rulesOf = (plugin: Plugin): ReadonlyArray<Rule<Command, Facts>> => [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])]
+
+const tagsOf = (rule: Rule<Command, Facts>): ReadonlyArray<string> =>
+  rule.appliesTo === "*" ? commandTags.filter((tag) => !rule.except.includes(tag)) : rule.appliesTo
+
+const isCoreTag = (tag: string): tag is CommandTag => (commandTags as ReadonlyArray<string>).includes(tag)
+
+const pick = <A>(items: ReadonlyArray<A>) => (items.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...items), { nil: undefined }))
+
+/**
+ * Contacts that use the plugin's own intervention, channel and first-contact channel codes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbPluginContact = (plugin: Plugin): fc.Arbitrary<Contact> => {
+  const interventions = Object.keys(plugin.taxonomies.interventions)
+  const channels = Object.keys(plugin.taxonomies.channels)
+  const firstContactChannels = Object.keys(plugin.taxonomies.firstContactChannels)
+  return decoded(
+    fc.tuple(arbContact, fc.subarray(interventions), pick(channels), pick(firstContactChannels)).map(
+      ([contact, codes, channel, firstContactChannel]) => {
+        const { firstContactChannel: _, ...rest } = contact
+        return {
+          ...rest,
+          interventions: codes,
+          channel: channel ?? contact.channel,
+          ...(contact.firstContact && firstContactChannel !== undefined ? { firstContactChannel } : {})
+        }
+      }
+    ),
+    Contact
+  )
+}
+
+/**
+ * Measurements of the plugin's indicators, with values on each indicator's scale.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbPluginMeasurement = (plugin: Plugin): fc.Arbitrary<OutcomeMeasurement> =>
+  plugin.indicators.length === 0
+    ? decoded(arbOutcomeMeasurement, OutcomeMeasurement)
+    : decoded(
+      fc.tuple(arbOutcomeMeasurement, fc.constantFrom(...plugin.indicators)).chain(([measurement, indicator]) =>
+        arbOutcomeValueFor(indicator.scale).map((value) => ({ ...measurement, indicator: indicator.code, value }))
+      ),
+      OutcomeMeasurement
+    )
+
+/**
+ * A person's history as a derivation sees it, with the plugin's codes and indicators.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbHistory = (plugin: Plugin): fc.Arbitrary<History> =>
+  fc.record({
+    asOf: arbUtc,
+    contacts: fc.array(arbPluginContact(plugin), { maxLength: 8 }),
+    plans: fc.array(decoded(arbIndividualPlan, IndividualPlan), { maxLength: 2 }),
+    measurements: fc.array(arbPluginMeasurement(plugin), { maxLength: 8 })
+  })
+
+/**
+ * Records for computing reports: contacts, measurements and plans of the plugin.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbRecords = (plugin: Plugin): fc.Arbitrary<GeneratedRecords> =>
+  fc.record({
+    contacts: fc.array(arbPluginContact(plugin), { maxLength: 20 }),
+    measurements: fc.array(arbPluginMeasurement(plugin), { maxLength: 20 }),
+    plans: fc.array(decoded(arbIndividualPlan, IndividualPlan), { maxLength: 4 })
+  })
+
+/**
+ * Facts as the plugin's services see them: the service's type is the plugin, its principles a
+ * subset of the plugin's, its configuration the plugin's defaults (sometimes overridden).
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const arbPluginFacts = (plugin: Plugin, base: fc.Arbitrary<Facts> = arbCoreFacts): fc.Arbitrary<Facts> =>
+  fc.tuple(base, fc.subarray([...plugin.principles]), fc.boolean()).map(([facts, principles, defaults]) => ({
+    ...facts,
+    service: {
+      ...facts.service,
+      type: plugin.id,
+      principles,
+      config: defaults ? { ...facts.service.config, ...plugin.config } : facts.service.config
+    }
+  }))
+
+const commandsFor = (tags: ReadonlyArray<string>, plugin: Plugin, options: PluginCheckOptions): fc.Arbitrary<AnyCommand> | undefined => {
+  if (options.commands !== undefined) return options.commands(tags)
+  const core = tags.filter(isCoreTag)
+  if (core.length === 0) return undefined
+  const arbitraries: Array<fc.Arbitrary<AnyCommand>> = core.map((tag) => arbCommandOf(tag))
+  if (core.includes("RecordContact")) {
+    arbitraries.push(arbPluginContact(plugin).map((contact) => ({ _tag: "RecordContact" as const, contact })))
+  }
+  return fc.oneof(...arbitraries)
+}
+
+const isPlain = (value: unknown): value is object => {
+  if (value === null || typeof value !== "object") return false
+  const proto = Object.getPrototypeOf(value) as unknown
+  return Array.isArray(value) || proto === Object.prototype || proto === null
+}
+
+/**
+ * Freezes plain objects and arrays all the way down (class instances such as `DateTime` keep
+ * their own caches writable).
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const deepFreeze = <A>(value: A): A => {
+  if (isPlain(value) && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const child of Object.values(value)) deepFreeze(child)
+  }
+  return value
+}
+
+const stable = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) =>
+    isPlain(v) && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v)
+
+const describeError = (error: unknown): string =>
+  error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+
+const addOnce = (problems: Array<string>, problem: string) => {
+  if (!problems.includes(problem) && problems.length < 20) problems.push(problem)
+}
+
+const ruleSamples = (
+  plugin: Plugin,
+  options: PluginCheckOptions,
+  visit: (rule: Rule<Command, Facts>, command: AnyCommand, facts: Facts) => void
+): ReadonlyArray<string> => {
+  const skipped: Array<string> = []
+  const facts = arbPluginFacts(plugin, options.facts)
+  for (const rule of rulesOf(plugin)) {
+    const commands = commandsFor(tagsOf(rule), plugin, options)
+    if (commands === undefined) {
+      skipped.push(`rule "${rule.id}": no generator for its commands ${tagsOf(rule).join(", ")}; pass options.commands`)
+      continue
+    }
+    sample(fc.tuple(commands, facts), options, ([command, generated]) => visit(rule, command, generated))
+  }
+  return skipped
+}
+
+/**
+ * The registry accepts the plugin, registered after its `dependencies`.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkRegistration = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
+  result(
+    "registration",
+    plugin,
+    Registry.validate([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
+      .map((problem) => `${problem._tag}: ${problem.message}`)
+  )
+
+/**
+ * Every label of the plugin is non-blank in en, cs, lt and bg.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkLabels = (plugin: Plugin): PluginCheckResult =>
+  result("labels", plugin, Registry.missingLabels(plugin).map((problem) => problem.message))
+
+/**
+ * Every rule is pure and deterministic: run twice on the same generated command and deep-frozen
+ * facts it returns the same verdict, and it neither throws nor writes to the facts.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkRulesPure = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+  const problems: Array<string> = []
+  const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
+    const frozen = deepFreeze(facts)
+    try {
+      const first = stable(rule.check(command as Command, frozen, rule.verdict))
+      const second = stable(rule.check(command as Command, frozen, rule.verdict))
+      if (first !== second) {
+        addOnce(problems, `rule "${rule.id}" is not deterministic on ${command._tag}: ${first} then ${second}`)
+      }
+    } catch (error) {
+      addOnce(problems, `rule "${rule.id}" threw on ${command._tag} (rules must return a verdict, never throw or change the facts): ${describeError(error)}`)
+    }
+  })
+  return result("purity", plugin, [...problems, ...skipped])
+}
+
+/**
+ * Every rule reads only the fact paths it declares in `reads` (traced on generated facts).
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkDeclaredReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+  const problems: Array<string> = []
+  const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
+    try {
+      const trace = traceReads(rule, command as Command, facts)
+      if (trace.undeclared.length > 0) {
+        addOnce(problems, `rule "${rule.id}" reads ${trace.undeclared.map((p) => `"${p}"`).join(", ")} without declaring it in reads`)
+      }
+    } catch (error) {
+      addOnce(problems, `rule "${rule.id}" threw on ${command._tag}: ${describeError(error)}`)
+    }
+  })
+  return result("declaredReads", plugin, [...problems, ...skipped])
+}
+
+/**
+ * Rules that decide eligibility (the plugin's `eligibility` rules and any rule applying to an
+ * eligibility command) neither declare nor actually read a protected attribute.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkEligibilityReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+  const core = options.core ?? Registry.builtinCore
+  const eligibilityCommands = [...new Set([...(core.engine.eligibilityCommands ?? []), "AssessEligibility"])]
+  const deciding = rulesOf(plugin).filter((rule) =>
+    eligibilityCommands.some((tag) => appliesTo(rule, tag))
+  )
+  const problems: Array<string> = Engine.protectedAttributeReads(deciding as ReadonlyArray<Rule<AnyCommand, never>>, eligibilityCommands)
+    .map((problem) => problem.message)
+  const facts = arbPluginFacts(plugin, options.facts)
+  for (const rule of deciding) {
+    const commands = commandsFor(tagsOf(rule).filter((tag) => eligibilityCommands.includes(tag)), plugin, options)
+    if (commands === undefined) continue
+    sample(fc.tuple(commands, facts), options, ([command, generated]) => {
+      try {
+        const trace = traceReads(rule, command as Command, generated, { protectedAttributes: ProtectedAttributes.standard })
+        if (trace.protectedReads.length > 0) {
+          addOnce(problems, `eligibility rule "${rule.id}" reads the protected ${trace.protectedReads.map((p) => `"${p}"`).join(", ")} on ${command._tag}`)
+        }
+      } catch (error) {
+        addOnce(problems, `rule "${rule.id}" threw on ${command._tag}: ${describeError(error)}`)
+      }
+    })
+  }
+  return result("eligibilityReads", plugin, problems)
+}
+
+/**
+ * The metamorphic equality property on the registry's engine (core rules and the plugin's):
+ * swapping protected attributes never changes a verdict on an eligibility command.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkPluginEquality = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+  const registered = Registry.makeResult([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
+  if (registered._tag === "Failure") {
+    return result("equality", plugin, [`cannot register the plugin: ${registered.failure.message}`])
+  }
+  const core = options.core ?? Registry.builtinCore
+  try {
+    checkEquality(
+      registered.success.engine,
+      {
+        facts: arbPluginFacts(plugin, options.facts),
+        eligibilityCommands: [...new Set([...(core.engine.eligibilityCommands ?? []), "AssessEligibility"])] as ReadonlyArray<CommandTag>
+      },
+      parameters(options)
+    )
+    return result("equality", plugin, [])
+  } catch (error) {
+    return result("equality", plugin, [describeError(error)])
+  }
+}
+
+/**
+ * Every derivation is deterministic on generated histories and returns either nothing or a
+ * value on its indicator's scale, without throwing.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkDerivations = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+  const problems: Array<string> = []
+  const derivations = plugin.derivations ?? []
+  if (derivations.length > 0) {
+    sample(arbHistory(plugin), options, (history) => {
+      const frozen = deepFreeze(history)
+      for (const derivation of derivations) {
+        const indicator = plugin.indicators.find((i) => i.code === derivation.indicator)
+        if (indicator === undefined) {
+          addOnce(problems, `derivation "${derivation.id}" derives the unknown indicator "${derivation.indicator}"`)
+          continue
+        }
+        let first: OutcomeValue | undefined
+        try {
+          first = derivation.derive(frozen)
+          const second = derivation.derive(frozen)
+          if (stable(first) !== stable(second)) {
+            addOnce(problems, `derivation "${derivation.id}" is not deterministic: ${stable(first)} then ${stable(second)}`)
+          }
+        } catch (error) {
+          addOnce(problems, `derivation "${derivation.id}" threw (derivations must be pure and total): ${describeError(error)}`)
+          continue
+        }
+        if (first !== undefined && !fitsScale(indicator.scale, first)) {
+          addOnce(
+            problems,
+            `derivation "${derivation.id}" returned ${stable(first)}, which is not on the scale ${stable(indicator.scale)} of "${indicator.code}"`
+          )
+        }
+      }
+    })
+  }
+  return result("derivations", plugin, problems)
+}
+
+const QUESTIONS: ReadonlyArray<string> = ["how-much", "how-well", "better-off"]
+
+const computeOf = (report: PluginReport): ((records: GeneratedRecords) => unknown) | undefined => {
+  const compute = (report as { readonly compute?: unknown }).compute
+  return typeof compute === "function" ? (records) => (compute as (r: GeneratedRecords) => unknown).call(report, records) : undefined
+}
+
+/**
+ * Every report definition answers one of the three questions and is computable on generated
+ * records: `options.computeReport` (or the report's own `compute`) runs over them without
+ * throwing and returns something.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+  const problems: Array<string> = []
+  for (const report of plugin.reports) {
+    if (!QUESTIONS.includes(report.question)) {
+      problems.push(`report "${report.id}": question must be one of how-much, how-well, better-off`)
+    }
+  }
+  const computable = plugin.reports.flatMap((report) => {
+    const own = computeOf(report)
+    const compute = options.computeReport === undefined ? own : (records: GeneratedRecords) => options.computeReport!(report, records)
+    return compute === undefined ? [] : [{ report, compute }]
+  })
+  if (computable.length > 0) {
+    sample(arbRecords(plugin), { ...options, numRuns: Math.min(options.numRuns ?? 50, 50) }, (records) => {
+      for (const { compute, report } of computable) {
+        try {
+          if (compute(records) === undefined) addOnce(problems, `report "${report.id}" computed nothing on generated records`)
+        } catch (error) {
+          addOnce(problems, `report "${report.id}" cannot be computed on generated records: ${describeError(error)}`)
+        }
+      }
+    })
+  }
+  return result("reports", plugin, problems)
+}
+
+/**
+ * Every check of the kit, by name, for table-driven tests (one test per check).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const pluginChecks: ReadonlyArray<{
+  readonly name: PluginCheckName
+  readonly run: (plugin: Plugin, options?: PluginCheckOptions) => PluginCheckResult
+}> = [
+  { name: "registration", run: checkRegistration },
+  { name: "labels", run: (plugin) => checkLabels(plugin) },
+  { name: "purity", run: checkRulesPure },
+  { name: "declaredReads", run: checkDeclaredReads },
+  { name: "eligibilityReads", run: checkEligibilityReads },
+  { name: "equality", run: checkPluginEquality },
+  { name: "derivations", run: checkDerivations },
+  { name: "reports", run: checkReports }
+]
+
+/**
+ * Runs every check of the kit on a plugin. `ok` when every check found nothing.
+ *
+ * @example
+ * ```ts
+ * import { testPlugin } from "@pomoc/core/testing"
+ * const report = testPlugin(nightShelter, { numRuns: 200 })
+ * if (!report.ok) throw new Error(report.results.flatMap((r) => r.problems).join("\n"))
+ * ```
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const testPlugin = (
+  plugin: Plugin,
+  options: PluginCheckOptions = {}
+): { readonly plugin: string; readonly ok: boolean; readonly results: ReadonlyArray<PluginCheckResult> } => {
+  const results = pluginChecks.map((check) => check.run(plugin, options))
+  return { plugin: String(plugin.id), ok: results.every((r) => r.ok), results }
+}

@@ -1,0 +1,166 @@
+import { describe, expect, it } from "@effect/vitest"
+import type { Command } from "../../src/Command.js"
+import type { Facts } from "../../src/Facts.js"
+import { defineRule } from "../../src/principles/index.js"
+import {
+  checkDeclaredReads,
+  checkDerivations,
+  checkEligibilityReads,
+  checkLabels,
+  checkPluginEquality,
+  checkRegistration,
+  checkReports,
+  checkRulesPure,
+  deepFreeze,
+  pluginChecks,
+  testPlugin
+} from "../../src/testing/plugin.js"
+import { broken, debts, shelter } from "./fixtures.js"
+
+const rule = defineRule<Command, Facts>()
+const principle = shelter.extraPrinciples[0]
+const options = { numRuns: 30, seed: 42 }
+
+describe("plugin test kit on sound plugins", () => {
+  it("passes every check", () => {
+    for (const plugin of [shelter, debts]) {
+      const report = testPlugin(plugin, options)
+      expect(report.results.filter((r) => !r.ok)).toEqual([])
+      expect(report.ok).toBe(true)
+      expect(report.results.map((r) => r.check)).toEqual(pluginChecks.map((c) => c.name))
+    }
+  })
+})
+
+describe("plugin test kit catches broken plugins", () => {
+  it("registration: a missing dependency", () => {
+    const needy = broken(shelter, { dependencies: { "test-debts": "^0.3.0" } })
+    const alone = checkRegistration(needy)
+    expect(alone.ok).toBe(false)
+    expect(alone.problems[0]).toMatch(/^PluginDependencyMissing: /)
+    expect(checkRegistration(needy, { dependencies: [debts] }).ok).toBe(true)
+  })
+
+  it("labels: a blank translation", () => {
+    const result = checkLabels(broken(shelter, { labels: { ...shelter.labels, name: { ...shelter.labels.name, lt: "" } } }))
+    expect(result).toMatchObject({ check: "labels", ok: false })
+    expect(result.problems[0]).toContain(`"labels.name": missing or blank in lt`)
+  })
+
+  it("purity: a rule with hidden state", () => {
+    let calls = 0
+    const flaky = rule({
+      id: "test-shelter/flaky",
+      principle,
+      appliesTo: ["RecordContact"],
+      reads: [],
+      verdicts: ["Warn"],
+      check: (_c, _f, v) => (++calls % 2 === 0 ? v.warn("even", "even") : v.allow)
+    })
+    const result = checkRulesPure(broken(shelter, { rules: [flaky] }), options)
+    expect(result.ok).toBe(false)
+    expect(result.problems[0]).toContain(`rule "test-shelter/flaky" is not deterministic on RecordContact`)
+  })
+
+  it("purity: a rule that writes to the facts", () => {
+    const writer = rule({
+      id: "test-shelter/writer",
+      principle,
+      appliesTo: ["RecordContact"],
+      reads: ["service"],
+      verdicts: [],
+      check: (_c, f, v) => {
+        ;(f.service as { freeOfCharge: boolean }).freeOfCharge = false
+        return v.allow
+      }
+    })
+    const result = checkRulesPure(broken(shelter, { rules: [writer] }), options)
+    expect(result.problems[0]).toContain(`rule "test-shelter/writer" threw on RecordContact`)
+  })
+
+  it("declaredReads: a rule that reads what it did not declare", () => {
+    const sneaky = rule({
+      id: "test-shelter/sneaky",
+      principle,
+      appliesTo: ["RecordContact"],
+      reads: ["service.config"],
+      verdicts: ["Warn"],
+      check: (_c, f, v) => ((f as Facts).service.freeOfCharge ? v.allow : v.warn("fee", "fee"))
+    })
+    const result = checkDeclaredReads(broken(shelter, { rules: [sneaky] }), options)
+    expect(result.problems).toEqual([`rule "test-shelter/sneaky" reads "service.freeOfCharge" without declaring it in reads`])
+  })
+
+  it("eligibilityReads and equality: an eligibility rule that secretly reads faith", () => {
+    const biased = rule({
+      id: "test-shelter/biased",
+      principle,
+      appliesTo: ["AssessEligibility"],
+      reads: ["person.ageBand"],
+      verdicts: ["Deny"],
+      check: (_c, f, v) => ((f as Facts).person?.protected.faith === undefined ? v.allow : v.deny("faith", "faith"))
+    })
+    const plugin = broken(shelter, { eligibility: [biased] })
+    const reads = checkEligibilityReads(plugin, options)
+    expect(reads.ok).toBe(false)
+    expect(reads.problems[0]).toContain(`eligibility rule "test-shelter/biased" reads the protected "person.protected.faith"`)
+    const equality = checkPluginEquality(plugin, options)
+    expect(equality.ok).toBe(false)
+    expect(equality.problems[0]).toContain("test-shelter/biased")
+  })
+
+  it("eligibilityReads: a declared protected read (the registry refuses it too)", () => {
+    const declared = rule({
+      id: "test-shelter/declared",
+      principle,
+      appliesTo: ["AssessEligibility"],
+      reads: ["person.gender"],
+      verdicts: ["Deny"],
+      check: (_c, _f, v) => v.allow
+    })
+    const result = checkEligibilityReads(broken(shelter, { eligibility: [declared] }), options)
+    expect(result.problems[0]).toContain(`declares that it reads "person.gender"`)
+  })
+
+  it("derivations: off the scale, throwing, not deterministic", () => {
+    let n = 0
+    const plugin = broken(shelter, {
+      derivations: [
+        { id: "off-scale", indicator: "stability", derive: () => ({ _tag: "Ladder", value: 6 }) },
+        { id: "throws", indicator: "housed", derive: (h: { contacts: ReadonlyArray<{ id: string }> }) => (h.contacts[99]!.id.length > 0 ? undefined : undefined) },
+        { id: "counter", indicator: "housed", derive: () => ({ _tag: "YesNo", value: ++n % 2 === 0 }) }
+      ]
+    })
+    const result = checkDerivations(plugin, options)
+    expect(result.problems.some((p) => p.startsWith(`derivation "off-scale" returned {"_tag":"Ladder","value":6}`))).toBe(true)
+    expect(result.problems.some((p) => p.startsWith(`derivation "throws" threw`))).toBe(true)
+    expect(result.problems.some((p) => p.startsWith(`derivation "counter" is not deterministic`))).toBe(true)
+  })
+
+  it("reports: a report that cannot be computed, and an unknown question", () => {
+    const reports = [
+      { ...shelter.reports[0], compute: (records: { contacts: ReadonlyArray<unknown> }) => records.contacts.length },
+      { id: "broken", labels: shelter.reports[0].labels, question: "how-much", compute: () => { throw new Error("no query") } },
+      { id: "odd", labels: shelter.reports[0].labels, question: "how-often" }
+    ]
+    const result = checkReports(broken(shelter, { reports }), options)
+    expect(result.problems).toEqual([
+      `report "odd": question must be one of how-much, how-well, better-off`,
+      `report "broken" cannot be computed on generated records: Error: no query`
+    ])
+    const viaOption = checkReports(shelter, {
+      ...options,
+      computeReport: (report, records) => (report.id === "nights" ? undefined : records)
+    })
+    expect(viaOption.problems).toEqual([`report "nights" computed nothing on generated records`])
+  })
+
+  it("deepFreeze freezes plain data all the way down and leaves class instances alone", () => {
+    class Box {
+      value = 1
+    }
+    const value = deepFreeze({ a: [{ b: 1 }], box: new Box() })
+    expect(Object.isFrozen(value.a[0])).toBe(true)
+    expect(Object.isFrozen(value.box)).toBe(false)
+  })
+})
