@@ -20,3 +20,10 @@ export type {
   TwoWayTable
 } from "./Suppression.js"
 export { InvalidTable } from "./Suppression.js"
+
+/**
+ * @since 0.1.0
+ */
+export * as Report from "./Report.js"
+export type { Measure, ReportDefinition, ReportDimension, ReportQuery, ReportResult, RunOptions } from "./Report.js"
+export { InvalidReport } from "./Report.js"
