@@ -358,11 +358,14 @@ export const make = Effect.fnUntraced(function* (config: Config): Effect.fn.Retu
     )
   }
 
-  const encryptFields: FieldCryptoShape["encryptFields"] = (kind, id, data, paths = sensitiveFields[kind]) =>
+  // A kind from untyped callers that is not a record kind has no sensitive fields.
+  const defaults = (kind: string): ReadonlyArray<string> =>
+    Object.hasOwn(sensitiveFields, kind) ? sensitiveFields[kind as RecordKind] : []
+  const encryptFields: FieldCryptoShape["encryptFields"] = (kind, id, data, paths = defaults(kind)) =>
     mapFields(data, paths, (field, value) => encrypt({ kind, id, field }, value))
-  const decryptFields: FieldCryptoShape["decryptFields"] = (kind, id, data, paths = sensitiveFields[kind]) =>
+  const decryptFields: FieldCryptoShape["decryptFields"] = (kind, id, data, paths = defaults(kind)) =>
     mapFields(data, paths, (field, value) => decrypt({ kind, id, field }, value))
-  const rotateFields: FieldCryptoShape["rotateFields"] = (kind, id, data, paths = sensitiveFields[kind]) =>
+  const rotateFields: FieldCryptoShape["rotateFields"] = (kind, id, data, paths = defaults(kind)) =>
     Effect.flatMap(decryptFields(kind, id, data, paths), (plain) => encryptFields(kind, id, plain, paths))
 
   return { currentKeyId: current, encrypt, decrypt, encryptFields, decryptFields, rotateFields }
