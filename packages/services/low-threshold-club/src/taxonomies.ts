@@ -1,0 +1,142 @@
+/**
+ * The taxonomies of a low-threshold club for children and youth (Czech "nízkoprahové zařízení
+ * pro děti a mládež", Act 108/2006 §62): what workers do in a contact, through which channel,
+ * how young people first found the club, where the work happens, the needs a young person may
+ * bring and the topics of group activities. Labels in English, Czech, Lithuanian and Bulgarian.
+ *
+ * @since 0.1.0
+ */
+import { labels } from "./internal/labels.js"
+
+/**
+ * What club workers do in a contact. The Czech terms are those of the seed and of Czech
+ * social-services practice ("kontaktní práce", "krizová intervence", "doprovod",
+ * "zprostředkování kontaktu se společenským prostředím", …).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const interventions = {
+  contact: labels("Contact work", "Kontaktní práce", "Kontaktinis darbas", "Контактна работа"),
+  information: labels("Information", "Informační servis", "Informavimas", "Информиране"),
+  conversation: labels("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
+  counselling: labels("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "crisis-intervention": labels("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
+  accompaniment: labels("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
+  "mediation-of-contact": labels(
+    "Mediation of contact with the social environment",
+    "Zprostředkování kontaktu se společenským prostředím",
+    "Tarpininkavimas palaikant ryšį su socialine aplinka",
+    "Посредничество за контакт със социалната среда"
+  ),
+  "work-with-family": labels("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
+  "group-work": labels("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
+  "leisure-activity": labels("Leisure activity", "Volnočasová aktivita", "Laisvalaikio veikla", "Дейност за свободното време"),
+  "prevention-programme": labels("Prevention programme", "Preventivní program", "Prevencinė programa", "Превантивна програма"),
+  "individual-planning": labels("Individual planning", "Individuální plánování", "Individualus planavimas", "Индивидуално планиране"),
+  "school-and-work-support": labels(
+    "Support in education and work",
+    "Podpora ve vzdělávání a pracovním uplatnění",
+    "Pagalba mokantis ir ieškant darbo",
+    "Подкрепа в образованието и професионалната реализация"
+  ),
+  "assistance-with-rights": labels(
+    "Help with asserting rights and legitimate interests",
+    "Pomoc při uplatňování práv a oprávněných zájmů",
+    "Pagalba ginant teises ir teisėtus interesus",
+    "Помощ при упражняване на права и законни интереси"
+  )
+}
+
+/**
+ * How a contact happens.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const channels = {
+  "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  "text-message": labels("Text message", "Textová zpráva (SMS)", "Trumpoji žinutė", "Текстово съобщение"),
+  "e-mail": labels("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "social-network": labels("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа")
+}
+
+/**
+ * How a young person first came to the club, so that the effect of each way in can be measured.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const firstContactChannels = {
+  "walk-in": labels("Came on their own", "Samostatný příchod", "Atėjo savarankiškai", "Дошли сами"),
+  friends: labels("Through friends", "Přes kamarády", "Per draugus", "Чрез приятели"),
+  outreach: labels("Outreach by club workers", "Terénní práce pracovníků klubu", "Klubo darbuotojų darbas gatvėje", "Теренна работа на служителите на клуба"),
+  "school-programme": labels("Programme at school", "Program ve škole", "Programa mokykloje", "Програма в училище"),
+  "social-network": labels("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа"),
+  "referral-from-service": labels("Referred by another service", "Doporučení jiné služby", "Nukreipė kita tarnyba", "Насочени от друга услуга"),
+  family: labels("Through the family", "Přes rodinu", "Per šeimą", "Чрез семейството"),
+  "public-event": labels("Public event", "Veřejná akce", "Viešas renginys", "Публично събитие")
+}
+
+/**
+ * The kinds of place where a club works (the same codes as the core's location kinds).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const locationKinds = {
+  "club-premises": labels("Club premises", "Prostory klubu", "Klubo patalpos", "Помещения на клуба"),
+  "street-area": labels("Street, park or square", "Ulice, park nebo náměstí", "Gatvė, parkas ar aikštė", "Улица, парк или площад"),
+  school: labels("School", "Škola", "Mokykla", "Училище"),
+  "event-venue": labels("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": labels("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+}
+
+/**
+ * Needs a young person may bring, recorded as the person expresses them (never inferred from a
+ * group they belong to).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const needs = {
+  school: labels("School and learning", "Škola a učení", "Mokykla ir mokymasis", "Училище и учене"),
+  work: labels("Work and job search", "Práce a hledání zaměstnání", "Darbas ir darbo paieška", "Работа и търсене на работа"),
+  "family-relationships": labels("Family relationships", "Vztahy v rodině", "Santykiai šeimoje", "Отношения в семейството"),
+  "peer-relationships": labels("Relationships with peers", "Vztahy s vrstevníky", "Santykiai su bendraamžiais", "Отношения с връстниците"),
+  "partnership-and-sexuality": labels("Partnership and sexuality", "Partnerské vztahy a sexualita", "Partnerystė ir lytiškumas", "Партньорски отношения и сексуалност"),
+  "addictive-substances": labels("Addictive substances", "Návykové látky", "Priklausomybę sukeliančios medžiagos", "Пристрастяващи вещества"),
+  "bullying-and-violence": labels("Bullying and violence", "Šikana a násilí", "Patyčios ir smurtas", "Тормоз и насилие"),
+  "mental-well-being": labels("Mental well-being", "Psychická pohoda", "Psichinė sveikata", "Психично благополучие"),
+  "leisure-time": labels("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
+  "money-and-debts": labels("Money and debts", "Peníze a dluhy", "Pinigai ir skolos", "Пари и дългове"),
+  housing: labels("Housing", "Bydlení", "Būstas", "Жилище"),
+  "law-and-police": labels("Law and the police", "Zákon a policie", "Įstatymai ir policija", "Закон и полиция")
+}
+
+/**
+ * Topics of the club's group activities.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const activityTopics = {
+  sport: labels("Sport", "Sport", "Sportas", "Спорт"),
+  music: labels("Music", "Hudba", "Muzika", "Музика"),
+  "art-and-crafts": labels("Art and crafts", "Výtvarné a rukodělné činnosti", "Dailė ir rankdarbiai", "Изкуство и занаяти"),
+  games: labels("Games", "Hry", "Žaidimai", "Игри"),
+  cooking: labels("Cooking", "Vaření", "Maisto gaminimas", "Готвене"),
+  trip: labels("Trip", "Výlet", "Išvyka", "Екскурзия"),
+  "discussion-group": labels("Discussion group", "Diskusní skupina", "Diskusijų grupė", "Дискусионна група"),
+  "help-with-schoolwork": labels("Help with schoolwork", "Doučování a pomoc s přípravou do školy", "Pagalba ruošiant pamokas", "Помощ с домашните"),
+  "prevention-workshop": labels("Prevention workshop", "Preventivní beseda", "Prevencinis užsiėmimas", "Превантивна беседа")
+}
+
+/**
+ * An intervention code of the low-threshold club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Intervention = keyof typeof interventions
