@@ -1,0 +1,172 @@
+/**
+ * A night shelter as a Pomoc plugin: a sixth service type, written outside `packages/` with
+ * nothing but the public API of `@pomoc/core`.
+ */
+import { DateTime } from "effect"
+import { type Command, defineRule, definePlugin, type Facts, type Plugin, Principle, type Rule } from "@pomoc/core"
+
+/** Guests' safety: a principle of this service type, on top of the core ones. */
+export const GuestSafety = Principle.make({
+  id: "night-shelter-safety",
+  labels: {
+    en: "Safety of guests",
+    cs: "Bezpečí hostů",
+    lt: "Svečių saugumas",
+    bg: "Безопасност на гостите"
+  }
+})
+
+const rule = defineRule<Command.Command, Facts.Facts>()
+
+/**
+ * A rule of this plugin. Exported values need a nameable type for their declarations, so the
+ * rules are annotated with core's `Rule.Rule`.
+ */
+export type ShelterRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts, Id>
+
+/**
+ * More people in one evening's contact than the shelter has beds: a warning (never a denial:
+ * the shelter is low-threshold, and the worker decides what to do).
+ */
+export const overCapacity: ShelterRule<"night-shelter-safety/over-capacity"> = rule({
+  id: "night-shelter-safety/over-capacity",
+  principle: GuestSafety,
+  appliesTo: ["RecordContact"],
+  reads: ["service.config"],
+  verdicts: ["Warn"],
+  check: (command, facts, v) => {
+    const beds = facts.service.config["beds"]
+    const people = command.contact.participants.length + command.contact.anonymousCount
+    return typeof beds === "number" && command.contact.interventions.includes("bed-night") && people > beds
+      ? v.warn("more guests than beds", "nightShelter.overCapacity")
+      : v.allow
+  }
+})
+
+/**
+ * A person who has a home of their own is pointed to other help: a warning on eligibility that
+ * reads only the (non-protected) housing situation.
+ */
+export const alreadyHoused: ShelterRule<"night-shelter-safety/already-housed"> = rule({
+  id: "night-shelter-safety/already-housed",
+  principle: GuestSafety,
+  appliesTo: ["AssessEligibility"],
+  reads: ["person.situation"],
+  verdicts: ["Warn"],
+  check: (_command, facts, v) =>
+    facts.person?.situation["housing"] === "own"
+      ? v.warn("the person has a home; offer counselling or a referral instead", "nightShelter.alreadyHoused")
+      : v.allow
+})
+
+const WEEK_MS = 7 * 24 * 60 * 60 * 1000
+
+/**
+ * The shelter's plugin.
+ */
+export const nightShelter = definePlugin({
+  id: "night-shelter",
+  version: "0.1.0",
+  requires: { core: "^0.1.0" },
+  labels: {
+    name: { en: "Night shelter", cs: "Noclehárna", lt: "Nakvynės namai", bg: "Нощен приют" },
+    description: {
+      en: "A safe bed for the night, a shower and a warm meal for people without a home.",
+      cs: "Bezpečné lůžko na noc, sprcha a teplé jídlo pro lidi bez domova.",
+      lt: "Saugi lova nakčiai, dušas ir šiltas maistas žmonėms be namų.",
+      bg: "Безопасно легло за нощта, душ и топла храна за хора без дом."
+    }
+  },
+  taxonomies: {
+    interventions: {
+      "bed-night": { en: "Bed for the night", cs: "Přenocování", lt: "Nakvynė", bg: "Нощувка" },
+      hygiene: { en: "Shower and hygiene", cs: "Hygiena", lt: "Higiena", bg: "Хигиена" },
+      "warm-meal": { en: "Warm meal", cs: "Teplé jídlo", lt: "Šiltas maistas", bg: "Топла храна" },
+      clothing: { en: "Clothing", cs: "Ošacení", lt: "Drabužiai", bg: "Дрехи" },
+      counselling: { en: "Counselling", cs: "Poradenství", lt: "Konsultavimas", bg: "Консултиране" },
+      "housing-referral": {
+        en: "Referral to housing",
+        cs: "Zprostředkování bydlení",
+        lt: "Nukreipimas dėl būsto",
+        bg: "Насочване към жилище"
+      }
+    },
+    channels: {
+      "in-person": { en: "In person", cs: "Osobně", lt: "Asmeniškai", bg: "Лично" },
+      phone: { en: "Phone", cs: "Telefon", lt: "Telefonu", bg: "Телефон" }
+    },
+    firstContactChannels: {
+      "street-work": { en: "Street work", cs: "Terénní práce", lt: "Gatvės darbas", bg: "Улична работа" },
+      "hospital-discharge": {
+        en: "Discharge from hospital",
+        cs: "Propuštění z nemocnice",
+        lt: "Išrašymas iš ligoninės",
+        bg: "Изписване от болница"
+      },
+      "word-of-mouth": { en: "Word of mouth", cs: "Od známých", lt: "Iš pažįstamų", bg: "От познати" }
+    },
+    needs: {
+      bed: { en: "A bed", cs: "Lůžko", lt: "Lova", bg: "Легло" },
+      documents: { en: "Identity documents", cs: "Doklady", lt: "Asmens dokumentai", bg: "Документи за самоличност" },
+      health: { en: "Health care", cs: "Zdravotní péče", lt: "Sveikatos priežiūra", bg: "Здравна грижа" }
+    }
+  },
+  targetGroup: {
+    description: {
+      en: "Adults without a home",
+      cs: "Dospělí lidé bez domova",
+      lt: "Suaugusieji be namų",
+      bg: "Възрастни хора без дом"
+    },
+    ageRange: { min: 18, max: 150 },
+    configurable: false
+  },
+  principles: ["low-threshold", "voluntariness", "confidentiality", "night-shelter-safety"],
+  extraPrinciples: [GuestSafety],
+  rules: [overCapacity],
+  eligibility: [alreadyHoused],
+  indicators: [
+    {
+      code: "slept-indoors",
+      labels: { en: "Slept indoors in the last week", cs: "Spal/a uvnitř v posledním týdnu", lt: "Per paskutinę savaitę nakvojo patalpose", bg: "Спал/а на закрито през последната седмица" },
+      scale: { _tag: "YesNo" }
+    },
+    {
+      code: "housing-status",
+      labels: { en: "Housing status", cs: "Bydlení", lt: "Būsto padėtis", bg: "Жилищно положение" },
+      scale: { _tag: "Category", categories: ["street", "shelter", "hostel", "rented", "own"] }
+    }
+  ],
+  derivations: [{
+    id: "slept-indoors-from-bed-nights",
+    indicator: "slept-indoors",
+    description: "Yes when the person had a bed night in the week before the derivation.",
+    derive: (history: Plugin.History) => {
+      if (history.contacts.length === 0) return undefined
+      const asOf = DateTime.toEpochMillis(history.asOf)
+      const recent = history.contacts.some((contact) => {
+        const at = DateTime.toEpochMillis(contact.at)
+        return contact.interventions.includes("bed-night") && at <= asOf && asOf - at <= WEEK_MS
+      })
+      return { _tag: "YesNo", value: recent }
+    }
+  }],
+  goals: [
+    {
+      code: "safe-night",
+      labels: { en: "A safe night", cs: "Bezpečná noc", lt: "Saugi naktis", bg: "Безопасна нощ" },
+      indicators: ["slept-indoors"]
+    },
+    {
+      code: "moving-on",
+      labels: { en: "Moving on to housing", cs: "Cesta k bydlení", lt: "Kelias į būstą", bg: "Към собствено жилище" },
+      indicators: ["housing-status"]
+    }
+  ],
+  reports: [{
+    id: "bed-nights",
+    labels: { en: "Bed nights", cs: "Počet přenocování", lt: "Nakvynių skaičius", bg: "Брой нощувки" },
+    question: "how-much"
+  }],
+  config: { beds: 24 }
+})
