@@ -31,7 +31,8 @@ import * as ProtectedAttributes from "./ProtectedAttributes.js"
 import * as RegistrationError from "./RegistrationError.js"
 import * as Rule from "./Rule.js"
 import * as RuleSet from "./RuleSet.js"
-import type { NonAllowTag, PrincipleViolation, RuleId, Verdict } from "./Verdict.js"
+import * as Verdict from "./Verdict.js"
+import type { NonAllowTag, PrincipleViolation, RuleId } from "./Verdict.js"
 
 /**
  * A command that a principle protects from some verdicts, e.g.
@@ -218,6 +219,8 @@ interface Compiled<Cmd extends Rule.AnyCommand, Facts> {
   readonly masks: Uint8Array
   readonly ids: ReadonlyArray<RuleId>
   readonly principles: ReadonlyArray<PrincipleId>
+  /** Each rule's step when it allows: shared, so `explain` allocates only for other verdicts. */
+  readonly allowSteps: ReadonlyArray<Decision.Step>
 }
 
 const compile = <Cmd extends Rule.AnyCommand, Facts>(rules: ReadonlyArray<Rule.Rule<Cmd, Facts>>): Compiled<Cmd, Facts> => ({
@@ -226,13 +229,14 @@ const compile = <Cmd extends Rule.AnyCommand, Facts>(rules: ReadonlyArray<Rule.R
   builders: rules.map((rule) => rule.verdict),
   masks: Uint8Array.from(rules.map((rule) => rule.verdicts.reduce((mask, v) => mask | (verdictBit[v] ?? 0), 0))),
   ids: rules.map((rule) => rule.id),
-  principles: rules.map((rule) => rule.principle.id)
+  principles: rules.map((rule) => rule.principle.id),
+  allowSteps: rules.map((rule) => Object.freeze({ rule: rule.id, principle: rule.principle.id, verdict: Verdict.allow }))
 })
 
 const enforceDeclared = <Cmd extends Rule.AnyCommand, Facts>(
   compiled: Compiled<Cmd, Facts>,
   index: number,
-  verdict: Verdict,
+  verdict: Verdict.Verdict,
   command: Cmd
 ): void => {
   if (((verdictBit[verdict._tag] ?? 0) & compiled.masks[index]!) === 0) {
@@ -273,7 +277,7 @@ const build = <Cmd extends Rule.AnyCommand, Facts>(config: Config<Cmd, Facts>): 
   const combineFrom = (
     compiled: Compiled<Cmd, Facts>,
     start: number,
-    first: Verdict,
+    first: Verdict.Verdict,
     command: Cmd,
     facts: Facts
   ): Decision.Decision => {
@@ -303,15 +307,17 @@ const build = <Cmd extends Rule.AnyCommand, Facts>(config: Config<Cmd, Facts>): 
 
   const explain = (command: Cmd, facts: Facts): Decision.Explanation => {
     const compiled = lookup(command._tag)
-    const { builders, checks, ids, principles } = compiled
+    const { allowSteps, builders, checks, ids, principles } = compiled
     const n = checks.length
     const steps = new Array<Decision.Step>(n)
     let accumulator: Decision.Accumulator | undefined
     for (let i = 0; i < n; i++) {
       const verdict = checks[i]!(command, facts, builders[i]!)
-      steps[i] = { rule: ids[i]!, principle: principles[i]!, verdict }
-      if (verdict._tag !== "Allow") {
+      if (verdict._tag === "Allow") {
+        steps[i] = allowSteps[i]!
+      } else {
         enforceDeclared(compiled, i, verdict, command)
+        steps[i] = { rule: ids[i]!, principle: principles[i]!, verdict }
         ;(accumulator ??= new Decision.Accumulator()).add(verdict)
       }
     }
