@@ -44,7 +44,7 @@ export const createClient = <E>(layer: Layer.Layer<Pomoc, E>): PomocClient => {
     "recordContact", "startCooperation", "endCooperation", "giveConsent", "withdrawConsent", "disclose", "refer",
     "updateReferral", "createPlan", "addGoal", "addPlanStep", "setGoalStatus", "reviewPlan", "recordOutcome",
     "recordActivity", "recordAttendance", "registerVolunteer", "recordVolunteerHours", "chargeFee", "getPerson",
-    "personHistory", "exportPerson", "erasePerson", "auditLog", "verifyAudit"
+    "personHistory", "exportPerson", "erasePerson", "report", "publishReport", "auditLog", "verifyAudit"
   ]
   for (const name of names) {
     methods[name] = (actor: unknown, input: unknown) =>

@@ -26,6 +26,9 @@ import { Location, Organisation, Service } from "../model/Directory.js"
 import * as Ids from "../model/Ids.js"
 import { OutcomeIndicator, OutcomeMeasurement, fitsScale } from "../model/Outcome.js"
 import type { Registry } from "../plugins/Registry.js"
+import * as Report from "../reports/Report.js"
+import type { InvalidReport, ReportDefinition } from "../reports/Report.js"
+import { Party, Timestamp } from "../model/Common.js"
 import { Person } from "../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
 import { Referral, ReferralStatus, needsReason, status as referralStatus, transitions } from "../model/Referral.js"
@@ -63,6 +66,8 @@ export interface ServiceTypeInfo {
 export interface Config {
   readonly engine: Engine<Command, Facts>
   readonly serviceTypes: ReadonlyMap<string, ServiceTypeInfo>
+  /** The report definitions callers may run, by id. */
+  readonly reports?: ReadonlyMap<string, ReportDefinition>
 }
 
 /**
@@ -79,6 +84,7 @@ export type CaseworkError =
   | StoreError
   | DecryptionFailed
   | EncryptionFailed
+  | InvalidReport
 
 /**
  * What a successful write returns: the stored entity and the principles' warnings.
@@ -148,6 +154,16 @@ export interface PomocShape {
   readonly exportPerson: Op<string, SubjectAccess.SubjectAccessDocument>
   /** Erase a person: their identity is gone, counts survive. */
   readonly erasePerson: Op<string, Written<Person>>
+  /**
+   * Run a report: `{ reportId, serviceId?, from?, to?, threshold? }`. Counts are computed in the
+   * store and small counts suppressed (with complementary suppression).
+   */
+  readonly report: Op<unknown, Report.ReportResult>
+  /**
+   * Publish a report outside the service: `{ reportId, serviceId, recipient, from?, to?, threshold? }`.
+   * Runs it, passes the principles and records the publication in the audit log.
+   */
+  readonly publishReport: Op<unknown, Written<Report.ReportResult>>
   /** Read the audit log (auditors and administrators). */
   readonly auditLog: Op<{ readonly fromSeq?: number; readonly limit?: number }, ReadonlyArray<Audit.AuditEntry>>
   /** Verify the whole audit chain. */
@@ -211,6 +227,17 @@ const ChargeFeeInput = Schema.Struct({
 })
 const StartCooperationExtra = Schema.Struct({ compelled: Schema.optionalKey(Schema.Boolean) })
 const PersonIdInput = Ids.PersonId
+
+const ReportInput = Schema.Struct({
+  reportId: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
+  serviceId: Schema.optionalKey(Ids.ServiceId),
+  from: Schema.optionalKey(Timestamp),
+  to: Schema.optionalKey(Timestamp),
+  threshold: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)))
+})
+const PublishReportInput = Schema.Struct({ ...ReportInput.fields, serviceId: Ids.ServiceId, recipient: Party })
+const decodeReport = decoder(ReportInput, "Report")
+const decodePublishReport = decoder(PublishReportInput, "PublishReport")
 
 const decodeEndCooperation = decoder(EndCooperationInput, "EndCooperation")
 const decodeWithdrawConsent = decoder(WithdrawConsentInput, "WithdrawConsent")
@@ -959,6 +986,30 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       return written<Person>(erased, warnings)
     }),
 
+    report: Effect.fn("Pomoc.report")(function*(rawActor, input) {
+      const actor = yield* fromResult(decodeActor(rawActor))
+      const request = yield* fromResult(decodeReport(input))
+      yield* authorize(actor, "ReadReport", request.serviceId)
+      return yield* runReport(request)
+    }),
+
+    publishReport: Effect.fn("Pomoc.publishReport")(function*(rawActor, input) {
+      const actor = yield* fromResult(decodeActor(rawActor))
+      const request = yield* fromResult(decodePublishReport(input))
+      const grant = yield* authorize(actor, "PublishReport", request.serviceId)
+      const service = yield* load(mappings.service, request.serviceId)
+      const result = yield* runReport(request)
+      const facts = yield* gatherFacts(actor, grant, service.value, undefined)
+      const warnings = yield* run(grant, {
+        _tag: "PublishReport",
+        serviceId: request.serviceId,
+        report: request.reportId,
+        recipient: request.recipient,
+        smallestCell: result.smallestVisibleCount ?? 0
+      }, facts, [])
+      return written(result, warnings)
+    }),
+
     auditLog: Effect.fn("Pomoc.auditLog")(function*(rawActor, query) {
       const actor = yield* fromResult(decodeActor(rawActor))
       yield* authorize(actor, "ReadAudit", undefined)
@@ -977,6 +1028,19 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         entries.push(...batch)
       }
       return Audit.verify(entries, head)
+    })
+  }
+
+  const runReport = (request: typeof ReportInput.Type) => {
+    const definition = config.reports?.get(request.reportId)
+    if (definition === undefined) {
+      return Effect.fail(new InvalidCommand({ operation: "Report", field: "reportId", rule: "no registered report has this id" }))
+    }
+    return Report.run(definition, store, {
+      ...(request.serviceId !== undefined ? { serviceId: request.serviceId } : {}),
+      ...(request.from !== undefined ? { from: DateTime.formatIso(request.from) } : {}),
+      ...(request.to !== undefined ? { to: DateTime.formatIso(request.to) } : {}),
+      ...(request.threshold !== undefined ? { threshold: request.threshold } : {})
     })
   }
 
