@@ -6,10 +6,11 @@
  * @since 0.1.0
  */
 import { Effect, Result, Schema } from "effect"
-import type { Actor, Role, RoleGrant } from "../model/Actor.js"
+import { Role } from "../model/Actor.js"
+import type { Actor, RoleGrant } from "../model/Actor.js"
 import type { ServiceId } from "../model/Ids.js"
 import { matrix as defaultMatrix, scopeOf } from "./matrix.js"
-import type { Operation } from "./matrix.js"
+import type { Operation, Row } from "./matrix.js"
 
 /**
  * Why an actor was refused:
@@ -47,7 +48,7 @@ export type DenialReason = typeof DenialReason.Type
  */
 export class AccessDenied extends Schema.TaggedError<AccessDenied>("@pomoc/core/AccessDenied")("AccessDenied", {
   actorId: Schema.String,
-  roles: Schema.Array(Schema.String),
+  roles: Schema.Array(Role),
   operation: Schema.String,
   serviceId: Schema.optional(Schema.String),
   reason: DenialReason
@@ -65,7 +66,8 @@ export class AccessDenied extends Schema.TaggedError<AccessDenied>("@pomoc/core/
  */
 export interface Grant {
   readonly actorId: string
-  readonly operation: Operation
+  /** A core operation, or a plugin's when authorised against an extended matrix. */
+  readonly operation: Operation | (string & {})
   readonly role: Role
   readonly scope: "own-services" | "organisation"
   readonly serviceId: ServiceId | undefined
@@ -87,7 +89,7 @@ const covers = (grant: RoleGrant, serviceId: ServiceId | undefined): boolean =>
  * @since 0.1.0
  * @category combinators
  */
-export const authorizeWith = (matrix: Partial<Record<string, Partial<Record<Role, string>>>>) =>
+export const authorizeWith = (matrix: { readonly [operation: string]: Partial<Row> | undefined }) =>
 (
   actor: Pick<Actor, "id" | "grants">,
   operation: Operation | (string & {}),
@@ -100,9 +102,9 @@ export const authorizeWith = (matrix: Partial<Record<string, Partial<Record<Role
   if (!Object.prototype.hasOwnProperty.call(matrix, operation)) return deny("unknown-operation")
   let someRoleMay = false
   for (const grant of actor.grants) {
-    const scope = scopeOf(matrix as never, grant.role, operation)
+    const scope = scopeOf(matrix, grant.role, operation)
     if (scope === "organisation" || (scope === "own-services" && covers(grant, serviceId))) {
-      return Result.succeed({ actorId: actor.id, operation: operation as Operation, role: grant.role, scope, serviceId, grant })
+      return Result.succeed({ actorId: actor.id, operation, role: grant.role, scope, serviceId, grant })
     }
     if (scope === "own-services") someRoleMay = true
   }

@@ -256,7 +256,7 @@ export const isOperation = (name: string): name is Operation => Object.prototype
  * @since 0.1.0
  * @category combinators
  */
-export const scopeOf = (m: Partial<Record<string, Partial<Row>>>, role: Role, operation: string): Scope => {
+export const scopeOf = (m: { readonly [operation: string]: Partial<Row> | undefined }, role: Role, operation: string): Scope => {
   if (!Object.prototype.hasOwnProperty.call(m, operation)) return "none"
   return m[operation]?.[role] ?? "none"
 }
