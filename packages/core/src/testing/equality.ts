@@ -133,10 +133,10 @@ export const equalityProperty = <Cmd extends AnyCommand = Command, F extends Fac
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { BuiltinPrinciples } from "@pomoc/core"
+ * import { Principles } from "@pomoc/core"
  * import { checkEquality } from "@pomoc/core/testing"
  *
- * const engine = Effect.runSync(BuiltinPrinciples.makeCoreEngine([myPluginRules]))
+ * const engine = Effect.runSync(Principles.makeCoreEngine([myPluginRules]))
  * checkEquality(engine)                   // core's generators
  * checkEquality(engine, { facts: myFacts }, { numRuns: 500 })
  * ```

@@ -391,9 +391,9 @@ export class UndeclaredRead extends Error {
  * @example
  * ```ts
  * import * as fc from "fast-check"
- * import { BuiltinPrinciples } from "@pomoc/core"
+ * import { Principles } from "@pomoc/core"
  * import { arbCoreCommand, arbCoreFacts, declaredReadsProperty } from "@pomoc/core/testing"
- * fc.assert(declaredReadsProperty(BuiltinPrinciples.coreRules, { commands: arbCoreCommand(), facts: arbCoreFacts }))
+ * fc.assert(declaredReadsProperty(Principles.coreRules, { commands: arbCoreCommand(), facts: arbCoreFacts }))
  * ```
  * @since 0.1.0
  * @category combinators

@@ -12,7 +12,7 @@
  * @example
  * ```ts
  * import { Effect } from "effect"
- * import { BuiltinPrinciples, Principle, RuleSet, defineRule, type Command, type Facts } from "@pomoc/core"
+ * import { Principles, Principle, RuleSet, defineRule, type Command, type Facts } from "@pomoc/core"
  *
  * const HouseRules = Principle.make({ id: "house-rules", labels: { en: "House rules", cs: "Domácí řád", lt: "Vidaus taisyklės", bg: "Вътрешен ред" } })
  * const noNightContacts = defineRule<Command.Command, Facts.Facts>()({
@@ -23,7 +23,7 @@
  *   verdicts: ["Warn"],
  *   check: (command, _facts, v) => v.allow
  * })
- * const engine = Effect.runSync(BuiltinPrinciples.makeCoreEngine([RuleSet.make({ id: "my-plugin", rules: [noNightContacts] })]))
+ * const engine = Effect.runSync(Principles.makeCoreEngine([RuleSet.make({ id: "my-plugin", rules: [noNightContacts] })]))
  * ```
  *
  * @since 0.1.0

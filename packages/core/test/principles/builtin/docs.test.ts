@@ -4,17 +4,15 @@ import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
 import { Effect } from "effect"
 import doc from "../../../../../docs/principles.md?raw"
-import type { Command } from "../../../src/Command.js"
-import type { Facts } from "../../../src/Facts.js"
-import * as BuiltinPrinciples from "../../../src/principles/builtin/index.js"
-import { defineRule, Principle, RuleSet } from "../../../src/principles/index.js"
-import { arbCoreCommand, arbCoreFacts, declaredReadsProperty, lowThresholdProperty } from "../../../src/testing/index.js"
+// Imported by package name, as the example in the doc does.
+import { type Command, defineRule, type Facts, Principle, Principles, RuleSet } from "@pomoc/core"
+import { arbCoreCommand, arbCoreFacts, declaredReadsProperty, lowThresholdProperty } from "@pomoc/core/testing"
 import { facts, recordContact } from "./fixtures.js"
 
 describe("docs/principles.md", () => {
   it("documents every built-in principle and rule, with its commands and verdicts", () => {
-    for (const principle of BuiltinPrinciples.corePrinciples) expect(doc).toContain(`(\`${principle.id}\`)`)
-    for (const rule of BuiltinPrinciples.coreRules) {
+    for (const principle of Principles.corePrinciples) expect(doc).toContain(`(\`${principle.id}\`)`)
+    for (const rule of Principles.coreRules) {
       const row = doc.split("\n").find((line) => line.startsWith(`| \`${rule.id}\` |`))
       expect(row, rule.id).toBeDefined()
       const tags = rule.appliesTo === "*" ? [] : rule.appliesTo
@@ -25,7 +23,7 @@ describe("docs/principles.md", () => {
   })
 
   it("quotes the seeds each principle comes from", () => {
-    for (const principle of BuiltinPrinciples.corePrinciples) {
+    for (const principle of Principles.corePrinciples) {
       const seed = /seeds\/(\d{3})_/.exec(principle.source ?? "")
       expect(seed, principle.id).not.toBeNull()
       const section = doc.split("### ").find((s) => s.includes(`(\`${principle.id}\`)`))
@@ -39,7 +37,7 @@ describe("docs/principles.md", () => {
       labels: { en: "Safe space", cs: "Bezpečný prostor", lt: "Saugi erdvė", bg: "Безопасно пространство" },
       source: "seeds/000_ba94c08edc387484.txt: \"nabízet respektující vztah a bezpečný prostor\""
     })
-    const lunchBreakOnly = defineRule<Command, Facts>()({
+    const lunchBreakOnly = defineRule<Command.Command, Facts.Facts>()({
       id: "safe-space/school-lunch-break",
       principle: SafeSpace,
       appliesTo: ["RecordContact"],
@@ -53,7 +51,7 @@ describe("docs/principles.md", () => {
       }
     })
     const engine = Effect.runSync(
-      BuiltinPrinciples.makeCoreEngine([RuleSet.make({ id: "street-work", rules: [lunchBreakOnly] })])
+      Principles.makeCoreEngine([RuleSet.make({ id: "street-work", rules: [lunchBreakOnly] })])
     )
     fc.assert(declaredReadsProperty([lunchBreakOnly], { commands: arbCoreCommand(["RecordContact"]), facts: arbCoreFacts }))
     fc.assert(lowThresholdProperty(engine), { numRuns: 50 })
