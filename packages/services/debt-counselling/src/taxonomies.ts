@@ -1,0 +1,218 @@
+/**
+ * The taxonomies of debt counselling (Czech "odborné sociální poradenství v dluhové
+ * problematice", Act 108/2006 §37): what counsellors do in a contact, through which channel,
+ * how clients first came, where the work happens, and the kinds of social exclusion of the
+ * seed, which a counsellor records as needs (and which are also situation facts, see
+ * `Situation`). Labels in English, Czech, Lithuanian and Bulgarian.
+ *
+ * @since 0.1.0
+ */
+import { labels } from "./internal/labels.js"
+
+/**
+ * What counsellors do in a contact. The client takes the steps; the counsellor informs,
+ * explains, plans with the client and assists (active cooperation).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const interventions = {
+  information: labels(
+    "Information on the options for solving the situation",
+    "Informace o možnostech řešení situace",
+    "Informavimas apie padėties sprendimo galimybes",
+    "Информация за възможностите за решаване на ситуацията"
+  ),
+  counselling: labels("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "debt-analysis": labels("Mapping the debts", "Zmapování dluhů", "Skolų analizė", "Анализ на задълженията"),
+  "budget-planning": labels(
+    "Household budget planning",
+    "Sestavení rozpočtu domácnosti",
+    "Namų ūkio biudžeto planavimas",
+    "Планиране на бюджета на домакинството"
+  ),
+  "creditor-communication": labels(
+    "Support in dealing with creditors",
+    "Podpora při jednání s věřiteli",
+    "Pagalba bendraujant su kreditoriais",
+    "Подкрепа при комуникацията с кредиторите"
+  ),
+  "document-assistance": labels(
+    "Help with drafting documents",
+    "Pomoc se sepsáním písemností",
+    "Pagalba rengiant dokumentus",
+    "Помощ при изготвянето на документи"
+  ),
+  "insolvency-petition": labels(
+    "Help with a debt relief (personal insolvency) petition",
+    "Pomoc s insolvenčním návrhem na oddlužení",
+    "Pagalba rengiant fizinio asmens bankroto prašymą",
+    "Помощ при молба за несъстоятелност на физическо лице"
+  ),
+  "enforcement-check": labels(
+    "Checking enforcement proceedings",
+    "Prověření exekucí",
+    "Išieškojimo bylų patikrinimas",
+    "Проверка на изпълнителни производства"
+  ),
+  accompaniment: labels(
+    "Accompaniment (court, bailiff, offices)",
+    "Doprovod (soud, exekutor, úřady)",
+    "Palydėjimas (teismas, antstolis, įstaigos)",
+    "Придружаване (съд, съдебен изпълнител, институции)"
+  ),
+  "mediation-of-contact": labels(
+    "Mediation of contact with further professional help",
+    "Zprostředkování kontaktu s další odbornou pomocí",
+    "Tarpininkavimas užmezgant ryšį su kita profesionalia pagalba",
+    "Посредничество за връзка с друга професионална помощ"
+  ),
+  "crisis-intervention": labels("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
+  "financial-literacy": labels(
+    "Building financial literacy",
+    "Posilování finanční gramotnosti",
+    "Finansinio raštingumo ugdymas",
+    "Повишаване на финансовата грамотност"
+  )
+}
+
+/**
+ * The interventions given to one client, never to a group (individual approach).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const individualInterventions = [
+  "counselling",
+  "debt-analysis",
+  "budget-planning",
+  "creditor-communication",
+  "document-assistance",
+  "insolvency-petition",
+  "enforcement-check"
+] as const satisfies ReadonlyArray<keyof typeof interventions>
+
+/**
+ * How a contact happens.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const channels = {
+  "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  "e-mail": labels("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "video-call": labels("Video call", "Videohovor", "Vaizdo skambutis", "Видеоразговор")
+}
+
+/**
+ * How a client first came to the service.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const firstContactChannels = {
+  "own-initiative": labels("On their own initiative", "Z vlastní iniciativy", "Savo iniciatyva", "По собствена инициатива"),
+  "friends-or-family": labels(
+    "Recommended by friends or family",
+    "Doporučení známých nebo rodiny",
+    "Rekomendavo draugai ar šeima",
+    "По препоръка на познати или семейството"
+  ),
+  "other-service": labels(
+    "Referred by another social service",
+    "Doporučení jiné sociální služby",
+    "Nukreipė kita socialinė paslauga",
+    "Насочен от друга социална услуга"
+  ),
+  "municipal-office": labels("Municipal office", "Obecní úřad", "Savivaldybė", "Общинска администрация"),
+  "labour-office": labels("Labour office", "Úřad práce", "Užimtumo tarnyba", "Бюро по труда"),
+  website: labels("Website", "Webové stránky", "Interneto svetainė", "Уебсайт"),
+  "public-event": labels("Lecture or public event", "Přednáška nebo veřejná akce", "Paskaita ar viešas renginys", "Лекция или публично събитие")
+}
+
+/**
+ * The kinds of place where counselling happens (the same codes as the core's location kinds).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const locationKinds = {
+  office: labels("Counselling office", "Poradna", "Konsultacijų kabinetas", "Консултантски кабинет"),
+  "online-platform": labels("Online", "Online", "Internetu", "Онлайн"),
+  "event-venue": labels("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието")
+}
+
+/**
+ * The kinds of social exclusion of the seed ("potýkají se s některým z dalších typů sociálního
+ * vyloučení"), recorded as needs of one client.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const needs = {
+  "unstable-housing": labels(
+    "Unsuitable or unstable housing",
+    "Nevyhovující nebo nestabilní bydlení",
+    "Netinkamas ar nestabilus būstas",
+    "Неподходящо или несигурно жилище"
+  ),
+  "long-term-unemployment": labels(
+    "Long-term unemployment, hard to place on the labour market",
+    "Dlouhodobá nezaměstnanost, obtížná uplatnitelnost na trhu práce",
+    "Ilgalaikis nedarbas, sunkumai įsidarbinant",
+    "Продължителна безработица, трудна реализация на пазара на труда"
+  ),
+  "budgeting-problems": labels(
+    "Problems managing the budget",
+    "Problémy se zvládáním rozpočtu",
+    "Sunkumai tvarkant biudžetą",
+    "Трудности при управлението на бюджета"
+  ),
+  "disadvantage-from-prejudice": labels(
+    "Social disadvantage due to prejudice",
+    "Sociální znevýhodnění z důvodu předsudků",
+    "Socialinė atskirtis dėl išankstinių nuostatų",
+    "Социално неравностойно положение поради предразсъдъци"
+  ),
+  "no-social-network": labels(
+    "Missing or non-functioning social network, no resources to solve problems",
+    "Nefunkční nebo neexistující sociální síť, chybí zdroje na řešení potíží",
+    "Nėra socialinio tinklo arba jis neveikia, trūksta išteklių problemoms spręsti",
+    "Липсваща или нефункционираща социална мрежа, няма ресурси за решаване на проблемите"
+  ),
+  "benefit-dependence": labels(
+    "Dependence on social transfers (benefits, pensions)",
+    "Závislost na sociálních transferech (dávky, důchody)",
+    "Priklausomybė nuo socialinių išmokų (pašalpų, pensijų)",
+    "Зависимост от социални плащания (помощи, пенсии)"
+  ),
+  "family-pathology": labels(
+    "Socially pathological phenomena in the family (crime, addictions, children's behavioural problems)",
+    "Sociálně patologické jevy v rodině (trestná činnost, závislosti, výchovné problémy dětí)",
+    "Socialinės patologijos reiškiniai šeimoje (nusikalstamumas, priklausomybės, vaikų elgesio problemos)",
+    "Социално-патологични явления в семейството (престъпност, зависимости, проблеми с възпитанието на децата)"
+  ),
+  "more-support-needed": labels(
+    "Need for more support in solving the adverse situation",
+    "Potřeba větší podpory při řešení nepříznivé sociální situace",
+    "Reikia daugiau paramos sprendžiant sunkią socialinę padėtį",
+    "Нужда от повече подкрепа при решаването на неблагоприятната социална ситуация"
+  )
+}
+
+/**
+ * An intervention code of debt counselling.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Intervention = keyof typeof interventions
+
+/**
+ * A kind of social exclusion of the seed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ExclusionKind = keyof typeof needs

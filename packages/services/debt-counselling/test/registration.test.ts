@@ -1,0 +1,17 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Registry } from "@pomoc/core"
+import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
+import { debtCounselling } from "../src/index.js"
+
+describe("registration", () => {
+  it("the registry accepts the plugin", () => {
+    expect(Registry.validate([debtCounselling]).map((e) => e.message)).toEqual([])
+    const registry = Registry.makeUnsafe([debtCounselling])
+    expect(registry.label("interventions", "debt-analysis", "cs")).toBe("Zmapování dluhů")
+    expect(registry.serviceType("debt-counselling").targetGroup.ageRange).toEqual({ min: 18, max: 150 })
+  })
+
+  it("registers next to the low-threshold club", () => {
+    expect(Registry.validate([lowThresholdClub, debtCounselling]).map((e) => e.message)).toEqual([])
+  })
+})
