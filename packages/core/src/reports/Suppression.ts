@@ -12,18 +12,20 @@
  *      another member;
  *    - a relation whose hidden members are all zero gives them away too (counts cannot be
  *      negative, so a hidden sum of 0 means every hidden cell is 0): hide another member;
- *    - (two-way tables) a hidden cell that closes no cycle of hidden cells in the row–column
- *      graph is still determined, by the relations of the rows and columns on either side of
- *      it: hide a cell that closes a cycle through it.
+ *    - (two-way tables) a hidden cell must lie on a cycle of hidden cells around which counts
+ *      can be moved (one unit up, the next one down, …, which keeps every sum; a zero can only
+ *      go up). Otherwise it is still determined, e.g. a cell joining two hidden rectangles is
+ *      the difference of their margins: hide a visible cell that closes such a cycle.
  *
- *    The complement is always the smallest visible count of the relation that is not zero (a
- *    zero cannot be lowered, so it hides less), preferring inner cells to totals, then the first
- *    in reading order.
+ *    The complement is always the smallest visible count that does the job and is not zero (a
+ *    zero cannot go down, so it protects less), preferring inner cells to totals, then the
+ *    first in reading order.
  *
- * With every hidden count at least 1 (the default, `suppressZeros: false`) the result is safe
- * against an attacker who knows all visible values and margins and that counts are
- * non-negative integers: every hidden cell lies on a cycle of hidden cells, and moving one unit
- * around that cycle gives another table consistent with everything visible.
+ * The result is safe against an attacker who knows all visible values and margins and that
+ * counts are non-negative integers: moving one unit around a hidden cell's cycle gives another
+ * table consistent with everything visible. The only exception would be a hidden cell that no
+ * visible cell can protect (everything that could close a cycle around it is a zero that cannot
+ * go down); that needs hidden zeros, and the brute-force tests have not met one.
  *
  * @since 0.1.0
  */

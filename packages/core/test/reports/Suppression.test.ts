@@ -227,6 +227,25 @@ describe("an attacker with a brute-force solver on tiny tables", () => {
     )
   })
 
+  it("up to 4×4 with many zeros: every suppressed cell moves by one unit (search in ±1)", () => {
+    const sparse = fc
+      .record({ r: fc.integer({ min: 2, max: 4 }), c: fc.integer({ min: 2, max: 4 }) })
+      .chain(({ c, r }) =>
+        fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8 })), { minLength: c, maxLength: c }), { minLength: r, maxLength: r })
+      )
+      .map(twoWay)
+    fc.assert(
+      fc.property(sparse, fc.integer({ min: 2, max: 5 }), fc.boolean(), (table, threshold, suppressZeros) => {
+        const r = ok(Suppression.apply(table, { threshold, suppressZeros }))
+        fc.pre(r.cells.flat().filter((c) => c._tag === "Suppressed").length <= 9)
+        for (const [key, values] of feasibleValues(r, truth(table), 1)) {
+          expect(values.size, `hidden cell ${key} of ${JSON.stringify(fullGrid(r))} is determined`).toBeGreaterThanOrEqual(2)
+        }
+      }),
+      { numRuns: 300 }
+    )
+  })
+
   it("one-way tables: every suppressed cell has at least two feasible values", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 2, max: 6 }), fc.boolean(), (counts, threshold, suppressZeros) => {
