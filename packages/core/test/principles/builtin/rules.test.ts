@@ -2,6 +2,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { DateTime } from "effect"
 import type { Command } from "../../../src/Command.js"
 import type { Facts } from "../../../src/Facts.js"
+import type { AgeBand } from "../../../src/model/Common.js"
 import * as Builtin from "../../../src/principles/builtin/index.js"
 import { Decision, Rule, type Verdict } from "../../../src/principles/index.js"
 import {
@@ -238,7 +239,7 @@ describe("confidentiality", () => {
 describe("equality", () => {
   const { eligibilityByTargetAge } = Builtin
   const assess: Command = { _tag: "AssessEligibility", serviceId }
-  const aged = (ageBand: Facts["person"] extends infer P ? P extends { ageBand: infer A } ? A : never : never, service = club) =>
+  const aged = (ageBand: AgeBand, service = club) =>
     facts({ service, person: { ...facts().person!, ageBand } })
 
   it("allows a person whose age band is inside the target age range", () => {
