@@ -213,7 +213,7 @@ const wrongActor = (who: number) =>
       _tag: "anonymous", serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter)
     }), ["AccessDenied"]))
 
-export const commands: ReadonlyArray<fc.Arbitrary<Cmd>> = [
+export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.boolean().map(registerPerson),
   fc.integer({ min: 1, max: 40 }).map(anonymousContact),
   fc.nat().map(contactWith),
