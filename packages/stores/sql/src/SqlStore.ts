@@ -382,7 +382,6 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         // may touch one record more than once; only each record's final state is written.
         const current = new Map(before)
         const finals = new Map<string, Final>()
-        const deleted = new Set<string>()
         const versions: Array<number> = []
         const conflict = (kind: string, id: string, expectedVersion: number, actualVersion: number) =>
           Store.fail("commit", new Store.Conflict({ kind, id, expectedVersion, actualVersion }))
@@ -402,7 +401,6 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
           current.delete(key)
           if (actual > 0) {
             finals.set(key, { _tag: "delete", kind: del.kind, id: del.id })
-            if (before.has(key)) deleted.add(key)
           } else {
             finals.delete(key)
           }
@@ -448,7 +446,8 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
               facets: JSON.stringify(w.facets),
               data: JSON.stringify(w.data ?? null)
             }
-            if (before.has(keyOf(w.kind, w.id)) && !deleted.has(keyOf(w.kind, w.id))) replaced.push(row)
+            // Deletes come after writes, so a record whose final state is a write was not deleted.
+            if (before.has(keyOf(w.kind, w.id))) replaced.push(row)
             else created.push(row)
             for (const personId of new Set(w.personIds)) people.push({ person_id: personId, kind: w.kind, id: w.id })
             for (const tag of new Set(w.tags)) tags.push({ kind: w.kind, id: w.id, tag })
