@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { Decision, Engine } from "../../packages/core/src/principles/index.js"
+import { Decision, Engine } from "@pomoc/core"
 import { type Command, command, type Facts, facts, flatFacts, type RecordContact } from "./model.js"
 import { generate, type GeneratedRules, renderModule, toJson } from "./rules.js"
 

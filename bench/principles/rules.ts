@@ -4,7 +4,7 @@
  * functions and for the engine's rules, written out as source code so both are real code, not
  * an interpreter), and a json-rules-engine rule.
  */
-import type { Engine, Rule } from "../../packages/core/src/principles/index.js"
+import type { Engine, Rule } from "@pomoc/core"
 import { type Command, type Facts, flatFacts, type RecordContact } from "./model.js"
 
 /** What the generated module exports. */
