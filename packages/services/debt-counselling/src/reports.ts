@@ -1,117 +1,164 @@
 /**
  * Debt counselling's report definitions, answering the three Results-Based Accountability
- * questions (how much did we do, how well did we do it, is anyone better off) over the store's
- * aggregate queries. The store computes them (SQL `GROUP BY`) for one service and period, and
- * suppresses small cells.
+ * questions (how much did we do, how well did we do it, is anyone better off). Each is a core
+ * `ReportDefinition`: the store computes it (SQL `GROUP BY`) for one service and period, and
+ * `Report.run` suppresses small cells and their complements.
  *
  * @since 0.1.0
  */
-import type { Plugin, Store } from "@pomoc/core"
+import { Report } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
+import { indicators } from "./outcomes.js"
+import { channels, firstContactChannels, interventions } from "./taxonomies.js"
+
+const codes = (taxonomy: object): ReadonlyArray<string> => Object.keys(taxonomy)
 
 /**
- * The aggregate query of a report; the service and the period are given when it is run.
+ * How much: clients reached per intervention.
  *
  * @since 0.1.0
  * @category models
  */
-export type ReportQuery = Omit<Store.AggregateQuery, "serviceId" | "from" | "to">
+export const clientsByIntervention = Report.define({
+  id: "clients-by-intervention",
+  question: "how-much",
+  labels: labels("Clients by intervention", "Klienti podle intervence", "Klientai pagal intervenciją", "Клиенти по вид интервенция"),
+  query: { kind: "contact", dimensions: [{ by: "tag", values: codes(interventions) }], measure: "people" }
+})
 
 /**
- * A report definition: what the plugin contract needs (id, labels, question) and the aggregate
- * query that computes it.
+ * How much: contacts per month.
  *
  * @since 0.1.0
  * @category models
  */
-export interface ReportDefinition extends Plugin.PluginReport {
-  readonly query: ReportQuery
-}
+export const contactsByMonth = Report.define({
+  id: "contacts-by-month",
+  question: "how-much",
+  labels: labels("Contacts by month", "Kontakty podle měsíců", "Kontaktai pagal mėnesius", "Контакти по месеци"),
+  query: { kind: "contact", dimensions: [{ by: "month" }] }
+})
 
 /**
- * Debt counselling's reports.
+ * How much: people first reached, per first-contact channel (`null`: not a first contact).
  *
- * - how much: contacts per intervention, contacts and clients per month, first contacts per
- *   first-contact channel, clients per age band;
- * - how well: cooperations by how they ended (by the client, at any time, without a reason, or
- *   by the service), outcome assessments made with the client, contacts per channel;
- * - better off: clients per outcome indicator and value.
+ * @since 0.1.0
+ * @category models
+ */
+export const firstContactsByChannel = Report.define({
+  id: "first-contacts-by-channel",
+  question: "how-much",
+  labels: labels(
+    "People first reached, by first-contact channel",
+    "Poprvé oslovení lidé podle cesty k prvnímu kontaktu",
+    "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto kanalą",
+    "Хора, достигнати за първи път, по канал за първи контакт"
+  ),
+  query: { kind: "contact", dimensions: [{ by: "firstContactChannel", values: codes(firstContactChannels) }], measure: { sum: "participants" } }
+})
+
+/**
+ * How much: clients on record per age band.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const clientsByAgeBand = Report.define({
+  id: "clients-by-age-band",
+  question: "how-much",
+  labels: labels("Clients by age band", "Klienti podle věkové skupiny", "Klientai pagal amžiaus grupę", "Клиенти по възрастова група"),
+  query: { kind: "person", dimensions: [{ by: "ageBand", values: ["18-20", "21-26", "27-64", "65+", "not-stated"] }] }
+})
+
+/**
+ * How well: cooperations still running or ended, and by whom (a client may end at any time,
+ * without a reason).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const cooperationsByEnding = Report.define({
+  id: "cooperations-by-ending",
+  question: "how-well",
+  labels: labels(
+    "Cooperations by whether and how they ended",
+    "Spolupráce podle toho, zda a jak skončila",
+    "Bendradarbiavimas pagal tai, ar ir kaip jis baigėsi",
+    "Сътрудничества според това дали и как са приключили"
+  ),
+  query: { kind: "cooperation", dimensions: [{ by: "active", values: [true, false] }, { by: "endedBy" }], measure: "people" }
+})
+
+/**
+ * How well: minutes of counselling per channel.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const minutesByChannel = Report.define({
+  id: "minutes-by-channel",
+  question: "how-well",
+  labels: labels(
+    "Minutes of counselling by channel",
+    "Minuty poradenství podle kanálu",
+    "Konsultavimo minutės pagal kanalą",
+    "Минути консултиране по канал"
+  ),
+  query: { kind: "contact", dimensions: [{ by: "channel", values: codes(channels) }], measure: { sum: "durationMinutes" } }
+})
+
+/**
+ * How well: outcome assessments per indicator, made with the client or without.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const assessedWithClient = Report.define({
+  id: "outcomes-assessed-with-client",
+  question: "how-well",
+  labels: labels(
+    "Outcome assessments made with the client",
+    "Hodnocení výsledků společně s klientem",
+    "Rezultatų vertinimai kartu su klientu",
+    "Оценки на резултатите, направени заедно с клиента"
+  ),
+  query: {
+    kind: "measurement",
+    dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "personParticipated", values: [true, false] }]
+  }
+})
+
+/**
+ * Is anyone better off: clients per outcome indicator and measured value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const outcomesByIndicator = Report.define({
+  id: "outcomes-by-indicator",
+  question: "better-off",
+  labels: labels(
+    "Clients by outcome indicator and value",
+    "Klienti podle indikátoru výsledku a hodnoty",
+    "Klientai pagal rezultato rodiklį ir reikšmę",
+    "Клиенти по показател за резултат и стойност"
+  ),
+  query: { kind: "measurement", dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "value" }], measure: "people" }
+})
+
+/**
+ * Every report of debt counselling.
  *
  * @since 0.1.0
  * @category models
  */
 export const reports = [
-  {
-    id: "contacts-by-intervention",
-    question: "how-much",
-    labels: labels("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
-    query: { kind: "contact", groupBy: ["tag"], distinctPeople: true }
-  },
-  {
-    id: "contacts-by-month",
-    question: "how-much",
-    labels: labels("Contacts and clients by month", "Kontakty a klienti podle měsíců", "Kontaktai ir klientai pagal mėnesius", "Контакти и клиенти по месеци"),
-    query: { kind: "contact", groupBy: ["month"], sum: ["durationMinutes", "participants"], distinctPeople: true }
-  },
-  {
-    id: "first-contacts-by-channel",
-    question: "how-much",
-    labels: labels(
-      "First contacts by first-contact channel",
-      "První kontakty podle cesty k prvnímu kontaktu",
-      "Pirmieji kontaktai pagal pirmojo kontakto kanalą",
-      "Първи контакти по канал за първи контакт"
-    ),
-    query: { kind: "contact", groupBy: ["firstContact", "firstContactChannel"], sum: ["participants"] }
-  },
-  {
-    id: "clients-by-age-band",
-    question: "how-much",
-    labels: labels("Clients by age band", "Klienti podle věkové skupiny", "Klientai pagal amžiaus grupę", "Клиенти по възрастова група"),
-    query: { kind: "person", groupBy: ["ageBand"] }
-  },
-  {
-    id: "cooperations-by-ending",
-    question: "how-well",
-    labels: labels(
-      "Cooperations by whether and how they ended",
-      "Spolupráce podle toho, zda a jak skončila",
-      "Bendradarbiavimas pagal tai, ar ir kaip jis baigėsi",
-      "Сътрудничества според това дали и как са приключили"
-    ),
-    query: { kind: "cooperation", groupBy: ["active", "endedBy"], distinctPeople: true }
-  },
-  {
-    id: "contacts-by-channel",
-    question: "how-well",
-    labels: labels(
-      "Contacts and their length by channel and mode",
-      "Kontakty a jejich délka podle kanálu a formy",
-      "Kontaktai ir jų trukmė pagal kanalą ir formą",
-      "Контакти и тяхната продължителност по канал и форма"
-    ),
-    query: { kind: "contact", groupBy: ["channel", "mode"], sum: ["durationMinutes"] }
-  },
-  {
-    id: "outcomes-assessed-with-client",
-    question: "how-well",
-    labels: labels(
-      "Outcome assessments made with the client",
-      "Hodnocení výsledků společně s klientem",
-      "Rezultatų vertinimai kartu su klientu",
-      "Оценки на резултатите, направени заедно с клиента"
-    ),
-    query: { kind: "measurement", groupBy: ["indicator", "personParticipated"], distinctPeople: true }
-  },
-  {
-    id: "outcomes-by-indicator",
-    question: "better-off",
-    labels: labels(
-      "Clients by outcome indicator and value",
-      "Klienti podle indikátoru výsledku a hodnoty",
-      "Klientai pagal rezultato rodiklį ir reikšmę",
-      "Клиенти по показател за резултат и стойност"
-    ),
-    query: { kind: "measurement", groupBy: ["indicator", "value"], distinctPeople: true }
-  }
-] as const satisfies ReadonlyArray<ReportDefinition>
+  clientsByIntervention,
+  contactsByMonth,
+  firstContactsByChannel,
+  clientsByAgeBand,
+  cooperationsByEnding,
+  minutesByChannel,
+  assessedWithClient,
+  outcomesByIndicator
+] as const
