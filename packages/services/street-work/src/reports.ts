@@ -1,0 +1,155 @@
+/**
+ * The report definitions of street work, answering the three Results-Based Accountability
+ * questions over the store's aggregate queries. The effect of each way of first contact is
+ * read from two of them:
+ *
+ * - `first-contacts-by-channel`: how many people each first-contact channel reached (the sum
+ *   of participants of first contacts; the row without a channel counts the other contacts);
+ * - `new-to-service-by-channel`: per first-contact channel and intervention code, the people
+ *   reached; the column `first-heard-of-service` counts those who had not known the service
+ *   before, so its share of the channel's row in `first-contacts-by-channel` is the share of
+ *   new people a channel reached (the seed: about 75 % at LAN parties).
+ *
+ * @since 0.1.0
+ */
+import { Report } from "@pomoc/core"
+import { labels } from "./internal/labels.js"
+import { indicators } from "./outcomes.js"
+import { channels, firstContactChannels, interventions } from "./taxonomies.js"
+
+const firstContactChannelValues = Object.keys(firstContactChannels)
+
+/**
+ * The reports of street work.
+ *
+ * - how much: people first reached per first-contact channel, contacts per channel and place
+ *   (the follow-up channels), contacts per intervention, group activities per topic (LAN
+ *   parties, school sessions), people per identity level and age band;
+ * - how well: people who had not known the service per first-contact channel, first contacts
+ *   per channel and place, outcome assessments made with the person;
+ * - better off: people per indicator and value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const reports = [
+  Report.define({
+    id: "first-contacts-by-channel",
+    question: "how-much",
+    labels: labels(
+      "People first reached, by way of first contact",
+      "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu",
+      "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą",
+      "Достигнати за първи път хора по начин на първи контакт"
+    ),
+    query: {
+      kind: "contact",
+      dimensions: [{ by: "firstContactChannel", values: firstContactChannelValues }],
+      measure: { sum: "participants" }
+    }
+  }),
+  Report.define({
+    id: "new-to-service-by-channel",
+    question: "how-well",
+    labels: labels(
+      "People who had not known the service before, by way of first contact",
+      "Lidé, kteří o službě předtím nevěděli, podle způsobu prvokontaktu",
+      "Žmonės, kurie anksčiau apie paslaugą nežinojo, pagal pirmojo kontakto būdą",
+      "Хора, които преди не са знаели за услугата, по начин на първи контакт"
+    ),
+    query: {
+      kind: "contact",
+      dimensions: [
+        { by: "firstContactChannel", values: firstContactChannelValues },
+        { by: "tag", values: ["first-heard-of-service"] }
+      ],
+      measure: { sum: "participants" }
+    }
+  }),
+  Report.define({
+    id: "first-contacts-by-place",
+    question: "how-well",
+    labels: labels(
+      "People first reached, by way of first contact and place",
+      "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu a místa",
+      "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą ir vietą",
+      "Достигнати за първи път хора по начин на първи контакт и място"
+    ),
+    query: {
+      kind: "contact",
+      dimensions: [{ by: "firstContactChannel", values: firstContactChannelValues }, { by: "locationKind" }],
+      measure: { sum: "participants" }
+    }
+  }),
+  Report.define({
+    id: "contacts-by-channel",
+    question: "how-much",
+    labels: labels(
+      "Contacts by channel and place",
+      "Kontakty podle kanálu a místa",
+      "Kontaktai pagal kanalą ir vietą",
+      "Контакти по канал и място"
+    ),
+    query: { kind: "contact", dimensions: [{ by: "channel", values: Object.keys(channels) }, { by: "locationKind" }] }
+  }),
+  Report.define({
+    id: "contacts-by-intervention",
+    question: "how-much",
+    labels: labels("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
+    query: { kind: "contact", dimensions: [{ by: "tag", values: Object.keys(interventions) }] }
+  }),
+  Report.define({
+    id: "contacts-by-month",
+    question: "how-much",
+    labels: labels("Participants by month", "Účastníci podle měsíců", "Dalyviai pagal mėnesius", "Участници по месеци"),
+    query: { kind: "contact", dimensions: [{ by: "month" }], measure: { sum: "participants" } }
+  }),
+  Report.define({
+    id: "activities-by-topic",
+    question: "how-much",
+    labels: labels(
+      "Attendance of group activities by topic",
+      "Účast na skupinových aktivitách podle tématu",
+      "Grupinių veiklų lankomumas pagal temą",
+      "Посещаемост на груповите дейности по тема"
+    ),
+    query: { kind: "activity", dimensions: [{ by: "topic" }], measure: { sum: "attendance" } }
+  }),
+  Report.define({
+    id: "people-by-age-band",
+    question: "how-much",
+    labels: labels(
+      "People by identity level and age band",
+      "Lidé podle úrovně identifikace a věkové skupiny",
+      "Žmonės pagal tapatybės lygį ir amžiaus grupę",
+      "Хора по ниво на идентификация и възрастова група"
+    ),
+    query: { kind: "person", dimensions: [{ by: "identityLevel" }, { by: "ageBand" }] }
+  }),
+  Report.define({
+    id: "outcomes-assessed-with-person",
+    question: "how-well",
+    labels: labels(
+      "Outcome assessments made with the person",
+      "Hodnocení výsledků společně s člověkem",
+      "Rezultatų vertinimai kartu su žmogumi",
+      "Оценки на резултатите, направени заедно с човека"
+    ),
+    query: {
+      kind: "measurement",
+      dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "personParticipated", values: [true, false] }],
+      measure: "people"
+    }
+  }),
+  Report.define({
+    id: "outcomes-by-indicator",
+    question: "better-off",
+    labels: labels(
+      "People by outcome indicator and value",
+      "Lidé podle indikátoru výsledku a hodnoty",
+      "Žmonės pagal rezultato rodiklį ir reikšmę",
+      "Хора по показател за резултат и стойност"
+    ),
+    query: { kind: "measurement", dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "value" }], measure: "people" }
+  })
+] as const

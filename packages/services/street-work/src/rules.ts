@@ -1,0 +1,286 @@
+/**
+ * The rules of street work. They tighten the core principles the service is bound by and add
+ * one principle of its own, outreach ("Chceme být tam, kde jsou naši klienti a klientky"),
+ * whose rules keep the first-contact records countable. Every rule applies only to services of
+ * the type `street-work` (the registry runs every plugin's rules for every command).
+ *
+ * @since 0.1.0
+ */
+import {
+  type AgeRange,
+  ageBandRange,
+  type Command,
+  defineRule,
+  type Facts,
+  type Labels,
+  Principle,
+  Principles,
+  type Rule
+} from "@pomoc/core"
+import { fitOf, labels } from "./internal/labels.js"
+import { placeOfChannel } from "./taxonomies.js"
+
+/**
+ * The service type (and plugin id) of street work.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const serviceType = "street-work" as const
+
+/**
+ * The ages street work serves when a service sets no age range of its own: 11 to 26, the young
+ * people the seed reaches (pupils of grades 6–9, gamers aged 11–16, young people in shopping
+ * centres and on social platforms).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const defaultAgeRange: AgeRange = Object.freeze({ min: 11, max: 26 })
+
+/**
+ * The ages the LAN parties are for ("hráče a hráčky online her ve věku 11–16 let").
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const lanPartyAgeRange: AgeRange = Object.freeze({ min: 11, max: 16 })
+
+/**
+ * The type of {@link Outreach}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type OutreachPrinciple = Principle.Principle<"outreach">
+
+/**
+ * The principle of outreach: the service goes where its clients are and adapts its ways of
+ * first contact to the locality and to the trends among young people.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const Outreach: OutreachPrinciple = Principle.make({
+  id: "outreach",
+  source: "seeds/004_58093f0076e5956e.txt, \"Chceme být tam, kde jsou naši klienti a klientky\"",
+  labels: labels(
+    "Outreach: being where the clients are",
+    "Terénní přístup: být tam, kde jsou klienti a klientky",
+    "Darbas lauke: būti ten, kur yra klientai",
+    "Теренен подход: да бъдем там, където са клиентите"
+  )
+})
+
+/**
+ * The principles street work is bound by: the core ones of Czech outreach programmes
+ * (low threshold, voluntariness, confidentiality, free of charge, individual approach,
+ * equality, respect for uniqueness) and {@link Outreach}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const principleIds = [
+  "low-threshold",
+  "voluntariness",
+  "confidentiality",
+  "free-of-charge",
+  "individual-approach",
+  "equality",
+  "respect-for-uniqueness",
+  "outreach"
+] as const
+
+/**
+ * The message keys of the rules with their labels.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const messages = {
+  "streetWork.targetAge.outside": labels(
+    "The age band is outside the target age of the programme: offer what you can and point to a suitable service.",
+    "Věková skupina je mimo cílovou skupinu programu: nabídněte, co můžete, a doporučte vhodnou službu.",
+    "Amžiaus grupė nepatenka į programos tikslinį amžių: pasiūlykite, ką galite, ir nukreipkite į tinkamą paslaugą.",
+    "Възрастовата група е извън целевата възраст на програмата: предложете каквото можете и насочете към подходяща услуга."
+  ),
+  "streetWork.targetAge.partly": labels(
+    "The age band is partly outside the target age of the programme: check the age with the person.",
+    "Věková skupina je zčásti mimo cílovou skupinu programu: ověřte věk s člověkem.",
+    "Amžiaus grupė iš dalies nepatenka į programos tikslinį amžių: pasitikslinkite amžių su žmogumi.",
+    "Възрастовата група е частично извън целевата възраст на програмата: уточнете възрастта с човека."
+  ),
+  "streetWork.lanPartyAge": labels(
+    "LAN parties are for gamers aged 11–16: check the first-contact channel or the age band.",
+    "LAN party jsou pro hráče a hráčky ve věku 11–16 let: ověřte cestu k prvnímu kontaktu nebo věkovou skupinu.",
+    "LAN vakarėliai skirti 11–16 metų žaidėjams: patikrinkite pirmojo kontakto kanalą arba amžiaus grupę.",
+    "LAN партитата са за геймъри на 11–16 години: проверете канала за първи контакт или възрастовата група."
+  ),
+  "streetWork.firstHeardOnFirstContact": labels(
+    "\"Had not known the service before\" belongs on a first contact only.",
+    "„Předtím o službě nevěděl(a)“ patří jen k prvnímu kontaktu.",
+    "„Anksčiau apie paslaugą nežinojo“ žymima tik pirmajame kontakte.",
+    "„Преди това не е знаел(а) за услугата“ се отбелязва само при първи контакт."
+  ),
+  "streetWork.firstContactChannel": labels(
+    "Record how the first contact came about, so that the effect of each way of first contact can be counted.",
+    "Uveďte, jakým způsobem prvokontakt proběhl, aby bylo možné vyhodnotit účinek jednotlivých způsobů.",
+    "Nurodykite, kaip įvyko pirmasis kontaktas, kad būtų galima įvertinti kiekvieno būdo poveikį.",
+    "Посочете как е осъществен първият контакт, за да може да се оцени ефектът на всеки начин."
+  ),
+  "streetWork.firstContactPlace": labels(
+    "The place does not match the way of first contact: check both.",
+    "Místo neodpovídá způsobu prvokontaktu: ověřte obojí.",
+    "Vieta neatitinka pirmojo kontakto būdo: patikrinkite abu.",
+    "Мястото не отговаря на начина на първи контакт: проверете и двете."
+  ),
+  "streetWork.noFee": labels(
+    "Outreach programmes are provided free of charge: no fee can be charged.",
+    "Terénní programy se poskytují bez úhrady: poplatek nelze účtovat.",
+    "Darbo gatvėje paslaugos teikiamos nemokamai: mokesčio imti negalima.",
+    "Теренните програми се предоставят безплатно: не може да се събира такса."
+  )
+} as const satisfies Readonly<Record<string, Labels>>
+
+/**
+ * A rule of street work, with its id as a literal type.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type StreetWorkRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts, Id>
+
+/**
+ * The rules of street work, by name.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface StreetWorkRules {
+  readonly targetAge: StreetWorkRule<"street-work/target-age">
+  readonly lanPartyAge: StreetWorkRule<"street-work/lan-party-age">
+  readonly firstHeardOnFirstContact: StreetWorkRule<"street-work/first-heard-on-first-contact">
+  readonly firstContactChannel: StreetWorkRule<"street-work/first-contact-channel">
+  readonly firstContactPlace: StreetWorkRule<"street-work/first-contact-place">
+  readonly noFee: StreetWorkRule<"street-work/no-fee">
+}
+
+const outreachRule = defineRule<Command.Command, Facts.Facts>()
+
+/**
+ * The rules of a street-work plugin whose services without an age range of their own serve
+ * `ageRange`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules => {
+  /**
+   * Eligibility by the programme's default target age when the service sets none (the core
+   * rule decides when it does). Reads only the age band, never a protected attribute.
+   */
+  const targetAge = Principles.coreRule({
+    id: "street-work/target-age",
+    principle: Principles.Equality,
+    appliesTo: ["AssessEligibility"],
+    reads: ["service.type", "service.ageRange", "person.ageBand"],
+    verdicts: ["Deny", "Warn"],
+    description: "Street work serves people of its target age (11–26 unless the service says otherwise).",
+    check: (_command, facts, v) => {
+      if (facts.service.type !== serviceType || facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
+      switch (fitOf(ageBandRange[facts.person.ageBand], ageRange)) {
+        case "outside":
+          return v.deny("the age band is outside the target age", "streetWork.targetAge.outside")
+        case "partly":
+          return v.warn("the age band is partly outside the target age", "streetWork.targetAge.partly")
+        default:
+          return v.allow
+      }
+    }
+  })
+
+  /** A first contact at a LAN party with a person whose age band is wholly outside 11–16. */
+  const lanPartyAge = outreachRule({
+    id: "street-work/lan-party-age",
+    principle: Outreach,
+    appliesTo: ["RecordContact"],
+    reads: ["service.type", "person.ageBand"],
+    verdicts: ["Warn"],
+    description: "LAN parties reach gamers aged 11–16.",
+    check: (command, facts, v) =>
+      facts.service.type === serviceType &&
+        command.contact.firstContactChannel === "lan-party" &&
+        facts.person !== undefined &&
+        fitOf(ageBandRange[facts.person.ageBand], lanPartyAgeRange) === "outside"
+        ? v.warn("a LAN party first contact outside its age range", "streetWork.lanPartyAge")
+        : v.allow
+  })
+
+  /** "Had not known the service before" on a contact that is not a first contact is a contradiction. */
+  const firstHeardOnFirstContact = outreachRule({
+    id: "street-work/first-heard-on-first-contact",
+    principle: Outreach,
+    appliesTo: ["RecordContact"],
+    reads: ["service.type"],
+    verdicts: ["Deny"],
+    description: "Only a first contact can reach people who had not known the service.",
+    check: (command, facts, v) =>
+      facts.service.type === serviceType && !command.contact.firstContact &&
+        command.contact.interventions.includes("first-heard-of-service")
+        ? v.deny("first-heard-of-service on a contact that is not a first contact", "streetWork.firstHeardOnFirstContact")
+        : v.allow
+  })
+
+  /** A first contact without its first-contact channel cannot be counted per channel. */
+  const firstContactChannel = outreachRule({
+    id: "street-work/first-contact-channel",
+    principle: Outreach,
+    appliesTo: ["RecordContact"],
+    reads: ["service.type"],
+    verdicts: ["Warn"],
+    description: "A first contact names its way of first contact.",
+    check: (command, facts, v) =>
+      facts.service.type === serviceType && command.contact.firstContact && command.contact.firstContactChannel === undefined
+        ? v.warn("a first contact without a first-contact channel", "streetWork.firstContactChannel")
+        : v.allow
+  })
+
+  /** A school streetwork first contact away from a school (and the like) is probably a slip. */
+  const firstContactPlace = outreachRule({
+    id: "street-work/first-contact-place",
+    principle: Outreach,
+    appliesTo: ["RecordContact"],
+    reads: ["service.type"],
+    verdicts: ["Warn"],
+    description: "The place of a first contact matches its way of first contact.",
+    check: (command, facts, v) => {
+      if (facts.service.type !== serviceType || command.contact.firstContactChannel === undefined) return v.allow
+      const place = (placeOfChannel as Readonly<Record<string, string | undefined>>)[command.contact.firstContactChannel]
+      return place !== undefined && place !== command.contact.locationKind
+        ? v.warn("the place does not match the first-contact channel", "streetWork.firstContactPlace")
+        : v.allow
+    }
+  })
+
+  /** §69: outreach programmes are free of charge, whatever a service's configuration says. */
+  const noFee = Principles.coreRule({
+    id: "street-work/no-fee",
+    principle: Principles.FreeOfCharge,
+    appliesTo: ["ChargeFee"],
+    reads: ["service.type"],
+    verdicts: ["Deny"],
+    description: "Outreach programmes charge no fee.",
+    check: (command, facts, v) =>
+      facts.service.type === serviceType && command.amountMinor > 0 ? v.deny("street work charges no fee", "streetWork.noFee") : v.allow
+  })
+
+  return { targetAge, lanPartyAge, firstHeardOnFirstContact, firstContactChannel, firstContactPlace, noFee } as const
+}
+
+/**
+ * The rules with the default target age (11–26).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const rules: StreetWorkRules = makeRules()
