@@ -4,7 +4,7 @@ import { Effect } from "effect"
 import type { Command } from "../../../src/Command.js"
 import type { Facts } from "../../../src/Facts.js"
 import * as Builtin from "../../../src/principles/builtin/index.js"
-import { defineRule, Principle, RuleSet } from "../../../src/principles/index.js"
+import { defineRule, Principle, Rule, RuleSet } from "../../../src/principles/index.js"
 import {
   arbCoreCommand,
   arbCoreFacts,
@@ -23,6 +23,22 @@ const clone = <A>(value: A): A => structuredClone(value)
 describe("every built-in rule", () => {
   it("reads only the facts it declares, and never writes to them", () => {
     fc.assert(declaredReadsProperty(Builtin.coreRules, { commands: arbCoreCommand(), facts: arbCoreFacts }), { numRuns: 400 })
+  })
+
+  it("declares no read it never makes: every declared path is read on some generated input", () => {
+    for (const rule of Builtin.coreRules) {
+      const used = new Set<string>()
+      const tags = rule.appliesTo === "*" ? undefined : rule.appliesTo
+      fc.assert(
+        fc.property(arbCoreCommand(tags), arbCoreFacts, (command, facts) => {
+          for (const read of Rule.traceReads(rule, command, facts).reads) {
+            for (const declared of rule.reads) if (read === declared || read.startsWith(declared + ".")) used.add(declared)
+          }
+        }),
+        { numRuns: 500 }
+      )
+      expect([...rule.reads].filter((path) => !used.has(path)), rule.id).toEqual([])
+    }
   })
 
   it("is deterministic: the same command and facts give the same explanation", () => {
