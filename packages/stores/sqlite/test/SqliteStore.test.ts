@@ -205,6 +205,21 @@ describe("SqliteStore", () => {
     })
   })
 
+  it.effect("another process holding the write lock gives a retryable Busy, and the commit succeeds once it is released", () => {
+    const file = freshFile()
+    return withStore(file, (store) =>
+      Effect.gen(function*() {
+        const other = new Database(file)
+        other.exec("BEGIN IMMEDIATE")
+        const busy = yield* Effect.flip(store.commit({ writes: [write("c1")], audit: [draft()] }))
+        assert.strictEqual(busy.reason._tag, "Busy")
+        assert.isTrue(busy.retryable)
+        other.exec("ROLLBACK")
+        other.close()
+        assert.deepStrictEqual((yield* store.commit({ writes: [write("c1")], audit: [draft()] })).versions, [1])
+      }), { busyTimeoutMs: 20 })
+  })
+
   it.effect("refuses a unit with an unknown kind or a negative expected version", () =>
     withStore(":memory:", (store) =>
       Effect.gen(function*() {
