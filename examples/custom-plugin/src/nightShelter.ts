@@ -163,10 +163,19 @@ export const nightShelter = definePlugin({
       indicators: ["housing-status"]
     }
   ],
-  reports: [{
-    id: "bed-nights",
-    labels: { en: "Bed nights", cs: "Počet přenocování", lt: "Nakvynių skaičius", bg: "Брой нощувки" },
-    question: "how-much"
-  }],
+  reports: [
+    {
+      id: "bed-nights",
+      labels: { en: "Bed nights by month", cs: "Přenocování podle měsíců", lt: "Nakvynės pagal mėnesius", bg: "Нощувки по месеци" },
+      question: "how-much",
+      query: { kind: "contact", dimensions: [{ by: "month" }, { by: "tag", values: ["bed-night"] }], measure: { sum: "participants" } }
+    },
+    {
+      id: "slept-indoors",
+      labels: { en: "Guests who slept indoors", cs: "Hosté, kteří spali uvnitř", lt: "Svečiai, nakvoję patalpose", bg: "Гости, спали на закрито" },
+      question: "better-off",
+      query: { kind: "measurement", dimensions: [{ by: "indicator", values: ["slept-indoors"] }, { by: "value" }], measure: "people" }
+    }
+  ],
   config: { beds: 24 }
 })

@@ -21,6 +21,8 @@ import type { IndividualPlan } from "../model/Plan.js"
 import type { Principle } from "../principles/Principle.js"
 import type { Rule } from "../principles/Rule.js"
 import type { RuleId } from "../principles/Verdict.js"
+import type { ReportQuery } from "../reports/Report.js"
+import type { AggregateQuery } from "../Store.js"
 
 /**
  * A taxonomy: each code (lower-case letters, digits and `-`) with its labels.
@@ -149,9 +151,10 @@ export interface Derivation<Indicator extends string = string> {
 export type ReportQuestion = "how-much" | "how-well" | "better-off"
 
 /**
- * What the plugin contract needs of a report definition: an id, labels and the question it
- * answers. The report definitions of `@pomoc/core`'s reports module satisfy it; the aggregate
- * query they carry is the reports module's business.
+ * A report a plugin defines: an id, labels, the question it answers and how it is computed.
+ * `Report.define(...)` definitions (a `ReportQuery` of dimensions and a measure, run by
+ * `Report.run` with small-cell suppression) are the usual kind; a raw store `AggregateQuery`
+ * (without service and period, which are given when it runs) is accepted too.
  *
  * @since 0.1.0
  * @category models
@@ -160,6 +163,8 @@ export interface PluginReport {
   readonly id: string
   readonly labels: Labels
   readonly question: ReportQuestion
+  readonly query?: ReportQuery | Omit<AggregateQuery, "serviceId" | "from" | "to">
+  readonly suppression?: { readonly threshold?: number; readonly suppressZeros?: boolean }
 }
 
 /**

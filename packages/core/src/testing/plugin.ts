@@ -32,6 +32,8 @@
  * @since 0.1.0
  */
 import * as fc from "fast-check"
+import { Effect, Exit } from "effect"
+import { mappings } from "../casework/Records.js"
 import type { Command, CommandTag } from "../Command.js"
 import { commandTags } from "../Command.js"
 import type { Facts } from "../Facts.js"
@@ -43,7 +45,16 @@ import * as Registry from "../plugins/Registry.js"
 import * as Engine from "../principles/Engine.js"
 import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
-import { arbContact, arbIndividualPlan, arbOutcomeMeasurement, arbOutcomeValueFor, decoded } from "./arbitraries.js"
+import * as Report from "../reports/Report.js"
+import type { AggregateQuery, AggregateRow, FacetValue, RecordKind, StoredRecord } from "../Store.js"
+import {
+  arbContact,
+  arbIndividualPlan,
+  arbOutcomeMeasurement,
+  arbOutcomeValueFor,
+  decoded,
+  entities
+} from "./arbitraries.js"
 import { checkEquality } from "./equality.js"
 import { arbCommandOf, arbCoreFacts, arbUtc } from "./principles.js"
 
@@ -78,16 +89,15 @@ export interface PluginCheckResult {
 }
 
 /**
- * The records a report is computed over in the `reports` check: generated contacts (with the
- * plugin's codes), measurements of the plugin's indicators and plans.
+ * The records a report is computed over in the `reports` check: stored records of every kind
+ * (as the case-work API would store them, with their facets and tags), among them contacts
+ * with the plugin's codes and measurements of the plugin's indicators.
  *
  * @since 0.1.0
  * @category models
  */
 export interface GeneratedRecords {
-  readonly contacts: ReadonlyArray<Contact>
-  readonly measurements: ReadonlyArray<OutcomeMeasurement>
-  readonly plans: ReadonlyArray<IndividualPlan>
+  readonly records: ReadonlyArray<StoredRecord>
 }
 
 /**
@@ -199,18 +209,95 @@ export const arbHistory = (plugin: Plugin): fc.Arbitrary<History> =>
     measurements: fc.array(arbPluginMeasurement(plugin), { maxLength: 8 })
   })
 
+const entityNames: Readonly<Record<RecordKind, string>> = {
+  organisation: "Organisation",
+  service: "Service",
+  location: "Location",
+  person: "Person",
+  contact: "Contact",
+  cooperation: "Cooperation",
+  consent: "Consent",
+  disclosure: "Disclosure",
+  plan: "IndividualPlan",
+  measurement: "OutcomeMeasurement",
+  referral: "Referral",
+  activity: "Activity",
+  volunteer: "Volunteer",
+  "volunteer-hours": "VolunteerHours"
+}
+
+const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> => {
+  if (kind === "contact") return arbPluginContact(plugin)
+  if (kind === "measurement") return arbPluginMeasurement(plugin)
+  const entry = entities.find((e) => e.name === entityNames[kind])!
+  return decoded(entry.arbitrary, entry.schema)
+}
+
 /**
- * Records for computing reports: contacts, measurements and plans of the plugin.
+ * Stored records of every kind, indexed as the case-work API stores them (facets and tags),
+ * with the plugin's codes in contacts and its indicators in measurements.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const arbRecords = (plugin: Plugin): fc.Arbitrary<GeneratedRecords> =>
-  fc.record({
-    contacts: fc.array(arbPluginContact(plugin), { maxLength: 20 }),
-    measurements: fc.array(arbPluginMeasurement(plugin), { maxLength: 20 }),
-    plans: fc.array(decoded(arbIndividualPlan, IndividualPlan), { maxLength: 4 })
-  })
+export const arbRecords = (plugin: Plugin): fc.Arbitrary<GeneratedRecords> => {
+  const kinds = Object.keys(mappings) as ReadonlyArray<keyof typeof mappings>
+  return fc
+    .tuple(...kinds.map((kind) => fc.array(arbEntityOf(plugin, mappings[kind].kind), { minLength: 1, maxLength: kind === "contact" || kind === "measurement" ? 12 : 3 })))
+    .map((lists) => ({
+      records: lists.flatMap((list, i) => {
+        const mapping = mappings[kinds[i]!] as { readonly kind: RecordKind; readonly id: (a: unknown) => string; readonly index: (a: unknown) => Omit<StoredRecord, "kind" | "id" | "version" | "data"> }
+        return list.map((entity): StoredRecord => ({ kind: mapping.kind, id: mapping.id(entity), version: 1, ...mapping.index(entity), data: null }))
+      })
+    }))
+}
+
+const compareFacets = (a: FacetValue, b: FacetValue): number => {
+  const key = (v: FacetValue) => `${v === null ? 3 : typeof v === "boolean" ? 2 : typeof v === "number" ? 0 : 1}:${String(v)}`
+  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
+}
+
+/**
+ * A tiny in-memory `aggregate` over records, with the semantics of the store contract (group by
+ * facets, `tag` or `month`; sums of numeric facets; distinct people). For test kits only: real
+ * stores compute this where the data is.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const aggregateRecords = (records: ReadonlyArray<StoredRecord>, query: AggregateQuery): ReadonlyArray<AggregateRow> => {
+  const groups = new Map<string, { readonly group: ReadonlyArray<FacetValue>; readonly members: Array<StoredRecord> }>()
+  for (const record of records) {
+    if (record.kind !== query.kind) continue
+    if (query.serviceId !== undefined && record.serviceId !== query.serviceId) continue
+    if (query.from !== undefined && (record.at === null || record.at < query.from)) continue
+    if (query.to !== undefined && (record.at === null || record.at >= query.to)) continue
+    let keys: Array<ReadonlyArray<FacetValue>> = [[]]
+    for (const name of query.groupBy) {
+      const values: ReadonlyArray<FacetValue> = name === "tag"
+        ? [...new Set(record.tags)]
+        : name === "month"
+        ? [record.at === null ? null : record.at.slice(0, 7)]
+        : [record.facets[name] ?? null]
+      keys = keys.flatMap((k) => values.map((v) => [...k, v]))
+    }
+    for (const key of keys) {
+      const id = JSON.stringify(key)
+      const group = groups.get(id)
+      if (group === undefined) groups.set(id, { group: key, members: [record] })
+      else group.members.push(record)
+    }
+  }
+  return [...groups.values()]
+    .sort((a, b) => a.group.reduce<number>((c, v, i) => (c !== 0 ? c : compareFacets(v, b.group[i] ?? null)), 0))
+    .map(({ group, members }) => {
+      const sums = Object.fromEntries(
+        (query.sum ?? []).map((name) => [name, members.reduce((acc, r) => acc + (typeof r.facets[name] === "number" ? r.facets[name] : 0), 0)])
+      )
+      const row = { group: Object.fromEntries(query.groupBy.map((name, i) => [name, group[i] ?? null])), count: members.length, sums }
+      return query.distinctPeople === true ? { ...row, distinctPeople: new Set(members.flatMap((r) => r.personIds)).size } : row
+    })
+}
 
 /**
  * Facts as the plugin's services see them: the service's type is the plugin, its principles a
@@ -268,8 +355,11 @@ const stable = (value: unknown): string =>
       ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : v)
 
-const describeError = (error: unknown): string =>
-  error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+const describeError = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error)
+  const tag = (error as { readonly _tag?: unknown })._tag
+  return `${typeof tag === "string" ? tag : error.name}: ${error.message}`
+}
 
 const addOnce = (problems: Array<string>, problem: string) => {
   if (!problems.includes(problem) && problems.length < 20) problems.push(problem)
@@ -466,15 +556,60 @@ export const checkDerivations = (plugin: Plugin, options: PluginCheckOptions = {
 
 const QUESTIONS: ReadonlyArray<string> = ["how-much", "how-well", "better-off"]
 
+interface GroupedQuery {
+  readonly kind: RecordKind
+  readonly groupBy: ReadonlyArray<string>
+  readonly sum?: ReadonlyArray<string>
+  readonly distinctPeople?: boolean
+}
+
+/** The aggregate query of a report: core's `ReportDefinition` (`dimensions`), or a raw aggregate query (`groupBy`). */
+const queryOf = (report: PluginReport): { readonly aggregate: GroupedQuery; readonly definition?: Report.ReportDefinition } | undefined => {
+  const query = (report as { readonly query?: unknown }).query
+  if (query === null || typeof query !== "object") return undefined
+  const q = query as Record<string, unknown>
+  if (Array.isArray(q["dimensions"])) {
+    const definition = report as Report.ReportDefinition
+    return { aggregate: Report.toAggregateQuery(definition), definition }
+  }
+  if (Array.isArray(q["groupBy"]) && typeof q["kind"] === "string") return { aggregate: q as unknown as GroupedQuery }
+  return undefined
+}
+
 const computeOf = (report: PluginReport): ((records: GeneratedRecords) => unknown) | undefined => {
   const compute = (report as { readonly compute?: unknown }).compute
   return typeof compute === "function" ? (records) => (compute as (r: GeneratedRecords) => unknown).call(report, records) : undefined
 }
 
+const facetProblems = (report: PluginReport, query: GroupedQuery, records: ReadonlyArray<StoredRecord>): ReadonlyArray<string> => {
+  const ofKind = records.filter((r) => r.kind === query.kind)
+  if (ofKind.length === 0) return [`report "${report.id}": "${query.kind}" is not a kind of record the store keeps`]
+  const known = new Set(ofKind.flatMap((r) => Object.keys(r.facets)))
+  const problems: Array<string> = []
+  for (const name of query.groupBy) {
+    if (name !== "tag" && name !== "month" && !known.has(name)) {
+      problems.push(`report "${report.id}": "${name}" is not a facet of ${query.kind} records (known: tag, month, ${[...known].join(", ")})`)
+    }
+  }
+  for (const name of query.sum ?? []) {
+    if (!ofKind.some((r) => typeof r.facets[name] === "number")) {
+      problems.push(`report "${report.id}": "${name}" is not a numeric facet of ${query.kind} records, so it cannot be summed`)
+    }
+  }
+  return problems
+}
+
 /**
  * Every report definition answers one of the three questions and is computable on generated
- * records: `options.computeReport` (or the report's own `compute`) runs over them without
- * throwing and returns something.
+ * records:
+ *
+ * - a core `ReportDefinition` (with `query.dimensions`) runs through `Report.run` against an
+ *   in-memory aggregate of generated records (so a malformed definition fails here);
+ * - a raw aggregate query (`query.groupBy`) is aggregated the same way;
+ * - in both cases every facet it groups by or sums must exist on the records of its kind (a
+ *   misspelt facet would otherwise give one column of nulls);
+ * - `options.computeReport` (or a report's own `compute(records)`) runs without throwing and
+ *   returns something.
  *
  * @since 0.1.0
  * @category combinators
@@ -486,22 +621,33 @@ export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): 
       problems.push(`report "${report.id}": question must be one of how-much, how-well, better-off`)
     }
   }
-  const computable = plugin.reports.flatMap((report) => {
-    const own = computeOf(report)
-    const compute = options.computeReport === undefined ? own : (records: GeneratedRecords) => options.computeReport!(report, records)
-    return compute === undefined ? [] : [{ report, compute }]
-  })
-  if (computable.length > 0) {
-    sample(arbRecords(plugin), { ...options, numRuns: Math.min(options.numRuns ?? 50, 50) }, (records) => {
-      for (const { compute, report } of computable) {
-        try {
-          if (compute(records) === undefined) addOnce(problems, `report "${report.id}" computed nothing on generated records`)
-        } catch (error) {
-          addOnce(problems, `report "${report.id}" cannot be computed on generated records: ${describeError(error)}`)
+  sample(arbRecords(plugin), { ...options, numRuns: Math.min(options.numRuns ?? 20, 20) }, ({ records }) => {
+    const store = { aggregate: (query: AggregateQuery) => Effect.succeed(aggregateRecords(records, query)) }
+    for (const report of plugin.reports) {
+      const query = queryOf(report)
+      if (query !== undefined) {
+        for (const problem of facetProblems(report, query.aggregate, records)) addOnce(problems, problem)
+        if (query.definition !== undefined) {
+          const exit = Effect.runSyncExit(Report.run(query.definition, store))
+          if (Exit.isFailure(exit)) {
+            const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
+            addOnce(problems, `report "${report.id}" cannot be computed: ${describeError(failure?._tag === "Fail" ? failure.error : exit.cause)}`)
+          }
+        } else {
+          aggregateRecords(records, query.aggregate)
         }
       }
-    })
-  }
+      const compute = options.computeReport === undefined
+        ? computeOf(report)
+        : (generated: GeneratedRecords) => options.computeReport!(report, generated)
+      if (compute === undefined) continue
+      try {
+        if (compute({ records }) === undefined) addOnce(problems, `report "${report.id}" computed nothing on generated records`)
+      } catch (error) {
+        addOnce(problems, `report "${report.id}" cannot be computed on generated records: ${describeError(error)}`)
+      }
+    }
+  })
   return result("reports", plugin, problems)
 }
 

@@ -31,7 +31,7 @@ describe("Registry.make", () => {
       ["test-debts", "solvent"]
     ])
     expect(registry.goals.map((g) => g.code)).toEqual(["housing", "solvency"])
-    expect(registry.reports.map((r) => [r.plugin, r.id])).toEqual([["test-shelter", "nights"]])
+    expect(registry.reports.map((r) => [r.plugin, r.id])).toEqual([["test-shelter", "nights"], ["test-shelter", "housed-by-month"]])
     expect(registry.principles.map((p) => p.id)).toContain("shelter-house-rules")
     expect(registry.principles.map((p) => p.id)).toContain("voluntariness")
     expect(registry.serviceType("test-debts")).toBe(debts)

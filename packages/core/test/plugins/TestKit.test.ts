@@ -3,6 +3,7 @@ import type { Command } from "../../src/Command.js"
 import type { Facts } from "../../src/Facts.js"
 import { defineRule } from "../../src/principles/index.js"
 import {
+  aggregateRecords,
   checkDeclaredReads,
   checkDerivations,
   checkEligibilityReads,
@@ -138,10 +139,11 @@ describe("plugin test kit catches broken plugins", () => {
   })
 
   it("reports: a report that cannot be computed, and an unknown question", () => {
+    const base = { labels: shelter.reports[0].labels, question: "how-much" }
     const reports = [
-      { ...shelter.reports[0], compute: (records: { contacts: ReadonlyArray<unknown> }) => records.contacts.length },
-      { id: "broken", labels: shelter.reports[0].labels, question: "how-much", compute: () => { throw new Error("no query") } },
-      { id: "odd", labels: shelter.reports[0].labels, question: "how-often" }
+      { ...base, id: "counted", compute: (generated: { records: ReadonlyArray<unknown> }) => generated.records.length },
+      { ...base, id: "broken", compute: () => { throw new Error("no query") } },
+      { ...base, id: "odd", question: "how-often" }
     ]
     const result = checkReports(broken(shelter, { reports }), options)
     expect(result.problems).toEqual([
@@ -150,9 +152,54 @@ describe("plugin test kit catches broken plugins", () => {
     ])
     const viaOption = checkReports(shelter, {
       ...options,
-      computeReport: (report, records) => (report.id === "nights" ? undefined : records)
+      computeReport: (report, generated) => (report.id === "nights" ? undefined : generated.records.length)
     })
     expect(viaOption.problems).toEqual([`report "nights" computed nothing on generated records`])
+  })
+
+  it("reports: core report definitions run against an in-memory aggregate of generated records", () => {
+    const base = { labels: shelter.reports[0].labels, question: "how-much" }
+    const reports = [
+      { ...base, id: "by-channel", query: { kind: "contact", dimensions: [{ by: "channel" }] } },
+      { ...base, id: "misspelt", query: { kind: "contact", dimensions: [{ by: "chanel" }] } },
+      { ...base, id: "no-dimensions", query: { kind: "contact", dimensions: [] } },
+      { ...base, id: "sum-text", query: { kind: "contact", dimensions: [{ by: "mode" }], measure: { sum: "channel" } } },
+      { ...base, id: "raw", query: { kind: "measurement", groupBy: ["indicator", "valeu"], distinctPeople: true } }
+    ]
+    const result = checkReports(broken(shelter, { reports }), options)
+    expect(result.problems).toHaveLength(4)
+    expect(result.problems[0]).toMatch(/^report "misspelt": "chanel" is not a facet of contact records \(known: tag, month, channel, /)
+    expect(result.problems[1]).toBe(`report "no-dimensions" cannot be computed: InvalidReport: Report "no-dimensions": query.dimensions must be one or two dimensions`)
+    expect(result.problems[2]).toBe(`report "sum-text": "channel" is not a numeric facet of contact records, so it cannot be summed`)
+    expect(result.problems[3]).toMatch(/^report "raw": "valeu" is not a facet of measurement records/)
+  })
+
+  it("aggregateRecords groups by facet, tag and month, sums and counts distinct people", () => {
+    const record = (id: string, tags: ReadonlyArray<string>, facets: Record<string, string | number>, personIds: ReadonlyArray<string>) => ({
+      kind: "contact" as const,
+      id,
+      version: 1,
+      serviceId: "s",
+      personIds,
+      at: "2025-03-04T00:00:00.000Z",
+      facets,
+      tags,
+      data: null
+    })
+    const records = [
+      record("1", ["a", "b"], { channel: "phone", participants: 2 }, ["p1", "p2"]),
+      record("2", ["a"], { channel: "phone", participants: 3 }, ["p1"]),
+      record("3", [], { channel: "street", participants: 1 }, [])
+    ]
+    expect(aggregateRecords(records, { kind: "contact", groupBy: ["tag"], sum: ["participants"], distinctPeople: true })).toEqual([
+      { group: { tag: "a" }, count: 2, sums: { participants: 5 }, distinctPeople: 2 },
+      { group: { tag: "b" }, count: 1, sums: { participants: 2 }, distinctPeople: 2 }
+    ])
+    expect(aggregateRecords(records, { kind: "contact", groupBy: ["month", "channel"] }).map((r) => [r.group, r.count])).toEqual([
+      [{ month: "2025-03", channel: "phone" }, 2],
+      [{ month: "2025-03", channel: "street" }, 1]
+    ])
+    expect(aggregateRecords(records, { kind: "person", groupBy: [] })).toEqual([])
   })
 
   it("deepFreeze freezes plain data all the way down and leaves class instances alone", () => {

@@ -39,7 +39,7 @@ describe("type flow", () => {
     expectTypeOf<CodeOf<Host, "activityTopics">>().toEqualTypeOf<never>()
     expectTypeOf<IndicatorOf<Host>>().toEqualTypeOf<"housed" | "stability" | "solvent">()
     expectTypeOf<GoalOf<Host>>().toEqualTypeOf<"housing" | "solvency">()
-    expectTypeOf<ReportIdOf<Host>>().toEqualTypeOf<"nights">()
+    expectTypeOf<ReportIdOf<Host>>().toEqualTypeOf<"nights" | "housed-by-month">()
     expectTypeOf<InterventionOf<[typeof debts]>>().toEqualTypeOf<"debt-analysis" | "counselling">()
     const record = (code: InterventionOf<Host>) => code
     // @ts-expect-error "bed-nite" is not an intervention of any registered plugin

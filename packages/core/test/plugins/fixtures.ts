@@ -69,7 +69,20 @@ export const shelter = definePlugin({
     derive: (history) => history.contacts.length === 0 ? undefined : { _tag: "YesNo", value: history.contacts.length > 3 }
   }],
   goals: [{ code: "housing", labels: labels("Housing"), indicators: ["housed", "stability"] }],
-  reports: [{ id: "nights", labels: labels("Bed nights"), question: "how-much" }],
+  reports: [
+    {
+      id: "nights",
+      labels: labels("Bed nights"),
+      question: "how-much",
+      query: { kind: "contact", dimensions: [{ by: "tag", values: ["bed-night"] }], measure: { sum: "participants" } }
+    },
+    {
+      id: "housed-by-month",
+      labels: labels("Housed by month"),
+      question: "better-off",
+      query: { kind: "measurement", dimensions: [{ by: "month" }, { by: "value" }], measure: "people" }
+    }
+  ],
   config: { quietHours: true }
 })
 
