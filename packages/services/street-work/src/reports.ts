@@ -20,6 +20,56 @@ import { channels, firstContactChannels, interventions } from "./taxonomies.js"
 const firstContactChannelValues = Object.keys(firstContactChannels)
 
 /**
+ * How many people each way of first contact reached (how much): the sum of participants of
+ * first contacts per first-contact channel; the row `null` counts the other contacts.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const firstContactsByChannel = Report.define({
+  id: "first-contacts-by-channel",
+  question: "how-much",
+  labels: labels(
+    "People first reached, by way of first contact",
+    "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu",
+    "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą",
+    "Достигнати за първи път хора по начин на първи контакт"
+  ),
+  query: {
+    kind: "contact",
+    dimensions: [{ by: "firstContactChannel", values: firstContactChannelValues }],
+    measure: { sum: "participants" }
+  }
+})
+
+/**
+ * How many people each way of first contact reached who had not known the service before (how
+ * well): first-contact channel × intervention code, summing participants; read the column
+ * `first-heard-of-service` against the channel's row of {@link firstContactsByChannel}.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const newToServiceByChannel = Report.define({
+  id: "new-to-service-by-channel",
+  question: "how-well",
+  labels: labels(
+    "People who had not known the service before, by way of first contact",
+    "Lidé, kteří o službě předtím nevěděli, podle způsobu prvokontaktu",
+    "Žmonės, kurie anksčiau apie paslaugą nežinojo, pagal pirmojo kontakto būdą",
+    "Хора, които преди не са знаели за услугата, по начин на първи контакт"
+  ),
+  query: {
+    kind: "contact",
+    dimensions: [
+      { by: "firstContactChannel", values: firstContactChannelValues },
+      { by: "tag", values: ["first-heard-of-service"] }
+    ],
+    measure: { sum: "participants" }
+  }
+})
+
+/**
  * The reports of street work.
  *
  * - how much: people first reached per first-contact channel, contacts per channel and place
@@ -33,39 +83,8 @@ const firstContactChannelValues = Object.keys(firstContactChannels)
  * @category models
  */
 export const reports = [
-  Report.define({
-    id: "first-contacts-by-channel",
-    question: "how-much",
-    labels: labels(
-      "People first reached, by way of first contact",
-      "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu",
-      "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą",
-      "Достигнати за първи път хора по начин на първи контакт"
-    ),
-    query: {
-      kind: "contact",
-      dimensions: [{ by: "firstContactChannel", values: firstContactChannelValues }],
-      measure: { sum: "participants" }
-    }
-  }),
-  Report.define({
-    id: "new-to-service-by-channel",
-    question: "how-well",
-    labels: labels(
-      "People who had not known the service before, by way of first contact",
-      "Lidé, kteří o službě předtím nevěděli, podle způsobu prvokontaktu",
-      "Žmonės, kurie anksčiau apie paslaugą nežinojo, pagal pirmojo kontakto būdą",
-      "Хора, които преди не са знаели за услугата, по начин на първи контакт"
-    ),
-    query: {
-      kind: "contact",
-      dimensions: [
-        { by: "firstContactChannel", values: firstContactChannelValues },
-        { by: "tag", values: ["first-heard-of-service"] }
-      ],
-      measure: { sum: "participants" }
-    }
-  }),
+  firstContactsByChannel,
+  newToServiceByChannel,
   Report.define({
     id: "first-contacts-by-place",
     question: "how-well",
