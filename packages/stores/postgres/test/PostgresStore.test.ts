@@ -5,7 +5,9 @@
  */
 import { Audit, Store } from "@pomoc/core"
 import { assert, describe, it } from "@effect/vitest"
+import { SqlStore } from "@pomoc/store-sql"
 import { Effect, Exit, Fiber, Option } from "effect"
+import * as SqlClient from "effect/sql/SqlClient"
 import * as fc from "fast-check"
 import { createSchema, freshSchema, openStore, withRaw, withStore } from "./stores.js"
 
@@ -101,6 +103,18 @@ describe("PostgresStore", () => {
         if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [2, 1])
       }
       assert.deepStrictEqual({ tables: yield* tables(), migrations: yield* migrations(), records: yield* count(schema, "records") }, before)
+    }))
+
+  it.effect("migrations run on demand (SqlStore.migrate), then a store in verify mode opens", () =>
+    Effect.gen(function*() {
+      const schema = freshSchema()
+      yield* createSchema(schema)
+      const first = yield* withRaw(schema, (sql) => SqlStore.migrate("pg").pipe(Effect.provideService(SqlClient.SqlClient, sql)))
+      assert.deepStrictEqual(first, { from: 0, to: SqlStore.CODE_VERSION, applied: [1] })
+      const again = yield* withRaw(schema, (sql) => SqlStore.migrate("pg", "verify").pipe(Effect.provideService(SqlClient.SqlClient, sql)))
+      assert.deepStrictEqual(again, { from: 1, to: 1, applied: [] })
+      const head = yield* withStore(schema, (store) => store.auditHead, { migrate: "verify" })
+      assert.deepStrictEqual(head, Audit.emptyHead)
     }))
 
   it.effect("concurrent starts on an empty database migrate exactly once", () =>
