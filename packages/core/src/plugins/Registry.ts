@@ -326,6 +326,17 @@ const unknownReferences = (plugin: Plugin, principleIds: ReadonlySet<string>): R
       problems.push(new Errors.UnknownReference({ plugin: id, path: `principles[${i}]`, kind: "principle", reference }))
     }
   })
+  const ruleLists = [["rules", plugin.rules], ["eligibility", plugin.eligibility]] as const
+  for (const [field, rules] of ruleLists) {
+    rules?.forEach((rule, i) => {
+      const reference = rule.principle?.id
+      if (typeof reference !== "string" || !principleIds.has(reference)) {
+        problems.push(
+          new Errors.UnknownReference({ plugin: id, path: `${field}[${i}].principle`, kind: "principle", reference: String(reference) })
+        )
+      }
+    })
+  }
   return problems
 }
 

@@ -242,6 +242,23 @@ describe("registration refusals", () => {
     expect(problems.every((p) => p._tag === "UnknownReference")).toBe(true)
   })
 
+  it("UnknownReference: a rule enforcing a principle that is neither core nor the plugin's", () => {
+    const stranger = Principle.make({ id: "stranger", labels: labels("Stranger") })
+    const orphan = rule({
+      id: "stranger/orphan",
+      principle: stranger,
+      appliesTo: ["RecordContact"],
+      reads: [],
+      verdicts: ["Warn"],
+      check: (_c, _f, v) => v.allow
+    })
+    const problems = problemsOf([broken(shelter, { rules: [...shelter.rules, orphan] })])
+    expect(problems.map((p) => [p._tag, "path" in p ? p.path : "", "reference" in p ? p.reference : ""])).toEqual([
+      ["UnknownReference", "rules[1].principle", "stranger"]
+    ])
+    expect(problems[0]?.message).toContain("add it to extraPrinciples")
+  })
+
   it("PluginRuleRefused: a plugin rule that could deny ending cooperation", () => {
     const mustStay = rule({
       id: "test-shelter/must-stay",
