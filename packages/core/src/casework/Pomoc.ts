@@ -66,7 +66,10 @@ export interface ServiceTypeInfo {
 export interface Config {
   readonly engine: Engine<Command, Facts>
   readonly serviceTypes: ReadonlyMap<string, ServiceTypeInfo>
-  /** The report definitions callers may run, by id. */
+  /**
+   * The report definitions callers may run, by qualified id (`<service type>/<report id>`). A
+   * caller may name a report by its plain id when it names the service too.
+   */
   readonly reports?: ReadonlyMap<string, ReportDefinition>
 }
 
@@ -1031,18 +1034,22 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     })
   }
 
-  const runReport = (request: typeof ReportInput.Type) => {
-    const definition = config.reports?.get(request.reportId)
-    if (definition === undefined) {
-      return Effect.fail(new InvalidCommand({ operation: "Report", field: "reportId", rule: "no registered report has this id" }))
+  const runReport = Effect.fnUntraced(function*(request: typeof ReportInput.Type) {
+    let definition = config.reports?.get(request.reportId)
+    if (definition === undefined && request.serviceId !== undefined && !request.reportId.includes("/")) {
+      const service = yield* load(mappings.service, request.serviceId)
+      definition = config.reports?.get(`${service.value.type}/${request.reportId}`)
     }
-    return Report.run(definition, store, {
+    if (definition === undefined) {
+      return yield* Effect.fail(new InvalidCommand({ operation: "Report", field: "reportId", rule: "no registered report has this id" }))
+    }
+    return yield* Report.run(definition, store, {
       ...(request.serviceId !== undefined ? { serviceId: request.serviceId } : {}),
       ...(request.from !== undefined ? { from: DateTime.formatIso(request.from) } : {}),
       ...(request.to !== undefined ? { to: DateTime.formatIso(request.to) } : {}),
       ...(request.threshold !== undefined ? { threshold: request.threshold } : {})
     })
-  }
+  })
 
   const updatePlan = Effect.fnUntraced(function*(
     actor: Actor,
@@ -1133,7 +1140,20 @@ export const configFromRegistry = (registry: Registry): Config => {
       acceptsAnonymous: plugin.principles.includes("low-threshold")
     })
   }
-  return { engine: registry.engine, serviceTypes }
+  const reports = new Map<string, ReportDefinition>()
+  for (const report of registry.reports) {
+    const query = report.query
+    if (query !== undefined && "dimensions" in query) {
+      reports.set(`${report.plugin}/${report.id}`, {
+        id: report.id,
+        labels: report.labels,
+        question: report.question,
+        query,
+        ...(report.suppression !== undefined ? { suppression: report.suppression } : {})
+      })
+    }
+  }
+  return { engine: registry.engine, serviceTypes, reports }
 }
 
 /**
