@@ -1,0 +1,53 @@
+import { KeyMaterial } from "@pomoc/core"
+import { MemoryStore } from "@pomoc/store-memory"
+import { SqliteStore } from "@pomoc/store-sqlite"
+import { Effect, type Layer } from "effect"
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { format, pomocLayer, quickstart } from "../src/quickstart.js"
+
+const run = (store: Layer.Layer<never, unknown> | Parameters<typeof pomocLayer>[0]) =>
+  Effect.runPromise(quickstart.pipe(Effect.provide(pomocLayer(store as never, KeyMaterial.generate()))))
+
+describe("quickstart", () => {
+  for (const [name, store] of [["memory", () => MemoryStore.layer], ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })]] as const) {
+    it(`records the week and the client on ${name}`, async () => {
+      const s = await run(store())
+      expect(s.people.map((p) => p.level)).toEqual(["pseudonymous", "pseudonymous", "pseudonymous", "pseudonymous"])
+      expect(s.contacts).toBe(7)
+      expect(s.anonymousParticipants).toBeGreaterThan(s.knownParticipants)
+      expect(s.refusals.map((r) => r.error)).toEqual(expect.arrayContaining(["CommandRefused", "AccessDenied"]))
+      expect(s.refusals.find((r) => r.operation === "chargeFee")?.error).toBe("CommandRefused")
+      expect(s.refusals.find((r) => r.operation.startsWith("startCooperation"))?.error).toBe("CommandRefused")
+      expect(s.refusals.find((r) => r.operation.startsWith("setGoalStatus"))?.error).toBe("CommandRefused")
+      expect(s.plan).toEqual({ goals: 1, stepsByClient: 2, achieved: 1 })
+      expect(s.outcomes).toEqual([{ indicator: "informed-about-options", value: "true" }, { indicator: "competent-and-active", value: "3" }])
+      expect(s.auditIntact).toBe(true)
+      expect(s.report.table._tag).toBe("OneWay")
+      // Every visible count in the report is at or above the threshold (or zero).
+      const cells = s.report.table._tag === "OneWay" ? s.report.table.cells : []
+      for (const cell of cells) if (cell._tag === "Value" && cell.count > 0) expect(cell.count).toBeGreaterThanOrEqual(s.report.threshold)
+      const text = format(s)
+      expect(text).not.toMatch(/Kuba|Lenka|Marie|Dvořáková|trouble at home/)
+    })
+  }
+
+  it("`npm run demo` runs on a SQLite file, which holds no plain personal data", () => {
+    const dir = mkdtempSync(join(tmpdir(), "pomoc-demo-test-"))
+    const db = join(dir, "demo.db")
+    const out = execFileSync("npm", ["run", "--silent", "start"], {
+      cwd: join(import.meta.dirname, ".."),
+      env: { ...process.env, POMOC_DB: db },
+      encoding: "utf8"
+    })
+    expect(out).toContain("audit log:")
+    expect(out).toContain("chain intact")
+    const bytes = readFileSync(db).toString("utf8") + (() => { try { return readFileSync(db + "-wal").toString("utf8") } catch { return "" } })()
+    for (const secret of ["Kuba", "Žaneta", "Dvořáková", "+420 600 000 000", "trouble at home", "přestat se bát"]) {
+      expect(bytes).not.toContain(secret)
+    }
+  }, 120_000)
+})
