@@ -12,31 +12,28 @@ import * as SqlClient from "effect/sql/SqlClient"
 import * as SqlError from "effect/sql/SqlError"
 
 /**
- * How to reach the database: a connection URL (a string or a `Redacted` one), or any
- * `@effect/sql-pg` pool configuration; plus the migration mode.
+ * How to reach the database: any `@effect/sql-pg` pool configuration (`host`, `port`,
+ * `database`, `username`, `password`, `ssl`, `maxConnections`, `startupParameters`, …), whose
+ * `url` may also be a plain string; plus the migration mode.
  * @since 0.1.0
  * @category models
  */
-export type PostgresStoreConfig =
-  & (
-    | { readonly url: string | Redacted.Redacted<string> }
-    | { readonly client: PgClient.PgPoolConfig }
-  )
-  & {
-    /** `"auto"` (default) applies pending migrations at start; `"verify"` only checks the schema version. */
-    readonly migrate?: SqlStore.MigrateMode | undefined
-  }
+export interface PostgresStoreConfig extends Omit<PgClient.PgPoolConfig, "url"> {
+  /** A connection URL, e.g. `postgres://pomoc@db.internal/pomoc` (plain or `Redacted`). */
+  readonly url?: string | Redacted.Redacted | undefined
+  /** `"auto"` (default) applies pending migrations at start; `"verify"` only checks the schema version. */
+  readonly migrate?: SqlStore.MigrateMode | undefined
+}
 
 // A generic plan cached while the tables were small (a seq scan) would stay in use as they grow:
 // plan each execution of the store's few, cheap statements with its parameters instead.
 const STARTUP_DEFAULTS: Readonly<Record<string, string>> = { plan_cache_mode: "force_custom_plan" }
 
-const poolConfig = (config: PostgresStoreConfig): PgClient.PgPoolConfig => {
-  const client: PgClient.PgPoolConfig = "client" in config
-    ? config.client
-    : { url: typeof config.url === "string" ? Redacted.make(config.url) : config.url }
-  return { ...client, startupParameters: { ...STARTUP_DEFAULTS, ...client.startupParameters } }
-}
+const poolConfig = ({ migrate: _, url, ...client }: PostgresStoreConfig): PgClient.PgPoolConfig => ({
+  ...client,
+  ...(url === undefined ? {} : { url: typeof url === "string" ? Redacted.make(url) : url }),
+  startupParameters: { ...STARTUP_DEFAULTS, ...client.startupParameters }
+})
 
 // Connecting can fail before any statement runs; the details (host, user) stay out of the error.
 const openError = (error: SqlError.SqlError): Store.StoreError => {

@@ -35,7 +35,7 @@ const probe: RawProbe = {
     withSql((sql) => Effect.asVoid(sql`UPDATE pomoc_audit SET entry = jsonb_set(entry, ARRAY[${field}::text], to_jsonb(${value}::text)) WHERE seq = ${seq}`))
 }
 
-const layer = PostgresStore.layer({ client: clientConfig(schema) })
+const layer = PostgresStore.layer(clientConfig(schema))
 
 suite("postgres", {
   layer,

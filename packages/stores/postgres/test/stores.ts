@@ -42,7 +42,7 @@ export const openStore = (schema: string, options: { readonly migrate?: "auto" |
   Effect.gen(function*() {
     const scope = Scope.makeUnsafe()
     const context = yield* Layer.buildWithScope(
-      PostgresStore.layer({ client: clientConfig(schema, options.applicationName), migrate: options.migrate }),
+      PostgresStore.layer({ ...clientConfig(schema, options.applicationName), migrate: options.migrate }),
       scope
     )
     return { store: Context.get(context, Store.Store), close: Scope.close(scope, Exit.void) }
