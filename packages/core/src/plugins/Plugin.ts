@@ -208,7 +208,13 @@ export interface Plugin {
   readonly config?: Readonly<Record<string, ConfigValue>>
 }
 
-type IndicatorCodes<P> = P extends { readonly indicators: ReadonlyArray<{ readonly code: infer C extends string }> } ? C
+/**
+ * The indicator codes of one plugin.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type IndicatorCodes<P> = P extends { readonly indicators: ReadonlyArray<{ readonly code: infer C extends string }> } ? C
   : never
 
 /**
@@ -268,8 +274,21 @@ export const definePlugin = <const P extends Plugin>(plugin: P & OwnIndicators<P
  */
 export type Plugins = ReadonlyArray<Plugin>
 
-type CodesOf<T> = T extends Taxonomy ? keyof T & string : never
-type TaxonomyCodes<P, Name extends TaxonomyName> = P extends { readonly taxonomies: infer T extends Taxonomies }
+/**
+ * The codes of one taxonomy.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CodesOf<T> = T extends Taxonomy ? keyof T & string : never
+
+/**
+ * The codes of one taxonomy of one plugin.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type TaxonomyCodes<P, Name extends TaxonomyName> = P extends { readonly taxonomies: infer T extends Taxonomies }
   ? CodesOf<NonNullable<T[Name]>>
   : never
 
