@@ -1,0 +1,23 @@
+/**
+ * The README's first snippet is `readme.snippet.ts` word for word, and it runs as it says.
+ */
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "@effect/vitest"
+import { outcome } from "./readme.snippet.js"
+
+const firstTsBlock = (markdown: string): string | undefined => /```ts\n([\s\S]*?)```/.exec(markdown)?.[1]
+
+describe("README", () => {
+  it("starts with the snippet this test runs", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
+    const snippet = readFileSync(new URL("./readme.snippet.ts", import.meta.url), "utf8").split("// -- end of README snippet --")[0]
+    expect(firstTsBlock(readme)).toBe(snippet)
+  })
+
+  it("the snippet does what its comments say", () => {
+    expect(outcome.label).toBe("Zmapování dluhů")
+    expect(outcome.adult).toBe("Allowed")
+    expect(outcome.minor).toBe("Denied")
+    expect(outcome.deniedBy).toContain("debt-counselling/adults-only")
+  })
+})
