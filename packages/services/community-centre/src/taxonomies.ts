@@ -1,0 +1,254 @@
+/**
+ * The taxonomies of a community centre, from seeds/001 (the Alytus community centre, Lithuania:
+ * sociocultural and other general social services for children, young people and adults):
+ * what workers do in a contact, channels, how people first came to the centre, places, the
+ * needs of the community the mission names, the topics of the centre's activities (open and
+ * street youth work, the children's day centre, seniors' activities, amateur art groups, clubs,
+ * courses, camps, events, volunteering, premises used by NGOs), the centre's programmes and the
+ * funding sources of its projects. Labels in English, Czech, Lithuanian and Bulgarian.
+ *
+ * @since 0.1.0
+ */
+import type { Labels, LocationKind } from "@pomoc/core"
+import { labels } from "./internal/labels.js"
+
+/**
+ * What the centre's workers do with a person or a group (the Lithuanian terms are those of the
+ * centre's statute: "sociokultūrinės paslaugos", "atvirasis darbas su jaunimu", "darbas su
+ * jaunimu gatvėje", "socialinių ir gyvenimo įgūdžių ugdymas", "kompleksinė pagalba", …).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const interventions = {
+  information: labels("Information", "Informování", "Informavimas", "Информиране"),
+  counselling: labels("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "sociocultural-service": labels("Sociocultural service", "Sociokulturní služba", "Sociokultūrinė paslauga", "Социокултурна услуга"),
+  "open-youth-work": labels("Open youth work", "Otevřená práce s mládeží", "Atvirasis darbas su jaunimu", "Отворена работа с младежи"),
+  "street-youth-work": labels("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  "social-skills-education": labels(
+    "Social and life skills education",
+    "Rozvoj sociálních a životních dovedností",
+    "Socialinių ir gyvenimo įgūdžių ugdymas",
+    "Развиване на социални и житейски умения"
+  ),
+  "family-support": labels(
+    "Social, pedagogical and psychological help to the family",
+    "Sociální, pedagogická a psychologická pomoc rodině",
+    "Socialinė, pedagoginė ir psichologinė pagalba šeimai",
+    "Социална, педагогическа и психологическа помощ на семейството"
+  ),
+  "comprehensive-help": labels("Comprehensive help", "Komplexní pomoc", "Kompleksinė pagalba", "Комплексна помощ"),
+  "leisure-activity": labels("Leisure activity", "Volnočasová aktivita", "Laisvalaikio užimtumas", "Занимания през свободното време"),
+  "non-formal-education": labels("Non-formal education", "Neformální vzdělávání", "Neformalusis švietimas", "Неформално образование"),
+  "prevention-activity": labels("Prevention activity", "Preventivní činnost", "Prevencinė veikla", "Превантивна дейност"),
+  "mediation-with-institutions": labels(
+    "Mediation with institutions",
+    "Zprostředkování kontaktu s institucemi",
+    "Tarpininkavimas su institucijomis",
+    "Посредничество пред институции"
+  )
+}
+
+/**
+ * An intervention code of a community centre.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Intervention = keyof typeof interventions
+
+/**
+ * How a contact happens.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const channels = {
+  "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  email: labels("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "social-network": labels("Social network", "Sociální sítě", "Socialiniai tinklai", "Социални мрежи")
+}
+
+/**
+ * How people first came to the centre.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const firstContactChannels = {
+  "walk-in": labels("Came to the centre", "Přišel/přišla do centra", "Atėjo į centrą", "Дошъл/дошла в центъра"),
+  "street-youth-work": labels("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  event: labels("An event of the centre", "Akce centra", "Centro renginys", "Събитие на центъра"),
+  referral: labels(
+    "Referred by a school, social services or another organisation",
+    "Doporučení školy, sociálních služeb nebo jiné organizace",
+    "Nukreipė mokykla, socialinės tarnybos ar kita organizacija",
+    "Насочен(а) от училище, социални служби или друга организация"
+  ),
+  "friends-or-family": labels("Friends or family", "Přátelé nebo rodina", "Draugai ar šeima", "Приятели или семейство"),
+  "published-information": labels(
+    "Information published by the centre (website, social networks, press)",
+    "Informace zveřejněné centrem (web, sociální sítě, tisk)",
+    "Centro skelbiama informacija (svetainė, socialiniai tinklai, spauda)",
+    "Информация, публикувана от центъра (уебсайт, социални мрежи, преса)"
+  )
+}
+
+/**
+ * The kinds of place where the centre works (a subset of the core's location kinds).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const locationKinds = {
+  "club-premises": labels("Premises of the centre", "Prostory centra", "Centro patalpos", "Помещения на центъра"),
+  "street-area": labels(
+    "Informal youth meeting places (streets, parks, sports grounds, cafés)",
+    "Neformální místa setkávání mládeže (ulice, parky, sportoviště, kavárny)",
+    "Neformalios jaunimo susibūrimo vietos (gatvės, parkai, sporto aikštynai, kavinės)",
+    "Неформални места за срещи на младежи (улици, паркове, спортни площадки, кафенета)"
+  ),
+  school: labels("School", "Škola", "Mokykla", "Училище"),
+  "event-venue": labels("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": labels("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+} satisfies Partial<Record<LocationKind, Labels>>
+
+/**
+ * Needs the mission names, recorded for a person as the person expresses them.
+ * `not-in-education-or-work` marks the young people the centre especially seeks to include
+ * ("švietimo veikloje ir darbo rinkoje nedalyvaujantys jauni žmonės").
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const needs = {
+  "not-in-education-or-work": labels(
+    "Not in education or work",
+    "Mimo vzdělávání i zaměstnání",
+    "Nesimoko ir nedirba",
+    "Нито учи, нито работи"
+  ),
+  "social-exclusion": labels("Risk of social exclusion", "Ohrožení sociálním vyloučením", "Socialinės atskirties rizika", "Риск от социално изключване"),
+  "family-difficulties": labels("Difficulties in the family", "Obtíže v rodině", "Sunkumai šeimoje", "Трудности в семейството"),
+  loneliness: labels("Loneliness", "Osamělost", "Vienatvė", "Самота"),
+  "meaningful-leisure": labels("Meaningful leisure time", "Smysluplný volný čas", "Prasmingas laisvalaikis", "Смислено свободно време"),
+  "learning-support": labels("Support in learning", "Podpora při učení", "Pagalba mokantis", "Подкрепа в ученето"),
+  "self-expression": labels("Self-expression and creativity", "Seberealizace a tvořivost", "Saviraiška ir kūryba", "Себеизразяване и творчество")
+}
+
+/**
+ * The topics of the centre's activities (statute 13.3–13.9).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const activityTopics = {
+  "open-youth-work": labels("Open youth work", "Otevřená práce s mládeží", "Atvirasis darbas su jaunimu", "Отворена работа с младежи"),
+  "street-youth-work": labels("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  "childrens-day-centre": labels("Children's day centre", "Denní centrum pro děti", "Vaikų dienos centras", "Дневен център за деца"),
+  "seniors-activities": labels(
+    "Day activities for seniors",
+    "Denní aktivity pro seniory",
+    "Dienos užsiėmimai senjorams",
+    "Дневни занимания за възрастни хора"
+  ),
+  "amateur-art-group": labels(
+    "Amateur art group (ensemble, studio)",
+    "Amatérský umělecký soubor (ansámbl, studio)",
+    "Mėgėjų meno kolektyvas (ansamblis, studija)",
+    "Любителски художествен състав (ансамбъл, студио)"
+  ),
+  "hobby-club": labels("Club or hobby group", "Klub nebo zájmový kroužek", "Klubas ar būrelis", "Клуб или кръжок"),
+  course: labels("Course", "Kurz", "Kursai", "Курс"),
+  camp: labels("Camp", "Tábor", "Stovykla", "Лагер"),
+  event: labels("Event", "Akce", "Renginys", "Събитие"),
+  "creative-presentation": labels(
+    "Presentation of the community's creative work",
+    "Prezentace tvůrčí činnosti komunity",
+    "Bendruomenės kūrybinės veiklos pristatymas",
+    "Представяне на творчеството на общността"
+  ),
+  "non-formal-education-project": labels(
+    "Non-formal education project",
+    "Projekt neformálního vzdělávání",
+    "Neformaliojo švietimo projektas",
+    "Проект за неформално образование"
+  ),
+  sport: labels("Sport", "Sport", "Sportas", "Спорт"),
+  "intergenerational-meeting": labels(
+    "Meeting of young and old",
+    "Setkání mladých a seniorů",
+    "Jaunimo ir senjorų susitikimas",
+    "Среща между млади и възрастни"
+  ),
+  volunteering: labels("Volunteering", "Dobrovolnictví", "Savanoriška veikla", "Доброволчество"),
+  "ngo-premises-use": labels(
+    "Premises used by a non-governmental organisation",
+    "Prostory využívané nevládní organizací",
+    "Patalpomis naudojasi nevyriausybinė organizacija",
+    "Помещения, използвани от неправителствена организация"
+  )
+}
+
+/**
+ * An activity topic code of a community centre.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ActivityTopic = keyof typeof activityTopics
+
+/**
+ * The programmes a centre runs as services of its own (a service's `config.programme`), so
+ * that rules can tell the children's day centre from open youth work.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const programmes = {
+  general: labels("Community centre", "Komunitní centrum", "Bendruomenės centras", "Общностен център"),
+  "open-youth-work": labels("Open youth centre", "Otevřené centrum pro mládež", "Atviras jaunimo centras", "Отворен младежки център"),
+  "street-youth-work": labels("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  "childrens-day-centre": labels("Children's day centre", "Denní centrum pro děti", "Vaikų dienos centras", "Дневен център за деца"),
+  seniors: labels("Seniors' day activities", "Denní aktivity pro seniory", "Senjorų dienos užimtumas", "Дневни занимания за възрастни хора")
+}
+
+/**
+ * A programme code of a community centre.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Programme = keyof typeof programmes
+
+/**
+ * The funding sources of the centre's projects ("įvairių finansavimo šaltinių lėšos"). A project
+ * is registered as a service of the centre with `config.project` (its code) and
+ * `config.fundingSource` (one of these), so that every report can be run per project.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const fundingSources = {
+  "municipal-budget": labels("Municipal budget", "Rozpočet obce", "Savivaldybės biudžetas", "Общински бюджет"),
+  "state-programme": labels("State programme", "Státní program", "Valstybės programa", "Държавна програма"),
+  "eu-funds": labels("European Union funds", "Fondy Evropské unie", "Europos Sąjungos fondai", "Фондове на Европейския съюз"),
+  "foundation-grant": labels("Foundation grant", "Grant nadace", "Fondo dotacija", "Грант от фондация"),
+  "donations-and-sponsorship": labels("Donations and sponsorship", "Dary a sponzorství", "Parama ir labdara", "Дарения и спонсорство"),
+  "own-income": labels(
+    "Own income (courses, rent of premises)",
+    "Vlastní příjmy (kurzy, pronájem prostor)",
+    "Nuosavos pajamos (kursai, patalpų nuoma)",
+    "Собствени приходи (курсове, наем на помещения)"
+  )
+}
+
+/**
+ * A funding source code.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FundingSource = keyof typeof fundingSources

@@ -1,0 +1,87 @@
+import { Effect, Schema } from "effect"
+import { Activity, type Facts, Records, Report, type Store, Volunteer, VolunteerHours } from "@pomoc/core"
+
+/** An activity decoded from its encoded form, with defaults. */
+export const activity = (fields: Partial<typeof Activity.Encoded>): Activity =>
+  Schema.decodeUnknownSync(Activity)({
+    id: "a-1",
+    serviceId: "cc",
+    kind: "event",
+    title: "Event",
+    startsAt: "2026-05-02T15:00:00.000Z",
+    audience: "all",
+    forExternalStaff: false,
+    attendees: [],
+    anonymousAttendance: 10,
+    ...fields
+  })
+
+/** A volunteer decoded from its encoded form, with defaults. */
+export const volunteer = (fields: Partial<typeof Volunteer.Encoded>): Volunteer =>
+  Schema.decodeUnknownSync(Volunteer)({
+    id: "v-1",
+    organisationId: "org",
+    displayName: "V",
+    kind: "volunteer",
+    ageGroup: "youth",
+    since: "2026-01-01T00:00:00.000Z",
+    skills: [],
+    ...fields
+  })
+
+/** Volunteer hours decoded from their encoded form, with defaults. */
+export const hours = (fields: Partial<typeof VolunteerHours.Encoded>): VolunteerHours =>
+  Schema.decodeUnknownSync(VolunteerHours)({
+    id: "h-1",
+    volunteerId: "v-1",
+    serviceId: "cc",
+    on: "2026-05-02T00:00:00.000Z",
+    hours: 4,
+    ...fields
+  })
+
+type Indexed = Records.RecordIndex & { readonly kind: Store.RecordKind }
+
+/** Records as the case-work API indexes them. */
+export const indexed = {
+  activity: (a: Activity): Indexed => ({ kind: "activity", ...Records.mappings.activity.index(a) }),
+  volunteer: (v: Volunteer): Indexed => ({ kind: "volunteer", ...Records.mappings.volunteer.index(v) }),
+  hours: (h: VolunteerHours): Indexed => ({ kind: "volunteer-hours", ...Records.mappings["volunteer-hours"].index(h) })
+}
+
+/** A tiny `aggregate` over indexed records (group by facets, `tag` or `month`; sums). */
+export const storeOf = (records: ReadonlyArray<Indexed>): Pick<Store.StoreShape, "aggregate"> => ({
+  aggregate: (query) =>
+    Effect.sync(() => {
+      const groups = new Map<string, Store.AggregateRow>()
+      for (const record of records) {
+        if (record.kind !== query.kind) continue
+        let keys: Array<Record<string, Store.FacetValue>> = [{}]
+        for (const name of query.groupBy) {
+          const values: ReadonlyArray<Store.FacetValue> = name === "tag"
+            ? record.tags
+            : name === "month"
+            ? [record.at === null ? null : record.at.slice(0, 7)]
+            : [record.facets[name] ?? null]
+          keys = keys.flatMap((k) => values.map((v) => ({ ...k, [name]: v })))
+        }
+        for (const group of keys) {
+          const id = JSON.stringify(group)
+          const row = groups.get(id) ?? { group, count: 0, sums: {} }
+          const sums = Object.fromEntries((query.sum ?? []).map((s) => [s, (row.sums[s] ?? 0) + Number(record.facets[s] ?? 0)]))
+          groups.set(id, { group, count: row.count + 1, sums })
+        }
+      }
+      return [...groups.values()]
+    })
+})
+
+/** Runs a report over indexed records. */
+export const runReport = (definition: Report.ReportDefinition, records: ReadonlyArray<Indexed>) =>
+  Effect.runSync(Report.run(definition, storeOf(records)))
+
+/** Facts with the service's programme (and type) set. */
+export const inProgramme = (facts: Facts.Facts, programme: string, type = "community-centre"): Facts.Facts => ({
+  ...facts,
+  service: { ...facts.service, type, config: { ...facts.service.config, programme } }
+})
