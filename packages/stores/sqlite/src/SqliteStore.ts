@@ -35,7 +35,8 @@ const openError = (error: SqlError.SqlError): Store.StoreError => {
   if (code !== undefined && (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED"))) {
     return Store.fail("open", new Store.Busy({ detail }))
   }
-  return Store.fail("open", new Store.ConnectionLost({ detail }))
+  // A missing directory or an unreadable file does not heal by retrying.
+  return Store.fail("open", new Store.Unknown({ detail }))
 }
 
 /**

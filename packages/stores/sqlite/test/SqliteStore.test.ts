@@ -7,7 +7,7 @@ import { assert, describe, it } from "@effect/vitest"
 import Database from "better-sqlite3"
 import { Context, Effect, Exit, Layer, Option, Schedule, Scope } from "effect"
 import * as fc from "fast-check"
-import { mkdtempSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqliteStore } from "../src/index.js"
@@ -218,6 +218,19 @@ describe("SqliteStore", () => {
         other.close()
         assert.deepStrictEqual((yield* store.commit({ writes: [write("c1")], audit: [draft()] })).versions, [1])
       }), { busyTimeoutMs: 20 })
+  })
+
+  it.effect("a file that is not a database is CorruptData; a missing directory is a typed open error", () => {
+    const file = freshFile()
+    writeFileSync(file, Buffer.alloc(8192, 0x5a))
+    return Effect.gen(function*() {
+      const corrupt = yield* failureOf(withStore(file, () => Effect.void))
+      assert.strictEqual(corrupt._tag, "CorruptData")
+      const missing = yield* Effect.flip(withStore(join(dir, "no-such-dir", "x.db"), () => Effect.void))
+      assert.instanceOf(missing, Store.StoreError)
+      assert.strictEqual(missing.operation, "open")
+      assert.isFalse(missing.retryable)
+    })
   })
 
   it.effect("refuses a unit with an unknown kind or a negative expected version", () =>
