@@ -52,7 +52,7 @@ export const interventions = {
   "enforcement-check": labels(
     "Checking enforcement proceedings",
     "Prověření exekucí",
-    "Išieškojimo bylų patikrinimas",
+    "Vykdomųjų bylų patikrinimas",
     "Проверка на изпълнителни производства"
   ),
   accompaniment: labels(
@@ -172,7 +172,7 @@ export const needs = {
   "disadvantage-from-prejudice": labels(
     "Social disadvantage due to prejudice",
     "Sociální znevýhodnění z důvodu předsudků",
-    "Socialinė atskirtis dėl išankstinių nuostatų",
+    "Nepalanki socialinė padėtis dėl išankstinių nuostatų",
     "Социално неравностойно положение поради предразсъдъци"
   ),
   "no-social-network": labels(

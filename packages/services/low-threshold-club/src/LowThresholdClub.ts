@@ -78,7 +78,7 @@ export const make = (options: Options = {}) => {
     derivations,
     goals,
     reports,
-    config: { minAge: ageRange.min, maxAge: ageRange.max, acceptsAnonymous: true }
+    config: { minAge: ageRange.min, maxAge: ageRange.max }
   })
 }
 

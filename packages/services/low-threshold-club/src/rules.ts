@@ -62,7 +62,7 @@ export const messages = {
   "lowThresholdClub.noFinancialBarrier": {
     en: "A low-threshold club removes financial barriers: it charges no fees.",
     cs: "Nízkoprahový klub odstraňuje finanční bariéry: nevybírá žádné poplatky.",
-    lt: "Žemo slenksčio klubas šalina finansines kliūtis: jis nima jokių mokesčių.",
+    lt: "Žemo slenksčio klubas šalina finansines kliūtis: jis neima jokių mokesčių.",
     bg: "Нископраговият клуб премахва финансовите бариери: не събира такси."
   },
   "lowThresholdClub.nicknameSuffices": {

@@ -108,7 +108,7 @@ export const needs = {
   "partnership-and-sexuality": labels("Partnership and sexuality", "Partnerské vztahy a sexualita", "Partnerystė ir lytiškumas", "Партньорски отношения и сексуалност"),
   "addictive-substances": labels("Addictive substances", "Návykové látky", "Priklausomybę sukeliančios medžiagos", "Пристрастяващи вещества"),
   "bullying-and-violence": labels("Bullying and violence", "Šikana a násilí", "Patyčios ir smurtas", "Тормоз и насилие"),
-  "mental-well-being": labels("Mental well-being", "Psychická pohoda", "Psichinė sveikata", "Психично благополучие"),
+  "mental-well-being": labels("Mental well-being", "Psychická pohoda", "Psichologinė gerovė", "Психично благополучие"),
   "leisure-time": labels("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
   "money-and-debts": labels("Money and debts", "Peníze a dluhy", "Pinigai ir skolos", "Пари и дългове"),
   housing: labels("Housing", "Bydlení", "Būstas", "Жилище"),
