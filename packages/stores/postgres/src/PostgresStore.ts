@@ -25,14 +25,9 @@ export interface PostgresStoreConfig extends Omit<PgClient.PgPoolConfig, "url"> 
   readonly migrate?: SqlStore.MigrateMode | undefined
 }
 
-// A generic plan cached while the tables were small (a seq scan) would stay in use as they grow:
-// plan each execution of the store's few, cheap statements with its parameters instead.
-const STARTUP_DEFAULTS: Readonly<Record<string, string>> = { plan_cache_mode: "force_custom_plan" }
-
 const poolConfig = ({ migrate: _, url, ...client }: PostgresStoreConfig): PgClient.PgPoolConfig => ({
   ...client,
-  ...(url === undefined ? {} : { url: typeof url === "string" ? Redacted.make(url) : url }),
-  startupParameters: { ...STARTUP_DEFAULTS, ...client.startupParameters }
+  ...(url === undefined ? {} : { url: typeof url === "string" ? Redacted.make(url) : url })
 })
 
 // Connecting can fail before any statement runs; the details (host, user) stay out of the error.

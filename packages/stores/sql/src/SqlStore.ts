@@ -284,6 +284,9 @@ const compareFacetValues = (a: Store.FacetValue, b: Store.FacetValue): number =>
   return 0
 }
 
+/** A unit of at least this many operations is planned statement by statement on PostgreSQL. */
+const LARGE_UNIT = 100
+
 /** Parameters per statement stay far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const CHUNK = 500
 
@@ -376,6 +379,10 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         const head: Audit.Head = { seq: Number(headRow.seq), hash: headRow.hash }
 
         const deletes = unit.deletes ?? []
+        // A generic plan cached while the tables were small (a scan) would be reused as they
+        // grow: plan a large batch's statements for their parameters. Small commits keep the
+        // cheaper cached plans; autovacuum's ANALYZE refreshes those as the tables grow.
+        if (pg && unit.writes.length + deletes.length >= LARGE_UNIT) yield* sql`SET LOCAL plan_cache_mode = force_custom_plan`
         const before = yield* readVersions(byKind<{ kind: string; id: string }>([...unit.writes, ...deletes]))
 
         // Apply the unit's operations in order against the versions as they evolve, so a unit
