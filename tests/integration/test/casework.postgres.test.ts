@@ -11,7 +11,7 @@ describe("case-work API, model-based, PostgreSQL", () => {
   it(`${runs} random sequences keep every invariant`, { timeout: 900_000 }, async () => {
     await runModel(() => {
       const schema = freshSchema()
-      return Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer({ client: clientConfig(schema) })))
+      return Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema))))
     }, { numRuns: runs, maxCommands: 10 })
   })
 })
