@@ -6,7 +6,7 @@
  */
 import { type AgeRange, definePlugin } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
-import { categoryLabels, derivations, goals, indicators } from "./outcomes.js"
+import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import { defaultAgeRange, makeRules, principleIds, serviceType } from "./rules.js"
 import { activityTopics, channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
@@ -109,4 +109,3 @@ export const lowThresholdClub = make()
  */
 export type LowThresholdClub = typeof lowThresholdClub
 
-export { categoryLabels }
