@@ -4,7 +4,8 @@
  * dependency order), the indicators, goals, derivations and reports, and lookups by service
  * type.
  *
- * Registration refuses, each with its own tagged error saying what to fix: a core version
+ * Registration refuses, each with its own tagged error saying what to fix: a plugin that is not
+ * shaped like one (`MalformedPlugin`, for plugins written in JavaScript), a core version
  * outside a plugin's `requires.core` (`PluginIncompatible`), an invalid version
  * (`InvalidVersion`), a missing dependency or one outside its range (`PluginDependencyMissing`,
  * `PluginDependencyMismatch`, `PluginDependencyCycle`), a plugin registered twice
@@ -341,6 +342,9 @@ const unknownReferences = (plugin: Plugin, principleIds: ReadonlySet<string>): R
 }
 
 const parseRange = (plugin: string, field: string, value: string) => {
+  if (typeof value !== "string") {
+    return { range: undefined, problem: new Errors.InvalidVersion({ plugin, field, value: String(value) }) }
+  }
   const range = SemVerRange.parse(value)
   return Result.isSuccess(range)
     ? { range: range.success, problem: undefined }
@@ -473,16 +477,95 @@ const ownerOf = (plugins: Plugins, error: RegistrationError.RegistrationError): 
   return plugins.find((p) => [...(p.rules ?? []), ...(p.eligibility ?? [])].some((r) => r.id === error.rule))?.id ?? "core"
 }
 
+const isRecord = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value)
+
 /**
- * Every reason to refuse a tuple of plugins, in a fixed order: duplicate plugins, versions and
- * dependencies, then per plugin codes, labels and references, then rules. Empty when the
- * plugins can be registered.
+ * The required fields a plugin lacks, or has with the wrong type (labels excepted: those are
+ * {@link missingLabels}). Only plugins without such problems are checked further.
+ *
+ * @since 0.1.0
+ * @category combinators
+ */
+export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedPlugin> => {
+  if (!isRecord(plugin)) return [new Errors.MalformedPlugin({ plugin: "?", field: "(plugin)", expected: "an object" })]
+  const p = plugin as Record<string, unknown>
+  const id = typeof p["id"] === "string" ? p["id"] : "?"
+  const problems: Array<Errors.MalformedPlugin> = []
+  const expect = (field: string, ok: boolean, expected: string) => {
+    if (!ok) problems.push(new Errors.MalformedPlugin({ plugin: id, field, expected }))
+  }
+  const at = (path: string): unknown => path.split(".").reduce<unknown>((v, k) => (isRecord(v) ? (v as Record<string, unknown>)[k] : undefined), p)
+  expect("id", typeof p["id"] === "string", "a string")
+  expect("version", typeof p["version"] === "string", "a string")
+  expect("requires.core", typeof at("requires.core") === "string", "a version range string")
+  for (const field of ["labels", "taxonomies", "targetGroup", "taxonomies.interventions", "taxonomies.channels", "taxonomies.firstContactChannels"]) {
+    expect(field, isRecord(at(field)), "an object")
+  }
+  for (const field of ["dependencies", "config", ...taxonomyNames.slice(3).map((n) => `taxonomies.${n}`)]) {
+    expect(field, at(field) === undefined || isRecord(at(field)), "an object when present")
+  }
+  for (const field of ["principles", "indicators", "goals", "reports"]) expect(field, Array.isArray(p[field]), "an array")
+  for (const field of ["extraPrinciples", "rules", "removes", "eligibility", "derivations"]) {
+    expect(field, p[field] === undefined || Array.isArray(p[field]), "an array when present")
+  }
+  const isString = (v: unknown) => typeof v === "string"
+  const isScale = (v: unknown) => {
+    const scale = v as Record<string, unknown> | undefined
+    return isRecord(v) && (scale!["_tag"] === "YesNo" ||
+      (scale!["_tag"] === "Ladder" && Number.isInteger(scale!["min"]) && Number.isInteger(scale!["max"])) ||
+      (scale!["_tag"] === "Category" && Array.isArray(scale!["categories"]) && (scale!["categories"] as ReadonlyArray<unknown>).every(isString)))
+  }
+  const isAppliesTo = (v: unknown) => v === "*" || (Array.isArray(v) && v.every(isString))
+  const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString)
+  const shapes: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, (v: unknown) => boolean, string]>]> = [
+    ["principles", [["", isString, "a principle id"]]],
+    ["removes", [["", isString, "a rule id"]]],
+    ["indicators", [["code", isString, "a code"], ["scale", isScale, "a YesNo, Ladder or Category scale"]]],
+    ["goals", [["code", isString, "a code"], ["indicators", isStrings, "an array of indicator codes"]]],
+    ["reports", [["id", isString, "a string"]]],
+    ["derivations", [["id", isString, "a string"], ["indicator", isString, "an indicator code"], ["derive", (v) => typeof v === "function", "a function"]]],
+    ["extraPrinciples", [["id", isString, "a string"]]],
+    ...(["rules", "eligibility"] as const).map((field) =>
+      [field, [
+        ["id", isString, "a string"],
+        ["principle", (v: unknown) => isRecord(v) && isString((v as Record<string, unknown>)["id"]), "a principle"],
+        ["appliesTo", isAppliesTo, "\"*\" or an array of command tags"],
+        ["except", isStrings, "an array of command tags"],
+        ["reads", isStrings, "an array of fact paths"],
+        ["verdicts", isStrings, "an array of verdict tags"],
+        ["verdict", isRecord, "a verdict builder (define rules with defineRule)"],
+        ["check", (v: unknown) => typeof v === "function", "a function"]
+      ]] as const
+    )
+  ]
+  for (const [field, checks] of shapes) {
+    const items = p[field]
+    if (!Array.isArray(items)) continue
+    items.forEach((item: unknown, i) => {
+      for (const [key, ok, expected] of checks) {
+        if (key === "") expect(`${field}[${i}]`, ok(item), expected)
+        else if (!isRecord(item)) {
+          expect(`${field}[${i}]`, false, "an object")
+          break
+        } else expect(`${field}[${i}].${key}`, ok((item as Record<string, unknown>)[key]), expected)
+      }
+    })
+  }
+  return problems
+}
+
+/**
+ * Every reason to refuse a tuple of plugins, in a fixed order: malformed plugins (alone: nothing
+ * else is checked until they are fixed), duplicate plugins, versions and dependencies, then per
+ * plugin codes, labels and references, then rules. Empty when the plugins can be registered.
  *
  * @since 0.1.0
  * @category combinators
  */
 export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray<Errors.PluginError> => {
   const core = options.core ?? builtinCore
+  const malformed = plugins.flatMap(malformedParts)
+  if (malformed.length > 0) return malformed
   const problems: Array<Errors.PluginError> = []
   const ids = new Set<string>()
   for (const plugin of plugins) {

@@ -9,6 +9,23 @@ import { Schema } from "effect"
 import * as RegistrationError from "../principles/RegistrationError.js"
 
 /**
+ * A plugin is not shaped like a plugin: a required field is missing or of the wrong type (a
+ * plugin written in JavaScript, or built from data).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class MalformedPlugin extends Schema.TaggedError<MalformedPlugin>("@pomoc/core/MalformedPlugin")("MalformedPlugin", {
+  plugin: Schema.String,
+  field: Schema.String,
+  expected: Schema.String
+}) {
+  override get message(): string {
+    return `Plugin "${this.plugin}", field "${this.field}": expected ${this.expected}; define the plugin with definePlugin to have the compiler check its shape.`
+  }
+}
+
+/**
  * The plugin's `requires.core` range does not include the running core's version.
  *
  * @since 0.1.0
@@ -228,6 +245,7 @@ export class PluginRuleRefused extends Schema.TaggedError<PluginRuleRefused>("@p
  * @category errors
  */
 export type PluginError =
+  | MalformedPlugin
   | PluginIncompatible
   | InvalidVersion
   | PluginDependencyMissing

@@ -36,6 +36,7 @@ export {
   DuplicatePlugin,
   InvalidCode,
   InvalidVersion,
+  MalformedPlugin,
   MissingLabels,
   PluginDependencyCycle,
   PluginDependencyMismatch,

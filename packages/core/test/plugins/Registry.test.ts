@@ -91,6 +91,64 @@ describe("Registry.make", () => {
 })
 
 describe("registration refusals", () => {
+  it("MalformedPlugin: a required field missing or of the wrong type (plugins written in JavaScript)", () => {
+    const { taxonomies: _, ...noTaxonomies } = shelter
+    const problems = problemsOf([noTaxonomies as unknown as Plugin, broken(debts, { goals: "none" })])
+    expect(problems.map((p) => [p._tag, "plugin" in p ? p.plugin : "", "field" in p ? p.field : ""])).toEqual([
+      ["MalformedPlugin", "test-shelter", "taxonomies"],
+      ["MalformedPlugin", "test-shelter", "taxonomies.interventions"],
+      ["MalformedPlugin", "test-shelter", "taxonomies.channels"],
+      ["MalformedPlugin", "test-shelter", "taxonomies.firstContactChannels"],
+      ["MalformedPlugin", "test-debts", "goals"]
+    ])
+    expect(problems[0]?.message).toContain("define the plugin with definePlugin")
+    expect(problemsOf([null as unknown as Plugin]).map((p) => p._tag)).toEqual(["MalformedPlugin"])
+  })
+
+  it("never throws on damaged plugins: registration succeeds or fails with tagged errors (property)", () => {
+    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(), fc.integer(), fc.constant([]), fc.constant({}), fc.constant([null]))
+    const keys = Object.keys(shelter)
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), junk, { maxKeys: 4 }), (damage) => {
+        const plugin = { ...shelter, ...damage } as unknown as Plugin
+        const registered = Registry.makeResult([plugin, debts])
+        if (Result.isFailure(registered)) expect(registered.failure._tag).toMatch(/^[A-Z][A-Za-z]+$/)
+        else expect(registered.success.plugins).toHaveLength(2)
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it("never throws on plugins damaged deeper down (property)", () => {
+    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(), fc.integer(), fc.constant([]), fc.constant({}), fc.constant([null]))
+    const damages: ReadonlyArray<(j: unknown) => Record<string, unknown>> = [
+      (j) => ({ indicators: [{ ...shelter.indicators[0], scale: j }] }),
+      (j) => ({ indicators: [{ ...shelter.indicators[0], code: j }] }),
+      (j) => ({ goals: [{ ...shelter.goals[0], indicators: j }] }),
+      (j) => ({ rules: [{ ...shelter.rules[0], appliesTo: j }] }),
+      (j) => ({ rules: [{ ...shelter.rules[0], principle: j }] }),
+      (j) => ({ eligibility: [{ ...shelter.eligibility[0], reads: j }] }),
+      (j) => ({ derivations: [{ ...shelter.derivations[0], derive: j }] }),
+      (j) => ({ taxonomies: { ...shelter.taxonomies, channels: { "in-person": j } } }),
+      (j) => ({ taxonomies: { ...shelter.taxonomies, needs: j } }),
+      (j) => ({ labels: { ...shelter.labels, name: j } }),
+      (j) => ({ requires: { core: j } }),
+      (j) => ({ dependencies: { "test-debts": j } }),
+      (j) => ({ reports: [{ ...shelter.reports[0], id: j }] }),
+      (j) => ({ extraPrinciples: [j] }),
+      (j) => ({ removes: [j] }),
+      (j) => ({ principles: [j] })
+    ]
+    fc.assert(
+      fc.property(fc.constantFrom(...damages), junk, (damage, j) => {
+        const registered = Registry.makeResult([broken(shelter, damage(j)), debts])
+        if (Result.isFailure(registered)) expect(registered.failure._tag).toMatch(/^[A-Z][A-Za-z]+$/)
+        else expect(registered.success.plugins).toHaveLength(2)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
   it("PluginIncompatible: the core version is outside requires.core", () => {
     const [problem] = problemsOf([broken(shelter, { requires: { core: "^1.0.0" } })])
     expect(problem?._tag).toBe("PluginIncompatible")
