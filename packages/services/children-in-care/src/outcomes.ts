@@ -1,0 +1,181 @@
+/**
+ * Outcome indicators of work with children and young people in care, the goals of the seed's
+ * mission they measure, and the typed rules that derive some of them from a person's history.
+ *
+ * @since 0.1.0
+ */
+import { DateTime } from "effect"
+import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { labels } from "./internal/labels.js"
+import type { Intervention } from "./taxonomies.js"
+
+/**
+ * The indicators.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const indicators = [
+  {
+    code: "needs-analysed",
+    labels: labels("Needs analysed", "Potřeby zanalyzovány", "Poreikiai išanalizuoti", "Потребностите са анализирани"),
+    scale: { _tag: "YesNo" }
+  },
+  {
+    code: "training-completed",
+    labels: labels(
+      "Completed a training programme",
+      "Dokončil(a) vzdělávací program",
+      "Baigė mokymo programą",
+      "Завършил(а) програма за обучение"
+    ),
+    scale: { _tag: "YesNo" }
+  },
+  {
+    code: "career-guidance-received",
+    labels: labels(
+      "Received career guidance or job-search support",
+      "Získal(a) kariérové poradenství nebo podporu při hledání práce",
+      "Gavo profesinį orientavimą ar pagalbą ieškant darbo",
+      "Получил(а) кариерно ориентиране или помощ при търсене на работа"
+    ),
+    scale: { _tag: "YesNo" }
+  },
+  {
+    code: "education-or-work",
+    labels: labels("Education or work", "Vzdělávání nebo práce", "Mokymasis ar darbas", "Образование или работа"),
+    scale: { _tag: "Category", categories: ["not-engaged", "in-training", "in-education", "in-work"] }
+  },
+  {
+    code: "living-conditions",
+    labels: labels(
+      "Living conditions (1 = very poor, 5 = good)",
+      "Životní podmínky (1 = velmi špatné, 5 = dobré)",
+      "Gyvenimo sąlygos (1 – labai blogos, 5 – geros)",
+      "Условия на живот (1 = много лоши, 5 = добри)"
+    ),
+    scale: { _tag: "Ladder", min: 1, max: 5 }
+  },
+  {
+    code: "social-integration",
+    labels: labels(
+      "Social integration (1 = isolated, 5 = well integrated)",
+      "Sociální začlenění (1 = izolovaný/á, 5 = dobře začleněný/á)",
+      "Socialinė integracija (1 – izoliuotas, 5 – gerai integruotas)",
+      "Социална интеграция (1 = изолиран(а), 5 = добре интегриран(а))"
+    ),
+    scale: { _tag: "Ladder", min: 1, max: 5 }
+  }
+] as const
+
+/**
+ * An indicator code.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Indicator = (typeof indicators)[number]["code"]
+
+/**
+ * Labels of the categories of `education-or-work`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const categoryLabels = {
+  "education-or-work": {
+    "not-engaged": labels("Neither in education nor in work", "Mimo vzdělávání i práci", "Nesimoko ir nedirba", "Нито учи, нито работи"),
+    "in-training": labels("In the organisation's training", "V programu organizace", "Dalyvauja organizacijos mokymuose", "В обучение на организацията"),
+    "in-education": labels("In education", "Ve vzdělávání", "Mokosi", "Учи"),
+    "in-work": labels("In work", "V zaměstnání", "Dirba", "Работи")
+  }
+} as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
+
+/**
+ * The goals of the seed's mission, each mapped to its indicators.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const goals = [
+  {
+    code: "needs-based-training",
+    labels: labels(
+      "Individual and group training built on analyses of needs",
+      "Individuální a skupinové vzdělávání postavené na analýze potřeb",
+      "Individualūs ir grupiniai mokymai, grindžiami poreikių analize",
+      "Индивидуални и групови програми за обучение, изградени върху анализ на потребностите"
+    ),
+    indicators: ["needs-analysed", "training-completed"]
+  },
+  {
+    code: "career-development",
+    labels: labels(
+      "Career development: guidance and help in finding work",
+      "Kariérní rozvoj: poradenství a pomoc při hledání práce",
+      "Karjeros raida: orientavimas ir pagalba ieškant darbo",
+      "Кариерно развитие: ориентиране и помощ при търсене на работа"
+    ),
+    indicators: ["career-guidance-received", "education-or-work"]
+  },
+  {
+    code: "better-living-conditions",
+    labels: labels(
+      "Better living conditions and social integration",
+      "Lepší životní podmínky a sociální začlenění",
+      "Geresnės gyvenimo sąlygos ir socialinė integracija",
+      "По-добри условия на живот и социална интеграция"
+    ),
+    indicators: ["living-conditions", "social-integration"]
+  }
+] as const
+
+/**
+ * What a derivation sees of one person's history.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type History = Plugin.History
+
+const upTo = (history: History): ReadonlyArray<Contact> => history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
+
+const withAny = (history: History, codes: ReadonlyArray<Intervention>): boolean =>
+  upTo(history).some((c) => c.interventions.some((code) => (codes as ReadonlyArray<string>).includes(code)))
+
+const yes = { _tag: "YesNo", value: true } as const
+
+/**
+ * The typed rules that derive indicators from a person's contacts up to the derivation's
+ * moment; each returns `undefined` when the history says nothing.
+ *
+ * - `needs-analysed`: yes once a contact included a needs analysis.
+ * - `career-guidance-received`: yes once a contact included career guidance, job-search or
+ *   career-change support.
+ * - `education-or-work`: `in-training` once the person took part in individual or group
+ *   training (entry into education or work is measured, not derived).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const derivations = [
+  {
+    id: "children-in-care/needs-analysed-from-contacts",
+    indicator: "needs-analysed",
+    description: "A needs analysis was done in a contact.",
+    derive: (history: History) => (withAny(history, ["needs-analysis"]) ? yes : undefined)
+  },
+  {
+    id: "children-in-care/career-guidance-from-contacts",
+    indicator: "career-guidance-received",
+    description: "Career guidance or job-search support was given in a contact.",
+    derive: (history: History) => (withAny(history, ["career-guidance", "job-search-support", "career-change-support"]) ? yes : undefined)
+  },
+  {
+    id: "children-in-care/in-training-from-contacts",
+    indicator: "education-or-work",
+    description: "The person takes part in the organisation's training.",
+    derive: (history: History) =>
+      withAny(history, ["individual-training", "group-training"]) ? ({ _tag: "Category", value: "in-training" } as const) : undefined
+  }
+] as const
