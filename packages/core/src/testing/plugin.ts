@@ -132,6 +132,17 @@ const result = (check: PluginCheckName, plugin: Plugin, problems: ReadonlyArray<
   problems
 })
 
+/** Runs a check; a plugin too broken to generate data for is a problem, not a thrown error. */
+const guard = (check: PluginCheckName, plugin: Plugin, body: () => PluginCheckResult): PluginCheckResult => {
+  try {
+    return body()
+  } catch (error) {
+    return result(check, plugin, [
+      `the ${check} check could not run on this plugin (see the registration check first): ${describeError(error)}`
+    ])
+  }
+}
+
 const parameters = (options: PluginCheckOptions) => ({
   numRuns: options.numRuns ?? 100,
   ...(options.seed === undefined ? {} : { seed: options.seed })
@@ -390,12 +401,12 @@ const ruleSamples = (
  * @category combinators
  */
 export const checkRegistration = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
-  result(
+  guard("registration", plugin, () => result(
     "registration",
     plugin,
     Registry.validate([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
       .map((problem) => `${problem._tag}: ${problem.message}`)
-  )
+  ))
 
 /**
  * Every label of the plugin is non-blank in en, cs, lt and bg.
@@ -404,7 +415,7 @@ export const checkRegistration = (plugin: Plugin, options: PluginCheckOptions = 
  * @category combinators
  */
 export const checkLabels = (plugin: Plugin): PluginCheckResult =>
-  result("labels", plugin, Registry.missingLabels(plugin).map((problem) => problem.message))
+  guard("labels", plugin, () => result("labels", plugin, Registry.missingLabels(plugin).map((problem) => problem.message)))
 
 /**
  * Every rule is pure and deterministic: run twice on the same generated command and deep-frozen
@@ -413,7 +424,8 @@ export const checkLabels = (plugin: Plugin): PluginCheckResult =>
  * @since 0.1.0
  * @category combinators
  */
-export const checkRulesPure = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+export const checkRulesPure = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+  guard("purity", plugin, () => {
   const problems: Array<string> = []
   const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
     const frozen = deepFreeze(facts)
@@ -428,7 +440,7 @@ export const checkRulesPure = (plugin: Plugin, options: PluginCheckOptions = {})
     }
   })
   return result("purity", plugin, [...problems, ...skipped])
-}
+  })
 
 /**
  * Every rule reads only the fact paths it declares in `reads` (traced on generated facts).
@@ -436,7 +448,8 @@ export const checkRulesPure = (plugin: Plugin, options: PluginCheckOptions = {})
  * @since 0.1.0
  * @category combinators
  */
-export const checkDeclaredReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+export const checkDeclaredReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+  guard("declaredReads", plugin, () => {
   const problems: Array<string> = []
   const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
     try {
@@ -449,7 +462,7 @@ export const checkDeclaredReads = (plugin: Plugin, options: PluginCheckOptions =
     }
   })
   return result("declaredReads", plugin, [...problems, ...skipped])
-}
+  })
 
 /**
  * Rules that decide eligibility (the plugin's `eligibility` rules and any rule applying to an
@@ -458,7 +471,8 @@ export const checkDeclaredReads = (plugin: Plugin, options: PluginCheckOptions =
  * @since 0.1.0
  * @category combinators
  */
-export const checkEligibilityReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+export const checkEligibilityReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+  guard("eligibilityReads", plugin, () => {
   const core = options.core ?? Registry.builtinCore
   const eligibilityCommands = [...new Set([...(core.engine.eligibilityCommands ?? []), "AssessEligibility"])]
   const deciding = rulesOf(plugin).filter((rule) =>
@@ -482,7 +496,7 @@ export const checkEligibilityReads = (plugin: Plugin, options: PluginCheckOption
     })
   }
   return result("eligibilityReads", plugin, problems)
-}
+  })
 
 /**
  * The metamorphic equality property on the registry's engine (core rules and the plugin's):
@@ -491,7 +505,8 @@ export const checkEligibilityReads = (plugin: Plugin, options: PluginCheckOption
  * @since 0.1.0
  * @category combinators
  */
-export const checkPluginEquality = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+export const checkPluginEquality = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+  guard("equality", plugin, () => {
   const registered = Registry.makeResult([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
   if (registered._tag === "Failure") {
     return result("equality", plugin, [`cannot register the plugin: ${registered.failure.message}`])
@@ -510,7 +525,7 @@ export const checkPluginEquality = (plugin: Plugin, options: PluginCheckOptions 
   } catch (error) {
     return result("equality", plugin, [describeError(error)])
   }
-}
+  })
 
 /**
  * Every derivation is deterministic on generated histories and returns either nothing or a
@@ -519,7 +534,8 @@ export const checkPluginEquality = (plugin: Plugin, options: PluginCheckOptions 
  * @since 0.1.0
  * @category combinators
  */
-export const checkDerivations = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+export const checkDerivations = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+  guard("derivations", plugin, () => {
   const problems: Array<string> = []
   const derivations = plugin.derivations ?? []
   if (derivations.length > 0) {
@@ -552,7 +568,7 @@ export const checkDerivations = (plugin: Plugin, options: PluginCheckOptions = {
     })
   }
   return result("derivations", plugin, problems)
-}
+  })
 
 const QUESTIONS: ReadonlyArray<string> = ["how-much", "how-well", "better-off"]
 
@@ -614,7 +630,8 @@ const facetProblems = (report: PluginReport, query: GroupedQuery, records: Reado
  * @since 0.1.0
  * @category combinators
  */
-export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => {
+export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+  guard("reports", plugin, () => {
   const problems: Array<string> = []
   for (const report of plugin.reports) {
     if (!QUESTIONS.includes(report.question)) {
@@ -649,7 +666,7 @@ export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): 
     }
   })
   return result("reports", plugin, problems)
-}
+  })
 
 /**
  * Every check of the kit, by name, for table-driven tests (one test per check).

@@ -202,6 +202,16 @@ describe("plugin test kit catches broken plugins", () => {
     expect(aggregateRecords(records, { kind: "person", groupBy: [] })).toEqual([])
   })
 
+  it("never throws: a plugin too broken to generate data for is reported by every check", () => {
+    const plugin = broken(shelter, {
+      taxonomies: { ...shelter.taxonomies, interventions: { "Not A Code": shelter.taxonomies.interventions["bed-night"] } }
+    })
+    const report = testPlugin(plugin, options)
+    expect(report.ok).toBe(false)
+    expect(report.results.find((r) => r.check === "registration")?.problems[0]).toMatch(/^InvalidCode: /)
+    expect(report.results.find((r) => r.check === "purity")?.problems[0]).toMatch(/^the purity check could not run on this plugin/)
+  })
+
   it("deepFreeze freezes plain data all the way down and leaves class instances alone", () => {
     class Box {
       value = 1
