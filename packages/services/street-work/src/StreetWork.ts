@@ -67,7 +67,14 @@ export const make = (options: Options = {}) => {
     targetGroup: { description: targetGroupDescription(ageRange), ageRange, configurable: true },
     principles: principleIds,
     extraPrinciples: [Outreach],
-    rules: [rules.lanPartyAge, rules.firstHeardOnFirstContact, rules.firstContactChannel, rules.firstContactPlace, rules.noFee],
+    rules: [
+      rules.lanPartyAge,
+      rules.firstHeardOnFirstContact,
+      rules.firstContactChannel,
+      rules.firstContactPlace,
+      rules.noFee,
+      rules.chosenFirstContactChannels
+    ],
     eligibility: [rules.targetAge],
     indicators,
     derivations,

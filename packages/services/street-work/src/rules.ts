@@ -18,7 +18,7 @@ import {
   type Rule
 } from "@pomoc/core"
 import { fitOf, labels } from "./internal/labels.js"
-import { placeOfChannel } from "./taxonomies.js"
+import { firstContactChannels, placeOfChannel } from "./taxonomies.js"
 
 /**
  * The service type (and plugin id) of street work.
@@ -134,6 +134,18 @@ export const messages = {
     "Vieta neatitinka pirmojo kontakto būdo: patikrinkite abu.",
     "Мястото не отговаря на начина на първи контакт: проверете и двете."
   ),
+  "streetWork.unknownFirstContactChannel": labels(
+    "The service chose a way of first contact street work does not know.",
+    "Služba zvolila způsob prvokontaktu, který terénní programy neznají.",
+    "Paslauga pasirinko pirmojo kontakto būdą, kurio darbas gatvėje nenumato.",
+    "Услугата е избрала начин на първи контакт, който теренната работа не познава."
+  ),
+  "streetWork.noFirstContactChannel": labels(
+    "Choose the ways of first contact the service uses in its localities.",
+    "Zvolte způsoby prvokontaktu, které služba v lokalitách využívá.",
+    "Pasirinkite pirmojo kontakto būdus, kuriuos paslauga naudoja savo vietovėse.",
+    "Изберете начините на първи контакт, които услугата използва в своите населени места."
+  ),
   "streetWork.noFee": labels(
     "Outreach programmes are provided free of charge: no fee can be charged.",
     "Terénní programy se poskytují bez úhrady: poplatek nelze účtovat.",
@@ -163,6 +175,7 @@ export interface StreetWorkRules {
   readonly firstContactChannel: StreetWorkRule<"street-work/first-contact-channel">
   readonly firstContactPlace: StreetWorkRule<"street-work/first-contact-place">
   readonly noFee: StreetWorkRule<"street-work/no-fee">
+  readonly chosenFirstContactChannels: StreetWorkRule<"street-work/chosen-first-contact-channels">
 }
 
 const outreachRule = defineRule<Command.Command, Facts.Facts>()
@@ -274,7 +287,28 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
       facts.service.type === serviceType && command.amountMinor > 0 ? v.deny("street work charges no fee", "streetWork.noFee") : v.allow
   })
 
-  return { targetAge, lanPartyAge, firstHeardOnFirstContact, firstContactChannel, firstContactPlace, noFee } as const
+  /**
+   * "Každá z našich služeb nebo z programů sama volí, jaké prostředky bude k prvnímu kontaktu
+   * využívat": a service registers the ways of first contact it chose, from the plugin's.
+   */
+  const chosenFirstContactChannels = outreachRule({
+    id: "street-work/chosen-first-contact-channels",
+    principle: Outreach,
+    appliesTo: ["RegisterService"],
+    reads: [],
+    verdicts: ["Deny", "Warn"],
+    description: "A service chooses its ways of first contact from the plugin's.",
+    check: (command, _facts, v) => {
+      if (command.service.type !== serviceType) return v.allow
+      const chosen = command.service.firstContactChannels
+      if (chosen.some((code) => !Object.hasOwn(firstContactChannels, code))) {
+        return v.deny("an unknown way of first contact", "streetWork.unknownFirstContactChannel")
+      }
+      return chosen.length === 0 ? v.warn("no way of first contact chosen", "streetWork.noFirstContactChannel") : v.allow
+    }
+  })
+
+  return { targetAge, lanPartyAge, firstHeardOnFirstContact, firstContactChannel, firstContactPlace, noFee, chosenFirstContactChannels } as const
 }
 
 /**

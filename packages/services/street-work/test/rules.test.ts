@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { AgeBand, Command, Facts } from "@pomoc/core"
-import { arbAgeBand, arbPersonFacts, arbPluginFacts } from "@pomoc/core/testing"
+import { Schema } from "effect"
+import { type AgeBand, type Command, type Facts, Service } from "@pomoc/core"
+import { arbAgeBand, arbPersonFacts, arbPluginFacts, arbService, decoded } from "@pomoc/core/testing"
 import * as fc from "fast-check"
 import { Rules, streetWork } from "../src/index.js"
 import { contact, withService } from "./support.js"
@@ -104,5 +105,23 @@ describe("the registry's engine", () => {
   it("lists every rule of the plugin under the outreach principle or a core one", () => {
     const principles = new Set<string>(streetWork.principles)
     for (const rule of [...streetWork.rules, ...streetWork.eligibility]) expect(principles.has(rule.principle.id)).toBe(true)
+  })
+})
+
+describe("street-work/chosen-first-contact-channels", () => {
+  const service = decoded(arbService, Service)
+  const register = (s: Service, firstContactChannels: Array<string>, type = "street-work"): Command.Command => ({
+    _tag: "RegisterService",
+    service: Schema.decodeUnknownSync(Service)({ ...Schema.encodeSync(Service)(s), type, firstContactChannels })
+  })
+  it("denies a way of first contact the plugin does not know, warns when none is chosen", () => {
+    const rule = Rules.rules.chosenFirstContactChannels
+    fc.assert(fc.property(facts, service, (f, s) => {
+      expect(check(rule, register(s, ["school-streetwork", "lan-party"]), f)).toBe("Allow")
+      expect(check(rule, register(s, ["lan-party", "carrier-pigeon"]), f)).toBe("Deny")
+      expect(check(rule, register(s, ["constructor"]), f)).toBe("Deny")
+      expect(check(rule, register(s, []), f)).toBe("Warn")
+      expect(check(rule, register(s, ["carrier-pigeon"], "community-centre"), f)).toBe("Allow")
+    }), { numRuns: 20 })
   })
 })
