@@ -1,27 +1,25 @@
+/**
+ * The README's first snippet is `readme.snippet.ts` word for word, and it runs as it says.
+ */
+import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
-import { Registry } from "@pomoc/core"
-import { communityCentre } from "../src/index.js"
+import { outcome } from "./readme.snippet.js"
 
-describe("the README's snippet", () => {
-  it.effect("registers the plugin, labels a topic and records an open youth work contact", () =>
-    Effect.gen(function*() {
-      const registry = yield* Registry.make([communityCentre])
-      expect(registry.label("activityTopics", "amateur-art-group", "lt")).toBe("Mėgėjų meno kolektyvas (ansamblis, studija)")
-      const command = yield* registry.recordContact("community-centre", {
-        id: "c-1",
-        serviceId: "alytus-open-youth-centre",
-        at: "2026-05-02T16:00:00.000Z",
-        durationMinutes: 90,
-        locationKind: "club-premises",
-        channel: "in-person",
-        workers: ["w-1"],
-        participants: [],
-        anonymousCount: 12,
-        interventions: ["open-youth-work", "non-formal-education"],
-        firstContact: false,
-        mode: "group"
-      })
-      expect(command._tag).toBe("RecordContact")
-    }))
+const firstTsBlock = (markdown: string): string | undefined => /```ts\n([\s\S]*?)```/.exec(markdown)?.[1]
+
+describe("README", () => {
+  it("starts with the snippet this test runs", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
+    const snippet = readFileSync(new URL("./readme.snippet.ts", import.meta.url), "utf8").split("// -- end of README snippet --")[0]
+    expect(firstTsBlock(readme)).toBe(snippet)
+  })
+
+  it("the snippet does what its comments say", () => {
+    expect(outcome.label).toBe("Mėgėjų meno kolektyvas (ansamblis, studija)")
+    expect(outcome.anonymous).toBe(12)
+    expect(outcome.child).toBe("Allowed")
+    expect(outcome.adult).toBe("Denied")
+    expect(outcome.deniedBy).toContain("community-centre/day-centre-age")
+    expect(outcome.reportIsEffect).toBe(true)
+  })
 })
