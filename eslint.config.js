@@ -2,11 +2,11 @@
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/.tsbuild/**", "docs/api/**", "**/node_modules/**", ".release/**", "**/*.js", "**/*.mjs", "**/tsup.config.ts"] },
+  { ignores: ["**/dist/**", "**/.tsbuild/**", "docs/api/**", "**/node_modules/**", ".release/**", ".tmp/**", "**/.tmp/**", "**/*.js", "**/*.mjs", "**/tsup.config.ts"] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
+      parserOptions: { projectService: { allowDefaultProject: ["*.ts"] }, tsconfigRootDir: import.meta.dirname }
     },
     rules: {
       // Effect generators may legitimately have no `yield` (Effect.gen with a plain return).

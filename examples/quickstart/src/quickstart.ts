@@ -10,7 +10,7 @@ import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { DateTime, Effect, Layer } from "effect"
 
 /** The plugins this organisation uses. */
-export const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
+const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 
 /** The case-work API over a store, with the application's field-encryption key. */
 export const pomocLayer = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.KeyMaterial) =>

@@ -25,6 +25,7 @@ import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
 import * as Ids from "../model/Ids.js"
 import { OutcomeIndicator, OutcomeMeasurement, fitsScale } from "../model/Outcome.js"
+import type { Plugins } from "../plugins/Plugin.js"
 import type { Registry } from "../plugins/Registry.js"
 import * as Report from "../reports/Report.js"
 import type { InvalidReport, ReportDefinition } from "../reports/Report.js"
@@ -1102,7 +1103,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     if (person._tag === "anonymous" || person.notes === undefined) return person
     if (Access.isAllowed(actor, "ReadConfidentialNote", person.serviceId)) return person
     const { notes: _notes, ...rest } = person
-    return Schema.decodeUnknownSync(Person)({ ...Schema.encodeSync(Person)(rest as Person) })
+    return Schema.decodeUnknownSync(Person)({ ...Schema.encodeSync(Person)(rest) })
   }
 
   const withoutNotes = (history: History): History => ({
@@ -1129,7 +1130,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
  * @since 0.1.0
  * @category constructors
  */
-export const configFromRegistry = (registry: Registry): Config => {
+export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): Config => {
   const serviceTypes = new Map<string, ServiceTypeInfo>()
   for (const plugin of registry.plugins) {
     serviceTypes.set(plugin.id, {

@@ -70,8 +70,8 @@ describe("Audit chain", () => {
   it("any change, deletion, reordering or truncation is detected", () => {
     fc.assert(fc.property(arbLog, arbTamper, ({ entries, head }, tamper) => {
       const tampered = apply(entries, tamper)
-      fc.pre(tampered !== undefined)
-      expect(Audit.verify(tampered!, head)._tag).toBe("Broken")
+      if (tampered === undefined) return fc.pre(false)
+      expect(Audit.verify(tampered, head)._tag).toBe("Broken")
     }), { numRuns: 2000 })
   })
 
