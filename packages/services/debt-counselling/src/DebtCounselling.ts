@@ -4,12 +4,80 @@
  *
  * @since 0.1.0
  */
-import { definePlugin } from "@pomoc/core"
+import { definePlugin, type Plugin, type Principle, type Report } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
-import { derivations, goals, indicators } from "./outcomes.js"
-import { reports } from "./reports.js"
+import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
+import { type ReportId, reports } from "./reports.js"
 import { adultAge, eligibility, principleIds, rules, serviceType } from "./rules.js"
-import { channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
+import { type DebtTaxonomies, taxonomies } from "./taxonomies.js"
+
+/**
+ * The name and description of a service type, in English, Czech, Lithuanian and Bulgarian.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PluginLabels {
+  /** The name of the service type. */
+  readonly name: Principle.Labels
+  /** What the service type does. */
+  readonly description: Principle.Labels
+}
+
+/**
+ * The core versions a plugin works with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CoreRange {
+  /** A semver range of `@pomoc/core`, e.g. `^0.1.0`. */
+  readonly core: string
+}
+
+/**
+ * The type of the debt counselling plugin: the plugin contract with its id, codes, indicators,
+ * goals and report ids as literal types, so that they flow to the host.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DebtCounsellingPlugin extends Plugin.Plugin {
+  /** The service type, `debt-counselling`. */
+  readonly id: typeof serviceType
+  /** The plugin's version. */
+  readonly version: string
+  /** The range of `@pomoc/core` versions it works with. */
+  readonly requires: CoreRange
+  /** Other plugins it needs (none). */
+  readonly dependencies?: NonNullable<Plugin.Plugin["dependencies"]>
+  /** The name and description of the service type, in en, cs, lt and bg. */
+  readonly labels: PluginLabels
+  /** Adults (18+) in debt with another kind of social exclusion. */
+  readonly targetGroup: Plugin.TargetGroup
+  /** Principles of its own (none: the seven of the seed are core principles). */
+  readonly extraPrinciples?: NonNullable<Plugin.Plugin["extraPrinciples"]>
+  /** Rules of other plugins it takes away (none). */
+  readonly removes?: NonNullable<Plugin.Plugin["removes"]>
+  /** Its settings: the minimum age. */
+  readonly config?: NonNullable<Plugin.Plugin["config"]>
+  /** Interventions, channels, first-contact channels, location kinds and the kinds of social exclusion. */
+  readonly taxonomies: DebtTaxonomies
+  /** The seven principles of the seed. */
+  readonly principles: typeof principleIds
+  /** The plugin's own rules. */
+  readonly rules: typeof rules
+  /** The eligibility rules: adults only, and the debt situation. */
+  readonly eligibility: typeof eligibility
+  /** The five outcomes of the seed. */
+  readonly indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>>
+  /** Derivations of some outcomes from a client's history. */
+  readonly derivations: ReadonlyArray<Plugin.Derivation<Indicator>>
+  /** The five goals of the seed, each with its indicator. */
+  readonly goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>>
+  /** The reports: how much, how well, better off. */
+  readonly reports: ReadonlyArray<Report.ReportDefinition<ReportId>>
+}
 
 /**
  * The debt counselling plugin.
@@ -28,7 +96,7 @@ import { channels, firstContactChannels, interventions, locationKinds, needs } f
  * @since 0.1.0
  * @category models
  */
-export const debtCounselling = definePlugin({
+export const debtCounselling: DebtCounsellingPlugin = definePlugin({
   id: serviceType,
   version: "0.1.0",
   requires: { core: "^0.1.0" },
@@ -41,7 +109,7 @@ export const debtCounselling = definePlugin({
       "Специализирано социално консултиране за хора в неблагоприятна социална ситуация главно заради дългове, на които не достигат информация, умения или средства, за да си помогнат сами."
     )
   },
-  taxonomies: { interventions, channels, firstContactChannels, locationKinds, needs },
+  taxonomies,
   targetGroup: {
     description: labels(
       "Adults (18 and over) in an adverse social situation because of debts who also face another kind of social exclusion",
@@ -61,11 +129,3 @@ export const debtCounselling = definePlugin({
   reports,
   config: { minAge: adultAge }
 })
-
-/**
- * The type of the debt counselling plugin.
- *
- * @since 0.1.0
- * @category models
- */
-export type DebtCounselling = typeof debtCounselling

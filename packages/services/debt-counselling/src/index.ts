@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 
-export { debtCounselling, type DebtCounselling as DebtCounsellingPlugin } from "./DebtCounselling.js"
+export { debtCounselling, type DebtCounsellingPlugin } from "./DebtCounselling.js"
 
 /**
  * @since 0.1.0

@@ -24,7 +24,7 @@ export type History = Plugin.History
  * @since 0.1.0
  * @category models
  */
-export const indicators = [
+export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = [
   {
     code: "informed-about-options",
     labels: labels(
@@ -75,7 +75,7 @@ export const indicators = [
     ),
     scale: { _tag: "YesNo" }
   }
-] as const
+]
 
 /**
  * An outcome indicator code of debt counselling.
@@ -83,7 +83,20 @@ export const indicators = [
  * @since 0.1.0
  * @category models
  */
-export type Indicator = (typeof indicators)[number]["code"]
+export type Indicator =
+  | "informed-about-options"
+  | "situation-improved"
+  | "competent-and-active"
+  | "oriented-for-future"
+  | "uses-further-help"
+
+/**
+ * A goal code of debt counselling.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Goal = "informed-client" | "improved-situation" | "competent-client" | "oriented-client" | "client-using-further-help"
 
 /**
  * The five goals of the service, in the seed's words, each mapped to its indicator.
@@ -91,7 +104,7 @@ export type Indicator = (typeof indicators)[number]["code"]
  * @since 0.1.0
  * @category models
  */
-export const goals = [
+export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   {
     code: "informed-client",
     labels: labels(
@@ -142,7 +155,7 @@ export const goals = [
     ),
     indicators: ["uses-further-help"]
   }
-] as const
+]
 
 const until = (history: History): ReadonlyArray<Contact> =>
   history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
@@ -168,7 +181,7 @@ const by = (history: History) => (at: DateTime.Utc | undefined): boolean =>
  * @since 0.1.0
  * @category models
  */
-export const derivations = [
+export const derivations: ReadonlyArray<Plugin.Derivation<Indicator>> = [
   {
     id: "debt-counselling/informed-from-contacts",
     indicator: "informed-about-options",
@@ -206,4 +219,4 @@ export const derivations = [
     derive: (history: History) =>
       withAny(until(history), ["mediation-of-contact"]) ? ({ _tag: "YesNo", value: true } as const) : undefined
   }
-] as const
+]

@@ -162,3 +162,11 @@ export const reports = [
   assessedWithClient,
   outcomesByIndicator
 ] as const
+
+/**
+ * The id of a report of debt counselling.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ReportId = (typeof reports)[number]["id"]

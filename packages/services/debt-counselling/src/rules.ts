@@ -63,12 +63,29 @@ const minorBands: ReadonlySet<AgeBand> = new Set(["0-5", "6-10", "11-14", "15-17
 export const isMinorBand = (band: AgeBand): boolean => minorBands.has(band)
 
 /**
+ * A message key of debt counselling's rules.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MessageKey =
+  | "debtCounselling.adultsOnly"
+  | "debtCounselling.ageNotStated"
+  | "debtCounselling.noDebts"
+  | "debtCounselling.noExclusionRecorded"
+  | "debtCounselling.clientTakesSteps"
+  | "debtCounselling.freeOfCharge"
+  | "debtCounselling.principlesDeclared"
+  | "debtCounselling.assessedWithClient"
+  | "debtCounselling.individualRecipient"
+
+/**
  * The message keys of debt counselling's rules with their labels.
  *
  * @since 0.1.0
  * @category models
  */
-export const messages = {
+export const messages: Readonly<Record<MessageKey, Labels>> = {
   "debtCounselling.adultsOnly": {
     en: "Debt counselling is provided to adults (18 and over): point a younger person to a service for children and youth.",
     cs: "Dluhové poradenství se poskytuje dospělým (od 18 let): mladšího člověka nasměrujte na službu pro děti a mládež.",
@@ -123,7 +140,7 @@ export const messages = {
     lt: "Konsultavimo gavėjas yra asmuo, o ne grupė ar šeima: individualų darbą fiksuokite kiekvienam klientui atskirai.",
     bg: "Получателят на консултирането е отделният човек, не група или семейство: записвайте индивидуалната работа за всеки клиент поотделно."
   }
-} as const satisfies Readonly<Record<string, Labels>>
+}
 
 /**
  * A rule of debt counselling, with its id as a literal type.

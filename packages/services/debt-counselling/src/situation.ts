@@ -52,7 +52,9 @@ export const situationLabels: Readonly<Record<typeof debtsKey | ExclusionKind, L
  * @category models
  */
 export interface DebtSituation {
+  /** Whether the person is in an adverse social situation because of debts. */
   readonly debts: boolean
+  /** The kinds of social exclusion that apply. */
   readonly exclusion: ReadonlyArray<ExclusionKind>
 }
 

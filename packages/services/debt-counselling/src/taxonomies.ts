@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import type { Plugin } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
 
 /**
@@ -16,7 +17,7 @@ import { labels } from "./internal/labels.js"
  * @since 0.1.0
  * @category models
  */
-export const interventions = {
+export const interventions: Plugin.Taxonomy<Intervention> = {
   information: labels(
     "Information on the options for solving the situation",
     "Informace o možnostech řešení situace",
@@ -82,7 +83,7 @@ export const interventions = {
  * @since 0.1.0
  * @category models
  */
-export const individualInterventions = [
+export const individualInterventions: ReadonlyArray<Intervention> = [
   "counselling",
   "debt-analysis",
   "budget-planning",
@@ -90,7 +91,7 @@ export const individualInterventions = [
   "document-assistance",
   "insolvency-petition",
   "enforcement-check"
-] as const satisfies ReadonlyArray<keyof typeof interventions>
+]
 
 /**
  * How a contact happens.
@@ -98,7 +99,7 @@ export const individualInterventions = [
  * @since 0.1.0
  * @category models
  */
-export const channels = {
+export const channels: Plugin.Taxonomy<Channel> = {
   "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
   phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
   "e-mail": labels("E-mail", "E-mail", "El. paštas", "Имейл"),
@@ -111,7 +112,7 @@ export const channels = {
  * @since 0.1.0
  * @category models
  */
-export const firstContactChannels = {
+export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
   "own-initiative": labels("On their own initiative", "Z vlastní iniciativy", "Savo iniciatyva", "По собствена инициатива"),
   "friends-or-family": labels(
     "Recommended by friends or family",
@@ -137,7 +138,7 @@ export const firstContactChannels = {
  * @since 0.1.0
  * @category models
  */
-export const locationKinds = {
+export const locationKinds: Plugin.Taxonomy<LocationKind> = {
   office: labels("Counselling office", "Poradna", "Konsultacijų kabinetas", "Консултантски кабинет"),
   "online-platform": labels("Online", "Online", "Internetu", "Онлайн"),
   "event-venue": labels("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието")
@@ -150,7 +151,7 @@ export const locationKinds = {
  * @since 0.1.0
  * @category models
  */
-export const needs = {
+export const needs: Plugin.Taxonomy<ExclusionKind> = {
   "unstable-housing": labels(
     "Unsuitable or unstable housing",
     "Nevyhovující nebo nestabilní bydlení",
@@ -207,12 +208,92 @@ export const needs = {
  * @since 0.1.0
  * @category models
  */
-export type Intervention = keyof typeof interventions
+export type Intervention =
+  | "information"
+  | "counselling"
+  | "debt-analysis"
+  | "budget-planning"
+  | "creditor-communication"
+  | "document-assistance"
+  | "insolvency-petition"
+  | "enforcement-check"
+  | "accompaniment"
+  | "mediation-of-contact"
+  | "crisis-intervention"
+  | "financial-literacy"
 
 /**
- * A kind of social exclusion of the seed.
+ * A contact channel code of debt counselling.
  *
  * @since 0.1.0
  * @category models
  */
-export type ExclusionKind = keyof typeof needs
+export type Channel = "in-person" | "phone" | "e-mail" | "video-call"
+
+/**
+ * A first-contact channel code of debt counselling.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FirstContactChannel =
+  | "own-initiative"
+  | "friends-or-family"
+  | "other-service"
+  | "municipal-office"
+  | "labour-office"
+  | "website"
+  | "public-event"
+
+/**
+ * A location kind code of debt counselling.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type LocationKind = "office" | "online-platform" | "event-venue"
+
+/**
+ * A kind of social exclusion of the seed (the needs taxonomy and the situation keys).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ExclusionKind =
+  | "unstable-housing"
+  | "long-term-unemployment"
+  | "budgeting-problems"
+  | "disadvantage-from-prejudice"
+  | "no-social-network"
+  | "benefit-dependence"
+  | "family-pathology"
+  | "more-support-needed"
+
+/**
+ * The taxonomies of debt counselling, with their codes as literal types.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DebtTaxonomies extends Plugin.Taxonomies {
+  /** What counsellors do in a contact. */
+  readonly interventions: Plugin.Taxonomy<Intervention>
+  /** How a contact happens. */
+  readonly channels: Plugin.Taxonomy<Channel>
+  /** How a client first came to the service. */
+  readonly firstContactChannels: Plugin.Taxonomy<FirstContactChannel>
+  /** Where counselling happens. */
+  readonly locationKinds: Plugin.Taxonomy<LocationKind>
+  /** The kinds of social exclusion of the seed. */
+  readonly needs: Plugin.Taxonomy<ExclusionKind>
+  /** Debt counselling has no group activity topics. */
+  readonly activityTopics?: never
+}
+
+/**
+ * Every taxonomy of debt counselling.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const taxonomies: DebtTaxonomies = { interventions, channels, firstContactChannels, locationKinds, needs }
