@@ -45,6 +45,15 @@ export const defaults: ReadonlyArray<string> = Object.freeze([
   "otherStatus"
 ])
 
+/**
+ * Fact paths of objects that hold protected attributes: declaring one of them whole (e.g.
+ * `"person"`) counts as reading every protected attribute inside it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const defaultContainers: ReadonlyArray<string> = Object.freeze(["person", "person.protected"])
+
 const normalize = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "")
 
 /**
@@ -65,10 +74,16 @@ export interface ProtectedAttributes {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (names: ReadonlyArray<string> = defaults): ProtectedAttributes => {
+export const make = (
+  names: ReadonlyArray<string> = defaults,
+  containers: ReadonlyArray<string> = defaultContainers
+): ProtectedAttributes => {
   const set = new Set(names.map(normalize))
+  const wholes = new Set(containers)
   return {
     protectedSegment: (path) => {
+      // Reading a whole object that holds protected attributes reads them too.
+      if (wholes.has(path)) return path
       for (const segment of path.split(".")) {
         if (set.has(normalize(segment))) return segment
       }

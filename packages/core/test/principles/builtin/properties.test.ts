@@ -104,12 +104,12 @@ describe("equality, the metamorphic way", () => {
   })
 
   const Biased = Principle.make({ id: "house-rules", labels: { en: "House rules", cs: "Domácí řád", lt: "Vidaus taisyklės", bg: "Вътрешен ред" } })
-  // Declares "person" (not a protected path), so the static check lets it through; then reads gender.
+  // Declares only "person.ageBand", so the static check lets it through; then reads gender anyway.
   const boysClub = defineRule<Command, Facts>()({
     id: "house-rules/boys-club",
     principle: Biased,
     appliesTo: ["AssessEligibility"],
-    reads: ["person"],
+    reads: ["person.ageBand"],
     verdicts: ["Deny"],
     check: (_command, facts, v) => {
       const person = facts.person as Record<string, unknown> | undefined
@@ -131,7 +131,7 @@ describe("equality, the metamorphic way", () => {
       id: "house-rules/by-faith",
       principle: Biased,
       appliesTo: ["StartCooperation"],
-      reads: ["person"],
+      reads: ["person.ageBand"],
       verdicts: ["Warn"],
       check: (_command, facts, v) => (JSON.stringify(facts.person ?? {}).includes("Muslim") ? v.warn("x", "house.x") : v.allow)
     })
@@ -139,6 +139,20 @@ describe("equality, the metamorphic way", () => {
     const failure = fc.check(equalityProperty(engine), { numRuns: 1000, seed: 7 })
     expect(failure.failed).toBe(true)
     expect(failure.errorInstance).toMatchObject({ rule: "house-rules/by-faith", command: "StartCooperation" })
+  })
+
+  it("the static check refuses an eligibility rule that declares the whole person (it holds protected attributes)", () => {
+    const wholePerson = defineRule<Command, Facts>()({
+      id: "house-rules/whole-person",
+      principle: Biased,
+      appliesTo: ["AssessEligibility"],
+      reads: ["person"],
+      verdicts: ["Deny"],
+      check: (_command, _facts, v) => v.allow
+    })
+    const exit = Effect.runSyncExit(Builtin.makeCoreEngine([RuleSet.make({ id: "biased-plugin", rules: [wholePerson] })]))
+    expect(exit._tag).toBe("Failure")
+    expect(JSON.stringify(exit)).toContain("ProtectedAttributeRead")
   })
 
   it("swaps only the protected attributes", () => {
