@@ -142,7 +142,7 @@ export const protectedAttributeReads = (
     const command = eligibilityCommands.find((tag) => Rule.appliesTo(rule, tag))
     if (command === undefined) continue
     for (const path of rule.reads) {
-      const attribute = protectedAttributes.protectedSegment(path)
+      const attribute = ProtectedAttributes.defaultContainers.includes(path) ? path : protectedAttributes.protectedSegment(path)
       if (attribute !== undefined) {
         problems.push(
           new RegistrationError.ProtectedAttributeRead({ rule: rule.id, principle: rule.principle.id, command, path, attribute })

@@ -46,8 +46,10 @@ export const defaults: ReadonlyArray<string> = Object.freeze([
 ])
 
 /**
- * Fact paths of objects that hold protected attributes: declaring one of them whole (e.g.
- * `"person"`) counts as reading every protected attribute inside it.
+ * Fact paths of objects that hold protected attributes: a rule that DECLARES one of them whole
+ * (e.g. `"person"`) for an eligibility command is refused at registration, since it could read
+ * every protected attribute inside. (Tracing a rule's actual reads passes through `person` on the
+ * way to `person.ageBand`; only declarations are checked against this list.)
  *
  * @since 0.1.0
  * @category models
@@ -74,16 +76,10 @@ export interface ProtectedAttributes {
  * @since 0.1.0
  * @category constructors
  */
-export const make = (
-  names: ReadonlyArray<string> = defaults,
-  containers: ReadonlyArray<string> = defaultContainers
-): ProtectedAttributes => {
+export const make = (names: ReadonlyArray<string> = defaults): ProtectedAttributes => {
   const set = new Set(names.map(normalize))
-  const wholes = new Set(containers)
   return {
     protectedSegment: (path) => {
-      // Reading a whole object that holds protected attributes reads them too.
-      if (wholes.has(path)) return path
       for (const segment of path.split(".")) {
         if (set.has(normalize(segment))) return segment
       }
