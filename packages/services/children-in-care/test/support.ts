@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { Activity, type Facts, Records, Report, type Store } from "@pomoc/core"
+import { Activity, Contact, type Facts, Records, Report, type Store } from "@pomoc/core"
 
 /** An activity decoded from its encoded form, with defaults. */
 export const activity = (fields: Partial<typeof Activity.Encoded>): Activity =>
@@ -50,3 +50,21 @@ export const runReport = (definition: Report.ReportDefinition, records: Readonly
 
 /** Facts with a service of a given type. */
 export const withService = (facts: Facts.Facts, type: string): Facts.Facts => ({ ...facts, service: { ...facts.service, type } })
+
+/** A contact decoded from its encoded form, with defaults. */
+export const contact = (fields: Partial<typeof Contact.Encoded>): Contact =>
+  Schema.decodeUnknownSync(Contact)({
+    id: "c-1",
+    serviceId: "s-1",
+    at: "2026-05-02T12:00:00.000Z",
+    durationMinutes: 30,
+    locationKind: "office",
+    channel: "in-person",
+    workers: ["w-1"],
+    participants: [],
+    anonymousCount: 1,
+    interventions: [],
+    firstContact: false,
+    mode: "individual",
+    ...fields
+  })

@@ -1,5 +1,5 @@
 import { Effect, Schema } from "effect"
-import { Activity, type Facts, Records, Report, type Store, Volunteer, VolunteerHours } from "@pomoc/core"
+import { Activity, Contact, type Facts, Records, Report, type Store, Volunteer, VolunteerHours } from "@pomoc/core"
 
 /** An activity decoded from its encoded form, with defaults. */
 export const activity = (fields: Partial<typeof Activity.Encoded>): Activity =>
@@ -85,3 +85,21 @@ export const inProgramme = (facts: Facts.Facts, programme: string, type = "commu
   ...facts,
   service: { ...facts.service, type, config: { ...facts.service.config, programme } }
 })
+
+/** A contact decoded from its encoded form, with defaults. */
+export const contact = (fields: Partial<typeof Contact.Encoded>): Contact =>
+  Schema.decodeUnknownSync(Contact)({
+    id: "c-1",
+    serviceId: "s-1",
+    at: "2026-05-02T12:00:00.000Z",
+    durationMinutes: 30,
+    locationKind: "office",
+    channel: "in-person",
+    workers: ["w-1"],
+    participants: [],
+    anonymousCount: 1,
+    interventions: [],
+    firstContact: false,
+    mode: "individual",
+    ...fields
+  })
