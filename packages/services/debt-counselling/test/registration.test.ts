@@ -8,7 +8,7 @@ describe("registration", () => {
     expect(Registry.validate([debtCounselling]).map((e) => e.message)).toEqual([])
     const registry = Registry.makeUnsafe([debtCounselling])
     expect(registry.label("interventions", "debt-analysis", "cs")).toBe("Zmapování dluhů")
-    expect(registry.serviceType("debt-counselling").targetGroup.ageRange).toEqual({ min: 18, max: 150 })
+    expect(registry.serviceType("debt-counselling")?.targetGroup.ageRange).toEqual({ min: 18, max: 150 })
   })
 
   it("registers next to the low-threshold club", () => {

@@ -4,12 +4,85 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, definePlugin } from "@pomoc/core"
+import { type AgeRange, definePlugin, type Plugin, type Principle, type Report } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
-import { derivations, goals, indicators } from "./outcomes.js"
-import { reports } from "./reports.js"
-import { defaultAgeRange, makeRules, principleIds, serviceType } from "./rules.js"
-import { activityTopics, channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
+import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
+import { type ReportId, reports } from "./reports.js"
+import { type ClubRule, defaultAgeRange, makeRules, principleIds, serviceType } from "./rules.js"
+import { type ClubTaxonomies, taxonomies } from "./taxonomies.js"
+
+/**
+ * The name and description of a service type, in English, Czech, Lithuanian and Bulgarian.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PluginLabels {
+  /** The name of the service type. */
+  readonly name: Principle.Labels
+  /** What the service type does. */
+  readonly description: Principle.Labels
+}
+
+/**
+ * The core versions a plugin works with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface CoreRange {
+  /** A semver range of `@pomoc/core`, e.g. `^0.1.0`. */
+  readonly core: string
+}
+
+/**
+ * The type of the low-threshold club plugin: the plugin contract with its id, codes,
+ * indicators, goals and report ids as literal types, so that they flow to the host.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface LowThresholdClubPlugin extends Plugin.Plugin {
+  /** The service type, `low-threshold-club`. */
+  readonly id: typeof serviceType
+  /** The plugin's version. */
+  readonly version: string
+  /** The range of `@pomoc/core` versions it works with. */
+  readonly requires: CoreRange
+  /** Other plugins it needs (none). */
+  readonly dependencies?: NonNullable<Plugin.Plugin["dependencies"]>
+  /** The name and description of the service type, in en, cs, lt and bg. */
+  readonly labels: PluginLabels
+  /** Interventions, channels, first-contact channels, location kinds, needs and activity topics. */
+  readonly taxonomies: ClubTaxonomies
+  /** Children and young people of the club's target age (6–26 by default), configurable. */
+  readonly targetGroup: Plugin.TargetGroup
+  /** Low threshold, voluntariness, independence, equality, respect for uniqueness. */
+  readonly principles: typeof principleIds
+  /** Principles of its own (none: those of the seed are core principles). */
+  readonly extraPrinciples?: NonNullable<Plugin.Plugin["extraPrinciples"]>
+  /** The plugin's own rules. */
+  readonly rules: readonly [
+    ClubRule<"low-threshold-club/age-on-registration">,
+    ClubRule<"low-threshold-club/no-financial-barrier">,
+    ClubRule<"low-threshold-club/nickname-suffices">,
+    ClubRule<"low-threshold-club/principles-declared">
+  ]
+  /** Rules of other plugins it takes away (none). */
+  readonly removes?: NonNullable<Plugin.Plugin["removes"]>
+  /** The eligibility rule: the club's target age. */
+  readonly eligibility: readonly [ClubRule<"low-threshold-club/target-age">]
+  /** The eight goals of the seed as indicators. */
+  readonly indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>>
+  /** Derivations of some indicators from a young person's contacts. */
+  readonly derivations: ReadonlyArray<Plugin.Derivation<Indicator>>
+  /** The eight goals of the seed, each with its indicator. */
+  readonly goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>>
+  /** The reports: how much, how well, better off. */
+  readonly reports: ReadonlyArray<Report.ReportDefinition<ReportId>>
+  /** Its settings: the default age range. */
+  readonly config?: NonNullable<Plugin.Plugin["config"]>
+}
 
 /**
  * Options of {@link make}.
@@ -22,7 +95,20 @@ export interface Options {
    * The ages the club serves when a service sets no age range of its own; defaults to 6–26.
    * A service may still set its own (`targetGroup.ageRange`), e.g. a club for 6–15.
    */
-  readonly ageRange?: AgeRange
+  readonly ageRange?: AgeLimits
+}
+
+/**
+ * An inclusive age range in whole years.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface AgeLimits {
+  /** The youngest age served. */
+  readonly min: number
+  /** The oldest age served. */
+  readonly max: number
 }
 
 const targetGroupDescription = ({ min, max }: AgeRange) =>
@@ -48,7 +134,7 @@ const targetGroupDescription = ({ min, max }: AgeRange) =>
  * @since 0.1.0
  * @category constructors
  */
-export const make = (options: Options = {}) => {
+export const make = (options: Options = {}): LowThresholdClubPlugin => {
   const ageRange = options.ageRange ?? defaultAgeRange
   const rules = makeRules(ageRange)
   return definePlugin({
@@ -69,7 +155,7 @@ export const make = (options: Options = {}) => {
         "Придружава и подкрепя децата и младежите в трудни и ежедневни ситуации, за да увеличи шансовете им за успех в живота."
       )
     },
-    taxonomies: { interventions, channels, firstContactChannels, locationKinds, needs, activityTopics },
+    taxonomies,
     targetGroup: { description: targetGroupDescription(ageRange), ageRange, configurable: true },
     principles: principleIds,
     rules: [rules.ageOnRegistration, rules.noFinancialBarrier, rules.nicknameSuffices, rules.principlesDeclared],
@@ -99,13 +185,5 @@ export const make = (options: Options = {}) => {
  * @since 0.1.0
  * @category models
  */
-export const lowThresholdClub = make()
-
-/**
- * The type of the low-threshold club plugin.
- *
- * @since 0.1.0
- * @category models
- */
-export type LowThresholdClub = typeof lowThresholdClub
+export const lowThresholdClub: LowThresholdClubPlugin = make()
 

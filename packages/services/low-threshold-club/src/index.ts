@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export { lowThresholdClub, type LowThresholdClub as LowThresholdClubPlugin } from "./LowThresholdClub.js"
+export { lowThresholdClub, type LowThresholdClubPlugin } from "./LowThresholdClub.js"
 
 /**
  * @since 0.1.0

@@ -16,7 +16,7 @@ import type { Intervention } from "./taxonomies.js"
  * @since 0.1.0
  * @category models
  */
-export const indicators = [
+export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = [
   {
     code: "contact-maintained",
     labels: labels("Contact with the club", "Kontakt s klubem", "Ryšys su klubu", "Контакт с клуба"),
@@ -82,7 +82,7 @@ export const indicators = [
     ),
     scale: { _tag: "Ladder", min: 1, max: 5 }
   }
-] as const
+]
 
 /**
  * An outcome indicator code of the club.
@@ -90,7 +90,15 @@ export const indicators = [
  * @since 0.1.0
  * @category models
  */
-export type Indicator = (typeof indicators)[number]["code"]
+export type Indicator =
+  | "contact-maintained"
+  | "safe-space"
+  | "received-help"
+  | "risky-behaviour"
+  | "social-connection"
+  | "education-and-work"
+  | "meaningful-leisure"
+  | "independence-and-social-skills"
 
 /**
  * Labels of the categories of the club's category indicators.
@@ -98,7 +106,7 @@ export type Indicator = (typeof indicators)[number]["code"]
  * @since 0.1.0
  * @category models
  */
-export const categoryLabels = {
+export const categoryLabels: Readonly<Partial<Record<Indicator, Readonly<Record<string, Labels>>>>> = {
   "contact-maintained": {
     first: labels("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
     occasional: labels("Occasional", "Občasný", "Retkarčiais", "Епизодичен"),
@@ -116,7 +124,23 @@ export const categoryLabels = {
     engaged: labels("In education or work", "Ve vzdělávání nebo v práci", "Mokosi arba dirba", "Учи или работи"),
     progressed: labels("Progressed (next school, qualification, job)", "Posun (další škola, kvalifikace, práce)", "Pažengė (kita mokykla, kvalifikacija, darbas)", "Напредък (следващо училище, квалификация, работа)")
   }
-} as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
+}
+
+/**
+ * A goal code of the club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Goal =
+  | "seek-and-keep-contact"
+  | "respectful-relationship-and-safe-space"
+  | "information-help-and-support"
+  | "prevent-risky-behaviour"
+  | "contact-with-social-environment"
+  | "education-and-work"
+  | "meaningful-leisure"
+  | "independence-and-responsibility"
 
 /**
  * The eight goals of the seed, each mapped to its indicator.
@@ -124,7 +148,7 @@ export const categoryLabels = {
  * @since 0.1.0
  * @category models
  */
-export const goals = [
+export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   {
     code: "seek-and-keep-contact",
     labels: labels(
@@ -205,7 +229,7 @@ export const goals = [
     ),
     indicators: ["independence-and-social-skills"]
   }
-] as const
+]
 
 /**
  * What a derivation sees of one person's history.
@@ -218,13 +242,26 @@ export type History = Plugin.History
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
+ * What counts as regular contact.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RegularContact {
+  /** How many days back the derivation looks. */
+  readonly windowDays: number
+  /** How many contacts in that window count as regular. */
+  readonly contacts: number
+}
+
+/**
  * How many days back the derivation of `contact-maintained` looks, and how many contacts in that
  * window count as regular.
  *
  * @since 0.1.0
  * @category models
  */
-export const regularContact = { windowDays: 90, contacts: 4 } as const
+export const regularContact: RegularContact = { windowDays: 90, contacts: 4 }
 
 const until = (history: History): ReadonlyArray<Contact> =>
   history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
@@ -247,7 +284,7 @@ const withAny = (contacts: ReadonlyArray<Contact>, codes: ReadonlyArray<Interven
  * @since 0.1.0
  * @category models
  */
-export const derivations = [
+export const derivations: ReadonlyArray<Plugin.Derivation<Indicator>> = [
   {
     id: "low-threshold-club/contact-from-contacts",
     indicator: "contact-maintained",
@@ -284,4 +321,4 @@ export const derivations = [
     derive: (history: History) =>
       withAny(until(history), ["leisure-activity", "group-work"]) >= 3 ? ({ _tag: "YesNo", value: true } as const) : undefined
   }
-] as const
+]

@@ -175,3 +175,11 @@ export const reports = [
   assessedWithPerson,
   outcomesByIndicator
 ] as const
+
+/**
+ * The id of a report of the club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ReportId = (typeof reports)[number]["id"]

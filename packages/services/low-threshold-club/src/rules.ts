@@ -41,12 +41,25 @@ export const principleIds = [
 ] as const satisfies ReadonlyArray<Principles.CorePrincipleId>
 
 /**
+ * A message key of the club's rules.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type MessageKey =
+  | "lowThresholdClub.targetAge.outside"
+  | "lowThresholdClub.targetAge.partly"
+  | "lowThresholdClub.noFinancialBarrier"
+  | "lowThresholdClub.nicknameSuffices"
+  | "lowThresholdClub.principlesDeclared"
+
+/**
  * The message keys of the club's rules with their labels.
  *
  * @since 0.1.0
  * @category models
  */
-export const messages = {
+export const messages: Readonly<Record<MessageKey, Labels>> = {
   "lowThresholdClub.targetAge.outside": {
     en: "The age band is outside the club's target age: offer what the club can and point to a suitable service.",
     cs: "Věková skupina je mimo cílovou věkovou skupinu klubu: nabídněte, co klub může, a doporučte vhodnou službu.",
@@ -77,7 +90,7 @@ export const messages = {
     lt: "Žemo slenksčio klubas vadovaujasi žemo slenksčio, savanoriškumo, nepriklausomumo, lygybės ir unikalumo gerbimo principais: nurodykite juos visus.",
     bg: "Нископраговият клуб спазва принципите на нисък праг, доброволност, независимост, равенство и зачитане на уникалността: посочете ги всички."
   }
-} as const satisfies Readonly<Record<string, Labels>>
+}
 
 /**
  * A rule of the club, with its id as a literal type.
@@ -94,10 +107,15 @@ export type ClubRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts
  * @category models
  */
 export interface ClubRules {
+  /** Eligibility by the club's default target age (deny outside, warn partly outside). */
   readonly targetAge: ClubRule<"low-threshold-club/target-age">
+  /** A person registered or starting cooperation outside the target age gets a warning. */
   readonly ageOnRegistration: ClubRule<"low-threshold-club/age-on-registration">
+  /** No fee in a club. */
   readonly noFinancialBarrier: ClubRule<"low-threshold-club/no-financial-barrier">
+  /** Registering a young person identified gets a warning that a nickname would do. */
   readonly nicknameSuffices: ClubRule<"low-threshold-club/nickname-suffices">
+  /** A club is registered declaring all the principles of its seed. */
   readonly principlesDeclared: ClubRule<"low-threshold-club/principles-declared">
 }
 

@@ -6,6 +6,7 @@
  *
  * @since 0.1.0
  */
+import type { Plugin } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
 
 /**
@@ -16,7 +17,7 @@ import { labels } from "./internal/labels.js"
  * @since 0.1.0
  * @category models
  */
-export const interventions = {
+export const interventions: Plugin.Taxonomy<Intervention> = {
   contact: labels("Contact work", "Kontaktní práce", "Kontaktinis darbas", "Контактна работа"),
   information: labels("Information", "Informační servis", "Informavimas", "Информиране"),
   conversation: labels("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
@@ -54,7 +55,7 @@ export const interventions = {
  * @since 0.1.0
  * @category models
  */
-export const channels = {
+export const channels: Plugin.Taxonomy<Channel> = {
   "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
   phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
   "text-message": labels("Text message", "Textová zpráva (SMS)", "Trumpoji žinutė", "Текстово съобщение"),
@@ -68,7 +69,7 @@ export const channels = {
  * @since 0.1.0
  * @category models
  */
-export const firstContactChannels = {
+export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
   "walk-in": labels("Came on their own", "Samostatný příchod", "Atėjo savarankiškai", "Дошли сами"),
   friends: labels("Through friends", "Přes kamarády", "Per draugus", "Чрез приятели"),
   outreach: labels("Outreach by club workers", "Terénní práce pracovníků klubu", "Klubo darbuotojų darbas gatvėje", "Теренна работа на служителите на клуба"),
@@ -85,7 +86,7 @@ export const firstContactChannels = {
  * @since 0.1.0
  * @category models
  */
-export const locationKinds = {
+export const locationKinds: Plugin.Taxonomy<LocationKind> = {
   "club-premises": labels("Club premises", "Prostory klubu", "Klubo patalpos", "Помещения на клуба"),
   "street-area": labels("Street, park or square", "Ulice, park nebo náměstí", "Gatvė, parkas ar aikštė", "Улица, парк или площад"),
   school: labels("School", "Škola", "Mokykla", "Училище"),
@@ -100,7 +101,7 @@ export const locationKinds = {
  * @since 0.1.0
  * @category models
  */
-export const needs = {
+export const needs: Plugin.Taxonomy<Need> = {
   school: labels("School and learning", "Škola a učení", "Mokykla ir mokymasis", "Училище и учене"),
   work: labels("Work and job search", "Práce a hledání zaměstnání", "Darbas ir darbo paieška", "Работа и търсене на работа"),
   "family-relationships": labels("Family relationships", "Vztahy v rodině", "Santykiai šeimoje", "Отношения в семейството"),
@@ -121,7 +122,7 @@ export const needs = {
  * @since 0.1.0
  * @category models
  */
-export const activityTopics = {
+export const activityTopics: Plugin.Taxonomy<ActivityTopic> = {
   sport: labels("Sport", "Sport", "Sportas", "Спорт"),
   music: labels("Music", "Hudba", "Muzika", "Музика"),
   "art-and-crafts": labels("Art and crafts", "Výtvarné a rukodělné činnosti", "Dailė ir rankdarbiai", "Изкуство и занаяти"),
@@ -139,4 +140,116 @@ export const activityTopics = {
  * @since 0.1.0
  * @category models
  */
-export type Intervention = keyof typeof interventions
+export type Intervention =
+  | "contact"
+  | "information"
+  | "conversation"
+  | "counselling"
+  | "crisis-intervention"
+  | "accompaniment"
+  | "mediation-of-contact"
+  | "work-with-family"
+  | "group-work"
+  | "leisure-activity"
+  | "prevention-programme"
+  | "individual-planning"
+  | "school-and-work-support"
+  | "assistance-with-rights"
+
+/**
+ * A contact channel code of the club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Channel = "in-person" | "phone" | "text-message" | "e-mail" | "social-network"
+
+/**
+ * A first-contact channel code of the club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type FirstContactChannel =
+  | "walk-in"
+  | "friends"
+  | "outreach"
+  | "school-programme"
+  | "social-network"
+  | "referral-from-service"
+  | "family"
+  | "public-event"
+
+/**
+ * A location kind code of the club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type LocationKind = "club-premises" | "street-area" | "school" | "event-venue" | "online-platform"
+
+/**
+ * A need code of the club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Need =
+  | "school"
+  | "work"
+  | "family-relationships"
+  | "peer-relationships"
+  | "partnership-and-sexuality"
+  | "addictive-substances"
+  | "bullying-and-violence"
+  | "mental-well-being"
+  | "leisure-time"
+  | "money-and-debts"
+  | "housing"
+  | "law-and-police"
+
+/**
+ * An activity topic code of the club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ActivityTopic =
+  | "sport"
+  | "music"
+  | "art-and-crafts"
+  | "games"
+  | "cooking"
+  | "trip"
+  | "discussion-group"
+  | "help-with-schoolwork"
+  | "prevention-workshop"
+
+/**
+ * The taxonomies of the club, with their codes as literal types.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ClubTaxonomies extends Plugin.Taxonomies {
+  /** What club workers do in a contact. */
+  readonly interventions: Plugin.Taxonomy<Intervention>
+  /** How a contact happens. */
+  readonly channels: Plugin.Taxonomy<Channel>
+  /** How a young person first came to the club. */
+  readonly firstContactChannels: Plugin.Taxonomy<FirstContactChannel>
+  /** Where the club works. */
+  readonly locationKinds: Plugin.Taxonomy<LocationKind>
+  /** Needs a young person may bring. */
+  readonly needs: Plugin.Taxonomy<Need>
+  /** Topics of group activities. */
+  readonly activityTopics: Plugin.Taxonomy<ActivityTopic>
+}
+
+/**
+ * Every taxonomy of the club.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const taxonomies: ClubTaxonomies = { interventions, channels, firstContactChannels, locationKinds, needs, activityTopics }

@@ -7,7 +7,7 @@ describe("registration", () => {
     expect(Registry.validate([lowThresholdClub]).map((e) => e.message)).toEqual([])
     const registry = Registry.makeUnsafe([lowThresholdClub])
     expect(registry.label("interventions", "crisis-intervention", "cs")).toBe("Krizová intervence")
-    expect(registry.serviceType("low-threshold-club").targetGroup.ageRange).toEqual({ min: 6, max: 26 })
+    expect(registry.serviceType("low-threshold-club")?.targetGroup.ageRange).toEqual({ min: 6, max: 26 })
   })
 
   it("a club with another default age range registers too", () => {
