@@ -301,12 +301,16 @@ export type TaxonomyCodes<P, Name extends TaxonomyName> = P extends { readonly t
 export type PluginIdOf<Ps extends Plugins> = Ps[number]["id"]
 
 /**
- * The plugin with a given id in a tuple of plugins.
+ * The plugin with a given id in a tuple of plugins (any of them when the ids are not literal
+ * types, as in a `Registry` of unknown plugins).
  *
  * @since 0.1.0
  * @category models
  */
-export type PluginById<Ps extends Plugins, Id extends string> = Extract<Ps[number], { readonly id: Id }>
+export type PluginById<Ps extends Plugins, Id extends string> = WithId<Ps[number], Id>
+
+type WithId<P, Id extends string> = P extends { readonly id: infer I extends string } ? string extends I ? P : I extends Id ? P : never
+  : never
 
 /**
  * The codes of one taxonomy over a tuple of plugins.

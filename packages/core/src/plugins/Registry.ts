@@ -145,6 +145,17 @@ export interface DerivedOutcome {
 }
 
 /**
+ * The plugin a `serviceType` lookup returns: the plugin with that id, or, in a registry whose
+ * ids are not literal types, any plugin or `undefined`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ServiceTypeOf<P, Id extends string> = P extends { readonly id: infer I extends string }
+  ? string extends I ? P | undefined : I extends Id ? P : never
+  : never
+
+/**
  * A registry of checked plugins.
  *
  * @since 0.1.0
@@ -166,33 +177,36 @@ export interface Registry<Ps extends Plugins = Plugins> {
   readonly goals: ReadonlyArray<FromPlugin<GoalDefinition>>
   readonly derivations: ReadonlyArray<FromPlugin<Derivation>>
   readonly reports: ReadonlyArray<FromPlugin<PluginReport>>
-  /** The plugin of a service type (a plugin id), or `undefined`. */
-  readonly serviceType: {
-    <Id extends PluginIdOf<Ps>>(type: Id): PluginById<Ps, Id>
-    (type: string): Ps[number] | undefined
-  }
+  // Methods (not function-valued properties) on purpose: their parameters are compared
+  // bivariantly, so a `Registry<[A, B]>` is usable where a `Registry` of any plugins is expected.
+  /**
+   * The plugin of a service type: typed exactly for a registered id of a typed registry,
+   * `undefined` for an unknown one.
+   */
+  serviceType<Id extends string>(type: Id & PluginIdOf<Ps>): ServiceTypeOf<Ps[number], Id>
+  serviceType(type: string): Ps[number] | undefined
   /** Whether a code belongs to a taxonomy of any registered plugin (or of `serviceType`'s). */
-  readonly isCode: <N extends TaxonomyName>(taxonomy: N, code: string, serviceType?: string) => code is CodeOf<Ps, N>
+  isCode<N extends TaxonomyName>(taxonomy: N, code: string, serviceType?: string): code is CodeOf<Ps, N>
   /** The label of a code in a language, from the first plugin (or `serviceType`'s) that defines it. */
-  readonly label: <N extends TaxonomyName>(
+  label<N extends TaxonomyName>(
     taxonomy: N,
     code: CodeOf<Ps, N>,
     language: Language,
     serviceType?: PluginIdOf<Ps>
-  ) => string | undefined
+  ): string | undefined
   /**
    * Builds a `RecordContact` command for a service of the given type: the codes are checked at
    * compile time against that type's plugin, and again at run time (for untyped callers).
    */
-  readonly recordContact: <Id extends PluginIdOf<Ps>>(
-    serviceType: Id,
+  recordContact<Id extends string>(
+    serviceType: Id & PluginIdOf<Ps>,
     contact: ContactInput<[PluginById<Ps, Id>]>
-  ) => Effect.Effect<Command.RecordContact, Decode.InvalidInput | Errors.UnknownCode | Errors.UnknownServiceType>
+  ): Effect.Effect<Command.RecordContact, Decode.InvalidInput | Errors.UnknownCode | Errors.UnknownServiceType>
   /**
    * Runs the derivations of a service type over a person's history. Values that do not fit the
    * indicator's scale are dropped (the test kit reports them).
    */
-  readonly derive: (serviceType: PluginIdOf<Ps>, history: History) => ReadonlyArray<DerivedOutcome>
+  derive(serviceType: PluginIdOf<Ps>, history: History): ReadonlyArray<DerivedOutcome>
 }
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/

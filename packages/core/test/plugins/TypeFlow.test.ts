@@ -14,6 +14,7 @@ import {
   type IndicatorOf,
   type InterventionOf,
   type PluginById,
+  type Plugin,
   type PluginIdOf,
   type ReportIdOf
 } from "../../src/plugins/Plugin.js"
@@ -60,6 +61,21 @@ describe("type flow", () => {
     expect(registry.isCode("channels", code)).toBe(true)
   })
 
+  it("a typed registry is usable where a registry of any plugins is expected", () => {
+    const untyped: Registry.Registry = registry
+    expectTypeOf(registry).toExtend<Registry.Registry>()
+    expectTypeOf(untyped.serviceType("test-shelter")).toEqualTypeOf<Plugin | undefined>()
+    expect(untyped.serviceType("test-shelter")?.id).toBe("test-shelter")
+    expect(untyped.label("channels", "phone", "en", "test-debts")).toBe("Phone")
+  })
+
+  it.effect("an untyped registry takes any codes at compile time and checks them at run time", () =>
+    Effect.gen(function*() {
+      const untyped: Registry.Registry = registry
+      const error = yield* Effect.flip(untyped.recordContact("test-debts", { ...contactInput, interventions: ["bed-nite"], channel: "phone" }))
+      expect(error._tag).toBe("UnknownCode")
+    }))
+
   it.effect("a contact with a code its service type does not define is a compile error", () =>
     Effect.gen(function*() {
       const ok = yield* registry.recordContact("test-debts", { ...contactInput, interventions: ["debt-analysis"], channel: "phone" })
@@ -74,6 +90,11 @@ describe("type flow", () => {
         registry.recordContact("test-debts", { ...contactInput, interventions: ["bed-night"], channel: "phone" })
       )
       expect(otherType._tag).toBe("UnknownCode")
+      const ghost = yield* Effect.flip(
+        // @ts-expect-error "test-ghost" is not a registered service type
+        registry.recordContact("test-ghost", { ...contactInput, interventions: [], channel: "phone" })
+      )
+      expect(ghost._tag).toBe("UnknownServiceType")
     }))
 
   it("definePlugin refuses goals and derivations naming indicators the plugin lacks", () => {
