@@ -30,6 +30,8 @@ export interface PgCluster {
   readonly info: PgConnectionInfo
   /** `true` when the server was started here, `false` when it came from `POMOC_PG_URL`. */
   readonly owned: boolean
+  /** The temporary directory holding data, socket and log (only when `owned`). */
+  readonly directory?: string
   /** Stops the server and deletes its directory; safe to call more than once. */
   readonly stop: () => Promise<void>
 }
@@ -205,7 +207,7 @@ export const startCluster = async (options: StartClusterOptions = {}): Promise<P
           user: "postgres",
           url: `postgres://postgres@127.0.0.1:${port}/postgres`
         }
-        return { info, owned: true, stop: () => Promise.resolve(stopSync()) }
+        return { info, owned: true, directory: dir, stop: () => Promise.resolve(stopSync()) }
       } catch (error) {
         // Most likely someone took the port between our probe and the server's bind: retry.
         lastError = error
