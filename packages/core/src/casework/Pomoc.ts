@@ -30,7 +30,7 @@ import type { Registry } from "../plugins/Registry.js"
 import * as Report from "../reports/Report.js"
 import type { InvalidReport, ReportDefinition } from "../reports/Report.js"
 import { Party, Timestamp } from "../model/Common.js"
-import { Person } from "../model/Person.js"
+import { IdentifiedPerson, Person, PseudonymousPerson } from "../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
 import { Referral, ReferralStatus, needsReason, status as referralStatus, transitions } from "../model/Referral.js"
 import type { Engine } from "../principles/Engine.js"
@@ -1102,8 +1102,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const redactNotes = (actor: Actor, person: Person): Person => {
     if (person._tag === "anonymous" || person.notes === undefined) return person
     if (Access.isAllowed(actor, "ReadConfidentialNote", person.serviceId)) return person
-    const { notes: _notes, ...rest } = person
-    return Schema.decodeUnknownSync(Person)({ ...Schema.encodeSync(Person)(rest) })
+    const { notes: _notes, _tag, ...rest } = person
+    return _tag === "pseudonymous" ? new PseudonymousPerson(rest as never) : new IdentifiedPerson(rest as never)
   }
 
   const withoutNotes = (history: History): History => ({
