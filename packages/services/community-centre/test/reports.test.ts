@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { IndicatorOf, InterventionOf, Plugin, Store, Suppression } from "@pomoc/core"
-import { type CommunityCentrePlugin, communityCentre, Reports } from "../src/index.js"
+import type { Store, Suppression } from "@pomoc/core"
+import { communityCentre, Reports } from "../src/index.js"
 import { activity, hours, indexed, runReport, volunteer } from "./support.js"
 
 const cellOf = (table: Suppression.SuppressedTable, row: Store.FacetValue, column?: Store.FacetValue) => {
@@ -40,22 +40,5 @@ describe("reports over activities and volunteers", () => {
 
   it("answers all three questions", () => {
     expect(new Set(communityCentre.reports.map((r) => r.question))).toEqual(new Set(["how-much", "how-well", "better-off"]))
-  })
-})
-
-describe("codes are typed", () => {
-  it("a misspelt intervention, topic or indicator is a compile error", () => {
-    type Plugins = readonly [CommunityCentrePlugin]
-    const ok: InterventionOf<Plugins> = "open-youth-work"
-    const topic: Plugin.CodeOf<Plugins, "activityTopics"> = "amateur-art-group"
-    const indicator: IndicatorOf<Plugins> = "quality-of-life"
-    // @ts-expect-error: "open-youthwork" is not an intervention of a community centre
-    const misspelt: InterventionOf<Plugins> = "open-youthwork"
-    // @ts-expect-error: "amateur-arts" is not an activity topic
-    const badTopic: Plugin.CodeOf<Plugins, "activityTopics"> = "amateur-arts"
-    expect([ok, topic, indicator, misspelt, badTopic].map((code) =>
-      code in communityCentre.taxonomies.interventions || code in communityCentre.taxonomies.activityTopics ||
-      communityCentre.indicators.some((i) => i.code === code)
-    )).toEqual([true, true, true, false, false])
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { FirstContactChannelOf, InterventionOf, Report, ReportIdOf, Store, Suppression } from "@pomoc/core"
+import type { Report, ReportIdOf, Store, Suppression } from "@pomoc/core"
 import { Reports, streetWork, type StreetWorkPlugin } from "../src/index.js"
 import { contact, runReport } from "./support.js"
 
@@ -54,19 +54,5 @@ describe("the effect of each way of first contact", () => {
 
   it("answers all three questions", () => {
     expect(new Set(streetWork.reports.map((r) => r.question))).toEqual(new Set(["how-much", "how-well", "better-off"]))
-  })
-})
-
-describe("codes are typed", () => {
-  it("a misspelt intervention or first-contact channel is a compile error", () => {
-    type Plugins = readonly [StreetWorkPlugin]
-    const heard: InterventionOf<Plugins> = "first-heard-of-service"
-    const lan: FirstContactChannelOf<Plugins> = "lan-party"
-    // @ts-expect-error: "first-heard-of-servise" is not an intervention of street work
-    const misspelt: InterventionOf<Plugins> = "first-heard-of-servise"
-    // @ts-expect-error: "tiktok" is not a first-contact channel (the code is "social-media-profile")
-    const tiktok: FirstContactChannelOf<Plugins> = "tiktok"
-    expect([heard, lan, misspelt, tiktok].map((code) => code in streetWork.taxonomies.interventions || code in streetWork.taxonomies.firstContactChannels))
-      .toEqual([true, true, false, false])
   })
 })
