@@ -1,6 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Registry } from "@pomoc/core"
-import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { debtCounselling } from "../src/index.js"
 
 describe("registration", () => {
@@ -11,7 +10,7 @@ describe("registration", () => {
     expect(registry.serviceType("debt-counselling")?.targetGroup.ageRange).toEqual({ min: 18, max: 150 })
   })
 
-  it("registers next to the low-threshold club", () => {
-    expect(Registry.validate([lowThresholdClub, debtCounselling]).map((e) => e.message)).toEqual([])
+  it("registers twice as a duplicate, so a host cannot register two versions side by side", () => {
+    expect(Registry.validate([debtCounselling, debtCounselling]).map((e) => e._tag)).toEqual(["DuplicatePlugin"])
   })
 })
