@@ -17,6 +17,7 @@
  *
  * @since 0.1.0
  */
+import { version } from "../version.js"
 import { Effect, Result, SemVer, SemVerRange } from "effect"
 import type * as Command from "../Command.js"
 import { Contact } from "../model/Contact.js"
@@ -56,7 +57,7 @@ import { taxonomyNames } from "./Plugin.js"
  * @since 0.1.0
  * @category models
  */
-export const coreVersion = "0.1.0"
+export const coreVersion: string = version
 
 /**
  * What the core brings to the registry: its principles and its engine configuration (built-in
