@@ -6,7 +6,7 @@
  */
 import { type AgeRange, definePlugin } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
-import { categoryLabels, derivations, goals, indicators } from "./outcomes.js"
+import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import { defaultAgeRange, makeRules, principleIds, Professionalism, serviceType } from "./rules.js"
 import { activityTopics, channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
@@ -103,5 +103,3 @@ export const childrenInCare = make()
  * @category models
  */
 export type ChildrenInCare = typeof childrenInCare
-
-export { categoryLabels }

@@ -6,7 +6,7 @@
  */
 import { definePlugin } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
-import { categoryLabels, derivations, goals, indicators } from "./outcomes.js"
+import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import {
   activityTopicKnown,
@@ -77,5 +77,3 @@ export const communityCentre = definePlugin({
  * @category models
  */
 export type CommunityCentre = typeof communityCentre
-
-export { categoryLabels }

@@ -6,7 +6,7 @@
  */
 import { type AgeRange, definePlugin } from "@pomoc/core"
 import { labels } from "./internal/labels.js"
-import { categoryLabels, derivations, goals, indicators } from "./outcomes.js"
+import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import { defaultAgeRange, makeRules, Outreach, principleIds, serviceType } from "./rules.js"
 import { activityTopics, channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
@@ -108,5 +108,3 @@ export const streetWork = make()
  * @category models
  */
 export type StreetWork = typeof streetWork
-
-export { categoryLabels }
