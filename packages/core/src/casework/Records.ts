@@ -209,7 +209,8 @@ export const mappings = {
     kind: "volunteer-hours",
     schema: VolunteerHours,
     id: (h) => h.id,
-    index: (h) => ({ serviceId: h.serviceId, personIds: [], at: iso(h.on), facets: { hours: h.hours, volunteerId: h.volunteerId }, tags: [] })
+    // Whole minutes too: report cells are whole counts, and hours may be fractional.
+    index: (h) => ({ serviceId: h.serviceId, personIds: [], at: iso(h.on), facets: { hours: h.hours, minutes: Math.round(h.hours * 60), volunteerId: h.volunteerId }, tags: [] })
   })
 } as const
 
