@@ -154,6 +154,30 @@ describe("services and people", () => {
   })
 })
 
+describe("situation facts", () => {
+  it("reach the plugin's rules, and are encrypted at rest", async () => {
+    await run((api) => api.registerPerson(counsellor, {
+      _tag: "pseudonymous", id: "no-debt", serviceId: "debt", sharedWith: [], ageBand: "27-64", gender: "not-stated", needs: [],
+      registeredAt: T(2), nickname: "Z.", situation: { debts: false }
+    }))
+    const notInDebt = await run((api) => api.assessEligibility(counsellor, { serviceId: "debt", personId: "no-debt" }))
+    expect(notInDebt.eligible).toBe(false)
+    expect(notInDebt.reasons.map((r) => r.rule)).toContain("debt-counselling/debt-situation")
+    const inDebt = await run((api) => api.registerPerson(counsellor, {
+      _tag: "pseudonymous", id: "in-debt", serviceId: "debt", sharedWith: [], ageBand: "27-64", gender: "not-stated", needs: [],
+      registeredAt: T(2), nickname: "Y.", situation: { debts: true, unstableHousing: true }
+    }))
+    expect(inDebt.value.situation).toEqual({ debts: true, unstableHousing: true })
+    expect((await run((api) => api.assessEligibility(counsellor, { serviceId: "debt", personId: "in-debt" }))).eligible).toBe(true)
+    // A minor is not eligible for debt counselling; the audit log holds no eligibility answers.
+    const before = (await audit()).length
+    expect((await run((api) => api.assessEligibility(worker, { serviceId: "club", personId: "kuba" }))).eligible).toBe(true)
+    expect((await audit()).length).toBe(before)
+    const record = (await stored("person")).find((r) => r.id === "in-debt")!
+    expect(JSON.stringify(record.data)).not.toContain("unstableHousing")
+  })
+})
+
 describe("cooperation, consent, disclosure, referral", () => {
   it("lets cooperation end at any time without a reason, and only once", async () => {
     const { value: coop } = await run((api) => api.startCooperation(worker, { serviceId: "club", personId: "kuba", startedAt: T(3) }))

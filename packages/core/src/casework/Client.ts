@@ -41,7 +41,7 @@ export const createClient = <E>(layer: Layer.Layer<Pomoc, E>): PomocClient => {
   }
   const names: ReadonlyArray<keyof PomocShape> = [
     "registerOrganisation", "registerService", "registerLocation", "registerPerson", "changeIdentityLevel",
-    "recordContact", "startCooperation", "endCooperation", "giveConsent", "withdrawConsent", "disclose", "refer",
+    "recordContact", "assessEligibility", "startCooperation", "endCooperation", "giveConsent", "withdrawConsent", "disclose", "refer",
     "updateReferral", "createPlan", "addGoal", "addPlanStep", "setGoalStatus", "reviewPlan", "recordOutcome",
     "recordActivity", "recordAttendance", "registerVolunteer", "recordVolunteerHours", "chargeFee", "getPerson",
     "personHistory", "exportPerson", "erasePerson", "report", "publishReport", "auditLog", "verifyAudit"

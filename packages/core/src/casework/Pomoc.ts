@@ -101,6 +101,17 @@ export interface Written<A> {
 }
 
 /**
+ * The answer to an eligibility question, with the reasons of every rule that objected.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Eligibility {
+  readonly eligible: boolean
+  readonly reasons: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }>
+  readonly warnings: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }>
+}
+
+/**
  * A person's history: everything recorded about them in their service.
  * @since 0.1.0
  * @category models
@@ -123,6 +134,12 @@ export interface PomocShape {
   /** Raise or lower a person's identity level: input `{ person }` with the new level's fields. */
   readonly changeIdentityLevel: Op<unknown, Written<Person>>
   readonly recordContact: Op<unknown, Written<Contact>>
+  /**
+   * Decide whether a person is eligible for a service: `{ serviceId, personId }`. An answer, not
+   * a write: nothing is stored, and "not eligible" is a result with the reasons, not an error.
+   * Eligibility rules never read protected attributes (the equality principle).
+   */
+  readonly assessEligibility: Op<unknown, Eligibility>
   /** Start a cooperation: input is a cooperation, plus `compelled` (must be false; default false). */
   readonly startCooperation: Op<unknown, Written<Cooperation>>
   /** End a cooperation: `{ cooperationId, endedBy?, reason? }`; never needs a reason. */
@@ -243,6 +260,9 @@ const PublishReportInput = Schema.Struct({ ...ReportInput.fields, serviceId: Ids
 const decodeReport = decoder(ReportInput, "Report")
 const decodePublishReport = decoder(PublishReportInput, "PublishReport")
 
+const EligibilityInput = Schema.Struct({ serviceId: Ids.ServiceId, personId: Ids.PersonId })
+const decodeEligibility = decoder(EligibilityInput, "AssessEligibility")
+
 const decodeEndCooperation = decoder(EndCooperationInput, "EndCooperation")
 const decodeWithdrawConsent = decoder(WithdrawConsentInput, "WithdrawConsent")
 const decodeUpdateReferral = decoder(UpdateReferralInput, "UpdateReferral")
@@ -343,7 +363,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     gender: person.gender,
     needs: person.needs,
     protected: {},
-    situation: {}
+    situation: person.situation ?? {}
   })
 
   const planFacts = (plans: ReadonlyArray<IndividualPlan>): PlanFacts | undefined => {
@@ -629,6 +649,27 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const facts = yield* gatherFacts(actor, grant, service.value, participants.length === 1 ? participants[0]!.value : undefined)
       const warnings = yield* run(grant, { _tag: "RecordContact", contact }, facts, [change(mappings.contact, contact, 0)])
       return written(contact, warnings)
+    }),
+
+    assessEligibility: Effect.fn("Pomoc.assessEligibility")(function*(rawActor, input) {
+      const actor = yield* fromResult(decodeActor(rawActor))
+      const request = yield* fromResult(decodeEligibility(input))
+      const grant = yield* authorize(actor, "AssessEligibility", request.serviceId)
+      const service = yield* load(mappings.service, request.serviceId)
+      const person = yield* load(mappings.person, request.personId)
+      const facts = yield* gatherFacts(actor, grant, service.value, person.value)
+      const decision = engine.check({ _tag: "AssessEligibility", serviceId: request.serviceId, personId: request.personId }, facts)
+      const say = (x: { readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }) =>
+        ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
+      return {
+        eligible: decision._tag === "Allowed",
+        reasons: decision._tag === "Denied"
+          ? decision.violations.map(say)
+          : decision._tag === "Required"
+          ? decision.requirements.map((r) => say({ principle: r.principle, rule: r.rule, reason: r.requirement.detail, messageKey: r.messageKey }))
+          : [],
+        warnings: decision.warnings.map(say)
+      } satisfies Eligibility
     }),
 
     startCooperation: Effect.fn("Pomoc.startCooperation")(function*(rawActor, input) {

@@ -33,6 +33,17 @@ const common = {
   gender: Gender,
   /** Needs as this person expressed them (codes), never inferred from a group. */
   needs: Schema.Array(Code),
+  /**
+   * The person's situation as the service's plugin defines it (e.g. debt counselling: `debts`,
+   * `unstableHousing`), read by eligibility and plugin rules. Sensitive: encrypted at rest, and
+   * never a protected attribute (the equality principle).
+   */
+  situation: Schema.optionalKey(
+    Schema.Record(
+      Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { expected: "a situation key of letters, digits and '_'" })),
+      Schema.Union([Schema.String.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
+    )
+  ),
   registeredAt: Timestamp
 }
 

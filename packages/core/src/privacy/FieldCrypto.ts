@@ -39,7 +39,7 @@ export const sensitiveFields: Readonly<Record<RecordKind, ReadonlyArray<string>>
   organisation: [],
   service: [],
   location: [],
-  person: ["nickname", "givenName", "familyName", "contactDetails", "notes"],
+  person: ["nickname", "givenName", "familyName", "contactDetails", "notes", "situation"],
   contact: ["note"],
   cooperation: [],
   consent: [],
