@@ -6,7 +6,8 @@ export default defineConfig({
   target: "es2022",
   platform: "node",
   tsconfig: "tsconfig.build.json",
-  dts: { compilerOptions: { ignoreDeprecations: "6.0" } },
+  // Declarations come from tsc (one .d.ts per module, exactly as the sources export them).
+  dts: false,
   sourcemap: true,
   clean: true,
   splitting: true,
