@@ -311,8 +311,11 @@ export interface StoreShape {
   readonly capabilities: Capabilities
   /** Atomically check versions, apply writes and deletes, and seal and append audit entries. */
   readonly commit: (unit: UnitOfWork) => Effect.Effect<Committed, StoreError>
+  /** One record by kind and id. */
   readonly get: (kind: RecordKind, id: string) => Effect.Effect<Option.Option<StoredRecord>, StoreError>
+  /** The records matching a query, ordered by `at` then `id`. */
   readonly list: (query: RecordQuery) => Effect.Effect<ReadonlyArray<StoredRecord>, StoreError>
+  /** Counts and sums per group, computed where the data is. */
   readonly aggregate: (query: AggregateQuery) => Effect.Effect<ReadonlyArray<AggregateRow>, StoreError>
   /** Audit entries with `seq` in `[fromSeq, fromSeq + limit)`, oldest first. */
   readonly readAudit: (fromSeq?: number, limit?: number) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>

@@ -9,7 +9,12 @@
 import { Effect, type Layer, ManagedRuntime } from "effect"
 import { Pomoc, type PomocShape } from "./Pomoc.js"
 
-type Promised<F> = F extends (...args: infer A) => Effect.Effect<infer R, infer _E, infer _C> ? (...args: A) => Promise<R> : never
+/**
+ * An Effect-returning operation as the async method of the same arguments.
+ * @since 0.1.0
+ * @category models
+ */
+export type Promised<F> = F extends (...args: infer A) => Effect.Effect<infer R, infer _E, infer _C> ? (...args: A) => Promise<R> : never
 
 /**
  * Every case-work operation as an async method, plus `dispose` to close the store.

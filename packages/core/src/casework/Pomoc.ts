@@ -118,7 +118,12 @@ export interface Eligibility {
  */
 export type History = SubjectAccess.SubjectRecords
 
-type Op<I, A> = (actor: unknown, input: I) => Effect.Effect<A, CaseworkError>
+/**
+ * A case-work operation: an actor and an input (both decoded), to a result or a typed error.
+ * @since 0.1.0
+ * @category models
+ */
+export type Op<I, A> = (actor: unknown, input: I) => Effect.Effect<A, CaseworkError>
 
 /**
  * The operations of the case-work API. `actor` and `input` are unknown on purpose: both are

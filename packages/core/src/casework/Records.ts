@@ -37,7 +37,9 @@ export interface RecordIndex {
 export interface Mapping<A> {
   readonly kind: RecordKind
   readonly schema: Schema.Codec<A, unknown>
+  /** The record id of an entity. */
   readonly id: (a: A) => string
+  /** The index fields, facets and tags of an entity. */
   readonly index: (a: A) => RecordIndex
 }
 

@@ -139,6 +139,7 @@ export interface Derivation<Indicator extends string = string> {
   readonly id: string
   readonly indicator: Indicator
   readonly description?: string
+  /** Derives the indicator's value from a person's history, or `undefined` when it cannot tell. */
   readonly derive: (history: History) => OutcomeValue | undefined
 }
 
@@ -309,7 +310,12 @@ export type PluginIdOf<Ps extends Plugins> = Ps[number]["id"]
  */
 export type PluginById<Ps extends Plugins, Id extends string> = WithId<Ps[number], Id>
 
-type WithId<P, Id extends string> = P extends { readonly id: infer I extends string } ? string extends I ? P : I extends Id ? P : never
+/**
+ * `P` if its id is `Id` (or not a literal), else `never`: picks one plugin out of a union.
+ * @since 0.1.0
+ * @category models
+ */
+export type WithId<P, Id extends string> = P extends { readonly id: infer I extends string } ? string extends I ? P : I extends Id ? P : never
   : never
 
 /**

@@ -185,6 +185,7 @@ export interface Registry<Ps extends Plugins = Plugins> {
    * `undefined` for an unknown one.
    */
   serviceType<Id extends string>(type: Id & PluginIdOf<Ps>): ServiceTypeOf<Ps[number], Id>
+  /** The plugin of a service type, or `undefined` when no registered plugin has that id. */
   serviceType(type: string): Ps[number] | undefined
   /** Whether a code belongs to a taxonomy of any registered plugin (or of `serviceType`'s). */
   isCode<N extends TaxonomyName>(taxonomy: N, code: string, serviceType?: string): code is CodeOf<Ps, N>

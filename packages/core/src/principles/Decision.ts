@@ -67,7 +67,7 @@ export type Decision = Allowed | Required | Denied
 export const allowed: Allowed = Object.freeze({ _tag: "Allowed" as const, warnings: Object.freeze([]) })
 
 /**
- * What one rule said during {@link Engine.explain}.
+ * What one rule said during `Engine.explain`.
  *
  * @since 0.1.0
  * @category models
@@ -100,6 +100,7 @@ export class Accumulator {
   private requirements: Array<Require> | undefined
   private warnings: Array<Warn> | undefined
 
+  /** Adds one rule's verdict. */
   add(verdict: Verdict): void {
     // A switch rather than ts-pattern: this runs for every warning, requirement and denial, and
     // ts-pattern allocates a matcher per call. Exhaustiveness is still checked by the compiler.
@@ -120,6 +121,7 @@ export class Accumulator {
     }
   }
 
+  /** The combined decision of the verdicts added so far. */
   decision(): Decision {
     const warnings = this.warnings ?? allowed.warnings
     const requirements = this.requirements ?? []

@@ -22,7 +22,12 @@ export interface AnyCommand {
 }
 
 type Depth = [never, 0, 1, 2, 3]
-type Leaf =
+/**
+ * Fact values a fact path stops at (it does not descend into them).
+ * @since 0.1.0
+ * @category models
+ */
+export type Leaf =
   | ReadonlyArray<unknown>
   | ReadonlySet<unknown>
   | ReadonlyMap<unknown, unknown>
@@ -47,7 +52,12 @@ export type FactPath<Facts, D extends number = 4> = [D] extends [never] ? never
     }[keyof Facts & string]
   : never
 
-type TopKey<P extends string> = P extends `${infer Head}.${string}` ? Head : P
+/**
+ * The top-level key of a dotted fact path (`"person"` of `"person.ageBand"`).
+ * @since 0.1.0
+ * @category models
+ */
+export type TopKey<P extends string> = P extends `${infer Head}.${string}` ? Head : P
 
 /**
  * The facts as a rule sees them: only the top-level keys it declared (nested paths are checked
@@ -80,8 +90,11 @@ export type CommandOf<Cmd extends AnyCommand, Tags> = Tags extends ReadonlyArray
  */
 export interface VerdictBuilder {
   readonly allow: Verdict.Allow
+  /** A denial attributed to this rule. */
   readonly deny: (reason: string, messageKey: string) => Verdict.Deny
+  /** A requirement attributed to this rule. */
   readonly require: (requirement: Verdict.Requirement, messageKey: string) => Verdict.Require
+  /** A warning attributed to this rule. */
   readonly warn: (reason: string, messageKey: string) => Verdict.Warn
 }
 
@@ -93,7 +106,7 @@ export interface VerdictBuilder {
  * - `reads`: the fact paths it reads; the engine refuses protected attributes for eligibility
  *   commands, and {@link traceReads} reports reads that were not declared.
  * - `verdicts`: the non-`Allow` verdicts it may return; the engine refuses rules that could deny
- *   (or require something of) a protected command, and throws {@link RuleBrokeContract} when a
+ *   (or require something of) a protected command, and throws `RegistrationError.RuleBrokeContract` when a
  *   rule returns a verdict it did not declare.
  *
  * @since 0.1.0
@@ -110,6 +123,7 @@ export interface Rule<Cmd extends AnyCommand = AnyCommand, Facts = unknown, Id e
   /** The verdict builder bound to this rule; the engine passes it as `check`'s third argument. */
   readonly verdict: VerdictBuilder
   // Method syntax on purpose: a rule for some commands is usable where a rule for all is expected.
+  /** The rule itself: a pure function of the command and the facts. */
   check(command: Cmd, facts: Facts, verdict: VerdictBuilder): Verdict.Verdict
 }
 

@@ -121,7 +121,9 @@ export interface PluginCheckOptions {
   readonly dependencies?: ReadonlyArray<Plugin>
   readonly core?: Registry.CoreConfig
   readonly facts?: fc.Arbitrary<Facts>
+  /** Generates the commands rules are run on (default: core's command generators). */
   readonly commands?: (tags: ReadonlyArray<string>) => fc.Arbitrary<AnyCommand>
+  /** Computes a report on generated records (default: `Report.run` over an in-memory aggregate). */
   readonly computeReport?: (report: PluginReport, records: GeneratedRecords) => unknown
 }
 
@@ -676,6 +678,7 @@ export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): 
  */
 export const pluginChecks: ReadonlyArray<{
   readonly name: PluginCheckName
+  /** Runs the check on a plugin. */
   readonly run: (plugin: Plugin, options?: PluginCheckOptions) => PluginCheckResult
 }> = [
   { name: "registration", run: checkRegistration },

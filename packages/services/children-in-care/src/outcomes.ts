@@ -163,18 +163,21 @@ export const derivations = [
     id: "children-in-care/needs-analysed-from-contacts",
     indicator: "needs-analysed",
     description: "A needs analysis was done in a contact.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) => (withAny(history, ["needs-analysis"]) ? yes : undefined)
   },
   {
     id: "children-in-care/career-guidance-from-contacts",
     indicator: "career-guidance-received",
     description: "Career guidance or job-search support was given in a contact.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) => (withAny(history, ["career-guidance", "job-search-support", "career-change-support"]) ? yes : undefined)
   },
   {
     id: "children-in-care/in-training-from-contacts",
     indicator: "education-or-work",
     description: "The person takes part in the organisation's training.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) =>
       withAny(history, ["individual-training", "group-training"]) ? ({ _tag: "Category", value: "in-training" } as const) : undefined
   }

@@ -225,6 +225,7 @@ export const derivations = [
     id: "community-centre/participation-from-contacts",
     indicator: "participation",
     description: "How regularly the person takes part, from their contacts.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) => {
       const contacts = upTo(history)
       if (contacts.length === 0) return undefined
@@ -238,6 +239,7 @@ export const derivations = [
     id: "community-centre/ties-from-group-contacts",
     indicator: "social-ties",
     description: "The person took part in group contacts at least three times.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) =>
       upTo(history).filter((c) => c.mode === "group").length >= 3 ? ({ _tag: "YesNo", value: true } as const) : undefined
   },
@@ -245,6 +247,7 @@ export const derivations = [
     id: "community-centre/youth-activities-from-contacts",
     indicator: "youth-education-or-work",
     description: "The person took part in youth work or non-formal education.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) =>
       upTo(history).some((c) => c.interventions.some((code) => (youthWork as ReadonlyArray<string>).includes(code)))
         ? ({ _tag: "Category", value: "in-activities" } as const)

@@ -199,6 +199,7 @@ export const derivations = [
     id: "street-work/contact-from-contacts",
     indicator: "contact-established",
     description: "How established the person's contact with the workers is, from their contacts.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) => {
       const contacts = upTo(history)
       if (contacts.length === 0) return undefined
@@ -212,6 +213,7 @@ export const derivations = [
     id: "street-work/came-back-after-first-contact",
     indicator: "came-back",
     description: "A contact followed the person's first contact.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) => {
       const contacts = upTo(history)
       const first = contacts.filter((c) => c.firstContact).map((c) => DateTime.toEpochMillis(c.at))
@@ -224,6 +226,7 @@ export const derivations = [
     id: "street-work/support-from-interventions",
     indicator: "received-support",
     description: "A contact gave support in a difficult situation.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) =>
       upTo(history).some((c) => c.interventions.some((code) => (supportCodes as ReadonlyArray<string>).includes(code))) ? yes : undefined
   },
@@ -231,6 +234,7 @@ export const derivations = [
     id: "street-work/plan-from-plans",
     indicator: "individual-plan",
     description: "The person has an individual plan.",
+    /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) =>
       history.plans.some((p) => DateTime.isLessThanOrEqualTo(p.createdAt, history.asOf)) ? yes : undefined
   }

@@ -15,8 +15,11 @@ import { Effect, Layer, Option } from "effect"
  * @category models
  */
 export interface Inspector {
+  /** The stored record, as the store holds it. */
   readonly record: (kind: Store.RecordKind, id: string) => Store.StoredRecord | undefined
+  /** Every stored record. */
   readonly records: () => ReadonlyArray<Store.StoredRecord>
+  /** The whole audit log. */
   readonly audit: () => ReadonlyArray<Audit.AuditEntry>
   /** Overwrites one field of a stored audit entry without re-sealing the chain. */
   readonly tamperAudit: (seq: number, field: string, value: unknown) => void

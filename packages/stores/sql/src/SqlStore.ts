@@ -23,7 +23,7 @@ import { CODE_VERSION as SCHEMA_VERSION, type Dialect, migrations as allMigratio
  * @since 0.1.0
  * @category models
  */
-export type SqlDialect = Dialect
+export type SqlDialect = "sqlite" | "pg"
 
 /**
  * What to do with the schema when the store starts: `"auto"` applies pending migrations,

@@ -171,6 +171,7 @@ export const makeHarness = <E>(options: SuiteOptions<E>): Harness => ({
  */
 export interface Check {
   readonly name: string
+  /** Runs the check against a fresh store. */
   readonly run: (harness: Harness) => Promise<void>
 }
 

@@ -14,7 +14,12 @@ import type { Check } from "../Harness.js"
 import { readAllAudit } from "../Harness.js"
 import * as Model from "../Model.js"
 
-type Real = Store.StoreShape
+/**
+ * The store under test, as the model-based commands see it.
+ * @since 0.1.0
+ * @category models
+ */
+export type Real = Store.StoreShape
 const run = Effect.runPromise
 
 const kinds = ["contact", "person"] as const
@@ -22,8 +27,18 @@ const ids = ["a", "b", "c", "d"] as const
 const instants = [null, "2024-01-05T08:00:00.000Z", "2024-01-31T23:59:59.999Z", "2024-02-01T00:00:00.000Z", "2024-03-15T12:30:00.000Z"] as const
 const bounds = ["2024-01-01T00:00:00.000Z", "2024-01-31T23:59:59.999Z", "2024-02-01T00:00:00.000Z", "2024-04-01T00:00:00.000Z"] as const
 
-type Mode = "right" | "stale"
-interface WriteSpec {
+/**
+ * How a generated write uses its expected version: right, stale, or for a record that does not exist.
+ * @since 0.1.0
+ * @category models
+ */
+export type Mode = "right" | "stale"
+/**
+ * One generated write of the model-based test: which record, and what it holds.
+ * @since 0.1.0
+ * @category models
+ */
+export interface WriteSpec {
   readonly kind: Store.RecordKind
   readonly id: string
   readonly mode: Mode
