@@ -432,6 +432,15 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     return facts
   })
 
+  /** Facts for organisation-level records (the organisation, locations, volunteers): no service, no person. */
+  const organisationFacts = (actor: Actor, grant: Access.Grant): Effect.Effect<Facts> =>
+    Effect.map(DateTime.now, (now) => ({
+      now,
+      actor: { id: actor.id, role: grant.role },
+      service: { id: "", type: "", principles: [], freeOfCharge: true, acceptsAnonymous: false, requiresIdentity: false, config: {} },
+      consents: []
+    }))
+
   const authorize = (actor: Actor, operation: string, serviceId: string | undefined) =>
     fromResult(Access.authorize(actor, operation, serviceId as Ids.ServiceId | undefined))
 
@@ -559,13 +568,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const actor = yield* fromResult(decodeActor(rawActor))
       const organisation = yield* fromResult(decodeOrganisation(withId(input)))
       const grant = yield* authorize(actor, "RegisterOrganisation", undefined)
-      const now = yield* DateTime.now
-      const facts: Facts = {
-        now,
-        actor: { id: actor.id, role: grant.role },
-        service: { id: "", type: "", principles: [], freeOfCharge: true, acceptsAnonymous: false, requiresIdentity: false, config: {} },
-        consents: []
-      }
+      const facts = yield* organisationFacts(actor, grant)
       const warnings = yield* run(grant, { _tag: "RegisterOrganisation", organisation }, facts, [
         change(mappings.organisation, organisation, 0)
       ])
@@ -594,13 +597,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const location = yield* fromResult(decodeLocation(withId(input)))
       const grant = yield* authorizeAnywhere(actor, "RegisterLocation")
       yield* load(mappings.organisation, location.organisationId)
-      const now = yield* DateTime.now
-      const facts: Facts = {
-        now,
-        actor: { id: actor.id, role: grant.role },
-        service: { id: "", type: "", principles: [], freeOfCharge: true, acceptsAnonymous: false, requiresIdentity: false, config: {} },
-        consents: []
-      }
+      const facts = yield* organisationFacts(actor, grant)
       const warnings = yield* run(grant, { _tag: "RegisterLocation", location }, facts, [change(mappings.location, location, 0)])
       return written(location, warnings)
     }),
@@ -937,13 +934,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const volunteer = yield* fromResult(decodeVolunteer(withId(input)))
       const grant = yield* authorizeAnywhere(actor, "RegisterVolunteer")
       yield* load(mappings.organisation, volunteer.organisationId)
-      const now = yield* DateTime.now
-      const facts: Facts = {
-        now,
-        actor: { id: actor.id, role: grant.role },
-        service: { id: "", type: "", principles: [], freeOfCharge: true, acceptsAnonymous: false, requiresIdentity: false, config: {} },
-        consents: []
-      }
+      const facts = yield* organisationFacts(actor, grant)
       const warnings = yield* run(grant, { _tag: "RegisterVolunteer", volunteer }, facts, [change(mappings.volunteer, volunteer, 0)])
       return written(volunteer, warnings)
     }),
