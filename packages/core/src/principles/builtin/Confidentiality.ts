@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { DateTime } from "effect"
 import { covers } from "../../model/Consent.js"
 import * as Principle from "../Principle.js"
 import { coreRule, type Messages } from "./shared.js"
@@ -72,7 +73,8 @@ export const legalDutyExceptionKey = "principles.confidentiality.legalDutyExcept
 /**
  * A disclosure on the basis of consent needs that consent (by id, among `facts.consents`) to be
  * the person's and to cover the disclosure's purpose and recipient when it happens (not
- * withdrawn, within its period); otherwise it is denied. A disclosure under a legal duty must
+ * withdrawn, within its period), and not to have been withdrawn by the time it is recorded (so a
+ * disclosure cannot be backdated past a withdrawal); otherwise it is denied. A disclosure under a legal duty must
  * name a legal ground and the deciding worker, and is allowed with a `Warn` that marks the
  * exception for the audit log ({@link legalDutyExceptionKey}).
  *
@@ -83,7 +85,7 @@ export const disclosureBasis = coreRule({
   id: "confidentiality/disclosure-basis",
   principle: Confidentiality,
   appliesTo: ["Disclose"],
-  reads: ["consents"],
+  reads: ["consents", "now"],
   verdicts: ["Deny", "Warn"],
   description: "Disclosure needs the person's valid consent, or a recorded legal duty to report.",
   check: (command, facts, v) => {
@@ -94,9 +96,11 @@ export const disclosureBasis = coreRule({
         ? v.deny("a legal duty needs its legal ground and the deciding worker", "principles.confidentiality.legalDutyIncomplete")
         : v.warn("legal-duty exception: disclosed without consent", legalDutyExceptionKey)
     }
+    const recordedAt = facts.now
     const consent = facts.consents.find((c) => c.id === basis.consentId)
     return consent !== undefined && consent.personId === disclosure.personId &&
-        covers(consent, disclosure.purpose, disclosure.recipient, disclosure.at)
+        covers(consent, disclosure.purpose, disclosure.recipient, disclosure.at) &&
+        (consent.withdrawnAt === undefined || DateTime.isLessThan(recordedAt, consent.withdrawnAt))
       ? v.allow
       : v.deny("no valid consent for this purpose and recipient", "principles.confidentiality.noValidConsent")
   }

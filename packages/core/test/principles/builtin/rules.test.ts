@@ -205,9 +205,13 @@ describe("confidentiality", () => {
     }
   })
 
-  it("judges the consent at the time of the disclosure", () => {
+  it("judges the consent at the time of the disclosure, and refuses recording it once the consent is withdrawn", () => {
     const early = disclose({ _tag: "Consent", consentId: "consent-1" }, { at: "2026-04-01T00:00:00.000Z" })
-    allowed(run(disclosureBasis, early, facts({ consents: [consent({ purpose: "disclosure", withdrawnAt: "2026-05-01T00:00:00.000Z" })] })))
+    const withdrawnInMay = { consents: [consent({ purpose: "disclosure", withdrawnAt: "2026-05-01T00:00:00.000Z" })] }
+    // Recorded in April, before the withdrawal: allowed.
+    allowed(run(disclosureBasis, early, facts({ ...withdrawnInMay, now: DateTime.makeUnsafe("2026-04-15T00:00:00.000Z") })))
+    // Recorded after the withdrawal: a disclosure cannot be backdated past it.
+    denied(run(disclosureBasis, early, facts({ ...withdrawnInMay, now: DateTime.makeUnsafe("2026-06-01T00:00:00.000Z") })), "principles.confidentiality.noValidConsent")
   })
 
   it("marks a disclosure under a legal duty with a warning for the audit log", () => {
