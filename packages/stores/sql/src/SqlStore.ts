@@ -162,7 +162,10 @@ interface RecordRow {
 // itself would hand back a JSON string value as a bare string, indistinguishable from text.
 const RECORD_COLUMNS: Record<Dialect, string> = {
   sqlite: "r.kind, r.id, r.version, r.service_id, r.at, r.person_ids, r.tags, r.facets, r.data",
-  pg: "r.kind, r.id, r.version, r.service_id, r.at, r.person_ids::text AS person_ids, r.tags::text AS tags, r.facets::text AS facets, r.data::text AS data"
+  // Text columns come back JSON-quoted on PostgreSQL: @effect/sql-pg 4.0.5 drops a leading U+FEFF
+  // from a text value that also holds U+FFFD (its fallback TextDecoder strips a BOM), and a quoted
+  // value never starts with one.
+  pg: "r.kind, to_json(r.id)::text AS id, r.version, to_json(r.service_id)::text AS service_id, to_json(r.at)::text AS at, r.person_ids::text AS person_ids, r.tags::text AS tags, r.facets::text AS facets, r.data::text AS data"
 }
 
 const json = (operation: string, column: string, value: unknown): unknown => {
@@ -185,7 +188,13 @@ const isFacets = (value: unknown): value is Record<string, Store.FacetValue> => 
   return true
 }
 
-const toRecord = (operation: string, row: RecordRow): Store.StoredRecord => {
+const toRecord = (operation: string, row: RecordRow, quoted: boolean): Store.StoredRecord => {
+  const text = <A extends string | null>(column: string, value: A): A => {
+    if (!quoted || value === null) return value
+    const parsed = json(operation, column, value)
+    if (typeof parsed !== "string") throw corrupt(operation, `column ${column} is not text`)
+    return parsed as A
+  }
   const personIds = json(operation, "person_ids", row.person_ids)
   if (!isStringArray(personIds)) throw corrupt(operation, "column person_ids is not an array of ids")
   const tags = json(operation, "tags", row.tags)
@@ -196,22 +205,22 @@ const toRecord = (operation: string, row: RecordRow): Store.StoredRecord => {
   if (!Number.isInteger(version) || version < 1) throw corrupt(operation, "column version is not a positive integer")
   return {
     kind: row.kind as Store.RecordKind,
-    id: row.id,
+    id: text("id", row.id),
     version,
-    serviceId: row.service_id,
+    serviceId: text("service_id", row.service_id),
     personIds,
-    at: row.at,
+    at: text("at", row.at),
     facets,
     tags,
     data: json(operation, "data", row.data)
   }
 }
 
-const decodeRows = (operation: string, rows: ReadonlyArray<RecordRow>): Effect.Effect<Array<Store.StoredRecord>, Store.StoreError> =>
+const decodeRows = (operation: string, rows: ReadonlyArray<RecordRow>, quoted: boolean): Effect.Effect<Array<Store.StoredRecord>, Store.StoreError> =>
   Effect.suspend(() => {
     try {
       const out = new Array<Store.StoredRecord>(rows.length)
-      for (let i = 0; i < rows.length; i++) out[i] = toRecord(operation, rows[i]!)
+      for (let i = 0; i < rows.length; i++) out[i] = toRecord(operation, rows[i]!, quoted)
       return Effect.succeed(out)
     } catch (error) {
       return error instanceof Store.StoreError ? Effect.fail(error) : Effect.die(error)
@@ -333,8 +342,9 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         const versions = new Map<string, number>()
         for (const [kind, ids] of keys) {
           for (const part of chunks([...new Set(ids)], CHUNK)) {
-            const rows = yield* sql<{ id: string; version: number | string }>`SELECT id, version FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("id", part)}`
-            for (const row of rows) versions.set(keyOf(kind, row.id), Number(row.version))
+            // Ids quoted on PostgreSQL, as in RECORD_COLUMNS.
+            const rows = yield* sql<{ id: string; version: number | string }>`SELECT ${sql.literal(pg ? "to_json(id)::text AS id" : "id")}, version FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("id", part)}`
+            for (const row of rows) versions.set(keyOf(kind, pg ? (json("commit", "id", row.id) as string) : row.id), Number(row.version))
           }
         }
         return versions
@@ -493,7 +503,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
     const get = (kind: Store.RecordKind, id: string): Effect.Effect<Option.Option<Store.StoredRecord>, Store.StoreError> =>
       sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS[dialect])} FROM pomoc_records r WHERE r.kind = ${kind} AND r.id = ${id}`.pipe(
         mapSqlErrors("get"),
-        Effect.flatMap((rows) => decodeRows("get", rows)),
+        Effect.flatMap((rows) => decodeRows("get", rows, pg)),
         Effect.map((records) => Option.fromNullishOr(records[0]))
       )
 
@@ -519,7 +529,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         : empty
       return sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS[dialect])} FROM pomoc_records r ${person} WHERE ${periodFilters(query)} ${orderBy} ${page}`.pipe(
         mapSqlErrors("list"),
-        Effect.flatMap((rows) => decodeRows("list", rows)),
+        Effect.flatMap((rows) => decodeRows("list", rows, pg)),
         Effect.withSpan("SqlStore.list")
       )
     }
@@ -545,7 +555,12 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
           if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `sum[${i}] must match ${String(Store.FACET_NAME)}`)
         }
         const groupExprs = query.groupBy.map((name, i) => {
-          const expr = name === "tag" ? sql`t.tag` : name === "month" ? sql`substr(r.at, 1, 7)` : facetJson(name)
+          // Quoted on PostgreSQL, like the record columns (see RECORD_COLUMNS).
+          const expr = name === "tag"
+            ? pg ? sql`to_json(t.tag)::text` : sql`t.tag`
+            : name === "month"
+            ? pg ? sql`to_json(substr(r.at, 1, 7))::text` : sql`substr(r.at, 1, 7)`
+            : facetJson(name)
           return sql`${expr} AS ${sql(`g${i}`)}`
         })
         const tagJoin = query.groupBy.includes("tag") ? sql`JOIN pomoc_record_tags t ON t.kind = r.kind AND t.id = r.id` : empty
@@ -571,7 +586,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
           query.groupBy.forEach((name, i) => {
             const value = row[`g${i}`]
             group[name] = name === "tag" || name === "month"
-              ? (value as string | null) ?? null
+              ? pg && typeof value === "string" ? (json("aggregate", name, value) as string) : (value as string | null) ?? null
               : (json("aggregate", "facets", value ?? "null") as Store.FacetValue)
           })
           const sumValues: Record<string, number> = {}
