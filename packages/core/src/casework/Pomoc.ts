@@ -25,8 +25,8 @@ import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
 import * as Ids from "../model/Ids.js"
 import { OutcomeIndicator, OutcomeMeasurement, fitsScale } from "../model/Outcome.js"
-import type { Plugins } from "../plugins/Plugin.js"
-import type { Registry } from "../plugins/Registry.js"
+import type { IndicatorOf, Plugins } from "../plugins/Plugin.js"
+import type { ContactInput, Registry } from "../plugins/Registry.js"
 import * as Report from "../reports/Report.js"
 import type { InvalidReport, ReportDefinition } from "../reports/Report.js"
 import { Party, Timestamp } from "../model/Common.js"
@@ -195,6 +195,51 @@ export interface PomocShape {
   /** Verify the whole audit chain. */
   readonly verifyAudit: Op<void, Audit.Verification>
 }
+
+/**
+ * A contact as the typed API takes it: codes checked at compile time against the registered
+ * plugins (a misspelt intervention is a type error); the id is optional.
+ * @since 0.1.0
+ * @category models
+ */
+export type ContactOf<Ps extends Plugins> = Omit<ContactInput<Ps>, "id"> & { readonly id?: string }
+
+/**
+ * An outcome measurement as the typed API takes it: the indicator must be one the registered
+ * plugins define; the id is optional.
+ * @since 0.1.0
+ * @category models
+ */
+export type MeasurementOf<Ps extends Plugins> =
+  & Omit<typeof OutcomeMeasurement.Encoded, "id" | "indicator">
+  & { readonly id?: string; readonly indicator: IndicatorOf<Ps> }
+
+/**
+ * The case-work API typed by the tuple of registered plugins: the same operations, with the
+ * plugins' codes in the types of `recordContact` and `recordOutcome`.
+ * @since 0.1.0
+ * @category models
+ */
+export interface TypedPomoc<Ps extends Plugins> extends Omit<PomocShape, "recordContact" | "recordOutcome"> {
+  readonly recordContact: (actor: unknown, input: ContactOf<Ps>) => Effect.Effect<Written<Contact>, CaseworkError>
+  readonly recordOutcome: (actor: unknown, input: MeasurementOf<Ps>) => Effect.Effect<Written<OutcomeMeasurement>, CaseworkError>
+}
+
+/**
+ * Views the case-work API through the types of a registry's plugins. Nothing changes at run
+ * time (codes are checked there anyway); typed callers get compile errors for unknown codes.
+ *
+ * @example
+ * ```ts
+ * const registry = Registry.makeUnsafe([lowThresholdClub])
+ * const pomoc = Pomoc.typed(yield* Pomoc.Pomoc, registry)
+ * pomoc.recordContact(worker, { ...contact, interventions: ["crisis-intervention"] }) // ok
+ * pomoc.recordContact(worker, { ...contact, interventions: ["crisis-intervension"] }) // type error
+ * ```
+ * @since 0.1.0
+ * @category combinators
+ */
+export const typed = <Ps extends Plugins>(api: PomocShape, _registry: Registry<Ps>): TypedPomoc<Ps> => api
 
 /**
  * The case-work API as an Effect service.
