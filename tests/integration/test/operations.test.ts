@@ -65,6 +65,17 @@ describe("services and people", () => {
     expect((await stored("contact")).length).toBe(0)
   })
 
+  it("refuses a low-threshold service configured to demand identity", async () => {
+    const e = await fail((api) => api.registerService(admin, {
+      id: "strict-club", organisationId: "org", type: "low-threshold-club", name: "Strict", targetGroup: { description: "youth" },
+      localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: [],
+      registeredAt: T(1), config: { requiresIdentity: true }
+    }))
+    expect(e).toMatchObject({ _tag: "CommandRefused" })
+    expect((e as { violations: ReadonlyArray<{ principle: string }> }).violations.map((v) => v.principle)).toContain("low-threshold")
+    expect((await stored("service")).map((r) => r.id)).not.toContain("strict-club")
+  })
+
   it("keeps a young person known only to their service", async () => {
     const e = await fail((api) => api.getPerson(counsellor, "kuba"))
     expect(e).toMatchObject({ _tag: "AccessDenied", reason: "service-out-of-scope" })
