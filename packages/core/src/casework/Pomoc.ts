@@ -221,7 +221,9 @@ export type MeasurementOf<Ps extends Plugins> =
  * @category models
  */
 export interface TypedPomoc<Ps extends Plugins> extends Omit<PomocShape, "recordContact" | "recordOutcome"> {
+  /** `PomocShape.recordContact`, taking only the plugins' channels and interventions. */
   readonly recordContact: (actor: unknown, input: ContactOf<Ps>) => Effect.Effect<Written<Contact>, CaseworkError>
+  /** `PomocShape.recordOutcome`, taking only the plugins' outcome indicators. */
   readonly recordOutcome: (actor: unknown, input: MeasurementOf<Ps>) => Effect.Effect<Written<OutcomeMeasurement>, CaseworkError>
 }
 
