@@ -67,6 +67,13 @@ export const Labels = Schema.Struct({ en: NonBlank, cs: NonBlank, lt: NonBlank, 
 export type Labels = typeof Labels.Type
 
 /**
+ * Labels from their four texts, in the order English, Czech, Lithuanian, Bulgarian.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const labelsOf = (en: string, cs: string, lt: string, bg: string): Labels => ({ en, cs, lt, bg })
+
+/**
  * A short non-blank text (a name, a title), at most 200 characters.
  * @since 0.1.0
  * @category models
@@ -133,6 +140,36 @@ export const ageBandRange: Readonly<Record<AgeBand, readonly [number, number] | 
   "27-64": [27, 64],
   "65+": [65, 150],
   "not-stated": undefined
+}
+
+/**
+ * Where an inclusive span of years lies against an age range: wholly `inside`, `partly` outside,
+ * wholly `outside`, or `unknown` when there is no span (age not stated).
+ * @since 0.1.0
+ * @category models
+ */
+export type AgeRangeFit = "inside" | "partly" | "outside" | "unknown"
+
+/**
+ * The fit of a span of years (e.g. `ageBandRange[band]`) in an age range.
+ *
+ * @example
+ * ```ts
+ * import { ageBandRange, ageRangeFit } from "@pomoc/core"
+ * ageRangeFit(ageBandRange["15-17"], { min: 6, max: 26 }) // "inside"
+ * ageRangeFit(ageBandRange["15-17"], { min: 16, max: 26 }) // "partly"
+ * ```
+ * @since 0.1.0
+ * @category combinators
+ */
+export const ageRangeFit = (
+  years: readonly [number, number] | undefined,
+  range: { readonly min: number; readonly max: number }
+): AgeRangeFit => {
+  if (years === undefined) return "unknown"
+  const [low, high] = years
+  if (high < range.min || low > range.max) return "outside"
+  return low < range.min || high > range.max ? "partly" : "inside"
 }
 
 /**

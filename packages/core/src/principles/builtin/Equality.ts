@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import type { CommandTag } from "../../Command.js"
-import { ageBandRange } from "../../model/Common.js"
+import { ageBandRange, ageRangeFit } from "../../model/Common.js"
 import * as Principle from "../Principle.js"
 import { coreRule, type Messages } from "./shared.js"
 
@@ -86,15 +86,14 @@ export const eligibilityByTargetAge = coreRule({
     const range = facts.service.ageRange
     const band = facts.person?.ageBand
     if (range === undefined || band === undefined) return v.allow
-    const years = ageBandRange[band]
-    if (years === undefined) return v.allow
-    const [low, high] = years
-    if (high < range.min || low > range.max) {
-      return v.deny("the age band is outside the target age range", "principles.equality.outsideTargetAge")
+    switch (ageRangeFit(ageBandRange[band], range)) {
+      case "outside":
+        return v.deny("the age band is outside the target age range", "principles.equality.outsideTargetAge")
+      case "partly":
+        return v.warn("the age band is partly outside the target age range", "principles.equality.straddlesTargetAge")
+      default:
+        return v.allow
     }
-    return low < range.min || high > range.max
-      ? v.warn("the age band is partly outside the target age range", "principles.equality.straddlesTargetAge")
-      : v.allow
   }
 })
 
