@@ -26,6 +26,20 @@ export type PomocClient = { readonly [K in keyof PomocShape]: Promised<PomocShap
   readonly dispose: () => Promise<void>
 }
 
+// Every operation of the case-work API, once: the mapped type makes the compiler refuse a
+// missing or unknown operation, so the client can never fall behind the API.
+const operations: { readonly [K in keyof PomocShape]: true } = {
+  registerOrganisation: true, registerService: true, registerLocation: true, registerPerson: true,
+  changeIdentityLevel: true, recordContact: true, assessEligibility: true, startCooperation: true,
+  endCooperation: true, giveConsent: true, withdrawConsent: true, disclose: true, refer: true,
+  updateReferral: true, createPlan: true, addGoal: true, addPlanStep: true, setGoalStatus: true,
+  reviewPlan: true, recordOutcome: true, recordActivity: true, recordAttendance: true,
+  registerVolunteer: true, recordVolunteerHours: true, chargeFee: true, getPerson: true,
+  personHistory: true, exportPerson: true, erasePerson: true, report: true, publishReport: true,
+  auditLog: true, verifyAudit: true
+}
+const operationNames = Object.keys(operations) as ReadonlyArray<keyof PomocShape>
+
 /**
  * Builds the Promise client from a layer that provides {@link Pomoc} (for example
  * `Pomoc.layer(config)` provided with a store and a field-crypto layer).
@@ -44,14 +58,7 @@ export const createClient = <E>(layer: Layer.Layer<Pomoc, E>): PomocClient => {
   const methods: Record<string, unknown> = {
     dispose: () => runtime.dispose()
   }
-  const names: ReadonlyArray<keyof PomocShape> = [
-    "registerOrganisation", "registerService", "registerLocation", "registerPerson", "changeIdentityLevel",
-    "recordContact", "assessEligibility", "startCooperation", "endCooperation", "giveConsent", "withdrawConsent", "disclose", "refer",
-    "updateReferral", "createPlan", "addGoal", "addPlanStep", "setGoalStatus", "reviewPlan", "recordOutcome",
-    "recordActivity", "recordAttendance", "registerVolunteer", "recordVolunteerHours", "chargeFee", "getPerson",
-    "personHistory", "exportPerson", "erasePerson", "report", "publishReport", "auditLog", "verifyAudit"
-  ]
-  for (const name of names) {
+  for (const name of operationNames) {
     methods[name] = (actor: unknown, input: unknown) =>
       runtime.runPromise(
         Pomoc.use((api) => (api[name] as (a: unknown, i: unknown) => Effect.Effect<unknown, unknown>)(actor, input))

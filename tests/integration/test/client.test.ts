@@ -1,0 +1,24 @@
+import { createClient, FieldCrypto, KeyMaterial, Pomoc, Principles } from "@pomoc/core"
+import { MemoryStore } from "@pomoc/store-memory"
+import { Effect, Layer } from "effect"
+import { describe, expect, it } from "vitest"
+
+const layer = Pomoc.layer({ engine: Principles.coreEngine, serviceTypes: new Map() }).pipe(
+  Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
+  Layer.provide(MemoryStore.layer)
+)
+
+describe("the Promise client", () => {
+  it("has an async method for every operation of the case-work API, and nothing else", async () => {
+    const api = await Effect.runPromise(Pomoc.Pomoc.use(Effect.succeed).pipe(Effect.provide(layer)))
+    const client = createClient(layer)
+    try {
+      const methods = Object.keys(client).filter((k) => k !== "dispose").sort()
+      expect(methods).toEqual(Object.keys(api).sort())
+      // A call goes through the same road: bad input rejects with the typed error.
+      await expect(client.registerPerson({ id: "w", grants: [] }, {})).rejects.toMatchObject({ _tag: "InvalidInput" })
+    } finally {
+      await client.dispose()
+    }
+  })
+})
