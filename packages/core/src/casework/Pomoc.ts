@@ -337,6 +337,13 @@ const withId = (input: unknown): unknown =>
     ? { ...input, id: globalThis.crypto.randomUUID() }
     : input
 
+/** Keeps only the given keys of an input object (the parts decoded apart from the entity). */
+const only = (input: unknown, keys: ReadonlyArray<string>): Record<string, unknown> => {
+  const picked: Record<string, unknown> = {}
+  if (isPlainObject(input)) for (const key of keys) if (Object.prototype.hasOwnProperty.call(input, key)) picked[key] = input[key]
+  return picked
+}
+
 /** Removes keys the API owns from input before decoding the entity. */
 const without = (input: unknown, keys: ReadonlyArray<string>): unknown => {
   if (!isPlainObject(input)) return input
@@ -723,7 +730,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
     startCooperation: Effect.fn("Pomoc.startCooperation")(function*(rawActor, input) {
       const actor = yield* fromResult(decodeActor(rawActor))
-      const extra = yield* fromResult(decodeStartExtra(isPlainObject(input) ? { ...(input.compelled !== undefined ? { compelled: input.compelled } : {}) } : {}))
+      const extra = yield* fromResult(decodeStartExtra(only(input, ["compelled"])))
       const cooperation = yield* fromResult(decodeCooperation(withId(without(input, ["compelled"]))))
       const grant = yield* authorize(actor, "StartCooperation", cooperation.serviceId)
       const service = yield* load(mappings.service, cooperation.serviceId)
