@@ -475,8 +475,23 @@ const crossPluginDuplicates = (plugins: Plugins, core: CoreConfig): ReadonlyArra
   return problems
 }
 
+// A plugin's rules speak for its own service type only. The registry scopes them here, once, so
+// that no plugin rule can judge another type's service, whether or not the rule checks
+// `service.type` itself.
+const scopedTo = (serviceType: string, rule: Rule.Rule<Command.Command, Facts>): Rule.Rule<Command.Command, Facts> =>
+  Object.freeze({
+    ...rule,
+    reads: rule.reads.includes("service.type") ? rule.reads : Object.freeze([...rule.reads, "service.type"]),
+    check: (command: Command.Command, facts: Facts, verdict: Rule.VerdictBuilder) =>
+      facts.service.type === serviceType ? rule.check(command, facts, verdict) : verdict.allow
+  })
+
 const ruleSetOf = (plugin: Plugin): RuleSet.RuleSet<Command.Command, Facts> =>
-  RuleSet.make({ id: plugin.id, rules: [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])], removes: plugin.removes ?? [] })
+  RuleSet.make({
+    id: plugin.id,
+    rules: [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])].map((rule) => scopedTo(plugin.id, rule)),
+    removes: plugin.removes ?? []
+  })
 
 const engineConfig = (plugins: Plugins, core: CoreConfig): Engine.Config<Command.Command, Facts> => {
   const coreSets = [
