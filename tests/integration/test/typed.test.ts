@@ -3,10 +3,9 @@
  * compile errors (checked by `tsc -b`, which type-checks this file), and the same calls work at
  * run time.
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -42,7 +41,7 @@ describe("the typed case-work API", () => {
   it("accepts the plugins' codes and refuses others at run time too", async () => {
     const layer = Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provide(MemoryStore.layer)
+      Layer.provide(Store.layerMemory)
     )
     const out = await Effect.runPromise(program.pipe(Effect.provide(layer)))
     expect(out.ok.value.interventions).toEqual(["crisis-intervention", "information"])

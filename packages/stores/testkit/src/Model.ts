@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Audit, Store } from "@pomoc/core"
+import { Effect } from "effect"
 
 /**
  * The model's state: records by `kind/id`, and the audit log.
@@ -27,33 +28,18 @@ export const empty = (): Model => ({ records: new Map(), audit: [] })
 const key = (kind: string, id: string) => JSON.stringify([kind, id])
 
 /**
- * Compares strings by Unicode code point (UTF-8 byte order, SQL `C` collation).
+ * Compares strings by Unicode code point (UTF-8 byte order, SQL `C` collation): core's order.
  * @since 0.1.0
  * @category combinators
  */
-export const compareText = (a: string, b: string): number => {
-  const x = Array.from(a, (c) => c.codePointAt(0)!)
-  const y = Array.from(b, (c) => c.codePointAt(0)!)
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i]! - y[i]!
-  }
-  return x.length - y.length
-}
-
-const rank = (v: Store.FacetValue): number => (v === null ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" ? 2 : 3)
+export const compareText: (a: string, b: string) => number = Store.compareText
 
 /**
- * The order of group values: null, then false < true, numbers, strings by code point.
+ * The order of group values: null, then false < true, numbers, strings by code point: core's order.
  * @since 0.1.0
  * @category combinators
  */
-export const compareFacetValues = (a: Store.FacetValue, b: Store.FacetValue): number => {
-  if (rank(a) !== rank(b)) return rank(a) - rank(b)
-  if (typeof a === "string") return compareText(a, b as string)
-  if (typeof a === "number") return a - (b as number)
-  if (typeof a === "boolean") return Number(a) - Number(b)
-  return 0
-}
+export const compareFacetValues: (a: Store.FacetValue, b: Store.FacetValue) => number = Store.compareFacetValues
 
 /**
  * The head of the model's audit chain.
@@ -123,36 +109,11 @@ export const list = (m: Model, q: Store.RecordQuery): Array<Store.StoredRecord> 
 }
 
 /**
- * An aggregate query (valid names assumed).
+ * An aggregate query (valid names assumed), answered by core's memory store over the model's
+ * records: the contract's GROUP BY lives in one place.
  * @since 0.1.0
  * @category combinators
  */
-export const aggregate = (m: Model, q: Store.AggregateQuery): Array<Store.AggregateRow> => {
-  const rows: Array<{ values: Array<Store.FacetValue>; records: Array<Store.StoredRecord> }> = []
-  for (const r of [...m.records.values()].filter(inQuery(q))) {
-    let combos: Array<Array<Store.FacetValue>> = [[]]
-    for (const name of q.groupBy) {
-      const options: Array<Store.FacetValue> =
-        name === "tag" ? [...new Set(r.tags)] : name === "month" ? [r.at === null ? null : r.at.slice(0, 7)] : [r.facets[name] ?? null]
-      combos = combos.flatMap((c) => options.map((o) => [...c, o]))
-    }
-    for (const values of combos) {
-      const row = rows.find((x) => x.values.every((v, i) => v === values[i]))
-      if (row === undefined) rows.push({ values, records: [r] })
-      else row.records.push(r)
-    }
-  }
-  rows.sort((a, b) => {
-    for (let i = 0; i < a.values.length; i++) {
-      const c = compareFacetValues(a.values[i]!, b.values[i]!)
-      if (c !== 0) return c
-    }
-    return 0
-  })
-  return rows.map(({ records, values }) => {
-    const group = Object.fromEntries(q.groupBy.map((name, i) => [name, values[i]!]))
-    const sums = Object.fromEntries((q.sum ?? []).map((name) => [name, records.reduce((s, r) => s + (typeof r.facets[name] === "number" ? r.facets[name] : 0), 0)]))
-    const row: Store.AggregateRow = { group, count: records.length, sums }
-    return q.distinctPeople === true ? { ...row, distinctPeople: new Set(records.flatMap((r) => r.personIds)).size } : row
-  })
-}
+export const aggregate = (m: Model, q: Store.AggregateQuery): Array<Store.AggregateRow> => [
+  ...Effect.runSync(Store.memoryOf(m.records.values()).aggregate(q))
+]
