@@ -52,28 +52,56 @@ export const head = (m: Model): Audit.Head => {
 }
 
 /**
+ * A conflict a commit must fail with: a stale version or precondition, or (with `heldBy`) a guard
+ * key another record of the kind holds.
+ * @since 0.2.0
+ * @category models
+ */
+export interface ModelConflict {
+  readonly kind: string
+  readonly id: string
+  readonly expectedVersion: number
+  readonly actualVersion: number
+  readonly heldBy?: string
+}
+
+/**
  * What a commit does to the model: the committed result, or the conflict it must fail with.
- * Writes are checked and applied in order, then deletes; each sees the ones before it.
+ * Preconditions are checked first, then writes in order, then deletes (each sees the ones before
+ * it), then the guard keys of the final state.
  * @since 0.1.0
  * @category combinators
  */
 export const commit = (
   m: Model,
   unit: Store.UnitOfWork
-): { readonly _tag: "Committed"; readonly committed: Store.Committed } | { readonly _tag: "Conflict"; readonly conflict: { kind: string; id: string; expectedVersion: number; actualVersion: number } } => {
+): { readonly _tag: "Committed"; readonly committed: Store.Committed } | { readonly _tag: "Conflict"; readonly conflict: ModelConflict } => {
+  for (const e of unit.expect ?? []) {
+    const actualVersion = m.records.get(key(e.kind, e.id))?.version ?? 0
+    if (actualVersion !== e.version) return { _tag: "Conflict", conflict: { kind: e.kind, id: e.id, expectedVersion: e.version, actualVersion } }
+  }
   const next = new Map(m.records)
   const versions: Array<number> = []
   for (const w of unit.writes) {
     const actualVersion = next.get(key(w.kind, w.id))?.version ?? 0
     if (actualVersion !== w.expectedVersion) return { _tag: "Conflict", conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion } }
-    const { expectedVersion: _, ...rest } = w
-    next.set(key(w.kind, w.id), structuredClone({ ...rest, version: actualVersion + 1 }))
+    const { expectedVersion: _, key: guard, ...rest } = w
+    const stored = guard === undefined || guard === null ? { ...rest, version: actualVersion + 1 } : { ...rest, version: actualVersion + 1, key: guard }
+    next.set(key(w.kind, w.id), structuredClone(stored))
     versions.push(actualVersion + 1)
   }
   for (const d of unit.deletes ?? []) {
     const actualVersion = next.get(key(d.kind, d.id))?.version ?? 0
     if (actualVersion !== d.expectedVersion) return { _tag: "Conflict", conflict: { kind: d.kind, id: d.id, expectedVersion: d.expectedVersion, actualVersion } }
     next.delete(key(d.kind, d.id))
+  }
+  for (const w of unit.writes) {
+    const mine = next.get(key(w.kind, w.id))
+    if (typeof mine?.key !== "string") continue
+    const other = [...next.values()].find((r) => r.kind === mine.kind && r.key === mine.key && r.id !== mine.id)
+    if (other !== undefined) {
+      return { _tag: "Conflict", conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion: w.expectedVersion, heldBy: other.id } }
+    }
   }
   const sealed = Audit.seal(head(m), unit.audit)
   m.records = next
