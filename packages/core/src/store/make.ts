@@ -110,10 +110,11 @@ export const make = (p: StorePrimitives): StoreShape => {
   /** Fails with a retryable Conflict when a written guard key is held by another record of its kind. */
   const checkKeys = (finals: ReadonlyMap<string, Final>) =>
     Effect.gen(function*() {
-      const wanted = new Map<RecordKind, Map<string, StoredRecord & { readonly expectedVersion: number }>>()
+      type Writer = StoredRecord & { readonly expectedVersion: number }
+      const wanted = new Map<RecordKind, Map<string, Writer>>()
       for (const final of finals.values()) {
         if (final._tag !== "put" || typeof final.record.key !== "string") continue
-        const byKey = wanted.get(final.record.kind) ?? new Map()
+        const byKey = wanted.get(final.record.kind) ?? new Map<string, Writer>()
         wanted.set(final.record.kind, byKey)
         const other = byKey.get(final.record.key)
         if (other !== undefined) {
