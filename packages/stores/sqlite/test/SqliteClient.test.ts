@@ -1,5 +1,4 @@
 import { assert, describe, it } from "@effect/vitest"
-import Database from "better-sqlite3"
 import { Effect, Exit, Fiber, Stream } from "effect"
 import { Migrator, SqlClient, SqlError } from "effect/sql"
 import fc from "fast-check"
@@ -10,6 +9,7 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll } from "vitest"
 import { SqliteClient, type SqliteClientConfig } from "../src/SqliteClient.js"
+import { SqliteDriver } from "../src/index.js"
 
 const tempDirs: Array<string> = []
 const tempFile = (name = "db.sqlite"): string => {
@@ -25,8 +25,8 @@ const withClient = (config: SqliteClientConfig) => <A, E, R>(self: Effect.Effect
   Effect.provide(self, SqliteClient.layer(config))
 
 /** Reads the file through a separate raw better-sqlite3 connection: what is really on disk. */
-const probe = <A>(file: string, f: (db: Database.Database) => A): A => {
-  const db = new Database(file)
+const probe = <A>(file: string, f: (db: SqliteDriver.SqliteDatabase) => A): A => {
+  const db = SqliteDriver.open(file)
   try {
     return f(db)
   } finally {
@@ -198,7 +198,7 @@ describe("SqliteClient transactions (checked through a raw connection to the fil
         yield* sql.withTransaction(sql`INSERT INTO item (label) VALUES (${"inner-ok"})`)
         yield* sql`INSERT INTO item (label) VALUES (${"outer-2"})`
       }))
-      const labels = probe(file, (db) => db.prepare("SELECT label FROM item ORDER BY id").pluck().all())
+      const labels = probe(file, (db) => db.prepare("SELECT label FROM item ORDER BY id").all().map((row) => Object.values(row as object)[0]))
       assert.deepStrictEqual(labels, ["outer-1", "inner-ok", "outer-2"])
 
       // A committed savepoint still goes when the outer transaction fails.
@@ -336,7 +336,7 @@ describe("SqliteClient errors", () => {
     return Effect.gen(function*() {
       const sql = yield* SqlClient.SqlClient
       yield* sql`CREATE TABLE t (id INTEGER PRIMARY KEY)`
-      const other = new Database(file)
+      const other = SqliteDriver.open(file)
       other.exec("BEGIN IMMEDIATE")
       const error = yield* Effect.flip(sql`INSERT INTO t DEFAULT VALUES`).pipe(
         Effect.ensuring(Effect.sync(() => {
@@ -415,9 +415,9 @@ describe("SqliteClient lifecycle and settings", () => {
       assert.strictEqual(reasonOf(afterClose)._tag, "ConnectionError")
 
       probe(file, (db) => {
-        assert.strictEqual(db.pragma("journal_mode", { simple: true }), "wal")
-        assert.strictEqual(db.pragma("integrity_check", { simple: true }), "ok")
-        assert.deepStrictEqual(db.prepare("SELECT v FROM t").pluck().all(), ["kept"])
+        assert.strictEqual(SqliteDriver.pragma(db, "journal_mode"), "wal")
+        assert.strictEqual(SqliteDriver.pragma(db, "integrity_check"), "ok")
+        assert.deepStrictEqual(db.prepare("SELECT v FROM t").all().map((row) => Object.values(row as object)[0]), ["kept"])
       })
 
       const again = yield* Effect.gen(function*() {
@@ -523,8 +523,8 @@ describe("SqliteClient crash safety", () => {
       assert.isAbove(statSync(`${file}-wal`).size, 0)
 
       probe(file, (db) => {
-        assert.strictEqual(db.pragma("integrity_check", { simple: true }), "ok")
-        assert.strictEqual(db.pragma("journal_mode", { simple: true }), "wal")
+        assert.strictEqual(SqliteDriver.pragma(db, "integrity_check"), "ok")
+        assert.strictEqual(SqliteDriver.pragma(db, "journal_mode"), "wal")
         assert.strictEqual((db.prepare("SELECT count(*) AS n FROM committed_before").get() as { n: number }).n, 3)
         const batch = (db.prepare("SELECT count(*) AS n FROM batch").get() as { n: number }).n
         assert.oneOf(batch, [0, rows])
