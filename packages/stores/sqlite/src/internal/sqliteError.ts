@@ -75,7 +75,9 @@ export const classify = (raw: unknown, operation: string): SqlError.SqlErrorReas
     if (operation === "open") {
       return new SqlError.ConnectionError({ cause, operation, message: `SQLite could not open the database: ${driverMessage}` })
     }
-    if (/database connection is not open/i.test(driverMessage)) {
+    // better-sqlite3: "The database connection is not open"; node:sqlite: "database is not open",
+    // or "statement has been finalized" for a statement prepared before the close.
+    if (/database (connection )?is not open|statement has been finalized/i.test(driverMessage)) {
       return new SqlError.ConnectionError({
         cause,
         operation,
