@@ -541,3 +541,30 @@ describe("SqliteClient crash safety", () => {
     }, 60_000)
   }
 })
+
+describe("SqliteClient drivers", () => {
+  it("picks node:sqlite where Node has it (22.16+, 24+) and better-sqlite3 otherwise", () => {
+    const [major = 0, minor = 0] = process.versions.node.split(".").map(Number)
+    const expected = major >= 24 || (major === 22 && minor >= 16) ? "node:sqlite" : "better-sqlite3"
+    assert.strictEqual(SqliteDriver.auto().name, expected)
+  })
+
+  it.effect("a driver given in the config is the one used (a recording wrapper sees every statement)", () =>
+    Effect.gen(function*() {
+      const base = SqliteDriver.auto()
+      const prepared: Array<string> = []
+      const recording: SqliteDriver.SqliteDriver = {
+        ...base,
+        name: "recording",
+        open: (filename, options) => {
+          const db = base.open(filename, options)
+          return { prepare: (sql) => (prepared.push(sql), db.prepare(sql)), exec: (sql) => db.exec(sql), close: () => db.close() }
+        }
+      }
+      const rows = yield* Effect.flatMap(SqlClient.SqlClient, (sql) => sql<{ x: number }>`SELECT 41 + 1 AS x`).pipe(
+        withClient({ filename: ":memory:", driver: recording })
+      )
+      assert.deepStrictEqual(rows.map((r) => r.x), [42])
+      assert.isTrue(prepared.some((sql) => sql.includes("41 + 1")))
+    }))
+})
