@@ -15,9 +15,13 @@ import { createRequire } from "node:module"
  * @category models
  */
 export interface SqliteStatement {
+  /** Every row, as objects keyed by column name. */
   all(...params: Array<unknown>): Array<unknown>
+  /** The first row, or `undefined`. */
   get(...params: Array<unknown>): unknown
+  /** Runs a statement that returns no rows; `changes` counts the rows written. */
   run(...params: Array<unknown>): { readonly changes: number | bigint }
+  /** The rows one by one, without holding them all. */
   iterate(...params: Array<unknown>): IterableIterator<unknown>
 }
 
@@ -27,9 +31,11 @@ export interface SqliteStatement {
  * @category models
  */
 export interface SqliteDatabase {
+  /** Compiles one statement; throws what the driver throws. */
   prepare(sql: string): SqliteStatement
   /** Runs a script of any number of statements without parameters. */
   exec(sql: string): void
+  /** Closes the connection. */
   close(): void
 }
 

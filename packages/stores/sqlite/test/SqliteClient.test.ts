@@ -394,6 +394,8 @@ describe("SqliteClient lifecycle and settings", () => {
         return [journal?.journal_mode, sync?.synchronous]
       })
       assert.deepStrictEqual(yield* pragmas.pipe(withClient({ filename: tempFile() })), ["wal", 1])
+      assert.deepStrictEqual(yield* pragmas.pipe(withClient({ filename: tempFile(), disableWAL: true })), ["delete", 2])
+      // The name before 0.2.0 still works.
       assert.deepStrictEqual(yield* pragmas.pipe(withClient({ filename: tempFile(), walMode: false })), ["delete", 2])
       assert.deepStrictEqual(yield* pragmas.pipe(withClient({ filename: ":memory:" })), ["memory", 2])
     }))
@@ -462,8 +464,15 @@ describe("SqliteClient lifecycle and settings", () => {
       assert.deepStrictEqual(yield* sql`SELECT body, author FROM note`, [{ body: "hello", author: "ada" }])
     }).pipe(withClient({ filename: tempFile() })))
 
-  for (const statementCacheSize of [0, 2]) {
-    it.effect(`gives right answers when the statement cache (size ${statementCacheSize}) evicts`, () =>
+  const caches: ReadonlyArray<SqliteClientConfig> = [
+    { filename: ":memory:", prepareCacheSize: 0 },
+    { filename: ":memory:", prepareCacheSize: 2 },
+    { filename: ":memory:", prepareCacheSize: 2, prepareCacheTTL: "1 millis" },
+    { filename: ":memory:", statementCacheSize: 2 }
+  ]
+  for (const cacheConfig of caches) {
+    const { filename: _, ...settings } = cacheConfig
+    it.effect(`gives right answers when the statement cache (${JSON.stringify(settings)}) evicts`, () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
         for (let round = 0; round < 3; round++) {
@@ -472,7 +481,7 @@ describe("SqliteClient lifecycle and settings", () => {
             assert.deepStrictEqual(rows, [{ k, p: round }])
           }
         }
-      }).pipe(withClient({ filename: ":memory:", statementCacheSize })))
+      }).pipe(withClient(cacheConfig)))
   }
 })
 
