@@ -113,13 +113,14 @@ const scheduleOf = (ctx: Context, b: Builder, owner: Json, path: string): void =
     const fieldPath = `schedule[${entries.length}]`
     const time = (key: "opens_at" | "closes_at", field: string): string | undefined => {
       const v = s[key]
+      // Mapped even when unreadable, so that Pomoc's "missing" lands on the same path (once).
+      b.origin.set(`${fieldPath}.${field}`, `${at}.${key}`)
       if (v === undefined) return undefined
       const m = typeof v === "string" ? TIME.exec(v) : null
       if (m === null || (m[3] !== undefined && m[3] !== "00")) {
         ctx.problems.push({ path: `${at}.${key}`, rule: "must be a time HH:MM or HH:MM:00 (Pomoc keeps minutes)" })
         return undefined
       }
-      b.origin.set(`${fieldPath}.${field}`, `${at}.${key}`)
       return `${m[1]}:${m[2]}`
     }
     const entry: Wire = {}
