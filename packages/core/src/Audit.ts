@@ -36,8 +36,11 @@ export const AuditDraft = Schema.Struct({
   outcome: Schema.Literals(["allowed", "denied", "read"]),
   serviceId: Schema.optionalKey(Schema.String),
   subjects: Schema.Array(Subject),
-  /** For a disclosure without consent: the legal ground of the duty to report. */
-  legalGround: Schema.optionalKey(Schema.String),
+  /**
+   * For a disclosure without consent: the code of the legal ground of the duty to report (a
+   * code, never free text: the audit log cannot be erased).
+   */
+  legalGround: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { expected: "a legal ground code" }))),
   /** For a denial: the principle and rule ids that denied. */
   rules: Schema.optionalKey(Schema.Array(Schema.String))
 })
