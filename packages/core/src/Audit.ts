@@ -37,10 +37,10 @@ export const AuditDraft = Schema.Struct({
   serviceId: Schema.optionalKey(Schema.String),
   subjects: Schema.Array(Subject),
   /**
-   * For a disclosure without consent: the code of the legal ground of the duty to report (a
-   * code, never free text: the audit log cannot be erased).
+   * For a disclosure without consent: the code of the legal ground of the duty to report. The
+   * case-work API writes only codes (`LegalGround`), never free text: the audit log cannot be erased.
    */
-  legalGround: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[a-z0-9][a-z0-9-]{0,63}$/, { expected: "a legal ground code" }))),
+  legalGround: Schema.optionalKey(Schema.String),
   /** For a denial: the principle and rule ids that denied. */
   rules: Schema.optionalKey(Schema.Array(Schema.String))
 })

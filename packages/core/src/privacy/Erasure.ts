@@ -90,7 +90,7 @@ export const erasePerson = (person: Person, options: ErasePersonOptions = {}): A
  */
 export const eraseFields = <K extends keyof Catalogue>(kind: K, entity: TypeOf<Catalogue[K]>): TypeOf<Catalogue[K]> => {
   const e = catalogue[kind] as unknown as Entity<string, TypeOf<Catalogue[K]>>
-  const encoded = Schema.encodeSync(e.schema)(entity) as unknown
+  const encoded = Schema.encodeSync(e.schema)(entity)
   for (const { path, optional } of e.personal) {
     for (const target of locate(encoded, path)) {
       if (optional) target.remove()

@@ -116,7 +116,7 @@ const samples = [
 ]
 
 // Well-formed text only: the model refuses control characters and unpaired surrogates.
-// eslint-disable-next-line no-control-regex
+ 
 const malformed = /[\u0000-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const nonBlank = (max: number) => (s: string): boolean => s.trim().length > 0 && s.length <= max && !malformed.test(s)
 
