@@ -158,6 +158,12 @@ export const checkErased = async (h: Harness, erasedId: string, destroyed: Reado
   expect(history.disclosures).toHaveLength(2)
   expect(history.activities).toHaveLength(1)
   expectNoCanary("history after erasure", JSON.stringify(history), personsCanaries)
+  // The erasure's audit entry names the new id and the destroyed keys (for replay on a restored
+  // backup), never the old id.
+  const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
+  const entries = (await h.run((api) => api.auditLog(auditor, { limit: 10_000 }))).filter((e) => e.operation === "ErasePerson")
+  expect(entries).toHaveLength(1)
+  expect(entries[0]!.subjects).toEqual([{ kind: "person", id: erasedId }, ...destroyed.map((k) => ({ kind: "data-key", id: k.id }))])
   // The destroyed data keys are gone.
   for (const key of destroyed) expect((await h.run((_, store) => store.get("data-key", key.id)))._tag).toBe("None")
   // Not one record names the old id.
@@ -205,7 +211,7 @@ export const openWithRemainingKeys = async (h: Harness, sealed: ReadonlyArray<Se
   let opened = 0
   for (const record of keys) {
     const data = record.data as { id: string; wrapped: unknown }
-    const raw = await Effect.runPromise(h.crypto.decrypt({ kind: "data-key", id: data.id, field: "key" }, data.wrapped)) as string
+    const raw = await Effect.runPromise(h.crypto.decrypt({ kind: "data-key", id: data.id, field: "wrapped" }, data.wrapped)) as string
     const key = await globalThis.crypto.subtle.importKey("raw", b64(raw), { name: "AES-GCM" }, false, ["decrypt"])
     for (const s of sealed) {
       for (const dk of new Set([s.envelope.dk, data.id])) {

@@ -596,7 +596,12 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         operation: command._tag,
         outcome: "allowed",
         ...(audit.serviceId ?? grant.serviceId ? { serviceId: (audit.serviceId ?? grant.serviceId)! } : {}),
-        subjects: changes.map((c) => ({ kind: c.kind, id: c.write.id })),
+        // Destroyed data keys are named (random ids: an erasure can be replayed on a restored
+        // backup); a deleted person's old id is not (it must not lead to the new one).
+        subjects: [
+          ...changes.map((c) => ({ kind: c.kind, id: c.write.id })),
+          ...(erasure.deletes ?? []).filter((d) => d.kind === "data-key").map((d) => ({ kind: d.kind, id: d.id }))
+        ],
         ...(audit.legalGround !== undefined ? { legalGround: audit.legalGround } : {})
       }]
     })

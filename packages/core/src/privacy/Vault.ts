@@ -110,7 +110,7 @@ const newKeyId = (): string => `dk-${toBase64Url(globalThis.crypto.getRandomValu
  * @category constructors
  */
 export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape => {
-  const wrapContext = (dk: string) => ({ kind: "data-key", id: dk, field: "key" })
+  const wrapContext = (dk: string) => ({ kind: "data-key", id: dk, field: "wrapped" })
   const decodeKey = Schema.decodeUnknownEffect(DataKey)
 
   const unwrap = (record: StoredRecord): Effect.Effect<CryptoKey, DecryptionFailed | StoreError> =>
