@@ -456,7 +456,7 @@ const ruleOf = (e: unknown): string => {
   if (typeof r.field === "string" && typeof r.rule === "string") return `${r.field}: ${r.rule}`
   if (Array.isArray(r.violations)) return r.violations.map((v: { principle?: unknown; rule?: unknown }) => `${String(v.principle)}/${String(v.rule)}`).join(", ")
   if (Array.isArray(r.problems)) return r.problems.map((p: { path?: unknown; rule?: unknown }) => `${String(p.path)}: ${String(p.rule)}`).join("; ")
-  return String(r._tag ?? "refused")
+  return typeof r._tag === "string" ? r._tag : "refused"
 }
 
 /**

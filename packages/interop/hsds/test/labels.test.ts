@@ -11,7 +11,7 @@ describe("Export.registryLabels", () => {
     const organisation = Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus" })
     const service = Schema.decodeUnknownSync(Service)({
       id: "youth", organisationId: "alytus", type: "community-centre", name: "Open youth work",
-      targetGroup: { description: "14–29" }, localities: [], principles: [communityCentre.principles[0]!],
+      targetGroup: { description: "14–29" }, localities: [], principles: [communityCentre.principles[0]],
       freeOfCharge: true, firstContactChannels: ["walk-in", "no-such-code"], registeredAt: "2026-03-02T14:00:00.000Z"
     })
     const document = Export.toOrganization({ organisation, services: [service], locations: [] }, { label: Export.registryLabels(registry, "lt") })
