@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import type { SqlDialect } from "@pomoc/store-sql"
+import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
@@ -50,9 +50,49 @@ export const dialect: SqlDialect.SqlDialect = {
   // starts with one.
   text: (expr) => `to_json(${expr})::text`,
   json: (expr) => `${expr}::text`,
-  facetJson: (sql, name) => sql`coalesce((r.facets -> ${name}::text)::text, 'null')`,
-  facetSum: (sql, name) =>
-    sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`,
+  aggregate: (sql, query) => {
+    // The period's report rows of the service drive every report: tags and people are expanded
+    // per row by a set-returning function (an inner loop), and nothing is joined.
+    const tags = query.groupBy.includes("tag") ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) AS t(tag)` : sql.literal("")
+    const source = sql`pomoc_report_rows r ${tags}`
+    const { groupBy, selectGroups, selectSums } = SqlStore.groupingOf(
+      sql,
+      query.groupBy.map((name) =>
+        name === "tag"
+          ? sql`to_json(t.tag)::text`
+          : name === "month"
+          ? sql`to_json(substr(r.at, 1, 7))::text`
+          : sql`coalesce((r.facets -> ${name}::text)::text, 'null')`
+      ),
+      (query.sum ?? []).map((name) =>
+        sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`
+      )
+    )
+    const where = SqlStore.periodFilters(sql, query)
+    return {
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM ${source} WHERE ${where} ${groupBy}`,
+      people: query.distinctPeople === true
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT p.person_id) AS n FROM ${source} CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person_id) WHERE ${where} ${groupBy}`
+        : undefined
+    }
+  },
+  // Ids are plain id strings, so the quoted id is a whole JSON string.
+  renamePerson: (sql, from, to) =>
+    Effect.gen(function*() {
+      yield* sql`UPDATE pomoc_records SET version = version + 1,
+        person_ids = replace(person_ids::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb,
+        data = replace(data::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb
+        WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+      yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+    }),
+  // PostgreSQL analyses tables in the background, but not yet on a database just restored or
+  // filled by a bulk load: without statistics it cannot tell the service's index from the period's.
+  onOpen: (sql) =>
+    Effect.gen(function*() {
+      const analysed = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'pomoc_report_rows'`
+      if (Number(analysed[0]?.n ?? 0) === 0) yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_record_people")
+    }),
+  refreshStatistics: (sql) => Effect.asVoid(sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_record_people")),
   classify
 }
 

@@ -59,10 +59,66 @@ const initial: SqlDialect.Migration = {
   ]
 }
 
+// Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
+// statement that writes the record (so no writer can forget it): the facets, the distinct tags
+// and the people as JSON (JSONB in both dialects), indexed by service and period. A report's query
+// reads only this table, so its plan is a range over the period's rows of the service, whatever
+// the statistics: nothing to join, tags and people expanded per row by a table-valued function.
+// It replaces `pomoc_record_tags`, whose (kind, tag) index let SQLite without statistics drive a
+// report from the tags and range-scan the period once per tag row.
+const reportRows: SqlDialect.Migration = {
+  version: 2,
+  name: "report-rows",
+  statements: [
+      `CREATE TABLE pomoc_report_rows (
+        kind text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        service_id text COLLATE "C",
+        at text COLLATE "C",
+        facets jsonb NOT NULL,
+        tags jsonb NOT NULL,
+        person_ids jsonb NOT NULL,
+        PRIMARY KEY (kind, id)
+      )`,
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
+      `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
+        $$ SELECT coalesce(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements(tags) t $$`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+        SELECT kind, id, service_id, at, facets, pomoc_distinct_tags(tags), person_ids FROM pomoc_records`,
+      // Statement-level triggers with transition tables: one set-based statement per write statement.
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+          SELECT kind, id, service_id, at, facets, pomoc_distinct_tags(tags), person_ids FROM pomoc_new_rows;
+        RETURN NULL;
+      END $$`,
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE pomoc_report_rows r SET service_id = n.service_id, at = n.at, facets = n.facets, tags = pomoc_distinct_tags(n.tags), person_ids = n.person_ids
+          FROM pomoc_new_rows n WHERE r.kind = n.kind AND r.id = n.id;
+        RETURN NULL;
+      END $$`,
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM pomoc_report_rows r USING pomoc_old_rows o WHERE r.kind = o.kind AND r.id = o.id;
+        RETURN NULL;
+      END $$`,
+      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_insert()`,
+      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_update()`,
+      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
+      `DROP TABLE pomoc_record_tags`,
+      `ANALYZE pomoc_report_rows`
+  ]
+}
+
 // Guard keys: at most one record of a kind holds a key (core checks it under the commit's lock;
 // the index is the last guard).
 const guardKeys: SqlDialect.Migration = {
-  version: 2,
+  version: 3,
   name: "guard-keys",
   statements: [
     `ALTER TABLE pomoc_records ADD COLUMN guard_key text COLLATE "C"`,
@@ -71,4 +127,4 @@ const guardKeys: SqlDialect.Migration = {
 }
 
 /** Every migration, oldest first. */
-export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, guardKeys]
+export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, reportRows, guardKeys]

@@ -3,7 +3,7 @@
  *
  * @since 0.2.0
  */
-import type { SqlDialect } from "@pomoc/store-sql"
+import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
@@ -42,9 +42,51 @@ export const dialect: SqlDialect.SqlDialect = {
   largeCommit: Number.POSITIVE_INFINITY,
   text: (expr) => `json_quote(${expr})`,
   json: (expr) => expr,
-  facetJson: (sql, name) => sql`coalesce(r.facets -> ${"$." + name}, 'null')`,
-  facetSum: (sql, name) =>
-    sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`,
+  aggregate: (sql, query) => {
+    // The period's report rows of the service drive every report: tags and people are expanded
+    // per row by json_each, which can only be an inner loop, and nothing is joined. The index is
+    // named, so no statistics (or their absence) change the plan.
+    const index = query.serviceId !== undefined
+      ? sql.literal("INDEXED BY pomoc_report_rows_service_period")
+      : query.from !== undefined || query.to !== undefined
+      ? sql.literal("INDEXED BY pomoc_report_rows_period")
+      : sql.literal("")
+    const tags = query.groupBy.includes("tag") ? sql`, json_each(r.tags) AS t` : sql.literal("")
+    const source = sql`pomoc_report_rows r ${index} ${tags}`
+    const { groupBy, selectGroups, selectSums } = SqlStore.groupingOf(
+      sql,
+      query.groupBy.map((name) =>
+        name === "tag"
+          ? sql`json_quote(t.value)`
+          : name === "month"
+          ? sql`json_quote(substr(r.at, 1, 7))`
+          : sql`coalesce(r.facets -> ${"$." + name}, 'null')`
+      ),
+      (query.sum ?? []).map((name) =>
+        sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`
+      )
+    )
+    const where = SqlStore.periodFilters(sql, query)
+    return {
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM ${source} WHERE ${where} ${groupBy}`,
+      people: query.distinctPeople === true
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT p.value) AS n FROM ${source}, json_each(r.person_ids) AS p WHERE ${where} ${groupBy}`
+        : undefined
+    }
+  },
+  // Ids are plain id strings, so the quoted id is a whole JSON string.
+  renamePerson: (sql, from, to) =>
+    Effect.gen(function*() {
+      yield* sql`UPDATE pomoc_records SET version = version + 1,
+        person_ids = replace(person_ids, ${JSON.stringify(from)}, ${JSON.stringify(to)}),
+        data = replace(data, ${JSON.stringify(from)}, ${JSON.stringify(to)})
+        WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+      yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+    }),
+  // SQLite keeps no statistics by itself: gather what the planner lacks (0x10002: every table
+  // that might benefit, bounded work).
+  onOpen: (sql) => Effect.asVoid(sql.unsafe("PRAGMA optimize=0x10002")),
+  refreshStatistics: (sql) => Effect.asVoid(sql.unsafe("PRAGMA optimize")),
   classify
 }
 

@@ -59,10 +59,53 @@ const initial: SqlDialect.Migration = {
   ]
 }
 
+// Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
+// statement that writes the record (so no writer can forget it): the facets, the distinct tags
+// and the people as JSON (JSONB in both dialects), indexed by service and period. A report's query
+// reads only this table, so its plan is a range over the period's rows of the service, whatever
+// the statistics: nothing to join, tags and people expanded per row by a table-valued function.
+// It replaces `pomoc_record_tags`, whose (kind, tag) index let SQLite without statistics drive a
+// report from the tags and range-scan the period once per tag row.
+const reportRows: SqlDialect.Migration = {
+  version: 2,
+  name: "report-rows",
+  statements: [
+      `CREATE TABLE pomoc_report_rows (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        service_id TEXT,
+        at TEXT,
+        facets BLOB NOT NULL,
+        tags BLOB NOT NULL,
+        person_ids BLOB NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID`,
+      // Covering: a service's report reads the index range and nothing else.
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, facets, tags, person_ids)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+        SELECT kind, id, service_id, at, jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(tags)), jsonb(person_ids)
+        FROM pomoc_records`,
+      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+        VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at, jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), jsonb(NEW.person_ids));
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
+        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, facets = jsonb(NEW.facets),
+          tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), person_ids = jsonb(NEW.person_ids)
+        WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+        DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `DROP TABLE pomoc_record_tags`
+  ]
+}
+
 // Guard keys: at most one record of a kind holds a key (core checks it under the commit's lock;
 // the index is the last guard).
 const guardKeys: SqlDialect.Migration = {
-  version: 2,
+  version: 3,
   name: "guard-keys",
   statements: [
     `ALTER TABLE pomoc_records ADD COLUMN guard_key TEXT`,
@@ -71,4 +114,4 @@ const guardKeys: SqlDialect.Migration = {
 }
 
 /** Every migration, oldest first. */
-export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, guardKeys]
+export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, reportRows, guardKeys]
