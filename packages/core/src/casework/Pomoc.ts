@@ -192,8 +192,12 @@ export interface PomocShape {
   readonly publishReport: Op<unknown, Written<Report.ReportResult>>
   /** Read the audit log (auditors and administrators). */
   readonly auditLog: Op<{ readonly fromSeq?: number; readonly limit?: number }, ReadonlyArray<Audit.AuditEntry>>
-  /** Verify the whole audit chain. */
-  readonly verifyAudit: Op<void, Audit.Verification>
+  /**
+   * Verify the whole audit chain, page by page, against the head the store records and, when
+   * given, a head kept outside the database (`{ expected: { seq, hash } }`, see
+   * `Audit.formatHead`), which detects truncation and wiping.
+   */
+  readonly verifyAudit: Op<{ readonly expected?: Audit.Head } | undefined, Audit.Verification>
 }
 
 /**
@@ -251,6 +255,7 @@ export const typed = <Ps extends Plugins>(api: PomocShape, _registry: Registry<P
 export class Pomoc extends Context.Service<Pomoc, PomocShape>()("@pomoc/core/Pomoc") {}
 
 const decodeActor = decoder(Actor, "Actor")
+const decodeVerifyAudit = decoder(Schema.Struct({ expected: Schema.optional(Audit.HeadSchema) }), "VerifyAudit")
 const decodeOrganisation = decoder(Organisation)
 const decodeService = decoder(Service)
 const decodeLocation = decoder(Location)
@@ -1111,18 +1116,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       return yield* store.readAudit(query.fromSeq ?? 1, query.limit ?? 1000)
     }),
 
-    verifyAudit: Effect.fn("Pomoc.verifyAudit")(function*(rawActor) {
+    verifyAudit: Effect.fn("Pomoc.verifyAudit")(function*(rawActor, input) {
       const actor = yield* fromResult(decodeActor(rawActor))
+      const { expected } = yield* fromResult(decodeVerifyAudit(input ?? {}))
       yield* authorize(actor, "VerifyAudit", undefined)
-      const head = yield* store.auditHead
-      const entries: Array<Audit.AuditEntry> = []
-      const page = 5000
-      while (entries.length < head.seq) {
-        const batch = yield* store.readAudit(entries.length + 1, page)
-        if (batch.length === 0) break
-        entries.push(...batch)
-      }
-      return Audit.verify(entries, head)
+      return yield* Audit.verifyPages(store.readAudit, { head: yield* store.auditHead, expected })
     })
   }
 
