@@ -5,7 +5,7 @@
  * is decoded, authorised, checked against the principles, encrypted where sensitive, stored and
  * audited.
  */
-import { AccessDenied, CommandRefused, FieldCrypto, type KeyMaterial, Pomoc, Registry, type ReportResult, type Store, type Suppression } from "@pomoc/core"
+import { AccessDenied, CommandRefused, FieldCrypto, type KeyMaterial, NotFound, Pomoc, Registry, type ReportResult, type Store, type Suppression } from "@pomoc/core"
 import { AnnualReport, ValueLabels } from "@pomoc/report-html"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
@@ -96,6 +96,8 @@ const refusal = (organisation: string, operation: string, error: Pomoc.CaseworkE
     ]
     : error instanceof AccessDenied
     ? [{ principle: "Access control (default deny)", rule: error.reason, reason: denials[error.reason] }]
+    : error instanceof NotFound
+    ? [{ principle: "Access control (default deny)", rule: "not-found", reason: `no ${error.kind} with this id is visible to them: another service's record looks exactly like one that does not exist` }]
     : []
 })
 
