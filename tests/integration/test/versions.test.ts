@@ -51,9 +51,13 @@ describe("versions", () => {
     expect(Registry.makeResult(plugins)._tag).toBe("Success")
   })
 
-  it("the store test kit's peers are bounded to what is tested", () => {
-    const testkit = read("packages/stores/testkit/package.json")
+  it("the test kits' vitest peers are bounded to what is tested (the root's range), never open to vitest 5", () => {
     const vitest = (read("package.json")["devDependencies"] as Record<string, string>)["vitest"]
+    const testkit = read("packages/stores/testkit/package.json")
     expect((testkit["peerDependencies"] as Record<string, string>)["vitest"]).toBe(vitest)
+    for (const dir of workspaces()) {
+      const peer = ((read(`${dir}/package.json`)["peerDependencies"] ?? {}) as Record<string, string>)["vitest"]
+      if (peer !== undefined) expect(peer, dir).toBe(vitest)
+    }
   })
 })
