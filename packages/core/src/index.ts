@@ -10,6 +10,8 @@ export * as Ids from "./model/Ids.js"
 export * from "./model/Ids.js"
 export * from "./model/Common.js"
 export * from "./model/Directory.js"
+/** @since 0.2.0 */
+export * as Schedule from "./model/Schedule.js"
 export * from "./model/Person.js"
 export * from "./model/Contact.js"
 export * from "./model/Cooperation.js"

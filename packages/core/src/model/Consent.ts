@@ -10,6 +10,23 @@ import { Code, LongText, Party, ShortText, Timestamp } from "./Common.js"
 import { ConsentId, DisclosureId, PersonId, ServiceId, WorkerId } from "./Ids.js"
 
 /**
+ * Consent given on a person's behalf, with who gave it: a parent or guardian (for a child), or
+ * an institution (for a child in its care). The giver is a {@link Party} (its name is personal
+ * data: it is encrypted at rest).
+ * @since 0.2.0
+ * @category models
+ */
+export const ConsentGivenOnBehalf = Schema.Struct({
+  relation: Schema.Literals(["parent", "guardian", "institution", "other-representative"]),
+  by: Party
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ConsentGivenOnBehalf = typeof ConsentGivenOnBehalf.Type
+
+/**
  * A person's consent for one purpose and one grantee, valid for a period, possibly withdrawn.
  * @since 0.1.0
  * @category models
@@ -27,7 +44,18 @@ export class Consent extends Schema.Class<Consent>("@pomoc/core/Consent")(
     givenAt: Timestamp,
     form: Schema.Literals(["verbal", "written", "electronic"]),
     recordedBy: WorkerId,
-    withdrawnAt: Schema.optionalKey(Timestamp)
+    withdrawnAt: Schema.optionalKey(Timestamp),
+    /**
+     * Who gave the consent, when not the person themself: a parent or guardian for a child, an
+     * institution for a child in its care. Absent means the person gave it.
+     */
+    givenOnBehalf: Schema.optionalKey(ConsentGivenOnBehalf),
+    /**
+     * Other services (of the same organisation) whose disclosures and referrals this consent
+     * also authorises. A consent recorded in one service authorises only that service unless it
+     * names another here.
+     */
+    alsoForServices: Schema.optionalKey(Schema.Array(ServiceId))
   }).check(
     Schema.makeFilter((c) =>
       c.validUntil === undefined || DateTime.isLessThanOrEqualTo(c.validFrom, c.validUntil) ||
@@ -35,6 +63,15 @@ export class Consent extends Schema.Class<Consent>("@pomoc/core/Consent")(
     )
   )
 ) {}
+
+/**
+ * Whether a consent authorises a service: it was recorded in that service, or names it in
+ * `alsoForServices`.
+ * @since 0.2.0
+ * @category guards
+ */
+export const authorisesService = (consent: Consent, serviceId: string): boolean =>
+  consent.serviceId === serviceId || (consent.alsoForServices ?? []).some((s) => s === serviceId)
 
 /**
  * Whether a consent covers a purpose and grantee at a given time (not withdrawn, within its period).

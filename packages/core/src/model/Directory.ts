@@ -7,6 +7,55 @@
 import { Schema } from "effect"
 import { AgeRange, Code, LongText, ShortText, Timestamp } from "./Common.js"
 import { LocationId, OrganisationId, ServiceId } from "./Ids.js"
+import { Schedule } from "./Schedule.js"
+
+/**
+ * A public phone number of an organisation, service or location (never a person's).
+ * @since 0.2.0
+ * @category models
+ */
+export const Phone = Schema.Struct({
+  number: ShortText,
+  /** `voice`, `fax`, `text`, `cell`, `video`, `pager` or `textphone`, as HSDS suggests. */
+  type: Schema.optionalKey(ShortText),
+  description: Schema.optionalKey(ShortText)
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Phone = typeof Phone.Type
+
+/**
+ * A language a service or location works in: an ISO 639 code, a name, or both.
+ * @since 0.2.0
+ * @category models
+ */
+export const SpokenLanguage = Schema.Struct({
+  code: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { expected: "an ISO 639 language code, e.g. cs or uk" }))),
+  name: Schema.optionalKey(ShortText),
+  note: Schema.optionalKey(ShortText)
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type SpokenLanguage = typeof SpokenLanguage.Type
+
+/**
+ * An area a service covers (a district, a town, "the whole region").
+ * @since 0.2.0
+ * @category models
+ */
+export const ServiceArea = Schema.Struct({
+  name: ShortText,
+  description: Schema.optionalKey(LongText)
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ServiceArea = typeof ServiceArea.Type
 
 /**
  * An organisation that runs services.
@@ -20,7 +69,9 @@ export class Organisation extends Schema.Class<Organisation>("@pomoc/core/Organi
   email: Schema.optionalKey(ShortText),
   website: Schema.optionalKey(ShortText),
   /** The country (ISO 3166-1 alpha-2), e.g. `CZ`, `LT`, `BG`. */
-  country: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[A-Z]{2}$/, { expected: "an ISO 3166-1 alpha-2 country code" })))
+  country: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[A-Z]{2}$/, { expected: "an ISO 3166-1 alpha-2 country code" }))),
+  /** @since 0.2.0 */
+  phones: Schema.optionalKey(Schema.Array(Phone))
 }) {}
 
 /**
@@ -46,7 +97,8 @@ export type LocationKind = typeof LocationKind.Type
 
 /**
  * A place (or online platform) where a service works. A confidential location (a shelter, a
- * safe flat) is never exported to a public directory.
+ * safe flat) is never exported to a public directory, unless its `listing` says to export it
+ * without its address and municipality.
  * @since 0.1.0
  * @category models
  */
@@ -59,7 +111,20 @@ export class Location extends Schema.Class<Location>("@pomoc/core/Location")({
   municipality: Schema.optionalKey(ShortText),
   address: Schema.optionalKey(ShortText),
   /** For online platforms: which one (e.g. "TikTok", "Discord"). */
-  platform: Schema.optionalKey(ShortText)
+  platform: Schema.optionalKey(ShortText),
+  /**
+   * How a confidential location appears in a public directory: `omit` (the default) leaves it
+   * out; `without-address` lists it with no address and no municipality. Ignored when not
+   * confidential.
+   * @since 0.2.0
+   */
+  listing: Schema.optionalKey(Schema.Literals(["omit", "without-address"])),
+  /** @since 0.2.0 */
+  phones: Schema.optionalKey(Schema.Array(Phone)),
+  /** @since 0.2.0 */
+  languages: Schema.optionalKey(Schema.Array(SpokenLanguage)),
+  /** Opening hours. @since 0.2.0 */
+  schedule: Schema.optionalKey(Schedule)
 }) {}
 
 /**
@@ -108,5 +173,13 @@ export class Service extends Schema.Class<Service>("@pomoc/core/Service")({
   ),
   /** How long personal data is kept after cooperation ends, in months. */
   retentionMonths: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1200 }))),
-  registeredAt: Timestamp
+  registeredAt: Timestamp,
+  /** @since 0.2.0 */
+  phones: Schema.optionalKey(Schema.Array(Phone)),
+  /** @since 0.2.0 */
+  languages: Schema.optionalKey(Schema.Array(SpokenLanguage)),
+  /** @since 0.2.0 */
+  serviceAreas: Schema.optionalKey(Schema.Array(ServiceArea)),
+  /** Opening hours. @since 0.2.0 */
+  schedule: Schema.optionalKey(Schedule)
 }) {}

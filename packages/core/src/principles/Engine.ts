@@ -18,7 +18,9 @@
  *   verdict its policy forbids (`RuleWouldRestrictProtectedCommand`). Rules for `"*"` are
  *   checked too: such a rule must list the command in `except` or not declare the verdict. At
  *   run time a rule that returns a verdict it did not declare throws `RuleBrokeContract`, so a
- *   declaration cannot be used to slip past the check;
+ *   declaration cannot be used to slip past the check; for a protected command, a rule that
+ *   throws or returns a forbidden or undeclared verdict becomes a warning instead, so a buggy
+ *   plugin can never stop a person from ending cooperation or withdrawing consent;
  * - core principles: a rule set may not remove or override a core principle's rule
  *   (`CorePrincipleRemoved`).
  *
@@ -250,6 +252,43 @@ const enforceDeclared = <Cmd extends Rule.AnyCommand, Facts>(
 
 const succeedAllowed = Effect.succeed(Decision.allowed)
 
+/**
+ * A protected command must succeed whatever a plugin's rule does: a rule that throws, or returns
+ * a verdict its policy forbids (or one it did not declare), is turned into a warning that names
+ * the rule, so the person can still end cooperation or withdraw consent. Registration already
+ * refuses rules that declare a forbidden verdict; this covers rules that lie about it or crash.
+ */
+const guardProtected = <Cmd extends Rule.AnyCommand, Facts>(
+  compiled: Compiled<Cmd, Facts>,
+  policy: ProtectedCommand
+): Compiled<Cmd, Facts> => {
+  const misbehaved = (index: number, what: string): Verdict.Warn =>
+    Verdict.warn({
+      principle: policy.principle,
+      rule: compiled.ids[index]!,
+      reason: `the rule ${what}; ${policy.commandTag} is protected, so this is recorded as a warning and the command proceeds`,
+      messageKey: "engine.protected-command.rule-misbehaved"
+    })
+  const checks = compiled.checks.map((check, index): Rule.Rule<Cmd, Facts>["check"] => (command, facts, builder) => {
+    let verdict: Verdict.Verdict
+    try {
+      verdict = check(command, facts, builder)
+    } catch {
+      return misbehaved(index, "failed while judging the command")
+    }
+    const tag = (verdict as { readonly _tag?: unknown } | undefined)?._tag
+    if (tag === "Allow") return verdict
+    if (tag === "Warn" && (compiled.masks[index]! & verdictBit["Warn"]!) !== 0) return verdict
+    return misbehaved(index, `gave a verdict it may not give this command (${String(tag)})`)
+  })
+  return {
+    ...compiled,
+    checks,
+    // Every rule of a protected command may now answer with a warning.
+    masks: Uint8Array.from(compiled.masks, (mask) => mask | verdictBit["Warn"]!)
+  }
+}
+
 const build = <Cmd extends Rule.AnyCommand, Facts>(config: Config<Cmd, Facts>): Engine<Cmd, Facts> => {
   const rules = RuleSet.layer(ruleSetsOf(config)).rules
   const tags = new Set<string>()
@@ -257,9 +296,16 @@ const build = <Cmd extends Rule.AnyCommand, Facts>(config: Config<Cmd, Facts>): 
     if (rule.appliesTo !== "*") rule.appliesTo.forEach((tag) => tags.add(tag))
     rule.except.forEach((tag) => tags.add(tag))
   }
+  const policies = new Map<string, ProtectedCommand>((config.protectedCommands ?? []).map((p) => [p.commandTag, p]))
+  for (const tag of policies.keys()) tags.add(tag)
+  const compileFor = (tag: string, selected: ReadonlyArray<Rule.Rule<Cmd, Facts>>): Compiled<Cmd, Facts> => {
+    const compiled = compile(selected)
+    const policy = policies.get(tag)
+    return policy === undefined ? compiled : guardProtected(compiled, policy)
+  }
   const index = new Map<string, Compiled<Cmd, Facts>>()
   for (const tag of tags) {
-    index.set(tag, compile(rules.filter((rule) => Rule.appliesTo(rule as Rule.Rule<Rule.AnyCommand, never>, tag))))
+    index.set(tag, compileFor(tag, rules.filter((rule) => Rule.appliesTo(rule as Rule.Rule<Rule.AnyCommand, never>, tag))))
   }
   // Tags no rule names get the "*" rules.
   const fallback = compile(rules.filter((rule) => rule.appliesTo === "*"))

@@ -19,6 +19,7 @@ import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
 import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } from "../model/Outcome.js"
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../model/Person.js"
 import { Referral, ReferralEvent, type ReferralStatus } from "../model/Referral.js"
+import { arbPhone, arbSchedule, arbServiceArea, arbSpokenLanguage } from "./directory.js"
 
 /** Parsed JSON never has a null prototype, so neither do generated wire objects. */
 const record = <T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<T> =>
@@ -233,7 +234,8 @@ export const arbOrganisation: fc.Arbitrary<typeof Organisation.Encoded> = partia
     description: arbLongText,
     email: arbShortText,
     website: arbShortText,
-    country: fc.oneof(fc.constantFrom("CZ", "LT", "BG"), fc.stringMatching(/^[A-Z]{2}$/))
+    country: fc.oneof(fc.constantFrom("CZ", "LT", "BG"), fc.stringMatching(/^[A-Z]{2}$/)),
+    phones: fc.array(arbPhone, { maxLength: 2 })
   }, ["id", "name"])
 
 /**
@@ -259,7 +261,11 @@ export const arbLocation: fc.Arbitrary<typeof Location.Encoded> = partialRecord(
     confidential: fc.boolean(),
     municipality: arbShortText,
     address: arbShortText,
-    platform: arbShortText
+    platform: arbShortText,
+    listing: fc.constantFrom("omit", "without-address"),
+    phones: fc.array(arbPhone, { maxLength: 2 }),
+    languages: fc.array(arbSpokenLanguage, { maxLength: 2 }),
+    schedule: arbSchedule
   }, ["id", "organisationId", "name", "kind", "confidential"])
 
 /**
@@ -288,7 +294,11 @@ export const arbService: fc.Arbitrary<typeof Service.Encoded> = partialRecord(
     freeOfCharge: fc.boolean(),
     firstContactChannels: fc.array(arbCode, { maxLength: 3 }),
     retentionMonths: fc.integer({ min: 0, max: 1200 }),
-    registeredAt: arbTimestamp
+    registeredAt: arbTimestamp,
+    phones: fc.array(arbPhone, { maxLength: 2 }),
+    languages: fc.array(arbSpokenLanguage, { maxLength: 3 }),
+    serviceAreas: fc.array(arbServiceArea, { maxLength: 2 }),
+    schedule: arbSchedule
   }, [
       "id",
       "organisationId",

@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 export * from "./arbitraries.js"
+export * from "./directory.js"
 export * from "./principles.js"
 export * from "./equality.js"
 export * from "./plugin.js"

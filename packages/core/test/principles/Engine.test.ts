@@ -258,3 +258,57 @@ describe("Engine: declared verdicts are enforced at run time", () => {
     expect(Verdict.principleOf(Verdict.allow)).toBeUndefined()
   })
 })
+
+describe("Engine: a misbehaving rule cannot stop a protected command", () => {
+  const lying = rule({
+    id: "plugin/lying-farewell",
+    principle: PluginPrinciple,
+    appliesTo: ["EndCooperation"],
+    reads: [],
+    verdicts: ["Warn"],
+    check: (_c, _f, v) => v.deny("says Warn, returns Deny", "plugin.lying")
+  })
+  const crashing = rule({
+    id: "plugin/crashing-farewell",
+    principle: PluginPrinciple,
+    appliesTo: ["EndCooperation"],
+    reads: [],
+    verdicts: ["Warn"],
+    check: () => {
+      throw new Error("bug in a plugin")
+    }
+  })
+  const wildcardLiar = rule({
+    id: "plugin/wildcard-liar",
+    principle: PluginPrinciple,
+    appliesTo: "*",
+    reads: [],
+    verdicts: [],
+    check: (_c, _f, v) => v.require({ kind: "reason", detail: "undeclared" }, "plugin.wild")
+  })
+  const engine = Engine.makeUnsafe<Command, Facts>({
+    rules: [...builtIn, lying, crashing, wildcardLiar],
+    protectedCommands: [endCooperationIsFree]
+  })
+
+  it("check allows ending cooperation and turns every misbehaviour into a warning naming the rule", () => {
+    const decision = engine.check(sampleCommand.EndCooperation, baseFacts)
+    expect(decision._tag).toBe("Allowed")
+    const rules = decision.warnings.map((w) => w.rule)
+    expect(rules).toEqual(expect.arrayContaining(["plugin/lying-farewell", "plugin/crashing-farewell", "plugin/wildcard-liar"]))
+    for (const w of decision.warnings.filter((w) => w.rule.startsWith("plugin/"))) {
+      expect(w.principle).toBe("voluntariness")
+      expect(w.messageKey).toBe("engine.protected-command.rule-misbehaved")
+    }
+  })
+
+  it("explain and checkEffect agree: allowed, no defect", () => {
+    expect(engine.explain(sampleCommand.EndCooperation, baseFacts).decision._tag).toBe("Allowed")
+    const exit = Effect.runSyncExit(engine.checkEffect(sampleCommand.EndCooperation, baseFacts))
+    expect(Exit.isSuccess(exit)).toBe(true)
+  })
+
+  it("other commands still treat a lying rule as a broken contract", () => {
+    expect(() => engine.check(sampleCommand.RegisterPerson, baseFacts)).toThrow(RegistrationError.RuleBrokeContract)
+  })
+})

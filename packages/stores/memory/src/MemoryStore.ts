@@ -10,7 +10,7 @@ import { Effect, Layer, Option } from "effect"
 /**
  * Raw access to what a memory store holds, bypassing the contract: the conformance kit's probe
  * uses it to check what was really stored. Values are copies; only {@link Inspector.tamperAudit}
- * changes state (to prove that tampering is detected).
+ * and {@link Inspector.truncateAudit} change state (to prove that tampering is detected).
  * @since 0.1.0
  * @category models
  */
@@ -23,6 +23,11 @@ export interface Inspector {
   readonly audit: () => ReadonlyArray<Audit.AuditEntry>
   /** Overwrites one field of a stored audit entry without re-sealing the chain. */
   readonly tamperAudit: (seq: number, field: string, value: unknown) => void
+  /**
+   * Drops every audit entry after `keep` (the head follows the last entry kept).
+   * @since 0.2.0
+   */
+  readonly truncateAudit: (keep: number) => void
 }
 
 /**
@@ -241,6 +246,9 @@ const makeUnsafe = (): Inspected => {
     audit: () => audit.map(clone),
     tamperAudit: (seq, field, value) => {
       audit = audit.map((e) => (e.seq === seq ? ({ ...e, [field]: value }) : e))
+    },
+    truncateAudit: (keep) => {
+      audit = audit.filter((e) => e.seq <= keep)
     }
   }
   return { store, inspector }

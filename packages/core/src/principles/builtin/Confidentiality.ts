@@ -5,10 +5,9 @@
  *
  * @since 0.1.0
  */
-import { DateTime } from "effect"
-import { covers } from "../../model/Consent.js"
+import { authorisesService, covers } from "../../model/Consent.js"
 import * as Principle from "../Principle.js"
-import { coreRule, type Messages } from "./shared.js"
+import { coreRule, isInTheFuture, type Messages } from "./shared.js"
 
 /**
  * The confidentiality principle.
@@ -53,6 +52,12 @@ export const confidentialityMessages = {
     lt: "Atskleista be sutikimo pagal įstatymo nustatytą pareigą pranešti: ši išimtis įrašoma į audito žurnalą.",
     bg: "Разкрито без съгласие поради законово задължение за уведомяване: това изключение се записва в одитния дневник."
   },
+  "principles.confidentiality.futureTime": {
+    en: "A consent or disclosure cannot be dated in the future: it is recorded when it happens.",
+    cs: "Souhlas ani sdělení nelze datovat do budoucnosti: zaznamenává se, když nastane.",
+    lt: "Sutikimo ar atskleidimo negalima datuoti ateitimi: jis įrašomas tada, kai įvyksta.",
+    bg: "Съгласие или разкриване не може да бъде датирано в бъдещето: записва се, когато се случи."
+  },
   "principles.confidentiality.referralConsent": {
     en: "A referral needs the person's consent to be referred to this recipient.",
     cs: "Doporučení do jiné služby vyžaduje souhlas člověka s doporučením k tomuto příjemci.",
@@ -72,9 +77,10 @@ export const legalDutyExceptionKey = "principles.confidentiality.legalDutyExcept
 
 /**
  * A disclosure on the basis of consent needs that consent (by id, among `facts.consents`) to be
- * the person's and to cover the disclosure's purpose and recipient when it happens (not
- * withdrawn, within its period), and not to have been withdrawn by the time it is recorded (so a
- * disclosure cannot be backdated past a withdrawal); otherwise it is denied. A disclosure under a legal duty must
+ * the person's, to authorise the disclosing service (recorded there, or naming it), and to cover
+ * the disclosure's purpose and recipient both when it happens and now, when it is recorded (not
+ * withdrawn, within its period): a disclosure cannot be backdated into an expired consent's old
+ * window or past a withdrawal; otherwise it is denied. A disclosure under a legal duty must
  * name a legal ground and the deciding worker, and is allowed with a `Warn` that marks the
  * exception for the audit log ({@link legalDutyExceptionKey}).
  *
@@ -96,19 +102,22 @@ export const disclosureBasis = coreRule({
         ? v.deny("a legal duty needs its legal ground and the deciding worker", "principles.confidentiality.legalDutyIncomplete")
         : v.warn("legal-duty exception: disclosed without consent", legalDutyExceptionKey)
     }
-    const recordedAt = facts.now
+    const now = facts.now
     const consent = facts.consents.find((c) => c.id === basis.consentId)
     return consent !== undefined && consent.personId === disclosure.personId &&
+        authorisesService(consent, disclosure.serviceId) &&
+        // in force when the disclosure happened and when it is recorded, whatever date the
+        // caller gives it (an expired or not-yet-valid consent never covers a disclosure now)
         covers(consent, disclosure.purpose, disclosure.recipient, disclosure.at) &&
-        (consent.withdrawnAt === undefined || DateTime.isLessThan(recordedAt, consent.withdrawnAt))
+        covers(consent, disclosure.purpose, disclosure.recipient, now)
       ? v.allow
       : v.deny("no valid consent for this purpose and recipient", "principles.confidentiality.noValidConsent")
   }
 })
 
 /**
- * A referral needs a consent of the person for the purpose `referral` that covers the
- * recipient and is in force now (the one the referral names, or any other).
+ * A referral needs the consent it names to be the referred person's, for the purpose `referral`,
+ * authorising the referring service, covering the recipient and in force now.
  *
  * @since 0.1.0
  * @category models
@@ -123,9 +132,9 @@ export const referralConsent = coreRule({
   check: (command, facts, v) => {
     const referral = command.referral
     const now = facts.now
-    return facts.consents.some((c) =>
-        c.personId === referral.personId && covers(c, "referral", referral.to, now)
-      )
+    const consent = facts.consents.find((c) => c.id === referral.consentId)
+    return consent !== undefined && consent.personId === referral.personId &&
+        authorisesService(consent, referral.fromServiceId) && covers(consent, "referral", referral.to, now)
       ? v.allow
       : v.require(
         { kind: "consent", purpose: "referral", detail: "the person's consent to be referred to this recipient" },
@@ -135,9 +144,37 @@ export const referralConsent = coreRule({
 })
 
 /**
+ * Consent and disclosure are recorded when they happen: a consent's `givenAt` and `validFrom`,
+ * and a disclosure's `at`, may not lie in the future beyond the allowed clock skew (five
+ * minutes). Otherwise a consent "given" next year could be withdrawn only next year, and a
+ * disclosure could be dated into a window the caller picks.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const recordedWhenItHappens = coreRule({
+  id: "confidentiality/recorded-when-it-happens",
+  principle: Confidentiality,
+  appliesTo: ["GiveConsent", "Disclose"],
+  reads: ["now"],
+  verdicts: ["Deny"],
+  description: "Consent and disclosure cannot be dated in the future.",
+  check: (command, facts, v) => {
+    const times = command._tag === "GiveConsent"
+      ? [command.consent.givenAt, command.consent.validFrom]
+      : command._tag === "Disclose"
+      ? [command.disclosure.at]
+      : []
+    return times.some((t) => isInTheFuture(t, facts.now))
+      ? v.deny("a consent or disclosure cannot be dated in the future", "principles.confidentiality.futureTime")
+      : v.allow
+  }
+})
+
+/**
  * The rules of the confidentiality principle.
  *
  * @since 0.1.0
  * @category models
  */
-export const confidentialityRules = [disclosureBasis, referralConsent] as const
+export const confidentialityRules = [disclosureBasis, referralConsent, recordedWhenItHappens] as const

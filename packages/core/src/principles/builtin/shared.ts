@@ -46,3 +46,23 @@ export const inForce = (consent: Consent, at: DateTime.Utc): boolean =>
  * @category models
  */
 export type Messages = Readonly<Record<string, Labels>>
+
+/**
+ * How far ahead of the server's clock a recorded time may lie (a worker's phone whose clock runs
+ * a little fast): five minutes. A consent, a disclosure or anything else recorded "now" with a
+ * time later than `now + clockSkew` is refused, so nobody can date a decision to a moment the
+ * caller chooses.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const clockSkew = { minutes: 5 } as const
+
+/**
+ * Whether a time lies in the future beyond the allowed {@link clockSkew}.
+ *
+ * @since 0.2.0
+ * @category guards
+ */
+export const isInTheFuture = (at: DateTime.Utc, now: DateTime.Utc): boolean =>
+  DateTime.isGreaterThan(at, DateTime.add(now, clockSkew))
