@@ -8,6 +8,7 @@ import type { AccessDenied } from "../access/Access.js"
 import type { Command } from "../Command.js"
 import type { InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
+import type * as LegalGround from "../model/LegalGround.js"
 import { OutcomeIndicator } from "../model/Outcome.js"
 import type { Engine } from "../principles/Engine.js"
 import type { Plugins } from "../plugins/Plugin.js"
@@ -47,6 +48,11 @@ export interface Config<Ps extends Plugins = Plugins> {
    * caller may name a report by its plain id when it names the service too.
    */
   readonly reports?: ReadonlyMap<string, ReportDefinition>
+  /**
+   * Legal grounds a disclosure under a legal duty may name, besides core's (`LegalGround.builtin`)
+   * and the plugins' (`Plugin.legalGrounds`, gathered by {@link configFromRegistry}).
+   */
+  readonly legalGrounds?: ReadonlyArray<LegalGround.LegalGroundDefinition>
   /** The plugins' types, for the typed API (never read at run time). */
   readonly _Plugins?: (ps: Ps) => Ps
 }
@@ -132,6 +138,7 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       })
     }
   }
-  return { engine: registry.engine, serviceTypes, reports }
+  const legalGrounds = registry.plugins.flatMap((plugin) => plugin.legalGrounds ?? [])
+  return { engine: registry.engine, serviceTypes, reports, legalGrounds }
 }
 

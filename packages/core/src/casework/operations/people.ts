@@ -126,24 +126,18 @@ export const erasePerson = Operation.write<string>()({
   subject: Operation.existing(mappings.person, (id: Ids.PersonId) => id, servicesOfPerson),
   decide: Effect.fnUntraced(function*(ctx, id, person) {
     const service = yield* ctx.load(mappings.service, person.value.serviceId)
-    const [contacts, disclosures, plans, referrals] = yield* Effect.all([
-      ctx.loadAll(mappings.contact, { personId: id }),
-      ctx.loadAll(mappings.disclosure, { personId: id }),
-      ctx.loadAll(mappings.plan, { personId: id }),
-      ctx.loadAll(mappings.referral, { personId: id })
-    ])
-    const erased: Person = Erasure.erasePerson(person.value)
+    // Crypto-shredding: destroy the person's data keys (every copy of their personal fields
+    // becomes unreadable, their records are not rewritten) and give them a new random id, so
+    // that no pseudonymous code computes to them again; the records keep their counts.
+    const erased: Person = Erasure.erasePerson(person.value, { id: Ids.make(Ids.PersonId) })
+    const keys = yield* ctx.dataKeysOf(id)
     return {
       command: { _tag: "ErasePerson", personId: id } as const,
       service: service.value,
       person: person.value,
-      changes: [
-        Operation.change(mappings.person, erased, person.version),
-        ...contacts.map((c) => Operation.change(mappings.contact, Erasure.eraseFromContact(c.value, id), c.version)),
-        ...disclosures.map((d) => Operation.change(mappings.disclosure, Erasure.eraseFromDisclosure(d.value, id), d.version)),
-        ...plans.map((p) => Operation.change(mappings.plan, Erasure.eraseFromPlan(p.value, id), p.version)),
-        ...referrals.map((r) => Operation.change(mappings.referral, Erasure.eraseFromReferral(r.value, id), r.version))
-      ],
+      changes: [Operation.change(mappings.person, erased, 0)],
+      deletes: [{ kind: "person", id, expectedVersion: person.version }, ...keys],
+      renamePeople: [{ from: id, to: erased.id }],
       result: erased
     }
   })
