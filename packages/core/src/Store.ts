@@ -119,11 +119,23 @@ export interface UnitOfWork {
  */
 export const renameValue = (value: unknown, from: string, to: string): unknown => {
   if (value === from) return to
-  if (Array.isArray(value)) return value.map((v) => renameValue(v, from, to))
+  // Copy only what changes: parts without the id are shared with the input.
+  if (Array.isArray(value)) {
+    let out: Array<unknown> | undefined
+    for (let i = 0; i < value.length; i++) {
+      const v = renameValue(value[i], from, to)
+      if (v !== value[i]) (out ??= [...value])[i] = v
+    }
+    return out ?? value
+  }
   if (typeof value === "object" && value !== null) {
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = renameValue(v, from, to)
-    return out
+    let out: Record<string, unknown> | undefined
+    for (const k of Object.keys(value)) {
+      const before = (value as Record<string, unknown>)[k]
+      const v = renameValue(before, from, to)
+      if (v !== before) (out ??= { ...value })[k] = v
+    }
+    return out ?? value
   }
   return value
 }
