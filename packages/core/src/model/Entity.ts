@@ -356,7 +356,7 @@ export const kinds = Object.keys(catalogue) as ReadonlyArray<keyof Catalogue>
 export type TypeOf<E> = E extends Entity<string, infer A, infer _H> ? A : never
 
 /**
- * Every entry of the catalogue, as a union.
+ * Every entry of the catalogue, as a union (the source of {@link History}'s sections).
  * @since 0.2.0
  * @category models
  */
