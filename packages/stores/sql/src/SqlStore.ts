@@ -293,8 +293,112 @@ const compareFacetValues = (a: Store.FacetValue, b: Store.FacetValue): number =>
   return 0
 }
 
+const periodFilters = (
+  sql: SqlClient.SqlClient,
+  query: { readonly kind: string; readonly serviceId?: string; readonly from?: string; readonly to?: string }
+) => {
+  const clauses: Array<Statement.Fragment> = [sql`r.kind = ${query.kind}`]
+  if (query.serviceId !== undefined) clauses.push(sql`r.service_id = ${query.serviceId}`)
+  if (query.from !== undefined) clauses.push(sql`r.at >= ${query.from}`)
+  if (query.to !== undefined) clauses.push(sql`r.at < ${query.to}`)
+  return sql.and(clauses)
+}
+
+/** The statements an aggregate runs: the counts and sums per group, and the people per group. */
+interface AggregateStatements {
+  readonly rows: Statement.Statement<Record<string, unknown>>
+  readonly people: Statement.Statement<Record<string, unknown>> | undefined
+}
+
+const aggregateStatements = (
+  sql: SqlClient.SqlClient,
+  dialect: Dialect,
+  query: Store.AggregateQuery
+): Effect.Effect<AggregateStatements, Store.StoreError> =>
+  Effect.gen(function*() {
+    const pg = dialect === "pg"
+    const empty = sql.literal("")
+    if (!kinds.has(query.kind)) return yield* invalid("aggregate", "kind must be a record kind")
+    // Names are checked, never echoed: "tag" and "month" match FACET_NAME too.
+    for (const [i, name] of query.groupBy.entries()) {
+      if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `groupBy[${i}] must match ${String(Store.FACET_NAME)}`)
+    }
+    if (new Set(query.groupBy).size !== query.groupBy.length) return yield* invalid("aggregate", "groupBy must not repeat a name")
+    const sums = query.sum ?? []
+    for (const [i, name] of sums.entries()) {
+      if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `sum[${i}] must match ${String(Store.FACET_NAME)}`)
+    }
+    // A facet's value as JSON text ('null' when missing), so that grouping keeps the types apart.
+    const facetJson = (name: string) =>
+      pg ? sql`coalesce((r.facets -> ${name}::text)::text, 'null')` : sql`coalesce(r.facets -> ${"$." + name}, 'null')`
+    const facetNumber = (name: string) =>
+      pg
+        ? sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`
+        : sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`
+    const groupExprs = query.groupBy.map((name, i) => {
+      // Quoted on PostgreSQL, like the record columns (see RECORD_COLUMNS).
+      const expr = name === "tag"
+        ? pg ? sql`to_json(t.tag)::text` : sql`t.value`
+        : name === "month"
+        ? pg ? sql`to_json(substr(r.at, 1, 7))::text` : sql`substr(r.at, 1, 7)`
+        : facetJson(name)
+      return sql`${expr} AS ${sql(`g${i}`)}`
+    })
+    // The period's report rows of the service drive every report: tags and people are expanded
+    // per row by a table-valued function, which can only be an inner loop, and nothing is
+    // joined. On SQLite the index is named, so no statistics (or their absence) change the plan.
+    const index = pg
+      ? empty
+      : query.serviceId !== undefined
+      ? sql.literal("INDEXED BY pomoc_report_rows_service_period")
+      : query.from !== undefined || query.to !== undefined
+      ? sql.literal("INDEXED BY pomoc_report_rows_period")
+      : empty
+    const tagJoin = !query.groupBy.includes("tag")
+      ? empty
+      : pg
+      ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) AS t(tag)`
+      : sql`, json_each(r.tags) AS t`
+    const source = sql`pomoc_report_rows r ${index} ${tagJoin}`
+    const where = periodFilters(sql, query)
+    const ordinals = query.groupBy.map((_, i) => String(i + 1))
+    const groupBy = ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")} ORDER BY ${ordinals.join(", ")}`)
+    const selectGroups = groupExprs.length === 0 ? empty : sql`${sql.csv(groupExprs)},`
+    const sumExprs = sums.map((name, i) => sql`${facetNumber(name)} AS ${sql(`s${i}`)}`)
+    const selectSums = sumExprs.length === 0 ? empty : sql`, ${sql.csv(sumExprs)}`
+    const peopleJoin = pg
+      ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person_id)`
+      : sql`, json_each(r.person_ids) AS p`
+    return {
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM ${source} WHERE ${where} ${groupBy}`,
+      people: query.distinctPeople === true
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT ${sql.literal(pg ? "p.person_id" : "p.value")}) AS n FROM ${source} ${peopleJoin} WHERE ${where} ${groupBy}`
+        : undefined
+    }
+  })
+
+/**
+ * The SQL (with its parameters) that the store runs for an aggregate query, in order: for
+ * inspecting its plan (`EXPLAIN QUERY PLAN` on SQLite, `EXPLAIN` on PostgreSQL), as the store
+ * testkit's report-plan check does. Fails like `aggregate` on a malformed query.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const aggregateSql = (
+  dialect: SqlDialect,
+  query: Store.AggregateQuery
+): Effect.Effect<ReadonlyArray<readonly [sql: string, params: ReadonlyArray<unknown>]>, Store.StoreError, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const { people, rows } = yield* aggregateStatements(sql, dialect, query)
+    return [rows, ...(people === undefined ? [] : [people])].map((statement) => statement.compile())
+  })
+
 /** A unit of at least this many operations is planned statement by statement on PostgreSQL. */
 const LARGE_UNIT = 100
+
+/** Rows written between refreshes of the planner's statistics (at least; see `refreshStats`). */
+const STATS_EVERY = 1_000
 
 /** Parameters per statement stay far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const CHUNK = 500
@@ -332,6 +436,16 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
     const dialect = options.dialect
     const pg = dialect === "pg"
     yield* migrate(dialect, options.migrate ?? "auto")
+    // Statistics when the store opens. SQLite keeps none by itself: gather what the planner
+    // lacks (0x10002: every table that might benefit, bounded work). PostgreSQL analyses tables
+    // in the background, but not yet on a database just restored or filled by a bulk load:
+    // without statistics it cannot tell the service's index from the period's.
+    if (pg) {
+      const analysed = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'pomoc_report_rows'`.pipe(mapSqlErrors("open"))
+      if (Number(analysed[0]?.n ?? 0) === 0) yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_record_people").pipe(mapSqlErrors("open"))
+    } else {
+      yield* sql.unsafe("PRAGMA optimize=0x10002").pipe(mapSqlErrors("open"))
+    }
 
     const orderBy = sql.literal(pg ? "ORDER BY r.at NULLS FIRST, r.id" : "ORDER BY r.at, r.id")
     const empty = sql.literal("")
@@ -350,7 +464,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         return versions
       })
 
-    const deleteRows = (table: "pomoc_records" | "pomoc_record_people" | "pomoc_record_tags", keys: Map<string, Array<string>>) =>
+    const deleteRows = (table: "pomoc_records" | "pomoc_record_people", keys: Map<string, Array<string>>) =>
       Effect.gen(function*() {
         for (const [kind, ids] of keys) {
           for (const part of chunks(ids, CHUNK)) {
@@ -423,7 +537,8 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
           }
         }
 
-        // Rows that existed before and are replaced or removed lose their people and tags.
+        // Rows that existed before and are replaced or removed lose their people (their report
+        // rows follow the records by trigger).
         const stale: Array<{ kind: string; id: string }> = []
         const removed: Array<{ kind: string; id: string }> = []
         const written: Array<{ readonly write: Store.RecordWrite; readonly version: number }> = []
@@ -437,9 +552,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
           }
         }
         if (stale.length > 0) {
-          const staleKeys = byKind(stale)
-          yield* deleteRows("pomoc_record_people", staleKeys)
-          yield* deleteRows("pomoc_record_tags", staleKeys)
+          yield* deleteRows("pomoc_record_people", byKind(stale))
         }
         if (removed.length > 0) yield* deleteRows("pomoc_records", byKind(removed))
 
@@ -450,7 +563,6 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
           const created: Array<Record<string, unknown>> = []
           const replaced: Array<Record<string, unknown>> = []
           const people: Array<Record<string, unknown>> = []
-          const tags: Array<Record<string, unknown>> = []
           for (const { version, write: w } of part) {
             const row = {
               kind: w.kind,
@@ -467,7 +579,6 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
             if (before.has(keyOf(w.kind, w.id))) replaced.push(row)
             else created.push(row)
             for (const personId of new Set(w.personIds)) people.push({ person_id: personId, kind: w.kind, id: w.id })
-            for (const tag of new Set(w.tags)) tags.push({ kind: w.kind, id: w.id, tag })
           }
           if (created.length > 0) yield* insertRows("pomoc_records", created, 9)
           if (replaced.length > 0) {
@@ -478,7 +589,25 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
             }
           }
           if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
-          if (tags.length > 0) yield* insertRows("pomoc_record_tags", tags, 3)
+        }
+
+        // Renames (erasure's new id for a person): every record indexed under the old id, in one
+        // statement per table. Ids are plain id strings, so the quoted id is a whole JSON string.
+        for (const { from, to } of unit.renamePeople ?? []) {
+          const quotedFrom = JSON.stringify(from)
+          const quotedTo = JSON.stringify(to)
+          if (pg) {
+            yield* sql`UPDATE pomoc_records SET version = version + 1,
+              person_ids = replace(person_ids::text, ${quotedFrom}, ${quotedTo})::jsonb,
+              data = replace(data::text, ${quotedFrom}, ${quotedTo})::jsonb
+              WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+          } else {
+            yield* sql`UPDATE pomoc_records SET version = version + 1,
+              person_ids = replace(person_ids, ${quotedFrom}, ${quotedTo}),
+              data = replace(data, ${quotedFrom}, ${quotedTo})
+              WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+          }
+          yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
         }
 
         const audit = Audit.seal(head, unit.audit)
@@ -494,10 +623,28 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         return { versions, audit } satisfies Store.Committed
       })
 
+    // Statistics follow the data: refreshed (outside the commit's transaction) once the rows
+    // written since the last refresh reach STATS_EVERY and as many again as were counted then,
+    // so a bulk import refreshes them a few times, not on every commit.
+    let sinceStats = 0
+    let atLastStats = 0
+    const refreshStats = (operations: number) =>
+      Effect.suspend(() => {
+        sinceStats += operations
+        if (sinceStats < Math.max(STATS_EVERY, atLastStats)) return Effect.void
+        atLastStats += sinceStats
+        sinceStats = 0
+        return Effect.ignore(sql.unsafe(pg ? "ANALYZE pomoc_records, pomoc_report_rows, pomoc_record_people" : "PRAGMA optimize"))
+      })
+
     const commit = (unit: Store.UnitOfWork): Effect.Effect<Store.Committed, Store.StoreError> => {
-      const problem = unitProblem(unit)
+      const problem = unitProblem(unit) ?? Store.renameProblem(unit)
       if (problem !== undefined) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: problem })))
-      return sql.withTransaction(commitBody(unit)).pipe(mapSqlErrors("commit"), Effect.withSpan("SqlStore.commit"))
+      return sql.withTransaction(commitBody(unit)).pipe(
+        Effect.tap(() => refreshStats(unit.writes.length + (unit.deletes?.length ?? 0))),
+        mapSqlErrors("commit"),
+        Effect.withSpan("SqlStore.commit")
+      )
     }
 
     const get = (kind: Store.RecordKind, id: string): Effect.Effect<Option.Option<Store.StoredRecord>, Store.StoreError> =>
@@ -506,14 +653,6 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         Effect.flatMap((rows) => decodeRows("get", rows, pg)),
         Effect.map((records) => Option.fromNullishOr(records[0]))
       )
-
-    const periodFilters = (query: { readonly kind: string; readonly serviceId?: string; readonly from?: string; readonly to?: string }) => {
-      const clauses: Array<Statement.Fragment> = [sql`r.kind = ${query.kind}`]
-      if (query.serviceId !== undefined) clauses.push(sql`r.service_id = ${query.serviceId}`)
-      if (query.from !== undefined) clauses.push(sql`r.at >= ${query.from}`)
-      if (query.to !== undefined) clauses.push(sql`r.at < ${query.to}`)
-      return sql.and(clauses)
-    }
 
     const list = (query: Store.RecordQuery): Effect.Effect<ReadonlyArray<Store.StoredRecord>, Store.StoreError> => {
       if (!kinds.has(query.kind)) return Effect.fail(invalid("list", "kind must be a record kind"))
@@ -527,55 +666,22 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         : query.offset !== undefined
         ? pg ? sql`OFFSET ${query.offset}` : sql`LIMIT -1 OFFSET ${query.offset}`
         : empty
-      return sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS[dialect])} FROM pomoc_records r ${person} WHERE ${periodFilters(query)} ${orderBy} ${page}`.pipe(
+      return sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS[dialect])} FROM pomoc_records r ${person} WHERE ${periodFilters(sql, query)} ${orderBy} ${page}`.pipe(
         mapSqlErrors("list"),
         Effect.flatMap((rows) => decodeRows("list", rows, pg)),
         Effect.withSpan("SqlStore.list")
       )
     }
 
-    // A facet's value as JSON text ('null' when missing), so that grouping keeps the types apart.
-    const facetJson = (name: string) =>
-      pg ? sql`coalesce((r.facets -> ${name}::text)::text, 'null')` : sql`coalesce(r.facets -> ${"$." + name}, 'null')`
-    const facetNumber = (name: string) =>
-      pg
-        ? sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`
-        : sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`
-
     const aggregate = (query: Store.AggregateQuery): Effect.Effect<ReadonlyArray<Store.AggregateRow>, Store.StoreError> =>
       Effect.gen(function*() {
-        if (!kinds.has(query.kind)) return yield* invalid("aggregate", "kind must be a record kind")
-        // Names are checked, never echoed: "tag" and "month" match FACET_NAME too.
-        for (const [i, name] of query.groupBy.entries()) {
-          if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `groupBy[${i}] must match ${String(Store.FACET_NAME)}`)
-        }
-        if (new Set(query.groupBy).size !== query.groupBy.length) return yield* invalid("aggregate", "groupBy must not repeat a name")
+        const statements = yield* aggregateStatements(sql, dialect, query)
         const sums = query.sum ?? []
-        for (const [i, name] of sums.entries()) {
-          if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `sum[${i}] must match ${String(Store.FACET_NAME)}`)
-        }
-        const groupExprs = query.groupBy.map((name, i) => {
-          // Quoted on PostgreSQL, like the record columns (see RECORD_COLUMNS).
-          const expr = name === "tag"
-            ? pg ? sql`to_json(t.tag)::text` : sql`t.tag`
-            : name === "month"
-            ? pg ? sql`to_json(substr(r.at, 1, 7))::text` : sql`substr(r.at, 1, 7)`
-            : facetJson(name)
-          return sql`${expr} AS ${sql(`g${i}`)}`
-        })
-        const tagJoin = query.groupBy.includes("tag") ? sql`JOIN pomoc_record_tags t ON t.kind = r.kind AND t.id = r.id` : empty
-        const where = periodFilters(query)
-        const ordinals = query.groupBy.map((_, i) => String(i + 1))
-        const groupBy = ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")} ORDER BY ${ordinals.join(", ")}`)
-        const selectGroups = groupExprs.length === 0 ? empty : sql`${sql.csv(groupExprs)},`
-        const sumExprs = sums.map((name, i) => sql`${facetNumber(name)} AS ${sql(`s${i}`)}`)
-        const selectSums = sumExprs.length === 0 ? empty : sql`, ${sql.csv(sumExprs)}`
-
-        const rows = yield* sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM pomoc_records r ${tagJoin} WHERE ${where} ${groupBy}`
+        const rows = yield* statements.rows
         const groupKey = (row: Record<string, unknown>) => JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
         let people: Map<string, number> | undefined
-        if (query.distinctPeople === true) {
-          const peopleRows = yield* sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT p.person_id) AS n FROM pomoc_records r ${tagJoin} JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id WHERE ${where} ${groupBy}`
+        if (statements.people !== undefined) {
+          const peopleRows = yield* statements.people
           people = new Map(peopleRows.map((row) => [groupKey(row), Number(row.n)]))
         }
         const out: Array<Store.AggregateRow> = []

@@ -7,6 +7,7 @@ import { describe, it } from "vitest"
 import { audit } from "./checks/audit.js"
 import { concurrentWriters, durable, migrations } from "./checks/capabilities.js"
 import { modelBased } from "./checks/modelBased.js"
+import { reportPlans } from "./checks/plans.js"
 import { aggregate, list } from "./checks/queries.js"
 import { roundTrip } from "./checks/roundTrip.js"
 import { atomicity, concurrency, deletes, versions } from "./checks/writes.js"
@@ -25,6 +26,7 @@ export const checks = {
   concurrency,
   list,
   aggregate,
+  reportPlans,
   audit,
   roundTrip,
   modelBased,
@@ -56,6 +58,7 @@ export const subSuites: ReadonlyArray<SubSuite> = [
   { name: "concurrency", checks: concurrency },
   { name: "list", checks: list },
   { name: "aggregate", checks: aggregate },
+  { name: "reportPlans", checks: reportPlans },
   { name: "audit", checks: audit },
   { name: "roundTrip", checks: roundTrip },
   { name: "modelBased", checks: modelBased },

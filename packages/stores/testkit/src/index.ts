@@ -10,4 +10,5 @@ export * from "./Harness.js"
 export * from "./Arbitraries.js"
 /** @since 0.1.0 */
 export * as Model from "./Model.js"
+export { reportSample } from "./checks/plans.js"
 export { arbModelCommands, arbModelContent, type Mode, type Real, type WriteSpec } from "./checks/modelBased.js"

@@ -1,0 +1,53 @@
+/**
+ * The report-plan probe for SQLite: runs `EXPLAIN QUERY PLAN` on the statements the store runs
+ * for an aggregate and bounds the rows they read. A plan whose only table loop is a range over
+ * the report rows constrained by every filter of the query (kind, and service and period when
+ * given), with tags and people expanded by `json_each`, reads exactly the period's rows; any
+ * other plan is bounded by the records of the kind to the power of its nested table loops.
+ */
+import type { Store } from "@pomoc/core"
+import type { AggregatePlan } from "@pomoc/store-testkit"
+import { SqlStore } from "@pomoc/store-sql"
+import { Effect } from "effect"
+import * as SqlClient from "effect/sql/SqlClient"
+
+interface PlanRow {
+  readonly id: number
+  readonly parent: number
+  readonly detail: string
+}
+
+const isTableLoop = (detail: string): boolean => /^(SCAN|SEARCH) /.test(detail) && !detail.includes("VIRTUAL TABLE")
+
+/** The constraints a range over the period must show for this query. */
+const required = (query: Store.AggregateQuery): ReadonlyArray<string> => [
+  "kind=?",
+  ...(query.serviceId === undefined ? [] : ["service_id=?"]),
+  ...(query.from === undefined ? [] : ["at>?"]),
+  ...(query.to === undefined ? [] : ["at<?"])
+]
+
+/** Whether a plan's table loops are one range over the report rows on every filter of the query. */
+export const periodDriven = (details: ReadonlyArray<string>, query: Store.AggregateQuery): boolean => {
+  const loops = details.filter(isTableLoop)
+  if (loops.length !== 1) return false
+  const m = /^SEARCH r USING (?:COVERING )?INDEX pomoc_report_rows_\w+ \((.*)\)$/.exec(loops[0]!)
+  return m !== null && required(query).every((c) => m[1]!.split(" AND ").includes(c))
+}
+
+/** `aggregatePlan` through a `SqlClient` on the store's database. */
+export const aggregatePlan = (query: Store.AggregateQuery): Effect.Effect<AggregatePlan, unknown, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    const sql = yield* SqlClient.SqlClient
+    const statements = yield* SqlStore.aggregateSql("sqlite", query)
+    const plans: Array<ReadonlyArray<string>> = []
+    for (const [text, params] of statements) {
+      const rows = yield* sql.unsafe<PlanRow>(`EXPLAIN QUERY PLAN ${text}`, params)
+      plans.push(rows.map((r) => r.detail))
+    }
+    const [counted] = yield* SqlStore.aggregateSql("sqlite", { kind: query.kind, groupBy: [], ...(query.serviceId === undefined ? {} : { serviceId: query.serviceId }), ...(query.from === undefined ? {} : { from: query.from }), ...(query.to === undefined ? {} : { to: query.to }) })
+    const inPeriod = Number((yield* sql.unsafe<{ n: number }>(counted![0], counted![1]))[0]?.n ?? 0)
+    const ofKind = Number((yield* sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_records WHERE kind = ${query.kind}`)[0]?.n ?? 0)
+    const rowsRead = Math.max(...plans.map((details) => periodDriven(details, query) ? inPeriod : ofKind ** details.filter(isTableLoop).length))
+    return { rowsRead, plan: plans.map((details) => details.join("\n")).join("\n--\n") }
+  })
