@@ -678,6 +678,7 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
     contact.interventions.forEach((code) => check("interventions", code))
     check("channels", contact.channel)
     check("firstContactChannels", contact.firstContactChannel)
+    if (byId.get(serviceType)?.taxonomies.locationKinds !== undefined) check("locationKinds", contact.locationKind)
     return problems
   }
 

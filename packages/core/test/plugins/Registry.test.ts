@@ -338,19 +338,22 @@ describe("registration refusals", () => {
     expect(problem.message).toContain(`Plugin "test-shelter": Rule "test-shelter/must-stay" may return Deny for "EndCooperation"`)
   })
 
-  it("PluginRuleRefused: an eligibility rule that reads a protected attribute", () => {
-    const byFaith = rule({
-      id: "test-shelter/by-faith",
-      principle: shelter.extraPrinciples[0],
-      appliesTo: ["AssessEligibility"],
-      reads: ["person.protected.faith"],
-      verdicts: ["Deny"],
-      check: (_c, f, v) => f.person?.protected.faith === undefined ? v.allow : v.deny("faith", "faith")
+  // Marital status: named by the debt-counselling seed's equal access ("rodinného stavu").
+  for (const attribute of ["faith", "maritalStatus"] as const) {
+    it(`PluginRuleRefused: an eligibility rule that reads a protected attribute (${attribute})`, () => {
+      const byAttribute = rule({
+        id: `test-shelter/by-${attribute}`,
+        principle: shelter.extraPrinciples[0],
+        appliesTo: ["AssessEligibility"],
+        reads: [`person.protected.${attribute}`],
+        verdicts: ["Deny"],
+        check: (_c, f, v) => f.person?.protected[attribute] === undefined ? v.allow : v.deny(attribute, attribute)
+      })
+      const [problem] = problemsOf([broken(shelter, { eligibility: [byAttribute] })])
+      expect(problem?._tag === "PluginRuleRefused" && problem.reason._tag).toBe("ProtectedAttributeRead")
+      expect(problem?.message).toContain(`"person.protected.${attribute}"`)
     })
-    const [problem] = problemsOf([broken(shelter, { eligibility: [byFaith] })])
-    expect(problem?._tag === "PluginRuleRefused" && problem.reason._tag).toBe("ProtectedAttributeRead")
-    expect(problem?.message).toContain(`"person.protected.faith"`)
-  })
+  }
 
   it("PluginRuleRefused: removing or overriding a core rule", () => {
     const removes = problemsOf([broken(shelter, { removes: ["voluntariness/leave-any-time"] })])
