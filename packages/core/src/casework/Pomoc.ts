@@ -55,6 +55,10 @@ export interface ServiceTypeInfo {
   readonly interventions: ReadonlySet<string>
   readonly channels: ReadonlySet<string>
   readonly firstContactChannels: ReadonlySet<string>
+  /** The need codes a person of this type's services may have (unchecked when absent). */
+  readonly needs?: ReadonlySet<string>
+  /** The place types a contact of this type's services may happen at (unchecked when absent). */
+  readonly locationKinds?: ReadonlySet<string>
   readonly indicators: ReadonlyMap<string, OutcomeIndicator>
   /** Does the type accept anonymous and nicknamed people (low-threshold)? */
   readonly acceptsAnonymous: boolean
@@ -691,6 +695,9 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const person = yield* fromResult(decodePerson(withId(input)))
       const grant = yield* authorize(actor, "RegisterPerson", person.serviceId)
       const service = yield* load(mappings.service, person.serviceId)
+      for (const [i, need] of person.needs.entries()) {
+        yield* requireCode("RegisterPerson", `needs[${i}]`, need, serviceInfo(service.value)?.needs, "need")
+      }
       const facts = yield* gatherFacts(actor, grant, service.value, person)
       const warnings = yield* run(grant, { _tag: "RegisterPerson", person }, facts, [change(mappings.person, person, 0)])
       return written(person, warnings)
@@ -724,6 +731,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const service = yield* load(mappings.service, contact.serviceId)
       const info = serviceInfo(service.value)
       yield* requireCode("RecordContact", "channel", contact.channel, info?.channels, "contact channel")
+      yield* requireCode("RecordContact", "locationKind", contact.locationKind, info?.locationKinds, "place type")
       for (const [i, code] of contact.interventions.entries()) {
         yield* requireCode("RecordContact", `interventions[${i}]`, code, info?.interventions, "intervention")
       }
@@ -1250,6 +1258,8 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       interventions: new Set(Object.keys(plugin.taxonomies.interventions)),
       channels: new Set(Object.keys(plugin.taxonomies.channels)),
       firstContactChannels: new Set(Object.keys(plugin.taxonomies.firstContactChannels)),
+      ...(plugin.taxonomies.needs === undefined ? {} : { needs: new Set(Object.keys(plugin.taxonomies.needs)) }),
+      ...(plugin.taxonomies.locationKinds === undefined ? {} : { locationKinds: new Set(Object.keys(plugin.taxonomies.locationKinds)) }),
       indicators: new Map(plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])),
       acceptsAnonymous: plugin.principles.includes("low-threshold")
     })

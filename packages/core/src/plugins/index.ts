@@ -42,6 +42,7 @@ export {
   InvalidCode,
   InvalidVersion,
   MalformedPlugin,
+  PluginErrorReason,
   MissingLabels,
   PluginDependencyCycle,
   PluginDependencyMismatch,

@@ -8,7 +8,7 @@
  *
  * @since 0.2.0
  */
-import type { Location, Organisation, Phone, Schedule, Service, ServiceArea, SpokenLanguage } from "@pomoc/core"
+import type { Language, Location, Organisation, Phone, Registry, Schedule, Service, ServiceArea, SpokenLanguage } from "@pomoc/core"
 import { derivedUuid, isUuid } from "./internal/uuid.js"
 import { descriptions, type PomocTaxonomy, taxonomyName, valued } from "./Taxonomy.js"
 
@@ -34,6 +34,33 @@ export interface ExportOptions {
    * absent or `undefined`.
    */
   readonly label?: (taxonomy: PomocTaxonomy, code: string) => string | undefined
+}
+
+/**
+ * Labels for the plugins' codes from a registry, in one language: service types by their
+ * plugin's name, principles, first-contact channels and location kinds by their labels.
+ *
+ * @example
+ * ```ts
+ * Export.toOrganization(directory, { label: Export.registryLabels(registry, "cs") })
+ * ```
+ * @since 0.2.0
+ * @category constructors
+ */
+export const registryLabels = (registry: Registry.Registry, language: Language = "en"): NonNullable<ExportOptions["label"]> =>
+(taxonomy, code) => {
+  switch (taxonomy) {
+    case "service-type":
+      return registry.serviceType(code)?.labels.name[language]
+    case "principle":
+      return registry.principles.find((p) => p.id === code)?.labels[language]
+    case "first-contact-channel":
+      return registry.isCode("firstContactChannels", code) ? registry.label("firstContactChannels", code, language) : undefined
+    case "location-kind":
+      return registry.isCode("locationKinds", code) ? registry.label("locationKinds", code, language) : undefined
+    default:
+      return undefined
+  }
 }
 
 /**

@@ -3,8 +3,8 @@ import { communityCentre } from "@pomoc/service-community-centre"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, Result } from "effect"
 import { describe, expect, it } from "vitest"
-import { Import, type InvalidHsds } from "../src/index.js"
-import { readJson } from "./support.js"
+import { Import, type InvalidHsds, Tabular } from "../src/index.js"
+import { csvFiles, readJson } from "./support.js"
 
 const registry = Registry.makeUnsafe([communityCentre])
 const admin = { id: "jana", grants: [{ role: "administrator", services: "*" }] }
@@ -111,5 +111,17 @@ describe("Import.importDocument", () => {
     }))
     expect(error).toMatchObject({ _tag: "ImportRefused", path: "$.services[0]", reason: "InvalidCommand", stored: ["$", "$.locations[0]"] })
     expect(stored.services).toEqual([])
+  })
+
+  it("reports the problems of a CSV data package by file, row and column", () => {
+    const { tables } = Tabular.fromDataPackage(csvFiles())
+    const withService = (changes: Record<string, unknown>) =>
+      Tabular.toDataPackage({ ...tables, service: [{ ...tables["service"]![0]!, ...changes }] })
+    const words = Import.decodeDataPackage(withService({ minimum_age: "twelve" }), options)
+    expect(Result.isFailure(words) ? words.failure.problems : []).toEqual([{ path: "services.csv row 2 column minimum_age", rule: "must be a number" }])
+    const missing = Import.decodeDataPackage(withService({ eligibility_description: undefined }), options)
+    expect(Result.isFailure(missing) ? missing.failure.problems : []).toEqual([
+      { path: "services.csv row 2 column eligibility_description", rule: "is required by Pomoc (who the service is for)" }
+    ])
   })
 })
