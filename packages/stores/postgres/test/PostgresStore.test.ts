@@ -116,6 +116,7 @@ describe("PostgresStore", () => {
       yield* withRaw(schema, (sql) =>
         Effect.forEach([
           "DROP TABLE pomoc_report_rows",
+          "DROP TABLE pomoc_report_shapes",
           "DROP TRIGGER pomoc_report_rows_insert ON pomoc_records",
           "DROP TRIGGER pomoc_report_rows_update ON pomoc_records",
           "DROP TRIGGER pomoc_report_rows_delete ON pomoc_records",

@@ -112,10 +112,12 @@ const initial: Migration = {
 }
 
 // Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
-// statement that writes the record (so no writer can forget it): the facets, the distinct tags
-// and the people as JSON (JSONB in both dialects), indexed by service and period. A report's query
-// reads only this table, so its plan is a range over the period's rows of the service, whatever
-// the statistics: nothing to join, tags and people expanded per row by a table-valued function.
+// statement that writes the record (so no writer can forget it): its service, time, people and
+// "shape", the id of its facets and distinct tags in `pomoc_report_shapes` (records of a kind
+// share few shapes). A report groups the period's rows of the service by shape (integers, read
+// from one index range), then reads each shape's facets and tags once: its plan is that range
+// whatever the statistics, and JSON is parsed per shape, not per record. Shapes hold only facets
+// and tags, which are never personal, and are kept when records go.
 // It replaces `pomoc_record_tags`, whose (kind, tag) index let SQLite without statistics drive a
 // report from the tags and range-scan the period once per tag row.
 const reportRows: Migration = {
@@ -123,29 +125,43 @@ const reportRows: Migration = {
   name: "report-rows",
   statements: {
     sqlite: [
+      `CREATE TABLE pomoc_report_shapes (
+        id INTEGER PRIMARY KEY,
+        facets TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        UNIQUE (facets, tags)
+      )`,
       `CREATE TABLE pomoc_report_rows (
         kind TEXT NOT NULL,
         id TEXT NOT NULL,
         service_id TEXT,
         at TEXT,
-        facets BLOB NOT NULL,
-        tags BLOB NOT NULL,
+        shape INTEGER NOT NULL,
         person_ids BLOB NOT NULL,
         PRIMARY KEY (kind, id)
       ) WITHOUT ROWID`,
-      // Covering: a service's report reads the index range and nothing else.
-      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, facets, tags, person_ids)`,
-      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
-      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
-        SELECT kind, id, service_id, at, jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(tags)), jsonb(person_ids)
-        FROM pomoc_records`,
+      // Covering: a report reads an index range and nothing else.
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, shape, person_ids)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at, shape, person_ids)`,
+      `INSERT INTO pomoc_report_shapes (facets, tags)
+        SELECT DISTINCT facets, (SELECT json_group_array(DISTINCT value) FROM json_each(r.tags)) FROM pomoc_records r WHERE true
+        ON CONFLICT DO NOTHING`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+        SELECT r.kind, r.id, r.service_id, r.at, s.id, jsonb(r.person_ids) FROM pomoc_records r
+        JOIN pomoc_report_shapes s ON s.facets = r.facets AND s.tags = (SELECT json_group_array(DISTINCT value) FROM json_each(r.tags))`,
       `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
-        INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
-        VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at, jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), jsonb(NEW.person_ids));
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (NEW.facets, (SELECT json_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at,
+            (SELECT id FROM pomoc_report_shapes WHERE facets = NEW.facets AND tags = (SELECT json_group_array(DISTINCT value) FROM json_each(NEW.tags))),
+            jsonb(NEW.person_ids));
       END`,
       `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
-        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, facets = jsonb(NEW.facets),
-          tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), person_ids = jsonb(NEW.person_ids)
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (NEW.facets, (SELECT json_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, person_ids = jsonb(NEW.person_ids),
+          shape = (SELECT id FROM pomoc_report_shapes WHERE facets = NEW.facets AND tags = (SELECT json_group_array(DISTINCT value) FROM json_each(NEW.tags)))
         WHERE kind = OLD.kind AND id = OLD.id;
       END`,
       `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
@@ -154,33 +170,47 @@ const reportRows: Migration = {
       `DROP TABLE pomoc_record_tags`
     ],
     pg: [
+      `CREATE TABLE pomoc_report_shapes (
+        id bigserial PRIMARY KEY,
+        facets jsonb NOT NULL,
+        tags jsonb NOT NULL,
+        UNIQUE (facets, tags)
+      )`,
       `CREATE TABLE pomoc_report_rows (
         kind text COLLATE "C" NOT NULL,
         id text COLLATE "C" NOT NULL,
         service_id text COLLATE "C",
         at text COLLATE "C",
-        facets jsonb NOT NULL,
-        tags jsonb NOT NULL,
+        shape bigint NOT NULL,
         person_ids jsonb NOT NULL,
         PRIMARY KEY (kind, id)
       )`,
-      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at)`,
-      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at) INCLUDE (shape)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at) INCLUDE (shape)`,
       `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
         $$ SELECT coalesce(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements(tags) t $$`,
-      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
-        SELECT kind, id, service_id, at, facets, pomoc_distinct_tags(tags), person_ids FROM pomoc_records`,
-      // Statement-level triggers with transition tables: one set-based statement per write statement.
+      `INSERT INTO pomoc_report_shapes (facets, tags)
+        SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_records ON CONFLICT DO NOTHING`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+        SELECT r.kind, r.id, r.service_id, r.at, s.id, r.person_ids FROM pomoc_records r
+        JOIN pomoc_report_shapes s ON s.facets = r.facets AND s.tags = pomoc_distinct_tags(r.tags)`,
+      // Statement-level triggers with transition tables: set-based, one pass per write statement.
       `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
-          SELECT kind, id, service_id, at, facets, pomoc_distinct_tags(tags), person_ids FROM pomoc_new_rows;
+        INSERT INTO pomoc_report_shapes (facets, tags)
+          SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          SELECT n.kind, n.id, n.service_id, n.at, s.id, n.person_ids FROM pomoc_new_rows n
+          JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags);
         RETURN NULL;
       END $$`,
       `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        UPDATE pomoc_report_rows r SET service_id = n.service_id, at = n.at, facets = n.facets, tags = pomoc_distinct_tags(n.tags), person_ids = n.person_ids
-          FROM pomoc_new_rows n WHERE r.kind = n.kind AND r.id = n.id;
+        INSERT INTO pomoc_report_shapes (facets, tags)
+          SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows r SET service_id = n.service_id, at = n.at, shape = s.id, person_ids = n.person_ids
+          FROM pomoc_new_rows n JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags)
+          WHERE r.kind = n.kind AND r.id = n.id;
         RETURN NULL;
       END $$`,
       `CREATE OR REPLACE FUNCTION pomoc_report_rows_delete() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -195,7 +225,7 @@ const reportRows: Migration = {
       `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
         FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
       `DROP TABLE pomoc_record_tags`,
-      `ANALYZE pomoc_report_rows`
+      `ANALYZE pomoc_report_rows, pomoc_report_shapes`
     ]
   }
 }
