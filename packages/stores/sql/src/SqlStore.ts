@@ -361,14 +361,19 @@ const aggregateStatements = (
       ? sql.literal("INDEXED BY pomoc_report_rows_period")
       : empty
     const where = periodFilters(sql, query)
-    const month = query.groupBy.includes("month") ? sql.literal(", substr(r.at, 1, 7) AS month") : empty
-    const innerGroup = sql.literal(query.groupBy.includes("month") ? "GROUP BY 1, 2" : "GROUP BY 1")
+    // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in
+    // total) the rows are counted as they are.
+    const byShape = sums.length > 0 || query.groupBy.some((name) => name !== "month")
+    const hasMonth = query.groupBy.includes("month")
+    const inner = [...(byShape ? ["r.shape AS shape"] : []), ...(hasMonth ? ["substr(r.at, 1, 7) AS month"] : [])]
+    const innerColumns = sql.literal(inner.length === 0 ? "" : `${inner.join(", ")},`)
+    const innerGroup = sql.literal(inner.length === 0 ? "" : `GROUP BY ${inner.map((_, i) => i + 1).join(", ")}`)
     const tagJoin = !query.groupBy.includes("tag")
       ? empty
       : pg
       ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(${tags}) AS t(tag)`
       : sql`, json_each(${tags}) AS t`
-    const shapes = pg ? sql`JOIN pomoc_report_shapes s ON s.id = c.shape ${tagJoin}` : tagJoin
+    const shapes = pg && byShape ? sql`JOIN pomoc_report_shapes s ON s.id = c.shape ${tagJoin}` : tagJoin
     const ordinals = query.groupBy.map((_, i) => String(i + 1))
     const groupBy = ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")} ORDER BY ${ordinals.join(", ")}`)
     const selectGroups = groupExprs.length === 0 ? empty : sql`${sql.csv(groupExprs)},`
@@ -380,11 +385,11 @@ const aggregateStatements = (
     const person = sql.literal(pg ? "p.person" : "p.value")
     return {
       rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums}
-        FROM (SELECT r.shape AS shape ${month}, count(*) AS n FROM pomoc_report_rows r ${index} WHERE ${where} ${innerGroup}) c
+        FROM (SELECT ${innerColumns} count(*) AS n FROM pomoc_report_rows r ${index} WHERE ${where} ${innerGroup}) c
         ${shapes} ${groupBy}`,
       people: query.distinctPeople === true
         ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
-          FROM (SELECT DISTINCT r.shape AS shape ${month}, ${person} AS person FROM pomoc_report_rows r ${index} ${people} WHERE ${where}) c
+          FROM (SELECT DISTINCT ${innerColumns} ${person} AS person FROM pomoc_report_rows r ${index} ${people} WHERE ${where}) c
           ${shapes} ${groupBy}`
         : undefined
     }

@@ -125,10 +125,11 @@ const reportRows: Migration = {
   name: "report-rows",
   statements: {
     sqlite: [
+      // JSONB (3.45+): read without parsing; one input text gives one blob, so UNIQUE dedupes.
       `CREATE TABLE pomoc_report_shapes (
         id INTEGER PRIMARY KEY,
-        facets TEXT NOT NULL,
-        tags TEXT NOT NULL,
+        facets BLOB NOT NULL,
+        tags BLOB NOT NULL,
         UNIQUE (facets, tags)
       )`,
       `CREATE TABLE pomoc_report_rows (
@@ -144,24 +145,24 @@ const reportRows: Migration = {
       `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, shape, person_ids)`,
       `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at, shape, person_ids)`,
       `INSERT INTO pomoc_report_shapes (facets, tags)
-        SELECT DISTINCT facets, (SELECT json_group_array(DISTINCT value) FROM json_each(r.tags)) FROM pomoc_records r WHERE true
+        SELECT DISTINCT jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags)) FROM pomoc_records r WHERE true
         ON CONFLICT DO NOTHING`,
       `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
         SELECT r.kind, r.id, r.service_id, r.at, s.id, jsonb(r.person_ids) FROM pomoc_records r
-        JOIN pomoc_report_shapes s ON s.facets = r.facets AND s.tags = (SELECT json_group_array(DISTINCT value) FROM json_each(r.tags))`,
+        JOIN pomoc_report_shapes s ON s.facets = jsonb(r.facets) AND s.tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags))`,
       `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
-        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (NEW.facets, (SELECT json_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
           ON CONFLICT DO NOTHING;
         INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
           VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at,
-            (SELECT id FROM pomoc_report_shapes WHERE facets = NEW.facets AND tags = (SELECT json_group_array(DISTINCT value) FROM json_each(NEW.tags))),
+            (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags))),
             jsonb(NEW.person_ids));
       END`,
       `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
-        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (NEW.facets, (SELECT json_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
           ON CONFLICT DO NOTHING;
         UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, person_ids = jsonb(NEW.person_ids),
-          shape = (SELECT id FROM pomoc_report_shapes WHERE facets = NEW.facets AND tags = (SELECT json_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          shape = (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
         WHERE kind = OLD.kind AND id = OLD.id;
       END`,
       `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
