@@ -21,11 +21,13 @@ export const projects: Array<TestProjectInlineConfiguration> = [
   project("store-sqlite", "packages/stores/sqlite"),
   project("store-postgres", "packages/stores/postgres", { testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ["./test/globalSetup.ts"] }),
   project("store-testkit", "packages/stores/testkit"),
+  project("report-html", "packages/faces/report-html", { testTimeout: 120_000, hookTimeout: 120_000 }),
   project("service-low-threshold-club", "packages/services/low-threshold-club"),
   project("service-street-work", "packages/services/street-work"),
   project("service-debt-counselling", "packages/services/debt-counselling"),
   project("service-community-centre", "packages/services/community-centre"),
   project("service-children-in-care", "packages/services/children-in-care"),
+  project("hsds", "packages/interop/hsds"),
   project("examples", "examples", { include: ["*/test/**/*.test.ts"], testTimeout: 60_000 }),
   project("integration", "tests/integration", { testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ["../../packages/stores/postgres/test/globalSetup.ts"] })
 ]

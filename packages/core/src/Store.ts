@@ -12,28 +12,14 @@
 import { Context, Schema } from "effect"
 import type { Effect, Option } from "effect"
 import type { AuditDraft, AuditEntry, Head } from "./Audit.js"
+import { kinds } from "./model/Entity.js"
 
 /**
- * The kinds of record a store keeps.
+ * The kinds of record a store keeps: those of the entity catalogue (`Entity.catalogue`).
  * @since 0.1.0
  * @category models
  */
-export const RecordKind = Schema.Literals([
-  "organisation",
-  "service",
-  "location",
-  "person",
-  "contact",
-  "cooperation",
-  "consent",
-  "disclosure",
-  "plan",
-  "measurement",
-  "referral",
-  "activity",
-  "volunteer",
-  "volunteer-hours"
-])
+export const RecordKind = Schema.Literals(kinds)
 /**
  * @since 0.1.0
  * @category models
@@ -98,14 +84,65 @@ export interface RecordDelete {
 }
 
 /**
- * Everything one command changes: all of it is stored, or none of it.
+ * A person's id replaced by another in every record that names them (erasure gives an erased
+ * person a new random id, so that no pseudonymous code computes to them again): every record
+ * whose `personIds` holds `from` gets `to` there instead, and every JSON string of its `data`
+ * equal to `from` becomes `to` (see {@link renameValue}); its version goes up by one. Ids are
+ * plain id strings (no quotes or backslashes), so a store may do this on JSON text.
+ * @since 0.2.0
+ * @category models
+ */
+export interface PersonRename {
+  readonly from: string
+  readonly to: string
+}
+
+/**
+ * Everything one command changes: all of it is stored, or none of it. Writes apply first, then
+ * deletes, then renames.
  * @since 0.1.0
  * @category models
  */
 export interface UnitOfWork {
   readonly writes: ReadonlyArray<RecordWrite>
   readonly deletes?: ReadonlyArray<RecordDelete>
+  /** Person ids to rewrite in the records that name them (applied after writes and deletes). */
+  readonly renamePeople?: ReadonlyArray<PersonRename>
   readonly audit: ReadonlyArray<AuditDraft>
+}
+
+/**
+ * The meaning of a {@link PersonRename} for one JSON value: every string equal to `from`, at any
+ * depth (object keys excepted), becomes `to`.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const renameValue = (value: unknown, from: string, to: string): unknown => {
+  if (value === from) return to
+  if (Array.isArray(value)) return value.map((v) => renameValue(v, from, to))
+  if (typeof value === "object" && value !== null) {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) out[k] = renameValue(v, from, to)
+    return out
+  }
+  return value
+}
+
+const RENAME_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
+
+/**
+ * What is wrong with a unit's renames, if anything: each names two different ids of the model's
+ * id pattern.
+ * @since 0.2.0
+ * @category guards
+ */
+export const renameProblem = (unit: UnitOfWork): string | undefined => {
+  for (const [i, r] of (unit.renamePeople ?? []).entries()) {
+    if (typeof r.from !== "string" || !RENAME_ID.test(r.from)) return `renamePeople[${i}].from must be an id`
+    if (typeof r.to !== "string" || !RENAME_ID.test(r.to)) return `renamePeople[${i}].to must be an id`
+    if (r.from === r.to) return `renamePeople[${i}] must name two different ids`
+  }
+  return undefined
 }
 
 /**

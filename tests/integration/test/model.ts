@@ -194,7 +194,7 @@ const discloseLegalDuty = (pick: number) =>
     const person = m.persons[pick % m.persons.length]!
     await r.run((api) => api.disclose(worker, {
       personId: person.id, serviceId: "club", recipient: recipients[1], purpose: "child-protection", at: at(++m.counter),
-      basis: { _tag: "LegalDuty", legalGround: "Act 359/1999 §10(4)", decidedBy: "worker-1" }, disclosedBy: "worker-1"
+      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-1" }, disclosedBy: "worker-1"
     }))
     m.disclosures.push({ basis: "legal-duty", consentValid: false })
     m.writes++

@@ -24,6 +24,7 @@ import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
 import * as Ids from "../model/Ids.js"
+import * as LegalGround from "../model/LegalGround.js"
 import { OutcomeIndicator, OutcomeMeasurement, fitsScale } from "../model/Outcome.js"
 import type { IndicatorOf, Plugins } from "../plugins/Plugin.js"
 import type { ContactInput, Registry } from "../plugins/Registry.js"
@@ -37,6 +38,7 @@ import type { Engine } from "../principles/Engine.js"
 import type { Decision } from "../principles/Decision.js"
 import * as Erasure from "../privacy/Erasure.js"
 import { FieldCrypto, type DecryptionFailed, type EncryptionFailed } from "../privacy/FieldCrypto.js"
+import * as Vault from "../privacy/Vault.js"
 import * as SubjectAccess from "../privacy/SubjectAccess.js"
 import * as StoreModule from "../Store.js"
 import { Store, type RecordKind, type StoreError, type StoredRecord } from "../Store.js"
@@ -72,6 +74,11 @@ export interface Config {
    * caller may name a report by its plain id when it names the service too.
    */
   readonly reports?: ReadonlyMap<string, ReportDefinition>
+  /**
+   * Legal grounds a disclosure under a legal duty may name, besides core's (`LegalGround.builtin`)
+   * and the plugins' (`Plugin.legalGrounds`, gathered by {@link configFromRegistry}).
+   */
+  readonly legalGrounds?: ReadonlyArray<LegalGround.LegalGroundDefinition>
 }
 
 /**
@@ -372,12 +379,18 @@ interface Loaded<A> {
 export const make = Effect.fnUntraced(function*(config: Config) {
   const store = yield* Store
   const crypto = yield* FieldCrypto
+  const vault = Vault.make(store, crypto)
   const { engine, serviceTypes } = config
+  const legalGrounds = LegalGround.index([...LegalGround.builtin, ...(config.legalGrounds ?? [])])
 
   const nowIso = Effect.map(DateTime.now, (d) => DateTime.formatIso(d))
 
-  const decodeStored = <A>(m: Mapping<A>, record: StoredRecord): Effect.Effect<Loaded<A>, DecryptionFailed | StoreError> =>
-    crypto.decryptFields(m.kind, record.id, record.data).pipe(
+  const decodeStored = <A>(
+    m: Mapping<A>,
+    record: StoredRecord,
+    open = vault.opener()
+  ): Effect.Effect<Loaded<A>, DecryptionFailed | StoreError> =>
+    open(record).pipe(
       Effect.flatMap((plain) =>
         Effect.mapError(
           Schema.decodeUnknownEffect(m.schema)(plain),
@@ -400,7 +413,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
   const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
     store.list({ kind: m.kind, ...query }).pipe(
-      Effect.flatMap((records) => Effect.forEach(records, (r) => decodeStored(m, r)))
+      Effect.flatMap((records) => {
+        const open = vault.opener()
+        return Effect.forEach(records, (r) => decodeStored(m, r, open))
+      })
     )
 
   const serviceInfo = (service: Service): ServiceTypeInfo | undefined => serviceTypes.get(service.type)
@@ -544,11 +560,14 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   interface Change {
     readonly kind: RecordKind
     readonly write: ReturnType<typeof toWrite>
+    /** Whose data key encrypts the record's personal fields (see `Entity`). */
+    readonly owner: string | undefined
   }
 
   const change = <A>(m: Mapping<A>, entity: A, expectedVersion: number): Change => ({
     kind: m.kind,
-    write: toWrite(m, entity, expectedVersion)
+    write: toWrite(m, entity, expectedVersion),
+    owner: m.owner(entity)
   })
 
   /**
@@ -560,15 +579,16 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     command: Command,
     facts: Facts,
     changes: ReadonlyArray<Change>,
-    audit: { readonly serviceId?: string; readonly legalGround?: string } = {}
+    audit: { readonly serviceId?: string; readonly legalGround?: string } = {},
+    erasure: Pick<StoreModule.UnitOfWork, "deletes" | "renamePeople"> = {}
   ) {
     const decision = engine.check(command, facts)
     if (decision._tag !== "Allowed") return yield* Effect.fail(refusal(command._tag, decision, command, facts))
-    const writes = yield* Effect.forEach(changes, (c) =>
-      Effect.map(crypto.encryptFields(c.kind, c.write.id, c.write.data), (data) => ({ ...c.write, data })))
+    const writes = yield* vault.seal(changes)
     const at = yield* nowIso
     yield* store.commit({
       writes,
+      ...erasure,
       audit: [{
         at,
         actor: grant.actorId,
@@ -576,7 +596,12 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         operation: command._tag,
         outcome: "allowed",
         ...(audit.serviceId ?? grant.serviceId ? { serviceId: (audit.serviceId ?? grant.serviceId)! } : {}),
-        subjects: changes.map((c) => ({ kind: c.kind, id: c.write.id })),
+        // Destroyed data keys are named (random ids: an erasure can be replayed on a restored
+        // backup); a deleted person's old id is not (it must not lead to the new one).
+        subjects: [
+          ...changes.map((c) => ({ kind: c.kind, id: c.write.id })),
+          ...(erasure.deletes ?? []).filter((d) => d.kind === "data-key").map((d) => ({ kind: d.kind, id: d.id }))
+        ],
         ...(audit.legalGround !== undefined ? { legalGround: audit.legalGround } : {})
       }]
     })
@@ -808,6 +833,9 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const disclosure = yield* fromResult(decodeDisclosure(withId(input)))
       const grant = yield* authorize(actor, "Disclose", disclosure.serviceId)
       const service = yield* load(mappings.service, disclosure.serviceId)
+      if (disclosure.basis._tag === "LegalDuty" && !legalGrounds.has(disclosure.basis.legalGround)) {
+        return yield* Effect.fail(new InvalidCommand({ operation: "Disclose", field: "basis.legalGround", rule: "not a known legal ground code" }))
+      }
       const person = yield* personOfService("Disclose", "personId", disclosure.personId, disclosure.serviceId)
       const facts = yield* gatherFacts(actor, grant, service.value, person.value)
       const warnings = yield* run(grant, { _tag: "Disclose", disclosure }, facts, [change(mappings.disclosure, disclosure, 0)], {
@@ -1069,20 +1097,16 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const person = yield* load(mappings.person, id)
       const grant = yield* authorize(actor, "ErasePerson", person.value.serviceId)
       const service = yield* load(mappings.service, person.value.serviceId)
-      const [contacts, disclosures, plans, referrals] = yield* Effect.all([
-        loadAll(mappings.contact, { personId: id }),
-        loadAll(mappings.disclosure, { personId: id }),
-        loadAll(mappings.plan, { personId: id }),
-        loadAll(mappings.referral, { personId: id })
-      ])
-      const erased = Erasure.erasePerson(person.value)
-      const changes: Array<Change> = [change(mappings.person, erased, person.version)]
-      for (const c of contacts) changes.push(change(mappings.contact, Erasure.eraseFromContact(c.value, id), c.version))
-      for (const d of disclosures) changes.push(change(mappings.disclosure, Erasure.eraseFromDisclosure(d.value, id), d.version))
-      for (const p of plans) changes.push(change(mappings.plan, Erasure.eraseFromPlan(p.value, id), p.version))
-      for (const r of referrals) changes.push(change(mappings.referral, Erasure.eraseFromReferral(r.value, id), r.version))
+      // Crypto-shredding: destroy the person's data keys (every copy of their personal fields
+      // becomes unreadable, their records are not rewritten) and give them a new random id, so
+      // that no pseudonymous code computes to them again; the records keep their counts.
+      const erased = Erasure.erasePerson(person.value, { id: Ids.make(Ids.PersonId) })
+      const keys = yield* vault.keysOf(id)
       const facts = yield* gatherFacts(actor, grant, service.value, person.value)
-      const warnings = yield* run(grant, { _tag: "ErasePerson", personId: id }, facts, changes)
+      const warnings = yield* run(grant, { _tag: "ErasePerson", personId: id }, facts, [change(mappings.person, erased, 0)], {}, {
+        deletes: [{ kind: "person", id, expectedVersion: person.version }, ...keys],
+        renamePeople: [{ from: id, to: erased.id }]
+      })
       return written<Person>(erased, warnings)
     }),
 
@@ -1243,7 +1267,8 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       })
     }
   }
-  return { engine: registry.engine, serviceTypes, reports }
+  const legalGrounds = registry.plugins.flatMap((plugin) => plugin.legalGrounds ?? [])
+  return { engine: registry.engine, serviceTypes, reports, legalGrounds }
 }
 
 /**

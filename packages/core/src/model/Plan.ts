@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import { Code, LongText, Timestamp } from "./Common.js"
 import { GoalId, PersonId, PlanId, ServiceId, StepId, WorkerId } from "./Ids.js"
+import { personal } from "./Personal.js"
 
 /**
  * Who takes a step. Active cooperation: a plan includes steps the person takes.
@@ -27,7 +28,7 @@ export type StepActor = typeof StepActor.Type
  */
 export class PlanStep extends Schema.Class<PlanStep>("@pomoc/core/PlanStep")({
   id: StepId,
-  description: LongText,
+  description: personal(LongText),
   takenBy: StepActor,
   due: Schema.optionalKey(Timestamp),
   doneAt: Schema.optionalKey(Timestamp)
@@ -40,7 +41,7 @@ export class PlanStep extends Schema.Class<PlanStep>("@pomoc/core/PlanStep")({
  */
 export class Goal extends Schema.Class<Goal>("@pomoc/core/Goal")({
   id: GoalId,
-  inPersonsWords: LongText,
+  inPersonsWords: personal(LongText),
   indicator: Schema.optionalKey(Code),
   status: Schema.Literals(["open", "achieved", "abandoned"]),
   /** Set when the goal is achieved: the person's participation must be recorded. */
@@ -57,7 +58,7 @@ export class PlanReview extends Schema.Class<PlanReview>("@pomoc/core/PlanReview
   at: Timestamp,
   workers: Schema.Array(WorkerId).check(Schema.isMinLength(1)),
   personParticipated: Schema.Boolean,
-  summary: Schema.optionalKey(LongText)
+  summary: Schema.optionalKey(personal(LongText))
 }) {}
 
 /**

@@ -239,7 +239,8 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   referral: "Referral",
   activity: "Activity",
   volunteer: "Volunteer",
-  "volunteer-hours": "VolunteerHours"
+  "volunteer-hours": "VolunteerHours",
+  "data-key": "DataKey"
 }
 
 const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> => {

@@ -128,6 +128,21 @@ const makeUnsafe = (): Inspected => {
         }
         working.set(keyOf(d.kind, d.id), undefined)
       }
+      const renameProblem = Store.renameProblem(input)
+      if (renameProblem !== undefined) return Effect.fail(constraint(renameProblem))
+      for (const { from, to } of input.renamePeople ?? []) {
+        const keys = new Set([...records.keys(), ...working.keys()])
+        for (const key of keys) {
+          const record = working.has(key) ? working.get(key) : records.get(key)
+          if (record === undefined || !record.personIds.includes(from)) continue
+          working.set(key, {
+            ...record,
+            version: record.version + 1,
+            personIds: record.personIds.map((p) => (p === from ? to : p)),
+            data: Store.renameValue(record.data, from, to)
+          })
+        }
+      }
       const sealed = Audit.seal(head(), input.audit)
       for (const [key, record] of working) {
         if (record === undefined) records.delete(key)

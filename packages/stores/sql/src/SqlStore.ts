@@ -609,6 +609,25 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
           if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
         }
 
+        // Renames (erasure's new id for a person): every record indexed under the old id, in one
+        // statement per table. Ids are plain id strings, so the quoted id is a whole JSON string.
+        for (const { from, to } of unit.renamePeople ?? []) {
+          const quotedFrom = JSON.stringify(from)
+          const quotedTo = JSON.stringify(to)
+          if (pg) {
+            yield* sql`UPDATE pomoc_records SET version = version + 1,
+              person_ids = replace(person_ids::text, ${quotedFrom}, ${quotedTo})::jsonb,
+              data = replace(data::text, ${quotedFrom}, ${quotedTo})::jsonb
+              WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+          } else {
+            yield* sql`UPDATE pomoc_records SET version = version + 1,
+              person_ids = replace(person_ids, ${quotedFrom}, ${quotedTo}),
+              data = replace(data, ${quotedFrom}, ${quotedTo})
+              WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+          }
+          yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+        }
+
         const audit = Audit.seal(head, unit.audit)
         if (audit.length > 0) {
           yield* insertRows(
@@ -637,7 +656,7 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
       })
 
     const commit = (unit: Store.UnitOfWork): Effect.Effect<Store.Committed, Store.StoreError> => {
-      const problem = unitProblem(unit)
+      const problem = unitProblem(unit) ?? Store.renameProblem(unit)
       if (problem !== undefined) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: problem })))
       return sql.withTransaction(commitBody(unit)).pipe(
         Effect.tap(() => refreshStats(unit.writes.length + (unit.deletes?.length ?? 0))),

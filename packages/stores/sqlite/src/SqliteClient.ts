@@ -272,6 +272,8 @@ const openDatabase = (config: SqliteClientConfig): Effect.Effect<Database.Databa
       })
       try {
         db.pragma("foreign_keys = ON")
+        // Deleted content is overwritten with zeros, not left in free pages (erasure).
+        db.pragma("secure_delete = ON")
         if (!db.memory && !readonly && config.walMode !== false) {
           db.pragma("journal_mode = WAL")
           // Under WAL, NORMAL is still crash-safe (a crash can only lose the
