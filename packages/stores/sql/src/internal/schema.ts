@@ -111,6 +111,22 @@ const initial: Migration = {
   }
 }
 
+// The PostgreSQL delete function and the three statement-level triggers on `pomoc_records` that
+// keep the report rows (the insert and update functions differ between migrations 2 and 3).
+const pgReportTriggers: ReadonlyArray<string> = [
+  `CREATE OR REPLACE FUNCTION pomoc_report_rows_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM pomoc_report_rows r USING pomoc_old_rows o WHERE r.kind = o.kind AND r.id = o.id;
+        RETURN NULL;
+      END $$`,
+  `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_insert()`,
+  `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_update()`,
+  `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
+]
+
 // Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
 // statement that writes the record (so no writer can forget it): the facets, the distinct tags
 // and the people as JSON (JSONB in both dialects), indexed by service and period. A report's query
@@ -183,17 +199,7 @@ const reportRows: Migration = {
           FROM pomoc_new_rows n WHERE r.kind = n.kind AND r.id = n.id;
         RETURN NULL;
       END $$`,
-      `CREATE OR REPLACE FUNCTION pomoc_report_rows_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        DELETE FROM pomoc_report_rows r USING pomoc_old_rows o WHERE r.kind = o.kind AND r.id = o.id;
-        RETURN NULL;
-      END $$`,
-      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_insert()`,
-      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_update()`,
-      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
+      ...pgReportTriggers,
       `DROP TABLE pomoc_record_tags`,
       `ANALYZE pomoc_report_rows`
     ]
@@ -306,17 +312,7 @@ const reportShapes: Migration = {
           WHERE r.kind = n.kind AND r.id = n.id;
         RETURN NULL;
       END $$`,
-      `CREATE OR REPLACE FUNCTION pomoc_report_rows_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        DELETE FROM pomoc_report_rows r USING pomoc_old_rows o WHERE r.kind = o.kind AND r.id = o.id;
-        RETURN NULL;
-      END $$`,
-      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_insert()`,
-      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_update()`,
-      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
+      ...pgReportTriggers,
       `ANALYZE pomoc_report_rows, pomoc_report_shapes`
     ]
   }
