@@ -355,7 +355,12 @@ export const kinds = Object.keys(catalogue) as ReadonlyArray<keyof Catalogue>
  */
 export type TypeOf<E> = E extends Entity<string, infer A, infer _H> ? A : never
 
-type HistoryEntries = { readonly [K in keyof Catalogue]: Catalogue[K] }[keyof Catalogue]
+/**
+ * Every entry of the catalogue, as a union (the source of {@link History}'s sections).
+ * @since 0.2.0
+ * @category models
+ */
+export type HistoryEntries = { readonly [K in keyof Catalogue]: Catalogue[K] }[keyof Catalogue]
 
 /**
  * A person's history, derived from the catalogue: the person and, for every kind with a history

@@ -190,6 +190,7 @@ h3 { margin: 0 0 .25rem; font-size: 1.1rem; }
 .period { color: #444; margin: .25rem 0 0; }
 .about { background: #f1f5f9; padding: .75rem 1rem; border-radius: .5rem; margin-top: 1.5rem; }
 .about p { margin: .5rem 0; }
+.about h2 { margin-top: .25rem; }
 figure { margin: 2rem 0; }
 figcaption p { margin: .1rem 0; color: #444; font-size: .9rem; }
 .chart { overflow-x: auto; margin: .75rem 0; }

@@ -112,6 +112,7 @@ const sampleQueries: ReadonlyArray<Store.AggregateQuery> = [
  * @category constructors
  */
 export const reportSample = {
+  /** Writes the sample records, then answers the sample report queries. */
   record: (store: Store.StoreShape) =>
     Effect.andThen(
       store.commit({
@@ -124,5 +125,6 @@ export const reportSample = {
       }),
       reportSample.answer(store)
     ),
+  /** Answers the sample report queries over what is stored. */
   answer: (store: Store.StoreShape) => Effect.forEach(sampleQueries, (q) => store.aggregate(q))
 }
