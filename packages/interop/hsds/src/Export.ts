@@ -9,7 +9,10 @@
  * @since 0.2.0
  */
 import type { Language, Location, Organisation, Phone, Registry, Schedule, Service, ServiceArea, SpokenLanguage } from "@pomoc/core"
+import { Result } from "effect"
+import { InvalidHsds } from "./Errors.js"
 import { derivedUuid, isUuid } from "./internal/uuid.js"
+import * as Schemas from "./Schemas.js"
 import { descriptions, type PomocTaxonomy, taxonomyName, valued } from "./Taxonomy.js"
 
 /**
@@ -279,4 +282,17 @@ export const toOrganization = (directory: Directory, options: ExportOptions = {}
     ]),
     services: services.map((s) => service(organisation, s, published, options))
   })
+}
+
+/**
+ * {@link toOrganization}, checked against the HSDS 3.0 schema: fails with {@link InvalidHsds}
+ * (every problem by its path in the document) when the directory holds what HSDS refuses, e.g. an
+ * organisation email or website that is not well formed.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const toValidOrganization = (directory: Directory, options: ExportOptions = {}): Result.Result<Json, InvalidHsds> => {
+  const document = toOrganization(directory, options)
+  const problems = Schemas.validate("organization", document)
+  return problems.length === 0 ? Result.succeed(document) : Result.fail(new InvalidHsds({ problems }))
 }

@@ -438,9 +438,13 @@ export const decodeDataPackage = (files: Readonly<Record<string, string>>, optio
  * @category models
  */
 export interface DirectoryWriter {
+  /** The case-work API's `registerOrganisation`. */
   registerOrganisation(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  /** The case-work API's `registerLocation`. */
   registerLocation(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  /** The case-work API's `registerService`. */
   registerService(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  /** The case-work API's `batch`, when it has one: the whole document as one unit of work. */
   readonly batch?: (
     actor: unknown,
     commands: ReadonlyArray<{ readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }>

@@ -1,12 +1,12 @@
 import { Registry, Service, Organisation } from "@pomoc/core"
 import { communityCentre } from "@pomoc/service-community-centre"
-import { Schema } from "effect"
+import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { Export, Schemas } from "../src/index.js"
 
 const registry = Registry.makeUnsafe([communityCentre])
 
-describe("Export.registryLabels", () => {
+describe("Export: labels and validation", () => {
   it("names the taxonomy terms of the plugins' codes by the plugins' labels", () => {
     const organisation = Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus" })
     const service = Schema.decodeUnknownSync(Service)({
@@ -25,5 +25,16 @@ describe("Export.registryLabels", () => {
       ["pomoc:first-contact-channel", "no-such-code", "no-such-code"],
       ["pomoc:id", "id", "id"]
     ])
+  })
+
+  it("toValidOrganization names what HSDS refuses in a directory, by path", () => {
+    const organisation = Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus", email: "info at alytus", website: "alytus.lt" })
+    const result = Export.toValidOrganization({ organisation, services: [], locations: [] })
+    expect(Result.isFailure(result) ? result.failure.problems : []).toEqual([
+      { path: "$.email", rule: "must match format \"email\"" },
+      { path: "$.website", rule: "must match format \"uri\"" }
+    ])
+    const fine = Export.toValidOrganization({ organisation: Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus" }), services: [], locations: [] })
+    expect(Result.isSuccess(fine)).toBe(true)
   })
 })
