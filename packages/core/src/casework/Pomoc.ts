@@ -43,6 +43,7 @@ import * as SubjectAccess from "../privacy/SubjectAccess.js"
 import * as StoreModule from "../Store.js"
 import { Store, type RecordKind, type StoreError, type StoredRecord } from "../Store.js"
 import { CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
+import { historyEntries } from "../model/Entity.js"
 import { mappings, toWrite, type Mapping } from "./Records.js"
 
 /**
@@ -1193,30 +1194,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     return written(next.success, warnings)
   })
 
+  /** Every record that names the person, by the history sections of the entity catalogue. */
   const historyOf = Effect.fnUntraced(function*(person: Person) {
-    const q = { personId: person.id }
-    const [cooperations, contacts, consents, disclosures, plans, measurements, referrals, activities] = yield* Effect.all([
-      loadAll(mappings.cooperation, q),
-      loadAll(mappings.contact, q),
-      loadAll(mappings.consent, q),
-      loadAll(mappings.disclosure, q),
-      loadAll(mappings.plan, q),
-      loadAll(mappings.measurement, q),
-      loadAll(mappings.referral, q),
-      loadAll(mappings.activity, q)
-    ])
-    const values = <A>(xs: ReadonlyArray<Loaded<A>>) => xs.map((x) => x.value)
-    const history: History = {
-      person,
-      cooperations: values(cooperations),
-      contacts: values(contacts),
-      consents: values(consents),
-      disclosures: values(disclosures),
-      plans: values(plans),
-      measurements: values(measurements),
-      referrals: values(referrals),
-      activities: values(activities)
-    }
+    const sections = yield* Effect.forEach(historyEntries, (entry) =>
+      Effect.map(loadAll(entry as Mapping<unknown>, { personId: person.id }), (loaded) => [entry.history, loaded.map((x) => x.value)] as const))
+    const history = { person, ...Object.fromEntries(sections) } as History
     return history
   })
 
