@@ -29,6 +29,10 @@ export interface ServiceTypeInfo {
   readonly interventions: ReadonlySet<string>
   readonly channels: ReadonlySet<string>
   readonly firstContactChannels: ReadonlySet<string>
+  /** The need codes a person of this type's services may have (unchecked when absent). */
+  readonly needs?: ReadonlySet<string>
+  /** The place types a contact of this type's services may happen at (unchecked when absent). */
+  readonly locationKinds?: ReadonlySet<string>
   readonly indicators: ReadonlyMap<string, OutcomeIndicator>
   /** Does the type accept anonymous and nicknamed people (low-threshold)? */
   readonly acceptsAnonymous: boolean
@@ -121,6 +125,8 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       interventions: new Set(Object.keys(plugin.taxonomies.interventions)),
       channels: new Set(Object.keys(plugin.taxonomies.channels)),
       firstContactChannels: new Set(Object.keys(plugin.taxonomies.firstContactChannels)),
+      ...(plugin.taxonomies.needs === undefined ? {} : { needs: new Set(Object.keys(plugin.taxonomies.needs)) }),
+      ...(plugin.taxonomies.locationKinds === undefined ? {} : { locationKinds: new Set(Object.keys(plugin.taxonomies.locationKinds)) }),
       indicators: new Map(plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])),
       acceptsAnonymous: plugin.principles.includes("low-threshold")
     })

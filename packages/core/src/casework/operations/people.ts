@@ -11,7 +11,7 @@ import { AnonymousPerson, IdentifiedPerson, Person, PseudonymousPerson } from ".
 import * as Erasure from "../../privacy/Erasure.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid } from "./common.js"
+import { access, invalid, requireCode } from "./common.js"
 
 /** The services a person belongs to: their own, and those they are shared with. */
 export const servicesOfPerson = (p: Person): ReadonlyArray<string> => [p.serviceId, ...p.sharedWith]
@@ -29,6 +29,10 @@ export const registerPerson = Operation.write()({
   entity: "Person",
   newId: true,
   subject: Operation.newIn((p: Person) => p.serviceId),
+  checks: [
+    (ctx, person, service) =>
+      Effect.forEach(person.needs, (need, i) => requireCode("RegisterPerson", `needs[${i}]`, need, ctx.serviceInfo(service.value)?.needs, "need"), { discard: true })
+  ],
   decide: (_ctx, person, service) =>
     Effect.succeed({
       command: { _tag: "RegisterPerson", person },
