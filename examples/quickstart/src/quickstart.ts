@@ -175,7 +175,7 @@ export const quickstart = Effect.gen(function*() {
   }))
   yield* expectRefusal("ngo-ostrov", "chargeFee", pomoc.chargeFee(eva, { serviceId: "club-ostrov", amountMinor: 5000, currency: "CZK" }))
   // The counsellor cannot read the club's young people.
-  yield* expectRefusal("ngo-rovnovaha", "getPerson (a young person of Ostrov's club)", pomoc.getPerson(petr, "youth-1"))
+  yield* expectRefusal("ngo-rovnovaha", "getPerson (other service)", pomoc.getPerson(petr, "youth-1"))
 
   // Debt counselling: an identified adult client, a plan in her own words, outcomes.
   yield* pomoc.registerPerson(petr, {
