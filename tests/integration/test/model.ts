@@ -259,6 +259,10 @@ export const runModel = async (
         }))
         const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, disclosures: [], counter: 0 }
         await fc.asyncModelRun(() => ({ model, real }), cmds)
+        // No personal value in plain text in any stored record (issue 11): nicknames, notes,
+        // consent grantees and disclosure recipients are all encrypted at rest.
+        const stored = await real.run((_, store) => Effect.forEach(Store.RecordKind.literals, (kind) => store.list({ kind })))
+        expect(JSON.stringify(stored)).not.toMatch(/Nick-\d+|Talked with Nick|Komenského|OSPOD Praha/)
       } finally {
         await runtime.dispose()
       }

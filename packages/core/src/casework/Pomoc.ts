@@ -43,6 +43,7 @@ import * as SubjectAccess from "../privacy/SubjectAccess.js"
 import * as StoreModule from "../Store.js"
 import { Store, type RecordKind, type StoreError, type StoredRecord } from "../Store.js"
 import { CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
+import { historyEntries } from "../model/Entity.js"
 import { mappings, toWrite, type Mapping } from "./Records.js"
 
 /**
@@ -55,6 +56,10 @@ export interface ServiceTypeInfo {
   readonly interventions: ReadonlySet<string>
   readonly channels: ReadonlySet<string>
   readonly firstContactChannels: ReadonlySet<string>
+  /** The need codes a person of this type's services may have (unchecked when absent). */
+  readonly needs?: ReadonlySet<string>
+  /** The place types a contact of this type's services may happen at (unchecked when absent). */
+  readonly locationKinds?: ReadonlySet<string>
   readonly indicators: ReadonlyMap<string, OutcomeIndicator>
   /** Does the type accept anonymous and nicknamed people (low-threshold)? */
   readonly acceptsAnonymous: boolean
@@ -691,6 +696,9 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const person = yield* fromResult(decodePerson(withId(input)))
       const grant = yield* authorize(actor, "RegisterPerson", person.serviceId)
       const service = yield* load(mappings.service, person.serviceId)
+      for (const [i, need] of person.needs.entries()) {
+        yield* requireCode("RegisterPerson", `needs[${i}]`, need, serviceInfo(service.value)?.needs, "need")
+      }
       const facts = yield* gatherFacts(actor, grant, service.value, person)
       const warnings = yield* run(grant, { _tag: "RegisterPerson", person }, facts, [change(mappings.person, person, 0)])
       return written(person, warnings)
@@ -724,6 +732,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const service = yield* load(mappings.service, contact.serviceId)
       const info = serviceInfo(service.value)
       yield* requireCode("RecordContact", "channel", contact.channel, info?.channels, "contact channel")
+      yield* requireCode("RecordContact", "locationKind", contact.locationKind, info?.locationKinds, "place type")
       for (const [i, code] of contact.interventions.entries()) {
         yield* requireCode("RecordContact", `interventions[${i}]`, code, info?.interventions, "intervention")
       }
@@ -1185,30 +1194,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     return written(next.success, warnings)
   })
 
+  /** Every record that names the person, by the history sections of the entity catalogue. */
   const historyOf = Effect.fnUntraced(function*(person: Person) {
-    const q = { personId: person.id }
-    const [cooperations, contacts, consents, disclosures, plans, measurements, referrals, activities] = yield* Effect.all([
-      loadAll(mappings.cooperation, q),
-      loadAll(mappings.contact, q),
-      loadAll(mappings.consent, q),
-      loadAll(mappings.disclosure, q),
-      loadAll(mappings.plan, q),
-      loadAll(mappings.measurement, q),
-      loadAll(mappings.referral, q),
-      loadAll(mappings.activity, q)
-    ])
-    const values = <A>(xs: ReadonlyArray<Loaded<A>>) => xs.map((x) => x.value)
-    const history: History = {
-      person,
-      cooperations: values(cooperations),
-      contacts: values(contacts),
-      consents: values(consents),
-      disclosures: values(disclosures),
-      plans: values(plans),
-      measurements: values(measurements),
-      referrals: values(referrals),
-      activities: values(activities)
-    }
+    const sections = yield* Effect.forEach(historyEntries, (entry) =>
+      Effect.map(loadAll(entry as Mapping<unknown>, { personId: person.id }), (loaded) => [entry.history, loaded.map((x) => x.value)] as const))
+    const history = { person, ...Object.fromEntries(sections) } as History
     return history
   })
 
@@ -1250,6 +1240,8 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       interventions: new Set(Object.keys(plugin.taxonomies.interventions)),
       channels: new Set(Object.keys(plugin.taxonomies.channels)),
       firstContactChannels: new Set(Object.keys(plugin.taxonomies.firstContactChannels)),
+      ...(plugin.taxonomies.needs === undefined ? {} : { needs: new Set(Object.keys(plugin.taxonomies.needs)) }),
+      ...(plugin.taxonomies.locationKinds === undefined ? {} : { locationKinds: new Set(Object.keys(plugin.taxonomies.locationKinds)) }),
       indicators: new Map(plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])),
       acceptsAnonymous: plugin.principles.includes("low-threshold")
     })

@@ -44,6 +44,6 @@ describe("type flow", () => {
         // @ts-expect-error "insolvency-petiton" is misspelt
         registry.recordContact("debt-counselling", { ...input, interventions: ["insolvency-petiton"], channel: "in-person" })
       )
-      expect(misspelt._tag).toBe("UnknownCode")
+      expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
     }))
 })

@@ -94,8 +94,8 @@ describe("PostgresStore", () => {
       yield* withStore(schema, () => Effect.void)
       yield* withStore(schema, () => Effect.void, { migrate: "verify" })
       const migrations = () => withRaw(schema, (sql) => sql<{ version: number; name: string; applied_at: string }>`SELECT version, name, applied_at FROM pomoc_migrations ORDER BY version`)
-      assert.deepStrictEqual((yield* migrations()).map((m) => [m.version, m.name]), [[1, "initial"], [2, "report-rows"]])
-      assert.strictEqual(SqlStore.CODE_VERSION, 2)
+      assert.deepStrictEqual((yield* migrations()).map((m) => [m.version, m.name]), [[1, "initial"], [2, "report-rows"], [3, "report-shapes"]])
+      assert.strictEqual(SqlStore.CODE_VERSION, 3)
 
       yield* withRaw(schema, (sql) => sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (${SqlStore.CODE_VERSION + 1}, 'from the future', '2030-01-01')`)
       const before = { tables: yield* tables(), migrations: yield* migrations(), records: yield* count(schema, "records") }
@@ -116,13 +116,14 @@ describe("PostgresStore", () => {
       yield* withRaw(schema, (sql) =>
         Effect.forEach([
           "DROP TABLE pomoc_report_rows",
+          "DROP TABLE pomoc_report_shapes",
           "DROP TRIGGER pomoc_report_rows_insert ON pomoc_records",
           "DROP TRIGGER pomoc_report_rows_update ON pomoc_records",
           "DROP TRIGGER pomoc_report_rows_delete ON pomoc_records",
           `CREATE TABLE pomoc_record_tags (kind text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL, tag text COLLATE "C" NOT NULL, PRIMARY KEY (kind, id, tag))`,
           "CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)",
           "INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.tag FROM pomoc_records r CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) t(tag)",
-          "DELETE FROM pomoc_migrations WHERE version = 2"
+          "DELETE FROM pomoc_migrations WHERE version >= 2"
         ], (statement) => sql.unsafe(statement), { discard: true }))
       const after = yield* withStore(schema, reportSample.answer)
       assert.deepStrictEqual(after, before)

@@ -328,25 +328,31 @@ const aggregateStatements = (
     for (const [i, name] of sums.entries()) {
       if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `sum[${i}] must match ${String(Store.FACET_NAME)}`)
     }
+    // A shape's facets and tags: joined on PostgreSQL; on SQLite looked up by id in scalar
+    // subqueries, the one plan SQLite has for them (a join could scan a table it believes small).
+    const facets = pg ? sql`s.facets` : sql`(SELECT s.facets FROM pomoc_report_shapes s WHERE s.id = c.shape)`
+    const tags = pg ? sql`s.tags` : sql`(SELECT s.tags FROM pomoc_report_shapes s WHERE s.id = c.shape)`
     // A facet's value as JSON text ('null' when missing), so that grouping keeps the types apart.
     const facetJson = (name: string) =>
-      pg ? sql`coalesce((r.facets -> ${name}::text)::text, 'null')` : sql`coalesce(r.facets -> ${"$." + name}, 'null')`
+      pg ? sql`coalesce((${facets} -> ${name}::text)::text, 'null')` : sql`coalesce(${facets} -> ${"$." + name}, 'null')`
+    // A shape's numeric facet times the records of that shape.
     const facetNumber = (name: string) =>
       pg
-        ? sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`
-        : sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`
+        ? sql`coalesce(sum(c.n * CASE WHEN jsonb_typeof(${facets} -> ${name}::text) = 'number' THEN (${facets} ->> ${name}::text)::float8 END), 0)`
+        : sql`total(c.n * CASE WHEN json_type(${facets}, ${"$." + name}) IN ('integer', 'real') THEN json_extract(${facets}, ${"$." + name}) END)`
     const groupExprs = query.groupBy.map((name, i) => {
       // Quoted on PostgreSQL, like the record columns (see RECORD_COLUMNS).
       const expr = name === "tag"
         ? pg ? sql`to_json(t.tag)::text` : sql`t.value`
         : name === "month"
-        ? pg ? sql`to_json(substr(r.at, 1, 7))::text` : sql`substr(r.at, 1, 7)`
+        ? pg ? sql`to_json(c.month)::text` : sql`c.month`
         : facetJson(name)
       return sql`${expr} AS ${sql(`g${i}`)}`
     })
-    // The period's report rows of the service drive every report: tags and people are expanded
-    // per row by a table-valued function, which can only be an inner loop, and nothing is
-    // joined. On SQLite the index is named, so no statistics (or their absence) change the plan.
+    // The period's report rows of the service drive every report: grouped by shape (and month)
+    // in one index range, then each shape's facets and tags read by its key, tags expanded by a
+    // table-valued function. On SQLite the index is named, so no statistics (or their absence)
+    // change the plan.
     const index = pg
       ? empty
       : query.serviceId !== undefined
@@ -354,25 +360,37 @@ const aggregateStatements = (
       : query.from !== undefined || query.to !== undefined
       ? sql.literal("INDEXED BY pomoc_report_rows_period")
       : empty
+    const where = periodFilters(sql, query)
+    // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in
+    // total) the rows are counted as they are.
+    const byShape = sums.length > 0 || query.groupBy.some((name) => name !== "month")
+    const hasMonth = query.groupBy.includes("month")
+    const inner = [...(byShape ? ["r.shape AS shape"] : []), ...(hasMonth ? ["substr(r.at, 1, 7) AS month"] : [])]
+    const innerColumns = sql.literal(inner.length === 0 ? "" : `${inner.join(", ")},`)
+    const innerGroup = sql.literal(inner.length === 0 ? "" : `GROUP BY ${inner.map((_, i) => i + 1).join(", ")}`)
     const tagJoin = !query.groupBy.includes("tag")
       ? empty
       : pg
-      ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) AS t(tag)`
-      : sql`, json_each(r.tags) AS t`
-    const source = sql`pomoc_report_rows r ${index} ${tagJoin}`
-    const where = periodFilters(sql, query)
+      ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(${tags}) AS t(tag)`
+      : sql`, json_each(${tags}) AS t`
+    const shapes = pg && byShape ? sql`JOIN pomoc_report_shapes s ON s.id = c.shape ${tagJoin}` : tagJoin
     const ordinals = query.groupBy.map((_, i) => String(i + 1))
     const groupBy = ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")} ORDER BY ${ordinals.join(", ")}`)
     const selectGroups = groupExprs.length === 0 ? empty : sql`${sql.csv(groupExprs)},`
     const sumExprs = sums.map((name, i) => sql`${facetNumber(name)} AS ${sql(`s${i}`)}`)
     const selectSums = sumExprs.length === 0 ? empty : sql`, ${sql.csv(sumExprs)}`
-    const peopleJoin = pg
-      ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person_id)`
+    const people = pg
+      ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`
       : sql`, json_each(r.person_ids) AS p`
+    const person = sql.literal(pg ? "p.person" : "p.value")
     return {
-      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM ${source} WHERE ${where} ${groupBy}`,
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums}
+        FROM (SELECT ${innerColumns} count(*) AS n FROM pomoc_report_rows r ${index} WHERE ${where} ${innerGroup}) c
+        ${shapes} ${groupBy}`,
       people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT ${sql.literal(pg ? "p.person_id" : "p.value")}) AS n FROM ${source} ${peopleJoin} WHERE ${where} ${groupBy}`
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
+          FROM (SELECT DISTINCT ${innerColumns} ${person} AS person FROM pomoc_report_rows r ${index} ${people} WHERE ${where}) c
+          ${shapes} ${groupBy}`
         : undefined
     }
   })

@@ -67,7 +67,7 @@ export const head = (m: Model): Audit.Head => {
 
 /**
  * What a commit does to the model: the committed result, or the conflict it must fail with.
- * Writes are checked and applied in order, then deletes; each sees the ones before it.
+ * Writes are checked and applied in order, then deletes, then renames; each sees the ones before it.
  * @since 0.1.0
  * @category combinators
  */
@@ -88,6 +88,12 @@ export const commit = (
     const actualVersion = next.get(key(d.kind, d.id))?.version ?? 0
     if (actualVersion !== d.expectedVersion) return { _tag: "Conflict", conflict: { kind: d.kind, id: d.id, expectedVersion: d.expectedVersion, actualVersion } }
     next.delete(key(d.kind, d.id))
+  }
+  for (const { from, to } of unit.renamePeople ?? []) {
+    for (const [k, r] of next) {
+      if (!r.personIds.includes(from)) continue
+      next.set(k, { ...r, version: r.version + 1, personIds: r.personIds.map((p) => (p === from ? to : p)), data: Store.renameValue(r.data, from, to) })
+    }
   }
   const sealed = Audit.seal(head(m), unit.audit)
   m.records = next

@@ -47,6 +47,8 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
       let input = structuredClone(unit)
       if (faults.dropCarriageReturns) input = scrub(input) as Store.UnitOfWork
       for (const w of input.writes) if (!isCount(w.expectedVersion)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: "expectedVersion" })))
+      const renameProblem = Store.renameProblem(input)
+      if (renameProblem !== undefined) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: renameProblem })))
       if (faults.ignoreExpectedVersion) {
         // Simulates an adapter that upserts without comparing versions.
         const versions = new Map<string, number>()

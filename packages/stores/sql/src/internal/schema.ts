@@ -111,6 +111,22 @@ const initial: Migration = {
   }
 }
 
+// The PostgreSQL delete function and the three statement-level triggers on `pomoc_records` that
+// keep the report rows (the insert and update functions differ between migrations 2 and 3).
+const pgReportTriggers: ReadonlyArray<string> = [
+  `CREATE OR REPLACE FUNCTION pomoc_report_rows_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM pomoc_report_rows r USING pomoc_old_rows o WHERE r.kind = o.kind AND r.id = o.id;
+        RETURN NULL;
+      END $$`,
+  `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_insert()`,
+  `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_update()`,
+  `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
+]
+
 // Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
 // statement that writes the record (so no writer can forget it): the facets, the distinct tags
 // and the people as JSON (JSONB in both dialects), indexed by service and period. A report's query
@@ -183,25 +199,127 @@ const reportRows: Migration = {
           FROM pomoc_new_rows n WHERE r.kind = n.kind AND r.id = n.id;
         RETURN NULL;
       END $$`,
-      `CREATE OR REPLACE FUNCTION pomoc_report_rows_delete() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        DELETE FROM pomoc_report_rows r USING pomoc_old_rows o WHERE r.kind = o.kind AND r.id = o.id;
-        RETURN NULL;
-      END $$`,
-      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_insert()`,
-      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_update()`,
-      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
+      ...pgReportTriggers,
       `DROP TABLE pomoc_record_tags`,
       `ANALYZE pomoc_report_rows`
     ]
   }
 }
 
+// Migration 3: report rows point at their "shape", the id of its facets and distinct tags in `pomoc_report_shapes` (records of a kind
+// share few shapes). A report groups the period's rows of the service by shape (integers, read
+// from one index range), then reads each shape's facets and tags once: its plan is that range
+// whatever the statistics, and JSON is parsed per shape, not per record. Shapes hold only facets
+// and tags, which are never personal, and are kept when records go.
+const reportShapes: Migration = {
+  version: 3,
+  name: "report-shapes",
+  statements: {
+    sqlite: [
+      `DROP TRIGGER pomoc_report_rows_insert`,
+      `DROP TRIGGER pomoc_report_rows_update`,
+      `DROP TRIGGER pomoc_report_rows_delete`,
+      `DROP TABLE pomoc_report_rows`,
+      // JSONB (3.45+): read without parsing; one input text gives one blob, so UNIQUE dedupes.
+      `CREATE TABLE pomoc_report_shapes (
+        id INTEGER PRIMARY KEY,
+        facets BLOB NOT NULL,
+        tags BLOB NOT NULL,
+        UNIQUE (facets, tags)
+      )`,
+      `CREATE TABLE pomoc_report_rows (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        service_id TEXT,
+        at TEXT,
+        shape INTEGER NOT NULL,
+        person_ids BLOB NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID`,
+      // Covering: a report reads an index range and nothing else.
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, shape, person_ids)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at, shape, person_ids)`,
+      `INSERT INTO pomoc_report_shapes (facets, tags)
+        SELECT DISTINCT jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags)) FROM pomoc_records r WHERE true
+        ON CONFLICT DO NOTHING`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+        SELECT r.kind, r.id, r.service_id, r.at, s.id, jsonb(r.person_ids) FROM pomoc_records r
+        JOIN pomoc_report_shapes s ON s.facets = jsonb(r.facets) AND s.tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags))`,
+      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at,
+            (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags))),
+            jsonb(NEW.person_ids));
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, person_ids = jsonb(NEW.person_ids),
+          shape = (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+        WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+        DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+    ],
+    pg: [
+      `DROP TRIGGER pomoc_report_rows_insert ON pomoc_records`,
+      `DROP TRIGGER pomoc_report_rows_update ON pomoc_records`,
+      `DROP TRIGGER pomoc_report_rows_delete ON pomoc_records`,
+      `DROP TABLE pomoc_report_rows`,
+      `CREATE TABLE pomoc_report_shapes (
+        id bigserial PRIMARY KEY,
+        facets jsonb NOT NULL,
+        tags jsonb NOT NULL,
+        UNIQUE (facets, tags)
+      )`,
+      `CREATE TABLE pomoc_report_rows (
+        kind text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        service_id text COLLATE "C",
+        at text COLLATE "C",
+        shape bigint NOT NULL,
+        person_ids jsonb NOT NULL,
+        PRIMARY KEY (kind, id)
+      )`,
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at) INCLUDE (shape)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at) INCLUDE (shape)`,
+      `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
+        $$ SELECT coalesce(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements(tags) t $$`,
+      `INSERT INTO pomoc_report_shapes (facets, tags)
+        SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_records ON CONFLICT DO NOTHING`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+        SELECT r.kind, r.id, r.service_id, r.at, s.id, r.person_ids FROM pomoc_records r
+        JOIN pomoc_report_shapes s ON s.facets = r.facets AND s.tags = pomoc_distinct_tags(r.tags)`,
+      // Statement-level triggers with transition tables: set-based, one pass per write statement.
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags)
+          SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          SELECT n.kind, n.id, n.service_id, n.at, s.id, n.person_ids FROM pomoc_new_rows n
+          JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags);
+        RETURN NULL;
+      END $$`,
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags)
+          SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows r SET service_id = n.service_id, at = n.at, shape = s.id, person_ids = n.person_ids
+          FROM pomoc_new_rows n JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags)
+          WHERE r.kind = n.kind AND r.id = n.id;
+        RETURN NULL;
+      END $$`,
+      ...pgReportTriggers,
+      `ANALYZE pomoc_report_rows, pomoc_report_shapes`
+    ]
+  }
+}
+
 /** Every migration, oldest first; versions are 1, 2, 3, … without gaps. */
-export const migrations: ReadonlyArray<Migration> = [initial, reportRows]
+export const migrations: ReadonlyArray<Migration> = [initial, reportRows, reportShapes]
 
 /** The schema version this code expects. */
 export const CODE_VERSION = migrations[migrations.length - 1]!.version
