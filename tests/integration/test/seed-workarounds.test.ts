@@ -58,6 +58,22 @@ describe("debt counselling: the situation as the plugin defines it", () => {
   })
 })
 
+describe("debt counselling: in which area the situation improved", () => {
+  it("records the area as a category of the plugin's indicator, and refuses an area it does not define", async () => {
+    await run((api) => api.registerPerson(counsellor, {
+      _tag: "pseudonymous", id: "client", serviceId: "debt", sharedWith: [], ageBand: "27-64", gender: "not-stated", needs: [],
+      registeredAt: T(2), nickname: "K.", situation: Situation.toFacts({ debts: true, exclusion: ["unstable-housing"] })
+    }))
+    const outcome = (category: string) => ({
+      personId: "client", serviceId: "debt", indicator: "situation-improved-in-area", at: T(6), value: { _tag: "Category", value: category }, recordedBy: "petr", personParticipated: true
+    })
+    const { value } = await run((api) => api.recordOutcome(counsellor, outcome("unstable-housing")))
+    expect(value.value).toEqual({ _tag: "Category", value: "unstable-housing" })
+    expect(await fail((api) => api.recordOutcome(counsellor, outcome("luck")))).toMatchObject({ _tag: "InvalidCommand", field: "value" })
+    expect(await stored("measurement")).toHaveLength(1)
+  })
+})
+
 describe("low-threshold club: codes are checked against the service type's taxonomies", () => {
   it("refuses a need the club does not define, naming the field, and stores nothing", async () => {
     const refused = await fail((api) => api.registerPerson(worker, clubPerson({ needs: ["leisure-time", "no-such-need"] })))

@@ -29,7 +29,12 @@ describe("type flow", () => {
     expectTypeOf(debtCounselling.id).toEqualTypeOf<"debt-counselling">()
     expectTypeOf<"debt-analysis">().toExtend<InterventionOf<Host>>()
     expectTypeOf<IndicatorOf<Host>>().toEqualTypeOf<
-      "informed-about-options" | "situation-improved" | "competent-and-active" | "oriented-for-future" | "uses-further-help"
+      | "informed-about-options"
+      | "situation-improved"
+      | "situation-improved-in-area"
+      | "competent-and-active"
+      | "oriented-for-future"
+      | "uses-further-help"
     >()
     const code = (c: InterventionOf<Host>) => c
     // @ts-expect-error "debt-analisys" is misspelt
