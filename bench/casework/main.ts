@@ -155,7 +155,7 @@ const timed = async (count: number, one: (i: number) => Promise<unknown>, from: 
 
 let stepIds = 0
 const commands = {
-  recordContact: (personId: string) => (i: number) => run(api.recordContact(worker, contactInput(personId, 200_000 + i))),
+  recordContact: (personId: string) => (i: number) => run(api.recordContact(worker, contactInput(personId, 200_000 + i) as never)),
   disclose: (personId: string) => (i: number) =>
     run(api.disclose(worker, {
       personId, serviceId: "club", recipient, purpose: "disclosure", at: iso(300_000 + i),
