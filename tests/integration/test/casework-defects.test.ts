@@ -27,7 +27,7 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 const school = { kind: "school", name: "ZŠ Komenského" } as const
 
 const contactInput = (serviceId: string, participants: ReadonlyArray<string>, note?: string) => ({
-  serviceId, at: T(3), durationMinutes: 30, locationKind: "office", channel: "in-person", participants,
+  serviceId, at: T(3), durationMinutes: 30, locationKind: serviceId === "club" ? "club-premises" : "office", channel: "in-person", participants,
   anonymousCount: 0, interventions: ["information"], firstContact: false, mode: "individual",
   ...(note !== undefined ? { note } : {})
 } as const)
