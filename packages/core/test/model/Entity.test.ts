@@ -50,7 +50,8 @@ describe("Store.renameValue", () => {
       const before = JSON.stringify(value)
       const renamed = Store.renameValue(value, from, "new-id")
       expect(JSON.stringify(value)).toBe(before)
-      expect(renamed).toEqual(JSON.parse(before.split(JSON.stringify(from)).join(JSON.stringify("new-id"))))
+      // Compared as JSON (like the SQL store's text): JSON has no -0, which fc.jsonValue generates.
+      expect(JSON.parse(JSON.stringify(renamed))).toEqual(JSON.parse(before.split(JSON.stringify(from)).join(JSON.stringify("new-id"))))
     }))
   })
 })
