@@ -109,6 +109,11 @@ for (const { name, layer } of stores) {
     {
       const { layer: l, cleanup } = layer()
       const db = await seeded(() => l)
+      // Warm up the erasure path on a person with no records, then time the one with 10,000.
+      await db.run((api) => api.registerPerson(worker, {
+        _tag: "pseudonymous", id: "warm-up", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: "2026-01-01T00:00:00.000Z", nickname: "W"
+      }))
+      await db.run((api) => api.erasePerson(coordinator, "warm-up"))
       shred.push(await time(() => db.run((api) => api.erasePerson(coordinator, PERSON))))
       await db.dispose()
       cleanup()

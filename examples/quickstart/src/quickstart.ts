@@ -5,7 +5,7 @@
  * is decoded, authorised, checked against the principles, encrypted where sensitive, stored and
  * audited.
  */
-import { AccessDenied, CommandRefused, FieldCrypto, type KeyMaterial, NotFound, Pomoc, Registry, type ReportResult, type Store, type Suppression } from "@pomoc/core"
+import { AccessDenied, Casework, CommandRefused, FieldCrypto, type KeyMaterial, NotFound, Registry, type ReportResult, type Store, type Suppression } from "@pomoc/core"
 import { AnnualReport, ValueLabels } from "@pomoc/report-html"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
@@ -16,7 +16,7 @@ export const registry: Registry.Registry = Registry.makeUnsafe([lowThresholdClub
 
 /** The case-work API over a store, with the application's field-encryption key. */
 export const pomocLayer = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.KeyMaterial) =>
-  Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+  Casework.layer(Casework.configFromRegistry(registry)).pipe(
     Layer.provide(FieldCrypto.layer({ keys: { "key-2026": key }, current: "key-2026" })),
     Layer.provideMerge(store)
   )
@@ -68,7 +68,7 @@ export interface Summary {
   readonly warnings: ReadonlyArray<string>
   readonly plan: { readonly goals: number; readonly stepsByClient: number; readonly achieved: number }
   readonly outcomes: ReadonlyArray<{ readonly indicator: string; readonly value: string }>
-  readonly report: Pomoc.PomocShape["report"] extends (...a: never) => Effect.Effect<infer R, infer _E> ? R : never
+  readonly report: Casework.Api["report"] extends (...a: never) => Effect.Effect<infer R, infer _E> ? R : never
   readonly auditEntries: number
   readonly auditIntact: boolean
 }
@@ -84,7 +84,7 @@ const denials: Readonly<Record<AccessDenied["reason"], string>> = {
 const principleName = (id: string): string => registry.principles.find((p) => p.id === id)?.labels.en ?? id
 
 /** What a refusal says, in plain words: which principle and rule refused, and why. */
-const refusal = (organisation: string, operation: string, error: Pomoc.CaseworkError): Refusal => ({
+const refusal = (organisation: string, operation: string, error: Casework.CaseworkError): Refusal => ({
   organisation,
   operation,
   error: error._tag,
@@ -103,10 +103,10 @@ const refusal = (organisation: string, operation: string, error: Pomoc.CaseworkE
 
 /** Runs the quickstart against the case-work API in context. */
 export const quickstart = Effect.gen(function*() {
-  const pomoc = yield* Pomoc.Pomoc
+  const pomoc = yield* Casework.Casework
   const refusals: Array<Summary["refusals"][number]> = []
   const warnings: Array<string> = []
-  const expectRefusal = <A>(organisation: string, operation: string, effect: Effect.Effect<A, Pomoc.CaseworkError>) =>
+  const expectRefusal = <A>(organisation: string, operation: string, effect: Effect.Effect<A, Casework.CaseworkError>) =>
     Effect.flip(effect).pipe(
       Effect.map((error) => {
         refusals.push(refusal(organisation, operation, error))

@@ -3,7 +3,7 @@
  * refused) run against a real store, checked after every step against a simple model and the
  * invariants of issue #6.
  */
-import { Audit, FieldCrypto, KeyMaterial, Pomoc, Principles, Store } from "@pomoc/core"
+import { Audit, FieldCrypto, KeyMaterial, Casework, Principles, Store } from "@pomoc/core"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import * as fc from "fast-check"
 import { expect } from "vitest"
@@ -37,12 +37,14 @@ export interface Model {
   readonly cooperations: Array<ModelCooperation>
   /** Successful writes so far; each must have exactly one audit entry. */
   writes: number
+  /** The operation of every successful write, in order: the audit log's allowed entries, one each. */
+  readonly log: Array<string>
   /** Disclosures stored, with the basis they were allowed on. */
   readonly disclosures: Array<{ readonly basis: "consent" | "legal-duty"; readonly consentValid: boolean }>
   counter: number
 }
 
-type Api = Pomoc.PomocShape
+type Api = Casework.Api
 export interface Real {
   readonly run: <A, E>(f: (api: Api, store: Store.StoreShape) => Effect.Effect<A, E>) => Promise<A>
 }
@@ -71,6 +73,8 @@ const checkInvariants = async (m: Model, r: Real) => {
   const entries = await r.run((api) => api.auditLog(auditor, { limit: 100_000 }))
   // every write has its audit entry, and nothing else wrote one
   expect(entries.filter((e) => e.outcome === "allowed").length).toBe(m.writes)
+  // every successful write has exactly one audit entry, of its own operation, in order
+  expect(entries.filter((e) => e.outcome === "allowed").map((e) => e.operation)).toEqual(m.log)
   // the audit chain verifies
   expect((await r.run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
   expect(Audit.verify(entries)._tag).toBe("Intact")
@@ -84,6 +88,12 @@ const checkInvariants = async (m: Model, r: Real) => {
 }
 
 type Cmd = fc.AsyncCommand<Model, Real>
+
+/** Counts a successful write of an operation. */
+const wrote = (m: Model, operation: string) => {
+  m.writes++
+  m.log.push(operation)
+}
 
 const command = (name: string, check: (m: Readonly<Model>) => boolean, run: (m: Model, r: Real) => Promise<void>): Cmd => ({
   check,
@@ -102,7 +112,7 @@ const registerPerson = (pseudonymous: boolean) =>
       : { _tag: "anonymous", id, serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter) }
     await r.run((api) => api.registerPerson(worker, input))
     m.persons.push({ id, level: pseudonymous ? "pseudonymous" : "anonymous" })
-    m.writes++
+    wrote(m, "RegisterPerson")
   })
 
 const anonymousContact = (count: number) =>
@@ -113,7 +123,7 @@ const anonymousContact = (count: number) =>
       workers: ["worker-1"], participants: [], anonymousCount: count, interventions: ["information"], firstContact: false,
       mode: count === 1 ? "individual" : "group"
     }))
-    m.writes++
+    wrote(m, "RecordContact")
   })
 
 const contactWith = (pick: number) =>
@@ -124,7 +134,7 @@ const contactWith = (pick: number) =>
       workers: ["worker-1"], participants: [person.id], anonymousCount: 0, interventions: ["conversation"], firstContact: false,
       mode: "individual", note: `Talked with Nick about school`
     }))
-    m.writes++
+    wrote(m, "RecordContact")
   })
 
 const startCooperation = (pick: number, compelled: boolean) =>
@@ -139,7 +149,7 @@ const startCooperation = (pick: number, compelled: boolean) =>
     }
     const { value } = await r.run((api) => api.startCooperation(worker, input))
     m.cooperations.push({ id: value.id, personId: person.id, active: true })
-    m.writes++
+    wrote(m, "StartCooperation")
   })
 
 const endCooperation = (pick: number, withReason: boolean) =>
@@ -149,7 +159,7 @@ const endCooperation = (pick: number, withReason: boolean) =>
     // ending cooperation always succeeds, with or without a reason
     await r.run((api) => api.endCooperation(worker, { cooperationId: coop.id, ...(withReason ? { reason: "moved-away" } : {}) }))
     coop.active = false
-    m.writes++
+    wrote(m, "EndCooperation")
   })
 
 const giveConsent = (pick: number, recipient: number) =>
@@ -160,7 +170,7 @@ const giveConsent = (pick: number, recipient: number) =>
       validFrom: at(0), givenAt: at(++m.counter), form: "verbal", recordedBy: "worker-1"
     }))
     m.consents.push({ id: value.id, personId: person.id, recipient, withdrawn: false })
-    m.writes++
+    wrote(m, "GiveConsent")
   })
 
 const withdrawConsent = (pick: number) =>
@@ -169,7 +179,7 @@ const withdrawConsent = (pick: number) =>
     const consent = open[pick % open.length]!
     await r.run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
     consent.withdrawn = true
-    m.writes++
+    wrote(m, "WithdrawConsent")
   })
 
 const discloseWithConsent = (pick: number, recipient: number) =>
@@ -186,7 +196,7 @@ const discloseWithConsent = (pick: number, recipient: number) =>
     }
     await r.run((api) => api.disclose(worker, input))
     m.disclosures.push({ basis: "consent", consentValid: true })
-    m.writes++
+    wrote(m, "Disclose")
   })
 
 const discloseLegalDuty = (pick: number) =>
@@ -197,7 +207,56 @@ const discloseLegalDuty = (pick: number) =>
       basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-1" }, disclosedBy: "worker-1"
     }))
     m.disclosures.push({ basis: "legal-duty", consentValid: false })
-    m.writes++
+    wrote(m, "Disclose")
+  })
+
+const withdrawAgain = (pick: number) =>
+  command(`withdrawAgain(${pick})`, (m) => m.consents.some((c) => c.withdrawn), async (m, r) => {
+    const withdrawn = m.consents.filter((c) => c.withdrawn)
+    const consent = withdrawn[pick % withdrawn.length]!
+    // withdrawing a withdrawn consent changes nothing, and is still a write with its audit entry
+    const { value } = await r.run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
+    expect(value.withdrawnAt).toBeDefined()
+    wrote(m, "WithdrawConsent")
+  })
+
+const discloseAsOther = (pick: number) =>
+  command(`discloseAsOther(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    // attribution comes from the actor: a worker cannot name someone else as the decider
+    await refused(r, (api) => api.disclose(worker, {
+      personId: person.id, serviceId: "club", recipient: recipients[1], purpose: "child-protection", at: at(++m.counter),
+      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "coordinator-1" }, disclosedBy: "worker-1"
+    }), ["InvalidCommand"])
+  })
+
+const outsiderReads = (pick: number) =>
+  command(`outsiderReads(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    // another service's person looks exactly like one that does not exist
+    const other = await r.run((api) => Effect.flip(api.getPerson(outsider, person.id)))
+    const none = await r.run((api) => Effect.flip(api.getPerson(outsider, "no-such-person")))
+    expect(other._tag).toBe("NotFound")
+    expect(other.message).toBe(none.message)
+  })
+
+const evening = (count: number, badAt: number) =>
+  command(`evening(${count}, bad=${badAt})`, () => true, async (m, r) => {
+    const contacts = Array.from({ length: count }, (_, i) => ({
+      op: "recordContact" as const,
+      input: {
+        serviceId: "club", at: at(++m.counter), durationMinutes: 10, locationKind: "street-area" as const, channel: "in-person" as const,
+        workers: ["worker-1"], participants: [], anonymousCount: 1 + i, interventions: [i === badAt ? "no-such-intervention" : "information"] as never,
+        firstContact: false, mode: "group" as const
+      }
+    }))
+    if (badAt < count) {
+      // one bad command: the whole batch is refused, naming it, and nothing is stored
+      await refused(r, (api) => api.batch(worker, contacts), ["BatchRefused"])
+      return
+    }
+    await r.run((api) => api.batch(worker, contacts))
+    for (let i = 0; i < count; i++) wrote(m, "RecordContact")
   })
 
 const chargeFee = command("chargeFee", () => true, (_m, r) =>
@@ -205,7 +264,7 @@ const chargeFee = command("chargeFee", () => true, (_m, r) =>
 
 const junk = (input: unknown) =>
   command(`junk(${JSON.stringify(input).slice(0, 40)})`, () => true, (_m, r) =>
-    refused(r, (api) => api.recordContact(worker, input), ["InvalidInput"]))
+    refused(r, (api) => api.recordContact(worker, input as Casework.InputOf<"recordContact">), ["InvalidInput"]))
 
 const wrongActor = (who: number) =>
   command(`wrongActor(${who})`, () => true, (m, r) =>
@@ -225,7 +284,11 @@ export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.nat().map(discloseLegalDuty),
   fc.constant(chargeFee),
   fc.jsonValue({ maxDepth: 2 }).map(junk),
-  fc.integer({ min: 0, max: 2 }).map(wrongActor)
+  fc.integer({ min: 0, max: 2 }).map(wrongActor),
+  fc.nat().map(withdrawAgain),
+  fc.nat().map(discloseAsOther),
+  fc.nat().map(outsiderReads),
+  fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 8 })).map(([n, bad]) => evening(n, bad))
 ]
 
 /** Runs the model-based test against a store layer (a fresh store per sequence). */
@@ -236,7 +299,7 @@ export const runModel = async (
   const key = KeyMaterial.generate()
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? 12 }), async (cmds) => {
-      const layer = Pomoc.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+      const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
         Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
         Layer.provideMerge(storeLayer())
       )
@@ -245,7 +308,7 @@ export const runModel = async (
         const real: Real = {
           run: (f) =>
             runtime.runPromise(Effect.gen(function*() {
-              const api = yield* Pomoc.Pomoc
+              const api = yield* Casework.Casework
               const store = yield* Store.Store
               return yield* f(api, store)
             }))
@@ -257,8 +320,12 @@ export const runModel = async (
           principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"],
           registeredAt: at(0)
         }))
-        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, disclosures: [], counter: 0 }
+        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, log: ["RegisterOrganisation", "RegisterService"], disclosures: [], counter: 0 }
         await fc.asyncModelRun(() => ({ model, real }), cmds)
+        // No personal value in plain text in any stored record (issue 11): nicknames, notes,
+        // consent grantees and disclosure recipients are all encrypted at rest.
+        const stored = await real.run((_, store) => Effect.forEach(Store.RecordKind.literals, (kind) => store.list({ kind })))
+        expect(JSON.stringify(stored)).not.toMatch(/Nick-\d+|Talked with Nick|Komenského|OSPOD Praha/)
       } finally {
         await runtime.dispose()
       }

@@ -36,12 +36,12 @@ const common = {
   needs: Schema.Array(Code),
   /**
    * The person's situation as the service's plugin defines it (e.g. debt counselling: `debts`,
-   * `unstableHousing`), read by eligibility and plugin rules. Sensitive: encrypted at rest, and
+   * `unstable-housing`, as its `Situation.toFacts` builds them), read by eligibility and plugin rules. Sensitive: encrypted at rest, and
    * never a protected attribute (the equality principle).
    */
   situation: Schema.optionalKey(personal(
     Schema.Record(
-      Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { expected: "a situation key of letters, digits and '_'" })),
+      Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, { expected: "a situation key of letters, digits, '_' and '-'" })),
       Schema.Union([Text.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
     )
   )),

@@ -89,8 +89,10 @@ export interface RecordDelete {
  * A person's id replaced by another in every record that names them (erasure gives an erased
  * person a new random id, so that no pseudonymous code computes to them again): every record
  * whose `personIds` holds `from` gets `to` there instead, and every JSON string of its `data`
- * equal to `from` becomes `to` (see {@link renameValue}); its version goes up by one. Ids are
- * plain id strings (no quotes or backslashes), so a store may do this on JSON text.
+ * equal to `from`, object keys included, becomes `to` (see {@link renameValue}); its version
+ * goes up by one. Ids are plain id strings (no quotes or backslashes), so a store may do this
+ * on JSON text (replacing the quoted id); core never stores a string holding a double quote in a
+ * record that names a person (free texts are encrypted), where text replacement could differ.
  * @since 0.2.0
  * @category models
  */
@@ -133,17 +135,35 @@ export interface Precondition {
 
 /**
  * The meaning of a {@link PersonRename} for one JSON value: every string equal to `from`, at any
- * depth (object keys excepted), becomes `to`.
+ * depth, object keys included, becomes `to`.
  * @since 0.2.0
  * @category combinators
  */
 export const renameValue = (value: unknown, from: string, to: string): unknown => {
   if (value === from) return to
-  if (Array.isArray(value)) return value.map((v) => renameValue(v, from, to))
+  // Copy only what changes: parts without the id are shared with the input.
+  if (Array.isArray(value)) {
+    let out: Array<unknown> | undefined
+    for (let i = 0; i < value.length; i++) {
+      const v = renameValue(value[i], from, to)
+      if (v !== value[i]) (out ??= [...(value as ReadonlyArray<unknown>)])[i] = v
+    }
+    return out ?? value
+  }
   if (typeof value === "object" && value !== null) {
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) out[k] = renameValue(v, from, to)
-    return out
+    const record = value as Record<string, unknown>
+    if (Object.hasOwn(record, from)) {
+      const out: Record<string, unknown> = {}
+      for (const k of Object.keys(record)) out[k === from ? to : k] = renameValue(record[k], from, to)
+      return out
+    }
+    let out: Record<string, unknown> | undefined
+    for (const k of Object.keys(record)) {
+      const before = record[k]
+      const v = renameValue(before, from, to)
+      if (v !== before) (out ??= { ...record })[k] = v
+    }
+    return out ?? value
   }
   return value
 }

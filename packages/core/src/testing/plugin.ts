@@ -396,7 +396,7 @@ export const checkRegistration = (plugin: Plugin, options: PluginCheckOptions = 
     "registration",
     plugin,
     Registry.validate([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
-      .map((problem) => `${problem._tag}: ${problem.message}`)
+      .map((problem) => `${problem.reason._tag}: ${problem.message}`)
   ))
 
 /**

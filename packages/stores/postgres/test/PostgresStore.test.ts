@@ -96,7 +96,7 @@ describe("PostgresStore", () => {
       yield* withStore(schema, () => Effect.void, { migrate: "verify" })
       const migrations = () => withRaw(schema, (sql) => sql<{ version: number; name: string; applied_at: string }>`SELECT version, name, applied_at FROM pomoc_migrations ORDER BY version`)
       assert.deepStrictEqual((yield* migrations()).map((m) => [m.version, m.name]), PostgresDialect.dialect.migrations.map((m) => [m.version, m.name]))
-      assert.deepStrictEqual((yield* migrations()).slice(0, 2).map((m) => [m.version, m.name]), [[1, "initial"], [2, "report-rows"]])
+      assert.deepStrictEqual((yield* migrations()).slice(0, 3).map((m) => [m.version, m.name]), [[1, "initial"], [2, "report-rows"], [3, "report-shapes"]])
 
       yield* withRaw(schema, (sql) => sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (${PostgresDialect.CODE_VERSION + 1}, 'from the future', '2030-01-01')`)
       const before = { tables: yield* tables(), migrations: yield* migrations(), records: yield* count(schema, "records") }
@@ -117,6 +117,7 @@ describe("PostgresStore", () => {
       yield* withRaw(schema, (sql) =>
         Effect.forEach([
           "DROP TABLE pomoc_report_rows",
+          "DROP TABLE pomoc_report_shapes",
           "DROP TRIGGER pomoc_report_rows_insert ON pomoc_records",
           "DROP TRIGGER pomoc_report_rows_update ON pomoc_records",
           "DROP TRIGGER pomoc_report_rows_delete ON pomoc_records",

@@ -2,7 +2,8 @@
  * The report-plan probe for PostgreSQL: runs the statements the store runs for an aggregate under
  * `EXPLAIN (ANALYZE, FORMAT JSON)` and counts the stored rows its scans read (rows returned plus
  * rows removed by filters and rechecks, times loops). Function scans (tags and people expanded
- * from a row) read no stored rows.
+ * from a row) read no stored rows, and neither do lookups of report shapes (the dictionary of
+ * facets and tags the records share).
  */
 import type { Store } from "@pomoc/core"
 import type { AggregatePlan } from "@pomoc/store-testkit"
@@ -21,9 +22,9 @@ interface PlanNode {
   readonly Plans?: ReadonlyArray<PlanNode>
 }
 
-/** Stored rows read by a plan's table scans. */
+/** Stored rows read by a plan's table scans (report shapes are a dictionary of facets, not records). */
 export const rowsRead = (node: PlanNode): number => {
-  const own = node["Relation Name"] === undefined
+  const own = node["Relation Name"] === undefined || node["Relation Name"] === "pomoc_report_shapes"
     ? 0
     : ((node["Actual Rows"] ?? 0) + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) * (node["Actual Loops"] ?? 1)
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0)

@@ -171,6 +171,41 @@ export const groupingOf = (
   }
 }
 
+/**
+ * The period's report rows of the service (filtered by {@link periodFilters}), grouped by shape
+ * (the id of their facets and distinct tags in `pomoc_report_shapes`) and by month when the query
+ * groups by month: the inner query a dialect's aggregate reads as `c`, with columns `shape` (when
+ * a facet, a tag or a sum needs it), `month` (when grouped by month) and `n` (the rows). A report's
+ * plan is then one index range (`index` names it where the dialect can), and JSON is read once per
+ * shape, not per record. `people` gives the distinct people per shape and month instead
+ * (`c.person`), from the dialect's expansion of `r.person_ids` into rows and the expression of one
+ * person id.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const reportRowsByShape = (
+  sql: SqlClient.SqlClient,
+  query: Store.AggregateQuery,
+  index: Statement.Fragment
+): {
+  readonly byShape: boolean
+  readonly counts: Statement.Fragment
+  readonly people: (expand: Statement.Fragment, person: Statement.Fragment) => Statement.Fragment
+} => {
+  // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)
+  // the rows are counted as they are.
+  const byShape = (query.sum ?? []).length > 0 || query.groupBy.some((name) => name !== "month")
+  const inner = [...(byShape ? ["r.shape AS shape"] : []), ...(query.groupBy.includes("month") ? ["substr(r.at, 1, 7) AS month"] : [])]
+  const columns = sql.literal(inner.length === 0 ? "" : `${inner.join(", ")},`)
+  const group = sql.literal(inner.length === 0 ? "" : `GROUP BY ${inner.map((_, i) => i + 1).join(", ")}`)
+  const where = periodFilters(sql, query)
+  return {
+    byShape,
+    counts: sql`(SELECT ${columns} count(*) AS n FROM pomoc_report_rows r ${index} WHERE ${where} ${group}) c`,
+    people: (expand, person) => sql`(SELECT DISTINCT ${columns} ${person} AS person FROM pomoc_report_rows r ${index} ${expand} WHERE ${where}) c`
+  }
+}
+
 // Report rows follow the records by trigger.
 const RECORD_TABLES = ["pomoc_record_people", "pomoc_records"] as const
 

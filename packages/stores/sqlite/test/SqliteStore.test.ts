@@ -81,8 +81,8 @@ describe("SqliteStore", () => {
         assert.deepStrictEqual(JSON.parse(row.facets!), { channel: "visit", n: 2, ok: true })
         const people = db.prepare("SELECT person_id FROM pomoc_record_people WHERE id = 'c1' ORDER BY person_id").all() as Array<{ person_id: string }>
         assert.deepStrictEqual(people.map((p) => p.person_id), ["p1", "p2"])
-        // Tags are kept for reports in the record's report row (distinct, as JSONB).
-        const tags = db.prepare("SELECT t.value AS tag FROM pomoc_report_rows r, json_each(r.tags) t WHERE r.id = 'c1' ORDER BY tag").all() as Array<{ tag: string }>
+        // Tags are kept for reports in the record's report shape (distinct).
+        const tags = db.prepare("SELECT t.value AS tag FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape, json_each(s.tags) t WHERE r.id = 'c1' ORDER BY tag").all() as Array<{ tag: string }>
         assert.deepStrictEqual(tags.map((t) => t.tag), ["a", "b"])
         assert.strictEqual((db.prepare("SELECT count(*) AS n FROM pomoc_audit").get() as { n: number }).n, 2)
         const head = db.prepare("SELECT seq, hash FROM pomoc_audit_head").get() as { seq: number; hash: string }
@@ -119,7 +119,7 @@ describe("SqliteStore", () => {
         }))
       raw(file, (db) => {
         assert.deepStrictEqual(db.prepare("SELECT person_id, id FROM pomoc_record_people").all(), [{ person_id: "p2", id: "c1" }])
-        assert.deepStrictEqual(db.prepare("SELECT t.value AS tag FROM pomoc_report_rows r, json_each(r.tags) t").all(), [{ tag: "t2" }])
+        assert.deepStrictEqual(db.prepare("SELECT t.value AS tag FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape, json_each(s.tags) t").all(), [{ tag: "t2" }])
         assert.deepStrictEqual(db.prepare("SELECT id FROM pomoc_report_rows").all(), [{ id: "c1" }])
         assert.strictEqual((db.prepare("SELECT count(*) AS n FROM pomoc_records").get() as { n: number }).n, 1)
       })
@@ -255,7 +255,7 @@ describe("migrations", () => {
       raw(file, (db) => {
         const rows = db.prepare("SELECT version, name FROM pomoc_migrations ORDER BY version").all()
         assert.deepStrictEqual(rows, SqliteDialect.dialect.migrations.map(({ name, version }) => ({ version, name })))
-        assert.deepStrictEqual(rows.slice(0, 2), [{ version: 1, name: "initial" }, { version: 2, name: "report-rows" }])
+        assert.deepStrictEqual(rows.slice(0, 3), [{ version: 1, name: "initial" }, { version: 2, name: "report-rows" }, { version: 3, name: "report-shapes" }])
       })
     })
   })
@@ -268,7 +268,7 @@ describe("migrations", () => {
       raw(file, (db) =>
         db.exec(`
           DROP TRIGGER pomoc_report_rows_insert; DROP TRIGGER pomoc_report_rows_update; DROP TRIGGER pomoc_report_rows_delete;
-          DROP TABLE pomoc_report_rows;
+          DROP TABLE pomoc_report_rows; DROP TABLE pomoc_report_shapes;
           CREATE TABLE pomoc_record_tags (kind TEXT NOT NULL, id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (kind, id, tag)) WITHOUT ROWID;
           CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag);
           INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.value FROM pomoc_records r, json_each(r.tags) t;

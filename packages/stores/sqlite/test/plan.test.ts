@@ -49,6 +49,6 @@ describe("report plans on SQLite", () => {
 
       const [[text, params]] = (yield* SqlStore.aggregateSql(SqliteDialect.dialect, query)) as unknown as [[string, Array<never>]]
       const current = (yield* sql.unsafe<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, params)).map((r) => r.detail)
-      expect(periodDriven(current, query)).toBe(true)
+      expect(periodDriven(current, query), current.join("\n")).toBe(true)
     }).pipe(Effect.provide(SqliteStore.layer({ filename: ":memory:" }))))
 })

@@ -1,9 +1,10 @@
 /**
  * The report-plan probe for SQLite: runs `EXPLAIN QUERY PLAN` on the statements the store runs
- * for an aggregate and bounds the rows they read. A plan whose only table loop is a range over
- * the report rows constrained by every filter of the query (kind, and service and period when
- * given), with tags and people expanded by `json_each`, reads exactly the period's rows; any
- * other plan is bounded by the records of the kind to the power of its nested table loops.
+ * for an aggregate and bounds the rows they read. A plan that reads the report rows in one range
+ * constrained by every filter of the query (kind, and service and period when given), and
+ * otherwise only looks report shapes up by id and expands tags and people with `json_each`,
+ * reads exactly the period's rows; any other plan is bounded by the records of the kind to the
+ * power of its nested table loops.
  */
 import type { Store } from "@pomoc/core"
 import type { AggregatePlan } from "@pomoc/store-testkit"
@@ -28,11 +29,17 @@ const required = (query: Store.AggregateQuery): ReadonlyArray<string> => [
   ...(query.to === undefined ? [] : ["at<?"])
 ]
 
-/** Whether a plan's table loops are one range over the report rows on every filter of the query. */
+/**
+ * Whether a plan reads the report rows (`r`) in one range on every filter of the query, and
+ * anything else only by key: report shapes (`s`) by their id, the grouped subquery (`c`) as
+ * built.
+ */
 export const periodDriven = (details: ReadonlyArray<string>, query: Store.AggregateQuery): boolean => {
   const loops = details.filter(isTableLoop)
-  if (loops.length !== 1) return false
-  const m = /^SEARCH r USING (?:COVERING )?INDEX pomoc_report_rows_\w+ \((.*)\)$/.exec(loops[0]!)
+  const ranges = loops.filter((d) => /^(SCAN|SEARCH) r( |$)/.test(d))
+  const others = loops.filter((d) => !/^(SCAN|SEARCH) [rc]( |$)/.test(d))
+  if (ranges.length !== 1 || !others.every((d) => d === "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)")) return false
+  const m = /^SEARCH r USING (?:COVERING )?INDEX pomoc_report_rows_\w+ \((.*)\)$/.exec(ranges[0]!)
   return m !== null && required(query).every((c) => m[1]!.split(" AND ").includes(c))
 }
 

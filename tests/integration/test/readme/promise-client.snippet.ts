@@ -1,4 +1,4 @@
-import { CommandRefused, createClient, FieldCrypto, KeyMaterial, Pomoc, Registry } from "@pomoc/core"
+import { Casework, CommandRefused, createClient, FieldCrypto, KeyMaterial, Registry } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Layer } from "effect"
@@ -6,7 +6,7 @@ import { Layer } from "effect"
 // The layer is the same as for Effect callers: the plugins, a store, and the key for the
 // sensitive fields (a real app loads its key from a secret store and names a database file).
 const registry = Registry.makeUnsafe([lowThresholdClub])
-const PomocLive = Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+const CaseworkLive = Casework.layer(Casework.configFromRegistry(registry)).pipe(
   Layer.provide(FieldCrypto.layer({ keys: { "2026": KeyMaterial.generate() }, current: "2026" })),
   Layer.provide(SqliteStore.layer({ filename: ":memory:" }))
 )
@@ -16,7 +16,7 @@ const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
 
 export const main = async (): Promise<string> => {
   // Every operation of the case-work API as an async method; failures reject with the typed errors.
-  const pomoc = createClient(PomocLive)
+  const pomoc = createClient(CaseworkLive)
   try {
     await pomoc.registerOrganisation(admin, { id: "ostrov", name: "Ostrov" })
     await pomoc.registerService(admin, {

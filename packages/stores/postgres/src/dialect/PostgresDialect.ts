@@ -51,28 +51,30 @@ export const dialect: SqlDialect.SqlDialect = {
   text: (expr) => `to_json(${expr})::text`,
   json: (expr) => `${expr}::text`,
   aggregate: (sql, query) => {
-    // The period's report rows of the service drive every report: tags and people are expanded
-    // per row by a set-returning function (an inner loop), and nothing is joined.
-    const tags = query.groupBy.includes("tag") ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) AS t(tag)` : sql.literal("")
-    const source = sql`pomoc_report_rows r ${tags}`
+    // The period's report rows of the service drive every report, grouped by shape; each shape's
+    // facets and tags are joined by key, tags expanded by a set-returning function.
+    const source = SqlStore.reportRowsByShape(sql, query, sql.literal(""))
+    const tags = query.groupBy.includes("tag") ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)` : sql.literal("")
+    const shapes = source.byShape ? sql`JOIN pomoc_report_shapes s ON s.id = c.shape ${tags}` : sql.literal("")
     const { groupBy, selectGroups, selectSums } = SqlStore.groupingOf(
       sql,
       query.groupBy.map((name) =>
         name === "tag"
           ? sql`to_json(t.tag)::text`
           : name === "month"
-          ? sql`to_json(substr(r.at, 1, 7))::text`
-          : sql`coalesce((r.facets -> ${name}::text)::text, 'null')`
+          ? sql`to_json(c.month)::text`
+          : sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
       ),
+      // A shape's numeric facet times the rows of that shape.
       (query.sum ?? []).map((name) =>
-        sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`
+        sql`coalesce(sum(c.n * CASE WHEN jsonb_typeof(s.facets -> ${name}::text) = 'number' THEN (s.facets ->> ${name}::text)::float8 END), 0)`
       )
     )
-    const where = SqlStore.periodFilters(sql, query)
     return {
-      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM ${source} WHERE ${where} ${groupBy}`,
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${shapes} ${groupBy}`,
       people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT p.person_id) AS n FROM ${source} CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person_id) WHERE ${where} ${groupBy}`
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
+          FROM ${source.people(sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`, sql`p.person`)} ${shapes} ${groupBy}`
         : undefined
     }
   },
@@ -90,9 +92,9 @@ export const dialect: SqlDialect.SqlDialect = {
   onOpen: (sql) =>
     Effect.gen(function*() {
       const analysed = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'pomoc_report_rows'`
-      if (Number(analysed[0]?.n ?? 0) === 0) yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_record_people")
+      if (Number(analysed[0]?.n ?? 0) === 0) yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")
     }),
-  refreshStatistics: (sql) => Effect.asVoid(sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_record_people")),
+  refreshStatistics: (sql) => Effect.asVoid(sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")),
   classify
 }
 

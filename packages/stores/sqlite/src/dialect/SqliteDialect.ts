@@ -43,34 +43,39 @@ export const dialect: SqlDialect.SqlDialect = {
   text: (expr) => `json_quote(${expr})`,
   json: (expr) => expr,
   aggregate: (sql, query) => {
-    // The period's report rows of the service drive every report: tags and people are expanded
-    // per row by json_each, which can only be an inner loop, and nothing is joined. The index is
-    // named, so no statistics (or their absence) change the plan.
+    // The period's report rows of the service drive every report, grouped by shape in one index
+    // range; each shape's facets and tags are then looked up by id in scalar subqueries (the one
+    // plan SQLite has for them: a join could scan a table it believes small). The index is named,
+    // so no statistics (or their absence) change the plan.
     const index = query.serviceId !== undefined
       ? sql.literal("INDEXED BY pomoc_report_rows_service_period")
       : query.from !== undefined || query.to !== undefined
       ? sql.literal("INDEXED BY pomoc_report_rows_period")
       : sql.literal("")
-    const tags = query.groupBy.includes("tag") ? sql`, json_each(r.tags) AS t` : sql.literal("")
-    const source = sql`pomoc_report_rows r ${index} ${tags}`
+    const source = SqlStore.reportRowsByShape(sql, query, index)
+    const facets = sql`(SELECT s.facets FROM pomoc_report_shapes s WHERE s.id = c.shape)`
+    const tags = query.groupBy.includes("tag")
+      ? sql`, json_each((SELECT s.tags FROM pomoc_report_shapes s WHERE s.id = c.shape)) AS t`
+      : sql.literal("")
     const { groupBy, selectGroups, selectSums } = SqlStore.groupingOf(
       sql,
       query.groupBy.map((name) =>
         name === "tag"
           ? sql`json_quote(t.value)`
           : name === "month"
-          ? sql`json_quote(substr(r.at, 1, 7))`
-          : sql`coalesce(r.facets -> ${"$." + name}, 'null')`
+          ? sql`json_quote(c.month)`
+          : sql`coalesce(${facets} -> ${"$." + name}, 'null')`
       ),
+      // A shape's numeric facet times the rows of that shape.
       (query.sum ?? []).map((name) =>
-        sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`
+        sql`total(c.n * CASE WHEN json_type(${facets}, ${"$." + name}) IN ('integer', 'real') THEN json_extract(${facets}, ${"$." + name}) END)`
       )
     )
-    const where = SqlStore.periodFilters(sql, query)
     return {
-      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM ${source} WHERE ${where} ${groupBy}`,
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${groupBy}`,
       people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT p.value) AS n FROM ${source}, json_each(r.person_ids) AS p WHERE ${where} ${groupBy}`
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
+          FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${groupBy}`
         : undefined
     }
   },

@@ -1,0 +1,104 @@
+/**
+ * The operations table: every case-work operation, by the name of its method, gathered from the
+ * modules of each concern. The API, the Promise client, the access matrix's write rows and the
+ * list of command tags are derived from it.
+ *
+ * @since 0.2.0
+ */
+import * as ActivitiesAndVolunteers from "./activities-and-volunteers.js"
+import * as Audit from "./audit.js"
+import * as ConsentAndDisclosure from "./consent-and-disclosure.js"
+import * as Contacts from "./contacts.js"
+import * as Cooperation from "./cooperation.js"
+import * as Directory from "./directory.js"
+import * as Outcomes from "./outcomes.js"
+import * as People from "./people.js"
+import * as Plans from "./plans.js"
+import * as Reads from "./reads.js"
+import * as Referrals from "./referrals.js"
+import * as Reports from "./reports.js"
+
+/**
+ * Every operation of the case-work API, by method name.
+ * @since 0.2.0
+ * @category operations
+ */
+export const operations = {
+  /** Register an organisation (administrators). */
+  registerOrganisation: Directory.registerOrganisation,
+  /** Register a service of a registered service type. */
+  registerService: Directory.registerService,
+  /** Register a location of the organisation. */
+  registerLocation: Directory.registerLocation,
+  /** Register a person at any identity level. */
+  registerPerson: People.registerPerson,
+  /** Raise or lower a person's identity level: `{ person }`. */
+  changeIdentityLevel: People.changeIdentityLevel,
+  /** Record a need of a person: `{ personId, need, source }`. */
+  recordNeed: People.recordNeed,
+  /** Erase a person (a person id): identity gone everywhere, counts kept. */
+  erasePerson: People.erasePerson,
+  /** Record a contact and its interventions. */
+  recordContact: Contacts.recordContact,
+  /** Is a person of the service eligible for it? `{ serviceId, personId }`; an answer, nothing stored. */
+  assessEligibility: Cooperation.assessEligibility,
+  /** Start a cooperation (plus `compelled`, which must stay false). */
+  startCooperation: Cooperation.startCooperation,
+  /** End a cooperation: `{ cooperationId, endedBy?, reason? }`; always allowed. */
+  endCooperation: Cooperation.endCooperation,
+  /** Charge a fee: `{ serviceId, personId?, amountMinor, currency }`; refused for a free service. */
+  chargeFee: Cooperation.chargeFee,
+  /** Record a consent the person gave. */
+  giveConsent: ConsentAndDisclosure.giveConsent,
+  /** Withdraw a consent: `{ consentId }`; always allowed, idempotent, audited. */
+  withdrawConsent: ConsentAndDisclosure.withdrawConsent,
+  /** Share something about a person outside the service, on a consent or a legal duty. */
+  disclose: ConsentAndDisclosure.disclose,
+  /** Refer a person elsewhere, on their consent. */
+  refer: Referrals.refer,
+  /** Move a referral on: `{ referralId, status, reason? }`. */
+  updateReferral: Referrals.updateReferral,
+  /** Create an individual plan. */
+  createPlan: Plans.createPlan,
+  /** Add a goal to a plan: `{ planId, goal }`. */
+  addGoal: Plans.addGoal,
+  /** Add a step to a goal: `{ planId, goalId, step }`. */
+  addPlanStep: Plans.addPlanStep,
+  /** Set a goal's status: `{ planId, goalId, status, personParticipated }`. */
+  setGoalStatus: Plans.setGoalStatus,
+  /** Record a plan review: `{ planId, review }`. */
+  reviewPlan: Plans.reviewPlan,
+  /** Record an outcome measurement. */
+  recordOutcome: Outcomes.recordOutcome,
+  /** Record a group activity. */
+  recordActivity: ActivitiesAndVolunteers.recordActivity,
+  /** Record attendance: `{ activityId, attendees, anonymousAttendance }`. */
+  recordAttendance: ActivitiesAndVolunteers.recordAttendance,
+  /** Register a volunteer or intern. */
+  registerVolunteer: ActivitiesAndVolunteers.registerVolunteer,
+  /** Record a volunteer's hours. */
+  recordVolunteerHours: ActivitiesAndVolunteers.recordVolunteerHours,
+  /** Read a person (a person id); identified people's reads are audited. */
+  getPerson: Reads.getPerson,
+  /** A person's history as the actor may see it (a person id). */
+  personHistory: Reads.personHistory,
+  /** The person's subject-access export, every service's records (a person id). */
+  exportPerson: Reads.exportPerson,
+  /** Run a report: `{ reportId, serviceId?, from?, to?, threshold? }`. */
+  report: Reports.report,
+  /** Publish a report outside the service: `{ reportId, serviceId, recipient, … }`. */
+  publishReport: Reports.publishReport,
+  /** Read the audit log: `{ fromSeq?, limit? }` or nothing. */
+  auditLog: Audit.auditLog,
+  /** Verify the audit chain: nothing, or `{ expected }` (a head kept outside the database). */
+  verifyAudit: Audit.verifyAudit
+} as const
+
+/**
+ * The type of the operations table.
+ * @since 0.2.0
+ * @category models
+ */
+export type Operations = typeof operations
+
+export { ActivitiesAndVolunteers, Audit, ConsentAndDisclosure, Contacts, Cooperation, Directory, Outcomes, People, Plans, Reads, Referrals, Reports }
