@@ -77,7 +77,7 @@ class Overlay {
   add(changes: ReadonlyArray<Operation.Change>): void {
     for (const c of changes) {
       let ofKind = this.pending.get(c.kind)
-      if (ofKind === undefined) this.pending.set(c.kind, ofKind = new Map())
+      if (ofKind === undefined) this.pending.set(c.kind, ofKind = new Map<string, Pending>())
       ofKind.set(c.id, { value: c.entity, version: c.expectedVersion + 1, index: c.index, id: c.id })
     }
   }
@@ -455,7 +455,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       }
       if (refusals.length > 0) {
         const [first, ...later] = refusals
-        return yield* Effect.fail(new BatchRefused({ ...first!, later: later.map((r) => ({ index: r.index, operation: r.operation, error: r.error })) }))
+        return yield* Effect.fail(new BatchRefused({ ...first!, later: later.map((r) => ({ index: r.index, operation: r.operation, error: r.error as unknown })) }))
       }
       if (units.length > 0 && options?.dryRun !== true) yield* commit(units)
       return units.map(written)
