@@ -14,6 +14,7 @@
  *
  * @since 0.2.0
  */
+import type * as Verdict from "../principles/Verdict.js"
 import { DateTime, Effect, Option, Result, Schema } from "effect"
 import * as Access from "../access/Access.js"
 import type { AuditDraft } from "../Audit.js"
@@ -158,7 +159,7 @@ const checkAttribution = (op: Operation.Any, input: unknown, actorId: string): E
   return Effect.void
 }
 
-const say = (x: { readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }): Warning =>
+const say = (x: Verdict.Said): Warning =>
   ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
 
 const refusal = (config: Config, decision: EngineDecision, command: Command, facts: Facts): CommandRefused => {

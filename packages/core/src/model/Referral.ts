@@ -90,7 +90,25 @@ export class Referral extends Schema.Class<Referral>("@pomoc/core/Referral")(
       return true
     })
   )
-) {}
+) {
+  /**
+   * Which status may follow which.
+   * @since 0.2.0
+   */
+  static readonly transitions: Readonly<Record<ReferralStatus, ReadonlyArray<ReferralStatus>>> = transitions
+  /**
+   * Statuses that need a reason when entered.
+   * @since 0.2.0
+   */
+  static readonly needsReason: ReadonlySet<ReferralStatus> = needsReason
+  /**
+   * A referral's current status.
+   * @since 0.2.0
+   */
+  static status(referral: Referral): ReferralStatus {
+    return status(referral)
+  }
+}
 
 /**
  * A referral's current status.
