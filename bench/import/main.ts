@@ -92,7 +92,7 @@ const prepare = async (file: string) => {
   await run(db.api.registerService(admin, {
     id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
     localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: "2025-01-01T00:00:00.000Z"
-  } as never))
+  }))
   await run(Import.run(db.api, worker, people, await run(Sheet.fromCsv(peopleCsv))))
   return db
 }

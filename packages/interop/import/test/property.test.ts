@@ -92,7 +92,7 @@ describe("import properties", () => {
         const table = rows.map(cells)
         const values: Array<string> = []
         for (const [i, column, n] of breaks) {
-          const value = { When: `2026-02-${30 + (n % 2)} 10:${n % 60}`, Minutes: `m${n}`, Anonymous: `-${n}x`, Interventions: `zz-code-${n}`, People: `ghost-${n}` }[column]!
+          const value = { When: `2026-02-${30 + (n % 2)} 10:${n % 60}`, Minutes: `m${n}`, Anonymous: `-${n}x`, Interventions: `zz-code-${n}`, People: `ghost-${n}` }[column]
           values.push(value)
           table[i]![HEADER.indexOf(column)] = value
         }
