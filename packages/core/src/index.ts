@@ -37,6 +37,8 @@ export { Consent, ConsentGivenOnBehalf, Disclosure, DisclosureBasis } from "./mo
 export * from "./model/Plan.js"
 export * from "./model/Outcome.js"
 export { Referral, ReferralEvent, ReferralStatus } from "./model/Referral.js"
+export * from "./model/Revision.js"
+export * from "./model/Voided.js"
 export * from "./model/Activity.js"
 export * from "./model/Actor.js"
 export { personal } from "./model/Personal.js"
