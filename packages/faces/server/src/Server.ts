@@ -42,8 +42,11 @@ export interface Options {
    * (default: the remote address). Over it: 429 with `Retry-After`. `false` turns it off.
    */
   readonly rateLimit?: false | {
+    /** Requests allowed per window and client. */
     readonly requests: number
+    /** The window's length in milliseconds. */
     readonly windowMillis: number
+    /** Who a request counts against (default: the client's address). */
     readonly key?: (request: HttpServerRequest.HttpServerRequest) => string
   }
   /** CORS for browser front ends (default: no CORS headers, so browsers of other origins are refused). */

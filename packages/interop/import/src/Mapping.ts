@@ -108,19 +108,35 @@ export const Mapping = Schema.Struct({
  */
 export type Mapping = typeof Mapping.Type
 
-type Fields<T> = T extends unknown ? {
+/**
+ * The field paths of an input type: its keys, and one level into nested objects (`a.b`).
+ * @since 0.2.0
+ * @category models
+ */
+export type Fields<T> = T extends unknown ? {
     [K in keyof T & string]: NonNullable<T[K]> extends ReadonlyArray<unknown> ? K
       : NonNullable<T[K]> extends object ? K | `${K}.${keyof NonNullable<T[K]> & string}`
       : K
   }[keyof T & string]
   : never
 
-interface Inputs {
+/**
+ * The input of each import target's operation, as encoded (what a row's cells fill).
+ * @since 0.2.0
+ * @category models
+ */
+export interface Inputs {
+  /** A person (`registerPerson`). */
   readonly person: typeof Person.Encoded
+  /** A contact (`recordContact`). */
   readonly contact: typeof Contact.Encoded
+  /** An activity (`recordActivity`). */
   readonly activity: typeof Activity.Encoded
+  /** Attendance of an activity (`recordAttendance`). */
   readonly attendance: { readonly activityId: string; readonly attendees: ReadonlyArray<string>; readonly anonymousAttendance: number }
+  /** A volunteer (`registerVolunteer`). */
   readonly volunteer: typeof Volunteer.Encoded
+  /** Volunteer hours (`recordVolunteerHours`). */
   readonly "volunteer-hours": typeof VolunteerHours.Encoded
 }
 

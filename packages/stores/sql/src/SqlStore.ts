@@ -188,8 +188,11 @@ export const reportRowsByShape = (
   query: Store.AggregateQuery,
   index: Statement.Fragment
 ): {
+  /** Whether the rows are grouped by shape (a facet, a tag or a sum needs it). */
   readonly byShape: boolean
+  /** The inner query of counts, aliased `c`. */
   readonly counts: Statement.Fragment
+  /** The inner query of distinct people, aliased `c`, from the dialect's expansion of `r.person_ids`. */
   readonly people: (expand: Statement.Fragment, person: Statement.Fragment) => Statement.Fragment
 } => {
   // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)
