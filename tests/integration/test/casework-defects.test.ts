@@ -2,7 +2,7 @@
  * Issue 9, "Why": each defect of the hand-written case-work closure, reproduced against the API.
  * Every test here failed on the closure (the comment says how) and passes on the pipeline.
  */
-import { Casework, FieldCrypto, KeyMaterial, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Store, StaffDirectory } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
@@ -35,6 +35,7 @@ const contactInput = (serviceId: string, participants: ReadonlyArray<string>, no
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, coordinator, auditor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(MemoryStore.layer)
     )

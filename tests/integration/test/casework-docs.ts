@@ -33,6 +33,13 @@ const contact = {
 
 /** One example per operation, in an order in which each one works (the test runs them so). */
 export const examples: ReadonlyArray<Example> = [
+  // Installation: the first administrator, once, while the staff directory is empty.
+  { op: "setupAdministrator", actor: "jana", input: {} },
+  { op: "setStaff", actor: "jana", input: actors.marta },
+  { op: "setStaff", actor: "jana", input: actors.eva },
+  { op: "setStaff", actor: "jana", input: actors.ola },
+  { op: "setStaff", actor: "jana", input: actors.ana },
+  { op: "setStaff", actor: "jana", input: { id: "marta", grants: [{ role: "administrator", services: ["club"] }] }, refused: "InvalidCommand" },
   { op: "registerOrganisation", actor: "jana", input: { id: "ostrov", name: "Ostrov" } },
   {
     op: "registerService", actor: "jana", input: {
@@ -95,6 +102,9 @@ export const examples: ReadonlyArray<Example> = [
   },
   { op: "recordAttendance", actor: "ana", input: { activityId: "football", attendees: ["kuba"], anonymousAttendance: 2 } },
   { op: "registerVolunteer", actor: "marta", input: { id: "ana", organisationId: "ostrov", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: at(1), skills: [] } },
+  // Ana's entry now links her volunteer record: she records only her own hours.
+  { op: "setStaff", actor: "jana", input: { ...actors.ana, volunteerId: "ana" } },
+  { op: "listStaff", actor: "jana", input: undefined },
   { op: "recordVolunteerHours", actor: "ana", input: { volunteerId: "ana", serviceId: "club", activityId: "football", on: at(7), hours: 2.5 } },
   { op: "chargeFee", actor: "eva", input: { serviceId: "club", amountMinor: 2000, currency: "CZK" }, refused: "CommandRefused" },
   { op: "endCooperation", actor: "eva", input: { cooperationId: "coop-1" } },
@@ -144,6 +154,8 @@ const subjectText = (op: (typeof Casework.operations)[keyof typeof Casework.oper
   switch (op.subject._tag) {
     case "Organisation":
       return "the organisation"
+    case "Setup":
+      return "the organisation, only while the staff directory is empty"
     case "Anywhere":
       return "the organisation (allowed to roles with it in any one of their services)"
     case "New":
@@ -176,7 +188,8 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   recordOutcome: "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor",
   recordActivity: "an attendee not known to the service (`attendees[i]`)",
   recordAttendance: "an attendee not known to the service (`attendees[i]`)",
-  recordVolunteerHours: "unknown volunteer or activity (`NotFound`)",
+  recordVolunteerHours: "unknown volunteer or activity (`NotFound`); a volunteer recording another volunteer's hours (`volunteerId`)",
+  setStaff: "an administrator or auditor grant scoped to some services (`grants[i].services`); the last administrator removed (`grants`); unknown volunteer (`NotFound`)",
   report: "no registered report with the id (`reportId`)",
   publishReport: "no registered report with the id (`reportId`)"
 }

@@ -3,7 +3,7 @@
  * API accepts and, before the fix, stored a disclosure or referral on a consent that was not in
  * force when it was recorded. Every one must now be refused, with nothing stored.
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
@@ -36,6 +36,7 @@ const principlesOf = (e: unknown) =>
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(MemoryStore.layer)
     )

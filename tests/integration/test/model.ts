@@ -3,7 +3,7 @@
  * refused) run against a real store, checked after every step against a simple model and the
  * invariants of issue #6.
  */
-import { Audit, FieldCrypto, KeyMaterial, Casework, Principles, Store } from "@pomoc/core"
+import { Audit, FieldCrypto, KeyMaterial, Casework, Principles, Store, StaffDirectory } from "@pomoc/core"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import * as fc from "fast-check"
 import { expect } from "vitest"
@@ -300,6 +300,7 @@ export const runModel = async (
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? 12 }), async (cmds) => {
       const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+        Layer.provide(StaffDirectory.layerList([admin, worker, outsider, volunteer, auditor])),
         Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
         Layer.provideMerge(storeLayer())
       )

@@ -2,7 +2,7 @@
  * Each case-work operation through the real plugins, on the memory store: what it stores, what
  * it refuses, and what it writes to the audit log.
  */
-import { FieldCrypto, KeyMaterial, Casework, Registry, Store } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Casework, Registry, Store, StaffDirectory } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
@@ -15,7 +15,8 @@ const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] 
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
 const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] }
 const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club", "debt"] }] }
-const volunteer = { id: "ana", grants: [{ role: "volunteer", services: ["club"] }] }
+// Ana's staff-directory entry links her volunteer record: she records only her own hours.
+const volunteer = { id: "ana", grants: [{ role: "volunteer", services: ["club"] }], volunteerId: "vol-ana" }
 const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 
 type Api = Casework.Api
@@ -30,6 +31,7 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, coordinator, volunteer, auditor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(MemoryStore.layer)
     )
@@ -325,7 +327,7 @@ describe("plans, outcomes, activities, volunteers", () => {
       expect((await fail(attempt))._tag).toBe("AccessDenied")
     }
     const { value: v } = await run((api) => api.registerVolunteer(coordinator, {
-      organisationId: "org", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: T(1), skills: []
+      id: "vol-ana", organisationId: "org", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: T(1), skills: []
     }))
     const hours = await run((api) => api.recordVolunteerHours(volunteer, { volunteerId: v.id, serviceId: "club", activityId: activity.id, on: T(7), hours: 2.5 }))
     expect(hours.value.hours).toBe(2.5)

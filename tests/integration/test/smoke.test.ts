@@ -1,4 +1,4 @@
-import { Access, Principles, Casework, FieldCrypto, KeyMaterial } from "@pomoc/core"
+import { Access, Principles, Casework, FieldCrypto, KeyMaterial, StaffDirectory } from "@pomoc/core"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
@@ -11,13 +11,15 @@ const serviceTypes = new Map([["low-threshold-club", {
   acceptsAnonymous: true
 }]])
 
+const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
+const worker = { id: "w1", grants: [{ role: "worker", services: ["club"] }] }
+
 const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+  Layer.provide(StaffDirectory.layerList([admin, worker])),
   Layer.provide(MemoryStore.layer),
   Layer.provide(FieldCrypto.layer({ keys: { k1: KeyMaterial.generate() }, current: "k1" }))
 )
 
-const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "w1", grants: [{ role: "worker", services: ["club"] }] }
 
 describe("case-work smoke", () => {
   it("registers, records, refuses", async () => {

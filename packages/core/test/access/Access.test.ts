@@ -76,7 +76,9 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
   administrator: [
     "RegisterOrganisation", "RegisterService", "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours",
     "PublishReport", "ErasePerson", "ExportPerson", "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson",
-    "ReadConsent", "ReadActivity", "ReadVolunteer", "ReadReport", "ReadAudit", "VerifyAudit"
+    "ReadConsent", "ReadActivity", "ReadVolunteer", "ReadReport", "ReadAudit", "VerifyAudit",
+    // The staff directory is the administrators' alone.
+    "SetStaff", "ReadStaff"
   ],
   worker: [
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
@@ -253,5 +255,14 @@ describe("authorize (property)", () => {
       }),
       { numRuns: 1000 }
     )
+  })
+})
+
+describe("organisation-wide roles (the staff directory refuses their scoped grants)", () => {
+  it("are exactly the roles without one own-services cell: a scoped grant of them would be widened", async () => {
+    const { organisationWideRoles } = await import("../../src/casework/operations/staff.js")
+    const widened = allRoles.filter((role) => Access.operationNames.every((op) => Access.matrix[op][role] !== "own-services"))
+    expect([...organisationWideRoles].sort()).toEqual([...widened].sort())
+    expect(organisationWideRoles.has("administrator")).toBe(true)
   })
 })

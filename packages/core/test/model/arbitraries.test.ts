@@ -27,7 +27,8 @@ const concepts = [
   "Activity",
   "Volunteer",
   "VolunteerHours",
-  "DataKey"
+  "DataKey",
+  "StaffMember"
 ]
 
 describe("the entity table", () => {
