@@ -5,7 +5,6 @@
 import { FieldCrypto, KeyMaterial, Casework, Registry, Store, StaffDirectory } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 
@@ -33,7 +32,7 @@ beforeEach(async () => {
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, coordinator, volunteer, auditor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provideMerge(MemoryStore.layer)
+      Layer.provideMerge(Store.layerMemory)
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))

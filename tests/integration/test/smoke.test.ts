@@ -1,5 +1,4 @@
-import { Access, Principles, Casework, FieldCrypto, KeyMaterial, StaffDirectory } from "@pomoc/core"
-import { MemoryStore } from "@pomoc/store-memory"
+import { Access, Casework, FieldCrypto, KeyMaterial, Principles, StaffDirectory, Store } from "@pomoc/core"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -16,7 +15,7 @@ const worker = { id: "w1", grants: [{ role: "worker", services: ["club"] }] }
 
 const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
   Layer.provide(StaffDirectory.layerList([admin, worker])),
-  Layer.provide(MemoryStore.layer),
+  Layer.provide(Store.layerMemory),
   Layer.provide(FieldCrypto.layer({ keys: { k1: KeyMaterial.generate() }, current: "k1" }))
 )
 

@@ -4,9 +4,8 @@
  * (checked by `tsc -b`, which type-checks this file), and the same calls work at run time. There
  * is no separate typed view any more (`Pomoc.typed` is gone).
  */
-import { Casework, FieldCrypto, KeyMaterial, StaffDirectory } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, StaffDirectory, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import { registry } from "./registry.js"
@@ -43,7 +42,7 @@ describe("the typed case-work API", () => {
     const layer = Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(StaffDirectory.layerList([admin, worker])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provide(MemoryStore.layer)
+      Layer.provide(Store.layerMemory)
     )
     const out = await Effect.runPromise(program.pipe(Effect.provide(layer)))
     expect(out.ok.value.interventions).toEqual(["crisis-intervention", "information"])

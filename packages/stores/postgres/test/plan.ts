@@ -10,6 +10,7 @@ import type { AggregatePlan } from "@pomoc/store-testkit"
 import { SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
+import { PostgresDialect } from "../src/index.js"
 
 interface PlanNode {
   readonly "Node Type": string
@@ -37,7 +38,7 @@ const describePlan = (node: PlanNode, depth = 0): string =>
 export const aggregatePlan = (query: Store.AggregateQuery): Effect.Effect<AggregatePlan, unknown, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
-    const statements = yield* SqlStore.aggregateSql("pg", query)
+    const statements = yield* SqlStore.aggregateSql(PostgresDialect.dialect, query)
     const plans: Array<PlanNode> = []
     for (const [text, params] of statements) {
       const rows = yield* sql.unsafe<{ "QUERY PLAN": unknown }>(`EXPLAIN (ANALYZE, FORMAT JSON) ${text}`, params)

@@ -4,15 +4,14 @@
  */
 import { Audit, Store } from "@pomoc/core"
 import { assert, describe, it } from "@effect/vitest"
-import Database from "better-sqlite3"
 import { Context, Effect, Exit, Layer, Option, Schedule, Scope } from "effect"
 import * as fc from "fast-check"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { SqlStore } from "@pomoc/store-sql"
 import { reportSample } from "@pomoc/store-testkit"
-import { SqliteStore } from "../src/index.js"
+import { SqliteDialect, SqliteStore } from "../src/index.js"
+import { SqliteDriver } from "../src/index.js"
 
 const dir = mkdtempSync(join(tmpdir(), "pomoc-sqlite-store-"))
 let files = 0
@@ -53,8 +52,8 @@ const withStore = <A, E>(
     })
   )
 
-const raw = <A>(filename: string, f: (db: Database.Database) => A): A => {
-  const db = new Database(filename)
+const raw = <A>(filename: string, f: (db: SqliteDriver.SqliteDatabase) => A): A => {
+  const db = SqliteDriver.open(filename)
   try {
     return f(db)
   } finally {
@@ -213,7 +212,7 @@ describe("SqliteStore", () => {
     const file = freshFile()
     return withStore(file, (store) =>
       Effect.gen(function*() {
-        const other = new Database(file)
+        const other = SqliteDriver.open(file)
         other.exec("BEGIN IMMEDIATE")
         const busy = yield* Effect.flip(store.commit({ writes: [write("c1")], audit: [draft()] }))
         assert.strictEqual(busy.reason._tag, "Busy")
@@ -255,8 +254,8 @@ describe("migrations", () => {
       yield* withStore(file, () => Effect.void, { migrate: "verify" })
       raw(file, (db) => {
         const rows = db.prepare("SELECT version, name FROM pomoc_migrations ORDER BY version").all()
-        assert.deepStrictEqual(rows, [{ version: 1, name: "initial" }, { version: 2, name: "report-rows" }, { version: 3, name: "report-shapes" }])
-        assert.strictEqual(SqlStore.CODE_VERSION, 3)
+        assert.deepStrictEqual(rows, SqliteDialect.dialect.migrations.map(({ name, version }) => ({ version, name })))
+        assert.deepStrictEqual(rows.slice(0, 3), [{ version: 1, name: "initial" }, { version: 2, name: "report-rows" }, { version: 3, name: "report-shapes" }])
       })
     })
   })
@@ -273,6 +272,7 @@ describe("migrations", () => {
           CREATE TABLE pomoc_record_tags (kind TEXT NOT NULL, id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (kind, id, tag)) WITHOUT ROWID;
           CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag);
           INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.value FROM pomoc_records r, json_each(r.tags) t;
+          DROP INDEX pomoc_records_guard; ALTER TABLE pomoc_records DROP COLUMN guard_key;
           DELETE FROM pomoc_migrations WHERE version >= 2;
         `))
       const after = yield* withStore(file, reportSample.answer)
@@ -281,7 +281,7 @@ describe("migrations", () => {
       raw(file, (db) => {
         assert.deepStrictEqual(db.prepare("SELECT name FROM sqlite_master WHERE name = 'pomoc_record_tags'").all(), [])
         assert.deepStrictEqual(db.prepare("SELECT id FROM pomoc_report_rows ORDER BY id").all(), [{ id: "c1" }, { id: "c2" }, { id: "c3" }])
-        assert.deepStrictEqual((db.prepare("SELECT max(version) AS v FROM pomoc_migrations").get() as { v: number }).v, SqlStore.CODE_VERSION)
+        assert.deepStrictEqual((db.prepare("SELECT max(version) AS v FROM pomoc_migrations").get() as { v: number }).v, SqliteDialect.CODE_VERSION)
       })
     })
   })
@@ -291,7 +291,7 @@ describe("migrations", () => {
     return Effect.gen(function*() {
       const reason = yield* failureOf(withStore(file, () => Effect.void, { migrate: "verify" }))
       assert.strictEqual(reason._tag, "MigrationNeeded")
-      if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [0, SqlStore.CODE_VERSION])
+      if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [0, SqliteDialect.CODE_VERSION])
       raw(file, (db) => assert.deepStrictEqual(db.prepare("SELECT name FROM sqlite_master").all(), []))
     })
   })
@@ -301,16 +301,16 @@ describe("migrations", () => {
     return Effect.gen(function*() {
       yield* withStore(file, (store) => store.commit({ writes: [write("c1")], audit: [draft()] }))
       raw(file, (db) => {
-        db.prepare("INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01')").run(SqlStore.CODE_VERSION + 1)
-        db.pragma("wal_checkpoint(TRUNCATE)")
+        db.prepare("INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01')").run(SqliteDialect.CODE_VERSION + 1)
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)")
       })
       const before = readFileSync(file)
       for (const migrate of ["auto", "verify"] as const) {
         const reason = yield* failureOf(withStore(file, () => Effect.void, { migrate }))
         assert.strictEqual(reason._tag, "MigrationNeeded")
-        if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [SqlStore.CODE_VERSION + 1, SqlStore.CODE_VERSION])
+        if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [SqliteDialect.CODE_VERSION + 1, SqliteDialect.CODE_VERSION])
       }
-      raw(file, (db) => db.pragma("wal_checkpoint(TRUNCATE)"))
+      raw(file, (db) => db.exec("PRAGMA wal_checkpoint(TRUNCATE)"))
       assert.isTrue(readFileSync(file).equals(before))
     })
   })

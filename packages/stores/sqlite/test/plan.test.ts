@@ -10,7 +10,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
-import { SqliteStore } from "../src/index.js"
+import { SqliteDialect, SqliteStore } from "../src/index.js"
 import { periodDriven } from "./plan.js"
 
 const query: Store.AggregateQuery = {
@@ -47,7 +47,7 @@ describe("report plans on SQLite", () => {
       expect(details.find((d) => /^(SCAN|SEARCH) /.test(d))).toMatch(/old_tags_tag/)
       expect(periodDriven(details, query)).toBe(false)
 
-      const [[text, params]] = (yield* SqlStore.aggregateSql("sqlite", query)) as unknown as [[string, Array<never>]]
+      const [[text, params]] = (yield* SqlStore.aggregateSql(SqliteDialect.dialect, query)) as unknown as [[string, Array<never>]]
       const current = (yield* sql.unsafe<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, params)).map((r) => r.detail)
       expect(periodDriven(current, query), current.join("\n")).toBe(true)
     }).pipe(Effect.provide(SqliteStore.layer({ filename: ":memory:" }))))

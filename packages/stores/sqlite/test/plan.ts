@@ -11,6 +11,7 @@ import type { AggregatePlan } from "@pomoc/store-testkit"
 import { SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
+import { SqliteDialect } from "../src/index.js"
 
 interface PlanRow {
   readonly id: number
@@ -46,13 +47,13 @@ export const periodDriven = (details: ReadonlyArray<string>, query: Store.Aggreg
 export const aggregatePlan = (query: Store.AggregateQuery): Effect.Effect<AggregatePlan, unknown, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
-    const statements = yield* SqlStore.aggregateSql("sqlite", query)
+    const statements = yield* SqlStore.aggregateSql(SqliteDialect.dialect, query)
     const plans: Array<ReadonlyArray<string>> = []
     for (const [text, params] of statements) {
       const rows = yield* sql.unsafe<PlanRow>(`EXPLAIN QUERY PLAN ${text}`, params)
       plans.push(rows.map((r) => r.detail))
     }
-    const [counted] = yield* SqlStore.aggregateSql("sqlite", { kind: query.kind, groupBy: [], ...(query.serviceId === undefined ? {} : { serviceId: query.serviceId }), ...(query.from === undefined ? {} : { from: query.from }), ...(query.to === undefined ? {} : { to: query.to }) })
+    const [counted] = yield* SqlStore.aggregateSql(SqliteDialect.dialect, { kind: query.kind, groupBy: [], ...(query.serviceId === undefined ? {} : { serviceId: query.serviceId }), ...(query.from === undefined ? {} : { from: query.from }), ...(query.to === undefined ? {} : { to: query.to }) })
     const inPeriod = Number((yield* sql.unsafe<{ n: number }>(counted![0], counted![1]))[0]?.n ?? 0)
     const ofKind = Number((yield* sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_records WHERE kind = ${query.kind}`)[0]?.n ?? 0)
     const rowsRead = Math.max(...plans.map((details) => periodDriven(details, query) ? inPeriod : ofKind ** details.filter(isTableLoop).length))

@@ -1,0 +1,106 @@
+/**
+ * The PostgreSQL dialect of the shared SQL store: migrations, locks, expressions and error
+ * classification.
+ *
+ * @since 0.2.0
+ */
+import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
+import { Effect } from "effect"
+import { classify } from "./errors.js"
+import { migrations } from "./migrations.js"
+
+/**
+ * PostgreSQL as a `SqlDialect`. Commits are serialised by `SELECT … FOR UPDATE` on the audit
+ * head row; concurrent migrations by an advisory lock.
+ *
+ * @example
+ * ```ts
+ * import { PgClient } from "@effect/sql-pg"
+ * import { Store } from "@pomoc/core"
+ * import { SqlStore } from "@pomoc/store-sql"
+ * import { PostgresDialect } from "@pomoc/store-postgres"
+ * import { Layer } from "effect"
+ *
+ * const StoreLive = Layer.effect(Store.Store, SqlStore.make({ dialect: PostgresDialect.dialect })).pipe(
+ *   Layer.provide(PgClient.layer({ database: "pomoc" }))
+ * )
+ * ```
+ * @since 0.2.0
+ * @category models
+ */
+export const dialect: SqlDialect.SqlDialect = {
+  name: "postgres",
+  migrations,
+  createMigrationsTable: "CREATE TABLE IF NOT EXISTS pomoc_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)",
+  tableExists: (sql, table) =>
+    Effect.map(
+      sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${table}`,
+      (rows) => Number(rows[0]?.n ?? 0) > 0
+    ),
+  // 0x706f6d6f = "pomo": one lock id for all Pomoc migrations in this database.
+  lockMigrations: (sql) => Effect.asVoid(sql`SELECT pg_advisory_xact_lock(1886350703)`),
+  lockHead: (sql) => sql`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1 FOR UPDATE`,
+  // A generic plan cached while the tables were small (a scan) would be reused as they grow:
+  // plan a large batch's statements for their parameters. Small commits keep the cheaper cached
+  // plans; autovacuum's ANALYZE refreshes those as the tables grow.
+  beforeLargeCommit: (sql) => Effect.asVoid(sql`SET LOCAL plan_cache_mode = force_custom_plan`),
+  largeCommit: 100,
+  // Text comes back JSON-quoted: @effect/sql-pg 4.0.5 drops a leading U+FEFF from a text value
+  // that also holds U+FFFD (its fallback TextDecoder strips a BOM), and a quoted value never
+  // starts with one.
+  text: (expr) => `to_json(${expr})::text`,
+  json: (expr) => `${expr}::text`,
+  aggregate: (sql, query) => {
+    // The period's report rows of the service drive every report, grouped by shape; each shape's
+    // facets and tags are joined by key, tags expanded by a set-returning function.
+    const source = SqlStore.reportRowsByShape(sql, query, sql.literal(""))
+    const tags = query.groupBy.includes("tag") ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)` : sql.literal("")
+    const shapes = source.byShape ? sql`JOIN pomoc_report_shapes s ON s.id = c.shape ${tags}` : sql.literal("")
+    const { groupBy, selectGroups, selectSums } = SqlStore.groupingOf(
+      sql,
+      query.groupBy.map((name) =>
+        name === "tag"
+          ? sql`to_json(t.tag)::text`
+          : name === "month"
+          ? sql`to_json(c.month)::text`
+          : sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
+      ),
+      // A shape's numeric facet times the rows of that shape.
+      (query.sum ?? []).map((name) =>
+        sql`coalesce(sum(c.n * CASE WHEN jsonb_typeof(s.facets -> ${name}::text) = 'number' THEN (s.facets ->> ${name}::text)::float8 END), 0)`
+      )
+    )
+    return {
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${shapes} ${groupBy}`,
+      people: query.distinctPeople === true
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
+          FROM ${source.people(sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`, sql`p.person`)} ${shapes} ${groupBy}`
+        : undefined
+    }
+  },
+  // Ids are plain id strings, so the quoted id is a whole JSON string.
+  renamePerson: (sql, from, to) =>
+    Effect.gen(function*() {
+      yield* sql`UPDATE pomoc_records SET version = version + 1,
+        person_ids = replace(person_ids::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb,
+        data = replace(data::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb
+        WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+      yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+    }),
+  // PostgreSQL analyses tables in the background, but not yet on a database just restored or
+  // filled by a bulk load: without statistics it cannot tell the service's index from the period's.
+  onOpen: (sql) =>
+    Effect.gen(function*() {
+      const analysed = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'pomoc_report_rows'`
+      if (Number(analysed[0]?.n ?? 0) === 0) yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")
+    }),
+  refreshStatistics: (sql) => Effect.asVoid(sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")),
+  classify
+}
+
+/**
+ * The schema version this code expects (the newest PostgreSQL migration).
+ * @since 0.2.0
+ * @category models
+ */
+export const CODE_VERSION: number = migrations[migrations.length - 1]!.version

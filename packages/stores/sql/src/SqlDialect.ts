@@ -1,0 +1,82 @@
+/**
+ * What a SQL dialect supplies to the shared store: its migrations, the few expressions that
+ * differ between databases, its locks, and how its driver errors map to the store's reasons.
+ * One folder per database implements it (`@pomoc/store-sqlite`'s `SqliteDialect`,
+ * `@pomoc/store-postgres`'s `PostgresDialect`); the shared code never asks which database it
+ * speaks to.
+ *
+ * Every text column a dialect selects comes back as JSON text (`"…"` or `null`), and every JSON
+ * column as text, so one decoder reads both databases.
+ *
+ * @since 0.2.0
+ */
+import type { Store } from "@pomoc/core"
+import type { Effect } from "effect"
+import type * as SqlClient from "effect/sql/SqlClient"
+import type * as SqlError from "effect/sql/SqlError"
+import type * as Statement from "effect/sql/Statement"
+
+/**
+ * One schema migration: once released it never changes; add a new one instead. Versions are
+ * 1, 2, 3, … without gaps.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Migration {
+  readonly version: number
+  readonly name: string
+  readonly statements: ReadonlyArray<string>
+}
+
+/**
+ * The statements a dialect runs for one aggregate query.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AggregateStatements {
+  readonly rows: Statement.Statement<Record<string, unknown>>
+  readonly people: Statement.Statement<Record<string, unknown>> | undefined
+}
+
+/**
+ * A SQL dialect of the shared store.
+ * @since 0.2.0
+ * @category models
+ */
+export interface SqlDialect {
+  /** The store's default name (`StoreShape.name`). */
+  readonly name: string
+  /** Every migration, oldest first. */
+  readonly migrations: ReadonlyArray<Migration>
+  /** `CREATE TABLE IF NOT EXISTS pomoc_migrations (version, name, applied_at)`. */
+  readonly createMigrationsTable: string
+  /** Whether a table exists in the current schema. */
+  readonly tableExists: (sql: SqlClient.SqlClient, table: string) => Effect.Effect<boolean, SqlError.SqlError>
+  /** Inside the migration's transaction: a lock that makes concurrent starts wait (or nothing, when the transaction already serialises them). */
+  readonly lockMigrations: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError.SqlError>
+  /** Inside a commit's transaction: reads the audit head row and locks it until the transaction ends. */
+  readonly lockHead: (sql: SqlClient.SqlClient) => Statement.Statement<{ readonly seq: number | string | bigint; readonly hash: string }>
+  /** Inside a commit's transaction of at least {@link largeCommit} operations, before any other statement. */
+  readonly beforeLargeCommit: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError.SqlError>
+  /** How many writes and deletes make a commit large. */
+  readonly largeCommit: number
+  /** SQL giving the text column `expr` as JSON text (a quoted string, or `null`). */
+  readonly text: (expr: string) => string
+  /** SQL giving the JSON column `expr` as text. */
+  readonly json: (expr: string) => string
+  /**
+   * The statements of a (validated) aggregate: counts and sums per group (`g0`, `g1`, … as JSON
+   * text, `n`, `s0`, `s1`, …), and, when `distinctPeople` is asked for, the distinct people per
+   * group (`g…`, `n`). Reports read `pomoc_report_rows`, driven by the period's rows of the service
+   * whatever the statistics.
+   */
+  readonly aggregate: (sql: SqlClient.SqlClient, query: Store.AggregateQuery) => AggregateStatements
+  /** Rewrites a person's id in every record naming them (see `Store.PersonRename`), inside the commit. */
+  readonly renamePerson: (sql: SqlClient.SqlClient, from: string, to: string) => Effect.Effect<void, SqlError.SqlError>
+  /** When the store opens, after migrations: give the planner statistics it lacks. */
+  readonly onOpen: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError.SqlError>
+  /** Refreshes the planner's statistics (run outside commits, as the data grows). */
+  readonly refreshStatistics: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError.SqlError>
+  /** The reason behind a driver failure; the detail names codes, never a value. */
+  readonly classify: (error: SqlError.SqlError) => Store.StoreErrorReason
+}

@@ -1,0 +1,176 @@
+/**
+ * The SQLite schema, as versioned migrations. A migration, once released, never changes: add a
+ * new one instead.
+ *
+ * @internal
+ */
+import type { SqlDialect } from "@pomoc/store-sql"
+
+const GENESIS = "0".repeat(64)
+
+// Text columns compare by code point (SQLite's BINARY collation, PostgreSQL's "C"), whatever the
+// database's locale. `at` is ISO 8601 text (it sorts chronologically as text); the people and
+// tags of a record are kept both as JSON on the record (read back without joins) and in their own
+// tables (queried by index); the audit head is a single row that every commit locks first.
+const initial: SqlDialect.Migration = {
+  version: 1,
+  name: "initial",
+  statements: [
+      `CREATE TABLE pomoc_records (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        version INTEGER NOT NULL CHECK (version >= 1),
+        service_id TEXT,
+        at TEXT,
+        person_ids TEXT NOT NULL,
+        tags TEXT NOT NULL,
+        facets TEXT NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (kind, id)
+      )`,
+      `CREATE INDEX pomoc_records_period ON pomoc_records (kind, at, id)`,
+      `CREATE INDEX pomoc_records_service_period ON pomoc_records (kind, service_id, at, id)`,
+      `CREATE TABLE pomoc_record_people (
+        person_id TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (person_id, kind, id)
+      ) WITHOUT ROWID`,
+      `CREATE INDEX pomoc_record_people_record ON pomoc_record_people (kind, id)`,
+      `CREATE TABLE pomoc_record_tags (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        tag TEXT NOT NULL,
+        PRIMARY KEY (kind, id, tag)
+      ) WITHOUT ROWID`,
+      `CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)`,
+      `CREATE TABLE pomoc_audit (
+        seq INTEGER PRIMARY KEY,
+        entry TEXT NOT NULL,
+        prev_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+      )`,
+      `CREATE TABLE pomoc_audit_head (
+        singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+        seq INTEGER NOT NULL,
+        hash TEXT NOT NULL
+      )`,
+      `INSERT INTO pomoc_audit_head (singleton, seq, hash) VALUES (1, 0, '${GENESIS}')`
+  ]
+}
+
+// Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
+// statement that writes the record (so no writer can forget it): the facets, the distinct tags
+// and the people as JSON (JSONB in both dialects), indexed by service and period. A report's query
+// reads only this table, so its plan is a range over the period's rows of the service, whatever
+// the statistics: nothing to join, tags and people expanded per row by a table-valued function.
+// It replaces `pomoc_record_tags`, whose (kind, tag) index let SQLite without statistics drive a
+// report from the tags and range-scan the period once per tag row.
+const reportRows: SqlDialect.Migration = {
+  version: 2,
+  name: "report-rows",
+  statements: [
+      `CREATE TABLE pomoc_report_rows (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        service_id TEXT,
+        at TEXT,
+        facets BLOB NOT NULL,
+        tags BLOB NOT NULL,
+        person_ids BLOB NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID`,
+      // Covering: a service's report reads the index range and nothing else.
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, facets, tags, person_ids)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+        SELECT kind, id, service_id, at, jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(tags)), jsonb(person_ids)
+        FROM pomoc_records`,
+      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+        VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at, jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), jsonb(NEW.person_ids));
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
+        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, facets = jsonb(NEW.facets),
+          tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), person_ids = jsonb(NEW.person_ids)
+        WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+        DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `DROP TABLE pomoc_record_tags`
+  ]
+}
+
+// Migration 3: report rows point at their "shape", the id of its facets and distinct tags in `pomoc_report_shapes` (records of a kind
+// share few shapes). A report groups the period's rows of the service by shape (integers, read
+// from one index range), then reads each shape's facets and tags once: its plan is that range
+// whatever the statistics, and JSON is parsed per shape, not per record. Shapes hold only facets
+// and tags, which are never personal, and are kept when records go.
+const reportShapes: SqlDialect.Migration = {
+  version: 3,
+  name: "report-shapes",
+  statements: [
+      `DROP TRIGGER pomoc_report_rows_insert`,
+      `DROP TRIGGER pomoc_report_rows_update`,
+      `DROP TRIGGER pomoc_report_rows_delete`,
+      `DROP TABLE pomoc_report_rows`,
+      // JSONB (3.45+): read without parsing; one input text gives one blob, so UNIQUE dedupes.
+      `CREATE TABLE pomoc_report_shapes (
+        id INTEGER PRIMARY KEY,
+        facets BLOB NOT NULL,
+        tags BLOB NOT NULL,
+        UNIQUE (facets, tags)
+      )`,
+      `CREATE TABLE pomoc_report_rows (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        service_id TEXT,
+        at TEXT,
+        shape INTEGER NOT NULL,
+        person_ids BLOB NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID`,
+      // Covering: a report reads an index range and nothing else.
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, shape, person_ids)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at, shape, person_ids)`,
+      `INSERT INTO pomoc_report_shapes (facets, tags)
+        SELECT DISTINCT jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags)) FROM pomoc_records r WHERE true
+        ON CONFLICT DO NOTHING`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+        SELECT r.kind, r.id, r.service_id, r.at, s.id, jsonb(r.person_ids) FROM pomoc_records r
+        JOIN pomoc_report_shapes s ON s.facets = jsonb(r.facets) AND s.tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags))`,
+      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at,
+            (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags))),
+            jsonb(NEW.person_ids));
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, person_ids = jsonb(NEW.person_ids),
+          shape = (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+        WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+        DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
+      END`
+  ]
+}
+
+// Guard keys: at most one record of a kind holds a key (core checks it under the commit's lock;
+// the index is the last guard).
+const guardKeys: SqlDialect.Migration = {
+  version: 4,
+  name: "guard-keys",
+  statements: [
+    `ALTER TABLE pomoc_records ADD COLUMN guard_key TEXT`,
+    `CREATE UNIQUE INDEX pomoc_records_guard ON pomoc_records (kind, guard_key) WHERE guard_key IS NOT NULL`
+  ]
+}
+
+/** Every migration, oldest first. */
+export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, reportRows, reportShapes, guardKeys]
