@@ -169,10 +169,10 @@ const checkAttribution = (op: Operation.Any, input: unknown, actorId: string): E
 const say = (x: { readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }): Warning =>
   ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
 
-const refusal = (config: Config, decision: EngineDecision, command: Command, facts: Facts): CommandRefused => {
+const refusal = (config: Config, decision: EngineDecision, command: Command, facts: Facts, operation: string = command._tag): CommandRefused => {
   const explanation = config.engine.explain(command, facts)
   return new CommandRefused({
-    operation: command._tag,
+    operation,
     violations: decision._tag === "Denied" ? decision.violations.map(say) : [],
     requirements: decision._tag === "Allowed"
       ? []
@@ -351,6 +351,13 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     serviceInfo: (service) => config.serviceTypes.get(service.type),
     dataKeysOf: (personId) => vault.keysOf(personId),
     isLegalGround: (code) => legalGrounds.has(code),
+    judge: (command, service, person) =>
+      Effect.flatMap(factsOf(config, actor, grant, now, service, person, r.loadAll), (facts) => {
+        const verdict = config.engine.check(command, facts)
+        return verdict._tag === "Denied"
+          ? Effect.fail(refusal(config, verdict, command, facts, grant.operation))
+          : Effect.void
+      }),
     facts: (service: Service | undefined, person: Person | undefined) => factsOf(config, actor, grant, now, service, person, r.loadAll)
   })
 

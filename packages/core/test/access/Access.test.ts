@@ -83,7 +83,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
   worker: [
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
     "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
+    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
     "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport"
   ],
@@ -92,7 +92,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "ReadVolunteer",
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
     "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
+    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
     "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport"
   ]
