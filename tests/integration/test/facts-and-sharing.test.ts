@@ -74,6 +74,15 @@ describe("eligibility is judged again when a person's facts change", () => {
     await run((api) => api.changeIdentityLevel(counsellor, { person: { ...adult, ageBand: "11-14" } }))
     expect((await personData("marie"))?.facets["ageBand"]).toBe("11-14")
   })
+
+  it("judges a correction of the age band the same way", async () => {
+    await run((api) => api.registerPerson(counsellor, adult))
+    await run((api) => api.startCooperation(counsellor, { serviceId: "debt", personId: "marie", startedAt: T(3) }))
+    const e = await fail((api) => api.correctPerson(counsellor, { id: "marie", changes: { ageBand: "11-14" } }))
+    expect(e).toMatchObject({ _tag: "CommandRefused" })
+    expect((await personData("marie"))?.facets["ageBand"]).toBe("18-20")
+    await run((api) => api.correctPerson(counsellor, { id: "marie", changes: { ageBand: "21-26" } }))
+  })
 })
 
 describe("sharedWith names only services the person consented to", () => {
@@ -109,5 +118,8 @@ describe("sharedWith names only services the person consented to", () => {
     const { value: shared } = await run((api) => api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: good.id }))
     expect(shared.sharedWith).toEqual(["debt"])
     expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
+    // A correction of a shared person keeps the sharing (and cannot change it).
+    const { value: corrected } = await run((api) => api.correctPerson(worker, { id: "kuba", changes: { gender: "not-stated" } }))
+    expect(corrected.sharedWith).toEqual(["debt"])
   })
 })

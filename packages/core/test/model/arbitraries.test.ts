@@ -28,7 +28,9 @@ const concepts = [
   "Volunteer",
   "VolunteerHours",
   "DataKey",
-  "StaffMember"
+  "StaffMember",
+  "Revision",
+  "Voided"
 ]
 
 describe("the entity table", () => {

@@ -31,11 +31,15 @@ export const registerPerson = Operation.write()({
   newId: true,
   subject: Operation.newIn((p: Person) => p.serviceId),
   checks: [
-    // No consent can exist before the person does: sharing comes after, through sharePerson.
-    (_ctx, person) =>
-      person.sharedWith.length === 0
-        ? Effect.void
-        : invalid("RegisterPerson", "sharedWith", "a person is shared with another service only through sharePerson, on their consent"),
+    // No consent can exist before the person does: sharing comes after, through sharePerson. (A
+    // correction, judged as a registration, keeps the stored sharing.)
+    (ctx, person) =>
+      Effect.flatMap(Effect.option(ctx.load(mappings.person, person.id)), (stored) =>
+        sameServices(stored._tag === "Some" ? stored.value.value.sharedWith : [], person.sharedWith)
+          ? Effect.void
+          : invalid("RegisterPerson", "sharedWith", "a person is shared with another service only through sharePerson, on their consent")),
+    // A corrected person who cooperates with a service now is judged eligible for it again.
+    (ctx, person) => judgeActiveCooperations(ctx, person),
     (ctx, person, service) =>
       Effect.forEach(person.needs, (need, i) => requireCode("RegisterPerson", `needs[${i}]`, need, ctx.serviceInfo(service.value)?.needs, "need"), { discard: true })
   ],
