@@ -250,6 +250,12 @@ export interface PublishReport {
  */
 export interface ErasePerson { readonly _tag: "ErasePerson"; readonly personId: PersonId }
 /**
+ * Share a person with another service of the organisation, on their sharing consent.
+ * @since 0.2.0
+ * @category models
+ */
+export interface SharePerson { readonly _tag: "SharePerson"; readonly personId: PersonId; readonly serviceId: ServiceId; readonly consentId: ConsentId }
+/**
  * Make the first administrator of an empty staff directory (the organisation's setup).
  * @since 0.2.0
  * @category models
@@ -320,6 +326,7 @@ export type Command =
   | ErasePerson
   | SetupAdministrator
   | SetStaff
+  | SharePerson
   | CorrectRecord
   | VoidRecord
 

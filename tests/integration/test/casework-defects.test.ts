@@ -55,9 +55,15 @@ beforeEach(async () => {
     nickname: "Kuba", situation: { debts: true }
   }))
   await run((api) => api.registerPerson(worker, {
-    _tag: "pseudonymous", id: "jana", serviceId: "club", sharedWith: ["debt"], ageBand: "18-20", gender: "female", needs: [], registeredAt: T(2),
+    _tag: "pseudonymous", id: "jana", serviceId: "club", sharedWith: [], ageBand: "18-20", gender: "female", needs: [], registeredAt: T(2),
     nickname: "Jana", notes: "Club note about Jana."
   }))
+  // Shared with debt counselling on her own sharing consent (issue 11: never directly).
+  await run((api) => api.giveConsent(worker, {
+    id: "share-jana", personId: "jana", serviceId: "club", purpose: "sharing", grantee: { kind: "service", name: "Debt advice" },
+    validFrom: T(2), givenAt: T(2), form: "verbal", alsoForServices: ["debt"]
+  }))
+  await run((api) => api.sharePerson(worker, { personId: "jana", serviceId: "debt", consentId: "share-jana" }))
 })
 afterEach(() => runtime.dispose())
 

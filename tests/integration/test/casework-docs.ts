@@ -61,6 +61,8 @@ export const examples: ReadonlyArray<Example> = [
       id: "consent-school", personId: "kuba", serviceId: "club", purpose: "disclosure", grantee: school, validFrom: at(3), givenAt: at(3), form: "verbal"
     }
   },
+  // Sharing a person with another service needs their sharing consent naming it (a disclosure consent is not one).
+  { op: "sharePerson", actor: "eva", input: { personId: "kuba", serviceId: "debt-advice", consentId: "consent-school" }, refused: "InvalidCommand" },
   {
     op: "disclose", actor: "eva", input: {
       personId: "kuba", serviceId: "club", recipient: school, purpose: "disclosure", at: at(4),
@@ -188,7 +190,7 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   registerService: "`type` no plugin defines; a first-contact channel outside the type's taxonomy; unknown organisation (`NotFound`)",
   registerLocation: "unknown organisation (`NotFound`)",
   registerVolunteer: "unknown organisation (`NotFound`)",
-  changeIdentityLevel: "`person.serviceId` differs from the person's service",
+  changeIdentityLevel: "`person.serviceId` differs from the person's service; `person.sharedWith` changed (only `sharePerson` shares)",
   recordContact: "channel, interventions or first-contact channel outside the type's taxonomy; a participant not known to the service; `workers` without the actor",
   assessEligibility: "a person not known to the service (`personId`)",
   startCooperation: "a person not known to the service; one who already cooperates (`personId`)",
@@ -207,6 +209,8 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   recordActivity: "an attendee not known to the service (`attendees[i]`)",
   recordAttendance: "an attendee not known to the service (`attendees[i]`)",
   recordVolunteerHours: "unknown volunteer or activity (`NotFound`); a volunteer recording another volunteer's hours (`volunteerId`)",
+  sharePerson: "not the person's sharing consent in force now naming the service (`consentId`); the person's own service or another organisation's (`serviceId`)",
+  registerPerson: "a non-empty `sharedWith` (sharing comes after, through `sharePerson`)",
   setStaff: "an administrator or auditor grant scoped to some services (`grants[i].services`); the last administrator removed (`grants`); unknown volunteer (`NotFound`)",
   correctContact: "as `recordContact`, for the corrected contact",
   correctPerson: "as `registerPerson`, for the corrected person",

@@ -7,12 +7,9 @@
 import { Casework, FieldCrypto, KeyMaterial, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
-import { PostgresStore } from "@pomoc/store-postgres"
-import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { clientConfig, createSchema, freshSchema } from "../../../packages/stores/postgres/test/stores.js"
+import { everyStore } from "./stores.js"
 
 const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 
@@ -29,14 +26,7 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 const NOTE = "He said his brother moved out."
 const NEW_NOTE = "His brother moved to Brno last week."
 
-const stores: ReadonlyArray<readonly [string, () => Layer.Layer<Store.Store, unknown>]> = [
-  ["memory", () => MemoryStore.layer],
-  ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })],
-  ["PostgreSQL", () => {
-    const schema = freshSchema()
-    return Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema))))
-  }]
-]
+const stores = everyStore
 
 describe.each(stores)("correct and void records (%s store)", (_name, storeLayer) => {
   type Api = Casework.Api

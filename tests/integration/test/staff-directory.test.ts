@@ -8,25 +8,15 @@
  */
 import { Casework, FieldCrypto, KeyMaterial, Registry, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
-import { PostgresStore } from "@pomoc/store-postgres"
-import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { clientConfig, createSchema, freshSchema } from "../../../packages/stores/postgres/test/stores.js"
+import { everyStore } from "./stores.js"
 
 const registry = Registry.makeUnsafe([lowThresholdClub])
 const T = (day: number) => new Date(Date.UTC(2026, 4, day, 10)).toISOString()
 const everything = [{ role: "administrator", services: "*" }] as const
 
-const stores: ReadonlyArray<readonly [string, () => Layer.Layer<Store.Store, unknown>]> = [
-  ["memory", () => MemoryStore.layer],
-  ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })],
-  ["PostgreSQL", () => {
-    const schema = freshSchema()
-    return Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema))))
-  }]
-]
+const stores = everyStore
 
 describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
   type Api = Casework.Api

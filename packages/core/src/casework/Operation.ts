@@ -111,6 +111,12 @@ export interface Context {
   readonly dataKeysOf: (personId: string) => Effect.Effect<ReadonlyArray<RecordDelete>, CaseworkError>
   /** Whether a legal ground code is known (core's, the plugins', the config's). */
   readonly isLegalGround: (code: string) => boolean
+  /**
+   * Judges another command (e.g. eligibility) over facts about a service and a person, for the
+   * operation being run: a denial fails the operation with `CommandRefused` (its violations),
+   * stored nothing. Requirements and warnings do not refuse.
+   */
+  readonly judge: (command: Command, service: Service, person: Person) => Effect.Effect<void, CaseworkError>
   /** Evaluates the principles for a command over facts about a service and a person. */
   readonly facts: (service: Service | undefined, person: Person | undefined) => Effect.Effect<Facts, CaseworkError>
 }

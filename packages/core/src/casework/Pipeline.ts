@@ -385,6 +385,13 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     serviceInfo: (service) => config.serviceTypes.get(service.type),
     dataKeysOf: (personId) => vault.keysOf(personId),
     isLegalGround: (code) => legalGrounds.has(code),
+    judge: (command, service, person) =>
+      Effect.flatMap(factsOf(config, actor, grant, now, service, person, r.loadAll), (facts) => {
+        const verdict = config.engine.check(command, facts)
+        return verdict._tag === "Denied"
+          ? Effect.fail(refusal(config, verdict, grant.operation, command, facts))
+          : Effect.void
+      }),
     facts: (service: Service | undefined, person: Person | undefined) => factsOf(config, actor, grant, now, service, person, r.loadAll)
   })
 

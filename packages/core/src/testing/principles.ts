@@ -362,6 +362,9 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
     })
     .map((fields) => ({ _tag: "PublishReport", ...fields })),
   ErasePerson: id(personIdWire, PersonId).map((personId) => ({ _tag: "ErasePerson", personId })),
+  SharePerson: fc
+    .record({ personId: id(personIdWire, PersonId), serviceId: id(serviceIdWire, ServiceId), consentId: id(consentIdWire, ConsentId) })
+    .map((fields) => ({ _tag: "SharePerson", ...fields })),
   SetupAdministrator: decoded(arbStaffMember, StaffMember).map((member) => ({ _tag: "SetupAdministrator", member })),
   SetStaff: fc.tuple(decoded(arbStaffMember, StaffMember), fc.option(decoded(arbStaffMember, StaffMember), { nil: undefined }))
     .map(([member, before]) => ({ _tag: "SetStaff", member, before })),

@@ -84,7 +84,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
   worker: [
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
     "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
+    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
     "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
     "CorrectContact", "CorrectPerson", "CorrectActivity"
@@ -94,7 +94,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "ReadVolunteer",
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
     "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
+    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
     "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
     "CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService", "VoidRecord", "ReadChanges"

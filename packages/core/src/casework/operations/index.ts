@@ -36,6 +36,8 @@ export const operations = {
   registerPerson: People.registerPerson,
   /** Raise or lower a person's identity level: `{ person }`. */
   changeIdentityLevel: People.changeIdentityLevel,
+  /** Share a person with another service, on their sharing consent: `{ personId, serviceId, consentId }`. */
+  sharePerson: People.sharePerson,
   /** Record a need of a person: `{ personId, need, source }`. */
   recordNeed: People.recordNeed,
   /** Erase a person (a person id): identity gone everywhere, counts kept. */
