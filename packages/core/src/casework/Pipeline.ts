@@ -71,9 +71,26 @@ interface Pending {
   readonly id: string
 }
 
-/** The writes planned so far in a unit of work, by kind; later commands of a batch read through them. */
+/** Reads from the store, remembered for one unit of work. */
+class Memo<V> {
+  private readonly values = new Map<string, V>()
+  get<E>(key: string, fetch: () => Effect.Effect<V, E>): Effect.Effect<V, E> {
+    const known = this.values.get(key)
+    if (known !== undefined) return Effect.succeed(known)
+    return Effect.tap(fetch(), (value) => Effect.sync(() => this.values.set(key, value)))
+  }
+}
+
+/**
+ * The writes planned so far in a unit of work, by kind; later commands of a batch read through
+ * them. The store's records and lists read by the unit are remembered (a batch of 100,000
+ * contacts for 1,000 people reads each person once); its own writes always come first.
+ */
 class Overlay {
   readonly pending = new Map<string, Map<string, Pending>>()
+  // Any record kind: each entry is read back as the kind its key names.
+  readonly reads = new Memo<Option.Option<Operation.Loaded<unknown>>>()
+  readonly lists = new Memo<ReadonlyArray<Operation.Loaded<unknown>>>()
   add(changes: ReadonlyArray<Operation.Change>): void {
     for (const c of changes) {
       let ofKind = this.pending.get(c.kind)
@@ -161,10 +178,10 @@ const checkAttribution = (op: Operation.Any, input: unknown, actorId: string): E
 const say = (x: { readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }): Warning =>
   ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
 
-const refusal = (config: Config, decision: EngineDecision, command: Command, facts: Facts): CommandRefused => {
+const refusal = (config: Config, decision: EngineDecision, operation: string, command: Command, facts: Facts): CommandRefused => {
   const explanation = config.engine.explain(command, facts)
   return new CommandRefused({
-    operation: command._tag,
+    operation,
     violations: decision._tag === "Denied" ? decision.violations.map(say) : [],
     requirements: decision._tag === "Allowed"
       ? []
@@ -178,6 +195,23 @@ const refusal = (config: Config, decision: EngineDecision, command: Command, fac
       })),
     explanation: explanation.steps.map((s) => ({ rule: s.rule, principle: s.principle, verdict: s.verdict._tag }))
   })
+}
+
+/** Organisation-wide, or in any one of the actor's services. */
+const anywhere = (
+  actor: Actor,
+  authorize: (serviceId: string | undefined) => Result.Result<Access.Grant, Access.AccessDenied>
+): Result.Result<Access.Grant, Access.AccessDenied> => {
+  const first = authorize(undefined)
+  if (Result.isSuccess(first)) return first
+  for (const grant of actor.grants) {
+    if (grant.services === "*") continue
+    for (const serviceId of grant.services) {
+      const attempt = authorize(serviceId)
+      if (Result.isSuccess(attempt)) return attempt
+    }
+  }
+  return first
 }
 
 /**
@@ -204,14 +238,18 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
   const reader = (overlay: Overlay | undefined, read: Array<Operation.Precondition>) => {
     const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
+    const fetch = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> =>
+      store.get(m.kind, id).pipe(Effect.flatMap(Option.match({
+        onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
+        onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
+      })))
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
       if (pending !== undefined) return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
-      return store.get(m.kind, id).pipe(
-        Effect.flatMap(Option.match({
-          onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
-          onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
-        })),
+      const fetched = overlay === undefined
+        ? fetch(m, id)
+        : overlay.reads.get(`${m.kind}/${id}`, () => fetch(m, id)) as Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError>
+      return fetched.pipe(
         Effect.map((found) => {
           if (Option.isSome(found)) note(m.kind, id, found.value.version)
           return found
@@ -223,17 +261,15 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
         onSome: Effect.succeed
       }))
+    const fetchAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      store.list({ kind: m.kind, ...query }).pipe(Effect.flatMap((records) => {
+        const open = vault.opener()
+        return Effect.forEach(records, (r) => decodeStored(m, r, open))
+      }))
     const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
-      store.list({ kind: m.kind, ...query }).pipe(
-        Effect.flatMap((records) => {
-          const open = vault.opener()
-          return Effect.forEach(
-            overlay === undefined ? records : records.filter((r) => overlay.get(m.kind, r.id) === undefined),
-            (r) => decodeStored(m, r, open)
-          )
-        }),
-        Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
-          if (overlay === undefined) return loaded
+      overlay === undefined ? fetchAll(m, query) : (overlay.lists.get(`${m.kind}|${query.serviceId ?? ""}|${query.personId ?? ""}`, () => fetchAll(m, query)) as Effect.Effect<ReadonlyArray<Operation.Loaded<A>>, CaseworkError>).pipe(
+        Effect.map((stored): ReadonlyArray<Operation.Loaded<A>> => {
+          const loaded = stored.filter((l) => overlay.get(m.kind, m.id(l.value)) === undefined)
           const extra = Array.from(overlay.ofKind(m.kind)).filter((p) =>
             (query.serviceId === undefined || p.index.serviceId === query.serviceId) &&
             (query.personId === undefined || p.index.personIds.includes(query.personId))
@@ -264,16 +300,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
       }
       case "Anywhere": {
-        const first = authorize(undefined)
-        if (Result.isSuccess(first)) return { grant: first.success, value: undefined }
-        for (const grant of actor.grants) {
-          if (grant.services === "*") continue
-          for (const serviceId of grant.services) {
-            const attempt = authorize(serviceId)
-            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: undefined }
-          }
-        }
-        return yield* Effect.fail(first.failure)
+        return { grant: yield* Effect.fromResult(anywhere(actor, authorize)), value: undefined }
       }
       case "New": {
         const serviceId = subject.serviceId(input as never)
@@ -283,17 +310,24 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       }
       case "Existing": {
         // Whether the actor's roles may do this anywhere does not depend on the record: say so.
-        const anywhere = authorize(undefined)
-        if (Result.isFailure(anywhere) && anywhere.failure.reason !== "service-required") return yield* Effect.fail(anywhere.failure)
+        const atAll = authorize(undefined)
+        if (Result.isFailure(atAll) && atAll.failure.reason !== "service-required") return yield* Effect.fail(atAll.failure)
         const id = subject.id(input as never)
-        const found = yield* r.find(subject.mapping, id)
+        const mapping = subject.mappingOf?.(input as never) ?? subject.mapping
+        const found = yield* r.find(mapping, id)
         if (Option.isSome(found)) {
-          for (const serviceId of subject.services(found.value.value as never)) {
+          const services = subject.services(found.value.value as never)
+          // A record of no service (a location) is the organisation's: authorised as `anywhere`.
+          if (services.length === 0) {
+            const attempt = anywhere(actor, authorize)
+            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
+          }
+          for (const serviceId of services) {
             const attempt = authorize(serviceId)
             if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
           }
         }
-        return yield* Effect.fail(new NotFound({ kind: subject.mapping.kind, id }))
+        return yield* Effect.fail(new NotFound({ kind: mapping.kind, id }))
       }
     }
   })
@@ -338,9 +372,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
     const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
     const decision = yield* op.decide(ctx, input as never, subject as never)
+    const judged = decision.judgedAs ?? decision.command
     const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person)), ...decision.extraFacts }
-    const verdict = config.engine.check(decision.command, facts)
-    if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command, facts))
+    const verdict = config.engine.check(judged, facts)
+    if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
     const unit: PlannedUnit<unknown> = {
       operation: op.tag,
       changes: decision.changes,

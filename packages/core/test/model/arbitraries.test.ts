@@ -27,7 +27,9 @@ const concepts = [
   "Activity",
   "Volunteer",
   "VolunteerHours",
-  "DataKey"
+  "DataKey",
+  "Revision",
+  "Voided"
 ]
 
 describe("the entity table", () => {
