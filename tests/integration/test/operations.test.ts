@@ -386,4 +386,11 @@ describe("reports", () => {
     expect(await problems({ period: "2026-05", from: "2026-05-01" })).toEqual(["period"])
     expect(await problems({ from: "2026-02-30" })).toEqual(["from"])
   })
+
+  it("refuses a threshold below the report's smallest one instead of ignoring it (issue 14)", async () => {
+    const e = await fail((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", threshold: 1 }))
+    expect(e).toMatchObject({ _tag: "InvalidCommand", field: "threshold" })
+    const stricter = await run((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", threshold: 12 }))
+    expect(stricter.threshold).toBe(12)
+  })
 })
