@@ -875,7 +875,7 @@ export const arbRevision: fc.Arbitrary<typeof Revision.Encoded> = partialRecord(
     at: arbTimestamp,
     by: arbId,
     operation: fc.constantFrom("CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService"),
-    patches: fc.array(record({ op: fc.constantFrom("replace" as const, "add" as const), path: fc.array(fc.oneof(arbCode, fc.nat(10)), { minLength: 1, maxLength: 3 }), value: fc.jsonValue({ maxDepth: 2 }) }), { maxLength: 4 }),
+    patches: fc.array(record({ op: fc.constantFrom("replace" as const, "add" as const), path: fc.array(fc.oneof(arbCode, fc.nat(10)), { minLength: 1, maxLength: 3 }), value: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown) }), { maxLength: 4 }),
     inverse: fc.array(record({ op: fc.constant("remove" as const), path: fc.array(arbCode, { minLength: 1, maxLength: 3 }) }), { maxLength: 4 })
   },
   ["id", "kind", "recordId", "version", "at", "by", "operation"]
