@@ -2,7 +2,7 @@
  * The quickstart for apps that do not use Effect: the same case-work API as async methods.
  * Failures reject with typed error classes (`CommandRefused`, `AccessDenied`, `InvalidInput`, …).
  */
-import { AccessDenied, CommandRefused, createClient, FieldCrypto, InvalidInput, type KeyMaterial, Pomoc, Registry, type Store } from "@pomoc/core"
+import { AccessDenied, Casework, type CaseworkClient, CommandRefused, createClient, FieldCrypto, InvalidInput, type KeyMaterial, Registry, type Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Layer } from "effect"
@@ -10,9 +10,9 @@ import { Layer } from "effect"
 const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 
 /** Builds the Promise client over a store layer and a field-encryption key. */
-export const connect = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.KeyMaterial) =>
+export const connect = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.KeyMaterial): CaseworkClient =>
   createClient(
-    Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+    Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
       Layer.provide(store)
     )
@@ -63,8 +63,9 @@ export const session = async (pomoc: ReturnType<typeof connect>): Promise<Outcom
   await pomoc.getPerson(volunteer, mia.id).catch((e: unknown) => {
     if (e instanceof AccessDenied) caught.push(`AccessDenied: ${e.reason}`)
   })
-  // A typo in the input: the error names the field and the rule.
-  await pomoc.recordContact(worker, { serviceId: "club", at: "yesterday" }).catch((e: unknown) => {
+  // A typo in input from an untyped source (a form, JSON): the error names the field and the rule.
+  const fromForm: unknown = { serviceId: "club", at: "yesterday" }
+  await pomoc.recordContact(worker, fromForm as Casework.InputOf<"recordContact">).catch((e: unknown) => {
     if (e instanceof InvalidInput) caught.push(`InvalidInput: ${e.problems.map((p) => p.path).join(", ")}`)
   })
   const history = await pomoc.personHistory(worker, mia.id)

@@ -4,7 +4,7 @@
  * outcomes. Everything goes through the case-work API, so every write is decoded, authorised,
  * checked against the principles, encrypted where sensitive, stored and audited.
  */
-import { FieldCrypto, type KeyMaterial, Pomoc, Registry, type Store } from "@pomoc/core"
+import { FieldCrypto, type KeyMaterial, Casework, Registry, type Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { DateTime, Effect, Layer } from "effect"
@@ -14,7 +14,7 @@ const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 
 /** The case-work API over a store, with the application's field-encryption key. */
 export const pomocLayer = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.KeyMaterial) =>
-  Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+  Casework.layer(Casework.configFromRegistry(registry)).pipe(
     Layer.provide(FieldCrypto.layer({ keys: { "key-2026": key }, current: "key-2026" })),
     Layer.provideMerge(store)
   )
@@ -38,17 +38,17 @@ export interface Summary {
   readonly warnings: ReadonlyArray<string>
   readonly plan: { readonly goals: number; readonly stepsByClient: number; readonly achieved: number }
   readonly outcomes: ReadonlyArray<{ readonly indicator: string; readonly value: string }>
-  readonly report: Pomoc.PomocShape["report"] extends (...a: never) => Effect.Effect<infer R, infer _E> ? R : never
+  readonly report: Casework.Api["report"] extends (...a: never) => Effect.Effect<infer R, infer _E> ? R : never
   readonly auditEntries: number
   readonly auditIntact: boolean
 }
 
 /** Runs the quickstart against the case-work API in context. */
 export const quickstart = Effect.gen(function*() {
-  const pomoc = yield* Pomoc.Pomoc
+  const pomoc = yield* Casework.Casework
   const refusals: Array<Summary["refusals"][number]> = []
   const warnings: Array<string> = []
-  const expectRefusal = <A>(operation: string, effect: Effect.Effect<A, Pomoc.CaseworkError>) =>
+  const expectRefusal = <A>(operation: string, effect: Effect.Effect<A, Casework.CaseworkError>) =>
     Effect.flip(effect).pipe(
       Effect.map((error) => {
         refusals.push({ operation, error: error._tag, detail: error.message })

@@ -19,7 +19,9 @@ describe("quickstart", () => {
       expect(s.people.map((p) => p.level)).toEqual(["pseudonymous", "pseudonymous", "pseudonymous", "pseudonymous"])
       expect(s.contacts).toBe(7)
       expect(s.anonymousParticipants).toBeGreaterThan(s.knownParticipants)
-      expect(s.refusals.map((r) => r.error)).toEqual(expect.arrayContaining(["CommandRefused", "AccessDenied"]))
+      expect(s.refusals.map((r) => r.error)).toEqual(expect.arrayContaining(["CommandRefused", "NotFound"]))
+      // Another service's person looks exactly like one that does not exist (issue 9).
+      expect(s.refusals.find((r) => r.operation === "getPerson (other service)")?.error).toBe("NotFound")
       expect(s.refusals.find((r) => r.operation === "chargeFee")?.error).toBe("CommandRefused")
       expect(s.refusals.find((r) => r.operation.startsWith("startCooperation"))?.error).toBe("CommandRefused")
       expect(s.refusals.find((r) => r.operation.startsWith("setGoalStatus"))?.error).toBe("CommandRefused")

@@ -7,6 +7,7 @@
  *
  * @since 0.1.0
  */
+import { operations as table } from "./casework/operations/index.js"
 import type { Activity, Volunteer, VolunteerHours } from "./model/Activity.js"
 import type { Code, Party } from "./model/Common.js"
 import type { Consent, Disclosure } from "./model/Consent.js"
@@ -290,14 +291,11 @@ export type Command =
 export type CommandTag = Command["_tag"]
 
 /**
- * All core command tags, for rules that apply to many commands.
+ * All core command tags, for rules that apply to many commands: the tags of the operations that
+ * put a command to the principles, in the order of the operations table.
  * @since 0.1.0
  * @category models
  */
-export const commandTags: ReadonlyArray<CommandTag> = [
-  "RegisterOrganisation", "RegisterService", "RegisterLocation", "RegisterPerson", "ChangeIdentityLevel",
-  "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation", "GiveConsent", "WithdrawConsent",
-  "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep", "SetGoalStatus", "ReviewPlan",
-  "RecordOutcome", "RecordActivity", "RecordAttendance", "RegisterVolunteer", "RecordVolunteerHours", "ChargeFee",
-  "RecordNeed", "PublishReport", "ErasePerson"
-]
+export const commandTags: ReadonlyArray<CommandTag> = Object.values(table).flatMap((op) =>
+  op.access !== undefined ? [op.tag] : []
+)

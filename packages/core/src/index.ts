@@ -43,9 +43,17 @@ export * from "./reports/index.js"
 export * from "./plugins/index.js"
 /** @since 0.1.0 */
 export * as Records from "./casework/Records.js"
-/** @since 0.1.0 */
+/** @since 0.2.0 */
+export * as Casework from "./casework/Casework.js"
+export type { Register } from "./casework/Casework.js"
+/** @since 0.2.0 */
+export * as Operation from "./casework/Operation.js"
+/**
+ * @since 0.1.0
+ * @deprecated Use `Casework`.
+ */
 export * as Pomoc from "./casework/Pomoc.js"
 export * from "./casework/Errors.js"
 /** @since 0.1.0 */
 export * as Client from "./casework/Client.js"
-export { createClient, type PomocClient } from "./casework/Client.js"
+export { createClient, type CaseworkClient, type PomocClient } from "./casework/Client.js"

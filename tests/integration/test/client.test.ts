@@ -1,16 +1,16 @@
-import { createClient, FieldCrypto, KeyMaterial, Pomoc, Principles } from "@pomoc/core"
+import { createClient, FieldCrypto, KeyMaterial, Casework, Principles } from "@pomoc/core"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 
-const layer = Pomoc.layer({ engine: Principles.coreEngine, serviceTypes: new Map() }).pipe(
+const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes: new Map() }).pipe(
   Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
   Layer.provide(MemoryStore.layer)
 )
 
 describe("the Promise client", () => {
   it("has an async method for every operation of the case-work API, and nothing else", async () => {
-    const api = await Effect.runPromise(Pomoc.Pomoc.use(Effect.succeed).pipe(Effect.provide(layer)))
+    const api = await Effect.runPromise(Casework.Casework.use(Effect.succeed).pipe(Effect.provide(layer)))
     const client = createClient(layer)
     try {
       const methods = Object.keys(client).filter((k) => k !== "dispose").sort()

@@ -3,7 +3,7 @@
  * refused) run against a real store, checked after every step against a simple model and the
  * invariants of issue #6.
  */
-import { Audit, FieldCrypto, KeyMaterial, Pomoc, Principles, Store } from "@pomoc/core"
+import { Audit, FieldCrypto, KeyMaterial, Casework, Principles, Store } from "@pomoc/core"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import * as fc from "fast-check"
 import { expect } from "vitest"
@@ -42,7 +42,7 @@ export interface Model {
   counter: number
 }
 
-type Api = Pomoc.PomocShape
+type Api = Casework.Api
 export interface Real {
   readonly run: <A, E>(f: (api: Api, store: Store.StoreShape) => Effect.Effect<A, E>) => Promise<A>
 }
@@ -205,7 +205,7 @@ const chargeFee = command("chargeFee", () => true, (_m, r) =>
 
 const junk = (input: unknown) =>
   command(`junk(${JSON.stringify(input).slice(0, 40)})`, () => true, (_m, r) =>
-    refused(r, (api) => api.recordContact(worker, input), ["InvalidInput"]))
+    refused(r, (api) => api.recordContact(worker, input as Casework.InputOf<"recordContact">), ["InvalidInput"]))
 
 const wrongActor = (who: number) =>
   command(`wrongActor(${who})`, () => true, (m, r) =>
@@ -236,7 +236,7 @@ export const runModel = async (
   const key = KeyMaterial.generate()
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? 12 }), async (cmds) => {
-      const layer = Pomoc.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+      const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
         Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
         Layer.provideMerge(storeLayer())
       )
@@ -245,7 +245,7 @@ export const runModel = async (
         const real: Real = {
           run: (f) =>
             runtime.runPromise(Effect.gen(function*() {
-              const api = yield* Pomoc.Pomoc
+              const api = yield* Casework.Casework
               const store = yield* Store.Store
               return yield* f(api, store)
             }))

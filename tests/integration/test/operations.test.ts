@@ -2,7 +2,7 @@
  * Each case-work operation through the real plugins, on the memory store: what it stores, what
  * it refuses, and what it writes to the audit log.
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Casework, Registry, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
@@ -18,10 +18,10 @@ const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["c
 const volunteer = { id: "ana", grants: [{ role: "volunteer", services: ["club"] }] }
 const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 
-type Api = Pomoc.PomocShape
-let runtime: ManagedRuntime.ManagedRuntime<Pomoc.Pomoc | Store.Store, unknown>
-const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Pomoc.Pomoc.use(f))
-const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Pomoc.Pomoc.use(f)))
+type Api = Casework.Api
+let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
+const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))
+const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
 const audit = () => run((api) => api.auditLog(auditor, { limit: 10_000 }))
 const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s) => s.list({ kind })))
 
@@ -29,7 +29,7 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
-    Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+    Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(MemoryStore.layer)
     )
@@ -77,8 +77,11 @@ describe("services and people", () => {
   })
 
   it("keeps a young person known only to their service", async () => {
+    // Issue 9: another service's person looks exactly like an id that does not exist (it was
+    // AccessDenied naming the person's service, which told the actor the person exists there).
     const e = await fail((api) => api.getPerson(counsellor, "kuba"))
-    expect(e).toMatchObject({ _tag: "AccessDenied", reason: "service-out-of-scope" })
+    expect(e).toMatchObject({ _tag: "NotFound", kind: "person", id: "kuba" })
+    expect(await fail((api) => api.getPerson(counsellor, "nobody"))).toMatchObject({ _tag: "NotFound", kind: "person", id: "nobody" })
     const e2 = await fail((api) => api.recordContact(counsellor, {
       serviceId: "debt", at: T(3), durationMinutes: 10, locationKind: "office", channel: "in-person", workers: ["petr"],
       participants: ["kuba"], anonymousCount: 0, interventions: ["information"], firstContact: false, mode: "individual"
@@ -296,7 +299,7 @@ describe("plans, outcomes, activities, volunteers", () => {
     const updated = await run((api) => api.recordAttendance(volunteer, { activityId: activity.id, attendees: ["kuba"], anonymousAttendance: 2 }))
     expect(updated.value.attendees).toEqual(["kuba"])
     expect(updated.value.anonymousAttendance).toBe(7)
-    const attempts: ReadonlyArray<(api: Api) => Effect.Effect<unknown, Pomoc.CaseworkError>> = [
+    const attempts: ReadonlyArray<(api: Api) => Effect.Effect<unknown, Casework.CaseworkError>> = [
       (api: Api) => api.getPerson(volunteer, "kuba"),
       (api: Api) => api.personHistory(volunteer, "kuba"),
       (api: Api) => api.registerPerson(volunteer, { _tag: "anonymous", serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: T(2) })

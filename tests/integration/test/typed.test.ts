@@ -1,16 +1,16 @@
 /**
- * The case-work API typed by the registered plugins: codes no registered plugin defines are
- * compile errors (checked by `tsc -b`, which type-checks this file), and the same calls work at
- * run time.
+ * The case-work API typed by the registered plugins: once the host declares its plugins in
+ * `Register`, codes no registered plugin defines are compile errors everywhere the API is used
+ * (checked by `tsc -b`, which type-checks this file), and the same calls work at run time. There
+ * is no separate typed view any more (`Pomoc.typed` is gone).
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry } from "@pomoc/core"
-import { debtCounselling } from "@pomoc/service-debt-counselling"
+import { Casework, FieldCrypto, KeyMaterial } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
+import { registry } from "./registry.js"
 
-const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
 
@@ -20,7 +20,7 @@ const contact = {
 }
 
 const program = Effect.gen(function*() {
-  const pomoc = Pomoc.typed(yield* Pomoc.Pomoc, registry)
+  const pomoc = yield* Casework.Casework
   yield* pomoc.registerOrganisation(admin, { id: "org", name: "Org" })
   yield* pomoc.registerService(admin, {
     id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth" },
@@ -40,7 +40,7 @@ const program = Effect.gen(function*() {
 
 describe("the typed case-work API", () => {
   it("accepts the plugins' codes and refuses others at run time too", async () => {
-    const layer = Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+    const layer = Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provide(MemoryStore.layer)
     )

@@ -8,6 +8,7 @@
  *
  * @since 0.1.0
  */
+import { operations as table } from "../casework/operations/index.js"
 import type { CommandTag } from "../Command.js"
 import type { Role } from "../model/Actor.js"
 
@@ -123,48 +124,20 @@ const N = "none" as const
 const S = "own-services" as const
 const O = "organisation" as const
 
-/**
- * The permission matrix of Pomoc. Read it as a table in `docs/access.md`; the reasons for each
- * decision are written there too.
- *
- * @since 0.1.0
- * @category models
- */
-export const matrix: Matrix = {
-  // The organisation and its services: administrators, coordinators for their own services.
-  RegisterOrganisation: row(N, N, O, N, N),
-  RegisterService: row(N, N, O, N, N),
-  RegisterLocation: row(N, S, O, N, N),
-  RegisterVolunteer: row(N, S, O, N, N),
-  RecordVolunteerHours: row(N, S, O, N, S),
-  PublishReport: row(N, S, O, N, N),
-  // Case work: the people of one's own services only. Administrators do not do case work.
-  RegisterPerson: row(S, S, N, N, N),
-  ChangeIdentityLevel: row(S, S, N, N, N),
-  RecordContact: row(S, S, N, N, N),
-  AssessEligibility: row(S, S, N, N, N),
-  StartCooperation: row(S, S, N, N, N),
-  EndCooperation: row(S, S, N, N, N),
-  GiveConsent: row(S, S, N, N, N),
-  WithdrawConsent: row(S, S, N, N, N),
-  Disclose: row(S, S, N, N, N),
-  Refer: row(S, S, N, N, N),
-  UpdateReferral: row(S, S, N, N, N),
-  CreatePlan: row(S, S, N, N, N),
-  AddGoal: row(S, S, N, N, N),
-  AddPlanStep: row(S, S, N, N, N),
-  SetGoalStatus: row(S, S, N, N, N),
-  ReviewPlan: row(S, S, N, N, N),
-  RecordOutcome: row(S, S, N, N, N),
-  RecordNeed: row(S, S, N, N, N),
-  ChargeFee: row(S, S, N, N, N),
-  // Group work: volunteers run activities and count who came.
-  RecordActivity: row(S, S, N, N, S),
-  RecordAttendance: row(S, S, N, N, S),
+type WriteOperation = Exclude<Operation, ReadOperation | "ExportPerson">
+
+// The write rows and their descriptions come from the operations table; a command without an
+// operation that declares its row fails to compile here.
+const declared = Object.values(table).flatMap((op) =>
+  op.access !== undefined ? [[op.tag, op.access] as const] : []
+)
+type DeclaredTags = Extract<(typeof table)[keyof typeof table], { readonly access: { readonly row: Row } }>["tag"]
+const _everyWriteDeclared: [Exclude<WriteOperation, DeclaredTags>] extends [never] ? true : never = true
+void _everyWriteDeclared
+
+const readRows: { readonly [O in ReadOperation | "ExportPerson"]: Row } = {
   // Data-subject rights: the service's coordinator, or an administrator for the organisation.
-  ErasePerson: row(N, S, O, N, N),
   ExportPerson: row(N, S, O, N, N),
-  // Reads.
   ReadDirectory: row(O, O, O, O, O),
   ListPeople: row(S, S, O, N, N),
   ReadPerson: row(S, S, O, N, N),
@@ -182,42 +155,7 @@ export const matrix: Matrix = {
   VerifyAudit: row(N, N, O, O, N)
 }
 
-/**
- * Kind, sensitivity and a one-line description of every operation, for docs and for tests that
- * check the matrix against the sensitivity of what it opens.
- *
- * @since 0.1.0
- * @category models
- */
-export const operations: { readonly [O in Operation]: OperationInfo } = {
-  RegisterOrganisation: { kind: "write", sensitivity: "organisational", description: "register an organisation" },
-  RegisterService: { kind: "write", sensitivity: "organisational", description: "register a service" },
-  RegisterLocation: { kind: "write", sensitivity: "organisational", description: "register a location of a service" },
-  RegisterVolunteer: { kind: "write", sensitivity: "organisational", description: "register a volunteer or intern" },
-  RecordVolunteerHours: { kind: "write", sensitivity: "organisational", description: "record a volunteer's hours (a volunteer: only their own)" },
-  PublishReport: { kind: "write", sensitivity: "aggregate", description: "publish a suppressed report outside the service" },
-  RegisterPerson: { kind: "write", sensitivity: "personal", description: "register a person at any identity level" },
-  ChangeIdentityLevel: { kind: "write", sensitivity: "personal", description: "raise or lower a person's identity level" },
-  RecordContact: { kind: "write", sensitivity: "confidential", description: "record a contact and its interventions" },
-  AssessEligibility: { kind: "write", sensitivity: "personal", description: "assess a person's eligibility" },
-  StartCooperation: { kind: "write", sensitivity: "personal", description: "start a person's cooperation" },
-  EndCooperation: { kind: "write", sensitivity: "personal", description: "end a person's cooperation" },
-  GiveConsent: { kind: "write", sensitivity: "personal", description: "record a consent" },
-  WithdrawConsent: { kind: "write", sensitivity: "personal", description: "withdraw a consent" },
-  Disclose: { kind: "write", sensitivity: "confidential", description: "share something about a person outside the service" },
-  Refer: { kind: "write", sensitivity: "confidential", description: "refer a person elsewhere" },
-  UpdateReferral: { kind: "write", sensitivity: "confidential", description: "move a referral through its lifecycle" },
-  CreatePlan: { kind: "write", sensitivity: "confidential", description: "create an individual plan" },
-  AddGoal: { kind: "write", sensitivity: "confidential", description: "add a goal to a plan" },
-  AddPlanStep: { kind: "write", sensitivity: "confidential", description: "add a step to a goal" },
-  SetGoalStatus: { kind: "write", sensitivity: "confidential", description: "mark a goal achieved or abandoned" },
-  ReviewPlan: { kind: "write", sensitivity: "confidential", description: "record a plan review" },
-  RecordOutcome: { kind: "write", sensitivity: "confidential", description: "record an outcome measurement" },
-  RecordNeed: { kind: "write", sensitivity: "confidential", description: "record a person's need" },
-  ChargeFee: { kind: "write", sensitivity: "personal", description: "charge a fee" },
-  RecordActivity: { kind: "write", sensitivity: "personal", description: "record a group activity" },
-  RecordAttendance: { kind: "write", sensitivity: "personal", description: "record attendance at an activity" },
-  ErasePerson: { kind: "write", sensitivity: "personal", description: "erase a person (counts survive)" },
+const readInfo: { readonly [O in ReadOperation | "ExportPerson"]: OperationInfo } = {
   ExportPerson: { kind: "read", sensitivity: "confidential", description: "export everything about a person for them (GDPR Art. 15, 20)" },
   ReadDirectory: { kind: "read", sensitivity: "organisational", description: "read organisations, services and locations" },
   ListPeople: { kind: "read", sensitivity: "personal", description: "list the people of a service by pseudonym" },
@@ -234,6 +172,33 @@ export const operations: { readonly [O in Operation]: OperationInfo } = {
   ReadReport: { kind: "read", sensitivity: "aggregate", description: "run a report (suppressed counts)" },
   ReadAudit: { kind: "read", sensitivity: "organisational", description: "read the audit log (ids only, no personal data)" },
   VerifyAudit: { kind: "read", sensitivity: "organisational", description: "verify the audit hash chain" }
+}
+
+/**
+ * The permission matrix of Pomoc. The rows of the writes come from the operations table (each
+ * operation declares its own row); the rows of the reads are kept here. Read it as a table in
+ * `docs/access.md`; the reasons for each decision are written there too.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const matrix: Matrix = {
+  ...Object.fromEntries(declared.map(([tag, a]) => [tag, a.row])) as { readonly [O in WriteOperation]: Row },
+  ...readRows
+}
+
+/**
+ * Kind, sensitivity and a one-line description of every operation, for docs and for tests that
+ * check the matrix against the sensitivity of what it opens.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const operations: { readonly [O in Operation]: OperationInfo } = {
+  ...Object.fromEntries(declared.map(([tag, a]) => [tag, { kind: a.kind, sensitivity: a.sensitivity, description: a.description }])) as {
+    readonly [O in WriteOperation]: OperationInfo
+  },
+  ...readInfo
 }
 
 /**

@@ -6,8 +6,10 @@
  *
  * @since 0.1.0
  */
-import { Effect, type Layer, ManagedRuntime } from "effect"
-import { Pomoc, type PomocShape } from "./Pomoc.js"
+import { type Effect, type Layer, ManagedRuntime } from "effect"
+import type { Plugins } from "../plugins/Plugin.js"
+import { type Api, Casework, type RegisteredPlugins } from "./Casework.js"
+import { operations } from "./operations/index.js"
 
 /**
  * An Effect-returning operation as the async method of the same arguments.
@@ -17,32 +19,26 @@ import { Pomoc, type PomocShape } from "./Pomoc.js"
 export type Promised<F> = F extends (...args: infer A) => Effect.Effect<infer R, infer _E, infer _C> ? (...args: A) => Promise<R> : never
 
 /**
- * Every case-work operation as an async method, plus `dispose` to close the store.
- * @since 0.1.0
+ * Every case-work operation (and `batch`) as an async method, plus `dispose` to close the store.
+ * Derived from the operations table.
+ * @since 0.2.0
  * @category models
  */
-export type PomocClient = { readonly [K in keyof PomocShape]: Promised<PomocShape[K]> } & {
+export type CaseworkClient<Ps extends Plugins = RegisteredPlugins> = { readonly [K in keyof Api<Ps>]: Promised<Api<Ps>[K]> } & {
   /** Releases the store (closes database connections). */
   readonly dispose: () => Promise<void>
 }
 
-// Every operation of the case-work API, once: the mapped type makes the compiler refuse a
-// missing or unknown operation, so the client can never fall behind the API.
-const operations: { readonly [K in keyof PomocShape]: true } = {
-  registerOrganisation: true, registerService: true, registerLocation: true, registerPerson: true,
-  changeIdentityLevel: true, recordContact: true, assessEligibility: true, startCooperation: true,
-  endCooperation: true, giveConsent: true, withdrawConsent: true, disclose: true, refer: true,
-  updateReferral: true, createPlan: true, addGoal: true, addPlanStep: true, setGoalStatus: true,
-  reviewPlan: true, recordOutcome: true, recordActivity: true, recordAttendance: true,
-  registerVolunteer: true, recordVolunteerHours: true, chargeFee: true, getPerson: true,
-  personHistory: true, exportPerson: true, erasePerson: true, report: true, publishReport: true,
-  auditLog: true, verifyAudit: true
-}
-const operationNames = Object.keys(operations) as ReadonlyArray<keyof PomocShape>
+/**
+ * @since 0.1.0
+ * @category models
+ * @deprecated Use {@link CaseworkClient}.
+ */
+export type PomocClient = CaseworkClient
 
 /**
- * Builds the Promise client from a layer that provides {@link Pomoc} (for example
- * `Pomoc.layer(config)` provided with a store and a field-crypto layer).
+ * Builds the Promise client from a layer that provides {@link Casework} (for example
+ * `Casework.layer(config)` provided with a store and a field-crypto layer).
  *
  * @example
  * ```ts
@@ -53,16 +49,16 @@ const operationNames = Object.keys(operations) as ReadonlyArray<keyof PomocShape
  * @since 0.1.0
  * @category constructors
  */
-export const createClient = <E>(layer: Layer.Layer<Pomoc, E>): PomocClient => {
+export const createClient = <E>(layer: Layer.Layer<Casework, E>): CaseworkClient => {
   const runtime = ManagedRuntime.make(layer)
   const methods: Record<string, unknown> = {
     dispose: () => runtime.dispose()
   }
-  for (const name of operationNames) {
+  for (const name of [...Object.keys(operations), "batch"]) {
     methods[name] = (actor: unknown, input: unknown) =>
       runtime.runPromise(
-        Pomoc.use((api) => (api[name] as (a: unknown, i: unknown) => Effect.Effect<unknown, unknown>)(actor, input))
+        Casework.use((api) => (api[name as keyof Api] as (a: unknown, i: unknown) => Effect.Effect<unknown, unknown>)(actor, input))
       )
   }
-  return methods as PomocClient
+  return methods as CaseworkClient
 }

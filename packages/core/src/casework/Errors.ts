@@ -38,7 +38,9 @@ export class CommandRefused extends Schema.TaggedError<CommandRefused>("@pomoc/c
 }
 
 /**
- * A record the command refers to does not exist (or is not visible to the service).
+ * A record the command refers to does not exist, or the actor may not see it: both get the same
+ * answer, so an actor outside a record's services learns nothing about it. The message never
+ * repeats the id (it is input); `kind` and `id` are fields for the caller.
  * @since 0.1.0
  * @category errors
  */
@@ -47,7 +49,7 @@ export class NotFound extends Schema.TaggedError<NotFound>("@pomoc/core/NotFound
   id: Schema.String
 }) {
   override get message(): string {
-    return `No ${this.kind} with id "${this.id}"`
+    return `No ${this.kind} with the given id`
   }
 }
 
@@ -64,5 +66,23 @@ export class InvalidCommand extends Schema.TaggedError<InvalidCommand>("@pomoc/c
 }) {
   override get message(): string {
     return `${this.operation}: ${this.field}: ${this.rule}`
+  }
+}
+
+/**
+ * One command of a batch failed, so nothing of the batch was stored. `index` is the command's
+ * place in the batch, `operation` its method, and `error` what it failed with.
+ * @since 0.2.0
+ * @category errors
+ */
+export class BatchRefused extends Schema.TaggedError<BatchRefused>("@pomoc/core/BatchRefused")("BatchRefused", {
+  index: Schema.Number,
+  operation: Schema.String,
+  error: Schema.Any
+}) {
+  override get message(): string {
+    const error: unknown = this.error
+    const tag = typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "an error"
+    return `Batch command ${this.index} (${this.operation}) failed with ${tag}; nothing was stored`
   }
 }

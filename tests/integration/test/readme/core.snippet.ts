@@ -1,11 +1,11 @@
-import { FieldCrypto, KeyMaterial, Pomoc, Registry } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Casework, Registry } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 
 // One service type (a plugin), a store, and a key for the sensitive fields.
 const registry = Registry.makeUnsafe([lowThresholdClub])
-const PomocLive = Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+const CaseworkLive = Casework.layer(Casework.configFromRegistry(registry)).pipe(
   Layer.provide(FieldCrypto.layer({ keys: { "2026": KeyMaterial.generate() }, current: "2026" })),
   Layer.provide(MemoryStore.layer)
 )
@@ -14,7 +14,7 @@ const admin = { id: "jana", grants: [{ role: "administrator", services: "*" }] }
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
 
 export const program = Effect.gen(function*() {
-  const pomoc = yield* Pomoc.Pomoc
+  const pomoc = yield* Casework.Casework
   yield* pomoc.registerOrganisation(admin, { id: "ostrov", name: "Ostrov" })
   yield* pomoc.registerService(admin, {
     id: "club", organisationId: "ostrov", type: "low-threshold-club", name: "Klub Ostrov",
@@ -35,4 +35,4 @@ export const program = Effect.gen(function*() {
   // The principles refuse what the service stands against, and nothing is stored.
   const fee = yield* Effect.flip(pomoc.chargeFee(worker, { serviceId: "club", amountMinor: 2000, currency: "CZK" }))
   return fee._tag // "CommandRefused"
-}).pipe(Effect.provide(PomocLive))
+}).pipe(Effect.provide(CaseworkLive))

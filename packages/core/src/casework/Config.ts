@@ -1,0 +1,137 @@
+/**
+ * The configuration of the case-work API and the types its operations share: what a service
+ * type tells the API, what a write returns, every error an operation can fail with.
+ *
+ * @since 0.2.0
+ */
+import type { AccessDenied } from "../access/Access.js"
+import type { Command } from "../Command.js"
+import type { InvalidInput } from "../Decode.js"
+import type { Facts } from "../Facts.js"
+import { OutcomeIndicator } from "../model/Outcome.js"
+import type { Engine } from "../principles/Engine.js"
+import type { Plugins } from "../plugins/Plugin.js"
+import type { Registry } from "../plugins/Registry.js"
+import type { DecryptionFailed, EncryptionFailed } from "../privacy/FieldCrypto.js"
+import type * as SubjectAccess from "../privacy/SubjectAccess.js"
+import type { InvalidReport, ReportDefinition } from "../reports/Report.js"
+import type { StoreError } from "../Store.js"
+import type { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
+
+/**
+ * What a service type (a plugin) tells the API: its taxonomies, to check codes against, and
+ * its outcome indicators.
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServiceTypeInfo {
+  readonly interventions: ReadonlySet<string>
+  readonly channels: ReadonlySet<string>
+  readonly firstContactChannels: ReadonlySet<string>
+  readonly indicators: ReadonlyMap<string, OutcomeIndicator>
+  /** Does the type accept anonymous and nicknamed people (low-threshold)? */
+  readonly acceptsAnonymous: boolean
+}
+
+/**
+ * The configuration of the case-work API: the principles engine (core rules plus the plugins'
+ * rules) and the service types the plugins define.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Config<Ps extends Plugins = Plugins> {
+  readonly engine: Engine<Command, Facts>
+  readonly serviceTypes: ReadonlyMap<string, ServiceTypeInfo>
+  /**
+   * The report definitions callers may run, by qualified id (`<service type>/<report id>`). A
+   * caller may name a report by its plain id when it names the service too.
+   */
+  readonly reports?: ReadonlyMap<string, ReportDefinition>
+  /** The plugins' types, for the typed API (never read at run time). */
+  readonly _Plugins?: (ps: Ps) => Ps
+}
+
+/**
+ * Every way a case-work operation can fail.
+ * @since 0.1.0
+ * @category errors
+ */
+export type CaseworkError =
+  | InvalidInput
+  | AccessDenied
+  | CommandRefused
+  | InvalidCommand
+  | NotFound
+  | StoreError
+  | DecryptionFailed
+  | EncryptionFailed
+  | InvalidReport
+  | BatchRefused
+
+/**
+ * What a successful write returns: the stored entity and the principles' warnings.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Written<A> {
+  readonly value: A
+  readonly warnings: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }>
+}
+
+/**
+ * The answer to an eligibility question, with the reasons of every rule that objected.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Eligibility {
+  readonly eligible: boolean
+  readonly reasons: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }>
+  readonly warnings: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }>
+}
+
+/**
+ * A person's history: the records about them of the services the reader may see.
+ * @since 0.1.0
+ * @category models
+ */
+export type History = SubjectAccess.SubjectRecords
+
+/**
+ * The case-work configuration of a plugin registry: its engine (core rules and every plugin's
+ * rules) and, per service type, the taxonomies and indicators of its plugin.
+ *
+ * @example
+ * ```ts
+ * const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
+ * const layer = Casework.layer(Casework.configFromRegistry(registry))
+ * ```
+ * @since 0.1.0
+ * @category constructors
+ */
+export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): Config<Ps> => {
+  const serviceTypes = new Map<string, ServiceTypeInfo>()
+  for (const plugin of registry.plugins) {
+    serviceTypes.set(plugin.id, {
+      interventions: new Set(Object.keys(plugin.taxonomies.interventions)),
+      channels: new Set(Object.keys(plugin.taxonomies.channels)),
+      firstContactChannels: new Set(Object.keys(plugin.taxonomies.firstContactChannels)),
+      indicators: new Map(plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])),
+      acceptsAnonymous: plugin.principles.includes("low-threshold")
+    })
+  }
+  const reports = new Map<string, ReportDefinition>()
+  for (const report of registry.reports) {
+    const query = report.query
+    if (query !== undefined && "dimensions" in query) {
+      reports.set(`${report.plugin}/${report.id}`, {
+        id: report.id,
+        labels: report.labels,
+        question: report.question,
+        query,
+        ...(report.suppression !== undefined ? { suppression: report.suppression } : {})
+      })
+    }
+  }
+  return { engine: registry.engine, serviceTypes, reports }
+}
+

@@ -1,0 +1,335 @@
+/**
+ * An operation of the case-work API, declared as data: its tag (its row in the access matrix
+ * and its command for the principles), its input schema, its subject (a new record in a
+ * service, or an existing record by id), its domain checks and what it decides. The
+ * {@link Pipeline} runs every operation the same way; nothing here decodes, authorises, reads
+ * facts, encrypts or commits by itself.
+ *
+ * @since 0.2.0
+ */
+import type { DateTime, Effect, Result, Schema } from "effect"
+import type { Grant } from "../access/Access.js"
+import type { Row, Sensitivity } from "../access/matrix.js"
+import type { Command } from "../Command.js"
+import type { InvalidInput } from "../Decode.js"
+import type { Facts } from "../Facts.js"
+import type { Actor } from "../model/Actor.js"
+import type { Service } from "../model/Directory.js"
+import type { ServiceId } from "../model/Ids.js"
+import type { Person } from "../model/Person.js"
+import type { RecordKind, RecordWrite, StoreShape } from "../Store.js"
+import type { CaseworkError, Config, ServiceTypeInfo } from "./Config.js"
+import type { InvalidCommand } from "./Errors.js"
+import { type Mapping, type RecordIndex, toWrite } from "./Records.js"
+
+/**
+ * An entity as read from the store, with the version the decision rests on.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Loaded<A> {
+  readonly value: A
+  readonly version: number
+}
+
+/**
+ * One record an operation writes: its mapping, the entity and the version it replaces (0 to
+ * create). Entities are plain here; the pipeline encrypts them at the commit.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Change {
+  readonly kind: RecordKind
+  readonly id: string
+  readonly entity: unknown
+  readonly index: RecordIndex
+  readonly expectedVersion: number
+  /** The record to store (plain; the pipeline encrypts its personal fields). */
+  readonly toWrite: (expectedVersion: number) => RecordWrite
+}
+
+/**
+ * Builds a {@link Change}.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const change = <A>(mapping: Mapping<A>, entity: A, expectedVersion: number): Change => ({
+  kind: mapping.kind,
+  id: mapping.id(entity),
+  entity,
+  index: mapping.index(entity),
+  expectedVersion,
+  toWrite: (version) => toWrite(mapping, entity, version)
+})
+
+/**
+ * A record a decision rested on, at the version it was read. The pipeline collects them into
+ * the planned unit (the hook for commit preconditions: stale facts → retryable conflict).
+ * @since 0.2.0
+ * @category models
+ */
+export interface Precondition {
+  readonly kind: string
+  readonly id: string
+  readonly version: number
+}
+
+/**
+ * What an operation may use while it runs: the decoded actor and the grant that allowed it, the
+ * time of the decision, and reads through the current unit of work (in a batch, earlier
+ * commands' writes are visible).
+ * @since 0.2.0
+ * @category models
+ */
+export interface Context {
+  readonly actor: Actor
+  readonly grant: Grant
+  readonly now: DateTime.Utc
+  readonly config: Config
+  readonly store: StoreShape
+  /** A record by id, or `NotFound` (which never says more than the kind). */
+  readonly load: <A>(m: Mapping<A>, id: string) => Effect.Effect<Loaded<A>, CaseworkError>
+  /** The records of a kind for a person and/or a service. */
+  readonly loadAll: <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => Effect.Effect<ReadonlyArray<Loaded<A>>, CaseworkError>
+  /**
+   * A person known to the service (theirs or shared with it). A person of another service and an
+   * id that does not exist get the same `InvalidCommand` on `field`.
+   */
+  readonly personOfService: (field: string, personId: string, serviceId: string) => Effect.Effect<Loaded<Person>, InvalidCommand | CaseworkError>
+  /** Whether the actor may perform an operation in a service (no error, no audit). */
+  readonly may: (operation: string, serviceId: string | undefined) => boolean
+  /** The plugin information of a service's type. */
+  readonly serviceInfo: (service: Service) => ServiceTypeInfo | undefined
+  /** Evaluates the principles for a command over facts about a service and a person. */
+  readonly facts: (service: Service | undefined, person: Person | undefined) => Effect.Effect<Facts, CaseworkError>
+}
+
+/**
+ * What a write decides: the command put to the principles, the facts' subjects, the records to
+ * write and the result. The pipeline evaluates, encrypts and commits with one audit entry.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Decision<A> {
+  readonly command: Command
+  /** The service and person the facts are about (absent for organisation-level records). */
+  readonly service?: Service | undefined
+  readonly person?: Person | undefined
+  /** Facts besides the gathered ones (e.g. a referral's current status). */
+  readonly extraFacts?: Partial<Facts>
+  readonly changes: ReadonlyArray<Change>
+  readonly result: A
+  /** Audit subjects besides the changed records (e.g. an idempotent write changes nothing). */
+  readonly subjects?: ReadonlyArray<{ readonly kind: string; readonly id: string }>
+  readonly legalGround?: string
+}
+
+/**
+ * What a read answers, and the audit entry it leaves (reads of identified people are audited).
+ * @since 0.2.0
+ * @category models
+ */
+export interface Answer<A> {
+  readonly result: A
+  readonly audit?: { readonly operation: string; readonly subjects: ReadonlyArray<{ readonly kind: string; readonly id: string }> }
+}
+
+/**
+ * Where an operation's subject lives, which is where it is authorised:
+ *
+ * - `Organisation`: organisation-wide (no service).
+ * - `Anywhere`: organisation-wide, or in any one of the actor's services (locations, volunteers).
+ * - `New`: a new record in the service its input names; the actor is authorised in that service
+ *   before the service is read.
+ * - `Existing`: a record loaded by id; the actor must be allowed in one of its services, and an
+ *   actor outside them gets the same `NotFound` as for an id that does not exist.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Subject<I, S> =
+  | { readonly _tag: "Organisation"; readonly _S?: (s: S) => void }
+  | { readonly _tag: "Anywhere"; readonly _S?: (s: S) => void }
+  | {
+    readonly _tag: "New"
+    /** The service the record is for; `undefined` authorises organisation-wide. */
+    readonly serviceId: (input: I) => ServiceId | undefined
+    /** Read the service after authorising (false when the operation creates the service). */
+    readonly loadService: boolean
+    readonly _S?: (s: S) => void
+  }
+  | {
+    readonly _tag: "Existing"
+    readonly mapping: Mapping<unknown>
+    readonly id: (input: I) => string
+    readonly services: (record: never) => ReadonlyArray<string>
+    readonly _S?: (s: S) => void
+  }
+
+/**
+ * The subject of an organisation-level operation.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const organisation: Subject<unknown, undefined> = { _tag: "Organisation" }
+
+/**
+ * The subject of an organisation-level record any of the actor's services may add.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const anywhere: Subject<unknown, undefined> = { _tag: "Anywhere" }
+
+/**
+ * A new record in the service its input names. The subject is the loaded service.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const newIn = <I>(serviceId: (input: I) => ServiceId): Subject<I, Loaded<Service>> => ({ _tag: "New", serviceId, loadService: true })
+
+/**
+ * A subject authorised in the service its input names, without reading the service: a new
+ * service, or a report (organisation-wide when no service is named).
+ * @since 0.2.0
+ * @category constructors
+ */
+export const newService = <I>(serviceId: (input: I) => ServiceId | undefined): Subject<I, undefined> => ({ _tag: "New", serviceId, loadService: false })
+
+/**
+ * An existing record by id, belonging to the services `services` lists.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const existing = <I, R>(
+  mapping: Mapping<R>,
+  id: (input: I) => string,
+  services: (record: R) => ReadonlyArray<string>
+): Subject<I, Loaded<R>> => ({ _tag: "Existing", mapping: mapping as unknown as Mapping<unknown>, id, services })
+
+/**
+ * An attribution field of the input, set from the actor when absent and checked against the
+ * actor when present: `path` is the field's path (e.g. `["basis", "decidedBy"]`); `many` for
+ * lists that must include the actor (e.g. a contact's `workers`).
+ * @since 0.2.0
+ * @category models
+ */
+export interface Attribution {
+  readonly path: ReadonlyArray<string | number>
+  readonly many?: boolean
+  /** Only when the object at the parent path has this `_tag` (e.g. a legal-duty basis). */
+  readonly when?: string
+}
+
+/**
+ * The access-matrix row of an operation, with what the matrix says about it.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AccessRow {
+  readonly row: Row
+  readonly kind: "read" | "write"
+  readonly sensitivity: Sensitivity
+  readonly description: string
+}
+
+interface Base<Tag extends string, I, S> {
+  /** The operation's tag: its row in the access matrix and its command for the principles. */
+  readonly tag: Tag
+  /**
+   * The input schema; every input is decoded with it (or a decoder, for inputs made of two
+   * decoded parts, such as a cooperation and its `compelled` flag).
+   */
+  readonly input: Schema.Codec<I, unknown> | ((raw: unknown) => Result.Result<I, InvalidInput>)
+  /** The entity name errors use (`InvalidInput.entity`). */
+  readonly entity?: string
+  /** New records: an id is added to the input when it has none. */
+  readonly newId?: boolean
+  /** Fields naming staff, set from or checked against the actor before decoding. */
+  readonly attribution?: ReadonlyArray<Attribution>
+  readonly subject: Subject<I, S>
+  /** The access-matrix row, when the operation is authorised by its own tag. */
+  readonly access?: AccessRow | undefined
+  /** A one-line description for docs. */
+  readonly summary: string
+  /** Domain checks, run in order after authorisation and before the facts. */
+  readonly checks?: ReadonlyArray<(ctx: Context, input: I, subject: S) => Effect.Effect<void, CaseworkError>>
+}
+
+/**
+ * A write: decides a command and the records it changes.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Write<Tag extends string, I, S, A, Caller = unknown> extends Base<Tag, I, S> {
+  readonly kind: "write"
+  readonly decide: (ctx: Context, input: I, subject: S) => Effect.Effect<Decision<A>, CaseworkError>
+  readonly _Caller?: (c: Caller) => void
+}
+
+/**
+ * A read (or a question such as eligibility): answers, and may leave an audit entry.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Read<Tag extends string, I, S, A, Caller = unknown> extends Base<Tag, I, S> {
+  readonly kind: "read"
+  readonly answer: (ctx: Context, input: I, subject: S) => Effect.Effect<Answer<A>, CaseworkError>
+  readonly _Caller?: (c: Caller) => void
+}
+
+interface Erased {
+  readonly tag: string
+  readonly input: Schema.Top | ((raw: unknown) => Result.Result<unknown, InvalidInput>)
+  readonly entity?: string
+  readonly newId?: boolean
+  readonly attribution?: ReadonlyArray<Attribution>
+  readonly subject: Subject<never, unknown>
+  readonly access?: AccessRow | undefined
+  readonly summary: string
+  readonly checks?: ReadonlyArray<(ctx: Context, input: never, subject: never) => Effect.Effect<void, CaseworkError>>
+}
+
+/**
+ * Any operation, its types erased (the pipeline's view of the table).
+ * @since 0.2.0
+ * @category models
+ */
+export type Any =
+  | Erased & { readonly kind: "write"; readonly decide: (ctx: Context, input: never, subject: never) => Effect.Effect<Decision<unknown>, CaseworkError> }
+  | Erased & { readonly kind: "read"; readonly answer: (ctx: Context, input: never, subject: never) => Effect.Effect<Answer<unknown>, CaseworkError> }
+
+/**
+ * Declares a write. `Caller` is the input type callers see (the schema decodes `unknown`).
+ * @since 0.2.0
+ * @category constructors
+ */
+export const write = <Caller = unknown>() =>
+<const Tag extends string, I, S, A, Acc extends AccessRow | undefined = undefined>(
+  op: Omit<Write<Tag, I, S, A, Caller>, "kind" | "access"> & { readonly access?: Acc }
+): Write<Tag, I, S, A, Caller> & { readonly access: Acc } => ({ ...op, kind: "write" }) as never
+
+/**
+ * Declares a read.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const read = <Caller = unknown>() =>
+<const Tag extends string, I, S, A, Acc extends AccessRow | undefined = undefined>(
+  op: Omit<Read<Tag, I, S, A, Caller>, "kind" | "access"> & { readonly access?: Acc }
+): Read<Tag, I, S, A, Caller> & { readonly access: Acc } => ({ ...op, kind: "read" }) as never
+
+/**
+ * The result type of an operation.
+ * @since 0.2.0
+ * @category models
+ */
+export type ResultOf<Op> = Op extends { readonly decide: (...args: never) => Effect.Effect<Decision<infer A>, infer _E> } ? A
+  : Op extends { readonly answer: (...args: never) => Effect.Effect<Answer<infer A>, infer _E> } ? A
+  : never
+
+/**
+ * The input type callers see.
+ * @since 0.2.0
+ * @category models
+ */
+export type CallerOf<Op> = Op extends { readonly _Caller?: (c: infer C) => void } ? C : unknown

@@ -1,0 +1,434 @@
+/**
+ * The one road every case-work operation takes, and the only place it is written:
+ *
+ * ```
+ * decode actor → decode input (attribution set from / checked against the actor)
+ *   → authorise before revealing (unknown and forbidden look alike) → load the subject
+ *   → domain checks → decide → facts → principles → planned unit
+ *   → encrypt → commit records + exactly one audit entry → result
+ * ```
+ *
+ * A write is first *planned* (records to write, the versions it rested on, its audit entry and
+ * warnings) and then committed, so a batch plans many commands against one overlay of pending
+ * writes and commits them all in one store commit, or none.
+ *
+ * @since 0.2.0
+ */
+import { DateTime, Effect, Option, Result, Schema } from "effect"
+import * as Access from "../access/Access.js"
+import type { AuditDraft } from "../Audit.js"
+import type { Command } from "../Command.js"
+import { decoder, type InvalidInput } from "../Decode.js"
+import type { Facts } from "../Facts.js"
+import { Actor } from "../model/Actor.js"
+import type { Service } from "../model/Directory.js"
+import type * as Ids from "../model/Ids.js"
+import type { Person } from "../model/Person.js"
+import type { Decision as EngineDecision } from "../principles/Decision.js"
+import { FieldCrypto } from "../privacy/FieldCrypto.js"
+import * as StoreModule from "../Store.js"
+import { Store, type StoredRecord } from "../Store.js"
+import type { CaseworkError, Config, Written } from "./Config.js"
+import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
+import { factsOf } from "./facts.js"
+import type * as Operation from "./Operation.js"
+import { mappings, type Mapping, type RecordIndex } from "./Records.js"
+
+/**
+ * A principle's warning (the command went ahead).
+ * @since 0.2.0
+ * @category models
+ */
+export type Warning = Written<unknown>["warnings"][number]
+
+/**
+ * A write planned but not yet committed: the records to write (plain; encrypted at commit),
+ * the records the decision rested on with their versions, the audit entry and the warnings.
+ * @since 0.2.0
+ * @category models
+ */
+export interface PlannedUnit<A> {
+  readonly operation: string
+  readonly changes: ReadonlyArray<Operation.Change>
+  /**
+   * The versions of the records the decision rested on. The hook for narrow, versioned facts:
+   * a commit that names them as preconditions fails with a retryable conflict when they moved.
+   */
+  readonly preconditions: ReadonlyArray<Operation.Precondition>
+  readonly audit: AuditDraft
+  readonly warnings: ReadonlyArray<Warning>
+  readonly result: A
+}
+
+interface Pending {
+  readonly value: unknown
+  readonly version: number
+  readonly index: RecordIndex
+  readonly id: string
+}
+
+/** The writes planned so far in a unit of work; later commands of a batch read through them. */
+class Overlay {
+  readonly pending = new Map<string, Pending>()
+  add(changes: ReadonlyArray<Operation.Change>): void {
+    for (const c of changes) {
+      this.pending.set(`${c.kind}/${c.id}`, { value: c.entity, version: c.expectedVersion + 1, index: c.index, id: c.id })
+    }
+  }
+  get(kind: string, id: string): Pending | undefined {
+    return this.pending.get(`${kind}/${id}`)
+  }
+  ofKind(kind: string): ReadonlyArray<Pending> {
+    const out: Array<Pending> = []
+    for (const [key, p] of this.pending) if (key.startsWith(`${kind}/`)) out.push(p)
+    return out
+  }
+}
+
+const decodeActor = decoder(Actor, "Actor")
+const decoders = new WeakMap<object, (raw: unknown) => Result.Result<unknown, InvalidInput>>()
+const inputDecoder = (op: Operation.Any): (raw: unknown) => Result.Result<unknown, InvalidInput> => {
+  if (!Schema.isSchema(op.input)) return op.input
+  let d = decoders.get(op)
+  if (d === undefined) {
+    d = decoder(op.input as never, op.entity ?? op.tag)
+    decoders.set(op, d)
+  }
+  return d
+}
+
+const isPlainObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+const has = (o: Record<string, unknown>, key: PropertyKey) => Object.prototype.hasOwnProperty.call(o, key)
+
+/** Adds a fresh id when the input has none (offline clients may bring their own ids). */
+const withId = (input: unknown): unknown =>
+  isPlainObject(input) && !has(input, "id") ? { ...input, id: globalThis.crypto.randomUUID() } : input
+
+/** Sets a missing attribution field from the actor (copying only the objects on the path). */
+const fill = (raw: unknown, path: ReadonlyArray<string | number>, a: Operation.Attribution, actorId: string): unknown => {
+  const [key, ...rest] = path
+  if (key === undefined) return raw
+  if (Array.isArray(raw) && typeof key === "number") {
+    if (key >= raw.length) return raw
+    const copy: Array<unknown> = [...(raw as ReadonlyArray<unknown>)]
+    copy[key] = fill(copy[key], rest, a, actorId)
+    return copy
+  }
+  if (!isPlainObject(raw)) return raw
+  if (rest.length === 0) {
+    if (has(raw, key) || (a.when !== undefined && raw["_tag"] !== a.when)) return raw
+    return { ...raw, [key]: a.many ? [actorId] : actorId }
+  }
+  return has(raw, key) ? { ...raw, [key]: fill(raw[key], rest, a, actorId) } : raw
+}
+
+/** The decoded value at a path, and whether the attribution applies there. */
+const at = (value: unknown, path: ReadonlyArray<string | number>, when: string | undefined): { readonly found: boolean; readonly value?: unknown } => {
+  let here: unknown = value
+  for (const [i, key] of path.entries()) {
+    if (typeof here !== "object" || here === null) return { found: false }
+    if (i === path.length - 1 && when !== undefined && (here as Record<string, unknown>)["_tag"] !== when) return { found: false }
+    here = (here as Record<PropertyKey, unknown>)[key]
+  }
+  return { found: here !== undefined, value: here }
+}
+
+const pathText = (path: ReadonlyArray<string | number>) =>
+  path.map((k) => typeof k === "number" ? `[${k}]` : `.${k}`).join("").replace(/^\./, "")
+
+const checkAttribution = (op: Operation.Any, input: unknown, actorId: string): Effect.Effect<void, InvalidCommand> => {
+  for (const a of op.attribution ?? []) {
+    const found = at(input, a.path, a.when)
+    if (!found.found) continue
+    const ok = a.many
+      ? Array.isArray(found.value) && found.value.includes(actorId)
+      : found.value === actorId
+    if (!ok) {
+      return Effect.fail(new InvalidCommand({
+        operation: op.tag,
+        field: pathText(a.path),
+        rule: a.many ? "must include the acting staff member" : "must be the acting staff member"
+      }))
+    }
+  }
+  return Effect.void
+}
+
+const say = (x: { readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }): Warning =>
+  ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
+
+const refusal = (config: Config, decision: EngineDecision, command: Command, facts: Facts): CommandRefused => {
+  const explanation = config.engine.explain(command, facts)
+  return new CommandRefused({
+    operation: command._tag,
+    violations: decision._tag === "Denied" ? decision.violations.map(say) : [],
+    requirements: decision._tag === "Allowed"
+      ? []
+      : decision.requirements.map((r) => ({
+        principle: r.principle,
+        rule: r.rule,
+        kind: r.requirement.kind,
+        ...(r.requirement.purpose !== undefined ? { purpose: r.requirement.purpose } : {}),
+        detail: r.requirement.detail,
+        messageKey: r.messageKey
+      })),
+    explanation: explanation.steps.map((s) => ({ rule: s.rule, principle: s.principle, verdict: s.verdict._tag }))
+  })
+}
+
+/**
+ * Builds the pipeline over the {@link Store} and {@link FieldCrypto} in context.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const make = Effect.fnUntraced(function*(config: Config) {
+  const store = yield* Store
+  const crypto = yield* FieldCrypto
+
+  const decodeStored = <A>(m: Mapping<A>, record: StoredRecord): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
+    crypto.decryptFields(m.kind, record.id, record.data).pipe(
+      Effect.flatMap((plain) =>
+        Effect.mapError(
+          Schema.decodeUnknownEffect(m.schema)(plain),
+          () => StoreModule.fail("get", new StoreModule.CorruptData({ detail: `a stored ${m.kind} record does not decode` }))
+        )
+      ),
+      Effect.map((value) => ({ value, version: record.version }))
+    )
+
+  const reader = (overlay: Overlay | undefined, read: Array<Operation.Precondition>) => {
+    const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
+    const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
+      const pending = overlay?.get(m.kind, id)
+      if (pending !== undefined) return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
+      return store.get(m.kind, id).pipe(
+        Effect.flatMap(Option.match({
+          onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
+          onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
+        })),
+        Effect.map((found) => {
+          if (Option.isSome(found)) note(m.kind, id, found.value.version)
+          return found
+        })
+      )
+    }
+    const load = <A>(m: Mapping<A>, id: string): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
+      Effect.flatMap(find(m, id), Option.match({
+        onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
+        onSome: Effect.succeed
+      }))
+    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      store.list({ kind: m.kind, ...query }).pipe(
+        Effect.flatMap((records) =>
+          Effect.forEach(
+            overlay === undefined ? records : records.filter((r) => overlay.get(m.kind, r.id) === undefined),
+            (r) => decodeStored(m, r)
+          )
+        ),
+        Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
+          if (overlay === undefined) return loaded
+          const extra = overlay.ofKind(m.kind).filter((p) =>
+            (query.serviceId === undefined || p.index.serviceId === query.serviceId) &&
+            (query.personId === undefined || p.index.personIds.includes(query.personId))
+          )
+          if (extra.length === 0) return loaded
+          const all = [
+            ...loaded.map((l) => ({ l, at: m.index(l.value).at ?? "", id: m.id(l.value) })),
+            ...extra.map((p) => ({ l: { value: p.value as A, version: p.version }, at: p.index.at ?? "", id: p.id }))
+          ]
+          all.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+          return all.map((x) => x.l)
+        })
+      )
+    return { find, load, loadAll }
+  }
+
+  /** Authorises the actor for the subject; an existing subject outside their services is NotFound. */
+  const locate = Effect.fnUntraced(function*(
+    op: Operation.Any,
+    actor: Actor,
+    input: unknown,
+    r: ReturnType<typeof reader>
+  ) {
+    const subject = op.subject
+    const authorize = (serviceId: string | undefined) => Access.authorize(actor, op.tag, serviceId as Ids.ServiceId | undefined)
+    switch (subject._tag) {
+      case "Organisation": {
+        return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
+      }
+      case "Anywhere": {
+        const first = authorize(undefined)
+        if (Result.isSuccess(first)) return { grant: first.success, value: undefined }
+        for (const grant of actor.grants) {
+          if (grant.services === "*") continue
+          for (const serviceId of grant.services) {
+            const attempt = authorize(serviceId)
+            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: undefined }
+          }
+        }
+        return yield* Effect.fail(first.failure)
+      }
+      case "New": {
+        const serviceId = subject.serviceId(input as never)
+        const grant = yield* Effect.fromResult(authorize(serviceId))
+        if (!subject.loadService || serviceId === undefined) return { grant, value: undefined }
+        return { grant, value: yield* r.load(mappings.service, serviceId) }
+      }
+      case "Existing": {
+        // Whether the actor's roles may do this anywhere does not depend on the record: say so.
+        const anywhere = authorize(undefined)
+        if (Result.isFailure(anywhere) && anywhere.failure.reason !== "service-required") return yield* Effect.fail(anywhere.failure)
+        const id = subject.id(input as never)
+        const found = yield* r.find(subject.mapping, id)
+        if (Option.isSome(found)) {
+          for (const serviceId of subject.services(found.value.value as never)) {
+            const attempt = authorize(serviceId)
+            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
+          }
+        }
+        return yield* Effect.fail(new NotFound({ kind: subject.mapping.kind, id }))
+      }
+    }
+  })
+
+  const contextFor = (actor: Actor, grant: Access.Grant, now: DateTime.Utc, r: ReturnType<typeof reader>): Operation.Context => ({
+    actor,
+    grant,
+    now,
+    config,
+    store,
+    load: r.load,
+    loadAll: r.loadAll,
+    personOfService: (field, personId, serviceId) =>
+      Effect.flatMap(r.find(mappings.person, personId), (p) =>
+        Option.isSome(p) && (p.value.value.serviceId === serviceId || p.value.value.sharedWith.includes(serviceId as Ids.ServiceId))
+          ? Effect.succeed(p.value)
+          : Effect.fail(new InvalidCommand({ operation: grant.operation, field, rule: "the person is not known to this service" }))),
+    may: (operation, serviceId) => Access.isAllowed(actor, operation, serviceId as Ids.ServiceId | undefined),
+    serviceInfo: (service) => config.serviceTypes.get(service.type),
+    facts: (service: Service | undefined, person: Person | undefined) => factsOf(config, actor, grant, now, service, person, r.loadAll)
+  })
+
+  /** Decode, authorise, check: the common front of writes and reads. */
+  const front = Effect.fnUntraced(function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
+    const actor = yield* Effect.fromResult(decodeActor(rawActor))
+    let prepared = op.newId ? withId(rawInput) : rawInput
+    for (const a of op.attribution ?? []) prepared = fill(prepared, a.path, a, actor.id)
+    const input = yield* Effect.fromResult(inputDecoder(op)(prepared))
+    yield* checkAttribution(op, input, actor.id)
+    const read: Array<Operation.Precondition> = []
+    const r = reader(overlay, read)
+    const { grant, value } = yield* locate(op, actor, input, r)
+    const now = yield* DateTime.now
+    const ctx = contextFor(actor, grant, now, r)
+    for (const check of op.checks ?? []) yield* check(ctx, input as never, value as never)
+    return { actor, input, subject: value, grant, ctx, read }
+  })
+
+  const plan = Effect.fnUntraced(function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
+    if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
+    const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
+    const decision = yield* op.decide(ctx, input as never, subject as never)
+    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person)), ...decision.extraFacts }
+    const verdict = config.engine.check(decision.command, facts)
+    if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command, facts))
+    const unit: PlannedUnit<unknown> = {
+      operation: op.tag,
+      changes: decision.changes,
+      preconditions: read,
+      audit: {
+        at: DateTime.formatIso(ctx.now),
+        actor: grant.actorId,
+        role: grant.role,
+        operation: decision.command._tag,
+        outcome: "allowed",
+        ...(grant.serviceId !== undefined ? { serviceId: grant.serviceId } : {}),
+        subjects: [
+          ...decision.changes.map((c) => ({ kind: c.kind, id: c.id })),
+          ...(decision.subjects ?? [])
+        ],
+        ...(decision.legalGround !== undefined ? { legalGround: decision.legalGround } : {})
+      },
+      warnings: verdict.warnings.map(say),
+      result: decision.result
+    }
+    return unit
+  })
+
+  /** Encrypts the units' records and commits them with their audit entries in one store commit. */
+  const commit = Effect.fnUntraced(function*(units: ReadonlyArray<PlannedUnit<unknown>>) {
+    // A record written twice in one unit of work is written once: its last state, against the
+    // version it had before the unit.
+    const merged = new Map<string, Operation.Change>()
+    for (const unit of units) {
+      for (const c of unit.changes) {
+        const key = `${c.kind}/${c.id}`
+        const before = merged.get(key)
+        merged.set(key, before === undefined ? c : { ...c, expectedVersion: before.expectedVersion })
+      }
+    }
+    const writes = yield* Effect.forEach([...merged.values()], (c) => {
+      const w = c.toWrite(c.expectedVersion)
+      return Effect.map(crypto.encryptFields(w.kind, w.id, w.data), (data) => ({ ...w, data }))
+    })
+    yield* store.commit({ writes, audit: units.map((u) => u.audit) })
+  })
+
+  const written = <A>(unit: PlannedUnit<A>): Written<A> => ({ value: unit.result, warnings: unit.warnings })
+
+  /** Runs one operation through the whole road. */
+  const run = (op: Operation.Any) => (rawActor: unknown, rawInput: unknown): Effect.Effect<unknown, CaseworkError> => {
+    if (op.kind === "write") {
+      return Effect.flatMap(plan(op, rawActor, rawInput, undefined), (unit) => Effect.as(commit([unit]), written(unit)))
+    }
+    return Effect.gen(function*() {
+      const { ctx, grant, input, subject } = yield* front(op, rawActor, rawInput, undefined)
+      const answer = yield* op.answer(ctx, input as never, subject as never)
+      if (answer.audit !== undefined) {
+        yield* store.commit({
+          writes: [],
+          audit: [{
+            at: DateTime.formatIso(ctx.now),
+            actor: grant.actorId,
+            role: grant.role,
+            operation: answer.audit.operation,
+            outcome: "read",
+            ...(grant.serviceId !== undefined ? { serviceId: grant.serviceId } : {}),
+            subjects: answer.audit.subjects
+          }]
+        })
+      }
+      return answer.result
+    })
+  }
+
+  const BatchInput = Schema.Array(Schema.Struct({ op: Schema.String, input: Schema.Unknown }))
+  const decodeBatch = decoder(BatchInput, "Batch")
+
+  /**
+   * Runs many writes as one unit of work: each through the same road and principles, later ones
+   * seeing earlier ones' writes; all committed in one store commit, or none. A failure names the
+   * index of the command that failed.
+   */
+  const batch = (table: Readonly<Record<string, Operation.Any>>) =>
+  (rawActor: unknown, rawItems: unknown): Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError> =>
+    Effect.gen(function*() {
+      const items = yield* Effect.fromResult(decodeBatch(rawItems))
+      const overlay = new Overlay()
+      const units: Array<PlannedUnit<unknown>> = []
+      for (const [index, item] of items.entries()) {
+        const op = Object.prototype.hasOwnProperty.call(table, item.op) ? table[item.op] : undefined
+        const unit = yield* (op === undefined || op.kind !== "write"
+          ? Effect.fail(new InvalidCommand({ operation: "Batch", field: `[${index}].op`, rule: "not a write operation of the case-work API" }))
+          : plan(op, rawActor, item.input, overlay)).pipe(
+            Effect.mapError((error) => new BatchRefused({ index, operation: item.op, error }))
+          )
+        overlay.add(unit.changes)
+        units.push(unit)
+      }
+      if (units.length > 0) yield* commit(units)
+      return units.map(written)
+    })
+
+  return { run, batch, plan, commit } as const
+})

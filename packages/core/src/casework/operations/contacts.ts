@@ -1,0 +1,49 @@
+/**
+ * Contacts: every meeting, call or message with one or more people (known or anonymous).
+ *
+ * @since 0.2.0
+ */
+import { Effect } from "effect"
+import { Contact } from "../../model/Contact.js"
+import * as Operation from "../Operation.js"
+import { mappings } from "../Records.js"
+import { access, requireCode } from "./common.js"
+
+/**
+ * Record a contact and its interventions. Channel, interventions and first-contact channel must
+ * be codes of the service type; known participants must be people of the service; the actor is
+ * among the contact's `workers` (set to the actor when absent).
+ * @since 0.2.0
+ * @category operations
+ */
+export const recordContact = Operation.write()({
+  tag: "RecordContact",
+  summary: "record a contact and its interventions",
+  access: access("SSNNN", "write", "confidential", "record a contact and its interventions"),
+  input: Contact,
+  newId: true,
+  attribution: [{ path: ["workers"], many: true }],
+  subject: Operation.newIn((c: Contact) => c.serviceId),
+  checks: [
+    (ctx, contact, service) => {
+      const info = ctx.serviceInfo(service.value)
+      return Effect.all([
+        requireCode("RecordContact", "channel", contact.channel, info?.channels, "contact channel"),
+        ...contact.interventions.map((code, i) => requireCode("RecordContact", `interventions[${i}]`, code, info?.interventions, "intervention")),
+        ...(contact.firstContactChannel !== undefined
+          ? [requireCode("RecordContact", "firstContactChannel", contact.firstContactChannel, info?.firstContactChannels, "first-contact channel")]
+          : [])
+      ], { discard: true })
+    }
+  ],
+  decide: Effect.fnUntraced(function*(ctx, contact, service) {
+    const participants = yield* Effect.forEach(contact.participants, (id, i) => ctx.personOfService(`participants[${i}]`, id, contact.serviceId))
+    return {
+      command: { _tag: "RecordContact", contact } as const,
+      service: service.value,
+      person: participants.length === 1 ? participants[0]!.value : undefined,
+      changes: [Operation.change(mappings.contact, contact, 0)],
+      result: contact
+    }
+  })
+})

@@ -1,0 +1,81 @@
+/**
+ * The organisation, its services and locations.
+ *
+ * @since 0.2.0
+ */
+import { Effect } from "effect"
+import { Location, Organisation, Service } from "../../model/Directory.js"
+import * as Operation from "../Operation.js"
+import { mappings } from "../Records.js"
+import { access, invalid, requireCode } from "./common.js"
+
+/**
+ * Register an organisation (administrators).
+ * @since 0.2.0
+ * @category operations
+ */
+export const registerOrganisation = Operation.write()({
+  tag: "RegisterOrganisation",
+  summary: "register an organisation",
+  access: access("NNONN", "write", "organisational", "register an organisation"),
+  input: Organisation,
+  newId: true,
+  subject: Operation.organisation,
+  decide: (_ctx, organisation) =>
+    Effect.succeed({
+      command: { _tag: "RegisterOrganisation", organisation },
+      changes: [Operation.change(mappings.organisation, organisation, 0)],
+      result: organisation
+    })
+})
+
+/**
+ * Register a service of a registered service type (a plugin).
+ * @since 0.2.0
+ * @category operations
+ */
+export const registerService = Operation.write()({
+  tag: "RegisterService",
+  summary: "register a service",
+  access: access("NNONN", "write", "organisational", "register a service"),
+  input: Service,
+  newId: true,
+  subject: Operation.newService((s: Service) => s.id),
+  checks: [
+    (ctx, service) => Effect.asVoid(ctx.load(mappings.organisation, service.organisationId)),
+    (ctx, service) => {
+      const info = ctx.config.serviceTypes.get(service.type)
+      if (info === undefined) return invalid("RegisterService", "type", "no registered plugin defines this service type")
+      return Effect.forEach(service.firstContactChannels, (ch, i) =>
+        requireCode("RegisterService", `firstContactChannels[${i}]`, ch, info.firstContactChannels, "first-contact channel"), { discard: true })
+    }
+  ],
+  decide: (_ctx, service) =>
+    Effect.succeed({
+      command: { _tag: "RegisterService", service },
+      service,
+      changes: [Operation.change(mappings.service, service, 0)],
+      result: service
+    })
+})
+
+/**
+ * Register a location of the organisation (coordinators of any of their services, administrators).
+ * @since 0.2.0
+ * @category operations
+ */
+export const registerLocation = Operation.write()({
+  tag: "RegisterLocation",
+  summary: "register a location of a service",
+  access: access("NSONN", "write", "organisational", "register a location of a service"),
+  input: Location,
+  newId: true,
+  subject: Operation.anywhere,
+  checks: [(ctx, location) => Effect.asVoid(ctx.load(mappings.organisation, location.organisationId))],
+  decide: (_ctx, location) =>
+    Effect.succeed({
+      command: { _tag: "RegisterLocation", location },
+      changes: [Operation.change(mappings.location, location, 0)],
+      result: location
+    })
+})

@@ -1,0 +1,127 @@
+/**
+ * Reads of one person: the person, their history as the reader may see it, and the
+ * subject-access export.
+ *
+ * @since 0.2.0
+ */
+import { Effect } from "effect"
+import * as Ids from "../../model/Ids.js"
+import { Contact } from "../../model/Contact.js"
+import { IdentifiedPerson, type Person, PseudonymousPerson } from "../../model/Person.js"
+import * as SubjectAccess from "../../privacy/SubjectAccess.js"
+import type { History } from "../Config.js"
+import type { Context } from "../Operation.js"
+import * as Operation from "../Operation.js"
+import { mappings, type Mapping } from "../Records.js"
+import { servicesOfPerson } from "./people.js"
+
+const redactNotes = (ctx: Context, person: Person): Person => {
+  if (person._tag === "anonymous" || person.notes === undefined) return person
+  if (ctx.may("ReadConfidentialNote", person.serviceId)) return person
+  const { notes: _notes, _tag, ...rest } = person
+  return _tag === "pseudonymous" ? new PseudonymousPerson(rest as never) : new IdentifiedPerson(rest as never)
+}
+
+/** Everything about a person; with `visible`, only the records of the services it admits. */
+const historyOf = Effect.fnUntraced(function*(ctx: Context, person: Person, visible?: (serviceId: string | null) => boolean) {
+  const q = { personId: person.id }
+  const values = <A>(m: Mapping<A>) =>
+    Effect.map(ctx.loadAll(m, q), (xs) => xs.map((x) => x.value).filter((x) => visible === undefined || visible(m.index(x).serviceId)))
+  const [cooperations, contacts, consents, disclosures, plans, measurements, referrals, activities] = yield* Effect.all([
+    values(mappings.cooperation),
+    values(mappings.contact),
+    values(mappings.consent),
+    values(mappings.disclosure),
+    values(mappings.plan),
+    values(mappings.measurement),
+    values(mappings.referral),
+    values(mappings.activity)
+  ])
+  const history: History = { person, cooperations, contacts, consents, disclosures, plans, measurements, referrals, activities }
+  return history
+})
+
+/**
+ * Read one person: `personId`. Notes only for roles that may read them; an identified person's
+ * read is audited. A person of a service the actor cannot see is `NotFound`, like an unknown id.
+ * @since 0.2.0
+ * @category operations
+ */
+export const getPerson = Operation.read<string>()({
+  tag: "ReadPerson",
+  summary: "read a person's record",
+  input: Ids.PersonId,
+  entity: "PersonId",
+  subject: Operation.existing(mappings.person, (id: Ids.PersonId) => id, servicesOfPerson),
+  answer: (ctx, id, person) =>
+    Effect.succeed({
+      result: redactNotes(ctx, person.value),
+      ...(person.value._tag === "identified" ? { audit: { operation: "ReadIdentifiedPerson", subjects: [{ kind: "person", id }] } } : {})
+    })
+})
+
+/**
+ * A person's history as the actor may see it: `personId`. Only records of services where the
+ * actor may read history; contact notes only where they may read confidential notes. Audited
+ * when the person is identified.
+ * @since 0.2.0
+ * @category operations
+ */
+export const personHistory = Operation.read<string>()({
+  tag: "ReadHistory",
+  summary: "read a person's history",
+  input: Ids.PersonId,
+  entity: "PersonId",
+  subject: Operation.existing(mappings.person, (id: Ids.PersonId) => id, servicesOfPerson),
+  answer: Effect.fnUntraced(function*(ctx, id, person) {
+    const history = yield* historyOf(ctx, redactNotes(ctx, person.value), (s) => s !== null && ctx.may("ReadHistory", s))
+    const result: History = {
+      ...history,
+      contacts: (history.contacts ?? []).map((c) => {
+        if (c.note === undefined || ctx.may("ReadConfidentialNote", c.serviceId)) return c
+        const { note: _note, ...rest } = c
+        return new Contact(rest)
+      })
+    }
+    return {
+      result,
+      ...(person.value._tag === "identified" ? { audit: { operation: "ReadHistory", subjects: [{ kind: "person", id }] } } : {})
+    }
+  })
+})
+
+/**
+ * A subject-access export (GDPR Art. 15 and 20): everything recorded about the person in every
+ * service, as a machine-readable document. Made for the person, so it holds every service's
+ * records and says so (`coverage: "every-service"`, `services`). Always audited.
+ * @since 0.2.0
+ * @category operations
+ */
+export const exportPerson = Operation.read<string>()({
+  tag: "ExportPerson",
+  summary: "export everything about a person for them",
+  input: Ids.PersonId,
+  entity: "PersonId",
+  subject: Operation.existing(mappings.person, (id: Ids.PersonId) => id, servicesOfPerson),
+  answer: Effect.fnUntraced(function*(ctx, id, person) {
+    const history = yield* historyOf(ctx, person.value)
+    const document = SubjectAccess.exportPerson(history, { generatedAt: ctx.now })
+    const services = new Set<string>(servicesOfPerson(person.value))
+    for (const kind of ["cooperations", "contacts", "consents", "disclosures", "plans", "measurements", "activities"] as const) {
+      for (const r of history[kind] ?? []) services.add(r.serviceId)
+    }
+    for (const r of history.referrals ?? []) services.add(r.fromServiceId)
+    const result: ExportDocument = { ...document, coverage: "every-service", services: [...services].sort() }
+    return { result, audit: { operation: "ExportPerson", subjects: [{ kind: "person", id }] } }
+  })
+})
+
+/**
+ * The subject-access document, saying that it covers every service that holds the person's data.
+ * @since 0.2.0
+ * @category models
+ */
+export type ExportDocument = SubjectAccess.SubjectAccessDocument & {
+  readonly coverage: "every-service"
+  readonly services: ReadonlyArray<string>
+}
