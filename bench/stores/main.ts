@@ -14,7 +14,7 @@
 import { Audit, Store } from "@pomoc/core"
 import { PgClient } from "@effect/sql-pg"
 import { SqlStore } from "@pomoc/store-sql"
-import { PostgresStore } from "@pomoc/store-postgres"
+import { PostgresDialect, PostgresStore } from "@pomoc/store-postgres"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import Database from "better-sqlite3"
 import { Effect, Layer, Redacted, Scope, Exit, Context } from "effect"
@@ -231,7 +231,7 @@ const pgReset = (sql: SqlClient.SqlClient) =>
     yield* sql.unsafe(
       "DROP TABLE IF EXISTS pomoc_records, pomoc_record_people, pomoc_record_tags, pomoc_audit, pomoc_audit_head, pomoc_migrations"
     )
-    yield* SqlStore.migrate("pg")
+    yield* SqlStore.migrate(PostgresDialect.dialect)
   }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
 
 /** The raw PostgreSQL write: one multi-row INSERT per table, in one transaction. */

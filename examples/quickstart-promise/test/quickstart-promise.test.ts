@@ -1,11 +1,10 @@
-import { KeyMaterial } from "@pomoc/core"
-import { MemoryStore } from "@pomoc/store-memory"
+import { KeyMaterial, Store } from "@pomoc/core"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { describe, expect, it } from "vitest"
 import { connect, session } from "../src/quickstart.js"
 
 describe("quickstart (Promise)", () => {
-  for (const [name, store] of [["memory", () => MemoryStore.layer], ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })]] as const) {
+  for (const [name, store] of [["memory", () => Store.layerMemory], ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })]] as const) {
     it(`runs on ${name} and catches typed errors`, async () => {
       const pomoc = connect(store(), KeyMaterial.generate())
       try {

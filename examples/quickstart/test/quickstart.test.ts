@@ -1,5 +1,4 @@
-import { KeyMaterial } from "@pomoc/core"
-import { MemoryStore } from "@pomoc/store-memory"
+import { KeyMaterial, Store } from "@pomoc/core"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect, type Layer } from "effect"
 import { execFileSync } from "node:child_process"
@@ -13,7 +12,7 @@ const run = (store: Layer.Layer<never, unknown> | Parameters<typeof pomocLayer>[
   Effect.runPromise(quickstart.pipe(Effect.provide(pomocLayer(store as never, KeyMaterial.generate()))))
 
 describe("quickstart", () => {
-  for (const [name, store] of [["memory", () => MemoryStore.layer], ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })]] as const) {
+  for (const [name, store] of [["memory", () => Store.layerMemory], ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })]] as const) {
     it(`records the week and the client on ${name}`, async () => {
       const s = await run(store())
       expect(s.people.map((p) => p.level)).toEqual(["pseudonymous", "pseudonymous", "pseudonymous", "pseudonymous"])

@@ -1,5 +1,5 @@
-import { MemoryStore } from "@pomoc/store-memory"
 import { SqliteStore } from "@pomoc/store-sqlite"
+import { Store } from "@pomoc/core"
 import { describe, it } from "vitest"
 import { runModel } from "./model.js"
 
@@ -8,7 +8,7 @@ const runs = Number(process.env["POMOC_MODEL_RUNS"] ?? (process.env["CI"] ? 1000
 
 describe("case-work API, model-based", () => {
   it(`memory store: ${runs} random sequences keep every invariant`, { timeout: 900_000 }, async () => {
-    await runModel(() => MemoryStore.layer, { numRuns: runs })
+    await runModel(() => Store.layerMemory, { numRuns: runs })
   })
   it(`SQLite store: ${runs} random sequences keep every invariant`, { timeout: 900_000 }, async () => {
     await runModel(() => SqliteStore.layer({ filename: ":memory:" }), { numRuns: runs })

@@ -1,11 +1,10 @@
-import { createClient, FieldCrypto, KeyMaterial, Casework, Principles } from "@pomoc/core"
-import { MemoryStore } from "@pomoc/store-memory"
+import { createClient, FieldCrypto, KeyMaterial, Casework, Principles, Store } from "@pomoc/core"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 
 const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes: new Map() }).pipe(
   Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-  Layer.provide(MemoryStore.layer)
+  Layer.provide(Store.layerMemory)
 )
 
 describe("the Promise client", () => {

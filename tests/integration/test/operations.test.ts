@@ -5,7 +5,6 @@
 import { FieldCrypto, KeyMaterial, Casework, Registry, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 
@@ -31,7 +30,7 @@ beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provideMerge(MemoryStore.layer)
+      Layer.provideMerge(Store.layerMemory)
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))

@@ -1,5 +1,4 @@
-import { Access, Principles, Casework, FieldCrypto, KeyMaterial } from "@pomoc/core"
-import { MemoryStore } from "@pomoc/store-memory"
+import { Access, Principles, Casework, FieldCrypto, KeyMaterial, Store } from "@pomoc/core"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -12,7 +11,7 @@ const serviceTypes = new Map([["low-threshold-club", {
 }]])
 
 const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
-  Layer.provide(MemoryStore.layer),
+  Layer.provide(Store.layerMemory),
   Layer.provide(FieldCrypto.layer({ keys: { k1: KeyMaterial.generate() }, current: "k1" }))
 )
 

@@ -4,9 +4,8 @@
  * (checked by `tsc -b`, which type-checks this file), and the same calls work at run time. There
  * is no separate typed view any more (`Pomoc.typed` is gone).
  */
-import { Casework, FieldCrypto, KeyMaterial } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import { registry } from "./registry.js"
@@ -42,7 +41,7 @@ describe("the typed case-work API", () => {
   it("accepts the plugins' codes and refuses others at run time too", async () => {
     const layer = Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provide(MemoryStore.layer)
+      Layer.provide(Store.layerMemory)
     )
     const out = await Effect.runPromise(program.pipe(Effect.provide(layer)))
     expect(out.ok.value.interventions).toEqual(["crisis-intervention", "information"])

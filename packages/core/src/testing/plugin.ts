@@ -33,7 +33,7 @@
  */
 import * as fc from "fast-check"
 import { Effect, Exit } from "effect"
-import { mappings } from "../casework/Records.js"
+import { mappings, type RecordIndex } from "../casework/Records.js"
 import type { Command, CommandTag } from "../Command.js"
 import { commandTags } from "../Command.js"
 import type { Facts } from "../Facts.js"
@@ -46,7 +46,8 @@ import * as Engine from "../principles/Engine.js"
 import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
 import * as Report from "../reports/Report.js"
-import type { AggregateQuery, AggregateRow, FacetValue, RecordKind, StoredRecord } from "../Store.js"
+import type { AggregateQuery, AggregateRow, RecordKind, StoredRecord, StoreShape } from "../Store.js"
+import { memoryOf } from "../store/memory.js"
 import {
   arbContact,
   arbIndividualPlan,
@@ -265,52 +266,36 @@ export const arbRecords = (plugin: Plugin): fc.Arbitrary<GeneratedRecords> => {
     }))
 }
 
-const compareFacets = (a: FacetValue, b: FacetValue): number => {
-  const key = (v: FacetValue) => `${v === null ? 3 : typeof v === "boolean" ? 2 : typeof v === "number" ? 0 : 1}:${String(v)}`
-  return key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0
-}
-
 /**
- * A tiny in-memory `aggregate` over records, with the semantics of the store contract (group by
- * facets, `tag` or `month`; sums of numeric facets; distinct people). For test kits only: real
- * stores compute this where the data is.
+ * The store contract's `aggregate` over records, computed by core's memory store (the one
+ * in-memory GROUP BY). For test kits only: real stores compute this where the data is. Throws
+ * the store's `StoreError` on an invalid query.
  *
  * @since 0.1.0
  * @category combinators
  */
-export const aggregateRecords = (records: ReadonlyArray<StoredRecord>, query: AggregateQuery): ReadonlyArray<AggregateRow> => {
-  const groups = new Map<string, { readonly group: ReadonlyArray<FacetValue>; readonly members: Array<StoredRecord> }>()
-  for (const record of records) {
-    if (record.kind !== query.kind) continue
-    if (query.serviceId !== undefined && record.serviceId !== query.serviceId) continue
-    if (query.from !== undefined && (record.at === null || record.at < query.from)) continue
-    if (query.to !== undefined && (record.at === null || record.at >= query.to)) continue
-    let keys: Array<ReadonlyArray<FacetValue>> = [[]]
-    for (const name of query.groupBy) {
-      const values: ReadonlyArray<FacetValue> = name === "tag"
-        ? [...new Set(record.tags)]
-        : name === "month"
-        ? [record.at === null ? null : record.at.slice(0, 7)]
-        : [record.facets[name] ?? null]
-      keys = keys.flatMap((k) => values.map((v) => [...k, v]))
-    }
-    for (const key of keys) {
-      const id = JSON.stringify(key)
-      const group = groups.get(id)
-      if (group === undefined) groups.set(id, { group: key, members: [record] })
-      else group.members.push(record)
-    }
-  }
-  return [...groups.values()]
-    .sort((a, b) => a.group.reduce<number>((c, v, i) => (c !== 0 ? c : compareFacets(v, b.group[i] ?? null)), 0))
-    .map(({ group, members }) => {
-      const sums = Object.fromEntries(
-        (query.sum ?? []).map((name) => [name, members.reduce((acc, r) => acc + (typeof r.facets[name] === "number" ? r.facets[name] : 0), 0)])
-      )
-      const row = { group: Object.fromEntries(query.groupBy.map((name, i) => [name, group[i] ?? null])), count: members.length, sums }
-      return query.distinctPeople === true ? { ...row, distinctPeople: new Set(members.flatMap((r) => r.personIds)).size } : row
-    })
-}
+export const aggregateRecords = (records: ReadonlyArray<StoredRecord>, query: AggregateQuery): ReadonlyArray<AggregateRow> =>
+  Effect.runSync(memoryOf(records).aggregate(query))
+
+/**
+ * A memory store holding records as the case-work API indexes them (kind plus index fields),
+ * each under its own generated id: for report tests of plugins, which read only `aggregate`.
+ *
+ * @example
+ * ```ts
+ * import { Records, Report } from "@pomoc/core"
+ * import { storeOfIndexed } from "@pomoc/core/testing"
+ * import { Effect } from "effect"
+ *
+ * declare const definition: Report.ReportDefinition
+ * declare const contacts: ReadonlyArray<Records.RecordIndex>
+ * const table = Effect.runSync(Report.run(definition, storeOfIndexed(contacts.map((c) => ({ kind: "contact", ...c })))))
+ * ```
+ * @since 0.2.0
+ * @category constructors
+ */
+export const storeOfIndexed = (records: ReadonlyArray<RecordIndex & { readonly kind: RecordKind }>): StoreShape =>
+  memoryOf(records.map((record, i): StoredRecord => ({ ...record, id: `indexed-${i}`, version: 1, data: null })))
 
 /**
  * Facts as the plugin's services see them: the service's type is the plugin, its principles a
@@ -641,7 +626,7 @@ export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): 
     }
   }
   sample(arbRecords(plugin), { ...options, numRuns: Math.min(options.numRuns ?? 20, 20) }, ({ records }) => {
-    const store = { aggregate: (query: AggregateQuery) => Effect.succeed(aggregateRecords(records, query)) }
+    const store = memoryOf(records)
     for (const report of plugin.reports) {
       const query = queryOf(report)
       if (query !== undefined) {

@@ -5,7 +5,7 @@ import type { PluginReport } from "../../src/plugins/Plugin.js"
 import { Report, Suppression } from "../../src/reports/index.js"
 import type { Cell, ReportDefinition, SuppressedOneWay, SuppressedTwoWay } from "../../src/reports/index.js"
 import * as StoreModule from "../../src/Store.js"
-import type { AggregateQuery, AggregateRow, FacetValue, RecordKind, StoreShape } from "../../src/Store.js"
+import type { AggregateQuery, FacetValue, RecordKind, StoreShape } from "../../src/Store.js"
 
 /** A record as the fake store keeps it: only what `aggregate` reads. */
 interface FakeRecord {
@@ -17,39 +17,14 @@ interface FakeRecord {
   readonly tags: ReadonlyArray<string>
 }
 
-/** A tiny StoreShape: `aggregate` over a list of records, remembering the queries it got. */
+/** The memory store over the records, remembering the aggregate queries it got. */
 const fakeStore = (records: ReadonlyArray<FakeRecord>) => {
   const queries: Array<AggregateQuery> = []
-  const aggregate = (q: AggregateQuery) =>
-    Effect.sync(() => {
-      queries.push(q)
-      const groups = new Map<string, { group: Record<string, FacetValue>; count: number; sums: Record<string, number>; people: Set<string> }>()
-      for (const r of records) {
-        if (r.kind !== q.kind) continue
-        if (q.serviceId !== undefined && r.serviceId !== q.serviceId) continue
-        if (q.from !== undefined && r.at < q.from) continue
-        if (q.to !== undefined && r.at >= q.to) continue
-        let combos: Array<Record<string, FacetValue>> = [{}]
-        for (const key of q.groupBy) {
-          const values: Array<FacetValue> = key === "tag" ? [...r.tags] : key === "month" ? [r.at.slice(0, 7)] : [r.facets[key] ?? null]
-          combos = combos.flatMap((c) => values.map((v) => ({ ...c, [key]: v })))
-        }
-        for (const group of combos) {
-          const k = JSON.stringify(group)
-          const g = groups.get(k) ?? { group, count: 0, sums: {}, people: new Set<string>() }
-          g.count++
-          for (const s of q.sum ?? []) g.sums[s] = (g.sums[s] ?? 0) + Number(r.facets[s] ?? 0)
-          r.personIds.forEach((p) => g.people.add(p))
-          groups.set(k, g)
-        }
-      }
-      return [...groups.values()].map((g): AggregateRow => ({
-        group: g.group,
-        count: g.count,
-        sums: g.sums,
-        ...(q.distinctPeople === true ? { distinctPeople: g.people.size } : {})
-      }))
-    })
+  const store = StoreModule.memoryOf(records.map((r, i) => ({ ...r, id: `r-${i}`, version: 1, data: null })))
+  const aggregate = (q: AggregateQuery) => Effect.suspend(() => {
+    queries.push(q)
+    return store.aggregate(q)
+  })
   return { aggregate, queries }
 }
 

@@ -1,4 +1,5 @@
 import { Effect, Schema } from "effect"
+import { storeOfIndexed } from "@pomoc/core/testing"
 import { Activity, Contact, type Facts, Records, Report, type Store } from "@pomoc/core"
 
 /** An activity decoded from its encoded form, with defaults. */
@@ -21,28 +22,8 @@ type Indexed = Records.RecordIndex & { readonly kind: Store.RecordKind }
 /** An activity as the case-work API indexes it. */
 export const indexedActivity = (a: Activity): Indexed => ({ kind: "activity", ...Records.mappings.activity.index(a) })
 
-/** A tiny `aggregate` over indexed records (group by facets or `tag`; sums). */
-export const storeOf = (records: ReadonlyArray<Indexed>): Pick<Store.StoreShape, "aggregate"> => ({
-  aggregate: (query) =>
-    Effect.sync(() => {
-      const groups = new Map<string, Store.AggregateRow>()
-      for (const record of records) {
-        if (record.kind !== query.kind) continue
-        let keys: Array<Record<string, Store.FacetValue>> = [{}]
-        for (const name of query.groupBy) {
-          const values: ReadonlyArray<Store.FacetValue> = name === "tag" ? record.tags : [record.facets[name] ?? null]
-          keys = keys.flatMap((k) => values.map((v) => ({ ...k, [name]: v })))
-        }
-        for (const group of keys) {
-          const id = JSON.stringify(group)
-          const row = groups.get(id) ?? { group, count: 0, sums: {} }
-          const sums = Object.fromEntries((query.sum ?? []).map((s) => [s, (row.sums[s] ?? 0) + Number(record.facets[s] ?? 0)]))
-          groups.set(id, { group, count: row.count + 1, sums })
-        }
-      }
-      return [...groups.values()]
-    })
-})
+/** A memory store over indexed records (core's GROUP BY, not a hand-written one). */
+export const storeOf = (records: ReadonlyArray<Indexed>): Store.StoreShape => storeOfIndexed(records)
 
 /** Runs a report over indexed records. */
 export const runReport = (definition: Report.ReportDefinition, records: ReadonlyArray<Indexed>) =>

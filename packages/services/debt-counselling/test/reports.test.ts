@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { OutcomeMeasurement, Records, Report, type Store } from "@pomoc/core"
-import { aggregateRecords } from "@pomoc/core/testing"
+import { OutcomeMeasurement, Records, Report, Store } from "@pomoc/core"
 import { debtCounselling, Reports } from "../src/index.js"
 import { decode, NOW } from "./fixtures.js"
 
@@ -28,7 +27,7 @@ const stored = (measurements: ReadonlyArray<OutcomeMeasurement>): ReadonlyArray<
 /** Runs a report without suppression (threshold 1), to check the counts themselves. */
 const run = (definition: Report.ReportDefinition, records: ReadonlyArray<Store.StoredRecord>) =>
   Effect.runSync(
-    Report.run({ ...definition, suppression: { threshold: 1 } }, { aggregate: (query) => Effect.succeed(aggregateRecords(records, query)) })
+    Report.run({ ...definition, suppression: { threshold: 1 } }, Store.memoryOf(records))
   )
 
 describe("reports", () => {

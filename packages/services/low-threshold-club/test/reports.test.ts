@@ -4,8 +4,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
-import { Records, Report, type Store } from "@pomoc/core"
-import { aggregateRecords } from "@pomoc/core/testing"
+import { Records, Report, Store } from "@pomoc/core"
 import { lowThresholdClub, Reports } from "../src/index.js"
 import { contact } from "./fixtures.js"
 
@@ -15,7 +14,7 @@ const stored = (contacts: ReadonlyArray<ReturnType<typeof contact>>): ReadonlyAr
 /** Runs a report without suppression (threshold 1), to check the counts themselves. */
 const run = (definition: Report.ReportDefinition, records: ReadonlyArray<Store.StoredRecord>) =>
   Effect.runSync(
-    Report.run({ ...definition, suppression: { threshold: 1 } }, { aggregate: (query) => Effect.succeed(aggregateRecords(records, query)) })
+    Report.run({ ...definition, suppression: { threshold: 1 } }, Store.memoryOf(records))
   )
 
 describe("reports", () => {
@@ -43,7 +42,7 @@ describe("reports", () => {
   it("small counts are suppressed at the default threshold", () => {
     const records = stored([contact("2026-05-01T16:00:00.000Z", ["contact", "information"])])
     const result = Effect.runSync(
-      Report.run(Reports.contactsByIntervention, { aggregate: (query) => Effect.succeed(aggregateRecords(records, query)) })
+      Report.run(Reports.contactsByIntervention, Store.memoryOf(records))
     )
     expect(result.threshold).toBe(5)
     expect(result.table._tag).toBe("OneWay")

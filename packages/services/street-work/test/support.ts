@@ -1,4 +1,5 @@
 import { Effect, Schema } from "effect"
+import { storeOfIndexed } from "@pomoc/core/testing"
 import { Contact, type Facts, Records, Report, type Store } from "@pomoc/core"
 
 /** A contact decoded from its encoded form, with defaults for what a test does not care about. */
@@ -19,32 +20,9 @@ export const contact = (fields: Partial<typeof Contact.Encoded>): Contact =>
     ...fields
   })
 
-/** Indexed contacts (as the case-work API stores them) behind a tiny `aggregate`. */
-export const storeOf = (contacts: ReadonlyArray<Contact>): Pick<Store.StoreShape, "aggregate"> => {
-  const records = contacts.map((c) => Records.mappings.contact.index(c))
-  return {
-    aggregate: (query) =>
-      Effect.sync(() => {
-        const groups = new Map<string, Store.AggregateRow>()
-        for (const record of records) {
-          let keys: Array<Record<string, Store.FacetValue>> = [{}]
-          for (const name of query.groupBy) {
-            const values: ReadonlyArray<Store.FacetValue> = name === "tag" ? record.tags : [record.facets[name] ?? null]
-            keys = keys.flatMap((k) => values.map((v) => ({ ...k, [name]: v })))
-          }
-          for (const group of keys) {
-            const id = JSON.stringify(group)
-            const row = groups.get(id) ?? { group, count: 0, sums: {} }
-            const sums = Object.fromEntries(
-              (query.sum ?? []).map((s) => [s, (row.sums[s] ?? 0) + Number(record.facets[s] ?? 0)])
-            )
-            groups.set(id, { group, count: row.count + 1, sums })
-          }
-        }
-        return [...groups.values()]
-      })
-  }
-}
+/** Indexed contacts (as the case-work API stores them) in a memory store. */
+export const storeOf = (contacts: ReadonlyArray<Contact>): Store.StoreShape =>
+  storeOfIndexed(contacts.map((c) => ({ kind: "contact", ...Records.mappings.contact.index(c) })))
 
 /** Runs a report over contacts and returns its suppressed table. */
 export const runReport = (definition: Report.ReportDefinition, contacts: ReadonlyArray<Contact>) =>

@@ -10,6 +10,7 @@ import { Context, Effect, Layer, Redacted } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import * as SqlClient from "effect/sql/SqlClient"
 import * as SqlError from "effect/sql/SqlError"
+import * as PostgresDialect from "./dialect/PostgresDialect.js"
 
 /**
  * How to reach the database: any `@effect/sql-pg` pool configuration (`host`, `port`,
@@ -49,7 +50,7 @@ const openError = (error: SqlError.SqlError): Store.StoreError => {
 export const make = (config: PostgresStoreConfig) =>
   Effect.gen(function*() {
     const client = yield* PgClient.make(poolConfig(config)).pipe(Effect.mapError(openError))
-    const store = yield* SqlStore.make({ dialect: "pg", migrate: config.migrate, name: "postgres" }).pipe(
+    const store = yield* SqlStore.make({ dialect: PostgresDialect.dialect, migrate: config.migrate, name: "postgres" }).pipe(
       Effect.provideService(SqlClient.SqlClient, client)
     )
     return { client, store }

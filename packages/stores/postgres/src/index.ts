@@ -7,3 +7,5 @@
 
 /** @since 0.1.0 */
 export * as PostgresStore from "./PostgresStore.js"
+/** @since 0.2.0 */
+export * as PostgresDialect from "./dialect/PostgresDialect.js"

@@ -10,6 +10,7 @@ import { Effect, Exit, Fiber, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import * as fc from "fast-check"
 import { createSchema, freshSchema, openStore, withRaw, withStore } from "./stores.js"
+import { PostgresDialect } from "../src/index.js"
 
 const write = (id: string, overrides: Partial<Store.RecordWrite> = {}): Store.RecordWrite => ({
   kind: "contact",
@@ -93,14 +94,14 @@ describe("PostgresStore", () => {
       yield* withStore(schema, () => Effect.void)
       yield* withStore(schema, () => Effect.void, { migrate: "verify" })
       const migrations = () => withRaw(schema, (sql) => sql<{ version: number; name: string; applied_at: string }>`SELECT version, name, applied_at FROM pomoc_migrations ORDER BY version`)
-      assert.deepStrictEqual((yield* migrations()).map((m) => [m.version, m.name]), [[1, "initial"]])
+      assert.deepStrictEqual((yield* migrations()).map((m) => [m.version, m.name]), PostgresDialect.dialect.migrations.map((m) => [m.version, m.name]))
 
-      yield* withRaw(schema, (sql) => sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (2, 'from the future', '2030-01-01')`)
+      yield* withRaw(schema, (sql) => sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (${PostgresDialect.CODE_VERSION + 1}, 'from the future', '2030-01-01')`)
       const before = { tables: yield* tables(), migrations: yield* migrations(), records: yield* count(schema, "records") }
       for (const migrate of ["auto", "verify"] as const) {
         const reason = (yield* failureOf(withStore(schema, () => Effect.void, { migrate }))).reason
         assert.strictEqual(reason._tag, "MigrationNeeded")
-        if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [2, 1])
+        if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [PostgresDialect.CODE_VERSION + 1, PostgresDialect.CODE_VERSION])
       }
       assert.deepStrictEqual({ tables: yield* tables(), migrations: yield* migrations(), records: yield* count(schema, "records") }, before)
     }))
@@ -109,10 +110,10 @@ describe("PostgresStore", () => {
     Effect.gen(function*() {
       const schema = freshSchema()
       yield* createSchema(schema)
-      const first = yield* withRaw(schema, (sql) => SqlStore.migrate("pg").pipe(Effect.provideService(SqlClient.SqlClient, sql)))
-      assert.deepStrictEqual(first, { from: 0, to: SqlStore.CODE_VERSION, applied: [1] })
-      const again = yield* withRaw(schema, (sql) => SqlStore.migrate("pg", "verify").pipe(Effect.provideService(SqlClient.SqlClient, sql)))
-      assert.deepStrictEqual(again, { from: 1, to: 1, applied: [] })
+      const first = yield* withRaw(schema, (sql) => SqlStore.migrate(PostgresDialect.dialect).pipe(Effect.provideService(SqlClient.SqlClient, sql)))
+      assert.deepStrictEqual(first, { from: 0, to: PostgresDialect.CODE_VERSION, applied: PostgresDialect.dialect.migrations.map((m) => m.version) })
+      const again = yield* withRaw(schema, (sql) => SqlStore.migrate(PostgresDialect.dialect, "verify").pipe(Effect.provideService(SqlClient.SqlClient, sql)))
+      assert.deepStrictEqual(again, { from: PostgresDialect.CODE_VERSION, to: PostgresDialect.CODE_VERSION, applied: [] })
       const head = yield* withStore(schema, (store) => store.auditHead, { migrate: "verify" })
       assert.deepStrictEqual(head, Audit.emptyHead)
     }))
@@ -123,7 +124,7 @@ describe("PostgresStore", () => {
       yield* createSchema(schema)
       yield* Effect.all(Array.from({ length: 4 }, () => withStore(schema, () => Effect.void)), { concurrency: "unbounded" })
       const rows = yield* withRaw(schema, (sql) => sql<{ n: number }>`SELECT count(*)::int AS n FROM pomoc_migrations`)
-      assert.strictEqual(rows[0]!.n, 1)
+      assert.strictEqual(rows[0]!.n, PostgresDialect.dialect.migrations.length)
     }))
 
   it.effect("a backend terminated in the middle of a commit: typed retryable ConnectionLost, nothing half-written", () =>

@@ -1,29 +1,22 @@
 /**
- * The Pomoc `Store` for any `effect/sql` `SqlClient` speaking SQLite or PostgreSQL. The SQLite
- * and PostgreSQL adapters are thin layers over {@link make}; a third dialect would add its
- * migrations and a few expressions here.
+ * The Pomoc `Store` on any `effect/sql` `SqlClient`, for any {@link SqlDialect}: the primitives
+ * of `Store.make` written once in SQL that every dialect understands, with the dialect supplying
+ * its migrations, locks, a few expressions and its error classification.
  *
  * Every statement is parameterised. Every commit runs in one transaction that first reads and
- * locks the audit head (`SELECT … FOR UPDATE` on PostgreSQL; SQLite's `BEGIN IMMEDIATE` holds
- * the write lock), so commits are serialised: the version check, the writes and the audit
- * entries they append are one atomic step, and two connections can never both win the same
- * version.
+ * locks the audit head (the dialect's `lockHead`), so commits are serialised: the version checks,
+ * the preconditions, the guard keys, the writes and the audit entries they append are one atomic
+ * step, and two connections can never both win the same version.
  *
  * @since 0.1.0
  */
-import { Audit, Store } from "@pomoc/core"
-import { Effect, Option, Schema } from "effect"
+import { Store } from "@pomoc/core"
+import { Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type * as Statement from "effect/sql/Statement"
+import type { SqlDialect } from "./SqlDialect.js"
 import { corrupt, mapSqlErrors } from "./internal/errors.js"
-import { CODE_VERSION as SCHEMA_VERSION, type Dialect, migrations as allMigrations } from "./internal/schema.js"
-
-/**
- * The SQL dialects {@link make} speaks.
- * @since 0.1.0
- * @category models
- */
-export type SqlDialect = "sqlite" | "pg"
+import { type AuditRow, decodeAudit, decodeRecords, json, recordColumns, type RecordRow, text } from "./internal/rows.js"
 
 /**
  * What to do with the schema when the store starts: `"auto"` applies pending migrations,
@@ -39,30 +32,22 @@ export type MigrateMode = "auto" | "verify"
  * @category models
  */
 export interface Options {
+  /** The database's dialect, e.g. `SqliteDialect` from `@pomoc/store-sqlite` (changed in 0.2.0: was a name). */
   readonly dialect: SqlDialect
   /** Default `"auto"`. */
   readonly migrate?: MigrateMode | undefined
-  /** The store's name in `StoreShape.name`. Default `sql-<dialect>`. */
+  /** The store's name in `StoreShape.name`. Default: the dialect's name. */
   readonly name?: string | undefined
   /** Overrides of the declared capabilities (e.g. `durable: false` for SQLite `:memory:`). */
   readonly capabilities?: Partial<Store.Capabilities> | undefined
 }
 
 /**
- * The schema version this code expects (the newest migration).
- * @since 0.1.0
- * @category models
+ * The schema version a dialect's code expects (its newest migration).
+ * @since 0.2.0
+ * @category combinators
  */
-export const CODE_VERSION: number = SCHEMA_VERSION
-
-/**
- * The migrations this code knows, oldest first.
- * @since 0.1.0
- * @category models
- */
-export const migrations: ReadonlyArray<{ readonly version: number; readonly name: string }> = allMigrations.map(
-  ({ name, version }) => ({ version, name })
-)
+export const codeVersion = (dialect: SqlDialect): number => dialect.migrations[dialect.migrations.length - 1]?.version ?? 0
 
 /**
  * What {@link migrate} found and did.
@@ -78,31 +63,17 @@ export interface MigrationReport {
   readonly applied: ReadonlyArray<number>
 }
 
-// ---------------------------------------------------------------------------------------------
-// Migrations
-
-const tableExists = (sql: SqlClient.SqlClient, dialect: Dialect, table: string) =>
-  Effect.map(
-    dialect === "pg"
-      ? sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${table}`
-      : sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${table}`,
-    (rows) => Number(rows[0]?.n ?? 0) > 0
-  )
-
-const databaseVersion = (sql: SqlClient.SqlClient, dialect: Dialect) =>
-  Effect.flatMap(tableExists(sql, dialect, "pomoc_migrations"), (exists) =>
+const databaseVersion = (sql: SqlClient.SqlClient, dialect: SqlDialect) =>
+  Effect.flatMap(dialect.tableExists(sql, "pomoc_migrations"), (exists) =>
     exists
       ? Effect.map(sql<{ v: number | string | null }>`SELECT max(version) AS v FROM pomoc_migrations`, (rows) => Number(rows[0]?.v ?? 0))
       : Effect.succeed(0))
 
-const migrationNeeded = (from: number) =>
-  Store.fail("migrate", new Store.MigrationNeeded({ databaseVersion: from, codeVersion: SCHEMA_VERSION }))
-
 /**
- * Brings the database to the code's schema version (`"auto"`) or checks that it is there
+ * Brings the database to the dialect's schema version (`"auto"`) or checks that it is there
  * (`"verify"`). Idempotent. A database newer than the code fails with `MigrationNeeded` and is
  * left untouched; so does an older one under `"verify"`. Concurrent starts are safe: the
- * migration runs in one transaction (holding an advisory lock on PostgreSQL) and re-reads the
+ * migration runs in one transaction (holding the dialect's migration lock) and re-reads the
  * version under it.
  * @since 0.1.0
  * @category constructors
@@ -113,191 +84,35 @@ export const migrate = (
 ): Effect.Effect<MigrationReport, Store.StoreError, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
+    const target = codeVersion(dialect)
+    const needed = (from: number) => Store.fail("migrate", new Store.MigrationNeeded({ databaseVersion: from, codeVersion: target }))
     const current = yield* databaseVersion(sql, dialect)
-    if (current > SCHEMA_VERSION) return yield* migrationNeeded(current)
-    if (current === SCHEMA_VERSION) return { from: current, to: current, applied: [] }
-    if (mode === "verify") return yield* migrationNeeded(current)
+    if (current > target) return yield* needed(current)
+    if (current === target) return { from: current, to: current, applied: [] }
+    if (mode === "verify") return yield* needed(current)
     return yield* sql.withTransaction(
       Effect.gen(function*() {
-        // 0x706f6d6f = "pomo": one lock id for all Pomoc migrations in this database.
-        if (dialect === "pg") yield* sql`SELECT pg_advisory_xact_lock(1886350703)`
+        yield* dialect.lockMigrations(sql)
         const from = yield* databaseVersion(sql, dialect)
-        if (from > SCHEMA_VERSION) return yield* migrationNeeded(from)
-        if (from === 0) {
-          yield* sql.unsafe(
-            dialect === "pg"
-              ? "CREATE TABLE IF NOT EXISTS pomoc_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)"
-              : "CREATE TABLE IF NOT EXISTS pomoc_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)"
-          )
-        }
+        if (from > target) return yield* needed(from)
+        if (from === 0) yield* sql.unsafe(dialect.createMigrationsTable)
         const applied: Array<number> = []
-        for (const migration of allMigrations) {
+        for (const migration of dialect.migrations) {
           if (migration.version <= from) continue
-          for (const statement of migration.statements[dialect]) yield* sql.unsafe(statement)
+          for (const statement of migration.statements) yield* sql.unsafe(statement)
           const appliedAt = new Date().toISOString()
           yield* sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (${migration.version}, ${migration.name}, ${appliedAt})`
           applied.push(migration.version)
         }
-        return { from, to: SCHEMA_VERSION, applied }
+        return { from, to: target, applied }
       })
     )
-  }).pipe(mapSqlErrors("migrate"))
-
-// ---------------------------------------------------------------------------------------------
-// Rows
-
-interface RecordRow {
-  readonly kind: string
-  readonly id: string
-  readonly version: number | string
-  readonly service_id: string | null
-  readonly at: string | null
-  readonly person_ids: unknown
-  readonly tags: unknown
-  readonly facets: unknown
-  readonly data: unknown
-}
-
-// JSON columns are read as text in both dialects and parsed here: a driver that parses JSON
-// itself would hand back a JSON string value as a bare string, indistinguishable from text.
-const RECORD_COLUMNS: Record<Dialect, string> = {
-  sqlite: "r.kind, r.id, r.version, r.service_id, r.at, r.person_ids, r.tags, r.facets, r.data",
-  // Text columns come back JSON-quoted on PostgreSQL: @effect/sql-pg 4.0.5 drops a leading U+FEFF
-  // from a text value that also holds U+FFFD (its fallback TextDecoder strips a BOM), and a quoted
-  // value never starts with one.
-  pg: "r.kind, to_json(r.id)::text AS id, r.version, to_json(r.service_id)::text AS service_id, to_json(r.at)::text AS at, r.person_ids::text AS person_ids, r.tags::text AS tags, r.facets::text AS facets, r.data::text AS data"
-}
-
-const json = (operation: string, column: string, value: unknown): unknown => {
-  if (typeof value !== "string") throw corrupt(operation, `column ${column} is not JSON text`)
-  try {
-    return JSON.parse(value)
-  } catch {
-    throw corrupt(operation, `column ${column} does not hold valid JSON`)
-  }
-}
-
-const isStringArray = (value: unknown): value is ReadonlyArray<string> =>
-  Array.isArray(value) && value.every((v) => typeof v === "string")
-
-const isFacets = (value: unknown): value is Record<string, Store.FacetValue> => {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false
-  for (const v of Object.values(value as Record<string, unknown>)) {
-    if (v !== null && typeof v !== "string" && typeof v !== "number" && typeof v !== "boolean") return false
-  }
-  return true
-}
-
-const toRecord = (operation: string, row: RecordRow, quoted: boolean): Store.StoredRecord => {
-  const text = <A extends string | null>(column: string, value: A): A => {
-    if (!quoted || value === null) return value
-    const parsed = json(operation, column, value)
-    if (typeof parsed !== "string") throw corrupt(operation, `column ${column} is not text`)
-    return parsed as A
-  }
-  const personIds = json(operation, "person_ids", row.person_ids)
-  if (!isStringArray(personIds)) throw corrupt(operation, "column person_ids is not an array of ids")
-  const tags = json(operation, "tags", row.tags)
-  if (!isStringArray(tags)) throw corrupt(operation, "column tags is not an array of strings")
-  const facets = json(operation, "facets", row.facets)
-  if (!isFacets(facets)) throw corrupt(operation, "column facets is not an object of facet values")
-  const version = Number(row.version)
-  if (!Number.isInteger(version) || version < 1) throw corrupt(operation, "column version is not a positive integer")
-  return {
-    kind: row.kind as Store.RecordKind,
-    id: text("id", row.id),
-    version,
-    serviceId: text("service_id", row.service_id),
-    personIds,
-    at: text("at", row.at),
-    facets,
-    tags,
-    data: json(operation, "data", row.data)
-  }
-}
-
-const decodeRows = (operation: string, rows: ReadonlyArray<RecordRow>, quoted: boolean): Effect.Effect<Array<Store.StoredRecord>, Store.StoreError> =>
-  Effect.suspend(() => {
-    try {
-      const out = new Array<Store.StoredRecord>(rows.length)
-      for (let i = 0; i < rows.length; i++) out[i] = toRecord(operation, rows[i]!, quoted)
-      return Effect.succeed(out)
-    } catch (error) {
-      return error instanceof Store.StoreError ? Effect.fail(error) : Effect.die(error)
-    }
-  })
-
-const decodeDraft = Schema.decodeUnknownSync(Audit.AuditDraft)
-
-interface AuditRow {
-  readonly seq: number | string
-  readonly entry: unknown
-  readonly prev_hash: string
-  readonly hash: string
-}
-
-const toAuditEntry = (row: AuditRow): Audit.AuditEntry => {
-  const raw = json("readAudit", "entry", row.entry)
-  let draft: Audit.AuditDraft
-  try {
-    draft = decodeDraft(raw)
-  } catch {
-    throw corrupt("readAudit", `audit entry ${String(row.seq)} does not hold a valid entry`)
-  }
-  return { ...draft, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Queries
-
-const invalid = (operation: string, detail: string) => Store.fail(operation, new Store.InvalidQuery({ detail }))
-
-const isCount = (n: number | undefined): boolean => n === undefined || (Number.isSafeInteger(n) && n >= 0)
-
-const kinds: ReadonlySet<string> = new Set(Store.RecordKind.literals)
-
-/** Why a unit of work is refused before it reaches the database, or `undefined`. */
-const unitProblem = (unit: Store.UnitOfWork): string | undefined => {
-  for (const [i, w] of unit.writes.entries()) {
-    if (!kinds.has(w.kind)) return `writes[${i}].kind must be a record kind`
-    if (w.expectedVersion === undefined || !isCount(w.expectedVersion)) return `writes[${i}].expectedVersion must be a non-negative integer`
-  }
-  for (const [i, d] of (unit.deletes ?? []).entries()) {
-    if (!kinds.has(d.kind)) return `deletes[${i}].kind must be a record kind`
-    if (d.expectedVersion === undefined || !isCount(d.expectedVersion)) return `deletes[${i}].expectedVersion must be a non-negative integer`
-  }
-  return undefined
-}
-
-// Strings by code point, as SQLite's BINARY and PostgreSQL's "C" collation order them.
-const codePointOrder = (unit: number): number => (unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit)
-const compareStrings = (a: string, b: string): number => {
-  const n = Math.min(a.length, b.length)
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i)
-    const y = b.charCodeAt(i)
-    if (x !== y) return codePointOrder(x) - codePointOrder(y)
-  }
-  return a.length - b.length
-}
-const typeRank = (v: Store.FacetValue): number =>
-  v === null ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" ? 2 : 3
-/** Group order of aggregate rows: null, then false < true, numbers ascending, strings by code point. */
-const compareFacetValues = (a: Store.FacetValue, b: Store.FacetValue): number => {
-  const ra = typeRank(a)
-  const rb = typeRank(b)
-  if (ra !== rb) return ra - rb
-  if (typeof a === "string" && typeof b === "string") return compareStrings(a, b)
-  if (typeof a === "number" && typeof b === "number") return a - b
-  if (typeof a === "boolean" && typeof b === "boolean") return Number(a) - Number(b)
-  return 0
-}
-
-/** A unit of at least this many operations is planned statement by statement on PostgreSQL. */
-const LARGE_UNIT = 100
+  }).pipe(mapSqlErrors("migrate", dialect.classify))
 
 /** Parameters per statement stay far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const CHUNK = 500
+/** `LIMIT` when only an offset is given (no dialect spells "no limit" the same way). */
+const NO_LIMIT = Number.MAX_SAFE_INTEGER
 
 const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
   const out: Array<ReadonlyArray<A>> = []
@@ -305,9 +120,7 @@ const chunks = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A
   return out
 }
 
-const keyOf = (kind: string, id: string): string => kind + "\u0000" + id
-
-const byKind = <A extends { readonly kind: string; readonly id: string }>(items: Iterable<A>): Map<string, Array<string>> => {
+const byKind = (items: Iterable<Store.RecordKey>): Map<string, Array<string>> => {
   const out = new Map<string, Array<string>>()
   for (const item of items) {
     const ids = out.get(item.kind)
@@ -317,195 +130,92 @@ const byKind = <A extends { readonly kind: string; readonly id: string }>(items:
   return out
 }
 
-type Final =
-  | { readonly _tag: "write"; readonly write: Store.RecordWrite; readonly version: number }
-  | { readonly _tag: "delete"; readonly kind: string; readonly id: string }
+const RECORD_TABLES = ["pomoc_record_people", "pomoc_record_tags", "pomoc_records"] as const
 
 /**
- * Builds the store on the `SqlClient` in context, after running (or verifying) migrations.
- * @since 0.1.0
+ * The primitives of `Store.make` on the `SqlClient` in context (no migrations run).
+ * @since 0.2.0
  * @category constructors
  */
-export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.StoreError, SqlClient.SqlClient> =>
+export const primitives = (
+  dialect: SqlDialect,
+  options: Pick<Options, "name" | "capabilities"> = {}
+): Effect.Effect<Store.StorePrimitives, never, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
-    const dialect = options.dialect
-    const pg = dialect === "pg"
-    yield* migrate(dialect, options.migrate ?? "auto")
-
-    const orderBy = sql.literal(pg ? "ORDER BY r.at NULLS FIRST, r.id" : "ORDER BY r.at, r.id")
+    const columns = sql.literal(recordColumns(dialect.text, dialect.json))
+    const idColumn = sql.literal(dialect.text("id"))
     const empty = sql.literal("")
+    const errors = (operation: string) => mapSqlErrors(operation, dialect.classify)
 
-    /** The stored versions of the given keys, read inside the commit's transaction. */
-    const readVersions = (keys: Map<string, Array<string>>) =>
-      Effect.gen(function*() {
-        const versions = new Map<string, number>()
-        for (const [kind, ids] of keys) {
-          for (const part of chunks([...new Set(ids)], CHUNK)) {
-            // Ids quoted on PostgreSQL, as in RECORD_COLUMNS.
-            const rows = yield* sql<{ id: string; version: number | string }>`SELECT ${sql.literal(pg ? "to_json(id)::text AS id" : "id")}, version FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("id", part)}`
-            for (const row of rows) versions.set(keyOf(kind, pg ? (json("commit", "id", row.id) as string) : row.id), Number(row.version))
-          }
-        }
-        return versions
-      })
-
-    const deleteRows = (table: "pomoc_records" | "pomoc_record_people" | "pomoc_record_tags", keys: Map<string, Array<string>>) =>
+    const deleteRows = (table: (typeof RECORD_TABLES)[number], keys: Map<string, Array<string>>) =>
       Effect.gen(function*() {
         for (const [kind, ids] of keys) {
-          for (const part of chunks(ids, CHUNK)) {
-            yield* sql`DELETE FROM ${sql(table)} WHERE kind = ${kind} AND ${sql.in("id", part)}`
-          }
+          for (const part of chunks(ids, CHUNK)) yield* sql`DELETE FROM ${sql(table)} WHERE kind = ${kind} AND ${sql.in("id", part)}`
         }
       })
 
     const insertRows = (table: string, rows: ReadonlyArray<Record<string, unknown>>, perRow: number, suffix: Statement.Fragment = empty) =>
       Effect.gen(function*() {
         let returned = 0
-        for (const part of chunks(rows, Math.floor((CHUNK * 9) / perRow))) {
+        for (const part of chunks(rows, Math.floor((CHUNK * 10) / perRow))) {
           const result = yield* sql`INSERT INTO ${sql(table)} ${sql.insert(part as [Record<string, unknown>, ...Array<Record<string, unknown>>])} ${suffix}`
           returned += result.length
         }
         return returned
       })
 
+    // New records are plain inserts; replaced ones go through an upsert whose guard refuses a row
+    // that changed under the lock (which every writer takes first).
     const upsertSuffix = sql.literal(
       "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, service_id = excluded.service_id, at = excluded.at, " +
-        "person_ids = excluded.person_ids, tags = excluded.tags, facets = excluded.facets, data = excluded.data " +
+        "person_ids = excluded.person_ids, tags = excluded.tags, facets = excluded.facets, data = excluded.data, guard_key = excluded.guard_key " +
         "WHERE pomoc_records.version < excluded.version RETURNING 1 AS ok"
     )
 
-    const readHead = Effect.map(
-      pg
-        ? sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1 FOR UPDATE`
-        : sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1`,
-      (rows) => rows[0]
-    )
-
-    const commitBody = (unit: Store.UnitOfWork) =>
+    const putRecords = (puts: ReadonlyArray<Store.RecordPut>) =>
       Effect.gen(function*() {
-        const headRow = yield* readHead
-        if (headRow === undefined) return yield* Effect.fail(corrupt("commit", "the audit head row is missing"))
-        const head: Audit.Head = { seq: Number(headRow.seq), hash: headRow.hash }
-
-        const deletes = unit.deletes ?? []
-        // A generic plan cached while the tables were small (a scan) would be reused as they
-        // grow: plan a large batch's statements for their parameters. Small commits keep the
-        // cheaper cached plans; autovacuum's ANALYZE refreshes those as the tables grow.
-        if (pg && unit.writes.length + deletes.length >= LARGE_UNIT) yield* sql`SET LOCAL plan_cache_mode = force_custom_plan`
-        const before = yield* readVersions(byKind<{ kind: string; id: string }>([...unit.writes, ...deletes]))
-
-        // Apply the unit's operations in order against the versions as they evolve, so a unit
-        // may touch one record more than once; only each record's final state is written.
-        const current = new Map(before)
-        const finals = new Map<string, Final>()
-        const versions: Array<number> = []
-        const conflict = (kind: string, id: string, expectedVersion: number, actualVersion: number) =>
-          Store.fail("commit", new Store.Conflict({ kind, id, expectedVersion, actualVersion }))
-        for (const write of unit.writes) {
-          const key = keyOf(write.kind, write.id)
-          const actual = current.get(key) ?? 0
-          if (actual !== write.expectedVersion) return yield* conflict(write.kind, write.id, write.expectedVersion, actual)
-          const version = actual + 1
-          current.set(key, version)
-          versions.push(version)
-          finals.set(key, { _tag: "write", write, version })
+        // Rows that existed before lose their people and tags; the new ones are inserted below.
+        const replacedKeys = byKind(puts.filter((p) => p.replaces).map((p) => p.record))
+        if (replacedKeys.size > 0) {
+          yield* deleteRows("pomoc_record_people", replacedKeys)
+          yield* deleteRows("pomoc_record_tags", replacedKeys)
         }
-        for (const del of deletes) {
-          const key = keyOf(del.kind, del.id)
-          const actual = current.get(key) ?? 0
-          if (actual !== del.expectedVersion) return yield* conflict(del.kind, del.id, del.expectedVersion, actual)
-          current.delete(key)
-          if (actual > 0) {
-            finals.set(key, { _tag: "delete", kind: del.kind, id: del.id })
-          } else {
-            finals.delete(key)
-          }
-        }
-
-        // Rows that existed before and are replaced or removed lose their people and tags.
-        const stale: Array<{ kind: string; id: string }> = []
-        const removed: Array<{ kind: string; id: string }> = []
-        const written: Array<{ readonly write: Store.RecordWrite; readonly version: number }> = []
-        for (const [key, final] of finals) {
-          if (final._tag === "delete") {
-            removed.push(final)
-            stale.push(final)
-          } else {
-            if (before.has(key)) stale.push(final.write)
-            written.push(final)
-          }
-        }
-        if (stale.length > 0) {
-          const staleKeys = byKind(stale)
-          yield* deleteRows("pomoc_record_people", staleKeys)
-          yield* deleteRows("pomoc_record_tags", staleKeys)
-        }
-        if (removed.length > 0) yield* deleteRows("pomoc_records", byKind(removed))
-
         // Serialise and insert chunk by chunk, so a large batch never holds all its rows twice.
-        // New records are plain inserts; replaced ones go through an upsert whose guard would
-        // refuse a row that changed under the lock (which every writer takes first).
-        for (const part of chunks(written, CHUNK)) {
+        // Replaced rows first: a record giving up a guard key frees it for a new one.
+        for (const part of chunks(puts, CHUNK)) {
           const created: Array<Record<string, unknown>> = []
           const replaced: Array<Record<string, unknown>> = []
           const people: Array<Record<string, unknown>> = []
           const tags: Array<Record<string, unknown>> = []
-          for (const { version, write: w } of part) {
+          for (const { record: r, replaces } of part) {
             const row = {
-              kind: w.kind,
-              id: w.id,
-              version,
-              service_id: w.serviceId,
-              at: w.at,
-              person_ids: JSON.stringify(w.personIds),
-              tags: JSON.stringify(w.tags),
-              facets: JSON.stringify(w.facets),
-              data: JSON.stringify(w.data ?? null)
+              kind: r.kind,
+              id: r.id,
+              version: r.version,
+              service_id: r.serviceId,
+              at: r.at,
+              person_ids: JSON.stringify(r.personIds),
+              tags: JSON.stringify(r.tags),
+              facets: JSON.stringify(r.facets),
+              data: JSON.stringify(r.data ?? null),
+              guard_key: r.key ?? null
             }
-            // Deletes come after writes, so a record whose final state is a write was not deleted.
-            if (before.has(keyOf(w.kind, w.id))) replaced.push(row)
+            if (replaces) replaced.push(row)
             else created.push(row)
-            for (const personId of new Set(w.personIds)) people.push({ person_id: personId, kind: w.kind, id: w.id })
-            for (const tag of new Set(w.tags)) tags.push({ kind: w.kind, id: w.id, tag })
+            for (const personId of new Set(r.personIds)) people.push({ person_id: personId, kind: r.kind, id: r.id })
+            for (const tag of new Set(r.tags)) tags.push({ kind: r.kind, id: r.id, tag })
           }
-          if (created.length > 0) yield* insertRows("pomoc_records", created, 9)
           if (replaced.length > 0) {
-            const upserted = yield* insertRows("pomoc_records", replaced, 9, upsertSuffix)
-            if (upserted !== replaced.length) {
-              // Unreachable while every writer takes the head lock first; kept as a last guard.
-              return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
-            }
+            const upserted = yield* insertRows("pomoc_records", replaced, 10, upsertSuffix)
+            // Unreachable while every writer takes the head lock first; kept as a last guard.
+            if (upserted !== replaced.length) return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
           }
+          if (created.length > 0) yield* insertRows("pomoc_records", created, 10)
           if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
           if (tags.length > 0) yield* insertRows("pomoc_record_tags", tags, 3)
         }
-
-        const audit = Audit.seal(head, unit.audit)
-        if (audit.length > 0) {
-          yield* insertRows(
-            "pomoc_audit",
-            audit.map(({ hash, prevHash, seq, ...draft }) => ({ seq, entry: JSON.stringify(draft), prev_hash: prevHash, hash })),
-            4
-          )
-          const last = audit[audit.length - 1]!
-          yield* sql`UPDATE pomoc_audit_head SET seq = ${last.seq}, hash = ${last.hash} WHERE singleton = 1`
-        }
-        return { versions, audit } satisfies Store.Committed
-      })
-
-    const commit = (unit: Store.UnitOfWork): Effect.Effect<Store.Committed, Store.StoreError> => {
-      const problem = unitProblem(unit)
-      if (problem !== undefined) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: problem })))
-      return sql.withTransaction(commitBody(unit)).pipe(mapSqlErrors("commit"), Effect.withSpan("SqlStore.commit"))
-    }
-
-    const get = (kind: Store.RecordKind, id: string): Effect.Effect<Option.Option<Store.StoredRecord>, Store.StoreError> =>
-      sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS[dialect])} FROM pomoc_records r WHERE r.kind = ${kind} AND r.id = ${id}`.pipe(
-        mapSqlErrors("get"),
-        Effect.flatMap((rows) => decodeRows("get", rows, pg)),
-        Effect.map((records) => Option.fromNullishOr(records[0]))
-      )
+      }).pipe(errors("commit"))
 
     const periodFilters = (query: { readonly kind: string; readonly serviceId?: string; readonly from?: string; readonly to?: string }) => {
       const clauses: Array<Statement.Fragment> = [sql`r.kind = ${query.kind}`]
@@ -515,60 +225,23 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
       return sql.and(clauses)
     }
 
-    const list = (query: Store.RecordQuery): Effect.Effect<ReadonlyArray<Store.StoredRecord>, Store.StoreError> => {
-      if (!kinds.has(query.kind)) return Effect.fail(invalid("list", "kind must be a record kind"))
-      if (!isCount(query.limit)) return Effect.fail(invalid("list", "limit must be a non-negative integer"))
-      if (!isCount(query.offset)) return Effect.fail(invalid("list", "offset must be a non-negative integer"))
-      const person = query.personId === undefined
-        ? empty
-        : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
-      const page = query.limit !== undefined
-        ? sql`LIMIT ${query.limit} OFFSET ${query.offset ?? 0}`
-        : query.offset !== undefined
-        ? pg ? sql`OFFSET ${query.offset}` : sql`LIMIT -1 OFFSET ${query.offset}`
-        : empty
-      return sql<RecordRow>`SELECT ${sql.literal(RECORD_COLUMNS[dialect])} FROM pomoc_records r ${person} WHERE ${periodFilters(query)} ${orderBy} ${page}`.pipe(
-        mapSqlErrors("list"),
-        Effect.flatMap((rows) => decodeRows("list", rows, pg)),
-        Effect.withSpan("SqlStore.list")
-      )
-    }
-
-    // A facet's value as JSON text ('null' when missing), so that grouping keeps the types apart.
-    const facetJson = (name: string) =>
-      pg ? sql`coalesce((r.facets -> ${name}::text)::text, 'null')` : sql`coalesce(r.facets -> ${"$." + name}, 'null')`
-    const facetNumber = (name: string) =>
-      pg
-        ? sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`
-        : sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`
-
-    const aggregate = (query: Store.AggregateQuery): Effect.Effect<ReadonlyArray<Store.AggregateRow>, Store.StoreError> =>
+    const group = (query: Store.AggregateQuery) =>
       Effect.gen(function*() {
-        if (!kinds.has(query.kind)) return yield* invalid("aggregate", "kind must be a record kind")
-        // Names are checked, never echoed: "tag" and "month" match FACET_NAME too.
-        for (const [i, name] of query.groupBy.entries()) {
-          if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `groupBy[${i}] must match ${String(Store.FACET_NAME)}`)
-        }
-        if (new Set(query.groupBy).size !== query.groupBy.length) return yield* invalid("aggregate", "groupBy must not repeat a name")
         const sums = query.sum ?? []
-        for (const [i, name] of sums.entries()) {
-          if (!Store.FACET_NAME.test(name)) return yield* invalid("aggregate", `sum[${i}] must match ${String(Store.FACET_NAME)}`)
-        }
         const groupExprs = query.groupBy.map((name, i) => {
-          // Quoted on PostgreSQL, like the record columns (see RECORD_COLUMNS).
           const expr = name === "tag"
-            ? pg ? sql`to_json(t.tag)::text` : sql`t.tag`
+            ? sql.literal(dialect.text("t.tag"))
             : name === "month"
-            ? pg ? sql`to_json(substr(r.at, 1, 7))::text` : sql`substr(r.at, 1, 7)`
-            : facetJson(name)
+            ? sql.literal(dialect.text("substr(r.at, 1, 7)"))
+            : dialect.facetJson(sql, name)
           return sql`${expr} AS ${sql(`g${i}`)}`
         })
         const tagJoin = query.groupBy.includes("tag") ? sql`JOIN pomoc_record_tags t ON t.kind = r.kind AND t.id = r.id` : empty
         const where = periodFilters(query)
         const ordinals = query.groupBy.map((_, i) => String(i + 1))
-        const groupBy = ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")} ORDER BY ${ordinals.join(", ")}`)
+        const groupBy = ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")}`)
         const selectGroups = groupExprs.length === 0 ? empty : sql`${sql.csv(groupExprs)},`
-        const sumExprs = sums.map((name, i) => sql`${facetNumber(name)} AS ${sql(`s${i}`)}`)
+        const sumExprs = sums.map((name, i) => sql`${dialect.facetSum(sql, name)} AS ${sql(`s${i}`)}`)
         const selectSums = sumExprs.length === 0 ? empty : sql`, ${sql.csv(sumExprs)}`
 
         const rows = yield* sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM pomoc_records r ${tagJoin} WHERE ${where} ${groupBy}`
@@ -578,75 +251,115 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
           const peopleRows = yield* sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT p.person_id) AS n FROM pomoc_records r ${tagJoin} JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id WHERE ${where} ${groupBy}`
           people = new Map(peopleRows.map((row) => [groupKey(row), Number(row.n)]))
         }
-        const out: Array<Store.AggregateRow> = []
-        for (const row of rows) {
-          const count = Number(row.n)
-          if (count === 0) continue
-          const group: Record<string, Store.FacetValue> = {}
+        return rows.map((row): Store.AggregateRow => {
+          const values: Record<string, Store.FacetValue> = {}
           query.groupBy.forEach((name, i) => {
             const value = row[`g${i}`]
-            group[name] = name === "tag" || name === "month"
-              ? pg && typeof value === "string" ? (json("aggregate", name, value) as string) : (value as string | null) ?? null
+            values[name] = name === "tag" || name === "month"
+              ? text("aggregate", name, value)
               : (json("aggregate", "facets", value ?? "null") as Store.FacetValue)
           })
           const sumValues: Record<string, number> = {}
           sums.forEach((name, i) => {
             sumValues[name] = Number(row[`s${i}`] ?? 0)
           })
-          out.push(
-            people === undefined
-              ? { group, count, sums: sumValues }
-              : { group, count, sums: sumValues, distinctPeople: people.get(groupKey(row)) ?? 0 }
-          )
-        }
-        // SQL orders JSON text; the contract orders values (null, booleans, numbers, strings).
-        return out.sort((a, b) => {
-          for (const name of query.groupBy) {
-            const c = compareFacetValues(a.group[name] ?? null, b.group[name] ?? null)
-            if (c !== 0) return c
-          }
-          return 0
+          const base = { group: values, count: Number(row.n), sums: sumValues }
+          return people === undefined ? base : { ...base, distinctPeople: people.get(groupKey(row)) ?? 0 }
         })
-      }).pipe(
-        Effect.catchDefect((defect) => defect instanceof Store.StoreError ? Effect.fail(defect) : Effect.die(defect)),
-        mapSqlErrors("aggregate"),
-        Effect.withSpan("SqlStore.aggregate")
-      )
+      }).pipe(errors("aggregate"), Effect.withSpan("SqlStore.aggregate"))
 
-    const readAudit = (fromSeq = 1, limit = 1000): Effect.Effect<ReadonlyArray<Audit.AuditEntry>, Store.StoreError> => {
-      if (!Number.isSafeInteger(fromSeq) || fromSeq < 1) return Effect.fail(invalid("readAudit", "fromSeq must be a positive integer"))
-      if (!isCount(limit)) return Effect.fail(invalid("readAudit", "limit must be a non-negative integer"))
-      return sql<AuditRow>`SELECT seq, ${sql.literal(pg ? "entry::text AS entry" : "entry")}, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} AND seq < ${fromSeq + limit} ORDER BY seq`.pipe(
-        mapSqlErrors("readAudit"),
-        Effect.flatMap((rows) =>
-          Effect.suspend(() => {
-            try {
-              return Effect.succeed(rows.map(toAuditEntry))
-            } catch (error) {
-              return error instanceof Store.StoreError ? Effect.fail(error) : Effect.die(error)
-            }
-          })
-        )
-      )
+    const headOf = (operation: string) => (rows: ReadonlyArray<{ readonly seq: number | string | bigint; readonly hash: string }>) => {
+      const row = rows[0]
+      return row === undefined ? Effect.fail(corrupt(operation, "the audit head row is missing")) : Effect.succeed({ seq: Number(row.seq), hash: row.hash })
     }
 
-    const auditHead: Effect.Effect<Audit.Head, Store.StoreError> = sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1`.pipe(
-      mapSqlErrors("auditHead"),
-      Effect.flatMap((rows) => {
-        const row = rows[0]
-        return row === undefined ? Effect.fail(corrupt("auditHead", "the audit head row is missing")) : Effect.succeed({ seq: Number(row.seq), hash: row.hash })
-      })
-    )
-
-    return {
-      name: options.name ?? `sql-${dialect}`,
+    const p: Store.StorePrimitives = {
+      name: options.name ?? dialect.name,
       capabilities: { concurrentWriters: true, durable: true, migrations: true, ...options.capabilities },
-      commit,
-      get,
-      list,
-      aggregate,
-      readAudit,
-      auditHead
-    } satisfies Store.StoreShape
+      transaction: (body, operations) =>
+        sql.withTransaction(
+          operations >= dialect.largeCommit ? Effect.andThen(dialect.beforeLargeCommit(sql), body) : body
+        ).pipe(errors("commit")),
+      lockHead: Effect.flatMap(dialect.lockHead(sql), headOf("commit")).pipe(errors("commit")),
+      readVersions: (keys) =>
+        Effect.gen(function*() {
+          const out: Array<Store.RecordVersion> = []
+          for (const [kind, ids] of byKind(keys)) {
+            for (const part of chunks(ids, CHUNK)) {
+              const rows = yield* sql<{ id: unknown; version: number | string }>`SELECT ${idColumn} AS id, version FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("id", part)}`
+              for (const row of rows) out.push({ kind: kind as Store.RecordKind, id: text("commit", "id", row.id) ?? "", version: Number(row.version) })
+            }
+          }
+          return out
+        }).pipe(errors("commit")),
+      readKeys: (kind, keys) =>
+        Effect.gen(function*() {
+          const out: Array<Store.KeyHolder> = []
+          for (const part of chunks(keys, CHUNK)) {
+            const rows = yield* sql<{ id: unknown; version: number | string; guard_key: unknown }>`SELECT ${idColumn} AS id, version, ${sql.literal(dialect.text("guard_key"))} AS guard_key FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("guard_key", part)}`
+            for (const row of rows) {
+              out.push({ kind, id: text("commit", "id", row.id) ?? "", version: Number(row.version), key: text("commit", "guard_key", row.guard_key) ?? "" })
+            }
+          }
+          return out
+        }).pipe(errors("commit")),
+      deleteRecords: (keys) =>
+        Effect.gen(function*() {
+          const grouped = byKind(keys)
+          for (const table of RECORD_TABLES) yield* deleteRows(table, grouped)
+        }).pipe(errors("commit")),
+      putRecords,
+      appendAudit: (entries) =>
+        Effect.gen(function*() {
+          yield* insertRows(
+            "pomoc_audit",
+            entries.map(({ hash, prevHash, seq, ...draft }) => ({ seq, entry: JSON.stringify(draft), prev_hash: prevHash, hash })),
+            4
+          )
+          const last = entries[entries.length - 1]!
+          yield* sql`UPDATE pomoc_audit_head SET seq = ${last.seq}, hash = ${last.hash} WHERE singleton = 1`
+        }).pipe(errors("commit")),
+      get: (kind, id) =>
+        sql<RecordRow>`SELECT ${columns} FROM pomoc_records r WHERE r.kind = ${kind} AND r.id = ${id}`.pipe(
+          errors("get"),
+          Effect.flatMap((rows) => decodeRecords("get", rows)),
+          Effect.map((records) => Option.fromNullishOr(records[0]))
+        ),
+      select: (query) => {
+        const person = query.personId === undefined
+          ? empty
+          : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
+        const page = query.limit === undefined && query.offset === undefined
+          ? empty
+          : sql`LIMIT ${query.limit ?? NO_LIMIT} OFFSET ${query.offset ?? 0}`
+        return sql<RecordRow>`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${periodFilters(query)} ORDER BY r.at NULLS FIRST, r.id ${page}`.pipe(
+          errors("list"),
+          Effect.flatMap((rows) => decodeRecords("list", rows)),
+          Effect.withSpan("SqlStore.list")
+        )
+      },
+      group,
+      readAudit: (fromSeq, limit) =>
+        sql<AuditRow>`SELECT seq, ${sql.literal(dialect.json("entry"))} AS entry, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} AND seq < ${fromSeq + limit} ORDER BY seq`.pipe(
+          errors("readAudit"),
+          Effect.flatMap(decodeAudit)
+        ),
+      auditHead: sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1`.pipe(
+        errors("auditHead"),
+        Effect.flatMap(headOf("auditHead"))
+      )
+    }
+    return p
   })
 
+/**
+ * Builds the store on the `SqlClient` in context, after running (or verifying) the dialect's
+ * migrations.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.StoreError, SqlClient.SqlClient> =>
+  Effect.gen(function*() {
+    yield* migrate(options.dialect, options.migrate ?? "auto")
+    return Store.make(yield* primitives(options.dialect, options))
+  })

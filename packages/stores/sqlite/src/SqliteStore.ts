@@ -9,6 +9,7 @@ import { Context, Effect, Layer } from "effect"
 import * as Reactivity from "effect/reactivity/Reactivity"
 import * as SqlClient from "effect/sql/SqlClient"
 import * as SqlError from "effect/sql/SqlError"
+import * as SqliteDialect from "./dialect/SqliteDialect.js"
 import * as SqliteClient from "./SqliteClient.js"
 
 /**
@@ -52,7 +53,7 @@ export const make = (config: SqliteStoreConfig) =>
       ...(config.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: config.busyTimeoutMs })
     }).pipe(Effect.mapError(openError))
     const store = yield* SqlStore.make({
-      dialect: "sqlite",
+      dialect: SqliteDialect.dialect,
       migrate: config.migrate,
       name: "sqlite",
       // A private in-memory database lives and dies with this one connection.

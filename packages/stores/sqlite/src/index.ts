@@ -9,3 +9,5 @@
 export * as SqliteStore from "./SqliteStore.js"
 /** @since 0.1.0 */
 export * as SqliteClient from "./SqliteClient.js"
+/** @since 0.2.0 */
+export * as SqliteDialect from "./dialect/SqliteDialect.js"

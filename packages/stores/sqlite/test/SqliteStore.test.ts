@@ -10,7 +10,7 @@ import * as fc from "fast-check"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { SqliteStore } from "../src/index.js"
+import { SqliteDialect, SqliteStore } from "../src/index.js"
 
 const dir = mkdtempSync(join(tmpdir(), "pomoc-sqlite-store-"))
 let files = 0
@@ -251,7 +251,7 @@ describe("migrations", () => {
       yield* withStore(file, () => Effect.void, { migrate: "verify" })
       raw(file, (db) => {
         const rows = db.prepare("SELECT version, name FROM pomoc_migrations ORDER BY version").all()
-        assert.deepStrictEqual(rows, [{ version: 1, name: "initial" }])
+        assert.deepStrictEqual(rows, SqliteDialect.dialect.migrations.map(({ name, version }) => ({ version, name })))
       })
     })
   })
@@ -261,7 +261,7 @@ describe("migrations", () => {
     return Effect.gen(function*() {
       const reason = yield* failureOf(withStore(file, () => Effect.void, { migrate: "verify" }))
       assert.strictEqual(reason._tag, "MigrationNeeded")
-      if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [0, 1])
+      if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [0, SqliteDialect.CODE_VERSION])
       raw(file, (db) => assert.deepStrictEqual(db.prepare("SELECT name FROM sqlite_master").all(), []))
     })
   })
@@ -271,14 +271,14 @@ describe("migrations", () => {
     return Effect.gen(function*() {
       yield* withStore(file, (store) => store.commit({ writes: [write("c1")], audit: [draft()] }))
       raw(file, (db) => {
-        db.prepare("INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (2, 'from the future', '2030-01-01')").run()
+        db.prepare("INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01')").run(SqliteDialect.CODE_VERSION + 1)
         db.pragma("wal_checkpoint(TRUNCATE)")
       })
       const before = readFileSync(file)
       for (const migrate of ["auto", "verify"] as const) {
         const reason = yield* failureOf(withStore(file, () => Effect.void, { migrate }))
         assert.strictEqual(reason._tag, "MigrationNeeded")
-        if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [2, 1])
+        if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [SqliteDialect.CODE_VERSION + 1, SqliteDialect.CODE_VERSION])
       }
       raw(file, (db) => db.pragma("wal_checkpoint(TRUNCATE)"))
       assert.isTrue(readFileSync(file).equals(before))

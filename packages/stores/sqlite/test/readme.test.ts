@@ -8,7 +8,7 @@ import { Effect, Layer } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { SqliteClient, SqliteStore } from "../src/index.js"
+import { SqliteClient, SqliteDialect, SqliteStore } from "../src/index.js"
 
 describe("READMEs", () => {
   it("@pomoc/store-sqlite: commits a person into a file", async () => {
@@ -36,7 +36,7 @@ describe("READMEs", () => {
   })
 
   it("@pomoc/store-sql: builds the store on any SqlClient", async () => {
-    const StoreLive = Layer.effect(Store.Store, SqlStore.make({ dialect: "sqlite" })).pipe(
+    const StoreLive = Layer.effect(Store.Store, SqlStore.make({ dialect: SqliteDialect.dialect })).pipe(
       Layer.provide(SqliteClient.layer({ filename: ":memory:" }))
     )
     const program = Effect.gen(function*() {

@@ -212,6 +212,7 @@ export const write = (
  * @category constructors
  */
 export const storedOf = (w: Store.RecordWrite, version: number): Store.StoredRecord => {
-  const { expectedVersion: _, ...rest } = w
-  return { ...rest, version }
+  const { expectedVersion: _, key, ...rest } = w
+  // A guard key of null (or none) is not stored.
+  return key === undefined || key === null ? { ...rest, version } : { ...rest, version, key }
 }

@@ -6,6 +6,7 @@
  * @since 0.1.0
  */
 import { Audit, Store } from "@pomoc/core"
+import { Effect } from "effect"
 
 /**
  * The model's state: records by `kind/id`, and the audit log.
@@ -27,33 +28,18 @@ export const empty = (): Model => ({ records: new Map(), audit: [] })
 const key = (kind: string, id: string) => JSON.stringify([kind, id])
 
 /**
- * Compares strings by Unicode code point (UTF-8 byte order, SQL `C` collation).
+ * Compares strings by Unicode code point (UTF-8 byte order, SQL `C` collation): core's order.
  * @since 0.1.0
  * @category combinators
  */
-export const compareText = (a: string, b: string): number => {
-  const x = Array.from(a, (c) => c.codePointAt(0)!)
-  const y = Array.from(b, (c) => c.codePointAt(0)!)
-  for (let i = 0; i < Math.min(x.length, y.length); i++) {
-    if (x[i] !== y[i]) return x[i]! - y[i]!
-  }
-  return x.length - y.length
-}
-
-const rank = (v: Store.FacetValue): number => (v === null ? 0 : typeof v === "boolean" ? 1 : typeof v === "number" ? 2 : 3)
+export const compareText: (a: string, b: string) => number = Store.compareText
 
 /**
- * The order of group values: null, then false < true, numbers, strings by code point.
+ * The order of group values: null, then false < true, numbers, strings by code point: core's order.
  * @since 0.1.0
  * @category combinators
  */
-export const compareFacetValues = (a: Store.FacetValue, b: Store.FacetValue): number => {
-  if (rank(a) !== rank(b)) return rank(a) - rank(b)
-  if (typeof a === "string") return compareText(a, b as string)
-  if (typeof a === "number") return a - (b as number)
-  if (typeof a === "boolean") return Number(a) - Number(b)
-  return 0
-}
+export const compareFacetValues: (a: Store.FacetValue, b: Store.FacetValue) => number = Store.compareFacetValues
 
 /**
  * The head of the model's audit chain.
@@ -66,28 +52,56 @@ export const head = (m: Model): Audit.Head => {
 }
 
 /**
+ * A conflict a commit must fail with: a stale version or precondition, or (with `heldBy`) a guard
+ * key another record of the kind holds.
+ * @since 0.2.0
+ * @category models
+ */
+export interface ModelConflict {
+  readonly kind: string
+  readonly id: string
+  readonly expectedVersion: number
+  readonly actualVersion: number
+  readonly heldBy?: string
+}
+
+/**
  * What a commit does to the model: the committed result, or the conflict it must fail with.
- * Writes are checked and applied in order, then deletes; each sees the ones before it.
+ * Preconditions are checked first, then writes in order, then deletes (each sees the ones before
+ * it), then the guard keys of the final state.
  * @since 0.1.0
  * @category combinators
  */
 export const commit = (
   m: Model,
   unit: Store.UnitOfWork
-): { readonly _tag: "Committed"; readonly committed: Store.Committed } | { readonly _tag: "Conflict"; readonly conflict: { kind: string; id: string; expectedVersion: number; actualVersion: number } } => {
+): { readonly _tag: "Committed"; readonly committed: Store.Committed } | { readonly _tag: "Conflict"; readonly conflict: ModelConflict } => {
+  for (const e of unit.expect ?? []) {
+    const actualVersion = m.records.get(key(e.kind, e.id))?.version ?? 0
+    if (actualVersion !== e.version) return { _tag: "Conflict", conflict: { kind: e.kind, id: e.id, expectedVersion: e.version, actualVersion } }
+  }
   const next = new Map(m.records)
   const versions: Array<number> = []
   for (const w of unit.writes) {
     const actualVersion = next.get(key(w.kind, w.id))?.version ?? 0
     if (actualVersion !== w.expectedVersion) return { _tag: "Conflict", conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion } }
-    const { expectedVersion: _, ...rest } = w
-    next.set(key(w.kind, w.id), structuredClone({ ...rest, version: actualVersion + 1 }))
+    const { expectedVersion: _, key: guard, ...rest } = w
+    const stored = guard === undefined || guard === null ? { ...rest, version: actualVersion + 1 } : { ...rest, version: actualVersion + 1, key: guard }
+    next.set(key(w.kind, w.id), structuredClone(stored))
     versions.push(actualVersion + 1)
   }
   for (const d of unit.deletes ?? []) {
     const actualVersion = next.get(key(d.kind, d.id))?.version ?? 0
     if (actualVersion !== d.expectedVersion) return { _tag: "Conflict", conflict: { kind: d.kind, id: d.id, expectedVersion: d.expectedVersion, actualVersion } }
     next.delete(key(d.kind, d.id))
+  }
+  for (const w of unit.writes) {
+    const mine = next.get(key(w.kind, w.id))
+    if (typeof mine?.key !== "string") continue
+    const other = [...next.values()].find((r) => r.kind === mine.kind && r.key === mine.key && r.id !== mine.id)
+    if (other !== undefined) {
+      return { _tag: "Conflict", conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion: w.expectedVersion, heldBy: other.id } }
+    }
   }
   const sealed = Audit.seal(head(m), unit.audit)
   m.records = next
@@ -123,36 +137,11 @@ export const list = (m: Model, q: Store.RecordQuery): Array<Store.StoredRecord> 
 }
 
 /**
- * An aggregate query (valid names assumed).
+ * An aggregate query (valid names assumed), answered by core's memory store over the model's
+ * records: the contract's GROUP BY lives in one place.
  * @since 0.1.0
  * @category combinators
  */
-export const aggregate = (m: Model, q: Store.AggregateQuery): Array<Store.AggregateRow> => {
-  const rows: Array<{ values: Array<Store.FacetValue>; records: Array<Store.StoredRecord> }> = []
-  for (const r of [...m.records.values()].filter(inQuery(q))) {
-    let combos: Array<Array<Store.FacetValue>> = [[]]
-    for (const name of q.groupBy) {
-      const options: Array<Store.FacetValue> =
-        name === "tag" ? [...new Set(r.tags)] : name === "month" ? [r.at === null ? null : r.at.slice(0, 7)] : [r.facets[name] ?? null]
-      combos = combos.flatMap((c) => options.map((o) => [...c, o]))
-    }
-    for (const values of combos) {
-      const row = rows.find((x) => x.values.every((v, i) => v === values[i]))
-      if (row === undefined) rows.push({ values, records: [r] })
-      else row.records.push(r)
-    }
-  }
-  rows.sort((a, b) => {
-    for (let i = 0; i < a.values.length; i++) {
-      const c = compareFacetValues(a.values[i]!, b.values[i]!)
-      if (c !== 0) return c
-    }
-    return 0
-  })
-  return rows.map(({ records, values }) => {
-    const group = Object.fromEntries(q.groupBy.map((name, i) => [name, values[i]!]))
-    const sums = Object.fromEntries((q.sum ?? []).map((name) => [name, records.reduce((s, r) => s + (typeof r.facets[name] === "number" ? r.facets[name] : 0), 0)]))
-    const row: Store.AggregateRow = { group, count: records.length, sums }
-    return q.distinctPeople === true ? { ...row, distinctPeople: new Set(records.flatMap((r) => r.personIds)).size } : row
-  })
-}
+export const aggregate = (m: Model, q: Store.AggregateQuery): Array<Store.AggregateRow> => [
+  ...Effect.runSync(Store.memoryOf(m.records.values()).aggregate(q))
+]

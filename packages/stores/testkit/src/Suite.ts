@@ -5,8 +5,9 @@
 import type { Store } from "@pomoc/core"
 import { describe, it } from "vitest"
 import { audit } from "./checks/audit.js"
-import { concurrentWriters, durable, migrations } from "./checks/capabilities.js"
+import { concurrentGuards, concurrentWriters, durable, migrations } from "./checks/capabilities.js"
 import { modelBased } from "./checks/modelBased.js"
+import { guardKeys, preconditions } from "./checks/preconditions.js"
 import { aggregate, list } from "./checks/queries.js"
 import { roundTrip } from "./checks/roundTrip.js"
 import { atomicity, concurrency, deletes, versions } from "./checks/writes.js"
@@ -23,6 +24,8 @@ export const checks = {
   atomicity,
   deletes,
   concurrency,
+  preconditions,
+  guardKeys,
   list,
   aggregate,
   audit,
@@ -30,6 +33,7 @@ export const checks = {
   modelBased,
   durable,
   concurrentWriters,
+  concurrentGuards,
   migrations
 } as const
 
@@ -54,6 +58,8 @@ export const subSuites: ReadonlyArray<SubSuite> = [
   { name: "atomicity", checks: atomicity },
   { name: "deletes", checks: deletes },
   { name: "concurrency", checks: concurrency },
+  { name: "preconditions", checks: preconditions },
+  { name: "guardKeys", checks: guardKeys },
   { name: "list", checks: list },
   { name: "aggregate", checks: aggregate },
   { name: "audit", checks: audit },
@@ -61,6 +67,7 @@ export const subSuites: ReadonlyArray<SubSuite> = [
   { name: "modelBased", checks: modelBased },
   { name: "durable", requires: "durable", checks: durable },
   { name: "concurrentWriters", requires: "concurrentWriters", checks: concurrentWriters },
+  { name: "concurrentGuards", requires: "concurrentWriters", checks: concurrentGuards },
   { name: "migrations", requires: "migrations", checks: migrations }
 ]
 
@@ -71,10 +78,10 @@ export const subSuites: ReadonlyArray<SubSuite> = [
  *
  * @example
  * ```ts
- * import { MemoryStore } from "@pomoc/store-memory"
+ * import { Store } from "@pomoc/core"
  * import { suite } from "@pomoc/store-testkit"
  *
- * suite("memory", { layer: MemoryStore.layer })
+ * suite("memory", { layer: Store.layerMemory })
  * ```
  * @since 0.1.0
  * @category constructors

@@ -8,6 +8,7 @@
 export * from "./Suite.js"
 export * from "./Harness.js"
 export * from "./Arbitraries.js"
+export * from "./Classifier.js"
 /** @since 0.1.0 */
 export * as Model from "./Model.js"
 export { arbModelCommands, arbModelContent, type Mode, type Real, type WriteSpec } from "./checks/modelBased.js"

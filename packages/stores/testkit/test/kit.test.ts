@@ -41,7 +41,10 @@ describe("the kit catches broken adapters", () => {
     ["drops carriage returns (nested JSON)", { dropCarriageReturns: true }, named(checks.roundTrip, "nested JSON")],
     ["ignores offset with personId (found by the model-based test)", { offsetIgnoredWithPerson: true }, checks.modelBased[0]!],
     ["miscounts distinct people (found by the model-based test)", { distinctPeopleRepeats: true }, checks.modelBased[0]!],
-    ["miscounts distinct people", { distinctPeopleRepeats: true }, named(checks.aggregate, "distinct people")]
+    ["miscounts distinct people", { distinctPeopleRepeats: true }, named(checks.aggregate, "distinct people")],
+    ["ignores preconditions", { ignorePreconditions: true }, named(checks.preconditions, "one that moved")],
+    ["ignores preconditions (expecting absence)", { ignorePreconditions: true }, named(checks.preconditions, "expects a record to be absent")],
+    ["ignores guard keys", { ignoreGuardKeys: true }, named(checks.guardKeys, "second record of the kind")]
   ]
   for (const [name, faults, check] of cases) {
     it(`an adapter that ${name} fails "${check.name}"`, { timeout: 60_000 }, async () => {

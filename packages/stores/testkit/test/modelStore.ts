@@ -24,6 +24,10 @@ export interface Faults {
   readonly offsetIgnoredWithPerson?: boolean
   /** `aggregate` counts a person once per record instead of once per group. */
   readonly distinctPeopleRepeats?: boolean
+  /** Commits whatever `expect` says. */
+  readonly ignorePreconditions?: boolean
+  /** Stores guard keys without checking them. */
+  readonly ignoreGuardKeys?: boolean
   /** Declares `durable` without being durable. */
   readonly claimsDurable?: boolean
 }
@@ -47,6 +51,21 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
       let input = structuredClone(unit)
       if (faults.dropCarriageReturns) input = scrub(input) as Store.UnitOfWork
       for (const w of input.writes) if (!isCount(w.expectedVersion)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: "expectedVersion" })))
+      for (const [i, w] of input.writes.entries()) {
+        if (w.key !== undefined && w.key !== null && (typeof w.key !== "string" || w.key === "")) {
+          return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: `writes[${i}].key must be a non-empty string or null` })))
+        }
+      }
+      for (const [i, e] of (input.expect ?? []).entries()) {
+        if (!Store.RecordKind.literals.includes(e.kind)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: `expect[${i}].kind must be a record kind` })))
+        if (!isCount(e.version)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: `expect[${i}].version must be a non-negative integer` })))
+      }
+      if (faults.ignorePreconditions) input = { ...input, expect: [] }
+      if (faults.ignoreGuardKeys) {
+        // Simulates an adapter that drops keys already held instead of refusing the write.
+        const held = new Set([...m.records.values()].map((r) => `${r.kind}/${String(r.key)}`))
+        input = { ...input, writes: input.writes.map((w) => (held.has(`${w.kind}/${String(w.key)}`) ? { ...w, key: null } : w)) }
+      }
       if (faults.ignoreExpectedVersion) {
         // Simulates an adapter that upserts without comparing versions.
         const versions = new Map<string, number>()

@@ -1,13 +1,12 @@
-import { FieldCrypto, KeyMaterial, Casework, Registry } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Casework, Registry, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 
 // One service type (a plugin), a store, and a key for the sensitive fields.
 const registry = Registry.makeUnsafe([lowThresholdClub])
 const CaseworkLive = Casework.layer(Casework.configFromRegistry(registry)).pipe(
   Layer.provide(FieldCrypto.layer({ keys: { "2026": KeyMaterial.generate() }, current: "2026" })),
-  Layer.provide(MemoryStore.layer)
+  Layer.provide(Store.layerMemory)
 )
 
 const admin = { id: "jana", grants: [{ role: "administrator", services: "*" }] }

@@ -83,6 +83,59 @@ export const concurrentWriters: ReadonlyArray<Check> = [
   }
 ]
 
+const failureOf = (exit: Exit.Exit<unknown, Store.StoreError>) => {
+  const failure = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail") : undefined
+  return failure?._tag === "Fail" ? failure.error.reason : undefined
+}
+
+/**
+ * Across connections: a guard key raced for by two connections is won by exactly one; a
+ * precondition moved by another connection fails the commit with `Conflict`, and a retry after
+ * re-reading succeeds.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const concurrentGuards: ReadonlyArray<Check> = [
+  {
+    name: "two connections racing for one guard key: exactly one wins, the other gets a retryable Conflict",
+    run: (harness) =>
+      harness.fresh(({ store: first }) =>
+        harness.reopen(async ({ store: second }) => {
+          for (let round = 0; round < 5; round++) {
+            const key = `person-${round}/service-1`
+            const exits = await Promise.all([first, second].map((s, i) =>
+              run(Effect.exit(s.commit({ writes: [write("cooperation", `coop-${round}-${i}`, 0, { key })], audit: [draft("start")] })))
+            ))
+            expect(exits.filter(Exit.isSuccess)).toHaveLength(1)
+            const reason = failureOf(exits.find(Exit.isFailure)!)
+            expect(reason).toMatchObject({ _tag: "Conflict", kind: "cooperation" })
+            expect(reason?.retryable).toBe(true)
+            const holders = await run(first.list({ kind: "cooperation" }))
+            expect(holders.filter((r) => r.key === key)).toHaveLength(1)
+          }
+        })
+      )
+  },
+  {
+    name: "a precondition moved by another connection fails the commit with Conflict; re-read and retry succeeds",
+    run: (harness) =>
+      harness.fresh(({ store: first }) =>
+        harness.reopen(async ({ store: second }) => {
+          await run(first.commit({ writes: [write("consent", "k", 0, { data: "given" })], audit: [] }))
+          const read = Option.getOrThrow(await run(second.get("consent", "k")))
+          await run(first.commit({ writes: [write("consent", "k", read.version, { data: "withdrawn" })], audit: [draft("withdraw")] }))
+          const stale = await run(Effect.exit(second.commit({ writes: [write("contact", "c", 0)], expect: [{ kind: "consent", id: "k", version: read.version }], audit: [draft("record")] })))
+          expect(failureOf(stale)).toMatchObject({ _tag: "Conflict", kind: "consent", id: "k", expectedVersion: 1, actualVersion: 2 })
+          expect(Option.isNone(await run(first.get("contact", "c")))).toBe(true)
+          const now = Option.getOrThrow(await run(second.get("consent", "k")))
+          const retried = await run(second.commit({ writes: [write("contact", "c", 0)], expect: [{ kind: "consent", id: "k", version: now.version }], audit: [draft("record")] }))
+          expect(retried.versions).toEqual([1])
+          expect(Audit.verify(await run(readAllAudit(first)))._tag).toBe("Intact")
+        })
+      )
+  }
+]
+
 /**
  * The `migrations` sub-suite: reopening re-runs migrations idempotently; a database newer than
  * the code is refused with `MigrationNeeded` and left unchanged.

@@ -64,13 +64,16 @@ export const versions: ReadonlyArray<Check> = [
       const before = yield* store.auditHead
       const reason = yield* expectStoreError(store.commit({ writes: [write("person", "p", 1, { data: "stale" })], audit: [draft("update")] }), "Conflict")
       expect(reason).toMatchObject({ _tag: "Conflict", kind: "person", id: "p", expectedVersion: 1, actualVersion: 2 })
-      expect(reason.retryable).toBe(false)
+      // Retryable since 0.2.0 (issue 10): re-reading and deciding again can succeed.
+      expect(reason.retryable).toBe(true)
       expect(Option.getOrUndefined(yield* store.get("person", "p"))?.data).toBe("v2")
       expect(yield* store.auditHead).toEqual(before)
       yield* probed(probe, async (p) => {
         expect(await p.record("person", "p")).toEqual({ version: 2, data: "v2" })
         expect(await p.auditCount()).toBe(0)
       })
+      const reread = Option.getOrThrow(yield* store.get("person", "p"))
+      expect((yield* store.commit({ writes: [write("person", "p", reread.version, { data: "retried" })], audit: [] })).versions).toEqual([3])
     })),
 
   storeCheck("creating a record that exists fails with Conflict (expected 0)", (store, probe) =>

@@ -1,12 +1,11 @@
 import { Store } from "@pomoc/core"
-import { MemoryStore } from "@pomoc/store-memory"
 import { StoreProbe, suite } from "@pomoc/store-testkit"
 import type { RawProbe } from "@pomoc/store-testkit"
 import { Context, Effect, Layer } from "effect"
 
-/** The memory store and a probe reading its internal map through the inspector. */
+/** Core's memory store (`Store.layerMemory`) and a probe reading its internal map through the inspector. */
 const layer = Layer.effectContext(
-  Effect.map(MemoryStore.makeWithInspector(), ({ inspector, store }) => {
+  Effect.map(Store.makeMemoryWithInspector(), ({ inspector, store }) => {
     const probe: RawProbe = {
       record: async (kind, id) => {
         const r = inspector.record(kind, id)

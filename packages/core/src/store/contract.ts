@@ -1,0 +1,364 @@
+/**
+ * The store contract: its models, its one error and the service tag.
+ *
+ * @internal
+ */
+import { Context, Schema } from "effect"
+import type { Effect, Option } from "effect"
+import type { AuditDraft, AuditEntry, Head } from "../Audit.js"
+
+/**
+ * The kinds of record a store keeps.
+ * @since 0.1.0
+ * @category models
+ */
+export const RecordKind = Schema.Literals([
+  "organisation",
+  "service",
+  "location",
+  "person",
+  "contact",
+  "cooperation",
+  "consent",
+  "disclosure",
+  "plan",
+  "measurement",
+  "referral",
+  "activity",
+  "volunteer",
+  "volunteer-hours"
+])
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type RecordKind = typeof RecordKind.Type
+
+/**
+ * A value a report can group by or sum.
+ * @since 0.1.0
+ * @category models
+ */
+export type FacetValue = string | number | boolean | null
+
+/**
+ * A facet's name: letters, digits and `_`, so that it is safe in any query language.
+ * @since 0.1.0
+ * @category models
+ */
+export const FACET_NAME = /^[A-Za-z][A-Za-z0-9_]{0,62}$/
+
+/**
+ * A record as stored: identity, optimistic-concurrency version, index fields, facets, tags, and
+ * the encoded entity (`data`, any JSON value).
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoredRecord {
+  readonly kind: RecordKind
+  readonly id: string
+  /** 1 after the first write, +1 on every update. */
+  readonly version: number
+  readonly serviceId: string | null
+  /** The people this record is about (a person record lists itself; a contact its participants). */
+  readonly personIds: ReadonlyArray<string>
+  /** The record's time (ISO 8601, UTC), for period queries. */
+  readonly at: string | null
+  /** Non-personal values that reports group or sum by (e.g. `channel`, `anonymousCount`). */
+  readonly facets: Readonly<Record<string, FacetValue>>
+  /** Non-personal codes a report can count by (e.g. interventions). */
+  readonly tags: ReadonlyArray<string>
+  readonly data: unknown
+  /**
+   * A guard key, unique among the records of one kind: a commit that would give two records of
+   * a kind the same key fails with a retryable {@link Conflict}. Use it for "at most one" rules
+   * that must hold across processes (e.g. one active cooperation per person and service). Absent
+   * (or `null`) means no key. Must not hold personal data.
+   * @since 0.2.0
+   */
+  readonly key?: string | null | undefined
+}
+
+/**
+ * A write: the record and the version it expects to replace (0 to create).
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordWrite extends Omit<StoredRecord, "version"> {
+  readonly expectedVersion: number
+}
+
+/**
+ * A deletion (used by erasure and retention), against an expected version.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordDelete {
+  readonly kind: RecordKind
+  readonly id: string
+  readonly expectedVersion: number
+}
+
+/**
+ * Everything one command changes: all of it is stored, or none of it.
+ * @since 0.1.0
+ * @category models
+ */
+export interface UnitOfWork {
+  readonly writes: ReadonlyArray<RecordWrite>
+  readonly deletes?: ReadonlyArray<RecordDelete>
+  readonly audit: ReadonlyArray<AuditDraft>
+  /**
+   * Records the decision rested on without writing them: the commit fails with a retryable
+   * {@link Conflict} when any of them has moved from the stated version (0: must not exist).
+   * @since 0.2.0
+   */
+  readonly expect?: ReadonlyArray<Precondition>
+}
+
+/**
+ * A record a unit of work read and relies on, at the version it read.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Precondition {
+  readonly kind: RecordKind
+  readonly id: string
+  /** The version read; 0 when the record did not exist. */
+  readonly version: number
+}
+
+/**
+ * What a commit stored: the new version of each write (in order) and the sealed audit entries.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Committed {
+  readonly versions: ReadonlyArray<number>
+  readonly audit: ReadonlyArray<AuditEntry>
+}
+
+/**
+ * A query over records of one kind. All filters are optional and combine with AND; results are
+ * ordered by `at` then `id`.
+ * @since 0.1.0
+ * @category models
+ */
+export interface RecordQuery {
+  readonly kind: RecordKind
+  readonly serviceId?: string
+  readonly personId?: string
+  /** Inclusive lower bound on `at` (ISO 8601). */
+  readonly from?: string
+  /** Exclusive upper bound on `at` (ISO 8601). */
+  readonly to?: string
+  readonly limit?: number
+  readonly offset?: number
+}
+
+/**
+ * An aggregate query for reports, computed where the data is (SQL `GROUP BY`), never by loading
+ * all rows. Group by facet names, `tag` (one row per tag) or `month` (`YYYY-MM` of `at`).
+ * @since 0.1.0
+ * @category models
+ */
+export interface AggregateQuery {
+  readonly kind: RecordKind
+  readonly serviceId?: string
+  readonly from?: string
+  readonly to?: string
+  readonly groupBy: ReadonlyArray<string>
+  /** Numeric facets to sum per group. */
+  readonly sum?: ReadonlyArray<string>
+  /** Count distinct people per group too. */
+  readonly distinctPeople?: boolean
+}
+
+/**
+ * One group of an aggregate result.
+ * @since 0.1.0
+ * @category models
+ */
+export interface AggregateRow {
+  readonly group: Readonly<Record<string, FacetValue>>
+  readonly count: number
+  readonly sums: Readonly<Record<string, number>>
+  readonly distinctPeople?: number
+}
+
+/**
+ * A stale write or precondition: someone else changed the record since it was read (or, with
+ * `heldBy`, another record of the kind holds the written record's guard key). Re-read, decide
+ * again and retry: that can succeed.
+ * @since 0.1.0
+ * @category errors
+ */
+export class Conflict extends Schema.TaggedError<Conflict>("@pomoc/core/Store/Conflict")("Conflict", {
+  kind: Schema.String,
+  id: Schema.String,
+  expectedVersion: Schema.Number,
+  actualVersion: Schema.Number,
+  /**
+   * The id of the record of the same kind that holds the guard key this write asked for.
+   * @since 0.2.0
+   */
+  heldBy: Schema.optionalKey(Schema.String)
+}) {
+  /** Re-reading and deciding again can succeed (since 0.2.0; was `false`). */
+  readonly retryable = true
+}
+/**
+ * The connection to the database was lost or could not be made.
+ * @since 0.1.0
+ * @category errors
+ */
+export class ConnectionLost extends Schema.TaggedError<ConnectionLost>("@pomoc/core/Store/ConnectionLost")("ConnectionLost", {
+  detail: Schema.String
+}) {
+  /** A retry may succeed once the connection is back. */
+  readonly retryable = true
+}
+/**
+ * The database is busy or locked by another writer.
+ * @since 0.1.0
+ * @category errors
+ */
+export class Busy extends Schema.TaggedError<Busy>("@pomoc/core/Store/Busy")("Busy", { detail: Schema.String }) {
+  /** A retry after a pause may succeed. */
+  readonly retryable = true
+}
+/**
+ * A database constraint refused the write.
+ * @since 0.1.0
+ * @category errors
+ */
+export class ConstraintViolation extends Schema.TaggedError<ConstraintViolation>("@pomoc/core/Store/ConstraintViolation")("ConstraintViolation", {
+  detail: Schema.String
+}) {
+  /** The same write will fail again. */
+  readonly retryable = false
+}
+/**
+ * Stored data could not be read back (corrupt file, unreadable JSON, a broken invariant).
+ * @since 0.1.0
+ * @category errors
+ */
+export class CorruptData extends Schema.TaggedError<CorruptData>("@pomoc/core/Store/CorruptData")("CorruptData", {
+  detail: Schema.String
+}) {
+  /** Corruption does not heal by retrying. */
+  readonly retryable = false
+}
+/**
+ * The database's schema is older than the code and migrations have not been run, or newer than
+ * the code (then nothing is changed).
+ * @since 0.1.0
+ * @category errors
+ */
+export class MigrationNeeded extends Schema.TaggedError<MigrationNeeded>("@pomoc/core/Store/MigrationNeeded")("MigrationNeeded", {
+  databaseVersion: Schema.Number,
+  codeVersion: Schema.Number
+}) {
+  /** Run the migrations (or upgrade the code) first. */
+  readonly retryable = false
+}
+/**
+ * A query the store refused as malformed (an unknown facet name, a negative limit).
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidQuery extends Schema.TaggedError<InvalidQuery>("@pomoc/core/Store/InvalidQuery")("InvalidQuery", {
+  detail: Schema.String
+}) {
+  /** The same query will fail again. */
+  readonly retryable = false
+}
+/**
+ * Any other driver failure, classified as unknown.
+ * @since 0.1.0
+ * @category errors
+ */
+export class Unknown extends Schema.TaggedError<Unknown>("@pomoc/core/Store/Unknown")("Unknown", { detail: Schema.String }) {
+  /** Unknown failures are not retried automatically. */
+  readonly retryable = false
+}
+
+/**
+ * Why a store operation failed.
+ * @since 0.1.0
+ * @category errors
+ */
+export const StoreErrorReason = Schema.Union([Conflict, ConnectionLost, Busy, ConstraintViolation, CorruptData, MigrationNeeded, InvalidQuery, Unknown])
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type StoreErrorReason = typeof StoreErrorReason.Type
+
+/**
+ * The one error a store fails with. Match on `reason._tag`; `reason.retryable` says whether
+ * trying again can help. Driver errors never leak raw, and `detail` never holds personal data.
+ * @since 0.1.0
+ * @category errors
+ */
+export class StoreError extends Schema.TaggedError<StoreError>("@pomoc/core/StoreError")("StoreError", {
+  operation: Schema.String,
+  reason: StoreErrorReason
+}) {
+  override get message(): string {
+    return `Store ${this.operation} failed: ${this.reason._tag}`
+  }
+  /** Whether retrying the operation can help. */
+  get retryable(): boolean {
+    return this.reason.retryable
+  }
+}
+
+/**
+ * What an adapter supports; the testkit skips sub-suites an adapter does not declare.
+ * @since 0.1.0
+ * @category models
+ */
+export interface Capabilities {
+  /** Several processes or connections may write at once (optimistic concurrency across them). */
+  readonly concurrentWriters: boolean
+  /** Data survives closing and reopening. */
+  readonly durable: boolean
+  /** Versioned migrations recorded in the database. */
+  readonly migrations: boolean
+}
+
+/**
+ * The store contract.
+ * @since 0.1.0
+ * @category models
+ */
+export interface StoreShape {
+  readonly name: string
+  readonly capabilities: Capabilities
+  /** Atomically check versions, apply writes and deletes, and seal and append audit entries. */
+  readonly commit: (unit: UnitOfWork) => Effect.Effect<Committed, StoreError>
+  /** One record by kind and id. */
+  readonly get: (kind: RecordKind, id: string) => Effect.Effect<Option.Option<StoredRecord>, StoreError>
+  /** The records matching a query, ordered by `at` then `id`. */
+  readonly list: (query: RecordQuery) => Effect.Effect<ReadonlyArray<StoredRecord>, StoreError>
+  /** Counts and sums per group, computed where the data is. */
+  readonly aggregate: (query: AggregateQuery) => Effect.Effect<ReadonlyArray<AggregateRow>, StoreError>
+  /** Audit entries with `seq` in `[fromSeq, fromSeq + limit)`, oldest first. */
+  readonly readAudit: (fromSeq?: number, limit?: number) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
+  readonly auditHead: Effect.Effect<Head, StoreError>
+}
+
+/**
+ * The store service. Provide it with an adapter's layer, e.g. `SqliteStore.layer({ filename })`.
+ * @since 0.1.0
+ * @category services
+ */
+export class Store extends Context.Service<Store, StoreShape>()("@pomoc/core/Store") {}
+
+/**
+ * Builds a {@link StoreError} for an operation and a reason.
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fail = (operation: string, reason: StoreErrorReason): StoreError => new StoreError({ operation, reason })

@@ -1,0 +1,207 @@
+/**
+ * `Store.make`: the meaning of the store contract, built once on an adapter's primitives.
+ * Validates units and queries, plans a commit (writes in order against the versions as they
+ * evolve, then deletes, then preconditions and guard keys), seals the audit chain and orders
+ * results.
+ *
+ * @internal
+ */
+import { Effect } from "effect"
+import * as Audit from "../Audit.js"
+import type { StoreShape, UnitOfWork } from "./contract.js"
+import { Conflict, ConstraintViolation, fail, InvalidQuery, RecordKind, FACET_NAME } from "./contract.js"
+import type { AggregateQuery, AggregateRow, Committed, RecordQuery, StoredRecord, StoreError } from "./contract.js"
+import { compareRows } from "./order.js"
+import type { RecordKey, RecordPut, StorePrimitives } from "./primitives.js"
+
+const kinds: ReadonlySet<string> = new Set(RecordKind.literals)
+const isCount = (n: unknown): boolean => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
+const keyOf = (kind: string, id: string): string => kind + "\u0000" + id
+
+/** Why a unit of work is refused before it reaches the database, or `undefined`. Names the field, never the value. */
+const unitProblem = (unit: UnitOfWork): string | undefined => {
+  for (const [i, w] of unit.writes.entries()) {
+    if (!kinds.has(w.kind)) return `writes[${i}].kind must be a record kind`
+    if (!isCount(w.expectedVersion)) return `writes[${i}].expectedVersion must be a non-negative integer`
+    if (w.key !== undefined && w.key !== null && (typeof w.key !== "string" || w.key.length === 0)) {
+      return `writes[${i}].key must be a non-empty string or null`
+    }
+  }
+  for (const [i, d] of (unit.deletes ?? []).entries()) {
+    if (!kinds.has(d.kind)) return `deletes[${i}].kind must be a record kind`
+    if (!isCount(d.expectedVersion)) return `deletes[${i}].expectedVersion must be a non-negative integer`
+  }
+  for (const [i, e] of (unit.expect ?? []).entries()) {
+    if (!kinds.has(e.kind)) return `expect[${i}].kind must be a record kind`
+    if (!isCount(e.version)) return `expect[${i}].version must be a non-negative integer`
+  }
+  return undefined
+}
+
+const conflict = (kind: string, id: string, expectedVersion: number, actualVersion: number, heldBy?: string): StoreError =>
+  fail("commit", new Conflict({ kind, id, expectedVersion, actualVersion, ...(heldBy === undefined ? {} : { heldBy }) }))
+
+type Final =
+  | { readonly _tag: "put"; readonly record: StoredRecord; readonly expectedVersion: number }
+  | { readonly _tag: "delete"; readonly key: RecordKey }
+
+interface Plan {
+  readonly versions: ReadonlyArray<number>
+  readonly finals: ReadonlyMap<string, Final>
+}
+
+/**
+ * Applies the unit's operations in order against the versions as they evolve (so a unit may
+ * touch one record more than once); only each record's final state is kept.
+ */
+const plan = (unit: UnitOfWork, before: ReadonlyMap<string, number>): Plan | StoreError => {
+  for (const e of unit.expect ?? []) {
+    const actual = before.get(keyOf(e.kind, e.id)) ?? 0
+    if (actual !== e.version) return conflict(e.kind, e.id, e.version, actual)
+  }
+  const current = new Map(before)
+  const finals = new Map<string, Final>()
+  const versions: Array<number> = []
+  for (const { expectedVersion, key, ...rest } of unit.writes) {
+    const k = keyOf(rest.kind, rest.id)
+    const actual = current.get(k) ?? 0
+    if (actual !== expectedVersion) return conflict(rest.kind, rest.id, expectedVersion, actual)
+    const version = actual + 1
+    current.set(k, version)
+    versions.push(version)
+    const record: StoredRecord = key === undefined || key === null ? { ...rest, version } : { ...rest, version, key }
+    finals.set(k, { _tag: "put", record, expectedVersion })
+  }
+  for (const d of unit.deletes ?? []) {
+    const k = keyOf(d.kind, d.id)
+    const actual = current.get(k) ?? 0
+    if (actual !== d.expectedVersion) return conflict(d.kind, d.id, d.expectedVersion, actual)
+    current.delete(k)
+    if (before.has(k)) finals.set(k, { _tag: "delete", key: { kind: d.kind, id: d.id } })
+    else finals.delete(k)
+  }
+  return { versions, finals }
+}
+
+const uniqueKeys = (items: Iterable<RecordKey>): Array<RecordKey> => {
+  const seen = new Map<string, RecordKey>()
+  for (const { id, kind } of items) seen.set(keyOf(kind, id), { kind, id })
+  return [...seen.values()]
+}
+
+/**
+ * Builds the whole store contract on an adapter's primitives.
+ *
+ * @example
+ * ```ts
+ * import { Store } from "@pomoc/core"
+ * import { Effect } from "effect"
+ *
+ * // An adapter wraps its primitives; here, the memory store's own.
+ * const program = Effect.gen(function*() {
+ *   const store = yield* Store.makeMemory()
+ *   return store.name
+ * })
+ * ```
+ * @since 0.2.0
+ * @category constructors
+ */
+export const make = (p: StorePrimitives): StoreShape => {
+  /** Fails with a retryable Conflict when a written guard key is held by another record of its kind. */
+  const checkKeys = (finals: ReadonlyMap<string, Final>) =>
+    Effect.gen(function*() {
+      type Writer = StoredRecord & { readonly expectedVersion: number }
+      const wanted = new Map<RecordKind, Map<string, Writer>>()
+      for (const final of finals.values()) {
+        if (final._tag !== "put" || typeof final.record.key !== "string") continue
+        const byKey = wanted.get(final.record.kind) ?? new Map<string, Writer>()
+        wanted.set(final.record.kind, byKey)
+        const other = byKey.get(final.record.key)
+        if (other !== undefined) {
+          return yield* conflict(final.record.kind, final.record.id, final.expectedVersion, final.record.version - 1, other.id)
+        }
+        byKey.set(final.record.key, { ...final.record, expectedVersion: final.expectedVersion })
+      }
+      for (const [kind, byKey] of wanted) {
+        const holders = yield* p.readKeys(kind, [...byKey.keys()])
+        for (const holder of holders) {
+          const writer = byKey.get(holder.key)
+          if (writer === undefined || writer.id === holder.id) continue
+          // The holder gives the key up in this very unit: deleted, or rewritten with another key.
+          const next = finals.get(keyOf(kind, holder.id))
+          if (next !== undefined && (next._tag === "delete" || next.record.key !== holder.key)) continue
+          return yield* conflict(kind, writer.id, writer.expectedVersion, writer.version - 1, holder.id)
+        }
+      }
+    })
+
+  const commitBody = (unit: UnitOfWork) =>
+    Effect.gen(function*() {
+      const head = yield* p.lockHead
+      const touched = uniqueKeys([...unit.writes, ...(unit.deletes ?? []), ...(unit.expect ?? [])])
+      const stored = touched.length === 0 ? [] : yield* p.readVersions(touched)
+      const before = new Map(stored.map((v) => [keyOf(v.kind, v.id), v.version]))
+      const planned = plan(unit, before)
+      if (!("versions" in planned)) return yield* Effect.fail(planned)
+      yield* checkKeys(planned.finals)
+      const deletes: Array<RecordKey> = []
+      const puts: Array<RecordPut> = []
+      for (const [k, final] of planned.finals) {
+        if (final._tag === "delete") deletes.push(final.key)
+        else puts.push({ record: final.record, replaces: before.has(k) })
+      }
+      if (deletes.length > 0) yield* p.deleteRecords(deletes)
+      if (puts.length > 0) yield* p.putRecords(puts)
+      const audit = Audit.seal(head, unit.audit)
+      if (audit.length > 0) yield* p.appendAudit(audit)
+      return { versions: planned.versions, audit } satisfies Committed
+    })
+
+  const commit = (unit: UnitOfWork): Effect.Effect<Committed, StoreError> => {
+    const problem = unitProblem(unit)
+    if (problem !== undefined) return Effect.fail(fail("commit", new ConstraintViolation({ detail: problem })))
+    return p.transaction(commitBody(unit), unit.writes.length + (unit.deletes?.length ?? 0)).pipe(Effect.withSpan("Store.commit"))
+  }
+
+  const invalid = (operation: string, detail: string) => Effect.fail(fail(operation, new InvalidQuery({ detail })))
+
+  const list = (query: RecordQuery): Effect.Effect<ReadonlyArray<StoredRecord>, StoreError> => {
+    if (!kinds.has(query.kind)) return invalid("list", "kind must be a record kind")
+    if (query.limit !== undefined && !isCount(query.limit)) return invalid("list", "limit must be a non-negative integer")
+    if (query.offset !== undefined && !isCount(query.offset)) return invalid("list", "offset must be a non-negative integer")
+    return p.select(query).pipe(Effect.withSpan("Store.list"))
+  }
+
+  const aggregate = (query: AggregateQuery): Effect.Effect<ReadonlyArray<AggregateRow>, StoreError> => {
+    if (!kinds.has(query.kind)) return invalid("aggregate", "kind must be a record kind")
+    // Names are checked, never echoed: "tag" and "month" match FACET_NAME too.
+    for (const [i, name] of query.groupBy.entries()) {
+      if (!FACET_NAME.test(name)) return invalid("aggregate", `groupBy[${i}] must match ${String(FACET_NAME)}`)
+    }
+    if (new Set(query.groupBy).size !== query.groupBy.length) return invalid("aggregate", "groupBy must not repeat a name")
+    for (const [i, name] of (query.sum ?? []).entries()) {
+      if (!FACET_NAME.test(name)) return invalid("aggregate", `sum[${i}] must match ${String(FACET_NAME)}`)
+    }
+    return p.group(query).pipe(
+      Effect.map((rows) => rows.filter((row) => row.count > 0).sort(compareRows(query.groupBy))),
+      Effect.withSpan("Store.aggregate")
+    )
+  }
+
+  const readAudit = (fromSeq = 1, limit = 1000): Effect.Effect<ReadonlyArray<Audit.AuditEntry>, StoreError> => {
+    if (!Number.isSafeInteger(fromSeq) || fromSeq < 1) return invalid("readAudit", "fromSeq must be a positive integer")
+    if (!isCount(limit)) return invalid("readAudit", "limit must be a non-negative integer")
+    return p.readAudit(fromSeq, limit)
+  }
+
+  return {
+    name: p.name,
+    capabilities: p.capabilities,
+    commit,
+    get: p.get,
+    list,
+    aggregate,
+    readAudit,
+    auditHead: p.auditHead
+  }
+}
