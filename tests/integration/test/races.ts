@@ -4,7 +4,7 @@
  * consent while the other discloses on it, and both racers start a cooperation for the same
  * person. Afterwards the store is checked for decisions taken on stale facts.
  */
-import { Audit, FieldCrypto, Pomoc, Principles, Store } from "@pomoc/core"
+import { Audit, Casework, FieldCrypto, Principles, Store } from "@pomoc/core"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import { serviceTypes } from "./model.js"
 
@@ -22,7 +22,7 @@ const at = (minutes: number) => DateTime.formatIso(DateTime.makeUnsafe(Date.UTC(
 /** The ids of race `i`. */
 export const ids = (i: number) => ({ person: `race-p-${i}`, consent: `race-c-${i}`, disclosure: `race-d-${i}` })
 
-type Api = Pomoc.PomocShape
+type Api = Casework.Api
 
 /** A case-work API over a store, as one process or connection pool sees it. */
 export interface Racer {
@@ -32,7 +32,7 @@ export interface Racer {
 
 /** A racer on its own runtime (its own store connection). */
 export const racer = (storeLayer: Layer.Layer<Store.Store, unknown>, key: Uint8Array): Racer => {
-  const layer = Pomoc.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+  const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
     Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
     Layer.provideMerge(storeLayer)
   )
@@ -40,7 +40,7 @@ export const racer = (storeLayer: Layer.Layer<Store.Store, unknown>, key: Uint8A
   return {
     run: (f) =>
       runtime.runPromise(Effect.gen(function*() {
-        const api = yield* Pomoc.Pomoc
+        const api = yield* Casework.Casework
         const store = yield* Store.Store
         return yield* f(api, store)
       })),
