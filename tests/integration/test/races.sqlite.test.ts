@@ -75,7 +75,11 @@ describe("races on SQLite (two processes, one file)", () => {
       // every withdrawal is committed; the refused or conflicting moves changed nothing
       expect(result.withdrawals).toBe(RACES)
       expect(result.cooperations).toBeGreaterThanOrEqual(RACES)
-      expect({ stale: result.staleDisclosures.length, double: result.doubleCooperations.length }).toEqual({ stale: 0, double: 0 })
+      expect({
+        stale: result.staleDisclosures.length,
+        double: result.doubleCooperations.length,
+        outcomes: [...result.staleDisclosures.map((i) => outcomes[2 * i]), ...result.doubleCooperations.map((i) => outcomes[2 * i + 1])]
+      }).toEqual({ stale: 0, double: 0, outcomes: [] })
     } finally {
       await Promise.all(children.map((c) => c.stop()))
       await parent.dispose()

@@ -107,7 +107,7 @@ export interface Verdict {
 export const verdict = (r: Racer, races: number): Promise<Verdict> =>
   r.run((api, store) =>
     Effect.gen(function*() {
-      const entries = yield* api.auditLog(auditor, { limit: 1_000_000 })
+      const entries = yield* api.auditLog(auditor, { limit: 100_000 })
       const seqOf = (operation: string, id: string) =>
         entries.find((e) => e.operation === operation && e.outcome === "allowed" && e.subjects.some((s) => s.id === id))?.seq
       const staleDisclosures: Array<number> = []

@@ -100,8 +100,11 @@ export interface Context {
   readonly may: (operation: string, serviceId: string | undefined) => boolean
   /** The plugin information of a service's type. */
   readonly serviceInfo: (service: Service) => ServiceTypeInfo | undefined
-  /** Evaluates the principles for a command over facts about a service and a person. */
-  readonly facts: (service: Service | undefined, person: Person | undefined) => Effect.Effect<Facts, CaseworkError>
+  /**
+   * The facts about a service and a person for a command: only what the command's rules read
+   * (everything when no command is given), each record noted with the version read.
+   */
+  readonly facts: (service: Service | undefined, person: Person | undefined, command?: Command) => Effect.Effect<Facts, CaseworkError>
 }
 
 /**

@@ -217,12 +217,15 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
         onSome: Effect.succeed
       }))
-    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+    const listed = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }, noted: boolean) =>
       store.list({ kind: m.kind, ...query }).pipe(
         Effect.flatMap((records) =>
           Effect.forEach(
             overlay === undefined ? records : records.filter((r) => overlay.get(m.kind, r.id) === undefined),
-            (r) => decodeStored(m, r)
+            (r) => {
+              if (noted) note(m.kind, r.id, r.version)
+              return decodeStored(m, r)
+            }
           )
         ),
         Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
@@ -240,7 +243,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           return all.map((x) => x.l)
         })
       )
-    return { find, load, loadAll }
+    /** The records of a kind for a person and/or a service (not noted: for answers and histories). */
+    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => listed(m, query, false)
+    /** The same, each noted with its version: for facts a decision rests on. */
+    const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => listed(m, query, true)
+    return { find, load, loadAll, list }
   }
 
   /** Authorises the actor for the subject; an existing subject outside their services is NotFound. */
@@ -306,7 +313,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           : Effect.fail(new InvalidCommand({ operation: grant.operation, field, rule: "the person is not known to this service" }))),
     may: (operation, serviceId) => Access.isAllowed(actor, operation, serviceId as Ids.ServiceId | undefined),
     serviceInfo: (service) => config.serviceTypes.get(service.type),
-    facts: (service: Service | undefined, person: Person | undefined) => factsOf(config, actor, grant, now, service, person, r.loadAll)
+    facts: (service: Service | undefined, person: Person | undefined, command?: Command) =>
+      factsOf(config, actor, grant, now, command, service, person, r)
   })
 
   /** Decode, authorise, check: the common front of writes and reads. */
@@ -329,7 +337,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
     const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
     const decision = yield* op.decide(ctx, input as never, subject as never)
-    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person)), ...decision.extraFacts }
+    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, decision.command)), ...decision.extraFacts }
     const verdict = config.engine.check(decision.command, facts)
     if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command, facts))
     const unit: PlannedUnit<unknown> = {
@@ -371,7 +379,13 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const w = c.toWrite(c.expectedVersion)
       return Effect.map(crypto.encryptFields(w.kind, w.id, w.data), (data) => ({ ...w, data }))
     })
-    yield* store.commit({ writes, audit: units.map((u) => u.audit) })
+    // The records the decisions rested on, at the versions read: if any moved before this commit,
+    // it fails with a retryable Conflict and stores nothing.
+    const expect = new Map<string, StoreModule.Precondition>()
+    for (const unit of units) {
+      for (const p of unit.preconditions) expect.set(`${p.kind}/${p.id}/${p.version}`, { kind: p.kind as StoreModule.RecordKind, id: p.id, version: p.version })
+    }
+    yield* store.commit({ writes, audit: units.map((u) => u.audit), expect: [...expect.values()] })
   })
 
   const written = <A>(unit: PlannedUnit<A>): Written<A> => ({ value: unit.result, warnings: unit.warnings })

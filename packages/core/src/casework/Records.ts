@@ -27,6 +27,12 @@ export interface RecordIndex {
   readonly at: string | null
   readonly facets: Readonly<Record<string, FacetValue>>
   readonly tags: ReadonlyArray<string>
+  /**
+   * A guard key the store keeps unique among records of the kind (see `StoredRecord.key`): the
+   * "at most one" rules that must hold across processes. Never personal data.
+   * @since 0.2.0
+   */
+  readonly key?: string | null
 }
 
 /**
@@ -114,7 +120,9 @@ export const mappings = {
       personIds: [c.personId],
       at: iso(c.startedAt),
       facets: { active: c.endedAt === undefined, endedBy: c.endedBy ?? null, endReason: c.endReason ?? null },
-      tags: []
+      tags: [],
+      // At most one active cooperation per person and service, even between processes.
+      key: c.endedAt === undefined ? `active/${c.personId}/${c.serviceId}` : null
     })
   }),
   consent: mapping<Consent>({
