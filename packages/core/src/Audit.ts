@@ -8,7 +8,7 @@
  *
  * @since 0.1.0
  */
-import { Schema } from "effect"
+import { Effect, Schema } from "effect"
 import { sha256 } from "./internal/sha256.js"
 
 /**
@@ -72,7 +72,10 @@ export type AuditEntry = typeof AuditEntry.Type
 export const GENESIS = "0".repeat(64)
 
 /**
- * The chain's head: the last entry's sequence number and hash (`seq` 0 and {@link GENESIS} when empty).
+ * The chain's head: the last entry's sequence number and hash (`seq` 0 and {@link GENESIS} when
+ * empty). A head is small and not personal: publish it outside the database (see
+ * {@link formatHead}) and later verify the log against it, so that truncating or wiping the log
+ * cannot go unnoticed.
  * @since 0.1.0
  * @category models
  */
@@ -80,6 +83,16 @@ export interface Head {
   readonly seq: number
   readonly hash: string
 }
+
+/**
+ * The schema of a {@link Head}: a non-negative integer `seq` and a lower-case hex SHA-256 `hash`.
+ * @since 0.2.0
+ * @category models
+ */
+export const HeadSchema = Schema.Struct({
+  seq: Schema.Int.check(Schema.isGreaterThanOrEqualTo(0)),
+  hash: Schema.String.check(Schema.isPattern(/^[0-9a-f]{64}$/))
+})
 
 /**
  * The head of an empty log.
@@ -127,32 +140,191 @@ export const seal = (head: Head, drafts: ReadonlyArray<AuditDraft>): Array<Audit
 }
 
 /**
- * The outcome of verifying a log: intact, or the first position where it breaks and why.
+ * Why a log failed verification:
+ * - `sequence`: the entry read at a position does not carry the next number (a gap, a reordering,
+ *   a duplicate);
+ * - `link`: the entry does not point at the previous entry's hash;
+ * - `hash`: the entry's content does not give its hash (it was changed);
+ * - `head`: the log does not end at the head the store records;
+ * - `expected`: the log does not hold the head kept outside the database (it was truncated,
+ *   wiped, or rewritten from that point on).
+ * @since 0.2.0
+ * @category models
+ */
+export type BreakReason = "sequence" | "link" | "hash" | "head" | "expected"
+
+/**
+ * A broken log: the sequence number of the first entry that cannot be trusted (missing, changed,
+ * out of place) and why.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Broken {
+  readonly _tag: "Broken"
+  /** The `seq` of the first entry that is missing or not as sealed (never an array index). */
+  readonly seq: number
+  readonly reason: BreakReason
+}
+
+/**
+ * The outcome of verifying a log: intact (with the head it ends at), or where it breaks and why.
  * @since 0.1.0
  * @category models
  */
-export type Verification =
-  | { readonly _tag: "Intact"; readonly head: Head }
-  | { readonly _tag: "Broken"; readonly at: number; readonly reason: "sequence" | "link" | "hash" | "head" }
+export type Verification = { readonly _tag: "Intact"; readonly head: Head } | Broken
 
 /**
- * Verifies a whole log read from a store, oldest first. Pass the head recorded elsewhere (a
- * published checkpoint) to detect truncation at the end too.
+ * What to verify a log against.
+ * @since 0.2.0
+ * @category models
+ */
+export interface VerifyOptions {
+  /** The head the store records (`auditHead`): the log must end exactly there. */
+  readonly head?: Head | undefined
+  /**
+   * A head kept outside the database (published earlier, see {@link formatHead}): the log must
+   * hold the entry `expected.seq` with hash `expected.hash`. Entries appended after it are fine;
+   * a log truncated before it, wiped, or rewritten from it on is `Broken` with reason `expected`.
+   */
+  readonly expected?: Head | undefined
+}
+
+const broken = (seq: number, reason: BreakReason): Broken => ({ _tag: "Broken", seq, reason })
+
+/**
+ * A verification in progress: entries go in one at a time, oldest first, and only the last
+ * entry's sequence number and hash are kept, so a log of any length verifies in constant memory.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Verifier {
+  /** Checks the next entry: the break it reveals, or `undefined` while the chain holds. */
+  readonly push: (entry: AuditEntry) => Broken | undefined
+  /** The head of the entries checked so far. */
+  readonly head: () => Head
+  /** Ends the verification: checks the end of the log against the options' heads. */
+  readonly finish: () => Verification
+}
+
+/**
+ * Starts a streaming verification. Feed it the log with {@link Verifier.push} (stop at the first
+ * break) and call {@link Verifier.finish} after the last entry.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const verifier = (options: VerifyOptions = {}): Verifier => {
+  let seq = 0
+  let hash = GENESIS
+  const expected = options.expected
+  return {
+    push: (e) => {
+      const next = seq + 1
+      if (e.seq !== next) return broken(next, "sequence")
+      if (e.prevHash !== hash) return broken(next, "link")
+      if (e.hash !== chainHash(hash, leafHash(next, e))) return broken(next, "hash")
+      if (expected !== undefined && next === expected.seq && e.hash !== expected.hash) return broken(next, "expected")
+      seq = next
+      hash = e.hash
+      return undefined
+    },
+    head: () => ({ seq, hash }),
+    finish: () => {
+      if (expected !== undefined) {
+        if (expected.seq > seq) return broken(seq + 1, "expected")
+        if (expected.seq === 0 && expected.hash !== GENESIS) return broken(0, "expected")
+      }
+      const head = options.head
+      if (head !== undefined && (head.seq !== seq || head.hash !== hash)) {
+        return broken(head.seq > seq ? seq + 1 : head.seq < seq ? head.seq + 1 : seq, "head")
+      }
+      return { _tag: "Intact", head: { seq, hash } }
+    }
+  }
+}
+
+const isHead = (value: Head | VerifyOptions): value is Head => "seq" in value
+
+/**
+ * Verifies a whole log held in memory, oldest first. Pass the head the store records (or
+ * {@link VerifyOptions}) to detect truncation at the end too. For long logs use
+ * {@link verifyPages}, which never holds more than a page.
  * @since 0.1.0
  * @category combinators
  */
-export const verify = (entries: ReadonlyArray<AuditEntry>, expectedHead?: Head): Verification => {
-  let prev = GENESIS
-  for (let i = 0; i < entries.length; i++) {
-    const e = entries[i]!
-    if (e.seq !== i + 1) return { _tag: "Broken", at: i, reason: "sequence" }
-    if (e.prevHash !== prev) return { _tag: "Broken", at: i, reason: "link" }
-    if (e.hash !== chainHash(prev, leafHash(e.seq, e))) return { _tag: "Broken", at: i, reason: "hash" }
-    prev = e.hash
+export const verify = (entries: Iterable<AuditEntry>, against?: Head | VerifyOptions): Verification => {
+  const v = verifier(against === undefined ? {} : isHead(against) ? { head: against } : against)
+  for (const entry of entries) {
+    const b = v.push(entry)
+    if (b !== undefined) return b
   }
-  const head: Head = { seq: entries.length, hash: prev }
-  if (expectedHead !== undefined && (expectedHead.seq !== head.seq || expectedHead.hash !== head.hash)) {
-    return { _tag: "Broken", at: entries.length, reason: "head" }
-  }
-  return { _tag: "Intact", head }
+  return v.finish()
+}
+
+/**
+ * Options of {@link verifyPages}.
+ * @since 0.2.0
+ * @category models
+ */
+export interface PagedVerifyOptions extends VerifyOptions {
+  /** Entries read per page (default 5000). */
+  readonly pageSize?: number | undefined
+}
+
+/**
+ * Verifies a log page by page, keeping only the running hash: `readPage(fromSeq, limit)` returns
+ * the entries with `seq` in `[fromSeq, fromSeq + limit)` (a store's `readAudit`). Reading goes on
+ * until a page comes back empty, so entries beyond the recorded head are found too. A gap of a
+ * whole page or more is only detected against a head: pass `head` (the store's) and, to detect
+ * truncation and wiping, `expected` (one kept outside the database).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const verifyPages = <E, R>(
+  readPage: (fromSeq: number, limit: number) => Effect.Effect<ReadonlyArray<AuditEntry>, E, R>,
+  options: PagedVerifyOptions = {}
+): Effect.Effect<Verification, E, R> =>
+  Effect.gen(function*() {
+    const v = verifier(options)
+    const size = options.pageSize ?? 5000
+    for (;;) {
+      const page = yield* readPage(v.head().seq + 1, size)
+      if (page.length === 0) return v.finish()
+      for (const entry of page) {
+        const b = v.push(entry)
+        if (b !== undefined) return b
+      }
+    }
+  })
+
+const HEAD_LINE = /^pomoc-audit-head seq=(\d{1,15}) hash=([0-9a-f]{64})(?: at=(\S+))?$/
+
+/**
+ * A head as one line of text for publishing outside the database: an NGO's auditor appends it to
+ * a file of their own, prints it in the annual report, or signs it. `at` (when the head was read)
+ * is informational.
+ *
+ * @example
+ * ```ts
+ * import { Audit } from "@pomoc/core"
+ *
+ * Audit.formatHead({ seq: 12, hash: Audit.GENESIS }, "2026-11-27T10:00:00.000Z")
+ * // "pomoc-audit-head seq=12 hash=000…000 at=2026-11-27T10:00:00.000Z"
+ * ```
+ * @since 0.2.0
+ * @category constructors
+ */
+export const formatHead = (head: Head, at?: string): string =>
+  `pomoc-audit-head seq=${head.seq} hash=${head.hash}` + (at === undefined ? "" : ` at=${at}`)
+
+/**
+ * Reads a line written by {@link formatHead} back into a head (`undefined` when the line is not
+ * one): surrounding whitespace is ignored.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const parseHead = (line: string): Head | undefined => {
+  const m = HEAD_LINE.exec(line.trim())
+  if (m === null) return undefined
+  const seq = Number(m[1])
+  return Number.isSafeInteger(seq) ? { seq, hash: m[2]! } : undefined
 }

@@ -1,4 +1,5 @@
 import { Audit } from "@pomoc/core"
+import { Effect } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
@@ -92,5 +93,62 @@ describe("Audit chain", () => {
     expect(first!.prevHash).toBe(Audit.GENESIS)
     expect(first!.hash).toMatch(/^[0-9a-f]{64}$/)
     expect(first!.seq).toBe(1)
+  })
+
+  it("keeps the digests sealed before @noble/hashes replaced the hand-written SHA-256", () => {
+    const [first] = Audit.seal(Audit.emptyHead, [{ at: "2026-01-01T00:00:00.000Z", actor: "a", role: "worker", operation: "X", outcome: "allowed", subjects: [] }])
+    expect(first!.hash).toBe("a8eaba935985e89d74ac948f780bf3e8c19bb33ab66ede6ef1d7541f0632862d")
+  })
+
+  it("a break names the seq of the first entry that cannot be trusted", () => {
+    fc.assert(fc.property(arbLog, fc.nat(), ({ entries, head }, n) => {
+      const i = n % entries.length
+      const changed = entries.map((e, k) => (k === i ? { ...e, actor: e.actor + "x" } : e))
+      expect(Audit.verify(changed, head)).toEqual({ _tag: "Broken", seq: entries[i]!.seq, reason: "hash" })
+      const dropped = entries.filter((_, k) => k !== i)
+      const expectedBreak = i === entries.length - 1 ? { seq: i + 1, reason: "head" } : { seq: i + 1, reason: "sequence" }
+      expect(Audit.verify(dropped, head)).toEqual({ _tag: "Broken", ...expectedBreak })
+    }))
+  })
+
+  it("streaming verification page by page agrees with verifying the whole log, for any page size", () => {
+    fc.assert(fc.property(arbLog, arbTamper, fc.integer({ min: 1, max: 7 }), ({ entries, head }, tamper, pageSize) => {
+      // A store reads entries back ordered by seq.
+      const log = [...(apply(entries, tamper) ?? entries)].sort((a, b) => a.seq - b.seq)
+      // readAudit's contract: the entries with seq in [fromSeq, fromSeq + limit).
+      const readPage = (fromSeq: number, limit: number) => Effect.succeed(log.filter((e) => e.seq >= fromSeq && e.seq < fromSeq + limit))
+      const whole = Audit.verify(log, head)
+      const paged = Effect.runSync(Audit.verifyPages(readPage, { head, pageSize }))
+      expect(paged._tag).toBe(whole._tag)
+      if (whole._tag === "Intact") expect(paged).toEqual(whole)
+    }))
+  })
+
+  it("a head kept elsewhere detects truncation, wiping and rewriting, and allows later entries", () => {
+    fc.assert(fc.property(arbLog, fc.nat(), fc.array(arbDraft, { minLength: 1, maxLength: 3 }), ({ entries, head }, n, more) => {
+      const keep = n % entries.length
+      const prefix = entries.slice(0, keep)
+      const cut: Audit.Head = keep === 0 ? Audit.emptyHead : { seq: prefix[keep - 1]!.seq, hash: prefix[keep - 1]!.hash }
+      // Truncated (or wiped) with the stored head moved back: intact on its own, broken against the kept head.
+      expect(Audit.verify(prefix, cut)._tag).toBe("Intact")
+      expect(Audit.verify(prefix, { head: cut, expected: head })).toEqual({ _tag: "Broken", seq: keep + 1, reason: "expected" })
+      // Entries appended after the kept head are fine.
+      const later = [...entries, ...Audit.seal(head, more)]
+      const laterHead = { seq: later.at(-1)!.seq, hash: later.at(-1)!.hash }
+      expect(Audit.verify(later, { head: laterHead, expected: head })).toEqual({ _tag: "Intact", head: laterHead })
+      // Rewritten from the cut on, as long as the original: broken at the kept seq.
+      const forged = [...prefix, ...Audit.seal(cut, entries.slice(keep).map(({ seq: _s, prevHash: _p, hash: _h, ...d }) => ({ ...d, actor: d.actor + "x" })))]
+      expect(Audit.verify(forged, { expected: head })).toEqual({ _tag: "Broken", seq: head.seq, reason: "expected" })
+    }))
+  })
+
+  it("a head line round-trips and anything else is refused", () => {
+    fc.assert(fc.property(arbLog, ({ head }) => {
+      expect(Audit.parseHead(Audit.formatHead(head))).toEqual(head)
+      expect(Audit.parseHead(`  ${Audit.formatHead(head, "2026-11-27T10:00:00.000Z")}\n`)).toEqual(head)
+    }))
+    for (const bad of ["", "pomoc-audit-head seq=1", `pomoc-audit-head seq=-1 hash=${Audit.GENESIS}`, `pomoc-audit-head seq=1 hash=${"A".repeat(64)}`, `seq=1 hash=${Audit.GENESIS}`]) {
+      expect(Audit.parseHead(bad)).toBeUndefined()
+    }
   })
 })

@@ -2,6 +2,7 @@
  * The shared conformance suite against the PostgreSQL store, in a schema of its own on the
  * harness's cluster, probed through a second connection pool.
  */
+import { Audit } from "@pomoc/core"
 import type { RawProbe } from "@pomoc/store-testkit"
 import { suite } from "@pomoc/store-testkit"
 import { Effect, ManagedRuntime } from "effect"
@@ -32,7 +33,14 @@ const probe: RawProbe = {
     ),
   auditCount: () => withSql((sql) => Effect.map(sql<{ n: number }>`SELECT count(*)::int AS n FROM pomoc_audit`, (rows) => rows[0]!.n)),
   tamperAudit: (seq, field, value) =>
-    withSql((sql) => Effect.asVoid(sql`UPDATE pomoc_audit SET entry = jsonb_set(entry, ARRAY[${field}::text], to_jsonb(${value}::text)) WHERE seq = ${seq}`))
+    withSql((sql) => Effect.asVoid(sql`UPDATE pomoc_audit SET entry = jsonb_set(entry, ARRAY[${field}::text], to_jsonb(${value}::text)) WHERE seq = ${seq}`)),
+  truncateAudit: (keep) =>
+    withSql((sql) =>
+      Effect.asVoid(Effect.andThen(
+        sql`DELETE FROM pomoc_audit WHERE seq > ${keep}`,
+        sql`UPDATE pomoc_audit_head SET seq = ${keep}, hash = coalesce((SELECT hash FROM pomoc_audit WHERE seq = ${keep}), ${Audit.GENESIS}) WHERE singleton = 1`
+      ))
+    )
 }
 
 const layer = PostgresStore.layer(clientConfig(schema))

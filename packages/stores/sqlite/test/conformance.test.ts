@@ -3,7 +3,7 @@
  * better-sqlite3 connection; durable, two connections, migrations) and in memory (probed through
  * the store's own connection).
  */
-import { Store } from "@pomoc/core"
+import { Audit, Store } from "@pomoc/core"
 import { StoreProbe, suite } from "@pomoc/store-testkit"
 import type { RawProbe } from "@pomoc/store-testkit"
 import Database from "better-sqlite3"
@@ -28,6 +28,11 @@ const raw = <A>(f: (db: Database.Database) => A): A => {
   }
 }
 
+// Deletes the entries after `keep` and moves the head row back to the last entry kept.
+const truncateAuditSql = (keep: number) =>
+  `DELETE FROM pomoc_audit WHERE seq > ${keep};
+   UPDATE pomoc_audit_head SET seq = ${keep}, hash = coalesce((SELECT hash FROM pomoc_audit WHERE seq = ${keep}), '${Audit.GENESIS}') WHERE singleton = 1`
+
 const fileProbe: RawProbe = {
   record: async (kind, id) =>
     raw((db) => {
@@ -38,7 +43,8 @@ const fileProbe: RawProbe = {
     }),
   auditCount: async () => raw((db) => (db.prepare("SELECT count(*) AS n FROM pomoc_audit").get() as { n: number }).n),
   tamperAudit: async (seq, field, value) =>
-    raw((db) => void db.prepare("UPDATE pomoc_audit SET entry = json_set(entry, ?, ?) WHERE seq = ?").run(`$.${field}`, value, seq))
+    raw((db) => void db.prepare("UPDATE pomoc_audit SET entry = json_set(entry, ?, ?) WHERE seq = ?").run(`$.${field}`, value, seq)),
+  truncateAudit: async (keep) => raw((db) => void db.exec(truncateAuditSql(keep)))
 }
 
 suite("sqlite file", {
@@ -66,7 +72,9 @@ const memoryProbe = Layer.effect(
       ),
     auditCount: () => Effect.runPromise(Effect.map(sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_audit`, (rows) => rows[0]!.n)),
     tamperAudit: (seq, field, value) =>
-      Effect.runPromise(Effect.asVoid(sql`UPDATE pomoc_audit SET entry = json_set(entry, ${"$." + field}, ${value}) WHERE seq = ${seq}`))
+      Effect.runPromise(Effect.asVoid(sql`UPDATE pomoc_audit SET entry = json_set(entry, ${"$." + field}, ${value}) WHERE seq = ${seq}`)),
+    truncateAudit: (keep) =>
+      Effect.runPromise(Effect.forEach(truncateAuditSql(keep).split(";"), (statement) => sql.unsafe(statement), { discard: true }))
   }))
 )
 

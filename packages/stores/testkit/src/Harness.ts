@@ -36,6 +36,14 @@ export interface RawProbe {
    * then expect `Audit.verify` over `readAudit()` to report the chain broken.
    */
   readonly tamperAudit?: (seq: number, field: "actor" | "operation", value: string) => Promise<void>
+  /**
+   * What an attacker with write access to the database does to hide entries: deletes every audit
+   * entry after `keep` and moves the recorded head back to entry `keep` (to the empty head for
+   * 0), so that the log the store reads back is a valid, shorter chain. The audit checks then
+   * expect verification against a head kept outside the database to report it.
+   * @since 0.2.0
+   */
+  readonly truncateAudit?: (keep: number) => Promise<void>
 }
 
 /**

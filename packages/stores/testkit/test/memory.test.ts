@@ -12,7 +12,8 @@ const layer = Layer.effectContext(
         return r === undefined ? undefined : { version: r.version, data: r.data }
       },
       auditCount: async () => inspector.audit().length,
-      tamperAudit: async (seq, field, value) => inspector.tamperAudit(seq, field, value)
+      tamperAudit: async (seq, field, value) => inspector.tamperAudit(seq, field, value),
+      truncateAudit: async (keep) => inspector.truncateAudit(keep)
     }
     return Context.make(Store.Store, store).pipe(Context.add(StoreProbe, probe))
   })

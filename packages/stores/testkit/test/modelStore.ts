@@ -138,6 +138,9 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
     auditCount: async () => m.audit.length,
     tamperAudit: async (seq, field, value) => {
       m.audit = m.audit.map((e) => (e.seq === seq ? { ...e, [field]: value } : e))
+    },
+    truncateAudit: async (keep) => {
+      m.audit = m.audit.filter((e) => e.seq <= keep)
     }
   }
   return { store, probe }
@@ -173,7 +176,8 @@ export const database = () => {
   const probe: RawProbe = {
     record: (kind, id) => shared.probe.record(kind, id),
     auditCount: () => shared.probe.auditCount(),
-    tamperAudit: (seq, field, value) => shared.probe.tamperAudit!(seq, field, value)
+    tamperAudit: (seq, field, value) => shared.probe.tamperAudit!(seq, field, value),
+    truncateAudit: (keep) => shared.probe.truncateAudit!(keep)
   }
   return {
     layer: open,

@@ -26,26 +26,23 @@ export const auditLog = Operation.read<{ readonly fromSeq?: number; readonly lim
   answer: (ctx, query) => Effect.map(ctx.store.readAudit(query?.fromSeq ?? 1, query?.limit ?? 1000), (result) => ({ result }))
 })
 
+const VerifyAuditInput = Schema.UndefinedOr(Schema.Struct({ expected: Schema.optional(Audit.HeadSchema) }))
+
 /**
- * Verify the whole audit chain: input `undefined`.
+ * Verify the whole audit chain, page by page, against the head the store records and, when
+ * given, a head kept outside the database (`{ expected: { seq, hash } }`, see
+ * `Audit.formatHead`), which detects truncation and wiping. Input `undefined` or `{ expected? }`.
  * @since 0.2.0
  * @category operations
  */
-export const verifyAudit = Operation.read<void>()({
+export const verifyAudit = Operation.read<{ readonly expected?: Audit.Head } | undefined>()({
   tag: "VerifyAudit",
   summary: "verify the audit hash chain",
-  input: Schema.Undefined,
+  input: VerifyAuditInput,
   entity: "VerifyAudit",
   subject: Operation.organisation,
-  answer: Effect.fnUntraced(function*(ctx) {
+  answer: Effect.fnUntraced(function*(ctx, input) {
     const head = yield* ctx.store.auditHead
-    const entries: Array<Audit.AuditEntry> = []
-    const page = 5000
-    while (entries.length < head.seq) {
-      const batch = yield* ctx.store.readAudit(entries.length + 1, page)
-      if (batch.length === 0) break
-      entries.push(...batch)
-    }
-    return { result: Audit.verify(entries, head) }
+    return { result: yield* Audit.verifyPages(ctx.store.readAudit, { head, expected: input?.expected }) }
   })
 })

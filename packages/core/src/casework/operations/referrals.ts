@@ -12,7 +12,8 @@ import { mappings } from "../Records.js"
 import { access, invalid } from "./common.js"
 
 /**
- * Refer a person to another service or organisation, on the person's consent. The referral's
+ * Refer a person to another service or organisation, on the person's consent (judged by the
+ * confidentiality principle: the person's, for this recipient, in force now). The referral's
  * first event is `requested`, by the actor.
  * @since 0.2.0
  * @category operations
@@ -31,11 +32,8 @@ export const refer = Operation.write()({
   ],
   decide: Effect.fnUntraced(function*(ctx, referral, service) {
     const person = yield* ctx.personOfService("personId", referral.personId, referral.fromServiceId)
-    // A consent of another person or service looks like one that does not exist.
-    const consents = yield* ctx.loadAll(mappings.consent, { personId: referral.personId, serviceId: referral.fromServiceId })
-    if (!consents.some((c) => c.value.id === referral.consentId)) {
-      return yield* invalid("Refer", "consentId", "no consent of this person in this service has this id")
-    }
+    // Whether the consent is the person's, for this recipient and in force, is the principles'
+    // decision (confidentiality/referral-consent), over the person's consents in the facts.
     return {
       command: { _tag: "Refer", referral } as const,
       service: service.value,

@@ -84,6 +84,46 @@ export const audit: ReadonlyArray<Check> = [
       yield* Effect.promise(() => probe.tamperAudit!(2, "actor", "someone-else"))
       const entries = yield* readAllAudit(store)
       expect(entries[1]?.actor).toBe("someone-else")
-      expect(Audit.verify(entries)).toEqual({ _tag: "Broken", at: 1, reason: "hash" })
+      expect(Audit.verify(entries)).toEqual({ _tag: "Broken", seq: 2, reason: "hash" })
+      expect(yield* Audit.verifyPages(store.readAudit, { head: yield* store.auditHead, pageSize: 2 })).toEqual({ _tag: "Broken", seq: 2, reason: "hash" })
+    })),
+
+  storeCheck("a log truncated with its head moved back verifies only against a head kept elsewhere (probe.truncateAudit)", (store, probe) =>
+    Effect.gen(function*() {
+      yield* store.commit({ writes: [], audit: Array.from({ length: 5 }, (_, i) => draft(`op${i}`)) })
+      const published = yield* store.auditHead
+      const verifyAgainst = (expected: Audit.Head) =>
+        Effect.flatMap(store.auditHead, (head) => Audit.verifyPages(store.readAudit, { head, expected, pageSize: 2 }))
+      expect(yield* verifyAgainst(published)).toEqual({ _tag: "Intact", head: published })
+      if (probe?.truncateAudit === undefined) return
+      // The attack: delete the last two entries and move the head back. Against the store's own
+      // head the shorter chain is intact; only the head kept outside the database reveals it.
+      yield* Effect.promise(() => probe.truncateAudit!(3))
+      const head = yield* store.auditHead
+      expect(head.seq).toBe(3)
+      expect(Audit.verify(yield* readAllAudit(store), head)._tag).toBe("Intact")
+      expect(yield* verifyAgainst(published)).toEqual({ _tag: "Broken", seq: 4, reason: "expected" })
+      // Rewriting from there on (new entries re-chained after the cut) is caught at the kept seq.
+      yield* store.commit({ writes: [], audit: [draft("forged-4"), draft("forged-5"), draft("forged-6")] })
+      expect(yield* verifyAgainst(published)).toEqual({ _tag: "Broken", seq: 5, reason: "expected" })
+      // Wiping every entry and resetting the head.
+      yield* Effect.promise(() => probe.truncateAudit!(0))
+      expect(yield* store.auditHead).toEqual(Audit.emptyHead)
+      expect(Audit.verify(yield* readAllAudit(store), yield* store.auditHead)._tag).toBe("Intact")
+      expect(yield* verifyAgainst(published)).toEqual({ _tag: "Broken", seq: 1, reason: "expected" })
+    })),
+
+  storeCheck("streaming verification holds one page at a time: readAudit never returns more than the limit", (store) =>
+    Effect.gen(function*() {
+      for (let i = 0; i < 7; i++) yield* store.commit({ writes: [], audit: Array.from({ length: 50 }, (_, k) => draft(`op${i}-${k}`)) })
+      const head = yield* store.auditHead
+      const pages: Array<readonly [number, number, number]> = []
+      const readPage = (fromSeq: number, limit: number) =>
+        Effect.tap(store.readAudit(fromSeq, limit), (page) => Effect.sync(() => pages.push([fromSeq, limit, page.length])))
+      expect(yield* Audit.verifyPages(readPage, { head, expected: head, pageSize: 64 })).toEqual({ _tag: "Intact", head })
+      // Pages are read in order, each at most the page size, until one comes back empty.
+      expect(pages.map(([from]) => from)).toEqual([1, 65, 129, 193, 257, 321, 351])
+      expect(pages.every(([, limit, n]) => limit === 64 && n <= 64)).toBe(true)
+      expect(pages.map(([, , n]) => n).reduce((a, b) => a + b, 0)).toBe(350)
     }))
 ]
