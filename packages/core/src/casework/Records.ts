@@ -12,9 +12,9 @@ import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
 import { OutcomeMeasurement } from "../model/Outcome.js"
 import { Person } from "../model/Person.js"
-import { IndividualPlan } from "../model/Plan.js"
 import { Referral, status as referralStatus } from "../model/Referral.js"
 import type { FacetValue, RecordKind, RecordWrite } from "../Store.js"
+import { StoredPlan } from "./planRecords.js"
 
 /**
  * The index part of a record (everything but `data` and the version).
@@ -149,9 +149,10 @@ export const mappings = {
       tags: []
     })
   }),
-  plan: mapping<IndividualPlan>({
+  // A plan's steps are records of their own (`planRecords.stepMapping`); the plan keeps counters.
+  plan: mapping<StoredPlan>({
     kind: "plan",
-    schema: IndividualPlan,
+    schema: StoredPlan,
     id: (p) => p.id,
     index: (p) => ({
       serviceId: p.serviceId,

@@ -10,14 +10,14 @@
 import { DateTime, Effect, Option } from "effect"
 import type { Grant } from "../access/Access.js"
 import type { Command } from "../Command.js"
-import type { Facts, PersonFacts, PlanFacts, ServiceFacts } from "../Facts.js"
+import type { Facts, PersonFacts, ServiceFacts } from "../Facts.js"
 import type { Actor } from "../model/Actor.js"
 import type { Consent } from "../model/Consent.js"
 import type { Service } from "../model/Directory.js"
 import type { Person } from "../model/Person.js"
-import type { IndividualPlan } from "../model/Plan.js"
 import type { CaseworkError, Config } from "./Config.js"
 import type { Loaded } from "./Operation.js"
+import { planFacts } from "./planRecords.js"
 import { mappings, type Mapping } from "./Records.js"
 
 /**
@@ -104,34 +104,6 @@ const personFacts = (person: Person): PersonFacts => ({
   protected: {},
   situation: person.situation ?? {}
 })
-
-/**
- * Progress over a person's plans in a service: goals, achieved goals, the person's own steps,
- * steps done and when progress was last made.
- * @since 0.2.0
- * @category combinators
- */
-export const planFacts = (plans: ReadonlyArray<IndividualPlan>): PlanFacts | undefined => {
-  if (plans.length === 0) return undefined
-  let goals = 0, achievedGoals = 0, stepsByPerson = 0, stepsDone = 0
-  let last: DateTime.Utc | undefined
-  const later = (d: DateTime.Utc | undefined) => {
-    if (d !== undefined && (last === undefined || DateTime.isGreaterThan(d, last))) last = d
-  }
-  for (const plan of plans) {
-    for (const goal of plan.goals) {
-      goals++
-      if (goal.status === "achieved") achievedGoals++
-      later(goal.achievedAt)
-      for (const step of goal.steps) {
-        if (step.takenBy === "person" || step.takenBy === "together") stepsByPerson++
-        if (step.doneAt !== undefined) stepsDone++
-        later(step.doneAt)
-      }
-    }
-  }
-  return { goals, achievedGoals, stepsByPerson, stepsDone, ...(last ? { lastProgressAt: last } : {}) }
-}
 
 const MONTH_MS = 30.44 * 24 * 3600 * 1000
 

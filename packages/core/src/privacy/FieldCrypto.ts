@@ -45,6 +45,7 @@ export const sensitiveFields: Readonly<Record<RecordKind, ReadonlyArray<string>>
   consent: [],
   disclosure: ["summary"],
   plan: ["goals[].inPersonsWords", "goals[].steps[].description", "reviews[].summary"],
+  "plan-step": ["step.description"],
   measurement: [],
   referral: ["history[].reason"],
   activity: [],

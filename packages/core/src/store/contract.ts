@@ -22,6 +22,7 @@ export const RecordKind = Schema.Literals([
   "consent",
   "disclosure",
   "plan",
+  "plan-step",
   "measurement",
   "referral",
   "activity",

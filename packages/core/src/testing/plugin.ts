@@ -233,6 +233,7 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   consent: "Consent",
   disclosure: "Disclosure",
   plan: "IndividualPlan",
+  "plan-step": "PlanStep",
   measurement: "OutcomeMeasurement",
   referral: "Referral",
   activity: "Activity",

@@ -10,6 +10,7 @@ import * as Ids from "../../model/Ids.js"
 import { AnonymousPerson, IdentifiedPerson, Person, PseudonymousPerson } from "../../model/Person.js"
 import * as Erasure from "../../privacy/Erasure.js"
 import * as Operation from "../Operation.js"
+import * as PlanRecords from "../planRecords.js"
 import { mappings } from "../Records.js"
 import { access, invalid } from "./common.js"
 
@@ -126,10 +127,11 @@ export const erasePerson = Operation.write<string>()({
   subject: Operation.existing(mappings.person, (id: Ids.PersonId) => id, servicesOfPerson),
   decide: Effect.fnUntraced(function*(ctx, id, person) {
     const service = yield* ctx.load(mappings.service, person.value.serviceId)
-    const [contacts, disclosures, plans, referrals] = yield* Effect.all([
+    const [contacts, disclosures, plans, steps, referrals] = yield* Effect.all([
       ctx.loadAll(mappings.contact, { personId: id }),
       ctx.loadAll(mappings.disclosure, { personId: id }),
       ctx.loadAll(mappings.plan, { personId: id }),
+      ctx.loadAll(PlanRecords.stepMapping, { personId: id }),
       ctx.loadAll(mappings.referral, { personId: id })
     ])
     const erased: Person = Erasure.erasePerson(person.value)
@@ -141,7 +143,8 @@ export const erasePerson = Operation.write<string>()({
         Operation.change(mappings.person, erased, person.version),
         ...contacts.map((c) => Operation.change(mappings.contact, Erasure.eraseFromContact(c.value, id), c.version)),
         ...disclosures.map((d) => Operation.change(mappings.disclosure, Erasure.eraseFromDisclosure(d.value, id), d.version)),
-        ...plans.map((p) => Operation.change(mappings.plan, Erasure.eraseFromPlan(p.value, id), p.version)),
+        ...plans.map((p) => Operation.change(mappings.plan, PlanRecords.erase(p.value, id), p.version)),
+        ...steps.map((s) => Operation.change(PlanRecords.stepMapping, PlanRecords.eraseStep(s.value, id), s.version)),
         ...referrals.map((r) => Operation.change(mappings.referral, Erasure.eraseFromReferral(r.value, id), r.version))
       ],
       result: erased

@@ -12,6 +12,7 @@ import * as SubjectAccess from "../../privacy/SubjectAccess.js"
 import type { History } from "../Config.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
+import * as PlanRecords from "../planRecords.js"
 import { mappings, type Mapping } from "../Records.js"
 import { servicesOfPerson } from "./people.js"
 
@@ -27,16 +28,18 @@ const historyOf = Effect.fnUntraced(function*(ctx: Context, person: Person, visi
   const q = { personId: person.id }
   const values = <A>(m: Mapping<A>) =>
     Effect.map(ctx.loadAll(m, q), (xs) => xs.map((x) => x.value).filter((x) => visible === undefined || visible(m.index(x).serviceId)))
-  const [cooperations, contacts, consents, disclosures, plans, measurements, referrals, activities] = yield* Effect.all([
+  const [cooperations, contacts, consents, disclosures, storedPlans, steps, measurements, referrals, activities] = yield* Effect.all([
     values(mappings.cooperation),
     values(mappings.contact),
     values(mappings.consent),
     values(mappings.disclosure),
     values(mappings.plan),
+    values(PlanRecords.stepMapping),
     values(mappings.measurement),
     values(mappings.referral),
     values(mappings.activity)
   ])
+  const plans = storedPlans.map((plan) => PlanRecords.assemble(plan, steps))
   const history: History = { person, cooperations, contacts, consents, disclosures, plans, measurements, referrals, activities }
   return history
 })
