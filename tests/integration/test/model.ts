@@ -39,6 +39,10 @@ export interface Model {
   writes: number
   /** Disclosures stored, with the basis they were allowed on. */
   readonly disclosures: Array<{ readonly basis: "consent" | "legal-duty"; readonly consentValid: boolean }>
+  /** Successful writes whose record id is known: each has exactly one audit entry naming it. */
+  readonly audited: Array<{ readonly operation: string; readonly id: string }>
+  /** Disclosures made on a consent: none may be committed after the consent's withdrawal. */
+  readonly onConsent: Array<{ readonly disclosureId: string; readonly consentId: string }>
   counter: number
 }
 
@@ -81,6 +85,23 @@ const checkInvariants = async (m: Model, r: Real) => {
   expect(disclosureEntries.filter((e) => e.legalGround !== undefined).length).toBe(legalDuty)
   // audit entries hold no personal data
   expect(JSON.stringify(entries)).not.toMatch(/Nick-\d+/)
+  // every successful write has exactly one audit entry
+  const allowed = entries.filter((e) => e.outcome === "allowed")
+  for (const w of m.audited) {
+    expect(allowed.filter((e) => e.operation === w.operation && e.subjects.some((s) => s.id === w.id)).length, `${w.operation} ${w.id}`).toBe(1)
+  }
+  // no decision committed on stale facts: no disclosure on a consent sealed after its withdrawal,
+  // and never two active cooperations of one person
+  const seqOf = (operation: string, id: string) => allowed.find((e) => e.operation === operation && e.subjects.some((s) => s.id === id))?.seq
+  for (const d of m.onConsent) {
+    const disclosed = seqOf("Disclose", d.disclosureId)
+    const withdrawn = seqOf("WithdrawConsent", d.consentId)
+    if (disclosed !== undefined && withdrawn !== undefined) expect(disclosed).toBeLessThan(withdrawn)
+  }
+  const cooperations = await r.run((_, store) => store.list({ kind: "cooperation" }))
+  for (const p of m.persons) {
+    expect(cooperations.filter((c) => c.personIds.includes(p.id) && c.facets["active"] === true).length).toBeLessThanOrEqual(1)
+  }
 }
 
 type Cmd = fc.AsyncCommand<Model, Real>
@@ -102,6 +123,7 @@ const registerPerson = (pseudonymous: boolean) =>
       : { _tag: "anonymous", id, serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter) }
     await r.run((api) => api.registerPerson(worker, input))
     m.persons.push({ id, level: pseudonymous ? "pseudonymous" : "anonymous" })
+    m.audited.push({ operation: "RegisterPerson", id })
     m.writes++
   })
 
@@ -139,6 +161,7 @@ const startCooperation = (pick: number, compelled: boolean) =>
     }
     const { value } = await r.run((api) => api.startCooperation(worker, input))
     m.cooperations.push({ id: value.id, personId: person.id, active: true })
+    m.audited.push({ operation: "StartCooperation", id: value.id })
     m.writes++
   })
 
@@ -160,6 +183,7 @@ const giveConsent = (pick: number, recipient: number) =>
       validFrom: at(0), givenAt: at(++m.counter), form: "verbal", recordedBy: "worker-1"
     }))
     m.consents.push({ id: value.id, personId: person.id, recipient, withdrawn: false })
+    m.audited.push({ operation: "GiveConsent", id: value.id })
     m.writes++
   })
 
@@ -169,6 +193,7 @@ const withdrawConsent = (pick: number) =>
     const consent = open[pick % open.length]!
     await r.run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
     consent.withdrawn = true
+    m.audited.push({ operation: "WithdrawConsent", id: consent.id })
     m.writes++
   })
 
@@ -184,8 +209,10 @@ const discloseWithConsent = (pick: number, recipient: number) =>
       await refused(r, (api) => api.disclose(worker, input), ["CommandRefused"])
       return
     }
-    await r.run((api) => api.disclose(worker, input))
+    const { value } = await r.run((api) => api.disclose(worker, input))
     m.disclosures.push({ basis: "consent", consentValid: true })
+    m.audited.push({ operation: "Disclose", id: value.id })
+    m.onConsent.push({ disclosureId: value.id, consentId: consent.id })
     m.writes++
   })
 
@@ -198,6 +225,60 @@ const discloseLegalDuty = (pick: number) =>
     }))
     m.disclosures.push({ basis: "legal-duty", consentValid: false })
     m.writes++
+  })
+
+/** A withdrawal and a disclosure on the same consent at once: the disclosure is never committed on the stale consent. */
+const raceDiscloseWithdraw = (pick: number) =>
+  command(`raceDiscloseWithdraw(${pick})`, (m) => m.consents.some((c) => !c.withdrawn), async (m, r) => {
+    const open = m.consents.filter((c) => !c.withdrawn)
+    const consent = open[pick % open.length]!
+    const disclosureId = `race-d-${++m.counter}`
+    const [withdrawn, disclosed] = await r.run((api) =>
+      Effect.all([
+        Effect.result(api.withdrawConsent(worker, { consentId: consent.id })),
+        Effect.result(api.disclose(worker, {
+          id: disclosureId, personId: consent.personId, serviceId: "club", recipient: recipients[consent.recipient]!, purpose: "disclosure",
+          at: at(m.counter), basis: { _tag: "Consent", consentId: consent.id }, disclosedBy: "worker-1"
+        }))
+      ], { concurrency: "unbounded" }))
+    // withdrawing always succeeds
+    expect(withdrawn._tag).toBe("Success")
+    consent.withdrawn = true
+    m.audited.push({ operation: "WithdrawConsent", id: consent.id })
+    m.writes++
+    if (disclosed._tag === "Success") {
+      m.disclosures.push({ basis: "consent", consentValid: true })
+      m.audited.push({ operation: "Disclose", id: disclosureId })
+      m.onConsent.push({ disclosureId, consentId: consent.id })
+      m.writes++
+    } else {
+      // refused on the withdrawn consent, or a retryable conflict on the consent it had read
+      const e = disclosed.failure as { readonly _tag: string; readonly retryable?: boolean }
+      expect(e._tag === "CommandRefused" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
+    }
+  })
+
+/** Two starts of cooperation for one person at once: at most one is committed. */
+const raceStart = (pick: number) =>
+  command(`raceStart(${pick})`, (m) => m.persons.some((p) => !m.cooperations.some((c) => c.personId === p.id && c.active)), async (m, r) => {
+    const idle = m.persons.filter((p) => !m.cooperations.some((c) => c.personId === p.id && c.active))
+    const person = idle[pick % idle.length]!
+    const input = { serviceId: "club", personId: person.id, startedAt: at(++m.counter) }
+    const results = await r.run((api) =>
+      Effect.all([Effect.result(api.startCooperation(worker, input)), Effect.result(api.startCooperation(worker, input))], { concurrency: "unbounded" }))
+    const started = results.flatMap((x) => x._tag === "Success" ? [x.success.value] : [])
+    expect(started.length).toBe(1)
+    for (const x of results) {
+      if (x._tag === "Failure") {
+        const e = x.failure as { readonly _tag: string; readonly retryable?: boolean }
+        expect(e._tag === "InvalidCommand" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
+      }
+    }
+    for (const c of started) {
+      m.cooperations.push({ id: c.id, personId: person.id, active: true })
+      m.audited.push({ operation: "StartCooperation", id: c.id })
+      m.writes++
+    }
   })
 
 const chargeFee = command("chargeFee", () => true, (_m, r) =>
@@ -223,6 +304,8 @@ export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.nat().map(withdrawConsent),
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 1 })).map(([p, rcp]) => discloseWithConsent(p, rcp)),
   fc.nat().map(discloseLegalDuty),
+  fc.nat().map(raceDiscloseWithdraw),
+  fc.nat().map(raceStart),
   fc.constant(chargeFee),
   fc.jsonValue({ maxDepth: 2 }).map(junk),
   fc.integer({ min: 0, max: 2 }).map(wrongActor)
@@ -257,7 +340,7 @@ export const runModel = async (
           principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"],
           registeredAt: at(0)
         }))
-        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, disclosures: [], counter: 0 }
+        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, disclosures: [], audited: [], onConsent: [], counter: 0 }
         await fc.asyncModelRun(() => ({ model, real }), cmds)
       } finally {
         await runtime.dispose()
