@@ -311,6 +311,20 @@ export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.integer({ min: 0, max: 2 }).map(wrongActor)
 ]
 
+/**
+ * The store with a few random yields before every read and commit, so that the commands a race
+ * runs at once really interleave (their reads and commits in any order) in one process.
+ */
+const interleaving = (store: Store.StoreShape): Store.StoreShape => {
+  const pause = Effect.suspend(() => Effect.repeat(Effect.yieldNow, { times: Math.floor(Math.random() * 4) }))
+  return {
+    ...store,
+    get: (kind, id) => Effect.andThen(pause, store.get(kind, id)),
+    list: (query) => Effect.andThen(pause, store.list(query)),
+    commit: (unit) => Effect.andThen(pause, store.commit(unit))
+  }
+}
+
 /** Runs the model-based test against a store layer (a fresh store per sequence). */
 export const runModel = async (
   storeLayer: () => Layer.Layer<Store.Store, unknown>,
@@ -321,7 +335,7 @@ export const runModel = async (
     fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? 12 }), async (cmds) => {
       const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
         Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
-        Layer.provideMerge(storeLayer())
+        Layer.provideMerge(Layer.effect(Store.Store, Effect.map(Store.Store, interleaving)).pipe(Layer.provide(storeLayer())))
       )
       const runtime = ManagedRuntime.make(layer)
       try {
