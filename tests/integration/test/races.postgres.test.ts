@@ -7,9 +7,9 @@
 import { KeyMaterial } from "@pomoc/core"
 import { PostgresStore } from "@pomoc/store-postgres"
 import { Effect } from "effect"
-import { describe, expect, it } from "vitest"
+import { describe, it } from "vitest"
 import { clientConfig, createSchema, freshSchema } from "../../../packages/stores/postgres/test/stores.js"
-import { moves, outcome, prepare, racer, verdict } from "./races.js"
+import { expectNoStaleDecision, moves, outcome, prepare, racer } from "./races.js"
 
 const RACES = Number(process.env["POMOC_RACES"] ?? 100)
 
@@ -38,17 +38,7 @@ describe("races on PostgreSQL (two connection pools, one database)", () => {
         ])
         outcomes.push(`${s1}/${s2}`)
       }
-      const result = await verdict(a, RACES)
-      expect(result.intact).toBe(true)
-      // every withdrawal is committed; the refused or conflicting moves changed nothing
-      expect(result.withdrawals).toBe(RACES)
-      expect(result.cooperations).toBeGreaterThanOrEqual(RACES)
-      expect({
-        stale: result.staleDisclosures.length,
-        double: result.doubleCooperations.length,
-        outcomes: [...result.staleDisclosures.map((i) => outcomes[2 * i]), ...result.doubleCooperations.map((i) => outcomes[2 * i + 1])]
-      }).toEqual({ stale: 0, double: 0, outcomes: [] })
-      expect(outcomes.length).toBe(2 * RACES)
+      await expectNoStaleDecision(a, RACES, outcomes)
     } finally {
       await a.dispose()
       await b.dispose()

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path"
 import { createInterface } from "node:readline"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
-import { prepare, racer, verdict } from "./races.js"
+import { expectNoStaleDecision, prepare, racer } from "./races.js"
 
 const RACES = Number(process.env["POMOC_RACES"] ?? 100)
 
@@ -69,17 +69,7 @@ describe("races on SQLite (two processes, one file)", () => {
         outcomes.push((await Promise.all([a.move("withdraw", i), b.move("disclose", i)])).join("/"))
         outcomes.push((await Promise.all([a.move("start0", i), b.move("start1", i)])).join("/"))
       }
-      expect(outcomes.length).toBe(2 * RACES)
-      const result = await verdict(parent, RACES)
-      expect(result.intact).toBe(true)
-      // every withdrawal is committed; the refused or conflicting moves changed nothing
-      expect(result.withdrawals).toBe(RACES)
-      expect(result.cooperations).toBeGreaterThanOrEqual(RACES)
-      expect({
-        stale: result.staleDisclosures.length,
-        double: result.doubleCooperations.length,
-        outcomes: [...result.staleDisclosures.map((i) => outcomes[2 * i]), ...result.doubleCooperations.map((i) => outcomes[2 * i + 1])]
-      }).toEqual({ stale: 0, double: 0, outcomes: [] })
+      await expectNoStaleDecision(parent, RACES, outcomes)
     } finally {
       await Promise.all(children.map((c) => c.stop()))
       await parent.dispose()

@@ -6,6 +6,7 @@
  */
 import { Audit, Casework, FieldCrypto, Principles, Store } from "@pomoc/core"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
+import { expect } from "vitest"
 import { serviceTypes } from "./model.js"
 
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
@@ -129,3 +130,22 @@ export const verdict = (r: Racer, races: number): Promise<Verdict> =>
       return { staleDisclosures, doubleCooperations, disclosures, withdrawals, cooperations, intact: Audit.verify(entries)._tag === "Intact" }
     })
   )
+
+/**
+ * Checks the store after `races` races whose outcomes (`withdraw/disclose`, then
+ * `start/start`, per race) are given: the chain verifies, every withdrawal was committed, and no
+ * decision was committed on stale facts (the failing races' outcomes are shown otherwise).
+ */
+export const expectNoStaleDecision = async (r: Racer, races: number, outcomes: ReadonlyArray<string>) => {
+  expect(outcomes.length).toBe(2 * races)
+  const result = await verdict(r, races)
+  expect(result.intact).toBe(true)
+  // every withdrawal is committed; the refused or conflicting moves changed nothing
+  expect(result.withdrawals).toBe(races)
+  expect(result.cooperations).toBeGreaterThanOrEqual(races)
+  expect({
+    stale: result.staleDisclosures.length,
+    double: result.doubleCooperations.length,
+    outcomes: [...result.staleDisclosures.map((i) => outcomes[2 * i]), ...result.doubleCooperations.map((i) => outcomes[2 * i + 1])]
+  }).toEqual({ stale: 0, double: 0, outcomes: [] })
+}
