@@ -3,7 +3,7 @@
  * nothing but the public API of `@pomoc/core`.
  */
 import { DateTime } from "effect"
-import { type Command, defineRule, definePlugin, type Facts, type Plugin, Principle, type Rule } from "@pomoc/core"
+import { definePlugin, Plugin, Principle } from "@pomoc/core"
 
 /** Guests' safety: a principle of this service type, on top of the core ones. */
 export const GuestSafety = Principle.make({
@@ -16,19 +16,18 @@ export const GuestSafety = Principle.make({
   }
 })
 
-const rule = defineRule<Command.Command, Facts.Facts>()
-
 /**
  * A rule of this plugin. Exported values need a nameable type for their declarations, so the
- * rules are annotated with core's `Rule.Rule`.
+ * rules are annotated with core's `Plugin.PluginRule`. The registry applies them to night
+ * shelters only, so they never check the service's type.
  */
-export type ShelterRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts, Id>
+export type ShelterRule<Id extends string> = Plugin.PluginRule<Id>
 
 /**
  * More people in one evening's contact than the shelter has beds: a warning (never a denial:
  * the shelter is low-threshold, and the worker decides what to do).
  */
-export const overCapacity: ShelterRule<"night-shelter-safety/over-capacity"> = rule({
+export const overCapacity: ShelterRule<"night-shelter-safety/over-capacity"> = Plugin.rule({
   id: "night-shelter-safety/over-capacity",
   principle: GuestSafety,
   appliesTo: ["RecordContact"],
@@ -47,7 +46,7 @@ export const overCapacity: ShelterRule<"night-shelter-safety/over-capacity"> = r
  * A person who has a home of their own is pointed to other help: a warning on eligibility that
  * reads only the (non-protected) housing situation.
  */
-export const alreadyHoused: ShelterRule<"night-shelter-safety/already-housed"> = rule({
+export const alreadyHoused: ShelterRule<"night-shelter-safety/already-housed"> = Plugin.rule({
   id: "night-shelter-safety/already-housed",
   principle: GuestSafety,
   appliesTo: ["AssessEligibility"],

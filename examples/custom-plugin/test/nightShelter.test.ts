@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { Registry } from "@pomoc/core"
-import { pluginChecks, testPlugin } from "@pomoc/core/testing"
+import { pluginSuite } from "@pomoc/core/testing"
 import { run } from "../src/main.js"
 import { nightShelter } from "../src/nightShelter.js"
 
@@ -34,15 +34,6 @@ describe("a sixth service type, defined outside packages/", () => {
     const twice = Registry.validate([nightShelter, nightShelter])
     expect(twice.map((p) => p._tag)).toEqual(["DuplicatePlugin"])
   })
-
-  describe("passes the plugin test kit", () => {
-    for (const check of pluginChecks) {
-      it(check.name, () => {
-        expect(check.run(nightShelter, { numRuns: 50 }).problems).toEqual([])
-      })
-    }
-    it("testPlugin agrees", () => {
-      expect(testPlugin(nightShelter, { numRuns: 20 }).ok).toBe(true)
-    })
-  })
 })
+
+pluginSuite(nightShelter, { numRuns: 50 })

@@ -37,10 +37,10 @@ export interface Model {
   readonly cooperations: Array<ModelCooperation>
   /** Successful writes so far; each must have exactly one audit entry. */
   writes: number
+  /** The operation of every successful write, in order: the audit log's allowed entries, one each. */
+  readonly log: Array<string>
   /** Disclosures stored, with the basis they were allowed on. */
   readonly disclosures: Array<{ readonly basis: "consent" | "legal-duty"; readonly consentValid: boolean }>
-  /** Successful writes whose record id is known: each has exactly one audit entry naming it. */
-  readonly audited: Array<{ readonly operation: string; readonly id: string }>
   /** Disclosures made on a consent: none may be committed after the consent's withdrawal. */
   readonly onConsent: Array<{ readonly disclosureId: string; readonly consentId: string }>
   counter: number
@@ -75,23 +75,11 @@ const checkInvariants = async (m: Model, r: Real) => {
   const entries = await r.run((api) => api.auditLog(auditor, { limit: 100_000 }))
   // every write has its audit entry, and nothing else wrote one
   expect(entries.filter((e) => e.outcome === "allowed").length).toBe(m.writes)
-  // the audit chain verifies
-  expect((await r.run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
-  expect(Audit.verify(entries)._tag).toBe("Intact")
-  // no disclosure without a valid consent or a recorded legal duty
-  for (const d of m.disclosures) expect(d.basis === "legal-duty" || d.consentValid).toBe(true)
-  const disclosureEntries = entries.filter((e) => e.operation === "Disclose")
-  const legalDuty = m.disclosures.filter((d) => d.basis === "legal-duty").length
-  expect(disclosureEntries.filter((e) => e.legalGround !== undefined).length).toBe(legalDuty)
-  // audit entries hold no personal data
-  expect(JSON.stringify(entries)).not.toMatch(/Nick-\d+/)
-  // every successful write has exactly one audit entry
-  const allowed = entries.filter((e) => e.outcome === "allowed")
-  for (const w of m.audited) {
-    expect(allowed.filter((e) => e.operation === w.operation && e.subjects.some((s) => s.id === w.id)).length, `${w.operation} ${w.id}`).toBe(1)
-  }
+  // every successful write has exactly one audit entry, of its own operation, in order
+  expect(entries.filter((e) => e.outcome === "allowed").map((e) => e.operation)).toEqual(m.log)
   // no decision committed on stale facts: no disclosure on a consent sealed after its withdrawal,
   // and never two active cooperations of one person
+  const allowed = entries.filter((e) => e.outcome === "allowed")
   const seqOf = (operation: string, id: string) => allowed.find((e) => e.operation === operation && e.subjects.some((s) => s.id === id))?.seq
   for (const d of m.onConsent) {
     const disclosed = seqOf("Disclose", d.disclosureId)
@@ -102,9 +90,25 @@ const checkInvariants = async (m: Model, r: Real) => {
   for (const p of m.persons) {
     expect(cooperations.filter((c) => c.personIds.includes(p.id) && c.facets["active"] === true).length).toBeLessThanOrEqual(1)
   }
+  // the audit chain verifies
+  expect((await r.run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
+  expect(Audit.verify(entries)._tag).toBe("Intact")
+  // no disclosure without a valid consent or a recorded legal duty
+  for (const d of m.disclosures) expect(d.basis === "legal-duty" || d.consentValid).toBe(true)
+  const disclosureEntries = entries.filter((e) => e.operation === "Disclose")
+  const legalDuty = m.disclosures.filter((d) => d.basis === "legal-duty").length
+  expect(disclosureEntries.filter((e) => e.legalGround !== undefined).length).toBe(legalDuty)
+  // audit entries hold no personal data
+  expect(JSON.stringify(entries)).not.toMatch(/Nick-\d+/)
 }
 
 type Cmd = fc.AsyncCommand<Model, Real>
+
+/** Counts a successful write of an operation. */
+const wrote = (m: Model, operation: string) => {
+  m.writes++
+  m.log.push(operation)
+}
 
 const command = (name: string, check: (m: Readonly<Model>) => boolean, run: (m: Model, r: Real) => Promise<void>): Cmd => ({
   check,
@@ -123,8 +127,7 @@ const registerPerson = (pseudonymous: boolean) =>
       : { _tag: "anonymous", id, serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter) }
     await r.run((api) => api.registerPerson(worker, input))
     m.persons.push({ id, level: pseudonymous ? "pseudonymous" : "anonymous" })
-    m.audited.push({ operation: "RegisterPerson", id })
-    m.writes++
+    wrote(m, "RegisterPerson")
   })
 
 const anonymousContact = (count: number) =>
@@ -135,7 +138,7 @@ const anonymousContact = (count: number) =>
       workers: ["worker-1"], participants: [], anonymousCount: count, interventions: ["information"], firstContact: false,
       mode: count === 1 ? "individual" : "group"
     }))
-    m.writes++
+    wrote(m, "RecordContact")
   })
 
 const contactWith = (pick: number) =>
@@ -146,7 +149,7 @@ const contactWith = (pick: number) =>
       workers: ["worker-1"], participants: [person.id], anonymousCount: 0, interventions: ["conversation"], firstContact: false,
       mode: "individual", note: `Talked with Nick about school`
     }))
-    m.writes++
+    wrote(m, "RecordContact")
   })
 
 const startCooperation = (pick: number, compelled: boolean) =>
@@ -161,8 +164,7 @@ const startCooperation = (pick: number, compelled: boolean) =>
     }
     const { value } = await r.run((api) => api.startCooperation(worker, input))
     m.cooperations.push({ id: value.id, personId: person.id, active: true })
-    m.audited.push({ operation: "StartCooperation", id: value.id })
-    m.writes++
+    wrote(m, "StartCooperation")
   })
 
 const endCooperation = (pick: number, withReason: boolean) =>
@@ -172,7 +174,7 @@ const endCooperation = (pick: number, withReason: boolean) =>
     // ending cooperation always succeeds, with or without a reason
     await r.run((api) => api.endCooperation(worker, { cooperationId: coop.id, ...(withReason ? { reason: "moved-away" } : {}) }))
     coop.active = false
-    m.writes++
+    wrote(m, "EndCooperation")
   })
 
 const giveConsent = (pick: number, recipient: number) =>
@@ -183,8 +185,7 @@ const giveConsent = (pick: number, recipient: number) =>
       validFrom: at(0), givenAt: at(++m.counter), form: "verbal", recordedBy: "worker-1"
     }))
     m.consents.push({ id: value.id, personId: person.id, recipient, withdrawn: false })
-    m.audited.push({ operation: "GiveConsent", id: value.id })
-    m.writes++
+    wrote(m, "GiveConsent")
   })
 
 const withdrawConsent = (pick: number) =>
@@ -193,8 +194,7 @@ const withdrawConsent = (pick: number) =>
     const consent = open[pick % open.length]!
     await r.run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
     consent.withdrawn = true
-    m.audited.push({ operation: "WithdrawConsent", id: consent.id })
-    m.writes++
+    wrote(m, "WithdrawConsent")
   })
 
 const discloseWithConsent = (pick: number, recipient: number) =>
@@ -211,9 +211,8 @@ const discloseWithConsent = (pick: number, recipient: number) =>
     }
     const { value } = await r.run((api) => api.disclose(worker, input))
     m.disclosures.push({ basis: "consent", consentValid: true })
-    m.audited.push({ operation: "Disclose", id: value.id })
     m.onConsent.push({ disclosureId: value.id, consentId: consent.id })
-    m.writes++
+    wrote(m, "Disclose")
   })
 
 const discloseLegalDuty = (pick: number) =>
@@ -224,7 +223,56 @@ const discloseLegalDuty = (pick: number) =>
       basis: { _tag: "LegalDuty", legalGround: "Act 359/1999 §10(4)", decidedBy: "worker-1" }, disclosedBy: "worker-1"
     }))
     m.disclosures.push({ basis: "legal-duty", consentValid: false })
-    m.writes++
+    wrote(m, "Disclose")
+  })
+
+const withdrawAgain = (pick: number) =>
+  command(`withdrawAgain(${pick})`, (m) => m.consents.some((c) => c.withdrawn), async (m, r) => {
+    const withdrawn = m.consents.filter((c) => c.withdrawn)
+    const consent = withdrawn[pick % withdrawn.length]!
+    // withdrawing a withdrawn consent changes nothing, and is still a write with its audit entry
+    const { value } = await r.run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
+    expect(value.withdrawnAt).toBeDefined()
+    wrote(m, "WithdrawConsent")
+  })
+
+const discloseAsOther = (pick: number) =>
+  command(`discloseAsOther(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    // attribution comes from the actor: a worker cannot name someone else as the decider
+    await refused(r, (api) => api.disclose(worker, {
+      personId: person.id, serviceId: "club", recipient: recipients[1], purpose: "child-protection", at: at(++m.counter),
+      basis: { _tag: "LegalDuty", legalGround: "Act 359/1999 §10(4)", decidedBy: "coordinator-1" }, disclosedBy: "worker-1"
+    }), ["InvalidCommand"])
+  })
+
+const outsiderReads = (pick: number) =>
+  command(`outsiderReads(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    // another service's person looks exactly like one that does not exist
+    const other = await r.run((api) => Effect.flip(api.getPerson(outsider, person.id)))
+    const none = await r.run((api) => Effect.flip(api.getPerson(outsider, "no-such-person")))
+    expect(other._tag).toBe("NotFound")
+    expect(other.message).toBe(none.message)
+  })
+
+const evening = (count: number, badAt: number) =>
+  command(`evening(${count}, bad=${badAt})`, () => true, async (m, r) => {
+    const contacts = Array.from({ length: count }, (_, i) => ({
+      op: "recordContact" as const,
+      input: {
+        serviceId: "club", at: at(++m.counter), durationMinutes: 10, locationKind: "street-area" as const, channel: "in-person" as const,
+        workers: ["worker-1"], participants: [], anonymousCount: 1 + i, interventions: [i === badAt ? "no-such-intervention" : "information"] as never,
+        firstContact: false, mode: "group" as const
+      }
+    }))
+    if (badAt < count) {
+      // one bad command: the whole batch is refused, naming it, and nothing is stored
+      await refused(r, (api) => api.batch(worker, contacts), ["BatchRefused"])
+      return
+    }
+    await r.run((api) => api.batch(worker, contacts))
+    for (let i = 0; i < count; i++) wrote(m, "RecordContact")
   })
 
 /** A withdrawal and a disclosure on the same consent at once: the disclosure is never committed on the stale consent. */
@@ -241,17 +289,16 @@ const raceDiscloseWithdraw = (pick: number) =>
           at: at(m.counter), basis: { _tag: "Consent", consentId: consent.id }, disclosedBy: "worker-1"
         }))
       ], { concurrency: "unbounded" }))
-    // withdrawing always succeeds
+    // withdrawing always succeeds; a disclosure that got in was committed before the withdrawal
     expect(withdrawn._tag).toBe("Success")
     consent.withdrawn = true
-    m.audited.push({ operation: "WithdrawConsent", id: consent.id })
-    m.writes++
     if (disclosed._tag === "Success") {
       m.disclosures.push({ basis: "consent", consentValid: true })
-      m.audited.push({ operation: "Disclose", id: disclosureId })
       m.onConsent.push({ disclosureId, consentId: consent.id })
-      m.writes++
-    } else {
+      wrote(m, "Disclose")
+    }
+    wrote(m, "WithdrawConsent")
+    if (disclosed._tag === "Failure") {
       // refused on the withdrawn consent, or a retryable conflict on the consent it had read
       const e = disclosed.failure as { readonly _tag: string; readonly retryable?: boolean }
       expect(e._tag === "CommandRefused" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
@@ -276,8 +323,7 @@ const raceStart = (pick: number) =>
     }
     for (const c of started) {
       m.cooperations.push({ id: c.id, personId: person.id, active: true })
-      m.audited.push({ operation: "StartCooperation", id: c.id })
-      m.writes++
+      wrote(m, "StartCooperation")
     }
   })
 
@@ -308,7 +354,11 @@ export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.nat().map(raceStart),
   fc.constant(chargeFee),
   fc.jsonValue({ maxDepth: 2 }).map(junk),
-  fc.integer({ min: 0, max: 2 }).map(wrongActor)
+  fc.integer({ min: 0, max: 2 }).map(wrongActor),
+  fc.nat().map(withdrawAgain),
+  fc.nat().map(discloseAsOther),
+  fc.nat().map(outsiderReads),
+  fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 8 })).map(([n, bad]) => evening(n, bad))
 ]
 
 /**
@@ -354,7 +404,7 @@ export const runModel = async (
           principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"],
           registeredAt: at(0)
         }))
-        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, disclosures: [], audited: [], onConsent: [], counter: 0 }
+        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, log: ["RegisterOrganisation", "RegisterService"], disclosures: [], onConsent: [], counter: 0 }
         await fc.asyncModelRun(() => ({ model, real }), cmds)
       } finally {
         await runtime.dispose()

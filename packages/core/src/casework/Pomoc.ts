@@ -6,7 +6,9 @@
  * @since 0.1.0
  * @deprecated Use `Casework`.
  */
+import type { Effect } from "effect"
 import * as Casework from "./Casework.js"
+import type { CaseworkError } from "./Config.js"
 
 export type { CaseworkError, Config, Eligibility, History, ServiceTypeInfo, Written } from "./Config.js"
 
@@ -23,6 +25,14 @@ export const Pomoc = Casework.Casework
  * @deprecated Use `Casework.Casework`.
  */
 export type Pomoc = Casework.Casework
+
+/**
+ * A case-work operation: an actor and an input, to a result or a typed error.
+ * @since 0.1.0
+ * @category models
+ * @deprecated Use `Casework.Api`'s methods.
+ */
+export type Op<I, A> = (actor: unknown, input: I) => Effect.Effect<A, CaseworkError>
 
 /**
  * @since 0.1.0

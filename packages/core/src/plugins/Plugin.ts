@@ -19,7 +19,7 @@ import type { Contact } from "../model/Contact.js"
 import type { IndicatorScale, OutcomeMeasurement, OutcomeValue } from "../model/Outcome.js"
 import type { IndividualPlan } from "../model/Plan.js"
 import type { Principle } from "../principles/Principle.js"
-import type { Rule } from "../principles/Rule.js"
+import { defineRule, type Rule } from "../principles/Rule.js"
 import type { RuleId } from "../principles/Verdict.js"
 import type { ReportQuery } from "../reports/Report.js"
 import type { AggregateQuery } from "../Store.js"
@@ -167,6 +167,41 @@ export interface PluginReport {
   readonly query?: ReportQuery | Omit<AggregateQuery, "serviceId" | "from" | "to">
   readonly suppression?: { readonly threshold?: number; readonly suppressZeros?: boolean }
 }
+
+/**
+ * A rule of a plugin over core's commands and facts, with its id as a literal type.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type PluginRule<Id extends string = string> = Rule<Command, Facts, Id>
+
+/**
+ * Defines a plugin rule: `defineRule` bound to core's commands and facts. The command passed to
+ * `check` is narrowed to `appliesTo`, the facts to `reads`.
+ *
+ * A plugin's rules speak for its own service type only: the registry scopes every rule in
+ * `rules` and `eligibility` to `facts.service.type === plugin.id` (and adds `service.type` to
+ * its reads), so a rule never checks the service's type itself.
+ *
+ * @example
+ * ```ts
+ * import { Plugin, Principles } from "@pomoc/core"
+ *
+ * const noFee = Plugin.rule({
+ *   id: "night-shelter/no-fee",
+ *   principle: Principles.FreeOfCharge,
+ *   appliesTo: ["ChargeFee"],
+ *   reads: [],
+ *   verdicts: ["Deny"],
+ *   check: (command, _facts, v) => command.amountMinor > 0 ? v.deny("a bed is free", "nightShelter.noFee") : v.allow
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const rule = defineRule<Command, Facts>()
 
 /**
  * A configuration value a plugin offers (never personal data).

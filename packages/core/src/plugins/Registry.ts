@@ -475,10 +475,20 @@ const crossPluginDuplicates = (plugins: Plugins, core: CoreConfig): ReadonlyArra
   return problems
 }
 
-// A plugin's rules speak for its own service type only. The registry scopes them here, once, so
-// that no plugin rule can judge another type's service, whether or not the rule checks
-// `service.type` itself.
-const scopedTo = (serviceType: string, rule: Rule.Rule<Command.Command, Facts>): Rule.Rule<Command.Command, Facts> =>
+/**
+ * A plugin rule as the registry runs it: scoped to one service type (it allows every command for
+ * any other type's service) and reading `service.type`. A plugin's rules speak for its own
+ * service type only; the registry scopes them once, so that no plugin rule can judge another
+ * type's service and no rule needs to check `service.type` itself. Plugin tests use it to run a
+ * rule exactly as registered.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const scopedRule = <Id extends string>(
+  serviceType: string,
+  rule: Rule.Rule<Command.Command, Facts, Id>
+): Rule.Rule<Command.Command, Facts, Id> =>
   Object.freeze({
     ...rule,
     reads: rule.reads.includes("service.type") ? rule.reads : Object.freeze([...rule.reads, "service.type"]),
@@ -489,7 +499,7 @@ const scopedTo = (serviceType: string, rule: Rule.Rule<Command.Command, Facts>):
 const ruleSetOf = (plugin: Plugin): RuleSet.RuleSet<Command.Command, Facts> =>
   RuleSet.make({
     id: plugin.id,
-    rules: [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])].map((rule) => scopedTo(plugin.id, rule)),
+    rules: [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])].map((rule) => scopedRule(plugin.id, rule)),
     removes: plugin.removes ?? []
   })
 

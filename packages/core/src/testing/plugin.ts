@@ -15,6 +15,8 @@
  * - `derivations`: every derivation is deterministic and returns a value on its indicator's
  *   scale (or nothing) for generated histories.
  * - `reports`: every report definition is computable on generated records.
+ * - `scope`: the plugin's rules, as registered, allow every command for another service type's
+ *   service (the registry scopes them; a rule need not check `service.type` itself).
  *
  * @example
  * ```ts
@@ -74,6 +76,7 @@ export type PluginCheckName =
   | "equality"
   | "derivations"
   | "reports"
+  | "scope"
 
 /**
  * What one check found. `problems` is empty when the plugin passes; each problem names the
@@ -656,6 +659,38 @@ export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): 
   return result("reports", plugin, problems)
   })
 
+const otherServiceTypes = ["street-work", "community-centre", "children-in-care", "debt-counselling", "night-shelter", "some-other-type"]
+
+/**
+ * The plugin's rules speak for its own service type only: run through the registry's engine
+ * (registered after the plugin's `dependencies`) on facts of a service of another type, every
+ * rule of the plugin allows every generated command.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const checkScope = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
+  guard("scope", plugin, () => {
+    const registry = Registry.makeUnsafe([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
+    const own = new Set(rulesOf(plugin).map((rule) => rule.id))
+    const others = fc.constantFrom(...otherServiceTypes.filter((type) => type !== plugin.id))
+    const problems: Array<string> = []
+    const facts = arbPluginFacts(plugin, options.facts)
+    for (const rule of rulesOf(plugin)) {
+      const commands = commandsFor(tagsOf(rule), plugin, options)
+      if (commands === undefined) continue
+      sample(fc.tuple(commands, facts, others), options, ([command, generated, type]) => {
+        const other = { ...generated, service: { ...generated.service, type } }
+        for (const step of registry.engine.explain(command as Command, other).steps) {
+          if (own.has(step.rule) && step.verdict._tag !== "Allow") {
+            addOnce(problems, `rule "${step.rule}" judged a ${command._tag} for a service of type "${type}" (${step.verdict._tag})`)
+          }
+        }
+      })
+    }
+    return result("scope", plugin, problems)
+  })
+
 /**
  * Every check of the kit, by name, for table-driven tests (one test per check).
  *
@@ -674,7 +709,8 @@ export const pluginChecks: ReadonlyArray<{
   { name: "eligibilityReads", run: checkEligibilityReads },
   { name: "equality", run: checkPluginEquality },
   { name: "derivations", run: checkDerivations },
-  { name: "reports", run: checkReports }
+  { name: "reports", run: checkReports },
+  { name: "scope", run: checkScope }
 ]
 
 /**

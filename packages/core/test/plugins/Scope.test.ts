@@ -3,6 +3,7 @@ import type { Command } from "../../src/Command.js"
 import type { Facts } from "../../src/Facts.js"
 import * as Registry from "../../src/plugins/Registry.js"
 import { defineRule } from "../../src/principles/index.js"
+import { checkScope } from "../../src/testing/plugin.js"
 import { broken, facts, HouseRules, shelter } from "./fixtures.js"
 
 // A careless plugin rule: it denies every fee and never looks at the service's type.
@@ -35,5 +36,16 @@ describe("plugin rules are scoped to their own service type", () => {
       "shelter-house-rules/no-fees-anywhere",
       "Allow"
     ])
+  })
+
+  it("the test kit's scope check: every rule of a plugin, as registered, allows every command for another type", () => {
+    const careless = broken(shelter, { rules: [...(shelter.rules ?? []), noFeesAnywhere] })
+    expect(checkScope(careless, { numRuns: 100 }).problems).toEqual([])
+    // The rule itself is careless; only the registry's scoping keeps it to its type.
+    expect(noFeesAnywhere.check(fee, paid("debt-counselling"), noFeesAnywhere.verdict)._tag).toBe("Deny")
+    const scoped = Registry.scopedRule(shelter.id, noFeesAnywhere)
+    expect(scoped.check(fee, paid("debt-counselling"), noFeesAnywhere.verdict)._tag).toBe("Allow")
+    expect(scoped.check(fee, paid(shelter.id), noFeesAnywhere.verdict)._tag).toBe("Deny")
+    expect(scoped.reads).toContain("service.type")
   })
 })

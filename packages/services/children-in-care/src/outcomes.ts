@@ -4,9 +4,9 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Contact, Labels, Plugin } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -18,12 +18,12 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "needs-analysed",
-    labels: labels("Needs analysed", "Potřeby zanalyzovány", "Poreikiai išanalizuoti", "Потребностите са анализирани"),
+    labels: labelsOf("Needs analysed", "Potřeby zanalyzovány", "Poreikiai išanalizuoti", "Потребностите са анализирани"),
     scale: { _tag: "YesNo" }
   },
   {
     code: "training-completed",
-    labels: labels(
+    labels: labelsOf(
       "Completed a training programme",
       "Dokončil(a) vzdělávací program",
       "Baigė mokymo programą",
@@ -33,7 +33,7 @@ export const indicators = [
   },
   {
     code: "career-guidance-received",
-    labels: labels(
+    labels: labelsOf(
       "Received career guidance or job-search support",
       "Získal(a) kariérové poradenství nebo podporu při hledání práce",
       "Gavo profesinį orientavimą ar pagalbą ieškant darbo",
@@ -43,12 +43,12 @@ export const indicators = [
   },
   {
     code: "education-or-work",
-    labels: labels("Education or work", "Vzdělávání nebo práce", "Mokymasis ar darbas", "Образование или работа"),
+    labels: labelsOf("Education or work", "Vzdělávání nebo práce", "Mokymasis ar darbas", "Образование или работа"),
     scale: { _tag: "Category", categories: ["not-engaged", "in-training", "in-education", "in-work"] }
   },
   {
     code: "living-conditions",
-    labels: labels(
+    labels: labelsOf(
       "Living conditions (1 = very poor, 5 = good)",
       "Životní podmínky (1 = velmi špatné, 5 = dobré)",
       "Gyvenimo sąlygos (1 – labai blogos, 5 – geros)",
@@ -58,7 +58,7 @@ export const indicators = [
   },
   {
     code: "social-integration",
-    labels: labels(
+    labels: labelsOf(
       "Social integration (1 = isolated, 5 = well integrated)",
       "Sociální začlenění (1 = izolovaný/á, 5 = dobře začleněný/á)",
       "Socialinė integracija (1 – izoliuotas, 5 – gerai integruotas)",
@@ -84,10 +84,10 @@ export type Indicator = (typeof indicators)[number]["code"]
  */
 export const categoryLabels = {
   "education-or-work": {
-    "not-engaged": labels("Neither in education nor in work", "Mimo vzdělávání i práci", "Nesimoko ir nedirba", "Нито учи, нито работи"),
-    "in-training": labels("In the organisation's training", "V programu organizace", "Dalyvauja organizacijos mokymuose", "В обучение на организацията"),
-    "in-education": labels("In education", "Ve vzdělávání", "Mokosi", "Учи"),
-    "in-work": labels("In work", "V zaměstnání", "Dirba", "Работи")
+    "not-engaged": labelsOf("Neither in education nor in work", "Mimo vzdělávání i práci", "Nesimoko ir nedirba", "Нито учи, нито работи"),
+    "in-training": labelsOf("In the organisation's training", "V programu organizace", "Dalyvauja organizacijos mokymuose", "В обучение на организацията"),
+    "in-education": labelsOf("In education", "Ve vzdělávání", "Mokosi", "Учи"),
+    "in-work": labelsOf("In work", "V zaměstnání", "Dirba", "Работи")
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
 
@@ -100,7 +100,7 @@ export const categoryLabels = {
 export const goals = [
   {
     code: "needs-based-training",
-    labels: labels(
+    labels: labelsOf(
       "Individual and group training built on analyses of needs",
       "Individuální a skupinové vzdělávání postavené na analýze potřeb",
       "Individualūs ir grupiniai mokymai, grindžiami poreikių analize",
@@ -110,7 +110,7 @@ export const goals = [
   },
   {
     code: "career-development",
-    labels: labels(
+    labels: labelsOf(
       "Career development: guidance and help in finding work",
       "Kariérní rozvoj: poradenství a pomoc při hledání práce",
       "Karjeros raida: orientavimas ir pagalba ieškant darbo",
@@ -120,7 +120,7 @@ export const goals = [
   },
   {
     code: "better-living-conditions",
-    labels: labels(
+    labels: labelsOf(
       "Better living conditions and social integration",
       "Lepší životní podmínky a sociální začlenění",
       "Geresnės gyvenimo sąlygos ir socialinė integracija",

@@ -4,8 +4,7 @@
  *
  * @since 0.1.0
  */
-import { Report } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
+import { labelsOf, Report } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions, needs } from "./taxonomies.js"
 
@@ -21,7 +20,7 @@ const indicatorCodes = indicators.map((i) => i.code)
 export const trainingAttendance = Report.define({
   id: "training-attendance",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "Attendance of trainings and activities, for children and for care staff",
     "Účast na vzdělávání a aktivitách, pro děti a pro pracovníky zařízení",
     "Mokymų ir veiklų lankomumas: vaikams ir globos įstaigų darbuotojams",
@@ -44,7 +43,7 @@ export const trainingAttendance = Report.define({
 export const outcomesByIndicator = Report.define({
   id: "outcomes-by-indicator",
   question: "better-off",
-  labels: labels(
+  labels: labelsOf(
     "Children and young people by outcome indicator and value",
     "Děti a mladí lidé podle indikátoru výsledku a hodnoty",
     "Vaikai ir jaunuoliai pagal rezultato rodiklį ir reikšmę",
@@ -70,14 +69,14 @@ export const reports = [
   Report.define({
     id: "contacts-by-intervention",
     question: "how-much",
-    labels: labels("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
+    labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
     query: { kind: "contact", dimensions: [{ by: "tag", values: Object.keys(interventions) }], measure: { sum: "participants" } }
   }),
   trainingAttendance,
   Report.define({
     id: "people-by-age-band",
     question: "how-much",
-    labels: labels(
+    labels: labelsOf(
       "Children and young people by age band",
       "Děti a mladí lidé podle věkové skupiny",
       "Vaikai ir jaunuoliai pagal amžiaus grupę",
@@ -88,7 +87,7 @@ export const reports = [
   Report.define({
     id: "volunteers-and-interns",
     question: "how-much",
-    labels: labels(
+    labels: labelsOf(
       "Volunteers and interns by age group",
       "Dobrovolníci a stážisté podle věkové skupiny",
       "Savanoriai ir praktikantai pagal amžiaus grupę",
@@ -100,7 +99,7 @@ export const reports = [
   Report.define({
     id: "volunteering-sessions-by-month",
     question: "how-much",
-    labels: labels(
+    labels: labelsOf(
       "Volunteering sessions by month",
       "Dobrovolnické směny podle měsíců",
       "Savanorystės kartai pagal mėnesius",
@@ -111,7 +110,7 @@ export const reports = [
   Report.define({
     id: "people-by-need",
     question: "how-well",
-    labels: labels(
+    labels: labelsOf(
       "Children and young people by the needs their analysis found",
       "Děti a mladí lidé podle potřeb zjištěných analýzou",
       "Vaikai ir jaunuoliai pagal analize nustatytus poreikius",
@@ -122,7 +121,7 @@ export const reports = [
   Report.define({
     id: "first-contacts-by-channel",
     question: "how-well",
-    labels: labels(
+    labels: labelsOf(
       "How children and young people first came",
       "Jak se děti a mladí lidé poprvé dostali ke službě",
       "Kaip vaikai ir jaunuoliai pirmą kartą atėjo",
@@ -133,7 +132,7 @@ export const reports = [
   Report.define({
     id: "outcomes-assessed-with-person",
     question: "how-well",
-    labels: labels(
+    labels: labelsOf(
       "Outcome assessments made with the child or young person",
       "Hodnocení výsledků společně s dítětem nebo mladým člověkem",
       "Rezultatų vertinimai kartu su vaiku ar jaunuoliu",

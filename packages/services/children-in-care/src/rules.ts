@@ -1,23 +1,21 @@
 /**
  * The rules of work with children and young people in care. They tighten the core principles
  * the service is bound by and add one of its own, professionalism ("с ентусиазъм,
- * професионализъм и много доброта"). Every rule applies only to services of the type
- * `children-in-care`.
+ * професионализъм и много доброта"). The registry applies them only to services of
+ * the type `children-in-care`.
  *
  * @since 0.1.0
  */
 import {
-  type AgeRange,
   ageBandRange,
-  type Command,
-  defineRule,
-  type Facts,
+  type AgeRange,
+  ageRangeFit,
   type Labels,
+  labelsOf,
+  Plugin,
   Principle,
-  Principles,
-  type Rule
+  Principles
 } from "@pomoc/core"
-import { fitOf, labels } from "./internal/labels.js"
 
 /**
  * The service type (and plugin id).
@@ -54,7 +52,7 @@ export type ProfessionalismPrinciple = Principle.Principle<"professionalism">
 export const Professionalism: ProfessionalismPrinciple = Principle.make({
   id: "professionalism",
   source: "seeds/003_de86b062d031d105.txt, Мисия",
-  labels: labels("Professionalism", "Profesionalita", "Profesionalumas", "Професионализъм")
+  labels: labelsOf("Professionalism", "Profesionalita", "Profesionalumas", "Професионализъм")
 })
 
 /**
@@ -81,37 +79,37 @@ export const principleIds = [
  * @category models
  */
 export const messages = {
-  "childrenInCare.targetAge.outside": labels(
+  "childrenInCare.targetAge.outside": labelsOf(
     "The age band is outside the ages the service works with: point to a suitable service.",
     "Věková skupina je mimo věk, se kterým služba pracuje: doporučte vhodnou službu.",
     "Amžiaus grupė nepatenka į paslaugos amžiaus ribas: nukreipkite į tinkamą paslaugą.",
     "Възрастовата група е извън възрастта, с която услугата работи: насочете към подходяща услуга."
   ),
-  "childrenInCare.targetAge.partly": labels(
+  "childrenInCare.targetAge.partly": labelsOf(
     "The age band is partly outside the ages the service works with: check the age.",
     "Věková skupina je zčásti mimo věk, se kterým služba pracuje: ověřte věk.",
     "Amžiaus grupė iš dalies nepatenka į paslaugos amžiaus ribas: pasitikslinkite amžių.",
     "Възрастовата група е частично извън възрастта, с която услугата работи: уточнете възрастта."
   ),
-  "childrenInCare.notInCare": labels(
+  "childrenInCare.notInCare": labelsOf(
     "The service is for children and young people in institutional or foster care and care leavers.",
     "Služba je určena dětem a mladým lidem v ústavní či pěstounské péči a mladým lidem po jejím opuštění.",
     "Paslauga skirta institucinėje ar šeimos globoje esantiems bei globą palikusiems vaikams ir jaunuoliams.",
     "Услугата е за деца и младежи под институционална или приемна грижа и за напусналите грижа."
   ),
-  "childrenInCare.needsAnalysisFirst": labels(
+  "childrenInCare.needsAnalysisFirst": labelsOf(
     "Base the plan on a needs analysis: record the needs found first.",
     "Plán stavte na analýze potřeb: nejdřív zaznamenejte zjištěné potřeby.",
     "Planą grįskite poreikių analize: pirmiausia užrašykite nustatytus poreikius.",
     "Изградете плана върху анализ на потребностите: първо запишете установените потребности."
   ),
-  "childrenInCare.staffTraining": labels(
+  "childrenInCare.staffTraining": labelsOf(
     "A training for the staff of care institutions is for external staff: mark it so and set its audience to staff.",
     "Vzdělávání pracovníků zařízení je určeno externím pracovníkům: označte ho tak a nastavte cílovou skupinu na pracovníky.",
     "Mokymai globos įstaigų darbuotojams skirti išorės darbuotojams: taip ir pažymėkite, o auditorija – darbuotojai.",
     "Обучението на персонала на институциите е за външен персонал: отбележете го така и посочете аудитория „персонал“."
   ),
-  "childrenInCare.noFee": labels(
+  "childrenInCare.noFee": labelsOf(
     "The service is free of charge for children and young people.",
     "Služba je pro děti a mladé lidi bezplatná.",
     "Paslauga vaikams ir jaunuoliams nemokama.",
@@ -125,7 +123,7 @@ export const messages = {
  * @since 0.1.0
  * @category models
  */
-export type ChildrenInCareRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts, Id>
+export type ChildrenInCareRule<Id extends string> = Plugin.PluginRule<Id>
 
 /**
  * The rules, by name.
@@ -141,7 +139,6 @@ export interface ChildrenInCareRules {
   readonly noFee: ChildrenInCareRule<"children-in-care/no-fee">
 }
 
-const careRule = defineRule<Command.Command, Facts.Facts>()
 
 /**
  * The rules of a service whose services without an age range of their own serve `ageRange`.
@@ -151,16 +148,16 @@ const careRule = defineRule<Command.Command, Facts.Facts>()
  */
 export const makeRules = (ageRange: AgeRange = defaultAgeRange): ChildrenInCareRules => {
   /** Eligibility by the default target age (reads only the age band). */
-  const targetAge = Principles.coreRule({
+  const targetAge = Plugin.rule({
     id: "children-in-care/target-age",
     principle: Principles.Equality,
     appliesTo: ["AssessEligibility"],
-    reads: ["service.type", "service.ageRange", "person.ageBand"],
+    reads: ["service.ageRange", "person.ageBand"],
     verdicts: ["Deny", "Warn"],
     description: "The service works with children and young people of its target age.",
     check: (_command, facts, v) => {
-      if (facts.service.type !== serviceType || facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
-      switch (fitOf(ageBandRange[facts.person.ageBand], ageRange)) {
+      if (facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
+      switch (ageRangeFit(ageBandRange[facts.person.ageBand], ageRange)) {
         case "outside":
           return v.deny("the age band is outside the target age", "childrenInCare.targetAge.outside")
         case "partly":
@@ -176,59 +173,59 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): ChildrenInCareR
    * (`inCare: false`) and have not left care is denied; an unknown situation is allowed. Reads
    * the situation facts the worker recorded, never a protected attribute.
    */
-  const inCare = Principles.coreRule({
+  const inCare = Plugin.rule({
     id: "children-in-care/in-care",
     principle: Principles.Equality,
     appliesTo: ["AssessEligibility"],
-    reads: ["service.type", "person.situation"],
+    reads: ["person.situation"],
     verdicts: ["Deny"],
     description: "The service is for children and young people in institutional or foster care and care leavers.",
     check: (_command, facts, v) =>
-      facts.service.type === serviceType && facts.person !== undefined && facts.person.situation["inCare"] === false &&
+      facts.person !== undefined && facts.person.situation["inCare"] === false &&
         facts.person.situation["careSetting"] !== "care-leaver"
         ? v.deny("the person is not in care", "childrenInCare.notInCare")
         : v.allow
   })
 
   /** "Нашите проекти се градят върху анализи": a plan without any recorded need gets a warning. */
-  const needsAnalysisFirst = Principles.coreRule({
+  const needsAnalysisFirst = Plugin.rule({
     id: "children-in-care/needs-analysis-first",
     principle: Principles.IndividualApproach,
     appliesTo: ["CreatePlan"],
-    reads: ["service.type", "person.needs"],
+    reads: ["person.needs"],
     verdicts: ["Warn"],
     description: "An individual plan rests on a needs analysis.",
     check: (_command, facts, v) =>
-      facts.service.type === serviceType && facts.person !== undefined && facts.person.needs.length === 0
+      facts.person !== undefined && facts.person.needs.length === 0
         ? v.warn("a plan without a needs analysis", "childrenInCare.needsAnalysisFirst")
         : v.allow
   })
 
   /** A training for care staff is recorded as one for external staff, with the audience staff. */
-  const staffTraining = careRule({
+  const staffTraining = Plugin.rule({
     id: "children-in-care/staff-training",
     principle: Professionalism,
     appliesTo: ["RecordActivity"],
-    reads: ["service.type"],
+    reads: [],
     verdicts: ["Warn"],
     description: "A training for the staff of care institutions is marked as one for external staff.",
-    check: (command, facts, v) =>
-      facts.service.type === serviceType && command.activity.topic === "care-staff-training" &&
+    check: (command, _facts, v) =>
+      command.activity.topic === "care-staff-training" &&
         (!command.activity.forExternalStaff || command.activity.audience !== "staff")
         ? v.warn("a care-staff training not marked for external staff", "childrenInCare.staffTraining")
         : v.allow
   })
 
   /** No fees for the children and young people, whatever a service's configuration says. */
-  const noFee = Principles.coreRule({
+  const noFee = Plugin.rule({
     id: "children-in-care/no-fee",
     principle: Principles.FreeOfCharge,
     appliesTo: ["ChargeFee"],
-    reads: ["service.type"],
+    reads: [],
     verdicts: ["Deny"],
     description: "The service charges no fee.",
-    check: (command, facts, v) =>
-      facts.service.type === serviceType && command.amountMinor > 0 ? v.deny("the service charges no fee", "childrenInCare.noFee") : v.allow
+    check: (command, _facts, v) =>
+      command.amountMinor > 0 ? v.deny("the service charges no fee", "childrenInCare.noFee") : v.allow
   })
 
   return { targetAge, inCare, needsAnalysisFirst, staffTraining, noFee } as const

@@ -7,8 +7,8 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import type { Labels, LocationKind } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 
 /**
  * What the organisation's workers and volunteers do with a child or young person.
@@ -17,26 +17,26 @@ import { labels } from "./internal/labels.js"
  * @category models
  */
 export const interventions = {
-  "needs-analysis": labels(
+  "needs-analysis": labelsOf(
     "Needs analysis (intellectual, social, psychological, career prospects)",
     "Analýza potřeb (intelektuálních, sociálních, psychologických, profesních vyhlídek)",
     "Poreikių analizė (intelektiniai, socialiniai, psichologiniai poreikiai, profesinės perspektyvos)",
     "Анализ на потребностите (интелектуални, социални, психологически, възможности за реализация)"
   ),
-  "individual-training": labels("Individual training", "Individuální vzdělávání", "Individualus mokymas", "Индивидуално обучение"),
-  "group-training": labels("Group training", "Skupinové vzdělávání", "Grupinis mokymas", "Групово обучение"),
-  "career-guidance": labels("Career guidance", "Kariérové poradenství", "Profesinis orientavimas", "Кариерно ориентиране"),
-  "job-search-support": labels("Support in job search", "Podpora při hledání práce", "Pagalba ieškant darbo", "Помощ при търсене на работа"),
-  "career-change-support": labels(
+  "individual-training": labelsOf("Individual training", "Individuální vzdělávání", "Individualus mokymas", "Индивидуално обучение"),
+  "group-training": labelsOf("Group training", "Skupinové vzdělávání", "Grupinis mokymas", "Групово обучение"),
+  "career-guidance": labelsOf("Career guidance", "Kariérové poradenství", "Profesinis orientavimas", "Кариерно ориентиране"),
+  "job-search-support": labelsOf("Support in job search", "Podpora při hledání práce", "Pagalba ieškant darbo", "Помощ при търсене на работа"),
+  "career-change-support": labelsOf(
     "Support in a career change",
     "Podpora při změně profesní dráhy",
     "Pagalba keičiant profesinę kryptį",
     "Подкрепа при промяна в кариерното развитие"
   ),
-  "psychological-support": labels("Psychological support", "Psychologická podpora", "Psichologinė pagalba", "Психологическа подкрепа"),
-  "social-skills": labels("Social skills development", "Rozvoj sociálních dovedností", "Socialinių įgūdžių ugdymas", "Развиване на социални умения"),
-  mentoring: labels("Mentoring by a volunteer", "Mentoring dobrovolníkem", "Savanorio mentorystė", "Менторство от доброволец"),
-  "mediation-with-employers-and-schools": labels(
+  "psychological-support": labelsOf("Psychological support", "Psychologická podpora", "Psichologinė pagalba", "Психологическа подкрепа"),
+  "social-skills": labelsOf("Social skills development", "Rozvoj sociálních dovedností", "Socialinių įgūdžių ugdymas", "Развиване на социални умения"),
+  mentoring: labelsOf("Mentoring by a volunteer", "Mentoring dobrovolníkem", "Savanorio mentorystė", "Менторство от доброволец"),
+  "mediation-with-employers-and-schools": labelsOf(
     "Mediation with employers and schools",
     "Zprostředkování kontaktu se zaměstnavateli a školami",
     "Tarpininkavimas su darbdaviais ir mokyklomis",
@@ -59,10 +59,10 @@ export type Intervention = keyof typeof interventions
  * @category models
  */
 export const channels = {
-  "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
-  phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  online: labels("Online", "Online", "Internetu", "Онлайн"),
-  "through-care-staff": labels(
+  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  online: labelsOf("Online", "Online", "Internetu", "Онлайн"),
+  "through-care-staff": labelsOf(
     "Through the care staff",
     "Prostřednictvím pracovníků zařízení",
     "Per globos įstaigos darbuotojus",
@@ -77,22 +77,22 @@ export const channels = {
  * @category models
  */
 export const firstContactChannels = {
-  "care-institution-visit": labels(
+  "care-institution-visit": labelsOf(
     "A visit to the care institution",
     "Návštěva pobytového zařízení",
     "Apsilankymas globos įstaigoje",
     "Посещение в специализираната институция"
   ),
-  "child-protection-referral": labels(
+  "child-protection-referral": labelsOf(
     "Referral by the child protection department",
     "Doporučení orgánu sociálně-právní ochrany dětí",
     "Vaiko teisių apsaugos tarnybos nukreipimas",
     "Насочване от отдел „Закрила на детето“"
   ),
-  "foster-carer-referral": labels("Referral by a foster carer", "Doporučení pěstouna", "Globėjo nukreipimas", "Насочване от приемен родител"),
-  "partner-organisation": labels("A partner organisation", "Partnerská organizace", "Partnerė organizacija", "Партньорска организация"),
-  "project-event": labels("A project event", "Akce projektu", "Projekto renginys", "Събитие по проект"),
-  "self-referral": labels("Got in touch themselves", "Ozval(a) se sám/sama", "Kreipėsi pats (pati)", "Свързал(а) се е сам(а)")
+  "foster-carer-referral": labelsOf("Referral by a foster carer", "Doporučení pěstouna", "Globėjo nukreipimas", "Насочване от приемен родител"),
+  "partner-organisation": labelsOf("A partner organisation", "Partnerská organizace", "Partnerė organizacija", "Партньорска организация"),
+  "project-event": labelsOf("A project event", "Akce projektu", "Projekto renginys", "Събитие по проект"),
+  "self-referral": labelsOf("Got in touch themselves", "Ozval(a) se sám/sama", "Kreipėsi pats (pati)", "Свързал(а) се е сам(а)")
 }
 
 /**
@@ -102,16 +102,16 @@ export const firstContactChannels = {
  * @category models
  */
 export const locationKinds = {
-  "care-institution": labels(
+  "care-institution": labelsOf(
     "Specialised institution or residential care service",
     "Pobytové zařízení pro děti",
     "Vaikų globos įstaiga",
     "Специализирана институция или резидентна услуга"
   ),
-  office: labels("Office of the organisation", "Kancelář organizace", "Organizacijos biuras", "Офис на организацията"),
-  school: labels("School", "Škola", "Mokykla", "Училище"),
-  "event-venue": labels("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
-  "online-platform": labels("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+  office: labelsOf("Office of the organisation", "Kancelář organizace", "Organizacijos biuras", "Офис на организацията"),
+  school: labelsOf("School", "Škola", "Mokykla", "Училище"),
+  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
 } satisfies Partial<Record<LocationKind, Labels>>
 
 /**
@@ -122,22 +122,22 @@ export const locationKinds = {
  * @category models
  */
 export const needs = {
-  intellectual: labels(
+  intellectual: labelsOf(
     "Intellectual needs and interests",
     "Intelektuální potřeby a zájmy",
     "Intelektiniai poreikiai ir interesai",
     "Интелектуални потребности и интереси"
   ),
-  social: labels("Social needs and interests", "Sociální potřeby a zájmy", "Socialiniai poreikiai ir interesai", "Социални потребности и интереси"),
-  psychological: labels("Psychological difficulties", "Psychické obtíže", "Psichologiniai sunkumai", "Психологически проблеми"),
-  "career-prospects": labels(
+  social: labelsOf("Social needs and interests", "Sociální potřeby a zájmy", "Socialiniai poreikiai ir interesai", "Социални потребности и интереси"),
+  psychological: labelsOf("Psychological difficulties", "Psychické obtíže", "Psichologiniai sunkumai", "Психологически проблеми"),
+  "career-prospects": labelsOf(
     "Prospects for life and work",
     "Vyhlídky na životní a profesní uplatnění",
     "Gyvenimo ir profesinės perspektyvos",
     "Възможности за житейска и професионална реализация"
   ),
-  "education-support": labels("Support in education", "Podpora ve vzdělávání", "Pagalba mokantis", "Подкрепа в образованието"),
-  "independent-living": labels(
+  "education-support": labelsOf("Support in education", "Podpora ve vzdělávání", "Pagalba mokantis", "Подкрепа в образованието"),
+  "independent-living": labelsOf(
     "Preparation for independent living",
     "Příprava na samostatný život",
     "Pasirengimas savarankiškam gyvenimui",
@@ -154,31 +154,31 @@ export const needs = {
  * @category models
  */
 export const activityTopics = {
-  "group-training": labels(
+  "group-training": labelsOf(
     "Group training programme for children and young people",
     "Skupinový vzdělávací program pro děti a mladé lidi",
     "Grupinio mokymo programa vaikams ir jaunimui",
     "Групова програма за обучение на деца и младежи"
   ),
-  "care-staff-training": labels(
+  "care-staff-training": labelsOf(
     "Training for the staff of specialised institutions",
     "Vzdělávání pracovníků pobytových zařízení",
     "Mokymai globos įstaigų darbuotojams",
     "Обучение на персонала в специализираните институции"
   ),
-  "career-guidance-workshop": labels(
+  "career-guidance-workshop": labelsOf(
     "Career guidance workshop",
     "Workshop kariérového poradenství",
     "Profesinio orientavimo dirbtuvės",
     "Работилница за кариерно ориентиране"
   ),
-  "employer-meeting": labels(
+  "employer-meeting": labelsOf(
     "Meeting with employers or a job fair",
     "Setkání se zaměstnavateli nebo veletrh práce",
     "Susitikimas su darbdaviais ar karjeros mugė",
     "Среща с работодатели или трудова борса"
   ),
-  "volunteer-induction": labels(
+  "volunteer-induction": labelsOf(
     "Induction of volunteers and interns",
     "Zaškolení dobrovolníků a stážistů",
     "Savanorių ir praktikantų įvadas",
@@ -202,15 +202,15 @@ export type ActivityTopic = keyof typeof activityTopics
  * @category models
  */
 export const careSettings = {
-  institutional: labels(
+  institutional: labelsOf(
     "Institutional or residential care",
     "Ústavní nebo pobytová péče",
     "Institucinė globa",
     "Институционална или резидентна грижа"
   ),
-  foster: labels("Foster care", "Pěstounská péče", "Globa šeimoje", "Приемна грижа"),
-  kinship: labels("Kinship care", "Péče příbuzných", "Giminių globa", "Отглеждане в семейство на роднини"),
-  "care-leaver": labels("Young person who has left care", "Mladý člověk po odchodu z péče", "Globą palikęs jaunuolis", "Младеж, напуснал грижа")
+  foster: labelsOf("Foster care", "Pěstounská péče", "Globa šeimoje", "Приемна грижа"),
+  kinship: labelsOf("Kinship care", "Péče příbuzných", "Giminių globa", "Отглеждане в семейство на роднини"),
+  "care-leaver": labelsOf("Young person who has left care", "Mladý člověk po odchodu z péče", "Globą palikęs jaunuolis", "Младеж, напуснал грижа")
 }
 
 /**

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Registry } from "@pomoc/core"
-import { pluginChecks, testPlugin } from "@pomoc/core/testing"
+import { pluginSuite } from "@pomoc/core/testing"
 import { ChildrenInCare, childrenInCare, Taxonomies } from "../src/index.js"
 
-describe("children-in-care passes the plugin test kit", () => {
-  for (const check of pluginChecks) {
-    it(check.name, () => {
-      expect(check.run(childrenInCare, { numRuns: 60 }).problems).toEqual([])
-    })
-  }
-  it("testPlugin agrees, also for another default age range", () => {
-    expect(testPlugin(childrenInCare, { numRuns: 15 }).ok).toBe(true)
-    expect(testPlugin(ChildrenInCare.make({ ageRange: { min: 15, max: 26 } }), { numRuns: 15 }).ok).toBe(true)
-  })
-})
+pluginSuite(childrenInCare, { numRuns: 60 })
+pluginSuite(ChildrenInCare.make({ ageRange: { min: 15, max: 26 } }), { name: "children-in-care for 15–26", numRuns: 15 })
 
 describe("registration", () => {
   it("the registry accepts the plugin and labels its codes in all four languages", () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "@effect/vitest"
-import type { AgeBand, Command, Facts } from "@pomoc/core"
+import { type AgeBand, type Command, type Facts, Registry } from "@pomoc/core"
 import { arbPersonFacts, arbPluginFacts } from "@pomoc/core/testing"
 import * as fc from "fast-check"
 import { childrenInCare, Rules } from "../src/index.js"
 import { activity, withService } from "./support.js"
 
 const facts = arbPluginFacts(childrenInCare)
-const verdict = (rule: Rules.ChildrenInCareRule<string>, command: Command.Command, f: Facts.Facts) => rule.check(command, f, rule.verdict)._tag
+const verdict = (rule: Rules.ChildrenInCareRule<string>, command: Command.Command, f: Facts.Facts) => Registry.scopedRule(childrenInCare.id, rule).check(command, f, rule.verdict)._tag
 const assess: Command.Command = { _tag: "AssessEligibility", serviceId: "cic" as never }
 const noRange = (f: Facts.Facts): Facts.Facts => {
   const { ageRange: _, ...service } = f.service

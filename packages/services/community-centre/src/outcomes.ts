@@ -4,9 +4,9 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Contact, Labels, Plugin } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -18,12 +18,12 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "participation",
-    labels: labels("Participation in the centre's activities", "Účast na aktivitách centra", "Dalyvavimas centro veiklose", "Участие в дейностите на центъра"),
+    labels: labelsOf("Participation in the centre's activities", "Účast na aktivitách centra", "Dalyvavimas centro veiklose", "Участие в дейностите на центъра"),
     scale: { _tag: "Category", categories: ["first", "occasional", "regular"] }
   },
   {
     code: "social-ties",
-    labels: labels(
+    labels: labelsOf(
       "Keeps up social ties with the community",
       "Udržuje sociální vazby s komunitou",
       "Palaiko socialinius ryšius su bendruomene",
@@ -33,7 +33,7 @@ export const indicators = [
   },
   {
     code: "solves-problems-independently",
-    labels: labels(
+    labels: labelsOf(
       "Able to solve own social problems independently (1 = not at all, 5 = fully)",
       "Schopnost samostatně řešit své sociální problémy (1 = vůbec, 5 = zcela)",
       "Gebėjimas savarankiškai spręsti savo socialines problemas (1 – visai ne, 5 – visiškai)",
@@ -43,7 +43,7 @@ export const indicators = [
   },
   {
     code: "quality-of-life",
-    labels: labels(
+    labels: labelsOf(
       "Quality of life as the person sees it (1 = low, 5 = high)",
       "Kvalita života, jak ji člověk vnímá (1 = nízká, 5 = vysoká)",
       "Gyvenimo kokybė žmogaus vertinimu (1 – žema, 5 – aukšta)",
@@ -53,7 +53,7 @@ export const indicators = [
   },
   {
     code: "community-involvement",
-    labels: labels(
+    labels: labelsOf(
       "Involvement in the community",
       "Zapojení do komunity",
       "Įsitraukimas į bendruomenę",
@@ -63,7 +63,7 @@ export const indicators = [
   },
   {
     code: "youth-education-or-work",
-    labels: labels(
+    labels: labelsOf(
       "A young person not in education or work: engagement",
       "Mladý člověk mimo vzdělávání a práci: zapojení",
       "Nesimokantis ir nedirbantis jaunuolis: įsitraukimas",
@@ -73,7 +73,7 @@ export const indicators = [
   },
   {
     code: "child-integration",
-    labels: labels(
+    labels: labelsOf(
       "A child of the day centre is integrated in family, school and community",
       "Dítě z denního centra je začleněno v rodině, škole a komunitě",
       "Vaikų dienos centro vaikas integruotas šeimoje, mokykloje ir bendruomenėje",
@@ -99,20 +99,20 @@ export type Indicator = (typeof indicators)[number]["code"]
  */
 export const categoryLabels = {
   participation: {
-    first: labels("First time", "Poprvé", "Pirmą kartą", "За първи път"),
-    occasional: labels("Occasional", "Občasná", "Retkarčiais", "Епизодично"),
-    regular: labels("Regular", "Pravidelná", "Reguliariai", "Редовно")
+    first: labelsOf("First time", "Poprvé", "Pirmą kartą", "За първи път"),
+    occasional: labelsOf("Occasional", "Občasná", "Retkarčiais", "Епизодично"),
+    regular: labelsOf("Regular", "Pravidelná", "Reguliariai", "Редовно")
   },
   "community-involvement": {
-    none: labels("Not involved", "Nezapojen(a)", "Neįsitraukęs", "Не участва"),
-    "takes-part": labels("Takes part", "Účastní se", "Dalyvauja", "Участва"),
-    volunteers: labels("Volunteers", "Dobrovolničí", "Savanoriauja", "Доброволец"),
-    organises: labels("Organises activities", "Organizuje aktivity", "Organizuoja veiklas", "Организира дейности")
+    none: labelsOf("Not involved", "Nezapojen(a)", "Neįsitraukęs", "Не участва"),
+    "takes-part": labelsOf("Takes part", "Účastní se", "Dalyvauja", "Участва"),
+    volunteers: labelsOf("Volunteers", "Dobrovolničí", "Savanoriauja", "Доброволец"),
+    organises: labelsOf("Organises activities", "Organizuje aktivity", "Organizuoja veiklas", "Организира дейности")
   },
   "youth-education-or-work": {
-    "not-engaged": labels("Not engaged", "Nezapojen(a)", "Neįsitraukęs", "Не е ангажиран(а)"),
-    "in-activities": labels("Takes part in the centre's activities", "Účastní se aktivit centra", "Dalyvauja centro veiklose", "Участва в дейностите на центъра"),
-    "in-education-or-work": labels("Back in education or work", "Zpět ve vzdělávání nebo v práci", "Grįžo į mokslus ar darbą", "Отново учи или работи")
+    "not-engaged": labelsOf("Not engaged", "Nezapojen(a)", "Neįsitraukęs", "Не е ангажиран(а)"),
+    "in-activities": labelsOf("Takes part in the centre's activities", "Účastní se aktivit centra", "Dalyvauja centro veiklose", "Участва в дейностите на центъра"),
+    "in-education-or-work": labelsOf("Back in education or work", "Zpět ve vzdělávání nebo v práci", "Grįžo į mokslus ar darbą", "Отново учи или работи")
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
 
@@ -125,7 +125,7 @@ export const categoryLabels = {
 export const goals = [
   {
     code: "strengthen-abilities",
-    labels: labels(
+    labels: labelsOf(
       "Strengthen people's abilities and responsibility to solve their social problems independently (11.1)",
       "Posilovat schopnosti a odpovědnost lidí samostatně řešit své sociální problémy (11.1)",
       "Stiprinti gebėjimus, didinti atsakomybę ir galimybes savarankiškai spręsti savo socialines problemas (11.1)",
@@ -135,7 +135,7 @@ export const goals = [
   },
   {
     code: "social-ties",
-    labels: labels(
+    labels: labelsOf(
       "Encourage social ties with society (11.1)",
       "Podporovat udržování sociálních vazeb se společností (11.1)",
       "Skatinti palaikyti socialinius ryšius su visuomene (11.1)",
@@ -145,7 +145,7 @@ export const goals = [
   },
   {
     code: "youth-work",
-    labels: labels(
+    labels: labelsOf(
       "Open and safe youth work, especially including young people not in education or work (11.3, 12.5, 12.6)",
       "Otevřená a bezpečná práce s mládeží, zejména se zapojením mladých lidí mimo vzdělávání a práci (11.3, 12.5, 12.6)",
       "Atvira ir saugi jaunimo veikla, ypač įtraukiant švietimo veikloje ir darbo rinkoje nedalyvaujančius jaunus žmones (11.3, 12.5, 12.6)",
@@ -155,7 +155,7 @@ export const goals = [
   },
   {
     code: "civic-competence",
-    labels: labels(
+    labels: labelsOf(
       "Community spirit, social activity and civic competence (12.1)",
       "Komunitní duch, sociální aktivita a občanské kompetence (12.1)",
       "Bendruomeniškumas, socialinis aktyvumas, pilietinė kompetencija (12.1)",
@@ -165,7 +165,7 @@ export const goals = [
   },
   {
     code: "day-centre-integration",
-    labels: labels(
+    labels: labelsOf(
       "Integration of children of the day centre into family and society (12.4, 12.7)",
       "Začlenění dětí z denního centra do rodiny a společnosti (12.4, 12.7)",
       "Vaikų dienos centrą lankančių vaikų integracija į šeimą ir visuomenę (12.4, 12.7)",
@@ -175,7 +175,7 @@ export const goals = [
   },
   {
     code: "seniors-quality-of-life",
-    labels: labels(
+    labels: labelsOf(
       "Better quality of life of adults and seniors through meaningful leisure (13.5)",
       "Lepší kvalita života dospělých a seniorů díky smysluplnému volnému času (13.5)",
       "Gerinti suaugusiųjų ir vyresnio amžiaus žmonių gyvenimo kokybę per turiningą laisvalaikio užimtumą (13.5)",

@@ -7,8 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Report } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
+import { labelsOf, Report } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions, needs } from "./taxonomies.js"
 
@@ -23,7 +22,7 @@ const topics = Object.keys(activityTopics)
 export const attendanceByTopic = Report.define({
   id: "attendance-by-topic",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "Attendance of activities by topic and audience",
     "Účast na aktivitách podle tématu a cílové skupiny",
     "Veiklų lankomumas pagal temą ir auditoriją",
@@ -46,7 +45,7 @@ export const attendanceByTopic = Report.define({
 export const volunteersByAgeGroup = Report.define({
   id: "volunteers-by-age-group",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "Volunteers by age group",
     "Dobrovolníci podle věkové skupiny",
     "Savanoriai pagal amžiaus grupę",
@@ -76,14 +75,14 @@ export const reports = [
   Report.define({
     id: "activities-by-topic",
     question: "how-much",
-    labels: labels("Activities by topic and kind", "Aktivity podle tématu a druhu", "Veiklos pagal temą ir rūšį", "Дейности по тема и вид"),
+    labels: labelsOf("Activities by topic and kind", "Aktivity podle tématu a druhu", "Veiklos pagal temą ir rūšį", "Дейности по тема и вид"),
     query: { kind: "activity", dimensions: [{ by: "topic", values: topics }, { by: "kind" }] }
   }),
   attendanceByTopic,
   Report.define({
     id: "attendance-by-month",
     question: "how-much",
-    labels: labels("Attendance by month", "Účast podle měsíců", "Lankomumas pagal mėnesius", "Посещаемост по месеци"),
+    labels: labelsOf("Attendance by month", "Účast podle měsíců", "Lankomumas pagal mėnesius", "Посещаемост по месеци"),
     query: { kind: "activity", dimensions: [{ by: "month" }], measure: { sum: "attendance" } }
   }),
   volunteersByAgeGroup,
@@ -92,7 +91,7 @@ export const reports = [
   Report.define({
     id: "volunteering-sessions-by-month",
     question: "how-much",
-    labels: labels(
+    labels: labelsOf(
       "Volunteering sessions by month",
       "Dobrovolnické směny podle měsíců",
       "Savanorystės kartai pagal mėnesius",
@@ -103,7 +102,7 @@ export const reports = [
   Report.define({
     id: "people-by-age-band",
     question: "how-much",
-    labels: labels(
+    labels: labelsOf(
       "People by age band and identity level",
       "Lidé podle věkové skupiny a úrovně identifikace",
       "Žmonės pagal amžiaus grupę ir tapatybės lygį",
@@ -114,13 +113,13 @@ export const reports = [
   Report.define({
     id: "contacts-by-intervention",
     question: "how-much",
-    labels: labels("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
+    labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
     query: { kind: "contact", dimensions: [{ by: "tag", values: Object.keys(interventions) }], measure: { sum: "participants" } }
   }),
   Report.define({
     id: "people-by-need",
     question: "how-well",
-    labels: labels(
+    labels: labelsOf(
       "People by need and age band",
       "Lidé podle potřeby a věkové skupiny",
       "Žmonės pagal poreikį ir amžiaus grupę",
@@ -131,7 +130,7 @@ export const reports = [
   Report.define({
     id: "first-contacts-by-channel",
     question: "how-well",
-    labels: labels(
+    labels: labelsOf(
       "How people first came to the centre",
       "Jak se lidé poprvé dostali do centra",
       "Kaip žmonės pirmą kartą atėjo į centrą",
@@ -146,7 +145,7 @@ export const reports = [
   Report.define({
     id: "outcomes-assessed-with-person",
     question: "how-well",
-    labels: labels(
+    labels: labelsOf(
       "Outcome assessments made with the person",
       "Hodnocení výsledků společně s člověkem",
       "Rezultatų vertinimai kartu su žmogumi",
@@ -161,7 +160,7 @@ export const reports = [
   Report.define({
     id: "outcomes-by-indicator",
     question: "better-off",
-    labels: labels(
+    labels: labelsOf(
       "People by outcome indicator and value",
       "Lidé podle indikátoru výsledku a hodnoty",
       "Žmonės pagal rezultato rodiklį ir reikšmę",

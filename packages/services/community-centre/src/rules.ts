@@ -2,22 +2,20 @@
  * The rules of a community centre. They tighten the core principles the centre is bound by and
  * add one principle of its own, community orientation (statute 13.1: the premises and
  * activities serve the community's sociocultural needs, by the members' age, interests, needs
- * and wishes). Every rule applies only to services of the type `community-centre`.
+ * and wishes). The registry applies them only to services of the type `community-centre`.
  *
  * @since 0.1.0
  */
 import {
-  type AgeRange,
   ageBandRange,
-  type Command,
-  defineRule,
-  type Facts,
+  type AgeRange,
+  ageRangeFit,
   type Labels,
+  labelsOf,
+  Plugin,
   Principle,
-  Principles,
-  type Rule
+  Principles
 } from "@pomoc/core"
-import { fitOf, labels } from "./internal/labels.js"
 import { activityTopics, fundingSources, type Programme, programmes } from "./taxonomies.js"
 
 /**
@@ -55,7 +53,7 @@ export type CommunityOrientationPrinciple = Principle.Principle<"community-orien
 export const CommunityOrientation: CommunityOrientationPrinciple = Principle.make({
   id: "community-orientation",
   source: "seeds/001_bb4e47ebadef707f.txt, 13.1",
-  labels: labels(
+  labels: labelsOf(
     "Community orientation",
     "Orientace na komunitu",
     "Bendruomeniškumas",
@@ -90,31 +88,31 @@ export const principleIds = [
  * @category models
  */
 export const messages = {
-  "communityCentre.dayCentreAge": labels(
+  "communityCentre.dayCentreAge": labelsOf(
     "The children's day centre is for children: point an adult to the centre's other activities.",
     "Denní centrum je určeno dětem: dospělému nabídněte jiné aktivity centra.",
     "Vaikų dienos centras skirtas vaikams: suaugusiajam pasiūlykite kitas centro veiklas.",
     "Дневният център е за деца: предложете на възрастния други дейности на центъра."
   ),
-  "communityCentre.dayCentreFree": labels(
+  "communityCentre.dayCentreFree": labelsOf(
     "The children's day centre charges no fee.",
     "Denní centrum pro děti nevybírá poplatky.",
     "Vaikų dienos centre mokestis neimamas.",
     "Дневният център за деца не събира такси."
   ),
-  "communityCentre.noNameNeeded": labels(
+  "communityCentre.noNameNeeded": labelsOf(
     "Open and street youth work need no name: record one only where the young person needs it and agreed.",
     "Otevřená práce s mládeží a práce na ulici nevyžadují jméno: zaznamenejte ho jen tam, kde to mladý člověk potřebuje a souhlasil.",
     "Atvirajam ir gatvės darbui su jaunimu vardo nereikia: užrašykite jį tik tada, kai to reikia jaunuoliui ir jis sutiko.",
     "Отворената и уличната работа с младежи не изискват име: записвайте го само ако младият човек има нужда и е съгласен."
   ),
-  "communityCentre.unknownTopic": labels(
+  "communityCentre.unknownTopic": labelsOf(
     "The activity's topic is not one of the centre's topics: choose one of them so that reports count it.",
     "Téma aktivity není mezi tématy centra: vyberte jedno z nich, aby je výkazy započítaly.",
     "Veiklos tema nėra tarp centro temų: pasirinkite vieną iš jų, kad ataskaitos ją įskaičiuotų.",
     "Темата на дейността не е сред темите на центъра: изберете една от тях, за да бъде отчетена."
   ),
-  "communityCentre.unknownSetting": labels(
+  "communityCentre.unknownSetting": labelsOf(
     "The service's programme or funding source is not one the plugin knows.",
     "Program nebo zdroj financování služby plugin nezná.",
     "Paslaugos programa ar finansavimo šaltinis įskiepiui nežinomi.",
@@ -128,14 +126,13 @@ export const messages = {
  * @since 0.1.0
  * @category models
  */
-export type CommunityCentreRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts, Id>
+export type CommunityCentreRule<Id extends string> = Plugin.PluginRule<Id>
 
 const programmeOf = (config: Readonly<Record<string, string | number | boolean>>): string =>
   typeof config["programme"] === "string" ? config["programme"] : "general"
 
 const isProgramme = (code: string, ...wanted: ReadonlyArray<Programme>): boolean => (wanted as ReadonlyArray<string>).includes(code)
 
-const centreRule = defineRule<Command.Command, Facts.Facts>()
 
 /**
  * Eligibility for the children's day centre: an age band wholly outside 6–17 is denied when the
@@ -145,17 +142,17 @@ const centreRule = defineRule<Command.Command, Facts.Facts>()
  * @since 0.1.0
  * @category models
  */
-export const dayCentreAge: CommunityCentreRule<"community-centre/day-centre-age"> = Principles.coreRule({
+export const dayCentreAge: CommunityCentreRule<"community-centre/day-centre-age"> = Plugin.rule({
   id: "community-centre/day-centre-age",
   principle: Principles.Equality,
   appliesTo: ["AssessEligibility"],
-  reads: ["service.type", "service.config", "service.ageRange", "person.ageBand"],
+  reads: ["service.config", "service.ageRange", "person.ageBand"],
   verdicts: ["Deny"],
   description: "The children's day centre is for children aged 6–17; the rest of the centre is for all ages.",
   check: (_command, facts, v) =>
-    facts.service.type === serviceType && isProgramme(programmeOf(facts.service.config), "childrens-day-centre") &&
+    isProgramme(programmeOf(facts.service.config), "childrens-day-centre") &&
       facts.service.ageRange === undefined && facts.person !== undefined &&
-      fitOf(ageBandRange[facts.person.ageBand], dayCentreAgeRange) === "outside"
+      ageRangeFit(ageBandRange[facts.person.ageBand], dayCentreAgeRange) === "outside"
       ? v.deny("the age band is outside the day centre's ages", "communityCentre.dayCentreAge")
       : v.allow
 })
@@ -167,15 +164,15 @@ export const dayCentreAge: CommunityCentreRule<"community-centre/day-centre-age"
  * @since 0.1.0
  * @category models
  */
-export const dayCentreFree: CommunityCentreRule<"community-centre/day-centre-free"> = Principles.coreRule({
+export const dayCentreFree: CommunityCentreRule<"community-centre/day-centre-free"> = Plugin.rule({
   id: "community-centre/day-centre-free",
   principle: Principles.FreeOfCharge,
   appliesTo: ["ChargeFee"],
-  reads: ["service.type", "service.config"],
+  reads: ["service.config"],
   verdicts: ["Deny"],
   description: "The children's day centre charges no fee.",
   check: (command, facts, v) =>
-    facts.service.type === serviceType && isProgramme(programmeOf(facts.service.config), "childrens-day-centre") && command.amountMinor > 0
+    isProgramme(programmeOf(facts.service.config), "childrens-day-centre") && command.amountMinor > 0
       ? v.deny("the children's day centre charges no fee", "communityCentre.dayCentreFree")
       : v.allow
 })
@@ -187,15 +184,15 @@ export const dayCentreFree: CommunityCentreRule<"community-centre/day-centre-fre
  * @since 0.1.0
  * @category models
  */
-export const noNameNeeded: CommunityCentreRule<"community-centre/no-name-needed"> = Principles.coreRule({
+export const noNameNeeded: CommunityCentreRule<"community-centre/no-name-needed"> = Plugin.rule({
   id: "community-centre/no-name-needed",
   principle: Principles.LowThreshold,
   appliesTo: ["RegisterPerson"],
-  reads: ["service.type", "service.config"],
+  reads: ["service.config"],
   verdicts: ["Warn"],
   description: "Open and street youth work need no name.",
   check: (command, facts, v) =>
-    facts.service.type === serviceType && isProgramme(programmeOf(facts.service.config), "open-youth-work", "street-youth-work") &&
+    isProgramme(programmeOf(facts.service.config), "open-youth-work", "street-youth-work") &&
       command.person._tag === "identified"
       ? v.warn("open youth work needs no name", "communityCentre.noNameNeeded")
       : v.allow
@@ -208,15 +205,15 @@ export const noNameNeeded: CommunityCentreRule<"community-centre/no-name-needed"
  * @since 0.1.0
  * @category models
  */
-export const activityTopicKnown: CommunityCentreRule<"community-centre/activity-topic-known"> = centreRule({
+export const activityTopicKnown: CommunityCentreRule<"community-centre/activity-topic-known"> = Plugin.rule({
   id: "community-centre/activity-topic-known",
   principle: CommunityOrientation,
   appliesTo: ["RecordActivity"],
-  reads: ["service.type"],
+  reads: [],
   verdicts: ["Warn"],
   description: "An activity's topic is one of the centre's topics.",
-  check: (command, facts, v) =>
-    facts.service.type === serviceType && command.activity.topic !== undefined && !Object.hasOwn(activityTopics, command.activity.topic)
+  check: (command, _facts, v) =>
+    command.activity.topic !== undefined && !Object.hasOwn(activityTopics, command.activity.topic)
       ? v.warn("the activity's topic is not one of the centre's", "communityCentre.unknownTopic")
       : v.allow
 })
@@ -228,7 +225,7 @@ export const activityTopicKnown: CommunityCentreRule<"community-centre/activity-
  * @since 0.1.0
  * @category models
  */
-export const knownSettings: CommunityCentreRule<"community-centre/known-settings"> = centreRule({
+export const knownSettings: CommunityCentreRule<"community-centre/known-settings"> = Plugin.rule({
   id: "community-centre/known-settings",
   principle: CommunityOrientation,
   appliesTo: ["RegisterService"],
@@ -236,7 +233,6 @@ export const knownSettings: CommunityCentreRule<"community-centre/known-settings
   verdicts: ["Deny"],
   description: "A service's programme and funding source are codes of the plugin.",
   check: (command, _facts, v) => {
-    if (command.service.type !== serviceType) return v.allow
     const config = command.service.config ?? {}
     const programme = config["programme"]
     const funding = config["fundingSource"]

@@ -9,8 +9,8 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import type { Labels, LocationKind } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 
 /**
  * What the centre's workers do with a person or a group (the Lithuanian terms are those of the
@@ -21,28 +21,28 @@ import { labels } from "./internal/labels.js"
  * @category models
  */
 export const interventions = {
-  information: labels("Information", "Informování", "Informavimas", "Информиране"),
-  counselling: labels("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
-  "sociocultural-service": labels("Sociocultural service", "Sociokulturní služba", "Sociokultūrinė paslauga", "Социокултурна услуга"),
-  "open-youth-work": labels("Open youth work", "Otevřená práce s mládeží", "Atvirasis darbas su jaunimu", "Отворена работа с младежи"),
-  "street-youth-work": labels("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
-  "social-skills-education": labels(
+  information: labelsOf("Information", "Informování", "Informavimas", "Информиране"),
+  counselling: labelsOf("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "sociocultural-service": labelsOf("Sociocultural service", "Sociokulturní služba", "Sociokultūrinė paslauga", "Социокултурна услуга"),
+  "open-youth-work": labelsOf("Open youth work", "Otevřená práce s mládeží", "Atvirasis darbas su jaunimu", "Отворена работа с младежи"),
+  "street-youth-work": labelsOf("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  "social-skills-education": labelsOf(
     "Social and life skills education",
     "Rozvoj sociálních a životních dovedností",
     "Socialinių ir gyvenimo įgūdžių ugdymas",
     "Развиване на социални и житейски умения"
   ),
-  "family-support": labels(
+  "family-support": labelsOf(
     "Social, pedagogical and psychological help to the family",
     "Sociální, pedagogická a psychologická pomoc rodině",
     "Socialinė, pedagoginė ir psichologinė pagalba šeimai",
     "Социална, педагогическа и психологическа помощ на семейството"
   ),
-  "comprehensive-help": labels("Comprehensive help", "Komplexní pomoc", "Kompleksinė pagalba", "Комплексна помощ"),
-  "leisure-activity": labels("Leisure activity", "Volnočasová aktivita", "Laisvalaikio užimtumas", "Занимания през свободното време"),
-  "non-formal-education": labels("Non-formal education", "Neformální vzdělávání", "Neformalusis švietimas", "Неформално образование"),
-  "prevention-activity": labels("Prevention activity", "Preventivní činnost", "Prevencinė veikla", "Превантивна дейност"),
-  "mediation-with-institutions": labels(
+  "comprehensive-help": labelsOf("Comprehensive help", "Komplexní pomoc", "Kompleksinė pagalba", "Комплексна помощ"),
+  "leisure-activity": labelsOf("Leisure activity", "Volnočasová aktivita", "Laisvalaikio užimtumas", "Занимания през свободното време"),
+  "non-formal-education": labelsOf("Non-formal education", "Neformální vzdělávání", "Neformalusis švietimas", "Неформално образование"),
+  "prevention-activity": labelsOf("Prevention activity", "Preventivní činnost", "Prevencinė veikla", "Превантивна дейност"),
+  "mediation-with-institutions": labelsOf(
     "Mediation with institutions",
     "Zprostředkování kontaktu s institucemi",
     "Tarpininkavimas su institucijomis",
@@ -65,10 +65,10 @@ export type Intervention = keyof typeof interventions
  * @category models
  */
 export const channels = {
-  "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
-  phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  email: labels("E-mail", "E-mail", "El. paštas", "Имейл"),
-  "social-network": labels("Social network", "Sociální sítě", "Socialiniai tinklai", "Социални мрежи")
+  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  email: labelsOf("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "social-network": labelsOf("Social network", "Sociální sítě", "Socialiniai tinklai", "Социални мрежи")
 }
 
 /**
@@ -78,17 +78,17 @@ export const channels = {
  * @category models
  */
 export const firstContactChannels = {
-  "walk-in": labels("Came to the centre", "Přišel/přišla do centra", "Atėjo į centrą", "Дошъл/дошла в центъра"),
-  "street-youth-work": labels("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
-  event: labels("An event of the centre", "Akce centra", "Centro renginys", "Събитие на центъра"),
-  referral: labels(
+  "walk-in": labelsOf("Came to the centre", "Přišel/přišla do centra", "Atėjo į centrą", "Дошъл/дошла в центъра"),
+  "street-youth-work": labelsOf("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  event: labelsOf("An event of the centre", "Akce centra", "Centro renginys", "Събитие на центъра"),
+  referral: labelsOf(
     "Referred by a school, social services or another organisation",
     "Doporučení školy, sociálních služeb nebo jiné organizace",
     "Nukreipė mokykla, socialinės tarnybos ar kita organizacija",
     "Насочен(а) от училище, социални служби или друга организация"
   ),
-  "friends-or-family": labels("Friends or family", "Přátelé nebo rodina", "Draugai ar šeima", "Приятели или семейство"),
-  "published-information": labels(
+  "friends-or-family": labelsOf("Friends or family", "Přátelé nebo rodina", "Draugai ar šeima", "Приятели или семейство"),
+  "published-information": labelsOf(
     "Information published by the centre (website, social networks, press)",
     "Informace zveřejněné centrem (web, sociální sítě, tisk)",
     "Centro skelbiama informacija (svetainė, socialiniai tinklai, spauda)",
@@ -103,16 +103,16 @@ export const firstContactChannels = {
  * @category models
  */
 export const locationKinds = {
-  "club-premises": labels("Premises of the centre", "Prostory centra", "Centro patalpos", "Помещения на центъра"),
-  "street-area": labels(
+  "club-premises": labelsOf("Premises of the centre", "Prostory centra", "Centro patalpos", "Помещения на центъра"),
+  "street-area": labelsOf(
     "Informal youth meeting places (streets, parks, sports grounds, cafés)",
     "Neformální místa setkávání mládeže (ulice, parky, sportoviště, kavárny)",
     "Neformalios jaunimo susibūrimo vietos (gatvės, parkai, sporto aikštynai, kavinės)",
     "Неформални места за срещи на младежи (улици, паркове, спортни площадки, кафенета)"
   ),
-  school: labels("School", "Škola", "Mokykla", "Училище"),
-  "event-venue": labels("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
-  "online-platform": labels("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+  school: labelsOf("School", "Škola", "Mokykla", "Училище"),
+  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
 } satisfies Partial<Record<LocationKind, Labels>>
 
 /**
@@ -124,18 +124,18 @@ export const locationKinds = {
  * @category models
  */
 export const needs = {
-  "not-in-education-or-work": labels(
+  "not-in-education-or-work": labelsOf(
     "Not in education or work",
     "Mimo vzdělávání i zaměstnání",
     "Nesimoko ir nedirba",
     "Нито учи, нито работи"
   ),
-  "social-exclusion": labels("Risk of social exclusion", "Ohrožení sociálním vyloučením", "Socialinės atskirties rizika", "Риск от социално изключване"),
-  "family-difficulties": labels("Difficulties in the family", "Obtíže v rodině", "Sunkumai šeimoje", "Трудности в семейството"),
-  loneliness: labels("Loneliness", "Osamělost", "Vienatvė", "Самота"),
-  "meaningful-leisure": labels("Meaningful leisure time", "Smysluplný volný čas", "Prasmingas laisvalaikis", "Смислено свободно време"),
-  "learning-support": labels("Support in learning", "Podpora při učení", "Pagalba mokantis", "Подкрепа в ученето"),
-  "self-expression": labels("Self-expression and creativity", "Seberealizace a tvořivost", "Saviraiška ir kūryba", "Себеизразяване и творчество")
+  "social-exclusion": labelsOf("Risk of social exclusion", "Ohrožení sociálním vyloučením", "Socialinės atskirties rizika", "Риск от социално изключване"),
+  "family-difficulties": labelsOf("Difficulties in the family", "Obtíže v rodině", "Sunkumai šeimoje", "Трудности в семейството"),
+  loneliness: labelsOf("Loneliness", "Osamělost", "Vienatvė", "Самота"),
+  "meaningful-leisure": labelsOf("Meaningful leisure time", "Smysluplný volný čas", "Prasmingas laisvalaikis", "Смислено свободно време"),
+  "learning-support": labelsOf("Support in learning", "Podpora při učení", "Pagalba mokantis", "Подкрепа в ученето"),
+  "self-expression": labelsOf("Self-expression and creativity", "Seberealizace a tvořivost", "Saviraiška ir kūryba", "Себеизразяване и творчество")
 }
 
 /**
@@ -145,46 +145,46 @@ export const needs = {
  * @category models
  */
 export const activityTopics = {
-  "open-youth-work": labels("Open youth work", "Otevřená práce s mládeží", "Atvirasis darbas su jaunimu", "Отворена работа с младежи"),
-  "street-youth-work": labels("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
-  "childrens-day-centre": labels("Children's day centre", "Denní centrum pro děti", "Vaikų dienos centras", "Дневен център за деца"),
-  "seniors-activities": labels(
+  "open-youth-work": labelsOf("Open youth work", "Otevřená práce s mládeží", "Atvirasis darbas su jaunimu", "Отворена работа с младежи"),
+  "street-youth-work": labelsOf("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  "childrens-day-centre": labelsOf("Children's day centre", "Denní centrum pro děti", "Vaikų dienos centras", "Дневен център за деца"),
+  "seniors-activities": labelsOf(
     "Day activities for seniors",
     "Denní aktivity pro seniory",
     "Dienos užsiėmimai senjorams",
     "Дневни занимания за възрастни хора"
   ),
-  "amateur-art-group": labels(
+  "amateur-art-group": labelsOf(
     "Amateur art group (ensemble, studio)",
     "Amatérský umělecký soubor (ansámbl, studio)",
     "Mėgėjų meno kolektyvas (ansamblis, studija)",
     "Любителски художествен състав (ансамбъл, студио)"
   ),
-  "hobby-club": labels("Club or hobby group", "Klub nebo zájmový kroužek", "Klubas ar būrelis", "Клуб или кръжок"),
-  course: labels("Course", "Kurz", "Kursai", "Курс"),
-  camp: labels("Camp", "Tábor", "Stovykla", "Лагер"),
-  event: labels("Event", "Akce", "Renginys", "Събитие"),
-  "creative-presentation": labels(
+  "hobby-club": labelsOf("Club or hobby group", "Klub nebo zájmový kroužek", "Klubas ar būrelis", "Клуб или кръжок"),
+  course: labelsOf("Course", "Kurz", "Kursai", "Курс"),
+  camp: labelsOf("Camp", "Tábor", "Stovykla", "Лагер"),
+  event: labelsOf("Event", "Akce", "Renginys", "Събитие"),
+  "creative-presentation": labelsOf(
     "Presentation of the community's creative work",
     "Prezentace tvůrčí činnosti komunity",
     "Bendruomenės kūrybinės veiklos pristatymas",
     "Представяне на творчеството на общността"
   ),
-  "non-formal-education-project": labels(
+  "non-formal-education-project": labelsOf(
     "Non-formal education project",
     "Projekt neformálního vzdělávání",
     "Neformaliojo švietimo projektas",
     "Проект за неформално образование"
   ),
-  sport: labels("Sport", "Sport", "Sportas", "Спорт"),
-  "intergenerational-meeting": labels(
+  sport: labelsOf("Sport", "Sport", "Sportas", "Спорт"),
+  "intergenerational-meeting": labelsOf(
     "Meeting of young and old",
     "Setkání mladých a seniorů",
     "Jaunimo ir senjorų susitikimas",
     "Среща между млади и възрастни"
   ),
-  volunteering: labels("Volunteering", "Dobrovolnictví", "Savanoriška veikla", "Доброволчество"),
-  "ngo-premises-use": labels(
+  volunteering: labelsOf("Volunteering", "Dobrovolnictví", "Savanoriška veikla", "Доброволчество"),
+  "ngo-premises-use": labelsOf(
     "Premises used by a non-governmental organisation",
     "Prostory využívané nevládní organizací",
     "Patalpomis naudojasi nevyriausybinė organizacija",
@@ -208,11 +208,11 @@ export type ActivityTopic = keyof typeof activityTopics
  * @category models
  */
 export const programmes = {
-  general: labels("Community centre", "Komunitní centrum", "Bendruomenės centras", "Общностен център"),
-  "open-youth-work": labels("Open youth centre", "Otevřené centrum pro mládež", "Atviras jaunimo centras", "Отворен младежки център"),
-  "street-youth-work": labels("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
-  "childrens-day-centre": labels("Children's day centre", "Denní centrum pro děti", "Vaikų dienos centras", "Дневен център за деца"),
-  seniors: labels("Seniors' day activities", "Denní aktivity pro seniory", "Senjorų dienos užimtumas", "Дневни занимания за възрастни хора")
+  general: labelsOf("Community centre", "Komunitní centrum", "Bendruomenės centras", "Общностен център"),
+  "open-youth-work": labelsOf("Open youth centre", "Otevřené centrum pro mládež", "Atviras jaunimo centras", "Отворен младежки център"),
+  "street-youth-work": labelsOf("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  "childrens-day-centre": labelsOf("Children's day centre", "Denní centrum pro děti", "Vaikų dienos centras", "Дневен център за деца"),
+  seniors: labelsOf("Seniors' day activities", "Denní aktivity pro seniory", "Senjorų dienos užimtumas", "Дневни занимания за възрастни хора")
 }
 
 /**
@@ -232,12 +232,12 @@ export type Programme = keyof typeof programmes
  * @category models
  */
 export const fundingSources = {
-  "municipal-budget": labels("Municipal budget", "Rozpočet obce", "Savivaldybės biudžetas", "Общински бюджет"),
-  "state-programme": labels("State programme", "Státní program", "Valstybės programa", "Държавна програма"),
-  "eu-funds": labels("European Union funds", "Fondy Evropské unie", "Europos Sąjungos fondai", "Фондове на Европейския съюз"),
-  "foundation-grant": labels("Foundation grant", "Grant nadace", "Fondo dotacija", "Грант от фондация"),
-  "donations-and-sponsorship": labels("Donations and sponsorship", "Dary a sponzorství", "Parama ir labdara", "Дарения и спонсорство"),
-  "own-income": labels(
+  "municipal-budget": labelsOf("Municipal budget", "Rozpočet obce", "Savivaldybės biudžetas", "Общински бюджет"),
+  "state-programme": labelsOf("State programme", "Státní program", "Valstybės programa", "Държавна програма"),
+  "eu-funds": labelsOf("European Union funds", "Fondy Evropské unie", "Europos Sąjungos fondai", "Фондове на Европейския съюз"),
+  "foundation-grant": labelsOf("Foundation grant", "Grant nadace", "Fondo dotacija", "Грант от фондация"),
+  "donations-and-sponsorship": labelsOf("Donations and sponsorship", "Dary a sponzorství", "Parama ir labdara", "Дарения и спонсорство"),
+  "own-income": labelsOf(
     "Own income (courses, rent of premises)",
     "Vlastní příjmy (kurzy, pronájem prostor)",
     "Nuosavos pajamos (kursai, patalpų nuoma)",

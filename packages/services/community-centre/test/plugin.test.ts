@@ -1,18 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Registry } from "@pomoc/core"
-import { pluginChecks, testPlugin } from "@pomoc/core/testing"
+import { pluginSuite } from "@pomoc/core/testing"
 import { communityCentre, Taxonomies } from "../src/index.js"
 
-describe("community-centre passes the plugin test kit", () => {
-  for (const check of pluginChecks) {
-    it(check.name, () => {
-      expect(check.run(communityCentre, { numRuns: 60 }).problems).toEqual([])
-    })
-  }
-  it("testPlugin agrees", () => {
-    expect(testPlugin(communityCentre, { numRuns: 15 }).ok).toBe(true)
-  })
-})
+pluginSuite(communityCentre, { numRuns: 60 })
 
 describe("registration", () => {
   it("the registry accepts the plugin and labels its codes in all four languages", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Schema } from "effect"
-import { type AgeBand, type Command, type Facts, Service } from "@pomoc/core"
+import { type AgeBand, type Command, type Facts, Registry, Service } from "@pomoc/core"
 import { arbAgeBand, arbIdentifiedPerson, arbPersonFacts, arbPluginFacts, arbPseudonymousPerson, arbService, decoded } from "@pomoc/core/testing"
 import { Person } from "@pomoc/core"
 import * as fc from "fast-check"
@@ -8,7 +8,7 @@ import { communityCentre, Rules } from "../src/index.js"
 import { activity, inProgramme } from "./support.js"
 
 const facts = arbPluginFacts(communityCentre)
-const verdict = (rule: Rules.CommunityCentreRule<string>, command: Command.Command, f: Facts.Facts) => rule.check(command, f, rule.verdict)._tag
+const verdict = (rule: Rules.CommunityCentreRule<string>, command: Command.Command, f: Facts.Facts) => Registry.scopedRule(communityCentre.id, rule).check(command, f, rule.verdict)._tag
 const withBand = (f: Facts.Facts, person: Facts.PersonFacts, ageBand: AgeBand): Facts.Facts => ({ ...f, person: { ...person, ageBand } })
 const noRange = (f: Facts.Facts): Facts.Facts => {
   const { ageRange: _, ...service } = f.service

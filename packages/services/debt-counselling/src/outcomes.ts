@@ -5,9 +5,9 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Contact, Plugin } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -27,7 +27,7 @@ export type History = Plugin.History
 export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = [
   {
     code: "informed-about-options",
-    labels: labels(
+    labels: labelsOf(
       "Informed about the options for solving their adverse social situation",
       "Informovaný o možnostech řešení své nepříznivé sociální situace",
       "Informuotas apie savo sunkios socialinės padėties sprendimo galimybes",
@@ -37,7 +37,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "situation-improved",
-    labels: labels(
+    labels: labelsOf(
       "Situation improved in some area thanks to practical help",
       "Situace se díky poskytnutí praktické pomoci v některé oblasti zlepšila",
       "Padėtis kurioje nors srityje pagerėjo dėl praktinės pagalbos",
@@ -47,7 +47,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "competent-and-active",
-    labels: labels(
+    labels: labelsOf(
       "Competent, actively solving their situation (1 = the counsellor leads, 5 = the client solves it alone)",
       "Kompetentní, aktivně řeší svou situaci (1 = vede poradce, 5 = klient řeší sám)",
       "Kompetentingas, aktyviai sprendžia savo padėtį (1 – vadovauja konsultantas, 5 – klientas sprendžia pats)",
@@ -57,7 +57,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "oriented-for-future",
-    labels: labels(
+    labels: labelsOf(
       "Will be able to orient in a similar situation in future",
       "Bude se orientovat v podobné situaci, která může nastat v budoucnosti",
       "Gebės susiorientuoti panašioje situacijoje ateityje",
@@ -67,7 +67,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "uses-further-help",
-    labels: labels(
+    labels: labelsOf(
       "Uses further professional help when needed",
       "Využívá v případě potřeby další odbornou pomoc",
       "Prireikus naudojasi kita profesionalia pagalba",
@@ -107,7 +107,7 @@ export type Goal = "informed-client" | "improved-situation" | "competent-client"
 export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   {
     code: "informed-client",
-    labels: labels(
+    labels: labelsOf(
       "A client informed about the options for solving their adverse social situation",
       "Klient informovaný o možnostech řešení své nepříznivé sociální situace",
       "Klientas, informuotas apie savo sunkios socialinės padėties sprendimo galimybes",
@@ -117,7 +117,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "improved-situation",
-    labels: labels(
+    labels: labelsOf(
       "A client whose situation improved in some area thanks to practical help",
       "Klient, jehož situace se díky poskytnutí praktické pomoci v některé oblasti zlepšila",
       "Klientas, kurio padėtis kurioje nors srityje pagerėjo dėl praktinės pagalbos",
@@ -127,7 +127,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "competent-client",
-    labels: labels(
+    labels: labelsOf(
       "A competent client who actively solves their adverse social situation",
       "Kompetentní klient, který aktivně řeší svou nepříznivou sociální situaci",
       "Kompetentingas klientas, aktyviai sprendžiantis savo sunkią socialinę padėtį",
@@ -137,7 +137,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "oriented-client",
-    labels: labels(
+    labels: labelsOf(
       "A client who will orient in a similar situation that may arise in future",
       "Klient, který se bude orientovat v podobné situaci, která může nastat v budoucnosti",
       "Klientas, kuris susiorientuos panašioje situacijoje, galinčioje susiklostyti ateityje",
@@ -147,7 +147,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "client-using-further-help",
-    labels: labels(
+    labels: labelsOf(
       "A client who uses further professional help when needed",
       "Klient využívající v případě potřeby další odborné pomoci",
       "Klientas, prireikus besinaudojantis kita profesionalia pagalba",

@@ -6,8 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Report } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
+import { labelsOf, Report } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { channels, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -22,7 +21,7 @@ const codes = (taxonomy: object): ReadonlyArray<string> => Object.keys(taxonomy)
 export const clientsByIntervention = Report.define({
   id: "clients-by-intervention",
   question: "how-much",
-  labels: labels("Clients by intervention", "Klienti podle intervence", "Klientai pagal intervenciją", "Клиенти по вид интервенция"),
+  labels: labelsOf("Clients by intervention", "Klienti podle intervence", "Klientai pagal intervenciją", "Клиенти по вид интервенция"),
   query: { kind: "contact", dimensions: [{ by: "tag", values: codes(interventions) }], measure: "people" }
 })
 
@@ -35,7 +34,7 @@ export const clientsByIntervention = Report.define({
 export const contactsByMonth = Report.define({
   id: "contacts-by-month",
   question: "how-much",
-  labels: labels("Contacts by month", "Kontakty podle měsíců", "Kontaktai pagal mėnesius", "Контакти по месеци"),
+  labels: labelsOf("Contacts by month", "Kontakty podle měsíců", "Kontaktai pagal mėnesius", "Контакти по месеци"),
   query: { kind: "contact", dimensions: [{ by: "month" }] }
 })
 
@@ -48,7 +47,7 @@ export const contactsByMonth = Report.define({
 export const firstContactsByChannel = Report.define({
   id: "first-contacts-by-channel",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "People first reached, by first-contact channel",
     "Poprvé oslovení lidé podle cesty k prvnímu kontaktu",
     "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto kanalą",
@@ -66,7 +65,7 @@ export const firstContactsByChannel = Report.define({
 export const clientsByAgeBand = Report.define({
   id: "clients-by-age-band",
   question: "how-much",
-  labels: labels("Clients by age band", "Klienti podle věkové skupiny", "Klientai pagal amžiaus grupę", "Клиенти по възрастова група"),
+  labels: labelsOf("Clients by age band", "Klienti podle věkové skupiny", "Klientai pagal amžiaus grupę", "Клиенти по възрастова група"),
   query: { kind: "person", dimensions: [{ by: "ageBand", values: ["18-20", "21-26", "27-64", "65+", "not-stated"] }] }
 })
 
@@ -80,7 +79,7 @@ export const clientsByAgeBand = Report.define({
 export const cooperationsByEnding = Report.define({
   id: "cooperations-by-ending",
   question: "how-well",
-  labels: labels(
+  labels: labelsOf(
     "Cooperations by whether and how they ended",
     "Spolupráce podle toho, zda a jak skončila",
     "Bendradarbiavimas pagal tai, ar ir kaip jis baigėsi",
@@ -98,7 +97,7 @@ export const cooperationsByEnding = Report.define({
 export const minutesByChannel = Report.define({
   id: "minutes-by-channel",
   question: "how-well",
-  labels: labels(
+  labels: labelsOf(
     "Minutes of counselling by channel",
     "Minuty poradenství podle kanálu",
     "Konsultavimo minutės pagal kanalą",
@@ -116,7 +115,7 @@ export const minutesByChannel = Report.define({
 export const assessedWithClient = Report.define({
   id: "outcomes-assessed-with-client",
   question: "how-well",
-  labels: labels(
+  labels: labelsOf(
     "Outcome assessments made with the client",
     "Hodnocení výsledků společně s klientem",
     "Rezultatų vertinimai kartu su klientu",
@@ -137,7 +136,7 @@ export const assessedWithClient = Report.define({
 export const outcomesByIndicator = Report.define({
   id: "outcomes-by-indicator",
   question: "better-off",
-  labels: labels(
+  labels: labelsOf(
     "Clients by outcome indicator and value",
     "Klienti podle indikátoru výsledku a hodnoty",
     "Klientai pagal rezultato rodiklį ir reikšmę",

@@ -1,12 +1,11 @@
 /**
  * Debt counselling's own rules. They tighten the seven principles of the seed (equal access,
  * individual approach, active cooperation, empowerment, free of charge); they never loosen one.
- * Every rule applies only to services of the type `debt-counselling` (the registry runs every
- * plugin's rules for every command).
+ * The registry applies them only to services of the type `debt-counselling`.
  *
  * @since 0.1.0
  */
-import { type AgeBand, type Command, type Facts, type Labels, Principles, type Rule } from "@pomoc/core"
+import { type AgeBand, type Labels, Plugin, Principles } from "@pomoc/core"
 import { exclusionOf } from "./situation.js"
 import { individualInterventions } from "./taxonomies.js"
 
@@ -148,7 +147,7 @@ export const messages: Readonly<Record<MessageKey, Labels>> = {
  * @since 0.1.0
  * @category models
  */
-export type DebtRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts, Id>
+export type DebtRule<Id extends string> = Plugin.PluginRule<Id>
 
 /**
  * Eligibility for adults only: an age band wholly under 18 is denied, an unstated band gets a
@@ -158,15 +157,15 @@ export type DebtRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts
  * @since 0.1.0
  * @category models
  */
-export const adultsOnly: DebtRule<"debt-counselling/adults-only"> = Principles.coreRule({
+export const adultsOnly: DebtRule<"debt-counselling/adults-only"> = Plugin.rule({
   id: "debt-counselling/adults-only",
   principle: Principles.Equality,
   appliesTo: ["AssessEligibility"],
-  reads: ["service.type", "person.ageBand"],
+  reads: ["person.ageBand"],
   verdicts: ["Deny", "Warn"],
   description: "Debt counselling is for adults (18 and over).",
   check: (_command, facts, v) => {
-    if (facts.service.type !== serviceType || facts.person === undefined) return v.allow
+    if (facts.person === undefined) return v.allow
     const band = facts.person.ageBand
     if (isMinorBand(band)) return v.deny("the service is for adults only", "debtCounselling.adultsOnly")
     return band === "not-stated" ? v.warn("the age is not stated", "debtCounselling.ageNotStated") : v.allow
@@ -180,15 +179,14 @@ export const adultsOnly: DebtRule<"debt-counselling/adults-only"> = Principles.c
  * @since 0.1.0
  * @category models
  */
-export const adultsOnlyOnRegistration: DebtRule<"debt-counselling/adults-only-on-registration"> = Principles.coreRule({
+export const adultsOnlyOnRegistration: DebtRule<"debt-counselling/adults-only-on-registration"> = Plugin.rule({
   id: "debt-counselling/adults-only-on-registration",
   principle: Principles.Equality,
   appliesTo: ["RegisterPerson", "StartCooperation"],
-  reads: ["service.type", "person.ageBand"],
+  reads: ["person.ageBand"],
   verdicts: ["Deny", "Warn"],
   description: "Only adults are registered and start cooperation.",
   check: (command, facts, v) => {
-    if (facts.service.type !== serviceType) return v.allow
     const band = command._tag === "RegisterPerson" ? command.person.ageBand : facts.person?.ageBand
     if (band === undefined) return v.allow
     if (isMinorBand(band)) return v.deny("the service is for adults only", "debtCounselling.adultsOnly")
@@ -205,15 +203,15 @@ export const adultsOnlyOnRegistration: DebtRule<"debt-counselling/adults-only-on
  * @since 0.1.0
  * @category models
  */
-export const debtSituation: DebtRule<"debt-counselling/debt-situation"> = Principles.coreRule({
+export const debtSituation: DebtRule<"debt-counselling/debt-situation"> = Plugin.rule({
   id: "debt-counselling/debt-situation",
   principle: Principles.IndividualApproach,
   appliesTo: ["AssessEligibility"],
-  reads: ["service.type", "person.situation"],
+  reads: ["person.situation"],
   verdicts: ["Deny", "Warn"],
   description: "The service is for people in an adverse situation because of debts with another kind of social exclusion.",
   check: (_command, facts, v) => {
-    if (facts.service.type !== serviceType || facts.person === undefined) return v.allow
+    if (facts.person === undefined) return v.allow
     const situation = facts.person.situation
     const debts = situation["debts"]
     if (debts === false) return v.deny("the person is not in debt", "debtCounselling.noDebts")
@@ -231,15 +229,14 @@ export const debtSituation: DebtRule<"debt-counselling/debt-situation"> = Princi
  * @since 0.1.0
  * @category models
  */
-export const clientTakesSteps: DebtRule<"debt-counselling/client-takes-steps"> = Principles.coreRule({
+export const clientTakesSteps: DebtRule<"debt-counselling/client-takes-steps"> = Plugin.rule({
   id: "debt-counselling/client-takes-steps",
   principle: Principles.ActiveCooperation,
   appliesTo: ["AddPlanStep"],
-  reads: ["service.type", "plan.stepsByPerson"],
+  reads: ["plan.stepsByPerson"],
   verdicts: ["Deny"],
   description: "The counsellor does not act without the client's active participation.",
   check: (command, facts, v) => {
-    if (facts.service.type !== serviceType) return v.allow
     const byClient = command.step.takenBy === "person" || command.step.takenBy === "together"
     return !byClient && (facts.plan?.stepsByPerson ?? 0) === 0
       ? v.deny("the plan has no step the client takes", "debtCounselling.clientTakesSteps")
@@ -253,15 +250,15 @@ export const clientTakesSteps: DebtRule<"debt-counselling/client-takes-steps"> =
  * @since 0.1.0
  * @category models
  */
-export const noFee: DebtRule<"debt-counselling/no-fee"> = Principles.coreRule({
+export const noFee: DebtRule<"debt-counselling/no-fee"> = Plugin.rule({
   id: "debt-counselling/no-fee",
   principle: Principles.FreeOfCharge,
   appliesTo: ["ChargeFee"],
-  reads: ["service.type"],
+  reads: [],
   verdicts: ["Deny"],
   description: "Debt counselling is free of charge.",
-  check: (command, facts, v) =>
-    facts.service.type === serviceType && command.amountMinor > 0
+  check: (command, _facts, v) =>
+    command.amountMinor > 0
       ? v.deny("debt counselling is free of charge", "debtCounselling.freeOfCharge")
       : v.allow
 })
@@ -273,7 +270,7 @@ export const noFee: DebtRule<"debt-counselling/no-fee"> = Principles.coreRule({
  * @since 0.1.0
  * @category models
  */
-export const principlesDeclared: DebtRule<"debt-counselling/principles-declared"> = Principles.coreRule({
+export const principlesDeclared: DebtRule<"debt-counselling/principles-declared"> = Plugin.rule({
   id: "debt-counselling/principles-declared",
   principle: Principles.FreeOfCharge,
   appliesTo: ["RegisterService"],
@@ -281,8 +278,7 @@ export const principlesDeclared: DebtRule<"debt-counselling/principles-declared"
   verdicts: ["Deny"],
   description: "Debt counselling is registered free of charge and bound by its seven principles.",
   check: (command, _facts, v) =>
-    command.service.type === serviceType &&
-      (!command.service.freeOfCharge || !principleIds.every((id) => command.service.principles.includes(id)))
+    (!command.service.freeOfCharge || !principleIds.every((id) => command.service.principles.includes(id)))
       ? v.deny("debt counselling must be free of charge and declare its principles", "debtCounselling.principlesDeclared")
       : v.allow
 })
@@ -295,15 +291,15 @@ export const principlesDeclared: DebtRule<"debt-counselling/principles-declared"
  * @since 0.1.0
  * @category models
  */
-export const assessedWithClient: DebtRule<"debt-counselling/assessed-with-client"> = Principles.coreRule({
+export const assessedWithClient: DebtRule<"debt-counselling/assessed-with-client"> = Plugin.rule({
   id: "debt-counselling/assessed-with-client",
   principle: Principles.Empowerment,
   appliesTo: ["RecordOutcome"],
-  reads: ["service.type"],
+  reads: [],
   verdicts: ["Deny"],
   description: "Competence and orientation are assessed together with the client.",
-  check: (command, facts, v) =>
-    facts.service.type === serviceType && selfAssessedIndicators.includes(command.measurement.indicator) &&
+  check: (command, _facts, v) =>
+    selfAssessedIndicators.includes(command.measurement.indicator) &&
       !command.measurement.personParticipated
       ? v.deny("the measurement needs the client's participation", "debtCounselling.assessedWithClient")
       : v.allow
@@ -316,15 +312,15 @@ export const assessedWithClient: DebtRule<"debt-counselling/assessed-with-client
  * @since 0.1.0
  * @category models
  */
-export const individualRecipient: DebtRule<"debt-counselling/individual-recipient"> = Principles.coreRule({
+export const individualRecipient: DebtRule<"debt-counselling/individual-recipient"> = Plugin.rule({
   id: "debt-counselling/individual-recipient",
   principle: Principles.IndividualApproach,
   appliesTo: ["RecordContact"],
-  reads: ["service.type"],
+  reads: [],
   verdicts: ["Warn"],
   description: "Individual counselling is given to one client, not a group or a family.",
-  check: (command, facts, v) =>
-    facts.service.type === serviceType && command.contact.mode === "group" &&
+  check: (command, _facts, v) =>
+    command.contact.mode === "group" &&
       command.contact.interventions.some((code) => (individualInterventions as ReadonlyArray<string>).includes(code))
       ? v.warn("individual counselling recorded as a group contact", "debtCounselling.individualRecipient")
       : v.allow

@@ -9,8 +9,8 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import type { Labels } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 import { type ExclusionKind, needs } from "./taxonomies.js"
 
 /**
@@ -36,7 +36,7 @@ export const exclusionKinds: ReadonlyArray<ExclusionKind> = Object.freeze(Object
  * @category models
  */
 export const situationLabels: Readonly<Record<typeof debtsKey | ExclusionKind, Labels>> = {
-  [debtsKey]: labels(
+  [debtsKey]: labelsOf(
     "In an adverse social situation because of debts",
     "V nepříznivé sociální situaci kvůli zadlužení",
     "Sunkioje socialinėje padėtyje dėl įsiskolinimų",

@@ -7,8 +7,8 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import type { Plugin } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 
 /**
  * What counsellors do in a contact. The client takes the steps; the counsellor informs,
@@ -18,58 +18,58 @@ import { labels } from "./internal/labels.js"
  * @category models
  */
 export const interventions: Plugin.Taxonomy<Intervention> = {
-  information: labels(
+  information: labelsOf(
     "Information on the options for solving the situation",
     "Informace o možnostech řešení situace",
     "Informavimas apie padėties sprendimo galimybes",
     "Информация за възможностите за решаване на ситуацията"
   ),
-  counselling: labels("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
-  "debt-analysis": labels("Mapping the debts", "Zmapování dluhů", "Skolų analizė", "Анализ на задълженията"),
-  "budget-planning": labels(
+  counselling: labelsOf("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "debt-analysis": labelsOf("Mapping the debts", "Zmapování dluhů", "Skolų analizė", "Анализ на задълженията"),
+  "budget-planning": labelsOf(
     "Household budget planning",
     "Sestavení rozpočtu domácnosti",
     "Namų ūkio biudžeto planavimas",
     "Планиране на бюджета на домакинството"
   ),
-  "creditor-communication": labels(
+  "creditor-communication": labelsOf(
     "Support in dealing with creditors",
     "Podpora při jednání s věřiteli",
     "Pagalba bendraujant su kreditoriais",
     "Подкрепа при комуникацията с кредиторите"
   ),
-  "document-assistance": labels(
+  "document-assistance": labelsOf(
     "Help with drafting documents",
     "Pomoc se sepsáním písemností",
     "Pagalba rengiant dokumentus",
     "Помощ при изготвянето на документи"
   ),
-  "insolvency-petition": labels(
+  "insolvency-petition": labelsOf(
     "Help with a debt relief (personal insolvency) petition",
     "Pomoc s insolvenčním návrhem na oddlužení",
     "Pagalba rengiant fizinio asmens bankroto prašymą",
     "Помощ при молба за несъстоятелност на физическо лице"
   ),
-  "enforcement-check": labels(
+  "enforcement-check": labelsOf(
     "Checking enforcement proceedings",
     "Prověření exekucí",
     "Vykdomųjų bylų patikrinimas",
     "Проверка на изпълнителни производства"
   ),
-  accompaniment: labels(
+  accompaniment: labelsOf(
     "Accompaniment (court, bailiff, offices)",
     "Doprovod (soud, exekutor, úřady)",
     "Palydėjimas (teismas, antstolis, įstaigos)",
     "Придружаване (съд, съдебен изпълнител, институции)"
   ),
-  "mediation-of-contact": labels(
+  "mediation-of-contact": labelsOf(
     "Mediation of contact with further professional help",
     "Zprostředkování kontaktu s další odbornou pomocí",
     "Tarpininkavimas užmezgant ryšį su kita profesionalia pagalba",
     "Посредничество за връзка с друга професионална помощ"
   ),
-  "crisis-intervention": labels("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
-  "financial-literacy": labels(
+  "crisis-intervention": labelsOf("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
+  "financial-literacy": labelsOf(
     "Building financial literacy",
     "Posilování finanční gramotnosti",
     "Finansinio raštingumo ugdymas",
@@ -100,10 +100,10 @@ export const individualInterventions: ReadonlyArray<Intervention> = [
  * @category models
  */
 export const channels: Plugin.Taxonomy<Channel> = {
-  "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
-  phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  "e-mail": labels("E-mail", "E-mail", "El. paštas", "Имейл"),
-  "video-call": labels("Video call", "Videohovor", "Vaizdo skambutis", "Видеоразговор")
+  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  "e-mail": labelsOf("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "video-call": labelsOf("Video call", "Videohovor", "Vaizdo skambutis", "Видеоразговор")
 }
 
 /**
@@ -113,23 +113,23 @@ export const channels: Plugin.Taxonomy<Channel> = {
  * @category models
  */
 export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
-  "own-initiative": labels("On their own initiative", "Z vlastní iniciativy", "Savo iniciatyva", "По собствена инициатива"),
-  "friends-or-family": labels(
+  "own-initiative": labelsOf("On their own initiative", "Z vlastní iniciativy", "Savo iniciatyva", "По собствена инициатива"),
+  "friends-or-family": labelsOf(
     "Recommended by friends or family",
     "Doporučení známých nebo rodiny",
     "Rekomendavo draugai ar šeima",
     "По препоръка на познати или семейството"
   ),
-  "other-service": labels(
+  "other-service": labelsOf(
     "Referred by another social service",
     "Doporučení jiné sociální služby",
     "Nukreipė kita socialinė paslauga",
     "Насочен от друга социална услуга"
   ),
-  "municipal-office": labels("Municipal office", "Obecní úřad", "Savivaldybė", "Общинска администрация"),
-  "labour-office": labels("Labour office", "Úřad práce", "Užimtumo tarnyba", "Бюро по труда"),
-  website: labels("Website", "Webové stránky", "Interneto svetainė", "Уебсайт"),
-  "public-event": labels("Lecture or public event", "Přednáška nebo veřejná akce", "Paskaita ar viešas renginys", "Лекция или публично събитие")
+  "municipal-office": labelsOf("Municipal office", "Obecní úřad", "Savivaldybė", "Общинска администрация"),
+  "labour-office": labelsOf("Labour office", "Úřad práce", "Užimtumo tarnyba", "Бюро по труда"),
+  website: labelsOf("Website", "Webové stránky", "Interneto svetainė", "Уебсайт"),
+  "public-event": labelsOf("Lecture or public event", "Přednáška nebo veřejná akce", "Paskaita ar viešas renginys", "Лекция или публично събитие")
 }
 
 /**
@@ -139,9 +139,9 @@ export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
  * @category models
  */
 export const locationKinds: Plugin.Taxonomy<LocationKind> = {
-  office: labels("Counselling office", "Poradna", "Konsultacijų kabinetas", "Консултантски кабинет"),
-  "online-platform": labels("Online", "Online", "Internetu", "Онлайн"),
-  "event-venue": labels("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието")
+  office: labelsOf("Counselling office", "Poradna", "Konsultacijų kabinetas", "Консултантски кабинет"),
+  "online-platform": labelsOf("Online", "Online", "Internetu", "Онлайн"),
+  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието")
 }
 
 /**
@@ -152,49 +152,49 @@ export const locationKinds: Plugin.Taxonomy<LocationKind> = {
  * @category models
  */
 export const needs: Plugin.Taxonomy<ExclusionKind> = {
-  "unstable-housing": labels(
+  "unstable-housing": labelsOf(
     "Unsuitable or unstable housing",
     "Nevyhovující nebo nestabilní bydlení",
     "Netinkamas ar nestabilus būstas",
     "Неподходящо или несигурно жилище"
   ),
-  "long-term-unemployment": labels(
+  "long-term-unemployment": labelsOf(
     "Long-term unemployment, hard to place on the labour market",
     "Dlouhodobá nezaměstnanost, obtížná uplatnitelnost na trhu práce",
     "Ilgalaikis nedarbas, sunkumai įsidarbinant",
     "Продължителна безработица, трудна реализация на пазара на труда"
   ),
-  "budgeting-problems": labels(
+  "budgeting-problems": labelsOf(
     "Problems managing the budget",
     "Problémy se zvládáním rozpočtu",
     "Sunkumai tvarkant biudžetą",
     "Трудности при управлението на бюджета"
   ),
-  "disadvantage-from-prejudice": labels(
+  "disadvantage-from-prejudice": labelsOf(
     "Social disadvantage due to prejudice",
     "Sociální znevýhodnění z důvodu předsudků",
     "Nepalanki socialinė padėtis dėl išankstinių nuostatų",
     "Социално неравностойно положение поради предразсъдъци"
   ),
-  "no-social-network": labels(
+  "no-social-network": labelsOf(
     "Missing or non-functioning social network, no resources to solve problems",
     "Nefunkční nebo neexistující sociální síť, chybí zdroje na řešení potíží",
     "Nėra socialinio tinklo arba jis neveikia, trūksta išteklių problemoms spręsti",
     "Липсваща или нефункционираща социална мрежа, няма ресурси за решаване на проблемите"
   ),
-  "benefit-dependence": labels(
+  "benefit-dependence": labelsOf(
     "Dependence on social transfers (benefits, pensions)",
     "Závislost na sociálních transferech (dávky, důchody)",
     "Priklausomybė nuo socialinių išmokų (pašalpų, pensijų)",
     "Зависимост от социални плащания (помощи, пенсии)"
   ),
-  "family-pathology": labels(
+  "family-pathology": labelsOf(
     "Socially pathological phenomena in the family (crime, addictions, children's behavioural problems)",
     "Sociálně patologické jevy v rodině (trestná činnost, závislosti, výchovné problémy dětí)",
     "Socialinės patologijos reiškiniai šeimoje (nusikalstamumas, priklausomybės, vaikų elgesio problemos)",
     "Социално-патологични явления в семейството (престъпност, зависимости, проблеми с възпитанието на децата)"
   ),
-  "more-support-needed": labels(
+  "more-support-needed": labelsOf(
     "Need for more support in solving the adverse situation",
     "Potřeba větší podpory při řešení nepříznivé sociální situace",
     "Reikia daugiau paramos sprendžiant sunkią socialinę padėtį",

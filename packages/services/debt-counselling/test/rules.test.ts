@@ -24,7 +24,7 @@ import {
   startCooperation
 } from "./fixtures.js"
 
-const verdictOf = (rule: Rules.DebtRule<string>, command: Command.Command, f: Facts.Facts) => rule.check(command, f, rule.verdict)._tag
+const verdictOf = (rule: Rules.DebtRule<string>, command: Command.Command, f: Facts.Facts) => Registry.scopedRule(debtCounselling.id, rule).check(command, f, rule.verdict)._tag
 const registry = Registry.makeUnsafe([debtCounselling])
 const arbBand = fc.constantFrom(...ageBands)
 const minors = new Set(["0-5", "6-10", "11-14", "15-17"])
@@ -139,7 +139,8 @@ describe("debt-counselling/no-fee and principles-declared", () => {
     for (const left of debtPrinciples) {
       expect([left, verdictOf(Rules.principlesDeclared, registerService(debtPrinciples.filter((p) => p !== left)), facts())]).toEqual([left, "Deny"])
     }
-    expect(verdictOf(Rules.principlesDeclared, registerService([], false, "community-centre"), facts())).toBe("Allow")
+    const centre = facts({ service: { ...otherService, type: "community-centre" } })
+    expect(verdictOf(Rules.principlesDeclared, registerService([], false, "community-centre"), centre)).toBe("Allow")
   })
 })
 

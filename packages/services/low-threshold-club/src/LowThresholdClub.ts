@@ -4,8 +4,7 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, definePlugin, type Plugin, type Principle, type Report } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
+import { type AgeRange, definePlugin, labelsOf, type Plugin, type Principle, type Report } from "@pomoc/core"
 import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
 import { type ReportId, reports } from "./reports.js"
 import { type ClubRule, defaultAgeRange, makeRules, principleIds, serviceType } from "./rules.js"
@@ -112,7 +111,7 @@ export interface AgeLimits {
 }
 
 const targetGroupDescription = ({ min, max }: AgeRange) =>
-  labels(
+  labelsOf(
     `Children and young people aged ${min} to ${max} in difficult and everyday life situations`,
     `Děti a mládež ve věku ${min}–${max} let v obtížných i každodenních životních situacích`,
     `${min}–${max} metų vaikai ir jaunimas sunkiose ir kasdienėse gyvenimo situacijose`,
@@ -142,13 +141,13 @@ export const make = (options: Options = {}): LowThresholdClubPlugin => {
     version: "0.1.0",
     requires: { core: "^0.1.0" },
     labels: {
-      name: labels(
+      name: labelsOf(
         "Low-threshold club for children and youth",
         "Nízkoprahový klub pro děti a mládež",
         "Žemo slenksčio vaikų ir jaunimo klubas",
         "Нископрагов клуб за деца и младежи"
       ),
-      description: labels(
+      description: labelsOf(
         "Accompanies and supports children and young people in difficult and everyday situations, to raise their chances of succeeding in life.",
         "Doprovází a podporuje děti a mládež při řešení obtížných i každodenních situací a zvyšuje tak jejich šance uspět v dalším životě.",
         "Lydi ir palaiko vaikus bei jaunimą sunkiose ir kasdienėse situacijose, kad padidėtų jų galimybės sėkmingai gyventi toliau.",

@@ -5,9 +5,9 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Contact, Labels, Plugin } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -19,12 +19,12 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = [
   {
     code: "contact-maintained",
-    labels: labels("Contact with the club", "Kontakt s klubem", "Ryšys su klubu", "Контакт с клуба"),
+    labels: labelsOf("Contact with the club", "Kontakt s klubem", "Ryšys su klubu", "Контакт с клуба"),
     scale: { _tag: "Category", categories: ["first", "occasional", "regular"] }
   },
   {
     code: "safe-space",
-    labels: labels(
+    labels: labelsOf(
       "Experiences a respectful relationship and a safe space",
       "Zažívá respektující vztah a bezpečný prostor",
       "Patiria pagarbų santykį ir saugią erdvę",
@@ -34,7 +34,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "received-help",
-    labels: labels(
+    labels: labelsOf(
       "Received information, help or support in a difficult situation",
       "Získal(a) informace, odbornou pomoc nebo podporu v obtížné situaci",
       "Gavo informacijos, pagalbos ar paramos sunkioje situacijoje",
@@ -44,12 +44,12 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "risky-behaviour",
-    labels: labels("Risky behaviour", "Rizikové chování", "Rizikingas elgesys", "Рисково поведение"),
+    labels: labelsOf("Risky behaviour", "Rizikové chování", "Rizikingas elgesys", "Рисково поведение"),
     scale: { _tag: "Category", categories: ["none", "reduced", "unchanged", "increased"] }
   },
   {
     code: "social-connection",
-    labels: labels(
+    labels: labelsOf(
       "Connected with the social environment (school, services, community)",
       "Propojení se společenským prostředím (škola, služby, komunita)",
       "Ryšys su socialine aplinka (mokykla, tarnybos, bendruomenė)",
@@ -59,12 +59,12 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "education-and-work",
-    labels: labels("Education and work", "Vzdělávání a pracovní uplatnění", "Mokymasis ir darbas", "Образование и работа"),
+    labels: labelsOf("Education and work", "Vzdělávání a pracovní uplatnění", "Mokymasis ir darbas", "Образование и работа"),
     scale: { _tag: "Category", categories: ["not-engaged", "at-risk", "engaged", "progressed"] }
   },
   {
     code: "meaningful-leisure",
-    labels: labels(
+    labels: labelsOf(
       "Spends leisure time meaningfully and carries out own activities",
       "Smysluplně tráví volný čas a realizuje vlastní aktivity",
       "Prasmingai leidžia laisvalaikį ir įgyvendina savo sumanymus",
@@ -74,7 +74,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "independence-and-social-skills",
-    labels: labels(
+    labels: labelsOf(
       "Independence, self-confidence and social skills (1 = low, 5 = high)",
       "Samostatnost, sebevědomí a sociální dovednosti (1 = nízké, 5 = vysoké)",
       "Savarankiškumas, pasitikėjimas savimi ir socialiniai įgūdžiai (1 – žemas, 5 – aukštas)",
@@ -108,21 +108,21 @@ export type Indicator =
  */
 export const categoryLabels: Readonly<Partial<Record<Indicator, Readonly<Record<string, Labels>>>>> = {
   "contact-maintained": {
-    first: labels("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
-    occasional: labels("Occasional", "Občasný", "Retkarčiais", "Епизодичен"),
-    regular: labels("Regular", "Pravidelný", "Reguliarus", "Редовен")
+    first: labelsOf("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
+    occasional: labelsOf("Occasional", "Občasný", "Retkarčiais", "Епизодичен"),
+    regular: labelsOf("Regular", "Pravidelný", "Reguliarus", "Редовен")
   },
   "risky-behaviour": {
-    none: labels("None observed", "Nepozorováno", "Nepastebėta", "Не е наблюдавано"),
-    reduced: labels("Reduced", "Snížené", "Sumažėjo", "Намаляло"),
-    unchanged: labels("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
-    increased: labels("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
+    none: labelsOf("None observed", "Nepozorováno", "Nepastebėta", "Не е наблюдавано"),
+    reduced: labelsOf("Reduced", "Snížené", "Sumažėjo", "Намаляло"),
+    unchanged: labelsOf("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
+    increased: labelsOf("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
   },
   "education-and-work": {
-    "not-engaged": labels("Not in education or work", "Mimo vzdělávání i práci", "Nesimoko ir nedirba", "Нито учи, нито работи"),
-    "at-risk": labels("At risk of dropping out", "Ohrožen(a) předčasným odchodem", "Gresia iškristi", "В риск от отпадане"),
-    engaged: labels("In education or work", "Ve vzdělávání nebo v práci", "Mokosi arba dirba", "Учи или работи"),
-    progressed: labels("Progressed (next school, qualification, job)", "Posun (další škola, kvalifikace, práce)", "Pažengė (kita mokykla, kvalifikacija, darbas)", "Напредък (следващо училище, квалификация, работа)")
+    "not-engaged": labelsOf("Not in education or work", "Mimo vzdělávání i práci", "Nesimoko ir nedirba", "Нито учи, нито работи"),
+    "at-risk": labelsOf("At risk of dropping out", "Ohrožen(a) předčasným odchodem", "Gresia iškristi", "В риск от отпадане"),
+    engaged: labelsOf("In education or work", "Ve vzdělávání nebo v práci", "Mokosi arba dirba", "Учи или работи"),
+    progressed: labelsOf("Progressed (next school, qualification, job)", "Posun (další škola, kvalifikace, práce)", "Pažengė (kita mokykla, kvalifikacija, darbas)", "Напредък (следващо училище, квалификация, работа)")
   }
 }
 
@@ -151,7 +151,7 @@ export type Goal =
 export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   {
     code: "seek-and-keep-contact",
-    labels: labels(
+    labels: labelsOf(
       "Seek out, establish and keep contact with the target group",
       "Vyhledávat, navazovat a udržovat kontakt s cílovou skupinou",
       "Ieškoti tikslinės grupės, užmegzti ir palaikyti su ja ryšį",
@@ -161,7 +161,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "respectful-relationship-and-safe-space",
-    labels: labels(
+    labels: labelsOf(
       "Offer a respectful relationship and a safe space",
       "Nabízet respektující vztah a bezpečný prostor",
       "Siūlyti pagarbų santykį ir saugią erdvę",
@@ -171,7 +171,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "information-help-and-support",
-    labels: labels(
+    labels: labelsOf(
       "Provide information, professional help and support in difficult and everyday situations",
       "Poskytovat informace, odbornou pomoc a podporu v obtížných i každodenních životních situacích",
       "Teikti informaciją, profesionalią pagalbą ir paramą sunkiose ir kasdienėse gyvenimo situacijose",
@@ -181,7 +181,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "prevent-risky-behaviour",
-    labels: labels(
+    labels: labelsOf(
       "Prevent risky behaviour or minimise its effects through prevention",
       "Předcházet vzniku rizikového chování, případně minimalizovat jeho dopady prostřednictvím preventivních činností",
       "Užkirsti kelią rizikingam elgesiui arba prevencine veikla mažinti jo padarinius",
@@ -191,7 +191,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "contact-with-social-environment",
-    labels: labels(
+    labels: labelsOf(
       "Mediate contact with the social environment",
       "Zprostředkovat vzájemný kontakt se společenským prostředím",
       "Tarpininkauti palaikant ryšį su socialine aplinka",
@@ -201,7 +201,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "education-and-work",
-    labels: labels(
+    labels: labelsOf(
       "Support and motivate in education and work",
       "Podporovat a motivovat ve vzdělávání a pracovním uplatnění",
       "Palaikyti ir motyvuoti mokantis ir dirbant",
@@ -211,7 +211,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "meaningful-leisure",
-    labels: labels(
+    labels: labelsOf(
       "Provide a base and motivation for meaningful leisure and own activities",
       "Poskytovat zázemí a motivaci ke smysluplnému trávení volného času a realizaci vlastních aktivit",
       "Suteikti erdvę ir motyvacijos prasmingai leisti laisvalaikį ir įgyvendinti savo sumanymus",
@@ -221,7 +221,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "independence-and-responsibility",
-    labels: labels(
+    labels: labelsOf(
       "Develop independence and healthy self-confidence, social skills and responsibility for one's behaviour",
       "Rozvíjet samostatnost a zdravé sebevědomí, podporovat rozvoj sociálních dovedností a přijetí odpovědnosti za své chování",
       "Ugdyti savarankiškumą ir sveiką pasitikėjimą savimi, socialinius įgūdžius ir atsakomybę už savo elgesį",

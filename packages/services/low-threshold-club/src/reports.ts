@@ -6,8 +6,7 @@
  *
  * @since 0.1.0
  */
-import { Report } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
+import { labelsOf, Report } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -22,7 +21,7 @@ const codes = (taxonomy: object): ReadonlyArray<string> => Object.keys(taxonomy)
 export const contactsByIntervention = Report.define({
   id: "contacts-by-intervention",
   question: "how-much",
-  labels: labels("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
+  labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
   query: { kind: "contact", dimensions: [{ by: "tag", values: codes(interventions) }] }
 })
 
@@ -35,7 +34,7 @@ export const contactsByIntervention = Report.define({
 export const participantsByMonth = Report.define({
   id: "participants-by-month",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "Participants in contacts by month (known and anonymous)",
     "Účastníci kontaktů podle měsíců (známí i anonymní)",
     "Kontaktų dalyviai pagal mėnesius (žinomi ir anoniminiai)",
@@ -53,7 +52,7 @@ export const participantsByMonth = Report.define({
 export const firstContactsByChannel = Report.define({
   id: "first-contacts-by-channel",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "Young people first reached, by first-contact channel",
     "Poprvé oslovení mladí lidé podle cesty k prvnímu kontaktu",
     "Pirmą kartą pasiekti jaunuoliai pagal pirmojo kontakto kanalą",
@@ -71,7 +70,7 @@ export const firstContactsByChannel = Report.define({
 export const attendanceByTopic = Report.define({
   id: "attendance-by-topic",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "Attendance of group activities by topic",
     "Účast na skupinových aktivitách podle tématu",
     "Dalyvavimas grupinėse veiklose pagal temą",
@@ -89,7 +88,7 @@ export const attendanceByTopic = Report.define({
 export const peopleByAgeBand = Report.define({
   id: "people-by-age-band",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "Young people by identity level and age band",
     "Mladí lidé podle úrovně identifikace a věkové skupiny",
     "Jaunuoliai pagal tapatybės lygį ir amžiaus grupę",
@@ -111,7 +110,7 @@ export const peopleByAgeBand = Report.define({
 export const anonymousByPlace = Report.define({
   id: "anonymous-participants-by-place",
   question: "how-well",
-  labels: labels(
+  labels: labelsOf(
     "Anonymous participants by place",
     "Anonymní účastníci podle místa",
     "Anoniminiai dalyviai pagal vietą",
@@ -129,7 +128,7 @@ export const anonymousByPlace = Report.define({
 export const assessedWithPerson = Report.define({
   id: "outcomes-assessed-with-person",
   question: "how-well",
-  labels: labels(
+  labels: labelsOf(
     "Outcome assessments made with the young person",
     "Hodnocení výsledků společně s mladým člověkem",
     "Rezultatų vertinimai kartu su jaunuoliu",
@@ -150,7 +149,7 @@ export const assessedWithPerson = Report.define({
 export const outcomesByIndicator = Report.define({
   id: "outcomes-by-indicator",
   question: "better-off",
-  labels: labels(
+  labels: labelsOf(
     "Young people by outcome indicator and value",
     "Mladí lidé podle indikátoru výsledku a hodnoty",
     "Jaunuoliai pagal rezultato rodiklį ir reikšmę",

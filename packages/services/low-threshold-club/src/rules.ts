@@ -1,12 +1,11 @@
 /**
  * The club's own rules. They tighten the core principles the seed names (low threshold,
- * equality); they never loosen one. Every rule applies only to services of the type
- * `low-threshold-club` (the registry runs every plugin's rules for every command).
+ * equality); they never loosen one. The registry applies them only to services of the type
+ * `low-threshold-club`.
  *
  * @since 0.1.0
  */
-import { type AgeRange, ageBandRange, type Command, type Facts, type Labels, Principles, type Rule } from "@pomoc/core"
-import { bandFit } from "./internal/labels.js"
+import { type AgeRange, ageBandRange, ageRangeFit, type Labels, Plugin, Principles } from "@pomoc/core"
 
 /**
  * The service type (and plugin id) of a low-threshold club.
@@ -98,7 +97,7 @@ export const messages: Readonly<Record<MessageKey, Labels>> = {
  * @since 0.1.0
  * @category models
  */
-export type ClubRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts, Id>
+export type ClubRule<Id extends string> = Plugin.PluginRule<Id>
 
 /**
  * The club's rules, by name.
@@ -133,16 +132,16 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): ClubRules => {
    * `equality/eligibility-by-target-age` decides when it does): a band wholly outside is denied,
    * a band partly outside gets a warning. Reads only the age band, never a protected attribute.
    */
-  const targetAge = Principles.coreRule({
+  const targetAge = Plugin.rule({
     id: "low-threshold-club/target-age",
     principle: Principles.Equality,
     appliesTo: ["AssessEligibility"],
-    reads: ["service.type", "service.ageRange", "person.ageBand"],
+    reads: ["service.ageRange", "person.ageBand"],
     verdicts: ["Deny", "Warn"],
     description: "A club serves children and young people of its target age (6–26 unless the service says otherwise).",
     check: (_command, facts, v) => {
-      if (facts.service.type !== serviceType || facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
-      switch (bandFit(ageBandRange[facts.person.ageBand], ageRange)) {
+      if (facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
+      switch (ageRangeFit(ageBandRange[facts.person.ageBand], ageRange)) {
         case "outside":
           return v.deny("the age band is outside the club's target age", "lowThresholdClub.targetAge.outside")
         case "partly":
@@ -158,33 +157,32 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): ClubRules => {
    * age gets a warning, not a refusal: a low-threshold club does not turn anyone away at the
    * door, but it points them to a service meant for them.
    */
-  const ageOnRegistration = Principles.coreRule({
+  const ageOnRegistration = Plugin.rule({
     id: "low-threshold-club/age-on-registration",
     principle: Principles.Equality,
     appliesTo: ["RegisterPerson", "StartCooperation"],
-    reads: ["service.type", "service.ageRange", "person.ageBand"],
+    reads: ["service.ageRange", "person.ageBand"],
     verdicts: ["Warn"],
     description: "A person outside the target age is flagged, never turned away.",
     check: (command, facts, v) => {
-      if (facts.service.type !== serviceType) return v.allow
       const band = command._tag === "RegisterPerson" ? command.person.ageBand : facts.person?.ageBand
       if (band === undefined) return v.allow
-      return bandFit(ageBandRange[band], rangeOf(facts.service)) === "outside"
+      return ageRangeFit(ageBandRange[band], rangeOf(facts.service)) === "outside"
         ? v.warn("the age band is outside the club's target age", "lowThresholdClub.targetAge.outside")
         : v.allow
     }
   })
 
   /** "Odstraňují … finanční bariéry": a club charges no fee, whatever its configuration says. */
-  const noFinancialBarrier = Principles.coreRule({
+  const noFinancialBarrier = Plugin.rule({
     id: "low-threshold-club/no-financial-barrier",
     principle: Principles.LowThreshold,
     appliesTo: ["ChargeFee"],
-    reads: ["service.type"],
+    reads: [],
     verdicts: ["Deny"],
     description: "A low-threshold club removes financial barriers: no fees.",
-    check: (command, facts, v) =>
-      facts.service.type === serviceType && command.amountMinor > 0
+    check: (command, _facts, v) =>
+      command.amountMinor > 0
         ? v.deny("a low-threshold club charges no fee", "lowThresholdClub.noFinancialBarrier")
         : v.allow
   })
@@ -193,21 +191,21 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): ClubRules => {
    * "Bez uvedení jména a jiných osobních údajů": registering a young person as identified gets
    * a warning that a nickname would do (the core rule still requires consent to identification).
    */
-  const nicknameSuffices = Principles.coreRule({
+  const nicknameSuffices = Plugin.rule({
     id: "low-threshold-club/nickname-suffices",
     principle: Principles.LowThreshold,
     appliesTo: ["RegisterPerson"],
-    reads: ["service.type"],
+    reads: [],
     verdicts: ["Warn"],
     description: "Young people are known by a nickname unless they need and agree to more.",
-    check: (command, facts, v) =>
-      facts.service.type === serviceType && command.person._tag === "identified"
+    check: (command, _facts, v) =>
+      command.person._tag === "identified"
         ? v.warn("a club can work with a nickname", "lowThresholdClub.nicknameSuffices")
         : v.allow
   })
 
   /** A service of this type declares every principle of the seed, so the core rules bind it. */
-  const principlesDeclared = Principles.coreRule({
+  const principlesDeclared = Plugin.rule({
     id: "low-threshold-club/principles-declared",
     principle: Principles.LowThreshold,
     appliesTo: ["RegisterService"],
@@ -215,7 +213,7 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): ClubRules => {
     verdicts: ["Deny"],
     description: "A club is registered bound by all the principles of its seed.",
     check: (command, _facts, v) =>
-      command.service.type === serviceType && !principleIds.every((id) => command.service.principles.includes(id))
+      !principleIds.every((id) => command.service.principles.includes(id))
         ? v.deny("a low-threshold club must declare all of its principles", "lowThresholdClub.principlesDeclared")
         : v.allow
   })

@@ -6,8 +6,8 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import type { Plugin } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 
 /**
  * What club workers do in a contact. The Czech terms are those of the seed and of Czech
@@ -18,30 +18,30 @@ import { labels } from "./internal/labels.js"
  * @category models
  */
 export const interventions: Plugin.Taxonomy<Intervention> = {
-  contact: labels("Contact work", "Kontaktní práce", "Kontaktinis darbas", "Контактна работа"),
-  information: labels("Information", "Informační servis", "Informavimas", "Информиране"),
-  conversation: labels("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
-  counselling: labels("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
-  "crisis-intervention": labels("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
-  accompaniment: labels("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
-  "mediation-of-contact": labels(
+  contact: labelsOf("Contact work", "Kontaktní práce", "Kontaktinis darbas", "Контактна работа"),
+  information: labelsOf("Information", "Informační servis", "Informavimas", "Информиране"),
+  conversation: labelsOf("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
+  counselling: labelsOf("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "crisis-intervention": labelsOf("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
+  accompaniment: labelsOf("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
+  "mediation-of-contact": labelsOf(
     "Mediation of contact with the social environment",
     "Zprostředkování kontaktu se společenským prostředím",
     "Tarpininkavimas palaikant ryšį su socialine aplinka",
     "Посредничество за контакт със социалната среда"
   ),
-  "work-with-family": labels("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
-  "group-work": labels("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
-  "leisure-activity": labels("Leisure activity", "Volnočasová aktivita", "Laisvalaikio veikla", "Дейност за свободното време"),
-  "prevention-programme": labels("Prevention programme", "Preventivní program", "Prevencinė programa", "Превантивна програма"),
-  "individual-planning": labels("Individual planning", "Individuální plánování", "Individualus planavimas", "Индивидуално планиране"),
-  "school-and-work-support": labels(
+  "work-with-family": labelsOf("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
+  "group-work": labelsOf("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
+  "leisure-activity": labelsOf("Leisure activity", "Volnočasová aktivita", "Laisvalaikio veikla", "Дейност за свободното време"),
+  "prevention-programme": labelsOf("Prevention programme", "Preventivní program", "Prevencinė programa", "Превантивна програма"),
+  "individual-planning": labelsOf("Individual planning", "Individuální plánování", "Individualus planavimas", "Индивидуално планиране"),
+  "school-and-work-support": labelsOf(
     "Support in education and work",
     "Podpora ve vzdělávání a pracovním uplatnění",
     "Pagalba mokantis ir ieškant darbo",
     "Подкрепа в образованието и професионалната реализация"
   ),
-  "assistance-with-rights": labels(
+  "assistance-with-rights": labelsOf(
     "Help with asserting rights and legitimate interests",
     "Pomoc při uplatňování práv a oprávněných zájmů",
     "Pagalba ginant teises ir teisėtus interesus",
@@ -56,11 +56,11 @@ export const interventions: Plugin.Taxonomy<Intervention> = {
  * @category models
  */
 export const channels: Plugin.Taxonomy<Channel> = {
-  "in-person": labels("In person", "Osobně", "Asmeniškai", "Лично"),
-  phone: labels("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  "text-message": labels("Text message", "Textová zpráva (SMS)", "Trumpoji žinutė", "Текстово съобщение"),
-  "e-mail": labels("E-mail", "E-mail", "El. paštas", "Имейл"),
-  "social-network": labels("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа")
+  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  "text-message": labelsOf("Text message", "Textová zpráva (SMS)", "Trumpoji žinutė", "Текстово съобщение"),
+  "e-mail": labelsOf("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "social-network": labelsOf("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа")
 }
 
 /**
@@ -70,14 +70,14 @@ export const channels: Plugin.Taxonomy<Channel> = {
  * @category models
  */
 export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
-  "walk-in": labels("Came on their own", "Samostatný příchod", "Atėjo savarankiškai", "Дошли сами"),
-  friends: labels("Through friends", "Přes kamarády", "Per draugus", "Чрез приятели"),
-  outreach: labels("Outreach by club workers", "Terénní práce pracovníků klubu", "Klubo darbuotojų darbas gatvėje", "Теренна работа на служителите на клуба"),
-  "school-programme": labels("Programme at school", "Program ve škole", "Programa mokykloje", "Програма в училище"),
-  "social-network": labels("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа"),
-  "referral-from-service": labels("Referred by another service", "Doporučení jiné služby", "Nukreipė kita tarnyba", "Насочени от друга услуга"),
-  family: labels("Through the family", "Přes rodinu", "Per šeimą", "Чрез семейството"),
-  "public-event": labels("Public event", "Veřejná akce", "Viešas renginys", "Публично събитие")
+  "walk-in": labelsOf("Came on their own", "Samostatný příchod", "Atėjo savarankiškai", "Дошли сами"),
+  friends: labelsOf("Through friends", "Přes kamarády", "Per draugus", "Чрез приятели"),
+  outreach: labelsOf("Outreach by club workers", "Terénní práce pracovníků klubu", "Klubo darbuotojų darbas gatvėje", "Теренна работа на служителите на клуба"),
+  "school-programme": labelsOf("Programme at school", "Program ve škole", "Programa mokykloje", "Програма в училище"),
+  "social-network": labelsOf("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа"),
+  "referral-from-service": labelsOf("Referred by another service", "Doporučení jiné služby", "Nukreipė kita tarnyba", "Насочени от друга услуга"),
+  family: labelsOf("Through the family", "Přes rodinu", "Per šeimą", "Чрез семейството"),
+  "public-event": labelsOf("Public event", "Veřejná akce", "Viešas renginys", "Публично събитие")
 }
 
 /**
@@ -87,11 +87,11 @@ export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
  * @category models
  */
 export const locationKinds: Plugin.Taxonomy<LocationKind> = {
-  "club-premises": labels("Club premises", "Prostory klubu", "Klubo patalpos", "Помещения на клуба"),
-  "street-area": labels("Street, park or square", "Ulice, park nebo náměstí", "Gatvė, parkas ar aikštė", "Улица, парк или площад"),
-  school: labels("School", "Škola", "Mokykla", "Училище"),
-  "event-venue": labels("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
-  "online-platform": labels("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+  "club-premises": labelsOf("Club premises", "Prostory klubu", "Klubo patalpos", "Помещения на клуба"),
+  "street-area": labelsOf("Street, park or square", "Ulice, park nebo náměstí", "Gatvė, parkas ar aikštė", "Улица, парк или площад"),
+  school: labelsOf("School", "Škola", "Mokykla", "Училище"),
+  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
 }
 
 /**
@@ -102,18 +102,18 @@ export const locationKinds: Plugin.Taxonomy<LocationKind> = {
  * @category models
  */
 export const needs: Plugin.Taxonomy<Need> = {
-  school: labels("School and learning", "Škola a učení", "Mokykla ir mokymasis", "Училище и учене"),
-  work: labels("Work and job search", "Práce a hledání zaměstnání", "Darbas ir darbo paieška", "Работа и търсене на работа"),
-  "family-relationships": labels("Family relationships", "Vztahy v rodině", "Santykiai šeimoje", "Отношения в семейството"),
-  "peer-relationships": labels("Relationships with peers", "Vztahy s vrstevníky", "Santykiai su bendraamžiais", "Отношения с връстниците"),
-  "partnership-and-sexuality": labels("Partnership and sexuality", "Partnerské vztahy a sexualita", "Partnerystė ir lytiškumas", "Партньорски отношения и сексуалност"),
-  "addictive-substances": labels("Addictive substances", "Návykové látky", "Priklausomybę sukeliančios medžiagos", "Пристрастяващи вещества"),
-  "bullying-and-violence": labels("Bullying and violence", "Šikana a násilí", "Patyčios ir smurtas", "Тормоз и насилие"),
-  "mental-well-being": labels("Mental well-being", "Psychická pohoda", "Psichologinė gerovė", "Психично благополучие"),
-  "leisure-time": labels("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
-  "money-and-debts": labels("Money and debts", "Peníze a dluhy", "Pinigai ir skolos", "Пари и дългове"),
-  housing: labels("Housing", "Bydlení", "Būstas", "Жилище"),
-  "law-and-police": labels("Law and the police", "Zákon a policie", "Įstatymai ir policija", "Закон и полиция")
+  school: labelsOf("School and learning", "Škola a učení", "Mokykla ir mokymasis", "Училище и учене"),
+  work: labelsOf("Work and job search", "Práce a hledání zaměstnání", "Darbas ir darbo paieška", "Работа и търсене на работа"),
+  "family-relationships": labelsOf("Family relationships", "Vztahy v rodině", "Santykiai šeimoje", "Отношения в семейството"),
+  "peer-relationships": labelsOf("Relationships with peers", "Vztahy s vrstevníky", "Santykiai su bendraamžiais", "Отношения с връстниците"),
+  "partnership-and-sexuality": labelsOf("Partnership and sexuality", "Partnerské vztahy a sexualita", "Partnerystė ir lytiškumas", "Партньорски отношения и сексуалност"),
+  "addictive-substances": labelsOf("Addictive substances", "Návykové látky", "Priklausomybę sukeliančios medžiagos", "Пристрастяващи вещества"),
+  "bullying-and-violence": labelsOf("Bullying and violence", "Šikana a násilí", "Patyčios ir smurtas", "Тормоз и насилие"),
+  "mental-well-being": labelsOf("Mental well-being", "Psychická pohoda", "Psichologinė gerovė", "Психично благополучие"),
+  "leisure-time": labelsOf("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
+  "money-and-debts": labelsOf("Money and debts", "Peníze a dluhy", "Pinigai ir skolos", "Пари и дългове"),
+  housing: labelsOf("Housing", "Bydlení", "Būstas", "Жилище"),
+  "law-and-police": labelsOf("Law and the police", "Zákon a policie", "Įstatymai ir policija", "Закон и полиция")
 }
 
 /**
@@ -123,15 +123,15 @@ export const needs: Plugin.Taxonomy<Need> = {
  * @category models
  */
 export const activityTopics: Plugin.Taxonomy<ActivityTopic> = {
-  sport: labels("Sport", "Sport", "Sportas", "Спорт"),
-  music: labels("Music", "Hudba", "Muzika", "Музика"),
-  "art-and-crafts": labels("Art and crafts", "Výtvarné a rukodělné činnosti", "Dailė ir rankdarbiai", "Изкуство и занаяти"),
-  games: labels("Games", "Hry", "Žaidimai", "Игри"),
-  cooking: labels("Cooking", "Vaření", "Maisto gaminimas", "Готвене"),
-  trip: labels("Trip", "Výlet", "Išvyka", "Екскурзия"),
-  "discussion-group": labels("Discussion group", "Diskusní skupina", "Diskusijų grupė", "Дискусионна група"),
-  "help-with-schoolwork": labels("Help with schoolwork", "Doučování a pomoc s přípravou do školy", "Pagalba ruošiant pamokas", "Помощ с домашните"),
-  "prevention-workshop": labels("Prevention workshop", "Preventivní beseda", "Prevencinis užsiėmimas", "Превантивна беседа")
+  sport: labelsOf("Sport", "Sport", "Sportas", "Спорт"),
+  music: labelsOf("Music", "Hudba", "Muzika", "Музика"),
+  "art-and-crafts": labelsOf("Art and crafts", "Výtvarné a rukodělné činnosti", "Dailė ir rankdarbiai", "Изкуство и занаяти"),
+  games: labelsOf("Games", "Hry", "Žaidimai", "Игри"),
+  cooking: labelsOf("Cooking", "Vaření", "Maisto gaminimas", "Готвене"),
+  trip: labelsOf("Trip", "Výlet", "Išvyka", "Екскурзия"),
+  "discussion-group": labelsOf("Discussion group", "Diskusní skupina", "Diskusijų grupė", "Дискусионна група"),
+  "help-with-schoolwork": labelsOf("Help with schoolwork", "Doučování a pomoc s přípravou do školy", "Pagalba ruošiant pamokas", "Помощ с домашните"),
+  "prevention-workshop": labelsOf("Prevention workshop", "Preventivní beseda", "Prevencinis užsiėmimas", "Превантивна беседа")
 }
 
 /**

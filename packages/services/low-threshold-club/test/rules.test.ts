@@ -20,7 +20,7 @@ import {
 } from "./fixtures.js"
 
 const { rules } = Rules
-const verdictOf = (rule: Rules.ClubRule<string>, command: Command.Command, f: Facts.Facts) => rule.check(command, f, rule.verdict)._tag
+const verdictOf = (rule: Rules.ClubRule<string>, command: Command.Command, f: Facts.Facts) => Registry.scopedRule(lowThresholdClub.id, rule).check(command, f, rule.verdict)._tag
 const registry = Registry.makeUnsafe([lowThresholdClub])
 const otherType = { ...clubService, type: "debt-counselling" }
 const arbBand = fc.constantFrom(...ageBands)
@@ -113,7 +113,9 @@ describe("low-threshold-club/principles-declared", () => {
       const command = registerService("low-threshold-club", clubPrinciples.filter((p) => p !== left))
       expect([left, verdictOf(rules.principlesDeclared, command, facts())]).toEqual([left, "Deny"])
     }
-    expect(verdictOf(rules.principlesDeclared, registerService("street-work", []), facts())).toBe("Allow")
+    // The pipeline judges a service being registered with facts of that service, so of its type.
+    const streetWorkFacts = { ...facts(), service: { ...facts().service, type: "street-work" } }
+    expect(verdictOf(rules.principlesDeclared, registerService("street-work", []), streetWorkFacts)).toBe("Allow")
   })
 })
 

@@ -4,8 +4,7 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, definePlugin } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
+import { type AgeRange, definePlugin, labelsOf } from "@pomoc/core"
 import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import { defaultAgeRange, makeRules, Outreach, principleIds, serviceType } from "./rules.js"
@@ -26,7 +25,7 @@ export interface Options {
 }
 
 const targetGroupDescription = ({ max, min }: AgeRange) =>
-  labels(
+  labelsOf(
     `Young people aged ${min} to ${max} in difficult life situations or at risk, reached where they are`,
     `Mladí lidé ve věku ${min}–${max} let v obtížných životních situacích nebo ohrožení rizikovým chováním, oslovovaní tam, kde se vyskytují`,
     `${min}–${max} metų jaunuoliai, patiriantys sunkumų ar rizikos, pasiekiami ten, kur jie yra`,
@@ -55,8 +54,8 @@ export const make = (options: Options = {}) => {
     version: "0.1.0",
     requires: { core: "^0.1.0" },
     labels: {
-      name: labels("Street work and outreach", "Terénní programy", "Darbas su jaunimu gatvėje", "Теренна работа"),
-      description: labels(
+      name: labelsOf("Street work and outreach", "Terénní programy", "Darbas su jaunimu gatvėje", "Теренна работа"),
+      description: labelsOf(
         "Goes where young people are (schools, shopping centres, LAN parties, social platforms, the street) and offers them support in difficult life situations.",
         "Jde tam, kde jsou mladí lidé (školy, obchodní centra, LAN party, sociální sítě, ulice), a nabízí jim podporu v řešení obtížných životních situací.",
         "Eina ten, kur yra jaunimas (mokyklos, prekybos centrai, LAN vakarėliai, socialinės platformos, gatvė), ir siūlo paramą sunkiose gyvenimo situacijose.",

@@ -6,9 +6,9 @@
  *
  * @since 0.1.0
  */
+import { labelsOf } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Contact, Labels, Plugin } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -20,12 +20,12 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "contact-established",
-    labels: labels("Contact with the workers", "Kontakt s pracovníky", "Ryšys su darbuotojais", "Контакт със служителите"),
+    labels: labelsOf("Contact with the workers", "Kontakt s pracovníky", "Ryšys su darbuotojais", "Контакт със служителите"),
     scale: { _tag: "Category", categories: ["first", "repeated", "ongoing"] }
   },
   {
     code: "came-back",
-    labels: labels(
+    labels: labelsOf(
       "Got in touch again after the first contact",
       "Po prvním kontaktu se znovu ozval(a)",
       "Po pirmojo kontakto vėl susisiekė",
@@ -35,7 +35,7 @@ export const indicators = [
   },
   {
     code: "received-support",
-    labels: labels(
+    labels: labelsOf(
       "Received support in a difficult life situation",
       "Získal(a) podporu v obtížné životní situaci",
       "Gavo paramą sunkioje gyvenimo situacijoje",
@@ -45,12 +45,12 @@ export const indicators = [
   },
   {
     code: "situation",
-    labels: labels("The difficult situation", "Obtížná situace", "Sunki situacija", "Трудната ситуация"),
+    labels: labelsOf("The difficult situation", "Obtížná situace", "Sunki situacija", "Трудната ситуация"),
     scale: { _tag: "Category", categories: ["resolved", "improved", "unchanged", "worsened"] }
   },
   {
     code: "individual-plan",
-    labels: labels(
+    labels: labelsOf(
       "Works with the workers on an individual plan",
       "Spolupracuje s pracovníky na individuálním plánu",
       "Su darbuotojais dirba pagal individualų planą",
@@ -60,7 +60,7 @@ export const indicators = [
   },
   {
     code: "risky-behaviour",
-    labels: labels("Risky behaviour", "Rizikové chování", "Rizikingas elgesys", "Рисково поведение"),
+    labels: labelsOf("Risky behaviour", "Rizikové chování", "Rizikingas elgesys", "Рисково поведение"),
     scale: { _tag: "Category", categories: ["none", "reduced", "unchanged", "increased"] }
   }
 ] as const
@@ -81,21 +81,21 @@ export type Indicator = (typeof indicators)[number]["code"]
  */
 export const categoryLabels = {
   "contact-established": {
-    first: labels("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
-    repeated: labels("Repeated contact", "Opakovaný kontakt", "Pakartotinis kontaktas", "Повторен контакт"),
-    ongoing: labels("Ongoing contact", "Dlouhodobý kontakt", "Ilgalaikis ryšys", "Продължителен контакт")
+    first: labelsOf("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
+    repeated: labelsOf("Repeated contact", "Opakovaný kontakt", "Pakartotinis kontaktas", "Повторен контакт"),
+    ongoing: labelsOf("Ongoing contact", "Dlouhodobý kontakt", "Ilgalaikis ryšys", "Продължителен контакт")
   },
   situation: {
-    resolved: labels("Resolved", "Vyřešena", "Išspręsta", "Разрешена"),
-    improved: labels("Improved", "Zlepšila se", "Pagerėjo", "Подобрила се"),
-    unchanged: labels("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
-    worsened: labels("Worsened", "Zhoršila se", "Pablogėjo", "Влошила се")
+    resolved: labelsOf("Resolved", "Vyřešena", "Išspręsta", "Разрешена"),
+    improved: labelsOf("Improved", "Zlepšila se", "Pagerėjo", "Подобрила се"),
+    unchanged: labelsOf("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
+    worsened: labelsOf("Worsened", "Zhoršila se", "Pablogėjo", "Влошила се")
   },
   "risky-behaviour": {
-    none: labels("None observed", "Nepozorováno", "Nepastebėta", "Не е наблюдавано"),
-    reduced: labels("Reduced", "Snížené", "Sumažėjo", "Намаляло"),
-    unchanged: labels("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
-    increased: labels("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
+    none: labelsOf("None observed", "Nepozorováno", "Nepastebėta", "Не е наблюдавано"),
+    reduced: labelsOf("Reduced", "Snížené", "Sumažėjo", "Намаляло"),
+    unchanged: labelsOf("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
+    increased: labelsOf("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
 
@@ -108,7 +108,7 @@ export const categoryLabels = {
 export const goals = [
   {
     code: "be-where-young-people-are",
-    labels: labels(
+    labels: labelsOf(
       "Be where young people are and reach those who did not know the service",
       "Být tam, kde jsou mladí lidé, a oslovit ty, kteří o službě nevěděli",
       "Būti ten, kur yra jaunimas, ir pasiekti tuos, kurie apie paslaugą nežinojo",
@@ -118,7 +118,7 @@ export const goals = [
   },
   {
     code: "support-in-difficult-situations",
-    labels: labels(
+    labels: labelsOf(
       "Support in difficult life situations and in the hard time of growing up",
       "Podpora v řešení obtížných životních situací a v nesnadném období dospívání",
       "Parama sunkiose gyvenimo situacijose ir sudėtingu paauglystės laikotarpiu",
@@ -128,7 +128,7 @@ export const goals = [
   },
   {
     code: "individual-planning",
-    labels: labels(
+    labels: labelsOf(
       "Work with young people on their individual plans",
       "Spolupracovat s mladými lidmi na individuálních plánech",
       "Dirbti su jaunimu pagal individualius planus",
@@ -138,7 +138,7 @@ export const goals = [
   },
   {
     code: "prevention",
-    labels: labels(
+    labels: labelsOf(
       "Prevent risky behaviour",
       "Předcházet rizikovému chování",
       "Užkirsti kelią rizikingam elgesiui",

@@ -12,8 +12,7 @@
  *
  * @since 0.1.0
  */
-import { Report } from "@pomoc/core"
-import { labels } from "./internal/labels.js"
+import { labelsOf, Report } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { channels, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -29,7 +28,7 @@ const firstContactChannelValues = Object.keys(firstContactChannels)
 export const firstContactsByChannel = Report.define({
   id: "first-contacts-by-channel",
   question: "how-much",
-  labels: labels(
+  labels: labelsOf(
     "People first reached, by way of first contact",
     "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu",
     "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą",
@@ -53,7 +52,7 @@ export const firstContactsByChannel = Report.define({
 export const newToServiceByChannel = Report.define({
   id: "new-to-service-by-channel",
   question: "how-well",
-  labels: labels(
+  labels: labelsOf(
     "People who had not known the service before, by way of first contact",
     "Lidé, kteří o službě předtím nevěděli, podle způsobu prvokontaktu",
     "Žmonės, kurie anksčiau apie paslaugą nežinojo, pagal pirmojo kontakto būdą",
@@ -88,7 +87,7 @@ export const reports = [
   Report.define({
     id: "first-contacts-by-place",
     question: "how-well",
-    labels: labels(
+    labels: labelsOf(
       "People first reached, by way of first contact and place",
       "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu a místa",
       "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą ir vietą",
@@ -103,7 +102,7 @@ export const reports = [
   Report.define({
     id: "contacts-by-channel",
     question: "how-much",
-    labels: labels(
+    labels: labelsOf(
       "Contacts by channel and place",
       "Kontakty podle kanálu a místa",
       "Kontaktai pagal kanalą ir vietą",
@@ -114,19 +113,19 @@ export const reports = [
   Report.define({
     id: "contacts-by-intervention",
     question: "how-much",
-    labels: labels("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
+    labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
     query: { kind: "contact", dimensions: [{ by: "tag", values: Object.keys(interventions) }] }
   }),
   Report.define({
     id: "contacts-by-month",
     question: "how-much",
-    labels: labels("Participants by month", "Účastníci podle měsíců", "Dalyviai pagal mėnesius", "Участници по месеци"),
+    labels: labelsOf("Participants by month", "Účastníci podle měsíců", "Dalyviai pagal mėnesius", "Участници по месеци"),
     query: { kind: "contact", dimensions: [{ by: "month" }], measure: { sum: "participants" } }
   }),
   Report.define({
     id: "activities-by-topic",
     question: "how-much",
-    labels: labels(
+    labels: labelsOf(
       "Attendance of group activities by topic",
       "Účast na skupinových aktivitách podle tématu",
       "Grupinių veiklų lankomumas pagal temą",
@@ -137,7 +136,7 @@ export const reports = [
   Report.define({
     id: "people-by-age-band",
     question: "how-much",
-    labels: labels(
+    labels: labelsOf(
       "People by identity level and age band",
       "Lidé podle úrovně identifikace a věkové skupiny",
       "Žmonės pagal tapatybės lygį ir amžiaus grupę",
@@ -148,7 +147,7 @@ export const reports = [
   Report.define({
     id: "outcomes-assessed-with-person",
     question: "how-well",
-    labels: labels(
+    labels: labelsOf(
       "Outcome assessments made with the person",
       "Hodnocení výsledků společně s člověkem",
       "Rezultatų vertinimai kartu su žmogumi",
@@ -163,7 +162,7 @@ export const reports = [
   Report.define({
     id: "outcomes-by-indicator",
     question: "better-off",
-    labels: labels(
+    labels: labelsOf(
       "People by outcome indicator and value",
       "Lidé podle indikátoru výsledku a hodnoty",
       "Žmonės pagal rezultato rodiklį ir reikšmę",

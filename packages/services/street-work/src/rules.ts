@@ -1,23 +1,21 @@
 /**
  * The rules of street work. They tighten the core principles the service is bound by and add
  * one principle of its own, outreach ("Chceme být tam, kde jsou naši klienti a klientky"),
- * whose rules keep the first-contact records countable. Every rule applies only to services of
- * the type `street-work` (the registry runs every plugin's rules for every command).
+ * whose rules keep the first-contact records countable. The registry applies them only to services
+ * of the type `street-work`.
  *
  * @since 0.1.0
  */
 import {
-  type AgeRange,
   ageBandRange,
-  type Command,
-  defineRule,
-  type Facts,
+  type AgeRange,
+  ageRangeFit,
   type Labels,
+  labelsOf,
+  Plugin,
   Principle,
-  Principles,
-  type Rule
+  Principles
 } from "@pomoc/core"
-import { fitOf, labels } from "./internal/labels.js"
 import { firstContactChannels, placeOfChannel } from "./taxonomies.js"
 
 /**
@@ -64,7 +62,7 @@ export type OutreachPrinciple = Principle.Principle<"outreach">
 export const Outreach: OutreachPrinciple = Principle.make({
   id: "outreach",
   source: "seeds/004_58093f0076e5956e.txt, \"Chceme být tam, kde jsou naši klienti a klientky\"",
-  labels: labels(
+  labels: labelsOf(
     "Outreach: being where the clients are",
     "Terénní přístup: být tam, kde jsou klienti a klientky",
     "Darbas lauke: būti ten, kur yra klientai",
@@ -98,55 +96,55 @@ export const principleIds = [
  * @category models
  */
 export const messages = {
-  "streetWork.targetAge.outside": labels(
+  "streetWork.targetAge.outside": labelsOf(
     "The age band is outside the target age of the programme: offer what you can and point to a suitable service.",
     "Věková skupina je mimo cílovou skupinu programu: nabídněte, co můžete, a doporučte vhodnou službu.",
     "Amžiaus grupė nepatenka į programos tikslinį amžių: pasiūlykite, ką galite, ir nukreipkite į tinkamą paslaugą.",
     "Възрастовата група е извън целевата възраст на програмата: предложете каквото можете и насочете към подходяща услуга."
   ),
-  "streetWork.targetAge.partly": labels(
+  "streetWork.targetAge.partly": labelsOf(
     "The age band is partly outside the target age of the programme: check the age with the person.",
     "Věková skupina je zčásti mimo cílovou skupinu programu: ověřte věk s člověkem.",
     "Amžiaus grupė iš dalies nepatenka į programos tikslinį amžių: pasitikslinkite amžių su žmogumi.",
     "Възрастовата група е частично извън целевата възраст на програмата: уточнете възрастта с човека."
   ),
-  "streetWork.lanPartyAge": labels(
+  "streetWork.lanPartyAge": labelsOf(
     "LAN parties are for gamers aged 11–16: check the first-contact channel or the age band.",
     "LAN party jsou pro hráče a hráčky ve věku 11–16 let: ověřte cestu k prvnímu kontaktu nebo věkovou skupinu.",
     "LAN vakarėliai skirti 11–16 metų žaidėjams: patikrinkite pirmojo kontakto kanalą arba amžiaus grupę.",
     "LAN партитата са за геймъри на 11–16 години: проверете канала за първи контакт или възрастовата група."
   ),
-  "streetWork.firstHeardOnFirstContact": labels(
+  "streetWork.firstHeardOnFirstContact": labelsOf(
     "\"Had not known the service before\" belongs on a first contact only.",
     "„Předtím o službě nevěděl(a)“ patří jen k prvnímu kontaktu.",
     "„Anksčiau apie paslaugą nežinojo“ žymima tik pirmajame kontakte.",
     "„Преди това не е знаел(а) за услугата“ се отбелязва само при първи контакт."
   ),
-  "streetWork.firstContactChannel": labels(
+  "streetWork.firstContactChannel": labelsOf(
     "Record how the first contact came about, so that the effect of each way of first contact can be counted.",
     "Uveďte, jakým způsobem prvokontakt proběhl, aby bylo možné vyhodnotit účinek jednotlivých způsobů.",
     "Nurodykite, kaip įvyko pirmasis kontaktas, kad būtų galima įvertinti kiekvieno būdo poveikį.",
     "Посочете как е осъществен първият контакт, за да може да се оцени ефектът на всеки начин."
   ),
-  "streetWork.firstContactPlace": labels(
+  "streetWork.firstContactPlace": labelsOf(
     "The place does not match the way of first contact: check both.",
     "Místo neodpovídá způsobu prvokontaktu: ověřte obojí.",
     "Vieta neatitinka pirmojo kontakto būdo: patikrinkite abu.",
     "Мястото не отговаря на начина на първи контакт: проверете и двете."
   ),
-  "streetWork.unknownFirstContactChannel": labels(
+  "streetWork.unknownFirstContactChannel": labelsOf(
     "The service chose a way of first contact street work does not know.",
     "Služba zvolila způsob prvokontaktu, který terénní programy neznají.",
     "Paslauga pasirinko pirmojo kontakto būdą, kurio darbas gatvėje nenumato.",
     "Услугата е избрала начин на първи контакт, който теренната работа не познава."
   ),
-  "streetWork.noFirstContactChannel": labels(
+  "streetWork.noFirstContactChannel": labelsOf(
     "Choose the ways of first contact the service uses in its localities.",
     "Zvolte způsoby prvokontaktu, které služba v lokalitách využívá.",
     "Pasirinkite pirmojo kontakto būdus, kuriuos paslauga naudoja savo vietovėse.",
     "Изберете начините на първи контакт, които услугата използва в своите населени места."
   ),
-  "streetWork.noFee": labels(
+  "streetWork.noFee": labelsOf(
     "Outreach programmes are provided free of charge: no fee can be charged.",
     "Terénní programy se poskytují bez úhrady: poplatek nelze účtovat.",
     "Darbo gatvėje paslaugos teikiamos nemokamai: mokesčio imti negalima.",
@@ -160,7 +158,7 @@ export const messages = {
  * @since 0.1.0
  * @category models
  */
-export type StreetWorkRule<Id extends string> = Rule.Rule<Command.Command, Facts.Facts, Id>
+export type StreetWorkRule<Id extends string> = Plugin.PluginRule<Id>
 
 /**
  * The rules of street work, by name.
@@ -178,7 +176,6 @@ export interface StreetWorkRules {
   readonly chosenFirstContactChannels: StreetWorkRule<"street-work/chosen-first-contact-channels">
 }
 
-const outreachRule = defineRule<Command.Command, Facts.Facts>()
 
 /**
  * The rules of a street-work plugin whose services without an age range of their own serve
@@ -192,16 +189,16 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
    * Eligibility by the programme's default target age when the service sets none (the core
    * rule decides when it does). Reads only the age band, never a protected attribute.
    */
-  const targetAge = Principles.coreRule({
+  const targetAge = Plugin.rule({
     id: "street-work/target-age",
     principle: Principles.Equality,
     appliesTo: ["AssessEligibility"],
-    reads: ["service.type", "service.ageRange", "person.ageBand"],
+    reads: ["service.ageRange", "person.ageBand"],
     verdicts: ["Deny", "Warn"],
     description: "Street work serves people of its target age (11–26 unless the service says otherwise).",
     check: (_command, facts, v) => {
-      if (facts.service.type !== serviceType || facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
-      switch (fitOf(ageBandRange[facts.person.ageBand], ageRange)) {
+      if (facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
+      switch (ageRangeFit(ageBandRange[facts.person.ageBand], ageRange)) {
         case "outside":
           return v.deny("the age band is outside the target age", "streetWork.targetAge.outside")
         case "partly":
@@ -213,61 +210,60 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
   })
 
   /** A first contact at a LAN party with a person whose age band is wholly outside 11–16. */
-  const lanPartyAge = outreachRule({
+  const lanPartyAge = Plugin.rule({
     id: "street-work/lan-party-age",
     principle: Outreach,
     appliesTo: ["RecordContact"],
-    reads: ["service.type", "person.ageBand"],
+    reads: ["person.ageBand"],
     verdicts: ["Warn"],
     description: "LAN parties reach gamers aged 11–16.",
     check: (command, facts, v) =>
-      facts.service.type === serviceType &&
-        command.contact.firstContactChannel === "lan-party" &&
+      command.contact.firstContactChannel === "lan-party" &&
         facts.person !== undefined &&
-        fitOf(ageBandRange[facts.person.ageBand], lanPartyAgeRange) === "outside"
+        ageRangeFit(ageBandRange[facts.person.ageBand], lanPartyAgeRange) === "outside"
         ? v.warn("a LAN party first contact outside its age range", "streetWork.lanPartyAge")
         : v.allow
   })
 
   /** "Had not known the service before" on a contact that is not a first contact is a contradiction. */
-  const firstHeardOnFirstContact = outreachRule({
+  const firstHeardOnFirstContact = Plugin.rule({
     id: "street-work/first-heard-on-first-contact",
     principle: Outreach,
     appliesTo: ["RecordContact"],
-    reads: ["service.type"],
+    reads: [],
     verdicts: ["Deny"],
     description: "Only a first contact can reach people who had not known the service.",
-    check: (command, facts, v) =>
-      facts.service.type === serviceType && !command.contact.firstContact &&
+    check: (command, _facts, v) =>
+      !command.contact.firstContact &&
         command.contact.interventions.includes("first-heard-of-service")
         ? v.deny("first-heard-of-service on a contact that is not a first contact", "streetWork.firstHeardOnFirstContact")
         : v.allow
   })
 
   /** A first contact without its first-contact channel cannot be counted per channel. */
-  const firstContactChannel = outreachRule({
+  const firstContactChannel = Plugin.rule({
     id: "street-work/first-contact-channel",
     principle: Outreach,
     appliesTo: ["RecordContact"],
-    reads: ["service.type"],
+    reads: [],
     verdicts: ["Warn"],
     description: "A first contact names its way of first contact.",
-    check: (command, facts, v) =>
-      facts.service.type === serviceType && command.contact.firstContact && command.contact.firstContactChannel === undefined
+    check: (command, _facts, v) =>
+      command.contact.firstContact && command.contact.firstContactChannel === undefined
         ? v.warn("a first contact without a first-contact channel", "streetWork.firstContactChannel")
         : v.allow
   })
 
   /** A school streetwork first contact away from a school (and the like) is probably a slip. */
-  const firstContactPlace = outreachRule({
+  const firstContactPlace = Plugin.rule({
     id: "street-work/first-contact-place",
     principle: Outreach,
     appliesTo: ["RecordContact"],
-    reads: ["service.type"],
+    reads: [],
     verdicts: ["Warn"],
     description: "The place of a first contact matches its way of first contact.",
-    check: (command, facts, v) => {
-      if (facts.service.type !== serviceType || command.contact.firstContactChannel === undefined) return v.allow
+    check: (command, _facts, v) => {
+      if (command.contact.firstContactChannel === undefined) return v.allow
       const place = (placeOfChannel as Readonly<Record<string, string | undefined>>)[command.contact.firstContactChannel]
       return place !== undefined && place !== command.contact.locationKind
         ? v.warn("the place does not match the first-contact channel", "streetWork.firstContactPlace")
@@ -276,22 +272,22 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
   })
 
   /** §69: outreach programmes are free of charge, whatever a service's configuration says. */
-  const noFee = Principles.coreRule({
+  const noFee = Plugin.rule({
     id: "street-work/no-fee",
     principle: Principles.FreeOfCharge,
     appliesTo: ["ChargeFee"],
-    reads: ["service.type"],
+    reads: [],
     verdicts: ["Deny"],
     description: "Outreach programmes charge no fee.",
-    check: (command, facts, v) =>
-      facts.service.type === serviceType && command.amountMinor > 0 ? v.deny("street work charges no fee", "streetWork.noFee") : v.allow
+    check: (command, _facts, v) =>
+      command.amountMinor > 0 ? v.deny("street work charges no fee", "streetWork.noFee") : v.allow
   })
 
   /**
    * "Každá z našich služeb nebo z programů sama volí, jaké prostředky bude k prvnímu kontaktu
    * využívat": a service registers the ways of first contact it chose, from the plugin's.
    */
-  const chosenFirstContactChannels = outreachRule({
+  const chosenFirstContactChannels = Plugin.rule({
     id: "street-work/chosen-first-contact-channels",
     principle: Outreach,
     appliesTo: ["RegisterService"],
@@ -299,7 +295,6 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
     verdicts: ["Deny", "Warn"],
     description: "A service chooses its ways of first contact from the plugin's.",
     check: (command, _facts, v) => {
-      if (command.service.type !== serviceType) return v.allow
       const chosen = command.service.firstContactChannels
       if (chosen.some((code) => !Object.hasOwn(firstContactChannels, code))) {
         return v.deny("an unknown way of first contact", "streetWork.unknownFirstContactChannel")

@@ -1,19 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Registry } from "@pomoc/core"
-import { pluginChecks, testPlugin } from "@pomoc/core/testing"
+import { pluginSuite } from "@pomoc/core/testing"
 import { StreetWork, streetWork } from "../src/index.js"
 
-describe("street-work passes the plugin test kit", () => {
-  for (const check of pluginChecks) {
-    it(check.name, () => {
-      expect(check.run(streetWork, { numRuns: 60 }).problems).toEqual([])
-    })
-  }
-  it("testPlugin agrees, also for another default age range", () => {
-    expect(testPlugin(streetWork, { numRuns: 15 }).ok).toBe(true)
-    expect(testPlugin(StreetWork.make({ ageRange: { min: 15, max: 26 } }), { numRuns: 15 }).ok).toBe(true)
-  })
-})
+pluginSuite(streetWork, { numRuns: 60 })
+pluginSuite(StreetWork.make({ ageRange: { min: 15, max: 26 } }), { name: "street-work for 15–26", numRuns: 15 })
 
 describe("registration", () => {
   it("the registry accepts the plugin and labels its codes in all four languages", () => {

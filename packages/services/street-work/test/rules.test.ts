@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Schema } from "effect"
-import { type AgeBand, type Command, type Facts, Service } from "@pomoc/core"
+import { type AgeBand, type Command, type Facts, Registry, Service } from "@pomoc/core"
 import { arbAgeBand, arbPersonFacts, arbPluginFacts, arbService, decoded } from "@pomoc/core/testing"
 import * as fc from "fast-check"
 import { Rules, streetWork } from "../src/index.js"
@@ -9,7 +9,7 @@ import { contact, withService } from "./support.js"
 const facts = arbPluginFacts(streetWork)
 const withBand = (f: Facts.Facts, person: Facts.PersonFacts, ageBand: AgeBand): Facts.Facts => ({ ...f, person: { ...person, ageBand } })
 const check = <C extends Command.Command>(rule: Rules.StreetWorkRule<string>, command: C, f: Facts.Facts) =>
-  rule.check(command, f, rule.verdict)._tag
+  Registry.scopedRule(streetWork.id, rule).check(command, f, rule.verdict)._tag
 const record = (fields: Parameters<typeof contact>[0]): Command.Command => ({ _tag: "RecordContact", contact: contact(fields) })
 
 describe("street-work/target-age (eligibility)", () => {
@@ -121,7 +121,7 @@ describe("street-work/chosen-first-contact-channels", () => {
       expect(check(rule, register(s, ["lan-party", "carrier-pigeon"]), f)).toBe("Deny")
       expect(check(rule, register(s, ["constructor"]), f)).toBe("Deny")
       expect(check(rule, register(s, []), f)).toBe("Warn")
-      expect(check(rule, register(s, ["carrier-pigeon"], "community-centre"), f)).toBe("Allow")
+      expect(check(rule, register(s, ["carrier-pigeon"], "community-centre"), { ...f, service: { ...f.service, type: "community-centre" } })).toBe("Allow")
     }), { numRuns: 20 })
   })
 })

@@ -1,2 +1,0 @@
-// Core's helper under the name this package's modules use.
-export { labelsOf as labels } from "@pomoc/core"

@@ -1,0 +1,225 @@
+/**
+ * The operations section of `docs/casework.md`, generated from the operations table, the access
+ * matrix, the registered rules and one runnable example per operation (run in order by
+ * `casework-docs.test.ts`, so an example that rots fails CI).
+ */
+import { Access, Casework } from "@pomoc/core"
+import { registry } from "./registry.js"
+
+export const actors = {
+  jana: { id: "jana", grants: [{ role: "administrator", services: "*" }] },
+  marta: { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] },
+  eva: { id: "eva", grants: [{ role: "worker", services: ["club"] }] },
+  ana: { id: "ana", grants: [{ role: "volunteer", services: ["club"] }] },
+  ola: { id: "ola", grants: [{ role: "auditor", services: "*" }] }
+} as const
+
+export interface Example {
+  readonly op: keyof Casework.Operations | "batch"
+  readonly actor: keyof typeof actors
+  readonly input: unknown
+  /** The error the example shows, when it shows a refusal. */
+  readonly refused?: string
+}
+
+const at = (day: number, hour = 15) => new Date(Date.UTC(2026, 2, day, hour)).toISOString()
+const school = { kind: "school", name: "ZŠ Komenského" }
+const debtAdvice = { kind: "service", name: "Dluhová poradna" }
+const kuba = { _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [], registeredAt: at(2), nickname: "Kuba" }
+const contact = {
+  serviceId: "club", at: at(2, 16), durationMinutes: 40, locationKind: "club-premises", channel: "in-person", participants: ["kuba"],
+  anonymousCount: 6, interventions: ["conversation", "information"], firstContact: false, mode: "group"
+}
+
+/** One example per operation, in an order in which each one works (the test runs them so). */
+export const examples: ReadonlyArray<Example> = [
+  { op: "registerOrganisation", actor: "jana", input: { id: "ostrov", name: "Ostrov" } },
+  {
+    op: "registerService", actor: "jana", input: {
+      id: "club", organisationId: "ostrov", type: "low-threshold-club", name: "Klub Ostrov",
+      targetGroup: { description: "young people", ageRange: { min: 12, max: 20 } }, localities: [],
+      principles: ["voluntariness", "low-threshold", "confidentiality", "anonymity", "independence", "respect-for-uniqueness", "equality"],
+      freeOfCharge: true, firstContactChannels: ["walk-in"], registeredAt: at(1)
+    }
+  },
+  { op: "registerLocation", actor: "jana", input: { id: "premises", organisationId: "ostrov", name: "Klub", kind: "club-premises", confidential: false } },
+  { op: "registerPerson", actor: "eva", input: kuba },
+  { op: "recordNeed", actor: "eva", input: { personId: "kuba", need: "housing", source: "person" } },
+  { op: "recordContact", actor: "eva", input: contact },
+  { op: "assessEligibility", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
+  { op: "startCooperation", actor: "eva", input: { id: "coop-1", serviceId: "club", personId: "kuba", startedAt: at(3) } },
+  {
+    op: "giveConsent", actor: "eva", input: {
+      id: "consent-school", personId: "kuba", serviceId: "club", purpose: "disclosure", grantee: school, validFrom: at(3), givenAt: at(3), form: "verbal"
+    }
+  },
+  {
+    op: "disclose", actor: "eva", input: {
+      personId: "kuba", serviceId: "club", recipient: school, purpose: "disclosure", at: at(4),
+      basis: { _tag: "Consent", consentId: "consent-school" }, summary: "Attendance confirmed."
+    }
+  },
+  { op: "withdrawConsent", actor: "eva", input: { consentId: "consent-school" } },
+  {
+    op: "giveConsent", actor: "eva", input: {
+      id: "consent-referral", personId: "kuba", serviceId: "club", purpose: "referral", grantee: debtAdvice, validFrom: at(3), givenAt: at(3), form: "written"
+    }
+  },
+  {
+    op: "refer", actor: "eva", input: {
+      id: "referral-1", personId: "kuba", fromServiceId: "club", to: debtAdvice, purpose: "debt-advice", consentId: "consent-referral",
+      history: [{ status: "requested", at: at(4) }]
+    }
+  },
+  { op: "updateReferral", actor: "eva", input: { referralId: "referral-1", status: "accepted" } },
+  {
+    op: "createPlan", actor: "eva", input: {
+      id: "plan-1", personId: "kuba", serviceId: "club", createdAt: at(5), reviews: [],
+      goals: [{ id: "g1", inPersonsWords: "Finish the school year.", status: "open", steps: [{ id: "s1", description: "I will talk to my teacher.", takenBy: "person" }] }]
+    }
+  },
+  { op: "addGoal", actor: "eva", input: { planId: "plan-1", goal: { id: "g2", inPersonsWords: "Find a summer job.", status: "open", steps: [] } } },
+  { op: "addPlanStep", actor: "eva", input: { planId: "plan-1", goalId: "g2", step: { id: "s2", description: "I will write a CV.", takenBy: "person" } } },
+  { op: "reviewPlan", actor: "eva", input: { planId: "plan-1", review: { at: at(6), workers: ["eva"], personParticipated: true } } },
+  { op: "setGoalStatus", actor: "eva", input: { planId: "plan-1", goalId: "g1", status: "achieved", personParticipated: true } },
+  {
+    op: "recordOutcome", actor: "eva", input: {
+      personId: "kuba", serviceId: "club", indicator: "safe-space", at: at(7), value: { _tag: "YesNo", value: true }, personParticipated: true
+    }
+  },
+  {
+    op: "recordActivity", actor: "ana", input: {
+      id: "football", serviceId: "club", kind: "group-session", title: "Football", startsAt: at(7, 16), audience: "youth", forExternalStaff: false,
+      attendees: [], anonymousAttendance: 5
+    }
+  },
+  { op: "recordAttendance", actor: "ana", input: { activityId: "football", attendees: ["kuba"], anonymousAttendance: 2 } },
+  { op: "registerVolunteer", actor: "marta", input: { id: "ana", organisationId: "ostrov", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: at(1), skills: [] } },
+  { op: "recordVolunteerHours", actor: "ana", input: { volunteerId: "ana", serviceId: "club", activityId: "football", on: at(7), hours: 2.5 } },
+  { op: "chargeFee", actor: "eva", input: { serviceId: "club", amountMinor: 2000, currency: "CZK" }, refused: "CommandRefused" },
+  { op: "endCooperation", actor: "eva", input: { cooperationId: "coop-1" } },
+  {
+    op: "batch", actor: "eva", input: [
+      { op: "recordContact", input: { ...contact, participants: [], anonymousCount: 3, at: at(8, 20) } },
+      { op: "recordContact", input: { ...contact, anonymousCount: 0, at: at(8, 21), mode: "individual" } }
+    ]
+  },
+  { op: "getPerson", actor: "eva", input: "kuba" },
+  { op: "personHistory", actor: "eva", input: "kuba" },
+  { op: "exportPerson", actor: "marta", input: "kuba" },
+  { op: "report", actor: "marta", input: { reportId: "contacts-by-intervention", serviceId: "club" } },
+  { op: "publishReport", actor: "marta", input: { reportId: "contacts-by-intervention", serviceId: "club", recipient: { kind: "authority", name: "Praha 4" } } },
+  {
+    op: "changeIdentityLevel", actor: "eva", input: {
+      person: { _tag: "anonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: ["housing"], registeredAt: at(2) }
+    }
+  },
+  { op: "erasePerson", actor: "marta", input: "kuba" },
+  { op: "auditLog", actor: "ola", input: { fromSeq: 1, limit: 100 } },
+  { op: "verifyAudit", actor: "ola", input: undefined }
+]
+
+/** The example as TypeScript (JSON with bare keys). */
+export const render = (e: Example): string => {
+  const input = e.input === undefined ? "undefined" : JSON.stringify(e.input, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, "$1:")
+  return `yield* pomoc.${e.op}(${e.actor}, ${input})` + (e.refused !== undefined ? ` // fails: ${e.refused}` : "")
+}
+
+const scopeText: Record<string, string> = { "own-services": "own services", organisation: "organisation" }
+
+const who = (tag: string): string => {
+  const row = (Access.matrix as Readonly<Record<string, Readonly<Record<string, string>>>>)[tag]
+  if (row === undefined) return "nobody"
+  const cells = Object.entries(row).filter(([, scope]) => scope !== "none").map(([role, scope]) => `${role} (${scopeText[scope] ?? scope})`)
+  return cells.length === 0 ? "nobody" : cells.join(", ")
+}
+
+const principlesOf = (tag: string): string => {
+  const rules = registry.engine.rules.filter((r) => r.appliesTo === "*" ? !r.except.includes(tag as never) : (r.appliesTo as ReadonlyArray<string>).includes(tag))
+  const principles = [...new Set(rules.map((r) => r.principle.id))].sort()
+  return principles.length === 0 ? "none (nothing is decided)" : principles.map((p) => `\`${p}\``).join(", ")
+}
+
+const subjectText = (op: (typeof Casework.operations)[keyof typeof Casework.operations]): string => {
+  switch (op.subject._tag) {
+    case "Organisation":
+      return "the organisation"
+    case "Anywhere":
+      return "the organisation (allowed to roles with it in any one of their services)"
+    case "New":
+      return op.subject.loadService ? "a new record in the service its input names" : "the service its input names (organisation-wide when none)"
+    case "Existing":
+      return `an existing ${op.subject.mapping.kind} by id (outside the actor's services: \`NotFound\`, as for an unknown id)`
+  }
+}
+
+/** What can go wrong besides bad input and access (hand-kept: the checks are code). */
+const invalid: Partial<Record<keyof Casework.Operations, string>> = {
+  registerService: "`type` no plugin defines; a first-contact channel outside the type's taxonomy; unknown organisation (`NotFound`)",
+  registerLocation: "unknown organisation (`NotFound`)",
+  registerVolunteer: "unknown organisation (`NotFound`)",
+  changeIdentityLevel: "`person.serviceId` differs from the person's service",
+  recordContact: "channel, interventions or first-contact channel outside the type's taxonomy; a participant not known to the service; `workers` without the actor",
+  assessEligibility: "a person not known to the service (`personId`)",
+  startCooperation: "a person not known to the service; one who already cooperates (`personId`)",
+  endCooperation: "a cooperation that has ended (`cooperationId`)",
+  chargeFee: "a person not known to the service",
+  giveConsent: "a person not known to the service; `recordedBy` other than the actor",
+  disclose: "a person not known to the service; `disclosedBy` or a legal duty's `decidedBy` other than the actor",
+  refer: "a person not known to the service; a history other than one `requested` event; `history[0].by` other than the actor",
+  updateReferral: "a status the referral cannot move to (`status`); rejected or revoked without a `reason`",
+  createPlan: "a person not known to the service; a goal indicator outside the type's (`goals[i].indicator`)",
+  addGoal: "a goal id the plan has (`goalId`)",
+  addPlanStep: "a goal the plan does not have (`goalId`)",
+  setGoalStatus: "a goal the plan does not have (`goalId`)",
+  reviewPlan: "`review.workers` without the actor",
+  recordOutcome: "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor",
+  recordActivity: "an attendee not known to the service (`attendees[i]`)",
+  recordAttendance: "an attendee not known to the service (`attendees[i]`)",
+  recordVolunteerHours: "unknown volunteer or activity (`NotFound`)",
+  report: "no registered report with the id (`reportId`)",
+  publishReport: "no registered report with the id (`reportId`)"
+}
+
+/** The generated section: one entry per operation of the table, then `batch`. */
+export const renderOperations = (): string => {
+  const sections: Array<string> = []
+  for (const [name, op] of Object.entries(Casework.operations) as Array<[keyof Casework.Operations, (typeof Casework.operations)[keyof typeof Casework.operations]]>) {
+    const example = examples.find((e) => e.op === name)
+    const errors = [
+      "`InvalidInput`",
+      "`AccessDenied`",
+      ...(op.subject._tag === "Existing" || (op.subject._tag === "New" && op.subject.loadService) ? ["`NotFound`"] : []),
+      ...(invalid[name] !== undefined ? [`\`InvalidCommand\`: ${invalid[name]}`] : []),
+      ...(op.kind === "write" ? ["`CommandRefused`"] : []),
+      "`StoreError`"
+    ]
+    sections.push([
+      `### \`${name}\``,
+      "",
+      `${op.summary[0]!.toUpperCase()}${op.summary.slice(1)}. Tag \`${op.tag}\` (${op.kind}).`,
+      "",
+      `- **Subject:** ${subjectText(op)}.`,
+      `- **Who:** ${who(op.tag)}.`,
+      `- **Principles:** ${op.kind === "write" || op.tag === "AssessEligibility" ? principlesOf(op.tag) : "none (a read)"}.`,
+      `- **Errors:** ${errors.join("; ")}.`,
+      "",
+      "```ts",
+      example === undefined ? "" : render(example),
+      "```"
+    ].join("\n"))
+  }
+  const batch = examples.find((e) => e.op === "batch")!
+  sections.push([
+    "### `batch`",
+    "",
+    "Many writes as one unit of work: each `{ op, input }` goes through the same pipeline and principles,",
+    "later ones seeing earlier ones' writes; all are committed in one store commit, each with its audit",
+    "entry, or none. Errors: `BatchRefused` with the failing command's `index`, `operation` and `error`.",
+    "",
+    "```ts",
+    render(batch),
+    "```"
+  ].join("\n"))
+  return sections.join("\n\n")
+}
