@@ -16,7 +16,8 @@ import type { KeyHolder, StorePrimitives } from "./primitives.js"
 /**
  * Raw access to what a memory store holds, bypassing the contract: the conformance kit's probe
  * uses it to check what was really stored. Values are copies; only
- * {@link MemoryInspector.tamperAudit} changes state (to prove that tampering is detected).
+ * {@link MemoryInspector.tamperAudit} and {@link MemoryInspector.truncateAudit} change state (to
+ * prove that tampering is detected).
  * @since 0.2.0
  * @category models
  */
@@ -29,6 +30,8 @@ export interface MemoryInspector {
   readonly audit: () => ReadonlyArray<Audit.AuditEntry>
   /** Overwrites one field of a stored audit entry without re-sealing the chain. */
   readonly tamperAudit: (seq: number, field: string, value: unknown) => void
+  /** Drops every audit entry after `keep` (the head follows the last entry kept). */
+  readonly truncateAudit: (keep: number) => void
 }
 
 /**
@@ -209,6 +212,9 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
     audit: () => audit.map(clone),
     tamperAudit: (seq, field, value) => {
       audit = audit.map((e) => (e.seq === seq ? ({ ...e, [field]: value }) : e))
+    },
+    truncateAudit: (keep) => {
+      audit = audit.filter((e) => e.seq <= keep)
     }
   }
   return { store: make(primitives), inspector }

@@ -182,8 +182,10 @@ export const primitives = (
           yield* deleteRows("pomoc_record_tags", replacedKeys)
         }
         // Serialise and insert chunk by chunk, so a large batch never holds all its rows twice.
-        // Replaced rows first: a record giving up a guard key frees it for a new one.
-        for (const part of chunks(puts, CHUNK)) {
+        // Replaced rows first: a record giving up a guard key frees it for a new one (the unique
+        // index checks each statement).
+        const ordered = [...puts.filter((put) => put.replaces), ...puts.filter((put) => !put.replaces)]
+        for (const part of chunks(ordered, CHUNK)) {
           const created: Array<Record<string, unknown>> = []
           const replaced: Array<Record<string, unknown>> = []
           const people: Array<Record<string, unknown>> = []

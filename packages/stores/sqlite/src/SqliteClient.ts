@@ -1,17 +1,21 @@
 /**
- * An `effect/sql` client for SQLite through better-sqlite3.
+ * An `effect/sql` client for SQLite through any driver of the structural
+ * `SqliteDriver` shape: better-sqlite3 on Node 20, `node:sqlite` on Node 22.16+
+ * and 24 (the default where Node has it).
  *
  * One connection serves the whole process: every statement, stream and
  * transaction takes it through a one-permit semaphore, so transactions never
- * interleave. Prepared statements are cached (least recently used first out),
- * foreign keys are enforced, and file databases run in WAL mode with
- * `synchronous = NORMAL` unless told otherwise.
+ * interleave. Prepared statements are kept in an `effect/Cache` (least recently
+ * used first out, optionally for a limited time), foreign keys are enforced, and
+ * file databases run in WAL mode with `synchronous = NORMAL` unless told
+ * otherwise. Configuration names follow `@effect/sql-sqlite-node`.
  *
  * @since 0.1.0
  */
-import Database from "better-sqlite3"
+import * as Cache from "effect/Cache"
 import * as Cause from "effect/Cause"
 import * as Context from "effect/Context"
+import type * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Pull from "effect/Pull"
@@ -24,7 +28,9 @@ import type { SqlError } from "effect/sql/SqlError"
 import * as Statement from "effect/sql/Statement"
 import * as Stream from "effect/Stream"
 import { toSqlError } from "./internal/sqliteError.js"
-import { makeStatementCache, type Statement as PreparedStatement } from "./internal/statementCache.js"
+import * as SqliteDriver from "./SqliteDriver.js"
+
+type PreparedStatement = SqliteDriver.SqliteStatement
 
 /**
  * How to open the database.
@@ -38,14 +44,34 @@ export interface SqliteClientConfig {
   /** Open without write access. Default `false`. */
   readonly readonly?: boolean | undefined
   /**
-   * Put a file database in WAL mode with `synchronous = NORMAL`. Default `true`;
-   * ignored for in-memory and read-only databases.
+   * Keep a file database out of WAL mode (and `synchronous = NORMAL`). Default `false`;
+   * in-memory and read-only databases never use WAL.
+   * @since 0.2.0
+   */
+  readonly disableWAL?: boolean | undefined
+  /**
+   * @deprecated Since 0.2.0: use `disableWAL` (`walMode: false` is `disableWAL: true`).
    */
   readonly walMode?: boolean | undefined
   /** How long a statement waits for another process's lock before failing. Default 5000. */
   readonly busyTimeoutMs?: number | undefined
-  /** How many prepared statements to keep. Default 200; 0 turns the cache off. */
+  /**
+   * How many prepared statements to keep. Default 200; 0 turns the cache off.
+   * @since 0.2.0
+   */
+  readonly prepareCacheSize?: number | undefined
+  /**
+   * How long a prepared statement stays cached. Default: until evicted.
+   * @since 0.2.0
+   */
+  readonly prepareCacheTTL?: Duration.Input | undefined
+  /** @deprecated Since 0.2.0: use `prepareCacheSize`. */
   readonly statementCacheSize?: number | undefined
+  /**
+   * The driver (default: `node:sqlite` where Node has it, better-sqlite3 otherwise).
+   * @since 0.2.0
+   */
+  readonly driver?: SqliteDriver.SqliteDriver | undefined
   /** Renames identifiers written with `sql("name")` and the insert/update helpers (e.g. camelCase to snake_case). */
   readonly transformQueryNames?: ((name: string) => string) | undefined
   /** Renames the columns of result rows (e.g. snake_case to camelCase). */
@@ -147,26 +173,6 @@ const bindableBatch = (params: BatchParameters): Array<unknown> | Record<string,
   return record
 }
 
-const runRows = (statement: PreparedStatement, params: ReadonlyArray<unknown>): ReadonlyArray<Row> => {
-  if (statement.reader) return statement.all(bindable(params)) as Array<Row>
-  statement.run(bindable(params))
-  return []
-}
-
-const runValues = (statement: PreparedStatement, params: ReadonlyArray<unknown>): ReadonlyArray<ReadonlyArray<unknown>> => {
-  if (!statement.reader) {
-    statement.run(bindable(params))
-    return []
-  }
-  // The statement may be shared through the cache: always switch raw mode back off.
-  statement.raw(true)
-  try {
-    return statement.all(bindable(params)) as Array<Array<unknown>>
-  } finally {
-    statement.raw(false)
-  }
-}
-
 const attempt = <A>(operation: string, run: () => A): Effect.Effect<A, SqlError> =>
   Effect.suspend(() => {
     try {
@@ -178,43 +184,67 @@ const attempt = <A>(operation: string, run: () => A): Effect.Effect<A, SqlError>
 
 const emptyIterator: IterableIterator<never> = [][Symbol.iterator]()
 
-const makeConnection = (db: Database.Database, cacheSize: number): SqlConnection.Connection & {
-  readonly clearCache: () => void
-} => {
-  const cache = makeStatementCache(db, cacheSize)
-  const prepareUncached = (sql: string) => db.prepare<Array<unknown>, unknown>(sql)
+/** Binds one execution's parameters: positional ones spread, named ones as one object. */
+const bind = (params: BatchParameters): Array<unknown> => {
+  const bound = bindableBatch(params)
+  return Array.isArray(bound) ? bound : [bound]
+}
+
+const makeConnection = (
+  db: SqliteDriver.SqliteDatabase,
+  driver: SqliteDriver.SqliteDriver,
+  cache: Cache.Cache<string, PreparedStatement, SqlError> | undefined
+): SqlConnection.Connection => {
+  const prepareUncached = (sql: string) => attempt("prepare", () => db.prepare(sql))
+  const prepare = cache === undefined ? prepareUncached : (sql: string) => Cache.get(cache, sql)
+
+  const runRows = (statement: PreparedStatement, params: ReadonlyArray<unknown>): ReadonlyArray<Row> => {
+    if (driver.returnsRows(statement)) return statement.all(...bindable(params)) as Array<Row>
+    statement.run(...bindable(params))
+    return []
+  }
+  const runValues = (statement: PreparedStatement, params: ReadonlyArray<unknown>): ReadonlyArray<ReadonlyArray<unknown>> => {
+    if (driver.returnsRows(statement)) return driver.allValues(statement, bindable(params))
+    statement.run(...bindable(params))
+    return []
+  }
 
   const executeUnpreparedRows = (sql: string, params: ReadonlyArray<unknown>): ReadonlyArray<Row> => {
     let statement: PreparedStatement
     try {
-      statement = prepareUncached(sql)
+      statement = db.prepare(sql)
     } catch (cause) {
-      // A script of several statements (a migration, say) has no parameters and
-      // cannot be prepared as one statement: run it as a script.
+      // better-sqlite3 refuses to prepare a script of several statements (a migration, say).
       if (params.length === 0 && cause instanceof RangeError && /more than one statement/i.test(cause.message)) {
         db.exec(sql)
         return []
       }
       throw cause
     }
+    // node:sqlite prepares only a script's first statement: a script without parameters that
+    // returns nothing runs whole.
+    if (params.length === 0 && !driver.returnsRows(statement)) {
+      db.exec(sql)
+      return []
+    }
     return runRows(statement, params)
   }
 
+  const withStatement = <A>(sql: string, operation: string, run: (statement: PreparedStatement) => A) =>
+    Effect.flatMap(prepare(sql), (statement) => attempt(operation, () => run(statement)))
+
   return {
-    clearCache: cache.clear,
     execute: (sql, params, transformRows) =>
-      attempt("execute", () => {
-        const rows = runRows(cache.get(sql), params)
+      withStatement(sql, "execute", (statement) => {
+        const rows = runRows(statement, params)
         return transformRows === undefined ? rows : transformRows(rows)
       }),
     executeRaw: (sql, params) =>
-      attempt("executeRaw", () => {
-        const statement = cache.get(sql)
-        return statement.reader ? statement.all(bindable(params)) : statement.run(bindable(params))
-      }),
-    executeValues: (sql, params) => attempt("executeValues", () => runValues(cache.get(sql), params)),
+      withStatement(sql, "executeRaw", (statement) =>
+        driver.returnsRows(statement) ? statement.all(...bindable(params)) : statement.run(...bindable(params))),
+    executeValues: (sql, params) => withStatement(sql, "executeValues", (statement) => runValues(statement, params)),
     executeValuesUnprepared: (sql, params) =>
-      attempt("executeValuesUnprepared", () => runValues(prepareUncached(sql), params)),
+      Effect.flatMap(prepareUncached(sql), (statement) => attempt("executeValuesUnprepared", () => runValues(statement, params))),
     executeUnprepared: (sql, params, transformRows) =>
       attempt("executeUnprepared", () => {
         const rows = executeUnpreparedRows(sql, params)
@@ -227,12 +257,12 @@ const makeConnection = (db: Database.Database, cacheSize: number): SqlConnection
             // A statement being iterated cannot run again until it finishes, so
             // streams get their own statement rather than a cached one.
             attempt("executeStream", (): IterableIterator<Row> => {
-              const statement = prepareUncached(sql)
-              if (!statement.reader) {
-                statement.run(bindable(params))
+              const statement = db.prepare(sql)
+              if (!driver.returnsRows(statement)) {
+                statement.run(...bindable(params))
                 return emptyIterator
               }
-              return statement.iterate(bindable(params)) as IterableIterator<Row>
+              return statement.iterate(...bindable(params)) as IterableIterator<Row>
             }),
             (iterator) => Effect.sync(() => void iterator.return?.())
           ),
@@ -262,22 +292,26 @@ const pullRows = (
     return Effect.succeed(rows as unknown as readonly [Row, ...Array<Row>])
   })
 
-const openDatabase = (config: SqliteClientConfig): Effect.Effect<Database.Database, SqlError, Scope.Scope> =>
+const openDatabase = (
+  config: SqliteClientConfig,
+  driver: SqliteDriver.SqliteDriver
+): Effect.Effect<SqliteDriver.SqliteDatabase, SqlError, Scope.Scope> =>
   Effect.acquireRelease(
     attempt("open", () => {
       const readonly = config.readonly === true
-      const db = new Database(config.filename, {
-        readonly,
-        timeout: config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS
-      })
+      const memory = config.filename === ":memory:" || config.filename === ""
+      const db = driver.open(config.filename, { readonly })
       try {
-        db.pragma("foreign_keys = ON")
-        if (!db.memory && !readonly && config.walMode !== false) {
-          db.pragma("journal_mode = WAL")
+        db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`)
+        db.exec("PRAGMA foreign_keys = ON")
+        if (!memory && !readonly && config.disableWAL !== true && config.walMode !== false) {
+          db.exec("PRAGMA journal_mode = WAL")
           // Under WAL, NORMAL is still crash-safe (a crash can only lose the
           // last commits, never corrupt the file) and avoids an fsync per commit.
-          db.pragma("synchronous = NORMAL")
+          db.exec("PRAGMA synchronous = NORMAL")
         }
+        // A file that is not a database fails on first read, not on open: read now.
+        db.prepare("SELECT count(*) FROM sqlite_master").get()
       } catch (cause) {
         db.close()
         throw cause
@@ -304,19 +338,29 @@ const openDatabase = (config: SqliteClientConfig): Effect.Effect<Database.Databa
 export const make = Effect.fnUntraced(function*(
   config: SqliteClientConfig
 ): Effect.fn.Return<SqliteClientShape, SqlError, Scope.Scope | Reactivity.Reactivity> {
-  const db = yield* openDatabase(config)
-  const connection = makeConnection(db, config.statementCacheSize ?? DEFAULT_STATEMENT_CACHE_SIZE)
-  yield* Effect.addFinalizer(() => Effect.sync(connection.clearCache))
+  const driver = config.driver ?? SqliteDriver.auto()
+  const db = yield* openDatabase(config, driver)
+  const readonly = config.readonly === true
+  const cacheSize = config.prepareCacheSize ?? config.statementCacheSize ?? DEFAULT_STATEMENT_CACHE_SIZE
+  const cache = cacheSize <= 0
+    ? undefined
+    : yield* Cache.make<string, PreparedStatement, SqlError>({
+      capacity: cacheSize,
+      lookup: (sql) => attempt("prepare", () => db.prepare(sql)),
+      ...(config.prepareCacheTTL === undefined ? {} : { timeToLive: config.prepareCacheTTL })
+    })
+  if (cache !== undefined) yield* Effect.addFinalizer(() => Cache.invalidateAll(cache))
+  const connection = makeConnection(db, driver, cache)
   const semaphore = yield* Semaphore.make(1)
   const acquirers = SqlClient.makeSqliteAcquirers({
     connection: Effect.succeed(connection),
     semaphore,
-    isTransaction: () => db.inTransaction
+    isTransaction: () => driver.inTransaction(db)
   })
 
   const client = yield* SqlClient.make({
     ...acquirers,
-    driver: "pomoc-better-sqlite3",
+    driver: `pomoc-${driver.name}`,
     compiler: Statement.makeCompilerSqlite(config.transformQueryNames),
     transformRows: config.transformResultNames === undefined
       ? undefined
@@ -328,7 +372,7 @@ export const make = Effect.fnUntraced(function*(
     // Only one connection exists, so take the write lock when the transaction
     // starts: a deferred transaction that later wants to write can fail with
     // SQLITE_BUSY without waiting for the busy timeout.
-    beginTransaction: db.readonly ? "BEGIN" : "BEGIN IMMEDIATE",
+    beginTransaction: readonly ? "BEGIN" : "BEGIN IMMEDIATE",
     prepareTransactionControls: true,
     releaseSavepoint: (name) => `RELEASE SAVEPOINT ${name}`
   })
@@ -338,11 +382,11 @@ export const make = Effect.fnUntraced(function*(
       // Inside the transaction this fiber holds the connection's only permit,
       // so it may drive the database directly.
       attempt("executeMany", () => {
-        const statement = db.prepare<Array<unknown>, unknown>(sql)
+        const statement = db.prepare(sql)
         let executions = 0
         let changes = 0
         for (const params of rows) {
-          changes += statement.run(bindableBatch(params)).changes
+          changes += Number(statement.run(...bind(params)).changes)
           executions++
         }
         return { executions, changes }

@@ -1,5 +1,6 @@
 /**
- * The embedded Pomoc store: SQLite through better-sqlite3, in a file (WAL mode) or in memory.
+ * The embedded Pomoc store: SQLite (through `node:sqlite` or better-sqlite3, see `SqliteDriver`),
+ * in a file (WAL mode) or in memory.
  *
  * @since 0.1.0
  */

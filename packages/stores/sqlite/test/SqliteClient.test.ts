@@ -1,5 +1,4 @@
 import { assert, describe, it } from "@effect/vitest"
-import Database from "better-sqlite3"
 import { Effect, Exit, Fiber, Stream } from "effect"
 import { Migrator, SqlClient, SqlError } from "effect/sql"
 import fc from "fast-check"
@@ -10,6 +9,7 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll } from "vitest"
 import { SqliteClient, type SqliteClientConfig } from "../src/SqliteClient.js"
+import { SqliteDriver } from "../src/index.js"
 
 const tempDirs: Array<string> = []
 const tempFile = (name = "db.sqlite"): string => {
@@ -25,8 +25,8 @@ const withClient = (config: SqliteClientConfig) => <A, E, R>(self: Effect.Effect
   Effect.provide(self, SqliteClient.layer(config))
 
 /** Reads the file through a separate raw better-sqlite3 connection: what is really on disk. */
-const probe = <A>(file: string, f: (db: Database.Database) => A): A => {
-  const db = new Database(file)
+const probe = <A>(file: string, f: (db: SqliteDriver.SqliteDatabase) => A): A => {
+  const db = SqliteDriver.open(file)
   try {
     return f(db)
   } finally {
@@ -198,7 +198,7 @@ describe("SqliteClient transactions (checked through a raw connection to the fil
         yield* sql.withTransaction(sql`INSERT INTO item (label) VALUES (${"inner-ok"})`)
         yield* sql`INSERT INTO item (label) VALUES (${"outer-2"})`
       }))
-      const labels = probe(file, (db) => db.prepare("SELECT label FROM item ORDER BY id").pluck().all())
+      const labels = probe(file, (db) => db.prepare("SELECT label FROM item ORDER BY id").all().map((row) => Object.values(row as object)[0]))
       assert.deepStrictEqual(labels, ["outer-1", "inner-ok", "outer-2"])
 
       // A committed savepoint still goes when the outer transaction fails.
@@ -336,7 +336,7 @@ describe("SqliteClient errors", () => {
     return Effect.gen(function*() {
       const sql = yield* SqlClient.SqlClient
       yield* sql`CREATE TABLE t (id INTEGER PRIMARY KEY)`
-      const other = new Database(file)
+      const other = SqliteDriver.open(file)
       other.exec("BEGIN IMMEDIATE")
       const error = yield* Effect.flip(sql`INSERT INTO t DEFAULT VALUES`).pipe(
         Effect.ensuring(Effect.sync(() => {
@@ -394,6 +394,8 @@ describe("SqliteClient lifecycle and settings", () => {
         return [journal?.journal_mode, sync?.synchronous]
       })
       assert.deepStrictEqual(yield* pragmas.pipe(withClient({ filename: tempFile() })), ["wal", 1])
+      assert.deepStrictEqual(yield* pragmas.pipe(withClient({ filename: tempFile(), disableWAL: true })), ["delete", 2])
+      // The name before 0.2.0 still works.
       assert.deepStrictEqual(yield* pragmas.pipe(withClient({ filename: tempFile(), walMode: false })), ["delete", 2])
       assert.deepStrictEqual(yield* pragmas.pipe(withClient({ filename: ":memory:" })), ["memory", 2])
     }))
@@ -415,9 +417,9 @@ describe("SqliteClient lifecycle and settings", () => {
       assert.strictEqual(reasonOf(afterClose)._tag, "ConnectionError")
 
       probe(file, (db) => {
-        assert.strictEqual(db.pragma("journal_mode", { simple: true }), "wal")
-        assert.strictEqual(db.pragma("integrity_check", { simple: true }), "ok")
-        assert.deepStrictEqual(db.prepare("SELECT v FROM t").pluck().all(), ["kept"])
+        assert.strictEqual(SqliteDriver.pragma(db, "journal_mode"), "wal")
+        assert.strictEqual(SqliteDriver.pragma(db, "integrity_check"), "ok")
+        assert.deepStrictEqual(db.prepare("SELECT v FROM t").all().map((row) => Object.values(row as object)[0]), ["kept"])
       })
 
       const again = yield* Effect.gen(function*() {
@@ -462,8 +464,15 @@ describe("SqliteClient lifecycle and settings", () => {
       assert.deepStrictEqual(yield* sql`SELECT body, author FROM note`, [{ body: "hello", author: "ada" }])
     }).pipe(withClient({ filename: tempFile() })))
 
-  for (const statementCacheSize of [0, 2]) {
-    it.effect(`gives right answers when the statement cache (size ${statementCacheSize}) evicts`, () =>
+  const caches: ReadonlyArray<SqliteClientConfig> = [
+    { filename: ":memory:", prepareCacheSize: 0 },
+    { filename: ":memory:", prepareCacheSize: 2 },
+    { filename: ":memory:", prepareCacheSize: 2, prepareCacheTTL: "1 millis" },
+    { filename: ":memory:", statementCacheSize: 2 }
+  ]
+  for (const cacheConfig of caches) {
+    const { filename: _, ...settings } = cacheConfig
+    it.effect(`gives right answers when the statement cache (${JSON.stringify(settings)}) evicts`, () =>
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
         for (let round = 0; round < 3; round++) {
@@ -472,7 +481,7 @@ describe("SqliteClient lifecycle and settings", () => {
             assert.deepStrictEqual(rows, [{ k, p: round }])
           }
         }
-      }).pipe(withClient({ filename: ":memory:", statementCacheSize })))
+      }).pipe(withClient(cacheConfig)))
   }
 })
 
@@ -523,8 +532,8 @@ describe("SqliteClient crash safety", () => {
       assert.isAbove(statSync(`${file}-wal`).size, 0)
 
       probe(file, (db) => {
-        assert.strictEqual(db.pragma("integrity_check", { simple: true }), "ok")
-        assert.strictEqual(db.pragma("journal_mode", { simple: true }), "wal")
+        assert.strictEqual(SqliteDriver.pragma(db, "integrity_check"), "ok")
+        assert.strictEqual(SqliteDriver.pragma(db, "journal_mode"), "wal")
         assert.strictEqual((db.prepare("SELECT count(*) AS n FROM committed_before").get() as { n: number }).n, 3)
         const batch = (db.prepare("SELECT count(*) AS n FROM batch").get() as { n: number }).n
         assert.oneOf(batch, [0, rows])
@@ -540,4 +549,31 @@ describe("SqliteClient crash safety", () => {
       assert.deepStrictEqual(count, [{ n: 1 }])
     }, 60_000)
   }
+})
+
+describe("SqliteClient drivers", () => {
+  it("picks node:sqlite where Node has it (22.16+, 24+) and better-sqlite3 otherwise", () => {
+    const [major = 0, minor = 0] = process.versions.node.split(".").map(Number)
+    const expected = major >= 24 || (major === 22 && minor >= 16) ? "node:sqlite" : "better-sqlite3"
+    assert.strictEqual(SqliteDriver.auto().name, expected)
+  })
+
+  it.effect("a driver given in the config is the one used (a recording wrapper sees every statement)", () =>
+    Effect.gen(function*() {
+      const base = SqliteDriver.auto()
+      const prepared: Array<string> = []
+      const recording: SqliteDriver.SqliteDriver = {
+        ...base,
+        name: "recording",
+        open: (filename, options) => {
+          const db = base.open(filename, options)
+          return { prepare: (sql) => (prepared.push(sql), db.prepare(sql)), exec: (sql) => db.exec(sql), close: () => db.close() }
+        }
+      }
+      const rows = yield* Effect.flatMap(SqlClient.SqlClient, (sql) => sql<{ x: number }>`SELECT 41 + 1 AS x`).pipe(
+        withClient({ filename: ":memory:", driver: recording })
+      )
+      assert.deepStrictEqual(rows.map((r) => r.x), [42])
+      assert.isTrue(prepared.some((sql) => sql.includes("41 + 1")))
+    }))
 })

@@ -4,13 +4,13 @@
  */
 import { Audit, Store } from "@pomoc/core"
 import { assert, describe, it } from "@effect/vitest"
-import Database from "better-sqlite3"
 import { Context, Effect, Exit, Layer, Option, Schedule, Scope } from "effect"
 import * as fc from "fast-check"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { SqliteDialect, SqliteStore } from "../src/index.js"
+import { SqliteDriver } from "../src/index.js"
 
 const dir = mkdtempSync(join(tmpdir(), "pomoc-sqlite-store-"))
 let files = 0
@@ -51,8 +51,8 @@ const withStore = <A, E>(
     })
   )
 
-const raw = <A>(filename: string, f: (db: Database.Database) => A): A => {
-  const db = new Database(filename)
+const raw = <A>(filename: string, f: (db: SqliteDriver.SqliteDatabase) => A): A => {
+  const db = SqliteDriver.open(filename)
   try {
     return f(db)
   } finally {
@@ -209,7 +209,7 @@ describe("SqliteStore", () => {
     const file = freshFile()
     return withStore(file, (store) =>
       Effect.gen(function*() {
-        const other = new Database(file)
+        const other = SqliteDriver.open(file)
         other.exec("BEGIN IMMEDIATE")
         const busy = yield* Effect.flip(store.commit({ writes: [write("c1")], audit: [draft()] }))
         assert.strictEqual(busy.reason._tag, "Busy")
@@ -272,7 +272,7 @@ describe("migrations", () => {
       yield* withStore(file, (store) => store.commit({ writes: [write("c1")], audit: [draft()] }))
       raw(file, (db) => {
         db.prepare("INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01')").run(SqliteDialect.CODE_VERSION + 1)
-        db.pragma("wal_checkpoint(TRUNCATE)")
+        db.exec("PRAGMA wal_checkpoint(TRUNCATE)")
       })
       const before = readFileSync(file)
       for (const migrate of ["auto", "verify"] as const) {
@@ -280,7 +280,7 @@ describe("migrations", () => {
         assert.strictEqual(reason._tag, "MigrationNeeded")
         if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [SqliteDialect.CODE_VERSION + 1, SqliteDialect.CODE_VERSION])
       }
-      raw(file, (db) => db.pragma("wal_checkpoint(TRUNCATE)"))
+      raw(file, (db) => db.exec("PRAGMA wal_checkpoint(TRUNCATE)"))
       assert.isTrue(readFileSync(file).equals(before))
     })
   })

@@ -6,7 +6,6 @@
 import { Audit, Store } from "@pomoc/core"
 import { StoreProbe, suite } from "@pomoc/store-testkit"
 import type { RawProbe } from "@pomoc/store-testkit"
-import Database from "better-sqlite3"
 import { Effect, Layer } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -14,13 +13,14 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll } from "vitest"
 import { SqliteStore } from "../src/index.js"
+import { SqliteDriver } from "../src/index.js"
 
 const dir = mkdtempSync(join(tmpdir(), "pomoc-sqlite-conformance-"))
 const file = join(dir, "conformance.db")
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const raw = <A>(f: (db: Database.Database) => A): A => {
-  const db = new Database(file)
+const raw = <A>(f: (db: SqliteDriver.SqliteDatabase) => A): A => {
+  const db = SqliteDriver.open(file)
   try {
     return f(db)
   } finally {

@@ -4,7 +4,6 @@
  */
 import { Audit, Store } from "@pomoc/core"
 import { assert, describe, it } from "@effect/vitest"
-import Database from "better-sqlite3"
 import { Effect } from "effect"
 import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -12,6 +11,7 @@ import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { SqliteStore } from "../src/index.js"
+import { SqliteDriver } from "../src/index.js"
 
 const here = dirname(fileURLToPath(import.meta.url))
 const root = resolve(here, "../../../..")
@@ -60,9 +60,9 @@ describe("crash safety", () => {
       assert.isTrue(output.includes("ready"))
       assert.isFalse(output.includes("committed"))
 
-      const db = new Database(file)
+      const db = SqliteDriver.open(file)
       try {
-        assert.strictEqual(db.pragma("integrity_check", { simple: true }), "ok")
+        assert.strictEqual(SqliteDriver.pragma(db, "integrity_check"), "ok")
         const batch = (db.prepare("SELECT count(*) AS n FROM pomoc_records WHERE id LIKE 'batch-%'").get() as { n: number }).n
         assert.include([0, RECORDS], batch)
         // It was killed before committing, so the batch is absent, and so are its index rows.
