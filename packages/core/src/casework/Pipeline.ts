@@ -70,6 +70,12 @@ interface Pending {
 /** The writes planned so far in a unit of work; later commands of a batch read through them. */
 class Overlay {
   readonly pending = new Map<string, Pending>()
+  /**
+   * What the unit of work has read from the store, decoded: a batch reads each record (and each
+   * list) once, at one version, which every later command's preconditions name again.
+   */
+  readonly found = new Map<string, Option.Option<Operation.Loaded<unknown>>>()
+  readonly lists = new Map<string, ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<unknown> }>>()
   add(changes: ReadonlyArray<Operation.Change>): void {
     for (const c of changes) {
       this.pending.set(`${c.kind}/${c.id}`, { value: c.entity, version: c.expectedVersion + 1, index: c.index, id: c.id })
@@ -201,6 +207,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
       if (pending !== undefined) return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
+      const known = overlay?.found.get(`${m.kind}/${id}`) as Option.Option<Operation.Loaded<A>> | undefined
+      if (known !== undefined) {
+        if (Option.isSome(known)) note(m.kind, id, known.value.version)
+        return Effect.succeed(known)
+      }
       return store.get(m.kind, id).pipe(
         Effect.flatMap(Option.match({
           onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
@@ -208,6 +219,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         })),
         Effect.map((found) => {
           if (Option.isSome(found)) note(m.kind, id, found.value.version)
+          overlay?.found.set(`${m.kind}/${id}`, found)
           return found
         })
       )
@@ -217,17 +229,30 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
         onSome: Effect.succeed
       }))
+    /** The stored records of a list, decoded (once per unit of work in a batch). */
+    const stored = <A>(
+      m: Mapping<A>,
+      query: { readonly serviceId?: string; readonly personId?: string }
+    ): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>, CaseworkError> => {
+      const key = `${m.kind}?${query.serviceId ?? ""}&${query.personId ?? ""}`
+      const known = overlay?.lists.get(key)
+      if (known !== undefined) return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
+      return store.list({ kind: m.kind, ...query }).pipe(
+        Effect.flatMap((records) => Effect.forEach(records, (r) => Effect.map(decodeStored(m, r), (loaded) => ({ id: r.id, loaded })))),
+        Effect.tap((loaded) => Effect.sync(() => overlay?.lists.set(key, loaded)))
+      )
+    }
     const listed = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }, noted: boolean) =>
-      store.list({ kind: m.kind, ...query }).pipe(
-        Effect.flatMap((records) =>
-          Effect.forEach(
-            overlay === undefined ? records : records.filter((r) => overlay.get(m.kind, r.id) === undefined),
-            (r) => {
-              if (noted) note(m.kind, r.id, r.version)
-              return decodeStored(m, r)
-            }
-          )
-        ),
+      stored(m, query).pipe(
+        Effect.map((records) => {
+          const out: Array<Operation.Loaded<A>> = []
+          for (const r of records) {
+            if (overlay?.get(m.kind, r.id) !== undefined) continue
+            if (noted) note(m.kind, r.id, r.loaded.version)
+            out.push(r.loaded)
+          }
+          return out
+        }),
         Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
           if (overlay === undefined) return loaded
           const extra = overlay.ofKind(m.kind).filter((p) =>
