@@ -23,9 +23,9 @@ import { cpus, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 
 const quick = process.argv.includes("--quick")
-const ROUNDS = quick ? 5 : 15
+const ROUNDS = quick ? 5 : 31
 /** Commands per variant per round. */
-const PER_ROUND = quick ? 5 : 10
+const PER_ROUND = 5
 const SMALL = 10
 const BIG = 10_000
 const BATCH = 1_000
