@@ -27,6 +27,8 @@ import * as Pipeline from "./Pipeline.js"
 export { configFromRegistry } from "./Config.js"
 export type { CaseworkError, Config, Eligibility, History, ServiceTypeInfo, Written } from "./Config.js"
 export { operations, type Operations } from "./operations/index.js"
+export type { StartCooperationInput } from "./operations/cooperation.js"
+export type { ExportDocument } from "./operations/reads.js"
 
 /**
  * Where a host declares its plugins once, so that the whole API is typed by them:
@@ -70,8 +72,12 @@ export type MeasurementOf<Ps extends Plugins> =
   & Omit<typeof OutcomeMeasurement.Encoded, "id" | "indicator" | "recordedBy">
   & { readonly id?: string; readonly indicator: IndicatorOf<Ps>; readonly recordedBy?: string }
 
-/** Inputs typed by the plugins' codes. */
-interface PluginInputs<Ps extends Plugins> {
+/**
+ * The inputs typed by the plugins' codes (the other inputs are typed by their operations).
+ * @since 0.2.0
+ * @category models
+ */
+export interface PluginInputs<Ps extends Plugins> {
   readonly recordContact: ContactOf<Ps>
   readonly recordOutcome: MeasurementOf<Ps>
 }

@@ -151,21 +151,33 @@ export interface Answer<A> {
  * @category models
  */
 export type Subject<I, S> =
-  | { readonly _tag: "Organisation"; readonly _S?: (s: S) => void }
-  | { readonly _tag: "Anywhere"; readonly _S?: (s: S) => void }
+  | {
+    readonly _tag: "Organisation"
+    /** The subject's type (never set). */
+    readonly _S?: (s: S) => void
+  }
+  | {
+    readonly _tag: "Anywhere"
+    /** The subject's type (never set). */
+    readonly _S?: (s: S) => void
+  }
   | {
     readonly _tag: "New"
     /** The service the record is for; `undefined` authorises organisation-wide. */
     readonly serviceId: (input: I) => ServiceId | undefined
     /** Read the service after authorising (false when the operation creates the service). */
     readonly loadService: boolean
+    /** The subject's type (never set). */
     readonly _S?: (s: S) => void
   }
   | {
     readonly _tag: "Existing"
     readonly mapping: Mapping<unknown>
+    /** The record's id in the input. */
     readonly id: (input: I) => string
+    /** The services the record belongs to. */
     readonly services: (record: never) => ReadonlyArray<string>
+    /** The subject's type (never set). */
     readonly _S?: (s: S) => void
   }
 
@@ -265,7 +277,9 @@ interface Base<Tag extends string, I, S> {
  */
 export interface Write<Tag extends string, I, S, A, Caller = unknown> extends Base<Tag, I, S> {
   readonly kind: "write"
+  /** Decides the command, the records to write and the result (after the checks). */
   readonly decide: (ctx: Context, input: I, subject: S) => Effect.Effect<Decision<A>, CaseworkError>
+  /** The input type callers see (never set). */
   readonly _Caller?: (c: Caller) => void
 }
 
@@ -276,12 +290,20 @@ export interface Write<Tag extends string, I, S, A, Caller = unknown> extends Ba
  */
 export interface Read<Tag extends string, I, S, A, Caller = unknown> extends Base<Tag, I, S> {
   readonly kind: "read"
+  /** Answers (after the checks), with the audit entry of the read if any. */
   readonly answer: (ctx: Context, input: I, subject: S) => Effect.Effect<Answer<A>, CaseworkError>
+  /** The input type callers see (never set). */
   readonly _Caller?: (c: Caller) => void
 }
 
-interface Erased {
+/**
+ * What every operation declares, its types erased.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Erased {
   readonly tag: string
+  /** The input schema or decoder. */
   readonly input: Schema.Top | ((raw: unknown) => Result.Result<unknown, InvalidInput>)
   readonly entity?: string
   readonly newId?: boolean
@@ -289,6 +311,7 @@ interface Erased {
   readonly subject: Subject<never, unknown>
   readonly access?: AccessRow | undefined
   readonly summary: string
+  /** The domain checks. */
   readonly checks?: ReadonlyArray<(ctx: Context, input: never, subject: never) => Effect.Effect<void, CaseworkError>>
 }
 
@@ -298,8 +321,16 @@ interface Erased {
  * @category models
  */
 export type Any =
-  | Erased & { readonly kind: "write"; readonly decide: (ctx: Context, input: never, subject: never) => Effect.Effect<Decision<unknown>, CaseworkError> }
-  | Erased & { readonly kind: "read"; readonly answer: (ctx: Context, input: never, subject: never) => Effect.Effect<Answer<unknown>, CaseworkError> }
+  | Erased & {
+    readonly kind: "write"
+    /** What the write decides. */
+    readonly decide: (ctx: Context, input: never, subject: never) => Effect.Effect<Decision<unknown>, CaseworkError>
+  }
+  | Erased & {
+    readonly kind: "read"
+    /** What the read answers. */
+    readonly answer: (ctx: Context, input: never, subject: never) => Effect.Effect<Answer<unknown>, CaseworkError>
+  }
 
 /**
  * Declares a write. `Caller` is the input type callers see (the schema decodes `unknown`).
@@ -326,8 +357,14 @@ export const read = <Caller = unknown>() =>
  * @since 0.2.0
  * @category models
  */
-export type ResultOf<Op> = Op extends { readonly decide: (...args: never) => Effect.Effect<Decision<infer A>, infer _E> } ? A
-  : Op extends { readonly answer: (...args: never) => Effect.Effect<Answer<infer A>, infer _E> } ? A
+export type ResultOf<Op> = Op extends {
+  /** A write's decision. */
+  readonly decide: (...args: never) => Effect.Effect<Decision<infer A>, infer _E>
+} ? A
+  : Op extends {
+    /** A read's answer. */
+    readonly answer: (...args: never) => Effect.Effect<Answer<infer A>, infer _E>
+  } ? A
   : never
 
 /**
@@ -335,4 +372,7 @@ export type ResultOf<Op> = Op extends { readonly decide: (...args: never) => Eff
  * @since 0.2.0
  * @category models
  */
-export type CallerOf<Op> = Op extends { readonly _Caller?: (c: infer C) => void } ? C : unknown
+export type CallerOf<Op> = Op extends {
+  /** The input type callers see. */
+  readonly _Caller?: (c: infer C) => void
+} ? C : unknown

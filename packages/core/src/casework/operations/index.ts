@@ -24,39 +24,73 @@ import * as Reports from "./reports.js"
  * @category operations
  */
 export const operations = {
+  /** Register an organisation (administrators). */
   registerOrganisation: Directory.registerOrganisation,
+  /** Register a service of a registered service type. */
   registerService: Directory.registerService,
+  /** Register a location of the organisation. */
   registerLocation: Directory.registerLocation,
+  /** Register a person at any identity level. */
   registerPerson: People.registerPerson,
+  /** Raise or lower a person's identity level: `{ person }`. */
   changeIdentityLevel: People.changeIdentityLevel,
+  /** Record a need of a person: `{ personId, need, source }`. */
   recordNeed: People.recordNeed,
+  /** Erase a person (a person id): identity gone everywhere, counts kept. */
   erasePerson: People.erasePerson,
+  /** Record a contact and its interventions. */
   recordContact: Contacts.recordContact,
+  /** Is a person of the service eligible for it? `{ serviceId, personId }`; an answer, nothing stored. */
   assessEligibility: Cooperation.assessEligibility,
+  /** Start a cooperation (plus `compelled`, which must stay false). */
   startCooperation: Cooperation.startCooperation,
+  /** End a cooperation: `{ cooperationId, endedBy?, reason? }`; always allowed. */
   endCooperation: Cooperation.endCooperation,
+  /** Charge a fee: `{ serviceId, personId?, amountMinor, currency }`; refused for a free service. */
   chargeFee: Cooperation.chargeFee,
+  /** Record a consent the person gave. */
   giveConsent: ConsentAndDisclosure.giveConsent,
+  /** Withdraw a consent: `{ consentId }`; always allowed, idempotent, audited. */
   withdrawConsent: ConsentAndDisclosure.withdrawConsent,
+  /** Share something about a person outside the service, on a consent or a legal duty. */
   disclose: ConsentAndDisclosure.disclose,
+  /** Refer a person elsewhere, on their consent. */
   refer: Referrals.refer,
+  /** Move a referral on: `{ referralId, status, reason? }`. */
   updateReferral: Referrals.updateReferral,
+  /** Create an individual plan. */
   createPlan: Plans.createPlan,
+  /** Add a goal to a plan: `{ planId, goal }`. */
   addGoal: Plans.addGoal,
+  /** Add a step to a goal: `{ planId, goalId, step }`. */
   addPlanStep: Plans.addPlanStep,
+  /** Set a goal's status: `{ planId, goalId, status, personParticipated }`. */
   setGoalStatus: Plans.setGoalStatus,
+  /** Record a plan review: `{ planId, review }`. */
   reviewPlan: Plans.reviewPlan,
+  /** Record an outcome measurement. */
   recordOutcome: Outcomes.recordOutcome,
+  /** Record a group activity. */
   recordActivity: ActivitiesAndVolunteers.recordActivity,
+  /** Record attendance: `{ activityId, attendees, anonymousAttendance }`. */
   recordAttendance: ActivitiesAndVolunteers.recordAttendance,
+  /** Register a volunteer or intern. */
   registerVolunteer: ActivitiesAndVolunteers.registerVolunteer,
+  /** Record a volunteer's hours. */
   recordVolunteerHours: ActivitiesAndVolunteers.recordVolunteerHours,
+  /** Read a person (a person id); identified people's reads are audited. */
   getPerson: Reads.getPerson,
+  /** A person's history as the actor may see it (a person id). */
   personHistory: Reads.personHistory,
+  /** The person's subject-access export, every service's records (a person id). */
   exportPerson: Reads.exportPerson,
+  /** Run a report: `{ reportId, serviceId?, from?, to?, threshold? }`. */
   report: Reports.report,
+  /** Publish a report outside the service: `{ reportId, serviceId, recipient, … }`. */
   publishReport: Reports.publishReport,
+  /** Read the audit log: `{ fromSeq?, limit? }` or nothing. */
   auditLog: Audit.auditLog,
+  /** Verify the audit chain: nothing, or `{ expected }` (a head kept outside the database). */
   verifyAudit: Audit.verifyAudit
 } as const
 
