@@ -21,6 +21,7 @@ export const projects: Array<TestProjectInlineConfiguration> = [
   project("store-sqlite", "packages/stores/sqlite"),
   project("store-postgres", "packages/stores/postgres", { testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ["./test/globalSetup.ts"] }),
   project("store-testkit", "packages/stores/testkit"),
+  project("report-html", "packages/faces/report-html", { testTimeout: 120_000, hookTimeout: 120_000 }),
   project("service-low-threshold-club", "packages/services/low-threshold-club"),
   project("service-street-work", "packages/services/street-work"),
   project("service-debt-counselling", "packages/services/debt-counselling"),

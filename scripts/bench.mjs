@@ -26,7 +26,8 @@ let failed = 0
 for (const name of selected) {
   console.log(`\n== bench/${name}`)
   const started = Date.now()
-  const result = spawnSync(bin("tsx"), ["--conditions=@pomoc/source", join("bench", name, "main.ts")], {
+  // Options after the name (`npm run bench -- reports --sizes=100000`) go to the benchmark.
+  const result = spawnSync(bin("tsx"), ["--conditions=@pomoc/source", join("bench", name, "main.ts"), ...process.argv.slice(3)], {
     cwd: root,
     stdio: "inherit"
   })

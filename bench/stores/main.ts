@@ -138,7 +138,6 @@ const openRawSqlite = (filename: string) => {
     "INSERT INTO pomoc_records (kind, id, version, service_id, at, person_ids, tags, facets, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
   )
   const insertPerson = db.prepare("INSERT INTO pomoc_record_people (person_id, kind, id) VALUES (?, ?, ?)")
-  const insertTag = db.prepare("INSERT INTO pomoc_record_tags (kind, id, tag) VALUES (?, ?, ?)")
   const readHead = db.prepare("SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1")
   const insertAudit = db.prepare("INSERT INTO pomoc_audit (seq, entry, prev_hash, hash) VALUES (?, ?, ?, ?)")
   const updateHead = db.prepare("UPDATE pomoc_audit_head SET seq = ?, hash = ? WHERE singleton = 1")
@@ -147,7 +146,6 @@ const openRawSqlite = (filename: string) => {
     for (const w of writes) {
       insertRecord.run(...recordRow(w))
       for (const p of w.personIds) insertPerson.run(p, w.kind, w.id)
-      for (const t of w.tags) insertTag.run(w.kind, w.id, t)
     }
     for (const { hash, prevHash, seq, ...d } of Audit.seal(head, [draft(writes)])) {
       insertAudit.run(seq, JSON.stringify(d), prevHash, hash)
@@ -229,7 +227,7 @@ const startCluster = async (): Promise<Cluster> => {
 const pgReset = (sql: SqlClient.SqlClient) =>
   Effect.gen(function*() {
     yield* sql.unsafe(
-      "DROP TABLE IF EXISTS pomoc_records, pomoc_record_people, pomoc_record_tags, pomoc_audit, pomoc_audit_head, pomoc_migrations"
+      "DROP TABLE IF EXISTS pomoc_records, pomoc_record_people, pomoc_report_rows, pomoc_report_shapes, pomoc_audit, pomoc_audit_head, pomoc_migrations"
     )
     yield* SqlStore.migrate(PostgresDialect.dialect)
   }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
@@ -249,8 +247,6 @@ const pgRawCommit = (sql: SqlClient.SqlClient, writes: ReadonlyArray<Store.Recor
         )
         const people = part.flatMap((w) => w.personIds.map((p) => [p, w.kind, w.id]))
         yield* sql.unsafe(`INSERT INTO pomoc_record_people (person_id, kind, id) VALUES ${placeholders(people.length, 3)}`, people.flat())
-        const tags = part.flatMap((w) => w.tags.map((t) => [w.kind, w.id, t]))
-        yield* sql.unsafe(`INSERT INTO pomoc_record_tags (kind, id, tag) VALUES ${placeholders(tags.length, 3)}`, tags.flat())
       }
       const [entry] = Audit.seal({ seq: Number(head!.seq), hash: head!.hash }, [draft(writes)])
       const { hash, prevHash, seq, ...d } = entry!

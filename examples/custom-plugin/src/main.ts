@@ -11,9 +11,7 @@ import {
   type Language,
   languages,
   type PluginError,
-  Registry,
-  type UnknownCode,
-  type UnknownServiceType
+  Registry
 } from "@pomoc/core"
 import { nightShelter } from "./nightShelter.js"
 
@@ -45,7 +43,7 @@ export interface Summary {
 }
 
 /** Registers the night shelter and uses it (the test checks the summary). */
-export const run: Effect.Effect<Summary, PluginError.PluginError | InvalidInput | UnknownCode | UnknownServiceType> = Effect.gen(function*() {
+export const run: Effect.Effect<Summary, PluginError.PluginError | InvalidInput> = Effect.gen(function*() {
   const registry = yield* Registry.make([nightShelter])
 
   const interventions = Object.fromEntries(

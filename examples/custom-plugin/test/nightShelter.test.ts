@@ -32,7 +32,7 @@ describe("a sixth service type, defined outside packages/", () => {
 
   it("registers next to the core's registry refusals like any other plugin", () => {
     const twice = Registry.validate([nightShelter, nightShelter])
-    expect(twice.map((p) => p._tag)).toEqual(["DuplicatePlugin"])
+    expect(twice.map((p) => p.reason._tag)).toEqual(["DuplicatePlugin"])
   })
 })
 

@@ -1,19 +1,30 @@
 /**
- * `npm run demo`: the quickstart on the embedded SQLite store, in a database file of its own.
- * Set POMOC_DB to choose the file; by default a fresh one in the temporary folder.
+ * `npm run demo`: the quickstart on the embedded SQLite store, in the folder `pomoc-demo/` of the
+ * working folder (where npm was started; git ignores it): the database `pomoc.db`, started afresh
+ * on every run, and each organisation's annual report as an HTML file. POMOC_DEMO_DIR chooses
+ * another folder, POMOC_DB another database file.
  */
 import { KeyMaterial } from "@pomoc/core"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect } from "effect"
-import { mkdtempSync } from "node:fs"
-import { tmpdir } from "node:os"
-import { join } from "node:path"
-import { format, pomocLayer, quickstart } from "./quickstart.js"
+import { mkdirSync, rmSync, writeFileSync } from "node:fs"
+import { join, relative } from "node:path"
+import { annualReports, format, pomocLayer, quickstart } from "./quickstart.js"
 
-const filename = process.env["POMOC_DB"] ?? join(mkdtempSync(join(tmpdir(), "pomoc-")), "quickstart.db")
+// npm runs workspace scripts in the workspace's folder; INIT_CWD is where `npm run demo` was typed.
+const workingFolder = process.env["INIT_CWD"] ?? process.cwd()
+const folder = process.env["POMOC_DEMO_DIR"] ?? join(workingFolder, "pomoc-demo")
+mkdirSync(folder, { recursive: true })
+const filename = process.env["POMOC_DB"] ?? join(folder, "pomoc.db")
+for (const suffix of ["", "-wal", "-shm"]) rmSync(filename + suffix, { force: true })
 // A real application loads its key from a secret store; the demo makes a fresh one.
 const key = KeyMaterial.generate()
 
 const summary = await Effect.runPromise(quickstart.pipe(Effect.provide(pomocLayer(SqliteStore.layer({ filename }), key))))
-console.log(format(summary))
-console.log(`  database: ${filename}`)
+const reports: Record<string, string> = {}
+for (const [organisation, html] of Object.entries(await Effect.runPromise(annualReports(summary)))) {
+  const file = join(folder, `annual-report-2026-${organisation}.html`)
+  writeFileSync(file, html)
+  reports[organisation] = relative(workingFolder, file)
+}
+console.log(format(summary, { database: relative(workingFolder, filename), reports }))

@@ -1,16 +1,18 @@
 /**
- * The quickstart: a low-threshold club records a week of contacts with nicknamed and anonymous
- * young people, and a debt-counselling service works with one client through a plan and
- * outcomes. Everything goes through the case-work API, so every write is decoded, authorised,
- * checked against the principles, encrypted where sensitive, stored and audited.
+ * The quickstart: two organisations for one week. Ostrov's low-threshold club records contacts
+ * with nicknamed and anonymous young people; the debt-counselling service Rovnováha works with one
+ * client through a plan and outcomes. Everything goes through the case-work API, so every write
+ * is decoded, authorised, checked against the principles, encrypted where sensitive, stored and
+ * audited.
  */
-import { FieldCrypto, type KeyMaterial, Casework, Registry, type Store } from "@pomoc/core"
+import { AccessDenied, Casework, CommandRefused, FieldCrypto, type KeyMaterial, NotFound, Registry, type ReportResult, type Store, type Suppression } from "@pomoc/core"
+import { AnnualReport, ValueLabels } from "@pomoc/report-html"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { DateTime, Effect, Layer } from "effect"
 
-/** The plugins this organisation uses. */
-const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
+/** The plugins the two organisations use. */
+export const registry: Registry.Registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 
 /** The case-work API over a store, with the application's field-encryption key. */
 export const pomocLayer = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.KeyMaterial) =>
@@ -22,19 +24,47 @@ export const pomocLayer = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMateri
 const admin = { id: "admin-jana", grants: [{ role: "administrator", services: "*" }] }
 const eva = { id: "worker-eva", grants: [{ role: "worker", services: ["club-ostrov"] }] }
 const petr = { id: "counsellor-petr", grants: [{ role: "worker", services: ["debt-advice"] }] }
-const coordinator = { id: "coordinator-marta", grants: [{ role: "coordinator", services: ["club-ostrov", "debt-advice"] }] }
+const coordinator = { id: "coordinator-marta", grants: [{ role: "coordinator", services: ["club-ostrov"] }] }
+const head = { id: "head-pavel", grants: [{ role: "coordinator", services: ["debt-advice"] }] }
 const auditor = { id: "auditor-ola", grants: [{ role: "auditor", services: "*" }] }
 
 const monday = Date.UTC(2026, 2, 2, 14, 0)
 const day = (d: number, hour = 0) => DateTime.formatIso(DateTime.makeUnsafe(monday + d * 86_400_000 + hour * 3_600_000))
 
+/** The year the annual reports cover. */
+export const year = { from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" }
+
+/** One organisation of the quickstart, its service and the reports of its service's plugin. */
+export interface Organisation {
+  readonly id: string
+  readonly name: string
+  readonly serviceId: string
+  readonly serviceName: string
+  readonly serviceType: string
+  /** Every report of the service's plugin for the year, as the case-work API returns them. */
+  readonly reports: ReadonlyArray<ReportResult>
+}
+
+/**
+ * A refused command: the error's tag and message, and for a principle's refusal the principle
+ * (by its name), the rule and the reason in plain words; for an access refusal, the reason.
+ */
+export interface Refusal {
+  readonly organisation: string
+  readonly operation: string
+  readonly error: string
+  readonly detail: string
+  readonly why: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string }>
+}
+
 /** What the quickstart recorded, for printing and for its test. */
 export interface Summary {
+  readonly organisations: ReadonlyArray<Organisation>
   readonly people: ReadonlyArray<{ readonly id: string; readonly level: string; readonly ageBand: string }>
   readonly contacts: number
   readonly anonymousParticipants: number
   readonly knownParticipants: number
-  readonly refusals: ReadonlyArray<{ readonly operation: string; readonly error: string; readonly detail: string }>
+  readonly refusals: ReadonlyArray<Refusal>
   readonly warnings: ReadonlyArray<string>
   readonly plan: { readonly goals: number; readonly stepsByClient: number; readonly achieved: number }
   readonly outcomes: ReadonlyArray<{ readonly indicator: string; readonly value: string }>
@@ -43,20 +73,49 @@ export interface Summary {
   readonly auditIntact: boolean
 }
 
+const denials: Readonly<Record<AccessDenied["reason"], string>> = {
+  "no-grants": "this person holds no grants at all",
+  "unknown-operation": "there is no such operation",
+  "no-role-grants-operation": "none of their roles may do this anywhere",
+  "service-out-of-scope": "their role may do this, but only in the services they work in, and this record belongs to another service",
+  "service-required": "their role may do this only in their own services, and no service was named"
+}
+
+const principleName = (id: string): string => registry.principles.find((p) => p.id === id)?.labels.en ?? id
+
+/** What a refusal says, in plain words: which principle and rule refused, and why. */
+const refusal = (organisation: string, operation: string, error: Casework.CaseworkError): Refusal => ({
+  organisation,
+  operation,
+  error: error._tag,
+  detail: error.message,
+  why: error instanceof CommandRefused
+    ? [
+      ...error.violations.map((v) => ({ principle: principleName(v.principle), rule: v.rule, reason: v.reason })),
+      ...error.requirements.map((r) => ({ principle: principleName(r.principle), rule: r.rule, reason: `requires ${r.kind}${r.purpose ? ` (${r.purpose})` : ""}: ${r.detail}` }))
+    ]
+    : error instanceof AccessDenied
+    ? [{ principle: "Access control (default deny)", rule: error.reason, reason: denials[error.reason] }]
+    : error instanceof NotFound
+    ? [{ principle: "Access control (default deny)", rule: "not-found", reason: `no ${error.kind} with this id is visible to them: another service's record looks exactly like one that does not exist` }]
+    : []
+})
+
 /** Runs the quickstart against the case-work API in context. */
 export const quickstart = Effect.gen(function*() {
   const pomoc = yield* Casework.Casework
   const refusals: Array<Summary["refusals"][number]> = []
   const warnings: Array<string> = []
-  const expectRefusal = <A>(operation: string, effect: Effect.Effect<A, Casework.CaseworkError>) =>
+  const expectRefusal = <A>(organisation: string, operation: string, effect: Effect.Effect<A, Casework.CaseworkError>) =>
     Effect.flip(effect).pipe(
       Effect.map((error) => {
-        refusals.push({ operation, error: error._tag, detail: error.message })
+        refusals.push(refusal(organisation, operation, error))
       })
     )
 
-  // The organisation, its two services and a club room.
+  // Two organisations: Ostrov runs a club (with its room), Rovnováha a debt-counselling service.
   yield* pomoc.registerOrganisation(admin, { id: "ngo-ostrov", name: "Ostrov, z. s.", country: "CZ" })
+  yield* pomoc.registerOrganisation(admin, { id: "ngo-rovnovaha", name: "Rovnováha, o. p. s.", country: "CZ" })
   yield* pomoc.registerLocation(admin, { id: "club-room", organisationId: "ngo-ostrov", name: "Klub Ostrov", kind: "club-premises", confidential: false, municipality: "Praha 4" })
   yield* pomoc.registerService(admin, {
     id: "club-ostrov", organisationId: "ngo-ostrov", type: "low-threshold-club", name: "Nízkoprahový klub Ostrov",
@@ -65,7 +124,7 @@ export const quickstart = Effect.gen(function*() {
     freeOfCharge: true, firstContactChannels: ["walk-in", "friends", "outreach"], registeredAt: day(0)
   })
   yield* pomoc.registerService(admin, {
-    id: "debt-advice", organisationId: "ngo-ostrov", type: "debt-counselling", name: "Dluhová poradna",
+    id: "debt-advice", organisationId: "ngo-rovnovaha", type: "debt-counselling", name: "Dluhová poradna Rovnováha",
     targetGroup: { description: "Adults in debt", ageRange: { min: 18, max: 99 } }, localities: [],
     principles: [...debtCounselling.principles], freeOfCharge: true,
     firstContactChannels: ["own-initiative", "other-service"], registeredAt: day(0)
@@ -111,12 +170,12 @@ export const quickstart = Effect.gen(function*() {
   contacts++; knownParticipants++
 
   // Principles at work: a voluntary service records nobody as sent, and charges no fee.
-  yield* expectRefusal("startCooperation (compelled)", pomoc.startCooperation(eva, {
+  yield* expectRefusal("ngo-ostrov", "startCooperation (compelled)", pomoc.startCooperation(eva, {
     serviceId: "club-ostrov", personId: "youth-1", startedAt: day(1), compelled: true
   }))
-  yield* expectRefusal("chargeFee", pomoc.chargeFee(eva, { serviceId: "club-ostrov", amountMinor: 5000, currency: "CZK" }))
+  yield* expectRefusal("ngo-ostrov", "chargeFee", pomoc.chargeFee(eva, { serviceId: "club-ostrov", amountMinor: 5000, currency: "CZK" }))
   // The counsellor cannot read the club's young people.
-  yield* expectRefusal("getPerson (other service)", pomoc.getPerson(petr, "youth-1"))
+  yield* expectRefusal("ngo-rovnovaha", "getPerson (other service)", pomoc.getPerson(petr, "youth-1"))
 
   // Debt counselling: an identified adult client, a plan in her own words, outcomes.
   yield* pomoc.registerPerson(petr, {
@@ -124,7 +183,7 @@ export const quickstart = Effect.gen(function*() {
     needs: [], registeredAt: day(0, 2), givenName: "Marie", familyName: "Dvořáková", contactDetails: { phone: "+420 600 000 000" }
   }).pipe(Effect.catchTag("CommandRefused", (e) => {
     // Identification may need a recorded consent first: give it, then register.
-    refusals.push({ operation: "registerPerson (identified, before consent)", error: e._tag, detail: e.message })
+    refusals.push(refusal("ngo-rovnovaha", "registerPerson (identified, before consent)", e))
     return Effect.void
   }))
   const cooperation = yield* pomoc.startCooperation(petr, { serviceId: "debt-advice", personId: "client-1", startedAt: day(0, 3) }).pipe(
@@ -141,7 +200,7 @@ export const quickstart = Effect.gen(function*() {
     }]
   }).pipe(Effect.map((w) => w.value))
   const achieved = yield* pomoc.setGoalStatus(petr, { planId: plan.id, goalId: "goal-1", status: "achieved", personParticipated: true })
-  yield* expectRefusal("setGoalStatus (without the client)", pomoc.setGoalStatus(petr, { planId: plan.id, goalId: "goal-1", status: "achieved", personParticipated: false }))
+  yield* expectRefusal("ngo-rovnovaha", "setGoalStatus (without the client)", pomoc.setGoalStatus(petr, { planId: plan.id, goalId: "goal-1", status: "achieved", personParticipated: false }))
   const outcomes: Array<Summary["outcomes"][number]> = []
   for (const [indicator, value] of [["informed-about-options", { _tag: "YesNo", value: true }], ["competent-and-active", { _tag: "Ladder", value: 3 }]] as const) {
     const { value: m, warnings: w } = yield* pomoc.recordOutcome(petr, {
@@ -153,13 +212,22 @@ export const quickstart = Effect.gen(function*() {
   // She may end the cooperation at any time, without giving a reason.
   yield* pomoc.endCooperation(petr, { cooperationId: cooperation.id, endedBy: "person" })
 
-  // How much did we do? Contacts by intervention, small counts suppressed.
-  const report = yield* pomoc.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club-ostrov" })
+  // Each organisation's coordinator runs every report of its service's plugin for the year (small
+  // counts suppressed by core); "how much did we do" starts with contacts by intervention.
+  const reportsOf = (actor: typeof coordinator, serviceId: string, plugin: typeof lowThresholdClub | typeof debtCounselling) =>
+    Effect.forEach(plugin.reports, (definition) => pomoc.report(actor, { reportId: definition.id, serviceId, ...year }))
+  const clubReports = yield* reportsOf(coordinator, "club-ostrov", lowThresholdClub)
+  const debtReports = yield* reportsOf(head, "debt-advice", debtCounselling)
+  const report = clubReports.find((r) => r.reportId === "contacts-by-intervention")!
   const verification = yield* pomoc.verifyAudit(auditor, undefined)
   const audit = yield* pomoc.auditLog(auditor, { limit: 10_000 })
   const finalPlan = achieved.value
 
   return {
+    organisations: [
+      { id: "ngo-ostrov", name: "Ostrov, z. s.", serviceId: "club-ostrov", serviceName: "Nízkoprahový klub Ostrov", serviceType: "low-threshold-club", reports: clubReports },
+      { id: "ngo-rovnovaha", name: "Rovnováha, o. p. s.", serviceId: "debt-advice", serviceName: "Dluhová poradna Rovnováha", serviceType: "debt-counselling", reports: debtReports }
+    ],
     people,
     contacts,
     anonymousParticipants,
@@ -178,24 +246,72 @@ export const quickstart = Effect.gen(function*() {
   } satisfies Summary
 })
 
-/** Prints a summary for people (no personal data: ids, counts and codes only). */
-export const format = (s: Summary): string => {
+const cellText = (cell: Suppression.Cell): string => (cell._tag === "Value" ? String(cell.count) : "suppressed")
+
+/** A report as a labelled two-column table, codes in the plugin's English words. */
+const reportLines = (result: ReportResult): Array<string> => {
+  const table = result.table
+  if (table._tag !== "OneWay") return [`      (a two-way table: see the HTML report)`]
+  const labelOf = (v: Store.FacetValue) => (typeof v === "string" ? ValueLabels.fromRegistry(registry)(table.dimension.name, v, "en") ?? v : String(v))
+  const rows = table.cells.map((cell, i) => [labelOf(table.dimension.values[i] ?? null), cellText(cell)] as const)
+  const width = Math.max(...rows.map(([label]) => label.length), 5)
+  return [
+    ...rows.map(([label, text]) => `      ${label.padEnd(width)}  ${text.padStart(10)}`),
+    `      ${"total".padEnd(width)}  ${cellText(table.total).padStart(10)}`
+  ]
+}
+
+/** Prints a summary for people (no personal data: ids, counts and codes only), one organisation at a time. */
+export const format = (s: Summary, files: { readonly database?: string; readonly reports?: Readonly<Record<string, string>> } = {}): string => {
   const lines: Array<string> = []
-  lines.push("Pomoc quickstart")
-  lines.push(`  young people registered: ${s.people.length} (${s.people.map((p) => `${p.id} ${p.level} ${p.ageBand}`).join(", ")})`)
-  lines.push(`  contacts recorded: ${s.contacts}, with ${s.knownParticipants} known and ${s.anonymousParticipants} anonymous participations`)
-  lines.push(`  refused by principles or access (nothing stored):`)
-  for (const r of s.refusals) lines.push(`    - ${r.operation}: ${r.error}`)
-  lines.push(`  debt-counselling plan: ${s.plan.goals} goal(s), ${s.plan.stepsByClient} step(s) taken by the client, ${s.plan.achieved} achieved`)
-  lines.push(`  outcomes: ${s.outcomes.map((o) => `${o.indicator}=${o.value}`).join(", ")}`)
-  lines.push(`  report "${s.report.labels.en}" (counts below ${s.report.threshold} suppressed):`)
-  const table = s.report.table
-  if (table._tag === "OneWay") {
-    table.cells.forEach((cell, i) => {
-      lines.push(`    ${String(table.dimension.values[i])}: ${cell._tag === "Value" ? cell.count : "suppressed"}`)
-    })
-    lines.push(`    total: ${table.total._tag === "Value" ? table.total.count : "suppressed"}`)
+  const refusalsOf = (organisation: string) => {
+    const own = s.refusals.filter((r) => r.organisation === organisation)
+    lines.push(`  refused, and nothing was stored (${own.length}):`)
+    for (const r of own) {
+      lines.push(`    - ${r.operation}: ${r.error}`)
+      for (const w of r.why) lines.push(`        ${w.principle} · rule ${w.rule}: ${w.reason}`)
+    }
   }
-  lines.push(`  audit log: ${s.auditEntries} entries, chain ${s.auditIntact ? "intact" : "BROKEN"}`)
+  const [club, debt] = s.organisations
+  lines.push("Pomoc quickstart: two organisations, one week (2 to 6 March 2026)")
+  lines.push("")
+  lines.push(`== ${club!.name}: ${club!.serviceName} (${club!.serviceType})`)
+  lines.push(`  young people registered: ${s.people.length}, each known only by a nickname they chose (${s.people.map((p) => `${p.id} ${p.level} ${p.ageBand}`).join(", ")})`)
+  lines.push(`  contacts recorded: ${s.contacts}, with ${s.knownParticipants} known and ${s.anonymousParticipants} anonymous participations`)
+  refusalsOf(club!.id)
+  const threshold = s.report.threshold
+  lines.push(`  report "${s.report.labels.en}" (how much did we do?), from the store, small counts suppressed:`)
+  lines.push(...reportLines(s.report))
+  lines.push(`    Why the total is larger than the ${s.contacts} contacts: a contact counts once under each of its interventions`)
+  lines.push(`    (an evening with contact work and a leisure activity counts twice), so the total counts entries, not contacts.`)
+  lines.push(`    "0" means nothing was recorded there. "suppressed" means a count from 1 to ${threshold - 1} (below the threshold of ${threshold}),`)
+  lines.push(`    or a larger one hidden too so that a small one cannot be worked out from the total: a week of a small club is`)
+  lines.push(`    mostly small numbers, which is exactly what must not be published.`)
+  lines.push("")
+  lines.push(`== ${debt!.name}: ${debt!.serviceName} (${debt!.serviceType})`)
+  lines.push(`  one identified client (name and phone encrypted at rest), a plan in her own words:`)
+  lines.push(`  plan: ${s.plan.goals} goal(s), ${s.plan.stepsByClient} step(s) taken by the client, ${s.plan.achieved} achieved`)
+  lines.push(`  outcomes: ${s.outcomes.map((o) => `${o.indicator}=${o.value}`).join(", ")}`)
+  refusalsOf(debt!.id)
+  lines.push("")
+  lines.push(`== the whole database`)
+  lines.push(`  audit log: ${s.auditEntries} entries (every write and every read of a person's record), chain ${s.auditIntact ? "intact" : "BROKEN"}`)
+  if (files.database !== undefined) lines.push(`  database: ${files.database} (started afresh on every run; personal fields encrypted)`)
+  for (const o of s.organisations) {
+    const file = files.reports?.[o.id]
+    if (file !== undefined) lines.push(`  annual report of ${o.name} (${o.reports.length} charts, Czech, opens offline): ${file}`)
+  }
   return lines.join("\n")
 }
+
+/** Each organisation's annual report as one HTML file's text, in Czech, by organisation id. */
+export const annualReports = (s: Summary) =>
+  Effect.forEach(s.organisations, (o) =>
+    AnnualReport.render({
+      organisation: o.name,
+      language: "cs",
+      period: year,
+      results: o.reports,
+      services: { [o.serviceId]: o.serviceName },
+      valueLabel: ValueLabels.fromRegistry(registry)
+    }).pipe(Effect.map((html) => [o.id, html] as const))).pipe(Effect.map((entries) => Object.fromEntries(entries)))

@@ -20,7 +20,7 @@ describe("quickstart", () => {
       expect(s.anonymousParticipants).toBeGreaterThan(s.knownParticipants)
       expect(s.refusals.map((r) => r.error)).toEqual(expect.arrayContaining(["CommandRefused", "NotFound"]))
       // Another service's person looks exactly like one that does not exist (issue 9).
-      expect(s.refusals.find((r) => r.operation === "getPerson (other service)")?.error).toBe("NotFound")
+      expect(s.refusals.find((r) => r.operation.startsWith("getPerson"))?.error).toBe("NotFound")
       expect(s.refusals.find((r) => r.operation === "chargeFee")?.error).toBe("CommandRefused")
       expect(s.refusals.find((r) => r.operation.startsWith("startCooperation"))?.error).toBe("CommandRefused")
       expect(s.refusals.find((r) => r.operation.startsWith("setGoalStatus"))?.error).toBe("CommandRefused")
@@ -31,8 +31,21 @@ describe("quickstart", () => {
       // Every visible count in the report is at or above the threshold (or zero).
       const cells = s.report.table._tag === "OneWay" ? s.report.table.cells : []
       for (const cell of cells) if (cell._tag === "Value" && cell.count > 0) expect(cell.count).toBeGreaterThanOrEqual(s.report.threshold)
+      // Every refusal says which principle and rule refused, and why, in plain words.
+      expect(s.refusals.find((r) => r.operation === "chargeFee")?.why).toContainEqual(
+        { principle: "Free of charge", rule: "free-of-charge/no-fee", reason: "the service is free of charge" }
+      )
+      for (const r of s.refusals) expect(r.why.length, r.operation).toBeGreaterThan(0)
+      // Each organisation has its own lines and its own reports.
+      expect(s.organisations.map((o) => o.name)).toEqual(["Ostrov, z. s.", "Rovnováha, o. p. s."])
+      expect(new Set(s.refusals.map((r) => r.organisation))).toEqual(new Set(["ngo-ostrov", "ngo-rovnovaha"]))
+      for (const o of s.organisations) expect(o.reports.every((r) => r.scope.serviceId === o.serviceId)).toBe(true)
       const text = format(s)
       expect(text).not.toMatch(/Kuba|Lenka|Marie|Dvořáková|trouble at home/)
+      expect(text).toContain("Free of charge · rule free-of-charge/no-fee: the service is free of charge")
+      expect(text.indexOf("== Rovnováha")).toBeGreaterThan(text.indexOf("== Ostrov"))
+      expect(text).toMatch(/Why the total is larger than the 7 contacts/)
+      expect(text).toMatch(/"0" means nothing was recorded there\. "suppressed" means a count from 1 to 4/)
     })
   }
 
@@ -41,11 +54,24 @@ describe("quickstart", () => {
     const db = join(dir, "demo.db")
     const out = execFileSync("npm", ["run", "--silent", "start"], {
       cwd: join(import.meta.dirname, ".."),
-      env: { ...process.env, POMOC_DB: db },
+      env: { ...process.env, POMOC_DB: db, POMOC_DEMO_DIR: dir, INIT_CWD: dir },
       encoding: "utf8"
     })
     expect(out).toContain("audit log:")
     expect(out).toContain("chain intact")
+    // The summary figures, explained.
+    expect(out).toContain("contacts recorded: 7, with 14 known and 26 anonymous participations")
+    expect(out).toMatch(/Contact work +6\n/)
+    expect(out).toMatch(/total +16\n/)
+    expect(out).toContain("plan: 1 goal(s), 2 step(s) taken by the client, 1 achieved")
+    // Each organisation's annual report, in Czech, with every report of its plugin, no personal data.
+    for (const [organisation, charts] of [["ngo-ostrov", 8], ["ngo-rovnovaha", 8]] as const) {
+      const html = readFileSync(join(dir, `annual-report-2026-${organisation}.html`), "utf8")
+      expect(out).toContain(`annual-report-2026-${organisation}.html`)
+      expect(html).toContain(`<html lang="cs">`)
+      expect(html.match(/<figure /g)).toHaveLength(charts)
+      for (const secret of ["Kuba", "Žaneta", "Dvořáková", "+420 600 000 000", "trouble at home", "přestat se bát"]) expect(html).not.toContain(secret)
+    }
     const bytes = readFileSync(db).toString("utf8") + (() => { try { return readFileSync(db + "-wal").toString("utf8") } catch { return "" } })()
     for (const secret of ["Kuba", "Žaneta", "Dvořáková", "+420 600 000 000", "trouble at home", "přestat se bát"]) {
       expect(bytes).not.toContain(secret)

@@ -36,7 +36,10 @@ export const AuditDraft = Schema.Struct({
   outcome: Schema.Literals(["allowed", "denied", "read"]),
   serviceId: Schema.optionalKey(Schema.String),
   subjects: Schema.Array(Subject),
-  /** For a disclosure without consent: the legal ground of the duty to report. */
+  /**
+   * For a disclosure without consent: the code of the legal ground of the duty to report. The
+   * case-work API writes only codes (`LegalGround`), never free text: the audit log cannot be erased.
+   */
   legalGround: Schema.optionalKey(Schema.String),
   /** For a denial: the principle and rule ids that denied. */
   rules: Schema.optionalKey(Schema.Array(Schema.String))

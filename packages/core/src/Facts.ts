@@ -55,6 +55,8 @@ export interface ProtectedFacts {
   readonly minority?: string
   readonly property?: string
   readonly birth?: string
+  /** Marital or family status ("rodinný stav", named by the debt-counselling seed's equal access). */
+  readonly maritalStatus?: string
   readonly otherStatus?: string
 }
 

@@ -21,6 +21,14 @@ export * from "./model/Outcome.js"
 export * from "./model/Referral.js"
 export * from "./model/Activity.js"
 export * from "./model/Actor.js"
+export { personal } from "./model/Personal.js"
+/** @since 0.2.0 */
+export * as Personal from "./model/Personal.js"
+/** @since 0.2.0 */
+export * as Entity from "./model/Entity.js"
+/** @since 0.2.0 */
+export * as LegalGround from "./model/LegalGround.js"
+export { DataKey } from "./model/DataKey.js"
 /** @since 0.1.0 */
 export * as Facts from "./Facts.js"
 /** @since 0.1.0 */

@@ -1,7 +1,7 @@
 /**
- * The version of `@pomoc/core` that plugins' `requires.core` ranges are checked against. Kept in
- * step with `package.json` by `npm run version` (scripts/sync-core-version.mjs); while the
- * package is unreleased (`0.0.0`), it names the version being prepared.
+ * The version of `@pomoc/core` that plugins' `requires.core` ranges are checked against: the
+ * version in core's `package.json`. `npm run version` (scripts/sync-core-version.mjs) keeps it,
+ * and every plugin's `requires.core`, in step after `changeset version`.
  *
  * @since 0.1.0
  */

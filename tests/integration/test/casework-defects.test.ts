@@ -27,7 +27,7 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 const school = { kind: "school", name: "ZŠ Komenského" } as const
 
 const contactInput = (serviceId: string, participants: ReadonlyArray<string>, note?: string) => ({
-  serviceId, at: T(3), durationMinutes: 30, locationKind: "office", channel: "in-person", participants,
+  serviceId, at: T(3), durationMinutes: 30, locationKind: serviceId === "club" ? "club-premises" : "office", channel: "in-person", participants,
   anonymousCount: 0, interventions: ["information"], firstContact: false, mode: "individual",
   ...(note !== undefined ? { note } : {})
 } as const)
@@ -153,7 +153,7 @@ describe("attribution comes from the actor", () => {
     // Closure: a worker stored a legal-duty disclosure "decided by" the coordinator.
     const duty = (basis: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
       personId: "kuba", serviceId: "club", recipient: { kind: "authority", name: "OSPOD" }, purpose: "child-protection", at: T(5),
-      basis: { _tag: "LegalDuty", legalGround: "Act 359/1999 Coll., §10(4)", ...basis }, ...extra
+      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", ...basis }, ...extra
     })
     const decider = await fail((api) => api.disclose(worker, duty({ decidedBy: "marta" }, { disclosedBy: "eva" }) as never))
     expect(decider).toMatchObject({ _tag: "InvalidCommand", field: "basis.decidedBy" })

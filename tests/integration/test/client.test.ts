@@ -1,4 +1,4 @@
-import { createClient, FieldCrypto, KeyMaterial, Casework, Principles, Store } from "@pomoc/core"
+import { Casework, createClient, FieldCrypto, KeyMaterial, Principles, Store } from "@pomoc/core"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 

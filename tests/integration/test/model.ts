@@ -220,7 +220,7 @@ const discloseLegalDuty = (pick: number) =>
     const person = m.persons[pick % m.persons.length]!
     await r.run((api) => api.disclose(worker, {
       personId: person.id, serviceId: "club", recipient: recipients[1], purpose: "child-protection", at: at(++m.counter),
-      basis: { _tag: "LegalDuty", legalGround: "Act 359/1999 §10(4)", decidedBy: "worker-1" }, disclosedBy: "worker-1"
+      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-1" }, disclosedBy: "worker-1"
     }))
     m.disclosures.push({ basis: "legal-duty", consentValid: false })
     wrote(m, "Disclose")
@@ -242,7 +242,7 @@ const discloseAsOther = (pick: number) =>
     // attribution comes from the actor: a worker cannot name someone else as the decider
     await refused(r, (api) => api.disclose(worker, {
       personId: person.id, serviceId: "club", recipient: recipients[1], purpose: "child-protection", at: at(++m.counter),
-      basis: { _tag: "LegalDuty", legalGround: "Act 359/1999 §10(4)", decidedBy: "coordinator-1" }, disclosedBy: "worker-1"
+      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "coordinator-1" }, disclosedBy: "worker-1"
     }), ["InvalidCommand"])
   })
 
@@ -406,6 +406,10 @@ export const runModel = async (
         }))
         const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, log: ["RegisterOrganisation", "RegisterService"], disclosures: [], onConsent: [], counter: 0 }
         await fc.asyncModelRun(() => ({ model, real }), cmds)
+        // No personal value in plain text in any stored record (issue 11): nicknames, notes,
+        // consent grantees and disclosure recipients are all encrypted at rest.
+        const stored = await real.run((_, store) => Effect.forEach(Store.RecordKind.literals, (kind) => store.list({ kind })))
+        expect(JSON.stringify(stored)).not.toMatch(/Nick-\d+|Talked with Nick|Komenského|OSPOD Praha/)
       } finally {
         await runtime.dispose()
       }

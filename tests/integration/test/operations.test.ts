@@ -148,14 +148,17 @@ describe("services and people", () => {
     }))
     const erased = await run((api) => api.erasePerson(coordinator, "kuba"))
     expect(erased.value._tag).toBe("anonymous")
-    const history = await run((api) => api.personHistory(worker, "kuba"))
+    // A new random id: the old one (which a pseudonymous code would compute again) finds nothing.
+    expect(erased.value.id).not.toBe("kuba")
+    expect((await fail((api) => api.personHistory(worker, "kuba")))._tag).toBe("NotFound")
+    const history = await run((api) => api.personHistory(worker, erased.value.id))
     expect(history.person).not.toHaveProperty("nickname")
     expect(history.contacts).toHaveLength(1)
     expect(history.contacts![0]).not.toHaveProperty("note")
     const report = await run((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club" }))
     expect(report.table._tag).toBe("OneWay")
     expect((await run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
-    const e = await fail((api) => api.erasePerson(worker, "kuba"))
+    const e = await fail((api) => api.erasePerson(worker, erased.value.id))
     expect(e._tag).toBe("AccessDenied")
   })
 
@@ -224,11 +227,25 @@ describe("cooperation, consent, disclosure, referral", () => {
     expect(afterWithdrawal._tag).toBe("CommandRefused")
     const duty = await run((api) => api.disclose(worker, {
       personId: "kuba", serviceId: "club", recipient: { kind: "authority", name: "OSPOD" }, purpose: "child-protection", at: T(5),
-      basis: { _tag: "LegalDuty", legalGround: "Act 359/1999 Coll., §10(4)", decidedBy: "eva" }, disclosedBy: "eva"
+      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "eva", explanation: "Bruises seen twice this month." }, disclosedBy: "eva"
     }))
     expect(duty.warnings.some((w) => w.principle === "confidentiality")).toBe(true)
     const disclosures = (await audit()).filter((e) => e.operation === "Disclose")
-    expect(disclosures.map((e) => e.legalGround)).toEqual([undefined, "Act 359/1999 Coll., §10(4)"])
+    expect(disclosures.map((e) => e.legalGround)).toEqual([undefined, "cz-359-1999-s10"])
+    // The explanation is the disclosure's (encrypted), never the audit log's.
+    expect(JSON.stringify(await audit())).not.toContain("Bruises")
+    // A legal ground is a code from a known list, not free text.
+    const freeText = await fail((api) => api.disclose(worker, {
+      personId: "kuba", serviceId: "club", recipient: { kind: "authority", name: "OSPOD" }, purpose: "child-protection", at: T(5),
+      basis: { _tag: "LegalDuty", legalGround: "CANARY beaten by stepfather", decidedBy: "eva" }, disclosedBy: "eva"
+    }))
+    expect(freeText._tag).toBe("InvalidInput")
+    const unknown = await fail((api) => api.disclose(worker, {
+      personId: "kuba", serviceId: "club", recipient: { kind: "authority", name: "OSPOD" }, purpose: "child-protection", at: T(5),
+      basis: { _tag: "LegalDuty", legalGround: "beaten-by-stepfather", decidedBy: "eva" }, disclosedBy: "eva"
+    }))
+    expect(unknown).toMatchObject({ _tag: "InvalidCommand", field: "basis.legalGround" })
+    expect(JSON.stringify(unknown)).not.toContain("stepfather")
     expect(volunteer).toBeDefined()
     expect((await fail((api) => api.disclose(volunteer, {
       personId: "kuba", serviceId: "club", recipient: school, purpose: "disclosure", at: T(6),

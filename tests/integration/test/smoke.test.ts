@@ -1,4 +1,4 @@
-import { Access, Principles, Casework, FieldCrypto, KeyMaterial, Store } from "@pomoc/core"
+import { Access, Casework, FieldCrypto, KeyMaterial, Principles, Store } from "@pomoc/core"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 

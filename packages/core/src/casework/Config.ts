@@ -8,6 +8,7 @@ import type { AccessDenied } from "../access/Access.js"
 import type { Command } from "../Command.js"
 import type { InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
+import type * as LegalGround from "../model/LegalGround.js"
 import { OutcomeIndicator } from "../model/Outcome.js"
 import type { Engine } from "../principles/Engine.js"
 import type { Plugins } from "../plugins/Plugin.js"
@@ -28,6 +29,10 @@ export interface ServiceTypeInfo {
   readonly interventions: ReadonlySet<string>
   readonly channels: ReadonlySet<string>
   readonly firstContactChannels: ReadonlySet<string>
+  /** The need codes a person of this type's services may have (unchecked when absent). */
+  readonly needs?: ReadonlySet<string>
+  /** The place types a contact of this type's services may happen at (unchecked when absent). */
+  readonly locationKinds?: ReadonlySet<string>
   readonly indicators: ReadonlyMap<string, OutcomeIndicator>
   /** Does the type accept anonymous and nicknamed people (low-threshold)? */
   readonly acceptsAnonymous: boolean
@@ -47,6 +52,11 @@ export interface Config<Ps extends Plugins = Plugins> {
    * caller may name a report by its plain id when it names the service too.
    */
   readonly reports?: ReadonlyMap<string, ReportDefinition>
+  /**
+   * Legal grounds a disclosure under a legal duty may name, besides core's (`LegalGround.builtin`)
+   * and the plugins' (`Plugin.legalGrounds`, gathered by {@link configFromRegistry}).
+   */
+  readonly legalGrounds?: ReadonlyArray<LegalGround.LegalGroundDefinition>
   /** The plugins' types, for the typed API (never read at run time). */
   readonly _Plugins?: (ps: Ps) => Ps
 }
@@ -115,6 +125,8 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       interventions: new Set(Object.keys(plugin.taxonomies.interventions)),
       channels: new Set(Object.keys(plugin.taxonomies.channels)),
       firstContactChannels: new Set(Object.keys(plugin.taxonomies.firstContactChannels)),
+      ...(plugin.taxonomies.needs === undefined ? {} : { needs: new Set(Object.keys(plugin.taxonomies.needs)) }),
+      ...(plugin.taxonomies.locationKinds === undefined ? {} : { locationKinds: new Set(Object.keys(plugin.taxonomies.locationKinds)) }),
       indicators: new Map(plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])),
       acceptsAnonymous: plugin.principles.includes("low-threshold")
     })
@@ -132,6 +144,7 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       })
     }
   }
-  return { engine: registry.engine, serviceTypes, reports }
+  const legalGrounds = registry.plugins.flatMap((plugin) => plugin.legalGrounds ?? [])
+  return { engine: registry.engine, serviceTypes, reports, legalGrounds }
 }
 

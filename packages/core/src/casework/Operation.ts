@@ -17,7 +17,7 @@ import type { Actor } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
 import type { ServiceId } from "../model/Ids.js"
 import type { Person } from "../model/Person.js"
-import type { RecordKind, RecordWrite, StoreShape } from "../Store.js"
+import type { PersonRename, RecordDelete, RecordKind, RecordWrite, StoreShape } from "../Store.js"
 import type { CaseworkError, Config, ServiceTypeInfo } from "./Config.js"
 import type { InvalidCommand } from "./Errors.js"
 import { type Mapping, type RecordIndex, toWrite } from "./Records.js"
@@ -46,6 +46,8 @@ export interface Change {
   readonly expectedVersion: number
   /** The record to store (plain; the pipeline encrypts its personal fields). */
   readonly toWrite: (expectedVersion: number) => RecordWrite
+  /** The person whose data key encrypts the record's personal fields, if one (see `Entity`). */
+  readonly owner: string | undefined
 }
 
 /**
@@ -59,7 +61,8 @@ export const change = <A>(mapping: Mapping<A>, entity: A, expectedVersion: numbe
   entity,
   index: mapping.index(entity),
   expectedVersion,
-  toWrite: (version) => toWrite(mapping, entity, version)
+  toWrite: (version) => toWrite(mapping, entity, version),
+  owner: mapping.owner(entity)
 })
 
 /**
@@ -100,6 +103,10 @@ export interface Context {
   readonly may: (operation: string, serviceId: string | undefined) => boolean
   /** The plugin information of a service's type. */
   readonly serviceInfo: (service: Service) => ServiceTypeInfo | undefined
+  /** The person's data keys, for erasure (crypto-shredding). */
+  readonly dataKeysOf: (personId: string) => Effect.Effect<ReadonlyArray<RecordDelete>, CaseworkError>
+  /** Whether a legal ground code is known (core's, the plugins', the config's). */
+  readonly isLegalGround: (code: string) => boolean
   /**
    * The facts about a service and a person for a command: only what the command's rules read
    * (everything when no command is given), each record noted with the version read.
@@ -125,6 +132,10 @@ export interface Decision<A> {
   /** Audit subjects besides the changed records (e.g. an idempotent write changes nothing). */
   readonly subjects?: ReadonlyArray<{ readonly kind: string; readonly id: string }>
   readonly legalGround?: string
+  /** Records deleted with the write (erasure: the person's record and data keys). */
+  readonly deletes?: ReadonlyArray<RecordDelete>
+  /** Person ids rewritten in the records that name them (erasure gives a new random id). */
+  readonly renamePeople?: ReadonlyArray<PersonRename>
 }
 
 /**

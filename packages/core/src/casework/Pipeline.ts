@@ -25,9 +25,11 @@ import type { Service } from "../model/Directory.js"
 import type * as Ids from "../model/Ids.js"
 import type { Person } from "../model/Person.js"
 import type { Decision as EngineDecision } from "../principles/Decision.js"
+import * as LegalGround from "../model/LegalGround.js"
 import { FieldCrypto } from "../privacy/FieldCrypto.js"
+import * as Vault from "../privacy/Vault.js"
 import * as StoreModule from "../Store.js"
-import { Store, type StoredRecord } from "../Store.js"
+import { type PersonRename, type RecordDelete, Store, type StoredRecord } from "../Store.js"
 import type { CaseworkError, Config, Written } from "./Config.js"
 import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
 import { factsOf } from "./facts.js"
@@ -50,6 +52,8 @@ export type Warning = Written<unknown>["warnings"][number]
 export interface PlannedUnit<A> {
   readonly operation: string
   readonly changes: ReadonlyArray<Operation.Change>
+  readonly deletes: ReadonlyArray<RecordDelete>
+  readonly renamePeople: ReadonlyArray<PersonRename>
   /**
    * The versions of the records the decision rested on. The hook for narrow, versioned facts:
    * a commit that names them as preconditions fails with a retryable conflict when they moved.
@@ -190,9 +194,11 @@ const refusal = (config: Config, decision: EngineDecision, command: Command, fac
 export const make = Effect.fnUntraced(function*(config: Config) {
   const store = yield* Store
   const crypto = yield* FieldCrypto
+  const vault = Vault.make(store, crypto)
+  const legalGrounds = LegalGround.index([...LegalGround.builtin, ...(config.legalGrounds ?? [])])
 
-  const decodeStored = <A>(m: Mapping<A>, record: StoredRecord): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
-    crypto.decryptFields(m.kind, record.id, record.data).pipe(
+  const decodeStored = <A>(m: Mapping<A>, record: StoredRecord, open = vault.opener()): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
+    open(record).pipe(
       Effect.flatMap((plain) =>
         Effect.mapError(
           Schema.decodeUnknownEffect(m.schema)(plain),
@@ -238,7 +244,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const known = overlay?.lists.get(key)
       if (known !== undefined) return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
       return store.list({ kind: m.kind, ...query }).pipe(
-        Effect.flatMap((records) => Effect.forEach(records, (r) => Effect.map(decodeStored(m, r), (loaded) => ({ id: r.id, loaded })))),
+        Effect.flatMap((records) => {
+          const open = vault.opener()
+          return Effect.forEach(records, (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded })))
+        }),
         Effect.tap((loaded) => Effect.sync(() => overlay?.lists.set(key, loaded)))
       )
     }
@@ -338,6 +347,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           : Effect.fail(new InvalidCommand({ operation: grant.operation, field, rule: "the person is not known to this service" }))),
     may: (operation, serviceId) => Access.isAllowed(actor, operation, serviceId as Ids.ServiceId | undefined),
     serviceInfo: (service) => config.serviceTypes.get(service.type),
+    dataKeysOf: (personId) => vault.keysOf(personId),
+    isLegalGround: (code) => legalGrounds.has(code),
     facts: (service: Service | undefined, person: Person | undefined, command?: Command) =>
       factsOf(config, actor, grant, now, command, service, person, r)
   })
@@ -368,6 +379,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     const unit: PlannedUnit<unknown> = {
       operation: op.tag,
       changes: decision.changes,
+      deletes: decision.deletes ?? [],
+      renamePeople: decision.renamePeople ?? [],
       preconditions: read,
       audit: {
         at: DateTime.formatIso(ctx.now),
@@ -378,7 +391,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         ...(grant.serviceId !== undefined ? { serviceId: grant.serviceId } : {}),
         subjects: [
           ...decision.changes.map((c) => ({ kind: c.kind, id: c.id })),
-          ...(decision.subjects ?? [])
+          ...(decision.subjects ?? []),
+          // Destroyed data keys are named (random ids: an erasure can be replayed on a restored
+          // backup); a deleted person's old id is not (it must not lead to the new one).
+          ...(decision.deletes ?? []).filter((d) => d.kind === "data-key").map((d) => ({ kind: d.kind, id: d.id }))
         ],
         ...(decision.legalGround !== undefined ? { legalGround: decision.legalGround } : {})
       },
@@ -400,17 +416,22 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         merged.set(key, before === undefined ? c : { ...c, expectedVersion: before.expectedVersion })
       }
     }
-    const writes = yield* Effect.forEach([...merged.values()], (c) => {
-      const w = c.toWrite(c.expectedVersion)
-      return Effect.map(crypto.encryptFields(w.kind, w.id, w.data), (data) => ({ ...w, data }))
-    })
+    const writes = yield* vault.seal([...merged.values()].map((c) => ({ write: c.toWrite(c.expectedVersion), owner: c.owner })))
+    const deletes = units.flatMap((u) => u.deletes)
+    const renamePeople = units.flatMap((u) => u.renamePeople)
     // The records the decisions rested on, at the versions read: if any moved before this commit,
     // it fails with a retryable Conflict and stores nothing.
     const expect = new Map<string, StoreModule.Precondition>()
     for (const unit of units) {
       for (const p of unit.preconditions) expect.set(`${p.kind}/${p.id}/${p.version}`, { kind: p.kind as StoreModule.RecordKind, id: p.id, version: p.version })
     }
-    yield* store.commit({ writes, audit: units.map((u) => u.audit), expect: [...expect.values()] })
+    yield* store.commit({
+      writes,
+      ...(deletes.length > 0 ? { deletes } : {}),
+      ...(renamePeople.length > 0 ? { renamePeople } : {}),
+      audit: units.map((u) => u.audit),
+      expect: [...expect.values()]
+    })
   })
 
   const written = <A>(unit: PlannedUnit<A>): Written<A> => ({ value: unit.result, warnings: unit.warnings })

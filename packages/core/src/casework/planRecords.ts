@@ -10,87 +10,22 @@
  *
  * @since 0.2.0
  */
-import { DateTime, Schema } from "effect"
+import { DateTime } from "effect"
 import type { PlanFacts } from "../Facts.js"
-import { Timestamp } from "../model/Common.js"
-import { GoalId, PersonId, PlanId, ServiceId } from "../model/Ids.js"
-import { Goal, IndividualPlan, PlanStep } from "../model/Plan.js"
-import { ERASED, eraseFromPlan } from "../privacy/Erasure.js"
+import type { GoalId } from "../model/Ids.js"
+import { Goal, IndividualPlan, type PlanProgress, type PlanStep, type StoredPlan, type StoredStep } from "../model/Plan.js"
+import { catalogue } from "../model/Entity.js"
 import type { Mapping } from "./Records.js"
 
-const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+export { PlanProgress, StoredPlan, StoredStep } from "../model/Plan.js"
 
 /**
- * The counters a plan record keeps about its steps held as records of their own.
+ * The record of a step: kind `plan-step` in the entity catalogue, id `<plan id>/<sequence
+ * number>` (so a person's steps list in order), about the plan's person in the plan's service.
  * @since 0.2.0
  * @category models
  */
-export const PlanProgress = Schema.Struct({
-  /** Steps added as records so far (the next step's sequence number). */
-  steps: Count,
-  /** Of those, steps taken by the person or together with them. */
-  byPerson: Count,
-  /** Of those, steps done. */
-  done: Count,
-  /** When one of those steps was last done. */
-  lastDoneAt: Schema.optionalKey(Timestamp)
-})
-/**
- * @since 0.2.0
- * @category models
- */
-export type PlanProgress = typeof PlanProgress.Type
-
-/**
- * A plan as stored: the plan (goals usually without their steps) and its progress counters.
- * @since 0.2.0
- * @category models
- */
-export const StoredPlan = Schema.Struct({ ...IndividualPlan.fields, progress: Schema.optionalKey(PlanProgress) })
-/**
- * @since 0.2.0
- * @category models
- */
-export type StoredPlan = typeof StoredPlan.Type
-
-/**
- * A step as stored: its plan and goal, the plan's person and service, its sequence number in
- * the plan, and the step.
- * @since 0.2.0
- * @category models
- */
-export const StoredStep = Schema.Struct({
-  planId: PlanId,
-  goalId: GoalId,
-  personId: PersonId,
-  serviceId: ServiceId,
-  seq: Count,
-  step: PlanStep
-})
-/**
- * @since 0.2.0
- * @category models
- */
-export type StoredStep = typeof StoredStep.Type
-
-/**
- * The record of a step: kind `plan-step`, id `<plan id>/<sequence number>` (so a person's steps
- * list in order), about the plan's person in the plan's service.
- * @since 0.2.0
- * @category models
- */
-export const stepMapping: Mapping<StoredStep> = {
-  kind: "plan-step",
-  schema: StoredStep,
-  id: (s) => `${s.planId}/${String(s.seq).padStart(9, "0")}`,
-  index: (s) => ({
-    serviceId: s.serviceId,
-    personIds: [s.personId],
-    at: null,
-    facets: { takenBy: s.step.takenBy, done: s.step.doneAt !== undefined },
-    tags: []
-  })
-}
+export const stepMapping: Mapping<StoredStep> = catalogue["plan-step"]
 
 const byPerson = (step: PlanStep) => step.takenBy === "person" || step.takenBy === "together"
 
@@ -189,23 +124,3 @@ export const planFacts = (plans: ReadonlyArray<StoredPlan>): PlanFacts | undefin
   }
   return { goals, achievedGoals, stepsByPerson, stepsDone, ...(last ? { lastProgressAt: last } : {}) }
 }
-
-/**
- * Erasure of a stored plan of the person: its free text as `Erasure.eraseFromPlan` removes it;
- * the counters stay.
- * @since 0.2.0
- * @category combinators
- */
-export const erase = (plan: StoredPlan, personId: PersonId): StoredPlan => {
-  if (plan.personId !== personId) return plan
-  const { progress, ...rest } = plan
-  return { ...eraseFromPlan(new IndividualPlan(rest), personId), ...(progress ? { progress } : {}) }
-}
-
-/**
- * Erasure of a step of the person's plan: its description becomes `Erasure.ERASED`.
- * @since 0.2.0
- * @category combinators
- */
-export const eraseStep = (step: StoredStep, personId: PersonId): StoredStep =>
-  step.personId !== personId ? step : { ...step, step: new PlanStep({ ...step.step, description: ERASED }) }

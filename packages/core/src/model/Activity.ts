@@ -7,6 +7,7 @@
 import { DateTime, Schema } from "effect"
 import { Code, LongText, ShortText, Timestamp } from "./Common.js"
 import { ActivityId, LocationId, OrganisationId, PersonId, ServiceId, VolunteerHoursId, VolunteerId } from "./Ids.js"
+import { personal } from "./Personal.js"
 
 /**
  * Kinds of group activity.
@@ -32,8 +33,10 @@ export class Activity extends Schema.Class<Activity>("@pomoc/core/Activity")(
     kind: ActivityKind,
     /** A plugin's own sub-kind (e.g. `amateur-art-group`, `career-guidance`). */
     topic: Schema.optionalKey(Code),
-    title: ShortText,
-    description: Schema.optionalKey(LongText),
+    /** Encrypted at rest: a title may name people or places. */
+    title: personal(ShortText),
+    /** Encrypted at rest. */
+    description: Schema.optionalKey(personal(LongText)),
     startsAt: Timestamp,
     endsAt: Schema.optionalKey(Timestamp),
     locationId: Schema.optionalKey(LocationId),
@@ -61,7 +64,7 @@ export class Activity extends Schema.Class<Activity>("@pomoc/core/Activity")(
 export class Volunteer extends Schema.Class<Volunteer>("@pomoc/core/Volunteer")({
   id: VolunteerId,
   organisationId: OrganisationId,
-  displayName: ShortText,
+  displayName: personal(ShortText),
   kind: Schema.Literals(["volunteer", "intern"]),
   ageGroup: Schema.Literals(["youth", "adult", "senior", "not-stated"]),
   since: Timestamp,

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { personal } from "./Personal.js"
 
 const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
 
@@ -50,9 +51,37 @@ export type Language = typeof Language.Type
  */
 export const languages: ReadonlyArray<Language> = ["en", "cs", "lt", "bg"]
 
-const NonBlank = Schema.String.check(
-  Schema.makeFilter((s: string) => s.trim().length > 0 || "must not be blank", { expected: "a non-blank string" })
-)
+// Unpaired surrogates cannot be stored as UTF-8 (PostgreSQL refuses them, SQLite stores U+FFFD
+// or garbage); control characters (NUL above all) are refused by PostgreSQL's text and jsonb.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
+
+const textFilter = (control: RegExp, allowed: string) =>
+  Schema.makeFilter((s: string) =>
+    LONE_SURROGATE.test(s) ? "must not contain an unpaired surrogate" : control.test(s) ? `must not contain control characters (${allowed})` : true,
+    { expected: "well-formed text without control characters" }
+  )
+
+/**
+ * Well-formed text on one line: no control characters (C0, DEL, C1) and no unpaired surrogates,
+ * so that every store (SQLite, PostgreSQL) accepts exactly the same strings. The base of every
+ * short text type of the model.
+ * @since 0.2.0
+ * @category models
+ */
+export const Text = Schema.String.check(textFilter(CONTROL, "none allowed"))
+
+/**
+ * Well-formed text that may span lines: like {@link Text}, but tab, line feed and carriage
+ * return are allowed.
+ * @since 0.2.0
+ * @category models
+ */
+export const MultilineText = Schema.String.check(textFilter(CONTROL_BUT_LINES, "only tab and line breaks allowed"))
+
+const nonBlank = Schema.makeFilter((s: string) => s.trim().length > 0 || "must not be blank", { expected: "a non-blank string" })
+const NonBlank = Text.check(nonBlank)
 
 /**
  * Human-readable text in every supported language.
@@ -74,18 +103,19 @@ export type Labels = typeof Labels.Type
 export const labelsOf = (en: string, cs: string, lt: string, bg: string): Labels => ({ en, cs, lt, bg })
 
 /**
- * A short non-blank text (a name, a title), at most 200 characters.
+ * A short non-blank text (a name, a title), at most 200 characters, on one line (see {@link Text}).
  * @since 0.1.0
  * @category models
  */
 export const ShortText = NonBlank.check(Schema.isMaxLength(200))
 /**
- * A free text (a note, a goal in the person's words), at most 10,000 characters. Free texts about
+ * A free text (a note, a goal in the person's words), at most 10,000 characters, well-formed
+ * (see {@link MultilineText}). Free texts about
  * people are sensitive: stores encrypt them at rest.
  * @since 0.1.0
  * @category models
  */
-export const LongText = NonBlank.check(Schema.isMaxLength(10_000))
+export const LongText = MultilineText.check(nonBlank, Schema.isMaxLength(10_000))
 
 /**
  * A taxonomy code defined by core or a plugin (an intervention, a channel, a purpose, …):
@@ -207,8 +237,10 @@ export type AgeRange = typeof AgeRange.Type
  */
 export const Party = Schema.Struct({
   kind: Schema.Literals(["organisation", "service", "authority", "school", "family", "other"]),
-  name: ShortText,
-  id: Schema.optionalKey(ShortText)
+  /** Personal (encrypted at rest): for `family`, a relative's name; for anyone, it says who the person deals with. */
+  name: personal(ShortText),
+  /** Personal (encrypted at rest), like the name. */
+  id: Schema.optionalKey(personal(ShortText))
 })
 /**
  * @since 0.1.0

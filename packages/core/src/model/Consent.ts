@@ -6,8 +6,9 @@
  * @since 0.1.0
  */
 import { DateTime, Schema } from "effect"
-import { Code, LongText, Party, ShortText, Timestamp } from "./Common.js"
+import { Code, LongText, Party, Timestamp } from "./Common.js"
 import { ConsentId, DisclosureId, PersonId, ServiceId, WorkerId } from "./Ids.js"
+import { personal } from "./Personal.js"
 
 /**
  * Consent given on a person's behalf, with who gave it: a parent or guardian (for a child), or
@@ -93,13 +94,21 @@ export const covers = (
 
 /**
  * The ground on which something was disclosed: the person's consent, or a legal duty to report
- * (with the legal ground and the worker who decided).
+ * (with the legal ground's code from the jurisdiction's list (`LegalGround`), the worker who
+ * decided, and optionally a free-text explanation, which is personal: encrypted with the
+ * disclosure, never copied to the audit log).
  * @since 0.1.0
  * @category models
  */
 export const DisclosureBasis = Schema.Union([
   Schema.TaggedStruct("Consent", { consentId: ConsentId }),
-  Schema.TaggedStruct("LegalDuty", { legalGround: ShortText, decidedBy: WorkerId })
+  Schema.TaggedStruct("LegalDuty", {
+    /** A legal ground's code (see `LegalGround`): the audit log keeps it. */
+    legalGround: Code,
+    decidedBy: WorkerId,
+    /** Why the duty applies, in words: personal, encrypted at rest, never in the audit log. */
+    explanation: Schema.optionalKey(personal(LongText))
+  })
 ])
 /**
  * @since 0.1.0
@@ -122,5 +131,5 @@ export class Disclosure extends Schema.Class<Disclosure>("@pomoc/core/Disclosure
   basis: DisclosureBasis,
   disclosedBy: WorkerId,
   /** What was shared; sensitive, encrypted at rest. */
-  summary: Schema.optionalKey(LongText)
+  summary: Schema.optionalKey(personal(LongText))
 }) {}

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import { Code, LongText, Timestamp } from "./Common.js"
 import { ContactId, LocationId, PersonId, ServiceId, WorkerId } from "./Ids.js"
 import { LocationKind } from "./Directory.js"
+import { personal } from "./Personal.js"
 
 /**
  * One encounter: when, where, through which channel, who took part (known people and a count of
@@ -34,7 +35,7 @@ export class Contact extends Schema.Class<Contact>("@pomoc/core/Contact")(
     firstContactChannel: Schema.optionalKey(Code),
     mode: Schema.Literals(["individual", "group"]),
     /** Free-text note; sensitive, encrypted at rest. */
-    note: Schema.optionalKey(LongText)
+    note: Schema.optionalKey(personal(LongText))
   }).check(
     Schema.makeFilter((c) =>
       c.participants.length + c.anonymousCount >= 1 ||

@@ -5,8 +5,9 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { AgeRange, Code, LongText, ShortText, Timestamp } from "./Common.js"
+import { AgeRange, Code, LongText, ShortText, Text, Timestamp } from "./Common.js"
 import { LocationId, OrganisationId, ServiceId } from "./Ids.js"
+import { personal } from "./Personal.js"
 import { Schedule } from "./Schedule.js"
 
 /**
@@ -105,11 +106,13 @@ export type LocationKind = typeof LocationKind.Type
 export class Location extends Schema.Class<Location>("@pomoc/core/Location")({
   id: LocationId,
   organisationId: OrganisationId,
-  name: ShortText,
+  /** Encrypted at rest: a confidential location's name (a shelter) must never be stored in plain. */
+  name: personal(ShortText),
   kind: LocationKind,
   confidential: Schema.Boolean,
   municipality: Schema.optionalKey(ShortText),
-  address: Schema.optionalKey(ShortText),
+  /** Encrypted at rest, like the name. */
+  address: Schema.optionalKey(personal(ShortText)),
   /** For online platforms: which one (e.g. "TikTok", "Discord"). */
   platform: Schema.optionalKey(ShortText),
   /**
@@ -168,7 +171,7 @@ export class Service extends Schema.Class<Service>("@pomoc/core/Service")({
   config: Schema.optionalKey(
     Schema.Record(
       Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { expected: "a setting name of letters, digits and '_'" })),
-      Schema.Union([Schema.String.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
+      Schema.Union([Text.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
     )
   ),
   /** How long personal data is kept after cooperation ends, in months. */

@@ -5,8 +5,9 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { AgeBand, Code, Gender, LongText, ShortText, Timestamp } from "./Common.js"
+import { AgeBand, Code, Gender, LongText, ShortText, Text, Timestamp } from "./Common.js"
 import { PersonId, ServiceId } from "./Ids.js"
+import { personal } from "./Personal.js"
 
 /**
  * How much a service knows about who a person is.
@@ -35,15 +36,15 @@ const common = {
   needs: Schema.Array(Code),
   /**
    * The person's situation as the service's plugin defines it (e.g. debt counselling: `debts`,
-   * `unstableHousing`), read by eligibility and plugin rules. Sensitive: encrypted at rest, and
+   * `unstable-housing`, as its `Situation.toFacts` builds them), read by eligibility and plugin rules. Sensitive: encrypted at rest, and
    * never a protected attribute (the equality principle).
    */
-  situation: Schema.optionalKey(
+  situation: Schema.optionalKey(personal(
     Schema.Record(
-      Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { expected: "a situation key of letters, digits and '_'" })),
-      Schema.Union([Schema.String.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
+      Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, { expected: "a situation key of letters, digits, '_' and '-'" })),
+      Schema.Union([Text.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
     )
-  ),
+  )),
   registeredAt: Timestamp
 }
 
@@ -65,9 +66,9 @@ export class PseudonymousPerson extends Schema.TaggedClass<PseudonymousPerson>("
   "pseudonymous",
   {
     ...common,
-    nickname: ShortText,
+    nickname: personal(ShortText),
     /** Free-text notes; sensitive, encrypted at rest. */
-    notes: Schema.optionalKey(LongText)
+    notes: Schema.optionalKey(personal(LongText))
   }
 ) {}
 
@@ -91,11 +92,11 @@ export class IdentifiedPerson extends Schema.TaggedClass<IdentifiedPerson>("@pom
   "identified",
   {
     ...common,
-    givenName: ShortText,
-    familyName: Schema.optionalKey(ShortText),
-    nickname: Schema.optionalKey(ShortText),
-    contactDetails: ContactDetails,
-    notes: Schema.optionalKey(LongText)
+    givenName: personal(ShortText),
+    familyName: Schema.optionalKey(personal(ShortText)),
+    nickname: Schema.optionalKey(personal(ShortText)),
+    contactDetails: personal(ContactDetails),
+    notes: Schema.optionalKey(personal(LongText))
   }
 ) {}
 

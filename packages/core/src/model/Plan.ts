@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import { Code, LongText, Timestamp } from "./Common.js"
 import { GoalId, PersonId, PlanId, ServiceId, StepId, WorkerId } from "./Ids.js"
+import { personal } from "./Personal.js"
 
 /**
  * Who takes a step. Active cooperation: a plan includes steps the person takes.
@@ -27,7 +28,7 @@ export type StepActor = typeof StepActor.Type
  */
 export class PlanStep extends Schema.Class<PlanStep>("@pomoc/core/PlanStep")({
   id: StepId,
-  description: LongText,
+  description: personal(LongText),
   takenBy: StepActor,
   due: Schema.optionalKey(Timestamp),
   doneAt: Schema.optionalKey(Timestamp)
@@ -40,7 +41,7 @@ export class PlanStep extends Schema.Class<PlanStep>("@pomoc/core/PlanStep")({
  */
 export class Goal extends Schema.Class<Goal>("@pomoc/core/Goal")({
   id: GoalId,
-  inPersonsWords: LongText,
+  inPersonsWords: personal(LongText),
   indicator: Schema.optionalKey(Code),
   status: Schema.Literals(["open", "achieved", "abandoned"]),
   /** Set when the goal is achieved: the person's participation must be recorded. */
@@ -57,7 +58,7 @@ export class PlanReview extends Schema.Class<PlanReview>("@pomoc/core/PlanReview
   at: Timestamp,
   workers: Schema.Array(WorkerId).check(Schema.isMinLength(1)),
   personParticipated: Schema.Boolean,
-  summary: Schema.optionalKey(LongText)
+  summary: Schema.optionalKey(personal(LongText))
 }) {}
 
 /**
@@ -73,3 +74,58 @@ export class IndividualPlan extends Schema.Class<IndividualPlan>("@pomoc/core/In
   goals: Schema.Array(Goal),
   reviews: Schema.Array(PlanReview)
 }) {}
+
+const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+
+/**
+ * The counters a plan record keeps about its steps held as records of their own.
+ * @since 0.2.0
+ * @category models
+ */
+export const PlanProgress = Schema.Struct({
+  /** Steps added as records so far (the next step's sequence number). */
+  steps: Count,
+  /** Of those, steps taken by the person or together with them. */
+  byPerson: Count,
+  /** Of those, steps done. */
+  done: Count,
+  /** When one of those steps was last done. */
+  lastDoneAt: Schema.optionalKey(Timestamp)
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type PlanProgress = typeof PlanProgress.Type
+
+/**
+ * A plan as stored: the plan (goals usually without their steps) and its progress counters.
+ * @since 0.2.0
+ * @category models
+ */
+export const StoredPlan = Schema.Struct({ ...IndividualPlan.fields, progress: Schema.optionalKey(PlanProgress) })
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type StoredPlan = typeof StoredPlan.Type
+
+/**
+ * A step as stored: its plan and goal, the plan's person and service, its sequence number in
+ * the plan, and the step.
+ * @since 0.2.0
+ * @category models
+ */
+export const StoredStep = Schema.Struct({
+  planId: PlanId,
+  goalId: GoalId,
+  personId: PersonId,
+  serviceId: ServiceId,
+  seq: Count,
+  step: PlanStep
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type StoredStep = typeof StoredStep.Type

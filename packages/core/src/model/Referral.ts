@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import { Code, Party, ShortText, Timestamp } from "./Common.js"
 import { ConsentId, PersonId, ReferralId, ServiceId, WorkerId } from "./Ids.js"
+import { personal } from "./Personal.js"
 
 /**
  * The states of a referral.
@@ -49,7 +50,7 @@ export const ReferralEvent = Schema.Struct({
   status: ReferralStatus,
   at: Timestamp,
   by: Schema.optionalKey(WorkerId),
-  reason: Schema.optionalKey(ShortText)
+  reason: Schema.optionalKey(personal(ShortText, { whenErased: "placeholder" }))
 }).check(
   Schema.makeFilter((e) =>
     !needsReason.has(e.status) || e.reason !== undefined ||

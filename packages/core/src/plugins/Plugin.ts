@@ -21,6 +21,7 @@ import type { IndividualPlan } from "../model/Plan.js"
 import type { Principle } from "../principles/Principle.js"
 import { defineRule, type Rule } from "../principles/Rule.js"
 import type { RuleId } from "../principles/Verdict.js"
+import type { LegalGroundDefinition } from "../model/LegalGround.js"
 import type { ReportQuery } from "../reports/Report.js"
 import type { AggregateQuery } from "../Store.js"
 
@@ -242,6 +243,8 @@ export interface Plugin {
   readonly goals: ReadonlyArray<GoalDefinition>
   readonly reports: ReadonlyArray<PluginReport>
   readonly config?: Readonly<Record<string, ConfigValue>>
+  /** Legal grounds for a disclosure under a legal duty that the plugin's services may name. */
+  readonly legalGrounds?: ReadonlyArray<LegalGroundDefinition>
 }
 
 /**

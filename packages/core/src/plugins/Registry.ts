@@ -4,7 +4,7 @@
  * dependency order), the indicators, goals, derivations and reports, and lookups by service
  * type.
  *
- * Registration refuses, each with its own tagged error saying what to fix: a plugin that is not
+ * Registration refuses with one error, `PluginError`, whose reason says what to fix: a plugin that is not
  * shaped like one (`MalformedPlugin`, for plugins written in JavaScript), a core version
  * outside a plugin's `requires.core` (`PluginIncompatible`), an invalid version
  * (`InvalidVersion`), a missing dependency or one outside its range (`PluginDependencyMissing`,
@@ -203,7 +203,7 @@ export interface Registry<Ps extends Plugins = Plugins> {
   recordContact<Id extends string>(
     serviceType: Id & PluginIdOf<Ps>,
     contact: ContactInput<[PluginById<Ps, Id>]>
-  ): Effect.Effect<Command.RecordContact, Decode.InvalidInput | Errors.UnknownCode | Errors.UnknownServiceType>
+  ): Effect.Effect<Command.RecordContact, Decode.InvalidInput | Errors.PluginError>
   /**
    * Runs the derivations of a service type over a person's history. Values that do not fit the
    * indicator's scale are dropped (the test kit reports them).
@@ -367,8 +367,8 @@ const parseRange = (plugin: string, field: string, value: string) => {
     : { range: undefined, problem: new Errors.InvalidVersion({ plugin, field, value: String(value) }) }
 }
 
-const versionProblems = (plugins: Plugins, core: string): ReadonlyArray<Errors.PluginError> => {
-  const problems: Array<Errors.PluginError> = []
+const versionProblems = (plugins: Plugins, core: string): ReadonlyArray<Errors.RegistrationReason> => {
+  const problems: Array<Errors.RegistrationReason> = []
   const coreParsed = SemVer.parse(core)
   const versions = new Map<string, SemVer.SemVer | undefined>()
   for (const plugin of plugins) {
@@ -603,11 +603,14 @@ export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedP
  * @since 0.1.0
  * @category combinators
  */
-export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray<Errors.PluginError> => {
+export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray<Errors.PluginError> =>
+  reasons(plugins, options).map(Errors.fail)
+
+const reasons = (plugins: Plugins, options: Options): ReadonlyArray<Errors.RegistrationReason> => {
   const core = options.core ?? builtinCore
   const malformed = plugins.flatMap(malformedParts)
   if (malformed.length > 0) return malformed
-  const problems: Array<Errors.PluginError> = []
+  const problems: Array<Errors.RegistrationReason> = []
   const ids = new Set<string>()
   for (const plugin of plugins) {
     if (ids.has(plugin.id)) problems.push(new Errors.DuplicatePlugin({ plugin: plugin.id }))
@@ -675,6 +678,7 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
     contact.interventions.forEach((code) => check("interventions", code))
     check("channels", contact.channel)
     check("firstContactChannels", contact.firstContactChannel)
+    if (byId.get(serviceType)?.taxonomies.locationKinds !== undefined) check("locationKinds", contact.locationKind)
     return problems
   }
 
@@ -695,11 +699,11 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
     recordContact: (serviceType, input) =>
       Effect.gen(function*() {
         if (!byId.has(serviceType)) {
-          return yield* Effect.fail(new Errors.UnknownServiceType({ serviceType }))
+          return yield* Effect.fail(Errors.fail(new Errors.UnknownServiceType({ serviceType })))
         }
         const contact = yield* decodeContact(input)
         const unknown = unknownCodesOf(serviceType, contact)
-        if (unknown.length > 0) return yield* Effect.fail(unknown[0]!)
+        if (unknown.length > 0) return yield* Effect.fail(Errors.fail(unknown[0]!))
         return { _tag: "RecordContact" as const, contact }
       }),
     derive: (serviceType, history) => {
@@ -718,7 +722,7 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
 }
 
 /**
- * Checks plugins and builds the registry, or the first {@link Errors.PluginError} (use
+ * Checks plugins and builds the registry, or a {@link Errors.PluginError} for the first problem (use
  * {@link validate} to list them all). The sync variant of {@link make}.
  *
  * @since 0.1.0
@@ -733,7 +737,7 @@ export const makeResult = <const Ps extends Plugins>(
 }
 
 /**
- * Checks plugins and builds the registry, failing with the first {@link Errors.PluginError}.
+ * Checks plugins and builds the registry, failing with a {@link Errors.PluginError} for the first problem.
  *
  * @example
  * ```ts
@@ -742,7 +746,7 @@ export const makeResult = <const Ps extends Plugins>(
  *
  * const program = Registry.make([lowThresholdClub, debtCounselling]).pipe(
  *   Effect.map((registry) => registry.label("interventions", "crisis-intervention", "cs")),
- *   Effect.catchTag("PluginIncompatible", (e) => Effect.die(e.message))
+ *   Effect.catchTag("PluginError", (e) => e.reason._tag === "PluginIncompatible" ? Effect.die(e.message) : Effect.fail(e))
  * )
  * ```
  *

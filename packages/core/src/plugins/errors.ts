@@ -1,7 +1,8 @@
 /**
- * The typed errors with which the plugin registry refuses plugins. Each names the plugin and the
- * field, and says what to fix. None carries personal data: plugins are code and labels, not
- * records.
+ * The one error of the plugin registry, {@link PluginError}, and its reasons: why the registry
+ * refuses plugins at registration (each reason names the plugin and the field, and says what to
+ * fix), and why it refuses a contact's codes at run time. Match on `reason._tag`. None carries
+ * personal data: plugins are code and labels, not records.
  *
  * @since 0.1.0
  */
@@ -239,26 +240,6 @@ export class PluginRuleRefused extends Schema.TaggedError<PluginRuleRefused>("@p
 }
 
 /**
- * Every way in which the registry can refuse plugins.
- *
- * @since 0.1.0
- * @category errors
- */
-export type PluginError =
-  | MalformedPlugin
-  | PluginIncompatible
-  | InvalidVersion
-  | PluginDependencyMissing
-  | PluginDependencyMismatch
-  | PluginDependencyCycle
-  | DuplicatePlugin
-  | MissingLabels
-  | DuplicateCode
-  | InvalidCode
-  | UnknownReference
-  | PluginRuleRefused
-
-/**
  * A contact names a code that the service type's plugin does not define. Raised at run time for
  * input that did not pass through the typed API.
  *
@@ -290,3 +271,91 @@ export class UnknownServiceType extends Schema.TaggedError<UnknownServiceType>("
     return `Service type "${this.serviceType}" is not registered: register its plugin, or fix the service's type.`
   }
 }
+
+/**
+ * Every reason why the registry refuses plugins at registration.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export type RegistrationReason =
+  | MalformedPlugin
+  | PluginIncompatible
+  | InvalidVersion
+  | PluginDependencyMissing
+  | PluginDependencyMismatch
+  | PluginDependencyCycle
+  | DuplicatePlugin
+  | MissingLabels
+  | DuplicateCode
+  | InvalidCode
+  | UnknownReference
+  | PluginRuleRefused
+
+/**
+ * Every reason of a {@link PluginError}: the registration reasons, and the codes or service
+ * type a contact names that no registered plugin defines.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export const PluginErrorReason = Schema.Union([
+  MalformedPlugin,
+  PluginIncompatible,
+  InvalidVersion,
+  PluginDependencyMissing,
+  PluginDependencyMismatch,
+  PluginDependencyCycle,
+  DuplicatePlugin,
+  MissingLabels,
+  DuplicateCode,
+  InvalidCode,
+  UnknownReference,
+  PluginRuleRefused,
+  UnknownCode,
+  UnknownServiceType
+])
+/**
+ * @since 0.2.0
+ * @category errors
+ */
+export type PluginErrorReason = typeof PluginErrorReason.Type
+
+/**
+ * The one error of the plugin registry, like `StoreError` for stores. `reason._tag` says what is
+ * wrong (`PluginIncompatible`, `MissingLabels`, `UnknownCode`, …) and the message says what to
+ * fix; `plugin` names the plugin when the reason concerns one.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Registry } from "@pomoc/core"
+ *
+ * const program = Registry.make([lowThresholdClub]).pipe(
+ *   Effect.catchTag("PluginError", (e) =>
+ *     e.reason._tag === "PluginIncompatible" ? Effect.die(e.message) : Effect.fail(e))
+ * )
+ * ```
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class PluginError extends Schema.TaggedError<PluginError>("@pomoc/core/PluginError")("PluginError", {
+  reason: PluginErrorReason
+}) {
+  override get message(): string {
+    return this.reason.message
+  }
+  /** The plugin the reason concerns, if it concerns one. */
+  get plugin(): string | undefined {
+    return "plugin" in this.reason ? this.reason.plugin : undefined
+  }
+}
+
+/**
+ * Wraps a reason in the registry's one error.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const fail = (reason: PluginErrorReason): PluginError => new PluginError({ reason })

@@ -27,6 +27,11 @@ export type {
 export * as Registry from "./Registry.js"
 
 /**
+ * @since 0.2.0
+ */
+export * as StandardReports from "./StandardReports.js"
+
+/**
  * @since 0.1.0
  */
 export * as PluginError from "./errors.js"
@@ -37,6 +42,7 @@ export {
   InvalidCode,
   InvalidVersion,
   MalformedPlugin,
+  PluginErrorReason,
   MissingLabels,
   PluginDependencyCycle,
   PluginDependencyMismatch,

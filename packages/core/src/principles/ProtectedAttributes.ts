@@ -1,7 +1,7 @@
 /**
  * The attributes on which eligibility must never depend (equality principle): the grounds of
  * the seeds' texts (sex, race, colour, language, faith, political opinion, national or social
- * origin, minority, property, birth, other status) and their usual synonyms.
+ * origin, minority, property, birth, marital status, other status) and their usual synonyms.
  *
  * Age is deliberately not in the list: a service's target group is defined by age (a
  * low-threshold club for 6–26, debt counselling for adults), so an age band is a legitimate
@@ -42,6 +42,8 @@ export const defaults: ReadonlyArray<string> = Object.freeze([
   "property",
   "wealth",
   "birth",
+  "maritalStatus",
+  "familyStatus",
   "otherStatus"
 ])
 

@@ -23,13 +23,16 @@
  *
  * @since 0.1.0
  */
+import { Schema } from "effect"
 import { Volunteer } from "../model/Activity.js"
-import { Disclosure } from "../model/Consent.js"
-import { Contact } from "../model/Contact.js"
+import type { Consent, Disclosure } from "../model/Consent.js"
+import type { Contact } from "../model/Contact.js"
+import { catalogue, type Catalogue, type Entity, type TypeOf } from "../model/Entity.js"
 import type { PersonId } from "../model/Ids.js"
 import { AnonymousPerson, type Person } from "../model/Person.js"
-import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
-import { Referral } from "../model/Referral.js"
+import type { IndividualPlan } from "../model/Plan.js"
+import type { Referral } from "../model/Referral.js"
+import { locate } from "./internal/paths.js"
 import type { SubjectRecords as Records } from "./SubjectAccess.js"
 
 /**
@@ -54,6 +57,11 @@ export const ERASED = "[erased]"
 export interface ErasePersonOptions {
   /** Keep the person's need codes (default `true`). */
   readonly keepNeeds?: boolean
+  /**
+   * The anonymous person's id (default: the same id). The case-work API gives an erased person
+   * a new random id, so that no pseudonymous code computes to them again.
+   */
+  readonly id?: PersonId
 }
 
 /**
@@ -64,7 +72,7 @@ export interface ErasePersonOptions {
  */
 export const erasePerson = (person: Person, options: ErasePersonOptions = {}): AnonymousPerson =>
   new AnonymousPerson({
-    id: person.id,
+    id: options.id ?? person.id,
     serviceId: person.serviceId,
     sharedWith: person.sharedWith,
     ageBand: person.ageBand,
@@ -74,29 +82,52 @@ export const erasePerson = (person: Person, options: ErasePersonOptions = {}): A
   })
 
 /**
+ * The personal fields of an entity of a catalogued kind, erased: an optional field is removed, a
+ * required one becomes {@link ERASED}. This is also how a field reads once the data key that
+ * encrypted it is destroyed (see `Vault`).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const eraseFields = <K extends keyof Catalogue>(kind: K, entity: TypeOf<Catalogue[K]>): TypeOf<Catalogue[K]> => {
+  const e = catalogue[kind] as unknown as Entity<string, TypeOf<Catalogue[K]>>
+  const encoded = Schema.encodeSync(e.schema)(entity)
+  for (const { path, optional } of e.personal) {
+    for (const target of locate(encoded, path)) {
+      if (optional) target.remove()
+      else target.set(ERASED)
+    }
+  }
+  return Schema.decodeUnknownSync(e.schema)(encoded)
+}
+
+/**
  * Drops the note of a contact whose only known participant is the person (the note is about
  * them). A contact with other known participants keeps its note: it is also about them, and
  * a worker should review it. Participants stay (the id now names an anonymous person).
  * @since 0.1.0
  * @category combinators
  */
-export const eraseFromContact = (contact: Contact, personId: PersonId): Contact => {
-  if (contact.note === undefined || contact.participants.length !== 1 || contact.participants[0] !== personId) return contact
-  const { note: _note, ...rest } = contact
-  return new Contact(rest)
-}
+export const eraseFromContact = (contact: Contact, personId: PersonId): Contact =>
+  contact.participants.length === 1 && contact.participants[0] === personId ? eraseFields("contact", contact) : contact
 
 /**
- * Drops the summary of a disclosure about the person; who received what, when and on which
- * ground stays (accountability for a legal duty to report).
+ * Erases the personal fields of a disclosure about the person: the summary, the recipient's name
+ * and id and the explanation of a legal duty. The recipient's kind, the purpose, the legal
+ * ground's code, who decided and when stay (accountability for a legal duty to report).
  * @since 0.1.0
  * @category combinators
  */
-export const eraseFromDisclosure = (disclosure: Disclosure, personId: PersonId): Disclosure => {
-  if (disclosure.personId !== personId || disclosure.summary === undefined) return disclosure
-  const { summary: _summary, ...rest } = disclosure
-  return new Disclosure(rest)
-}
+export const eraseFromDisclosure = (disclosure: Disclosure, personId: PersonId): Disclosure =>
+  disclosure.personId === personId ? eraseFields("disclosure", disclosure) : disclosure
+
+/**
+ * Erases the personal fields of a consent of the person: the grantee's name (for `family`, a
+ * relative's) and id. Purpose, period and grantee kind stay.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const eraseFromConsent = (consent: Consent, personId: PersonId): Consent =>
+  consent.personId === personId ? eraseFields("consent", consent) : consent
 
 /**
  * Removes every free text of the person's plan: goals in their words and step descriptions
@@ -104,38 +135,17 @@ export const eraseFromDisclosure = (disclosure: Disclosure, personId: PersonId):
  * @since 0.1.0
  * @category combinators
  */
-export const eraseFromPlan = (plan: IndividualPlan, personId: PersonId): IndividualPlan => {
-  if (plan.personId !== personId) return plan
-  return new IndividualPlan({
-    ...plan,
-    goals: plan.goals.map(
-      (goal) =>
-        new Goal({
-          ...goal,
-          inPersonsWords: ERASED,
-          steps: goal.steps.map((step) => new PlanStep({ ...step, description: ERASED }))
-        })
-    ),
-    reviews: plan.reviews.map((review) => {
-      const { summary: _summary, ...rest } = review
-      return new PlanReview(rest)
-    })
-  })
-}
+export const eraseFromPlan = (plan: IndividualPlan, personId: PersonId): IndividualPlan =>
+  plan.personId === personId ? eraseFields("plan", plan) : plan
 
 /**
- * Replaces the reasons in the history of a referral of the person by {@link ERASED} (a reason
- * is free text and may describe them); statuses and dates stay.
+ * Erases the personal fields of a referral of the person: the name and id of whom they were
+ * referred to, and the reasons in its history; statuses and dates stay.
  * @since 0.1.0
  * @category combinators
  */
-export const eraseFromReferral = (referral: Referral, personId: PersonId): Referral => {
-  if (referral.personId !== personId || referral.history.every((e) => e.reason === undefined)) return referral
-  return new Referral({
-    ...referral,
-    history: referral.history.map((event) => (event.reason === undefined ? event : { ...event, reason: ERASED }))
-  })
-}
+export const eraseFromReferral = (referral: Referral, personId: PersonId): Referral =>
+  referral.personId === personId ? eraseFields("referral", referral) : referral
 
 /**
  * Erases a volunteer's display name (when a volunteer leaves and asks for erasure); their
@@ -146,9 +156,9 @@ export const eraseFromReferral = (referral: Referral, personId: PersonId): Refer
 export const eraseVolunteer = (volunteer: Volunteer): Volunteer => new Volunteer({ ...volunteer, displayName: ERASED })
 
 /**
- * Erases a person and the free texts about them in all their records (see the functions
- * above). Cooperations, consents, measurements and activities hold no free text about the
- * person and are returned unchanged; records about other people are returned unchanged.
+ * Erases a person and the personal fields about them in all their records (see the functions
+ * above). Cooperations, measurements and activities hold nothing personal about the person and
+ * are returned unchanged; records about other people are returned unchanged.
  * @since 0.1.0
  * @category combinators
  */
@@ -158,6 +168,7 @@ export const eraseSubject = (records: SubjectRecords, options: ErasePersonOption
     ...records,
     person: erasePerson(records.person, options),
     ...(records.contacts && { contacts: records.contacts.map((c) => eraseFromContact(c, id)) }),
+    ...(records.consents && { consents: records.consents.map((c) => eraseFromConsent(c, id)) }),
     ...(records.disclosures && { disclosures: records.disclosures.map((d) => eraseFromDisclosure(d, id)) }),
     ...(records.plans && { plans: records.plans.map((p) => eraseFromPlan(p, id)) }),
     ...(records.referrals && { referrals: records.referrals.map((r) => eraseFromReferral(r, id)) })

@@ -23,35 +23,24 @@
  * @since 0.1.0
  */
 import { Context, Effect, Layer, Schema } from "effect"
+import { catalogue, kinds } from "../model/Entity.js"
 import type { RecordKind } from "../Store.js"
 import { copy, fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
 import { InvalidKey, isCryptoKey, type KeyMaterial } from "./KeyMaterial.js"
+import { locate, mapFields } from "./internal/paths.js"
 
 /**
- * The sensitive field paths of every record kind, as stored by core. A path is a chain of
+ * The sensitive field paths of every record kind, as stored by core: derived from the fields
+ * marked `personal(...)` in the model (see `Entity.catalogue`). A path is a chain of
  * property names separated by `.`; `name[]` stands for every element of the array `name`.
  * Absent (optional) fields are skipped. Values are encrypted whole, so `contactDetails` is one
  * ciphertext. Nicknames are encrypted too: look people up by their pseudonymous code (`Pseudonym.code`).
  * @since 0.1.0
  * @category models
  */
-export const sensitiveFields: Readonly<Record<RecordKind, ReadonlyArray<string>>> = {
-  organisation: [],
-  service: [],
-  location: [],
-  person: ["nickname", "givenName", "familyName", "contactDetails", "notes", "situation"],
-  contact: ["note"],
-  cooperation: [],
-  consent: [],
-  disclosure: ["summary"],
-  plan: ["goals[].inPersonsWords", "goals[].steps[].description", "reviews[].summary"],
-  "plan-step": ["step.description"],
-  measurement: [],
-  referral: ["history[].reason"],
-  activity: [],
-  volunteer: ["displayName"],
-  "volunteer-hours": []
-}
+export const sensitiveFields: Readonly<Record<RecordKind, ReadonlyArray<string>>> = Object.fromEntries(
+  kinds.map((kind) => [kind, catalogue[kind].personal.map((p) => p.path)])
+) as unknown as Record<RecordKind, ReadonlyArray<string>>
 
 /**
  * A key id: 1–64 letters, digits, `_`, `.` or `-` (e.g. `2026-11`).
@@ -225,42 +214,6 @@ const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Ef
   return Effect.promise(() => globalThis.crypto.subtle.importKey("raw", bytes, { name: "AES-GCM" }, false, ["encrypt", "decrypt"]))
 }
 
-interface Target {
-  readonly field: string
-  readonly value: unknown
-  readonly set: (value: unknown) => void
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value)
-
-/** Every present value on a path pattern, with its concrete path and a setter into `root`. */
-const locate = (root: unknown, pattern: string): Array<Target> => {
-  const segments = pattern.split(".").map((s) => (s.endsWith("[]") ? { name: s.slice(0, -2), each: true } : { name: s, each: false }))
-  const out: Array<Target> = []
-  const walk = (value: unknown, index: number, prefix: string): void => {
-    const segment = segments[index]
-    if (segment === undefined || !isObject(value) || !Object.hasOwn(value, segment.name)) return
-    const here = prefix === "" ? segment.name : `${prefix}.${segment.name}`
-    const child = value[segment.name]
-    const last = index === segments.length - 1
-    if (segment.each) {
-      if (!Array.isArray(child)) return
-      child.forEach((element, i) => {
-        const at = `${here}[${i}]`
-        if (last) out.push({ field: at, value: element, set: (v) => (child[i] = v) })
-        else walk(element, index + 1, at)
-      })
-    } else if (last) {
-      out.push({ field: here, value: child, set: (v) => (value[segment.name] = v) })
-    } else {
-      walk(child, index + 1, here)
-    }
-  }
-  walk(root, 0, "")
-  return out
-}
-
 /**
  * The values present on a field path pattern (see {@link sensitiveFields}) of an encoded record,
  * each with its concrete path, e.g. `valuesAt(plan, "goals[].inPersonsWords")`.
@@ -269,21 +222,6 @@ const locate = (root: unknown, pattern: string): Array<Target> => {
  */
 export const valuesAt = (data: unknown, pattern: string): ReadonlyArray<{ readonly field: string; readonly value: unknown }> =>
   locate(data, pattern).map(({ field, value }) => ({ field, value }))
-
-/** Applies `f` to every value on the paths of a deep copy of `data`, concurrently. */
-const mapFields = <E>(
-  data: unknown,
-  paths: ReadonlyArray<string>,
-  f: (field: string, value: unknown) => Effect.Effect<unknown, E>
-): Effect.Effect<unknown, E> =>
-  Effect.suspend(() => {
-    const clone: unknown = structuredClone(data)
-    const targets = paths.flatMap((p) => locate(clone, p))
-    return Effect.as(
-      Effect.forEach(targets, (t) => Effect.map(f(t.field, t.value), (v) => t.set(v)), { concurrency: "unbounded", discard: true }),
-      clone
-    )
-  })
 
 /**
  * Builds field encryption from a {@link Config}, checking every key and key id.

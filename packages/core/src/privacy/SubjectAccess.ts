@@ -29,27 +29,19 @@ import { Cooperation } from "../model/Cooperation.js"
 import { OutcomeMeasurement } from "../model/Outcome.js"
 import { IndividualPlan } from "../model/Plan.js"
 import { Person } from "../model/Person.js"
+import type { History } from "../model/Entity.js"
 import { Referral } from "../model/Referral.js"
 import type { PersonId } from "../model/Ids.js"
 import * as Decode from "../Decode.js"
 
 /**
  * The decoded (and decrypted) records about one person, as read from a store: the person and
- * every record that names them. Omitted lists count as empty.
+ * every record that names them, by history section of the entity catalogue (`Entity.History`).
+ * Omitted lists count as empty.
  * @since 0.1.0
  * @category models
  */
-export interface SubjectRecords<P extends Person = Person> {
-  readonly person: P
-  readonly cooperations?: ReadonlyArray<Cooperation>
-  readonly contacts?: ReadonlyArray<Contact>
-  readonly consents?: ReadonlyArray<Consent>
-  readonly disclosures?: ReadonlyArray<Disclosure>
-  readonly plans?: ReadonlyArray<IndividualPlan>
-  readonly measurements?: ReadonlyArray<OutcomeMeasurement>
-  readonly referrals?: ReadonlyArray<Referral>
-  readonly activities?: ReadonlyArray<Activity>
-}
+export type SubjectRecords<P extends Person = Person> = History<P>
 
 /**
  * The document's format identifier and version.

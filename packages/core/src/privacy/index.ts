@@ -18,3 +18,5 @@ export * as Erasure from "./Erasure.js"
 export * as Retention from "./Retention.js"
 /** @since 0.1.0 */
 export * as SubjectAccess from "./SubjectAccess.js"
+/** @since 0.2.0 */
+export * as Vault from "./Vault.js"

@@ -6,29 +6,14 @@
 import { Context, Schema } from "effect"
 import type { Effect, Option } from "effect"
 import type { AuditDraft, AuditEntry, Head } from "../Audit.js"
+import { kinds } from "../model/Entity.js"
 
 /**
- * The kinds of record a store keeps.
+ * The kinds of record a store keeps: those of the entity catalogue (`Entity.catalogue`).
  * @since 0.1.0
  * @category models
  */
-export const RecordKind = Schema.Literals([
-  "organisation",
-  "service",
-  "location",
-  "person",
-  "contact",
-  "cooperation",
-  "consent",
-  "disclosure",
-  "plan",
-  "plan-step",
-  "measurement",
-  "referral",
-  "activity",
-  "volunteer",
-  "volunteer-hours"
-])
+export const RecordKind = Schema.Literals(kinds)
 /**
  * @since 0.1.0
  * @category models
@@ -101,13 +86,32 @@ export interface RecordDelete {
 }
 
 /**
- * Everything one command changes: all of it is stored, or none of it.
+ * A person's id replaced by another in every record that names them (erasure gives an erased
+ * person a new random id, so that no pseudonymous code computes to them again): every record
+ * whose `personIds` holds `from` gets `to` there instead, and every JSON string of its `data`
+ * equal to `from`, object keys included, becomes `to` (see {@link renameValue}); its version
+ * goes up by one. Ids are plain id strings (no quotes or backslashes), so a store may do this
+ * on JSON text (replacing the quoted id); core never stores a string holding a double quote in a
+ * record that names a person (free texts are encrypted), where text replacement could differ.
+ * @since 0.2.0
+ * @category models
+ */
+export interface PersonRename {
+  readonly from: string
+  readonly to: string
+}
+
+/**
+ * Everything one command changes: all of it is stored, or none of it. Writes apply first, then
+ * deletes, then renames.
  * @since 0.1.0
  * @category models
  */
 export interface UnitOfWork {
   readonly writes: ReadonlyArray<RecordWrite>
   readonly deletes?: ReadonlyArray<RecordDelete>
+  /** Person ids to rewrite in the records that name them (applied after writes and deletes). */
+  readonly renamePeople?: ReadonlyArray<PersonRename>
   readonly audit: ReadonlyArray<AuditDraft>
   /**
    * Records the decision rested on without writing them: the commit fails with a retryable
@@ -127,6 +131,58 @@ export interface Precondition {
   readonly id: string
   /** The version read; 0 when the record did not exist. */
   readonly version: number
+}
+
+/**
+ * The meaning of a {@link PersonRename} for one JSON value: every string equal to `from`, at any
+ * depth, object keys included, becomes `to`.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const renameValue = (value: unknown, from: string, to: string): unknown => {
+  if (value === from) return to
+  // Copy only what changes: parts without the id are shared with the input.
+  if (Array.isArray(value)) {
+    let out: Array<unknown> | undefined
+    for (let i = 0; i < value.length; i++) {
+      const v = renameValue(value[i], from, to)
+      if (v !== value[i]) (out ??= [...(value as ReadonlyArray<unknown>)])[i] = v
+    }
+    return out ?? value
+  }
+  if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>
+    if (Object.hasOwn(record, from)) {
+      const out: Record<string, unknown> = {}
+      for (const k of Object.keys(record)) out[k === from ? to : k] = renameValue(record[k], from, to)
+      return out
+    }
+    let out: Record<string, unknown> | undefined
+    for (const k of Object.keys(record)) {
+      const before = record[k]
+      const v = renameValue(before, from, to)
+      if (v !== before) (out ??= { ...record })[k] = v
+    }
+    return out ?? value
+  }
+  return value
+}
+
+const RENAME_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
+
+/**
+ * What is wrong with a unit's renames, if anything: each names two different ids of the model's
+ * id pattern.
+ * @since 0.2.0
+ * @category guards
+ */
+export const renameProblem = (unit: UnitOfWork): string | undefined => {
+  for (const [i, r] of (unit.renamePeople ?? []).entries()) {
+    if (typeof r.from !== "string" || !RENAME_ID.test(r.from)) return `renamePeople[${i}].from must be an id`
+    if (typeof r.to !== "string" || !RENAME_ID.test(r.to)) return `renamePeople[${i}].to must be an id`
+    if (r.from === r.to) return `renamePeople[${i}] must name two different ids`
+  }
+  return undefined
 }
 
 /**

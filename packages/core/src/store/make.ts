@@ -9,7 +9,7 @@
 import { Effect } from "effect"
 import * as Audit from "../Audit.js"
 import type { StoreShape, UnitOfWork } from "./contract.js"
-import { Conflict, ConstraintViolation, fail, InvalidQuery, RecordKind, FACET_NAME } from "./contract.js"
+import { Conflict, ConstraintViolation, fail, FACET_NAME, InvalidQuery, RecordKind, renameProblem } from "./contract.js"
 import type { AggregateQuery, AggregateRow, Committed, RecordQuery, StoredRecord, StoreError } from "./contract.js"
 import { compareRows } from "./order.js"
 import type { RecordKey, RecordPut, StorePrimitives } from "./primitives.js"
@@ -152,13 +152,14 @@ export const make = (p: StorePrimitives): StoreShape => {
       }
       if (deletes.length > 0) yield* p.deleteRecords(deletes)
       if (puts.length > 0) yield* p.putRecords(puts)
+      for (const { from, to } of unit.renamePeople ?? []) yield* p.renamePerson(from, to)
       const audit = Audit.seal(head, unit.audit)
       if (audit.length > 0) yield* p.appendAudit(audit)
       return { versions: planned.versions, audit } satisfies Committed
     })
 
   const commit = (unit: UnitOfWork): Effect.Effect<Committed, StoreError> => {
-    const problem = unitProblem(unit)
+    const problem = unitProblem(unit) ?? renameProblem(unit)
     if (problem !== undefined) return Effect.fail(fail("commit", new ConstraintViolation({ detail: problem })))
     return p.transaction(commitBody(unit), unit.writes.length + (unit.deletes?.length ?? 0)).pipe(Effect.withSpan("Store.commit"))
   }

@@ -7,7 +7,7 @@
  */
 import { Effect, Exit, Layer, Option, Semaphore } from "effect"
 import * as Audit from "../Audit.js"
-import { ConstraintViolation, fail, Store } from "./contract.js"
+import { ConstraintViolation, fail, renameValue, Store } from "./contract.js"
 import type { AggregateQuery, AggregateRow, FacetValue, RecordKind, RecordQuery, StoredRecord, StoreShape } from "./contract.js"
 import { make } from "./make.js"
 import { compareRecords, compareText } from "./order.js"
@@ -177,6 +177,18 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
           setRecord(keyOf(record.kind, record.id), copy)
         }
         return Effect.void
+      }),
+    renamePerson: (from, to) =>
+      Effect.sync(() => {
+        for (const [k, record] of [...records]) {
+          if (!record.personIds.includes(from)) continue
+          setRecord(k, {
+            ...record,
+            version: record.version + 1,
+            personIds: record.personIds.map((id) => (id === from ? to : id)),
+            data: renameValue(record.data, from, to)
+          })
+        }
       }),
     appendAudit: (entries) =>
       Effect.suspend(() => {

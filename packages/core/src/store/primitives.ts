@@ -52,7 +52,7 @@ export interface RecordPut {
  *
  * Inside {@link StorePrimitives.transaction}, core calls, in this order: `lockHead`,
  * `readVersions`, `readKeys` (only when a write carries a guard key), `deleteRecords`,
- * `putRecords`, `appendAudit`. Every primitive fails only with `StoreError` (classify driver
+ * `putRecords`, `renamePerson` (once per rename), `appendAudit`. Every primitive fails only with `StoreError` (classify driver
  * errors in the adapter).
  * @since 0.2.0
  * @category models
@@ -77,6 +77,12 @@ export interface StorePrimitives {
   readonly deleteRecords: (keys: ReadonlyArray<RecordKey>) => Effect.Effect<void, StoreError>
   /** Inserts or replaces records, in their final state, after `deleteRecords`. */
   readonly putRecords: (puts: ReadonlyArray<RecordPut>) => Effect.Effect<void, StoreError>
+  /**
+   * Rewrites a person's id in every record naming them, after `putRecords`: `personIds` and every
+   * JSON string of `data` equal to `from` become `to`, and the version goes up by one (see
+   * `Store.renameValue`).
+   */
+  readonly renamePerson: (from: string, to: string) => Effect.Effect<void, StoreError>
   /** Appends sealed entries and moves the head to the last one. */
   readonly appendAudit: (entries: ReadonlyArray<AuditEntry>) => Effect.Effect<void, StoreError>
   /** One record. */

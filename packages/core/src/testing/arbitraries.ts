@@ -19,6 +19,7 @@ import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
 import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } from "../model/Outcome.js"
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../model/Person.js"
 import { Referral, ReferralEvent, type ReferralStatus } from "../model/Referral.js"
+import { DataKey } from "../model/DataKey.js"
 import { arbPhone, arbSchedule, arbServiceArea, arbSpokenLanguage } from "./directory.js"
 
 /** Parsed JSON never has a null prototype, so neither do generated wire objects. */
@@ -114,7 +115,10 @@ const samples = [
   "Среща в клуба след училище"
 ]
 
-const nonBlank = (max: number) => (s: string): boolean => s.trim().length > 0 && s.length <= max
+// Well-formed text only: the model refuses control characters and unpaired surrogates.
+ 
+const malformed = /[\u0000-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const nonBlank = (max: number) => (s: string): boolean => s.trim().length > 0 && s.length <= max && !malformed.test(s)
 
 const arbText = (max: number): fc.Arbitrary<string> =>
   fc.oneof(
@@ -498,11 +502,12 @@ export const arbConsent: fc.Arbitrary<typeof Consent.Encoded> = fc
  */
 export const arbDisclosureBasis: fc.Arbitrary<typeof DisclosureBasis.Encoded> = fc.oneof(
   record({ _tag: fc.constant("Consent" as const), consentId: arbId }),
-  record({
+  partialRecord({
     _tag: fc.constant("LegalDuty" as const),
-    legalGround: fc.oneof(fc.constantFrom("§ 10 zákona č. 359/1999 Sb.", "Vaiko teisių apsaugos įstatymas"), arbShortText),
-    decidedBy: arbId
-  })
+    legalGround: fc.oneof(fc.constantFrom("cz-359-1999-s10", "lt-child-rights-protection"), arbCode),
+    decidedBy: arbId,
+    explanation: arbLongText
+  }, ["_tag", "legalGround", "decidedBy"])
 )
 
 /**
@@ -820,6 +825,19 @@ export const decoded = <S extends DecodableSchema>(
   return arbitrary.map((value) => decode(value))
 }
 
+const arbBase64Url = (min: number, max: number): fc.Arbitrary<string> => fc.stringMatching(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}$`))
+
+/**
+ * A stored data key (a person's key, wrapped by an application key): random bytes only.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbDataKey: fc.Arbitrary<typeof DataKey.Encoded> = record({
+  id: arbBase64Url(22, 22).map((s) => `dk-${s}`),
+  personId: arbId,
+  wrapped: record({ $enc: fc.constant("v1" as const), kid: fc.constantFrom("k1", "2026-11"), iv: arbBase64Url(16, 16), ct: arbBase64Url(64, 64) })
+})
+
 /**
  * One entry of the {@link entities} table: the entity's name, its schema and an arbitrary of its
  * wire form.
@@ -881,7 +899,8 @@ export const entities: ReadonlyArray<EntityArbitrary> = [
   entity("Referral", Referral, arbReferral),
   entity("Activity", Activity, arbActivity),
   entity("Volunteer", Volunteer, arbVolunteer),
-  entity("VolunteerHours", VolunteerHours, arbVolunteerHours)
+  entity("VolunteerHours", VolunteerHours, arbVolunteerHours),
+  entity("DataKey", DataKey, arbDataKey)
 ]
 
 /**

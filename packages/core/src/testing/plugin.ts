@@ -241,7 +241,8 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   referral: "Referral",
   activity: "Activity",
   volunteer: "Volunteer",
-  "volunteer-hours": "VolunteerHours"
+  "volunteer-hours": "VolunteerHours",
+  "data-key": "DataKey"
 }
 
 const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> => {
@@ -396,7 +397,7 @@ export const checkRegistration = (plugin: Plugin, options: PluginCheckOptions = 
     "registration",
     plugin,
     Registry.validate([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
-      .map((problem) => `${problem._tag}: ${problem.message}`)
+      .map((problem) => `${problem.reason._tag}: ${problem.message}`)
   ))
 
 /**

@@ -133,6 +133,7 @@ export const arbProtectedFacts: fc.Arbitrary<ProtectedFacts> = fc.record(
     minority: fc.constantFrom("Roma", "Vietnamese", "Polish", "Turkish"),
     property: fc.constantFrom("none", "some", "wealthy"),
     birth: arbShortText,
+    maritalStatus: fc.constantFrom("single", "married", "divorced", "widowed", "registered-partnership"),
     otherStatus: arbShortText
   },
   { requiredKeys: [] }

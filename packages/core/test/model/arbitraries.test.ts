@@ -26,7 +26,8 @@ const concepts = [
   "Referral",
   "Activity",
   "Volunteer",
-  "VolunteerHours"
+  "VolunteerHours",
+  "DataKey"
 ]
 
 describe("the entity table", () => {

@@ -73,7 +73,7 @@ describe("type flow", () => {
     Effect.gen(function*() {
       const untyped: Registry.Registry = registry
       const error = yield* Effect.flip(untyped.recordContact("test-debts", { ...contactInput, interventions: ["bed-nite"], channel: "phone" }))
-      expect(error._tag).toBe("UnknownCode")
+      expect(error._tag === "PluginError" && error.reason._tag).toBe("UnknownCode")
     }))
 
   it.effect("a contact with a code its service type does not define is a compile error", () =>
@@ -84,17 +84,17 @@ describe("type flow", () => {
         // @ts-expect-error "debt-analisys" is misspelt
         registry.recordContact("test-debts", { ...contactInput, interventions: ["debt-analisys"], channel: "phone" })
       )
-      expect(misspelt._tag).toBe("UnknownCode")
+      expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const otherType = yield* Effect.flip(
         // @ts-expect-error "bed-night" belongs to test-shelter, not test-debts
         registry.recordContact("test-debts", { ...contactInput, interventions: ["bed-night"], channel: "phone" })
       )
-      expect(otherType._tag).toBe("UnknownCode")
+      expect(otherType._tag === "PluginError" && otherType.reason._tag).toBe("UnknownCode")
       const ghost = yield* Effect.flip(
         // @ts-expect-error "test-ghost" is not a registered service type
         registry.recordContact("test-ghost", { ...contactInput, interventions: [], channel: "phone" })
       )
-      expect(ghost._tag).toBe("UnknownServiceType")
+      expect(ghost._tag === "PluginError" && ghost.reason._tag).toBe("UnknownServiceType")
     }))
 
   it("definePlugin refuses goals and derivations naming indicators the plugin lacks", () => {
@@ -111,13 +111,13 @@ describe("type flow", () => {
       goals: [{ code: "housing", labels: labels("Housing"), indicators: ["housd"] }],
       reports: []
     })
-    expect(Registry.validate([plugin]).map((p) => p._tag)).toEqual(["UnknownReference"])
+    expect(Registry.validate([plugin]).map((p) => p.reason._tag)).toEqual(["UnknownReference"])
     const derivation = definePlugin({
       ...plugin,
       goals: [],
       // @ts-expect-error "unknown" is not one of the plugin's indicators
       derivations: [{ id: "d", indicator: "unknown", derive: () => undefined }]
     })
-    expect(Registry.validate([derivation]).map((p) => p._tag)).toEqual(["UnknownReference"])
+    expect(Registry.validate([derivation]).map((p) => p.reason._tag)).toEqual(["UnknownReference"])
   })
 })

@@ -81,6 +81,9 @@ describe("ProtectedAttributes", () => {
     expect(attributes.protectedSegment("Religion")).toBe("Religion")
     expect(attributes.protectedSegment("person.ageBand")).toBeUndefined()
     expect(attributes.protectedSegment("person.languageOfService")).toBeUndefined()
+    // Marital status, named by the debt-counselling seed's equal access ("rodinného stavu").
+    expect(attributes.protectedSegment("person.protected.maritalStatus")).toBe("maritalStatus")
+    expect(attributes.protectedSegment("person.marital_status")).toBe("marital_status")
   })
 })
 

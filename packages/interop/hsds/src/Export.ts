@@ -8,8 +8,11 @@
  *
  * @since 0.2.0
  */
-import type { Location, Organisation, Phone, Schedule, Service, ServiceArea, SpokenLanguage } from "@pomoc/core"
+import type { Language, Location, Organisation, Phone, Registry, Schedule, Service, ServiceArea, SpokenLanguage } from "@pomoc/core"
+import { Result } from "effect"
+import { InvalidHsds } from "./Errors.js"
 import { derivedUuid, isUuid } from "./internal/uuid.js"
+import * as Schemas from "./Schemas.js"
 import { descriptions, type PomocTaxonomy, taxonomyName, valued } from "./Taxonomy.js"
 
 /**
@@ -34,6 +37,33 @@ export interface ExportOptions {
    * absent or `undefined`.
    */
   readonly label?: (taxonomy: PomocTaxonomy, code: string) => string | undefined
+}
+
+/**
+ * Labels for the plugins' codes from a registry, in one language: service types by their
+ * plugin's name, principles, first-contact channels and location kinds by their labels.
+ *
+ * @example
+ * ```ts
+ * Export.toOrganization(directory, { label: Export.registryLabels(registry, "cs") })
+ * ```
+ * @since 0.2.0
+ * @category constructors
+ */
+export const registryLabels = (registry: Registry.Registry, language: Language = "en"): NonNullable<ExportOptions["label"]> =>
+(taxonomy, code) => {
+  switch (taxonomy) {
+    case "service-type":
+      return registry.serviceType(code)?.labels.name[language]
+    case "principle":
+      return registry.principles.find((p) => p.id === code)?.labels[language]
+    case "first-contact-channel":
+      return registry.isCode("firstContactChannels", code) ? registry.label("firstContactChannels", code, language) : undefined
+    case "location-kind":
+      return registry.isCode("locationKinds", code) ? registry.label("locationKinds", code, language) : undefined
+    default:
+      return undefined
+  }
 }
 
 /**
@@ -252,4 +282,17 @@ export const toOrganization = (directory: Directory, options: ExportOptions = {}
     ]),
     services: services.map((s) => service(organisation, s, published, options))
   })
+}
+
+/**
+ * {@link toOrganization}, checked against the HSDS 3.0 schema: fails with {@link InvalidHsds}
+ * (every problem by its path in the document) when the directory holds what HSDS refuses, e.g. an
+ * organisation email or website that is not well formed.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const toValidOrganization = (directory: Directory, options: ExportOptions = {}): Result.Result<Json, InvalidHsds> => {
+  const document = toOrganization(directory, options)
+  const problems = Schemas.validate("organization", document)
+  return problems.length === 0 ? Result.succeed(document) : Result.fail(new InvalidHsds({ problems }))
 }

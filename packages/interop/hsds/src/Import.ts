@@ -10,7 +10,7 @@
  *
  * @since 0.2.0
  */
-import { Decode, Location, Organisation, type Pomoc, Service } from "@pomoc/core"
+import { Decode, Location, Organisation, Service } from "@pomoc/core"
 import { Effect, Result } from "effect"
 import { InvalidHsds, ImportRefused, type Problem } from "./Errors.js"
 import type { Json } from "./Export.js"
@@ -418,43 +418,96 @@ export const decode = (kind: DocumentKind, document: unknown, options: ImportOpt
 }
 
 /**
+ * Reads the CSV files of an HSDS data package (see `Tabular.fromDataPackage`) into what Pomoc would
+ * register, like {@link decode}, every problem naming its file, row and column
+ * (`services.csv row 5 column minimum_age`).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const decodeDataPackage = (files: Readonly<Record<string, string>>, options: ImportOptions = {}): Result.Result<Plan, InvalidHsds> => {
+  const { tables, problems } = Tabular.fromDataPackage(files)
+  if (problems.length > 0) return Result.fail(new InvalidHsds({ problems }))
+  return Result.mapError(decode("tabular", tables, options), (e) => new InvalidHsds({ problems: e.problems.map((p) => ({ path: Tabular.csvPath(p.path), rule: p.rule })) }))
+}
+
+/**
+ * The write operations an import needs, as the case-work API offers them (`Pomoc.Pomoc`'s
+ * service, or any API of that shape). `batch`, where the API has it, runs many writes as one
+ * unit of work: all stored, or none.
+ * @since 0.2.0
+ * @category models
+ */
+export interface DirectoryWriter {
+  /** The case-work API's `registerOrganisation`. */
+  registerOrganisation(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  /** The case-work API's `registerLocation`. */
+  registerLocation(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  /** The case-work API's `registerService`. */
+  registerService(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  /** The case-work API's `batch`, when it has one: the whole document as one unit of work. */
+  readonly batch?: (
+    actor: unknown,
+    commands: ReadonlyArray<{ readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }>
+  ) => Effect.Effect<unknown, { readonly _tag: string }>
+}
+
+type Step = { readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly path: string; readonly input: unknown }
+
+/** The field and rule a case-work error names (never a value). */
+const ruleOf = (e: unknown): string => {
+  if (typeof e !== "object" || e === null) return "refused"
+  const r = e as { readonly _tag?: unknown; readonly field?: unknown; readonly rule?: unknown; readonly violations?: unknown; readonly problems?: unknown }
+  if (typeof r.field === "string" && typeof r.rule === "string") return `${r.field}: ${r.rule}`
+  if (Array.isArray(r.violations)) return r.violations.map((v: { principle?: unknown; rule?: unknown }) => `${String(v.principle)}/${String(v.rule)}`).join(", ")
+  if (Array.isArray(r.problems)) return r.problems.map((p: { path?: unknown; rule?: unknown }) => `${String(p.path)}: ${String(p.rule)}`).join("; ")
+  return typeof r._tag === "string" ? r._tag : "refused"
+}
+
+/**
  * Imports an HSDS document: decodes it (failing with {@link InvalidHsds} and storing nothing
  * when any part breaks HSDS or Pomoc's model), then registers its organisations, locations and
- * services through the case-work API as `actor`. A refusal by the API (a principle, access, a
- * taken id) fails with {@link ImportRefused} naming the HSDS path refused.
+ * services through the case-work API as `actor`, so each passes access control and the
+ * principles. A refusal by the API (a principle, access, a taken id, an unknown service type)
+ * fails with {@link ImportRefused} naming the HSDS path refused.
  *
- * Until the case-work API offers a batch, the writes are one after another: everything is
- * checked before the first write, but a refusal that only the principles or the store can see
- * (a rule of the service type, an id already taken) leaves the earlier records stored;
+ * Where the API offers `batch`, the writes are one unit of work: a refusal stores nothing. An API
+ * without it gets the writes one after another: everything is checked before the first, but a
+ * refusal only the principles or the store can see leaves the earlier records stored, and
  * `ImportRefused.stored` lists them.
  *
  * @since 0.2.0
  * @category combinators
  */
 export const importDocument = Effect.fn("Hsds.importDocument")(function*(
-  pomoc: Pomoc.PomocShape,
+  api: DirectoryWriter,
   actor: unknown,
   kind: DocumentKind,
   document: unknown,
   options: ImportOptions = {}
 ) {
   const plan = yield* Result.match(decode(kind, document, options), { onFailure: Effect.fail, onSuccess: Effect.succeed })
+  const steps: ReadonlyArray<Step> = [
+    ...plan.organisations.map((o) => ({ op: "registerOrganisation" as const, path: o.path, input: o.value })),
+    ...plan.locations.map((l) => ({ op: "registerLocation" as const, path: l.path, input: l.value })),
+    ...plan.services.map((s) => ({ op: "registerService" as const, path: s.path, input: s.value }))
+  ]
+  if (api.batch !== undefined) {
+    yield* api.batch(actor, steps.map((s) => ({ op: s.op, input: s.input as never }))).pipe(
+      Effect.mapError((e) => {
+        const failed = e as { readonly index?: unknown; readonly error?: unknown }
+        const step = typeof failed.index === "number" ? steps[failed.index] : undefined
+        const cause = step === undefined ? e : failed.error ?? e
+        const tag = typeof cause === "object" && cause !== null && "_tag" in cause ? String(cause._tag) : e._tag
+        return new ImportRefused({ path: step?.path ?? "$", reason: tag, rule: ruleOf(cause), stored: [] })
+      })
+    )
+    return plan
+  }
   const stored: Array<string> = []
-  const write = <A>(items: ReadonlyArray<Located<A>>, op: Pomoc.Op<unknown, unknown>) =>
-    Effect.forEach(items, (item) =>
-      op(actor, item.value).pipe(
-        Effect.tap(() => Effect.sync(() => stored.push(item.path))),
-        Effect.mapError((e) =>
-          new ImportRefused({
-            path: item.path,
-            reason: e._tag,
-            rule: "field" in e && "rule" in e ? `${String(e.field)}: ${String(e.rule)}` : "violations" in e ? e.violations.map((v) => `${v.principle}/${v.rule}`).join(", ") : e._tag,
-            stored: [...stored]
-          })
-        )
-      ), { discard: true })
-  yield* write(plan.organisations, pomoc.registerOrganisation)
-  yield* write(plan.locations, pomoc.registerLocation)
-  yield* write(plan.services, pomoc.registerService)
+  yield* Effect.forEach(steps, (step) =>
+    api[step.op](actor, step.input as never).pipe(
+      Effect.tap(() => Effect.sync(() => stored.push(step.path))),
+      Effect.mapError((e) => new ImportRefused({ path: step.path, reason: e._tag, rule: ruleOf(e), stored: [...stored] }))
+    ), { discard: true })
   return plan
 })

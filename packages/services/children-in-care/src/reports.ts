@@ -4,11 +4,9 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report } from "@pomoc/core"
+import { labelsOf, Report, StandardReports } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions, needs } from "./taxonomies.js"
-
-const indicatorCodes = indicators.map((i) => i.code)
 
 /**
  * Attendance of training and other activities by topic, for the children and young people
@@ -40,17 +38,7 @@ export const trainingAttendance = Report.define({
  * @since 0.1.0
  * @category models
  */
-export const outcomesByIndicator = Report.define({
-  id: "outcomes-by-indicator",
-  question: "better-off",
-  labels: labelsOf(
-    "Children and young people by outcome indicator and value",
-    "Děti a mladí lidé podle indikátoru výsledku a hodnoty",
-    "Vaikai ir jaunuoliai pagal rezultato rodiklį ir reikšmę",
-    "Деца и младежи по показател за резултат и стойност"
-  ),
-  query: { kind: "measurement", dimensions: [{ by: "indicator", values: indicatorCodes }, { by: "value" }], measure: "people" }
-})
+export const outcomesByIndicator = StandardReports.outcomesByIndicator(indicators)
 
 /**
  * The reports.
@@ -66,24 +54,9 @@ export const outcomesByIndicator = Report.define({
  * @category models
  */
 export const reports = [
-  Report.define({
-    id: "contacts-by-intervention",
-    question: "how-much",
-    labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
-    query: { kind: "contact", dimensions: [{ by: "tag", values: Object.keys(interventions) }], measure: { sum: "participants" } }
-  }),
+  StandardReports.contactsByIntervention({ interventions }),
   trainingAttendance,
-  Report.define({
-    id: "people-by-age-band",
-    question: "how-much",
-    labels: labelsOf(
-      "Children and young people by age band",
-      "Děti a mladí lidé podle věkové skupiny",
-      "Vaikai ir jaunuoliai pagal amžiaus grupę",
-      "Деца и младежи по възрастова група"
-    ),
-    query: { kind: "person", dimensions: [{ by: "ageBand" }] }
-  }),
+  StandardReports.peopleByAgeBand(),
   Report.define({
     id: "volunteers-and-interns",
     question: "how-much",
@@ -107,42 +80,8 @@ export const reports = [
     ),
     query: { kind: "volunteer-hours", dimensions: [{ by: "month" }] }
   }),
-  Report.define({
-    id: "people-by-need",
-    question: "how-well",
-    labels: labelsOf(
-      "Children and young people by the needs their analysis found",
-      "Děti a mladí lidé podle potřeb zjištěných analýzou",
-      "Vaikai ir jaunuoliai pagal analize nustatytus poreikius",
-      "Деца и младежи по потребностите, установени с анализа"
-    ),
-    query: { kind: "person", dimensions: [{ by: "tag", values: Object.keys(needs) }], measure: "people" }
-  }),
-  Report.define({
-    id: "first-contacts-by-channel",
-    question: "how-well",
-    labels: labelsOf(
-      "How children and young people first came",
-      "Jak se děti a mladí lidé poprvé dostali ke službě",
-      "Kaip vaikai ir jaunuoliai pirmą kartą atėjo",
-      "Как децата и младежите са дошли за първи път"
-    ),
-    query: { kind: "contact", dimensions: [{ by: "firstContactChannel", values: Object.keys(firstContactChannels) }], measure: { sum: "participants" } }
-  }),
-  Report.define({
-    id: "outcomes-assessed-with-person",
-    question: "how-well",
-    labels: labelsOf(
-      "Outcome assessments made with the child or young person",
-      "Hodnocení výsledků společně s dítětem nebo mladým člověkem",
-      "Rezultatų vertinimai kartu su vaiku ar jaunuoliu",
-      "Оценки на резултатите, направени заедно с детето или младежа"
-    ),
-    query: {
-      kind: "measurement",
-      dimensions: [{ by: "indicator", values: indicatorCodes }, { by: "personParticipated", values: [true, false] }],
-      measure: "people"
-    }
-  }),
+  StandardReports.peopleByNeed({ needs }),
+  StandardReports.firstContactsByChannel({ firstContactChannels }),
+  StandardReports.outcomesAssessedWithPerson(indicators),
   outcomesByIndicator
 ] as const

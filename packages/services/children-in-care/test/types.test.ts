@@ -45,11 +45,11 @@ describe("type flow", () => {
         // @ts-expect-error "carrer-guidance" is misspelt
         registry.recordContact("children-in-care", { ...input, interventions: ["carrer-guidance"], channel: "in-person" })
       )
-      expect(misspelt._tag).toBe("UnknownCode")
+      expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const channel = yield* Effect.flip(
         // @ts-expect-error "institution-visit" is not a first-contact channel of the plugin
         registry.recordContact("children-in-care", { ...input, interventions: [], channel: "in-person", firstContactChannel: "institution-visit" })
       )
-      expect(channel._tag).toBe("UnknownCode")
+      expect(channel._tag === "PluginError" && channel.reason._tag).toBe("UnknownCode")
     }))
 })

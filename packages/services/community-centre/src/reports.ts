@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report } from "@pomoc/core"
+import { labelsOf, Report, StandardReports } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions, needs } from "./taxonomies.js"
 
@@ -99,73 +99,10 @@ export const reports = [
     ),
     query: { kind: "volunteer-hours", dimensions: [{ by: "month" }] }
   }),
-  Report.define({
-    id: "people-by-age-band",
-    question: "how-much",
-    labels: labelsOf(
-      "People by age band and identity level",
-      "Lidé podle věkové skupiny a úrovně identifikace",
-      "Žmonės pagal amžiaus grupę ir tapatybės lygį",
-      "Хора по възрастова група и ниво на идентификация"
-    ),
-    query: { kind: "person", dimensions: [{ by: "ageBand" }, { by: "identityLevel" }] }
-  }),
-  Report.define({
-    id: "contacts-by-intervention",
-    question: "how-much",
-    labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
-    query: { kind: "contact", dimensions: [{ by: "tag", values: Object.keys(interventions) }], measure: { sum: "participants" } }
-  }),
-  Report.define({
-    id: "people-by-need",
-    question: "how-well",
-    labels: labelsOf(
-      "People by need and age band",
-      "Lidé podle potřeby a věkové skupiny",
-      "Žmonės pagal poreikį ir amžiaus grupę",
-      "Хора по потребност и възрастова група"
-    ),
-    query: { kind: "person", dimensions: [{ by: "tag", values: Object.keys(needs) }, { by: "ageBand" }] }
-  }),
-  Report.define({
-    id: "first-contacts-by-channel",
-    question: "how-well",
-    labels: labelsOf(
-      "How people first came to the centre",
-      "Jak se lidé poprvé dostali do centra",
-      "Kaip žmonės pirmą kartą atėjo į centrą",
-      "Как хората са дошли за първи път в центъра"
-    ),
-    query: {
-      kind: "contact",
-      dimensions: [{ by: "firstContactChannel", values: Object.keys(firstContactChannels) }],
-      measure: { sum: "participants" }
-    }
-  }),
-  Report.define({
-    id: "outcomes-assessed-with-person",
-    question: "how-well",
-    labels: labelsOf(
-      "Outcome assessments made with the person",
-      "Hodnocení výsledků společně s člověkem",
-      "Rezultatų vertinimai kartu su žmogumi",
-      "Оценки на резултатите, направени заедно с човека"
-    ),
-    query: {
-      kind: "measurement",
-      dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "personParticipated", values: [true, false] }],
-      measure: "people"
-    }
-  }),
-  Report.define({
-    id: "outcomes-by-indicator",
-    question: "better-off",
-    labels: labelsOf(
-      "People by outcome indicator and value",
-      "Lidé podle indikátoru výsledku a hodnoty",
-      "Žmonės pagal rezultato rodiklį ir reikšmę",
-      "Хора по показател за резултат и стойност"
-    ),
-    query: { kind: "measurement", dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "value" }], measure: "people" }
-  })
+  StandardReports.peopleByAgeBand(),
+  StandardReports.contactsByIntervention({ interventions }),
+  StandardReports.peopleByNeed({ needs }),
+  StandardReports.firstContactsByChannel({ firstContactChannels }),
+  StandardReports.outcomesAssessedWithPerson(indicators),
+  StandardReports.outcomesByIndicator(indicators)
 ] as const

@@ -45,11 +45,11 @@ describe("type flow", () => {
         // @ts-expect-error "open-youthwork" is misspelt
         registry.recordContact("community-centre", { ...input, interventions: ["open-youthwork"], channel: "in-person" })
       )
-      expect(misspelt._tag).toBe("UnknownCode")
+      expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const channel = yield* Effect.flip(
         // @ts-expect-error "walkin" is not a first-contact channel of the plugin
         registry.recordContact("community-centre", { ...input, interventions: [], channel: "in-person", firstContactChannel: "walkin" })
       )
-      expect(channel._tag).toBe("UnknownCode")
+      expect(channel._tag === "PluginError" && channel.reason._tag).toBe("UnknownCode")
     }))
 })

@@ -8,7 +8,7 @@
 import { labelsOf } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Contact, Plugin } from "@pomoc/core"
-import type { Intervention } from "./taxonomies.js"
+import { type Intervention, needs } from "./taxonomies.js"
 
 /**
  * What a derivation sees of one client's history.
@@ -19,7 +19,18 @@ import type { Intervention } from "./taxonomies.js"
 export type History = Plugin.History
 
 /**
- * The five outcome indicators of debt counselling.
+ * The areas in which a client's situation can improve ("v některé oblasti"): the debts
+ * themselves and each kind of social exclusion of the seed (the plugin's needs), as the
+ * categories of `situation-improved-in-area`.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const improvementAreas: ReadonlyArray<string> = ["debts", ...Object.keys(needs)]
+
+/**
+ * The outcome indicators of debt counselling: the five outcomes of the seed, and the area in
+ * which the situation improved.
  *
  * @since 0.1.0
  * @category models
@@ -44,6 +55,16 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
       "Ситуацията се е подобрила в някоя област благодарение на практическа помощ"
     ),
     scale: { _tag: "YesNo" }
+  },
+  {
+    code: "situation-improved-in-area",
+    labels: labelsOf(
+      "The area in which the situation improved thanks to practical help",
+      "Oblast, ve které se situace díky poskytnutí praktické pomoci zlepšila",
+      "Sritis, kurioje padėtis pagerėjo dėl praktinės pagalbos",
+      "Областта, в която ситуацията се е подобрила благодарение на практическа помощ"
+    ),
+    scale: { _tag: "Category", categories: improvementAreas }
   },
   {
     code: "competent-and-active",
@@ -86,6 +107,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
 export type Indicator =
   | "informed-about-options"
   | "situation-improved"
+  | "situation-improved-in-area"
   | "competent-and-active"
   | "oriented-for-future"
   | "uses-further-help"
@@ -123,7 +145,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
       "Klientas, kurio padėtis kurioje nors srityje pagerėjo dėl praktinės pagalbos",
       "Клиент, чиято ситуация се е подобрила в някоя област благодарение на практическа помощ"
     ),
-    indicators: ["situation-improved"]
+    indicators: ["situation-improved", "situation-improved-in-area"]
   },
   {
     code: "competent-client",

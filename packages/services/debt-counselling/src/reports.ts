@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report } from "@pomoc/core"
+import { labelsOf, Report, StandardReports } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { channels, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -44,17 +44,7 @@ export const contactsByMonth = Report.define({
  * @since 0.1.0
  * @category models
  */
-export const firstContactsByChannel = Report.define({
-  id: "first-contacts-by-channel",
-  question: "how-much",
-  labels: labelsOf(
-    "People first reached, by first-contact channel",
-    "Poprvé oslovení lidé podle cesty k prvnímu kontaktu",
-    "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto kanalą",
-    "Хора, достигнати за първи път, по канал за първи контакт"
-  ),
-  query: { kind: "contact", dimensions: [{ by: "firstContactChannel", values: codes(firstContactChannels) }], measure: { sum: "participants" } }
-})
+export const firstContactsByChannel = StandardReports.firstContactsByChannel({ firstContactChannels })
 
 /**
  * How much: clients on record per age band.
@@ -112,20 +102,7 @@ export const minutesByChannel = Report.define({
  * @since 0.1.0
  * @category models
  */
-export const assessedWithClient = Report.define({
-  id: "outcomes-assessed-with-client",
-  question: "how-well",
-  labels: labelsOf(
-    "Outcome assessments made with the client",
-    "Hodnocení výsledků společně s klientem",
-    "Rezultatų vertinimai kartu su klientu",
-    "Оценки на резултатите, направени заедно с клиента"
-  ),
-  query: {
-    kind: "measurement",
-    dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "personParticipated", values: [true, false] }]
-  }
-})
+export const assessedWithClient = StandardReports.outcomesAssessedWithPerson(indicators)
 
 /**
  * Is anyone better off: clients per outcome indicator and measured value.
@@ -133,17 +110,7 @@ export const assessedWithClient = Report.define({
  * @since 0.1.0
  * @category models
  */
-export const outcomesByIndicator = Report.define({
-  id: "outcomes-by-indicator",
-  question: "better-off",
-  labels: labelsOf(
-    "Clients by outcome indicator and value",
-    "Klienti podle indikátoru výsledku a hodnoty",
-    "Klientai pagal rezultato rodiklį ir reikšmę",
-    "Клиенти по показател за резултат и стойност"
-  ),
-  query: { kind: "measurement", dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "value" }], measure: "people" }
-})
+export const outcomesByIndicator = StandardReports.outcomesByIndicator(indicators)
 
 /**
  * Every report of debt counselling.

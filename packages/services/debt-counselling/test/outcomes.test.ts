@@ -15,16 +15,18 @@ const derived = (contacts: ReadonlyArray<ReturnType<typeof contact>>, plans: Rea
   Object.fromEntries(registry.derive("debt-counselling", { asOf: now, contacts, plans, measurements: [] }).map((d) => [d.indicator, d.value]))
 
 describe("goals and indicators", () => {
-  it("the seed's five outcomes are five goals, each with its own indicator", () => {
+  it("the seed's five outcomes are five goals, each with its own indicator (and the area of an improvement)", () => {
     expect(Outcomes.goals).toHaveLength(5)
     expect(Outcomes.indicators.map((i) => i.code)).toEqual([
       "informed-about-options",
       "situation-improved",
+      "situation-improved-in-area",
       "competent-and-active",
       "oriented-for-future",
       "uses-further-help"
     ])
-    expect(Outcomes.goals.map((g) => g.indicators[0])).toEqual(Outcomes.indicators.map((i) => i.code))
+    expect(Outcomes.goals.map((g) => g.indicators[0])).toEqual(Outcomes.indicators.map((i) => i.code).filter((c) => c !== "situation-improved-in-area"))
+    expect(Outcomes.goals.find((g) => g.code === "improved-situation")?.indicators).toEqual(["situation-improved", "situation-improved-in-area"])
   })
 })
 

@@ -11,6 +11,6 @@ describe("registration", () => {
   })
 
   it("registers twice as a duplicate, so a host cannot register two versions side by side", () => {
-    expect(Registry.validate([debtCounselling, debtCounselling]).map((e) => e._tag)).toEqual(["DuplicatePlugin"])
+    expect(Registry.validate([debtCounselling, debtCounselling]).map((e) => e.reason._tag)).toEqual(["DuplicatePlugin"])
   })
 })

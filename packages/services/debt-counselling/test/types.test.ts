@@ -29,7 +29,12 @@ describe("type flow", () => {
     expectTypeOf(debtCounselling.id).toEqualTypeOf<"debt-counselling">()
     expectTypeOf<"debt-analysis">().toExtend<InterventionOf<Host>>()
     expectTypeOf<IndicatorOf<Host>>().toEqualTypeOf<
-      "informed-about-options" | "situation-improved" | "competent-and-active" | "oriented-for-future" | "uses-further-help"
+      | "informed-about-options"
+      | "situation-improved"
+      | "situation-improved-in-area"
+      | "competent-and-active"
+      | "oriented-for-future"
+      | "uses-further-help"
     >()
     const code = (c: InterventionOf<Host>) => c
     // @ts-expect-error "debt-analisys" is misspelt
@@ -44,6 +49,6 @@ describe("type flow", () => {
         // @ts-expect-error "insolvency-petiton" is misspelt
         registry.recordContact("debt-counselling", { ...input, interventions: ["insolvency-petiton"], channel: "in-person" })
       )
-      expect(misspelt._tag).toBe("UnknownCode")
+      expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
     }))
 })

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report } from "@pomoc/core"
+import { labelsOf, Report, StandardReports } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -18,12 +18,7 @@ const codes = (taxonomy: object): ReadonlyArray<string> => Object.keys(taxonomy)
  * @since 0.1.0
  * @category models
  */
-export const contactsByIntervention = Report.define({
-  id: "contacts-by-intervention",
-  question: "how-much",
-  labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
-  query: { kind: "contact", dimensions: [{ by: "tag", values: codes(interventions) }] }
-})
+export const contactsByIntervention = StandardReports.contactsByIntervention({ interventions })
 
 /**
  * How much: participants (known and anonymous) per month.
@@ -49,17 +44,7 @@ export const participantsByMonth = Report.define({
  * @since 0.1.0
  * @category models
  */
-export const firstContactsByChannel = Report.define({
-  id: "first-contacts-by-channel",
-  question: "how-much",
-  labels: labelsOf(
-    "Young people first reached, by first-contact channel",
-    "Poprvé oslovení mladí lidé podle cesty k prvnímu kontaktu",
-    "Pirmą kartą pasiekti jaunuoliai pagal pirmojo kontakto kanalą",
-    "Младежи, достигнати за първи път, по канал за първи контакт"
-  ),
-  query: { kind: "contact", dimensions: [{ by: "firstContactChannel", values: codes(firstContactChannels) }], measure: { sum: "participants" } }
-})
+export const firstContactsByChannel = StandardReports.firstContactsByChannel({ firstContactChannels })
 
 /**
  * How much: attendance of group activities per topic.
@@ -85,20 +70,7 @@ export const attendanceByTopic = Report.define({
  * @since 0.1.0
  * @category models
  */
-export const peopleByAgeBand = Report.define({
-  id: "people-by-age-band",
-  question: "how-much",
-  labels: labelsOf(
-    "Young people by identity level and age band",
-    "Mladí lidé podle úrovně identifikace a věkové skupiny",
-    "Jaunuoliai pagal tapatybės lygį ir amžiaus grupę",
-    "Младежи по ниво на идентификация и възрастова група"
-  ),
-  query: {
-    kind: "person",
-    dimensions: [{ by: "identityLevel", values: ["anonymous", "pseudonymous", "identified"] }, { by: "ageBand" }]
-  }
-})
+export const peopleByAgeBand = StandardReports.peopleByAgeBand()
 
 /**
  * How well: anonymous participants per kind of place (the low threshold at work: young people
@@ -125,20 +97,7 @@ export const anonymousByPlace = Report.define({
  * @since 0.1.0
  * @category models
  */
-export const assessedWithPerson = Report.define({
-  id: "outcomes-assessed-with-person",
-  question: "how-well",
-  labels: labelsOf(
-    "Outcome assessments made with the young person",
-    "Hodnocení výsledků společně s mladým člověkem",
-    "Rezultatų vertinimai kartu su jaunuoliu",
-    "Оценки на резултатите, направени заедно с младия човек"
-  ),
-  query: {
-    kind: "measurement",
-    dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "personParticipated", values: [true, false] }]
-  }
-})
+export const assessedWithPerson = StandardReports.outcomesAssessedWithPerson(indicators)
 
 /**
  * Is anyone better off: young people per indicator and measured value.
@@ -146,17 +105,7 @@ export const assessedWithPerson = Report.define({
  * @since 0.1.0
  * @category models
  */
-export const outcomesByIndicator = Report.define({
-  id: "outcomes-by-indicator",
-  question: "better-off",
-  labels: labelsOf(
-    "Young people by outcome indicator and value",
-    "Mladí lidé podle indikátoru výsledku a hodnoty",
-    "Jaunuoliai pagal rezultato rodiklį ir reikšmę",
-    "Младежи по показател за резултат и стойност"
-  ),
-  query: { kind: "measurement", dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "value" }], measure: "people" }
-})
+export const outcomesByIndicator = StandardReports.outcomesByIndicator(indicators)
 
 /**
  * Every report of the club.

@@ -3,11 +3,17 @@
  */
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
+import { indicatorTable } from "@pomoc/core/testing"
+import { lowThresholdClub } from "../src/index.js"
 import { outcome } from "./readme.snippet.js"
 
 const firstTsBlock = (markdown: string): string | undefined => /```ts\n([\s\S]*?)```/.exec(markdown)?.[1]
 
 describe("README", () => {
+  it("shows every indicator with its scale and category codes", () => {
+    expect(readFileSync(new URL("../README.md", import.meta.url), "utf8")).toContain(indicatorTable(lowThresholdClub))
+  })
+
   it("starts with the snippet this test runs", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
     const snippet = readFileSync(new URL("./readme.snippet.ts", import.meta.url), "utf8").split("// -- end of README snippet --")[0]

@@ -44,11 +44,11 @@ describe("type flow", () => {
         // @ts-expect-error "leisure-activty" is misspelt
         registry.recordContact("low-threshold-club", { ...input, interventions: ["leisure-activty"], channel: "in-person" })
       )
-      expect(misspelt._tag).toBe("UnknownCode")
+      expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const channel = yield* Effect.flip(
         // @ts-expect-error "tiktok" is not a channel of the club
         registry.recordContact("low-threshold-club", { ...input, interventions: ["contact"], channel: "tiktok" })
       )
-      expect(channel._tag).toBe("UnknownCode")
+      expect(channel._tag === "PluginError" && channel.reason._tag).toBe("UnknownCode")
     }))
 })

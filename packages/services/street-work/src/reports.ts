@@ -12,7 +12,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report } from "@pomoc/core"
+import { labelsOf, Report, StandardReports } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { channels, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -25,21 +25,7 @@ const firstContactChannelValues = Object.keys(firstContactChannels)
  * @since 0.1.0
  * @category models
  */
-export const firstContactsByChannel = Report.define({
-  id: "first-contacts-by-channel",
-  question: "how-much",
-  labels: labelsOf(
-    "People first reached, by way of first contact",
-    "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu",
-    "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą",
-    "Достигнати за първи път хора по начин на първи контакт"
-  ),
-  query: {
-    kind: "contact",
-    dimensions: [{ by: "firstContactChannel", values: firstContactChannelValues }],
-    measure: { sum: "participants" }
-  }
-})
+export const firstContactsByChannel = StandardReports.firstContactsByChannel({ firstContactChannels })
 
 /**
  * How many people each way of first contact reached who had not known the service before (how
@@ -110,12 +96,7 @@ export const reports = [
     ),
     query: { kind: "contact", dimensions: [{ by: "channel", values: Object.keys(channels) }, { by: "locationKind" }] }
   }),
-  Report.define({
-    id: "contacts-by-intervention",
-    question: "how-much",
-    labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
-    query: { kind: "contact", dimensions: [{ by: "tag", values: Object.keys(interventions) }] }
-  }),
+  StandardReports.contactsByIntervention({ interventions }),
   Report.define({
     id: "contacts-by-month",
     question: "how-much",
@@ -133,41 +114,7 @@ export const reports = [
     ),
     query: { kind: "activity", dimensions: [{ by: "topic" }], measure: { sum: "attendance" } }
   }),
-  Report.define({
-    id: "people-by-age-band",
-    question: "how-much",
-    labels: labelsOf(
-      "People by identity level and age band",
-      "Lidé podle úrovně identifikace a věkové skupiny",
-      "Žmonės pagal tapatybės lygį ir amžiaus grupę",
-      "Хора по ниво на идентификация и възрастова група"
-    ),
-    query: { kind: "person", dimensions: [{ by: "identityLevel" }, { by: "ageBand" }] }
-  }),
-  Report.define({
-    id: "outcomes-assessed-with-person",
-    question: "how-well",
-    labels: labelsOf(
-      "Outcome assessments made with the person",
-      "Hodnocení výsledků společně s člověkem",
-      "Rezultatų vertinimai kartu su žmogumi",
-      "Оценки на резултатите, направени заедно с човека"
-    ),
-    query: {
-      kind: "measurement",
-      dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "personParticipated", values: [true, false] }],
-      measure: "people"
-    }
-  }),
-  Report.define({
-    id: "outcomes-by-indicator",
-    question: "better-off",
-    labels: labelsOf(
-      "People by outcome indicator and value",
-      "Lidé podle indikátoru výsledku a hodnoty",
-      "Žmonės pagal rezultato rodiklį ir reikšmę",
-      "Хора по показател за резултат и стойност"
-    ),
-    query: { kind: "measurement", dimensions: [{ by: "indicator", values: indicators.map((i) => i.code) }, { by: "value" }], measure: "people" }
-  })
+  StandardReports.peopleByAgeBand(),
+  StandardReports.outcomesAssessedWithPerson(indicators),
+  StandardReports.outcomesByIndicator(indicators)
 ] as const

@@ -45,11 +45,11 @@ describe("type flow", () => {
         // @ts-expect-error "first-heard-of-servise" is misspelt
         registry.recordContact("street-work", { ...input, interventions: ["first-heard-of-servise"], channel: "in-person" })
       )
-      expect(misspelt._tag).toBe("UnknownCode")
+      expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const channel = yield* Effect.flip(
         // @ts-expect-error "tiktok" is not a first-contact channel of the plugin
         registry.recordContact("street-work", { ...input, interventions: [], channel: "in-person", firstContactChannel: "tiktok" })
       )
-      expect(channel._tag).toBe("UnknownCode")
+      expect(channel._tag === "PluginError" && channel.reason._tag).toBe("UnknownCode")
     }))
 })

@@ -6,6 +6,7 @@
 import { Audit, Store } from "@pomoc/core"
 import { assert, describe, it } from "@effect/vitest"
 import { SqlStore } from "@pomoc/store-sql"
+import { reportSample } from "@pomoc/store-testkit"
 import { Effect, Exit, Fiber, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import * as fc from "fast-check"
@@ -95,6 +96,7 @@ describe("PostgresStore", () => {
       yield* withStore(schema, () => Effect.void, { migrate: "verify" })
       const migrations = () => withRaw(schema, (sql) => sql<{ version: number; name: string; applied_at: string }>`SELECT version, name, applied_at FROM pomoc_migrations ORDER BY version`)
       assert.deepStrictEqual((yield* migrations()).map((m) => [m.version, m.name]), PostgresDialect.dialect.migrations.map((m) => [m.version, m.name]))
+      assert.deepStrictEqual((yield* migrations()).slice(0, 3).map((m) => [m.version, m.name]), [[1, "initial"], [2, "report-rows"], [3, "report-shapes"]])
 
       yield* withRaw(schema, (sql) => sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (${PostgresDialect.CODE_VERSION + 1}, 'from the future', '2030-01-01')`)
       const before = { tables: yield* tables(), migrations: yield* migrations(), records: yield* count(schema, "records") }
@@ -104,6 +106,35 @@ describe("PostgresStore", () => {
         if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [PostgresDialect.CODE_VERSION + 1, PostgresDialect.CODE_VERSION])
       }
       assert.deepStrictEqual({ tables: yield* tables(), migrations: yield* migrations(), records: yield* count(schema, "records") }, before)
+    }))
+
+  it.effect("upgrades a database of schema 1: report rows built from the records, tags table gone, reports unchanged", () =>
+    Effect.gen(function*() {
+      const schema = freshSchema()
+      yield* createSchema(schema)
+      const before = yield* withStore(schema, reportSample.record)
+      // The schema as migration 1 left it: tags in their own table, no report rows.
+      yield* withRaw(schema, (sql) =>
+        Effect.forEach([
+          "DROP TABLE pomoc_report_rows",
+          "DROP TABLE pomoc_report_shapes",
+          "DROP TRIGGER pomoc_report_rows_insert ON pomoc_records",
+          "DROP TRIGGER pomoc_report_rows_update ON pomoc_records",
+          "DROP TRIGGER pomoc_report_rows_delete ON pomoc_records",
+          `CREATE TABLE pomoc_record_tags (kind text COLLATE "C" NOT NULL, id text COLLATE "C" NOT NULL, tag text COLLATE "C" NOT NULL, PRIMARY KEY (kind, id, tag))`,
+          "CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)",
+          "INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.tag FROM pomoc_records r CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) t(tag)",
+          "ALTER TABLE pomoc_records DROP COLUMN guard_key",
+          "DELETE FROM pomoc_migrations WHERE version >= 2"
+        ], (statement) => sql.unsafe(statement), { discard: true }))
+      const after = yield* withStore(schema, reportSample.answer)
+      assert.deepStrictEqual(after, before)
+      assert.deepStrictEqual(before[0]!.map((row) => [row.group.tag, row.count, row.distinctPeople]), [["a", 1, 2], ["b", 2, 3]])
+      const left = yield* withRaw(schema, (sql) =>
+        sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = ${schema} AND table_name = 'pomoc_record_tags'`)
+      assert.strictEqual(left[0]!.n, 0)
+      const rows = yield* withRaw(schema, (sql) => sql<{ id: string }>`SELECT id FROM pomoc_report_rows ORDER BY id`)
+      assert.deepStrictEqual(rows.map((r) => r.id), ["c1", "c2", "c3"])
     }))
 
   it.effect("migrations run on demand (SqlStore.migrate), then a store in verify mode opens", () =>
@@ -123,6 +154,7 @@ describe("PostgresStore", () => {
       const schema = freshSchema()
       yield* createSchema(schema)
       yield* Effect.all(Array.from({ length: 4 }, () => withStore(schema, () => Effect.void)), { concurrency: "unbounded" })
+      // Each migration recorded once.
       const rows = yield* withRaw(schema, (sql) => sql<{ n: number }>`SELECT count(*)::int AS n FROM pomoc_migrations`)
       assert.strictEqual(rows[0]!.n, PostgresDialect.dialect.migrations.length)
     }))

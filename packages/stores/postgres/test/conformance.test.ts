@@ -9,6 +9,7 @@ import { Effect, ManagedRuntime } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { afterAll } from "vitest"
 import { PostgresStore } from "../src/index.js"
+import { aggregatePlan } from "./plan.js"
 import { clientConfig, freshSchema, rawLayer } from "./stores.js"
 
 const schema = freshSchema()
@@ -40,7 +41,8 @@ const probe: RawProbe = {
         sql`DELETE FROM pomoc_audit WHERE seq > ${keep}`,
         sql`UPDATE pomoc_audit_head SET seq = ${keep}, hash = coalesce((SELECT hash FROM pomoc_audit WHERE seq = ${keep}), ${Audit.GENESIS}) WHERE singleton = 1`
       ))
-    )
+    ),
+  aggregatePlan: (query) => raw.runPromise(aggregatePlan(query))
 }
 
 const layer = PostgresStore.layer(clientConfig(schema))

@@ -29,6 +29,16 @@ export interface Migration {
 }
 
 /**
+ * The statements a dialect runs for one aggregate query.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AggregateStatements {
+  readonly rows: Statement.Statement<Record<string, unknown>>
+  readonly people: Statement.Statement<Record<string, unknown>> | undefined
+}
+
+/**
  * A SQL dialect of the shared store.
  * @since 0.2.0
  * @category models
@@ -54,10 +64,19 @@ export interface SqlDialect {
   readonly text: (expr: string) => string
   /** SQL giving the JSON column `expr` as text. */
   readonly json: (expr: string) => string
-  /** A record's facet as JSON text, `'null'` when missing (so that grouping keeps types apart). */
-  readonly facetJson: (sql: SqlClient.SqlClient, name: string) => Statement.Fragment
-  /** The sum of a facet's numeric values over a group (0 when none). */
-  readonly facetSum: (sql: SqlClient.SqlClient, name: string) => Statement.Fragment
+  /**
+   * The statements of a (validated) aggregate: counts and sums per group (`g0`, `g1`, … as JSON
+   * text, `n`, `s0`, `s1`, …), and, when `distinctPeople` is asked for, the distinct people per
+   * group (`g…`, `n`). Reports read `pomoc_report_rows`, driven by the period's rows of the service
+   * whatever the statistics.
+   */
+  readonly aggregate: (sql: SqlClient.SqlClient, query: Store.AggregateQuery) => AggregateStatements
+  /** Rewrites a person's id in every record naming them (see `Store.PersonRename`), inside the commit. */
+  readonly renamePerson: (sql: SqlClient.SqlClient, from: string, to: string) => Effect.Effect<void, SqlError.SqlError>
+  /** When the store opens, after migrations: give the planner statistics it lacks. */
+  readonly onOpen: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError.SqlError>
+  /** Refreshes the planner's statistics (run outside commits, as the data grows). */
+  readonly refreshStatistics: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError.SqlError>
   /** The reason behind a driver failure; the detail names codes, never a value. */
   readonly classify: (error: SqlError.SqlError) => Store.StoreErrorReason
 }

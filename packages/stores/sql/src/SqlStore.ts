@@ -109,6 +109,9 @@ export const migrate = (
     )
   }).pipe(mapSqlErrors("migrate", dialect.classify))
 
+/** Rows written between refreshes of the planner's statistics (at least). */
+const STATS_EVERY = 1_000
+
 /** Parameters per statement stay far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const CHUNK = 500
 /** `LIMIT` when only an offset is given (no dialect spells "no limit" the same way). */
@@ -130,7 +133,81 @@ const byKind = (items: Iterable<Store.RecordKey>): Map<string, Array<string>> =>
   return out
 }
 
-const RECORD_TABLES = ["pomoc_record_people", "pomoc_record_tags", "pomoc_records"] as const
+// Report rows follow the records by trigger.
+/**
+ * The filters of a query on the rows aliased `r` (kind, service, `[from, to)` on `at`), for the
+ * statements a dialect writes.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const periodFilters = (
+  sql: SqlClient.SqlClient,
+  query: { readonly kind: string; readonly serviceId?: string | undefined; readonly from?: string | undefined; readonly to?: string | undefined }
+): Statement.Fragment => {
+  const clauses: Array<Statement.Fragment> = [sql`r.kind = ${query.kind}`]
+  if (query.serviceId !== undefined) clauses.push(sql`r.service_id = ${query.serviceId}`)
+  if (query.from !== undefined) clauses.push(sql`r.at >= ${query.from}`)
+  if (query.to !== undefined) clauses.push(sql`r.at < ${query.to}`)
+  return sql.and(clauses)
+}
+
+/**
+ * The `GROUP BY` and select-list pieces every dialect's aggregate shares, given its group and sum
+ * expressions.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const groupingOf = (
+  sql: SqlClient.SqlClient,
+  groups: ReadonlyArray<Statement.Fragment>,
+  sums: ReadonlyArray<Statement.Fragment>
+): { readonly selectGroups: Statement.Fragment; readonly selectSums: Statement.Fragment; readonly groupBy: Statement.Fragment } => {
+  const empty = sql.literal("")
+  const ordinals = groups.map((_, i) => String(i + 1))
+  return {
+    selectGroups: groups.length === 0 ? empty : sql`${sql.csv(groups.map((expr, i) => sql`${expr} AS ${sql(`g${i}`)}`))},`,
+    selectSums: sums.length === 0 ? empty : sql`, ${sql.csv(sums.map((expr, i) => sql`${expr} AS ${sql(`s${i}`)}`))}`,
+    groupBy: ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")}`)
+  }
+}
+
+/**
+ * The period's report rows of the service (filtered by {@link periodFilters}), grouped by shape
+ * (the id of their facets and distinct tags in `pomoc_report_shapes`) and by month when the query
+ * groups by month: the inner query a dialect's aggregate reads as `c`, with columns `shape` (when
+ * a facet, a tag or a sum needs it), `month` (when grouped by month) and `n` (the rows). A report's
+ * plan is then one index range (`index` names it where the dialect can), and JSON is read once per
+ * shape, not per record. `people` gives the distinct people per shape and month instead
+ * (`c.person`), from the dialect's expansion of `r.person_ids` into rows and the expression of one
+ * person id.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const reportRowsByShape = (
+  sql: SqlClient.SqlClient,
+  query: Store.AggregateQuery,
+  index: Statement.Fragment
+): {
+  readonly byShape: boolean
+  readonly counts: Statement.Fragment
+  readonly people: (expand: Statement.Fragment, person: Statement.Fragment) => Statement.Fragment
+} => {
+  // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)
+  // the rows are counted as they are.
+  const byShape = (query.sum ?? []).length > 0 || query.groupBy.some((name) => name !== "month")
+  const inner = [...(byShape ? ["r.shape AS shape"] : []), ...(query.groupBy.includes("month") ? ["substr(r.at, 1, 7) AS month"] : [])]
+  const columns = sql.literal(inner.length === 0 ? "" : `${inner.join(", ")},`)
+  const group = sql.literal(inner.length === 0 ? "" : `GROUP BY ${inner.map((_, i) => i + 1).join(", ")}`)
+  const where = periodFilters(sql, query)
+  return {
+    byShape,
+    counts: sql`(SELECT ${columns} count(*) AS n FROM pomoc_report_rows r ${index} WHERE ${where} ${group}) c`,
+    people: (expand, person) => sql`(SELECT DISTINCT ${columns} ${person} AS person FROM pomoc_report_rows r ${index} ${expand} WHERE ${where}) c`
+  }
+}
+
+// Report rows follow the records by trigger.
+const RECORD_TABLES = ["pomoc_record_people", "pomoc_records"] as const
 
 /**
  * The primitives of `Store.make` on the `SqlClient` in context (no migrations run).
@@ -175,12 +252,10 @@ export const primitives = (
 
     const putRecords = (puts: ReadonlyArray<Store.RecordPut>) =>
       Effect.gen(function*() {
-        // Rows that existed before lose their people and tags; the new ones are inserted below.
-        const replacedKeys = byKind(puts.filter((p) => p.replaces).map((p) => p.record))
-        if (replacedKeys.size > 0) {
-          yield* deleteRows("pomoc_record_people", replacedKeys)
-          yield* deleteRows("pomoc_record_tags", replacedKeys)
-        }
+        // Rows that existed before lose their people; the new ones are inserted below (report
+        // rows follow the records by trigger).
+        const replacedKeys = byKind(puts.filter((put) => put.replaces).map((put) => put.record))
+        if (replacedKeys.size > 0) yield* deleteRows("pomoc_record_people", replacedKeys)
         // Serialise and insert chunk by chunk, so a large batch never holds all its rows twice.
         // Replaced rows first: a record giving up a guard key frees it for a new one (the unique
         // index checks each statement).
@@ -189,7 +264,6 @@ export const primitives = (
           const created: Array<Record<string, unknown>> = []
           const replaced: Array<Record<string, unknown>> = []
           const people: Array<Record<string, unknown>> = []
-          const tags: Array<Record<string, unknown>> = []
           for (const { record: r, replaces } of part) {
             const row = {
               kind: r.kind,
@@ -206,7 +280,6 @@ export const primitives = (
             if (replaces) replaced.push(row)
             else created.push(row)
             for (const personId of new Set(r.personIds)) people.push({ person_id: personId, kind: r.kind, id: r.id })
-            for (const tag of new Set(r.tags)) tags.push({ kind: r.kind, id: r.id, tag })
           }
           if (replaced.length > 0) {
             const upserted = yield* insertRows("pomoc_records", replaced, 10, upsertSuffix)
@@ -215,42 +288,19 @@ export const primitives = (
           }
           if (created.length > 0) yield* insertRows("pomoc_records", created, 10)
           if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
-          if (tags.length > 0) yield* insertRows("pomoc_record_tags", tags, 3)
         }
       }).pipe(errors("commit"))
 
-    const periodFilters = (query: { readonly kind: string; readonly serviceId?: string; readonly from?: string; readonly to?: string }) => {
-      const clauses: Array<Statement.Fragment> = [sql`r.kind = ${query.kind}`]
-      if (query.serviceId !== undefined) clauses.push(sql`r.service_id = ${query.serviceId}`)
-      if (query.from !== undefined) clauses.push(sql`r.at >= ${query.from}`)
-      if (query.to !== undefined) clauses.push(sql`r.at < ${query.to}`)
-      return sql.and(clauses)
-    }
 
     const group = (query: Store.AggregateQuery) =>
       Effect.gen(function*() {
         const sums = query.sum ?? []
-        const groupExprs = query.groupBy.map((name, i) => {
-          const expr = name === "tag"
-            ? sql.literal(dialect.text("t.tag"))
-            : name === "month"
-            ? sql.literal(dialect.text("substr(r.at, 1, 7)"))
-            : dialect.facetJson(sql, name)
-          return sql`${expr} AS ${sql(`g${i}`)}`
-        })
-        const tagJoin = query.groupBy.includes("tag") ? sql`JOIN pomoc_record_tags t ON t.kind = r.kind AND t.id = r.id` : empty
-        const where = periodFilters(query)
-        const ordinals = query.groupBy.map((_, i) => String(i + 1))
-        const groupBy = ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")}`)
-        const selectGroups = groupExprs.length === 0 ? empty : sql`${sql.csv(groupExprs)},`
-        const sumExprs = sums.map((name, i) => sql`${dialect.facetSum(sql, name)} AS ${sql(`s${i}`)}`)
-        const selectSums = sumExprs.length === 0 ? empty : sql`, ${sql.csv(sumExprs)}`
-
-        const rows = yield* sql<Record<string, unknown>>`SELECT ${selectGroups} count(*) AS n ${selectSums} FROM pomoc_records r ${tagJoin} WHERE ${where} ${groupBy}`
+        const statements = dialect.aggregate(sql, query)
+        const rows = yield* statements.rows
         const groupKey = (row: Record<string, unknown>) => JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
         let people: Map<string, number> | undefined
-        if (query.distinctPeople === true) {
-          const peopleRows = yield* sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT p.person_id) AS n FROM pomoc_records r ${tagJoin} JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id WHERE ${where} ${groupBy}`
+        if (statements.people !== undefined) {
+          const peopleRows = yield* statements.people
           people = new Map(peopleRows.map((row) => [groupKey(row), Number(row.n)]))
         }
         return rows.map((row): Store.AggregateRow => {
@@ -311,6 +361,7 @@ export const primitives = (
           for (const table of RECORD_TABLES) yield* deleteRows(table, grouped)
         }).pipe(errors("commit")),
       putRecords,
+      renamePerson: (from, to) => dialect.renamePerson(sql, from, to).pipe(errors("commit")),
       appendAudit: (entries) =>
         Effect.gen(function*() {
           yield* insertRows(
@@ -334,7 +385,7 @@ export const primitives = (
         const page = query.limit === undefined && query.offset === undefined
           ? empty
           : sql`LIMIT ${query.limit ?? NO_LIMIT} OFFSET ${query.offset ?? 0}`
-        return sql<RecordRow>`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${periodFilters(query)} ORDER BY r.at NULLS FIRST, r.id ${page}`.pipe(
+        return sql<RecordRow>`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${periodFilters(sql, query)} ORDER BY r.at NULLS FIRST, r.id ${page}`.pipe(
           errors("list"),
           Effect.flatMap((rows) => decodeRecords("list", rows)),
           Effect.withSpan("SqlStore.list")
@@ -362,6 +413,41 @@ export const primitives = (
  */
 export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.StoreError, SqlClient.SqlClient> =>
   Effect.gen(function*() {
-    yield* migrate(options.dialect, options.migrate ?? "auto")
-    return Store.make(yield* primitives(options.dialect, options))
+    const sql = yield* SqlClient.SqlClient
+    const dialect = options.dialect
+    yield* migrate(dialect, options.migrate ?? "auto")
+    yield* dialect.onOpen(sql).pipe(mapSqlErrors("open", dialect.classify))
+    const store = Store.make(yield* primitives(dialect, options))
+    // Statistics follow the data: refreshed (outside the commit's transaction) once the rows
+    // written since the last refresh reach STATS_EVERY and as many again as were counted then,
+    // so a bulk import refreshes them a few times, not on every commit.
+    let sinceStats = 0
+    let atLastStats = 0
+    const refreshStats = (operations: number) =>
+      Effect.suspend(() => {
+        sinceStats += operations
+        if (sinceStats < Math.max(STATS_EVERY, atLastStats)) return Effect.void
+        atLastStats += sinceStats
+        sinceStats = 0
+        return Effect.ignore(dialect.refreshStatistics(sql))
+      })
+    const commit: Store.StoreShape["commit"] = (unit) =>
+      Effect.tap(store.commit(unit), () => refreshStats(unit.writes.length + (unit.deletes?.length ?? 0)))
+    return { ...store, commit }
+  })
+
+/**
+ * The SQL (with its parameters) that the store runs for an aggregate query, in order: for
+ * inspecting its plan (`EXPLAIN QUERY PLAN` on SQLite, `EXPLAIN` on PostgreSQL), as the store
+ * testkit's report-plan check does. The query is taken as valid (the store validates it first).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const aggregateSql = (
+  dialect: SqlDialect,
+  query: Store.AggregateQuery
+): Effect.Effect<ReadonlyArray<readonly [sql: string, params: ReadonlyArray<unknown>]>, never, SqlClient.SqlClient> =>
+  Effect.map(SqlClient.SqlClient, (sql) => {
+    const { people, rows } = dialect.aggregate(sql, query)
+    return [rows, ...(people === undefined ? [] : [people])].map((statement) => statement.compile())
   })

@@ -304,6 +304,8 @@ const openDatabase = (
       try {
         db.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(config.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`)
         db.exec("PRAGMA foreign_keys = ON")
+        // Deleted content is overwritten with zeros, not left in free pages (erasure).
+        db.exec("PRAGMA secure_delete = ON")
         if (!memory && !readonly && config.disableWAL !== true && config.walMode !== false) {
           db.exec("PRAGMA journal_mode = WAL")
           // Under WAL, NORMAL is still crash-safe (a crash can only lose the

@@ -60,7 +60,17 @@ export const make = (config: SqliteStoreConfig) =>
       // A private in-memory database lives and dies with this one connection.
       capabilities: { durable: onDisk, concurrentWriters: onDisk, migrations: onDisk }
     }).pipe(Effect.provideService(SqlClient.SqlClient, client))
-    return { client, store }
+    // After a commit that deletes or renames (erasure destroys a data key), copy the WAL into
+    // the database and truncate it, so the old page images (the destroyed key among them) do
+    // not linger in the WAL file. With `secure_delete` on, the freed space in the database is
+    // zeroed too. A reader still open on an old snapshot can keep the WAL from being reset:
+    // then the checkpoint does what it can, and the next one finishes the job.
+    const erasing = (unit: Store.UnitOfWork) => (unit.deletes?.length ?? 0) > 0 || (unit.renamePeople?.length ?? 0) > 0
+    const checkpoint = client`PRAGMA wal_checkpoint(TRUNCATE)`.pipe(Effect.ignore)
+    const commit: Store.StoreShape["commit"] = (unit) =>
+      onDisk && erasing(unit) ? Effect.tap(store.commit(unit), () => checkpoint) : store.commit(unit)
+    const withCheckpoint: Store.StoreShape = { ...store, commit }
+    return { client, store: withCheckpoint }
   })
 
 /**

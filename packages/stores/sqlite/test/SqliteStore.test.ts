@@ -9,6 +9,7 @@ import * as fc from "fast-check"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import { reportSample } from "@pomoc/store-testkit"
 import { SqliteDialect, SqliteStore } from "../src/index.js"
 import { SqliteDriver } from "../src/index.js"
 
@@ -80,7 +81,8 @@ describe("SqliteStore", () => {
         assert.deepStrictEqual(JSON.parse(row.facets!), { channel: "visit", n: 2, ok: true })
         const people = db.prepare("SELECT person_id FROM pomoc_record_people WHERE id = 'c1' ORDER BY person_id").all() as Array<{ person_id: string }>
         assert.deepStrictEqual(people.map((p) => p.person_id), ["p1", "p2"])
-        const tags = db.prepare("SELECT tag FROM pomoc_record_tags WHERE id = 'c1' ORDER BY tag").all() as Array<{ tag: string }>
+        // Tags are kept for reports in the record's report shape (distinct).
+        const tags = db.prepare("SELECT t.value AS tag FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape, json_each(s.tags) t WHERE r.id = 'c1' ORDER BY tag").all() as Array<{ tag: string }>
         assert.deepStrictEqual(tags.map((t) => t.tag), ["a", "b"])
         assert.strictEqual((db.prepare("SELECT count(*) AS n FROM pomoc_audit").get() as { n: number }).n, 2)
         const head = db.prepare("SELECT seq, hash FROM pomoc_audit_head").get() as { seq: number; hash: string }
@@ -117,7 +119,8 @@ describe("SqliteStore", () => {
         }))
       raw(file, (db) => {
         assert.deepStrictEqual(db.prepare("SELECT person_id, id FROM pomoc_record_people").all(), [{ person_id: "p2", id: "c1" }])
-        assert.deepStrictEqual(db.prepare("SELECT tag FROM pomoc_record_tags").all(), [{ tag: "t2" }])
+        assert.deepStrictEqual(db.prepare("SELECT t.value AS tag FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape, json_each(s.tags) t").all(), [{ tag: "t2" }])
+        assert.deepStrictEqual(db.prepare("SELECT id FROM pomoc_report_rows").all(), [{ id: "c1" }])
         assert.strictEqual((db.prepare("SELECT count(*) AS n FROM pomoc_records").get() as { n: number }).n, 1)
       })
     })
@@ -252,6 +255,33 @@ describe("migrations", () => {
       raw(file, (db) => {
         const rows = db.prepare("SELECT version, name FROM pomoc_migrations ORDER BY version").all()
         assert.deepStrictEqual(rows, SqliteDialect.dialect.migrations.map(({ name, version }) => ({ version, name })))
+        assert.deepStrictEqual(rows.slice(0, 3), [{ version: 1, name: "initial" }, { version: 2, name: "report-rows" }, { version: 3, name: "report-shapes" }])
+      })
+    })
+  })
+
+  it.effect("upgrade a database of schema 1: report rows built from the records, tags table gone, reports unchanged", () => {
+    const file = freshFile()
+    return Effect.gen(function*() {
+      const before = yield* withStore(file, reportSample.record)
+      // The schema as migration 1 left it: tags in their own table, no report rows.
+      raw(file, (db) =>
+        db.exec(`
+          DROP TRIGGER pomoc_report_rows_insert; DROP TRIGGER pomoc_report_rows_update; DROP TRIGGER pomoc_report_rows_delete;
+          DROP TABLE pomoc_report_rows; DROP TABLE pomoc_report_shapes;
+          CREATE TABLE pomoc_record_tags (kind TEXT NOT NULL, id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (kind, id, tag)) WITHOUT ROWID;
+          CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag);
+          INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.value FROM pomoc_records r, json_each(r.tags) t;
+          DROP INDEX pomoc_records_guard; ALTER TABLE pomoc_records DROP COLUMN guard_key;
+          DELETE FROM pomoc_migrations WHERE version >= 2;
+        `))
+      const after = yield* withStore(file, reportSample.answer)
+      assert.deepStrictEqual(after, before)
+      assert.deepStrictEqual(before[0]!.map((row) => [row.group.tag, row.count, row.distinctPeople]), [["a", 1, 2], ["b", 2, 3]])
+      raw(file, (db) => {
+        assert.deepStrictEqual(db.prepare("SELECT name FROM sqlite_master WHERE name = 'pomoc_record_tags'").all(), [])
+        assert.deepStrictEqual(db.prepare("SELECT id FROM pomoc_report_rows ORDER BY id").all(), [{ id: "c1" }, { id: "c2" }, { id: "c3" }])
+        assert.deepStrictEqual((db.prepare("SELECT max(version) AS v FROM pomoc_migrations").get() as { v: number }).v, SqliteDialect.CODE_VERSION)
       })
     })
   })

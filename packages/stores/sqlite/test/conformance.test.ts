@@ -12,8 +12,9 @@ import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll } from "vitest"
-import { SqliteStore } from "../src/index.js"
+import { SqliteClient, SqliteStore } from "../src/index.js"
 import { SqliteDriver } from "../src/index.js"
+import { aggregatePlan } from "./plan.js"
 
 const dir = mkdtempSync(join(tmpdir(), "pomoc-sqlite-conformance-"))
 const file = join(dir, "conformance.db")
@@ -44,7 +45,8 @@ const fileProbe: RawProbe = {
   auditCount: async () => raw((db) => (db.prepare("SELECT count(*) AS n FROM pomoc_audit").get() as { n: number }).n),
   tamperAudit: async (seq, field, value) =>
     raw((db) => void db.prepare("UPDATE pomoc_audit SET entry = json_set(entry, ?, ?) WHERE seq = ?").run(`$.${field}`, value, seq)),
-  truncateAudit: async (keep) => raw((db) => void db.exec(truncateAuditSql(keep)))
+  truncateAudit: async (keep) => raw((db) => void db.exec(truncateAuditSql(keep))),
+  aggregatePlan: (query) => Effect.runPromise(aggregatePlan(query).pipe(Effect.provide(SqliteClient.layer({ filename: file }))))
 }
 
 suite("sqlite file", {
@@ -74,7 +76,8 @@ const memoryProbe = Layer.effect(
     tamperAudit: (seq, field, value) =>
       Effect.runPromise(Effect.asVoid(sql`UPDATE pomoc_audit SET entry = json_set(entry, ${"$." + field}, ${value}) WHERE seq = ${seq}`)),
     truncateAudit: (keep) =>
-      Effect.runPromise(Effect.forEach(truncateAuditSql(keep).split(";"), (statement) => sql.unsafe(statement), { discard: true }))
+      Effect.runPromise(Effect.forEach(truncateAuditSql(keep).split(";"), (statement) => sql.unsafe(statement), { discard: true })),
+    aggregatePlan: (query) => Effect.runPromise(aggregatePlan(query).pipe(Effect.provideService(SqlClient.SqlClient, sql)))
   }))
 )
 

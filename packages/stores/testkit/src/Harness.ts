@@ -44,6 +44,27 @@ export interface RawProbe {
    * @since 0.2.0
    */
   readonly truncateAudit?: (keep: number) => Promise<void>
+  /**
+   * How the database runs an aggregate, from its own plan (`EXPLAIN QUERY PLAN` on SQLite,
+   * `EXPLAIN ANALYZE` on PostgreSQL): how many stored rows the query reads at most (the largest
+   * over the statements the store runs for it), and the plan as text. The report-plan checks
+   * expect no more than the records of the query's kind, service and period. Adapters without a
+   * query planner leave it out.
+   * @since 0.2.0
+   */
+  readonly aggregatePlan?: (query: Store.AggregateQuery) => Promise<AggregatePlan>
+}
+
+/**
+ * What {@link RawProbe.aggregatePlan} found.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AggregatePlan {
+  /** Stored rows the plan reads at most (measured, or bounded from the plan's loops). */
+  readonly rowsRead: number
+  /** The plan, for the failure message. */
+  readonly plan: string
 }
 
 /**

@@ -68,7 +68,7 @@ export interface ModelConflict {
 /**
  * What a commit does to the model: the committed result, or the conflict it must fail with.
  * Preconditions are checked first, then writes in order, then deletes (each sees the ones before
- * it), then the guard keys of the final state.
+ * it), then the guard keys of the final state, then renames.
  * @since 0.1.0
  * @category combinators
  */
@@ -101,6 +101,12 @@ export const commit = (
     const other = [...next.values()].find((r) => r.kind === mine.kind && r.key === mine.key && r.id !== mine.id)
     if (other !== undefined) {
       return { _tag: "Conflict", conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion: w.expectedVersion, heldBy: other.id } }
+    }
+  }
+  for (const { from, to } of unit.renamePeople ?? []) {
+    for (const [k, r] of next) {
+      if (!r.personIds.includes(from)) continue
+      next.set(k, { ...r, version: r.version + 1, personIds: r.personIds.map((p) => (p === from ? to : p)), data: Store.renameValue(r.data, from, to) })
     }
   }
   const sealed = Audit.seal(head(m), unit.audit)

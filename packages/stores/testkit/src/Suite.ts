@@ -7,6 +7,7 @@ import { describe, it } from "vitest"
 import { audit } from "./checks/audit.js"
 import { concurrentGuards, concurrentWriters, durable, migrations } from "./checks/capabilities.js"
 import { modelBased } from "./checks/modelBased.js"
+import { reportPlans } from "./checks/plans.js"
 import { guardKeys, preconditions } from "./checks/preconditions.js"
 import { aggregate, list } from "./checks/queries.js"
 import { roundTrip } from "./checks/roundTrip.js"
@@ -28,6 +29,7 @@ export const checks = {
   guardKeys,
   list,
   aggregate,
+  reportPlans,
   audit,
   roundTrip,
   modelBased,
@@ -62,6 +64,7 @@ export const subSuites: ReadonlyArray<SubSuite> = [
   { name: "guardKeys", checks: guardKeys },
   { name: "list", checks: list },
   { name: "aggregate", checks: aggregate },
+  { name: "reportPlans", checks: reportPlans },
   { name: "audit", checks: audit },
   { name: "roundTrip", checks: roundTrip },
   { name: "modelBased", checks: modelBased },

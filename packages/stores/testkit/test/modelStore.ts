@@ -51,6 +51,8 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
       let input = structuredClone(unit)
       if (faults.dropCarriageReturns) input = scrub(input) as Store.UnitOfWork
       for (const w of input.writes) if (!isCount(w.expectedVersion)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: "expectedVersion" })))
+      const renameProblem = Store.renameProblem(input)
+      if (renameProblem !== undefined) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: renameProblem })))
       for (const [i, w] of input.writes.entries()) {
         if (w.key !== undefined && w.key !== null && (typeof w.key !== "string" || w.key === "")) {
           return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: `writes[${i}].key must be a non-empty string or null` })))

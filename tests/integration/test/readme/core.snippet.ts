@@ -1,4 +1,4 @@
-import { FieldCrypto, KeyMaterial, Casework, Registry, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Registry, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer } from "effect"
 

@@ -7,6 +7,7 @@
 import { DateTime, Effect, Schema } from "effect"
 import { Consent, Disclosure } from "../../model/Consent.js"
 import * as Ids from "../../model/Ids.js"
+import { InvalidCommand } from "../Errors.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
 import { access } from "./common.js"
@@ -81,6 +82,12 @@ export const disclose = Operation.write()({
   newId: true,
   attribution: [{ path: ["disclosedBy"] }, { path: ["basis", "decidedBy"], when: "LegalDuty" }],
   subject: Operation.newIn((d: Disclosure) => d.serviceId),
+  checks: [
+    (ctx, disclosure) =>
+      disclosure.basis._tag === "LegalDuty" && !ctx.isLegalGround(disclosure.basis.legalGround)
+        ? Effect.fail(new InvalidCommand({ operation: "Disclose", field: "basis.legalGround", rule: "not a known legal ground code" }))
+        : Effect.void
+  ],
   decide: Effect.fnUntraced(function*(ctx, disclosure, service) {
     const person = yield* ctx.personOfService("personId", disclosure.personId, disclosure.serviceId)
     return {

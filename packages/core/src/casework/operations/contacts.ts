@@ -29,6 +29,7 @@ export const recordContact = Operation.write()({
       const info = ctx.serviceInfo(service.value)
       return Effect.all([
         requireCode("RecordContact", "channel", contact.channel, info?.channels, "contact channel"),
+        requireCode("RecordContact", "locationKind", contact.locationKind, info?.locationKinds, "place type"),
         ...contact.interventions.map((code, i) => requireCode("RecordContact", `interventions[${i}]`, code, info?.interventions, "intervention")),
         ...(contact.firstContactChannel !== undefined
           ? [requireCode("RecordContact", "firstContactChannel", contact.firstContactChannel, info?.firstContactChannels, "first-contact channel")]

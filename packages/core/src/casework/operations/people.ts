@@ -10,9 +10,8 @@ import * as Ids from "../../model/Ids.js"
 import { AnonymousPerson, IdentifiedPerson, Person, PseudonymousPerson } from "../../model/Person.js"
 import * as Erasure from "../../privacy/Erasure.js"
 import * as Operation from "../Operation.js"
-import * as PlanRecords from "../planRecords.js"
 import { mappings } from "../Records.js"
-import { access, invalid } from "./common.js"
+import { access, invalid, requireCode } from "./common.js"
 
 /** The services a person belongs to: their own, and those they are shared with. */
 export const servicesOfPerson = (p: Person): ReadonlyArray<string> => [p.serviceId, ...p.sharedWith]
@@ -30,6 +29,10 @@ export const registerPerson = Operation.write()({
   entity: "Person",
   newId: true,
   subject: Operation.newIn((p: Person) => p.serviceId),
+  checks: [
+    (ctx, person, service) =>
+      Effect.forEach(person.needs, (need, i) => requireCode("RegisterPerson", `needs[${i}]`, need, ctx.serviceInfo(service.value)?.needs, "need"), { discard: true })
+  ],
   decide: (_ctx, person, service) =>
     Effect.succeed({
       command: { _tag: "RegisterPerson", person },
@@ -127,26 +130,18 @@ export const erasePerson = Operation.write<string>()({
   subject: Operation.existing(mappings.person, (id: Ids.PersonId) => id, servicesOfPerson),
   decide: Effect.fnUntraced(function*(ctx, id, person) {
     const service = yield* ctx.load(mappings.service, person.value.serviceId)
-    const [contacts, disclosures, plans, steps, referrals] = yield* Effect.all([
-      ctx.loadAll(mappings.contact, { personId: id }),
-      ctx.loadAll(mappings.disclosure, { personId: id }),
-      ctx.loadAll(mappings.plan, { personId: id }),
-      ctx.loadAll(PlanRecords.stepMapping, { personId: id }),
-      ctx.loadAll(mappings.referral, { personId: id })
-    ])
-    const erased: Person = Erasure.erasePerson(person.value)
+    // Crypto-shredding: destroy the person's data keys (every copy of their personal fields
+    // becomes unreadable, their records are not rewritten) and give them a new random id, so
+    // that no pseudonymous code computes to them again; the records keep their counts.
+    const erased: Person = Erasure.erasePerson(person.value, { id: Ids.make(Ids.PersonId) })
+    const keys = yield* ctx.dataKeysOf(id)
     return {
       command: { _tag: "ErasePerson", personId: id } as const,
       service: service.value,
       person: person.value,
-      changes: [
-        Operation.change(mappings.person, erased, person.version),
-        ...contacts.map((c) => Operation.change(mappings.contact, Erasure.eraseFromContact(c.value, id), c.version)),
-        ...disclosures.map((d) => Operation.change(mappings.disclosure, Erasure.eraseFromDisclosure(d.value, id), d.version)),
-        ...plans.map((p) => Operation.change(mappings.plan, PlanRecords.erase(p.value, id), p.version)),
-        ...steps.map((s) => Operation.change(PlanRecords.stepMapping, PlanRecords.eraseStep(s.value, id), s.version)),
-        ...referrals.map((r) => Operation.change(mappings.referral, Erasure.eraseFromReferral(r.value, id), r.version))
-      ],
+      changes: [Operation.change(mappings.person, erased, 0)],
+      deletes: [{ kind: "person", id, expectedVersion: person.version }, ...keys],
+      renamePeople: [{ from: id, to: erased.id }],
       result: erased
     }
   })

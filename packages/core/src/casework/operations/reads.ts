@@ -5,6 +5,7 @@
  * @since 0.2.0
  */
 import { Effect } from "effect"
+import { historyEntries } from "../../model/Entity.js"
 import * as Ids from "../../model/Ids.js"
 import { Contact } from "../../model/Contact.js"
 import { IdentifiedPerson, type Person, PseudonymousPerson } from "../../model/Person.js"
@@ -28,19 +29,14 @@ const historyOf = Effect.fnUntraced(function*(ctx: Context, person: Person, visi
   const q = { personId: person.id }
   const values = <A>(m: Mapping<A>) =>
     Effect.map(ctx.loadAll(m, q), (xs) => xs.map((x) => x.value).filter((x) => visible === undefined || visible(m.index(x).serviceId)))
-  const [cooperations, contacts, consents, disclosures, storedPlans, steps, measurements, referrals, activities] = yield* Effect.all([
-    values(mappings.cooperation),
-    values(mappings.contact),
-    values(mappings.consent),
-    values(mappings.disclosure),
-    values(mappings.plan),
-    values(PlanRecords.stepMapping),
-    values(mappings.measurement),
-    values(mappings.referral),
-    values(mappings.activity)
-  ])
-  const plans = storedPlans.map((plan) => PlanRecords.assemble(plan, steps))
-  const history: History = { person, cooperations, contacts, consents, disclosures, plans, measurements, referrals, activities }
+  // Every record that names the person, by the history sections of the entity catalogue.
+  const sections = yield* Effect.forEach(historyEntries, (entry) =>
+    Effect.map(values(entry as Mapping<unknown>), (xs) => [entry.history, xs] as const))
+  const stored = { person, ...Object.fromEntries(sections) } as History
+  // A plan's steps are records of their own: each plan is shown whole.
+  if (stored.plans === undefined || stored.plans.length === 0) return stored
+  const steps = yield* values(PlanRecords.stepMapping)
+  const history: History = { ...stored, plans: stored.plans.map((plan) => PlanRecords.assemble(plan, steps)) }
   return history
 })
 

@@ -215,7 +215,7 @@ describe("confidentiality", () => {
   })
 
   it("marks a disclosure under a legal duty with a warning for the audit log", () => {
-    const duty = disclose({ _tag: "LegalDuty", legalGround: "§ 10 zákona č. 359/1999 Sb.", decidedBy: "worker-2" }, { recipient: authority })
+    const duty = disclose({ _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-2" }, { recipient: authority })
     const verdict = run(disclosureBasis, duty, facts())
     warned(verdict, Builtin.legalDutyExceptionKey)
     expect(Builtin.coreEngine.check(duty, facts())).toMatchObject({
@@ -226,7 +226,7 @@ describe("confidentiality", () => {
 
   it("denies a legal duty whose ground or deciding worker is blank", () => {
     // The schema already refuses blank texts; the rule does not rely on it.
-    const duty = disclose({ _tag: "LegalDuty", legalGround: "§ 10", decidedBy: "worker-2" }, { recipient: authority })
+    const duty = disclose({ _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-2" }, { recipient: authority })
     if (duty._tag !== "Disclose") throw new Error("fixture")
     const blank = { ...duty, disclosure: { ...duty.disclosure, basis: { _tag: "LegalDuty", legalGround: "  ", decidedBy: "worker-2" } } } as unknown as Command
     denied(run(disclosureBasis, blank, facts()), "principles.confidentiality.legalDutyIncomplete")

@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import type { SqlDialect } from "@pomoc/store-sql"
+import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
@@ -50,9 +50,51 @@ export const dialect: SqlDialect.SqlDialect = {
   // starts with one.
   text: (expr) => `to_json(${expr})::text`,
   json: (expr) => `${expr}::text`,
-  facetJson: (sql, name) => sql`coalesce((r.facets -> ${name}::text)::text, 'null')`,
-  facetSum: (sql, name) =>
-    sql`coalesce(sum(CASE WHEN jsonb_typeof(r.facets -> ${name}::text) = 'number' THEN (r.facets ->> ${name}::text)::float8 END), 0)`,
+  aggregate: (sql, query) => {
+    // The period's report rows of the service drive every report, grouped by shape; each shape's
+    // facets and tags are joined by key, tags expanded by a set-returning function.
+    const source = SqlStore.reportRowsByShape(sql, query, sql.literal(""))
+    const tags = query.groupBy.includes("tag") ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)` : sql.literal("")
+    const shapes = source.byShape ? sql`JOIN pomoc_report_shapes s ON s.id = c.shape ${tags}` : sql.literal("")
+    const { groupBy, selectGroups, selectSums } = SqlStore.groupingOf(
+      sql,
+      query.groupBy.map((name) =>
+        name === "tag"
+          ? sql`to_json(t.tag)::text`
+          : name === "month"
+          ? sql`to_json(c.month)::text`
+          : sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
+      ),
+      // A shape's numeric facet times the rows of that shape.
+      (query.sum ?? []).map((name) =>
+        sql`coalesce(sum(c.n * CASE WHEN jsonb_typeof(s.facets -> ${name}::text) = 'number' THEN (s.facets ->> ${name}::text)::float8 END), 0)`
+      )
+    )
+    return {
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${shapes} ${groupBy}`,
+      people: query.distinctPeople === true
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
+          FROM ${source.people(sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`, sql`p.person`)} ${shapes} ${groupBy}`
+        : undefined
+    }
+  },
+  // Ids are plain id strings, so the quoted id is a whole JSON string.
+  renamePerson: (sql, from, to) =>
+    Effect.gen(function*() {
+      yield* sql`UPDATE pomoc_records SET version = version + 1,
+        person_ids = replace(person_ids::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb,
+        data = replace(data::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb
+        WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+      yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+    }),
+  // PostgreSQL analyses tables in the background, but not yet on a database just restored or
+  // filled by a bulk load: without statistics it cannot tell the service's index from the period's.
+  onOpen: (sql) =>
+    Effect.gen(function*() {
+      const analysed = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'pomoc_report_rows'`
+      if (Number(analysed[0]?.n ?? 0) === 0) yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")
+    }),
+  refreshStatistics: (sql) => Effect.asVoid(sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")),
   classify
 }
 

@@ -59,10 +59,133 @@ const initial: SqlDialect.Migration = {
   ]
 }
 
+// The PostgreSQL delete function and the three statement-level triggers on `pomoc_records` that
+// keep the report rows (the insert and update functions differ between migrations 2 and 3).
+const pgReportTriggers: ReadonlyArray<string> = [
+  `CREATE OR REPLACE FUNCTION pomoc_report_rows_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM pomoc_report_rows r USING pomoc_old_rows o WHERE r.kind = o.kind AND r.id = o.id;
+        RETURN NULL;
+      END $$`,
+  `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_insert()`,
+  `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_update()`,
+  `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
+]
+
+// Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
+// statement that writes the record (so no writer can forget it): the facets, the distinct tags
+// and the people as JSON (JSONB in both dialects), indexed by service and period. A report's query
+// reads only this table, so its plan is a range over the period's rows of the service, whatever
+// the statistics: nothing to join, tags and people expanded per row by a table-valued function.
+// It replaces `pomoc_record_tags`, whose (kind, tag) index let SQLite without statistics drive a
+// report from the tags and range-scan the period once per tag row.
+const reportRows: SqlDialect.Migration = {
+  version: 2,
+  name: "report-rows",
+  statements: [
+      `CREATE TABLE pomoc_report_rows (
+        kind text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        service_id text COLLATE "C",
+        at text COLLATE "C",
+        facets jsonb NOT NULL,
+        tags jsonb NOT NULL,
+        person_ids jsonb NOT NULL,
+        PRIMARY KEY (kind, id)
+      )`,
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
+      `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
+        $$ SELECT coalesce(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements(tags) t $$`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+        SELECT kind, id, service_id, at, facets, pomoc_distinct_tags(tags), person_ids FROM pomoc_records`,
+      // Statement-level triggers with transition tables: one set-based statement per write statement.
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+          SELECT kind, id, service_id, at, facets, pomoc_distinct_tags(tags), person_ids FROM pomoc_new_rows;
+        RETURN NULL;
+      END $$`,
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE pomoc_report_rows r SET service_id = n.service_id, at = n.at, facets = n.facets, tags = pomoc_distinct_tags(n.tags), person_ids = n.person_ids
+          FROM pomoc_new_rows n WHERE r.kind = n.kind AND r.id = n.id;
+        RETURN NULL;
+      END $$`,
+      ...pgReportTriggers,
+      `DROP TABLE pomoc_record_tags`,
+      `ANALYZE pomoc_report_rows`
+  ]
+}
+
+// Migration 3: report rows point at their "shape", the id of its facets and distinct tags in `pomoc_report_shapes` (records of a kind
+// share few shapes). A report groups the period's rows of the service by shape (integers, read
+// from one index range), then reads each shape's facets and tags once: its plan is that range
+// whatever the statistics, and JSON is parsed per shape, not per record. Shapes hold only facets
+// and tags, which are never personal, and are kept when records go.
+const reportShapes: SqlDialect.Migration = {
+  version: 3,
+  name: "report-shapes",
+  statements: [
+      `DROP TRIGGER pomoc_report_rows_insert ON pomoc_records`,
+      `DROP TRIGGER pomoc_report_rows_update ON pomoc_records`,
+      `DROP TRIGGER pomoc_report_rows_delete ON pomoc_records`,
+      `DROP TABLE pomoc_report_rows`,
+      `CREATE TABLE pomoc_report_shapes (
+        id bigserial PRIMARY KEY,
+        facets jsonb NOT NULL,
+        tags jsonb NOT NULL,
+        UNIQUE (facets, tags)
+      )`,
+      `CREATE TABLE pomoc_report_rows (
+        kind text COLLATE "C" NOT NULL,
+        id text COLLATE "C" NOT NULL,
+        service_id text COLLATE "C",
+        at text COLLATE "C",
+        shape bigint NOT NULL,
+        person_ids jsonb NOT NULL,
+        PRIMARY KEY (kind, id)
+      )`,
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at) INCLUDE (shape)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at) INCLUDE (shape)`,
+      `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
+        $$ SELECT coalesce(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements(tags) t $$`,
+      `INSERT INTO pomoc_report_shapes (facets, tags)
+        SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_records ON CONFLICT DO NOTHING`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+        SELECT r.kind, r.id, r.service_id, r.at, s.id, r.person_ids FROM pomoc_records r
+        JOIN pomoc_report_shapes s ON s.facets = r.facets AND s.tags = pomoc_distinct_tags(r.tags)`,
+      // Statement-level triggers with transition tables: set-based, one pass per write statement.
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags)
+          SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          SELECT n.kind, n.id, n.service_id, n.at, s.id, n.person_ids FROM pomoc_new_rows n
+          JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags);
+        RETURN NULL;
+      END $$`,
+      `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags)
+          SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows r SET service_id = n.service_id, at = n.at, shape = s.id, person_ids = n.person_ids
+          FROM pomoc_new_rows n JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags)
+          WHERE r.kind = n.kind AND r.id = n.id;
+        RETURN NULL;
+      END $$`,
+      ...pgReportTriggers,
+      `ANALYZE pomoc_report_rows, pomoc_report_shapes`
+  ]
+}
+
 // Guard keys: at most one record of a kind holds a key (core checks it under the commit's lock;
 // the index is the last guard).
 const guardKeys: SqlDialect.Migration = {
-  version: 2,
+  version: 4,
   name: "guard-keys",
   statements: [
     `ALTER TABLE pomoc_records ADD COLUMN guard_key text COLLATE "C"`,
@@ -71,4 +194,4 @@ const guardKeys: SqlDialect.Migration = {
 }
 
 /** Every migration, oldest first. */
-export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, guardKeys]
+export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, reportRows, reportShapes, guardKeys]

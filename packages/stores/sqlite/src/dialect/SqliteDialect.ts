@@ -3,7 +3,7 @@
  *
  * @since 0.2.0
  */
-import type { SqlDialect } from "@pomoc/store-sql"
+import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
@@ -42,9 +42,56 @@ export const dialect: SqlDialect.SqlDialect = {
   largeCommit: Number.POSITIVE_INFINITY,
   text: (expr) => `json_quote(${expr})`,
   json: (expr) => expr,
-  facetJson: (sql, name) => sql`coalesce(r.facets -> ${"$." + name}, 'null')`,
-  facetSum: (sql, name) =>
-    sql`total(CASE WHEN json_type(r.facets, ${"$." + name}) IN ('integer', 'real') THEN json_extract(r.facets, ${"$." + name}) END)`,
+  aggregate: (sql, query) => {
+    // The period's report rows of the service drive every report, grouped by shape in one index
+    // range; each shape's facets and tags are then looked up by id in scalar subqueries (the one
+    // plan SQLite has for them: a join could scan a table it believes small). The index is named,
+    // so no statistics (or their absence) change the plan.
+    const index = query.serviceId !== undefined
+      ? sql.literal("INDEXED BY pomoc_report_rows_service_period")
+      : query.from !== undefined || query.to !== undefined
+      ? sql.literal("INDEXED BY pomoc_report_rows_period")
+      : sql.literal("")
+    const source = SqlStore.reportRowsByShape(sql, query, index)
+    const facets = sql`(SELECT s.facets FROM pomoc_report_shapes s WHERE s.id = c.shape)`
+    const tags = query.groupBy.includes("tag")
+      ? sql`, json_each((SELECT s.tags FROM pomoc_report_shapes s WHERE s.id = c.shape)) AS t`
+      : sql.literal("")
+    const { groupBy, selectGroups, selectSums } = SqlStore.groupingOf(
+      sql,
+      query.groupBy.map((name) =>
+        name === "tag"
+          ? sql`json_quote(t.value)`
+          : name === "month"
+          ? sql`json_quote(c.month)`
+          : sql`coalesce(${facets} -> ${"$." + name}, 'null')`
+      ),
+      // A shape's numeric facet times the rows of that shape.
+      (query.sum ?? []).map((name) =>
+        sql`total(c.n * CASE WHEN json_type(${facets}, ${"$." + name}) IN ('integer', 'real') THEN json_extract(${facets}, ${"$." + name}) END)`
+      )
+    )
+    return {
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${groupBy}`,
+      people: query.distinctPeople === true
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
+          FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${groupBy}`
+        : undefined
+    }
+  },
+  // Ids are plain id strings, so the quoted id is a whole JSON string.
+  renamePerson: (sql, from, to) =>
+    Effect.gen(function*() {
+      yield* sql`UPDATE pomoc_records SET version = version + 1,
+        person_ids = replace(person_ids, ${JSON.stringify(from)}, ${JSON.stringify(to)}),
+        data = replace(data, ${JSON.stringify(from)}, ${JSON.stringify(to)})
+        WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
+      yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+    }),
+  // SQLite keeps no statistics by itself: gather what the planner lacks (0x10002: every table
+  // that might benefit, bounded work).
+  onOpen: (sql) => Effect.asVoid(sql.unsafe("PRAGMA optimize=0x10002")),
+  refreshStatistics: (sql) => Effect.asVoid(sql.unsafe("PRAGMA optimize")),
   classify
 }
 

@@ -59,10 +59,112 @@ const initial: SqlDialect.Migration = {
   ]
 }
 
+// Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
+// statement that writes the record (so no writer can forget it): the facets, the distinct tags
+// and the people as JSON (JSONB in both dialects), indexed by service and period. A report's query
+// reads only this table, so its plan is a range over the period's rows of the service, whatever
+// the statistics: nothing to join, tags and people expanded per row by a table-valued function.
+// It replaces `pomoc_record_tags`, whose (kind, tag) index let SQLite without statistics drive a
+// report from the tags and range-scan the period once per tag row.
+const reportRows: SqlDialect.Migration = {
+  version: 2,
+  name: "report-rows",
+  statements: [
+      `CREATE TABLE pomoc_report_rows (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        service_id TEXT,
+        at TEXT,
+        facets BLOB NOT NULL,
+        tags BLOB NOT NULL,
+        person_ids BLOB NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID`,
+      // Covering: a service's report reads the index range and nothing else.
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, facets, tags, person_ids)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+        SELECT kind, id, service_id, at, jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(tags)), jsonb(person_ids)
+        FROM pomoc_records`,
+      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+        VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at, jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), jsonb(NEW.person_ids));
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
+        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, facets = jsonb(NEW.facets),
+          tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), person_ids = jsonb(NEW.person_ids)
+        WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+        DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `DROP TABLE pomoc_record_tags`
+  ]
+}
+
+// Migration 3: report rows point at their "shape", the id of its facets and distinct tags in `pomoc_report_shapes` (records of a kind
+// share few shapes). A report groups the period's rows of the service by shape (integers, read
+// from one index range), then reads each shape's facets and tags once: its plan is that range
+// whatever the statistics, and JSON is parsed per shape, not per record. Shapes hold only facets
+// and tags, which are never personal, and are kept when records go.
+const reportShapes: SqlDialect.Migration = {
+  version: 3,
+  name: "report-shapes",
+  statements: [
+      `DROP TRIGGER pomoc_report_rows_insert`,
+      `DROP TRIGGER pomoc_report_rows_update`,
+      `DROP TRIGGER pomoc_report_rows_delete`,
+      `DROP TABLE pomoc_report_rows`,
+      // JSONB (3.45+): read without parsing; one input text gives one blob, so UNIQUE dedupes.
+      `CREATE TABLE pomoc_report_shapes (
+        id INTEGER PRIMARY KEY,
+        facets BLOB NOT NULL,
+        tags BLOB NOT NULL,
+        UNIQUE (facets, tags)
+      )`,
+      `CREATE TABLE pomoc_report_rows (
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        service_id TEXT,
+        at TEXT,
+        shape INTEGER NOT NULL,
+        person_ids BLOB NOT NULL,
+        PRIMARY KEY (kind, id)
+      ) WITHOUT ROWID`,
+      // Covering: a report reads an index range and nothing else.
+      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, shape, person_ids)`,
+      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at, shape, person_ids)`,
+      `INSERT INTO pomoc_report_shapes (facets, tags)
+        SELECT DISTINCT jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags)) FROM pomoc_records r WHERE true
+        ON CONFLICT DO NOTHING`,
+      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+        SELECT r.kind, r.id, r.service_id, r.at, s.id, jsonb(r.person_ids) FROM pomoc_records r
+        JOIN pomoc_report_shapes s ON s.facets = jsonb(r.facets) AND s.tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags))`,
+      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at,
+            (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags))),
+            jsonb(NEW.person_ids));
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, person_ids = jsonb(NEW.person_ids),
+          shape = (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+        WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+        DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
+      END`
+  ]
+}
+
 // Guard keys: at most one record of a kind holds a key (core checks it under the commit's lock;
 // the index is the last guard).
 const guardKeys: SqlDialect.Migration = {
-  version: 2,
+  version: 4,
   name: "guard-keys",
   statements: [
     `ALTER TABLE pomoc_records ADD COLUMN guard_key TEXT`,
@@ -71,4 +173,4 @@ const guardKeys: SqlDialect.Migration = {
 }
 
 /** Every migration, oldest first. */
-export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, guardKeys]
+export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, reportRows, reportShapes, guardKeys]

@@ -215,6 +215,39 @@ export const deletes: ReadonlyArray<Check> = [
       yield* store.commit({ writes: [], deletes: [{ kind: "person", id: "p", expectedVersion: 1 }], audit: [] })
       expect((yield* store.commit({ writes: [write("person", "p", 0, { data: "again" })], audit: [] })).versions).toEqual([1])
       expect(Option.getOrUndefined(yield* store.get("person", "p"))).toMatchObject({ version: 1, data: "again" })
+    })),
+
+  storeCheck("a rename rewrites a person's id in every record that names them, and nothing else", (store, probe) =>
+    Effect.gen(function*() {
+      const about = { personIds: ["p-old", "p-other"], data: { personId: "p-old", participants: ["p-other", "p-old"], note: { $enc: "v2", dk: "dk-1", ct: "p-old" }, "p-old": "as a key too" } }
+      yield* store.commit({
+        writes: [write("contact", "c-1", 0, about), write("contact", "c-2", 0, { personIds: ["p-other"], data: { personId: "p-other", see: "p-old" } }), write("person", "p-old", 0, { personIds: ["p-old"], data: { id: "p-old" } })],
+        audit: []
+      })
+      const committed = yield* store.commit({
+        writes: [write("person", "p-new", 0, { personIds: ["p-new"], data: { id: "p-new" } })],
+        deletes: [{ kind: "person", id: "p-old", expectedVersion: 1 }],
+        renamePeople: [{ from: "p-old", to: "p-new" }],
+        audit: [draft("erase")]
+      })
+      expect(committed.versions).toEqual([1])
+      const renamed = Option.getOrUndefined(yield* store.get("contact", "c-1"))
+      expect(renamed).toMatchObject({
+        version: 2,
+        personIds: ["p-new", "p-other"],
+        data: { personId: "p-new", participants: ["p-other", "p-new"], note: { $enc: "v2", dk: "dk-1", ct: "p-new" }, "p-new": "as a key too" }
+      })
+      // A record that does not name the person is untouched, even where its data holds the id.
+      expect(Option.getOrUndefined(yield* store.get("contact", "c-2"))).toMatchObject({ version: 1, data: { see: "p-old" } })
+      expect(yield* store.list({ kind: "contact", personId: "p-old" })).toEqual([])
+      expect((yield* store.list({ kind: "contact", personId: "p-new" })).map((r) => r.id)).toEqual(["c-1"])
+      expect(Option.isNone(yield* store.get("person", "p-old"))).toBe(true)
+      yield* probed(probe, async (p) => expect(await p.record("contact", "c-1")).toMatchObject({ version: 2 }))
+      // A stale write of the renamed record fails: the rename moved its version on.
+      yield* expectStoreError(store.commit({ writes: [write("contact", "c-1", 1)], audit: [] }), "Conflict")
+      // A rename to the same id, or of something that is not an id, is refused.
+      yield* expectStoreError(store.commit({ writes: [], renamePeople: [{ from: "p-new", to: "p-new" }], audit: [] }), "ConstraintViolation")
+      yield* expectStoreError(store.commit({ writes: [], renamePeople: [{ from: "p-new", to: "a\"b" }], audit: [] }), "ConstraintViolation")
     }))
 ]
 

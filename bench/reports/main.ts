@@ -1,0 +1,275 @@
+/**
+ * Benchmark of the plugin reports (issue 10) on SQLite (a file, WAL) and PostgreSQL (a throwaway
+ * cluster started with the test harness's `cluster.ts`): every report of the five service plugins
+ * over a fresh database of N contacts (and people, activities, measurements, volunteers,
+ * volunteering sessions and cooperations in proportion), all written through the store's batch
+ * path (`Store.commit`, 5,000 records a commit). One service, one year: each report aggregates
+ * every record of its kind, the worst case for a service's annual report.
+ *
+ * Each report runs through `Report.run` (the store's aggregate, tabulation and suppression) and,
+ * as the baseline in the same run, as the SQL a developer would write by hand against
+ * `pomoc_records` (the raw driver: better-sqlite3, or `sql.unsafe` on PostgreSQL), checked to
+ * give the same cells. Medians of 5 runs after one cold run (the first on the fresh database).
+ *
+ * Run: `npm run bench -- reports` (`--sizes=100000` to choose sizes, `--sqlite-only`).
+ */
+import { Report, Store } from "@pomoc/core"
+import { childrenInCare } from "@pomoc/service-children-in-care"
+import { communityCentre } from "@pomoc/service-community-centre"
+import { debtCounselling } from "@pomoc/service-debt-counselling"
+import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
+import { streetWork } from "@pomoc/service-street-work"
+import { PostgresStore } from "@pomoc/store-postgres"
+import { SqliteStore } from "@pomoc/store-sqlite"
+import Database from "better-sqlite3"
+import { Context, Effect, Exit, Layer, Redacted, Scope } from "effect"
+import * as SqlClient from "effect/sql/SqlClient"
+import { mkdtempSync, rmSync } from "node:fs"
+import { cpus, tmpdir, totalmem } from "node:os"
+import { dirname, join } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
+
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1]
+const SIZES = (arg("sizes") ?? "100000,1000000").split(",").map(Number)
+const sqliteOnly = process.argv.includes("--sqlite-only")
+const RUNS = 5
+const SERVICE = "service-1"
+const PERIOD = { serviceId: SERVICE, from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" } as const
+const here = dirname(fileURLToPath(import.meta.url))
+
+const definitions = [lowThresholdClub, streetWork, debtCounselling, communityCentre, childrenInCare].flatMap((plugin) =>
+  plugin.reports.map((definition): { readonly plugin: string; readonly definition: Report.ReportDefinition } => ({ plugin: plugin.id, definition }))
+)
+
+// ---------------------------------------------------------------------------------------------
+// Data: facets and tags drawn from the reports' own dimensions, so every report has cells.
+
+interface Shape {
+  readonly facets: Map<string, ReadonlyArray<Store.FacetValue>>
+  readonly sums: Set<string>
+  readonly tags: Set<string>
+}
+
+const shapes = new Map<Store.RecordKind, Shape>()
+for (const { definition } of definitions) {
+  const q = definition.query
+  const shape = shapes.get(q.kind) ?? { facets: new Map(), sums: new Set(), tags: new Set() }
+  shapes.set(q.kind, shape)
+  for (const d of q.dimensions) {
+    if (d.by === "month") continue
+    if (d.by === "tag") for (const v of d.values ?? ["tag-a", "tag-b", "tag-c"]) shape.tags.add(String(v))
+    else shape.facets.set(d.by, [...new Set([...(shape.facets.get(d.by) ?? []), ...(d.values ?? ["v0", "v1", "v2", "v3", "v4"])])])
+  }
+  if (typeof q.measure === "object") shape.sums.add(q.measure.sum)
+}
+
+/** Records per contact, by kind. */
+const proportions: ReadonlyArray<readonly [Store.RecordKind, number]> = [
+  ["contact", 1], ["person", 0.1], ["measurement", 0.1], ["activity", 0.05], ["volunteer-hours", 0.05], ["cooperation", 0.05], ["volunteer", 0.01]
+]
+
+const record = (kind: Store.RecordKind, n: number): Store.RecordWrite => {
+  const shape = shapes.get(kind)!
+  const facets: Record<string, Store.FacetValue> = {}
+  let k = 0
+  // Skewed, as in real work: most records take the first few values of a dimension, and the
+  // numbers summed take a few common values (a duration in quarter hours, one or two people).
+  const pick = <A>(values: ReadonlyArray<A>, salt: number): A => {
+    const r = ((n * 2654435761 + salt * 40503) >>> 0) % 1000
+    return values[r < 600 ? 0 : r < 850 ? Math.min(1, values.length - 1) : r % values.length]!
+  }
+  for (const [name, values] of shape.facets) facets[name] = pick(values, k++)
+  for (const name of shape.sums) facets[name] = pick([1, 2, 3, 4, 6, 8], k++) * (name === "durationMinutes" ? 15 : 1)
+  // One to three tags a record (interventions of a contact, needs of a person).
+  const all = [...shape.tags]
+  const tags = all.length === 0 ? [] : [...new Set([pick(all, 101), pick(all, 102), pick(all, 103)].slice(0, 1 + (n % 3)))]
+  const id = `${kind}-${n}`
+  return {
+    kind, id, expectedVersion: 0, serviceId: SERVICE, personIds: [`person-${n % 20_011}`],
+    at: new Date(Date.UTC(2026, 0, 1) + ((n * 7919) % (364 * 24 * 60)) * 60_000).toISOString(),
+    facets, tags, data: { _tag: kind, id, note: { $enc: "v1", kid: "k", iv: "aXZpdml2aXZpdml2", ct: "Y2lwaGVydGV4dCBvZiBhIG5vdGUgdGhhdCBpcyBub3QgcmVhZA" } }
+  }
+}
+
+const load = async (store: Store.StoreShape, contacts: number) => {
+  const started = performance.now()
+  let batch: Array<Store.RecordWrite> = []
+  const flush = () => Effect.runPromise(store.commit({ writes: batch, audit: [] })).then(() => void (batch = []))
+  for (const [kind, share] of proportions) {
+    for (let n = 0; n < Math.round(contacts * share); n++) {
+      batch.push(record(kind, n))
+      if (batch.length === 5000) await flush()
+    }
+  }
+  if (batch.length > 0) await flush()
+  return performance.now() - started
+}
+
+// ---------------------------------------------------------------------------------------------
+// The hand-written SQL: straight against pomoc_records, as an application would query it.
+
+type Dialect = "sqlite" | "pg"
+
+const handWritten = (d: Dialect, q: Report.ReportQuery): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
+  const joins: Array<string> = []
+  const groups = q.dimensions.map((dim, i) => {
+    if (dim.by === "tag") {
+      joins.push(d === "pg" ? `CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) t${i}(v)` : `, json_each(r.tags) t${i}`)
+      return `t${i}.${d === "pg" ? "v" : "value"}`
+    }
+    if (dim.by === "month") return "substr(r.at, 1, 7)"
+    return d === "pg" ? `(r.facets -> '${dim.by}')::text` : `r.facets -> '$.${dim.by}'`
+  })
+  const m = q.measure ?? "records"
+  if (m === "people") joins.push(d === "pg" ? "CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) p(v)" : ", json_each(r.person_ids) p")
+  const measure = m === "records"
+    ? "count(*)"
+    : m === "people"
+    ? `count(DISTINCT p.${d === "pg" ? "v" : "value"})`
+    : d === "pg"
+    ? `sum((r.facets ->> '${m.sum}')::float8)`
+    : `total(r.facets ->> '$.${m.sum}')`
+  const p = d === "pg" ? ["$1", "$2", "$3", "$4"] : ["?", "?", "?", "?"]
+  const text = `SELECT ${groups.map((g, i) => `${g} AS g${i}`).join(", ")}, ${measure} AS m FROM pomoc_records r ${joins.join(" ")} ` +
+    `WHERE r.kind = ${p[0]} AND r.service_id = ${p[1]} AND r.at >= ${p[2]} AND r.at < ${p[3]} GROUP BY ${groups.map((_, i) => i + 1).join(", ")}`
+  return { text, params: [q.kind, PERIOD.serviceId, PERIOD.from, PERIOD.to] }
+}
+
+/** Cells as `group → measure`, from either side. */
+type Cells = Map<string, number>
+
+const storeCells = (definition: Report.ReportDefinition, rows: ReadonlyArray<Store.AggregateRow>): Cells => {
+  const m = definition.query.measure ?? "records"
+  return new Map(rows.map((row) => [
+    JSON.stringify(definition.query.dimensions.map((d) => row.group[d.by] ?? null)),
+    m === "records" ? row.count : m === "people" ? row.distinctPeople ?? 0 : row.sums[m.sum] ?? 0
+  ]))
+}
+
+const rawCells = (definition: Report.ReportDefinition, rows: ReadonlyArray<Record<string, unknown>>): Cells =>
+  new Map(rows.map((row) => [
+    JSON.stringify(definition.query.dimensions.map((d, i) => {
+      const v = row[`g${i}`]
+      return d.by === "tag" || d.by === "month" ? v ?? null : typeof v === "string" ? JSON.parse(v) as unknown : null
+    })),
+    Number(row.m)
+  ]))
+
+const sameCells = (a: Cells, b: Cells) =>
+  a.size === b.size && [...a].every(([k, v]) => b.has(k) && Math.abs(b.get(k)! - v) < 1e-6 * Math.max(1, Math.abs(v)))
+
+// ---------------------------------------------------------------------------------------------
+// Timing
+
+const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!
+
+const time = async <A>(f: () => Promise<A>): Promise<readonly [number, A]> => {
+  const started = performance.now()
+  const out = await f()
+  return [performance.now() - started, out]
+}
+
+interface Row {
+  readonly database: string
+  readonly contacts: number
+  readonly report: string
+  readonly cold: number
+  readonly store: number
+  readonly raw: number
+}
+
+const rows: Array<Row> = []
+
+const runReports = async (
+  database: string,
+  contacts: number,
+  store: Store.StoreShape,
+  raw: (text: string, params: ReadonlyArray<unknown>) => Promise<ReadonlyArray<Record<string, unknown>>>,
+  dialect: Dialect
+) => {
+  for (const { definition, plugin } of definitions) {
+    const query = Report.toAggregateQuery(definition, PERIOD)
+    const [cold] = await time(() => Effect.runPromise(Report.run(definition, store, PERIOD)))
+    const { params, text } = handWritten(dialect, definition.query)
+    const storeTimes: Array<number> = []
+    const rawTimes: Array<number> = []
+    for (let i = 0; i < RUNS; i++) {
+      storeTimes.push((await time(() => Effect.runPromise(Report.run(definition, store, PERIOD))))[0])
+      rawTimes.push((await time(() => raw(text, params)))[0])
+    }
+    const expected = storeCells(definition, await Effect.runPromise(store.aggregate(query)))
+    if (!sameCells(expected, rawCells(definition, await raw(text, params)))) {
+      throw new Error(`${plugin}/${definition.id}: the hand-written SQL gives other cells than the store`)
+    }
+    const row = { database, contacts, report: `${plugin}/${definition.id}`, cold, store: median(storeTimes), raw: median(rawTimes) }
+    rows.push(row)
+    console.log(`${database} ${contacts}: ${row.report} cold ${row.cold.toFixed(0)} ms, median ${row.store.toFixed(0)} ms, hand-written ${row.raw.toFixed(0)} ms`)
+  }
+}
+
+const open = async <A, E>(layer: Layer.Layer<A, E>) => {
+  const scope = Scope.makeUnsafe()
+  const context = await Effect.runPromise(Layer.buildWithScope(layer, scope))
+  return { context, close: () => Effect.runPromise(Scope.close(scope, Exit.void)) }
+}
+
+const sqliteDir = mkdtempSync(join(tmpdir(), "pomoc-bench-reports-"))
+
+const sqliteSection = async (contacts: number) => {
+  const filename = join(sqliteDir, `reports-${contacts}.db`)
+  const { close, context } = await open(SqliteStore.layer({ filename }))
+  const store = Context.get(context, Store.Store)
+  const loadMs = await load(store, contacts)
+  console.log(`SQLite: ${contacts} contacts loaded in ${(loadMs / 1000).toFixed(1)} s`)
+  const db = new Database(filename, { readonly: true })
+  const statements = new Map<string, Database.Statement>()
+  const raw = (text: string, params: ReadonlyArray<unknown>) => {
+    const statement = statements.get(text) ?? db.prepare(text)
+    statements.set(text, statement)
+    return Promise.resolve(statement.all(...params) as Array<Record<string, unknown>>)
+  }
+  await runReports("SQLite (file, WAL)", contacts, store, raw, "sqlite")
+  db.close()
+  await close()
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(filename + suffix, { force: true })
+}
+
+interface Cluster {
+  readonly info: { readonly url: string }
+  readonly stop: () => Promise<void>
+}
+
+const pgSection = async (contacts: number) => {
+  const clusterPath = join(here, "..", "..", "packages", "stores", "postgres", "test", "cluster.ts")
+  const { startCluster } = (await import(pathToFileURL(clusterPath).href)) as { startCluster: () => Promise<Cluster> }
+  const cluster = await startCluster()
+  try {
+    const { close, context } = await open(PostgresStore.layer({ url: Redacted.make(cluster.info.url) }))
+    const store = Context.get(context, Store.Store)
+    const sql = Context.get(context as Context.Context<SqlClient.SqlClient>, SqlClient.SqlClient)
+    const loadMs = await load(store, contacts)
+    console.log(`PostgreSQL: ${contacts} contacts loaded in ${(loadMs / 1000).toFixed(1)} s`)
+    const raw = (text: string, params: ReadonlyArray<unknown>) => Effect.runPromise(sql.unsafe<Record<string, unknown>>(text, params as Array<never>))
+    await runReports("PostgreSQL (loopback)", contacts, store, raw, "pg")
+    await close()
+  } finally {
+    await cluster.stop()
+  }
+}
+
+try {
+  console.log(`Reports: ${definitions.length} plugin reports, ${RUNS} runs, medians; node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+  for (const contacts of SIZES) {
+    await sqliteSection(contacts)
+    if (!sqliteOnly) await pgSection(contacts)
+  }
+  const target = (r: Row) => r.contacts <= 100_000 ? 200 : 1000
+  console.log("\n| database | contacts | report | first run | median | hand-written SQL | store / hand-written | target |")
+  console.log("| --- | --- | --- | --- | --- | --- | --- | --- |")
+  for (const r of rows) {
+    const met = Math.max(r.cold, r.store) < target(r) ? "met" : "MISSED"
+    console.log(`| ${r.database} | ${r.contacts.toLocaleString("en-US")} | ${r.report} | ${r.cold.toFixed(0)} ms | ${r.store.toFixed(0)} ms | ${r.raw.toFixed(0)} ms | ${(r.store / r.raw).toFixed(2)}× | < ${target(r)} ms: ${met} |`)
+  }
+} finally {
+  rmSync(sqliteDir, { recursive: true, force: true })
+}

@@ -1,0 +1,409 @@
+/**
+ * The entity catalogue: every kind of record core keeps, described once. For each kind: its
+ * schema, how its id and index fields (service, people, time), report facets and tags are read
+ * from an entity, whose data key encrypts its personal fields, how erasure treats it, and where
+ * it appears in a person's history. Personal fields are declared at the field (`personal(...)`
+ * in the model) and read from the schema here. `RecordKind`, the encryption paths, the store
+ * mappings, the history type and erasure are all derived from this table.
+ *
+ * Facets and tags hold only non-personal values (codes, counts, bands): reports read them.
+ *
+ * @example
+ * ```ts
+ * import { Entity } from "@pomoc/core"
+ *
+ * Entity.catalogue.contact.personal // [{ path: "note", optional: true }]
+ * Entity.catalogue.plan.history     // "plans"
+ * ```
+ *
+ * @since 0.2.0
+ */
+import { DateTime, Schema } from "effect"
+import type { FacetValue } from "../Store.js"
+import { Activity, Volunteer, VolunteerHours } from "./Activity.js"
+import { Consent, Disclosure } from "./Consent.js"
+import { Contact } from "./Contact.js"
+import { Cooperation } from "./Cooperation.js"
+import { Location, Organisation, Service } from "./Directory.js"
+import { DataKey } from "./DataKey.js"
+import { OutcomeMeasurement } from "./Outcome.js"
+import { Person } from "./Person.js"
+import { personalPaths, type PersonalPath } from "./Personal.js"
+import { StoredPlan, StoredStep } from "./Plan.js"
+import { Referral, status as referralStatus } from "./Referral.js"
+
+/**
+ * The index part of a record (everything but `data` and the version).
+ * @since 0.2.0
+ * @category models
+ */
+export interface RecordIndex {
+  readonly serviceId: string | null
+  readonly personIds: ReadonlyArray<string>
+  readonly at: string | null
+  readonly facets: Readonly<Record<string, FacetValue>>
+  readonly tags: ReadonlyArray<string>
+  /**
+   * A guard key the store keeps unique among records of the kind (see `StoredRecord.key`): the
+   * "at most one" rules that must hold across processes. Never personal data.
+   * @since 0.2.0
+   */
+  readonly key?: string | null
+}
+
+/**
+ * How erasure of a person treats a kind of record:
+ * - `anonymise`: the person becomes an anonymous person under a new random id;
+ * - `shred`: the record stays (counts survive), its references to the person are rewritten to
+ *   the new id, and its personal fields, encrypted with the person's data key, become
+ *   unreadable when that key is destroyed;
+ * - `destroy`: the record (the person's data key) is deleted;
+ * - `none`: not about one person (directory data, volunteers).
+ * @since 0.2.0
+ * @category models
+ */
+export type ErasureTreatment = "anonymise" | "shred" | "destroy" | "none"
+
+/**
+ * Where a kind appears in a person's history (`personHistory`, the subject-access export).
+ * @since 0.2.0
+ * @category models
+ */
+export type HistorySection =
+  | "cooperations"
+  | "contacts"
+  | "consents"
+  | "disclosures"
+  | "plans"
+  | "measurements"
+  | "referrals"
+  | "activities"
+
+/**
+ * One record kind, described once.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Entity<K extends string, A, H extends HistorySection | undefined = HistorySection | undefined> {
+  /** The record kind, as stored. */
+  readonly kind: K
+  /** The entity's schema; its encoded form is the record's `data`. */
+  readonly schema: Schema.Codec<A, unknown>
+  /** The record id of an entity. */
+  readonly id: (a: A) => string
+  /** The index fields, facets and tags of an entity. */
+  readonly index: (a: A) => RecordIndex
+  /**
+   * The person whose data key encrypts the record's personal fields; `undefined` when the record
+   * is not about exactly one person (then the application's field key encrypts them).
+   */
+  readonly owner: (a: A) => string | undefined
+  /** How erasure of a person treats the record. */
+  readonly erasure: ErasureTreatment
+  /** The section of a person's history the record appears in, if any. */
+  readonly history: H
+  /** The personal fields, read from the schema's `personal(...)` marks. */
+  readonly personal: ReadonlyArray<PersonalPath>
+}
+
+const iso = (d: DateTime.Utc): string => DateTime.formatIso(d)
+
+const entity = <const K extends string, A, const H extends HistorySection | undefined>(
+  e: Omit<Entity<K, A, H>, "personal">
+): Entity<K, A, H> => ({ ...e, personal: personalPaths(e.schema) })
+
+const none = (): RecordIndex => ({ serviceId: null, personIds: [], at: null, facets: {}, tags: [] })
+const nobody = (): undefined => undefined
+
+/**
+ * The catalogue of every record kind.
+ * @since 0.2.0
+ * @category models
+ */
+export const catalogue = {
+  organisation: entity({
+    kind: "organisation",
+    schema: Organisation,
+    id: (o: Organisation) => o.id,
+    index: none,
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
+  service: entity({
+    kind: "service",
+    schema: Service,
+    id: (s: Service) => s.id,
+    index: (s: Service) => ({ serviceId: s.id, personIds: [], at: iso(s.registeredAt), facets: { type: s.type }, tags: [] }),
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
+  location: entity({
+    kind: "location",
+    schema: Location,
+    id: (l: Location) => l.id,
+    index: (l: Location) => ({ serviceId: null, personIds: [], at: null, facets: { kind: l.kind, confidential: l.confidential }, tags: [] }),
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
+  person: entity({
+    kind: "person",
+    schema: Person,
+    id: (p: Person) => p.id,
+    index: (p: Person) => ({
+      serviceId: p.serviceId,
+      personIds: [p.id],
+      at: iso(p.registeredAt),
+      facets: { identityLevel: p._tag, ageBand: p.ageBand, gender: p.gender },
+      tags: [...p.needs]
+    }),
+    owner: (p: Person) => p.id,
+    erasure: "anonymise",
+    history: undefined
+  }),
+  contact: entity({
+    kind: "contact",
+    schema: Contact,
+    id: (c: Contact) => c.id,
+    index: (c: Contact) => ({
+      serviceId: c.serviceId,
+      personIds: [...c.participants],
+      at: iso(c.at),
+      facets: {
+        channel: c.channel,
+        locationKind: c.locationKind,
+        mode: c.mode,
+        firstContact: c.firstContact,
+        firstContactChannel: c.firstContactChannel ?? null,
+        knownCount: c.participants.length,
+        anonymousCount: c.anonymousCount,
+        participants: c.participants.length + c.anonymousCount,
+        durationMinutes: c.durationMinutes
+      },
+      tags: [...c.interventions]
+    }),
+    // A note about one known person is theirs; a note about several stays when one is erased
+    // (it is about the others too), so it is encrypted with the application's key.
+    owner: (c: Contact) => (c.participants.length === 1 ? c.participants[0] : undefined),
+    erasure: "shred",
+    history: "contacts"
+  }),
+  cooperation: entity({
+    kind: "cooperation",
+    schema: Cooperation,
+    id: (c: Cooperation) => c.id,
+    index: (c: Cooperation) => ({
+      serviceId: c.serviceId,
+      personIds: [c.personId],
+      at: iso(c.startedAt),
+      facets: { active: c.endedAt === undefined, endedBy: c.endedBy ?? null, endReason: c.endReason ?? null },
+      tags: [],
+      // At most one active cooperation per person and service, even between processes.
+      key: c.endedAt === undefined ? `active/${c.personId}/${c.serviceId}` : null
+    }),
+    owner: (c: Cooperation) => c.personId,
+    erasure: "shred",
+    history: "cooperations"
+  }),
+  consent: entity({
+    kind: "consent",
+    schema: Consent,
+    id: (c: Consent) => c.id,
+    index: (c: Consent) => ({
+      serviceId: c.serviceId,
+      personIds: [c.personId],
+      at: iso(c.givenAt),
+      facets: { purpose: c.purpose, withdrawn: c.withdrawnAt !== undefined },
+      tags: []
+    }),
+    owner: (c: Consent) => c.personId,
+    erasure: "shred",
+    history: "consents"
+  }),
+  disclosure: entity({
+    kind: "disclosure",
+    schema: Disclosure,
+    id: (d: Disclosure) => d.id,
+    index: (d: Disclosure) => ({
+      serviceId: d.serviceId,
+      personIds: [d.personId],
+      at: iso(d.at),
+      facets: { purpose: d.purpose, basis: d.basis._tag, recipientKind: d.recipient.kind },
+      tags: []
+    }),
+    owner: (d: Disclosure) => d.personId,
+    erasure: "shred",
+    history: "disclosures"
+  }),
+  // A plan's steps are records of their own (kind `plan-step`); the plan keeps counters.
+  plan: entity({
+    kind: "plan",
+    schema: StoredPlan,
+    id: (p: StoredPlan) => p.id,
+    index: (p: StoredPlan) => ({
+      serviceId: p.serviceId,
+      personIds: [p.personId],
+      at: iso(p.createdAt),
+      facets: { goals: p.goals.length, achievedGoals: p.goals.filter((g) => g.status === "achieved").length },
+      tags: []
+    }),
+    owner: (p: StoredPlan) => p.personId,
+    erasure: "shred",
+    history: "plans"
+  }),
+  // A step of a plan, id `<plan id>/<sequence number>`; shown inside its plan in a history.
+  "plan-step": entity({
+    kind: "plan-step",
+    schema: StoredStep,
+    id: (s: StoredStep) => `${s.planId}/${String(s.seq).padStart(9, "0")}`,
+    index: (s: StoredStep) => ({
+      serviceId: s.serviceId,
+      personIds: [s.personId],
+      at: null,
+      facets: { takenBy: s.step.takenBy, done: s.step.doneAt !== undefined },
+      tags: []
+    }),
+    owner: (s: StoredStep) => s.personId,
+    erasure: "shred",
+    history: undefined
+  }),
+  measurement: entity({
+    kind: "measurement",
+    schema: OutcomeMeasurement,
+    id: (m: OutcomeMeasurement) => m.id,
+    index: (m: OutcomeMeasurement) => ({
+      serviceId: m.serviceId,
+      personIds: [m.personId],
+      at: iso(m.at),
+      facets: { indicator: m.indicator, value: m.value.value, personParticipated: m.personParticipated },
+      tags: []
+    }),
+    owner: (m: OutcomeMeasurement) => m.personId,
+    erasure: "shred",
+    history: "measurements"
+  }),
+  referral: entity({
+    kind: "referral",
+    schema: Referral,
+    id: (r: Referral) => r.id,
+    index: (r: Referral) => ({
+      serviceId: r.fromServiceId,
+      personIds: [r.personId],
+      at: iso(r.history[0]!.at),
+      facets: { status: referralStatus(r), purpose: r.purpose, toKind: r.to.kind },
+      tags: []
+    }),
+    owner: (r: Referral) => r.personId,
+    erasure: "shred",
+    history: "referrals"
+  }),
+  activity: entity({
+    kind: "activity",
+    schema: Activity,
+    id: (a: Activity) => a.id,
+    index: (a: Activity) => ({
+      serviceId: a.serviceId,
+      personIds: [...a.attendees],
+      at: iso(a.startsAt),
+      facets: {
+        kind: a.kind,
+        topic: a.topic ?? null,
+        audience: a.audience,
+        forExternalStaff: a.forExternalStaff,
+        namedAttendance: a.attendees.length,
+        anonymousAttendance: a.anonymousAttendance,
+        attendance: a.attendees.length + a.anonymousAttendance
+      },
+      tags: []
+    }),
+    // An activity is about everyone who attends: its title stays when one attendee is erased.
+    owner: nobody,
+    erasure: "shred",
+    history: "activities"
+  }),
+  volunteer: entity({
+    kind: "volunteer",
+    schema: Volunteer,
+    id: (v: Volunteer) => v.id,
+    index: (v: Volunteer) => ({ serviceId: null, personIds: [], at: iso(v.since), facets: { kind: v.kind, ageGroup: v.ageGroup }, tags: [...v.skills] }),
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
+  "volunteer-hours": entity({
+    kind: "volunteer-hours",
+    schema: VolunteerHours,
+    id: (h: VolunteerHours) => h.id,
+    // Whole minutes too: report cells are whole counts, and hours may be fractional.
+    index: (h: VolunteerHours) => ({
+      serviceId: h.serviceId,
+      personIds: [],
+      at: iso(h.on),
+      facets: { hours: h.hours, minutes: Math.round(h.hours * 60), volunteerId: h.volunteerId },
+      tags: []
+    }),
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
+  "data-key": entity({
+    kind: "data-key",
+    schema: DataKey,
+    id: (k: DataKey) => k.id,
+    index: (k: DataKey) => ({ serviceId: null, personIds: [k.personId], at: null, facets: {}, tags: [] }),
+    owner: nobody,
+    erasure: "destroy",
+    history: undefined
+  })
+} as const
+
+/**
+ * The catalogue's type.
+ * @since 0.2.0
+ * @category models
+ */
+export type Catalogue = typeof catalogue
+
+/**
+ * Every record kind, in the catalogue's order.
+ * @since 0.2.0
+ * @category models
+ */
+export const kinds = Object.keys(catalogue) as ReadonlyArray<keyof Catalogue>
+
+/**
+ * The entity type of a catalogue entry.
+ * @since 0.2.0
+ * @category models
+ */
+export type TypeOf<E> = E extends Entity<string, infer A, infer _H> ? A : never
+
+/**
+ * Every entry of the catalogue, as a union (the source of {@link History}'s sections).
+ * @since 0.2.0
+ * @category models
+ */
+export type HistoryEntries = { readonly [K in keyof Catalogue]: Catalogue[K] }[keyof Catalogue]
+
+/**
+ * A person's history, derived from the catalogue: the person and, for every kind with a history
+ * section, the records of that kind that name them.
+ * @since 0.2.0
+ * @category models
+ */
+export type History<P extends Person = Person> =
+  & { readonly person: P }
+  & {
+    readonly [E in HistoryEntries as E["history"] extends HistorySection ? E["history"] : never]?: ReadonlyArray<TypeOf<E>>
+  }
+
+/**
+ * The catalogue entries that appear in a person's history, in the history's order.
+ * @since 0.2.0
+ * @category models
+ */
+export const historyEntries: ReadonlyArray<Entity<string, unknown, HistorySection>> = Object.values(catalogue).filter(
+  (e): e is typeof e & { readonly history: HistorySection } => e.history !== undefined
+) as never
