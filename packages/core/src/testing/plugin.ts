@@ -236,7 +236,7 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   consent: "Consent",
   disclosure: "Disclosure",
   plan: "IndividualPlan",
-  "plan-step": "PlanStep",
+  "plan-step": "StoredStep",
   measurement: "OutcomeMeasurement",
   referral: "Referral",
   activity: "Activity",
