@@ -559,7 +559,7 @@ export const arbStoredStep: fc.Arbitrary<typeof StoredStep.Encoded> = fc.record(
   serviceId: arbId,
   seq: fc.nat({ max: 100_000 }),
   step: arbPlanStep
-})
+}, { noNullPrototype: true })
 
 /**
  * A goal in the person's words; an achieved goal has its achievement time, others have none.
