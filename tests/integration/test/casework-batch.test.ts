@@ -126,4 +126,38 @@ describe("batch", () => {
     expect(await run((api) => api.batch(worker, []))).toEqual([])
     expect(commits).toBe(0)
   })
+
+  it("a dry run plans every command through the principles and stores nothing: no record, no data key, no audit entry", async () => {
+    const before = await head()
+    const kuba = { op: "registerPerson", input: { _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba" } } as const
+    const results = await run((api) => api.batch(worker, [kuba, contact([]), contact(["kuba"])], { dryRun: true }))
+    expect(results).toHaveLength(3)
+    expect(results[2]?.value).toMatchObject({ participants: ["kuba"] })
+    expect(commits).toBe(0)
+    for (const kind of ["person", "contact", "data-key"] as const) expect(await stored(kind)).toHaveLength(0)
+    expect(await head()).toEqual(before)
+    // A dry run is refused exactly as the real run would be.
+    const fee = await fail((api) => api.batch(worker, [contact([]), { op: "chargeFee", input: { serviceId: "club", amountMinor: 100, currency: "CZK" } }], { dryRun: true }))
+    expect(fee).toMatchObject({ _tag: "BatchRefused", index: 1, error: { _tag: "CommandRefused" } })
+    // The same batch for real stores it all.
+    await run((api) => api.batch(worker, [kuba, contact([]), contact(["kuba"])]))
+    expect(await stored("contact")).toHaveLength(2)
+    expect(commits).toBe(1)
+  })
+
+  it("with allRefusals tries every command, lists every refusal in order, and stores nothing", async () => {
+    const before = await head()
+    const planned: Array<number> = []
+    const e = await fail((api) => api.batch(worker, [
+      contact([]), contact([], ["insolvency-petition"]), contact([]), contact(["nobody"]), contact([], ["x-ray"])
+    ], { allRefusals: true, onPlanned: (i) => Effect.sync(() => planned.push(i)) }))
+    expect(e).toMatchObject({ _tag: "BatchRefused", index: 1, error: { _tag: "InvalidCommand", field: "interventions[0]" } })
+    const later = (e as { readonly later?: ReadonlyArray<{ readonly index: number; readonly error: unknown }> }).later
+    expect(later?.map((r) => r.index)).toEqual([3, 4])
+    expect(later?.[0]?.error).toMatchObject({ _tag: "InvalidCommand", field: "participants[0]" })
+    expect(planned).toEqual([0, 2])
+    expect(commits).toBe(0)
+    expect(await stored("contact")).toHaveLength(0)
+    expect(await head()).toEqual(before)
+  })
 })

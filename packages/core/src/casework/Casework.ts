@@ -19,13 +19,13 @@ import type { IndicatorOf, Plugins } from "../plugins/Plugin.js"
 import type { ContactInput } from "../plugins/Registry.js"
 import { FieldCrypto } from "../privacy/FieldCrypto.js"
 import { Store } from "../Store.js"
-import type { CaseworkError, Config, Written } from "./Config.js"
+import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import type * as Operation from "./Operation.js"
 import { operations, type Operations } from "./operations/index.js"
 import * as Pipeline from "./Pipeline.js"
 
 export { configFromRegistry } from "./Config.js"
-export type { CaseworkError, Config, Eligibility, History, ServiceTypeInfo, Written } from "./Config.js"
+export type { BatchOptions, CaseworkError, Config, Eligibility, History, ServiceTypeInfo, Written } from "./Config.js"
 export { operations, type Operations } from "./operations/index.js"
 export type { StartCooperationInput } from "./operations/cooperation.js"
 export type { ExportDocument } from "./operations/reads.js"
@@ -126,9 +126,14 @@ export type Api<Ps extends Plugins = RegisteredPlugins> =
     /**
      * Runs many writes as one unit of work: each through the same road and principles (later
      * ones see earlier ones' writes), committed all together in one store commit, or none
-     * (`BatchRefused` names the failing command's index).
+     * (`BatchRefused` names the failing command's index). `{ dryRun: true }` runs every command
+     * and stores nothing; `{ allRefusals: true }` tries every command and reports every refusal.
      */
-    readonly batch: (actor: unknown, commands: ReadonlyArray<BatchCommand<Ps>>) => Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError>
+    readonly batch: (
+      actor: unknown,
+      commands: ReadonlyArray<BatchCommand<Ps>>,
+      options?: BatchOptions
+    ) => Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError>
   }
 
 /**

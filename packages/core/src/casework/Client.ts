@@ -55,9 +55,9 @@ export const createClient = <E>(layer: Layer.Layer<Casework, E>): CaseworkClient
     dispose: () => runtime.dispose()
   }
   for (const name of [...Object.keys(operations), "batch"]) {
-    methods[name] = (actor: unknown, input: unknown) =>
+    methods[name] = (...args: ReadonlyArray<unknown>) =>
       runtime.runPromise(
-        Casework.use((api) => (api[name as keyof Api] as (a: unknown, i: unknown) => Effect.Effect<unknown, unknown>)(actor, input))
+        Casework.use((api) => (api[name as keyof Api] as (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>)(...args))
       )
   }
   return methods as CaseworkClient

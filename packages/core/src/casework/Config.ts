@@ -4,6 +4,7 @@
  *
  * @since 0.2.0
  */
+import type { Effect } from "effect"
 import type { AccessDenied } from "../access/Access.js"
 import type { Command } from "../Command.js"
 import type { InvalidInput } from "../Decode.js"
@@ -59,6 +60,27 @@ export interface Config<Ps extends Plugins = Plugins> {
   readonly legalGrounds?: ReadonlyArray<LegalGround.LegalGroundDefinition>
   /** The plugins' types, for the typed API (never read at run time). */
   readonly _Plugins?: (ps: Ps) => Ps
+}
+
+/**
+ * How a batch runs.
+ * @since 0.2.0
+ * @category models
+ */
+export interface BatchOptions {
+  /**
+   * Plan every command through the whole road (decoding, authorisation, checks, principles) and
+   * store nothing: no record, no audit entry. The result is what a real run would return.
+   */
+  readonly dryRun?: boolean
+  /**
+   * Try every command even after one is refused (a refused command's writes are left out, so
+   * later commands do not see them); the failure is the first command's `BatchRefused` with the
+   * others in `later`. Nothing is stored when any command is refused.
+   */
+  readonly allRefusals?: boolean
+  /** Called after each command is planned, with its index (e.g. to show progress). */
+  readonly onPlanned?: (index: number) => Effect.Effect<void>
 }
 
 /**

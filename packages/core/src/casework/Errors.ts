@@ -69,20 +69,23 @@ export class InvalidCommand extends Schema.TaggedError<InvalidCommand>("@pomoc/c
   }
 }
 
+const tagOf = (error: unknown) => typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "an error"
+
 /**
  * One command of a batch failed, so nothing of the batch was stored. `index` is the command's
- * place in the batch, `operation` its method, and `error` what it failed with.
+ * place in the batch, `operation` its method, and `error` what it failed with. When the batch
+ * was asked for all refusals, `later` lists the other commands that failed, in order.
  * @since 0.2.0
  * @category errors
  */
 export class BatchRefused extends Schema.TaggedError<BatchRefused>("@pomoc/core/BatchRefused")("BatchRefused", {
   index: Schema.Number,
   operation: Schema.String,
-  error: Schema.Any
+  error: Schema.Any,
+  later: Schema.optionalKey(Schema.Array(Schema.Struct({ index: Schema.Number, operation: Schema.String, error: Schema.Any })))
 }) {
   override get message(): string {
-    const error: unknown = this.error
-    const tag = typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "an error"
-    return `Batch command ${this.index} (${this.operation}) failed with ${tag}; nothing was stored`
+    const more = this.later !== undefined && this.later.length > 0 ? ` (and ${this.later.length} later commands)` : ""
+    return `Batch command ${this.index} (${this.operation}) failed with ${tagOf(this.error)}${more}; nothing was stored`
   }
 }

@@ -30,7 +30,7 @@ import { FieldCrypto } from "../privacy/FieldCrypto.js"
 import * as Vault from "../privacy/Vault.js"
 import * as StoreModule from "../Store.js"
 import { type PersonRename, type RecordDelete, Store, type StoredRecord } from "../Store.js"
-import type { CaseworkError, Config, Written } from "./Config.js"
+import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
 import { factsOf } from "./facts.js"
 import type * as Operation from "./Operation.js"
@@ -71,9 +71,9 @@ interface Pending {
   readonly id: string
 }
 
-/** The writes planned so far in a unit of work; later commands of a batch read through them. */
+/** The writes planned so far in a unit of work, by kind; later commands of a batch read through them. */
 class Overlay {
-  readonly pending = new Map<string, Pending>()
+  readonly pending = new Map<string, Map<string, Pending>>()
   /**
    * What the unit of work has read from the store, decoded: a batch reads each record (and each
    * list) once, at one version, which every later command's preconditions name again.
@@ -82,16 +82,16 @@ class Overlay {
   readonly lists = new Map<string, ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<unknown> }>>()
   add(changes: ReadonlyArray<Operation.Change>): void {
     for (const c of changes) {
-      this.pending.set(`${c.kind}/${c.id}`, { value: c.entity, version: c.expectedVersion + 1, index: c.index, id: c.id })
+      let ofKind = this.pending.get(c.kind)
+      if (ofKind === undefined) this.pending.set(c.kind, ofKind = new Map<string, Pending>())
+      ofKind.set(c.id, { value: c.entity, version: c.expectedVersion + 1, index: c.index, id: c.id })
     }
   }
   get(kind: string, id: string): Pending | undefined {
-    return this.pending.get(`${kind}/${id}`)
+    return this.pending.get(kind)?.get(id)
   }
-  ofKind(kind: string): ReadonlyArray<Pending> {
-    const out: Array<Pending> = []
-    for (const [key, p] of this.pending) if (key.startsWith(`${kind}/`)) out.push(p)
-    return out
+  ofKind(kind: string): Iterable<Pending> {
+    return this.pending.get(kind)?.values() ?? []
   }
 }
 
@@ -264,7 +264,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         }),
         Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
           if (overlay === undefined) return loaded
-          const extra = overlay.ofKind(m.kind).filter((p) =>
+          const extra = Array.from(overlay.ofKind(m.kind)).filter((p) =>
             (query.serviceId === undefined || p.index.serviceId === query.serviceId) &&
             (query.personId === undefined || p.index.personIds.includes(query.personId))
           )
@@ -468,25 +468,38 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   /**
    * Runs many writes as one unit of work: each through the same road and principles, later ones
    * seeing earlier ones' writes; all committed in one store commit, or none. A failure names the
-   * index of the command that failed.
+   * index of the command that failed. With `dryRun` nothing is committed; with `allRefusals`
+   * every command is tried (a refused one's writes are left out) and the failure lists them all.
    */
   const batch = (table: Readonly<Record<string, Operation.Any>>) =>
-  (rawActor: unknown, rawItems: unknown): Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError> =>
+  (rawActor: unknown, rawItems: unknown, options?: BatchOptions): Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError> =>
     Effect.gen(function*() {
       const items = yield* Effect.fromResult(decodeBatch(rawItems))
       const overlay = new Overlay()
       const units: Array<PlannedUnit<unknown>> = []
+      const refusals: Array<BatchRefused> = []
       for (const [index, item] of items.entries()) {
         const op = Object.prototype.hasOwnProperty.call(table, item.op) ? table[item.op] : undefined
-        const unit = yield* (op === undefined || op.kind !== "write"
-          ? Effect.fail(new InvalidCommand({ operation: "Batch", field: `[${index}].op`, rule: "not a write operation of the case-work API" }))
-          : plan(op, rawActor, item.input, overlay)).pipe(
-            Effect.mapError((error) => new BatchRefused({ index, operation: item.op, error }))
-          )
-        overlay.add(unit.changes)
-        units.push(unit)
+        const planned = yield* Effect.result(
+          op === undefined || op.kind !== "write"
+            ? Effect.fail(new InvalidCommand({ operation: "Batch", field: `[${index}].op`, rule: "not a write operation of the case-work API" }))
+            : plan(op, rawActor, item.input, overlay)
+        )
+        if (Result.isFailure(planned)) {
+          const refused = new BatchRefused({ index, operation: item.op, error: planned.failure })
+          if (options?.allRefusals !== true) return yield* Effect.fail(refused)
+          refusals.push(refused)
+          continue
+        }
+        overlay.add(planned.success.changes)
+        units.push(planned.success)
+        yield* options?.onPlanned?.(index) ?? Effect.void
       }
-      if (units.length > 0) yield* commit(units)
+      if (refusals.length > 0) {
+        const [first, ...later] = refusals
+        return yield* Effect.fail(new BatchRefused({ ...first!, later: later.map((r) => ({ index: r.index, operation: r.operation, error: r.error as unknown })) }))
+      }
+      if (units.length > 0 && options?.dryRun !== true) yield* commit(units)
       return units.map(written)
     })
 
