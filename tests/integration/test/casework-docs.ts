@@ -4,6 +4,7 @@
  * `casework-docs.test.ts`, so an example that rots fails CI).
  */
 import { Access, Casework } from "@pomoc/core"
+import { describeInput } from "./casework-inputs.js"
 import { registry } from "./registry.js"
 
 export const actors = {
@@ -199,6 +200,7 @@ export const renderOperations = (): string => {
       "",
       `${op.summary[0]!.toUpperCase()}${op.summary.slice(1)}. Tag \`${op.tag}\` (${op.kind}).`,
       "",
+      `- **Input:** ${describeInput(name)}.`,
       `- **Subject:** ${subjectText(op)}.`,
       `- **Who:** ${who(op.tag)}.`,
       `- **Principles:** ${op.kind === "write" || op.tag === "AssessEligibility" ? principlesOf(op.tag) : "none (a read)"}.`,

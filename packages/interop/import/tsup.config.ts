@@ -1,0 +1,3 @@
+import { pomocTsup } from "../../../scripts/tsup.base.mjs"
+
+export default pomocTsup({ entry: ["src/index.ts", "src/bin.ts"] })
