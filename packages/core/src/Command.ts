@@ -28,6 +28,7 @@ import type { OutcomeMeasurement } from "./model/Outcome.js"
 import type { IdentityLevel, Person } from "./model/Person.js"
 import type { Goal, IndividualPlan, PlanReview, PlanStep } from "./model/Plan.js"
 import type { Referral, ReferralStatus } from "./model/Referral.js"
+import type { VoidableKind, VoidReason } from "./model/Voided.js"
 
 /**
  * Register an organisation.
@@ -249,6 +250,28 @@ export interface PublishReport {
 export interface ErasePerson { readonly _tag: "ErasePerson"; readonly personId: PersonId }
 
 /**
+ * Correct a record. The principles judge the corrected record as the command that records such a
+ * record (a corrected contact as `RecordContact`), so a correction that would break a principle
+ * is refused.
+ * @since 0.2.0
+ * @category models
+ */
+export interface CorrectRecord {
+  readonly _tag: "CorrectContact" | "CorrectPerson" | "CorrectActivity" | "CorrectLocation" | "CorrectService"
+  /** The corrected record's kind. */
+  readonly kind: string
+  /** The corrected record's id. */
+  readonly id: string
+}
+/**
+ * Void a record entered by mistake, with a reason code (kept for the audit and the person's
+ * export; left out of reports and lists).
+ * @since 0.2.0
+ * @category models
+ */
+export interface VoidRecord { readonly _tag: "VoidRecord"; readonly kind: VoidableKind; readonly id: string; readonly reason: VoidReason }
+
+/**
  * Every core command.
  * @since 0.1.0
  * @category models
@@ -282,6 +305,8 @@ export type Command =
   | RecordNeed
   | PublishReport
   | ErasePerson
+  | CorrectRecord
+  | VoidRecord
 
 /**
  * The tag of every core command.

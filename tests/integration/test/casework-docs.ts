@@ -46,7 +46,7 @@ export const examples: ReadonlyArray<Example> = [
   { op: "registerLocation", actor: "jana", input: { id: "premises", organisationId: "ostrov", name: "Klub", kind: "club-premises", confidential: false } },
   { op: "registerPerson", actor: "eva", input: kuba },
   { op: "recordNeed", actor: "eva", input: { personId: "kuba", need: "housing", source: "person" } },
-  { op: "recordContact", actor: "eva", input: contact },
+  { op: "recordContact", actor: "eva", input: { ...contact, id: "contact-1" } },
   { op: "assessEligibility", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
   { op: "startCooperation", actor: "eva", input: { id: "coop-1", serviceId: "club", personId: "kuba", startedAt: at(3) } },
   {
@@ -97,6 +97,13 @@ export const examples: ReadonlyArray<Example> = [
   { op: "recordAttendance", actor: "ana", input: { activityId: "football", attendees: ["kuba"], anonymousAttendance: 2 } },
   { op: "registerVolunteer", actor: "marta", input: { id: "ana", organisationId: "ostrov", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: at(1), skills: [] } },
   { op: "recordVolunteerHours", actor: "ana", input: { volunteerId: "ana", serviceId: "club", activityId: "football", on: at(7), hours: 2.5 } },
+  { op: "correctContact", actor: "eva", input: { id: "contact-1", changes: { durationMinutes: 50, note: "Talked about school." } } },
+  { op: "correctPerson", actor: "eva", input: { id: "kuba", changes: { ageBand: "18-20" } } },
+  { op: "correctActivity", actor: "ana", input: { id: "football", changes: { anonymousAttendance: 8 } } },
+  { op: "correctLocation", actor: "marta", input: { id: "premises", changes: { municipality: "Praha 4" } } },
+  { op: "correctService", actor: "marta", input: { id: "club", changes: { name: "Klub Ostrov Praha" } } },
+  { op: "recordChanges", actor: "marta", input: { kind: "contact", id: "contact-1" } },
+  { op: "voidRecord", actor: "marta", input: { kind: "contact", id: "contact-1", reason: "duplicate" } },
   { op: "chargeFee", actor: "eva", input: { serviceId: "club", amountMinor: 2000, currency: "CZK" }, refused: "CommandRefused" },
   { op: "endCooperation", actor: "eva", input: { cooperationId: "coop-1" } },
   {
@@ -150,8 +157,18 @@ const subjectText = (op: (typeof Casework.operations)[keyof typeof Casework.oper
     case "New":
       return op.subject.loadService ? "a new record in the service its input names" : "the service its input names (organisation-wide when none)"
     case "Existing":
+      if (op.subject.mappingOf !== undefined) return "an existing record of the kind its input names, by id (outside the actor's services: `NotFound`, as for an unknown id)"
       return `an existing ${op.subject.mapping.kind} by id (outside the actor's services: \`NotFound\`, as for an unknown id)`
   }
+}
+
+/** Corrections are judged as the command that records the corrected record. */
+const judgedAs: Partial<Record<keyof Casework.Operations, string>> = {
+  correctContact: "RecordContact",
+  correctPerson: "RegisterPerson",
+  correctActivity: "RecordActivity",
+  correctLocation: "RegisterLocation",
+  correctService: "RegisterService"
 }
 
 /** What can go wrong besides bad input and access (hand-kept: the checks are code). */
@@ -178,6 +195,10 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   recordActivity: "an attendee not known to the service (`attendees[i]`)",
   recordAttendance: "an attendee not known to the service (`attendees[i]`)",
   recordVolunteerHours: "unknown volunteer or activity (`NotFound`)",
+  correctContact: "as `recordContact`, for the corrected contact",
+  correctPerson: "as `registerPerson`, for the corrected person",
+  correctActivity: "as `recordActivity`, for the corrected activity",
+  correctService: "as `registerService`, for the corrected service",
   report: "no registered report with the id (`reportId`)",
   publishReport: "no registered report with the id (`reportId`)"
 }
@@ -203,7 +224,13 @@ export const renderOperations = (): string => {
       `- **Input:** ${describeInput(name)}.`,
       `- **Subject:** ${subjectText(op)}.`,
       `- **Who:** ${who(op.tag)}.`,
-      `- **Principles:** ${op.kind === "write" || op.tag === "AssessEligibility" ? principlesOf(op.tag) : "none (a read)"}.`,
+      `- **Principles:** ${
+        judgedAs[name] !== undefined
+          ? `judged as \`${judgedAs[name]}\`: ${principlesOf(judgedAs[name])}`
+          : op.kind === "write" || op.tag === "AssessEligibility"
+          ? principlesOf(op.tag)
+          : "none (a read)"
+      }.`,
       `- **Errors:** ${errors.join("; ")}.`,
       "",
       "```ts",

@@ -56,6 +56,7 @@ export type ReadOperation =
   | "ReadConsent"
   | "ReadDisclosure"
   | "ReadReferral"
+  | "ReadChanges"
   | "ReadActivity"
   | "ReadVolunteer"
   | "ReadReport"
@@ -148,6 +149,7 @@ const readRows: { readonly [O in ReadOperation | "ExportPerson"]: Row } = {
   ReadConsent: row(S, S, O, N, N),
   ReadDisclosure: row(S, S, N, N, N),
   ReadReferral: row(S, S, N, N, N),
+  ReadChanges: row(N, S, N, N, N),
   ReadActivity: row(S, S, O, N, S),
   ReadVolunteer: row(N, S, O, N, N),
   ReadReport: row(S, S, O, O, N),
@@ -167,6 +169,7 @@ const readInfo: { readonly [O in ReadOperation | "ExportPerson"]: OperationInfo 
   ReadConsent: { kind: "read", sensitivity: "personal", description: "read a person's consents" },
   ReadDisclosure: { kind: "read", sensitivity: "confidential", description: "read what was disclosed about a person" },
   ReadReferral: { kind: "read", sensitivity: "confidential", description: "read a person's referrals" },
+  ReadChanges: { kind: "read", sensitivity: "confidential", description: "read a record's change history (corrections)" },
   ReadActivity: { kind: "read", sensitivity: "personal", description: "read activities and their attendance" },
   ReadVolunteer: { kind: "read", sensitivity: "organisational", description: "read volunteers and their hours" },
   ReadReport: { kind: "read", sensitivity: "aggregate", description: "run a report (suppressed counts)" },

@@ -28,7 +28,7 @@ export { configFromRegistry } from "./Config.js"
 export type { BatchOptions, CaseworkError, Config, Eligibility, History, ServiceTypeInfo, Written } from "./Config.js"
 export { operations, type Operations } from "./operations/index.js"
 export type { StartCooperationInput } from "./operations/cooperation.js"
-export type { ExportDocument } from "./operations/reads.js"
+export type { ExportDocument, VoidedEntry } from "./operations/reads.js"
 
 /**
  * Where a host declares its plugins once, so that the whole API is typed by them:

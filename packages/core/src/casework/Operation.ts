@@ -122,6 +122,11 @@ export interface Context {
  */
 export interface Decision<A> {
   readonly command: Command
+  /**
+   * The command the principles judge, when it is not `command` (a correction is judged as the
+   * command that records the corrected record); the audit entry still names `command`.
+   */
+  readonly judgedAs?: Command
   /** The service and person the facts are about (absent for organisation-level records). */
   readonly service?: Service | undefined
   readonly person?: Person | undefined
@@ -184,6 +189,8 @@ export type Subject<I, S> =
   | {
     readonly _tag: "Existing"
     readonly mapping: Mapping<unknown>
+    /** The record's kind read from the input, when the operation takes several kinds (else `mapping`). */
+    readonly mappingOf?: (input: I) => Mapping<unknown>
     /** The record's id in the input. */
     readonly id: (input: I) => string
     /** The services the record belongs to. */
@@ -231,6 +238,26 @@ export const existing = <I, R>(
   id: (input: I) => string,
   services: (record: R) => ReadonlyArray<string>
 ): Subject<I, Loaded<R>> => ({ _tag: "Existing", mapping: mapping as unknown as Mapping<unknown>, id, services })
+
+/**
+ * An existing record of one of several kinds, the kind read from the input (`mappingOf`);
+ * `mapping` is the first kind, for documentation. Records with no service are authorised as
+ * {@link anywhere}.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const existingOf = <I, R>(
+  mappings: ReadonlyArray<Mapping<R>>,
+  mappingOf: (input: I) => Mapping<R>,
+  id: (input: I) => string,
+  services: (record: R) => ReadonlyArray<string>
+): Subject<I, Loaded<R>> => ({
+  _tag: "Existing",
+  mapping: mappings[0] as unknown as Mapping<unknown>,
+  mappingOf: mappingOf as unknown as (input: I) => Mapping<unknown>,
+  id,
+  services
+})
 
 /**
  * An attribution field of the input, set from the actor when absent and checked against the

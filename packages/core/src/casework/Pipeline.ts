@@ -167,10 +167,10 @@ const checkAttribution = (op: Operation.Any, input: unknown, actorId: string): E
 const say = (x: { readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }): Warning =>
   ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
 
-const refusal = (config: Config, decision: EngineDecision, command: Command, facts: Facts): CommandRefused => {
+const refusal = (config: Config, decision: EngineDecision, operation: string, command: Command, facts: Facts): CommandRefused => {
   const explanation = config.engine.explain(command, facts)
   return new CommandRefused({
-    operation: command._tag,
+    operation,
     violations: decision._tag === "Denied" ? decision.violations.map(say) : [],
     requirements: decision._tag === "Allowed"
       ? []
@@ -184,6 +184,23 @@ const refusal = (config: Config, decision: EngineDecision, command: Command, fac
       })),
     explanation: explanation.steps.map((s) => ({ rule: s.rule, principle: s.principle, verdict: s.verdict._tag }))
   })
+}
+
+/** Organisation-wide, or in any one of the actor's services. */
+const anywhere = (
+  actor: Actor,
+  authorize: (serviceId: string | undefined) => Result.Result<Access.Grant, Access.AccessDenied>
+): Result.Result<Access.Grant, Access.AccessDenied> => {
+  const first = authorize(undefined)
+  if (Result.isSuccess(first)) return first
+  for (const grant of actor.grants) {
+    if (grant.services === "*") continue
+    for (const serviceId of grant.services) {
+      const attempt = authorize(serviceId)
+      if (Result.isSuccess(attempt)) return attempt
+    }
+  }
+  return first
 }
 
 /**
@@ -298,16 +315,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
       }
       case "Anywhere": {
-        const first = authorize(undefined)
-        if (Result.isSuccess(first)) return { grant: first.success, value: undefined }
-        for (const grant of actor.grants) {
-          if (grant.services === "*") continue
-          for (const serviceId of grant.services) {
-            const attempt = authorize(serviceId)
-            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: undefined }
-          }
-        }
-        return yield* Effect.fail(first.failure)
+        return { grant: yield* Effect.fromResult(anywhere(actor, authorize)), value: undefined }
       }
       case "New": {
         const serviceId = subject.serviceId(input as never)
@@ -317,17 +325,24 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       }
       case "Existing": {
         // Whether the actor's roles may do this anywhere does not depend on the record: say so.
-        const anywhere = authorize(undefined)
-        if (Result.isFailure(anywhere) && anywhere.failure.reason !== "service-required") return yield* Effect.fail(anywhere.failure)
+        const atAll = authorize(undefined)
+        if (Result.isFailure(atAll) && atAll.failure.reason !== "service-required") return yield* Effect.fail(atAll.failure)
         const id = subject.id(input as never)
-        const found = yield* r.find(subject.mapping, id)
+        const mapping = subject.mappingOf?.(input as never) ?? subject.mapping
+        const found = yield* r.find(mapping, id)
         if (Option.isSome(found)) {
-          for (const serviceId of subject.services(found.value.value as never)) {
+          const services = subject.services(found.value.value as never)
+          // A record of no service (a location) is the organisation's: authorised as `anywhere`.
+          if (services.length === 0) {
+            const attempt = anywhere(actor, authorize)
+            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
+          }
+          for (const serviceId of services) {
             const attempt = authorize(serviceId)
             if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
           }
         }
-        return yield* Effect.fail(new NotFound({ kind: subject.mapping.kind, id }))
+        return yield* Effect.fail(new NotFound({ kind: mapping.kind, id }))
       }
     }
   })
@@ -373,9 +388,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
     const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
     const decision = yield* op.decide(ctx, input as never, subject as never)
-    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, decision.command)), ...decision.extraFacts }
-    const verdict = config.engine.check(decision.command, facts)
-    if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command, facts))
+    const judged = decision.judgedAs ?? decision.command
+    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
+    const verdict = config.engine.check(judged, facts)
+    if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
     const unit: PlannedUnit<unknown> = {
       operation: op.tag,
       changes: decision.changes,

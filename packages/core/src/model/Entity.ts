@@ -31,6 +31,8 @@ import { Person } from "./Person.js"
 import { personalPaths, type PersonalPath } from "./Personal.js"
 import { StoredPlan, StoredStep } from "./Plan.js"
 import { Referral, status as referralStatus } from "./Referral.js"
+import { Revision } from "./Revision.js"
+import { Voided } from "./Voided.js"
 
 /**
  * The index part of a record (everything but `data` and the version).
@@ -115,12 +117,7 @@ const entity = <const K extends string, A, const H extends HistorySection | unde
 const none = (): RecordIndex => ({ serviceId: null, personIds: [], at: null, facets: {}, tags: [] })
 const nobody = (): undefined => undefined
 
-/**
- * The catalogue of every record kind.
- * @since 0.2.0
- * @category models
- */
-export const catalogue = {
+const base = {
   organisation: entity({
     kind: "organisation",
     schema: Organisation,
@@ -355,6 +352,44 @@ export const catalogue = {
     index: (k: DataKey) => ({ serviceId: null, personIds: [k.personId], at: null, facets: {}, tags: [] }),
     owner: nobody,
     erasure: "destroy",
+    history: undefined
+  })
+} as const
+
+/**
+ * The catalogue of every record kind.
+ * @since 0.2.0
+ * @category models
+ */
+export const catalogue = {
+  ...base,
+  // A voided record keeps its service, people and time (the person's export finds it), under a
+  // kind of its own: reports and lists, which read by kind, leave it out.
+  voided: entity({
+    kind: "voided",
+    schema: Voided,
+    id: (v: Voided) => v.record.id,
+    index: (v: Voided) => {
+      const i = (base[v.kind].index as (r: Voided["record"]) => RecordIndex)(v.record)
+      return { serviceId: i.serviceId, personIds: i.personIds, at: i.at, facets: { kind: v.kind, reason: v.reason }, tags: [] }
+    },
+    owner: (v: Voided) => (base[v.kind].owner as (r: Voided["record"]) => string | undefined)(v.record),
+    erasure: "shred",
+    history: undefined
+  }),
+  revision: entity({
+    kind: "revision",
+    schema: Revision,
+    id: (r: Revision) => r.id,
+    index: (r: Revision) => ({
+      serviceId: r.serviceId ?? null,
+      personIds: r.ownerId !== undefined ? [r.ownerId] : [],
+      at: iso(r.at),
+      facets: { kind: r.kind, recordId: r.recordId, operation: r.operation },
+      tags: []
+    }),
+    owner: (r: Revision) => r.ownerId,
+    erasure: "shred",
     history: undefined
   })
 } as const

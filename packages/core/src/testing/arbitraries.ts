@@ -20,6 +20,8 @@ import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } fr
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../model/Person.js"
 import { Referral, ReferralEvent, type ReferralStatus } from "../model/Referral.js"
 import { DataKey } from "../model/DataKey.js"
+import { Revision } from "../model/Revision.js"
+import { Voided } from "../model/Voided.js"
 import { arbPhone, arbSchedule, arbServiceArea, arbSpokenLanguage } from "./directory.js"
 
 /** Parsed JSON never has a null prototype, so neither do generated wire objects. */
@@ -854,6 +856,46 @@ export const arbDataKey: fc.Arbitrary<typeof DataKey.Encoded> = record({
 })
 
 /**
+ * A correction's revision: patches of plain JSON values.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbRevision: fc.Arbitrary<typeof Revision.Encoded> = partialRecord(
+  {
+    id: arbId,
+    kind: fc.constantFrom("contact", "person", "activity", "location", "service"),
+    recordId: arbId,
+    serviceId: arbId,
+    ownerId: arbId,
+    version: fc.integer({ min: 1, max: 1000 }),
+    at: arbTimestamp,
+    by: arbId,
+    operation: fc.constantFrom("CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService"),
+    patches: fc.array(record({ op: fc.constantFrom("replace" as const, "add" as const), path: fc.array(fc.oneof(arbCode, fc.nat(10)), { minLength: 1, maxLength: 3 }), value: fc.jsonValue({ maxDepth: 2 }) }), { maxLength: 4 }),
+    inverse: fc.array(record({ op: fc.constant("remove" as const), path: fc.array(arbCode, { minLength: 1, maxLength: 3 }) }), { maxLength: 4 })
+  },
+  ["id", "kind", "recordId", "version", "at", "by", "operation"]
+)
+
+/**
+ * A voided record of any voidable kind.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbVoided: fc.Arbitrary<typeof Voided.Encoded> = fc.oneof(
+  ...([["contact", arbContact], ["activity", arbActivity], ["measurement", arbOutcomeMeasurement], ["volunteer-hours", arbVolunteerHours]] as const).map(([kind, arb]) =>
+    record({
+      kind: fc.constant(kind),
+      reason: fc.constantFrom("entered-in-error" as const, "duplicate" as const, "wrong-person" as const, "wrong-service" as const, "test-record" as const),
+      voidedBy: arbId,
+      voidedAt: arbTimestamp,
+      version: fc.integer({ min: 1, max: 1000 }),
+      record: arb as fc.Arbitrary<never>
+    })
+  )
+)
+
+/**
  * One entry of the {@link entities} table: the entity's name, its schema and an arbitrary of its
  * wire form.
  * @since 0.1.0
@@ -916,7 +958,9 @@ export const entities: ReadonlyArray<EntityArbitrary> = [
   entity("Activity", Activity, arbActivity),
   entity("Volunteer", Volunteer, arbVolunteer),
   entity("VolunteerHours", VolunteerHours, arbVolunteerHours),
-  entity("DataKey", DataKey, arbDataKey)
+  entity("DataKey", DataKey, arbDataKey),
+  entity("Revision", Revision, arbRevision),
+  entity("Voided", Voided, arbVoided)
 ]
 
 /**

@@ -242,7 +242,9 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   activity: "Activity",
   volunteer: "Volunteer",
   "volunteer-hours": "VolunteerHours",
-  "data-key": "DataKey"
+  "data-key": "DataKey",
+  voided: "Voided",
+  revision: "Revision"
 }
 
 const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> => {

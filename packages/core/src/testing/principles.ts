@@ -234,6 +234,12 @@ export const arbCoreFacts: fc.Arbitrary<Facts> = fc.record(
 const withPerson = <T extends { readonly personId: string }>(wire: fc.Arbitrary<T>) =>
   fc.tuple(wire, personIdWire).map(([value, personId]) => ({ ...value, personId }))
 
+const correctionTags = ["CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService"] as const
+const correctionArbitraries = Object.fromEntries(correctionTags.map((tag) => [
+  tag,
+  fc.record({ kind: fc.constantFrom("contact", "person", "activity", "location", "service"), id: arbId }).map((fields) => ({ _tag: tag, ...fields }))
+])) as { readonly [K in (typeof correctionTags)[number]]: fc.Arbitrary<Extract<Command, { readonly _tag: K }>> }
+
 const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command, { readonly _tag: K }>> } = {
   RegisterOrganisation: decoded(arbOrganisation, Organisation).map((organisation) => ({ _tag: "RegisterOrganisation", organisation })),
   RegisterService: decoded(
@@ -353,7 +359,15 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
       smallestCell: fc.nat(100)
     })
     .map((fields) => ({ _tag: "PublishReport", ...fields })),
-  ErasePerson: id(personIdWire, PersonId).map((personId) => ({ _tag: "ErasePerson", personId }))
+  ErasePerson: id(personIdWire, PersonId).map((personId) => ({ _tag: "ErasePerson", personId })),
+  ...correctionArbitraries,
+  VoidRecord: fc
+    .record({
+      kind: fc.constantFrom("contact" as const, "activity" as const, "measurement" as const, "volunteer-hours" as const),
+      id: arbId,
+      reason: fc.constantFrom("entered-in-error" as const, "duplicate" as const, "wrong-person" as const, "wrong-service" as const, "test-record" as const)
+    })
+    .map((fields) => ({ _tag: "VoidRecord", ...fields }))
 }
 
 /**

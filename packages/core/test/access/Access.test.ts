@@ -72,18 +72,20 @@ describe.each(Access.operationNames.flatMap((op) => allRoles.map((role) => [op, 
 // Written by hand, independently of matrix.ts: what each role may do at all (in its own services).
 const mayDo: Record<Role, ReadonlyArray<Operation>> = {
   auditor: ["ReadDirectory", "ReadReport", "ReadAudit", "VerifyAudit"],
-  volunteer: ["ReadDirectory", "RecordActivity", "RecordAttendance", "RecordVolunteerHours", "ReadActivity"],
+  volunteer: ["ReadDirectory", "RecordActivity", "RecordAttendance", "RecordVolunteerHours", "ReadActivity", "CorrectActivity"],
   administrator: [
     "RegisterOrganisation", "RegisterService", "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours",
     "PublishReport", "ErasePerson", "ExportPerson", "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson",
-    "ReadConsent", "ReadActivity", "ReadVolunteer", "ReadReport", "ReadAudit", "VerifyAudit"
+    "ReadConsent", "ReadActivity", "ReadVolunteer", "ReadReport", "ReadAudit", "VerifyAudit",
+    "CorrectLocation", "CorrectService"
   ],
   worker: [
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
     "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
     "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
-    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport"
+    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
+    "CorrectContact", "CorrectPerson", "CorrectActivity"
   ],
   coordinator: [
     "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours", "PublishReport", "ErasePerson", "ExportPerson",
@@ -92,7 +94,8 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
     "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
-    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport"
+    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
+    "CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService", "VoidRecord", "ReadChanges"
   ]
 }
 
@@ -101,12 +104,13 @@ const personal: ReadonlyArray<Operation> = [
   "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan", "ReadConsent",
   "ReadDisclosure", "ReadReferral", "ReadActivity", "ExportPerson", "RegisterPerson", "ChangeIdentityLevel", "RecordContact",
   "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ErasePerson", "StartCooperation", "EndCooperation"
+  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ErasePerson", "StartCooperation", "EndCooperation",
+  "CorrectContact", "CorrectPerson", "VoidRecord", "ReadChanges"
 ]
 const offLimitsForVolunteers: ReadonlyArray<Operation> = [
   "ReadHistory", "ReadConfidentialNote", "ReadPlan", "ReadConsent", "ReadDisclosure", "ReadReferral", "GiveConsent",
   "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "RecordContact", "CreatePlan", "AddGoal", "AddPlanStep",
-  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed"
+  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "CorrectContact", "CorrectPerson", "VoidRecord", "ReadChanges"
 ]
 
 describe("the sensitive cells, against a hand-written expectation", () => {

@@ -28,7 +28,9 @@ const concepts = [
   "Activity",
   "Volunteer",
   "VolunteerHours",
-  "DataKey"
+  "DataKey",
+  "Revision",
+  "Voided"
 ]
 
 describe("the entity table", () => {

@@ -10,6 +10,7 @@ import * as Audit from "./audit.js"
 import * as ConsentAndDisclosure from "./consent-and-disclosure.js"
 import * as Contacts from "./contacts.js"
 import * as Cooperation from "./cooperation.js"
+import * as Corrections from "./corrections.js"
 import * as Directory from "./directory.js"
 import * as Outcomes from "./outcomes.js"
 import * as People from "./people.js"
@@ -78,6 +79,20 @@ export const operations = {
   registerVolunteer: ActivitiesAndVolunteers.registerVolunteer,
   /** Record a volunteer's hours. */
   recordVolunteerHours: ActivitiesAndVolunteers.recordVolunteerHours,
+  /** Correct a contact: `{ id, changes }`; judged as `RecordContact`, its change history kept. */
+  correctContact: Corrections.correctContact,
+  /** Correct a person's non-identity fields: `{ id, changes }`; judged as `RegisterPerson`. */
+  correctPerson: Corrections.correctPerson,
+  /** Correct an activity and its attendance: `{ id, changes }`; judged as `RecordActivity`. */
+  correctActivity: Corrections.correctActivity,
+  /** Correct a location: `{ id, changes }`; judged as `RegisterLocation`. */
+  correctLocation: Corrections.correctLocation,
+  /** Correct a service's settings: `{ id, changes }`; judged as `RegisterService`. */
+  correctService: Corrections.correctService,
+  /** Void a record entered by mistake: `{ kind, id, reason }`. */
+  voidRecord: Corrections.voidRecord,
+  /** A record's change history: `{ kind, id }` (coordinators). */
+  recordChanges: Corrections.recordChanges,
   /** Read a person (a person id); identified people's reads are audited. */
   getPerson: Reads.getPerson,
   /** A person's history as the actor may see it (a person id). */
@@ -101,4 +116,4 @@ export const operations = {
  */
 export type Operations = typeof operations
 
-export { ActivitiesAndVolunteers, Audit, ConsentAndDisclosure, Contacts, Cooperation, Directory, Outcomes, People, Plans, Reads, Referrals, Reports }
+export { ActivitiesAndVolunteers, Audit, ConsentAndDisclosure, Contacts, Cooperation, Corrections, Directory, Outcomes, People, Plans, Reads, Referrals, Reports }
