@@ -4,15 +4,12 @@
  * coordinators read, and that a voided record leaves reports and lists but stays in the audit
  * log and the person's own export.
  */
-import { Casework, FieldCrypto, KeyMaterial, Registry, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
-import { PostgresStore } from "@pomoc/store-postgres"
-import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { clientConfig, createSchema, freshSchema } from "../../../packages/stores/postgres/test/stores.js"
+import { everyStore } from "./stores.js"
 
 const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 
@@ -22,19 +19,14 @@ const petr = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] }
 const marta = { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] }
 const ana = { id: "ana", grants: [{ role: "volunteer", services: ["club"] }] }
 const ola = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
+// A coordinator of another service (the staff directory knows everyone the tests act as).
+const jan = { id: "jan", grants: [{ role: "coordinator", services: ["debt"] }] }
 
 const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toISOString()
 const NOTE = "He said his brother moved out."
 const NEW_NOTE = "His brother moved to Brno last week."
 
-const stores: ReadonlyArray<readonly [string, () => Layer.Layer<Store.Store, unknown>]> = [
-  ["memory", () => MemoryStore.layer],
-  ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })],
-  ["PostgreSQL", () => {
-    const schema = freshSchema()
-    return Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema))))
-  }]
-]
+const stores = everyStore
 
 describe.each(stores)("correct and void records (%s store)", (_name, storeLayer) => {
   type Api = Casework.Api
@@ -51,6 +43,7 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
   beforeEach(async () => {
     runtime = ManagedRuntime.make(
       Casework.layer(Casework.configFromRegistry(registry)).pipe(
+        Layer.provide(StaffDirectory.layerList([admin, eva, petr, marta, ana, ola, jan])),
         Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
         Layer.provideMerge(storeLayer())
       )

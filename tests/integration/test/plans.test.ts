@@ -4,7 +4,7 @@
  * step texts are encrypted at rest and erased with the person, its counters drive the plan facts,
  * and two steps added at once are never lost or numbered alike.
  */
-import { Casework, FieldCrypto, KeyMaterial, Principles, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Principles, StaffDirectory, Store } from "@pomoc/core"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { serviceTypes } from "./model.js"
@@ -26,6 +26,7 @@ const step = (id: string, takenBy: "person" | "worker" = "person") => ({ id, des
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, coordinator])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(Store.layerMemory)
     )

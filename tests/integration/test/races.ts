@@ -4,7 +4,7 @@
  * consent while the other discloses on it, and both racers start a cooperation for the same
  * person. Afterwards the store is checked for decisions taken on stale facts.
  */
-import { Audit, Casework, FieldCrypto, Principles, Store } from "@pomoc/core"
+import { Audit, Casework, FieldCrypto, Principles, StaffDirectory, Store } from "@pomoc/core"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import { expect } from "vitest"
 import { serviceTypes } from "./model.js"
@@ -34,6 +34,7 @@ export interface Racer {
 /** A racer on its own runtime (its own store connection). */
 export const racer = (storeLayer: Layer.Layer<Store.Store, unknown>, key: Uint8Array): Racer => {
   const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+    Layer.provide(StaffDirectory.layerList([admin, auditor, ...workers])),
     Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
     Layer.provideMerge(storeLayer)
   )

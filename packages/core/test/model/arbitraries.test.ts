@@ -29,6 +29,7 @@ const concepts = [
   "Volunteer",
   "VolunteerHours",
   "DataKey",
+  "StaffMember",
   "Revision",
   "Voided"
 ]
