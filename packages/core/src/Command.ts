@@ -250,6 +250,18 @@ export interface PublishReport {
 export interface ErasePerson { readonly _tag: "ErasePerson"; readonly personId: PersonId }
 
 /**
+ * The receiving service answers a referral made to it: accepted, rejected (with a reason) or done.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AnswerReferral {
+  readonly _tag: "AnswerReferral"
+  readonly referralId: ReferralId
+  readonly status: "accepted" | "rejected" | "done"
+  /** Why (a rejected referral needs one). */
+  readonly reason?: string
+}
+/**
  * Correct a record. The principles judge the corrected record as the command that records such a
  * record (a corrected contact as `RecordContact`), so a correction that would break a principle
  * is refused.
@@ -305,6 +317,7 @@ export type Command =
   | RecordNeed
   | PublishReport
   | ErasePerson
+  | AnswerReferral
   | CorrectRecord
   | VoidRecord
 
