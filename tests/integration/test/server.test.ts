@@ -85,6 +85,9 @@ describe("@pomoc/server", () => {
     expect(Object.keys((spec as unknown as { components: { schemas: Record<string, { properties: object }> } }).components.schemas[ref]!.properties)).toEqual(
       expect.arrayContaining(["id", "name"])
     )
+    // A write's answer: the stored entity (the same schema) and the principles' warnings.
+    const ok = (spec.paths["/v1/registerOrganisation"]?.post?.responses["200"] as { content: Record<string, { schema: { properties: Record<string, unknown> } }> })
+    expect(ok.content["application/json"]?.schema.properties).toMatchObject({ value: body, warnings: { type: "array" } })
   })
 
   it("runs every operation of the table once (the docs' examples, in order) through the typed client", async () => {
@@ -175,6 +178,21 @@ describe("@pomoc/server", () => {
     const big = await post(server, "/v1/registerOrganisation", JSON.stringify({ id: "big", name: "x".repeat(100 * 1024) }), as("jana"))
     expect(big.status).toBe(413)
     expect(await big.json()).toMatchObject({ type: "urn:pomoc:problem:too-large", limit: 64 * 1024 })
+  })
+
+  it("answers a body over the limit with 413 also when it comes in chunks, without a length", async () => {
+    const chunk = new TextEncoder().encode(JSON.stringify({ id: "c", name: "y".repeat(40 * 1024) }).slice(0, 40 * 1024))
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(chunk)
+        controller.enqueue(chunk)
+        controller.close()
+      }
+    })
+    const response = await fetch(server.url + "/v1/registerOrganisation", {
+      method: "POST", body, headers: { "content-type": "application/json", ...as("jana") }, duplex: "half"
+    } as RequestInit)
+    expect(response.status).toBe(413)
   })
 
   it("answers CORS preflights for the configured origin only", async () => {

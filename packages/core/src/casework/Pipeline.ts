@@ -71,9 +71,26 @@ interface Pending {
   readonly id: string
 }
 
-/** The writes planned so far in a unit of work, by kind; later commands of a batch read through them. */
+/** Reads from the store, remembered for one unit of work. */
+class Memo<V> {
+  private readonly values = new Map<string, V>()
+  get<E>(key: string, fetch: () => Effect.Effect<V, E>): Effect.Effect<V, E> {
+    const known = this.values.get(key)
+    if (known !== undefined) return Effect.succeed(known)
+    return Effect.tap(fetch(), (value) => Effect.sync(() => this.values.set(key, value)))
+  }
+}
+
+/**
+ * The writes planned so far in a unit of work, by kind; later commands of a batch read through
+ * them. The store's records and lists read by the unit are remembered (a batch of 100,000
+ * contacts for 1,000 people reads each person once); its own writes always come first.
+ */
 class Overlay {
   readonly pending = new Map<string, Map<string, Pending>>()
+  // Any record kind: each entry is read back as the kind its key names.
+  readonly reads = new Memo<Option.Option<Operation.Loaded<unknown>>>()
+  readonly lists = new Memo<ReadonlyArray<Operation.Loaded<unknown>>>()
   add(changes: ReadonlyArray<Operation.Change>): void {
     for (const c of changes) {
       let ofKind = this.pending.get(c.kind)
@@ -221,14 +238,18 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
   const reader = (overlay: Overlay | undefined, read: Array<Operation.Precondition>) => {
     const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
+    const fetch = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> =>
+      store.get(m.kind, id).pipe(Effect.flatMap(Option.match({
+        onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
+        onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
+      })))
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
       if (pending !== undefined) return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
-      return store.get(m.kind, id).pipe(
-        Effect.flatMap(Option.match({
-          onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
-          onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
-        })),
+      const fetched = overlay === undefined
+        ? fetch(m, id)
+        : overlay.reads.get(`${m.kind}/${id}`, () => fetch(m, id)) as Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError>
+      return fetched.pipe(
         Effect.map((found) => {
           if (Option.isSome(found)) note(m.kind, id, found.value.version)
           return found
@@ -240,17 +261,15 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
         onSome: Effect.succeed
       }))
+    const fetchAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      store.list({ kind: m.kind, ...query }).pipe(Effect.flatMap((records) => {
+        const open = vault.opener()
+        return Effect.forEach(records, (r) => decodeStored(m, r, open))
+      }))
     const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
-      store.list({ kind: m.kind, ...query }).pipe(
-        Effect.flatMap((records) => {
-          const open = vault.opener()
-          return Effect.forEach(
-            overlay === undefined ? records : records.filter((r) => overlay.get(m.kind, r.id) === undefined),
-            (r) => decodeStored(m, r, open)
-          )
-        }),
-        Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
-          if (overlay === undefined) return loaded
+      overlay === undefined ? fetchAll(m, query) : (overlay.lists.get(`${m.kind}|${query.serviceId ?? ""}|${query.personId ?? ""}`, () => fetchAll(m, query)) as Effect.Effect<ReadonlyArray<Operation.Loaded<A>>, CaseworkError>).pipe(
+        Effect.map((stored): ReadonlyArray<Operation.Loaded<A>> => {
+          const loaded = stored.filter((l) => overlay.get(m.kind, m.id(l.value)) === undefined)
           const extra = Array.from(overlay.ofKind(m.kind)).filter((p) =>
             (query.serviceId === undefined || p.index.serviceId === query.serviceId) &&
             (query.personId === undefined || p.index.personIds.includes(query.personId))

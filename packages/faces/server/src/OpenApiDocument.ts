@@ -12,6 +12,12 @@ import { api, type OperationName, operationNames, pathOf } from "./Api.js"
 
 type Json = Record<string, unknown>
 
+const warning = {
+  type: "object",
+  properties: { principle: { type: "string" }, rule: { type: "string" }, reason: { type: "string" }, messageKey: { type: "string" } },
+  required: ["principle", "rule", "reason", "messageKey"]
+}
+
 const rewriteRefs = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(rewriteRefs)
   if (value === null || typeof value !== "object") return value
@@ -50,6 +56,12 @@ export const openApi = (): Json => {
     const schema = described?.schema ?? { description: "See docs/casework.md for this operation's input." }
     if (described !== undefined) Object.assign(schemas, described.definitions)
     operation["requestBody"] = { required: true, content: { "application/json": { schema } } }
+    // A write answers the stored entity (its input, completed) and the principles' warnings.
+    const isWrite = (Casework.operations[name] as { readonly kind: string }).kind === "write"
+    const ok = (operation["responses"] as Record<string, Json> | undefined)?.["200"]
+    if (isWrite && ok !== undefined && described !== undefined) {
+      ok["content"] = { "application/json": { schema: { type: "object", properties: { value: described.schema, warnings: { type: "array", items: warning } }, required: ["value", "warnings"] } } }
+    }
   }
   return { ...spec, components: { ...spec.components, schemas } }
 }

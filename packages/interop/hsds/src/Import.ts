@@ -365,7 +365,8 @@ const decodeService = Decode.decoder(Service)
  * @since 0.2.0
  * @category combinators
  */
-export const decode = (kind: DocumentKind, document: unknown, options: ImportOptions = {}): Result.Result<Plan, InvalidHsds> => {
+export const decode = (kind: DocumentKind, given: unknown, options: ImportOptions = {}): Result.Result<Plan, InvalidHsds> => {
+  const document = kind === "tabular" ? Schemas.byTableName(given) : given
   const schemaProblems = Schemas.validate(kind, document)
   if (schemaProblems.length > 0) return Result.fail(new InvalidHsds({ problems: schemaProblems }))
   if (kind === "taxonomy" || kind === "taxonomy_term" || kind === "taxonomy_list" || kind === "taxonomy_term_list") {
