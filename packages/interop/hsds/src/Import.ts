@@ -448,7 +448,8 @@ export interface DirectoryWriter {
   /** The case-work API's `batch`, when it has one: the whole document as one unit of work. */
   readonly batch?: (
     actor: unknown,
-    commands: ReadonlyArray<{ readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }>
+    commands: ReadonlyArray<{ readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }>,
+    options?: { readonly allRefusals?: boolean }
   ) => Effect.Effect<unknown, { readonly _tag: string }>
 }
 
@@ -493,13 +494,18 @@ export const importDocument = Effect.fn("Hsds.importDocument")(function*(
     ...plan.services.map((s) => ({ op: "registerService" as const, path: s.path, input: s.value }))
   ]
   if (api.batch !== undefined) {
-    yield* api.batch(actor, steps.map((s) => ({ op: s.op, input: s.input as never }))).pipe(
+    // Every command is tried, so every refused part is named (the first, then `others`).
+    yield* api.batch(actor, steps.map((s) => ({ op: s.op, input: s.input as never })), { allRefusals: true }).pipe(
       Effect.mapError((e) => {
-        const failed = e as { readonly index?: unknown; readonly error?: unknown }
-        const step = typeof failed.index === "number" ? steps[failed.index] : undefined
-        const cause = step === undefined ? e : failed.error ?? e
-        const tag = typeof cause === "object" && cause !== null && "_tag" in cause ? String(cause._tag) : e._tag
-        return new ImportRefused({ path: step?.path ?? "$", reason: tag, rule: ruleOf(cause), stored: [] })
+        const failed = e as { readonly index?: unknown; readonly error?: unknown; readonly later?: ReadonlyArray<{ readonly index: number; readonly error: unknown }> }
+        const part = (index: unknown, error: unknown) => {
+          const step = typeof index === "number" ? steps[index] : undefined
+          const cause = step === undefined ? e : error ?? e
+          const tag = typeof cause === "object" && cause !== null && "_tag" in cause ? String(cause._tag) : e._tag
+          return { path: step?.path ?? "$", reason: tag, rule: ruleOf(cause) }
+        }
+        const others = (failed.later ?? []).map((r) => part(r.index, r.error))
+        return new ImportRefused({ ...part(failed.index, failed.error), stored: [], ...(others.length > 0 ? { others } : {}) })
       })
     )
     return plan

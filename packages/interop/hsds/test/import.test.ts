@@ -117,6 +117,22 @@ describe("Import.importDocument", () => {
     expect(stored.locations).toEqual([])
   })
 
+  it("with the API's batch every refused part is named, the first and then the others, and nothing is stored", async () => {
+    const doc = structuredClone(readJson("organization_full.json")) as { services: Array<{ id: string; name: string }> }
+    const second = { ...structuredClone(doc.services[0]!), id: "0b0d1a44-53a5-4c3e-8f0e-3e5d2c4b1a22" }
+    doc.services.push(second)
+    const { error, stored } = await run(Effect.gen(function*() {
+      const pomoc = yield* Pomoc.Pomoc
+      const error = yield* Effect.flip(Import.importDocument(pomoc, admin, "organization", doc, { ...options, serviceType: "no-such-type" }))
+      return { error, stored: yield* storedIds }
+    }))
+    expect(error).toMatchObject({ _tag: "ImportRefused", path: "$.services[0]", reason: "InvalidCommand", stored: [] })
+    expect(error._tag === "ImportRefused" ? error.others : undefined).toEqual([
+      { path: "$.services[1]", reason: "InvalidCommand", rule: "type: no registered plugin defines this service type" }
+    ])
+    expect(stored).toEqual({ organisations: [], locations: [], services: [] })
+  })
+
   it("reports the problems of a CSV data package by file, row and column", () => {
     const { tables } = Tabular.fromDataPackage(csvFiles())
     const withService = (changes: Record<string, unknown>) =>
