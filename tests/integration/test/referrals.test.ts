@@ -109,7 +109,7 @@ describe.each(stores)("referrals, both sides (%s store)", (_name, storeLayer) =>
     }))).toMatchObject({ _tag: "InvalidCommand", field: "legalDuty.decidedBy" })
     expect(await fail((api) => api.refer(eva, {
       id: "r4", personId: "kuba", fromServiceId: "club", to: ospod, purpose: "child-protection", history: [{ status: "requested", at: T(5) }]
-    } as never))).toMatchObject({ _tag: "InvalidInput", problems: [expect.objectContaining({ path: "consentId" })] })
+    }))).toMatchObject({ _tag: "InvalidInput", problems: [expect.objectContaining({ path: "consentId" })] })
     expect((await store((s) => s.list({ kind: "referral" }))).map((r) => r.id).sort()).toEqual(["r1", "r3"])
   })
 
