@@ -357,4 +357,31 @@ describe("reports", () => {
     expect((await fail((api) => api.report(volunteer, { reportId: "contacts-by-intervention", serviceId: "club" })))._tag).toBe("AccessDenied")
     expect((await fail((api) => api.report(coordinator, { reportId: "no-such-report", serviceId: "club" })))._tag).toBe("InvalidCommand")
   })
+
+  it("takes days as well as instants, and named years, quarters and months (issue 14)", async () => {
+    for (let i = 0; i < 6; i++) {
+      await run((api) => api.recordContact(worker, {
+        serviceId: "club", at: T(10 + i), durationMinutes: 30, locationKind: "club-premises", channel: "in-person", workers: ["eva"],
+        participants: [], anonymousCount: 3, interventions: ["contact"], firstContact: false, mode: "group"
+      }))
+    }
+    const total = async (period: Record<string, string>) => {
+      const r = await run((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...period }))
+      return r.table._tag === "OneWay" ? r.table.total : undefined
+    }
+    const may = await total({ from: "2026-05-01T00:00:00.000Z", to: "2026-06-01T00:00:00.000Z" })
+    expect(may).toEqual({ _tag: "Value", count: 6 })
+    expect(await total({ from: "2026-05-01", to: "2026-06-01" })).toEqual(may)
+    for (const period of ["2026-05", "2026-Q2", "2026"]) expect(await total({ period })).toEqual(may)
+    // `to` is exclusive: a day ends the period at its start.
+    expect(await total({ from: "2026-05-01", to: "2026-05-13" })).toEqual(await total({ from: "2026-05-01T00:00:00.000Z", to: "2026-05-13T00:00:00.000Z" }))
+    expect(await total({ period: "2026-04" })).toEqual({ _tag: "Value", count: 0 })
+    const problems = async (input: Record<string, string>) => {
+      const e = await fail((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...input }))
+      return e._tag === "InvalidInput" ? [...new Set(e.problems.map((p) => p.path))] : [e._tag]
+    }
+    expect(await problems({ period: "2026-13" })).toEqual(["period"])
+    expect(await problems({ period: "2026-05", from: "2026-05-01" })).toEqual(["period"])
+    expect(await problems({ from: "2026-02-30" })).toEqual(["from"])
+  })
 })
