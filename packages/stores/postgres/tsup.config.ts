@@ -1,3 +1,0 @@
-import { pomocTsup } from "../../../scripts/tsup.base.mjs"
-
-export default pomocTsup()
