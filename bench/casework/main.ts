@@ -38,7 +38,7 @@ const serviceTypes = new Map([["low-threshold-club", {
   acceptsAnonymous: true
 }]])
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "worker-1", grants: [{ role: "worker", services: ["club"] }] }
+const worker = { id: "worker-1", grants: [{ role: "worker", services: ["club"] }] } as const
 const recipient = { kind: "school", name: "ZŠ Komenského" } as const
 const T0 = Date.UTC(2026, 0, 1)
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString()
@@ -184,6 +184,9 @@ const fmt = (ms: number) => ms >= 100 ? `${Math.round(ms).toLocaleString("en-US"
 
 try {
   console.log(`case-work API on SQLite: ${ROUNDS} rounds of ${PER_ROUND} commands, medians; node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+  // The store-backed staff directory, as an app has it: every command resolves its actor there.
+  await run(api.setupAdministrator(admin.id, {}))
+  await run(api.setStaff(admin.id, worker))
   await run(api.registerOrganisation(admin, { id: "org", name: "Klub Pomoc" }))
   await run(api.registerService(admin, {
     id: "club", organisationId: "org", type: "low-threshold-club", name: "Nízkoprahový klub",

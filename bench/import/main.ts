@@ -13,7 +13,7 @@
  *
  * Run: `npm run bench -- import` (`--rows=N` for another size, `--quick` for 10,000).
  */
-import { Casework, FieldCrypto, KeyMaterial, Records, Registry, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Records, Registry, StaffDirectory, Store } from "@pomoc/core"
 import type { Audit } from "@pomoc/core"
 import { Import, Mapping, Sheet } from "@pomoc/import"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
@@ -36,6 +36,7 @@ const dir = mkdtempSync(join(tmpdir(), "pomoc-bench-import-"))
 
 const open = async (file: string) => {
   const layer = Casework.layer(Casework.configFromRegistry(registry)).pipe(
+    Layer.provide(StaffDirectory.layerList([admin, worker])),
     Layer.provideMerge(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
     Layer.provideMerge(SqliteStore.layer({ filename: join(dir, file) }))
   )

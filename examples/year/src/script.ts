@@ -59,14 +59,26 @@ export interface Script {
 /** A counted figure. */
 export const figure = (label: string, explain: string): Figure => ({ label, value: 0, explain })
 
+/**
+ * The demo's staff directory: every actor the scripts declare, by id. The simulation gives it to
+ * the case-work API as its `StaffDirectory` (an app's own directory), so what each actor may do
+ * comes from here, not from the actor objects the commands carry.
+ */
+export const enrolled = new Map<string, Actor>()
+
+const enrol = (actor: Actor): Actor => {
+  enrolled.set(actor.id, actor)
+  return actor
+}
+
 /** An actor holding one role in one service. */
-export const staff = (id: string, role: string, serviceId: string): Actor => ({ id, grants: [{ role, services: [serviceId] }] })
+export const staff = (id: string, role: string, serviceId: string): Actor => enrol({ id, grants: [{ role, services: [serviceId] }] })
 
 /** The administrator of the whole demo database (registers organisations and services). */
-export const administrator: Actor = { id: "admin-demo", grants: [{ role: "administrator", services: "*" }] }
+export const administrator: Actor = enrol({ id: "admin-demo", grants: [{ role: "administrator", services: "*" }] })
 
 /** The auditor, who verifies the audit chain. */
-export const auditor: Actor = { id: "auditor-demo", grants: [{ role: "auditor", services: "*" }] }
+export const auditor: Actor = enrol({ id: "auditor-demo", grants: [{ role: "auditor", services: "*" }] })
 
 /** A padded serial, for ids. */
 export const serial = (n: number): string => String(n).padStart(3, "0")

@@ -5,13 +5,13 @@
  * rule and reason), an erasure (the person gone, the counts kept), every report of each plugin,
  * and the audit chain verified.
  */
-import { AccessDenied, Audit, Casework, CommandRefused, FieldCrypto, type KeyMaterial, NotFound, Registry, type ReportResult, type Store } from "@pomoc/core"
+import { AccessDenied, Audit, Casework, CommandRefused, FieldCrypto, type KeyMaterial, NotFound, Registry, type ReportResult, StaffDirectory, StaffMember, type Store } from "@pomoc/core"
 import { childrenInCare } from "@pomoc/service-children-in-care"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { streetWork } from "@pomoc/service-street-work"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Option, Schema } from "effect"
 import { weeks, year } from "./calendar.js"
 import { care } from "./organisations/care.js"
 import { centre } from "./organisations/centre.js"
@@ -19,14 +19,23 @@ import { club } from "./organisations/club.js"
 import { debt, debtCoordinator, debtServiceId, erasedClient } from "./organisations/debt.js"
 import { street } from "./organisations/street.js"
 import * as Random from "./random.js"
-import { type Actor, type Attempt, auditor, type Command, type Figure, type Script } from "./script.js"
+import { type Actor, type Attempt, auditor, type Command, enrolled, type Figure, type Script } from "./script.js"
 
 /** The plugins of the five organisations. */
 export const registry: Registry.Registry = Registry.makeUnsafe([lowThresholdClub, streetWork, debtCounselling, communityCentre, childrenInCare])
 
+const decodeMember = Schema.decodeUnknownSync(StaffMember)
+
+/** The demo's staff directory: the actors its scripts enrol (looked up when an actor acts). */
+const directory = Layer.succeed(StaffDirectory.StaffDirectory, {
+  find: (id) => Effect.sync(() => Option.map(Option.fromNullishOr(enrolled.get(id)), decodeMember)),
+  isEmpty: Effect.sync(() => enrolled.size === 0)
+})
+
 /** The case-work API over a store, with the application's field-encryption key. */
 export const caseworkLayer = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.KeyMaterial) =>
   Casework.layer(Casework.configFromRegistry(registry)).pipe(
+    Layer.provide(directory),
     Layer.provide(FieldCrypto.layer({ keys: { "key-2025": key }, current: "key-2025" })),
     Layer.provideMerge(store)
   )
@@ -78,7 +87,8 @@ const denials: Readonly<Record<AccessDenied["reason"], string>> = {
   "unknown-operation": "there is no such operation",
   "no-role-grants-operation": "none of their roles may do this anywhere",
   "service-out-of-scope": "their role may do this only in their own services",
-  "service-required": "their role may do this only in their own services, and no service was named"
+  "service-required": "their role may do this only in their own services, and no service was named",
+  "already-set-up": "the organisation's first administrator was set up already"
 }
 
 const principleName = (id: string): string => registry.principles.find((p) => p.id === id)?.labels.en ?? id

@@ -9,6 +9,7 @@
  */
 import { operations as table } from "./casework/operations/index.js"
 import type { Activity, Volunteer, VolunteerHours } from "./model/Activity.js"
+import type { StaffMember } from "./model/Actor.js"
 import type { Code, Party } from "./model/Common.js"
 import type { Consent, Disclosure } from "./model/Consent.js"
 import type { Contact } from "./model/Contact.js"
@@ -248,6 +249,24 @@ export interface PublishReport {
  * @category models
  */
 export interface ErasePerson { readonly _tag: "ErasePerson"; readonly personId: PersonId }
+/**
+ * Share a person with another service of the organisation, on their sharing consent.
+ * @since 0.2.0
+ * @category models
+ */
+export interface SharePerson { readonly _tag: "SharePerson"; readonly personId: PersonId; readonly serviceId: ServiceId; readonly consentId: ConsentId }
+/**
+ * Make the first administrator of an empty staff directory (the organisation's setup).
+ * @since 0.2.0
+ * @category models
+ */
+export interface SetupAdministrator { readonly _tag: "SetupAdministrator"; readonly member: StaffMember }
+/**
+ * Set a staff member's grants and volunteer link (an administrator's decision).
+ * @since 0.2.0
+ * @category models
+ */
+export interface SetStaff { readonly _tag: "SetStaff"; readonly member: StaffMember; readonly before: StaffMember | undefined }
 
 /**
  * The receiving service answers a referral made to it: accepted, rejected (with a reason) or done.
@@ -318,6 +337,9 @@ export type Command =
   | PublishReport
   | ErasePerson
   | AnswerReferral
+  | SetupAdministrator
+  | SetStaff
+  | SharePerson
   | CorrectRecord
   | VoidRecord
 

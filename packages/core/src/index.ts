@@ -55,6 +55,8 @@ export * from "./plugins/index.js"
 export * as Records from "./casework/Records.js"
 /** @since 0.2.0 */
 export * as Casework from "./casework/Casework.js"
+/** @since 0.2.0 */
+export * as StaffDirectory from "./casework/StaffDirectory.js"
 export type { Register } from "./casework/Casework.js"
 /** @since 0.2.0 */
 export * as Operation from "./casework/Operation.js"

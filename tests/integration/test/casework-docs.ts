@@ -35,6 +35,14 @@ const contact = {
 
 /** One example per operation, in an order in which each one works (the test runs them so). */
 export const examples: ReadonlyArray<Example> = [
+  // Installation: the first administrator, once, while the staff directory is empty.
+  { op: "setupAdministrator", actor: "jana", input: {} },
+  { op: "setStaff", actor: "jana", input: actors.marta },
+  { op: "setStaff", actor: "jana", input: actors.eva },
+  { op: "setStaff", actor: "jana", input: actors.ola },
+  { op: "setStaff", actor: "jana", input: actors.ana },
+  { op: "setStaff", actor: "jana", input: actors.petr },
+  { op: "setStaff", actor: "jana", input: { id: "marta", grants: [{ role: "administrator", services: ["club"] }] }, refused: "InvalidCommand" },
   { op: "registerOrganisation", actor: "jana", input: { id: "ostrov", name: "Ostrov" } },
   {
     op: "registerService", actor: "jana", input: {
@@ -55,6 +63,8 @@ export const examples: ReadonlyArray<Example> = [
       id: "consent-school", personId: "kuba", serviceId: "club", purpose: "disclosure", grantee: school, validFrom: at(3), givenAt: at(3), form: "verbal"
     }
   },
+  // Sharing a person with another service needs their sharing consent naming it (a disclosure consent is not one).
+  { op: "sharePerson", actor: "eva", input: { personId: "kuba", serviceId: "debt-advice", consentId: "consent-school" }, refused: "InvalidCommand" },
   {
     op: "disclose", actor: "eva", input: {
       personId: "kuba", serviceId: "club", recipient: school, purpose: "disclosure", at: at(4),
@@ -113,6 +123,9 @@ export const examples: ReadonlyArray<Example> = [
   },
   { op: "recordAttendance", actor: "ana", input: { activityId: "football", attendees: ["kuba"], anonymousAttendance: 2 } },
   { op: "registerVolunteer", actor: "marta", input: { id: "ana", organisationId: "ostrov", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: at(1), skills: [] } },
+  // Ana's entry now links her volunteer record: she records only her own hours.
+  { op: "setStaff", actor: "jana", input: { ...actors.ana, volunteerId: "ana" } },
+  { op: "listStaff", actor: "jana", input: undefined },
   { op: "recordVolunteerHours", actor: "ana", input: { volunteerId: "ana", serviceId: "club", activityId: "football", on: at(7), hours: 2.5 } },
   { op: "correctContact", actor: "eva", input: { id: "contact-1", changes: { durationMinutes: 50, note: "Talked about school." } } },
   { op: "correctPerson", actor: "eva", input: { id: "kuba", changes: { ageBand: "18-20" } } },
@@ -169,6 +182,8 @@ const subjectText = (op: (typeof Casework.operations)[keyof typeof Casework.oper
   switch (op.subject._tag) {
     case "Organisation":
       return "the organisation"
+    case "Setup":
+      return "the organisation, only while the staff directory is empty"
     case "Anywhere":
       return "the organisation (allowed to roles with it in any one of their services)"
     case "New":
@@ -193,7 +208,7 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   registerService: "`type` no plugin defines; a first-contact channel outside the type's taxonomy; unknown organisation (`NotFound`)",
   registerLocation: "unknown organisation (`NotFound`)",
   registerVolunteer: "unknown organisation (`NotFound`)",
-  changeIdentityLevel: "`person.serviceId` differs from the person's service",
+  changeIdentityLevel: "`person.serviceId` differs from the person's service; `person.sharedWith` changed (only `sharePerson` shares)",
   recordContact: "channel, interventions or first-contact channel outside the type's taxonomy; a participant not known to the service; `workers` without the actor",
   assessEligibility: "a person not known to the service (`personId`)",
   startCooperation: "a person not known to the service; one who already cooperates (`personId`)",
@@ -212,7 +227,10 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   recordOutcome: "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor",
   recordActivity: "an attendee not known to the service (`attendees[i]`)",
   recordAttendance: "an attendee not known to the service (`attendees[i]`)",
-  recordVolunteerHours: "unknown volunteer or activity (`NotFound`)",
+  recordVolunteerHours: "unknown volunteer or activity (`NotFound`); a volunteer recording another volunteer's hours (`volunteerId`)",
+  sharePerson: "not the person's sharing consent in force now naming the service (`consentId`); the person's own service or another organisation's (`serviceId`)",
+  registerPerson: "a non-empty `sharedWith` (sharing comes after, through `sharePerson`)",
+  setStaff: "an administrator or auditor grant scoped to some services (`grants[i].services`); the last administrator removed (`grants`); unknown volunteer (`NotFound`)",
   correctContact: "as `recordContact`, for the corrected contact",
   correctPerson: "as `registerPerson`, for the corrected person",
   correctActivity: "as `recordActivity`, for the corrected activity",

@@ -2,14 +2,11 @@
  * The setting of the daily-work tests (issue 12): every store, and an organisation with a
  * low-threshold club and a debt-counselling service, their staff, one person in each.
  */
-import { Casework, FieldCrypto, KeyMaterial, Registry, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { MemoryStore } from "@pomoc/store-memory"
-import { PostgresStore } from "@pomoc/store-postgres"
-import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect, Layer, ManagedRuntime } from "effect"
-import { clientConfig, createSchema, freshSchema } from "../../../packages/stores/postgres/test/stores.js"
+import { everyStore } from "./stores.js"
 
 export const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 
@@ -23,19 +20,13 @@ export const ola = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 export const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toISOString()
 
 /** Every store the API runs on, each a fresh database per call. */
-export const stores: ReadonlyArray<readonly [string, () => Layer.Layer<Store.Store, unknown>]> = [
-  ["memory", () => MemoryStore.layer],
-  ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })],
-  ["PostgreSQL", () => {
-    const schema = freshSchema()
-    return Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema))))
-  }]
-]
+export const stores = everyStore
 
 /** The API on a store, with helpers to run, to expect a failure and to read the store. */
 export const harness = (storeLayer: Layer.Layer<Store.Store, unknown>) => {
   const runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, eva, petr, marta, ana, ola])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(storeLayer)
     )

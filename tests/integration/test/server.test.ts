@@ -5,7 +5,7 @@
  * the limit, malformed JSON, the rate limit and CORS.
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { Casework, FieldCrypto, InvalidReport, KeyMaterial, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, InvalidReport, KeyMaterial, Store, StaffDirectory } from "@pomoc/core"
 import { Api, Client, Server } from "@pomoc/server"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -29,8 +29,10 @@ const authenticate: Server.Options["authenticate"] = (request) => {
   return Effect.succeed(Object.hasOwn(actors, name) ? actors[name as ActorName] : undefined)
 }
 
-const start = async (options: Partial<Server.Options> = {}) => {
+/** A server; with `staff`, the docs' actors are a fixed staff directory (else the store's, set up by the examples). */
+const start = async (options: Partial<Server.Options> = {}, staff = false) => {
   const casework = Casework.layer(Casework.configFromRegistry(registry)).pipe(
+    Layer.provide(staff ? StaffDirectory.layerList(Object.values(actors)) : Layer.empty),
     Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
     Layer.provideMerge(MemoryStore.layer)
   )
@@ -233,7 +235,7 @@ describe("@pomoc/server errors the examples cannot reach", () => {
   }
 
   it("answers 429 with Retry-After over the rate limit", async () => {
-    const server = await start({ rateLimit: { requests: 2, windowMillis: 60_000 } })
+    const server = await start({ rateLimit: { requests: 2, windowMillis: 60_000 } }, true)
     const statuses: Array<number> = []
     let retryAfter: string | null = null
     for (let i = 0; i < 4; i++) {

@@ -63,6 +63,7 @@ export type ReadOperation =
   | "ExportPerson"
   | "ReadAudit"
   | "VerifyAudit"
+  | "ReadStaff"
 
 /**
  * An operation the matrix decides: a core command (a write) or a read.
@@ -154,7 +155,8 @@ const readRows: { readonly [O in ReadOperation | "ExportPerson"]: Row } = {
   ReadVolunteer: row(N, S, O, N, N),
   ReadReport: row(S, S, O, O, N),
   ReadAudit: row(N, N, O, O, N),
-  VerifyAudit: row(N, N, O, O, N)
+  VerifyAudit: row(N, N, O, O, N),
+  ReadStaff: row(N, N, O, N, N)
 }
 
 const readInfo: { readonly [O in ReadOperation | "ExportPerson"]: OperationInfo } = {
@@ -174,7 +176,8 @@ const readInfo: { readonly [O in ReadOperation | "ExportPerson"]: OperationInfo 
   ReadVolunteer: { kind: "read", sensitivity: "organisational", description: "read volunteers and their hours" },
   ReadReport: { kind: "read", sensitivity: "aggregate", description: "run a report (suppressed counts)" },
   ReadAudit: { kind: "read", sensitivity: "organisational", description: "read the audit log (ids only, no personal data)" },
-  VerifyAudit: { kind: "read", sensitivity: "organisational", description: "verify the audit hash chain" }
+  VerifyAudit: { kind: "read", sensitivity: "organisational", description: "verify the audit hash chain" },
+  ReadStaff: { kind: "read", sensitivity: "organisational", description: "read the staff directory (grants and volunteer links)" }
 }
 
 /**

@@ -13,7 +13,7 @@ import type { Row, Sensitivity } from "../access/matrix.js"
 import type { Command } from "../Command.js"
 import type { InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
-import type { Actor } from "../model/Actor.js"
+import type { Role, StaffMember } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
 import type { ServiceId } from "../model/Ids.js"
 import type { Person } from "../model/Person.js"
@@ -85,7 +85,8 @@ export interface Precondition {
  * @category models
  */
 export interface Context {
-  readonly actor: Actor
+  /** The acting staff member, as the staff directory knows them (never the caller's grants). */
+  readonly actor: StaffMember
   readonly grant: Grant
   readonly now: DateTime.Utc
   readonly config: Config
@@ -99,14 +100,23 @@ export interface Context {
    * id that does not exist get the same `InvalidCommand` on `field`.
    */
   readonly personOfService: (field: string, personId: string, serviceId: string) => Effect.Effect<Loaded<Person>, InvalidCommand | CaseworkError>
-  /** Whether the actor may perform an operation in a service (no error, no audit). */
-  readonly may: (operation: string, serviceId: string | undefined) => boolean
+  /**
+   * Whether the actor may perform an operation in a service (no error, no audit); with `without`,
+   * not counting their grants of that role (e.g. may they as staff, not as a volunteer?).
+   */
+  readonly may: (operation: string, serviceId: string | undefined, without?: Role) => boolean
   /** The plugin information of a service's type. */
   readonly serviceInfo: (service: Service) => ServiceTypeInfo | undefined
   /** The person's data keys, for erasure (crypto-shredding). */
   readonly dataKeysOf: (personId: string) => Effect.Effect<ReadonlyArray<RecordDelete>, CaseworkError>
   /** Whether a legal ground code is known (core's, the plugins', the config's). */
   readonly isLegalGround: (code: string) => boolean
+  /**
+   * Judges another command (e.g. eligibility) over facts about a service and a person, for the
+   * operation being run: a denial fails the operation with `CommandRefused` (its violations),
+   * stored nothing. Requirements and warnings do not refuse.
+   */
+  readonly judge: (command: Command, service: Service, person: Person) => Effect.Effect<void, CaseworkError>
   /** Evaluates the principles for a command over facts about a service and a person. */
   readonly facts: (service: Service | undefined, person: Person | undefined) => Effect.Effect<Facts, CaseworkError>
 }
@@ -159,6 +169,8 @@ export interface Answer<A> {
  *   before the service is read.
  * - `Existing`: a record loaded by id; the actor must be allowed in one of its services, and an
  *   actor outside them gets the same `NotFound` as for an id that does not exist.
+ * - `Setup`: only while the staff directory is empty (the first administrator); refused with
+ *   `AccessDenied` (`already-set-up`) afterwards.
  *
  * @since 0.2.0
  * @category models
@@ -180,6 +192,11 @@ export type Subject<I, S> =
     readonly serviceId: (input: I) => ServiceId | undefined
     /** Read the service after authorising (false when the operation creates the service). */
     readonly loadService: boolean
+    /** The subject's type (never set). */
+    readonly _S?: (s: S) => void
+  }
+  | {
+    readonly _tag: "Setup"
     /** The subject's type (never set). */
     readonly _S?: (s: S) => void
   }
@@ -209,6 +226,13 @@ export const organisation: Subject<unknown, undefined> = { _tag: "Organisation" 
  * @category constructors
  */
 export const anywhere: Subject<unknown, undefined> = { _tag: "Anywhere" }
+
+/**
+ * The subject of the organisation's setup: allowed only while the staff directory is empty.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const setup: Subject<unknown, undefined> = { _tag: "Setup" }
 
 /**
  * A new record in the service its input names. The subject is the loaded service.

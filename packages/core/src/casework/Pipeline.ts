@@ -2,7 +2,8 @@
  * The one road every case-work operation takes, and the only place it is written:
  *
  * ```
- * decode actor → decode input (attribution set from / checked against the actor)
+ * resolve actor (its id, in the staff directory) → decode input (attribution set from / checked
+ *   against the actor)
  *   → authorise before revealing (unknown and forbidden look alike) → load the subject
  *   → domain checks → decide → facts → principles → planned unit
  *   → encrypt → commit records + exactly one audit entry → result
@@ -20,9 +21,9 @@ import type { AuditDraft } from "../Audit.js"
 import type { Command } from "../Command.js"
 import { decoder, type InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
-import { Actor } from "../model/Actor.js"
+import { StaffMember } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
-import type * as Ids from "../model/Ids.js"
+import * as Ids from "../model/Ids.js"
 import type { Person } from "../model/Person.js"
 import type { Decision as EngineDecision } from "../principles/Decision.js"
 import * as LegalGround from "../model/LegalGround.js"
@@ -33,6 +34,7 @@ import { type PersonRename, type RecordDelete, Store, type StoredRecord } from "
 import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
 import { factsOf } from "./facts.js"
+import { StaffDirectory } from "./StaffDirectory.js"
 import type * as Operation from "./Operation.js"
 import { mappings, type Mapping, type RecordIndex } from "./Records.js"
 
@@ -106,7 +108,13 @@ class Overlay {
   }
 }
 
-const decodeActor = decoder(Actor, "Actor")
+const decodeActorId = decoder(Ids.WorkerId, "Actor")
+/**
+ * The acting staff member's id: the id itself, or the `id` of an object (an actor from before
+ * the staff directory). Nothing else of the object is read: grants come from the directory.
+ */
+const actorId = (raw: unknown): Result.Result<Ids.WorkerId, InvalidInput> =>
+  decodeActorId(isPlainObject(raw) ? raw["id"] : raw)
 const decoders = new WeakMap<object, (raw: unknown) => Result.Result<unknown, InvalidInput>>()
 const inputDecoder = (op: Operation.Any): (raw: unknown) => Result.Result<unknown, InvalidInput> => {
   if (!Schema.isSchema(op.input)) return op.input
@@ -199,7 +207,7 @@ const refusal = (config: Config, decision: EngineDecision, operation: string, co
 
 /** Organisation-wide, or in any one of the actor's services. */
 const anywhere = (
-  actor: Actor,
+  actor: Pick<StaffMember, "id" | "grants">,
   authorize: (serviceId: string | undefined) => Result.Result<Access.Grant, Access.AccessDenied>
 ): Result.Result<Access.Grant, Access.AccessDenied> => {
   const first = authorize(undefined)
@@ -224,6 +232,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const crypto = yield* FieldCrypto
   const vault = Vault.make(store, crypto)
   const legalGrounds = LegalGround.index([...LegalGround.builtin, ...(config.legalGrounds ?? [])])
+  const directory = yield* Effect.serviceOption(StaffDirectory)
 
   const decodeStored = <A>(m: Mapping<A>, record: StoredRecord, open = vault.opener()): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
     open(record).pipe(
@@ -286,10 +295,23 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     return { find, load, loadAll }
   }
 
+  /**
+   * The acting staff member, as the directory knows them: the provided {@link StaffDirectory},
+   * or the store's `staff` records (read through the unit of work). Unknown: no grants at all.
+   */
+  const resolveActor = (id: Ids.WorkerId, r: ReturnType<typeof reader>): Effect.Effect<StaffMember, CaseworkError> =>
+    Effect.map(
+      Option.isSome(directory) ? directory.value.find(id) : Effect.map(r.find(mappings.staff, id), Option.map((l) => l.value)),
+      Option.getOrElse(() => new StaffMember({ id, grants: [] }))
+    )
+
+  const directoryIsEmpty = (r: ReturnType<typeof reader>): Effect.Effect<boolean, CaseworkError> =>
+    Option.isSome(directory) ? directory.value.isEmpty : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.length === 0)
+
   /** Authorises the actor for the subject; an existing subject outside their services is NotFound. */
   const locate = Effect.fnUntraced(function*(
     op: Operation.Any,
-    actor: Actor,
+    actor: StaffMember,
     input: unknown,
     r: ReturnType<typeof reader>
   ) {
@@ -298,6 +320,15 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     switch (subject._tag) {
       case "Organisation": {
         return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
+      }
+      case "Setup": {
+        if (!(yield* directoryIsEmpty(r))) {
+          const roles = [...new Set(actor.grants.map((g) => g.role))]
+          return yield* Effect.fail(new Access.AccessDenied({ actorId: actor.id, roles, operation: op.tag, reason: "already-set-up" }))
+        }
+        const first = { role: "administrator", services: "*" } as const
+        const grant: Access.Grant = { actorId: actor.id, operation: op.tag, role: "administrator", scope: "organisation", serviceId: undefined, grant: first }
+        return { grant, value: undefined }
       }
       case "Anywhere": {
         return { grant: yield* Effect.fromResult(anywhere(actor, authorize)), value: undefined }
@@ -332,7 +363,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     }
   })
 
-  const contextFor = (actor: Actor, grant: Access.Grant, now: DateTime.Utc, r: ReturnType<typeof reader>): Operation.Context => ({
+  const contextFor = (actor: StaffMember, grant: Access.Grant, now: DateTime.Utc, r: ReturnType<typeof reader>): Operation.Context => ({
     actor,
     grant,
     now,
@@ -345,22 +376,35 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         Option.isSome(p) && (p.value.value.serviceId === serviceId || p.value.value.sharedWith.includes(serviceId as Ids.ServiceId))
           ? Effect.succeed(p.value)
           : Effect.fail(new InvalidCommand({ operation: grant.operation, field, rule: "the person is not known to this service" }))),
-    may: (operation, serviceId) => Access.isAllowed(actor, operation, serviceId as Ids.ServiceId | undefined),
+    may: (operation, serviceId, without) =>
+      Access.isAllowed(
+        without === undefined ? actor : { id: actor.id, grants: actor.grants.filter((g) => g.role !== without) },
+        operation,
+        serviceId as Ids.ServiceId | undefined
+      ),
     serviceInfo: (service) => config.serviceTypes.get(service.type),
     dataKeysOf: (personId) => vault.keysOf(personId),
     isLegalGround: (code) => legalGrounds.has(code),
+    judge: (command, service, person) =>
+      Effect.flatMap(factsOf(config, actor, grant, now, service, person, r.loadAll), (facts) => {
+        const verdict = config.engine.check(command, facts)
+        return verdict._tag === "Denied"
+          ? Effect.fail(refusal(config, verdict, grant.operation, command, facts))
+          : Effect.void
+      }),
     facts: (service: Service | undefined, person: Person | undefined) => factsOf(config, actor, grant, now, service, person, r.loadAll)
   })
 
   /** Decode, authorise, check: the common front of writes and reads. */
   const front = Effect.fnUntraced(function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
-    const actor = yield* Effect.fromResult(decodeActor(rawActor))
+    const id = yield* Effect.fromResult(actorId(rawActor))
     let prepared = op.newId ? withId(rawInput) : rawInput
-    for (const a of op.attribution ?? []) prepared = fill(prepared, a.path, a, actor.id)
+    for (const a of op.attribution ?? []) prepared = fill(prepared, a.path, a, id)
     const input = yield* Effect.fromResult(inputDecoder(op)(prepared))
-    yield* checkAttribution(op, input, actor.id)
+    yield* checkAttribution(op, input, id)
     const read: Array<Operation.Precondition> = []
     const r = reader(overlay, read)
+    const actor = yield* resolveActor(id, r)
     const { grant, value } = yield* locate(op, actor, input, r)
     const now = yield* DateTime.now
     const ctx = contextFor(actor, grant, now, r)

@@ -28,7 +28,11 @@ const serviceFacts = (config: Config, service: Service): ServiceFacts => {
     principles: service.principles,
     freeOfCharge: service.freeOfCharge,
     ...(service.targetGroup.ageRange ? { ageRange: service.targetGroup.ageRange } : {}),
-    acceptsAnonymous: info?.acceptsAnonymous ?? service.principles.includes("low-threshold"),
+    // The service's own setting, when it declares one (a low-threshold service configured not to
+    // accept anonymous people is then refused by the low-threshold principle, never ignored).
+    acceptsAnonymous: typeof settings["acceptsAnonymous"] === "boolean"
+      ? settings["acceptsAnonymous"]
+      : info?.acceptsAnonymous ?? service.principles.includes("low-threshold"),
     requiresIdentity: settings["requiresIdentity"] === true,
     config: settings
   }

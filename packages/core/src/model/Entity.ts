@@ -21,6 +21,7 @@
 import { DateTime, Schema } from "effect"
 import type { FacetValue } from "../Store.js"
 import { Activity, Volunteer, VolunteerHours } from "./Activity.js"
+import { StaffMember } from "./Actor.js"
 import { Consent, Disclosure } from "./Consent.js"
 import { Contact } from "./Contact.js"
 import { Cooperation } from "./Cooperation.js"
@@ -54,7 +55,7 @@ export interface RecordIndex {
  *   the new id, and its personal fields, encrypted with the person's data key, become
  *   unreadable when that key is destroyed;
  * - `destroy`: the record (the person's data key) is deleted;
- * - `none`: not about one person (directory data, volunteers).
+ * - `none`: not about one person (directory data, volunteers, staff).
  * @since 0.2.0
  * @category models
  */
@@ -321,6 +322,22 @@ const base = {
       at: iso(h.on),
       facets: { hours: h.hours, minutes: Math.round(h.hours * 60), volunteerId: h.volunteerId },
       tags: []
+    }),
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
+  // The staff directory: who may do what (no personal data of the people served).
+  staff: entity({
+    kind: "staff",
+    schema: StaffMember,
+    id: (m: StaffMember) => m.id,
+    index: (m: StaffMember) => ({
+      serviceId: null,
+      personIds: [],
+      at: null,
+      facets: { roles: m.grants.length },
+      tags: [...new Set(m.grants.map((g) => g.role))]
     }),
     owner: nobody,
     erasure: "none",

@@ -9,6 +9,7 @@
 import * as fc from "fast-check"
 import { Schema } from "effect"
 import { Activity, Volunteer, VolunteerHours } from "../model/Activity.js"
+import { StaffMember } from "../model/Actor.js"
 import { AgeRange, Code, Labels, LongText, Party, Period, ShortText, Timestamp } from "../model/Common.js"
 import { Consent, Disclosure, DisclosureBasis } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
@@ -841,6 +842,24 @@ export const arbDataKey: fc.Arbitrary<typeof DataKey.Encoded> = record({
 })
 
 /**
+ * A member of the staff directory: grants of any role, for every service (`"*"`) or some, and
+ * sometimes a volunteer link.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbStaffMember: fc.Arbitrary<typeof StaffMember.Encoded> = partialRecord({
+  id: arbId,
+  grants: fc.array(
+    record({
+      role: fc.constantFrom("worker" as const, "coordinator" as const, "administrator" as const, "auditor" as const, "volunteer" as const),
+      services: fc.oneof(fc.constant("*" as const), fc.array(arbId, { maxLength: 3 }))
+    }),
+    { maxLength: 3 }
+  ),
+  volunteerId: arbId
+}, ["id", "grants"])
+
+/**
  * A correction's revision: patches of plain JSON values.
  * @since 0.2.0
  * @category constructors
@@ -943,6 +962,7 @@ export const entities: ReadonlyArray<EntityArbitrary> = [
   entity("Volunteer", Volunteer, arbVolunteer),
   entity("VolunteerHours", VolunteerHours, arbVolunteerHours),
   entity("DataKey", DataKey, arbDataKey),
+  entity("StaffMember", StaffMember, arbStaffMember),
   entity("Revision", Revision, arbRevision),
   entity("Voided", Voided, arbVoided)
 ]

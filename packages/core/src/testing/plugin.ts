@@ -239,6 +239,7 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   measurement: "OutcomeMeasurement",
   referral: "Referral",
   activity: "Activity",
+  staff: "StaffMember",
   volunteer: "Volunteer",
   "volunteer-hours": "VolunteerHours",
   "data-key": "DataKey",

@@ -11,6 +11,7 @@ import type { Command, CommandTag } from "../Command.js"
 import { commandTags } from "../Command.js"
 import type { CooperationFacts, Facts, PersonFacts, PlanFacts, ProtectedFacts, ServiceFacts } from "../Facts.js"
 import { Activity, Volunteer, VolunteerHours } from "../model/Activity.js"
+import { StaffMember } from "../model/Actor.js"
 import { Party } from "../model/Common.js"
 import { Consent, Disclosure } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
@@ -37,6 +38,7 @@ import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
 import {
   arbActivity,
+  arbStaffMember,
   arbAgeBand,
   arbAgeRange,
   arbCode,
@@ -366,6 +368,12 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
       { requiredKeys: ["referralId", "status"] }
     )
     .map((fields) => ({ _tag: "AnswerReferral", ...fields })),
+  SharePerson: fc
+    .record({ personId: id(personIdWire, PersonId), serviceId: id(serviceIdWire, ServiceId), consentId: id(consentIdWire, ConsentId) })
+    .map((fields) => ({ _tag: "SharePerson", ...fields })),
+  SetupAdministrator: decoded(arbStaffMember, StaffMember).map((member) => ({ _tag: "SetupAdministrator", member })),
+  SetStaff: fc.tuple(decoded(arbStaffMember, StaffMember), fc.option(decoded(arbStaffMember, StaffMember), { nil: undefined }))
+    .map(([member, before]) => ({ _tag: "SetStaff", member, before })),
   ...correctionArbitraries,
   VoidRecord: fc
     .record({

@@ -77,12 +77,14 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "RegisterOrganisation", "RegisterService", "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours",
     "PublishReport", "ErasePerson", "ExportPerson", "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson",
     "ReadConsent", "ReadActivity", "ReadVolunteer", "ReadReport", "ReadAudit", "VerifyAudit",
+    // The staff directory is the administrators' alone.
+    "SetStaff", "ReadStaff",
     "CorrectLocation", "CorrectService"
   ],
   worker: [
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
     "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
+    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
     "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
     "CorrectContact", "CorrectPerson", "CorrectActivity"
@@ -92,7 +94,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "ReadVolunteer",
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
     "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
+    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
     "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
     "CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService", "VoidRecord", "ReadChanges"
@@ -257,5 +259,14 @@ describe("authorize (property)", () => {
       }),
       { numRuns: 1000 }
     )
+  })
+})
+
+describe("organisation-wide roles (the staff directory refuses their scoped grants)", () => {
+  it("are exactly the roles without one own-services cell: a scoped grant of them would be widened", async () => {
+    const { organisationWideRoles } = await import("../../src/casework/operations/staff.js")
+    const widened = allRoles.filter((role) => Access.operationNames.every((op) => Access.matrix[op][role] !== "own-services"))
+    expect([...organisationWideRoles].sort()).toEqual([...widened].sort())
+    expect(organisationWideRoles.has("administrator")).toBe(true)
   })
 })

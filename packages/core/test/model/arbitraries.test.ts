@@ -28,6 +28,7 @@ const concepts = [
   "Volunteer",
   "VolunteerHours",
   "DataKey",
+  "StaffMember",
   "Revision",
   "Voided"
 ]

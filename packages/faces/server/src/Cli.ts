@@ -8,7 +8,10 @@
  *
  * - `--actors <file>`: who may call: a JSON object from bearer token to actor,
  *   `{ "<token>": { "id": "worker-eva", "grants": [{ "role": "worker", "services": ["club"] }] } }`.
- *   A request without one of these tokens gets 401.
+ *   A request without one of these tokens gets 401. When the file gives grants, it is the staff
+ *   directory (a fixed deployment: `setStaff` then changes nothing); when it gives only ids
+ *   (`{ "<token>": "worker-eva" }` or `{ "id": … }`), the store's staff directory decides, set up
+ *   with `setupAdministrator` and `setStaff`.
  * - `--key-file <file>`: the field-encryption key (32 random bytes). With `--db` it defaults to
  *   `<db>.key` and is created (mode 0600) when missing; keep it apart from backups of the
  *   database. With `--postgres` it is required (or `POMOC_KEY`, the key in base64).
@@ -19,7 +22,7 @@
  * @since 0.2.0
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { Casework, FieldCrypto, Registry } from "@pomoc/core"
+import { Casework, FieldCrypto, Registry, StaffDirectory } from "@pomoc/core"
 import { childrenInCare } from "@pomoc/service-children-in-care"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
@@ -133,7 +136,11 @@ export const layer = (args: Arguments): Layer.Layer<HttpServer.HttpServer, unkno
   const actors = readActors(args.actors)
   const key = readKey(args)
   const store = args.db !== undefined ? SqliteStore.layer({ filename: args.db }) : PostgresStore.layer({ url: args.postgres! })
+  // Actors given with grants make a fixed staff directory; otherwise the store's decides.
+  const fixed = [...actors.values()].filter((a): a is StaffDirectory.Entry => typeof a === "object" && a !== null && "grants" in a)
+  const directory = fixed.length > 0 ? StaffDirectory.layerList(fixed) : Layer.empty
   const casework = Casework.layer(Casework.configFromRegistry(registry)).pipe(
+    Layer.provide(directory),
     Layer.provide(FieldCrypto.layer({ keys: { server: key }, current: "server" })),
     Layer.provide(store)
   )

@@ -10,7 +10,7 @@
  *
  * @since 0.2.0
  */
-import { Decode, Location, Organisation, Service } from "@pomoc/core"
+import { type ActorRef, Decode, Location, Organisation, Service } from "@pomoc/core"
 import { Effect, Result } from "effect"
 import { InvalidHsds, ImportRefused, type Problem } from "./Errors.js"
 import type { Json } from "./Export.js"
@@ -440,14 +440,14 @@ export const decodeDataPackage = (files: Readonly<Record<string, string>>, optio
  */
 export interface DirectoryWriter {
   /** The case-work API's `registerOrganisation`. */
-  registerOrganisation(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  registerOrganisation(actor: ActorRef, input: never): Effect.Effect<unknown, { readonly _tag: string }>
   /** The case-work API's `registerLocation`. */
-  registerLocation(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  registerLocation(actor: ActorRef, input: never): Effect.Effect<unknown, { readonly _tag: string }>
   /** The case-work API's `registerService`. */
-  registerService(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  registerService(actor: ActorRef, input: never): Effect.Effect<unknown, { readonly _tag: string }>
   /** The case-work API's `batch`, when it has one: the whole document as one unit of work. */
   readonly batch?: (
-    actor: unknown,
+    actor: ActorRef,
     commands: ReadonlyArray<{ readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }>,
     options?: { readonly allRefusals?: boolean }
   ) => Effect.Effect<unknown, { readonly _tag: string }>
@@ -482,7 +482,7 @@ const ruleOf = (e: unknown): string => {
  */
 export const importDocument = Effect.fn("Hsds.importDocument")(function*(
   api: DirectoryWriter,
-  actor: unknown,
+  actor: ActorRef,
   kind: DocumentKind,
   document: unknown,
   options: ImportOptions = {}

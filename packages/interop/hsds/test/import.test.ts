@@ -1,4 +1,4 @@
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, Result } from "effect"
@@ -19,6 +19,7 @@ const run = <A, E>(effect: Effect.Effect<A, E, Pomoc.Pomoc | Store.Store>) =>
     effect.pipe(
       Effect.provide(
         Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+          Layer.provide(StaffDirectory.layerList([admin])),
           Layer.provideMerge(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
           Layer.provideMerge(MemoryStore.layer)
         )

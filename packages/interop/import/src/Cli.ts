@@ -13,7 +13,7 @@
  *
  * @since 0.2.0
  */
-import { Casework } from "@pomoc/core"
+import { type ActorRef, Casework } from "@pomoc/core"
 import { Effect, Layer, ManagedRuntime, Result } from "effect"
 import { readFileSync } from "node:fs"
 import { isAbsolute, resolve } from "node:path"
@@ -119,7 +119,7 @@ export const main = async (args: ReadonlyArray<string>, io: Io): Promise<number>
     io.err(`pomoc-import: ${mapping.failure.message}\n`)
     return 2
   }
-  const setup = await import(pathToFileURL(path(values.setup)).href) as { readonly layer?: Layer.Layer<Casework.Casework>; readonly actor?: unknown }
+  const setup = await import(pathToFileURL(path(values.setup)).href) as { readonly layer?: Layer.Layer<Casework.Casework>; readonly actor?: ActorRef }
   if (setup.layer === undefined || !Layer.isLayer(setup.layer) || setup.actor === undefined) {
     io.err("pomoc-import: the setup module must export `layer` (providing Casework) and `actor`\n")
     return 2
@@ -132,11 +132,12 @@ export const main = async (args: ReadonlyArray<string>, io: Io): Promise<number>
     io.err(`pomoc-import: ${sheet.failure.message}\n`)
     return 2
   }
+  const actor = setup.actor
   const runtime = ManagedRuntime.make(setup.layer)
   try {
     const dryRun = values["dry-run"]
     const outcome = await runtime.runPromise(Effect.result(Casework.Casework.use((api) =>
-      Import.run(api, setup.actor, mapping.success, sheet.success, { dryRun, onProgress: drawer(io) })
+      Import.run(api, actor, mapping.success, sheet.success, { dryRun, onProgress: drawer(io) })
     )))
     if (io.tty) io.err("\n")
     if (Result.isSuccess(outcome)) {

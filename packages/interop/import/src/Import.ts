@@ -7,7 +7,7 @@
  *
  * @since 0.2.0
  */
-import type { Casework } from "@pomoc/core"
+import type { ActorRef, Casework } from "@pomoc/core"
 import { Effect, Schema } from "effect"
 import { isEmpty, read } from "./internal/cells.js"
 import { type Mapping, operationOf } from "./Mapping.js"
@@ -295,7 +295,7 @@ const summarise = (rowOf: ReadonlyArray<number>, written: ReadonlyArray<Casework
  */
 export const run = (
   api: Pick<Casework.Api, "batch">,
-  actor: unknown,
+  actor: ActorRef,
   mapping: Mapping,
   sheet: Sheet,
   options?: Options

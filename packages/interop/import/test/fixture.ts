@@ -1,5 +1,5 @@
 // A club of a low-threshold organisation on a store (memory unless given), and its staff.
-import { Casework, FieldCrypto, KeyMaterial, Registry, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -11,6 +11,7 @@ export const coordinator = { id: "jana", grants: [{ role: "coordinator", service
 
 export const layerOn = <E>(store: Layer.Layer<Store.Store, E>, key: Uint8Array = KeyMaterial.generate()) =>
   Casework.layer(Casework.configFromRegistry(registry)).pipe(
+    Layer.provide(StaffDirectory.layerList([admin, worker, coordinator])),
     Layer.provide(FieldCrypto.layer({ keys: { k: key }, current: "k" })),
     Layer.provideMerge(store)
   )

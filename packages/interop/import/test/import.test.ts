@@ -2,7 +2,7 @@
  * Spreadsheet import (issue 16): CSV and XLSX rows through the case-work batch path, all or
  * nothing per file, problems by row and column without the cells' values, and a dry run.
  */
-import { Casework } from "@pomoc/core"
+import { type ActorRef, Casework } from "@pomoc/core"
 import { Effect, Result } from "effect"
 import writeXlsxFile from "write-excel-file/node"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
@@ -16,9 +16,9 @@ beforeEach(async () => {
 afterEach(() => runtime.dispose())
 
 const csv = (text: string) => Effect.runSync(Sheet.fromCsv(text))
-const importing = (mapping: Mapping.Mapping, sheet: Sheet.Sheet, options?: Import.Options, actor: unknown = worker) =>
+const importing = (mapping: Mapping.Mapping, sheet: Sheet.Sheet, options?: Import.Options, actor: ActorRef = worker) =>
   runtime.runPromise(Casework.Casework.use((api) => Import.run(api, actor, mapping, sheet, options)))
-const refusedBy = (mapping: Mapping.Mapping, sheet: Sheet.Sheet, options?: Import.Options, actor: unknown = worker) =>
+const refusedBy = (mapping: Mapping.Mapping, sheet: Sheet.Sheet, options?: Import.Options, actor: ActorRef = worker) =>
   runtime.runPromise(Effect.flip(Casework.Casework.use((api) => Import.run(api, actor, mapping, sheet, options))))
 
 export const people = Mapping.make({

@@ -18,6 +18,7 @@ import * as Plans from "./plans.js"
 import * as Reads from "./reads.js"
 import * as Referrals from "./referrals.js"
 import * as Reports from "./reports.js"
+import * as Staff from "./staff.js"
 
 /**
  * Every operation of the case-work API, by method name.
@@ -35,6 +36,8 @@ export const operations = {
   registerPerson: People.registerPerson,
   /** Raise or lower a person's identity level: `{ person }`. */
   changeIdentityLevel: People.changeIdentityLevel,
+  /** Share a person with another service, on their sharing consent: `{ personId, serviceId, consentId }`. */
+  sharePerson: People.sharePerson,
   /** Record a need of a person: `{ personId, need, source }`. */
   recordNeed: People.recordNeed,
   /** Erase a person (a person id): identity gone everywhere, counts kept. */
@@ -110,7 +113,13 @@ export const operations = {
   /** Read the audit log: `{ fromSeq?, limit? }` or nothing. */
   auditLog: Audit.auditLog,
   /** Verify the audit chain: nothing, or `{ expected }` (a head kept outside the database). */
-  verifyAudit: Audit.verifyAudit
+  verifyAudit: Audit.verifyAudit,
+  /** Make the acting id the first administrator, once, while the staff directory is empty. */
+  setupAdministrator: Staff.setupAdministrator,
+  /** Set a staff member's grants and volunteer link: `{ id, grants, volunteerId? }` (administrators). */
+  setStaff: Staff.setStaff,
+  /** The staff directory (administrators). */
+  listStaff: Staff.listStaff
 } as const
 
 /**
@@ -120,4 +129,4 @@ export const operations = {
  */
 export type Operations = typeof operations
 
-export { ActivitiesAndVolunteers, Audit, ConsentAndDisclosure, Contacts, Cooperation, Corrections, Directory, Outcomes, People, Plans, Reads, Referrals, Reports }
+export { ActivitiesAndVolunteers, Audit, ConsentAndDisclosure, Contacts, Cooperation, Corrections, Directory, Outcomes, People, Plans, Reads, Referrals, Reports, Staff }

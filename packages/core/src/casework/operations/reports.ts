@@ -7,6 +7,7 @@ import { DateTime, Effect, Schema } from "effect"
 import { Party, Timestamp } from "../../model/Common.js"
 import * as Ids from "../../model/Ids.js"
 import * as Report from "../../reports/Report.js"
+import * as Suppression from "../../reports/Suppression.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
@@ -68,6 +69,11 @@ const runReport = Effect.fnUntraced(function*(ctx: Context, request: typeof Repo
     definition = ctx.config.reports?.get(`${service.value.type}/${request.reportId}`)
   }
   if (definition === undefined) return yield* invalid("Report", "reportId", "no registered report has this id")
+  // A threshold below the report's floor would be ignored: say so rather than run it unasked.
+  const floor = definition.suppression?.threshold ?? Suppression.DEFAULT_THRESHOLD
+  if (request.threshold !== undefined && request.threshold < floor) {
+    return yield* invalid("Report", "threshold", `below this report's smallest threshold (${floor})`)
+  }
   return yield* Report.run(definition, ctx.store, {
     ...(request.serviceId !== undefined ? { serviceId: request.serviceId } : {}),
     ...bounds,

@@ -28,9 +28,11 @@ const broken = `Date;Minutes;Young people;What we did
 
 export const program = Effect.gen(function*() {
   const api = yield* Casework.Casework
-  const eva = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
-  // (the organisation and its club are registered first: see docs/casework.md)
-  const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
+  const eva = "eva" // the id the app's authentication gives; the staff directory holds her grants
+  // (the staff, the organisation and its club are set up first: see docs/casework.md)
+  const admin = "admin"
+  yield* api.setupAdministrator(admin, {})
+  yield* api.setStaff(admin, { id: eva, grants: [{ role: "worker", services: ["club"] }] })
   yield* api.registerOrganisation(admin, { id: "ostrov", name: "Ostrov z.s." })
   yield* api.registerService(admin, {
     id: "club", organisationId: "ostrov", type: "low-threshold-club", name: "NZDM Ostrov",
