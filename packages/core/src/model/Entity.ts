@@ -290,7 +290,13 @@ const base = {
       serviceId: r.fromServiceId,
       personIds: [r.personId],
       at: iso(r.history[0]!.at),
-      facets: { status: referralStatus(r), purpose: r.purpose, toKind: r.to.kind },
+      facets: {
+        status: referralStatus(r),
+        purpose: r.purpose,
+        toKind: r.to.kind,
+        toServiceId: r.toServiceId ?? null,
+        basis: r.legalDuty !== undefined ? "legal-duty" : "consent"
+      },
       tags: []
     }),
     owner: (r: Referral) => r.personId,

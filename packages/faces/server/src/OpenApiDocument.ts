@@ -10,7 +10,12 @@ import { Schema } from "effect"
 import { OpenApi } from "effect/http-api"
 import { api, type OperationName, operationNames, pathOf } from "./Api.js"
 
-type Json = Record<string, unknown>
+/**
+ * A JSON object (an OpenAPI document or a JSON Schema).
+ * @since 0.2.0
+ * @category models
+ */
+export type Json = Record<string, unknown>
 
 const warning = {
   type: "object",

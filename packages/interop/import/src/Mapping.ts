@@ -108,19 +108,35 @@ export const Mapping = Schema.Struct({
  */
 export type Mapping = typeof Mapping.Type
 
-type Fields<T> = T extends unknown ? {
+/**
+ * The field paths of an input type a column may map to (`a`, or `a.b` for a nested object).
+ * @since 0.2.0
+ * @category models
+ */
+export type Fields<T> = T extends unknown ? {
     [K in keyof T & string]: NonNullable<T[K]> extends ReadonlyArray<unknown> ? K
       : NonNullable<T[K]> extends object ? K | `${K}.${keyof NonNullable<T[K]> & string}`
       : K
   }[keyof T & string]
   : never
 
-interface Inputs {
+/**
+ * The input each target of an import builds, by target.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Inputs {
+  /** A person, as `registerPerson` takes it. */
   readonly person: typeof Person.Encoded
+  /** A contact, as `recordContact` takes it. */
   readonly contact: typeof Contact.Encoded
+  /** An activity, as `recordActivity` takes it. */
   readonly activity: typeof Activity.Encoded
+  /** Attendance, as `recordAttendance` takes it. */
   readonly attendance: { readonly activityId: string; readonly attendees: ReadonlyArray<string>; readonly anonymousAttendance: number }
+  /** A volunteer, as `registerVolunteer` takes it. */
   readonly volunteer: typeof Volunteer.Encoded
+  /** Volunteer hours, as `recordVolunteerHours` takes it. */
   readonly "volunteer-hours": typeof VolunteerHours.Encoded
 }
 
