@@ -269,6 +269,18 @@ export interface SetupAdministrator { readonly _tag: "SetupAdministrator"; reado
 export interface SetStaff { readonly _tag: "SetStaff"; readonly member: StaffMember; readonly before: StaffMember | undefined }
 
 /**
+ * The receiving service answers a referral made to it: accepted, rejected (with a reason) or done.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AnswerReferral {
+  readonly _tag: "AnswerReferral"
+  readonly referralId: ReferralId
+  readonly status: "accepted" | "rejected" | "done"
+  /** Why (a rejected referral needs one). */
+  readonly reason?: string
+}
+/**
  * Correct a record. The principles judge the corrected record as the command that records such a
  * record (a corrected contact as `RecordContact`), so a correction that would break a principle
  * is refused.
@@ -324,6 +336,7 @@ export type Command =
   | RecordNeed
   | PublishReport
   | ErasePerson
+  | AnswerReferral
   | SetupAdministrator
   | SetStaff
   | SharePerson

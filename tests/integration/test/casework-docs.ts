@@ -11,6 +11,7 @@ export const actors = {
   jana: { id: "jana", grants: [{ role: "administrator", services: "*" }] },
   marta: { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] },
   eva: { id: "eva", grants: [{ role: "worker", services: ["club"] }] },
+  petr: { id: "petr", grants: [{ role: "worker", services: ["debt"] }] },
   ana: { id: "ana", grants: [{ role: "volunteer", services: ["club"] }] },
   ola: { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 } as const
@@ -40,6 +41,7 @@ export const examples: ReadonlyArray<Example> = [
   { op: "setStaff", actor: "jana", input: actors.eva },
   { op: "setStaff", actor: "jana", input: actors.ola },
   { op: "setStaff", actor: "jana", input: actors.ana },
+  { op: "setStaff", actor: "jana", input: actors.petr },
   { op: "setStaff", actor: "jana", input: { id: "marta", grants: [{ role: "administrator", services: ["club"] }] }, refused: "InvalidCommand" },
   { op: "registerOrganisation", actor: "jana", input: { id: "ostrov", name: "Ostrov" } },
   {
@@ -82,6 +84,22 @@ export const examples: ReadonlyArray<Example> = [
     }
   },
   { op: "updateReferral", actor: "eva", input: { referralId: "referral-1", status: "accepted" } },
+  {
+    op: "registerService", actor: "jana", input: {
+      id: "debt", organisationId: "ostrov", type: "debt-counselling", name: "Dluhová poradna Ostrov",
+      targetGroup: { description: "adults in debt", ageRange: { min: 18, max: 120 } }, localities: [],
+      principles: ["confidentiality", "voluntariness", "individual-approach", "equality", "empowerment", "active-cooperation", "free-of-charge"],
+      freeOfCharge: true, firstContactChannels: ["own-initiative"], registeredAt: at(1)
+    }
+  },
+  {
+    op: "refer", actor: "eva", input: {
+      id: "referral-2", personId: "kuba", fromServiceId: "club", to: debtAdvice, toServiceId: "debt", purpose: "debt-advice",
+      consentId: "consent-referral", history: [{ status: "requested", at: at(4) }]
+    }
+  },
+  { op: "answerReferral", actor: "petr", input: { referralId: "referral-2", status: "accepted" } },
+  { op: "getReferral", actor: "eva", input: "referral-2" },
   {
     op: "createPlan", actor: "eva", input: {
       id: "plan-1", personId: "kuba", serviceId: "club", createdAt: at(5), reviews: [],
@@ -198,8 +216,9 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   chargeFee: "a person not known to the service",
   giveConsent: "a person not known to the service; `recordedBy` other than the actor",
   disclose: "a person not known to the service; `disclosedBy` or a legal duty's `decidedBy` other than the actor",
-  refer: "a person not known to the service; a history other than one `requested` event; `history[0].by` other than the actor",
-  updateReferral: "a status the referral cannot move to (`status`); rejected or revoked without a `reason`",
+  refer: "a person not known to the service; a history other than one `requested` event; `history[0].by` or `legalDuty.decidedBy` other than the actor; an unknown legal ground (`legalDuty.legalGround`); an unknown `toServiceId` (`NotFound`)",
+  updateReferral: "a status the referral cannot move to (`status`); rejected or revoked without a `reason`; any status but `revoked` for a referral to a service of the organisation (`status`)",
+  answerReferral: "a referral to another organisation (`referralId`); a status the referral cannot move to (`status`); rejected without a `reason`",
   createPlan: "a person not known to the service; a goal indicator outside the type's (`goals[i].indicator`)",
   addGoal: "a goal id the plan has (`goalId`)",
   addPlanStep: "a goal the plan does not have (`goalId`)",

@@ -43,6 +43,8 @@ export interface Model {
   readonly log: Array<string>
   /** Disclosures stored, with the basis they were allowed on. */
   readonly disclosures: Array<{ readonly basis: "consent" | "legal-duty"; readonly consentValid: boolean }>
+  /** Disclosures made on a consent: none may be committed after the consent's withdrawal. */
+  readonly onConsent: Array<{ readonly disclosureId: string; readonly consentId: string }>
   /** Erased people: their old id and new random id. */
   readonly erased: Array<{ readonly from: string; readonly to: string }>
   counter: number
@@ -81,6 +83,19 @@ const checkInvariants = async (m: Model, r: Real) => {
   expect(entries.filter((e) => e.outcome === "allowed").length).toBe(m.writes)
   // every successful write has exactly one audit entry, of its own operation, in order
   expect(entries.filter((e) => e.outcome === "allowed").map((e) => e.operation)).toEqual(m.log)
+  // no decision committed on stale facts: no disclosure on a consent sealed after its withdrawal,
+  // and never two active cooperations of one person
+  const allowed = entries.filter((e) => e.outcome === "allowed")
+  const seqOf = (operation: string, id: string) => allowed.find((e) => e.operation === operation && e.subjects.some((s) => s.id === id))?.seq
+  for (const d of m.onConsent) {
+    const disclosed = seqOf("Disclose", d.disclosureId)
+    const withdrawn = seqOf("WithdrawConsent", d.consentId)
+    if (disclosed !== undefined && withdrawn !== undefined) expect(disclosed).toBeLessThan(withdrawn)
+  }
+  const cooperations = await r.run((_, store) => store.list({ kind: "cooperation" }))
+  for (const p of m.persons) {
+    expect(cooperations.filter((c) => c.personIds.includes(p.id) && c.facets["active"] === true).length).toBeLessThanOrEqual(1)
+  }
   // the audit chain verifies
   expect((await r.run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
   expect(Audit.verify(entries)._tag).toBe("Intact")
@@ -200,8 +215,9 @@ const discloseWithConsent = (pick: number, recipient: number) =>
       await refused(r, (api) => api.disclose(worker, input), ["CommandRefused"])
       return
     }
-    await r.run((api) => api.disclose(worker, input))
+    const { value } = await r.run((api) => api.disclose(worker, input))
     m.disclosures.push({ basis: "consent", consentValid: true })
+    m.onConsent.push({ disclosureId: value.id, consentId: consent.id })
     wrote(m, "Disclose")
   })
 
@@ -265,6 +281,58 @@ const evening = (count: number, badAt: number) =>
     for (let i = 0; i < count; i++) wrote(m, "RecordContact")
   })
 
+/** A withdrawal and a disclosure on the same consent at once: the disclosure is never committed on the stale consent. */
+const raceDiscloseWithdraw = (pick: number) =>
+  command(`raceDiscloseWithdraw(${pick})`, (m) => m.consents.some((c) => !c.withdrawn), async (m, r) => {
+    const open = m.consents.filter((c) => !c.withdrawn)
+    const consent = open[pick % open.length]!
+    const disclosureId = `race-d-${++m.counter}`
+    const [withdrawn, disclosed] = await r.run((api) =>
+      Effect.all([
+        Effect.result(api.withdrawConsent(worker, { consentId: consent.id })),
+        Effect.result(api.disclose(worker, {
+          id: disclosureId, personId: consent.personId, serviceId: "club", recipient: recipients[consent.recipient]!, purpose: "disclosure",
+          at: at(m.counter), basis: { _tag: "Consent", consentId: consent.id }, disclosedBy: "worker-1"
+        }))
+      ], { concurrency: "unbounded" }))
+    // withdrawing always succeeds; a disclosure that got in was committed before the withdrawal
+    expect(withdrawn._tag).toBe("Success")
+    consent.withdrawn = true
+    if (disclosed._tag === "Success") {
+      m.disclosures.push({ basis: "consent", consentValid: true })
+      m.onConsent.push({ disclosureId, consentId: consent.id })
+      wrote(m, "Disclose")
+    }
+    wrote(m, "WithdrawConsent")
+    if (disclosed._tag === "Failure") {
+      // refused on the withdrawn consent, or a retryable conflict on the consent it had read
+      const e = disclosed.failure as { readonly _tag: string; readonly retryable?: boolean }
+      expect(e._tag === "CommandRefused" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
+    }
+  })
+
+/** Two starts of cooperation for one person at once: at most one is committed. */
+const raceStart = (pick: number) =>
+  command(`raceStart(${pick})`, (m) => m.persons.some((p) => !m.cooperations.some((c) => c.personId === p.id && c.active)), async (m, r) => {
+    const idle = m.persons.filter((p) => !m.cooperations.some((c) => c.personId === p.id && c.active))
+    const person = idle[pick % idle.length]!
+    const input = { serviceId: "club", personId: person.id, startedAt: at(++m.counter) }
+    const results = await r.run((api) =>
+      Effect.all([Effect.result(api.startCooperation(worker, input)), Effect.result(api.startCooperation(worker, input))], { concurrency: "unbounded" }))
+    const started = results.flatMap((x) => x._tag === "Success" ? [x.success.value] : [])
+    expect(started.length).toBe(1)
+    for (const x of results) {
+      if (x._tag === "Failure") {
+        const e = x.failure as { readonly _tag: string; readonly retryable?: boolean }
+        expect(e._tag === "InvalidCommand" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
+      }
+    }
+    for (const c of started) {
+      m.cooperations.push({ id: c.id, personId: person.id, active: true })
+      wrote(m, "StartCooperation")
+    }
+  })
+
 const chargeFee = command("chargeFee", () => true, (_m, r) =>
   refused(r, (api) => api.chargeFee(worker, { serviceId: "club", amountMinor: 5000, currency: "CZK" }), ["CommandRefused"]))
 
@@ -305,6 +373,8 @@ export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.nat().map(withdrawConsent),
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 1 })).map(([p, rcp]) => discloseWithConsent(p, rcp)),
   fc.nat().map(discloseLegalDuty),
+  fc.nat().map(raceDiscloseWithdraw),
+  fc.nat().map(raceStart),
   fc.constant(chargeFee),
   fc.jsonValue({ maxDepth: 2 }).map(junk),
   fc.integer({ min: 0, max: 2 }).map(wrongActor),
@@ -314,6 +384,20 @@ export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 8 })).map(([n, bad]) => evening(n, bad)),
   fc.nat().map(erase)
 ]
+
+/**
+ * The store with a few random yields before every read and commit, so that the commands a race
+ * runs at once really interleave (their reads and commits in any order) in one process.
+ */
+const interleaving = (store: Store.StoreShape): Store.StoreShape => {
+  const pause = Effect.suspend(() => Effect.repeat(Effect.yieldNow, { times: Math.floor(Math.random() * 4) }))
+  return {
+    ...store,
+    get: (kind, id) => Effect.andThen(pause, store.get(kind, id)),
+    list: (query) => Effect.andThen(pause, store.list(query)),
+    commit: (unit) => Effect.andThen(pause, store.commit(unit))
+  }
+}
 
 /**
  * Every stored disclosure rests on a consent in force when it was recorded (the audit entry's
@@ -367,7 +451,7 @@ export const runModel = async (
       const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
         Layer.provide(StaffDirectory.layerList([admin, worker, outsider, volunteer, auditor, coordinator])),
         Layer.provideMerge(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
-        Layer.provideMerge(underTest.layer)
+        Layer.provideMerge(Layer.effect(Store.Store, Effect.map(Store.Store, interleaving)).pipe(Layer.provide(underTest.layer)))
       )
       const runtime = ManagedRuntime.make(layer)
       try {
@@ -387,7 +471,7 @@ export const runModel = async (
           principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"],
           registeredAt: at(0)
         }))
-        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, log: ["RegisterOrganisation", "RegisterService"], disclosures: [], erased: [], counter: 0 }
+        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, log: ["RegisterOrganisation", "RegisterService"], disclosures: [], onConsent: [], erased: [], counter: 0 }
         await fc.asyncModelRun(() => ({ model, real }), cmds)
         // No personal value in plain text in any stored record (issue 11): nicknames, notes,
         // consent grantees and disclosure recipients are all encrypted at rest.

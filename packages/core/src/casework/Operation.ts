@@ -117,8 +117,11 @@ export interface Context {
    * stored nothing. Requirements and warnings do not refuse.
    */
   readonly judge: (command: Command, service: Service, person: Person) => Effect.Effect<void, CaseworkError>
-  /** Evaluates the principles for a command over facts about a service and a person. */
-  readonly facts: (service: Service | undefined, person: Person | undefined) => Effect.Effect<Facts, CaseworkError>
+  /**
+   * The facts about a service and a person for a command: only what the command's rules read
+   * (everything when no command is given), each record noted with the version read.
+   */
+  readonly facts: (service: Service | undefined, person: Person | undefined, command?: Command) => Effect.Effect<Facts, CaseworkError>
 }
 
 /**

@@ -74,16 +74,6 @@ interface Pending {
   readonly id: string
 }
 
-/** Reads from the store, remembered for one unit of work. */
-class Memo<V> {
-  private readonly values = new Map<string, V>()
-  get<E>(key: string, fetch: () => Effect.Effect<V, E>): Effect.Effect<V, E> {
-    const known = this.values.get(key)
-    if (known !== undefined) return Effect.succeed(known)
-    return Effect.tap(fetch(), (value) => Effect.sync(() => this.values.set(key, value)))
-  }
-}
-
 /**
  * The writes planned so far in a unit of work, by kind; later commands of a batch read through
  * them. The store's records and lists read by the unit are remembered (a batch of 100,000
@@ -91,9 +81,12 @@ class Memo<V> {
  */
 class Overlay {
   readonly pending = new Map<string, Map<string, Pending>>()
-  // Any record kind: each entry is read back as the kind its key names.
-  readonly reads = new Memo<Option.Option<Operation.Loaded<unknown>>>()
-  readonly lists = new Memo<ReadonlyArray<Operation.Loaded<unknown>>>()
+  /**
+   * What the unit of work has read from the store, decoded: a batch reads each record (and each
+   * list) once, at one version, which every later command's preconditions name again.
+   */
+  readonly found = new Map<string, Option.Option<Operation.Loaded<unknown>>>()
+  readonly lists = new Map<string, ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<unknown> }>>()
   add(changes: ReadonlyArray<Operation.Change>): void {
     for (const c of changes) {
       let ofKind = this.pending.get(c.kind)
@@ -248,20 +241,22 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
   const reader = (overlay: Overlay | undefined, read: Array<Operation.Precondition>) => {
     const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
-    const fetch = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> =>
-      store.get(m.kind, id).pipe(Effect.flatMap(Option.match({
-        onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
-        onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
-      })))
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
       if (pending !== undefined) return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
-      const fetched = overlay === undefined
-        ? fetch(m, id)
-        : overlay.reads.get(`${m.kind}/${id}`, () => fetch(m, id)) as Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError>
-      return fetched.pipe(
+      const known = overlay?.found.get(`${m.kind}/${id}`) as Option.Option<Operation.Loaded<A>> | undefined
+      if (known !== undefined) {
+        if (Option.isSome(known)) note(m.kind, id, known.value.version)
+        return Effect.succeed(known)
+      }
+      return store.get(m.kind, id).pipe(
+        Effect.flatMap(Option.match({
+          onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
+          onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
+        })),
         Effect.map((found) => {
           if (Option.isSome(found)) note(m.kind, id, found.value.version)
+          overlay?.found.set(`${m.kind}/${id}`, found)
           return found
         })
       )
@@ -271,15 +266,35 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
         onSome: Effect.succeed
       }))
-    const fetchAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
-      store.list({ kind: m.kind, ...query }).pipe(Effect.flatMap((records) => {
-        const open = vault.opener()
-        return Effect.forEach(records, (r) => decodeStored(m, r, open))
-      }))
-    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
-      overlay === undefined ? fetchAll(m, query) : (overlay.lists.get(`${m.kind}|${query.serviceId ?? ""}|${query.personId ?? ""}`, () => fetchAll(m, query)) as Effect.Effect<ReadonlyArray<Operation.Loaded<A>>, CaseworkError>).pipe(
-        Effect.map((stored): ReadonlyArray<Operation.Loaded<A>> => {
-          const loaded = stored.filter((l) => overlay.get(m.kind, m.id(l.value)) === undefined)
+    /** The stored records of a list, decoded (once per unit of work in a batch). */
+    const stored = <A>(
+      m: Mapping<A>,
+      query: { readonly serviceId?: string; readonly personId?: string }
+    ): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>, CaseworkError> => {
+      const key = `${m.kind}?${query.serviceId ?? ""}&${query.personId ?? ""}`
+      const known = overlay?.lists.get(key)
+      if (known !== undefined) return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
+      return store.list({ kind: m.kind, ...query }).pipe(
+        Effect.flatMap((records) => {
+          const open = vault.opener()
+          return Effect.forEach(records, (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded })))
+        }),
+        Effect.tap((loaded) => Effect.sync(() => overlay?.lists.set(key, loaded)))
+      )
+    }
+    const listed = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }, noted: boolean) =>
+      stored(m, query).pipe(
+        Effect.map((records) => {
+          const out: Array<Operation.Loaded<A>> = []
+          for (const r of records) {
+            if (overlay?.get(m.kind, r.id) !== undefined) continue
+            if (noted) note(m.kind, r.id, r.loaded.version)
+            out.push(r.loaded)
+          }
+          return out
+        }),
+        Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
+          if (overlay === undefined) return loaded
           const extra = Array.from(overlay.ofKind(m.kind)).filter((p) =>
             (query.serviceId === undefined || p.index.serviceId === query.serviceId) &&
             (query.personId === undefined || p.index.personIds.includes(query.personId))
@@ -293,7 +308,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           return all.map((x) => x.l)
         })
       )
-    return { find, load, loadAll }
+    /** The records of a kind for a person and/or a service (not noted: for answers and histories). */
+    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => listed(m, query, false)
+    /** The same, each noted with its version: for facts a decision rests on. */
+    const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => listed(m, query, true)
+    return { find, load, loadAll, list }
   }
 
   /**
@@ -387,13 +406,14 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     dataKeysOf: (personId) => vault.keysOf(personId),
     isLegalGround: (code) => legalGrounds.has(code),
     judge: (command, service, person) =>
-      Effect.flatMap(factsOf(config, actor, grant, now, service, person, r.loadAll), (facts) => {
+      Effect.flatMap(factsOf(config, actor, grant, now, command, service, person, r), (facts) => {
         const verdict = config.engine.check(command, facts)
         return verdict._tag === "Denied"
           ? Effect.fail(refusal(config, verdict, grant.operation, command, facts))
           : Effect.void
       }),
-    facts: (service: Service | undefined, person: Person | undefined) => factsOf(config, actor, grant, now, service, person, r.loadAll)
+    facts: (service: Service | undefined, person: Person | undefined, command?: Command) =>
+      factsOf(config, actor, grant, now, command, service, person, r)
   })
 
   /** Decode, authorise, check: the common front of writes and reads. */
@@ -418,7 +438,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
     const decision = yield* op.decide(ctx, input as never, subject as never)
     const judged = decision.judgedAs ?? decision.command
-    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person)), ...decision.extraFacts }
+    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
     const verdict = config.engine.check(judged, facts)
     if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
     const unit: PlannedUnit<unknown> = {
@@ -464,11 +484,18 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     const writes = yield* vault.seal([...merged.values()].map((c) => ({ write: c.toWrite(c.expectedVersion), owner: c.owner })))
     const deletes = units.flatMap((u) => u.deletes)
     const renamePeople = units.flatMap((u) => u.renamePeople)
+    // The records the decisions rested on, at the versions read: if any moved before this commit,
+    // it fails with a retryable Conflict and stores nothing.
+    const expect = new Map<string, StoreModule.Precondition>()
+    for (const unit of units) {
+      for (const p of unit.preconditions) expect.set(`${p.kind}/${p.id}/${p.version}`, { kind: p.kind as StoreModule.RecordKind, id: p.id, version: p.version })
+    }
     yield* store.commit({
       writes,
       ...(deletes.length > 0 ? { deletes } : {}),
       ...(renamePeople.length > 0 ? { renamePeople } : {}),
-      audit: units.map((u) => u.audit)
+      audit: units.map((u) => u.audit),
+      expect: [...expect.values()]
     })
   })
 

@@ -30,7 +30,7 @@ import { DataKey } from "./DataKey.js"
 import { OutcomeMeasurement } from "./Outcome.js"
 import { Person } from "./Person.js"
 import { personalPaths, type PersonalPath } from "./Personal.js"
-import { IndividualPlan } from "./Plan.js"
+import { StoredPlan, StoredStep } from "./Plan.js"
 import { Referral, status as referralStatus } from "./Referral.js"
 import { Revision } from "./Revision.js"
 import { Voided } from "./Voided.js"
@@ -46,6 +46,12 @@ export interface RecordIndex {
   readonly at: string | null
   readonly facets: Readonly<Record<string, FacetValue>>
   readonly tags: ReadonlyArray<string>
+  /**
+   * A guard key the store keeps unique among records of the kind (see `StoredRecord.key`): the
+   * "at most one" rules that must hold across processes. Never personal data.
+   * @since 0.2.0
+   */
+  readonly key?: string | null
 }
 
 /**
@@ -191,7 +197,9 @@ const base = {
       personIds: [c.personId],
       at: iso(c.startedAt),
       facets: { active: c.endedAt === undefined, endedBy: c.endedBy ?? null, endReason: c.endReason ?? null },
-      tags: []
+      tags: [],
+      // At most one active cooperation per person and service, even between processes.
+      key: c.endedAt === undefined ? `active/${c.personId}/${c.serviceId}` : null
     }),
     owner: (c: Cooperation) => c.personId,
     erasure: "shred",
@@ -227,20 +235,37 @@ const base = {
     erasure: "shred",
     history: "disclosures"
   }),
+  // A plan's steps are records of their own (kind `plan-step`); the plan keeps counters.
   plan: entity({
     kind: "plan",
-    schema: IndividualPlan,
-    id: (p: IndividualPlan) => p.id,
-    index: (p: IndividualPlan) => ({
+    schema: StoredPlan,
+    id: (p: StoredPlan) => p.id,
+    index: (p: StoredPlan) => ({
       serviceId: p.serviceId,
       personIds: [p.personId],
       at: iso(p.createdAt),
       facets: { goals: p.goals.length, achievedGoals: p.goals.filter((g) => g.status === "achieved").length },
       tags: []
     }),
-    owner: (p: IndividualPlan) => p.personId,
+    owner: (p: StoredPlan) => p.personId,
     erasure: "shred",
     history: "plans"
+  }),
+  // A step of a plan, id `<plan id>/<sequence number>`; shown inside its plan in a history.
+  "plan-step": entity({
+    kind: "plan-step",
+    schema: StoredStep,
+    id: (s: StoredStep) => `${s.planId}/${String(s.seq).padStart(9, "0")}`,
+    index: (s: StoredStep) => ({
+      serviceId: s.serviceId,
+      personIds: [s.personId],
+      at: null,
+      facets: { takenBy: s.step.takenBy, done: s.step.doneAt !== undefined },
+      tags: []
+    }),
+    owner: (s: StoredStep) => s.personId,
+    erasure: "shred",
+    history: undefined
   }),
   measurement: entity({
     kind: "measurement",
@@ -265,7 +290,13 @@ const base = {
       serviceId: r.fromServiceId,
       personIds: [r.personId],
       at: iso(r.history[0]!.at),
-      facets: { status: referralStatus(r), purpose: r.purpose, toKind: r.to.kind },
+      facets: {
+        status: referralStatus(r),
+        purpose: r.purpose,
+        toKind: r.to.kind,
+        toServiceId: r.toServiceId ?? null,
+        basis: r.legalDuty !== undefined ? "legal-duty" : "consent"
+      },
       tags: []
     }),
     owner: (r: Referral) => r.personId,

@@ -16,7 +16,7 @@ import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service, TargetGroup } from "../model/Directory.js"
 import { PersonId } from "../model/Ids.js"
-import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
+import { Goal, IndividualPlan, PlanReview, PlanStep, StoredStep } from "../model/Plan.js"
 import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } from "../model/Outcome.js"
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../model/Person.js"
 import { Referral, ReferralEvent, type ReferralStatus } from "../model/Referral.js"
@@ -550,6 +550,21 @@ export const arbPlanStep: fc.Arbitrary<typeof PlanStep.Encoded> = partialRecord(
   }, ["id", "description", "takenBy"])
 
 /**
+ * A plan step as stored in a record of its own (kind `plan-step`): its plan, goal, person,
+ * service and sequence number.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbStoredStep: fc.Arbitrary<typeof StoredStep.Encoded> = fc.record({
+  planId: arbId,
+  goalId: arbId,
+  personId: arbId,
+  serviceId: arbId,
+  seq: fc.nat({ max: 100_000 }),
+  step: arbPlanStep
+}, { noNullPrototype: true })
+
+/**
  * A goal in the person's words; an achieved goal has its achievement time, others have none.
  * @since 0.1.0
  * @category constructors
@@ -954,6 +969,7 @@ export const entities: ReadonlyArray<EntityArbitrary> = [
   entity("IndividualPlan", IndividualPlan, arbIndividualPlan),
   entity("Goal", Goal, arbGoal),
   entity("PlanStep", PlanStep, arbPlanStep),
+  entity("StoredStep", StoredStep, arbStoredStep),
   entity("PlanReview", PlanReview, arbPlanReview),
   entity("OutcomeIndicator", OutcomeIndicator, arbOutcomeIndicator),
   entity("OutcomeMeasurement", OutcomeMeasurement, arbOutcomeMeasurement),

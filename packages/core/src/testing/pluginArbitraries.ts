@@ -106,6 +106,7 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   consent: "Consent",
   disclosure: "Disclosure",
   plan: "IndividualPlan",
+  "plan-step": "StoredStep",
   measurement: "OutcomeMeasurement",
   referral: "Referral",
   activity: "Activity",

@@ -362,6 +362,12 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
     })
     .map((fields) => ({ _tag: "PublishReport", ...fields })),
   ErasePerson: id(personIdWire, PersonId).map((personId) => ({ _tag: "ErasePerson", personId })),
+  AnswerReferral: fc
+    .record(
+      { referralId: id(arbId, ReferralId), status: fc.constantFrom("accepted" as const, "rejected" as const, "done" as const), reason: arbShortText },
+      { requiredKeys: ["referralId", "status"] }
+    )
+    .map((fields) => ({ _tag: "AnswerReferral", ...fields })),
   SharePerson: fc
     .record({ personId: id(personIdWire, PersonId), serviceId: id(serviceIdWire, ServiceId), consentId: id(consentIdWire, ConsentId) })
     .map((fields) => ({ _tag: "SharePerson", ...fields })),

@@ -83,7 +83,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
   ],
   worker: [
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
-    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
+    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
     "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
     "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
@@ -93,7 +93,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours", "PublishReport", "ErasePerson", "ExportPerson",
     "ReadVolunteer",
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
-    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
+    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
     "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
     "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
@@ -105,13 +105,13 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
 const personal: ReadonlyArray<Operation> = [
   "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan", "ReadConsent",
   "ReadDisclosure", "ReadReferral", "ReadActivity", "ExportPerson", "RegisterPerson", "ChangeIdentityLevel", "RecordContact",
-  "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
+  "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
   "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ErasePerson", "StartCooperation", "EndCooperation",
   "CorrectContact", "CorrectPerson", "VoidRecord", "ReadChanges"
 ]
 const offLimitsForVolunteers: ReadonlyArray<Operation> = [
   "ReadHistory", "ReadConfidentialNote", "ReadPlan", "ReadConsent", "ReadDisclosure", "ReadReferral", "GiveConsent",
-  "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "RecordContact", "CreatePlan", "AddGoal", "AddPlanStep",
+  "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "RecordContact", "CreatePlan", "AddGoal", "AddPlanStep",
   "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "CorrectContact", "CorrectPerson", "VoidRecord", "ReadChanges"
 ]
 

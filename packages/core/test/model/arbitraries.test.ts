@@ -20,6 +20,7 @@ const concepts = [
   "IndividualPlan",
   "Goal",
   "PlanStep",
+  "StoredStep",
   "PlanReview",
   "OutcomeIndicator",
   "OutcomeMeasurement",

@@ -11,7 +11,7 @@ import { OpenApi } from "effect/http-api"
 import { api, type OperationName, operationNames, pathOf } from "./Api.js"
 
 /**
- * A JSON object, as the OpenAPI document and its schemas are built.
+ * A JSON object (an OpenAPI document or a JSON Schema).
  * @since 0.2.0
  * @category models
  */

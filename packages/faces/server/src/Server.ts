@@ -42,11 +42,11 @@ export interface Options {
    * (default: the remote address). Over it: 429 with `Retry-After`. `false` turns it off.
    */
   readonly rateLimit?: false | {
-    /** Requests allowed per window and client. */
+    /** Requests allowed per client per window. */
     readonly requests: number
-    /** The window's length in milliseconds. */
+    /** The window's length, in milliseconds. */
     readonly windowMillis: number
-    /** Who a request counts against (default: the client's address). */
+    /** Which client a request comes from (default: its remote address). */
     readonly key?: (request: HttpServerRequest.HttpServerRequest) => string
   }
   /** CORS for browser front ends (default: no CORS headers, so browsers of other origins are refused). */

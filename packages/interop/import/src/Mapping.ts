@@ -109,7 +109,7 @@ export const Mapping = Schema.Struct({
 export type Mapping = typeof Mapping.Type
 
 /**
- * The field paths of an input type: its keys, and one level into nested objects (`a.b`).
+ * The field paths of an input type a column may map to (`a`, or `a.b` for a nested object).
  * @since 0.2.0
  * @category models
  */
@@ -121,22 +121,22 @@ export type Fields<T> = T extends unknown ? {
   : never
 
 /**
- * The input of each import target's operation, as encoded (what a row's cells fill).
+ * The input each target of an import builds, by target.
  * @since 0.2.0
  * @category models
  */
 export interface Inputs {
-  /** A person (`registerPerson`). */
+  /** A person, as `registerPerson` takes it. */
   readonly person: typeof Person.Encoded
-  /** A contact (`recordContact`). */
+  /** A contact, as `recordContact` takes it. */
   readonly contact: typeof Contact.Encoded
-  /** An activity (`recordActivity`). */
+  /** An activity, as `recordActivity` takes it. */
   readonly activity: typeof Activity.Encoded
-  /** Attendance of an activity (`recordAttendance`). */
+  /** Attendance, as `recordAttendance` takes it. */
   readonly attendance: { readonly activityId: string; readonly attendees: ReadonlyArray<string>; readonly anonymousAttendance: number }
-  /** A volunteer (`registerVolunteer`). */
+  /** A volunteer, as `registerVolunteer` takes it. */
   readonly volunteer: typeof Volunteer.Encoded
-  /** Volunteer hours (`recordVolunteerHours`). */
+  /** Volunteer hours, as `recordVolunteerHours` takes it. */
   readonly "volunteer-hours": typeof VolunteerHours.Encoded
 }
 

@@ -188,11 +188,11 @@ export const reportRowsByShape = (
   query: Store.AggregateQuery,
   index: Statement.Fragment
 ): {
-  /** Whether the rows are grouped by shape (a facet, a tag or a sum needs it). */
+  /** Whether the rows are grouped by their shape (facets and tags) before they are read. */
   readonly byShape: boolean
-  /** The inner query of counts, aliased `c`. */
+  /** The subquery counting (and summing) the rows per group. */
   readonly counts: Statement.Fragment
-  /** The inner query of distinct people, aliased `c`, from the dialect's expansion of `r.person_ids`. */
+  /** The subquery of distinct people per group, given how to expand and read a row's people. */
   readonly people: (expand: Statement.Fragment, person: Statement.Fragment) => Statement.Fragment
 } => {
   // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)

@@ -60,8 +60,12 @@ export const operations = {
   disclose: ConsentAndDisclosure.disclose,
   /** Refer a person elsewhere, on their consent. */
   refer: Referrals.refer,
-  /** Move a referral on: `{ referralId, status, reason? }`. */
+  /** The referring service moves a referral on: `{ referralId, status, reason? }`. */
   updateReferral: Referrals.updateReferral,
+  /** The receiving service answers a referral made to it: `{ referralId, status, reason? }`. */
+  answerReferral: Referrals.answerReferral,
+  /** Read a referral and its status (a referral id): both sides. */
+  getReferral: Referrals.getReferral,
   /** Create an individual plan. */
   createPlan: Plans.createPlan,
   /** Add a goal to a plan: `{ planId, goal }`. */

@@ -14,6 +14,7 @@ import * as SubjectAccess from "../../privacy/SubjectAccess.js"
 import type { History } from "../Config.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
+import * as PlanRecords from "../planRecords.js"
 import { mappings, type Mapping } from "../Records.js"
 import { servicesOfPerson } from "./people.js"
 
@@ -32,7 +33,11 @@ const historyOf = Effect.fnUntraced(function*(ctx: Context, person: Person, visi
   // Every record that names the person, by the history sections of the entity catalogue.
   const sections = yield* Effect.forEach(historyEntries, (entry) =>
     Effect.map(values(entry as Mapping<unknown>), (xs) => [entry.history, xs] as const))
-  const history = { person, ...Object.fromEntries(sections) } as History
+  const stored = { person, ...Object.fromEntries(sections) } as History
+  // A plan's steps are records of their own: each plan is shown whole.
+  if (stored.plans === undefined || stored.plans.length === 0) return stored
+  const steps = yield* values(PlanRecords.stepMapping)
+  const history: History = { ...stored, plans: stored.plans.map((plan) => PlanRecords.assemble(plan, steps)) }
   return history
 })
 
