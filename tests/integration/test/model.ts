@@ -405,10 +405,15 @@ const interleaving = (store: Store.StoreShape): Store.StoreShape => {
  */
 const checkDisclosures = async (r: Real) => {
   const entries = await r.run((api) => api.auditLog(auditor, { limit: 100_000 }))
-  const recordedAt = new Map<string, { readonly at: string; readonly legalGround?: string | undefined }>()
+  const recordedAt = new Map<string, { readonly at: string; readonly seq: number; readonly legalGround?: string | undefined }>()
+  // the audit sequence of each consent's withdrawal: the chain orders commits where two can share a millisecond
+  const withdrawnSeq = new Map<string, number>()
   for (const e of entries) {
+    if (e.operation === "WithdrawConsent") {
+      for (const s of e.subjects) if (s.kind === "consent" && !withdrawnSeq.has(s.id)) withdrawnSeq.set(s.id, e.seq)
+    }
     if (e.operation !== "Disclose") continue
-    for (const s of e.subjects) if (s.kind === "disclosure") recordedAt.set(s.id, { at: e.at, legalGround: e.legalGround })
+    for (const s of e.subjects) if (s.kind === "disclosure") recordedAt.set(s.id, { at: e.at, seq: e.seq, legalGround: e.legalGround })
   }
   const codes = new Set(LegalGround.builtin.map((g) => g.code))
   const disclosures = await r.run((_, store) => store.list({ kind: "disclosure" }))
@@ -428,7 +433,13 @@ const checkDisclosures = async (r: Real) => {
     expect(c.personId).toBe(data.personId)
     expect(Date.parse(c.validFrom)).toBeLessThanOrEqual(when)
     if (c.validUntil !== undefined) expect(when).toBeLessThanOrEqual(Date.parse(c.validUntil))
-    if (c.withdrawnAt !== undefined) expect(when).toBeLessThan(Date.parse(c.withdrawnAt))
+    if (c.withdrawnAt !== undefined) {
+      // committed before the withdrawal: earlier in the chain, and not later on the clock
+      expect(when).toBeLessThanOrEqual(Date.parse(c.withdrawnAt))
+      const withdrawal = withdrawnSeq.get(data.basis.consentId!)
+      expect(withdrawal, "a withdrawn consent has its audit entry").toBeDefined()
+      expect(audit!.seq).toBeLessThan(withdrawal!)
+    }
   }
 }
 
