@@ -28,6 +28,7 @@ export const projects: Array<TestProjectInlineConfiguration> = [
   project("service-community-centre", "packages/services/community-centre"),
   project("service-children-in-care", "packages/services/children-in-care"),
   project("hsds", "packages/interop/hsds"),
+  project("import", "packages/interop/import", { testTimeout: 60_000 }),
   project("examples", "examples", { include: ["*/test/**/*.test.ts"], testTimeout: 60_000 }),
   project("integration", "tests/integration", { testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ["../../packages/stores/postgres/test/globalSetup.ts"] })
 ]

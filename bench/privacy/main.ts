@@ -24,8 +24,8 @@ const ROUNDS = quick ? 1 : 3
 const RECORDS = 10_000
 const registry = Registry.makeUnsafe([lowThresholdClub])
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
-const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] }
+const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] } as const
+const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] } as const
 const PERSON = "ps1-benchpersoncode1"
 
 type Api = Pomoc.PomocShape
@@ -39,6 +39,8 @@ const seeded = async (storeLayer: () => Layer.Layer<Store.Store, unknown>) => {
       return yield* f(yield* Pomoc.Pomoc, yield* Store.Store, yield* FieldCrypto.FieldCrypto)
     }))
   const at = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString()
+  await run((api) => api.setupAdministrator(admin.id, {}))
+  for (const member of [worker, coordinator]) await run((api) => api.setStaff(admin.id, member))
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
   await run((api) => api.registerService(admin, {
     id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth" }, localities: [],

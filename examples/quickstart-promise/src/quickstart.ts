@@ -18,10 +18,11 @@ export const connect = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.
     )
   )
 
-const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "worker-tomas", grants: [{ role: "worker", services: ["club"] }] }
-const volunteer = { id: "volunteer-ana", grants: [{ role: "volunteer", services: ["club"] }] }
-const auditor = { id: "auditor", grants: [{ role: "auditor", services: "*" }] }
+// Actors are the ids the app's authentication gives; the staff directory says what each may do.
+const admin = "admin"
+const worker = "worker-tomas"
+const volunteer = "volunteer-ana"
+const auditor = "auditor"
 
 /** What happened, for printing and for the test. */
 export interface Outcome {
@@ -33,6 +34,11 @@ export interface Outcome {
 
 /** Runs a short session: a club, two young people, contacts, and three mistakes caught. */
 export const session = async (pomoc: ReturnType<typeof connect>): Promise<Outcome> => {
+  // Installation: the first administrator (once), who then grants the others their roles.
+  await pomoc.setupAdministrator(admin, {})
+  await pomoc.setStaff(admin, { id: worker, grants: [{ role: "worker", services: ["club"] }] })
+  await pomoc.setStaff(admin, { id: volunteer, grants: [{ role: "volunteer", services: ["club"] }] })
+  await pomoc.setStaff(admin, { id: auditor, grants: [{ role: "auditor", services: "*" }] })
   await pomoc.registerOrganisation(admin, { id: "org", name: "Klub Střelka" })
   await pomoc.registerService(admin, {
     id: "club", organisationId: "org", type: "low-threshold-club", name: "Klub Střelka",

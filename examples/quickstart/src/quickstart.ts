@@ -21,12 +21,20 @@ export const pomocLayer = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMateri
     Layer.provideMerge(store)
   )
 
-const admin = { id: "admin-jana", grants: [{ role: "administrator", services: "*" }] }
-const eva = { id: "worker-eva", grants: [{ role: "worker", services: ["club-ostrov"] }] }
-const petr = { id: "counsellor-petr", grants: [{ role: "worker", services: ["debt-advice"] }] }
-const coordinator = { id: "coordinator-marta", grants: [{ role: "coordinator", services: ["club-ostrov"] }] }
-const head = { id: "head-pavel", grants: [{ role: "coordinator", services: ["debt-advice"] }] }
-const auditor = { id: "auditor-ola", grants: [{ role: "auditor", services: "*" }] }
+// The staff: the app's authentication gives their ids; Pomoc's staff directory keeps their grants.
+const admin = "admin-jana"
+const eva = "worker-eva"
+const petr = "counsellor-petr"
+const coordinator = "coordinator-marta"
+const head = "head-pavel"
+const auditor = "auditor-ola"
+const staff = [
+  { id: eva, grants: [{ role: "worker", services: ["club-ostrov"] }] },
+  { id: petr, grants: [{ role: "worker", services: ["debt-advice"] }] },
+  { id: coordinator, grants: [{ role: "coordinator", services: ["club-ostrov"] }] },
+  { id: head, grants: [{ role: "coordinator", services: ["debt-advice"] }] },
+  { id: auditor, grants: [{ role: "auditor", services: "*" }] }
+] as const
 
 const monday = Date.UTC(2026, 2, 2, 14, 0)
 const day = (d: number, hour = 0) => DateTime.formatIso(DateTime.makeUnsafe(monday + d * 86_400_000 + hour * 3_600_000))
@@ -78,7 +86,8 @@ const denials: Readonly<Record<AccessDenied["reason"], string>> = {
   "unknown-operation": "there is no such operation",
   "no-role-grants-operation": "none of their roles may do this anywhere",
   "service-out-of-scope": "their role may do this, but only in the services they work in, and this record belongs to another service",
-  "service-required": "their role may do this only in their own services, and no service was named"
+  "service-required": "their role may do this only in their own services, and no service was named",
+  "already-set-up": "the organisation's first administrator was set up already"
 }
 
 const principleName = (id: string): string => registry.principles.find((p) => p.id === id)?.labels.en ?? id
@@ -112,6 +121,10 @@ export const quickstart = Effect.gen(function*() {
         refusals.push(refusal(organisation, operation, error))
       })
     )
+
+  // Installation: the first administrator (once), who then grants the staff their roles.
+  yield* pomoc.setupAdministrator(admin, {})
+  for (const member of staff) yield* pomoc.setStaff(admin, member)
 
   // Two organisations: Ostrov runs a club (with its room), Rovnováha a debt-counselling service.
   yield* pomoc.registerOrganisation(admin, { id: "ngo-ostrov", name: "Ostrov, z. s.", country: "CZ" })
@@ -214,7 +227,7 @@ export const quickstart = Effect.gen(function*() {
 
   // Each organisation's coordinator runs every report of its service's plugin for the year (small
   // counts suppressed by core); "how much did we do" starts with contacts by intervention.
-  const reportsOf = (actor: typeof coordinator, serviceId: string, plugin: typeof lowThresholdClub | typeof debtCounselling) =>
+  const reportsOf = (actor: string, serviceId: string, plugin: typeof lowThresholdClub | typeof debtCounselling) =>
     Effect.forEach(plugin.reports, (definition) => pomoc.report(actor, { reportId: definition.id, serviceId, ...year }))
   const clubReports = yield* reportsOf(coordinator, "club-ostrov", lowThresholdClub)
   const debtReports = yield* reportsOf(head, "debt-advice", debtCounselling)

@@ -9,6 +9,7 @@
  */
 import { operations as table } from "./casework/operations/index.js"
 import type { Activity, Volunteer, VolunteerHours } from "./model/Activity.js"
+import type { StaffMember } from "./model/Actor.js"
 import type { Code, Party } from "./model/Common.js"
 import type { Consent, Disclosure } from "./model/Consent.js"
 import type { Contact } from "./model/Contact.js"
@@ -28,6 +29,7 @@ import type { OutcomeMeasurement } from "./model/Outcome.js"
 import type { IdentityLevel, Person } from "./model/Person.js"
 import type { Goal, IndividualPlan, PlanReview, PlanStep } from "./model/Plan.js"
 import type { Referral, ReferralStatus } from "./model/Referral.js"
+import type { VoidableKind, VoidReason } from "./model/Voided.js"
 
 /**
  * Register an organisation.
@@ -247,6 +249,58 @@ export interface PublishReport {
  * @category models
  */
 export interface ErasePerson { readonly _tag: "ErasePerson"; readonly personId: PersonId }
+/**
+ * Share a person with another service of the organisation, on their sharing consent.
+ * @since 0.2.0
+ * @category models
+ */
+export interface SharePerson { readonly _tag: "SharePerson"; readonly personId: PersonId; readonly serviceId: ServiceId; readonly consentId: ConsentId }
+/**
+ * Make the first administrator of an empty staff directory (the organisation's setup).
+ * @since 0.2.0
+ * @category models
+ */
+export interface SetupAdministrator { readonly _tag: "SetupAdministrator"; readonly member: StaffMember }
+/**
+ * Set a staff member's grants and volunteer link (an administrator's decision).
+ * @since 0.2.0
+ * @category models
+ */
+export interface SetStaff { readonly _tag: "SetStaff"; readonly member: StaffMember; readonly before: StaffMember | undefined }
+
+/**
+ * The receiving service answers a referral made to it: accepted, rejected (with a reason) or done.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AnswerReferral {
+  readonly _tag: "AnswerReferral"
+  readonly referralId: ReferralId
+  readonly status: "accepted" | "rejected" | "done"
+  /** Why (a rejected referral needs one). */
+  readonly reason?: string
+}
+/**
+ * Correct a record. The principles judge the corrected record as the command that records such a
+ * record (a corrected contact as `RecordContact`), so a correction that would break a principle
+ * is refused.
+ * @since 0.2.0
+ * @category models
+ */
+export interface CorrectRecord {
+  readonly _tag: "CorrectContact" | "CorrectPerson" | "CorrectActivity" | "CorrectLocation" | "CorrectService"
+  /** The corrected record's kind. */
+  readonly kind: string
+  /** The corrected record's id. */
+  readonly id: string
+}
+/**
+ * Void a record entered by mistake, with a reason code (kept for the audit and the person's
+ * export; left out of reports and lists).
+ * @since 0.2.0
+ * @category models
+ */
+export interface VoidRecord { readonly _tag: "VoidRecord"; readonly kind: VoidableKind; readonly id: string; readonly reason: VoidReason }
 
 /**
  * Every core command.
@@ -282,6 +336,12 @@ export type Command =
   | RecordNeed
   | PublishReport
   | ErasePerson
+  | AnswerReferral
+  | SetupAdministrator
+  | SetStaff
+  | SharePerson
+  | CorrectRecord
+  | VoidRecord
 
 /**
  * The tag of every core command.

@@ -7,18 +7,38 @@
 
 /** @since 0.1.0 */
 export * as Ids from "./model/Ids.js"
-export * from "./model/Ids.js"
+export {
+  ActivityId,
+  ConsentId,
+  ContactId,
+  CooperationId,
+  DisclosureId,
+  GoalId,
+  LocationId,
+  MeasurementId,
+  OrganisationId,
+  PersonId,
+  PlanId,
+  ReferralId,
+  ServiceId,
+  StepId,
+  VolunteerHoursId,
+  VolunteerId,
+  WorkerId
+} from "./model/Ids.js"
 export * from "./model/Common.js"
 export * from "./model/Directory.js"
 /** @since 0.2.0 */
 export * as Schedule from "./model/Schedule.js"
 export * from "./model/Person.js"
-export * from "./model/Contact.js"
-export * from "./model/Cooperation.js"
-export * from "./model/Consent.js"
+export { Contact } from "./model/Contact.js"
+export { Cooperation } from "./model/Cooperation.js"
+export { Consent, ConsentGivenOnBehalf, Disclosure, DisclosureBasis } from "./model/Consent.js"
 export * from "./model/Plan.js"
 export * from "./model/Outcome.js"
-export * from "./model/Referral.js"
+export { Referral, ReferralEvent, ReferralStatus } from "./model/Referral.js"
+export * from "./model/Revision.js"
+export * from "./model/Voided.js"
 export * from "./model/Activity.js"
 export * from "./model/Actor.js"
 export { personal } from "./model/Personal.js"
@@ -53,6 +73,8 @@ export * from "./plugins/index.js"
 export * as Records from "./casework/Records.js"
 /** @since 0.2.0 */
 export * as Casework from "./casework/Casework.js"
+/** @since 0.2.0 */
+export * as StaffDirectory from "./casework/StaffDirectory.js"
 export type { Register } from "./casework/Casework.js"
 /** @since 0.2.0 */
 export * as Operation from "./casework/Operation.js"

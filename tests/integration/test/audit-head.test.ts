@@ -3,7 +3,7 @@
  * intact against the store's own head; `verifyAudit` with a head the auditor kept elsewhere
  * reports it, naming the first missing entry's seq.
  */
-import { Audit, FieldCrypto, KeyMaterial, Pomoc, Principles, Store } from "@pomoc/core"
+import { Audit, FieldCrypto, KeyMaterial, Pomoc, Principles, Store, StaffDirectory } from "@pomoc/core"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Context, Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
@@ -17,6 +17,7 @@ describe("verifyAudit against a head kept outside the database", () => {
     const program = Effect.gen(function*() {
       const { inspector, store } = yield* MemoryStore.makeWithInspector()
       const layer = Pomoc.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+        Layer.provide(StaffDirectory.layerList([admin, auditor])),
         Layer.provide(Layer.succeedContext(Context.make(Store.Store, store))),
         Layer.provide(FieldCrypto.layer({ keys: { k1: KeyMaterial.generate() }, current: "k1" }))
       )

@@ -3,7 +3,7 @@
  * principles, later commands seeing earlier ones' writes, committed all together in one store
  * commit or not at all, a failure naming the command's index.
  */
-import { Casework, FieldCrypto, KeyMaterial, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Store, StaffDirectory } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -43,6 +43,7 @@ const contact = (participants: ReadonlyArray<string>, interventions: ReadonlyArr
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, auditor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(countingStore)
     )

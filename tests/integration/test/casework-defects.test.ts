@@ -2,7 +2,7 @@
  * Issue 9, "Why": each defect of the hand-written case-work closure, reproduced against the API.
  * Every test here failed on the closure (the comment says how) and passes on the pipeline.
  */
-import { Casework, FieldCrypto, KeyMaterial, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Store, StaffDirectory } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
@@ -35,6 +35,7 @@ const contactInput = (serviceId: string, participants: ReadonlyArray<string>, no
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, coordinator, auditor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(MemoryStore.layer)
     )
@@ -54,9 +55,15 @@ beforeEach(async () => {
     nickname: "Kuba", situation: { debts: true }
   }))
   await run((api) => api.registerPerson(worker, {
-    _tag: "pseudonymous", id: "jana", serviceId: "club", sharedWith: ["debt"], ageBand: "18-20", gender: "female", needs: [], registeredAt: T(2),
+    _tag: "pseudonymous", id: "jana", serviceId: "club", sharedWith: [], ageBand: "18-20", gender: "female", needs: [], registeredAt: T(2),
     nickname: "Jana", notes: "Club note about Jana."
   }))
+  // Shared with debt counselling on her own sharing consent (issue 11: never directly).
+  await run((api) => api.giveConsent(worker, {
+    id: "share-jana", personId: "jana", serviceId: "club", purpose: "sharing", grantee: { kind: "service", name: "Debt advice" },
+    validFrom: T(2), givenAt: T(2), form: "verbal", alsoForServices: ["debt"]
+  }))
+  await run((api) => api.sharePerson(worker, { personId: "jana", serviceId: "debt", consentId: "share-jana" }))
 })
 afterEach(() => runtime.dispose())
 

@@ -4,12 +4,14 @@
  * `casework-docs.test.ts`, so an example that rots fails CI).
  */
 import { Access, Casework } from "@pomoc/core"
+import { describeInput } from "./casework-inputs.js"
 import { registry } from "./registry.js"
 
 export const actors = {
   jana: { id: "jana", grants: [{ role: "administrator", services: "*" }] },
   marta: { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] },
   eva: { id: "eva", grants: [{ role: "worker", services: ["club"] }] },
+  petr: { id: "petr", grants: [{ role: "worker", services: ["debt"] }] },
   ana: { id: "ana", grants: [{ role: "volunteer", services: ["club"] }] },
   ola: { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 } as const
@@ -33,6 +35,14 @@ const contact = {
 
 /** One example per operation, in an order in which each one works (the test runs them so). */
 export const examples: ReadonlyArray<Example> = [
+  // Installation: the first administrator, once, while the staff directory is empty.
+  { op: "setupAdministrator", actor: "jana", input: {} },
+  { op: "setStaff", actor: "jana", input: actors.marta },
+  { op: "setStaff", actor: "jana", input: actors.eva },
+  { op: "setStaff", actor: "jana", input: actors.ola },
+  { op: "setStaff", actor: "jana", input: actors.ana },
+  { op: "setStaff", actor: "jana", input: actors.petr },
+  { op: "setStaff", actor: "jana", input: { id: "marta", grants: [{ role: "administrator", services: ["club"] }] }, refused: "InvalidCommand" },
   { op: "registerOrganisation", actor: "jana", input: { id: "ostrov", name: "Ostrov" } },
   {
     op: "registerService", actor: "jana", input: {
@@ -45,7 +55,7 @@ export const examples: ReadonlyArray<Example> = [
   { op: "registerLocation", actor: "jana", input: { id: "premises", organisationId: "ostrov", name: "Klub", kind: "club-premises", confidential: false } },
   { op: "registerPerson", actor: "eva", input: kuba },
   { op: "recordNeed", actor: "eva", input: { personId: "kuba", need: "housing", source: "person" } },
-  { op: "recordContact", actor: "eva", input: contact },
+  { op: "recordContact", actor: "eva", input: { ...contact, id: "contact-1" } },
   { op: "assessEligibility", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
   { op: "startCooperation", actor: "eva", input: { id: "coop-1", serviceId: "club", personId: "kuba", startedAt: at(3) } },
   {
@@ -53,6 +63,8 @@ export const examples: ReadonlyArray<Example> = [
       id: "consent-school", personId: "kuba", serviceId: "club", purpose: "disclosure", grantee: school, validFrom: at(3), givenAt: at(3), form: "verbal"
     }
   },
+  // Sharing a person with another service needs their sharing consent naming it (a disclosure consent is not one).
+  { op: "sharePerson", actor: "eva", input: { personId: "kuba", serviceId: "debt-advice", consentId: "consent-school" }, refused: "InvalidCommand" },
   {
     op: "disclose", actor: "eva", input: {
       personId: "kuba", serviceId: "club", recipient: school, purpose: "disclosure", at: at(4),
@@ -72,6 +84,22 @@ export const examples: ReadonlyArray<Example> = [
     }
   },
   { op: "updateReferral", actor: "eva", input: { referralId: "referral-1", status: "accepted" } },
+  {
+    op: "registerService", actor: "jana", input: {
+      id: "debt", organisationId: "ostrov", type: "debt-counselling", name: "Dluhová poradna Ostrov",
+      targetGroup: { description: "adults in debt", ageRange: { min: 18, max: 120 } }, localities: [],
+      principles: ["confidentiality", "voluntariness", "individual-approach", "equality", "empowerment", "active-cooperation", "free-of-charge"],
+      freeOfCharge: true, firstContactChannels: ["own-initiative"], registeredAt: at(1)
+    }
+  },
+  {
+    op: "refer", actor: "eva", input: {
+      id: "referral-2", personId: "kuba", fromServiceId: "club", to: debtAdvice, toServiceId: "debt", purpose: "debt-advice",
+      consentId: "consent-referral", history: [{ status: "requested", at: at(4) }]
+    }
+  },
+  { op: "answerReferral", actor: "petr", input: { referralId: "referral-2", status: "accepted" } },
+  { op: "getReferral", actor: "eva", input: "referral-2" },
   {
     op: "createPlan", actor: "eva", input: {
       id: "plan-1", personId: "kuba", serviceId: "club", createdAt: at(5), reviews: [],
@@ -95,7 +123,17 @@ export const examples: ReadonlyArray<Example> = [
   },
   { op: "recordAttendance", actor: "ana", input: { activityId: "football", attendees: ["kuba"], anonymousAttendance: 2 } },
   { op: "registerVolunteer", actor: "marta", input: { id: "ana", organisationId: "ostrov", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: at(1), skills: [] } },
+  // Ana's entry now links her volunteer record: she records only her own hours.
+  { op: "setStaff", actor: "jana", input: { ...actors.ana, volunteerId: "ana" } },
+  { op: "listStaff", actor: "jana", input: undefined },
   { op: "recordVolunteerHours", actor: "ana", input: { volunteerId: "ana", serviceId: "club", activityId: "football", on: at(7), hours: 2.5 } },
+  { op: "correctContact", actor: "eva", input: { id: "contact-1", changes: { durationMinutes: 50, note: "Talked about school." } } },
+  { op: "correctPerson", actor: "eva", input: { id: "kuba", changes: { ageBand: "18-20" } } },
+  { op: "correctActivity", actor: "ana", input: { id: "football", changes: { anonymousAttendance: 8 } } },
+  { op: "correctLocation", actor: "marta", input: { id: "premises", changes: { municipality: "Praha 4" } } },
+  { op: "correctService", actor: "marta", input: { id: "club", changes: { name: "Klub Ostrov Praha" } } },
+  { op: "recordChanges", actor: "marta", input: { kind: "contact", id: "contact-1" } },
+  { op: "voidRecord", actor: "marta", input: { kind: "contact", id: "contact-1", reason: "duplicate" } },
   { op: "chargeFee", actor: "eva", input: { serviceId: "club", amountMinor: 2000, currency: "CZK" }, refused: "CommandRefused" },
   { op: "endCooperation", actor: "eva", input: { cooperationId: "coop-1" } },
   {
@@ -144,13 +182,25 @@ const subjectText = (op: (typeof Casework.operations)[keyof typeof Casework.oper
   switch (op.subject._tag) {
     case "Organisation":
       return "the organisation"
+    case "Setup":
+      return "the organisation, only while the staff directory is empty"
     case "Anywhere":
       return "the organisation (allowed to roles with it in any one of their services)"
     case "New":
       return op.subject.loadService ? "a new record in the service its input names" : "the service its input names (organisation-wide when none)"
     case "Existing":
+      if (op.subject.mappingOf !== undefined) return "an existing record of the kind its input names, by id (outside the actor's services: `NotFound`, as for an unknown id)"
       return `an existing ${op.subject.mapping.kind} by id (outside the actor's services: \`NotFound\`, as for an unknown id)`
   }
+}
+
+/** Corrections are judged as the command that records the corrected record. */
+const judgedAs: Partial<Record<keyof Casework.Operations, string>> = {
+  correctContact: "RecordContact",
+  correctPerson: "RegisterPerson",
+  correctActivity: "RecordActivity",
+  correctLocation: "RegisterLocation",
+  correctService: "RegisterService"
 }
 
 /** What can go wrong besides bad input and access (hand-kept: the checks are code). */
@@ -158,7 +208,7 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   registerService: "`type` no plugin defines; a first-contact channel outside the type's taxonomy; unknown organisation (`NotFound`)",
   registerLocation: "unknown organisation (`NotFound`)",
   registerVolunteer: "unknown organisation (`NotFound`)",
-  changeIdentityLevel: "`person.serviceId` differs from the person's service",
+  changeIdentityLevel: "`person.serviceId` differs from the person's service; `person.sharedWith` changed (only `sharePerson` shares)",
   recordContact: "channel, interventions or first-contact channel outside the type's taxonomy; a participant not known to the service; `workers` without the actor",
   assessEligibility: "a person not known to the service (`personId`)",
   startCooperation: "a person not known to the service; one who already cooperates (`personId`)",
@@ -166,8 +216,9 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   chargeFee: "a person not known to the service",
   giveConsent: "a person not known to the service; `recordedBy` other than the actor",
   disclose: "a person not known to the service; `disclosedBy` or a legal duty's `decidedBy` other than the actor",
-  refer: "a person not known to the service; a history other than one `requested` event; `history[0].by` other than the actor",
-  updateReferral: "a status the referral cannot move to (`status`); rejected or revoked without a `reason`",
+  refer: "a person not known to the service; a history other than one `requested` event; `history[0].by` or `legalDuty.decidedBy` other than the actor; an unknown legal ground (`legalDuty.legalGround`); an unknown `toServiceId` (`NotFound`)",
+  updateReferral: "a status the referral cannot move to (`status`); rejected or revoked without a `reason`; any status but `revoked` for a referral to a service of the organisation (`status`)",
+  answerReferral: "a referral to another organisation (`referralId`); a status the referral cannot move to (`status`); rejected without a `reason`",
   createPlan: "a person not known to the service; a goal indicator outside the type's (`goals[i].indicator`)",
   addGoal: "a goal id the plan has (`goalId`)",
   addPlanStep: "a goal the plan does not have (`goalId`)",
@@ -176,7 +227,14 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   recordOutcome: "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor",
   recordActivity: "an attendee not known to the service (`attendees[i]`)",
   recordAttendance: "an attendee not known to the service (`attendees[i]`)",
-  recordVolunteerHours: "unknown volunteer or activity (`NotFound`)",
+  recordVolunteerHours: "unknown volunteer or activity (`NotFound`); a volunteer recording another volunteer's hours (`volunteerId`)",
+  sharePerson: "not the person's sharing consent in force now naming the service (`consentId`); the person's own service or another organisation's (`serviceId`)",
+  registerPerson: "a non-empty `sharedWith` (sharing comes after, through `sharePerson`)",
+  setStaff: "an administrator or auditor grant scoped to some services (`grants[i].services`); the last administrator removed (`grants`); unknown volunteer (`NotFound`)",
+  correctContact: "as `recordContact`, for the corrected contact",
+  correctPerson: "as `registerPerson`, for the corrected person",
+  correctActivity: "as `recordActivity`, for the corrected activity",
+  correctService: "as `registerService`, for the corrected service",
   report: "no registered report with the id (`reportId`)",
   publishReport: "no registered report with the id (`reportId`)"
 }
@@ -199,9 +257,16 @@ export const renderOperations = (): string => {
       "",
       `${op.summary[0]!.toUpperCase()}${op.summary.slice(1)}. Tag \`${op.tag}\` (${op.kind}).`,
       "",
+      `- **Input:** ${describeInput(name)}.`,
       `- **Subject:** ${subjectText(op)}.`,
       `- **Who:** ${who(op.tag)}.`,
-      `- **Principles:** ${op.kind === "write" || op.tag === "AssessEligibility" ? principlesOf(op.tag) : "none (a read)"}.`,
+      `- **Principles:** ${
+        judgedAs[name] !== undefined
+          ? `judged as \`${judgedAs[name]}\`: ${principlesOf(judgedAs[name])}`
+          : op.kind === "write" || op.tag === "AssessEligibility"
+          ? principlesOf(op.tag)
+          : "none (a read)"
+      }.`,
       `- **Errors:** ${errors.join("; ")}.`,
       "",
       "```ts",

@@ -1,8 +1,9 @@
-import { Casework, createClient, FieldCrypto, KeyMaterial, Principles, Store } from "@pomoc/core"
+import { Casework, createClient, FieldCrypto, KeyMaterial, Principles, StaffDirectory, Store } from "@pomoc/core"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 
 const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes: new Map() }).pipe(
+  Layer.provide(StaffDirectory.layerList([])),
   Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
   Layer.provide(Store.layerMemory)
 )
@@ -15,7 +16,7 @@ describe("the Promise client", () => {
       const methods = Object.keys(client).filter((k) => k !== "dispose").sort()
       expect(methods).toEqual(Object.keys(api).sort())
       // A call goes through the same road: bad input rejects with the typed error.
-      await expect(client.registerPerson({ id: "w", grants: [] }, {})).rejects.toMatchObject({ _tag: "InvalidInput" })
+      await expect(client.registerPerson("w", {})).rejects.toMatchObject({ _tag: "InvalidInput" })
     } finally {
       await client.dispose()
     }

@@ -3,10 +3,11 @@
  * refused) run against a real store, checked after every step against a simple model and the
  * invariants of issue #6.
  */
-import { Audit, FieldCrypto, KeyMaterial, Casework, Principles, Store } from "@pomoc/core"
+import { Audit, Casework, FieldCrypto, KeyMaterial, LegalGround, Principles, StaffDirectory, Store } from "@pomoc/core"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import * as fc from "fast-check"
 import { expect } from "vitest"
+import { openWithRemainingKeys, sealedOf } from "./privacy.js"
 
 export const serviceTypes = new Map([["low-threshold-club", {
   interventions: new Set(["conversation", "information", "crisis-intervention"]),
@@ -21,6 +22,7 @@ const worker = { id: "worker-1", grants: [{ role: "worker", services: ["club"] }
 const outsider = { id: "worker-2", grants: [{ role: "worker", services: ["elsewhere"] }] }
 const volunteer = { id: "volunteer-1", grants: [{ role: "volunteer", services: ["club"] }] }
 const auditor = { id: "auditor-1", grants: [{ role: "auditor", services: "*" }] }
+const coordinator = { id: "coordinator-1", grants: [{ role: "coordinator", services: ["club"] }] }
 
 const recipients = [
   { kind: "school", name: "ZŠ Komenského" },
@@ -41,12 +43,18 @@ export interface Model {
   readonly log: Array<string>
   /** Disclosures stored, with the basis they were allowed on. */
   readonly disclosures: Array<{ readonly basis: "consent" | "legal-duty"; readonly consentValid: boolean }>
+  /** Disclosures made on a consent: none may be committed after the consent's withdrawal. */
+  readonly onConsent: Array<{ readonly disclosureId: string; readonly consentId: string }>
+  /** Erased people: their old id and new random id. */
+  readonly erased: Array<{ readonly from: string; readonly to: string }>
   counter: number
 }
 
 type Api = Casework.Api
 export interface Real {
   readonly run: <A, E>(f: (api: Api, store: Store.StoreShape) => Effect.Effect<A, E>) => Promise<A>
+  /** The application's field crypto (an attacker holding the app key has it too). */
+  readonly crypto: FieldCrypto.FieldCryptoShape
 }
 
 const at = (minutes: number) => DateTime.formatIso(DateTime.makeUnsafe(Date.UTC(2026, 0, 1) + minutes * 60_000))
@@ -75,6 +83,19 @@ const checkInvariants = async (m: Model, r: Real) => {
   expect(entries.filter((e) => e.outcome === "allowed").length).toBe(m.writes)
   // every successful write has exactly one audit entry, of its own operation, in order
   expect(entries.filter((e) => e.outcome === "allowed").map((e) => e.operation)).toEqual(m.log)
+  // no decision committed on stale facts: no disclosure on a consent sealed after its withdrawal,
+  // and never two active cooperations of one person
+  const allowed = entries.filter((e) => e.outcome === "allowed")
+  const seqOf = (operation: string, id: string) => allowed.find((e) => e.operation === operation && e.subjects.some((s) => s.id === id))?.seq
+  for (const d of m.onConsent) {
+    const disclosed = seqOf("Disclose", d.disclosureId)
+    const withdrawn = seqOf("WithdrawConsent", d.consentId)
+    if (disclosed !== undefined && withdrawn !== undefined) expect(disclosed).toBeLessThan(withdrawn)
+  }
+  const cooperations = await r.run((_, store) => store.list({ kind: "cooperation" }))
+  for (const p of m.persons) {
+    expect(cooperations.filter((c) => c.personIds.includes(p.id) && c.facets["active"] === true).length).toBeLessThanOrEqual(1)
+  }
   // the audit chain verifies
   expect((await r.run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
   expect(Audit.verify(entries)._tag).toBe("Intact")
@@ -194,8 +215,9 @@ const discloseWithConsent = (pick: number, recipient: number) =>
       await refused(r, (api) => api.disclose(worker, input), ["CommandRefused"])
       return
     }
-    await r.run((api) => api.disclose(worker, input))
+    const { value } = await r.run((api) => api.disclose(worker, input))
     m.disclosures.push({ basis: "consent", consentValid: true })
+    m.onConsent.push({ disclosureId: value.id, consentId: consent.id })
     wrote(m, "Disclose")
   })
 
@@ -259,6 +281,58 @@ const evening = (count: number, badAt: number) =>
     for (let i = 0; i < count; i++) wrote(m, "RecordContact")
   })
 
+/** A withdrawal and a disclosure on the same consent at once: the disclosure is never committed on the stale consent. */
+const raceDiscloseWithdraw = (pick: number) =>
+  command(`raceDiscloseWithdraw(${pick})`, (m) => m.consents.some((c) => !c.withdrawn), async (m, r) => {
+    const open = m.consents.filter((c) => !c.withdrawn)
+    const consent = open[pick % open.length]!
+    const disclosureId = `race-d-${++m.counter}`
+    const [withdrawn, disclosed] = await r.run((api) =>
+      Effect.all([
+        Effect.result(api.withdrawConsent(worker, { consentId: consent.id })),
+        Effect.result(api.disclose(worker, {
+          id: disclosureId, personId: consent.personId, serviceId: "club", recipient: recipients[consent.recipient]!, purpose: "disclosure",
+          at: at(m.counter), basis: { _tag: "Consent", consentId: consent.id }, disclosedBy: "worker-1"
+        }))
+      ], { concurrency: "unbounded" }))
+    // withdrawing always succeeds; a disclosure that got in was committed before the withdrawal
+    expect(withdrawn._tag).toBe("Success")
+    consent.withdrawn = true
+    if (disclosed._tag === "Success") {
+      m.disclosures.push({ basis: "consent", consentValid: true })
+      m.onConsent.push({ disclosureId, consentId: consent.id })
+      wrote(m, "Disclose")
+    }
+    wrote(m, "WithdrawConsent")
+    if (disclosed._tag === "Failure") {
+      // refused on the withdrawn consent, or a retryable conflict on the consent it had read
+      const e = disclosed.failure as { readonly _tag: string; readonly retryable?: boolean }
+      expect(e._tag === "CommandRefused" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
+    }
+  })
+
+/** Two starts of cooperation for one person at once: at most one is committed. */
+const raceStart = (pick: number) =>
+  command(`raceStart(${pick})`, (m) => m.persons.some((p) => !m.cooperations.some((c) => c.personId === p.id && c.active)), async (m, r) => {
+    const idle = m.persons.filter((p) => !m.cooperations.some((c) => c.personId === p.id && c.active))
+    const person = idle[pick % idle.length]!
+    const input = { serviceId: "club", personId: person.id, startedAt: at(++m.counter) }
+    const results = await r.run((api) =>
+      Effect.all([Effect.result(api.startCooperation(worker, input)), Effect.result(api.startCooperation(worker, input))], { concurrency: "unbounded" }))
+    const started = results.flatMap((x) => x._tag === "Success" ? [x.success.value] : [])
+    expect(started.length).toBe(1)
+    for (const x of results) {
+      if (x._tag === "Failure") {
+        const e = x.failure as { readonly _tag: string; readonly retryable?: boolean }
+        expect(e._tag === "InvalidCommand" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
+      }
+    }
+    for (const c of started) {
+      m.cooperations.push({ id: c.id, personId: person.id, active: true })
+      wrote(m, "StartCooperation")
+    }
+  })
+
 const chargeFee = command("chargeFee", () => true, (_m, r) =>
   refused(r, (api) => api.chargeFee(worker, { serviceId: "club", amountMinor: 5000, currency: "CZK" }), ["CommandRefused"]))
 
@@ -272,6 +346,23 @@ const wrongActor = (who: number) =>
       _tag: "anonymous", serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter)
     }), ["AccessDenied"]))
 
+const erase = (pick: number) =>
+  command(`erase(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
+    const person = m.persons[pick % m.persons.length]!
+    // Every envelope of the person's data, as it is stored before the erasure.
+    const sealed = await sealedOf({ ...r, dispose: async () => {} }, person.id)
+    const { value } = await r.run((api) => api.erasePerson(coordinator, person.id))
+    wrote(m, "ErasePerson")
+    m.erased.push({ from: person.id, to: value.id })
+    m.persons.splice(m.persons.indexOf(person), 1)
+    for (const list of [m.consents, m.cooperations] as const) {
+      for (let i = list.length - 1; i >= 0; i--) if (list[i]!.personId === person.id) list.splice(i, 1)
+    }
+    // Unrecoverable: the old id names nothing, and no data key left opens any of their envelopes.
+    expect((await r.run((api) => Effect.flip(api.getPerson(worker, person.id))))._tag).toBe("NotFound")
+    expect(await openWithRemainingKeys({ ...r, dispose: async () => {} }, sealed)).toBe(0)
+  })
+
 export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.boolean().map(registerPerson),
   fc.integer({ min: 1, max: 40 }).map(anonymousContact),
@@ -282,30 +373,101 @@ export const commands: Array<fc.Arbitrary<Cmd>> = [
   fc.nat().map(withdrawConsent),
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 1 })).map(([p, rcp]) => discloseWithConsent(p, rcp)),
   fc.nat().map(discloseLegalDuty),
+  fc.nat().map(raceDiscloseWithdraw),
+  fc.nat().map(raceStart),
   fc.constant(chargeFee),
   fc.jsonValue({ maxDepth: 2 }).map(junk),
   fc.integer({ min: 0, max: 2 }).map(wrongActor),
   fc.nat().map(withdrawAgain),
   fc.nat().map(discloseAsOther),
   fc.nat().map(outsiderReads),
-  fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 8 })).map(([n, bad]) => evening(n, bad))
+  fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 8 })).map(([n, bad]) => evening(n, bad)),
+  fc.nat().map(erase)
 ]
+
+/**
+ * The store with a few random yields before every read and commit, so that the commands a race
+ * runs at once really interleave (their reads and commits in any order) in one process.
+ */
+const interleaving = (store: Store.StoreShape): Store.StoreShape => {
+  const pause = Effect.suspend(() => Effect.repeat(Effect.yieldNow, { times: Math.floor(Math.random() * 4) }))
+  return {
+    ...store,
+    get: (kind, id) => Effect.andThen(pause, store.get(kind, id)),
+    list: (query) => Effect.andThen(pause, store.list(query)),
+    commit: (unit) => Effect.andThen(pause, store.commit(unit))
+  }
+}
+
+/**
+ * Every stored disclosure rests on a consent in force when it was recorded (the audit entry's
+ * time), of the same person, or on a legal duty whose ground is a known code (issue 11).
+ */
+const checkDisclosures = async (r: Real) => {
+  const entries = await r.run((api) => api.auditLog(auditor, { limit: 100_000 }))
+  const recordedAt = new Map<string, { readonly at: string; readonly seq: number; readonly legalGround?: string | undefined }>()
+  // the audit sequence of each consent's withdrawal: the chain orders commits where two can share a millisecond
+  const withdrawnSeq = new Map<string, number>()
+  for (const e of entries) {
+    if (e.operation === "WithdrawConsent") {
+      for (const s of e.subjects) if (s.kind === "consent" && !withdrawnSeq.has(s.id)) withdrawnSeq.set(s.id, e.seq)
+    }
+    if (e.operation !== "Disclose") continue
+    for (const s of e.subjects) if (s.kind === "disclosure") recordedAt.set(s.id, { at: e.at, seq: e.seq, legalGround: e.legalGround })
+  }
+  const codes = new Set(LegalGround.builtin.map((g) => g.code))
+  const disclosures = await r.run((_, store) => store.list({ kind: "disclosure" }))
+  for (const d of disclosures) {
+    const data = d.data as { readonly personId: string; readonly basis: { readonly _tag: string; readonly consentId?: string } }
+    const audit = recordedAt.get(d.id)
+    expect(audit, "every disclosure has its audit entry").toBeDefined()
+    if (data.basis._tag === "LegalDuty") {
+      expect(codes.has(audit!.legalGround ?? "")).toBe(true)
+      continue
+    }
+    const consent = await r.run((_, store) => store.get("consent", data.basis.consentId!))
+    expect(consent._tag).toBe("Some")
+    if (consent._tag !== "Some") continue
+    const c = consent.value.data as { readonly personId: string; readonly validFrom: string; readonly validUntil?: string; readonly withdrawnAt?: string }
+    const when = Date.parse(audit!.at)
+    expect(c.personId).toBe(data.personId)
+    expect(Date.parse(c.validFrom)).toBeLessThanOrEqual(when)
+    if (c.validUntil !== undefined) expect(when).toBeLessThanOrEqual(Date.parse(c.validUntil))
+    if (c.withdrawnAt !== undefined) {
+      // committed before the withdrawal: earlier in the chain, and not later on the clock
+      expect(when).toBeLessThanOrEqual(Date.parse(c.withdrawnAt))
+      const withdrawal = withdrawnSeq.get(data.basis.consentId!)
+      expect(withdrawal, "a withdrawn consent has its audit entry").toBeDefined()
+      expect(audit!.seq).toBeLessThan(withdrawal!)
+    }
+  }
+}
+
+/** What a store under test gives: its layer and, for a file, its raw bytes (main file, WAL). */
+export interface StoreUnderTest {
+  readonly layer: Layer.Layer<Store.Store, unknown>
+  readonly raw?: () => Promise<Uint8Array>
+}
 
 /** Runs the model-based test against a store layer (a fresh store per sequence). */
 export const runModel = async (
-  storeLayer: () => Layer.Layer<Store.Store, unknown>,
+  storeLayer: () => Layer.Layer<Store.Store, unknown> | StoreUnderTest,
   options: { readonly numRuns: number; readonly maxCommands?: number }
 ) => {
   const key = KeyMaterial.generate()
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? 12 }), async (cmds) => {
+      const made = storeLayer()
+      const underTest: StoreUnderTest = "layer" in made && !Layer.isLayer(made) ? made : { layer: made as Layer.Layer<Store.Store, unknown> }
       const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
-        Layer.provide(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
-        Layer.provideMerge(storeLayer())
+        Layer.provide(StaffDirectory.layerList([admin, worker, outsider, volunteer, auditor, coordinator])),
+        Layer.provideMerge(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
+        Layer.provideMerge(Layer.effect(Store.Store, Effect.map(Store.Store, interleaving)).pipe(Layer.provide(underTest.layer)))
       )
       const runtime = ManagedRuntime.make(layer)
       try {
         const real: Real = {
+          crypto: await runtime.runPromise(FieldCrypto.FieldCrypto.use(Effect.succeed)),
           run: (f) =>
             runtime.runPromise(Effect.gen(function*() {
               const api = yield* Casework.Casework
@@ -320,12 +482,19 @@ export const runModel = async (
           principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"],
           registeredAt: at(0)
         }))
-        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, log: ["RegisterOrganisation", "RegisterService"], disclosures: [], counter: 0 }
+        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, log: ["RegisterOrganisation", "RegisterService"], disclosures: [], onConsent: [], erased: [], counter: 0 }
         await fc.asyncModelRun(() => ({ model, real }), cmds)
         // No personal value in plain text in any stored record (issue 11): nicknames, notes,
         // consent grantees and disclosure recipients are all encrypted at rest.
+        const canaries = /Nick-\d+|Talked with Nick|Komenského|OSPOD Praha/
         const stored = await real.run((_, store) => Effect.forEach(Store.RecordKind.literals, (kind) => store.list({ kind })))
-        expect(JSON.stringify(stored)).not.toMatch(/Nick-\d+|Talked with Nick|Komenského|OSPOD Praha/)
+        expect(JSON.stringify(stored)).not.toMatch(canaries)
+        // The same canaries, in the raw database files (main file and WAL), where the store has them.
+        if (underTest.raw !== undefined) expect(Buffer.from(await underTest.raw()).toString("latin1")).not.toMatch(canaries)
+        // No disclosure without a consent in force when it was recorded, or a coded legal duty.
+        await checkDisclosures(real)
+        // An erased person's old id names no record any more.
+        for (const { from } of model.erased) expect(JSON.stringify(stored)).not.toContain(`"${from}"`)
       } finally {
         await runtime.dispose()
       }

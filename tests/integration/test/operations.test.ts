@@ -2,7 +2,7 @@
  * Each case-work operation through the real plugins, on the memory store: what it stores, what
  * it refuses, and what it writes to the audit log.
  */
-import { FieldCrypto, KeyMaterial, Casework, Registry, Store } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Casework, Registry, Store, StaffDirectory } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -14,7 +14,8 @@ const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] 
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
 const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] }
 const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club", "debt"] }] }
-const volunteer = { id: "ana", grants: [{ role: "volunteer", services: ["club"] }] }
+// Ana's staff-directory entry links her volunteer record: she records only her own hours.
+const volunteer = { id: "ana", grants: [{ role: "volunteer", services: ["club"] }], volunteerId: "vol-ana" }
 const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 
 type Api = Casework.Api
@@ -29,6 +30,7 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, coordinator, volunteer, auditor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(Store.layerMemory)
     )
@@ -324,7 +326,7 @@ describe("plans, outcomes, activities, volunteers", () => {
       expect((await fail(attempt))._tag).toBe("AccessDenied")
     }
     const { value: v } = await run((api) => api.registerVolunteer(coordinator, {
-      organisationId: "org", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: T(1), skills: []
+      id: "vol-ana", organisationId: "org", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: T(1), skills: []
     }))
     const hours = await run((api) => api.recordVolunteerHours(volunteer, { volunteerId: v.id, serviceId: "club", activityId: activity.id, on: T(7), hours: 2.5 }))
     expect(hours.value.hours).toBe(2.5)
@@ -356,5 +358,39 @@ describe("reports", () => {
     expect((await audit()).some((e) => e.operation === "PublishReport")).toBe(true)
     expect((await fail((api) => api.report(volunteer, { reportId: "contacts-by-intervention", serviceId: "club" })))._tag).toBe("AccessDenied")
     expect((await fail((api) => api.report(coordinator, { reportId: "no-such-report", serviceId: "club" })))._tag).toBe("InvalidCommand")
+  })
+
+  it("takes days as well as instants, and named years, quarters and months (issue 14)", async () => {
+    for (let i = 0; i < 6; i++) {
+      await run((api) => api.recordContact(worker, {
+        serviceId: "club", at: T(10 + i), durationMinutes: 30, locationKind: "club-premises", channel: "in-person", workers: ["eva"],
+        participants: [], anonymousCount: 3, interventions: ["contact"], firstContact: false, mode: "group"
+      }))
+    }
+    const total = async (period: Record<string, string>) => {
+      const r = await run((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...period }))
+      return r.table._tag === "OneWay" ? r.table.total : undefined
+    }
+    const may = await total({ from: "2026-05-01T00:00:00.000Z", to: "2026-06-01T00:00:00.000Z" })
+    expect(may).toEqual({ _tag: "Value", count: 6 })
+    expect(await total({ from: "2026-05-01", to: "2026-06-01" })).toEqual(may)
+    for (const period of ["2026-05", "2026-Q2", "2026"]) expect(await total({ period })).toEqual(may)
+    // `to` is exclusive: a day ends the period at its start.
+    expect(await total({ from: "2026-05-01", to: "2026-05-13" })).toEqual(await total({ from: "2026-05-01T00:00:00.000Z", to: "2026-05-13T00:00:00.000Z" }))
+    expect(await total({ period: "2026-04" })).toEqual({ _tag: "Value", count: 0 })
+    const problems = async (input: Record<string, string>) => {
+      const e = await fail((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...input }))
+      return e._tag === "InvalidInput" ? [...new Set(e.problems.map((p) => p.path))] : [e._tag]
+    }
+    expect(await problems({ period: "2026-13" })).toEqual(["period"])
+    expect(await problems({ period: "2026-05", from: "2026-05-01" })).toEqual(["period"])
+    expect(await problems({ from: "2026-02-30" })).toEqual(["from"])
+  })
+
+  it("refuses a threshold below the report's smallest one instead of ignoring it (issue 14)", async () => {
+    const e = await fail((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", threshold: 1 }))
+    expect(e).toMatchObject({ _tag: "InvalidCommand", field: "threshold" })
+    const stricter = await run((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", threshold: 12 }))
+    expect(stricter.threshold).toBe(12)
   })
 })

@@ -3,7 +3,7 @@
  * into every personal field, and the checks on what is left in the raw database, before and
  * after erasure.
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { expect } from "vitest"
@@ -12,6 +12,7 @@ const registry = Registry.makeUnsafe([lowThresholdClub])
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
 const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] }
+const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 
 /** Every personal value the scenario stores; none may ever be found in plain text at rest. */
 export const canaries = {
@@ -60,7 +61,11 @@ export const harness = async (storeLayer: Layer.Layer<Store.Store, unknown>): Pr
   const key = KeyMaterial.generate()
   const cryptoLayer = FieldCrypto.layer({ keys: { k1: key }, current: "k1" })
   const runtime = ManagedRuntime.make(
-    Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(Layer.provideMerge(cryptoLayer), Layer.provideMerge(storeLayer))
+    Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, coordinator, auditor])),
+      Layer.provideMerge(cryptoLayer),
+      Layer.provideMerge(storeLayer)
+    )
   )
   const crypto = await runtime.runPromise(FieldCrypto.FieldCrypto.use(Effect.succeed))
   return {
@@ -160,7 +165,6 @@ export const checkErased = async (h: Harness, erasedId: string, destroyed: Reado
   expectNoCanary("history after erasure", JSON.stringify(history), personsCanaries)
   // The erasure's audit entry names the new id and the destroyed keys (for replay on a restored
   // backup), never the old id.
-  const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
   const entries = (await h.run((api) => api.auditLog(auditor, { limit: 10_000 }))).filter((e) => e.operation === "ErasePerson")
   expect(entries).toHaveLength(1)
   expect(entries[0]!.subjects).toEqual([{ kind: "person", id: erasedId }, ...destroyed.map((k) => ({ kind: "data-key", id: k.id }))])

@@ -2,7 +2,7 @@
  * Issue 13: the seed plugins' workarounds, each written against the old behaviour and now
  * recorded directly, through the case-work API on SQLite.
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
 import { debtCounselling, Situation } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { SqliteStore } from "@pomoc/store-sqlite"
@@ -24,6 +24,7 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(SqliteStore.layer({ filename: ":memory:" }))
     )

@@ -1,4 +1,4 @@
-import { Access, Casework, FieldCrypto, KeyMaterial, Principles, Store } from "@pomoc/core"
+import { Access, Casework, FieldCrypto, KeyMaterial, Principles, StaffDirectory, Store } from "@pomoc/core"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 
@@ -10,13 +10,15 @@ const serviceTypes = new Map([["low-threshold-club", {
   acceptsAnonymous: true
 }]])
 
+const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
+const worker = { id: "w1", grants: [{ role: "worker", services: ["club"] }] }
+
 const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+  Layer.provide(StaffDirectory.layerList([admin, worker])),
   Layer.provide(Store.layerMemory),
   Layer.provide(FieldCrypto.layer({ keys: { k1: KeyMaterial.generate() }, current: "k1" }))
 )
 
-const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "w1", grants: [{ role: "worker", services: ["club"] }] }
 
 describe("case-work smoke", () => {
   it("registers, records, refuses", async () => {

@@ -4,7 +4,7 @@
  * (checked by `tsc -b`, which type-checks this file), and the same calls work at run time. There
  * is no separate typed view any more (`Pomoc.typed` is gone).
  */
-import { Casework, FieldCrypto, KeyMaterial, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, StaffDirectory, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
@@ -40,6 +40,7 @@ const program = Effect.gen(function*() {
 describe("the typed case-work API", () => {
   it("accepts the plugins' codes and refuses others at run time too", async () => {
     const layer = Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provide(Store.layerMemory)
     )

@@ -60,4 +60,28 @@ describe("versions", () => {
       if (peer !== undefined) expect(peer, dir).toBe(vitest)
     }
   })
+
+  it("every peer range is the range the repository tests with (the root's devDependency), and the installed version is in it", () => {
+    const tested = read("package.json")["devDependencies"] as Record<string, string>
+    // A `^` or `~` range: the floor's major (and minor, for `~` or a 0.x `^`) bound it above.
+    const within = (version: string, range: string): boolean => {
+      const match = /^([~^])(\d+)\.(\d+)\.(\d+)$/.exec(range)
+      const [major, minor, patch] = version.split(".").map((part) => Number.parseInt(part, 10)) as [number, number, number]
+      if (match === null) return false
+      const [, op, a, b, c] = match as unknown as [string, string, string, string, string]
+      const floor = [Number(a), Number(b), Number(c)] as const
+      const atLeast = major > floor[0] || (major === floor[0] && (minor > floor[1] || (minor === floor[1] && patch >= floor[2])))
+      const sameMinor = op === "~" || floor[0] === 0
+      return atLeast && major === floor[0] && (!sameMinor || minor === floor[1])
+    }
+    const problems: Array<string> = []
+    for (const dir of workspaces()) {
+      for (const [name, range] of Object.entries((read(`${dir}/package.json`)["peerDependencies"] ?? {}) as Record<string, string>)) {
+        if (range !== tested[name]) problems.push(`${dir}: peer ${name} ${range}, tested with ${tested[name] ?? "nothing"}`)
+        const installed = read(`node_modules/${name}/package.json`)["version"] as string
+        if (!within(installed, range)) problems.push(`${dir}: peer ${name} ${range} does not hold the installed ${installed}`)
+      }
+    }
+    expect(problems).toEqual([])
+  })
 })

@@ -21,6 +21,7 @@ import type { Operation, Row } from "./matrix.js"
  * - `service-out-of-scope`: a role of the actor may perform it, but not in this service.
  * - `service-required`: a role may perform it only in its own services, and no service was named
  *   (and the grant does not cover every service with `"*"`).
+ * - `already-set-up`: the organisation's setup (the first administrator) ran already.
  *
  * @since 0.1.0
  * @category errors
@@ -30,7 +31,8 @@ export const DenialReason = Schema.Literals([
   "unknown-operation",
   "no-role-grants-operation",
   "service-out-of-scope",
-  "service-required"
+  "service-required",
+  "already-set-up"
 ])
 /**
  * @since 0.1.0

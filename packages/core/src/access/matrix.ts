@@ -56,12 +56,14 @@ export type ReadOperation =
   | "ReadConsent"
   | "ReadDisclosure"
   | "ReadReferral"
+  | "ReadChanges"
   | "ReadActivity"
   | "ReadVolunteer"
   | "ReadReport"
   | "ExportPerson"
   | "ReadAudit"
   | "VerifyAudit"
+  | "ReadStaff"
 
 /**
  * An operation the matrix decides: a core command (a write) or a read.
@@ -148,11 +150,13 @@ const readRows: { readonly [O in ReadOperation | "ExportPerson"]: Row } = {
   ReadConsent: row(S, S, O, N, N),
   ReadDisclosure: row(S, S, N, N, N),
   ReadReferral: row(S, S, N, N, N),
+  ReadChanges: row(N, S, N, N, N),
   ReadActivity: row(S, S, O, N, S),
   ReadVolunteer: row(N, S, O, N, N),
   ReadReport: row(S, S, O, O, N),
   ReadAudit: row(N, N, O, O, N),
-  VerifyAudit: row(N, N, O, O, N)
+  VerifyAudit: row(N, N, O, O, N),
+  ReadStaff: row(N, N, O, N, N)
 }
 
 const readInfo: { readonly [O in ReadOperation | "ExportPerson"]: OperationInfo } = {
@@ -167,11 +171,13 @@ const readInfo: { readonly [O in ReadOperation | "ExportPerson"]: OperationInfo 
   ReadConsent: { kind: "read", sensitivity: "personal", description: "read a person's consents" },
   ReadDisclosure: { kind: "read", sensitivity: "confidential", description: "read what was disclosed about a person" },
   ReadReferral: { kind: "read", sensitivity: "confidential", description: "read a person's referrals" },
+  ReadChanges: { kind: "read", sensitivity: "confidential", description: "read a record's change history (corrections)" },
   ReadActivity: { kind: "read", sensitivity: "personal", description: "read activities and their attendance" },
   ReadVolunteer: { kind: "read", sensitivity: "organisational", description: "read volunteers and their hours" },
   ReadReport: { kind: "read", sensitivity: "aggregate", description: "run a report (suppressed counts)" },
   ReadAudit: { kind: "read", sensitivity: "organisational", description: "read the audit log (ids only, no personal data)" },
-  VerifyAudit: { kind: "read", sensitivity: "organisational", description: "verify the audit hash chain" }
+  VerifyAudit: { kind: "read", sensitivity: "organisational", description: "verify the audit hash chain" },
+  ReadStaff: { kind: "read", sensitivity: "organisational", description: "read the staff directory (grants and volunteer links)" }
 }
 
 /**

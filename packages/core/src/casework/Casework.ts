@@ -4,7 +4,7 @@
  * all, so every write takes the same road:
  *
  * ```
- * decode actor → decode input → authorise (unknown and forbidden look alike) → checks
+ * resolve the actor id in the staff directory → decode input → authorise (unknown and forbidden look alike) → checks
  *   → facts → principles → encrypt → commit with one audit entry → result
  * ```
  *
@@ -14,6 +14,7 @@
  * @since 0.2.0
  */
 import { Context, Effect, Layer } from "effect"
+import type { ActorRef } from "../model/Actor.js"
 import type { OutcomeMeasurement } from "../model/Outcome.js"
 import type { IndicatorOf, Plugins } from "../plugins/Plugin.js"
 import type { ContactInput } from "../plugins/Registry.js"
@@ -28,7 +29,7 @@ export { configFromRegistry } from "./Config.js"
 export type { BatchOptions, CaseworkError, Config, Eligibility, History, ServiceTypeInfo, Written } from "./Config.js"
 export { operations, type Operations } from "./operations/index.js"
 export type { StartCooperationInput } from "./operations/cooperation.js"
-export type { ExportDocument } from "./operations/reads.js"
+export type { ExportDocument, VoidedEntry } from "./operations/reads.js"
 
 /**
  * Where a host declares its plugins once, so that the whole API is typed by them:
@@ -114,14 +115,15 @@ export type WriteName = { readonly [K in keyof Operations]: Operations[K] extend
 export type BatchCommand<Ps extends Plugins = RegisteredPlugins> = { readonly [K in WriteName]: { readonly op: K; readonly input: InputOf<K, Ps> } }[WriteName]
 
 /**
- * The case-work API, derived from the operations table: one method per operation taking an
- * actor and an input (both decoded, so `InvalidInput` names every bad field and rule), plus
- * `batch`.
+ * The case-work API, derived from the operations table: one method per operation taking the
+ * acting staff member's id (as the application's authentication established it; what they may
+ * do comes from the staff directory, see `StaffDirectory`) and an input (decoded, so
+ * `InvalidInput` names every bad field and rule), plus `batch`.
  * @since 0.2.0
  * @category models
  */
 export type Api<Ps extends Plugins = RegisteredPlugins> =
-  & { readonly [K in keyof Operations]: (actor: unknown, input: InputOf<K, Ps>) => Effect.Effect<OutputOf<K>, CaseworkError> }
+  & { readonly [K in keyof Operations]: (actor: ActorRef, input: InputOf<K, Ps>) => Effect.Effect<OutputOf<K>, CaseworkError> }
   & {
     /**
      * Runs many writes as one unit of work: each through the same road and principles (later
@@ -130,7 +132,7 @@ export type Api<Ps extends Plugins = RegisteredPlugins> =
      * and stores nothing; `{ allRefusals: true }` tries every command and reports every refusal.
      */
     readonly batch: (
-      actor: unknown,
+      actor: ActorRef,
       commands: ReadonlyArray<BatchCommand<Ps>>,
       options?: BatchOptions
     ) => Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError>

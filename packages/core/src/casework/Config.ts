@@ -4,6 +4,7 @@
  *
  * @since 0.2.0
  */
+import type * as Verdict from "../principles/Verdict.js"
 import type { Effect } from "effect"
 import type { AccessDenied } from "../access/Access.js"
 import type { Command } from "../Command.js"
@@ -107,7 +108,7 @@ export type CaseworkError =
  */
 export interface Written<A> {
   readonly value: A
-  readonly warnings: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }>
+  readonly warnings: ReadonlyArray<Verdict.Said>
 }
 
 /**
@@ -117,8 +118,8 @@ export interface Written<A> {
  */
 export interface Eligibility {
   readonly eligible: boolean
-  readonly reasons: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }>
-  readonly warnings: ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }>
+  readonly reasons: ReadonlyArray<Verdict.Said>
+  readonly warnings: ReadonlyArray<Verdict.Said>
 }
 
 /**

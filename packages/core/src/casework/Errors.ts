@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
+import { Said } from "../principles/Verdict.js"
 
 /**
  * A principle refused the command (or needs something first). Nothing was stored. The
@@ -13,9 +14,7 @@ import { Schema } from "effect"
  */
 export class CommandRefused extends Schema.TaggedError<CommandRefused>("@pomoc/core/CommandRefused")("CommandRefused", {
   operation: Schema.String,
-  violations: Schema.Array(
-    Schema.Struct({ principle: Schema.String, rule: Schema.String, reason: Schema.String, messageKey: Schema.String })
-  ),
+  violations: Schema.Array(Said),
   requirements: Schema.Array(
     Schema.Struct({
       principle: Schema.String,

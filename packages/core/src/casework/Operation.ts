@@ -13,7 +13,7 @@ import type { Row, Sensitivity } from "../access/matrix.js"
 import type { Command } from "../Command.js"
 import type { InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
-import type { Actor } from "../model/Actor.js"
+import type { Role, StaffMember } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
 import type { ServiceId } from "../model/Ids.js"
 import type { Person } from "../model/Person.js"
@@ -85,7 +85,8 @@ export interface Precondition {
  * @category models
  */
 export interface Context {
-  readonly actor: Actor
+  /** The acting staff member, as the staff directory knows them (never the caller's grants). */
+  readonly actor: StaffMember
   readonly grant: Grant
   readonly now: DateTime.Utc
   readonly config: Config
@@ -99,16 +100,28 @@ export interface Context {
    * id that does not exist get the same `InvalidCommand` on `field`.
    */
   readonly personOfService: (field: string, personId: string, serviceId: string) => Effect.Effect<Loaded<Person>, InvalidCommand | CaseworkError>
-  /** Whether the actor may perform an operation in a service (no error, no audit). */
-  readonly may: (operation: string, serviceId: string | undefined) => boolean
+  /**
+   * Whether the actor may perform an operation in a service (no error, no audit); with `without`,
+   * not counting their grants of that role (e.g. may they as staff, not as a volunteer?).
+   */
+  readonly may: (operation: string, serviceId: string | undefined, without?: Role) => boolean
   /** The plugin information of a service's type. */
   readonly serviceInfo: (service: Service) => ServiceTypeInfo | undefined
   /** The person's data keys, for erasure (crypto-shredding). */
   readonly dataKeysOf: (personId: string) => Effect.Effect<ReadonlyArray<RecordDelete>, CaseworkError>
   /** Whether a legal ground code is known (core's, the plugins', the config's). */
   readonly isLegalGround: (code: string) => boolean
-  /** Evaluates the principles for a command over facts about a service and a person. */
-  readonly facts: (service: Service | undefined, person: Person | undefined) => Effect.Effect<Facts, CaseworkError>
+  /**
+   * Judges another command (e.g. eligibility) over facts about a service and a person, for the
+   * operation being run: a denial fails the operation with `CommandRefused` (its violations),
+   * stored nothing. Requirements and warnings do not refuse.
+   */
+  readonly judge: (command: Command, service: Service, person: Person) => Effect.Effect<void, CaseworkError>
+  /**
+   * The facts about a service and a person for a command: only what the command's rules read
+   * (everything when no command is given), each record noted with the version read.
+   */
+  readonly facts: (service: Service | undefined, person: Person | undefined, command?: Command) => Effect.Effect<Facts, CaseworkError>
 }
 
 /**
@@ -119,6 +132,11 @@ export interface Context {
  */
 export interface Decision<A> {
   readonly command: Command
+  /**
+   * The command the principles judge, when it is not `command` (a correction is judged as the
+   * command that records the corrected record); the audit entry still names `command`.
+   */
+  readonly judgedAs?: Command
   /** The service and person the facts are about (absent for organisation-level records). */
   readonly service?: Service | undefined
   readonly person?: Person | undefined
@@ -154,6 +172,8 @@ export interface Answer<A> {
  *   before the service is read.
  * - `Existing`: a record loaded by id; the actor must be allowed in one of its services, and an
  *   actor outside them gets the same `NotFound` as for an id that does not exist.
+ * - `Setup`: only while the staff directory is empty (the first administrator); refused with
+ *   `AccessDenied` (`already-set-up`) afterwards.
  *
  * @since 0.2.0
  * @category models
@@ -179,8 +199,15 @@ export type Subject<I, S> =
     readonly _S?: (s: S) => void
   }
   | {
+    readonly _tag: "Setup"
+    /** The subject's type (never set). */
+    readonly _S?: (s: S) => void
+  }
+  | {
     readonly _tag: "Existing"
     readonly mapping: Mapping<unknown>
+    /** The record's kind read from the input, when the operation takes several kinds (else `mapping`). */
+    readonly mappingOf?: (input: I) => Mapping<unknown>
     /** The record's id in the input. */
     readonly id: (input: I) => string
     /** The services the record belongs to. */
@@ -202,6 +229,13 @@ export const organisation: Subject<unknown, undefined> = { _tag: "Organisation" 
  * @category constructors
  */
 export const anywhere: Subject<unknown, undefined> = { _tag: "Anywhere" }
+
+/**
+ * The subject of the organisation's setup: allowed only while the staff directory is empty.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const setup: Subject<unknown, undefined> = { _tag: "Setup" }
 
 /**
  * A new record in the service its input names. The subject is the loaded service.
@@ -228,6 +262,26 @@ export const existing = <I, R>(
   id: (input: I) => string,
   services: (record: R) => ReadonlyArray<string>
 ): Subject<I, Loaded<R>> => ({ _tag: "Existing", mapping: mapping as unknown as Mapping<unknown>, id, services })
+
+/**
+ * An existing record of one of several kinds, the kind read from the input (`mappingOf`);
+ * `mapping` is the first kind, for documentation. Records with no service are authorised as
+ * {@link anywhere}.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const existingOf = <I, R>(
+  mappings: ReadonlyArray<Mapping<R>>,
+  mappingOf: (input: I) => Mapping<R>,
+  id: (input: I) => string,
+  services: (record: R) => ReadonlyArray<string>
+): Subject<I, Loaded<R>> => ({
+  _tag: "Existing",
+  mapping: mappings[0] as unknown as Mapping<unknown>,
+  mappingOf: mappingOf as unknown as (input: I) => Mapping<unknown>,
+  id,
+  services
+})
 
 /**
  * An attribution field of the input, set from the actor when absent and checked against the

@@ -2,7 +2,8 @@
  * The one road every case-work operation takes, and the only place it is written:
  *
  * ```
- * decode actor → decode input (attribution set from / checked against the actor)
+ * resolve actor (its id, in the staff directory) → decode input (attribution set from / checked
+ *   against the actor)
  *   → authorise before revealing (unknown and forbidden look alike) → load the subject
  *   → domain checks → decide → facts → principles → planned unit
  *   → encrypt → commit records + exactly one audit entry → result
@@ -14,15 +15,16 @@
  *
  * @since 0.2.0
  */
+import type * as Verdict from "../principles/Verdict.js"
 import { DateTime, Effect, Option, Result, Schema } from "effect"
 import * as Access from "../access/Access.js"
 import type { AuditDraft } from "../Audit.js"
 import type { Command } from "../Command.js"
 import { decoder, type InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
-import { Actor } from "../model/Actor.js"
+import { StaffMember } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
-import type * as Ids from "../model/Ids.js"
+import * as Ids from "../model/Ids.js"
 import type { Person } from "../model/Person.js"
 import type { Decision as EngineDecision } from "../principles/Decision.js"
 import * as LegalGround from "../model/LegalGround.js"
@@ -33,6 +35,7 @@ import { type PersonRename, type RecordDelete, Store, type StoredRecord } from "
 import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
 import { factsOf } from "./facts.js"
+import { StaffDirectory } from "./StaffDirectory.js"
 import type * as Operation from "./Operation.js"
 import { mappings, type Mapping, type RecordIndex } from "./Records.js"
 
@@ -71,9 +74,19 @@ interface Pending {
   readonly id: string
 }
 
-/** The writes planned so far in a unit of work, by kind; later commands of a batch read through them. */
+/**
+ * The writes planned so far in a unit of work, by kind; later commands of a batch read through
+ * them. The store's records and lists read by the unit are remembered (a batch of 100,000
+ * contacts for 1,000 people reads each person once); its own writes always come first.
+ */
 class Overlay {
   readonly pending = new Map<string, Map<string, Pending>>()
+  /**
+   * What the unit of work has read from the store, decoded: a batch reads each record (and each
+   * list) once, at one version, which every later command's preconditions name again.
+   */
+  readonly found = new Map<string, Option.Option<Operation.Loaded<unknown>>>()
+  readonly lists = new Map<string, ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<unknown> }>>()
   add(changes: ReadonlyArray<Operation.Change>): void {
     for (const c of changes) {
       let ofKind = this.pending.get(c.kind)
@@ -89,7 +102,13 @@ class Overlay {
   }
 }
 
-const decodeActor = decoder(Actor, "Actor")
+const decodeActorId = decoder(Ids.WorkerId, "Actor")
+/**
+ * The acting staff member's id: the id itself, or the `id` of an object (an actor from before
+ * the staff directory). Nothing else of the object is read: grants come from the directory.
+ */
+const actorId = (raw: unknown): Result.Result<Ids.WorkerId, InvalidInput> =>
+  decodeActorId(isPlainObject(raw) ? raw["id"] : raw)
 const decoders = new WeakMap<object, (raw: unknown) => Result.Result<unknown, InvalidInput>>()
 const inputDecoder = (op: Operation.Any): (raw: unknown) => Result.Result<unknown, InvalidInput> => {
   if (!Schema.isSchema(op.input)) return op.input
@@ -158,13 +177,13 @@ const checkAttribution = (op: Operation.Any, input: unknown, actorId: string): E
   return Effect.void
 }
 
-const say = (x: { readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }): Warning =>
+const say = (x: Verdict.Said): Warning =>
   ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
 
-const refusal = (config: Config, decision: EngineDecision, command: Command, facts: Facts): CommandRefused => {
+const refusal = (config: Config, decision: EngineDecision, operation: string, command: Command, facts: Facts): CommandRefused => {
   const explanation = config.engine.explain(command, facts)
   return new CommandRefused({
-    operation: command._tag,
+    operation,
     violations: decision._tag === "Denied" ? decision.violations.map(say) : [],
     requirements: decision._tag === "Allowed"
       ? []
@@ -180,6 +199,23 @@ const refusal = (config: Config, decision: EngineDecision, command: Command, fac
   })
 }
 
+/** Organisation-wide, or in any one of the actor's services. */
+const anywhere = (
+  actor: Pick<StaffMember, "id" | "grants">,
+  authorize: (serviceId: string | undefined) => Result.Result<Access.Grant, Access.AccessDenied>
+): Result.Result<Access.Grant, Access.AccessDenied> => {
+  const first = authorize(undefined)
+  if (Result.isSuccess(first)) return first
+  for (const grant of actor.grants) {
+    if (grant.services === "*") continue
+    for (const serviceId of grant.services) {
+      const attempt = authorize(serviceId)
+      if (Result.isSuccess(attempt)) return attempt
+    }
+  }
+  return first
+}
+
 /**
  * Builds the pipeline over the {@link Store} and {@link FieldCrypto} in context.
  * @since 0.2.0
@@ -190,6 +226,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const crypto = yield* FieldCrypto
   const vault = Vault.make(store, crypto)
   const legalGrounds = LegalGround.index([...LegalGround.builtin, ...(config.legalGrounds ?? [])])
+  const directory = yield* Effect.serviceOption(StaffDirectory)
 
   const decodeStored = <A>(m: Mapping<A>, record: StoredRecord, open = vault.opener()): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
     open(record).pipe(
@@ -207,6 +244,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
       if (pending !== undefined) return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
+      const known = overlay?.found.get(`${m.kind}/${id}`) as Option.Option<Operation.Loaded<A>> | undefined
+      if (known !== undefined) {
+        if (Option.isSome(known)) note(m.kind, id, known.value.version)
+        return Effect.succeed(known)
+      }
       return store.get(m.kind, id).pipe(
         Effect.flatMap(Option.match({
           onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
@@ -214,6 +256,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         })),
         Effect.map((found) => {
           if (Option.isSome(found)) note(m.kind, id, found.value.version)
+          overlay?.found.set(`${m.kind}/${id}`, found)
           return found
         })
       )
@@ -223,14 +266,32 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
         onSome: Effect.succeed
       }))
-    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
-      store.list({ kind: m.kind, ...query }).pipe(
+    /** The stored records of a list, decoded (once per unit of work in a batch). */
+    const stored = <A>(
+      m: Mapping<A>,
+      query: { readonly serviceId?: string; readonly personId?: string }
+    ): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>, CaseworkError> => {
+      const key = `${m.kind}?${query.serviceId ?? ""}&${query.personId ?? ""}`
+      const known = overlay?.lists.get(key)
+      if (known !== undefined) return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
+      return store.list({ kind: m.kind, ...query }).pipe(
         Effect.flatMap((records) => {
           const open = vault.opener()
-          return Effect.forEach(
-            overlay === undefined ? records : records.filter((r) => overlay.get(m.kind, r.id) === undefined),
-            (r) => decodeStored(m, r, open)
-          )
+          return Effect.forEach(records, (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded })))
+        }),
+        Effect.tap((loaded) => Effect.sync(() => overlay?.lists.set(key, loaded)))
+      )
+    }
+    const listed = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }, noted: boolean) =>
+      stored(m, query).pipe(
+        Effect.map((records) => {
+          const out: Array<Operation.Loaded<A>> = []
+          for (const r of records) {
+            if (overlay?.get(m.kind, r.id) !== undefined) continue
+            if (noted) note(m.kind, r.id, r.loaded.version)
+            out.push(r.loaded)
+          }
+          return out
         }),
         Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
           if (overlay === undefined) return loaded
@@ -247,13 +308,30 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           return all.map((x) => x.l)
         })
       )
-    return { find, load, loadAll }
+    /** The records of a kind for a person and/or a service (not noted: for answers and histories). */
+    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => listed(m, query, false)
+    /** The same, each noted with its version: for facts a decision rests on. */
+    const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => listed(m, query, true)
+    return { find, load, loadAll, list }
   }
+
+  /**
+   * The acting staff member, as the directory knows them: the provided {@link StaffDirectory},
+   * or the store's `staff` records (read through the unit of work). Unknown: no grants at all.
+   */
+  const resolveActor = (id: Ids.WorkerId, r: ReturnType<typeof reader>): Effect.Effect<StaffMember, CaseworkError> =>
+    Effect.map(
+      Option.isSome(directory) ? directory.value.find(id) : Effect.map(r.find(mappings.staff, id), Option.map((l) => l.value)),
+      Option.getOrElse(() => new StaffMember({ id, grants: [] }))
+    )
+
+  const directoryIsEmpty = (r: ReturnType<typeof reader>): Effect.Effect<boolean, CaseworkError> =>
+    Option.isSome(directory) ? directory.value.isEmpty : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.length === 0)
 
   /** Authorises the actor for the subject; an existing subject outside their services is NotFound. */
   const locate = Effect.fnUntraced(function*(
     op: Operation.Any,
-    actor: Actor,
+    actor: StaffMember,
     input: unknown,
     r: ReturnType<typeof reader>
   ) {
@@ -263,17 +341,17 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       case "Organisation": {
         return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
       }
-      case "Anywhere": {
-        const first = authorize(undefined)
-        if (Result.isSuccess(first)) return { grant: first.success, value: undefined }
-        for (const grant of actor.grants) {
-          if (grant.services === "*") continue
-          for (const serviceId of grant.services) {
-            const attempt = authorize(serviceId)
-            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: undefined }
-          }
+      case "Setup": {
+        if (!(yield* directoryIsEmpty(r))) {
+          const roles = [...new Set(actor.grants.map((g) => g.role))]
+          return yield* Effect.fail(new Access.AccessDenied({ actorId: actor.id, roles, operation: op.tag, reason: "already-set-up" }))
         }
-        return yield* Effect.fail(first.failure)
+        const first = { role: "administrator", services: "*" } as const
+        const grant: Access.Grant = { actorId: actor.id, operation: op.tag, role: "administrator", scope: "organisation", serviceId: undefined, grant: first }
+        return { grant, value: undefined }
+      }
+      case "Anywhere": {
+        return { grant: yield* Effect.fromResult(anywhere(actor, authorize)), value: undefined }
       }
       case "New": {
         const serviceId = subject.serviceId(input as never)
@@ -283,22 +361,29 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       }
       case "Existing": {
         // Whether the actor's roles may do this anywhere does not depend on the record: say so.
-        const anywhere = authorize(undefined)
-        if (Result.isFailure(anywhere) && anywhere.failure.reason !== "service-required") return yield* Effect.fail(anywhere.failure)
+        const atAll = authorize(undefined)
+        if (Result.isFailure(atAll) && atAll.failure.reason !== "service-required") return yield* Effect.fail(atAll.failure)
         const id = subject.id(input as never)
-        const found = yield* r.find(subject.mapping, id)
+        const mapping = subject.mappingOf?.(input as never) ?? subject.mapping
+        const found = yield* r.find(mapping, id)
         if (Option.isSome(found)) {
-          for (const serviceId of subject.services(found.value.value as never)) {
+          const services = subject.services(found.value.value as never)
+          // A record of no service (a location) is the organisation's: authorised as `anywhere`.
+          if (services.length === 0) {
+            const attempt = anywhere(actor, authorize)
+            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
+          }
+          for (const serviceId of services) {
             const attempt = authorize(serviceId)
             if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
           }
         }
-        return yield* Effect.fail(new NotFound({ kind: subject.mapping.kind, id }))
+        return yield* Effect.fail(new NotFound({ kind: mapping.kind, id }))
       }
     }
   })
 
-  const contextFor = (actor: Actor, grant: Access.Grant, now: DateTime.Utc, r: ReturnType<typeof reader>): Operation.Context => ({
+  const contextFor = (actor: StaffMember, grant: Access.Grant, now: DateTime.Utc, r: ReturnType<typeof reader>): Operation.Context => ({
     actor,
     grant,
     now,
@@ -311,22 +396,36 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         Option.isSome(p) && (p.value.value.serviceId === serviceId || p.value.value.sharedWith.includes(serviceId as Ids.ServiceId))
           ? Effect.succeed(p.value)
           : Effect.fail(new InvalidCommand({ operation: grant.operation, field, rule: "the person is not known to this service" }))),
-    may: (operation, serviceId) => Access.isAllowed(actor, operation, serviceId as Ids.ServiceId | undefined),
+    may: (operation, serviceId, without) =>
+      Access.isAllowed(
+        without === undefined ? actor : { id: actor.id, grants: actor.grants.filter((g) => g.role !== without) },
+        operation,
+        serviceId as Ids.ServiceId | undefined
+      ),
     serviceInfo: (service) => config.serviceTypes.get(service.type),
     dataKeysOf: (personId) => vault.keysOf(personId),
     isLegalGround: (code) => legalGrounds.has(code),
-    facts: (service: Service | undefined, person: Person | undefined) => factsOf(config, actor, grant, now, service, person, r.loadAll)
+    judge: (command, service, person) =>
+      Effect.flatMap(factsOf(config, actor, grant, now, command, service, person, r), (facts) => {
+        const verdict = config.engine.check(command, facts)
+        return verdict._tag === "Denied"
+          ? Effect.fail(refusal(config, verdict, grant.operation, command, facts))
+          : Effect.void
+      }),
+    facts: (service: Service | undefined, person: Person | undefined, command?: Command) =>
+      factsOf(config, actor, grant, now, command, service, person, r)
   })
 
   /** Decode, authorise, check: the common front of writes and reads. */
   const front = Effect.fnUntraced(function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
-    const actor = yield* Effect.fromResult(decodeActor(rawActor))
+    const id = yield* Effect.fromResult(actorId(rawActor))
     let prepared = op.newId ? withId(rawInput) : rawInput
-    for (const a of op.attribution ?? []) prepared = fill(prepared, a.path, a, actor.id)
+    for (const a of op.attribution ?? []) prepared = fill(prepared, a.path, a, id)
     const input = yield* Effect.fromResult(inputDecoder(op)(prepared))
-    yield* checkAttribution(op, input, actor.id)
+    yield* checkAttribution(op, input, id)
     const read: Array<Operation.Precondition> = []
     const r = reader(overlay, read)
+    const actor = yield* resolveActor(id, r)
     const { grant, value } = yield* locate(op, actor, input, r)
     const now = yield* DateTime.now
     const ctx = contextFor(actor, grant, now, r)
@@ -338,9 +437,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
     const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
     const decision = yield* op.decide(ctx, input as never, subject as never)
-    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person)), ...decision.extraFacts }
-    const verdict = config.engine.check(decision.command, facts)
-    if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command, facts))
+    const judged = decision.judgedAs ?? decision.command
+    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
+    const verdict = config.engine.check(judged, facts)
+    if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
     const unit: PlannedUnit<unknown> = {
       operation: op.tag,
       changes: decision.changes,
@@ -384,11 +484,18 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     const writes = yield* vault.seal([...merged.values()].map((c) => ({ write: c.toWrite(c.expectedVersion), owner: c.owner })))
     const deletes = units.flatMap((u) => u.deletes)
     const renamePeople = units.flatMap((u) => u.renamePeople)
+    // The records the decisions rested on, at the versions read: if any moved before this commit,
+    // it fails with a retryable Conflict and stores nothing.
+    const expect = new Map<string, StoreModule.Precondition>()
+    for (const unit of units) {
+      for (const p of unit.preconditions) expect.set(`${p.kind}/${p.id}/${p.version}`, { kind: p.kind as StoreModule.RecordKind, id: p.id, version: p.version })
+    }
     yield* store.commit({
       writes,
       ...(deletes.length > 0 ? { deletes } : {}),
       ...(renamePeople.length > 0 ? { renamePeople } : {}),
-      audit: units.map((u) => u.audit)
+      audit: units.map((u) => u.audit),
+      expect: [...expect.values()]
     })
   })
 

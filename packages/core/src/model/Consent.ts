@@ -63,7 +63,28 @@ export class Consent extends Schema.Class<Consent>("@pomoc/core/Consent")(
       { path: ["validUntil"], issue: "a consent cannot end before it starts" }
     )
   )
-) {}
+) {
+  /**
+   * Whether a consent covers a purpose and grantee at a given time (not withdrawn, within its period).
+   * @since 0.2.0
+   */
+  static covers(
+    consent: Consent,
+    purpose: string,
+    grantee: { readonly kind: string; readonly name: string },
+    at: DateTime.Utc
+  ): boolean {
+    return covers(consent, purpose, grantee, at)
+  }
+  /**
+   * Whether a consent authorises a service: it was recorded in that service, or names it in
+   * `alsoForServices`.
+   * @since 0.2.0
+   */
+  static authorisesService(consent: Consent, serviceId: string): boolean {
+    return authorisesService(consent, serviceId)
+  }
+}
 
 /**
  * Whether a consent authorises a service: it was recorded in that service, or names it in

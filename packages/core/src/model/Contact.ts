@@ -54,7 +54,15 @@ export class Contact extends Schema.Class<Contact>("@pomoc/core/Contact")(
       { path: ["firstContactChannel"], issue: "only a first contact has a first-contact channel" }
     )
   )
-) {}
+) {
+  /**
+   * How many people took part: the known participants and the anonymous ones.
+   * @since 0.2.0
+   */
+  static participantCount(contact: Contact): number {
+    return participantCount(contact)
+  }
+}
 
 /**
  * The total number of people who took part in a contact.

@@ -34,7 +34,15 @@ export class Cooperation extends Schema.Class<Cooperation>("@pomoc/core/Cooperat
       { path: ["endedAt"], issue: "an end reason or party needs an end time" }
     )
   )
-) {}
+) {
+  /**
+   * Whether a cooperation is still going on (not ended).
+   * @since 0.2.0
+   */
+  static isActive(c: Cooperation): boolean {
+    return isActive(c)
+  }
+}
 
 /**
  * Whether the cooperation is ongoing.

@@ -21,6 +21,7 @@
 import { DateTime, Schema } from "effect"
 import type { FacetValue } from "../Store.js"
 import { Activity, Volunteer, VolunteerHours } from "./Activity.js"
+import { StaffMember } from "./Actor.js"
 import { Consent, Disclosure } from "./Consent.js"
 import { Contact } from "./Contact.js"
 import { Cooperation } from "./Cooperation.js"
@@ -29,8 +30,10 @@ import { DataKey } from "./DataKey.js"
 import { OutcomeMeasurement } from "./Outcome.js"
 import { Person } from "./Person.js"
 import { personalPaths, type PersonalPath } from "./Personal.js"
-import { IndividualPlan } from "./Plan.js"
+import { StoredPlan, StoredStep } from "./Plan.js"
 import { Referral, status as referralStatus } from "./Referral.js"
+import { Revision } from "./Revision.js"
+import { Voided } from "./Voided.js"
 
 /**
  * The index part of a record (everything but `data` and the version).
@@ -43,6 +46,12 @@ export interface RecordIndex {
   readonly at: string | null
   readonly facets: Readonly<Record<string, FacetValue>>
   readonly tags: ReadonlyArray<string>
+  /**
+   * A guard key the store keeps unique among records of the kind (see `StoredRecord.key`): the
+   * "at most one" rules that must hold across processes. Never personal data.
+   * @since 0.2.0
+   */
+  readonly key?: string | null
 }
 
 /**
@@ -52,7 +61,7 @@ export interface RecordIndex {
  *   the new id, and its personal fields, encrypted with the person's data key, become
  *   unreadable when that key is destroyed;
  * - `destroy`: the record (the person's data key) is deleted;
- * - `none`: not about one person (directory data, volunteers).
+ * - `none`: not about one person (directory data, volunteers, staff).
  * @since 0.2.0
  * @category models
  */
@@ -109,12 +118,7 @@ const entity = <const K extends string, A, const H extends HistorySection | unde
 const none = (): RecordIndex => ({ serviceId: null, personIds: [], at: null, facets: {}, tags: [] })
 const nobody = (): undefined => undefined
 
-/**
- * The catalogue of every record kind.
- * @since 0.2.0
- * @category models
- */
-export const catalogue = {
+const base = {
   organisation: entity({
     kind: "organisation",
     schema: Organisation,
@@ -193,7 +197,9 @@ export const catalogue = {
       personIds: [c.personId],
       at: iso(c.startedAt),
       facets: { active: c.endedAt === undefined, endedBy: c.endedBy ?? null, endReason: c.endReason ?? null },
-      tags: []
+      tags: [],
+      // At most one active cooperation per person and service, even between processes.
+      key: c.endedAt === undefined ? `active/${c.personId}/${c.serviceId}` : null
     }),
     owner: (c: Cooperation) => c.personId,
     erasure: "shred",
@@ -229,20 +235,37 @@ export const catalogue = {
     erasure: "shred",
     history: "disclosures"
   }),
+  // A plan's steps are records of their own (kind `plan-step`); the plan keeps counters.
   plan: entity({
     kind: "plan",
-    schema: IndividualPlan,
-    id: (p: IndividualPlan) => p.id,
-    index: (p: IndividualPlan) => ({
+    schema: StoredPlan,
+    id: (p: StoredPlan) => p.id,
+    index: (p: StoredPlan) => ({
       serviceId: p.serviceId,
       personIds: [p.personId],
       at: iso(p.createdAt),
       facets: { goals: p.goals.length, achievedGoals: p.goals.filter((g) => g.status === "achieved").length },
       tags: []
     }),
-    owner: (p: IndividualPlan) => p.personId,
+    owner: (p: StoredPlan) => p.personId,
     erasure: "shred",
     history: "plans"
+  }),
+  // A step of a plan, id `<plan id>/<sequence number>`; shown inside its plan in a history.
+  "plan-step": entity({
+    kind: "plan-step",
+    schema: StoredStep,
+    id: (s: StoredStep) => `${s.planId}/${String(s.seq).padStart(9, "0")}`,
+    index: (s: StoredStep) => ({
+      serviceId: s.serviceId,
+      personIds: [s.personId],
+      at: null,
+      facets: { takenBy: s.step.takenBy, done: s.step.doneAt !== undefined },
+      tags: []
+    }),
+    owner: (s: StoredStep) => s.personId,
+    erasure: "shred",
+    history: undefined
   }),
   measurement: entity({
     kind: "measurement",
@@ -267,7 +290,13 @@ export const catalogue = {
       serviceId: r.fromServiceId,
       personIds: [r.personId],
       at: iso(r.history[0]!.at),
-      facets: { status: referralStatus(r), purpose: r.purpose, toKind: r.to.kind },
+      facets: {
+        status: referralStatus(r),
+        purpose: r.purpose,
+        toKind: r.to.kind,
+        toServiceId: r.toServiceId ?? null,
+        basis: r.legalDuty !== undefined ? "legal-duty" : "consent"
+      },
       tags: []
     }),
     owner: (r: Referral) => r.personId,
@@ -323,6 +352,22 @@ export const catalogue = {
     erasure: "none",
     history: undefined
   }),
+  // The staff directory: who may do what (no personal data of the people served).
+  staff: entity({
+    kind: "staff",
+    schema: StaffMember,
+    id: (m: StaffMember) => m.id,
+    index: (m: StaffMember) => ({
+      serviceId: null,
+      personIds: [],
+      at: null,
+      facets: { roles: m.grants.length },
+      tags: [...new Set(m.grants.map((g) => g.role))]
+    }),
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
   "data-key": entity({
     kind: "data-key",
     schema: DataKey,
@@ -330,6 +375,44 @@ export const catalogue = {
     index: (k: DataKey) => ({ serviceId: null, personIds: [k.personId], at: null, facets: {}, tags: [] }),
     owner: nobody,
     erasure: "destroy",
+    history: undefined
+  })
+} as const
+
+/**
+ * The catalogue of every record kind.
+ * @since 0.2.0
+ * @category models
+ */
+export const catalogue = {
+  ...base,
+  // A voided record keeps its service, people and time (the person's export finds it), under a
+  // kind of its own: reports and lists, which read by kind, leave it out.
+  voided: entity({
+    kind: "voided",
+    schema: Voided,
+    id: (v: Voided) => v.record.id,
+    index: (v: Voided) => {
+      const i = (base[v.kind].index as (r: Voided["record"]) => RecordIndex)(v.record)
+      return { serviceId: i.serviceId, personIds: i.personIds, at: i.at, facets: { kind: v.kind, reason: v.reason }, tags: [] }
+    },
+    owner: (v: Voided) => (base[v.kind].owner as (r: Voided["record"]) => string | undefined)(v.record),
+    erasure: "shred",
+    history: undefined
+  }),
+  revision: entity({
+    kind: "revision",
+    schema: Revision,
+    id: (r: Revision) => r.id,
+    index: (r: Revision) => ({
+      serviceId: r.serviceId ?? null,
+      personIds: r.ownerId !== undefined ? [r.ownerId] : [],
+      at: iso(r.at),
+      facets: { kind: r.kind, recordId: r.recordId, operation: r.operation },
+      tags: []
+    }),
+    owner: (r: Revision) => r.ownerId,
+    erasure: "shred",
     history: undefined
   })
 } as const

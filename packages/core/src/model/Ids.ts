@@ -203,6 +203,18 @@ export const VolunteerHoursId = IdString.pipe(Schema.brand("VolunteerHoursId"))
 export type VolunteerHoursId = typeof VolunteerHoursId.Type
 
 /**
+ * A revision's id (one correction of a record).
+ * @since 0.2.0
+ * @category models
+ */
+export const RevisionId = IdString.pipe(Schema.brand("RevisionId"))
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type RevisionId = typeof RevisionId.Type
+
+/**
  * A fresh random id (a UUID v4 from Web Crypto, available in browsers and Node 20+).
  *
  * @example

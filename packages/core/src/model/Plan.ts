@@ -74,3 +74,58 @@ export class IndividualPlan extends Schema.Class<IndividualPlan>("@pomoc/core/In
   goals: Schema.Array(Goal),
   reviews: Schema.Array(PlanReview)
 }) {}
+
+const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))
+
+/**
+ * The counters a plan record keeps about its steps held as records of their own.
+ * @since 0.2.0
+ * @category models
+ */
+export const PlanProgress = Schema.Struct({
+  /** Steps added as records so far (the next step's sequence number). */
+  steps: Count,
+  /** Of those, steps taken by the person or together with them. */
+  byPerson: Count,
+  /** Of those, steps done. */
+  done: Count,
+  /** When one of those steps was last done. */
+  lastDoneAt: Schema.optionalKey(Timestamp)
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type PlanProgress = typeof PlanProgress.Type
+
+/**
+ * A plan as stored: the plan (goals usually without their steps) and its progress counters.
+ * @since 0.2.0
+ * @category models
+ */
+export const StoredPlan = Schema.Struct({ ...IndividualPlan.fields, progress: Schema.optionalKey(PlanProgress) })
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type StoredPlan = typeof StoredPlan.Type
+
+/**
+ * A step as stored: its plan and goal, the plan's person and service, its sequence number in
+ * the plan, and the step.
+ * @since 0.2.0
+ * @category models
+ */
+export const StoredStep = Schema.Struct({
+  planId: PlanId,
+  goalId: GoalId,
+  personId: PersonId,
+  serviceId: ServiceId,
+  seq: Count,
+  step: PlanStep
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type StoredStep = typeof StoredStep.Type

@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { Code, Party, ShortText, Timestamp } from "./Common.js"
+import { Code, LongText, Party, ShortText, Timestamp } from "./Common.js"
 import { ConsentId, PersonId, ReferralId, ServiceId, WorkerId } from "./Ids.js"
 import { personal } from "./Personal.js"
 
@@ -64,7 +64,30 @@ export const ReferralEvent = Schema.Struct({
 export type ReferralEvent = typeof ReferralEvent.Type
 
 /**
- * A referral of a person to another service or organisation.
+ * The legal duty a referral is made under when it is not made on the person's consent (e.g. a
+ * duty to refer a child at risk to the child-protection authority): the legal ground's code (see
+ * `LegalGround`; the audit log keeps it), the worker who decided, and optionally why, in words
+ * (personal: encrypted at rest, never in the audit log).
+ * @since 0.2.0
+ * @category models
+ */
+export const ReferralDuty = Schema.Struct({
+  legalGround: Code,
+  decidedBy: WorkerId,
+  explanation: Schema.optionalKey(personal(LongText))
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ReferralDuty = typeof ReferralDuty.Type
+
+/**
+ * A referral of a person to another service or organisation, on the person's consent
+ * (`consentId`) or under a legal duty (`legalDuty`), exactly one. `toServiceId` names the
+ * receiving service when it is a service of this organisation using Pomoc: then that service
+ * answers the referral (accepts, rejects with a reason, completes) and the referring service
+ * sees its status.
  * @since 0.1.0
  * @category models
  */
@@ -74,10 +97,18 @@ export class Referral extends Schema.Class<Referral>("@pomoc/core/Referral")(
     personId: PersonId,
     fromServiceId: ServiceId,
     to: Party,
+    /** The receiving service, when it is a service of this organisation (it answers the referral). */
+    toServiceId: Schema.optionalKey(ServiceId),
     purpose: Code,
-    consentId: ConsentId,
+    consentId: Schema.optionalKey(ConsentId),
+    legalDuty: Schema.optionalKey(ReferralDuty),
     history: Schema.Array(ReferralEvent).check(Schema.isMinLength(1))
   }).check(
+    Schema.makeFilter((r) =>
+      (r.consentId === undefined) !== (r.legalDuty === undefined) ||
+      { path: ["consentId"], issue: "a referral rests on the person's consent or on a legal duty: exactly one of consentId and legalDuty" }
+    ),
+    Schema.makeFilter((r) => r.toServiceId === undefined || r.toServiceId !== r.fromServiceId || { path: ["toServiceId"], issue: "a service does not refer to itself" }),
     Schema.makeFilter((r) => r.history[0]?.status === "requested" || { path: ["history", 0, "status"], issue: "a referral starts as requested" }),
     Schema.makeFilter((r) => {
       for (let i = 1; i < r.history.length; i++) {
@@ -90,7 +121,25 @@ export class Referral extends Schema.Class<Referral>("@pomoc/core/Referral")(
       return true
     })
   )
-) {}
+) {
+  /**
+   * Which status may follow which.
+   * @since 0.2.0
+   */
+  static readonly transitions: Readonly<Record<ReferralStatus, ReadonlyArray<ReferralStatus>>> = transitions
+  /**
+   * Statuses that need a reason when entered.
+   * @since 0.2.0
+   */
+  static readonly needsReason: ReadonlySet<ReferralStatus> = needsReason
+  /**
+   * A referral's current status.
+   * @since 0.2.0
+   */
+  static status(referral: Referral): ReferralStatus {
+    return status(referral)
+  }
+}
 
 /**
  * A referral's current status.

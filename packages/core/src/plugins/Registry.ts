@@ -18,10 +18,10 @@
  * @since 0.1.0
  */
 import { version } from "../version.js"
-import { Effect, Result, SemVer, SemVerRange } from "effect"
+import { Effect, Result } from "effect"
 import type * as Command from "../Command.js"
 import { Contact } from "../model/Contact.js"
-import { languages, type Labels, type Language } from "../model/Common.js"
+import type { Labels, Language } from "../model/Common.js"
 import type { OutcomeValue } from "../model/Outcome.js"
 import { fitsScale } from "../model/Outcome.js"
 import * as Decode from "../Decode.js"
@@ -211,269 +211,32 @@ export interface Registry<Ps extends Plugins = Plugins> {
   derive(serviceType: PluginIdOf<Ps>, history: History): ReadonlyArray<DerivedOutcome>
 }
 
-const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/
-const languageSet: ReadonlySet<string> = new Set(languages)
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === "object" && !Array.isArray(value)
-
-const looksLikeLabels = (value: Record<string, unknown>): boolean => {
-  const keys = Object.keys(value)
-  return keys.length > 0 && keys.every((key) => languageSet.has(key))
-}
-
-/**
- * Every label in a plugin that is missing or blank in a language. Walks the whole plugin (any
- * object whose keys are all language codes is a label, wherever it sits, so report definitions'
- * own labels are checked too) plus every place the contract requires one.
- *
- * @since 0.1.0
- * @category combinators
- */
-export const missingLabels = (plugin: Plugin): ReadonlyArray<Errors.MissingLabels> => {
-  const problems: Array<Errors.MissingLabels> = []
-  const seen = new WeakSet<object>()
-  const checkLabels = (value: unknown, path: string) => {
-    const missing = languages.filter((language) => {
-      const text = isPlainObject(value) ? value[language] : undefined
-      return typeof text !== "string" || text.trim().length === 0
-    })
-    if (missing.length > 0) problems.push(new Errors.MissingLabels({ plugin: String(plugin.id), path, languages: missing }))
-  }
-  const walk = (value: unknown, path: string): void => {
-    if (value === null || typeof value !== "object" || seen.has(value)) return
-    seen.add(value)
-    if (Array.isArray(value)) {
-      value.forEach((item, i) => walk(item, `${path}[${i}]`))
-      return
-    }
-    const record = value as Record<string, unknown>
-    if (looksLikeLabels(record)) {
-      checkLabels(record, path)
-      return
-    }
-    for (const [key, child] of Object.entries(record)) {
-      // A rule's principle is checked where the principle is defined (core or extraPrinciples).
-      if (key === "principle" || key === "verdict") continue
-      walk(child, path === "" ? key : `${path}.${key}`)
-    }
-  }
-  // Required labels are checked even when absent or malformed (the walk only finds present ones).
-  const required: Array<readonly [unknown, string]> = [
-    [plugin.labels?.name, "labels.name"],
-    [plugin.labels?.description, "labels.description"],
-    [plugin.targetGroup?.description, "targetGroup.description"]
-  ]
-  for (const name of taxonomyNames) {
-    for (const [code, labels] of Object.entries(plugin.taxonomies?.[name] ?? {})) required.push([labels, `taxonomies.${name}.${code}`])
-  }
-  const listed = <A>(items: ReadonlyArray<A> | undefined, field: string, labelsOf: (a: A) => unknown) =>
-    (items ?? []).forEach((item, i) => required.push([labelsOf(item), `${field}[${i}].labels`]))
-  listed(plugin.extraPrinciples, "extraPrinciples", (p) => p.labels)
-  listed(plugin.indicators, "indicators", (i) => i.labels)
-  listed(plugin.goals, "goals", (g) => g.labels)
-  listed(plugin.reports, "reports", (r) => r.labels)
-  for (const [labels, path] of required) {
-    if (!isPlainObject(labels) || !looksLikeLabels(labels) || languages.some((l) => !(l in labels))) {
-      checkLabels(labels, path)
-      if (isPlainObject(labels)) seen.add(labels)
-    }
-  }
-  walk(plugin, "")
-  return problems
-}
-
-const duplicates = <A>(
-  plugin: string,
-  field: string,
-  items: ReadonlyArray<A> | undefined,
-  codeOf: (a: A) => string
-): ReadonlyArray<Errors.DuplicateCode> => {
-  const seen = new Set<string>()
-  const problems: Array<Errors.DuplicateCode> = []
-  for (const item of items ?? []) {
-    const code = codeOf(item)
-    if (seen.has(code)) problems.push(new Errors.DuplicateCode({ plugin, field, code }))
-    seen.add(code)
-  }
-  return problems
-}
-
-const invalidCodes = (plugin: Plugin): ReadonlyArray<Errors.InvalidCode> => {
-  const problems: Array<Errors.InvalidCode> = []
-  const check = (code: unknown, path: string) => {
-    if (typeof code !== "string" || !CODE.test(code)) {
-      problems.push(new Errors.InvalidCode({ plugin: String(plugin.id), path, code: String(code) }))
-    }
-  }
-  check(plugin.id, "id")
-  for (const name of taxonomyNames) {
-    for (const code of Object.keys(plugin.taxonomies?.[name] ?? {})) check(code, `taxonomies.${name}`)
-  }
-  plugin.indicators?.forEach((indicator, i) => {
-    check(indicator.code, `indicators[${i}].code`)
-    if (indicator.scale?._tag === "Category") {
-      indicator.scale.categories.forEach((c, j) => check(c, `indicators[${i}].scale.categories[${j}]`))
-    }
-  })
-  plugin.goals?.forEach((goal, i) => check(goal.code, `goals[${i}].code`))
-  return problems
-}
-
-const unknownReferences = (plugin: Plugin, principleIds: ReadonlySet<string>): ReadonlyArray<Errors.UnknownReference> => {
-  const id = String(plugin.id)
-  const problems: Array<Errors.UnknownReference> = []
-  const indicators = new Set((plugin.indicators ?? []).map((i) => i.code))
-  plugin.goals?.forEach((goal, i) =>
-    goal.indicators.forEach((reference, j) => {
-      if (!indicators.has(reference)) {
-        problems.push(new Errors.UnknownReference({ plugin: id, path: `goals[${i}].indicators[${j}]`, kind: "indicator", reference }))
-      }
-    })
-  )
-  plugin.derivations?.forEach((derivation, i) => {
-    if (!indicators.has(derivation.indicator)) {
-      problems.push(
-        new Errors.UnknownReference({ plugin: id, path: `derivations[${i}].indicator`, kind: "indicator", reference: derivation.indicator })
-      )
-    }
-  })
-  plugin.principles?.forEach((reference, i) => {
-    if (!principleIds.has(reference)) {
-      problems.push(new Errors.UnknownReference({ plugin: id, path: `principles[${i}]`, kind: "principle", reference }))
-    }
-  })
-  const ruleLists = [["rules", plugin.rules], ["eligibility", plugin.eligibility]] as const
-  for (const [field, rules] of ruleLists) {
-    rules?.forEach((rule, i) => {
-      const reference = rule.principle?.id
-      if (typeof reference !== "string" || !principleIds.has(reference)) {
-        problems.push(
-          new Errors.UnknownReference({ plugin: id, path: `${field}[${i}].principle`, kind: "principle", reference: String(reference) })
-        )
-      }
-    })
-  }
-  return problems
-}
-
-const parseRange = (plugin: string, field: string, value: string) => {
-  if (typeof value !== "string") {
-    return { range: undefined, problem: new Errors.InvalidVersion({ plugin, field, value: String(value) }) }
-  }
-  const range = SemVerRange.parse(value)
-  return Result.isSuccess(range)
-    ? { range: range.success, problem: undefined }
-    : { range: undefined, problem: new Errors.InvalidVersion({ plugin, field, value: String(value) }) }
-}
-
-const versionProblems = (plugins: Plugins, core: string): ReadonlyArray<Errors.RegistrationReason> => {
-  const problems: Array<Errors.RegistrationReason> = []
-  const coreParsed = SemVer.parse(core)
-  const versions = new Map<string, SemVer.SemVer | undefined>()
-  for (const plugin of plugins) {
-    const version = SemVer.parse(plugin.version)
-    if (Result.isFailure(version)) {
-      problems.push(new Errors.InvalidVersion({ plugin: plugin.id, field: "version", value: String(plugin.version) }))
-    }
-    if (!versions.has(plugin.id)) versions.set(plugin.id, Result.isSuccess(version) ? version.success : undefined)
-  }
-  for (const plugin of plugins) {
-    const required = parseRange(plugin.id, "requires.core", plugin.requires?.core)
-    if (required.problem !== undefined) problems.push(required.problem)
-    else if (Result.isSuccess(coreParsed) && !SemVerRange.matches(required.range, coreParsed.success)) {
-      problems.push(new Errors.PluginIncompatible({ plugin: plugin.id, range: plugin.requires.core, coreVersion: core }))
-    }
-    for (const [dependency, rangeText] of Object.entries(plugin.dependencies ?? {})) {
-      const parsed = parseRange(plugin.id, `dependencies.${dependency}`, rangeText)
-      if (parsed.problem !== undefined) {
-        problems.push(parsed.problem)
-        continue
-      }
-      if (!versions.has(dependency)) {
-        problems.push(new Errors.PluginDependencyMissing({ plugin: plugin.id, dependency, range: rangeText }))
-        continue
-      }
-      const found = versions.get(dependency)
-      if (found !== undefined && !SemVerRange.matches(parsed.range, found)) {
-        problems.push(
-          new Errors.PluginDependencyMismatch({ plugin: plugin.id, dependency, range: rangeText, found: SemVer.format(found) })
-        )
-      }
-    }
-  }
-  return problems
-}
-
-/**
- * Sorts plugins so that each comes after the plugins it depends on, keeping the given order
- * otherwise. Fails with the plugins of a dependency circle.
- */
-const dependencyOrder = <P extends Plugin>(plugins: ReadonlyArray<P>): Result.Result<ReadonlyArray<P>, Errors.PluginDependencyCycle> => {
-  const byId = new Map(plugins.map((p) => [p.id, p]))
-  const placed = new Set<string>()
-  const visiting: Array<string> = []
-  const order: Array<P> = []
-  let cycle: ReadonlyArray<string> | undefined
-  const visit = (plugin: P): void => {
-    if (placed.has(plugin.id) || cycle !== undefined) return
-    const at = visiting.indexOf(plugin.id)
-    if (at >= 0) {
-      cycle = [...visiting.slice(at), plugin.id]
-      return
-    }
-    visiting.push(plugin.id)
-    for (const dependency of Object.keys(plugin.dependencies ?? {})) {
-      const other = byId.get(dependency)
-      if (other !== undefined) visit(other)
-    }
-    visiting.pop()
-    if (cycle === undefined) {
-      placed.add(plugin.id)
-      order.push(plugin)
-    }
-  }
-  plugins.forEach(visit)
-  return cycle === undefined ? Result.succeed(order) : Result.fail(new Errors.PluginDependencyCycle({ plugins: cycle }))
-}
-
-const eligibilityMisplaced = (plugin: Plugin): ReadonlyArray<Errors.PluginRuleRefused> =>
-  (plugin.eligibility ?? [])
-    .filter((rule) => !Rule.appliesTo(rule as Rule.Rule<Rule.AnyCommand, never>, "AssessEligibility"))
-    .map((rule) =>
-      new Errors.PluginRuleRefused({
-        plugin: plugin.id,
-        reason: new RegistrationError.InvalidRule({
-          rule: rule.id,
-          field: "appliesTo",
-          reason: "an eligibility rule must apply to AssessEligibility; put other rules in the plugin's rules"
-        })
-      })
-    )
-
-const crossPluginDuplicates = (plugins: Plugins, core: CoreConfig): ReadonlyArray<Errors.DuplicateCode> => {
-  const problems: Array<Errors.DuplicateCode> = []
-  const principleOwner = new Map<string, string>(core.principles.map((p) => [p.id, "core"]))
-  const ruleOwner = new Map<string, string>()
-  for (const rule of [...(core.engine.rules ?? []), ...(core.engine.ruleSets ?? []).flatMap((s) => s.rules)]) ruleOwner.set(rule.id, "core")
-  for (const plugin of plugins) {
-    for (const principle of plugin.extraPrinciples ?? []) {
-      const other = principleOwner.get(principle.id)
-      if (other !== undefined && other !== plugin.id) {
-        problems.push(new Errors.DuplicateCode({ plugin: plugin.id, field: "extraPrinciples", code: principle.id, otherPlugin: other }))
-      } else principleOwner.set(principle.id, plugin.id)
-    }
-    for (const rule of [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])]) {
-      const other = ruleOwner.get(rule.id)
-      // Overriding a core rule is the engine's CorePrincipleRemoved (or an allowed override of a
-      // non-core core rule); only clashes between plugins are reported here.
-      if (other !== undefined && other !== "core" && other !== plugin.id) {
-        problems.push(new Errors.DuplicateCode({ plugin: plugin.id, field: "rules", code: rule.id, otherPlugin: other }))
-      } else if (other === undefined) ruleOwner.set(rule.id, plugin.id)
-    }
-  }
-  return problems
-}
+export {
+  /**
+   * The labels a plugin lacks or leaves blank, in any of the core languages.
+   * @since 0.1.0
+   * @category combinators
+   */
+  missingLabels,
+  /**
+   * The required fields a plugin lacks, or has with the wrong type (labels excepted: those are
+   * `missingLabels`). Only plugins without such problems are checked further.
+   * @since 0.1.0
+   * @category combinators
+   */
+  malformedParts
+} from "./internal/checks.js"
+import {
+  crossPluginDuplicates,
+  dependencyOrder,
+  duplicates,
+  eligibilityMisplaced,
+  invalidCodes,
+  malformedParts,
+  missingLabels,
+  unknownReferences,
+  versionProblems
+} from "./internal/checks.js"
 
 /**
  * A plugin rule as the registry runs it: scoped to one service type (it allows every command for
@@ -516,83 +279,6 @@ const engineConfig = (plugins: Plugins, core: CoreConfig): Engine.Config<Command
 const ownerOf = (plugins: Plugins, error: RegistrationError.RegistrationError): string => {
   if ("ruleSet" in error) return error.ruleSet
   return plugins.find((p) => [...(p.rules ?? []), ...(p.eligibility ?? [])].some((r) => r.id === error.rule))?.id ?? "core"
-}
-
-const isRecord = (value: unknown): boolean => value !== null && typeof value === "object" && !Array.isArray(value)
-
-/**
- * The required fields a plugin lacks, or has with the wrong type (labels excepted: those are
- * {@link missingLabels}). Only plugins without such problems are checked further.
- *
- * @since 0.1.0
- * @category combinators
- */
-export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedPlugin> => {
-  if (!isRecord(plugin)) return [new Errors.MalformedPlugin({ plugin: "?", field: "(plugin)", expected: "an object" })]
-  const p = plugin as Record<string, unknown>
-  const id = typeof p["id"] === "string" ? p["id"] : "?"
-  const problems: Array<Errors.MalformedPlugin> = []
-  const expect = (field: string, ok: boolean, expected: string) => {
-    if (!ok) problems.push(new Errors.MalformedPlugin({ plugin: id, field, expected }))
-  }
-  const at = (path: string): unknown => path.split(".").reduce<unknown>((v, k) => (isRecord(v) ? (v as Record<string, unknown>)[k] : undefined), p)
-  expect("id", typeof p["id"] === "string", "a string")
-  expect("version", typeof p["version"] === "string", "a string")
-  expect("requires.core", typeof at("requires.core") === "string", "a version range string")
-  for (const field of ["labels", "taxonomies", "targetGroup", "taxonomies.interventions", "taxonomies.channels", "taxonomies.firstContactChannels"]) {
-    expect(field, isRecord(at(field)), "an object")
-  }
-  for (const field of ["dependencies", "config", ...taxonomyNames.slice(3).map((n) => `taxonomies.${n}`)]) {
-    expect(field, at(field) === undefined || isRecord(at(field)), "an object when present")
-  }
-  for (const field of ["principles", "indicators", "goals", "reports"]) expect(field, Array.isArray(p[field]), "an array")
-  for (const field of ["extraPrinciples", "rules", "removes", "eligibility", "derivations"]) {
-    expect(field, p[field] === undefined || Array.isArray(p[field]), "an array when present")
-  }
-  const isString = (v: unknown) => typeof v === "string"
-  const isScale = (v: unknown) => {
-    const scale = v as Record<string, unknown> | undefined
-    return isRecord(v) && (scale!["_tag"] === "YesNo" ||
-      (scale!["_tag"] === "Ladder" && Number.isInteger(scale!["min"]) && Number.isInteger(scale!["max"])) ||
-      (scale!["_tag"] === "Category" && Array.isArray(scale!["categories"]) && (scale!["categories"] as ReadonlyArray<unknown>).every(isString)))
-  }
-  const isAppliesTo = (v: unknown) => v === "*" || (Array.isArray(v) && v.every(isString))
-  const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString)
-  const shapes: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, (v: unknown) => boolean, string]>]> = [
-    ["principles", [["", isString, "a principle id"]]],
-    ["removes", [["", isString, "a rule id"]]],
-    ["indicators", [["code", isString, "a code"], ["scale", isScale, "a YesNo, Ladder or Category scale"]]],
-    ["goals", [["code", isString, "a code"], ["indicators", isStrings, "an array of indicator codes"]]],
-    ["reports", [["id", isString, "a string"]]],
-    ["derivations", [["id", isString, "a string"], ["indicator", isString, "an indicator code"], ["derive", (v) => typeof v === "function", "a function"]]],
-    ["extraPrinciples", [["id", isString, "a string"]]],
-    ...(["rules", "eligibility"] as const).map((field) =>
-      [field, [
-        ["id", isString, "a string"],
-        ["principle", (v: unknown) => isRecord(v) && isString((v as Record<string, unknown>)["id"]), "a principle"],
-        ["appliesTo", isAppliesTo, "\"*\" or an array of command tags"],
-        ["except", isStrings, "an array of command tags"],
-        ["reads", isStrings, "an array of fact paths"],
-        ["verdicts", isStrings, "an array of verdict tags"],
-        ["verdict", isRecord, "a verdict builder (define rules with defineRule)"],
-        ["check", (v: unknown) => typeof v === "function", "a function"]
-      ]] as const
-    )
-  ]
-  for (const [field, checks] of shapes) {
-    const items = p[field]
-    if (!Array.isArray(items)) continue
-    items.forEach((item: unknown, i) => {
-      for (const [key, ok, expected] of checks) {
-        if (key === "") expect(`${field}[${i}]`, ok(item), expected)
-        else if (!isRecord(item)) {
-          expect(`${field}[${i}]`, false, "an object")
-          break
-        } else expect(`${field}[${i}].${key}`, ok((item as Record<string, unknown>)[key]), expected)
-      }
-    })
-  }
-  return problems
 }
 
 /**

@@ -17,6 +17,25 @@ import type { PrincipleId } from "./Principle.js"
 export type RuleId = string
 
 /**
+ * What a principle said about a command, in the one shape every refusal, warning and
+ * eligibility reason uses: the principle, the rule, a reason for developers and a message key
+ * for people. Never personal data.
+ * @since 0.2.0
+ * @category models
+ */
+export const Said = Schema.Struct({
+  principle: Schema.String,
+  rule: Schema.String,
+  reason: Schema.String,
+  messageKey: Schema.String
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type Said = typeof Said.Type
+
+/**
  * A write was refused because it would break a principle. It names the principle, the rule, a
  * reason for developers and a message key for people; it never carries personal data (no
  * names, no free text from the record), so it is safe to log and audit.
@@ -26,12 +45,7 @@ export type RuleId = string
  */
 export class PrincipleViolation extends Schema.TaggedError<PrincipleViolation>("@pomoc/core/PrincipleViolation")(
   "PrincipleViolation",
-  {
-    principle: Schema.String,
-    rule: Schema.String,
-    reason: Schema.String,
-    messageKey: Schema.String
-  }
+  Said.fields
 ) {
   override get message(): string {
     return `Principle "${this.principle}" (rule "${this.rule}"): ${this.reason}`

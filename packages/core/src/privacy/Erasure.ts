@@ -30,7 +30,7 @@ import type { Contact } from "../model/Contact.js"
 import { catalogue, type Catalogue, type Entity, type TypeOf } from "../model/Entity.js"
 import type { PersonId } from "../model/Ids.js"
 import { AnonymousPerson, type Person } from "../model/Person.js"
-import type { IndividualPlan } from "../model/Plan.js"
+import { IndividualPlan } from "../model/Plan.js"
 import type { Referral } from "../model/Referral.js"
 import { locate } from "./internal/paths.js"
 import type { SubjectRecords as Records } from "./SubjectAccess.js"
@@ -136,7 +136,7 @@ export const eraseFromConsent = (consent: Consent, personId: PersonId): Consent 
  * @category combinators
  */
 export const eraseFromPlan = (plan: IndividualPlan, personId: PersonId): IndividualPlan =>
-  plan.personId === personId ? eraseFields("plan", plan) : plan
+  plan.personId === personId ? new IndividualPlan(eraseFields("plan", plan)) : plan
 
 /**
  * Erases the personal fields of a referral of the person: the name and id of whom they were

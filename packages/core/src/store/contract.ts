@@ -93,6 +93,8 @@ export interface RecordDelete {
  * goes up by one. Ids are plain id strings (no quotes or backslashes), so a store may do this
  * on JSON text (replacing the quoted id); core never stores a string holding a double quote in a
  * record that names a person (free texts are encrypted), where text replacement could differ.
+ * A guard key of such a record that names the person as one of its `/`-separated parts is
+ * renamed too (see {@link renameKey}), so that no key leads from the old id to the record.
  * @since 0.2.0
  * @category models
  */
@@ -167,6 +169,16 @@ export const renameValue = (value: unknown, from: string, to: string): unknown =
   }
   return value
 }
+
+/**
+ * The meaning of a {@link PersonRename} for a guard key: every `/from/` in `/key/` becomes
+ * `/to/` (non-overlapping, left to right, as SQL's `replace` does), so `active/p-old/club`
+ * becomes `active/p-new/club`.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const renameKey = (key: string, from: string, to: string): string =>
+  `/${key}/`.replaceAll(`/${from}/`, `/${to}/`).slice(1, -1)
 
 const RENAME_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
 

@@ -7,7 +7,7 @@
  */
 import { Effect, Exit, Layer, Option, Semaphore } from "effect"
 import * as Audit from "../Audit.js"
-import { ConstraintViolation, fail, renameValue, Store } from "./contract.js"
+import { ConstraintViolation, fail, renameKey, renameValue, Store } from "./contract.js"
 import type { AggregateQuery, AggregateRow, FacetValue, RecordKind, RecordQuery, StoredRecord, StoreShape } from "./contract.js"
 import { make } from "./make.js"
 import { compareRecords, compareText } from "./order.js"
@@ -186,7 +186,8 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
             ...record,
             version: record.version + 1,
             personIds: record.personIds.map((id) => (id === from ? to : id)),
-            data: renameValue(record.data, from, to)
+            data: renameValue(record.data, from, to),
+            ...(typeof record.key === "string" ? { key: renameKey(record.key, from, to) } : {})
           })
         }
       }),

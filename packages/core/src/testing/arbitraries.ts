@@ -9,17 +9,20 @@
 import * as fc from "fast-check"
 import { Schema } from "effect"
 import { Activity, Volunteer, VolunteerHours } from "../model/Activity.js"
+import { StaffMember } from "../model/Actor.js"
 import { AgeRange, Code, Labels, LongText, Party, Period, ShortText, Timestamp } from "../model/Common.js"
 import { Consent, Disclosure, DisclosureBasis } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service, TargetGroup } from "../model/Directory.js"
 import { PersonId } from "../model/Ids.js"
-import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
+import { Goal, IndividualPlan, PlanReview, PlanStep, StoredStep } from "../model/Plan.js"
 import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } from "../model/Outcome.js"
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../model/Person.js"
 import { Referral, ReferralEvent, type ReferralStatus } from "../model/Referral.js"
 import { DataKey } from "../model/DataKey.js"
+import { Revision } from "../model/Revision.js"
+import { Voided } from "../model/Voided.js"
 import { arbPhone, arbSchedule, arbServiceArea, arbSpokenLanguage } from "./directory.js"
 
 /** Parsed JSON never has a null prototype, so neither do generated wire objects. */
@@ -547,6 +550,21 @@ export const arbPlanStep: fc.Arbitrary<typeof PlanStep.Encoded> = partialRecord(
   }, ["id", "description", "takenBy"])
 
 /**
+ * A plan step as stored in a record of its own (kind `plan-step`): its plan, goal, person,
+ * service and sequence number.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbStoredStep: fc.Arbitrary<typeof StoredStep.Encoded> = fc.record({
+  planId: arbId,
+  goalId: arbId,
+  personId: arbId,
+  serviceId: arbId,
+  seq: fc.nat({ max: 100_000 }),
+  step: arbPlanStep
+}, { noNullPrototype: true })
+
+/**
  * A goal in the person's words; an achieved goal has its achievement time, others have none.
  * @since 0.1.0
  * @category constructors
@@ -839,6 +857,64 @@ export const arbDataKey: fc.Arbitrary<typeof DataKey.Encoded> = record({
 })
 
 /**
+ * A member of the staff directory: grants of any role, for every service (`"*"`) or some, and
+ * sometimes a volunteer link.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbStaffMember: fc.Arbitrary<typeof StaffMember.Encoded> = partialRecord({
+  id: arbId,
+  grants: fc.array(
+    record({
+      role: fc.constantFrom("worker" as const, "coordinator" as const, "administrator" as const, "auditor" as const, "volunteer" as const),
+      services: fc.oneof(fc.constant("*" as const), fc.array(arbId, { maxLength: 3 }))
+    }),
+    { maxLength: 3 }
+  ),
+  volunteerId: arbId
+}, ["id", "grants"])
+
+/**
+ * A correction's revision: patches of plain JSON values.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbRevision: fc.Arbitrary<typeof Revision.Encoded> = partialRecord(
+  {
+    id: arbId,
+    kind: fc.constantFrom("contact", "person", "activity", "location", "service"),
+    recordId: arbId,
+    serviceId: arbId,
+    ownerId: arbId,
+    version: fc.integer({ min: 1, max: 1000 }),
+    at: arbTimestamp,
+    by: arbId,
+    operation: fc.constantFrom("CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService"),
+    patches: fc.array(record({ op: fc.constantFrom("replace" as const, "add" as const), path: fc.array(fc.oneof(arbCode, fc.nat(10)), { minLength: 1, maxLength: 3 }), value: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown) }), { maxLength: 4 }),
+    inverse: fc.array(record({ op: fc.constant("remove" as const), path: fc.array(arbCode, { minLength: 1, maxLength: 3 }) }), { maxLength: 4 })
+  },
+  ["id", "kind", "recordId", "version", "at", "by", "operation"]
+)
+
+/**
+ * A voided record of any voidable kind.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbVoided: fc.Arbitrary<typeof Voided.Encoded> = fc.oneof(
+  ...([["contact", arbContact], ["activity", arbActivity], ["measurement", arbOutcomeMeasurement], ["volunteer-hours", arbVolunteerHours]] as const).map(([kind, arb]) =>
+    record({
+      kind: fc.constant(kind),
+      reason: fc.constantFrom("entered-in-error" as const, "duplicate" as const, "wrong-person" as const, "wrong-service" as const, "test-record" as const),
+      voidedBy: arbId,
+      voidedAt: arbTimestamp,
+      version: fc.integer({ min: 1, max: 1000 }),
+      record: arb as fc.Arbitrary<never>
+    })
+  )
+)
+
+/**
  * One entry of the {@link entities} table: the entity's name, its schema and an arbitrary of its
  * wire form.
  * @since 0.1.0
@@ -893,6 +969,7 @@ export const entities: ReadonlyArray<EntityArbitrary> = [
   entity("IndividualPlan", IndividualPlan, arbIndividualPlan),
   entity("Goal", Goal, arbGoal),
   entity("PlanStep", PlanStep, arbPlanStep),
+  entity("StoredStep", StoredStep, arbStoredStep),
   entity("PlanReview", PlanReview, arbPlanReview),
   entity("OutcomeIndicator", OutcomeIndicator, arbOutcomeIndicator),
   entity("OutcomeMeasurement", OutcomeMeasurement, arbOutcomeMeasurement),
@@ -900,7 +977,10 @@ export const entities: ReadonlyArray<EntityArbitrary> = [
   entity("Activity", Activity, arbActivity),
   entity("Volunteer", Volunteer, arbVolunteer),
   entity("VolunteerHours", VolunteerHours, arbVolunteerHours),
-  entity("DataKey", DataKey, arbDataKey)
+  entity("DataKey", DataKey, arbDataKey),
+  entity("StaffMember", StaffMember, arbStaffMember),
+  entity("Revision", Revision, arbRevision),
+  entity("Voided", Voided, arbVoided)
 ]
 
 /**

@@ -35,31 +35,60 @@
  */
 import * as fc from "fast-check"
 import { Effect, Exit } from "effect"
-import { mappings, type RecordIndex } from "../casework/Records.js"
 import type { Command, CommandTag } from "../Command.js"
-import { commandTags } from "../Command.js"
 import type { Facts } from "../Facts.js"
-import { Contact } from "../model/Contact.js"
-import { fitsScale, OutcomeMeasurement, type OutcomeValue } from "../model/Outcome.js"
-import { IndividualPlan } from "../model/Plan.js"
-import type { History, Plugin, PluginReport } from "../plugins/Plugin.js"
+import { fitsScale, type OutcomeValue } from "../model/Outcome.js"
+import type { Plugin, PluginReport } from "../plugins/Plugin.js"
 import * as Registry from "../plugins/Registry.js"
 import * as Engine from "../principles/Engine.js"
 import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
 import * as Report from "../reports/Report.js"
-import type { AggregateQuery, AggregateRow, RecordKind, StoredRecord, StoreShape } from "../Store.js"
+import type { RecordKind, StoredRecord } from "../Store.js"
 import { memoryOf } from "../store/memory.js"
-import {
-  arbContact,
-  arbIndividualPlan,
-  arbOutcomeMeasurement,
-  arbOutcomeValueFor,
-  decoded,
-  entities
-} from "./arbitraries.js"
 import { checkEquality } from "./equality.js"
-import { arbCommandOf, arbCoreFacts, arbUtc } from "./principles.js"
+
+export {
+  aggregateRecords,
+  arbHistory,
+  arbPluginContact,
+  arbPluginFacts,
+  arbPluginMeasurement,
+  arbRecords,
+  type GeneratedRecords,
+  storeOfIndexed
+} from "./pluginArbitraries.js"
+import {
+  aggregateRecords,
+  arbHistory,
+  arbPluginFacts,
+  arbRecords,
+  type GeneratedRecords
+} from "./pluginArbitraries.js"
+
+export {
+  /**
+   * Freezes a value and everything it holds (plain objects and arrays), so that a rule that
+   * writes to its facts throws.
+   * @since 0.1.0
+   * @category combinators
+   */
+  deepFreeze
+} from "./internal/kit.js"
+import {
+  addOnce,
+  commandsFor,
+  deepFreeze,
+  describeError,
+  guard,
+  parameters,
+  result,
+  ruleSamples,
+  rulesOf,
+  sample,
+  stable,
+  tagsOf
+} from "./internal/kit.js"
 
 /**
  * The name of a check of the kit.
@@ -92,17 +121,6 @@ export interface PluginCheckResult {
   readonly problems: ReadonlyArray<string>
 }
 
-/**
- * The records a report is computed over in the `reports` check: stored records of every kind
- * (as the case-work API would store them, with their facets and tags), among them contacts
- * with the plugin's codes and measurements of the plugin's indicators.
- *
- * @since 0.1.0
- * @category models
- */
-export interface GeneratedRecords {
-  readonly records: ReadonlyArray<StoredRecord>
-}
 
 /**
  * Options of the checks.
@@ -129,260 +147,6 @@ export interface PluginCheckOptions {
   readonly commands?: (tags: ReadonlyArray<string>) => fc.Arbitrary<AnyCommand>
   /** Computes a report on generated records (default: `Report.run` over an in-memory aggregate). */
   readonly computeReport?: (report: PluginReport, records: GeneratedRecords) => unknown
-}
-
-const result = (check: PluginCheckName, plugin: Plugin, problems: ReadonlyArray<string>): PluginCheckResult => ({
-  check,
-  plugin: String(plugin.id),
-  ok: problems.length === 0,
-  problems
-})
-
-/** Runs a check; a plugin too broken to generate data for is a problem, not a thrown error. */
-const guard = (check: PluginCheckName, plugin: Plugin, body: () => PluginCheckResult): PluginCheckResult => {
-  try {
-    return body()
-  } catch (error) {
-    return result(check, plugin, [
-      `the ${check} check could not run on this plugin (see the registration check first): ${describeError(error)}`
-    ])
-  }
-}
-
-const parameters = (options: PluginCheckOptions) => ({
-  numRuns: options.numRuns ?? 100,
-  ...(options.seed === undefined ? {} : { seed: options.seed })
-})
-
-/** Runs a sampling property and collects distinct problems instead of stopping at the first. */
-const sample = <T>(arbitrary: fc.Arbitrary<T>, options: PluginCheckOptions, visit: (value: T) => void): void => {
-  fc.assert(fc.property(arbitrary, (value) => {
-    visit(value)
-  }), parameters(options))
-}
-
-const rulesOf = (plugin: Plugin): ReadonlyArray<Rule<Command, Facts>> => [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])]
-
-const tagsOf = (rule: Rule<Command, Facts>): ReadonlyArray<string> =>
-  rule.appliesTo === "*" ? commandTags.filter((tag) => !rule.except.includes(tag)) : rule.appliesTo
-
-const isCoreTag = (tag: string): tag is CommandTag => (commandTags as ReadonlyArray<string>).includes(tag)
-
-const pick = <A>(items: ReadonlyArray<A>) => (items.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...items), { nil: undefined }))
-
-/**
- * Contacts that use the plugin's own intervention, channel and first-contact channel codes.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const arbPluginContact = (plugin: Plugin): fc.Arbitrary<Contact> => {
-  const interventions = Object.keys(plugin.taxonomies.interventions)
-  const channels = Object.keys(plugin.taxonomies.channels)
-  const firstContactChannels = Object.keys(plugin.taxonomies.firstContactChannels)
-  return decoded(
-    fc.tuple(arbContact, fc.subarray(interventions), pick(channels), pick(firstContactChannels)).map(
-      ([contact, codes, channel, firstContactChannel]) => {
-        const { firstContactChannel: _, ...rest } = contact
-        return {
-          ...rest,
-          interventions: codes,
-          channel: channel ?? contact.channel,
-          ...(contact.firstContact && firstContactChannel !== undefined ? { firstContactChannel } : {})
-        }
-      }
-    ),
-    Contact
-  )
-}
-
-/**
- * Measurements of the plugin's indicators, with values on each indicator's scale.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const arbPluginMeasurement = (plugin: Plugin): fc.Arbitrary<OutcomeMeasurement> =>
-  plugin.indicators.length === 0
-    ? decoded(arbOutcomeMeasurement, OutcomeMeasurement)
-    : decoded(
-      fc.tuple(arbOutcomeMeasurement, fc.constantFrom(...plugin.indicators)).chain(([measurement, indicator]) =>
-        arbOutcomeValueFor(indicator.scale).map((value) => ({ ...measurement, indicator: indicator.code, value }))
-      ),
-      OutcomeMeasurement
-    )
-
-/**
- * A person's history as a derivation sees it, with the plugin's codes and indicators.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const arbHistory = (plugin: Plugin): fc.Arbitrary<History> =>
-  fc.record({
-    asOf: arbUtc,
-    contacts: fc.array(arbPluginContact(plugin), { maxLength: 8 }),
-    plans: fc.array(decoded(arbIndividualPlan, IndividualPlan), { maxLength: 2 }),
-    measurements: fc.array(arbPluginMeasurement(plugin), { maxLength: 8 })
-  })
-
-const entityNames: Readonly<Record<RecordKind, string>> = {
-  organisation: "Organisation",
-  service: "Service",
-  location: "Location",
-  person: "Person",
-  contact: "Contact",
-  cooperation: "Cooperation",
-  consent: "Consent",
-  disclosure: "Disclosure",
-  plan: "IndividualPlan",
-  measurement: "OutcomeMeasurement",
-  referral: "Referral",
-  activity: "Activity",
-  volunteer: "Volunteer",
-  "volunteer-hours": "VolunteerHours",
-  "data-key": "DataKey"
-}
-
-const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> => {
-  if (kind === "contact") return arbPluginContact(plugin)
-  if (kind === "measurement") return arbPluginMeasurement(plugin)
-  const entry = entities.find((e) => e.name === entityNames[kind])!
-  return decoded(entry.arbitrary, entry.schema)
-}
-
-/**
- * Stored records of every kind, indexed as the case-work API stores them (facets and tags),
- * with the plugin's codes in contacts and its indicators in measurements.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const arbRecords = (plugin: Plugin): fc.Arbitrary<GeneratedRecords> => {
-  const kinds = Object.keys(mappings) as ReadonlyArray<keyof typeof mappings>
-  return fc
-    .tuple(...kinds.map((kind) => fc.array(arbEntityOf(plugin, mappings[kind].kind), { minLength: 1, maxLength: kind === "contact" || kind === "measurement" ? 12 : 3 })))
-    .map((lists) => ({
-      records: lists.flatMap((list, i) => {
-        const mapping = mappings[kinds[i]!] as { readonly kind: RecordKind; readonly id: (a: unknown) => string; readonly index: (a: unknown) => Omit<StoredRecord, "kind" | "id" | "version" | "data"> }
-        return list.map((entity): StoredRecord => ({ kind: mapping.kind, id: mapping.id(entity), version: 1, ...mapping.index(entity), data: null }))
-      })
-    }))
-}
-
-/**
- * The store contract's `aggregate` over records, computed by core's memory store (the one
- * in-memory GROUP BY). For test kits only: real stores compute this where the data is. Throws
- * the store's `StoreError` on an invalid query.
- *
- * @since 0.1.0
- * @category combinators
- */
-export const aggregateRecords = (records: ReadonlyArray<StoredRecord>, query: AggregateQuery): ReadonlyArray<AggregateRow> =>
-  Effect.runSync(memoryOf(records).aggregate(query))
-
-/**
- * A memory store holding records as the case-work API indexes them (kind plus index fields),
- * each under its own generated id: for report tests of plugins, which read only `aggregate`.
- *
- * @example
- * ```ts
- * import { Records, Report } from "@pomoc/core"
- * import { storeOfIndexed } from "@pomoc/core/testing"
- * import { Effect } from "effect"
- *
- * declare const definition: Report.ReportDefinition
- * declare const contacts: ReadonlyArray<Records.RecordIndex>
- * const table = Effect.runSync(Report.run(definition, storeOfIndexed(contacts.map((c) => ({ kind: "contact", ...c })))))
- * ```
- * @since 0.2.0
- * @category constructors
- */
-export const storeOfIndexed = (records: ReadonlyArray<RecordIndex & { readonly kind: RecordKind }>): StoreShape =>
-  memoryOf(records.map((record, i): StoredRecord => ({ ...record, id: `indexed-${i}`, version: 1, data: null })))
-
-/**
- * Facts as the plugin's services see them: the service's type is the plugin, its principles a
- * subset of the plugin's, its configuration the plugin's defaults (sometimes overridden).
- *
- * @since 0.1.0
- * @category constructors
- */
-export const arbPluginFacts = (plugin: Plugin, base: fc.Arbitrary<Facts> = arbCoreFacts): fc.Arbitrary<Facts> =>
-  fc.tuple(base, fc.subarray([...plugin.principles]), fc.boolean()).map(([facts, principles, defaults]) => ({
-    ...facts,
-    service: {
-      ...facts.service,
-      type: plugin.id,
-      principles,
-      config: defaults ? { ...facts.service.config, ...plugin.config } : facts.service.config
-    }
-  }))
-
-const commandsFor = (tags: ReadonlyArray<string>, plugin: Plugin, options: PluginCheckOptions): fc.Arbitrary<AnyCommand> | undefined => {
-  if (options.commands !== undefined) return options.commands(tags)
-  const core = tags.filter(isCoreTag)
-  if (core.length === 0) return undefined
-  const arbitraries: Array<fc.Arbitrary<AnyCommand>> = core.map((tag) => arbCommandOf(tag))
-  if (core.includes("RecordContact")) {
-    arbitraries.push(arbPluginContact(plugin).map((contact) => ({ _tag: "RecordContact" as const, contact })))
-  }
-  return fc.oneof(...arbitraries)
-}
-
-const isPlain = (value: unknown): value is object => {
-  if (value === null || typeof value !== "object") return false
-  const proto = Object.getPrototypeOf(value) as unknown
-  return Array.isArray(value) || proto === Object.prototype || proto === null
-}
-
-/**
- * Freezes plain objects and arrays all the way down (class instances such as `DateTime` keep
- * their own caches writable).
- *
- * @since 0.1.0
- * @category combinators
- */
-export const deepFreeze = <A>(value: A): A => {
-  if (isPlain(value) && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const child of Object.values(value)) deepFreeze(child)
-  }
-  return value
-}
-
-const stable = (value: unknown): string =>
-  JSON.stringify(value, (_key, v: unknown) =>
-    isPlain(v) && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : v)
-
-const describeError = (error: unknown): string => {
-  if (!(error instanceof Error)) return String(error)
-  const tag = (error as { readonly _tag?: unknown })._tag
-  return `${typeof tag === "string" ? tag : error.name}: ${error.message}`
-}
-
-const addOnce = (problems: Array<string>, problem: string) => {
-  if (!problems.includes(problem) && problems.length < 20) problems.push(problem)
-}
-
-const ruleSamples = (
-  plugin: Plugin,
-  options: PluginCheckOptions,
-  visit: (rule: Rule<Command, Facts>, command: AnyCommand, facts: Facts) => void
-): ReadonlyArray<string> => {
-  const skipped: Array<string> = []
-  const facts = arbPluginFacts(plugin, options.facts)
-  for (const rule of rulesOf(plugin)) {
-    const commands = commandsFor(tagsOf(rule), plugin, options)
-    if (commands === undefined) {
-      skipped.push(`rule "${rule.id}": no generator for its commands ${tagsOf(rule).join(", ")}; pass options.commands`)
-      continue
-    }
-    sample(fc.tuple(commands, facts), options, ([command, generated]) => visit(rule, command, generated))
-  }
-  return skipped
 }
 
 /**

@@ -11,6 +11,7 @@ import type { Command, CommandTag } from "../Command.js"
 import { commandTags } from "../Command.js"
 import type { CooperationFacts, Facts, PersonFacts, PlanFacts, ProtectedFacts, ServiceFacts } from "../Facts.js"
 import { Activity, Volunteer, VolunteerHours } from "../model/Activity.js"
+import { StaffMember } from "../model/Actor.js"
 import { Party } from "../model/Common.js"
 import { Consent, Disclosure } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
@@ -37,6 +38,7 @@ import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
 import {
   arbActivity,
+  arbStaffMember,
   arbAgeBand,
   arbAgeRange,
   arbCode,
@@ -234,6 +236,12 @@ export const arbCoreFacts: fc.Arbitrary<Facts> = fc.record(
 const withPerson = <T extends { readonly personId: string }>(wire: fc.Arbitrary<T>) =>
   fc.tuple(wire, personIdWire).map(([value, personId]) => ({ ...value, personId }))
 
+const correctionTags = ["CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService"] as const
+const correctionArbitraries = Object.fromEntries(correctionTags.map((tag) => [
+  tag,
+  fc.record({ kind: fc.constantFrom("contact", "person", "activity", "location", "service"), id: arbId }).map((fields) => ({ _tag: tag, ...fields }))
+])) as { readonly [K in (typeof correctionTags)[number]]: fc.Arbitrary<Extract<Command, { readonly _tag: K }>> }
+
 const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command, { readonly _tag: K }>> } = {
   RegisterOrganisation: decoded(arbOrganisation, Organisation).map((organisation) => ({ _tag: "RegisterOrganisation", organisation })),
   RegisterService: decoded(
@@ -353,7 +361,27 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
       smallestCell: fc.nat(100)
     })
     .map((fields) => ({ _tag: "PublishReport", ...fields })),
-  ErasePerson: id(personIdWire, PersonId).map((personId) => ({ _tag: "ErasePerson", personId }))
+  ErasePerson: id(personIdWire, PersonId).map((personId) => ({ _tag: "ErasePerson", personId })),
+  AnswerReferral: fc
+    .record(
+      { referralId: id(arbId, ReferralId), status: fc.constantFrom("accepted" as const, "rejected" as const, "done" as const), reason: arbShortText },
+      { requiredKeys: ["referralId", "status"] }
+    )
+    .map((fields) => ({ _tag: "AnswerReferral", ...fields })),
+  SharePerson: fc
+    .record({ personId: id(personIdWire, PersonId), serviceId: id(serviceIdWire, ServiceId), consentId: id(consentIdWire, ConsentId) })
+    .map((fields) => ({ _tag: "SharePerson", ...fields })),
+  SetupAdministrator: decoded(arbStaffMember, StaffMember).map((member) => ({ _tag: "SetupAdministrator", member })),
+  SetStaff: fc.tuple(decoded(arbStaffMember, StaffMember), fc.option(decoded(arbStaffMember, StaffMember), { nil: undefined }))
+    .map(([member, before]) => ({ _tag: "SetStaff", member, before })),
+  ...correctionArbitraries,
+  VoidRecord: fc
+    .record({
+      kind: fc.constantFrom("contact" as const, "activity" as const, "measurement" as const, "volunteer-hours" as const),
+      id: arbId,
+      reason: fc.constantFrom("entered-in-error" as const, "duplicate" as const, "wrong-person" as const, "wrong-service" as const, "test-record" as const)
+    })
+    .map((fields) => ({ _tag: "VoidRecord", ...fields }))
 }
 
 /**

@@ -72,27 +72,32 @@ describe.each(Access.operationNames.flatMap((op) => allRoles.map((role) => [op, 
 // Written by hand, independently of matrix.ts: what each role may do at all (in its own services).
 const mayDo: Record<Role, ReadonlyArray<Operation>> = {
   auditor: ["ReadDirectory", "ReadReport", "ReadAudit", "VerifyAudit"],
-  volunteer: ["ReadDirectory", "RecordActivity", "RecordAttendance", "RecordVolunteerHours", "ReadActivity"],
+  volunteer: ["ReadDirectory", "RecordActivity", "RecordAttendance", "RecordVolunteerHours", "ReadActivity", "CorrectActivity"],
   administrator: [
     "RegisterOrganisation", "RegisterService", "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours",
     "PublishReport", "ErasePerson", "ExportPerson", "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson",
-    "ReadConsent", "ReadActivity", "ReadVolunteer", "ReadReport", "ReadAudit", "VerifyAudit"
+    "ReadConsent", "ReadActivity", "ReadVolunteer", "ReadReport", "ReadAudit", "VerifyAudit",
+    // The staff directory is the administrators' alone.
+    "SetStaff", "ReadStaff",
+    "CorrectLocation", "CorrectService"
   ],
   worker: [
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
-    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
+    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
+    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
-    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport"
+    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
+    "CorrectContact", "CorrectPerson", "CorrectActivity"
   ],
   coordinator: [
     "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours", "PublishReport", "ErasePerson", "ExportPerson",
     "ReadVolunteer",
     "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
-    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance",
+    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
+    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
     "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
-    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport"
+    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
+    "CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService", "VoidRecord", "ReadChanges"
   ]
 }
 
@@ -100,13 +105,14 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
 const personal: ReadonlyArray<Operation> = [
   "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan", "ReadConsent",
   "ReadDisclosure", "ReadReferral", "ReadActivity", "ExportPerson", "RegisterPerson", "ChangeIdentityLevel", "RecordContact",
-  "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ErasePerson", "StartCooperation", "EndCooperation"
+  "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
+  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ErasePerson", "StartCooperation", "EndCooperation",
+  "CorrectContact", "CorrectPerson", "VoidRecord", "ReadChanges"
 ]
 const offLimitsForVolunteers: ReadonlyArray<Operation> = [
   "ReadHistory", "ReadConfidentialNote", "ReadPlan", "ReadConsent", "ReadDisclosure", "ReadReferral", "GiveConsent",
-  "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "RecordContact", "CreatePlan", "AddGoal", "AddPlanStep",
-  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed"
+  "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "RecordContact", "CreatePlan", "AddGoal", "AddPlanStep",
+  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "CorrectContact", "CorrectPerson", "VoidRecord", "ReadChanges"
 ]
 
 describe("the sensitive cells, against a hand-written expectation", () => {
@@ -253,5 +259,14 @@ describe("authorize (property)", () => {
       }),
       { numRuns: 1000 }
     )
+  })
+})
+
+describe("organisation-wide roles (the staff directory refuses their scoped grants)", () => {
+  it("are exactly the roles without one own-services cell: a scoped grant of them would be widened", async () => {
+    const { organisationWideRoles } = await import("../../src/casework/operations/staff.js")
+    const widened = allRoles.filter((role) => Access.operationNames.every((op) => Access.matrix[op][role] !== "own-services"))
+    expect([...organisationWideRoles].sort()).toEqual([...widened].sort())
+    expect(organisationWideRoles.has("administrator")).toBe(true)
   })
 })

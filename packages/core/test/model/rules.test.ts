@@ -11,19 +11,15 @@ import {
   Consent,
   Contact,
   Cooperation,
-  covers,
   Decode,
   fitsScale,
   IndicatorScale,
-  isActive,
   OutcomeIndicator,
   OutcomeValue,
   Person,
   Referral,
   type ReferralStatus,
   Timestamp,
-  status,
-  transitions,
   VolunteerHours
 } from "@pomoc/core"
 import {
@@ -220,7 +216,7 @@ describe("Cooperation", () => {
   it("accepts an end without a reason (nobody has to explain leaving)", () => {
     const result = Decode.decoder(Cooperation)({ ...base, endedAt: T3, endedBy: "person" })
     expect(result._tag).toBe("Success")
-    if (result._tag === "Success") expect(isActive(result.success)).toBe(false)
+    if (result._tag === "Success") expect(Cooperation.isActive(result.success)).toBe(false)
   })
 
   it("rejects any ended cooperation with its start and end swapped (when they differ)", () => {
@@ -280,9 +276,9 @@ describe("Referral", () => {
         const current = r.history[r.history.length - 1]!.status
         const input = { ...r, history: [...r.history, event(next, at, "důvod / priežastis / причина")] }
         const result = Decode.decoder(Referral)(input)
-        if (transitions[current].includes(next)) {
+        if (Referral.transitions[current].includes(next)) {
           expect(result._tag, `${current} → ${next} should be allowed`).toBe("Success")
-          if (result._tag === "Success") expect(status(result.success)).toBe(next)
+          if (result._tag === "Success") expect(Referral.status(result.success)).toBe(next)
         } else {
           expectRejected(Referral, input, `history[${r.history.length}].status`, new RegExp(`from ${current} to ${next}`))
         }
@@ -330,31 +326,31 @@ describe("Consent", () => {
     const unbounded = decode((({ validUntil: _until, ...rest }) => rest)(consent))
 
     it("covers its purpose and grantee from its start to its end, inclusive", () => {
-      expect(covers(open, "referral", grantee, at(T1))).toBe(true)
-      expect(covers(open, "referral", grantee, at(T2))).toBe(true)
-      expect(covers(open, "referral", grantee, at(T3))).toBe(true)
+      expect(Consent.covers(open, "referral", grantee, at(T1))).toBe(true)
+      expect(Consent.covers(open, "referral", grantee, at(T2))).toBe(true)
+      expect(Consent.covers(open, "referral", grantee, at(T3))).toBe(true)
     })
 
     it("does not cover before it starts, even after it was given", () => {
-      expect(covers(open, "referral", grantee, at(T0))).toBe(false)
+      expect(Consent.covers(open, "referral", grantee, at(T0))).toBe(false)
     })
 
     it("does not cover after it expired; an open-ended consent does", () => {
       const later = "2030-01-01T00:00:00.000Z"
-      expect(covers(open, "referral", grantee, at(later))).toBe(false)
-      expect(covers(unbounded, "referral", grantee, at(later))).toBe(true)
+      expect(Consent.covers(open, "referral", grantee, at(later))).toBe(false)
+      expect(Consent.covers(unbounded, "referral", grantee, at(later))).toBe(true)
     })
 
     it("stops covering at the moment it is withdrawn", () => {
-      expect(covers(withdrawn, "referral", grantee, at("2024-06-01T09:59:59.999Z"))).toBe(true)
-      expect(covers(withdrawn, "referral", grantee, at(T2))).toBe(false)
-      expect(covers(withdrawn, "referral", grantee, at(T3))).toBe(false)
+      expect(Consent.covers(withdrawn, "referral", grantee, at("2024-06-01T09:59:59.999Z"))).toBe(true)
+      expect(Consent.covers(withdrawn, "referral", grantee, at(T2))).toBe(false)
+      expect(Consent.covers(withdrawn, "referral", grantee, at(T3))).toBe(false)
     })
 
     it("does not cover another purpose or another grantee", () => {
-      expect(covers(open, "disclosure", grantee, at(T2))).toBe(false)
-      expect(covers(open, "referral", { kind: "authority", name: grantee.name }, at(T2))).toBe(false)
-      expect(covers(open, "referral", { kind: grantee.kind, name: "Jiná poradna" }, at(T2))).toBe(false)
+      expect(Consent.covers(open, "disclosure", grantee, at(T2))).toBe(false)
+      expect(Consent.covers(open, "referral", { kind: "authority", name: grantee.name }, at(T2))).toBe(false)
+      expect(Consent.covers(open, "referral", { kind: grantee.kind, name: "Jiná poradna" }, at(T2))).toBe(false)
     })
 
     it("never covers anything at or after withdrawal, nor any other purpose (property)", () => {
@@ -362,10 +358,10 @@ describe("Consent", () => {
         fc.property(decoded(arbConsent, Consent), arbTimestamp, (c, iso) => {
           const t = at(iso)
           if (c.withdrawnAt !== undefined && DateTime.isGreaterThanOrEqualTo(t, c.withdrawnAt)) {
-            expect(covers(c, c.purpose, c.grantee, t)).toBe(false)
+            expect(Consent.covers(c, c.purpose, c.grantee, t)).toBe(false)
           }
-          expect(covers(c, `${c.purpose}-other`, c.grantee, t)).toBe(false)
-          expect(covers(c, c.purpose, { kind: c.grantee.kind, name: `${c.grantee.name} (other)` }, t)).toBe(false)
+          expect(Consent.covers(c, `${c.purpose}-other`, c.grantee, t)).toBe(false)
+          expect(Consent.covers(c, c.purpose, { kind: c.grantee.kind, name: `${c.grantee.name} (other)` }, t)).toBe(false)
         })
       )
     })
@@ -374,7 +370,7 @@ describe("Consent", () => {
       fc.assert(
         fc.property(decoded(arbConsent, Consent), (c) => {
           const withdrawnByThen = c.withdrawnAt !== undefined && DateTime.isLessThanOrEqualTo(c.withdrawnAt, c.validFrom)
-          expect(covers(c, c.purpose, c.grantee, c.validFrom)).toBe(!withdrawnByThen)
+          expect(Consent.covers(c, c.purpose, c.grantee, c.validFrom)).toBe(!withdrawnByThen)
         })
       )
     })

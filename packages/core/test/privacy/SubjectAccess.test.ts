@@ -1,7 +1,7 @@
 import { DateTime, Result } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { participantCount } from "@pomoc/core"
+import { Contact } from "@pomoc/core"
 import { SubjectAccess } from "../../src/privacy/index.js"
 import { arbSubject, encodeSubject } from "./subjects.js"
 
@@ -53,7 +53,7 @@ describe("SubjectAccess.exportPerson", () => {
         for (const [i, c] of document.contacts.entries()) {
           const original = contactOriginals[i]!
           expect(c.participants).toEqual([id])
-          expect(participantCount(c)).toBe(Math.min(participantCount(original), 1 + 100_000))
+          expect(Contact.participantCount(c)).toBe(Math.min(Contact.participantCount(original), 1 + 100_000))
           if (original.participants.length > 1) expect(c.note).toBeUndefined()
           else expect(c.note).toBe(original.note)
         }

@@ -51,5 +51,7 @@ export class ImportRefused extends Schema.TaggedError<ImportRefused>("@pomoc/hsd
   reason: Schema.String,
   /** The field and rule the case-work API named, when it named one. */
   rule: Schema.String,
-  stored: Schema.Array(Schema.String)
+  stored: Schema.Array(Schema.String),
+  /** The other parts the case-work API refused, in order (with the API's batch, which tries every part). */
+  others: Schema.optionalKey(Schema.Array(Schema.Struct({ path: Schema.String, reason: Schema.String, rule: Schema.String })))
 }) {}

@@ -10,7 +10,7 @@
  *
  * @since 0.2.0
  */
-import { Decode, Location, Organisation, Service } from "@pomoc/core"
+import { type ActorRef, Decode, Location, Organisation, Service } from "@pomoc/core"
 import { Effect, Result } from "effect"
 import { InvalidHsds, ImportRefused, type Problem } from "./Errors.js"
 import type { Json } from "./Export.js"
@@ -365,7 +365,8 @@ const decodeService = Decode.decoder(Service)
  * @since 0.2.0
  * @category combinators
  */
-export const decode = (kind: DocumentKind, document: unknown, options: ImportOptions = {}): Result.Result<Plan, InvalidHsds> => {
+export const decode = (kind: DocumentKind, given: unknown, options: ImportOptions = {}): Result.Result<Plan, InvalidHsds> => {
+  const document = kind === "tabular" ? Schemas.byTableName(given) : given
   const schemaProblems = Schemas.validate(kind, document)
   if (schemaProblems.length > 0) return Result.fail(new InvalidHsds({ problems: schemaProblems }))
   if (kind === "taxonomy" || kind === "taxonomy_term" || kind === "taxonomy_list" || kind === "taxonomy_term_list") {
@@ -439,15 +440,16 @@ export const decodeDataPackage = (files: Readonly<Record<string, string>>, optio
  */
 export interface DirectoryWriter {
   /** The case-work API's `registerOrganisation`. */
-  registerOrganisation(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  registerOrganisation(actor: ActorRef, input: never): Effect.Effect<unknown, { readonly _tag: string }>
   /** The case-work API's `registerLocation`. */
-  registerLocation(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  registerLocation(actor: ActorRef, input: never): Effect.Effect<unknown, { readonly _tag: string }>
   /** The case-work API's `registerService`. */
-  registerService(actor: unknown, input: never): Effect.Effect<unknown, { readonly _tag: string }>
+  registerService(actor: ActorRef, input: never): Effect.Effect<unknown, { readonly _tag: string }>
   /** The case-work API's `batch`, when it has one: the whole document as one unit of work. */
   readonly batch?: (
-    actor: unknown,
-    commands: ReadonlyArray<{ readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }>
+    actor: ActorRef,
+    commands: ReadonlyArray<{ readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }>,
+    options?: { readonly allRefusals?: boolean }
   ) => Effect.Effect<unknown, { readonly _tag: string }>
 }
 
@@ -480,7 +482,7 @@ const ruleOf = (e: unknown): string => {
  */
 export const importDocument = Effect.fn("Hsds.importDocument")(function*(
   api: DirectoryWriter,
-  actor: unknown,
+  actor: ActorRef,
   kind: DocumentKind,
   document: unknown,
   options: ImportOptions = {}
@@ -492,13 +494,18 @@ export const importDocument = Effect.fn("Hsds.importDocument")(function*(
     ...plan.services.map((s) => ({ op: "registerService" as const, path: s.path, input: s.value }))
   ]
   if (api.batch !== undefined) {
-    yield* api.batch(actor, steps.map((s) => ({ op: s.op, input: s.input as never }))).pipe(
+    // Every command is tried, so every refused part is named (the first, then `others`).
+    yield* api.batch(actor, steps.map((s) => ({ op: s.op, input: s.input as never })), { allRefusals: true }).pipe(
       Effect.mapError((e) => {
-        const failed = e as { readonly index?: unknown; readonly error?: unknown }
-        const step = typeof failed.index === "number" ? steps[failed.index] : undefined
-        const cause = step === undefined ? e : failed.error ?? e
-        const tag = typeof cause === "object" && cause !== null && "_tag" in cause ? String(cause._tag) : e._tag
-        return new ImportRefused({ path: step?.path ?? "$", reason: tag, rule: ruleOf(cause), stored: [] })
+        const failed = e as { readonly index?: unknown; readonly error?: unknown; readonly later?: ReadonlyArray<{ readonly index: number; readonly error: unknown }> }
+        const part = (index: unknown, error: unknown) => {
+          const step = typeof index === "number" ? steps[index] : undefined
+          const cause = step === undefined ? e : error ?? e
+          const tag = typeof cause === "object" && cause !== null && "_tag" in cause ? String(cause._tag) : e._tag
+          return { path: step?.path ?? "$", reason: tag, rule: ruleOf(cause) }
+        }
+        const others = (failed.later ?? []).map((r) => part(r.index, r.error))
+        return new ImportRefused({ ...part(failed.index, failed.error), stored: [], ...(others.length > 0 ? { others } : {}) })
       })
     )
     return plan

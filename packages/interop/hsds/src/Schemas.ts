@@ -7,7 +7,9 @@
  */
 import type { Problem } from "./Errors.js"
 import { Ajv2020, addFormats, closed, type ErrorObject, type ValidateFunction } from "./internal/ajv.js"
-import { objectSchemas } from "./internal/schemas.js"
+import { datapackage, objectSchemas } from "./internal/schemas.js"
+
+const resources = (datapackage as unknown as { readonly resources: ReadonlyArray<{ readonly name: string; readonly path: string }> }).resources
 
 /**
  * The kinds of HSDS document this package reads, writes and validates: the API ("nested") forms
@@ -122,8 +124,21 @@ const problemOf = (prefix: string) => (e: ErrorObject): Problem =>
     : { path: pathOf(prefix, e.instancePath), rule: e.message ?? e.keyword }
 
 /**
+ * A tabular document keyed by file name (`organizations.csv`, as the official `tabular.json`
+ * example is) keyed by table name (`organizations`) instead; any other value as it is.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const byTableName = (document: unknown): unknown => {
+  if (document === null || typeof document !== "object" || Array.isArray(document)) return document
+  if (!Object.keys(document).some((k) => k.endsWith(".csv"))) return document
+  const tableOf = new Map(resources.map((r) => [r.path, r.name]))
+  return Object.fromEntries(Object.entries(document).map(([k, v]) => [tableOf.get(k) ?? k, v]))
+}
+
+/**
  * Every way `document` breaks the HSDS 3.0 schema of its kind (empty when valid). Paths start at
- * `$`; a tabular document's rows are `$.<table>[<row>]`.
+ * `$`; a tabular document's rows are `$.<table>[<row>]` (tables keyed by table or file name).
  *
  * @example
  * ```ts
@@ -133,11 +148,12 @@ const problemOf = (prefix: string) => (e: ErrorObject): Problem =>
  * @since 0.2.0
  * @category combinators
  */
-export const validate = (kind: DocumentKind, document: unknown): ReadonlyArray<Problem> => {
+export const validate = (kind: DocumentKind, given: unknown): ReadonlyArray<Problem> => {
   if (kind !== "tabular") {
     const v = validator(kind)
-    return v(document) ? [] : (v.errors ?? []).map(problemOf("$"))
+    return v(given) ? [] : (v.errors ?? []).map(problemOf("$"))
   }
+  const document = byTableName(given)
   if (document === null || typeof document !== "object" || Array.isArray(document)) return [{ path: "$", rule: "must be an object of tables" }]
   const problems: Array<Problem> = []
   for (const [table, rows] of Object.entries(document)) {

@@ -1,4 +1,4 @@
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, Result } from "effect"
@@ -19,6 +19,7 @@ const run = <A, E>(effect: Effect.Effect<A, E, Pomoc.Pomoc | Store.Store>) =>
     effect.pipe(
       Effect.provide(
         Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
+          Layer.provide(StaffDirectory.layerList([admin])),
           Layer.provideMerge(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
           Layer.provideMerge(MemoryStore.layer)
         )
@@ -115,6 +116,22 @@ describe("Import.importDocument", () => {
     expect(stored.services).toEqual([])
     expect(stored.organisations).toEqual([])
     expect(stored.locations).toEqual([])
+  })
+
+  it("with the API's batch every refused part is named, the first and then the others, and nothing is stored", async () => {
+    const doc = structuredClone(readJson("organization_full.json")) as { services: Array<{ id: string; name: string }> }
+    const second = { ...structuredClone(doc.services[0]!), id: "0b0d1a44-53a5-4c3e-8f0e-3e5d2c4b1a22" }
+    doc.services.push(second)
+    const { error, stored } = await run(Effect.gen(function*() {
+      const pomoc = yield* Pomoc.Pomoc
+      const error = yield* Effect.flip(Import.importDocument(pomoc, admin, "organization", doc, { ...options, serviceType: "no-such-type" }))
+      return { error, stored: yield* storedIds }
+    }))
+    expect(error).toMatchObject({ _tag: "ImportRefused", path: "$.services[0]", reason: "InvalidCommand", stored: [] })
+    expect(error._tag === "ImportRefused" ? error.others : undefined).toEqual([
+      { path: "$.services[1]", reason: "InvalidCommand", rule: "type: no registered plugin defines this service type" }
+    ])
+    expect(stored).toEqual({ organisations: [], locations: [], services: [] })
   })
 
   it("reports the problems of a CSV data package by file, row and column", () => {

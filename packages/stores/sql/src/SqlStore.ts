@@ -188,8 +188,11 @@ export const reportRowsByShape = (
   query: Store.AggregateQuery,
   index: Statement.Fragment
 ): {
+  /** Whether the rows are grouped by their shape (facets and tags) before they are read. */
   readonly byShape: boolean
+  /** The subquery counting (and summing) the rows per group. */
   readonly counts: Statement.Fragment
+  /** The subquery of distinct people per group, given how to expand and read a row's people. */
   readonly people: (expand: Statement.Fragment, person: Statement.Fragment) => Statement.Fragment
 } => {
   // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)

@@ -106,7 +106,13 @@ export const commit = (
   for (const { from, to } of unit.renamePeople ?? []) {
     for (const [k, r] of next) {
       if (!r.personIds.includes(from)) continue
-      next.set(k, { ...r, version: r.version + 1, personIds: r.personIds.map((p) => (p === from ? to : p)), data: Store.renameValue(r.data, from, to) })
+      next.set(k, {
+        ...r,
+        version: r.version + 1,
+        personIds: r.personIds.map((p) => (p === from ? to : p)),
+        data: Store.renameValue(r.data, from, to),
+        ...(typeof r.key === "string" ? { key: Store.renameKey(r.key, from, to) } : {})
+      })
     }
   }
   const sealed = Audit.seal(head(m), unit.audit)

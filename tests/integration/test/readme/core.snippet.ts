@@ -9,11 +9,14 @@ const CaseworkLive = Casework.layer(Casework.configFromRegistry(registry)).pipe(
   Layer.provide(Store.layerMemory)
 )
 
-const admin = { id: "jana", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
+// Actors are ids from the app's authentication; Pomoc's staff directory says what each may do.
+const admin = "jana"
+const worker = "eva"
 
 export const program = Effect.gen(function*() {
   const pomoc = yield* Casework.Casework
+  yield* pomoc.setupAdministrator(admin, {}) // once, at installation: the first administrator
+  yield* pomoc.setStaff(admin, { id: worker, grants: [{ role: "worker", services: ["club"] }] })
   yield* pomoc.registerOrganisation(admin, { id: "ostrov", name: "Ostrov" })
   yield* pomoc.registerService(admin, {
     id: "club", organisationId: "ostrov", type: "low-threshold-club", name: "Klub Ostrov",

@@ -11,13 +11,16 @@ const CaseworkLive = Casework.layer(Casework.configFromRegistry(registry)).pipe(
   Layer.provide(SqliteStore.layer({ filename: ":memory:" }))
 )
 
-const admin = { id: "jana", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
+// Actors are ids from the app's authentication; Pomoc's staff directory says what each may do.
+const admin = "jana"
+const worker = "eva"
 
 export const main = async (): Promise<string> => {
   // Every operation of the case-work API as an async method; failures reject with the typed errors.
   const pomoc = createClient(CaseworkLive)
   try {
+    await pomoc.setupAdministrator(admin, {}) // once, at installation: the first administrator
+    await pomoc.setStaff(admin, { id: worker, grants: [{ role: "worker", services: ["club"] }] })
     await pomoc.registerOrganisation(admin, { id: "ostrov", name: "Ostrov" })
     await pomoc.registerService(admin, {
       id: "club", organisationId: "ostrov", type: "low-threshold-club", name: "Klub Ostrov",

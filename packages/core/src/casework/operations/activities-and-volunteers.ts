@@ -8,7 +8,7 @@ import { Activity, Volunteer, VolunteerHours } from "../../model/Activity.js"
 import * as Ids from "../../model/Ids.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access } from "./common.js"
+import { access, invalid } from "./common.js"
 
 /**
  * Record a group activity; named attendees must be people of the service.
@@ -91,7 +91,9 @@ export const registerVolunteer = Operation.write()({
 })
 
 /**
- * Record a volunteer's hours in a service (and at an activity).
+ * Record a volunteer's hours in a service (and at an activity). A volunteer records only their
+ * own hours (`volunteerId` must be the volunteer record their staff-directory entry links);
+ * a coordinator records anyone's.
  * @since 0.2.0
  * @category operations
  */
@@ -103,6 +105,12 @@ export const recordVolunteerHours = Operation.write()({
   newId: true,
   subject: Operation.newIn((h: VolunteerHours) => h.serviceId),
   checks: [
+    // A volunteer records only their own hours (the volunteer record their staff entry links);
+    // staff who may record hours as staff (a coordinator) record them for any volunteer.
+    (ctx, hours) =>
+      ctx.may("RecordVolunteerHours", hours.serviceId, "volunteer") || ctx.actor.volunteerId === hours.volunteerId
+        ? Effect.void
+        : invalid("RecordVolunteerHours", "volunteerId", "a volunteer records only their own hours"),
     (ctx, hours) => Effect.asVoid(ctx.load(mappings.volunteer, hours.volunteerId)),
     (ctx, hours) => hours.activityId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.activity, hours.activityId))
   ],

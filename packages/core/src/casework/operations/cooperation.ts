@@ -3,6 +3,7 @@
  *
  * @since 0.2.0
  */
+import type * as Verdict from "../../principles/Verdict.js"
 import { DateTime, Effect, Result, Schema } from "effect"
 import type * as CommandTypes from "../../Command.js"
 import { decoder, type InvalidInput } from "../../Decode.js"
@@ -33,7 +34,7 @@ export const assessEligibility = Operation.read()({
     const person = yield* ctx.personOfService("personId", request.personId, request.serviceId)
     const facts = yield* ctx.facts(service.value, person.value)
     const decision = ctx.config.engine.check({ _tag: "AssessEligibility", serviceId: request.serviceId, personId: request.personId }, facts)
-    const say = (x: { readonly principle: string; readonly rule: string; readonly reason: string; readonly messageKey: string }) =>
+    const say = (x: Verdict.Said) =>
       ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
     const result: Eligibility = {
       eligible: decision._tag === "Allowed",

@@ -10,6 +10,7 @@ import * as Audit from "./audit.js"
 import * as ConsentAndDisclosure from "./consent-and-disclosure.js"
 import * as Contacts from "./contacts.js"
 import * as Cooperation from "./cooperation.js"
+import * as Corrections from "./corrections.js"
 import * as Directory from "./directory.js"
 import * as Outcomes from "./outcomes.js"
 import * as People from "./people.js"
@@ -17,6 +18,7 @@ import * as Plans from "./plans.js"
 import * as Reads from "./reads.js"
 import * as Referrals from "./referrals.js"
 import * as Reports from "./reports.js"
+import * as Staff from "./staff.js"
 
 /**
  * Every operation of the case-work API, by method name.
@@ -34,6 +36,8 @@ export const operations = {
   registerPerson: People.registerPerson,
   /** Raise or lower a person's identity level: `{ person }`. */
   changeIdentityLevel: People.changeIdentityLevel,
+  /** Share a person with another service, on their sharing consent: `{ personId, serviceId, consentId }`. */
+  sharePerson: People.sharePerson,
   /** Record a need of a person: `{ personId, need, source }`. */
   recordNeed: People.recordNeed,
   /** Erase a person (a person id): identity gone everywhere, counts kept. */
@@ -56,8 +60,12 @@ export const operations = {
   disclose: ConsentAndDisclosure.disclose,
   /** Refer a person elsewhere, on their consent. */
   refer: Referrals.refer,
-  /** Move a referral on: `{ referralId, status, reason? }`. */
+  /** The referring service moves a referral on: `{ referralId, status, reason? }`. */
   updateReferral: Referrals.updateReferral,
+  /** The receiving service answers a referral made to it: `{ referralId, status, reason? }`. */
+  answerReferral: Referrals.answerReferral,
+  /** Read a referral and its status (a referral id): both sides. */
+  getReferral: Referrals.getReferral,
   /** Create an individual plan. */
   createPlan: Plans.createPlan,
   /** Add a goal to a plan: `{ planId, goal }`. */
@@ -78,6 +86,20 @@ export const operations = {
   registerVolunteer: ActivitiesAndVolunteers.registerVolunteer,
   /** Record a volunteer's hours. */
   recordVolunteerHours: ActivitiesAndVolunteers.recordVolunteerHours,
+  /** Correct a contact: `{ id, changes }`; judged as `RecordContact`, its change history kept. */
+  correctContact: Corrections.correctContact,
+  /** Correct a person's non-identity fields: `{ id, changes }`; judged as `RegisterPerson`. */
+  correctPerson: Corrections.correctPerson,
+  /** Correct an activity and its attendance: `{ id, changes }`; judged as `RecordActivity`. */
+  correctActivity: Corrections.correctActivity,
+  /** Correct a location: `{ id, changes }`; judged as `RegisterLocation`. */
+  correctLocation: Corrections.correctLocation,
+  /** Correct a service's settings: `{ id, changes }`; judged as `RegisterService`. */
+  correctService: Corrections.correctService,
+  /** Void a record entered by mistake: `{ kind, id, reason }`. */
+  voidRecord: Corrections.voidRecord,
+  /** A record's change history: `{ kind, id }` (coordinators). */
+  recordChanges: Corrections.recordChanges,
   /** Read a person (a person id); identified people's reads are audited. */
   getPerson: Reads.getPerson,
   /** A person's history as the actor may see it (a person id). */
@@ -91,7 +113,13 @@ export const operations = {
   /** Read the audit log: `{ fromSeq?, limit? }` or nothing. */
   auditLog: Audit.auditLog,
   /** Verify the audit chain: nothing, or `{ expected }` (a head kept outside the database). */
-  verifyAudit: Audit.verifyAudit
+  verifyAudit: Audit.verifyAudit,
+  /** Make the acting id the first administrator, once, while the staff directory is empty. */
+  setupAdministrator: Staff.setupAdministrator,
+  /** Set a staff member's grants and volunteer link: `{ id, grants, volunteerId? }` (administrators). */
+  setStaff: Staff.setStaff,
+  /** The staff directory (administrators). */
+  listStaff: Staff.listStaff
 } as const
 
 /**
@@ -101,4 +129,4 @@ export const operations = {
  */
 export type Operations = typeof operations
 
-export { ActivitiesAndVolunteers, Audit, ConsentAndDisclosure, Contacts, Cooperation, Directory, Outcomes, People, Plans, Reads, Referrals, Reports }
+export { ActivitiesAndVolunteers, Audit, ConsentAndDisclosure, Contacts, Cooperation, Corrections, Directory, Outcomes, People, Plans, Reads, Referrals, Reports, Staff }

@@ -8,6 +8,7 @@ import type * as CommandTypes from "../../Command.js"
 import { Code } from "../../model/Common.js"
 import * as Ids from "../../model/Ids.js"
 import { AnonymousPerson, IdentifiedPerson, Person, PseudonymousPerson } from "../../model/Person.js"
+import { inForce } from "../../principles/builtin/shared.js"
 import * as Erasure from "../../privacy/Erasure.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
@@ -30,6 +31,15 @@ export const registerPerson = Operation.write()({
   newId: true,
   subject: Operation.newIn((p: Person) => p.serviceId),
   checks: [
+    // No consent can exist before the person does: sharing comes after, through sharePerson. (A
+    // correction, judged as a registration, keeps the stored sharing.)
+    (ctx, person) =>
+      Effect.flatMap(Effect.option(ctx.load(mappings.person, person.id)), (stored) =>
+        sameServices(stored._tag === "Some" ? stored.value.value.sharedWith : [], person.sharedWith)
+          ? Effect.void
+          : invalid("RegisterPerson", "sharedWith", "a person is shared with another service only through sharePerson, on their consent")),
+    // A corrected person who cooperates with a service now is judged eligible for it again.
+    (ctx, person) => judgeActiveCooperations(ctx, person),
     (ctx, person, service) =>
       Effect.forEach(person.needs, (need, i) => requireCode("RegisterPerson", `needs[${i}]`, need, ctx.serviceInfo(service.value)?.needs, "need"), { discard: true })
   ],
@@ -45,9 +55,24 @@ export const registerPerson = Operation.write()({
 
 const ChangeIdentityInput = Schema.Struct({ person: Person })
 
+const sameServices = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === b.length && a.every((s) => b.includes(s))
+
+/** Judges the person's eligibility (as they are now described) for each service they cooperate with now. */
+const judgeActiveCooperations = Effect.fnUntraced(function*(ctx: Operation.Context, person: Person) {
+  const cooperations = yield* ctx.loadAll(mappings.cooperation, { personId: person.id })
+  for (const cooperation of cooperations) {
+    if (cooperation.value.endedAt !== undefined) continue
+    const service = yield* ctx.load(mappings.service, cooperation.value.serviceId)
+    yield* ctx.judge({ _tag: "AssessEligibility", serviceId: service.value.id, personId: person.id }, service.value, person)
+  }
+})
+
 /**
  * Raise or lower a person's identity level: `{ person }` with the new level's fields. Raising
- * needs the person's consent; a person's service cannot change.
+ * needs the person's consent; a person's service cannot change. When the person cooperates with
+ * a service now, their eligibility for it is judged again on the new facts (age band, identity):
+ * a change that makes them ineligible is refused (`CommandRefused`, the eligibility rules'
+ * violations); end the cooperation first.
  * @since 0.2.0
  * @category operations
  */
@@ -60,19 +85,27 @@ export const changeIdentityLevel = Operation.write()({
   subject: Operation.existing(mappings.person, (i: typeof ChangeIdentityInput.Type) => i.person.id, servicesOfPerson),
   checks: [
     (_ctx, { person }, current) =>
-      current.value.serviceId === person.serviceId ? Effect.void : invalid("ChangeIdentityLevel", "person.serviceId", "a person's service cannot change")
+      current.value.serviceId === person.serviceId ? Effect.void : invalid("ChangeIdentityLevel", "person.serviceId", "a person's service cannot change"),
+    (_ctx, { person }, current) =>
+      sameServices(current.value.sharedWith, person.sharedWith)
+        ? Effect.void
+        : invalid("ChangeIdentityLevel", "person.sharedWith", "changes only through sharePerson, on the person's consent")
   ],
-  decide: (ctx, { person }, current) =>
-    Effect.map(ctx.load(mappings.service, current.value.serviceId), (service) => {
-      const command: CommandTypes.ChangeIdentityLevel = { _tag: "ChangeIdentityLevel", personId: person.id, from: current.value._tag, to: person._tag, person }
-      return {
-        command,
-        service: service.value,
-        person: current.value,
-        changes: [Operation.change(mappings.person, person, current.version)],
-        result: person
-      }
-    })
+  decide: Effect.fnUntraced(function*(ctx, { person }, current) {
+    const service = yield* ctx.load(mappings.service, current.value.serviceId)
+    // Eligibility is judged again on the changed facts for every service the person cooperates
+    // with now: a change that makes them ineligible (an age band outside the target group) is
+    // refused; ending the cooperation first is always allowed.
+    yield* judgeActiveCooperations(ctx, person)
+    const command: CommandTypes.ChangeIdentityLevel = { _tag: "ChangeIdentityLevel", personId: person.id, from: current.value._tag, to: person._tag, person }
+    return {
+      command,
+      service: service.value,
+      person: current.value,
+      changes: [Operation.change(mappings.person, person, current.version)],
+      result: person
+    }
+  })
 })
 
 const RecordNeedInput = Schema.Struct({
@@ -81,11 +114,14 @@ const RecordNeedInput = Schema.Struct({
   source: Schema.Literals(["person", "worker-assessment", "group-membership"])
 })
 
-const withNeeds = (person: Person, needs: ReadonlyArray<string>): Person => {
+/** The person with some fields replaced, at the same identity level. */
+const withFields = (person: Person, fields: Partial<Pick<Person, "needs" | "sharedWith">>): Person => {
   const { _tag, ...rest } = person
-  const fields = { ...rest, needs } as never
-  return _tag === "anonymous" ? new AnonymousPerson(fields) : _tag === "pseudonymous" ? new PseudonymousPerson(fields) : new IdentifiedPerson(fields)
+  const all = { ...rest, ...fields } as never
+  return _tag === "anonymous" ? new AnonymousPerson(all) : _tag === "pseudonymous" ? new PseudonymousPerson(all) : new IdentifiedPerson(all)
 }
+const withNeeds = (person: Person, needs: ReadonlyArray<string>): Person => withFields(person, { needs })
+const withSharing = (person: Person, sharedWith: ReadonlyArray<Ids.ServiceId>): Person => withFields(person, { sharedWith })
 
 /**
  * Record a need of a person: `{ personId, need, source }`. Needs are recorded per person, never
@@ -143,6 +179,51 @@ export const erasePerson = Operation.write<string>()({
       deletes: [{ kind: "person", id, expectedVersion: person.version }, ...keys],
       renamePeople: [{ from: id, to: erased.id }],
       result: erased
+    }
+  })
+})
+
+const ShareInput = Schema.Struct({ personId: Ids.PersonId, serviceId: Ids.ServiceId, consentId: Ids.ConsentId })
+
+/**
+ * Share a person with another service of the organisation: `{ personId, serviceId, consentId }`,
+ * by a worker of the person's own service. The consent must be the person's, for `sharing`,
+ * recorded in their own service, in force now, and name the service in `alsoForServices`;
+ * otherwise `InvalidCommand` on `consentId` (an unknown consent looks the same). Sharing with a
+ * service the person is shared with already changes nothing but is audited.
+ * @since 0.2.0
+ * @category operations
+ */
+export const sharePerson = Operation.write()({
+  tag: "SharePerson",
+  summary: "share a person with another service, on their consent",
+  access: access("SSNNN", "write", "personal", "share a person with another service, on their consent"),
+  input: ShareInput,
+  entity: "SharePerson",
+  subject: Operation.existing(mappings.person, (i: typeof ShareInput.Type) => i.personId, (p: Person) => [p.serviceId]),
+  decide: Effect.fnUntraced(function*(ctx, request, current) {
+    const person = current.value
+    if (request.serviceId === person.serviceId) return yield* invalid("SharePerson", "serviceId", "the person's own service")
+    const consent = yield* Effect.option(ctx.load(mappings.consent, request.consentId))
+    const covering = consent._tag === "Some" &&
+      consent.value.value.personId === person.id &&
+      consent.value.value.purpose === "sharing" &&
+      consent.value.value.serviceId === person.serviceId &&
+      (consent.value.value.alsoForServices ?? []).includes(request.serviceId) &&
+      inForce(consent.value.value, ctx.now)
+    if (!covering) return yield* invalid("SharePerson", "consentId", "the person's sharing consent, in force now, naming this service")
+    const own = yield* ctx.load(mappings.service, person.serviceId)
+    const target = yield* ctx.load(mappings.service, request.serviceId)
+    if (target.value.organisationId !== own.value.organisationId) return yield* invalid("SharePerson", "serviceId", "a service of the same organisation")
+    const known = person.sharedWith.includes(request.serviceId)
+    const updated = known ? person : withSharing(person, [...person.sharedWith, request.serviceId])
+    return {
+      command: { _tag: "SharePerson", personId: person.id, serviceId: request.serviceId, consentId: request.consentId } as const,
+      service: own.value,
+      person,
+      changes: known ? [] : [Operation.change(mappings.person, updated, current.version)],
+      subjects: known ? [{ kind: "person", id: person.id }] : [],
+      result: updated
     }
   })
 })

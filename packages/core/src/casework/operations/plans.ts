@@ -9,12 +9,14 @@ import * as Ids from "../../model/Ids.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../../model/Plan.js"
 import type { Context, Loaded } from "../Operation.js"
 import * as Operation from "../Operation.js"
+import * as PlanRecords from "../planRecords.js"
+import type { StoredPlan } from "../planRecords.js"
 import { mappings } from "../Records.js"
 import { access, invalid } from "./common.js"
 
 /**
  * Create an individual plan for a person of the service. Goal indicators must be the service
- * type's.
+ * type's. The plan is stored with its goals; each step becomes a record of its own.
  * @since 0.2.0
  * @category operations
  */
@@ -33,48 +35,56 @@ export const createPlan = Operation.write()({
         return yield* invalid("CreatePlan", `goals[${i}].indicator`, "not an outcome indicator of this service type")
       }
     }
+    const stored = PlanRecords.split(plan)
     return {
       command: { _tag: "CreatePlan", plan } as const,
       service: service.value,
       person: person.value,
-      changes: [Operation.change(mappings.plan, plan, 0)],
+      changes: [Operation.change(mappings.plan, stored.plan, 0), ...stored.steps.map((s) => Operation.change(PlanRecords.stepMapping, s, 0))],
       result: plan
     }
   })
 })
 
-/** The shared part of the plan updates: the plan's service and person, and the new plan. */
+/** The plan's service and person (the facts' subjects). */
+const subjects = (ctx: Context, plan: StoredPlan) =>
+  Effect.all([ctx.load(mappings.service, plan.serviceId), ctx.load(mappings.person, plan.personId)])
+
+/**
+ * The shared part of goal status changes and reviews: the plan's service and person, the new
+ * plan, and the whole plan (with its steps) as the result.
+ */
 const updatePlan = (
   tag: string,
-  update: (plan: IndividualPlan) => Result.Result<IndividualPlan, string>,
+  update: (plan: StoredPlan) => Result.Result<StoredPlan, string>,
   command: Command
 ) =>
-  Effect.fnUntraced(function*(ctx: Context, current: Loaded<IndividualPlan>) {
+  Effect.fnUntraced(function*(ctx: Context, current: Loaded<StoredPlan>) {
     const next = update(current.value)
     if (Result.isFailure(next)) return yield* invalid(tag, "goalId", next.failure)
-    const service = yield* ctx.load(mappings.service, current.value.serviceId)
-    const person = yield* ctx.load(mappings.person, current.value.personId)
+    const [service, person] = yield* subjects(ctx, current.value)
+    const steps = yield* ctx.loadAll(PlanRecords.stepMapping, { personId: current.value.personId, serviceId: current.value.serviceId })
     return {
       command,
       service: service.value,
       person: person.value,
       changes: [Operation.change(mappings.plan, next.success, current.version)],
-      result: next.success
+      result: PlanRecords.assemble(next.success, steps.map((s) => s.value))
     }
   })
 
 const planSubject = <I extends { readonly planId: Ids.PlanId }>() =>
   Operation.existing(mappings.plan, (i: I) => i.planId, (p) => [p.serviceId])
 
-const withGoal = (plan: IndividualPlan, goalId: string, f: (goal: Goal) => Goal): Result.Result<IndividualPlan, string> =>
+const withGoal = (plan: StoredPlan, goalId: string, f: (goal: Goal) => Goal): Result.Result<StoredPlan, string> =>
   plan.goals.some((g) => g.id === goalId)
-    ? Result.succeed(new IndividualPlan({ ...plan, goals: plan.goals.map((g) => g.id === goalId ? f(g) : g) }))
+    ? Result.succeed({ ...plan, goals: plan.goals.map((g) => g.id === goalId ? f(g) : g) })
     : Result.fail("no goal with this id in the plan")
 
 const AddGoalInput = Schema.Struct({ planId: Ids.PlanId, goal: Goal })
 
 /**
- * Add a goal to a plan: `{ planId, goal }`.
+ * Add a goal to a plan: `{ planId, goal }`. Answers the goal; the plan's steps are not read.
  * @since 0.2.0
  * @category operations
  */
@@ -85,21 +95,26 @@ export const addGoal = Operation.write()({
   input: AddGoalInput,
   entity: "AddGoal",
   subject: planSubject<typeof AddGoalInput.Type>(),
-  decide: (ctx, request, current) =>
-    updatePlan("AddGoal", (plan) =>
-      plan.goals.some((g) => g.id === request.goal.id)
-        ? Result.fail("a goal with this id already exists")
-        : Result.succeed(new IndividualPlan({ ...plan, goals: [...plan.goals, request.goal] })), {
-      _tag: "AddGoal",
-      planId: request.planId,
-      goal: request.goal
-    })(ctx, current)
+  decide: Effect.fnUntraced(function*(ctx, request, current) {
+    if (current.value.goals.some((g) => g.id === request.goal.id)) return yield* invalid("AddGoal", "goalId", "a goal with this id already exists")
+    const [service, person] = yield* subjects(ctx, current.value)
+    const next = PlanRecords.addGoal(current.value, request.goal)
+    return {
+      command: { _tag: "AddGoal", planId: request.planId, goal: request.goal } as const,
+      service: service.value,
+      person: person.value,
+      changes: [Operation.change(mappings.plan, next.plan, current.version), ...next.steps.map((s) => Operation.change(PlanRecords.stepMapping, s, 0))],
+      result: request.goal
+    }
+  })
 })
 
 const AddPlanStepInput = Schema.Struct({ planId: Ids.PlanId, goalId: Ids.GoalId, step: PlanStep })
 
 /**
- * Add a step to a goal: `{ planId, goalId, step }`.
+ * Add a step to a goal: `{ planId, goalId, step }`. The step is a record of its own and the plan
+ * keeps only its counters, so adding a step costs the same however long the plan is. Answers
+ * the step.
  * @since 0.2.0
  * @category operations
  */
@@ -110,13 +125,21 @@ export const addPlanStep = Operation.write()({
   input: AddPlanStepInput,
   entity: "AddPlanStep",
   subject: planSubject<typeof AddPlanStepInput.Type>(),
-  decide: (ctx, request, current) =>
-    updatePlan("AddPlanStep", (plan) => withGoal(plan, request.goalId, (g) => new Goal({ ...g, steps: [...g.steps, request.step] })), {
-      _tag: "AddPlanStep",
-      planId: request.planId,
-      goalId: request.goalId,
-      step: request.step
-    })(ctx, current)
+  decide: Effect.fnUntraced(function*(ctx, request, current) {
+    if (!current.value.goals.some((g) => g.id === request.goalId)) return yield* invalid("AddPlanStep", "goalId", "no goal with this id in the plan")
+    const [service, person] = yield* subjects(ctx, current.value)
+    const { progress, records } = PlanRecords.addSteps(current.value, [{ goalId: request.goalId, step: request.step }])
+    return {
+      command: { _tag: "AddPlanStep", planId: request.planId, goalId: request.goalId, step: request.step } as const,
+      service: service.value,
+      person: person.value,
+      changes: [
+        Operation.change(mappings.plan, { ...current.value, progress }, current.version),
+        ...records.map((s) => Operation.change(PlanRecords.stepMapping, s, 0))
+      ],
+      result: request.step
+    }
+  })
 })
 
 const SetGoalStatusInput = Schema.Struct({
@@ -168,7 +191,7 @@ export const reviewPlan = Operation.write()({
   attribution: [{ path: ["review", "workers"], many: true }],
   subject: planSubject<typeof ReviewPlanInput.Type>(),
   decide: (ctx, request, current) =>
-    updatePlan("ReviewPlan", (plan) => Result.succeed(new IndividualPlan({ ...plan, reviews: [...plan.reviews, request.review] })), {
+    updatePlan("ReviewPlan", (plan) => Result.succeed({ ...plan, reviews: [...plan.reviews, request.review] }), {
       _tag: "ReviewPlan",
       planId: request.planId,
       review: request.review

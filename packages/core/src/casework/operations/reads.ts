@@ -9,10 +9,12 @@ import { historyEntries } from "../../model/Entity.js"
 import * as Ids from "../../model/Ids.js"
 import { Contact } from "../../model/Contact.js"
 import { IdentifiedPerson, type Person, PseudonymousPerson } from "../../model/Person.js"
+import type { Voided } from "../../model/Voided.js"
 import * as SubjectAccess from "../../privacy/SubjectAccess.js"
 import type { History } from "../Config.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
+import * as PlanRecords from "../planRecords.js"
 import { mappings, type Mapping } from "../Records.js"
 import { servicesOfPerson } from "./people.js"
 
@@ -31,7 +33,11 @@ const historyOf = Effect.fnUntraced(function*(ctx: Context, person: Person, visi
   // Every record that names the person, by the history sections of the entity catalogue.
   const sections = yield* Effect.forEach(historyEntries, (entry) =>
     Effect.map(values(entry as Mapping<unknown>), (xs) => [entry.history, xs] as const))
-  const history = { person, ...Object.fromEntries(sections) } as History
+  const stored = { person, ...Object.fromEntries(sections) } as History
+  // A plan's steps are records of their own: each plan is shown whole.
+  if (stored.plans === undefined || stored.plans.length === 0) return stored
+  const steps = yield* values(PlanRecords.stepMapping)
+  const history: History = { ...stored, plans: stored.plans.map((plan) => PlanRecords.assemble(plan, steps)) }
   return history
 })
 
@@ -105,8 +111,41 @@ export const exportPerson = Operation.read<string>()({
       for (const r of history[kind] ?? []) services.add(r.serviceId)
     }
     for (const r of history.referrals ?? []) services.add(r.fromServiceId)
-    const result: ExportDocument = { ...document, coverage: "every-service", services: [...services].sort() }
+    const voided = yield* voidedOf(ctx, person.value)
+    for (const v of voided) services.add(v.record.serviceId)
+    const result: ExportDocument = { ...document, coverage: "every-service", services: [...services].sort(), voided }
     return { result, audit: { operation: "ExportPerson", subjects: [{ kind: "person", id }] } }
+  })
+})
+
+/**
+ * A voided record in the person's export: why and when it was voided, and the record as it was
+ * (what it says about other people withheld, as in the rest of the export).
+ * @since 0.2.0
+ * @category models
+ */
+export interface VoidedEntry {
+  readonly kind: Voided["kind"]
+  readonly reason: Voided["reason"]
+  readonly voidedAt: Voided["voidedAt"]
+  readonly record: Voided["record"]
+}
+
+/** The person's voided records, each withheld as its kind is in the export. */
+const voidedOf = Effect.fnUntraced(function*(ctx: Context, person: Person) {
+  const all = (yield* ctx.loadAll(mappings.voided, { personId: person.id })).map((v) => v.value)
+  const of = <K extends Voided["kind"]>(kind: K) => all.filter((v): v is Extract<Voided, { readonly kind: K }> => v.kind === kind)
+  // The export's own withholding (other participants and attendees become counts) applies.
+  const shown = SubjectAccess.exportPerson({
+    person,
+    contacts: of("contact").map((v) => v.record),
+    activities: of("activity").map((v) => v.record),
+    measurements: of("measurement").map((v) => v.record)
+  }, { generatedAt: ctx.now })
+  const records = new Map<string, Voided["record"]>([...shown.contacts, ...shown.activities, ...shown.measurements].map((r) => [r.id, r]))
+  return all.flatMap((v): ReadonlyArray<VoidedEntry> => {
+    const record = records.get(v.record.id)
+    return record === undefined ? [] : [{ kind: v.kind, reason: v.reason, voidedAt: v.voidedAt, record }]
   })
 })
 
@@ -118,4 +157,6 @@ export const exportPerson = Operation.read<string>()({
 export type ExportDocument = SubjectAccess.SubjectAccessDocument & {
   readonly coverage: "every-service"
   readonly services: ReadonlyArray<string>
+  /** The person's records that were voided (left out of reports and lists, kept for them). */
+  readonly voided: ReadonlyArray<VoidedEntry>
 }

@@ -117,7 +117,9 @@ export const disclosureBasis = coreRule({
 
 /**
  * A referral needs the consent it names to be the referred person's, for the purpose `referral`,
- * authorising the referring service, covering the recipient and in force now.
+ * authorising the referring service, covering the recipient and in force now. A referral under a
+ * legal duty must name the legal ground and the deciding worker, and is allowed with a `Warn`
+ * that marks the exception for the audit log ({@link legalDutyExceptionKey}).
  *
  * @since 0.1.0
  * @category models
@@ -127,10 +129,16 @@ export const referralConsent = coreRule({
   principle: Confidentiality,
   appliesTo: ["Refer"],
   reads: ["consents", "now"],
-  verdicts: ["Require"],
-  description: "A referral needs the person's consent for the recipient.",
+  verdicts: ["Require", "Deny", "Warn"],
+  description: "A referral needs the person's consent for the recipient, or a recorded legal duty.",
   check: (command, facts, v) => {
     const referral = command.referral
+    const duty = referral.legalDuty
+    if (duty !== undefined) {
+      return duty.legalGround.trim().length === 0 || duty.decidedBy.trim().length === 0
+        ? v.deny("a legal duty needs its legal ground and the deciding worker", "principles.confidentiality.legalDutyIncomplete")
+        : v.warn("legal-duty exception: referred without consent", legalDutyExceptionKey)
+    }
     const now = facts.now
     const consent = facts.consents.find((c) => c.id === referral.consentId)
     return consent !== undefined && consent.personId === referral.personId &&

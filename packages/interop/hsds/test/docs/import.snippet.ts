@@ -9,7 +9,7 @@ const PomocLive = Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
   Layer.provide(FieldCrypto.layer({ keys: { "2026": KeyMaterial.generate() }, current: "2026" })),
   Layer.provide(MemoryStore.layer)
 )
-const admin = { id: "jana", grants: [{ role: "administrator", services: "*" }] }
+const admin = "jana" // the id the app's authentication gives; the staff directory says she is an administrator
 
 // A directory published by a city portal, in the HSDS tabular form.
 const tables = {
@@ -26,6 +26,7 @@ const tables = {
 
 export const program = Effect.gen(function*() {
   const pomoc = yield* Pomoc.Pomoc
+  yield* pomoc.setupAdministrator(admin, {}) // once, at installation
   const options = { serviceType: "community-centre", principles: [...communityCentre.principles] }
   // A broken copy: every problem comes back with its HSDS path, and nothing is stored.
   const broken = { ...tables, schedule: [{ ...tables.schedule[0]!, byday: "TUESDAY", closes_at: "19:00:30" }] }

@@ -84,7 +84,9 @@ export const dialect: SqlDialect.SqlDialect = {
     Effect.gen(function*() {
       yield* sql`UPDATE pomoc_records SET version = version + 1,
         person_ids = replace(person_ids, ${JSON.stringify(from)}, ${JSON.stringify(to)}),
-        data = replace(data, ${JSON.stringify(from)}, ${JSON.stringify(to)})
+        data = replace(data, ${JSON.stringify(from)}, ${JSON.stringify(to)}),
+        guard_key = CASE WHEN guard_key IS NULL THEN NULL
+          ELSE substr(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`}), 2, length(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`})) - 2) END
         WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
       yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
     }),

@@ -4,9 +4,8 @@
  *
  * @internal
  */
+import { Audit } from "@pomoc/core"
 import type { SqlDialect } from "@pomoc/store-sql"
-
-const GENESIS = "0".repeat(64)
 
 // Text columns compare by code point (SQLite's BINARY collation, PostgreSQL's "C"), whatever the
 // database's locale. `at` is ISO 8601 text (it sorts chronologically as text); the people and
@@ -55,7 +54,7 @@ const initial: SqlDialect.Migration = {
         seq INTEGER NOT NULL,
         hash TEXT NOT NULL
       )`,
-      `INSERT INTO pomoc_audit_head (singleton, seq, hash) VALUES (1, 0, '${GENESIS}')`
+      `INSERT INTO pomoc_audit_head (singleton, seq, hash) VALUES (1, 0, '${Audit.GENESIS}')`
   ]
 }
 

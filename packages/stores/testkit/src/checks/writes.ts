@@ -221,7 +221,11 @@ export const deletes: ReadonlyArray<Check> = [
     Effect.gen(function*() {
       const about = { personIds: ["p-old", "p-other"], data: { personId: "p-old", participants: ["p-other", "p-old"], note: { $enc: "v2", dk: "dk-1", ct: "p-old" }, "p-old": "as a key too" } }
       yield* store.commit({
-        writes: [write("contact", "c-1", 0, about), write("contact", "c-2", 0, { personIds: ["p-other"], data: { personId: "p-other", see: "p-old" } }), write("person", "p-old", 0, { personIds: ["p-old"], data: { id: "p-old" } })],
+        writes: [
+          write("contact", "c-1", 0, { ...about, key: "active/p-old/club" }),
+          write("contact", "c-2", 0, { personIds: ["p-other"], data: { personId: "p-other", see: "p-old" } }),
+          write("person", "p-old", 0, { personIds: ["p-old"], data: { id: "p-old" } })
+        ],
         audit: []
       })
       const committed = yield* store.commit({
@@ -243,6 +247,10 @@ export const deletes: ReadonlyArray<Check> = [
       expect((yield* store.list({ kind: "contact", personId: "p-new" })).map((r) => r.id)).toEqual(["c-1"])
       expect(Option.isNone(yield* store.get("person", "p-old"))).toBe(true)
       yield* probed(probe, async (p) => expect(await p.record("contact", "c-1")).toMatchObject({ version: 2 }))
+      // The guard key was renamed too: the old id's key is free, the new id's is held by c-1.
+      yield* store.commit({ writes: [write("contact", "c-3", 0, { key: "active/p-old/club" })], audit: [] })
+      const held = yield* Effect.flip(store.commit({ writes: [write("contact", "c-4", 0, { key: "active/p-new/club" })], audit: [] }))
+      expect(held.reason).toMatchObject({ _tag: "Conflict", heldBy: "c-1" })
       // A stale write of the renamed record fails: the rename moved its version on.
       yield* expectStoreError(store.commit({ writes: [write("contact", "c-1", 1)], audit: [] }), "Conflict")
       // A rename to the same id, or of something that is not an id, is refused.
