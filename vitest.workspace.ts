@@ -4,7 +4,11 @@
  */
 import type { TestProjectInlineConfiguration } from "vitest/config"
 
-const project = (name: string, dir: string, extra: TestProjectInlineConfiguration["test"] = {}): TestProjectInlineConfiguration => ({
+const project = (
+  name: string,
+  dir: string,
+  extra: TestProjectInlineConfiguration["test"] = {}
+): TestProjectInlineConfiguration => ({
   extends: true,
   test: {
     name,
@@ -19,7 +23,11 @@ export const projects: Array<TestProjectInlineConfiguration> = [
   project("store-memory", "packages/stores/memory"),
   project("store-sql", "packages/stores/sql"),
   project("store-sqlite", "packages/stores/sqlite"),
-  project("store-postgres", "packages/stores/postgres", { testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ["./test/globalSetup.ts"] }),
+  project("store-postgres", "packages/stores/postgres", {
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    globalSetup: ["./test/globalSetup.ts"]
+  }),
   project("store-testkit", "packages/stores/testkit"),
   project("report-html", "packages/faces/report-html", { testTimeout: 120_000, hookTimeout: 120_000 }),
   project("service-low-threshold-club", "packages/services/low-threshold-club"),
@@ -30,5 +38,9 @@ export const projects: Array<TestProjectInlineConfiguration> = [
   project("hsds", "packages/interop/hsds"),
   project("import", "packages/interop/import", { testTimeout: 60_000 }),
   project("examples", "examples", { include: ["*/test/**/*.test.ts"], testTimeout: 60_000 }),
-  project("integration", "tests/integration", { testTimeout: 120_000, hookTimeout: 120_000, globalSetup: ["../../packages/stores/postgres/test/globalSetup.ts"] })
+  project("integration", "tests/integration", {
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    globalSetup: ["../../packages/stores/postgres/test/globalSetup.ts"]
+  })
 ]

@@ -19,7 +19,9 @@ const config = {
   quoteStyle: "alwaysDouble",
   trailingCommas: "never",
   operatorPosition: "maintain",
-  "arrowFunction.useParentheses": "force"
+  "arrowFunction.useParentheses": "force",
+  // export order carries the doc comments above it (typedoc reads them): keep it as written
+  "module.sortExportDeclarations": "maintain"
 }
 
 const formatter = createFromBuffer(readFileSync(getPath()))

@@ -30,7 +30,10 @@ const layerOf = (db: string): Layer.Layer<Store.Store, Store.StoreError> =>
     ? SqliteStore.layer({ filename: db.slice("sqlite:".length) })
     : PostgresStore.layer({ url: Redacted.make(db.slice("pg:".length)) })
 
-const withStore = async <A>(db: string, f: (store: Store.StoreShape) => Effect.Effect<A, Store.StoreError>): Promise<A> => {
+const withStore = async <A>(
+  db: string,
+  f: (store: Store.StoreShape) => Effect.Effect<A, Store.StoreError>
+): Promise<A> => {
   const scope = Scope.makeUnsafe()
   try {
     const context = await Effect.runPromise(Layer.buildWithScope(layerOf(db), scope))
@@ -79,7 +82,10 @@ const fill = (db: string) =>
           operation: "RecordContact",
           outcome: "allowed",
           serviceId: "service-1",
-          subjects: [{ kind: "contact", id: `contact-${done + i}` }, { kind: "person", id: `person-${(done + i) % 5000}` }]
+          subjects: [{ kind: "contact", id: `contact-${done + i}` }, {
+            kind: "person",
+            id: `person-${(done + i) % 5000}`
+          }]
         }))
         yield* store.commit({ writes: [], audit: drafts })
       }
@@ -93,12 +99,19 @@ interface Outcome {
 }
 
 const verifyIn = (way: "streaming" | "collect", db: string): Outcome => {
-  const result = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), `--child=${way}`, `--db=${db}`], {
+  const result = spawnSync(process.execPath, [
+    ...process.execArgv,
+    fileURLToPath(import.meta.url),
+    `--child=${way}`,
+    `--db=${db}`
+  ], {
     encoding: "utf8",
     maxBuffer: 1 << 20
   })
   const line = result.stdout.trim().split("\n").at(-1) ?? ""
-  if (result.status !== 0 || !line.startsWith("{")) throw new Error(`verification (${way}) failed: ${result.stderr.slice(-2000)}`)
+  if (result.status !== 0 || !line.startsWith("{")) {
+    throw new Error(`verification (${way}) failed: ${result.stderr.slice(-2000)}`)
+  }
   const outcome = JSON.parse(line) as Outcome
   if (outcome.verification !== "Intact") throw new Error(`verification (${way}) found the log ${outcome.verification}`)
   return outcome
@@ -111,7 +124,11 @@ const section = async (database: string, db: string) => {
   console.log(`${database}: ${ENTRIES.toLocaleString("en-US")} entries sealed in ${(fillMs / 1000).toFixed(1)} s`)
   const streaming = verifyIn("streaming", db)
   const collect = verifyIn("collect", db)
-  console.log(`${database}: streaming ${(streaming.ms / 1000).toFixed(1)} s, ${streaming.maxRssMb.toFixed(0)} MB; collect ${(collect.ms / 1000).toFixed(1)} s, ${collect.maxRssMb.toFixed(0)} MB`)
+  console.log(
+    `${database}: streaming ${(streaming.ms / 1000).toFixed(1)} s, ${streaming.maxRssMb.toFixed(0)} MB; collect ${
+      (collect.ms / 1000).toFixed(1)
+    } s, ${collect.maxRssMb.toFixed(0)} MB`
+  )
   results.push({ database, streaming, collect })
 }
 
@@ -122,7 +139,11 @@ interface Cluster {
 
 const dir = mkdtempSync(join(tmpdir(), "pomoc-bench-audit-"))
 try {
-  console.log(`Audit verification of ${ENTRIES.toLocaleString("en-US")} entries; node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+  console.log(
+    `Audit verification of ${ENTRIES.toLocaleString("en-US")} entries; node ${process.version}, ${
+      cpus()[0]?.model ?? "unknown CPU"
+    } × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`
+  )
   await section("SQLite (file, WAL)", `sqlite:${join(dir, "audit.db")}`)
   if (!process.argv.includes("--sqlite-only")) {
     const clusterPath = join(here, "..", "..", "packages", "stores", "postgres", "test", "cluster.ts")
@@ -135,11 +156,17 @@ try {
     }
   }
   const fmt = (o: Outcome) => `${(o.ms / 1000).toFixed(1)} s, ${o.maxRssMb.toFixed(0)} MB`
-  console.log("\n| database | entries | streaming (time, peak memory) | collect then verify | time ratio | memory ratio | target (< 15 s, < 200 MB) |")
+  console.log(
+    "\n| database | entries | streaming (time, peak memory) | collect then verify | time ratio | memory ratio | target (< 15 s, < 200 MB) |"
+  )
   console.log("| --- | --- | --- | --- | --- | --- | --- |")
   for (const r of results) {
     const met = r.streaming.ms < 15_000 && r.streaming.maxRssMb < 200 ? "met" : "MISSED"
-    console.log(`| ${r.database} | ${ENTRIES.toLocaleString("en-US")} | ${fmt(r.streaming)} | ${fmt(r.collect)} | ${(r.streaming.ms / r.collect.ms).toFixed(2)}× | ${(r.streaming.maxRssMb / r.collect.maxRssMb).toFixed(2)}× | ${met} |`)
+    console.log(
+      `| ${r.database} | ${ENTRIES.toLocaleString("en-US")} | ${fmt(r.streaming)} | ${fmt(r.collect)} | ${
+        (r.streaming.ms / r.collect.ms).toFixed(2)
+      }× | ${(r.streaming.maxRssMb / r.collect.maxRssMb).toFixed(2)}× | ${met} |`
+    )
   }
 } finally {
   rmSync(dir, { recursive: true, force: true })

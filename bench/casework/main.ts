@@ -87,32 +87,74 @@ const seed = async (writes: ReadonlyArray<Store.RecordWrite>, operation: string)
 
 const contactInput = (personId: string, n: number, id?: string) => ({
   ...(id === undefined ? {} : { id }),
-  serviceId: "club", at: iso(n % 100_000), durationMinutes: 30, locationKind: "club-premises" as const, channel: "in-person",
-  workers: [worker.id], participants: [personId], anonymousCount: 0, interventions: ["conversation"], firstContact: false,
-  mode: "individual" as const, note: "Talked about school and the week ahead."
+  serviceId: "club",
+  at: iso(n % 100_000),
+  durationMinutes: 30,
+  locationKind: "club-premises" as const,
+  channel: "in-person",
+  workers: [worker.id],
+  participants: [personId],
+  anonymousCount: 0,
+  interventions: ["conversation"],
+  firstContact: false,
+  mode: "individual" as const,
+  note: "Talked about school and the week ahead."
 })
 
 /** A person holding `size` consents, contacts and plan steps (one plan, one goal). */
 const preparePerson = async (personId: string, size: number) => {
   await run(api.registerPerson(worker, {
-    _tag: "pseudonymous", id: personId, serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [],
-    registeredAt: iso(1), nickname: `Nick ${personId}`
+    _tag: "pseudonymous",
+    id: personId,
+    serviceId: "club",
+    sharedWith: [],
+    ageBand: "15-17",
+    gender: "not-stated",
+    needs: [],
+    registeredAt: iso(1),
+    nickname: `Nick ${personId}`
   }))
-  const consents = await run(Effect.forEach(Array.from({ length: size }, (_, i) => i), (i) =>
-    write(Records.mappings.consent, {
-      id: `${personId}-consent-${i}`, personId, serviceId: "club", purpose: "disclosure", grantee: recipient,
-      validFrom: iso(0), givenAt: iso(2), form: "verbal", recordedBy: worker.id
-    })))
+  const consents = await run(
+    Effect.forEach(Array.from({ length: size }, (_, i) => i), (i) =>
+      write(Records.mappings.consent, {
+        id: `${personId}-consent-${i}`,
+        personId,
+        serviceId: "club",
+        purpose: "disclosure",
+        grantee: recipient,
+        validFrom: iso(0),
+        givenAt: iso(2),
+        form: "verbal",
+        recordedBy: worker.id
+      }))
+  )
   await seed(consents, "GiveConsent")
-  const contacts = await run(Effect.forEach(Array.from({ length: size }, (_, i) => i), (i) =>
-    write(Records.mappings.contact, { ...contactInput(personId, i + 10, `${personId}-contact-${i}`) })))
+  const contacts = await run(
+    Effect.forEach(
+      Array.from({ length: size }, (_, i) => i),
+      (i) => write(Records.mappings.contact, { ...contactInput(personId, i + 10, `${personId}-contact-${i}`) })
+    )
+  )
   await seed(contacts, "RecordContact")
   // The plan through the API, in one command: how a plan is stored is the API's business.
   await run(api.createPlan(worker, {
-    id: `${personId}-plan`, personId, serviceId: "club", createdAt: iso(3), reviews: [],
+    id: `${personId}-plan`,
+    personId,
+    serviceId: "club",
+    createdAt: iso(3),
+    reviews: [],
     goals: [{
-      id: `${personId}-goal`, inPersonsWords: "Finish school this year.", status: "open",
-      steps: Array.from({ length: size }, (_, i) => ({ id: `${personId}-step-${i}`, description: `Step ${i}: talk to the teacher.`, takenBy: "person" as const }))
+      id: `${personId}-goal`,
+      inPersonsWords: "Finish school this year.",
+      status: "open",
+      steps: Array.from(
+        { length: size },
+        (_, i) => ({
+          id: `${personId}-step-${i}`,
+          description: `Step ${i}: talk to the teacher.`,
+          takenBy: "person" as const
+        })
+      )
     }]
   }))
 }
@@ -165,15 +207,22 @@ const timed = async (count: number, one: (i: number) => Promise<unknown>, from: 
 
 let stepIds = 0
 const commands = {
-  recordContact: (personId: string) => (i: number) => run(api.recordContact(worker, contactInput(personId, 200_000 + i))),
+  recordContact: (personId: string) => (i: number) =>
+    run(api.recordContact(worker, contactInput(personId, 200_000 + i))),
   disclose: (personId: string) => (i: number) =>
     run(api.disclose(worker, {
-      personId, serviceId: "club", recipient, purpose: "disclosure", at: iso(300_000 + i),
-      basis: { _tag: "Consent", consentId: `${personId}-consent-0` }, disclosedBy: worker.id
+      personId,
+      serviceId: "club",
+      recipient,
+      purpose: "disclosure",
+      at: iso(300_000 + i),
+      basis: { _tag: "Consent", consentId: `${personId}-consent-0` },
+      disclosedBy: worker.id
     })),
   addPlanStep: (personId: string) => () =>
     run(api.addPlanStep(worker, {
-      planId: `${personId}-plan`, goalId: `${personId}-goal`,
+      planId: `${personId}-plan`,
+      goalId: `${personId}-goal`,
       step: { id: `${personId}-new-step-${stepIds++}`, description: "Bring the letters.", takenBy: "person" }
     }))
 } as const
@@ -190,20 +239,35 @@ const rows: Array<Row> = []
 const fmt = (ms: number) => ms >= 100 ? `${Math.round(ms).toLocaleString("en-US")} ms` : `${ms.toFixed(2)} ms`
 
 try {
-  console.log(`case-work API on SQLite: ${ROUNDS} rounds of ${PER_ROUND} commands, medians; node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+  console.log(
+    `case-work API on SQLite: ${ROUNDS} rounds of ${PER_ROUND} commands, medians; node ${process.version}, ${
+      cpus()[0]?.model ?? "unknown CPU"
+    } × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`
+  )
   // The store-backed staff directory, as an app has it: every command resolves its actor there.
   await run(api.setupAdministrator(admin.id, {}))
   await run(api.setStaff(admin.id, worker))
   await run(api.registerOrganisation(admin, { id: "org", name: "Klub Pomoc" }))
   await run(api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Nízkoprahový klub",
-    targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } }, localities: [],
-    principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"], registeredAt: iso(0)
+    id: "club",
+    organisationId: "org",
+    type: "low-threshold-club",
+    name: "Nízkoprahový klub",
+    targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+    localities: [],
+    principles: [...Principles.corePrincipleIds],
+    freeOfCharge: true,
+    firstContactChannels: ["street"],
+    registeredAt: iso(0)
   }))
   const seeding = performance.now()
   await preparePerson("small", SMALL)
   await preparePerson("big", BIG)
-  console.log(`seeded ${SMALL} and ${BIG} consents, contacts and plan steps in ${((performance.now() - seeding) / 1000).toFixed(1)} s`)
+  console.log(
+    `seeded ${SMALL} and ${BIG} consents, contacts and plan steps in ${
+      ((performance.now() - seeding) / 1000).toFixed(1)
+    } s`
+  )
 
   for (const name of ["recordContact", "disclose", "addPlanStep"] as const) {
     const m = await measure(
@@ -217,7 +281,9 @@ try {
   // recordContact through the API against the same record committed by the store alone.
   let storeIds = 0
   const storeContact = async (i: number) => {
-    const w = await run(write(Records.mappings.contact, contactInput("small", 400_000 + i, `store-contact-${storeIds++}`)))
+    const w = await run(
+      write(Records.mappings.contact, contactInput("small", 400_000 + i, `store-contact-${storeIds++}`))
+    )
     return { w, unit: { writes: [w], audit: [draft("RecordContact", [w])] } satisfies Store.UnitOfWork }
   }
   const api1 = await measure(
@@ -238,26 +304,58 @@ try {
     {
       name: "api",
       run: (from) =>
-        timed(1, () => run(api.batch(worker, Array.from({ length: BATCH }, (_, i) => ({ op: "recordContact" as const, input: contactInput("small", 500_000 + from + i) })))), from)
+        timed(
+          1,
+          () =>
+            run(
+              api.batch(
+                worker,
+                Array.from(
+                  { length: BATCH },
+                  (_, i) => ({ op: "recordContact" as const, input: contactInput("small", 500_000 + from + i) })
+                )
+              )
+            ),
+          from
+        )
     },
     {
       name: "store",
       run: async (from) => {
         // prepared (encoded and encrypted) outside the timing: the store's own cost only
-        const writes = await run(Effect.forEach(Array.from({ length: BATCH }, (_, i) => i), (i) =>
-          write(Records.mappings.contact, contactInput("small", 600_000 + from + i, `batch-contact-${batchIds++}`))))
-        return timed(1, () => run(store.commit({ writes, audit: writes.map((w) => draft("RecordContact", [w])) })), from)
+        const writes = await run(
+          Effect.forEach(
+            Array.from({ length: BATCH }, (_, i) => i),
+            (i) =>
+              write(Records.mappings.contact, contactInput("small", 600_000 + from + i, `batch-contact-${batchIds++}`))
+          )
+        )
+        return timed(
+          1,
+          () => run(store.commit({ writes, audit: writes.map((w) => draft("RecordContact", [w])) })),
+          from
+        )
       }
     },
     1
   )
-  rows.push({ scenario: `a batch of ${BATCH.toLocaleString("en-US")} contacts: API ÷ store's batch`, m: batch, target: 1.3 })
+  rows.push({
+    scenario: `a batch of ${BATCH.toLocaleString("en-US")} contacts: API ÷ store's batch`,
+    m: batch,
+    target: 1.3
+  })
 
   console.log(`\n(${DateTime.formatIso(DateTime.makeUnsafe(Date.now()))})`)
-  console.log("| scenario | left (median per command, or per batch) | right | left ÷ right (median of same-round ratios) | target |")
+  console.log(
+    "| scenario | left (median per command, or per batch) | right | left ÷ right (median of same-round ratios) | target |"
+  )
   console.log("| --- | ---: | ---: | ---: | --- |")
   for (const { m, scenario, target } of rows) {
-    console.log(`| ${scenario} | ${fmt(m.left)} | ${fmt(m.right)} | ${m.ratio.toFixed(2)}× | ≤ ${target}×: ${m.ratio <= target ? "met" : "MISSED"} |`)
+    console.log(
+      `| ${scenario} | ${fmt(m.left)} | ${fmt(m.right)} | ${m.ratio.toFixed(2)}× | ≤ ${target}×: ${
+        m.ratio <= target ? "met" : "MISSED"
+      } |`
+    )
   }
 } finally {
   await Effect.runPromise(Scope.close(scope, Exit.void))

@@ -24,7 +24,11 @@ import { cpus, tmpdir, totalmem } from "node:os"
 import { join } from "node:path"
 
 const arg = process.argv.find((a) => a.startsWith("--rows="))
-const ROWS = arg !== undefined ? Number(arg.slice("--rows=".length)) : process.argv.includes("--quick") ? 10_000 : 100_000
+const ROWS = arg !== undefined
+  ? Number(arg.slice("--rows=".length))
+  : process.argv.includes("--quick")
+  ? 10_000
+  : 100_000
 const PEOPLE = 1_000
 const TARGET_MS = 60_000
 
@@ -58,8 +62,16 @@ const time = async <A>(f: () => Promise<A>): Promise<{ readonly ms: number; read
 
 const people = Mapping.make({
   target: "person",
-  fixed: { serviceId: "club", identityLevel: "pseudonymous", gender: "not-stated", registeredAt: "2026-01-01T00:00:00.000Z" },
-  columns: [{ column: "ID", field: "id" }, { column: "Nickname", field: "nickname" }, { column: "Age", field: "ageBand" }]
+  fixed: {
+    serviceId: "club",
+    identityLevel: "pseudonymous",
+    gender: "not-stated",
+    registeredAt: "2026-01-01T00:00:00.000Z"
+  },
+  columns: [{ column: "ID", field: "id" }, { column: "Nickname", field: "nickname" }, {
+    column: "Age",
+    field: "ageBand"
+  }]
 })
 const contacts = Mapping.make({
   target: "contact",
@@ -77,13 +89,18 @@ const contacts = Mapping.make({
 
 const T0 = Date.UTC(2025, 0, 1)
 const when = (i: number) => new Date(T0 + i * 7 * 60_000).toISOString().slice(0, 16).replace("T", " ")
-const peopleCsv = ["ID,Nickname,Age", ...Array.from({ length: PEOPLE }, (_, i) => `p-${i},Nick ${i},${i % 2 === 0 ? "15-17" : "18-20"}`)].join("\n")
+const peopleCsv = [
+  "ID,Nickname,Age",
+  ...Array.from({ length: PEOPLE }, (_, i) => `p-${i},Nick ${i},${i % 2 === 0 ? "15-17" : "18-20"}`)
+].join("\n")
 const contactsCsv = [
   "ID,When,Minutes,Person,Anonymous,Interventions,Note",
   ...Array.from({ length: ROWS }, (_, i) => {
     const known = i % 2 === 0
     const note = i % 10 === 0 ? "Talked about school and the week ahead" : ""
-    return `c-${i},${when(i)},${20 + (i % 60)},${known ? `p-${(i / 2) % PEOPLE}` : ""},${known ? 0 : 2 + (i % 5)},conversation;information,${note}`
+    return `c-${i},${when(i)},${20 + (i % 60)},${known ? `p-${(i / 2) % PEOPLE}` : ""},${
+      known ? 0 : 2 + (i % 5)
+    },conversation;information,${note}`
   })
 ].join("\n")
 
@@ -91,8 +108,16 @@ const prepare = async (file: string) => {
   const db = await open(file)
   await run(db.api.registerOrganisation(admin, { id: "org", name: "Org" }))
   await run(db.api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-    localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: "2025-01-01T00:00:00.000Z"
+    id: "club",
+    organisationId: "org",
+    type: "low-threshold-club",
+    name: "Club",
+    targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+    localities: [],
+    principles: [...lowThresholdClub.principles],
+    freeOfCharge: true,
+    firstContactChannels: [],
+    registeredAt: "2025-01-01T00:00:00.000Z"
   }))
   await run(Import.run(db.api, worker, people, await run(Sheet.fromCsv(peopleCsv))))
   return db
@@ -100,7 +125,13 @@ const prepare = async (file: string) => {
 
 const fmt = (ms: number) => ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${ms.toFixed(0)} ms`
 
-console.log(`rows: ${ROWS.toLocaleString("en-US")} contacts (${PEOPLE.toLocaleString("en-US")} people); node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? "?"}; ${(totalmem() / 2 ** 30).toFixed(1)} GiB; ${new Date().toISOString()}`)
+console.log(
+  `rows: ${ROWS.toLocaleString("en-US")} contacts (${
+    PEOPLE.toLocaleString("en-US")
+  } people); node ${process.version}; ${cpus().length} × ${cpus()[0]?.model ?? "?"}; ${
+    (totalmem() / 2 ** 30).toFixed(1)
+  } GiB; ${new Date().toISOString()}`
+)
 try {
   // Baseline: the store's batch path, on its own database prepared the same way.
   const base = await prepare("store.db")
@@ -108,12 +139,22 @@ try {
   const { commands } = Import.toCommands(contacts, sheetForBase)
   const writes = await run(Effect.forEach(commands, (c) => {
     const input = { ...(c.input as Record<string, unknown>), workers: [worker.id] }
-    const w = Records.toWrite(Records.mappings.contact, Schema.decodeUnknownSync(Records.mappings.contact.schema)(input), 0)
+    const w = Records.toWrite(
+      Records.mappings.contact,
+      Schema.decodeUnknownSync(Records.mappings.contact.schema)(input),
+      0
+    )
     return Effect.map(base.crypto.encryptFields(w.kind, w.id, w.data), (data) => ({ ...w, data }))
   }))
   const at = new Date().toISOString()
   const audit = writes.map((w): Audit.AuditDraft => ({
-    at, actor: worker.id, role: "worker", operation: "RecordContact", outcome: "allowed", serviceId: "club", subjects: [{ kind: w.kind, id: w.id }]
+    at,
+    actor: worker.id,
+    role: "worker",
+    operation: "RecordContact",
+    outcome: "allowed",
+    serviceId: "club",
+    subjects: [{ kind: w.kind, id: w.id }]
   }))
   const storeBatch = await time(() => run(base.store.commit({ writes, audit })))
   await base.close()
@@ -132,13 +173,27 @@ try {
   console.log("| step | time | per row |")
   console.log("| --- | ---: | ---: |")
   console.log(`| read the CSV file (csv-parse) | ${fmt(read.ms)} | ${(read.ms * 1000 / ROWS).toFixed(1)} µs |`)
-  console.log(`| dry run (every row through the road, nothing stored) | ${fmt(dry.ms)} | ${(dry.ms * 1000 / ROWS).toFixed(1)} µs |`)
-  console.log(`| import (every row through the road, one commit) | ${fmt(real.ms)} | ${(real.ms * 1000 / ROWS).toFixed(1)} µs |`)
-  console.log(`| store's batch path (one commit of the same records, encrypted beforehand) | ${fmt(storeBatch.ms)} | ${(storeBatch.ms * 1000 / ROWS).toFixed(1)} µs |`)
+  console.log(
+    `| dry run (every row through the road, nothing stored) | ${fmt(dry.ms)} | ${
+      (dry.ms * 1000 / ROWS).toFixed(1)
+    } µs |`
+  )
+  console.log(
+    `| import (every row through the road, one commit) | ${fmt(real.ms)} | ${(real.ms * 1000 / ROWS).toFixed(1)} µs |`
+  )
+  console.log(
+    `| store's batch path (one commit of the same records, encrypted beforehand) | ${fmt(storeBatch.ms)} | ${
+      (storeBatch.ms * 1000 / ROWS).toFixed(1)
+    } µs |`
+  )
   console.log("")
   console.log(`import ÷ store's batch path: ${(real.ms / storeBatch.ms).toFixed(2)}×`)
   const verdict = ROWS === 100_000 ? (total < TARGET_MS ? "met" : "MISSED") : "(target is for 100,000 rows)"
-  console.log(`read + import of ${ROWS.toLocaleString("en-US")} contacts: ${fmt(total)}; target < ${fmt(TARGET_MS)} for 100,000: ${verdict}`)
+  console.log(
+    `read + import of ${ROWS.toLocaleString("en-US")} contacts: ${fmt(total)}; target < ${
+      fmt(TARGET_MS)
+    } for 100,000: ${verdict}`
+  )
 } finally {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -8,13 +8,13 @@
  * median of the rounds, and each ratio is the median of per-round ratios. Run: `node_modules/.bin/tsx --conditions=@pomoc/source bench/principles/main.ts`
  * (or `npm run bench`). `--quick` runs fewer rounds.
  */
+import { Decision, Engine } from "@pomoc/core"
 import { Effect } from "effect"
 import { Engine as JsonRulesEngine } from "json-rules-engine"
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
-import { Decision, Engine } from "@pomoc/core"
 import { type Command, command, type Facts, facts, flatFacts, type RecordContact } from "./model.js"
 import { generate, type GeneratedRules, renderModule, toJson } from "./rules.js"
 
@@ -28,7 +28,10 @@ const here = dirname(fileURLToPath(import.meta.url))
 const specs = generate(Math.max(...sizes))
 const generatedDir = mkdtempSync(join(tmpdir(), "pomoc-bench-principles-"))
 const generatedFile = join(generatedDir, "rules.generated.ts")
-writeFileSync(generatedFile, renderModule(specs, join(here, "../../packages/core/src/principles/index.ts"), join(here, "model.ts")))
+writeFileSync(
+  generatedFile,
+  renderModule(specs, join(here, "../../packages/core/src/principles/index.ts"), join(here, "model.ts"))
+)
 const generated = (await import(pathToFileURL(generatedFile).href)) as GeneratedRules
 rmSync(generatedDir, { recursive: true, force: true })
 
@@ -133,16 +136,24 @@ const agree = async (size: number, engine: Engine.Engine<Command, Facts>, jre: J
   for (let trial = 0; trial < 200; trial++) {
     const flat: Record<string, string | number> = { ...flatFacts }
     for (const [key, value] of Object.entries(flat)) {
-      if (rand() < 0.3) flat[key] = typeof value === "number" ? value + Math.floor(rand() * 60) - 30 : ["street", "school", "club", "identified", "coordinator", "south", "street-work"][Math.floor(rand() * 7)]!
+      if (rand() < 0.3) {
+        flat[key] = typeof value === "number"
+          ? value + Math.floor(rand() * 60) - 30
+          : ["street", "school", "club", "identified", "coordinator", "south", "street-work"][Math.floor(rand() * 7)]!
+      }
     }
     const { c, f } = fromFlat(flat)
     const fromPlain = (runPlain(plain, c, f) ?? []).map((i) => ids[i]!).join(",")
     const decision = engine.check(c, f)
     const fromEngine = (decision._tag === "Denied" ? decision.violations.map((v) => v.rule) : []).join(",")
     const result = await jre.run({ ...flat })
-    const fromJson = result.events.map((e) => (e.params as { rule: string }).rule).sort((a, b) => ids.indexOf(a) - ids.indexOf(b)).join(",")
+    const fromJson = result.events.map((e) => (e.params as { rule: string }).rule).sort((a, b) =>
+      ids.indexOf(a) - ids.indexOf(b)
+    ).join(",")
     if (fromPlain !== fromEngine || fromPlain !== fromJson) {
-      throw new Error(`The variants disagree at ${size} rules, trial ${trial}: plain [${fromPlain}] engine [${fromEngine}] json [${fromJson}]`)
+      throw new Error(
+        `The variants disagree at ${size} rules, trial ${trial}: plain [${fromPlain}] engine [${fromEngine}] json [${fromJson}]`
+      )
     }
     if (fromPlain !== "") nonEmpty++
     const violated = fromPlain === "" ? 0 : fromPlain.split(",").length
@@ -151,7 +162,9 @@ const agree = async (size: number, engine: Engine.Engine<Command, Facts>, jre: J
   return { nonEmpty, sample }
 }
 
-const format = (n: number) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0))
+const format = (
+  n: number
+) => (n >= 1e6 ? `${(n / 1e6).toFixed(2)} M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)} k` : n.toFixed(0))
 
 const variantsFor = (
   plain: ReadonlyArray<Plain>,
@@ -253,10 +266,20 @@ for (const size of sizes) {
   const sampleMs = quick ? 20 : 50
   const warmupMs = quick ? 300 : 1500
 
-  const allowing = await benchmark(variantsFor(plain, engine, jre, { c: command, f: facts, flat: flatFacts }), rounds, sampleMs, warmupMs)
+  const allowing = await benchmark(
+    variantsFor(plain, engine, jre, { c: command, f: facts, flat: flatFacts }),
+    rounds,
+    sampleMs,
+    warmupMs
+  )
   allowRows.push(row(String(size), allowing.samples))
 
-  const denying = await benchmark(variantsFor(plain, engine, jre, { ...fromFlat(sample.flat), flat: sample.flat }), rounds, sampleMs, warmupMs)
+  const denying = await benchmark(
+    variantsFor(plain, engine, jre, { ...fromFlat(sample.flat), flat: sample.flat }),
+    rounds,
+    sampleMs,
+    warmupMs
+  )
   denyRows.push(row(`${size} (${sample.violated} denied)`, denying.samples))
   process.stderr.write(`measured ${size} rules\n`)
 }
@@ -266,11 +289,19 @@ const table = (rows: ReadonlyArray<Row>) => [
   "| rules | plain | check | explain | checkEffect | checkEffect in a fiber | json-rules-engine | check ÷ plain | explain ÷ check | checkEffect ÷ plain | in a fiber ÷ plain | json-rules-engine ÷ check |",
   "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
   ...rows.map((r) =>
-    `| ${r.label} | ${format(r.opsPerSecond("plain"))} | ${format(r.opsPerSecond("check"))} | ${format(r.opsPerSecond("explain"))} | ${format(r.opsPerSecond("checkEffect"))} | ${format(r.opsPerSecond("checkEffectInFiber"))} | ${format(r.opsPerSecond("jsonRulesEngine"))} | ${x(r.times("check", "plain"))} | ${x(r.times("explain", "check"))} | ${x(r.times("checkEffect", "plain"))} | ${x(r.times("checkEffectInFiber", "plain"))} | ${x(r.times("jsonRulesEngine", "check"))} |`
+    `| ${r.label} | ${format(r.opsPerSecond("plain"))} | ${format(r.opsPerSecond("check"))} | ${
+      format(r.opsPerSecond("explain"))
+    } | ${format(r.opsPerSecond("checkEffect"))} | ${format(r.opsPerSecond("checkEffectInFiber"))} | ${
+      format(r.opsPerSecond("jsonRulesEngine"))
+    } | ${x(r.times("check", "plain"))} | ${x(r.times("explain", "check"))} | ${x(r.times("checkEffect", "plain"))} | ${
+      x(r.times("checkEffectInFiber", "plain"))
+    } | ${x(r.times("jsonRulesEngine", "check"))} |`
   )
 ]
 const lines = [
-  `Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${new Date().toISOString().slice(0, 16)}Z, load average at the end ${loadavg().map((l) => l.toFixed(1)).join(" / ")}`,
+  `Machine: ${cpus().length} CPUs (${cpus()[0]?.model ?? "unknown"}), Node ${process.version}, ${
+    new Date().toISOString().slice(0, 16)
+  }Z, load average at the end ${loadavg().map((l) => l.toFixed(1)).join(" / ")}`,
   "",
   "Commands per second (median of interleaved rounds). The ratio columns are time ratios (median over rounds of the two",
   "variants' times in the same round): check ÷ plain = 1.00× means as fast as plain functions; json-rules-engine ÷ check",
@@ -290,17 +321,31 @@ const at = (size: number) => allowRows[sizes.indexOf(size as (typeof sizes)[numb
 const targets: Array<[string, number, boolean]> = [
   ["check within 1.5× of plain at 10 rules", at(10).times("check", "plain"), at(10).times("check", "plain") <= 1.5],
   ["check within 1.5× of plain at 100 rules", at(100).times("check", "plain"), at(100).times("check", "plain") <= 1.5],
-  ["checkEffect within 3× of plain at 100 rules", at(100).times("checkEffect", "plain"), at(100).times("checkEffect", "plain") <= 3],
-  ["check ≥ 100× faster than json-rules-engine at 100 rules", at(100).times("jsonRulesEngine", "check"), at(100).times("jsonRulesEngine", "check") >= 100],
+  [
+    "checkEffect within 3× of plain at 100 rules",
+    at(100).times("checkEffect", "plain"),
+    at(100).times("checkEffect", "plain") <= 3
+  ],
+  [
+    "check ≥ 100× faster than json-rules-engine at 100 rules",
+    at(100).times("jsonRulesEngine", "check"),
+    at(100).times("jsonRulesEngine", "check") >= 100
+  ],
   ...sizes.map((size): [string, number, boolean] => [
     `explain ≤ 2× check at ${size} rules`,
     at(size).times("explain", "check"),
     at(size).times("explain", "check") <= 2
   ])
 ]
-lines.push("| target | measured | met |", "| --- | ---: | :---: |", ...targets.map(([name, value, met]) => `| ${name} | ${x(value)} | ${met ? "yes" : "**no**"} |`))
+lines.push(
+  "| target | measured | met |",
+  "| --- | ---: | :---: |",
+  ...targets.map(([name, value, met]) => `| ${name} | ${x(value)} | ${met ? "yes" : "**no**"} |`)
+)
 lines.push(
   "",
-  `Before timing, the three variants agreed on the violated rules for 200 perturbed inputs per size (${agreement.join(", ")}).`
+  `Before timing, the three variants agreed on the violated rules for 200 perturbed inputs per size (${
+    agreement.join(", ")
+  }).`
 )
 console.log(lines.join("\n"))

@@ -35,7 +35,14 @@ const numericFields: ReadonlyArray<NumericField> = [
   "yearsOfPractice",
   "hour"
 ]
-const stringFields: ReadonlyArray<StringField> = ["channel", "location", "identityLevel", "role", "serviceType", "region"]
+const stringFields: ReadonlyArray<StringField> = [
+  "channel",
+  "location",
+  "identityLevel",
+  "role",
+  "serviceType",
+  "region"
+]
 
 /** Where each field lives in the typed command (`c`) and facts (`f`). */
 const access: Readonly<Record<NumericField | StringField, { readonly expr: string; readonly fact?: string }>> = {
@@ -64,7 +71,12 @@ const otherStrings: Readonly<Record<StringField, ReadonlyArray<string>>> = {
 }
 
 export type Condition =
-  | { readonly kind: "number"; readonly field: NumericField; readonly op: ">" | ">=" | "<" | "<="; readonly value: number }
+  | {
+    readonly kind: "number"
+    readonly field: NumericField
+    readonly op: ">" | ">=" | "<" | "<="
+    readonly value: number
+  }
   | { readonly kind: "equal"; readonly field: StringField; readonly op: "===" | "!=="; readonly value: string }
   | { readonly kind: "in"; readonly field: StringField; readonly values: ReadonlyArray<string> }
 
@@ -95,7 +107,9 @@ const condition = (next: () => number, holds: boolean): Condition => {
     const delta = 1 + Math.floor(next() * 40)
     const above = next() < 0.5
     // holds: a threshold the actual value passes; otherwise one it fails.
-    if (above) return { kind: "number", field, op: next() < 0.5 ? ">" : ">=", value: holds ? actual - delta : actual + delta }
+    if (above) {
+      return { kind: "number", field, op: next() < 0.5 ? ">" : ">=", value: holds ? actual - delta : actual + delta }
+    }
     return { kind: "number", field, op: next() < 0.5 ? "<" : "<=", value: holds ? actual + delta : actual - delta }
   }
   const field = pick(stringFields)
@@ -177,8 +191,12 @@ export const renderModule = (specs: ReadonlyArray<RuleSpec>, engineImport: strin
   lines.push("]", "", "export const engineRules = [")
   for (const spec of specs) {
     lines.push(
-      `  rule({ id: ${JSON.stringify(spec.id)}, principle, appliesTo: ["RecordContact"], reads: ${JSON.stringify(reads(spec))}, verdicts: ["Deny"],`,
-      `    check: (c, f, v) => ${spec.conditions.map(expression).join(" && ")} ? v.deny("conditions met", ${JSON.stringify(spec.id)}) : v.allow }),`
+      `  rule({ id: ${JSON.stringify(spec.id)}, principle, appliesTo: ["RecordContact"], reads: ${
+        JSON.stringify(reads(spec))
+      }, verdicts: ["Deny"],`,
+      `    check: (c, f, v) => ${spec.conditions.map(expression).join(" && ")} ? v.deny("conditions met", ${
+        JSON.stringify(spec.id)
+      }) : v.allow }),`
     )
   }
   lines.push("]", "")

@@ -10,7 +10,7 @@
  *
  * Run: `npm run bench -- privacy` (`--quick` for fewer rounds).
  */
-import { Entity, Erasure, FieldCrypto, KeyMaterial, Pomoc, Registry, Store, Vault, type Contact } from "@pomoc/core"
+import { type Contact, Entity, Erasure, FieldCrypto, KeyMaterial, Pomoc, Registry, Store, Vault } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
 import { SqliteStore } from "@pomoc/store-sqlite"
@@ -33,7 +33,9 @@ type Api = Pomoc.PomocShape
 /** A fresh database with one person holding `RECORDS` contacts, sealed as the API seals them. */
 const seeded = async (storeLayer: () => Layer.Layer<Store.Store, unknown>) => {
   const crypto = FieldCrypto.layer({ keys: { k1: KeyMaterial.generate() }, current: "k1" })
-  const runtime = ManagedRuntime.make(Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(Layer.provideMerge(crypto), Layer.provideMerge(storeLayer())))
+  const runtime = ManagedRuntime.make(
+    Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(Layer.provideMerge(crypto), Layer.provideMerge(storeLayer()))
+  )
   const run = <A, E>(f: (api: Api, store: Store.StoreShape, fc: FieldCrypto.FieldCryptoShape) => Effect.Effect<A, E>) =>
     runtime.runPromise(Effect.gen(function*() {
       return yield* f(yield* Pomoc.Pomoc, yield* Store.Store, yield* FieldCrypto.FieldCrypto)
@@ -42,30 +44,73 @@ const seeded = async (storeLayer: () => Layer.Layer<Store.Store, unknown>) => {
   await run((api) => api.setupAdministrator(admin.id, {}))
   for (const member of [worker, coordinator]) await run((api) => api.setStaff(admin.id, member))
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) => api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth" }, localities: [],
-    principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: ["walk-in"], registeredAt: at(0)
-  }))
-  await run((api) => api.registerPerson(worker, {
-    _tag: "pseudonymous", id: PERSON, serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: at(1), nickname: "Kuba"
-  }))
-  await run((_, store, fc) => Effect.gen(function*() {
-    const vault = Vault.make(store, fc)
-    for (let start = 0; start < RECORDS; start += 1000) {
-      const writes = []
-      for (let n = start; n < Math.min(RECORDS, start + 1000); n++) {
-        const contact = {
-          id: `c-${n}`, serviceId: "club", at: at(10 + n), durationMinutes: 30, locationKind: "club-premises", channel: "in-person", workers: ["eva"],
-          participants: [PERSON], anonymousCount: 0, interventions: ["conversation"], firstContact: false, mode: "individual", note: `Talked about school, visit ${n}`
+  await run((api) =>
+    api.registerService(admin, {
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Club",
+      targetGroup: { description: "youth" },
+      localities: [],
+      principles: [...lowThresholdClub.principles],
+      freeOfCharge: true,
+      firstContactChannels: ["walk-in"],
+      registeredAt: at(0)
+    })
+  )
+  await run((api) =>
+    api.registerPerson(worker, {
+      _tag: "pseudonymous",
+      id: PERSON,
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "15-17",
+      gender: "male",
+      needs: [],
+      registeredAt: at(1),
+      nickname: "Kuba"
+    })
+  )
+  await run((_, store, fc) =>
+    Effect.gen(function*() {
+      const vault = Vault.make(store, fc)
+      for (let start = 0; start < RECORDS; start += 1000) {
+        const writes = []
+        for (let n = start; n < Math.min(RECORDS, start + 1000); n++) {
+          const contact = {
+            id: `c-${n}`,
+            serviceId: "club",
+            at: at(10 + n),
+            durationMinutes: 30,
+            locationKind: "club-premises",
+            channel: "in-person",
+            workers: ["eva"],
+            participants: [PERSON],
+            anonymousCount: 0,
+            interventions: ["conversation"],
+            firstContact: false,
+            mode: "individual",
+            note: `Talked about school, visit ${n}`
+          }
+          writes.push({
+            write: {
+              kind: "contact",
+              id: contact.id,
+              expectedVersion: 0,
+              serviceId: "club",
+              personIds: [PERSON],
+              at: contact.at,
+              facets: { channel: "in-person" },
+              tags: ["conversation"],
+              data: contact
+            } satisfies Store.RecordWrite,
+            owner: PERSON
+          })
         }
-        writes.push({ write: {
-          kind: "contact", id: contact.id, expectedVersion: 0, serviceId: "club", personIds: [PERSON], at: contact.at,
-          facets: { channel: "in-person" }, tags: ["conversation"], data: contact
-        } satisfies Store.RecordWrite, owner: PERSON })
+        yield* store.commit({ writes: yield* vault.seal(writes), audit: [] })
       }
-      yield* store.commit({ writes: yield* vault.seal(writes), audit: [] })
-    }
-  }))
+    })
+  )
   return { run, dispose: () => runtime.dispose() }
 }
 
@@ -77,9 +122,18 @@ const rewrite = (store: Store.StoreShape, fc: FieldCrypto.FieldCryptoShape) =>
     const records = yield* store.list({ kind: "contact", personId: PERSON })
     const changes = []
     for (const record of records) {
-      const contact = yield* Effect.orDie(Schema.decodeUnknownEffect(Entity.catalogue.contact.schema)(yield* open(record)))
+      const contact = yield* Effect.orDie(
+        Schema.decodeUnknownEffect(Entity.catalogue.contact.schema)(yield* open(record))
+      )
       const erased: Contact = Erasure.eraseFromContact(contact, contact.participants[0]!)
-      changes.push({ write: { ...record, expectedVersion: record.version, data: Schema.encodeSync(Entity.catalogue.contact.schema)(erased) }, owner: PERSON })
+      changes.push({
+        write: {
+          ...record,
+          expectedVersion: record.version,
+          data: Schema.encodeSync(Entity.catalogue.contact.schema)(erased)
+        },
+        owner: PERSON
+      })
     }
     yield* store.commit({ writes: yield* vault.seal(changes), audit: [] })
   })
@@ -91,18 +145,27 @@ const time = async (f: () => Promise<unknown>): Promise<number> => {
 }
 const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-const stores: ReadonlyArray<{ readonly name: string; readonly layer: () => { layer: Layer.Layer<Store.Store, unknown>; cleanup: () => void } }> = [
+const stores: ReadonlyArray<
+  { readonly name: string; readonly layer: () => { layer: Layer.Layer<Store.Store, unknown>; cleanup: () => void } }
+> = [
   { name: "memory", layer: () => ({ layer: MemoryStore.layer, cleanup: () => {} }) },
   {
     name: "SQLite (file, WAL)",
     layer: () => {
       const dir = mkdtempSync(join(tmpdir(), "pomoc-bench-privacy-"))
-      return { layer: SqliteStore.layer({ filename: join(dir, "pomoc.db") }), cleanup: () => rmSync(dir, { recursive: true, force: true }) }
+      return {
+        layer: SqliteStore.layer({ filename: join(dir, "pomoc.db") }),
+        cleanup: () => rmSync(dir, { recursive: true, force: true })
+      }
     }
   }
 ]
 
-console.log(`erasure of a person with ${RECORDS.toLocaleString("en")} records; ${ROUNDS} round(s); ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load ${loadavg()[0]!.toFixed(1)}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`)
+console.log(
+  `erasure of a person with ${RECORDS.toLocaleString("en")} records; ${ROUNDS} round(s); ${cpus().length} CPUs, ${
+    (totalmem() / 2 ** 30).toFixed(0)
+  } GiB, load ${loadavg()[0]!.toFixed(1)}, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}`
+)
 const rows = []
 for (const { name, layer } of stores) {
   const shred: Array<number> = []
@@ -112,9 +175,19 @@ for (const { name, layer } of stores) {
       const { layer: l, cleanup } = layer()
       const db = await seeded(() => l)
       // Warm up the erasure path on a person with no records, then time the one with 10,000.
-      await db.run((api) => api.registerPerson(worker, {
-        _tag: "pseudonymous", id: "warm-up", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: "2026-01-01T00:00:00.000Z", nickname: "W"
-      }))
+      await db.run((api) =>
+        api.registerPerson(worker, {
+          _tag: "pseudonymous",
+          id: "warm-up",
+          serviceId: "club",
+          sharedWith: [],
+          ageBand: "15-17",
+          gender: "male",
+          needs: [],
+          registeredAt: "2026-01-01T00:00:00.000Z",
+          nickname: "W"
+        })
+      )
       await db.run((api) => api.erasePerson(coordinator, "warm-up"))
       shred.push(await time(() => db.run((api) => api.erasePerson(coordinator, PERSON))))
       await db.dispose()

@@ -38,7 +38,10 @@ const PERIOD = { serviceId: SERVICE, from: "2026-01-01T00:00:00.000Z", to: "2027
 const here = dirname(fileURLToPath(import.meta.url))
 
 const definitions = [lowThresholdClub, streetWork, debtCounselling, communityCentre, childrenInCare].flatMap((plugin) =>
-  plugin.reports.map((definition): { readonly plugin: string; readonly definition: Report.ReportDefinition } => ({ plugin: plugin.id, definition }))
+  plugin.reports.map((definition): { readonly plugin: string; readonly definition: Report.ReportDefinition } => ({
+    plugin: plugin.id,
+    definition
+  }))
 )
 
 // ---------------------------------------------------------------------------------------------
@@ -57,15 +60,23 @@ for (const { definition } of definitions) {
   shapes.set(q.kind, shape)
   for (const d of q.dimensions) {
     if (d.by === "month") continue
-    if (d.by === "tag") for (const v of d.values ?? ["tag-a", "tag-b", "tag-c"]) shape.tags.add(String(v))
-    else shape.facets.set(d.by, [...new Set([...(shape.facets.get(d.by) ?? []), ...(d.values ?? ["v0", "v1", "v2", "v3", "v4"])])])
+    if (d.by === "tag") { for (const v of d.values ?? ["tag-a", "tag-b", "tag-c"]) shape.tags.add(String(v)) }
+    else {shape.facets.set(d.by, [
+        ...new Set([...(shape.facets.get(d.by) ?? []), ...(d.values ?? ["v0", "v1", "v2", "v3", "v4"])])
+      ])}
   }
   if (typeof q.measure === "object") shape.sums.add(q.measure.sum)
 }
 
 /** Records per contact, by kind. */
 const proportions: ReadonlyArray<readonly [Store.RecordKind, number]> = [
-  ["contact", 1], ["person", 0.1], ["measurement", 0.1], ["activity", 0.05], ["volunteer-hours", 0.05], ["cooperation", 0.05], ["volunteer", 0.01]
+  ["contact", 1],
+  ["person", 0.1],
+  ["measurement", 0.1],
+  ["activity", 0.05],
+  ["volunteer-hours", 0.05],
+  ["cooperation", 0.05],
+  ["volunteer", 0.01]
 ]
 
 const record = (kind: Store.RecordKind, n: number): Store.RecordWrite => {
@@ -82,12 +93,24 @@ const record = (kind: Store.RecordKind, n: number): Store.RecordWrite => {
   for (const name of shape.sums) facets[name] = pick([1, 2, 3, 4, 6, 8], k++) * (name === "durationMinutes" ? 15 : 1)
   // One to three tags a record (interventions of a contact, needs of a person).
   const all = [...shape.tags]
-  const tags = all.length === 0 ? [] : [...new Set([pick(all, 101), pick(all, 102), pick(all, 103)].slice(0, 1 + (n % 3)))]
+  const tags = all.length === 0
+    ? []
+    : [...new Set([pick(all, 101), pick(all, 102), pick(all, 103)].slice(0, 1 + (n % 3)))]
   const id = `${kind}-${n}`
   return {
-    kind, id, expectedVersion: 0, serviceId: SERVICE, personIds: [`person-${n % 20_011}`],
+    kind,
+    id,
+    expectedVersion: 0,
+    serviceId: SERVICE,
+    personIds: [`person-${n % 20_011}`],
     at: new Date(Date.UTC(2026, 0, 1) + ((n * 7919) % (364 * 24 * 60)) * 60_000).toISOString(),
-    facets, tags, data: { _tag: kind, id, note: { $enc: "v1", kid: "k", iv: "aXZpdml2aXZpdml2", ct: "Y2lwaGVydGV4dCBvZiBhIG5vdGUgdGhhdCBpcyBub3QgcmVhZA" } }
+    facets,
+    tags,
+    data: {
+      _tag: kind,
+      id,
+      note: { $enc: "v1", kid: "k", iv: "aXZpdml2aXZpdml2", ct: "Y2lwaGVydGV4dCBvZiBhIG5vdGUgdGhhdCBpcyBub3QgcmVhZA" }
+    }
   }
 }
 
@@ -110,18 +133,27 @@ const load = async (store: Store.StoreShape, contacts: number) => {
 
 type Dialect = "sqlite" | "pg"
 
-const handWritten = (d: Dialect, q: Report.ReportQuery): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
+const handWritten = (
+  d: Dialect,
+  q: Report.ReportQuery
+): { readonly text: string; readonly params: ReadonlyArray<unknown> } => {
   const joins: Array<string> = []
   const groups = q.dimensions.map((dim, i) => {
     if (dim.by === "tag") {
-      joins.push(d === "pg" ? `CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) t${i}(v)` : `, json_each(r.tags) t${i}`)
+      joins.push(
+        d === "pg" ? `CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) t${i}(v)` : `, json_each(r.tags) t${i}`
+      )
       return `t${i}.${d === "pg" ? "v" : "value"}`
     }
     if (dim.by === "month") return "substr(r.at, 1, 7)"
     return d === "pg" ? `(r.facets -> '${dim.by}')::text` : `r.facets -> '$.${dim.by}'`
   })
   const m = q.measure ?? "records"
-  if (m === "people") joins.push(d === "pg" ? "CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) p(v)" : ", json_each(r.person_ids) p")
+  if (m === "people") {
+    joins.push(
+      d === "pg" ? "CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) p(v)" : ", json_each(r.person_ids) p"
+    )
+  }
   const measure = m === "records"
     ? "count(*)"
     : m === "people"
@@ -130,8 +162,13 @@ const handWritten = (d: Dialect, q: Report.ReportQuery): { readonly text: string
     ? `sum((r.facets ->> '${m.sum}')::float8)`
     : `total(r.facets ->> '$.${m.sum}')`
   const p = d === "pg" ? ["$1", "$2", "$3", "$4"] : ["?", "?", "?", "?"]
-  const text = `SELECT ${groups.map((g, i) => `${g} AS g${i}`).join(", ")}, ${measure} AS m FROM pomoc_records r ${joins.join(" ")} ` +
-    `WHERE r.kind = ${p[0]} AND r.service_id = ${p[1]} AND r.at >= ${p[2]} AND r.at < ${p[3]} GROUP BY ${groups.map((_, i) => i + 1).join(", ")}`
+  const text =
+    `SELECT ${groups.map((g, i) => `${g} AS g${i}`).join(", ")}, ${measure} AS m FROM pomoc_records r ${
+      joins.join(" ")
+    } ` +
+    `WHERE r.kind = ${p[0]} AND r.service_id = ${p[1]} AND r.at >= ${p[2]} AND r.at < ${p[3]} GROUP BY ${
+      groups.map((_, i) => i + 1).join(", ")
+    }`
   return { text, params: [q.kind, PERIOD.serviceId, PERIOD.from, PERIOD.to] }
 }
 
@@ -201,9 +238,20 @@ const runReports = async (
     if (!sameCells(expected, rawCells(definition, await raw(text, params)))) {
       throw new Error(`${plugin}/${definition.id}: the hand-written SQL gives other cells than the store`)
     }
-    const row = { database, contacts, report: `${plugin}/${definition.id}`, cold, store: median(storeTimes), raw: median(rawTimes) }
+    const row = {
+      database,
+      contacts,
+      report: `${plugin}/${definition.id}`,
+      cold,
+      store: median(storeTimes),
+      raw: median(rawTimes)
+    }
     rows.push(row)
-    console.log(`${database} ${contacts}: ${row.report} cold ${row.cold.toFixed(0)} ms, median ${row.store.toFixed(0)} ms, hand-written ${row.raw.toFixed(0)} ms`)
+    console.log(
+      `${database} ${contacts}: ${row.report} cold ${row.cold.toFixed(0)} ms, median ${
+        row.store.toFixed(0)
+      } ms, hand-written ${row.raw.toFixed(0)} ms`
+    )
   }
 }
 
@@ -249,7 +297,8 @@ const pgSection = async (contacts: number) => {
     const sql = Context.get(context as Context.Context<SqlClient.SqlClient>, SqlClient.SqlClient)
     const loadMs = await load(store, contacts)
     console.log(`PostgreSQL: ${contacts} contacts loaded in ${(loadMs / 1000).toFixed(1)} s`)
-    const raw = (text: string, params: ReadonlyArray<unknown>) => Effect.runPromise(sql.unsafe<Record<string, unknown>>(text, params as Array<never>))
+    const raw = (text: string, params: ReadonlyArray<unknown>) =>
+      Effect.runPromise(sql.unsafe<Record<string, unknown>>(text, params as Array<never>))
     await runReports("PostgreSQL (loopback)", contacts, store, raw, "pg")
     await close()
   } finally {
@@ -258,17 +307,27 @@ const pgSection = async (contacts: number) => {
 }
 
 try {
-  console.log(`Reports: ${definitions.length} plugin reports, ${RUNS} runs, medians; node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+  console.log(
+    `Reports: ${definitions.length} plugin reports, ${RUNS} runs, medians; node ${process.version}, ${
+      cpus()[0]?.model ?? "unknown CPU"
+    } × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`
+  )
   for (const contacts of SIZES) {
     await sqliteSection(contacts)
     if (!sqliteOnly) await pgSection(contacts)
   }
   const target = (r: Row) => r.contacts <= 100_000 ? 200 : 1000
-  console.log("\n| database | contacts | report | first run | median | hand-written SQL | store / hand-written | target |")
+  console.log(
+    "\n| database | contacts | report | first run | median | hand-written SQL | store / hand-written | target |"
+  )
   console.log("| --- | --- | --- | --- | --- | --- | --- | --- |")
   for (const r of rows) {
     const met = Math.max(r.cold, r.store) < target(r) ? "met" : "MISSED"
-    console.log(`| ${r.database} | ${r.contacts.toLocaleString("en-US")} | ${r.report} | ${r.cold.toFixed(0)} ms | ${r.store.toFixed(0)} ms | ${r.raw.toFixed(0)} ms | ${(r.store / r.raw).toFixed(2)}× | < ${target(r)} ms: ${met} |`)
+    console.log(
+      `| ${r.database} | ${r.contacts.toLocaleString("en-US")} | ${r.report} | ${r.cold.toFixed(0)} ms | ${
+        r.store.toFixed(0)
+      } ms | ${r.raw.toFixed(0)} ms | ${(r.store / r.raw).toFixed(2)}× | < ${target(r)} ms: ${met} |`
+    )
   }
 } finally {
   rmSync(sqliteDir, { recursive: true, force: true })

@@ -11,13 +11,13 @@
  *
  * Run: `npm run bench -- stores` (`--quick` for fewer rounds, `--sqlite-only` to skip PostgreSQL).
  */
-import { Audit, Store } from "@pomoc/core"
 import { PgClient } from "@effect/sql-pg"
-import { SqlStore } from "@pomoc/store-sql"
+import { Audit, Store } from "@pomoc/core"
 import { PostgresDialect, PostgresStore } from "@pomoc/store-postgres"
+import { SqlStore } from "@pomoc/store-sql"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import Database from "better-sqlite3"
-import { Effect, Layer, Redacted, Scope, Exit, Context } from "effect"
+import { Context, Effect, Exit, Layer, Redacted, Scope } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, tmpdir, totalmem } from "node:os"
@@ -74,10 +74,18 @@ const draft = (writes: ReadonlyArray<Store.RecordWrite>): Audit.AuditDraft => ({
 const unitOf = (writes: ReadonlyArray<Store.RecordWrite>): Store.UnitOfWork => ({ writes, audit: [draft(writes)] })
 
 /** The exact column values the store writes for a record (the raw drivers write the same). */
-const recordRow = (w: Store.RecordWrite) => [
-  w.kind, w.id, 1, w.serviceId, w.at,
-  JSON.stringify(w.personIds), JSON.stringify(w.tags), JSON.stringify(w.facets), JSON.stringify(w.data)
-] as const
+const recordRow = (w: Store.RecordWrite) =>
+  [
+    w.kind,
+    w.id,
+    1,
+    w.serviceId,
+    w.at,
+    JSON.stringify(w.personIds),
+    JSON.stringify(w.tags),
+    JSON.stringify(w.facets),
+    JSON.stringify(w.data)
+  ] as const
 
 // ---------------------------------------------------------------------------------------------
 // Timing
@@ -180,7 +188,9 @@ const writeVariants = (
 ): ReadonlyArray<Variant> => {
   const commits: Array<Array<Store.RecordWrite>> = []
   for (let i = 0; i < count; i += perCommit) {
-    commits.push(Array.from({ length: Math.min(perCommit, count - i) }, (_, j) => contact(i + j, `person-${(i + j) % 500}`)))
+    commits.push(
+      Array.from({ length: Math.min(perCommit, count - i) }, (_, j) => contact(i + j, `person-${(i + j) % 500}`))
+    )
   }
   return [
     { name: `${label} store`, run: () => storeRun(commits) },
@@ -236,21 +246,36 @@ const pgReset = (sql: SqlClient.SqlClient) =>
 const pgRawCommit = (sql: SqlClient.SqlClient, writes: ReadonlyArray<Store.RecordWrite>) =>
   sql.withTransaction(
     Effect.gen(function*() {
-      const [head] = yield* sql.unsafe<{ seq: string; hash: string }>("SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1 FOR UPDATE")
+      const [head] = yield* sql.unsafe<{ seq: string; hash: string }>(
+        "SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1 FOR UPDATE"
+      )
       const placeholders = (rows: number, cols: number) =>
-        Array.from({ length: rows }, (_, r) => `(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}`).join(", ")})`).join(", ")
+        Array.from({ length: rows }, (_, r) =>
+          `(${Array.from({ length: cols }, (_, c) => `$${r * cols + c + 1}`).join(", ")})`).join(", ")
       for (let i = 0; i < writes.length; i += 500) {
         const part = writes.slice(i, i + 500)
         yield* sql.unsafe(
-          `INSERT INTO pomoc_records (kind, id, version, service_id, at, person_ids, tags, facets, data) VALUES ${placeholders(part.length, 9)}`,
+          `INSERT INTO pomoc_records (kind, id, version, service_id, at, person_ids, tags, facets, data) VALUES ${
+            placeholders(part.length, 9)
+          }`,
           part.flatMap(recordRow)
         )
-        const people = part.flatMap((w) => w.personIds.map((p) => [p, w.kind, w.id]))
-        yield* sql.unsafe(`INSERT INTO pomoc_record_people (person_id, kind, id) VALUES ${placeholders(people.length, 3)}`, people.flat())
+        const people = part.flatMap((w) =>
+          w.personIds.map((p) => [p, w.kind, w.id])
+        )
+        yield* sql.unsafe(
+          `INSERT INTO pomoc_record_people (person_id, kind, id) VALUES ${placeholders(people.length, 3)}`,
+          people.flat()
+        )
       }
       const [entry] = Audit.seal({ seq: Number(head!.seq), hash: head!.hash }, [draft(writes)])
       const { hash, prevHash, seq, ...d } = entry!
-      yield* sql.unsafe("INSERT INTO pomoc_audit (seq, entry, prev_hash, hash) VALUES ($1, $2, $3, $4)", [seq, JSON.stringify(d), prevHash, hash])
+      yield* sql.unsafe("INSERT INTO pomoc_audit (seq, entry, prev_hash, hash) VALUES ($1, $2, $3, $4)", [
+        seq,
+        JSON.stringify(d),
+        prevHash,
+        hash
+      ])
       yield* sql.unsafe("UPDATE pomoc_audit_head SET seq = $1, hash = $2 WHERE singleton = 1", [seq, hash])
     })
   )
@@ -297,21 +322,43 @@ const print = (row: Row) => {
   const ratio = row.storeMs / row.rawMs
   const store = row.unit === "ms" ? `${fmt(row.storeMs)} ms` : `${fmt((row.items / row.storeMs) * 1000)} contacts/s`
   const raw = row.unit === "ms" ? `${fmt(row.rawMs)} ms` : `${fmt((row.items / row.rawMs) * 1000)} contacts/s`
-  const verdict = row.target === undefined ? "" : ratio <= row.target ? ` (target ≤ ${row.target}×: met)` : ` (target ≤ ${row.target}×: MISSED)`
+  const verdict = row.target === undefined
+    ? ""
+    : ratio <= row.target
+    ? ` (target ≤ ${row.target}×: met)`
+    : ` (target ≤ ${row.target}×: MISSED)`
   console.log(`| ${row.database} | ${row.scenario} | ${store} | ${raw} | ${ratio.toFixed(2)}×${verdict} |`)
 }
 
 const sqliteSection = async () => {
   const single = await measure(writeVariants("single", SINGLE, 1, sqliteStoreWrites, sqliteRawWrites))
-  results.push({ database: "SQLite (file, WAL)", scenario: `record ${SINGLE} contacts, one per commit`, storeMs: single.get("single store")!, rawMs: single.get("single raw")!, items: SINGLE, unit: "contacts/s" })
+  results.push({
+    database: "SQLite (file, WAL)",
+    scenario: `record ${SINGLE} contacts, one per commit`,
+    storeMs: single.get("single store")!,
+    rawMs: single.get("single raw")!,
+    items: SINGLE,
+    unit: "contacts/s"
+  })
   const batch = await measure(writeVariants("batch", BATCH * BATCHES, BATCH, sqliteStoreWrites, sqliteRawWrites))
-  results.push({ database: "SQLite (file, WAL)", scenario: `record ${BATCH * BATCHES} contacts, ${BATCH} per commit`, storeMs: batch.get("batch store")!, rawMs: batch.get("batch raw")!, items: BATCH * BATCHES, unit: "contacts/s", target: 1.5 })
+  results.push({
+    database: "SQLite (file, WAL)",
+    scenario: `record ${BATCH * BATCHES} contacts, ${BATCH} per commit`,
+    storeMs: batch.get("batch store")!,
+    rawMs: batch.get("batch raw")!,
+    items: BATCH * BATCHES,
+    unit: "contacts/s",
+    target: 1.5
+  })
 
   // One person with 10,000 contacts among 20,000 others'.
   const filename = freshSqliteFile()
   const { close, store } = await openSqliteStore(filename)
   for (let i = 0; i < HISTORY * 3; i += BATCH) {
-    const writes = Array.from({ length: BATCH }, (_, j) => contact(i + j, (i + j) % 3 === 0 ? PERSON : `person-${(i + j) % 977}`))
+    const writes = Array.from(
+      { length: BATCH },
+      (_, j) => contact(i + j, (i + j) % 3 === 0 ? PERSON : `person-${(i + j) % 977}`)
+    )
     await Effect.runPromise(store.commit(unitOf(writes)))
   }
   const raw = openRawSqlite(filename)
@@ -335,8 +382,17 @@ const sqliteSection = async () => {
       }
     }
   ])
-  if (storeCount !== HISTORY || rawCount !== HISTORY) throw new Error(`history sizes differ: store ${storeCount}, raw ${rawCount}`)
-  results.push({ database: "SQLite (file, WAL)", scenario: `read one person's history (${HISTORY} contacts)`, storeMs: history.get("store")!, rawMs: history.get("raw")!, items: HISTORY, unit: "ms" })
+  if (storeCount !== HISTORY || rawCount !== HISTORY) {
+    throw new Error(`history sizes differ: store ${storeCount}, raw ${rawCount}`)
+  }
+  results.push({
+    database: "SQLite (file, WAL)",
+    scenario: `read one person's history (${HISTORY} contacts)`,
+    storeMs: history.get("store")!,
+    rawMs: history.get("raw")!,
+    items: HISTORY,
+    unit: "ms"
+  })
   raw.db.close()
   await close()
 }
@@ -364,13 +420,31 @@ const pgSection = async () => {
       return now() - started
     }
     const single = await measure(writeVariants("single", SINGLE, 1, storeWrites, rawWrites))
-    results.push({ database: "PostgreSQL (loopback)", scenario: `record ${SINGLE} contacts, one per commit`, storeMs: single.get("single store")!, rawMs: single.get("single raw")!, items: SINGLE, unit: "contacts/s" })
+    results.push({
+      database: "PostgreSQL (loopback)",
+      scenario: `record ${SINGLE} contacts, one per commit`,
+      storeMs: single.get("single store")!,
+      rawMs: single.get("single raw")!,
+      items: SINGLE,
+      unit: "contacts/s"
+    })
     const batch = await measure(writeVariants("batch", BATCH * BATCHES, BATCH, storeWrites, rawWrites))
-    results.push({ database: "PostgreSQL (loopback)", scenario: `record ${BATCH * BATCHES} contacts, ${BATCH} per commit`, storeMs: batch.get("batch store")!, rawMs: batch.get("batch raw")!, items: BATCH * BATCHES, unit: "contacts/s", target: 1.5 })
+    results.push({
+      database: "PostgreSQL (loopback)",
+      scenario: `record ${BATCH * BATCHES} contacts, ${BATCH} per commit`,
+      storeMs: batch.get("batch store")!,
+      rawMs: batch.get("batch raw")!,
+      items: BATCH * BATCHES,
+      unit: "contacts/s",
+      target: 1.5
+    })
 
     await Effect.runPromise(pgReset(sql))
     for (let i = 0; i < HISTORY * 3; i += BATCH) {
-      const writes = Array.from({ length: BATCH }, (_, j) => contact(i + j, (i + j) % 3 === 0 ? PERSON : `person-${(i + j) % 977}`))
+      const writes = Array.from(
+        { length: BATCH },
+        (_, j) => contact(i + j, (i + j) % 3 === 0 ? PERSON : `person-${(i + j) % 977}`)
+      )
       await Effect.runPromise(store.commit(unitOf(writes)))
     }
     await Effect.runPromise(sql.unsafe("ANALYZE"))
@@ -394,8 +468,17 @@ const pgSection = async () => {
         }
       }
     ])
-    if (storeCount !== HISTORY || rawCount !== HISTORY) throw new Error(`history sizes differ: store ${storeCount}, raw ${rawCount}`)
-    results.push({ database: "PostgreSQL (loopback)", scenario: `read one person's history (${HISTORY} contacts)`, storeMs: history.get("store")!, rawMs: history.get("raw")!, items: HISTORY, unit: "ms" })
+    if (storeCount !== HISTORY || rawCount !== HISTORY) {
+      throw new Error(`history sizes differ: store ${storeCount}, raw ${rawCount}`)
+    }
+    results.push({
+      database: "PostgreSQL (loopback)",
+      scenario: `read one person's history (${HISTORY} contacts)`,
+      storeMs: history.get("store")!,
+      rawMs: history.get("raw")!,
+      items: HISTORY,
+      unit: "ms"
+    })
     await closeStore()
     await close()
   } finally {
@@ -404,7 +487,11 @@ const pgSection = async () => {
 }
 
 try {
-  console.log(`SQL stores: ${ROUNDS} rounds, medians; node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`)
+  console.log(
+    `SQL stores: ${ROUNDS} rounds, medians; node ${process.version}, ${
+      cpus()[0]?.model ?? "unknown CPU"
+    } × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`
+  )
   await sqliteSection()
   if (!sqliteOnly) await pgSection()
   console.log("\n| database | scenario | store | raw driver | store / raw time |")

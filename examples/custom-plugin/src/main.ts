@@ -3,7 +3,6 @@
  * a contact recorded with its codes, and the principles engine (core rules and the shelter's)
  * deciding on commands. Run with `npm start -w @pomoc/example-custom-plugin`.
  */
-import { DateTime, Effect } from "effect"
 import {
   type Facts,
   type InvalidInput,
@@ -13,6 +12,7 @@ import {
   type PluginError,
   Registry
 } from "@pomoc/core"
+import { DateTime, Effect } from "effect"
 import { nightShelter } from "./nightShelter.js"
 
 const facts = (overrides: Partial<Facts.Facts> = {}): Facts.Facts => ({

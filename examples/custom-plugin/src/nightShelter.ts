@@ -2,8 +2,8 @@
  * A night shelter as a Pomoc plugin: a sixth service type, written outside `packages/` with
  * nothing but the public API of `@pomoc/core`.
  */
-import { DateTime } from "effect"
 import { definePlugin, Plugin, Principle } from "@pomoc/core"
+import { DateTime } from "effect"
 
 /** Guests' safety: a principle of this service type, on top of the core ones. */
 export const GuestSafety = Principle.make({
@@ -127,7 +127,12 @@ export const nightShelter = definePlugin({
   indicators: [
     {
       code: "slept-indoors",
-      labels: { en: "Slept indoors in the last week", cs: "Spal/a uvnitř v posledním týdnu", lt: "Per paskutinę savaitę nakvojo patalpose", bg: "Спал/а на закрито през последната седмица" },
+      labels: {
+        en: "Slept indoors in the last week",
+        cs: "Spal/a uvnitř v posledním týdnu",
+        lt: "Per paskutinę savaitę nakvojo patalpose",
+        bg: "Спал/а на закрито през последната седмица"
+      },
       scale: { _tag: "YesNo" }
     },
     {
@@ -165,15 +170,33 @@ export const nightShelter = definePlugin({
   reports: [
     {
       id: "bed-nights",
-      labels: { en: "Bed nights by month", cs: "Přenocování podle měsíců", lt: "Nakvynės pagal mėnesius", bg: "Нощувки по месеци" },
+      labels: {
+        en: "Bed nights by month",
+        cs: "Přenocování podle měsíců",
+        lt: "Nakvynės pagal mėnesius",
+        bg: "Нощувки по месеци"
+      },
       question: "how-much",
-      query: { kind: "contact", dimensions: [{ by: "month" }, { by: "tag", values: ["bed-night"] }], measure: { sum: "participants" } }
+      query: {
+        kind: "contact",
+        dimensions: [{ by: "month" }, { by: "tag", values: ["bed-night"] }],
+        measure: { sum: "participants" }
+      }
     },
     {
       id: "slept-indoors",
-      labels: { en: "Guests who slept indoors", cs: "Hosté, kteří spali uvnitř", lt: "Svečiai, nakvoję patalpose", bg: "Гости, спали на закрито" },
+      labels: {
+        en: "Guests who slept indoors",
+        cs: "Hosté, kteří spali uvnitř",
+        lt: "Svečiai, nakvoję patalpose",
+        bg: "Гости, спали на закрито"
+      },
       question: "better-off",
-      query: { kind: "measurement", dimensions: [{ by: "indicator", values: ["slept-indoors"] }, { by: "value" }], measure: "people" }
+      query: {
+        kind: "measurement",
+        dimensions: [{ by: "indicator", values: ["slept-indoors"] }, { by: "value" }],
+        measure: "people"
+      }
     }
   ],
   config: { beds: 24 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
 import { Registry } from "@pomoc/core"
 import { pluginSuite } from "@pomoc/core/testing"
+import { Effect } from "effect"
 import { run } from "../src/main.js"
 import { nightShelter } from "../src/nightShelter.js"
 

@@ -2,7 +2,18 @@
  * The quickstart for apps that do not use Effect: the same case-work API as async methods.
  * Failures reject with typed error classes (`CommandRefused`, `AccessDenied`, `InvalidInput`, …).
  */
-import { AccessDenied, Casework, type CaseworkClient, CommandRefused, createClient, FieldCrypto, InvalidInput, type KeyMaterial, Registry, type Store } from "@pomoc/core"
+import {
+  AccessDenied,
+  Casework,
+  type CaseworkClient,
+  CommandRefused,
+  createClient,
+  FieldCrypto,
+  InvalidInput,
+  type KeyMaterial,
+  Registry,
+  type Store
+} from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Layer } from "effect"
@@ -41,21 +52,41 @@ export const session = async (pomoc: ReturnType<typeof connect>): Promise<Outcom
   await pomoc.setStaff(admin, { id: auditor, grants: [{ role: "auditor", services: "*" }] })
   await pomoc.registerOrganisation(admin, { id: "org", name: "Klub Střelka" })
   await pomoc.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Klub Střelka",
-    targetGroup: { description: "young people", ageRange: { min: 6, max: 26 } }, localities: [],
-    principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: ["walk-in"],
+    id: "club",
+    organisationId: "org",
+    type: "low-threshold-club",
+    name: "Klub Střelka",
+    targetGroup: { description: "young people", ageRange: { min: 6, max: 26 } },
+    localities: [],
+    principles: [...lowThresholdClub.principles],
+    freeOfCharge: true,
+    firstContactChannels: ["walk-in"],
     registeredAt: "2026-04-01T08:00:00.000Z"
   })
   const { value: mia } = await pomoc.registerPerson(worker, {
-    _tag: "pseudonymous", serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [],
-    registeredAt: "2026-04-01T15:00:00.000Z", nickname: "Mia"
+    _tag: "pseudonymous",
+    serviceId: "club",
+    sharedWith: [],
+    ageBand: "11-14",
+    gender: "not-stated",
+    needs: [],
+    registeredAt: "2026-04-01T15:00:00.000Z",
+    nickname: "Mia"
   })
   let contacts = 0
   for (const day of [1, 2, 3]) {
     await pomoc.recordContact(worker, {
-      serviceId: "club", at: `2026-04-0${day}T16:00:00.000Z`, durationMinutes: 90, locationKind: "club-premises",
-      channel: "in-person", workers: ["worker-tomas"], participants: [mia.id], anonymousCount: 4 + day,
-      interventions: ["contact", "leisure-activity"], firstContact: day === 1, ...(day === 1 ? { firstContactChannel: "walk-in" } : {}),
+      serviceId: "club",
+      at: `2026-04-0${day}T16:00:00.000Z`,
+      durationMinutes: 90,
+      locationKind: "club-premises",
+      channel: "in-person",
+      workers: ["worker-tomas"],
+      participants: [mia.id],
+      anonymousCount: 4 + day,
+      interventions: ["contact", "leisure-activity"],
+      firstContact: day === 1,
+      ...(day === 1 ? { firstContactChannel: "walk-in" } : {}),
       mode: "group"
     })
     contacts++
@@ -76,5 +107,10 @@ export const session = async (pomoc: ReturnType<typeof connect>): Promise<Outcom
   })
   const history = await pomoc.personHistory(worker, mia.id)
   const verification = await pomoc.verifyAudit(auditor, undefined)
-  return { contacts, caught, historyContacts: history.contacts?.length ?? 0, auditIntact: verification._tag === "Intact" }
+  return {
+    contacts,
+    caught,
+    historyContacts: history.contacts?.length ?? 0,
+    auditIntact: verification._tag === "Intact"
+  }
 }

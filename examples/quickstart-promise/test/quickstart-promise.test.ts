@@ -4,7 +4,12 @@ import { describe, expect, it } from "vitest"
 import { connect, session } from "../src/quickstart.js"
 
 describe("quickstart (Promise)", () => {
-  for (const [name, store] of [["memory", () => Store.layerMemory], ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })]] as const) {
+  for (
+    const [name, store] of [["memory", () => Store.layerMemory], [
+      "SQLite",
+      () => SqliteStore.layer({ filename: ":memory:" })
+    ]] as const
+  ) {
     it(`runs on ${name} and catches typed errors`, async () => {
       const pomoc = connect(store(), KeyMaterial.generate())
       try {

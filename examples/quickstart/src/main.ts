@@ -20,7 +20,9 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(filename + suffix, { force: tr
 // A real application loads its key from a secret store; the demo makes a fresh one.
 const key = KeyMaterial.generate()
 
-const summary = await Effect.runPromise(quickstart.pipe(Effect.provide(pomocLayer(SqliteStore.layer({ filename }), key))))
+const summary = await Effect.runPromise(
+  quickstart.pipe(Effect.provide(pomocLayer(SqliteStore.layer({ filename }), key)))
+)
 const reports: Record<string, string> = {}
 for (const [organisation, html] of Object.entries(await Effect.runPromise(annualReports(summary)))) {
   const file = join(folder, `annual-report-2026-${organisation}.html`)

@@ -12,7 +12,12 @@ const run = (store: Layer.Layer<never, unknown> | Parameters<typeof pomocLayer>[
   Effect.runPromise(quickstart.pipe(Effect.provide(pomocLayer(store as never, KeyMaterial.generate()))))
 
 describe("quickstart", () => {
-  for (const [name, store] of [["memory", () => Store.layerMemory], ["SQLite", () => SqliteStore.layer({ filename: ":memory:" })]] as const) {
+  for (
+    const [name, store] of [["memory", () => Store.layerMemory], [
+      "SQLite",
+      () => SqliteStore.layer({ filename: ":memory:" })
+    ]] as const
+  ) {
     it(`records the week and the client on ${name}`, async () => {
       const s = await run(store())
       expect(s.people.map((p) => p.level)).toEqual(["pseudonymous", "pseudonymous", "pseudonymous", "pseudonymous"])
@@ -25,12 +30,17 @@ describe("quickstart", () => {
       expect(s.refusals.find((r) => r.operation.startsWith("startCooperation"))?.error).toBe("CommandRefused")
       expect(s.refusals.find((r) => r.operation.startsWith("setGoalStatus"))?.error).toBe("CommandRefused")
       expect(s.plan).toEqual({ goals: 1, stepsByClient: 2, achieved: 1 })
-      expect(s.outcomes).toEqual([{ indicator: "informed-about-options", value: "true" }, { indicator: "competent-and-active", value: "3" }])
+      expect(s.outcomes).toEqual([{ indicator: "informed-about-options", value: "true" }, {
+        indicator: "competent-and-active",
+        value: "3"
+      }])
       expect(s.auditIntact).toBe(true)
       expect(s.report.table._tag).toBe("OneWay")
       // Every visible count in the report is at or above the threshold (or zero).
       const cells = s.report.table._tag === "OneWay" ? s.report.table.cells : []
-      for (const cell of cells) if (cell._tag === "Value" && cell.count > 0) expect(cell.count).toBeGreaterThanOrEqual(s.report.threshold)
+      for (const cell of cells) {
+        if (cell._tag === "Value" && cell.count > 0) expect(cell.count).toBeGreaterThanOrEqual(s.report.threshold)
+      }
       // Every refusal says which principle and rule refused, and why, in plain words.
       expect(s.refusals.find((r) => r.operation === "chargeFee")?.why).toContainEqual(
         { principle: "Free of charge", rule: "free-of-charge/no-fee", reason: "the service is free of charge" }
@@ -70,9 +80,17 @@ describe("quickstart", () => {
       expect(out).toContain(`annual-report-2026-${organisation}.html`)
       expect(html).toContain(`<html lang="cs">`)
       expect(html.match(/<figure /g)).toHaveLength(charts)
-      for (const secret of ["Kuba", "Žaneta", "Dvořáková", "+420 600 000 000", "trouble at home", "přestat se bát"]) expect(html).not.toContain(secret)
+      for (const secret of ["Kuba", "Žaneta", "Dvořáková", "+420 600 000 000", "trouble at home", "přestat se bát"]) {
+        expect(html).not.toContain(secret)
+      }
     }
-    const bytes = readFileSync(db).toString("utf8") + (() => { try { return readFileSync(db + "-wal").toString("utf8") } catch { return "" } })()
+    const bytes = readFileSync(db).toString("utf8") + (() => {
+      try {
+        return readFileSync(db + "-wal").toString("utf8")
+      } catch {
+        return ""
+      }
+    })()
     for (const secret of ["Kuba", "Žaneta", "Dvořáková", "+420 600 000 000", "trouble at home", "přestat se bát"]) {
       expect(bytes).not.toContain(secret)
     }

@@ -12,7 +12,12 @@ const day = 86_400_000
 
 /** The instant of a weekday (0 = Monday) and hour of a week, as ISO text, never before 1 January. */
 export const at = (week: number, weekday: number, hour: number, minute = 0): string =>
-  new Date(Math.max(firstMonday + (week * 7 + weekday) * day + hour * 3_600_000 + minute * 60_000, Date.UTC(2025, 0, 1, hour, minute))).toISOString()
+  new Date(
+    Math.max(
+      firstMonday + (week * 7 + weekday) * day + hour * 3_600_000 + minute * 60_000,
+      Date.UTC(2025, 0, 1, hour, minute)
+    )
+  ).toISOString()
 
 /** The quarter (0–3) a week ends in. */
 export const quarterEnds = (week: number): boolean => week === 12 || week === 25 || week === 38 || week === 51

@@ -26,7 +26,11 @@ const seed = Number(process.env["POMOC_DEMO_SEED"] ?? "2025")
 // A real application loads its key from a secret store; the demo makes a fresh one.
 const key = KeyMaterial.generate()
 
-const bar = new SingleBar({ format: "simulating 2025 [{bar}] {percentage}% · {value}/{total} organisation-weeks · {duration}s", hideCursor: true, noTTYOutput: false })
+const bar = new SingleBar({
+  format: "simulating 2025 [{bar}] {percentage}% · {value}/{total} organisation-weeks · {duration}s",
+  hideCursor: true,
+  noTTYOutput: false
+})
 const started = Date.now()
 bar.start(1, 0)
 const result = await Effect.runPromise(

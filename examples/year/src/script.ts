@@ -72,7 +72,8 @@ const enrol = (actor: Actor): Actor => {
 }
 
 /** An actor holding one role in one service. */
-export const staff = (id: string, role: string, serviceId: string): Actor => enrol({ id, grants: [{ role, services: [serviceId] }] })
+export const staff = (id: string, role: string, serviceId: string): Actor =>
+  enrol({ id, grants: [{ role, services: [serviceId] }] })
 
 /** The administrator of the whole demo database (registers organisations and services). */
 export const administrator: Actor = enrol({ id: "admin-demo", grants: [{ role: "administrator", services: "*" }] })

@@ -5,7 +5,20 @@
  * rule and reason), an erasure (the person gone, the counts kept), every report of each plugin,
  * and the audit chain verified.
  */
-import { AccessDenied, Audit, Casework, CommandRefused, FieldCrypto, type KeyMaterial, NotFound, Registry, type ReportResult, StaffDirectory, StaffMember, type Store } from "@pomoc/core"
+import {
+  AccessDenied,
+  Audit,
+  Casework,
+  CommandRefused,
+  FieldCrypto,
+  type KeyMaterial,
+  NotFound,
+  Registry,
+  type ReportResult,
+  StaffDirectory,
+  StaffMember,
+  type Store
+} from "@pomoc/core"
 import { childrenInCare } from "@pomoc/service-children-in-care"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
@@ -22,7 +35,13 @@ import * as Random from "./random.js"
 import { type Actor, type Attempt, auditor, type Command, enrolled, type Figure, type Script } from "./script.js"
 
 /** The plugins of the five organisations. */
-export const registry: Registry.Registry = Registry.makeUnsafe([lowThresholdClub, streetWork, debtCounselling, communityCentre, childrenInCare])
+export const registry: Registry.Registry = Registry.makeUnsafe([
+  lowThresholdClub,
+  streetWork,
+  debtCounselling,
+  communityCentre,
+  childrenInCare
+])
 
 const decodeMember = Schema.decodeUnknownSync(StaffMember)
 
@@ -100,12 +119,21 @@ const explain = (attempt: Attempt, error: Casework.CaseworkError): Refusal => ({
   why: error instanceof CommandRefused
     ? [
       ...error.violations.map((v) => ({ principle: principleName(v.principle), rule: v.rule, reason: v.reason })),
-      ...error.requirements.map((r) => ({ principle: principleName(r.principle), rule: r.rule, reason: `requires ${r.kind}: ${r.detail}` }))
+      ...error.requirements.map((r) => ({
+        principle: principleName(r.principle),
+        rule: r.rule,
+        reason: `requires ${r.kind}: ${r.detail}`
+      }))
     ]
     : error instanceof AccessDenied
     ? [{ principle: "Access control (default deny)", rule: error.reason, reason: denials[error.reason] }]
     : error instanceof NotFound
-    ? [{ principle: "Access control (default deny)", rule: "not-found", reason: `no ${error.kind} with this id is visible to them: another service's record looks exactly like one that does not exist` }]
+    ? [{
+      principle: "Access control (default deny)",
+      rule: "not-found",
+      reason:
+        `no ${error.kind} with this id is visible to them: another service's record looks exactly like one that does not exist`
+    }]
     : [{ principle: "(input)", rule: error._tag, reason: error.message }]
 })
 
@@ -113,7 +141,9 @@ const explain = (attempt: Attempt, error: Casework.CaseworkError): Refusal => ({
 export const scripts = (): ReadonlyArray<Script> => [club(), street(), debt(), centre(), care()]
 
 /** Consecutive commands of one actor, so each batch has one actor. */
-const byActor = (commands: ReadonlyArray<Command>): Array<{ readonly actor: Actor; readonly commands: Array<Command> }> => {
+const byActor = (
+  commands: ReadonlyArray<Command>
+): Array<{ readonly actor: Actor; readonly commands: Array<Command> }> => {
   const groups: Array<{ actor: Actor; commands: Array<Command> }> = []
   for (const command of commands) {
     const last = groups.at(-1)
@@ -123,7 +153,9 @@ const byActor = (commands: ReadonlyArray<Command>): Array<{ readonly actor: Acto
   return groups
 }
 
-const cellText = (cell: { readonly _tag: string; readonly count?: number }) => (cell._tag === "Value" ? String(cell.count) : "suppressed")
+const cellText = (
+  cell: { readonly _tag: string; readonly count?: number }
+) => (cell._tag === "Value" ? String(cell.count) : "suppressed")
 
 /**
  * Simulates the year on the case-work API in context. `onProgress(done, total)` is called after
@@ -136,10 +168,18 @@ export const simulate = (seed: number, onProgress: (done: number, total: number)
     const all = scripts()
     const counts = new Map<string, number>()
     const run = (script: Script, commands: ReadonlyArray<Command>) =>
-      Effect.forEach(byActor(commands), ({ actor, commands: group }) =>
-        pomoc.batch(actor, group.map(({ op, input }) => ({ op, input }) as never)).pipe(
-          Effect.tap(() => Effect.sync(() => counts.set(script.organisation.id, (counts.get(script.organisation.id) ?? 0) + group.length)))
-        ), { discard: true })
+      Effect.forEach(
+        byActor(commands),
+        ({ actor, commands: group }) =>
+          pomoc.batch(actor, group.map(({ op, input }) => ({ op, input }) as never)).pipe(
+            Effect.tap(() =>
+              Effect.sync(() =>
+                counts.set(script.organisation.id, (counts.get(script.organisation.id) ?? 0) + group.length)
+              )
+            )
+          ),
+        { discard: true }
+      )
     for (const script of all) yield* run(script, script.setup())
     const total = weeks * all.length
     let done = 0
@@ -155,7 +195,10 @@ export const simulate = (seed: number, onProgress: (done: number, total: number)
     for (const script of all) {
       const own: Array<Refusal> = []
       for (const attempt of script.attempts()) {
-        const call = pomoc[attempt.op] as (actor: unknown, input: unknown) => Effect.Effect<unknown, Casework.CaseworkError>
+        const call = pomoc[attempt.op] as (
+          actor: unknown,
+          input: unknown
+        ) => Effect.Effect<unknown, Casework.CaseworkError>
         const error = yield* Effect.flip(call(attempt.actor, attempt.input))
         own.push(explain(attempt, error))
       }
@@ -171,8 +214,11 @@ export const simulate = (seed: number, onProgress: (done: number, total: number)
 
     const organisations: Array<OrganisationYear> = []
     for (const script of all) {
-      const reports = yield* Effect.forEach(script.plugin.reports, (definition) =>
-        pomoc.report(script.coordinator, { reportId: definition.id, serviceId: script.serviceId, ...year }))
+      const reports = yield* Effect.forEach(
+        script.plugin.reports,
+        (definition) =>
+          pomoc.report(script.coordinator, { reportId: definition.id, serviceId: script.serviceId, ...year })
+      )
       organisations.push({
         id: script.organisation.id,
         name: script.organisation.name,

@@ -28,19 +28,35 @@ describe("npm run demo (a year of five organisations)", () => {
   it("prints the summary figures of seed 2025", () => {
     expect(out).toContain("Pomoc demo: a year (2025) of five organisations, simulated from seed 2025")
     expect(out).toContain("3025 writes went through the case-work API")
-    for (const row of [
-      /young people known by a nickname +│ +34 /, /group evenings +│ +208 /, /anonymous participations +│ +1198 /,
-      /first contacts +│ +274 /, /of them, new to the service +│ +160 /,
-      /clients +│ +49 /, /goals achieved +│ +36 /,
-      /anonymous attendances +│ +4863 /, /volunteer hours +│ +410\.5 /,
-      /trainings for care-institution staff +│ +13 /, /needs analyses +│ +27 /
-    ]) expect(out).toMatch(row)
+    for (
+      const row of [
+        /young people known by a nickname +│ +34 /,
+        /group evenings +│ +208 /,
+        /anonymous participations +│ +1198 /,
+        /first contacts +│ +274 /,
+        /of them, new to the service +│ +160 /,
+        /clients +│ +49 /,
+        /goals achieved +│ +36 /,
+        /anonymous attendances +│ +4863 /,
+        /volunteer hours +│ +410\.5 /,
+        /trainings for care-institution staff +│ +13 /,
+        /needs analyses +│ +27 /
+      ]
+    ) expect(out).toMatch(row)
     expect(out).toContain("3026 audit entries: one for each of the 3025 writes of the year and one for the erasure")
     expect(out).toContain("The hash chain was verified intact.")
   })
 
   it("answers the three questions for each organisation, from its reports", () => {
-    for (const name of ["Ostrov, z. s.", "Na tvé straně, z. ú.", "Rovnováha, o. p. s.", "Alytaus bendruomenės centras", "Фондация „Шанс“"]) {
+    for (
+      const name of [
+        "Ostrov, z. s.",
+        "Na tvé straně, z. ú.",
+        "Rovnováha, o. p. s.",
+        "Alytaus bendruomenės centras",
+        "Фондация „Шанс“"
+      ]
+    ) {
       const section = out.slice(out.indexOf(`══ ${name}`))
       expect(section.indexOf("How much did we do?"), name).toBeGreaterThan(0)
       expect(section.indexOf("How well did we do it?"), name).toBeGreaterThan(section.indexOf("How much did we do?"))
@@ -63,7 +79,12 @@ describe("npm run demo (a year of five organisations)", () => {
   })
 
   it("writes an annual report per organisation in its language, and keeps no personal data in plain text", () => {
-    for (const [id, lang] of [["ngo-ostrov", "cs"], ["ngo-na-tve-strane", "cs"], ["ngo-rovnovaha", "cs"], ["ngo-alytus", "lt"], ["ngo-care-bg", "bg"]] as const) {
+    for (
+      const [id, lang] of [["ngo-ostrov", "cs"], ["ngo-na-tve-strane", "cs"], ["ngo-rovnovaha", "cs"], [
+        "ngo-alytus",
+        "lt"
+      ], ["ngo-care-bg", "bg"]] as const
+    ) {
       const file = join(dir, "pomoc-demo", `annual-report-2025-${id}.html`)
       expect(out).toContain(`annual-report-2025-${id}.html`)
       expect(existsSync(file), file).toBe(true)
@@ -74,7 +95,8 @@ describe("npm run demo (a year of five organisations)", () => {
     for (const secret of secrets) expect(out).not.toContain(secret)
     const db = join(dir, "pomoc-demo", "pomoc.db")
     expect(existsSync(db)).toBe(true)
-    const bytes = readFileSync(db).toString("utf8") + (existsSync(db + "-wal") ? readFileSync(db + "-wal").toString("utf8") : "")
+    const bytes = readFileSync(db).toString("utf8") +
+      (existsSync(db + "-wal") ? readFileSync(db + "-wal").toString("utf8") : "")
     for (const secret of secrets) expect(bytes).not.toContain(secret)
   })
 })

@@ -36,25 +36,37 @@ import type { VoidableKind, VoidReason } from "./model/Voided.js"
  * @since 0.1.0
  * @category models
  */
-export interface RegisterOrganisation { readonly _tag: "RegisterOrganisation"; readonly organisation: Organisation }
+export interface RegisterOrganisation {
+  readonly _tag: "RegisterOrganisation"
+  readonly organisation: Organisation
+}
 /**
  * Register a service (its type, target group, principles, channels).
  * @since 0.1.0
  * @category models
  */
-export interface RegisterService { readonly _tag: "RegisterService"; readonly service: Service }
+export interface RegisterService {
+  readonly _tag: "RegisterService"
+  readonly service: Service
+}
 /**
  * Register a location where a service works.
  * @since 0.1.0
  * @category models
  */
-export interface RegisterLocation { readonly _tag: "RegisterLocation"; readonly location: Location }
+export interface RegisterLocation {
+  readonly _tag: "RegisterLocation"
+  readonly location: Location
+}
 /**
  * Register a person at any identity level.
  * @since 0.1.0
  * @category models
  */
-export interface RegisterPerson { readonly _tag: "RegisterPerson"; readonly person: Person }
+export interface RegisterPerson {
+  readonly _tag: "RegisterPerson"
+  readonly person: Person
+}
 /**
  * Raise or lower a person's identity level (raising needs the person's consent).
  * @since 0.1.0
@@ -72,13 +84,20 @@ export interface ChangeIdentityLevel {
  * @since 0.1.0
  * @category models
  */
-export interface RecordContact { readonly _tag: "RecordContact"; readonly contact: Contact }
+export interface RecordContact {
+  readonly _tag: "RecordContact"
+  readonly contact: Contact
+}
 /**
  * Decide whether a person is eligible for a service. Eligibility never reads a protected attribute.
  * @since 0.1.0
  * @category models
  */
-export interface AssessEligibility { readonly _tag: "AssessEligibility"; readonly serviceId: ServiceId; readonly personId?: PersonId }
+export interface AssessEligibility {
+  readonly _tag: "AssessEligibility"
+  readonly serviceId: ServiceId
+  readonly personId?: PersonId
+}
 /**
  * Start a person's cooperation with a service. `referredBy` records who pointed the person here;
  * nobody can be recorded as sent or forced (`compelled` must stay false).
@@ -106,25 +125,37 @@ export interface EndCooperation {
  * @since 0.1.0
  * @category models
  */
-export interface GiveConsent { readonly _tag: "GiveConsent"; readonly consent: Consent }
+export interface GiveConsent {
+  readonly _tag: "GiveConsent"
+  readonly consent: Consent
+}
 /**
  * Withdraw a consent; always allowed.
  * @since 0.1.0
  * @category models
  */
-export interface WithdrawConsent { readonly _tag: "WithdrawConsent"; readonly consentId: ConsentId }
+export interface WithdrawConsent {
+  readonly _tag: "WithdrawConsent"
+  readonly consentId: ConsentId
+}
 /**
  * Share something about a person outside the service.
  * @since 0.1.0
  * @category models
  */
-export interface Disclose { readonly _tag: "Disclose"; readonly disclosure: Disclosure }
+export interface Disclose {
+  readonly _tag: "Disclose"
+  readonly disclosure: Disclosure
+}
 /**
  * Refer a person to another service or organisation.
  * @since 0.1.0
  * @category models
  */
-export interface Refer { readonly _tag: "Refer"; readonly referral: Referral }
+export interface Refer {
+  readonly _tag: "Refer"
+  readonly referral: Referral
+}
 /**
  * Move a referral through its lifecycle.
  * @since 0.1.0
@@ -141,19 +172,31 @@ export interface UpdateReferral {
  * @since 0.1.0
  * @category models
  */
-export interface CreatePlan { readonly _tag: "CreatePlan"; readonly plan: IndividualPlan }
+export interface CreatePlan {
+  readonly _tag: "CreatePlan"
+  readonly plan: IndividualPlan
+}
 /**
  * Add a goal to a plan.
  * @since 0.1.0
  * @category models
  */
-export interface AddGoal { readonly _tag: "AddGoal"; readonly planId: PlanId; readonly goal: Goal }
+export interface AddGoal {
+  readonly _tag: "AddGoal"
+  readonly planId: PlanId
+  readonly goal: Goal
+}
 /**
  * Add a step to a goal of a plan.
  * @since 0.1.0
  * @category models
  */
-export interface AddPlanStep { readonly _tag: "AddPlanStep"; readonly planId: PlanId; readonly goalId: GoalId; readonly step: PlanStep }
+export interface AddPlanStep {
+  readonly _tag: "AddPlanStep"
+  readonly planId: PlanId
+  readonly goalId: GoalId
+  readonly step: PlanStep
+}
 /**
  * Mark a goal achieved or abandoned. Achieved needs the person's participation recorded.
  * @since 0.1.0
@@ -171,19 +214,29 @@ export interface SetGoalStatus {
  * @since 0.1.0
  * @category models
  */
-export interface ReviewPlan { readonly _tag: "ReviewPlan"; readonly planId: PlanId; readonly review: PlanReview }
+export interface ReviewPlan {
+  readonly _tag: "ReviewPlan"
+  readonly planId: PlanId
+  readonly review: PlanReview
+}
 /**
  * Record an outcome measurement for one person.
  * @since 0.1.0
  * @category models
  */
-export interface RecordOutcome { readonly _tag: "RecordOutcome"; readonly measurement: OutcomeMeasurement }
+export interface RecordOutcome {
+  readonly _tag: "RecordOutcome"
+  readonly measurement: OutcomeMeasurement
+}
 /**
  * Record a group activity and its attendance.
  * @since 0.1.0
  * @category models
  */
-export interface RecordActivity { readonly _tag: "RecordActivity"; readonly activity: Activity }
+export interface RecordActivity {
+  readonly _tag: "RecordActivity"
+  readonly activity: Activity
+}
 /**
  * Record attendance at an activity.
  * @since 0.1.0
@@ -200,13 +253,19 @@ export interface RecordAttendance {
  * @since 0.1.0
  * @category models
  */
-export interface RegisterVolunteer { readonly _tag: "RegisterVolunteer"; readonly volunteer: Volunteer }
+export interface RegisterVolunteer {
+  readonly _tag: "RegisterVolunteer"
+  readonly volunteer: Volunteer
+}
 /**
  * Record a volunteer's hours.
  * @since 0.1.0
  * @category models
  */
-export interface RecordVolunteerHours { readonly _tag: "RecordVolunteerHours"; readonly hours: VolunteerHours }
+export interface RecordVolunteerHours {
+  readonly _tag: "RecordVolunteerHours"
+  readonly hours: VolunteerHours
+}
 /**
  * Charge a fee for a service.
  * @since 0.1.0
@@ -248,25 +307,40 @@ export interface PublishReport {
  * @since 0.1.0
  * @category models
  */
-export interface ErasePerson { readonly _tag: "ErasePerson"; readonly personId: PersonId }
+export interface ErasePerson {
+  readonly _tag: "ErasePerson"
+  readonly personId: PersonId
+}
 /**
  * Share a person with another service of the organisation, on their sharing consent.
  * @since 0.2.0
  * @category models
  */
-export interface SharePerson { readonly _tag: "SharePerson"; readonly personId: PersonId; readonly serviceId: ServiceId; readonly consentId: ConsentId }
+export interface SharePerson {
+  readonly _tag: "SharePerson"
+  readonly personId: PersonId
+  readonly serviceId: ServiceId
+  readonly consentId: ConsentId
+}
 /**
  * Make the first administrator of an empty staff directory (the organisation's setup).
  * @since 0.2.0
  * @category models
  */
-export interface SetupAdministrator { readonly _tag: "SetupAdministrator"; readonly member: StaffMember }
+export interface SetupAdministrator {
+  readonly _tag: "SetupAdministrator"
+  readonly member: StaffMember
+}
 /**
  * Set a staff member's grants and volunteer link (an administrator's decision).
  * @since 0.2.0
  * @category models
  */
-export interface SetStaff { readonly _tag: "SetStaff"; readonly member: StaffMember; readonly before: StaffMember | undefined }
+export interface SetStaff {
+  readonly _tag: "SetStaff"
+  readonly member: StaffMember
+  readonly before: StaffMember | undefined
+}
 
 /**
  * The receiving service answers a referral made to it: accepted, rejected (with a reason) or done.
@@ -300,7 +374,12 @@ export interface CorrectRecord {
  * @since 0.2.0
  * @category models
  */
-export interface VoidRecord { readonly _tag: "VoidRecord"; readonly kind: VoidableKind; readonly id: string; readonly reason: VoidReason }
+export interface VoidRecord {
+  readonly _tag: "VoidRecord"
+  readonly kind: VoidableKind
+  readonly id: string
+  readonly reason: VoidReason
+}
 
 /**
  * Every core command.

@@ -83,7 +83,7 @@ export const decoder = <S extends Schema.Top & { readonly DecodingServices: neve
     }
     if (Exit.isSuccess(exit)) return Result.succeed(exit.value)
     const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
-    const issue = failure !== undefined && failure._tag === "Fail" ? (failure.error).issue : undefined
+    const issue = failure !== undefined && failure._tag === "Fail" ? failure.error.issue : undefined
     return Result.fail(
       new InvalidInput({
         entity: name,
@@ -98,7 +98,10 @@ export const decoder = <S extends Schema.Top & { readonly DecodingServices: neve
  * @since 0.1.0
  * @category combinators
  */
-export const decodeEffect = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, entity?: string) => {
+export const decodeEffect = <S extends Schema.Top & { readonly DecodingServices: never }>(
+  schema: S,
+  entity?: string
+) => {
   const run = decoder(schema, entity)
   return (input: unknown): Effect.Effect<S["Type"], InvalidInput> => Effect.fromResult(run(input))
 }

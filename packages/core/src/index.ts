@@ -86,4 +86,4 @@ export * as Pomoc from "./casework/Pomoc.js"
 export * from "./casework/Errors.js"
 /** @since 0.1.0 */
 export * as Client from "./casework/Client.js"
-export { createClient, type CaseworkClient, type PomocClient } from "./casework/Client.js"
+export { type CaseworkClient, createClient, type PomocClient } from "./casework/Client.js"

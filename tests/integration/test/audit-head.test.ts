@@ -3,7 +3,7 @@
  * intact against the store's own head; `verifyAudit` with a head the auditor kept elsewhere
  * reports it, naming the first missing entry's seq.
  */
-import { Audit, FieldCrypto, KeyMaterial, Pomoc, Principles, Store, StaffDirectory } from "@pomoc/core"
+import { Audit, FieldCrypto, KeyMaterial, Pomoc, Principles, StaffDirectory, Store } from "@pomoc/core"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Context, Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"

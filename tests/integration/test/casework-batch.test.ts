@@ -3,7 +3,7 @@
  * principles, later commands seeing earlier ones' writes, committed all together in one store
  * commit or not at all, a failure naming the command's index.
  */
-import { Casework, FieldCrypto, KeyMaterial, Store, StaffDirectory } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, StaffDirectory, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -32,13 +32,22 @@ const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s
 const head = () => runtime.runPromise(Store.Store.use((s) => s.auditHead))
 
 const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toISOString()
-const contact = (participants: ReadonlyArray<string>, interventions: ReadonlyArray<string> = ["contact"]) => ({
-  op: "recordContact",
-  input: {
-    serviceId: "club", at: T(3), durationMinutes: 20, locationKind: "street-area", channel: "in-person", participants,
-    anonymousCount: participants.length === 0 ? 2 : 0, interventions, firstContact: false, mode: participants.length === 1 ? "individual" : "group"
-  }
-}) as Casework.BatchCommand
+const contact = (participants: ReadonlyArray<string>, interventions: ReadonlyArray<string> = ["contact"]) =>
+  ({
+    op: "recordContact",
+    input: {
+      serviceId: "club",
+      at: T(3),
+      durationMinutes: 20,
+      locationKind: "street-area",
+      channel: "in-person",
+      participants,
+      anonymousCount: participants.length === 0 ? 2 : 0,
+      interventions,
+      firstContact: false,
+      mode: participants.length === 1 ? "individual" : "group"
+    }
+  }) as Casework.BatchCommand
 
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
@@ -49,10 +58,20 @@ beforeEach(async () => {
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) => api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-    localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: T(1)
-  }))
+  await run((api) =>
+    api.registerService(admin, {
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Club",
+      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+      localities: [],
+      principles: [...lowThresholdClub.principles],
+      freeOfCharge: true,
+      firstContactChannels: [],
+      registeredAt: T(1)
+    })
+  )
   commits = 0
 })
 afterEach(() => runtime.dispose())
@@ -60,12 +79,27 @@ afterEach(() => runtime.dispose())
 describe("batch", () => {
   it("commits a street-work evening in one store commit, one audit entry per command, later commands seeing earlier ones", async () => {
     const before = await head()
-    const results = await run((api) => api.batch(worker, [
-      { op: "registerPerson", input: { _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba" } },
-      contact([]),
-      contact(["kuba"]),
-      { op: "startCooperation", input: { serviceId: "club", personId: "kuba", startedAt: T(3) } }
-    ]))
+    const results = await run((api) =>
+      api.batch(worker, [
+        {
+          op: "registerPerson",
+          input: {
+            _tag: "pseudonymous",
+            id: "kuba",
+            serviceId: "club",
+            sharedWith: [],
+            ageBand: "15-17",
+            gender: "male",
+            needs: [],
+            registeredAt: T(2),
+            nickname: "Kuba"
+          }
+        },
+        contact([]),
+        contact(["kuba"]),
+        { op: "startCooperation", input: { serviceId: "club", personId: "kuba", startedAt: T(3) } }
+      ])
+    )
     expect(results).toHaveLength(4)
     expect(commits).toBe(1)
     expect((await stored("contact")).length).toBe(2)
@@ -73,44 +107,105 @@ describe("batch", () => {
     expect((await head()).seq - before.seq).toBe(4)
     const entries = await run((api) => api.auditLog(auditor, { fromSeq: before.seq + 1 }))
     expect(entries.map((e) => [e.operation, e.outcome])).toEqual([
-      ["RegisterPerson", "allowed"], ["RecordContact", "allowed"], ["RecordContact", "allowed"], ["StartCooperation", "allowed"]
+      ["RegisterPerson", "allowed"],
+      ["RecordContact", "allowed"],
+      ["RecordContact", "allowed"],
+      ["StartCooperation", "allowed"]
     ])
   })
 
   it("stores nothing when one command fails, and names its index", async () => {
     const before = await head()
     const e = await fail((api) => api.batch(worker, [contact([]), contact([], ["insolvency-petition"]), contact([])]))
-    expect(e).toMatchObject({ _tag: "BatchRefused", index: 1, operation: "recordContact", error: { _tag: "InvalidCommand", field: "interventions[0]" } })
+    expect(e).toMatchObject({
+      _tag: "BatchRefused",
+      index: 1,
+      operation: "recordContact",
+      error: { _tag: "InvalidCommand", field: "interventions[0]" }
+    })
     expect(commits).toBe(0)
     expect(await stored("contact")).toHaveLength(0)
     expect(await head()).toEqual(before)
   })
 
   it("puts every command to the principles over the batch's own writes", async () => {
-    await run((api) => api.registerPerson(worker, {
-      _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba"
-    }))
+    await run((api) =>
+      api.registerPerson(worker, {
+        _tag: "pseudonymous",
+        id: "kuba",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "male",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "Kuba"
+      })
+    )
     const start = { op: "startCooperation", input: { serviceId: "club", personId: "kuba", startedAt: T(3) } } as const
     const twice = await fail((api) => api.batch(worker, [start, start]))
-    expect(twice).toMatchObject({ _tag: "BatchRefused", index: 1, error: { _tag: "InvalidCommand", field: "personId" } })
-    const fee = await fail((api) => api.batch(worker, [contact([]), { op: "chargeFee", input: { serviceId: "club", amountMinor: 100, currency: "CZK" } }]))
+    expect(twice).toMatchObject({
+      _tag: "BatchRefused",
+      index: 1,
+      error: { _tag: "InvalidCommand", field: "personId" }
+    })
+    const fee = await fail((api) =>
+      api.batch(worker, [contact([]), {
+        op: "chargeFee",
+        input: { serviceId: "club", amountMinor: 100, currency: "CZK" }
+      }])
+    )
     expect(fee).toMatchObject({ _tag: "BatchRefused", index: 1, error: { _tag: "CommandRefused" } })
     expect(await stored("cooperation")).toHaveLength(0)
     expect(await stored("contact")).toHaveLength(0)
   })
 
   it("writes a record changed twice in one batch once, at its last state", async () => {
-    await run((api) => api.registerPerson(worker, {
-      _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba"
-    }))
-    const results = await run((api) => api.batch(worker, [
-      { op: "createPlan", input: {
-        id: "plan", personId: "kuba", serviceId: "club", createdAt: T(3), reviews: [],
-        goals: [{ id: "g0", inPersonsWords: "Come to the club.", status: "open", steps: [{ id: "s0", description: "I will come on Monday.", takenBy: "person" }] }]
-      } },
-      { op: "addGoal", input: { planId: "plan", goal: { id: "g1", inPersonsWords: "Finish school.", status: "open", steps: [] } } },
-      { op: "addPlanStep", input: { planId: "plan", goalId: "g1", step: { id: "s1", description: "Talk to the teacher.", takenBy: "person" } } }
-    ]))
+    await run((api) =>
+      api.registerPerson(worker, {
+        _tag: "pseudonymous",
+        id: "kuba",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "male",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "Kuba"
+      })
+    )
+    const results = await run((api) =>
+      api.batch(worker, [
+        {
+          op: "createPlan",
+          input: {
+            id: "plan",
+            personId: "kuba",
+            serviceId: "club",
+            createdAt: T(3),
+            reviews: [],
+            goals: [{
+              id: "g0",
+              inPersonsWords: "Come to the club.",
+              status: "open",
+              steps: [{ id: "s0", description: "I will come on Monday.", takenBy: "person" }]
+            }]
+          }
+        },
+        {
+          op: "addGoal",
+          input: { planId: "plan", goal: { id: "g1", inPersonsWords: "Finish school.", status: "open", steps: [] } }
+        },
+        {
+          op: "addPlanStep",
+          input: {
+            planId: "plan",
+            goalId: "g1",
+            step: { id: "s1", description: "Talk to the teacher.", takenBy: "person" }
+          }
+        }
+      ])
+    )
     expect(results).toHaveLength(3)
     const [plan] = await stored("plan")
     expect(plan?.version).toBe(1)
@@ -121,7 +216,9 @@ describe("batch", () => {
 
   it("takes only write operations, decoded", async () => {
     expect(await fail((api) => api.batch(worker, [{ op: "getPerson", input: "kuba" } as never]))).toMatchObject({
-      _tag: "BatchRefused", index: 0, error: { _tag: "InvalidCommand", field: "[0].op" }
+      _tag: "BatchRefused",
+      index: 0,
+      error: { _tag: "InvalidCommand", field: "[0].op" }
     })
     expect(await fail((api) => api.batch(worker, "everything" as never))).toMatchObject({ _tag: "InvalidInput" })
     expect(await run((api) => api.batch(worker, []))).toEqual([])
@@ -130,7 +227,20 @@ describe("batch", () => {
 
   it("a dry run plans every command through the principles and stores nothing: no record, no data key, no audit entry", async () => {
     const before = await head()
-    const kuba = { op: "registerPerson", input: { _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba" } } as const
+    const kuba = {
+      op: "registerPerson",
+      input: {
+        _tag: "pseudonymous",
+        id: "kuba",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "male",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "Kuba"
+      }
+    } as const
     const results = await run((api) => api.batch(worker, [kuba, contact([]), contact(["kuba"])], { dryRun: true }))
     expect(results).toHaveLength(3)
     expect(results[2]?.value).toMatchObject({ participants: ["kuba"] })
@@ -138,7 +248,12 @@ describe("batch", () => {
     for (const kind of ["person", "contact", "data-key"] as const) expect(await stored(kind)).toHaveLength(0)
     expect(await head()).toEqual(before)
     // A dry run is refused exactly as the real run would be.
-    const fee = await fail((api) => api.batch(worker, [contact([]), { op: "chargeFee", input: { serviceId: "club", amountMinor: 100, currency: "CZK" } }], { dryRun: true }))
+    const fee = await fail((api) =>
+      api.batch(worker, [contact([]), {
+        op: "chargeFee",
+        input: { serviceId: "club", amountMinor: 100, currency: "CZK" }
+      }], { dryRun: true })
+    )
     expect(fee).toMatchObject({ _tag: "BatchRefused", index: 1, error: { _tag: "CommandRefused" } })
     // The same batch for real stores it all.
     await run((api) => api.batch(worker, [kuba, contact([]), contact(["kuba"])]))
@@ -149,10 +264,20 @@ describe("batch", () => {
   it("with allRefusals tries every command, lists every refusal in order, and stores nothing", async () => {
     const before = await head()
     const planned: Array<number> = []
-    const e = await fail((api) => api.batch(worker, [
-      contact([]), contact([], ["insolvency-petition"]), contact([]), contact(["nobody"]), contact([], ["x-ray"])
-    ], { allRefusals: true, onPlanned: (i) => Effect.sync(() => planned.push(i)) }))
-    expect(e).toMatchObject({ _tag: "BatchRefused", index: 1, error: { _tag: "InvalidCommand", field: "interventions[0]" } })
+    const e = await fail((api) =>
+      api.batch(worker, [
+        contact([]),
+        contact([], ["insolvency-petition"]),
+        contact([]),
+        contact(["nobody"]),
+        contact([], ["x-ray"])
+      ], { allRefusals: true, onPlanned: (i) => Effect.sync(() => planned.push(i)) })
+    )
+    expect(e).toMatchObject({
+      _tag: "BatchRefused",
+      index: 1,
+      error: { _tag: "InvalidCommand", field: "interventions[0]" }
+    })
     const later = (e as { readonly later?: ReadonlyArray<{ readonly index: number; readonly error: unknown }> }).later
     expect(later?.map((r) => r.index)).toEqual([3, 4])
     expect(later?.[0]?.error).toMatchObject({ _tag: "InvalidCommand", field: "participants[0]" })

@@ -2,7 +2,7 @@
  * Issue 9, "Why": each defect of the hand-written case-work closure, reproduced against the API.
  * Every test here failed on the closure (the comment says how) and passes on the pipeline.
  */
-import { Casework, FieldCrypto, KeyMaterial, Store, StaffDirectory } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, StaffDirectory, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
@@ -27,8 +27,16 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 const school = { kind: "school", name: "ZŠ Komenského" } as const
 
 const contactInput = (serviceId: string, participants: ReadonlyArray<string>, note?: string) => ({
-  serviceId, at: T(3), durationMinutes: 30, locationKind: serviceId === "club" ? "club-premises" : "office", channel: "in-person", participants,
-  anonymousCount: 0, interventions: ["information"], firstContact: false, mode: "individual",
+  serviceId,
+  at: T(3),
+  durationMinutes: 30,
+  locationKind: serviceId === "club" ? "club-premises" : "office",
+  channel: "in-person",
+  participants,
+  anonymousCount: 0,
+  interventions: ["information"],
+  firstContact: false,
+  mode: "individual",
   ...(note !== undefined ? { note } : {})
 } as const)
 
@@ -41,28 +49,77 @@ beforeEach(async () => {
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) => api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-    localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: T(1)
-  }))
-  await run((api) => api.registerService(admin, {
-    id: "debt", organisationId: "org", type: "debt-counselling", name: "Debt", targetGroup: { description: "adults", ageRange: { min: 15, max: 120 } },
-    localities: [], principles: [...debtCounselling.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: T(1)
-  }))
+  await run((api) =>
+    api.registerService(admin, {
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Club",
+      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+      localities: [],
+      principles: [...lowThresholdClub.principles],
+      freeOfCharge: true,
+      firstContactChannels: [],
+      registeredAt: T(1)
+    })
+  )
+  await run((api) =>
+    api.registerService(admin, {
+      id: "debt",
+      organisationId: "org",
+      type: "debt-counselling",
+      name: "Debt",
+      targetGroup: { description: "adults", ageRange: { min: 15, max: 120 } },
+      localities: [],
+      principles: [...debtCounselling.principles],
+      freeOfCharge: true,
+      firstContactChannels: [],
+      registeredAt: T(1)
+    })
+  )
   // Kuba belongs to the club; Jana to the club too, shared with debt counselling.
-  await run((api) => api.registerPerson(worker, {
-    _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2),
-    nickname: "Kuba", situation: { debts: true }
-  }))
-  await run((api) => api.registerPerson(worker, {
-    _tag: "pseudonymous", id: "jana", serviceId: "club", sharedWith: [], ageBand: "18-20", gender: "female", needs: [], registeredAt: T(2),
-    nickname: "Jana", notes: "Club note about Jana."
-  }))
+  await run((api) =>
+    api.registerPerson(worker, {
+      _tag: "pseudonymous",
+      id: "kuba",
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "15-17",
+      gender: "male",
+      needs: [],
+      registeredAt: T(2),
+      nickname: "Kuba",
+      situation: { debts: true }
+    })
+  )
+  await run((api) =>
+    api.registerPerson(worker, {
+      _tag: "pseudonymous",
+      id: "jana",
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "18-20",
+      gender: "female",
+      needs: [],
+      registeredAt: T(2),
+      nickname: "Jana",
+      notes: "Club note about Jana."
+    })
+  )
   // Shared with debt counselling on her own sharing consent (issue 11: never directly).
-  await run((api) => api.giveConsent(worker, {
-    id: "share-jana", personId: "jana", serviceId: "club", purpose: "sharing", grantee: { kind: "service", name: "Debt advice" },
-    validFrom: T(2), givenAt: T(2), form: "verbal", alsoForServices: ["debt"]
-  }))
+  await run((api) =>
+    api.giveConsent(worker, {
+      id: "share-jana",
+      personId: "jana",
+      serviceId: "club",
+      purpose: "sharing",
+      grantee: { kind: "service", name: "Debt advice" },
+      validFrom: T(2),
+      givenAt: T(2),
+      form: "verbal",
+      alsoForServices: ["debt"]
+    })
+  )
   await run((api) => api.sharePerson(worker, { personId: "jana", serviceId: "debt", consentId: "share-jana" }))
 })
 afterEach(() => runtime.dispose())
@@ -81,9 +138,17 @@ describe("authorise before revealing", () => {
       expect({ ...other, id: "" }).toEqual({ ...none, id: "" })
       expect(other.message).toBe(none.message)
     }
-    const consent = await run((api) => api.giveConsent(worker, {
-      personId: "kuba", serviceId: "club", purpose: "disclosure", grantee: school, validFrom: T(3), givenAt: T(3), form: "verbal"
-    }))
+    const consent = await run((api) =>
+      api.giveConsent(worker, {
+        personId: "kuba",
+        serviceId: "club",
+        purpose: "disclosure",
+        grantee: school,
+        validFrom: T(3),
+        givenAt: T(3),
+        form: "verbal"
+      })
+    )
     const other = await fail((api) => api.withdrawConsent(counsellor, { consentId: consent.value.id }))
     const none = await fail((api) => api.withdrawConsent(counsellor, { consentId: "no-such-consent" }))
     expect(other).toMatchObject({ _tag: "NotFound", kind: "consent" })
@@ -126,7 +191,12 @@ describe("assessEligibility", () => {
 describe("reads are scoped per record", () => {
   it("shows a shared person's history only from the services the reader may see; the export holds all and says so", async () => {
     await run((api) => api.recordContact(worker, contactInput("club", ["jana"], "Club contact note.")))
-    await run((api) => api.recordContact(counsellor, { ...contactInput("debt", ["jana"], "Debt contact note."), interventions: ["budget-planning"] }))
+    await run((api) =>
+      api.recordContact(counsellor, {
+        ...contactInput("debt", ["jana"], "Debt contact note."),
+        interventions: ["budget-planning"]
+      })
+    )
     // Closure: the club worker saw the debt service's contact and its note, and vice versa.
     const club = await run((api) => api.personHistory(worker, "jana"))
     expect(club.contacts?.map((c) => c.serviceId)).toEqual(["club"])
@@ -159,12 +229,21 @@ describe("attribution comes from the actor", () => {
     const before = (await audit()).length
     // Closure: a worker stored a legal-duty disclosure "decided by" the coordinator.
     const duty = (basis: Record<string, unknown>, extra: Record<string, unknown> = {}) => ({
-      personId: "kuba", serviceId: "club", recipient: { kind: "authority", name: "OSPOD" }, purpose: "child-protection", at: T(5),
-      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", ...basis }, ...extra
+      personId: "kuba",
+      serviceId: "club",
+      recipient: { kind: "authority", name: "OSPOD" },
+      purpose: "child-protection",
+      at: T(5),
+      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", ...basis },
+      ...extra
     })
-    const decider = await fail((api) => api.disclose(worker, duty({ decidedBy: "marta" }, { disclosedBy: "eva" }) as never))
+    const decider = await fail((api) =>
+      api.disclose(worker, duty({ decidedBy: "marta" }, { disclosedBy: "eva" }) as never)
+    )
     expect(decider).toMatchObject({ _tag: "InvalidCommand", field: "basis.decidedBy" })
-    const discloser = await fail((api) => api.disclose(worker, duty({ decidedBy: "eva" }, { disclosedBy: "marta" }) as never))
+    const discloser = await fail((api) =>
+      api.disclose(worker, duty({ decidedBy: "eva" }, { disclosedBy: "marta" }) as never)
+    )
     expect(discloser).toMatchObject({ _tag: "InvalidCommand", field: "disclosedBy" })
     expect(await stored("disclosure")).toHaveLength(0)
     expect((await audit()).length).toBe(before)
@@ -173,45 +252,89 @@ describe("attribution comes from the actor", () => {
   })
 
   it("sets or checks recordedBy, workers and a referral's first event against the actor", async () => {
-    const consent = await run((api) => api.giveConsent(worker, {
-      personId: "kuba", serviceId: "club", purpose: "referral", grantee: school, validFrom: T(3), givenAt: T(3), form: "verbal"
-    }))
+    const consent = await run((api) =>
+      api.giveConsent(worker, {
+        personId: "kuba",
+        serviceId: "club",
+        purpose: "referral",
+        grantee: school,
+        validFrom: T(3),
+        givenAt: T(3),
+        form: "verbal"
+      })
+    )
     expect(consent.value.recordedBy).toBe("eva")
-    expect(await fail((api) => api.giveConsent(worker, {
-      personId: "kuba", serviceId: "club", purpose: "referral", grantee: school, validFrom: T(3), givenAt: T(3), form: "verbal", recordedBy: "marta"
-    }))).toMatchObject({ _tag: "InvalidCommand", field: "recordedBy" })
+    expect(
+      await fail((api) =>
+        api.giveConsent(worker, {
+          personId: "kuba",
+          serviceId: "club",
+          purpose: "referral",
+          grantee: school,
+          validFrom: T(3),
+          givenAt: T(3),
+          form: "verbal",
+          recordedBy: "marta"
+        })
+      )
+    ).toMatchObject({ _tag: "InvalidCommand", field: "recordedBy" })
     const contact = await run((api) => api.recordContact(worker, contactInput("club", ["kuba"])))
     expect(contact.value.workers).toEqual(["eva"])
     expect(await fail((api) => api.recordContact(worker, { ...contactInput("club", ["kuba"]), workers: ["marta"] })))
       .toMatchObject({ _tag: "InvalidCommand", field: "workers" })
-    expect(await fail((api) => api.refer(worker, {
-      personId: "kuba", fromServiceId: "club", to: school, purpose: "school", consentId: consent.value.id,
-      history: [{ status: "requested", at: T(4), by: "marta" }]
-    }))).toMatchObject({ _tag: "InvalidCommand", field: "history[0].by" })
+    expect(
+      await fail((api) =>
+        api.refer(worker, {
+          personId: "kuba",
+          fromServiceId: "club",
+          to: school,
+          purpose: "school",
+          consentId: consent.value.id,
+          history: [{ status: "requested", at: T(4), by: "marta" }]
+        })
+      )
+    ).toMatchObject({ _tag: "InvalidCommand", field: "history[0].by" })
   })
 })
 
 describe("every successful write commits one audit entry", () => {
   it("audits withdrawing a consent that is already withdrawn", async () => {
-    const { value: consent } = await run((api) => api.giveConsent(worker, {
-      personId: "kuba", serviceId: "club", purpose: "disclosure", grantee: school, validFrom: T(3), givenAt: T(3), form: "verbal"
-    }))
+    const { value: consent } = await run((api) =>
+      api.giveConsent(worker, {
+        personId: "kuba",
+        serviceId: "club",
+        purpose: "disclosure",
+        grantee: school,
+        validFrom: T(3),
+        givenAt: T(3),
+        form: "verbal"
+      })
+    )
     const first = await run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
     const before = await audit()
     // Closure: the second withdrawal returned without an audit entry.
     const again = await run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
     expect(again.value.withdrawnAt).toEqual(first.value.withdrawnAt)
     const after = await audit()
-    expect(after.slice(before.length)).toMatchObject([{ operation: "WithdrawConsent", outcome: "allowed", actor: "eva", subjects: [{ kind: "consent", id: consent.id }] }])
+    expect(after.slice(before.length)).toMatchObject([{
+      operation: "WithdrawConsent",
+      outcome: "allowed",
+      actor: "eva",
+      subjects: [{ kind: "consent", id: consent.id }]
+    }])
   })
 })
 
 describe("recordNeed", () => {
   it("records a need the person expressed, and refuses one inferred from a group", async () => {
-    const { value } = await run((api) => api.recordNeed(worker, { personId: "kuba", need: "housing", source: "person" }))
+    const { value } = await run((api) =>
+      api.recordNeed(worker, { personId: "kuba", need: "housing", source: "person" })
+    )
     expect(value.needs).toEqual(["housing"])
     expect((await run((api) => api.getPerson(worker, "kuba"))).needs).toEqual(["housing"])
-    const e = await fail((api) => api.recordNeed(worker, { personId: "kuba", need: "employment", source: "group-membership" }))
+    const e = await fail((api) =>
+      api.recordNeed(worker, { personId: "kuba", need: "employment", source: "group-membership" })
+    )
     expect(e).toMatchObject({ _tag: "CommandRefused" })
     expect((await run((api) => api.getPerson(worker, "kuba"))).needs).toEqual(["housing"])
   })

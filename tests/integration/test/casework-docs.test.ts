@@ -22,7 +22,12 @@ describe("docs/casework.md", () => {
 
   it("holds the generated operations section, word for word", () => {
     const text = readFileSync(file, "utf8")
-    if (process.env["POMOC_WRITE_DOCS"] === "1") writeFileSync(file, text.replace(section, (_m, a: string, _b, c: string) => a + renderOperations() + c))
+    if (process.env["POMOC_WRITE_DOCS"] === "1") {
+      writeFileSync(
+        file,
+        text.replace(section, (_m, a: string, _b, c: string) => a + renderOperations() + c)
+      )
+    }
     expect(section.exec(readFileSync(file, "utf8"))?.[2]).toBe(renderOperations())
   })
 
@@ -34,7 +39,11 @@ describe("docs/casework.md", () => {
     const program = Effect.gen(function*() {
       const pomoc = yield* Casework.Casework
       for (const example of examples) {
-        const call = (pomoc[example.op] as (actor: unknown, input: unknown) => Effect.Effect<unknown, { readonly _tag: string }>)(actors[example.actor], example.input)
+        const call =
+          (pomoc[example.op] as (actor: unknown, input: unknown) => Effect.Effect<unknown, { readonly _tag: string }>)(
+            actors[example.actor],
+            example.input
+          )
         const exit = yield* Effect.exit(call)
         if (example.refused === undefined) expect(exit._tag, `${example.op}: ${JSON.stringify(exit)}`).toBe("Success")
         else expect(exit, example.op).toMatchObject({ _tag: "Failure" })

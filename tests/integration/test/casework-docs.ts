@@ -27,10 +27,28 @@ export interface Example {
 const at = (day: number, hour = 15) => new Date(Date.UTC(2026, 2, day, hour)).toISOString()
 const school = { kind: "school", name: "ZŠ Komenského" }
 const debtAdvice = { kind: "service", name: "Dluhová poradna" }
-const kuba = { _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [], registeredAt: at(2), nickname: "Kuba" }
+const kuba = {
+  _tag: "pseudonymous",
+  id: "kuba",
+  serviceId: "club",
+  sharedWith: [],
+  ageBand: "15-17",
+  gender: "not-stated",
+  needs: [],
+  registeredAt: at(2),
+  nickname: "Kuba"
+}
 const contact = {
-  serviceId: "club", at: at(2, 16), durationMinutes: 40, locationKind: "club-premises", channel: "in-person", participants: ["kuba"],
-  anonymousCount: 6, interventions: ["conversation", "information"], firstContact: false, mode: "group"
+  serviceId: "club",
+  at: at(2, 16),
+  durationMinutes: 40,
+  locationKind: "club-premises",
+  channel: "in-person",
+  participants: ["kuba"],
+  anonymousCount: 6,
+  interventions: ["conversation", "information"],
+  firstContact: false,
+  mode: "group"
 }
 
 /** One example per operation, in an order in which each one works (the test runs them so). */
@@ -42,102 +60,266 @@ export const examples: ReadonlyArray<Example> = [
   { op: "setStaff", actor: "jana", input: actors.ola },
   { op: "setStaff", actor: "jana", input: actors.ana },
   { op: "setStaff", actor: "jana", input: actors.petr },
-  { op: "setStaff", actor: "jana", input: { id: "marta", grants: [{ role: "administrator", services: ["club"] }] }, refused: "InvalidCommand" },
+  {
+    op: "setStaff",
+    actor: "jana",
+    input: { id: "marta", grants: [{ role: "administrator", services: ["club"] }] },
+    refused: "InvalidCommand"
+  },
   { op: "registerOrganisation", actor: "jana", input: { id: "ostrov", name: "Ostrov" } },
   {
-    op: "registerService", actor: "jana", input: {
-      id: "club", organisationId: "ostrov", type: "low-threshold-club", name: "Klub Ostrov",
-      targetGroup: { description: "young people", ageRange: { min: 12, max: 20 } }, localities: [],
-      principles: ["voluntariness", "low-threshold", "confidentiality", "anonymity", "independence", "respect-for-uniqueness", "equality"],
-      freeOfCharge: true, firstContactChannels: ["walk-in"], registeredAt: at(1)
+    op: "registerService",
+    actor: "jana",
+    input: {
+      id: "club",
+      organisationId: "ostrov",
+      type: "low-threshold-club",
+      name: "Klub Ostrov",
+      targetGroup: { description: "young people", ageRange: { min: 12, max: 20 } },
+      localities: [],
+      principles: [
+        "voluntariness",
+        "low-threshold",
+        "confidentiality",
+        "anonymity",
+        "independence",
+        "respect-for-uniqueness",
+        "equality"
+      ],
+      freeOfCharge: true,
+      firstContactChannels: ["walk-in"],
+      registeredAt: at(1)
     }
   },
-  { op: "registerLocation", actor: "jana", input: { id: "premises", organisationId: "ostrov", name: "Klub", kind: "club-premises", confidential: false } },
+  {
+    op: "registerLocation",
+    actor: "jana",
+    input: { id: "premises", organisationId: "ostrov", name: "Klub", kind: "club-premises", confidential: false }
+  },
   { op: "registerPerson", actor: "eva", input: kuba },
   { op: "recordNeed", actor: "eva", input: { personId: "kuba", need: "housing", source: "person" } },
   { op: "recordContact", actor: "eva", input: { ...contact, id: "contact-1" } },
   { op: "assessEligibility", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
-  { op: "startCooperation", actor: "eva", input: { id: "coop-1", serviceId: "club", personId: "kuba", startedAt: at(3) } },
   {
-    op: "giveConsent", actor: "eva", input: {
-      id: "consent-school", personId: "kuba", serviceId: "club", purpose: "disclosure", grantee: school, validFrom: at(3), givenAt: at(3), form: "verbal"
+    op: "startCooperation",
+    actor: "eva",
+    input: { id: "coop-1", serviceId: "club", personId: "kuba", startedAt: at(3) }
+  },
+  {
+    op: "giveConsent",
+    actor: "eva",
+    input: {
+      id: "consent-school",
+      personId: "kuba",
+      serviceId: "club",
+      purpose: "disclosure",
+      grantee: school,
+      validFrom: at(3),
+      givenAt: at(3),
+      form: "verbal"
     }
   },
   // Sharing a person with another service needs their sharing consent naming it (a disclosure consent is not one).
-  { op: "sharePerson", actor: "eva", input: { personId: "kuba", serviceId: "debt-advice", consentId: "consent-school" }, refused: "InvalidCommand" },
   {
-    op: "disclose", actor: "eva", input: {
-      personId: "kuba", serviceId: "club", recipient: school, purpose: "disclosure", at: at(4),
-      basis: { _tag: "Consent", consentId: "consent-school" }, summary: "Attendance confirmed."
+    op: "sharePerson",
+    actor: "eva",
+    input: { personId: "kuba", serviceId: "debt-advice", consentId: "consent-school" },
+    refused: "InvalidCommand"
+  },
+  {
+    op: "disclose",
+    actor: "eva",
+    input: {
+      personId: "kuba",
+      serviceId: "club",
+      recipient: school,
+      purpose: "disclosure",
+      at: at(4),
+      basis: { _tag: "Consent", consentId: "consent-school" },
+      summary: "Attendance confirmed."
     }
   },
   { op: "withdrawConsent", actor: "eva", input: { consentId: "consent-school" } },
   {
-    op: "giveConsent", actor: "eva", input: {
-      id: "consent-referral", personId: "kuba", serviceId: "club", purpose: "referral", grantee: debtAdvice, validFrom: at(3), givenAt: at(3), form: "written"
+    op: "giveConsent",
+    actor: "eva",
+    input: {
+      id: "consent-referral",
+      personId: "kuba",
+      serviceId: "club",
+      purpose: "referral",
+      grantee: debtAdvice,
+      validFrom: at(3),
+      givenAt: at(3),
+      form: "written"
     }
   },
   {
-    op: "refer", actor: "eva", input: {
-      id: "referral-1", personId: "kuba", fromServiceId: "club", to: debtAdvice, purpose: "debt-advice", consentId: "consent-referral",
+    op: "refer",
+    actor: "eva",
+    input: {
+      id: "referral-1",
+      personId: "kuba",
+      fromServiceId: "club",
+      to: debtAdvice,
+      purpose: "debt-advice",
+      consentId: "consent-referral",
       history: [{ status: "requested", at: at(4) }]
     }
   },
   { op: "updateReferral", actor: "eva", input: { referralId: "referral-1", status: "accepted" } },
   {
-    op: "registerService", actor: "jana", input: {
-      id: "debt", organisationId: "ostrov", type: "debt-counselling", name: "Dluhová poradna Ostrov",
-      targetGroup: { description: "adults in debt", ageRange: { min: 18, max: 120 } }, localities: [],
-      principles: ["confidentiality", "voluntariness", "individual-approach", "equality", "empowerment", "active-cooperation", "free-of-charge"],
-      freeOfCharge: true, firstContactChannels: ["own-initiative"], registeredAt: at(1)
+    op: "registerService",
+    actor: "jana",
+    input: {
+      id: "debt",
+      organisationId: "ostrov",
+      type: "debt-counselling",
+      name: "Dluhová poradna Ostrov",
+      targetGroup: { description: "adults in debt", ageRange: { min: 18, max: 120 } },
+      localities: [],
+      principles: [
+        "confidentiality",
+        "voluntariness",
+        "individual-approach",
+        "equality",
+        "empowerment",
+        "active-cooperation",
+        "free-of-charge"
+      ],
+      freeOfCharge: true,
+      firstContactChannels: ["own-initiative"],
+      registeredAt: at(1)
     }
   },
   {
-    op: "refer", actor: "eva", input: {
-      id: "referral-2", personId: "kuba", fromServiceId: "club", to: debtAdvice, toServiceId: "debt", purpose: "debt-advice",
-      consentId: "consent-referral", history: [{ status: "requested", at: at(4) }]
+    op: "refer",
+    actor: "eva",
+    input: {
+      id: "referral-2",
+      personId: "kuba",
+      fromServiceId: "club",
+      to: debtAdvice,
+      toServiceId: "debt",
+      purpose: "debt-advice",
+      consentId: "consent-referral",
+      history: [{ status: "requested", at: at(4) }]
     }
   },
   { op: "answerReferral", actor: "petr", input: { referralId: "referral-2", status: "accepted" } },
   { op: "getReferral", actor: "eva", input: "referral-2" },
   {
-    op: "createPlan", actor: "eva", input: {
-      id: "plan-1", personId: "kuba", serviceId: "club", createdAt: at(5), reviews: [],
-      goals: [{ id: "g1", inPersonsWords: "Finish the school year.", status: "open", steps: [{ id: "s1", description: "I will talk to my teacher.", takenBy: "person" }] }]
+    op: "createPlan",
+    actor: "eva",
+    input: {
+      id: "plan-1",
+      personId: "kuba",
+      serviceId: "club",
+      createdAt: at(5),
+      reviews: [],
+      goals: [{
+        id: "g1",
+        inPersonsWords: "Finish the school year.",
+        status: "open",
+        steps: [{ id: "s1", description: "I will talk to my teacher.", takenBy: "person" }]
+      }]
     }
   },
-  { op: "addGoal", actor: "eva", input: { planId: "plan-1", goal: { id: "g2", inPersonsWords: "Find a summer job.", status: "open", steps: [] } } },
-  { op: "addPlanStep", actor: "eva", input: { planId: "plan-1", goalId: "g2", step: { id: "s2", description: "I will write a CV.", takenBy: "person" } } },
-  { op: "reviewPlan", actor: "eva", input: { planId: "plan-1", review: { at: at(6), workers: ["eva"], personParticipated: true } } },
-  { op: "setGoalStatus", actor: "eva", input: { planId: "plan-1", goalId: "g1", status: "achieved", personParticipated: true } },
   {
-    op: "recordOutcome", actor: "eva", input: {
-      personId: "kuba", serviceId: "club", indicator: "safe-space", at: at(7), value: { _tag: "YesNo", value: true }, personParticipated: true
+    op: "addGoal",
+    actor: "eva",
+    input: { planId: "plan-1", goal: { id: "g2", inPersonsWords: "Find a summer job.", status: "open", steps: [] } }
+  },
+  {
+    op: "addPlanStep",
+    actor: "eva",
+    input: { planId: "plan-1", goalId: "g2", step: { id: "s2", description: "I will write a CV.", takenBy: "person" } }
+  },
+  {
+    op: "reviewPlan",
+    actor: "eva",
+    input: { planId: "plan-1", review: { at: at(6), workers: ["eva"], personParticipated: true } }
+  },
+  {
+    op: "setGoalStatus",
+    actor: "eva",
+    input: { planId: "plan-1", goalId: "g1", status: "achieved", personParticipated: true }
+  },
+  {
+    op: "recordOutcome",
+    actor: "eva",
+    input: {
+      personId: "kuba",
+      serviceId: "club",
+      indicator: "safe-space",
+      at: at(7),
+      value: { _tag: "YesNo", value: true },
+      personParticipated: true
     }
   },
   {
-    op: "recordActivity", actor: "ana", input: {
-      id: "football", serviceId: "club", kind: "group-session", title: "Football", startsAt: at(7, 16), audience: "youth", forExternalStaff: false,
-      attendees: [], anonymousAttendance: 5
+    op: "recordActivity",
+    actor: "ana",
+    input: {
+      id: "football",
+      serviceId: "club",
+      kind: "group-session",
+      title: "Football",
+      startsAt: at(7, 16),
+      audience: "youth",
+      forExternalStaff: false,
+      attendees: [],
+      anonymousAttendance: 5
     }
   },
-  { op: "recordAttendance", actor: "ana", input: { activityId: "football", attendees: ["kuba"], anonymousAttendance: 2 } },
-  { op: "registerVolunteer", actor: "marta", input: { id: "ana", organisationId: "ostrov", displayName: "Ana", kind: "volunteer", ageGroup: "youth", since: at(1), skills: [] } },
+  {
+    op: "recordAttendance",
+    actor: "ana",
+    input: { activityId: "football", attendees: ["kuba"], anonymousAttendance: 2 }
+  },
+  {
+    op: "registerVolunteer",
+    actor: "marta",
+    input: {
+      id: "ana",
+      organisationId: "ostrov",
+      displayName: "Ana",
+      kind: "volunteer",
+      ageGroup: "youth",
+      since: at(1),
+      skills: []
+    }
+  },
   // Ana's entry now links her volunteer record: she records only her own hours.
   { op: "setStaff", actor: "jana", input: { ...actors.ana, volunteerId: "ana" } },
   { op: "listStaff", actor: "jana", input: undefined },
-  { op: "recordVolunteerHours", actor: "ana", input: { volunteerId: "ana", serviceId: "club", activityId: "football", on: at(7), hours: 2.5 } },
-  { op: "correctContact", actor: "eva", input: { id: "contact-1", changes: { durationMinutes: 50, note: "Talked about school." } } },
+  {
+    op: "recordVolunteerHours",
+    actor: "ana",
+    input: { volunteerId: "ana", serviceId: "club", activityId: "football", on: at(7), hours: 2.5 }
+  },
+  {
+    op: "correctContact",
+    actor: "eva",
+    input: { id: "contact-1", changes: { durationMinutes: 50, note: "Talked about school." } }
+  },
   { op: "correctPerson", actor: "eva", input: { id: "kuba", changes: { ageBand: "18-20" } } },
   { op: "correctActivity", actor: "ana", input: { id: "football", changes: { anonymousAttendance: 8 } } },
   { op: "correctLocation", actor: "marta", input: { id: "premises", changes: { municipality: "Praha 4" } } },
   { op: "correctService", actor: "marta", input: { id: "club", changes: { name: "Klub Ostrov Praha" } } },
   { op: "recordChanges", actor: "marta", input: { kind: "contact", id: "contact-1" } },
   { op: "voidRecord", actor: "marta", input: { kind: "contact", id: "contact-1", reason: "duplicate" } },
-  { op: "chargeFee", actor: "eva", input: { serviceId: "club", amountMinor: 2000, currency: "CZK" }, refused: "CommandRefused" },
+  {
+    op: "chargeFee",
+    actor: "eva",
+    input: { serviceId: "club", amountMinor: 2000, currency: "CZK" },
+    refused: "CommandRefused"
+  },
   { op: "endCooperation", actor: "eva", input: { cooperationId: "coop-1" } },
   {
-    op: "batch", actor: "eva", input: [
+    op: "batch",
+    actor: "eva",
+    input: [
       { op: "recordContact", input: { ...contact, participants: [], anonymousCount: 3, at: at(8, 20) } },
       { op: "recordContact", input: { ...contact, anonymousCount: 0, at: at(8, 21), mode: "individual" } }
     ]
@@ -146,10 +328,29 @@ export const examples: ReadonlyArray<Example> = [
   { op: "personHistory", actor: "eva", input: "kuba" },
   { op: "exportPerson", actor: "marta", input: "kuba" },
   { op: "report", actor: "marta", input: { reportId: "contacts-by-intervention", serviceId: "club" } },
-  { op: "publishReport", actor: "marta", input: { reportId: "contacts-by-intervention", serviceId: "club", recipient: { kind: "authority", name: "Praha 4" } } },
   {
-    op: "changeIdentityLevel", actor: "eva", input: {
-      person: { _tag: "anonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: ["housing"], registeredAt: at(2) }
+    op: "publishReport",
+    actor: "marta",
+    input: {
+      reportId: "contacts-by-intervention",
+      serviceId: "club",
+      recipient: { kind: "authority", name: "Praha 4" }
+    }
+  },
+  {
+    op: "changeIdentityLevel",
+    actor: "eva",
+    input: {
+      person: {
+        _tag: "anonymous",
+        id: "kuba",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "not-stated",
+        needs: ["housing"],
+        registeredAt: at(2)
+      }
     }
   },
   { op: "erasePerson", actor: "marta", input: "kuba" },
@@ -159,7 +360,9 @@ export const examples: ReadonlyArray<Example> = [
 
 /** The example as TypeScript (JSON with bare keys). */
 export const render = (e: Example): string => {
-  const input = e.input === undefined ? "undefined" : JSON.stringify(e.input, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, "$1:")
+  const input = e.input === undefined
+    ? "undefined"
+    : JSON.stringify(e.input, null, 2).replace(/"([A-Za-z_][A-Za-z0-9_]*)":/g, "$1:")
   return `yield* pomoc.${e.op}(${e.actor}, ${input})` + (e.refused !== undefined ? ` // fails: ${e.refused}` : "")
 }
 
@@ -168,12 +371,16 @@ const scopeText: Record<string, string> = { "own-services": "own services", orga
 const who = (tag: string): string => {
   const row = (Access.matrix as Readonly<Record<string, Readonly<Record<string, string>>>>)[tag]
   if (row === undefined) return "nobody"
-  const cells = Object.entries(row).filter(([, scope]) => scope !== "none").map(([role, scope]) => `${role} (${scopeText[scope] ?? scope})`)
+  const cells = Object.entries(row).filter(([, scope]) => scope !== "none").map(([role, scope]) =>
+    `${role} (${scopeText[scope] ?? scope})`
+  )
   return cells.length === 0 ? "nobody" : cells.join(", ")
 }
 
 const principlesOf = (tag: string): string => {
-  const rules = registry.engine.rules.filter((r) => r.appliesTo === "*" ? !r.except.includes(tag as never) : (r.appliesTo as ReadonlyArray<string>).includes(tag))
+  const rules = registry.engine.rules.filter((r) =>
+    r.appliesTo === "*" ? !r.except.includes(tag as never) : (r.appliesTo as ReadonlyArray<string>).includes(tag)
+  )
   const principles = [...new Set(rules.map((r) => r.principle.id))].sort()
   return principles.length === 0 ? "none (nothing is decided)" : principles.map((p) => `\`${p}\``).join(", ")
 }
@@ -187,9 +394,13 @@ const subjectText = (op: (typeof Casework.operations)[keyof typeof Casework.oper
     case "Anywhere":
       return "the organisation (allowed to roles with it in any one of their services)"
     case "New":
-      return op.subject.loadService ? "a new record in the service its input names" : "the service its input names (organisation-wide when none)"
+      return op.subject.loadService
+        ? "a new record in the service its input names"
+        : "the service its input names (organisation-wide when none)"
     case "Existing":
-      if (op.subject.mappingOf !== undefined) return "an existing record of the kind its input names, by id (outside the actor's services: `NotFound`, as for an unknown id)"
+      if (op.subject.mappingOf !== undefined) {
+        return "an existing record of the kind its input names, by id (outside the actor's services: `NotFound`, as for an unknown id)"
+      }
       return `an existing ${op.subject.mapping.kind} by id (outside the actor's services: \`NotFound\`, as for an unknown id)`
   }
 }
@@ -205,32 +416,42 @@ const judgedAs: Partial<Record<keyof Casework.Operations, string>> = {
 
 /** What can go wrong besides bad input and access (hand-kept: the checks are code). */
 const invalid: Partial<Record<keyof Casework.Operations, string>> = {
-  registerService: "`type` no plugin defines; a first-contact channel outside the type's taxonomy; unknown organisation (`NotFound`)",
+  registerService:
+    "`type` no plugin defines; a first-contact channel outside the type's taxonomy; unknown organisation (`NotFound`)",
   registerLocation: "unknown organisation (`NotFound`)",
   registerVolunteer: "unknown organisation (`NotFound`)",
-  changeIdentityLevel: "`person.serviceId` differs from the person's service; `person.sharedWith` changed (only `sharePerson` shares)",
-  recordContact: "channel, interventions or first-contact channel outside the type's taxonomy; a participant not known to the service; `workers` without the actor",
+  changeIdentityLevel:
+    "`person.serviceId` differs from the person's service; `person.sharedWith` changed (only `sharePerson` shares)",
+  recordContact:
+    "channel, interventions or first-contact channel outside the type's taxonomy; a participant not known to the service; `workers` without the actor",
   assessEligibility: "a person not known to the service (`personId`)",
   startCooperation: "a person not known to the service; one who already cooperates (`personId`)",
   endCooperation: "a cooperation that has ended (`cooperationId`)",
   chargeFee: "a person not known to the service",
   giveConsent: "a person not known to the service; `recordedBy` other than the actor",
   disclose: "a person not known to the service; `disclosedBy` or a legal duty's `decidedBy` other than the actor",
-  refer: "a person not known to the service; a history other than one `requested` event; `history[0].by` or `legalDuty.decidedBy` other than the actor; an unknown legal ground (`legalDuty.legalGround`); an unknown `toServiceId` (`NotFound`)",
-  updateReferral: "a status the referral cannot move to (`status`); rejected or revoked without a `reason`; any status but `revoked` for a referral to a service of the organisation (`status`)",
-  answerReferral: "a referral to another organisation (`referralId`); a status the referral cannot move to (`status`); rejected without a `reason`",
+  refer:
+    "a person not known to the service; a history other than one `requested` event; `history[0].by` or `legalDuty.decidedBy` other than the actor; an unknown legal ground (`legalDuty.legalGround`); an unknown `toServiceId` (`NotFound`)",
+  updateReferral:
+    "a status the referral cannot move to (`status`); rejected or revoked without a `reason`; any status but `revoked` for a referral to a service of the organisation (`status`)",
+  answerReferral:
+    "a referral to another organisation (`referralId`); a status the referral cannot move to (`status`); rejected without a `reason`",
   createPlan: "a person not known to the service; a goal indicator outside the type's (`goals[i].indicator`)",
   addGoal: "a goal id the plan has (`goalId`)",
   addPlanStep: "a goal the plan does not have (`goalId`)",
   setGoalStatus: "a goal the plan does not have (`goalId`)",
   reviewPlan: "`review.workers` without the actor",
-  recordOutcome: "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor",
+  recordOutcome:
+    "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor",
   recordActivity: "an attendee not known to the service (`attendees[i]`)",
   recordAttendance: "an attendee not known to the service (`attendees[i]`)",
-  recordVolunteerHours: "unknown volunteer or activity (`NotFound`); a volunteer recording another volunteer's hours (`volunteerId`)",
-  sharePerson: "not the person's sharing consent in force now naming the service (`consentId`); the person's own service or another organisation's (`serviceId`)",
+  recordVolunteerHours:
+    "unknown volunteer or activity (`NotFound`); a volunteer recording another volunteer's hours (`volunteerId`)",
+  sharePerson:
+    "not the person's sharing consent in force now naming the service (`consentId`); the person's own service or another organisation's (`serviceId`)",
   registerPerson: "a non-empty `sharedWith` (sharing comes after, through `sharePerson`)",
-  setStaff: "an administrator or auditor grant scoped to some services (`grants[i].services`); the last administrator removed (`grants`); unknown volunteer (`NotFound`)",
+  setStaff:
+    "an administrator or auditor grant scoped to some services (`grants[i].services`); the last administrator removed (`grants`); unknown volunteer (`NotFound`)",
   correctContact: "as `recordContact`, for the corrected contact",
   correctPerson: "as `registerPerson`, for the corrected person",
   correctActivity: "as `recordActivity`, for the corrected activity",
@@ -242,12 +463,18 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
 /** The generated section: one entry per operation of the table, then `batch`. */
 export const renderOperations = (): string => {
   const sections: Array<string> = []
-  for (const [name, op] of Object.entries(Casework.operations) as Array<[keyof Casework.Operations, (typeof Casework.operations)[keyof typeof Casework.operations]]>) {
+  for (
+    const [name, op] of Object.entries(Casework.operations) as Array<
+      [keyof Casework.Operations, (typeof Casework.operations)[keyof typeof Casework.operations]]
+    >
+  ) {
     const example = examples.find((e) => e.op === name)
     const errors = [
       "`InvalidInput`",
       "`AccessDenied`",
-      ...(op.subject._tag === "Existing" || (op.subject._tag === "New" && op.subject.loadService) ? ["`NotFound`"] : []),
+      ...(op.subject._tag === "Existing" || (op.subject._tag === "New" && op.subject.loadService)
+        ? ["`NotFound`"]
+        : []),
       ...(invalid[name] !== undefined ? [`\`InvalidCommand\`: ${invalid[name]}`] : []),
       ...(op.kind === "write" ? ["`CommandRefused`"] : []),
       "`StoreError`"

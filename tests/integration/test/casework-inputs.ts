@@ -8,7 +8,8 @@ import { OpenApiDocument } from "@pomoc/server"
 
 type Json = Readonly<Record<string, unknown>>
 
-const short = (ref: string): string => decodeURIComponent(ref.split("/").pop()!.replaceAll("~1", "/")).replace(/^@pomoc\/core\//, "").replace(/Encoded$/, "")
+const short = (ref: string): string =>
+  decodeURIComponent(ref.split("/").pop()!.replaceAll("~1", "/")).replace(/^@pomoc\/core\//, "").replace(/Encoded$/, "")
 
 const resolve = (schema: Json, definitions: Json): Json => {
   const ref = schema["$ref"]
@@ -27,7 +28,10 @@ const typeOf = (schema: Json, definitions: Json): string => {
     const name = short(schema["$ref"])
     if (!named.has(name)) {
       named.set(name, "")
-      named.set(name, target["type"] === "object" ? inline(target, definitions) : typeOf({ anyOf: target["anyOf"] }, definitions))
+      named.set(
+        name,
+        target["type"] === "object" ? inline(target, definitions) : typeOf({ anyOf: target["anyOf"] }, definitions)
+      )
     }
     return name
   }
@@ -63,7 +67,9 @@ const fields = (object: Json, definitions: Json, optional: ReadonlySet<string>):
   const properties = (object["properties"] ?? {}) as Readonly<Record<string, Json>>
   const required = new Set((object["required"] ?? []) as ReadonlyArray<string>)
   return Object.entries(properties)
-    .map(([name, schema]) => `\`${name}${required.has(name) && !optional.has(name) ? "" : "?"}\` (${typeOf(schema, definitions)})`)
+    .map(([name, schema]) =>
+      `\`${name}${required.has(name) && !optional.has(name) ? "" : "?"}\` (${typeOf(schema, definitions)})`
+    )
     .join(", ")
 }
 
@@ -79,7 +85,10 @@ export const describeInput = (name: keyof Casework.Operations): string => {
 }
 
 const describe = (name: keyof Casework.Operations): string => {
-  const op = Casework.operations[name] as { readonly newId?: boolean; readonly attribution?: ReadonlyArray<{ readonly path: ReadonlyArray<string | number> }> }
+  const op = Casework.operations[name] as {
+    readonly newId?: boolean
+    readonly attribution?: ReadonlyArray<{ readonly path: ReadonlyArray<string | number> }>
+  }
   const described = OpenApiDocument.inputSchema(name)
   if (described === undefined) return "decoded by its own decoder: see the example"
   const optional = new Set<string>([
@@ -92,8 +101,12 @@ const describe = (name: keyof Casework.Operations): string => {
     return "one of: " + variants.map((variant) => {
       const object = resolve(variant, described.definitions)
       if (object["type"] !== "object") return typeOf(variant, described.definitions)
-      const tag = ((object["properties"] as Record<string, Json> | undefined)?.["_tag"]?.["enum"] as ReadonlyArray<string> | undefined)?.[0]
-      return `${tag === undefined ? "" : `\`${tag}\`: `}${fields(object, described.definitions, optional) || "no fields"}`
+      const tag = ((object["properties"] as Record<string, Json> | undefined)?.["_tag"]?.["enum"] as
+        | ReadonlyArray<string>
+        | undefined)?.[0]
+      return `${tag === undefined ? "" : `\`${tag}\`: `}${
+        fields(object, described.definitions, optional) || "no fields"
+      }`
     }).join("; or ")
   }
   if (schema["type"] === "object") return fields(schema, described.definitions, optional)

@@ -1,5 +1,5 @@
-import { SqliteStore } from "@pomoc/store-sqlite"
 import { Store } from "@pomoc/core"
+import { SqliteStore } from "@pomoc/store-sqlite"
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -17,7 +17,9 @@ describe("case-work API, model-based", () => {
     await runModel(() => SqliteStore.layer({ filename: ":memory:" }), { numRuns: runs })
   })
   // Issue 11: after every run, the raw database files (main file and WAL) hold no personal value.
-  it(`SQLite file: ${Math.max(20, Math.round(runs / 10))} random sequences, raw files scanned for canaries`, { timeout: 900_000 }, async () => {
+  it(`SQLite file: ${Math.max(20, Math.round(runs / 10))} random sequences, raw files scanned for canaries`, {
+    timeout: 900_000
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "pomoc-model-"))
     let n = 0
     try {

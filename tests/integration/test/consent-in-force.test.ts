@@ -3,7 +3,7 @@
  * API accepts and, before the fix, stored a disclosure or referral on a consent that was not in
  * force when it was recorded. Every one must now be refused, with nothing stored.
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
@@ -42,33 +42,82 @@ beforeEach(async () => {
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  for (const [id, type, plugin, ages] of [["club", "low-threshold-club", lowThresholdClub, { min: 6, max: 26 }], ["debt", "debt-counselling", debtCounselling, { min: 15, max: 120 }]] as const) {
-    await run((api) => api.registerService(admin, {
-      id, organisationId: "org", type, name: id, targetGroup: { description: id, ageRange: ages }, localities: [],
-      principles: [...plugin.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: T(1)
-    }))
+  for (
+    const [id, type, plugin, ages] of [["club", "low-threshold-club", lowThresholdClub, { min: 6, max: 26 }], [
+      "debt",
+      "debt-counselling",
+      debtCounselling,
+      { min: 15, max: 120 }
+    ]] as const
+  ) {
+    await run((api) =>
+      api.registerService(admin, {
+        id,
+        organisationId: "org",
+        type,
+        name: id,
+        targetGroup: { description: id, ageRange: ages },
+        localities: [],
+        principles: [...plugin.principles],
+        freeOfCharge: true,
+        firstContactChannels: [],
+        registeredAt: T(1)
+      })
+    )
   }
   for (const id of ["kuba", "lenka"]) {
-    await run((api) => api.registerPerson(worker, {
-      _tag: "pseudonymous", id, serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [], registeredAt: T(2), nickname: id
-    }))
+    await run((api) =>
+      api.registerPerson(worker, {
+        _tag: "pseudonymous",
+        id,
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "not-stated",
+        needs: [],
+        registeredAt: T(2),
+        nickname: id
+      })
+    )
     // Shared with debt counselling on the person's own sharing consent (issue 11: never directly).
-    await run((api) => api.giveConsent(worker, {
-      id: `share-${id}`, personId: id, serviceId: "club", purpose: "sharing", grantee: debtService, validFrom: T(2), givenAt: T(2), form: "verbal",
-      alsoForServices: ["debt"]
-    }))
+    await run((api) =>
+      api.giveConsent(worker, {
+        id: `share-${id}`,
+        personId: id,
+        serviceId: "club",
+        purpose: "sharing",
+        grantee: debtService,
+        validFrom: T(2),
+        givenAt: T(2),
+        form: "verbal",
+        alsoForServices: ["debt"]
+      })
+    )
     await run((api) => api.sharePerson(worker, { personId: id, serviceId: "debt", consentId: `share-${id}` }))
   }
 })
 afterEach(() => runtime.dispose())
 
 const consentInput = (over: Record<string, unknown>) => ({
-  personId: "kuba", serviceId: "club", purpose: "disclosure", grantee: school, validFrom: T(3), givenAt: T(3), form: "verbal", recordedBy: "eva",
+  personId: "kuba",
+  serviceId: "club",
+  purpose: "disclosure",
+  grantee: school,
+  validFrom: T(3),
+  givenAt: T(3),
+  form: "verbal",
+  recordedBy: "eva",
   ...over
 })
 const disclosureInput = (consentId: string, over: Record<string, unknown> = {}) => ({
-  personId: "kuba", serviceId: "club", recipient: school, purpose: "disclosure", at: T(4),
-  basis: { _tag: "Consent", consentId }, disclosedBy: "eva", ...over
+  personId: "kuba",
+  serviceId: "club",
+  recipient: school,
+  purpose: "disclosure",
+  at: T(4),
+  basis: { _tag: "Consent", consentId },
+  disclosedBy: "eva",
+  ...over
 })
 
 describe("a disclosure needs a consent in force now", () => {
@@ -81,9 +130,13 @@ describe("a disclosure needs a consent in force now", () => {
   })
 
   it("refuses a consent that becomes valid only next year, and one given in 2099", async () => {
-    const nextYear = await fail((api) => api.giveConsent(worker, consentInput({ validFrom: fromNow(300 * DAY), givenAt: fromNow(0) })))
+    const nextYear = await fail((api) =>
+      api.giveConsent(worker, consentInput({ validFrom: fromNow(300 * DAY), givenAt: fromNow(0) }))
+    )
     expect(principlesOf(nextYear)).toContain("confidentiality/recorded-when-it-happens")
-    const farFuture = await fail((api) => api.giveConsent(worker, consentInput({ validFrom: T(3), givenAt: "2099-01-01T00:00:00.000Z" })))
+    const farFuture = await fail((api) =>
+      api.giveConsent(worker, consentInput({ validFrom: T(3), givenAt: "2099-01-01T00:00:00.000Z" }))
+    )
     expect(principlesOf(farFuture)).toContain("confidentiality/recorded-when-it-happens")
     expect((await stored("consent")).filter((r) => !r.id.startsWith("share-"))).toHaveLength(0)
   })
@@ -110,37 +163,58 @@ describe("a disclosure needs a consent in force now", () => {
 
 describe("a consent belongs to a service and a person", () => {
   it("a consent recorded in one service does not authorise another's disclosure unless it names it", async () => {
-    const { value: debtConsent } = await run((api) => api.giveConsent(counsellor, consentInput({ serviceId: "debt", recordedBy: "petr" })))
+    const { value: debtConsent } = await run((api) =>
+      api.giveConsent(counsellor, consentInput({ serviceId: "debt", recordedBy: "petr" }))
+    )
     const e = await fail((api) => api.disclose(worker, disclosureInput(debtConsent.id)))
     expect(principlesOf(e)).toContain("confidentiality/disclosure-basis")
     const { value: shared } = await run((api) =>
-      api.giveConsent(counsellor, consentInput({ serviceId: "debt", recordedBy: "petr", alsoForServices: ["club"] })))
+      api.giveConsent(counsellor, consentInput({ serviceId: "debt", recordedBy: "petr", alsoForServices: ["club"] }))
+    )
     await run((api) => api.disclose(worker, disclosureInput(shared.id)))
     expect(await stored("disclosure")).toHaveLength(1)
   })
 
   it("a referral's consent must be the referred person's", async () => {
     const { value: lenkas } = await run((api) =>
-      api.giveConsent(worker, consentInput({ personId: "lenka", purpose: "referral", grantee: debtService })))
+      api.giveConsent(worker, consentInput({ personId: "lenka", purpose: "referral", grantee: debtService }))
+    )
     // Kuba has a referral consent of his own; the attack names Lenka's on his referral.
     await run((api) => api.giveConsent(worker, consentInput({ purpose: "referral", grantee: debtService })))
-    const e = await fail((api) => api.refer(worker, {
-      personId: "kuba", fromServiceId: "club", to: debtService, purpose: "debt-advice", consentId: lenkas.id,
-      history: [{ status: "requested", at: T(4), by: "eva" }]
-    }))
+    const e = await fail((api) =>
+      api.refer(worker, {
+        personId: "kuba",
+        fromServiceId: "club",
+        to: debtService,
+        purpose: "debt-advice",
+        consentId: lenkas.id,
+        history: [{ status: "requested", at: T(4), by: "eva" }]
+      })
+    )
     expect(principlesOf(e)).toContain("confidentiality/referral-consent")
     expect(await stored("referral")).toHaveLength(0)
-    await run((api) => api.refer(worker, {
-      personId: "lenka", fromServiceId: "club", to: debtService, purpose: "debt-advice", consentId: lenkas.id,
-      history: [{ status: "requested", at: T(4), by: "eva" }]
-    }))
+    await run((api) =>
+      api.refer(worker, {
+        personId: "lenka",
+        fromServiceId: "club",
+        to: debtService,
+        purpose: "debt-advice",
+        consentId: lenkas.id,
+        history: [{ status: "requested", at: T(4), by: "eva" }]
+      })
+    )
     expect(await stored("referral")).toHaveLength(1)
   })
 
   it("records consent given on a person's behalf, with who gave it", async () => {
-    const { value } = await run((api) => api.giveConsent(worker, consentInput({
-      givenOnBehalf: { relation: "guardian", by: { kind: "family", name: "Grandmother" } }
-    })))
+    const { value } = await run((api) =>
+      api.giveConsent(
+        worker,
+        consentInput({
+          givenOnBehalf: { relation: "guardian", by: { kind: "family", name: "Grandmother" } }
+        })
+      )
+    )
     expect(value.givenOnBehalf?.relation).toBe("guardian")
     const history = await run((api) => api.personHistory(worker, "kuba"))
     expect(history.consents?.find((c) => c.id === value.id)?.givenOnBehalf?.by.kind).toBe("family")

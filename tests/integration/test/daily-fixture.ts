@@ -32,7 +32,8 @@ export const harness = (storeLayer: Layer.Layer<Store.Store, unknown>) => {
     )
   )
   const run = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))
-  const fail = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
+  const fail = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) =>
+    runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
   const store = <A, E>(f: (s: Store.StoreShape) => Effect.Effect<A, E>) => runtime.runPromise(Store.Store.use(f))
   const audit = () => run((api) => api.auditLog(ola, { limit: 10_000 }))
   return { runtime, run, fail, store, audit, dispose: () => runtime.dispose() }
@@ -41,19 +42,67 @@ export const harness = (storeLayer: Layer.Layer<Store.Store, unknown>) => {
 /** The organisation, its two services, a location and one person in each service. */
 export const setUp = async (h: ReturnType<typeof harness>) => {
   await h.run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await h.run((api) => api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-    localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: ["walk-in"], registeredAt: T(1)
-  }))
-  await h.run((api) => api.registerService(admin, {
-    id: "debt", organisationId: "org", type: "debt-counselling", name: "Debt advice", targetGroup: { description: "adults", ageRange: { min: 18, max: 120 } },
-    localities: [], principles: [...debtCounselling.principles], freeOfCharge: true, firstContactChannels: ["own-initiative"], registeredAt: T(1)
-  }))
-  await h.run((api) => api.registerLocation(admin, { id: "premises", organisationId: "org", name: "Klub", kind: "club-premises", confidential: false }))
-  await h.run((api) => api.registerPerson(eva, {
-    _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba"
-  }))
-  await h.run((api) => api.registerPerson(petr, {
-    _tag: "pseudonymous", id: "marek", serviceId: "debt", sharedWith: [], ageBand: "27-64", gender: "male", needs: [], registeredAt: T(2), nickname: "Marek"
-  }))
+  await h.run((api) =>
+    api.registerService(admin, {
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Club",
+      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+      localities: [],
+      principles: [...lowThresholdClub.principles],
+      freeOfCharge: true,
+      firstContactChannels: ["walk-in"],
+      registeredAt: T(1)
+    })
+  )
+  await h.run((api) =>
+    api.registerService(admin, {
+      id: "debt",
+      organisationId: "org",
+      type: "debt-counselling",
+      name: "Debt advice",
+      targetGroup: { description: "adults", ageRange: { min: 18, max: 120 } },
+      localities: [],
+      principles: [...debtCounselling.principles],
+      freeOfCharge: true,
+      firstContactChannels: ["own-initiative"],
+      registeredAt: T(1)
+    })
+  )
+  await h.run((api) =>
+    api.registerLocation(admin, {
+      id: "premises",
+      organisationId: "org",
+      name: "Klub",
+      kind: "club-premises",
+      confidential: false
+    })
+  )
+  await h.run((api) =>
+    api.registerPerson(eva, {
+      _tag: "pseudonymous",
+      id: "kuba",
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "15-17",
+      gender: "male",
+      needs: [],
+      registeredAt: T(2),
+      nickname: "Kuba"
+    })
+  )
+  await h.run((api) =>
+    api.registerPerson(petr, {
+      _tag: "pseudonymous",
+      id: "marek",
+      serviceId: "debt",
+      sharedWith: [],
+      ageBand: "27-64",
+      gender: "male",
+      needs: [],
+      registeredAt: T(2),
+      nickname: "Marek"
+    })
+  )
 }

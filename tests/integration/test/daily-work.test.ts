@@ -36,8 +36,19 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
   const store = <A, E>(f: (s: Store.StoreShape) => Effect.Effect<A, E>) => runtime.runPromise(Store.Store.use(f))
   const audit = () => run((api) => api.auditLog(ola, { limit: 10_000 }))
   const contact = {
-    id: "c1", serviceId: "club", at: T(3, 16), durationMinutes: 30, locationKind: "club-premises", channel: "in-person", workers: ["eva"],
-    participants: ["kuba"], anonymousCount: 0, interventions: ["conversation"], firstContact: false, mode: "individual", note: NOTE
+    id: "c1",
+    serviceId: "club",
+    at: T(3, 16),
+    durationMinutes: 30,
+    locationKind: "club-premises",
+    channel: "in-person",
+    workers: ["eva"],
+    participants: ["kuba"],
+    anonymousCount: 0,
+    interventions: ["conversation"],
+    firstContact: false,
+    mode: "individual",
+    note: NOTE
   } as const
 
   beforeEach(async () => {
@@ -49,36 +60,94 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
       )
     )
     await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-    await run((api) => api.registerService(admin, {
-      id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-      localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: ["walk-in"], registeredAt: T(1)
-    }))
-    await run((api) => api.registerService(admin, {
-      id: "debt", organisationId: "org", type: "debt-counselling", name: "Debt advice", targetGroup: { description: "adults", ageRange: { min: 18, max: 120 } },
-      localities: [], principles: [...debtCounselling.principles], freeOfCharge: true, firstContactChannels: ["own-initiative"], registeredAt: T(1)
-    }))
-    await run((api) => api.registerLocation(admin, { id: "premises", organisationId: "org", name: "Klub", kind: "club-premises", confidential: false }))
-    await run((api) => api.registerPerson(eva, {
-      _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba"
-    }))
-    await run((api) => api.registerPerson(petr, {
-      _tag: "pseudonymous", id: "marek", serviceId: "debt", sharedWith: [], ageBand: "27-64", gender: "male", needs: [], registeredAt: T(2), nickname: "Marek"
-    }))
+    await run((api) =>
+      api.registerService(admin, {
+        id: "club",
+        organisationId: "org",
+        type: "low-threshold-club",
+        name: "Club",
+        targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+        localities: [],
+        principles: [...lowThresholdClub.principles],
+        freeOfCharge: true,
+        firstContactChannels: ["walk-in"],
+        registeredAt: T(1)
+      })
+    )
+    await run((api) =>
+      api.registerService(admin, {
+        id: "debt",
+        organisationId: "org",
+        type: "debt-counselling",
+        name: "Debt advice",
+        targetGroup: { description: "adults", ageRange: { min: 18, max: 120 } },
+        localities: [],
+        principles: [...debtCounselling.principles],
+        freeOfCharge: true,
+        firstContactChannels: ["own-initiative"],
+        registeredAt: T(1)
+      })
+    )
+    await run((api) =>
+      api.registerLocation(admin, {
+        id: "premises",
+        organisationId: "org",
+        name: "Klub",
+        kind: "club-premises",
+        confidential: false
+      })
+    )
+    await run((api) =>
+      api.registerPerson(eva, {
+        _tag: "pseudonymous",
+        id: "kuba",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "male",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "Kuba"
+      })
+    )
+    await run((api) =>
+      api.registerPerson(petr, {
+        _tag: "pseudonymous",
+        id: "marek",
+        serviceId: "debt",
+        sharedWith: [],
+        ageBand: "27-64",
+        gender: "male",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "Marek"
+      })
+    )
     await run((api) => api.recordContact(eva, contact))
   }, 120_000)
   afterEach(() => runtime.dispose())
 
   it("a worker corrects a contact; the record moves on one version and keeps its change history", async () => {
     const before = await store((s) => s.get("contact", "c1"))
-    const { value } = await run((api) => api.correctContact(eva, { id: "c1", changes: { durationMinutes: 45, note: NEW_NOTE } }))
+    const { value } = await run((api) =>
+      api.correctContact(eva, { id: "c1", changes: { durationMinutes: 45, note: NEW_NOTE } })
+    )
     expect(value).toMatchObject({ id: "c1", durationMinutes: 45, note: NEW_NOTE, participants: ["kuba"] })
     const after = await store((s) => s.get("contact", "c1"))
-    expect(after._tag === "Some" && before._tag === "Some" && after.value.version).toBe(before._tag === "Some" ? before.value.version + 1 : -1)
+    expect(after._tag === "Some" && before._tag === "Some" && after.value.version).toBe(
+      before._tag === "Some" ? before.value.version + 1 : -1
+    )
     expect(JSON.stringify(after._tag === "Some" ? after.value.data : null)).not.toContain("Brno")
 
     const changes = await run((api) => api.recordChanges(marta, { kind: "contact", id: "c1" }))
     expect(changes).toHaveLength(1)
-    expect(changes[0]).toMatchObject({ kind: "contact", recordId: "c1", version: 1, by: "eva", operation: "CorrectContact" })
+    expect(changes[0]).toMatchObject({
+      kind: "contact",
+      recordId: "c1",
+      version: 1,
+      by: "eva",
+      operation: "CorrectContact"
+    })
     expect(changes[0]!.patches).toEqual(expect.arrayContaining([
       { op: "replace", path: ["durationMinutes"], value: 45 },
       { op: "replace", path: ["note"], value: NEW_NOTE }
@@ -95,11 +164,22 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
   })
 
   it("only the matrix's roles correct or read changes; another service's record is NotFound", async () => {
-    expect(await fail((api) => api.correctContact(ana, { id: "c1", changes: { durationMinutes: 5 } }))).toMatchObject({ _tag: "AccessDenied" })
-    expect(await fail((api) => api.correctContact(admin, { id: "c1", changes: { durationMinutes: 5 } }))).toMatchObject({ _tag: "AccessDenied" })
-    expect(await fail((api) => api.correctContact(petr, { id: "c1", changes: { durationMinutes: 5 } }))).toMatchObject({ _tag: "NotFound", kind: "contact" })
-    expect(await fail((api) => api.recordChanges(eva, { kind: "contact", id: "c1" }))).toMatchObject({ _tag: "AccessDenied" })
-    expect(await fail((api) => api.recordChanges(admin, { kind: "contact", id: "c1" }))).toMatchObject({ _tag: "AccessDenied" })
+    expect(await fail((api) => api.correctContact(ana, { id: "c1", changes: { durationMinutes: 5 } }))).toMatchObject({
+      _tag: "AccessDenied"
+    })
+    expect(await fail((api) => api.correctContact(admin, { id: "c1", changes: { durationMinutes: 5 } }))).toMatchObject(
+      { _tag: "AccessDenied" }
+    )
+    expect(await fail((api) => api.correctContact(petr, { id: "c1", changes: { durationMinutes: 5 } }))).toMatchObject({
+      _tag: "NotFound",
+      kind: "contact"
+    })
+    expect(await fail((api) => api.recordChanges(eva, { kind: "contact", id: "c1" }))).toMatchObject({
+      _tag: "AccessDenied"
+    })
+    expect(await fail((api) => api.recordChanges(admin, { kind: "contact", id: "c1" }))).toMatchObject({
+      _tag: "AccessDenied"
+    })
     const version = await store((s) => s.get("contact", "c1"))
     expect(version._tag === "Some" && version.value.version).toBe(1)
   })
@@ -112,7 +192,9 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
     expect(e2).toMatchObject({ _tag: "InvalidInput", problems: [expect.objectContaining({ path: "durationMinutes" })] })
     const e3 = await fail((api) => api.correctContact(eva, { id: "c1", changes: { participants: ["marek"] } }))
     expect(e3).toMatchObject({ _tag: "InvalidCommand", field: "participants[0]" })
-    const e4 = await fail((api) => api.correctContact(eva, { id: "c1", changes: { interventions: ["insolvency-petition"] } }))
+    const e4 = await fail((api) =>
+      api.correctContact(eva, { id: "c1", changes: { interventions: ["insolvency-petition"] } })
+    )
     expect(e4).toMatchObject({ _tag: "InvalidCommand", field: "interventions[0]" })
     const e5 = await fail((api) => api.correctPerson(eva, { id: "kuba", changes: { nickname: "Jakub" } }))
     expect(e5).toMatchObject({ _tag: "InvalidInput" })
@@ -122,36 +204,64 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
   })
 
   it("refuses a correction that would break a principle (a low-threshold service made to demand identity)", async () => {
-    const e = await fail((api) => api.correctService(marta, { id: "club", changes: { config: { requiresIdentity: true } } }))
+    const e = await fail((api) =>
+      api.correctService(marta, { id: "club", changes: { config: { requiresIdentity: true } } })
+    )
     expect(e).toMatchObject({ _tag: "CommandRefused", operation: "CorrectService" })
-    expect((e as { violations: ReadonlyArray<{ principle: string }> }).violations.map((v) => v.principle)).toContain("low-threshold")
+    expect((e as { violations: ReadonlyArray<{ principle: string }> }).violations.map((v) => v.principle)).toContain(
+      "low-threshold"
+    )
     const service = await store((s) => s.get("service", "club"))
     expect(service._tag === "Some" && service.value.version).toBe(1)
     const { value } = await run((api) => api.correctService(marta, { id: "club", changes: { name: "Klub Ostrov" } }))
     expect(value.name).toBe("Klub Ostrov")
     // A coordinator of another service may not.
     const other = { id: "jan", grants: [{ role: "coordinator", services: ["debt"] }] }
-    expect(await fail((api) => api.correctService(other, { id: "club", changes: { name: "X" } }))).toMatchObject({ _tag: "NotFound" })
+    expect(await fail((api) => api.correctService(other, { id: "club", changes: { name: "X" } }))).toMatchObject({
+      _tag: "NotFound"
+    })
   })
 
   it("corrects a person's non-identity fields, an activity's attendance and a location", async () => {
-    const person = await run((api) => api.correctPerson(eva, { id: "kuba", changes: { ageBand: "18-20", notes: "Prefers evenings." } }))
-    expect(person.value).toMatchObject({ _tag: "pseudonymous", nickname: "Kuba", ageBand: "18-20", notes: "Prefers evenings." })
+    const person = await run((api) =>
+      api.correctPerson(eva, { id: "kuba", changes: { ageBand: "18-20", notes: "Prefers evenings." } })
+    )
+    expect(person.value).toMatchObject({
+      _tag: "pseudonymous",
+      nickname: "Kuba",
+      ageBand: "18-20",
+      notes: "Prefers evenings."
+    })
     const removed = await run((api) => api.correctPerson(eva, { id: "kuba", changes: { notes: null } }))
     expect(removed.value).not.toHaveProperty("notes")
 
-    await run((api) => api.recordActivity(ana, {
-      id: "football", serviceId: "club", kind: "group-session", title: "Football", startsAt: T(4, 16), audience: "youth", forExternalStaff: false,
-      attendees: ["kuba"], anonymousAttendance: 5
-    }))
-    const activity = await run((api) => api.correctActivity(ana, { id: "football", changes: { attendees: [], anonymousAttendance: 6 } }))
+    await run((api) =>
+      api.recordActivity(ana, {
+        id: "football",
+        serviceId: "club",
+        kind: "group-session",
+        title: "Football",
+        startsAt: T(4, 16),
+        audience: "youth",
+        forExternalStaff: false,
+        attendees: ["kuba"],
+        anonymousAttendance: 5
+      })
+    )
+    const activity = await run((api) =>
+      api.correctActivity(ana, { id: "football", changes: { attendees: [], anonymousAttendance: 6 } })
+    )
     expect(activity.value).toMatchObject({ attendees: [], anonymousAttendance: 6 })
     expect(await fail((api) => api.correctActivity(ana, { id: "football", changes: { attendees: ["marek"] } })))
       .toMatchObject({ _tag: "InvalidCommand", field: "attendees[0]" })
 
-    const location = await run((api) => api.correctLocation(marta, { id: "premises", changes: { name: "Klub Ostrov", municipality: "Praha 4" } }))
+    const location = await run((api) =>
+      api.correctLocation(marta, { id: "premises", changes: { name: "Klub Ostrov", municipality: "Praha 4" } })
+    )
     expect(location.value).toMatchObject({ name: "Klub Ostrov", municipality: "Praha 4" })
-    expect(await fail((api) => api.correctLocation(eva, { id: "premises", changes: { name: "X" } }))).toMatchObject({ _tag: "AccessDenied" })
+    expect(await fail((api) => api.correctLocation(eva, { id: "premises", changes: { name: "X" } }))).toMatchObject({
+      _tag: "AccessDenied"
+    })
     const history = await run((api) => api.recordChanges(marta, { kind: "location", id: "premises" }))
     expect(history.map((r) => r.operation)).toEqual(["CorrectLocation"])
     const personHistory = await run((api) => api.recordChanges(marta, { kind: "person", id: "kuba" }))
@@ -159,14 +269,20 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
   })
 
   it("voids a contact: out of reports and lists, in the audit log and the person's export", async () => {
-    const count = () => store((s) => s.aggregate({ kind: "contact", groupBy: [], serviceId: "club" })).then((rows) => rows.reduce((n, r) => n + r.count, 0))
+    const count = () =>
+      store((s) => s.aggregate({ kind: "contact", groupBy: [], serviceId: "club" })).then((rows) =>
+        rows.reduce((n, r) => n + r.count, 0)
+      )
     expect(await count()).toBe(1)
     // Workers, volunteers, administrators and auditors may not void; a coordinator may.
     for (const actor of [eva, ana, admin, ola]) {
-      expect(await fail((api) => api.voidRecord(actor, { kind: "contact", id: "c1", reason: "entered-in-error" }))).toMatchObject({ _tag: "AccessDenied" })
+      expect(await fail((api) => api.voidRecord(actor, { kind: "contact", id: "c1", reason: "entered-in-error" })))
+        .toMatchObject({ _tag: "AccessDenied" })
     }
-    expect(await fail((api) => api.voidRecord(marta, { kind: "contact", id: "c1", reason: "because" } as never))).toMatchObject({ _tag: "InvalidInput" })
-    expect(await fail((api) => api.voidRecord(marta, { kind: "person", id: "kuba", reason: "duplicate" } as never))).toMatchObject({ _tag: "InvalidInput" })
+    expect(await fail((api) => api.voidRecord(marta, { kind: "contact", id: "c1", reason: "because" } as never)))
+      .toMatchObject({ _tag: "InvalidInput" })
+    expect(await fail((api) => api.voidRecord(marta, { kind: "person", id: "kuba", reason: "duplicate" } as never)))
+      .toMatchObject({ _tag: "InvalidInput" })
     const { value } = await run((api) => api.voidRecord(marta, { kind: "contact", id: "c1", reason: "duplicate" }))
     expect(value).toMatchObject({ kind: "contact", reason: "duplicate", voidedBy: "marta", version: 1 })
 
@@ -177,10 +293,14 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
     const history = await run((api) => api.personHistory(eva, "kuba"))
     expect(history.contacts ?? []).toHaveLength(0)
     // Voiding again finds nothing to void.
-    expect(await fail((api) => api.voidRecord(marta, { kind: "contact", id: "c1", reason: "duplicate" }))).toMatchObject({ _tag: "NotFound" })
+    expect(await fail((api) => api.voidRecord(marta, { kind: "contact", id: "c1", reason: "duplicate" })))
+      .toMatchObject({ _tag: "NotFound" })
 
     const entries = await audit()
-    expect(entries.filter((e) => e.operation === "VoidRecord").map((e) => e.subjects)).toEqual([[{ kind: "voided", id: "c1" }]])
+    expect(entries.filter((e) => e.operation === "VoidRecord").map((e) => e.subjects)).toEqual([[{
+      kind: "voided",
+      id: "c1"
+    }]])
     expect(entries.find((e) => e.operation === "RecordContact")?.subjects).toEqual([{ kind: "contact", id: "c1" }])
 
     const exported = await run((api) => api.exportPerson(marta, "kuba"))

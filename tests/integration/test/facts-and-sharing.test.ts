@@ -23,11 +23,20 @@ const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s
 const personData = async (id: string) => (await stored("person")).find((r) => r.id === id)
 
 const T = (day: number) => new Date(Date.UTC(2026, 4, day, 10)).toISOString()
-const rulesOf = (e: unknown) => ((e as { violations?: ReadonlyArray<{ principle: string; rule: string }> }).violations ?? []).map((v) => v.principle)
+const rulesOf = (e: unknown) =>
+  ((e as { violations?: ReadonlyArray<{ principle: string; rule: string }> }).violations ?? []).map((v) => v.principle)
 
 const club = {
-  id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-  localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: ["walk-in"], registeredAt: T(1)
+  id: "club",
+  organisationId: "org",
+  type: "low-threshold-club",
+  name: "Club",
+  targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+  localities: [],
+  principles: [...lowThresholdClub.principles],
+  freeOfCharge: true,
+  firstContactChannels: ["walk-in"],
+  registeredAt: T(1)
 } as const
 
 beforeEach(async () => {
@@ -40,16 +49,28 @@ beforeEach(async () => {
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
   await run((api) => api.registerService(admin, club))
-  await run((api) => api.registerService(admin, {
-    id: "debt", organisationId: "org", type: "debt-counselling", name: "Debt advice", targetGroup: { description: "adults", ageRange: { min: 18, max: 120 } },
-    localities: [], principles: [...debtCounselling.principles], freeOfCharge: true, firstContactChannels: ["own-initiative"], registeredAt: T(1)
-  }))
+  await run((api) =>
+    api.registerService(admin, {
+      id: "debt",
+      organisationId: "org",
+      type: "debt-counselling",
+      name: "Debt advice",
+      targetGroup: { description: "adults", ageRange: { min: 18, max: 120 } },
+      localities: [],
+      principles: [...debtCounselling.principles],
+      freeOfCharge: true,
+      firstContactChannels: ["own-initiative"],
+      registeredAt: T(1)
+    })
+  )
 })
 afterEach(() => runtime.dispose())
 
 describe("a service's identity settings", () => {
   it("refuses a low-threshold club configured not to accept anonymous people (was accepted and ignored)", async () => {
-    const e = await fail((api) => api.registerService(admin, { ...club, id: "strict", config: { acceptsAnonymous: false } }))
+    const e = await fail((api) =>
+      api.registerService(admin, { ...club, id: "strict", config: { acceptsAnonymous: false } })
+    )
     expect(e).toMatchObject({ _tag: "CommandRefused" })
     expect(rulesOf(e)).toContain("low-threshold")
     expect((await stored("service")).map((r) => r.id)).not.toContain("strict")
@@ -59,11 +80,24 @@ describe("a service's identity settings", () => {
 })
 
 describe("eligibility is judged again when a person's facts change", () => {
-  const adult = { _tag: "identified", id: "marie", serviceId: "debt", sharedWith: [], ageBand: "18-20", gender: "female", needs: [], registeredAt: T(2), givenName: "Marie", contactDetails: {} } as const
+  const adult = {
+    _tag: "identified",
+    id: "marie",
+    serviceId: "debt",
+    sharedWith: [],
+    ageBand: "18-20",
+    gender: "female",
+    needs: [],
+    registeredAt: T(2),
+    givenName: "Marie",
+    contactDetails: {}
+  } as const
 
   it("refuses an age band outside the target group while the person cooperates with the service (was accepted)", async () => {
     await run((api) => api.registerPerson(counsellor, adult))
-    const { value: cooperation } = await run((api) => api.startCooperation(counsellor, { serviceId: "debt", personId: "marie", startedAt: T(3) }))
+    const { value: cooperation } = await run((api) =>
+      api.startCooperation(counsellor, { serviceId: "debt", personId: "marie", startedAt: T(3) })
+    )
     const e = await fail((api) => api.changeIdentityLevel(counsellor, { person: { ...adult, ageBand: "11-14" } }))
     expect(e).toMatchObject({ _tag: "CommandRefused", operation: "ChangeIdentityLevel" })
     expect(rulesOf(e).length).toBeGreaterThan(0)
@@ -86,10 +120,27 @@ describe("eligibility is judged again when a person's facts change", () => {
 })
 
 describe("sharedWith names only services the person consented to", () => {
-  const kuba = { _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "18-20", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba" } as const
+  const kuba = {
+    _tag: "pseudonymous",
+    id: "kuba",
+    serviceId: "club",
+    sharedWith: [],
+    ageBand: "18-20",
+    gender: "male",
+    needs: [],
+    registeredAt: T(2),
+    nickname: "Kuba"
+  } as const
   const consent = (over: Record<string, unknown>) => ({
-    personId: "kuba", serviceId: "club", purpose: "sharing", grantee: { kind: "service", name: "Debt advice" }, validFrom: T(3), givenAt: T(3), form: "verbal",
-    alsoForServices: ["debt"], ...over
+    personId: "kuba",
+    serviceId: "club",
+    purpose: "sharing",
+    grantee: { kind: "service", name: "Debt advice" },
+    validFrom: T(3),
+    givenAt: T(3),
+    form: "verbal",
+    alsoForServices: ["debt"],
+    ...over
   })
 
   it("refuses a registration that shares the person already (was accepted: no consent can exist yet)", async () => {
@@ -103,8 +154,12 @@ describe("sharedWith names only services the person consented to", () => {
     // Before: changing the person's record was enough to share them with any service.
     const direct = await fail((api) => api.changeIdentityLevel(worker, { person: { ...kuba, sharedWith: ["debt"] } }))
     expect(direct).toMatchObject({ _tag: "InvalidCommand", field: "person.sharedWith" })
-    const { value: disclosure } = await run((api) => api.giveConsent(worker, consent({ id: "c-disclosure", purpose: "disclosure" })))
-    const { value: elsewhere } = await run((api) => api.giveConsent(worker, consent({ id: "c-elsewhere", alsoForServices: [] })))
+    const { value: disclosure } = await run((api) =>
+      api.giveConsent(worker, consent({ id: "c-disclosure", purpose: "disclosure" }))
+    )
+    const { value: elsewhere } = await run((api) =>
+      api.giveConsent(worker, consent({ id: "c-elsewhere", alsoForServices: [] }))
+    )
     const { value: withdrawn } = await run((api) => api.giveConsent(worker, consent({ id: "c-withdrawn" })))
     await run((api) => api.withdrawConsent(worker, { consentId: withdrawn.id }))
     for (const consentId of [disclosure.id, elsewhere.id, withdrawn.id, "no-such-consent"]) {
@@ -114,12 +169,19 @@ describe("sharedWith names only services the person consented to", () => {
     expect((await fail((api) => api.getPerson(counsellor, "kuba")))._tag).toBe("NotFound")
     // Another service's worker cannot share someone who is not theirs.
     const { value: good } = await run((api) => api.giveConsent(worker, consent({ id: "c-sharing" })))
-    expect((await fail((api) => api.sharePerson(counsellor, { personId: "kuba", serviceId: "debt", consentId: good.id })))._tag).toBe("NotFound")
-    const { value: shared } = await run((api) => api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: good.id }))
+    expect(
+      (await fail((api) => api.sharePerson(counsellor, { personId: "kuba", serviceId: "debt", consentId: good.id })))
+        ._tag
+    ).toBe("NotFound")
+    const { value: shared } = await run((api) =>
+      api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: good.id })
+    )
     expect(shared.sharedWith).toEqual(["debt"])
     expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
     // A correction of a shared person keeps the sharing (and cannot change it).
-    const { value: corrected } = await run((api) => api.correctPerson(worker, { id: "kuba", changes: { gender: "not-stated" } }))
+    const { value: corrected } = await run((api) =>
+      api.correctPerson(worker, { id: "kuba", changes: { gender: "not-stated" } })
+    )
     expect(corrected.sharedWith).toEqual(["debt"])
   })
 })

@@ -29,9 +29,21 @@ const recipients = [
   { kind: "authority", name: "OSPOD Praha 4" }
 ] as const
 
-interface ModelPerson { readonly id: string; readonly level: "anonymous" | "pseudonymous" }
-interface ModelConsent { readonly id: string; readonly personId: string; readonly recipient: number; withdrawn: boolean }
-interface ModelCooperation { readonly id: string; readonly personId: string; active: boolean }
+interface ModelPerson {
+  readonly id: string
+  readonly level: "anonymous" | "pseudonymous"
+}
+interface ModelConsent {
+  readonly id: string
+  readonly personId: string
+  readonly recipient: number
+  withdrawn: boolean
+}
+interface ModelCooperation {
+  readonly id: string
+  readonly personId: string
+  active: boolean
+}
 
 export interface Model {
   readonly persons: Array<ModelPerson>
@@ -69,7 +81,11 @@ const snapshot = (store: Store.StoreShape) =>
   })
 
 /** Runs a command that must be refused, and checks that it changed nothing. */
-const refused = async (r: Real, f: (api: Api) => Effect.Effect<unknown, { readonly _tag: string }>, tags: ReadonlyArray<string>) => {
+const refused = async (
+  r: Real,
+  f: (api: Api) => Effect.Effect<unknown, { readonly _tag: string }>,
+  tags: ReadonlyArray<string>
+) => {
   const before = await r.run((_, store) => snapshot(store))
   const error = await r.run((api) => Effect.flip(f(api)))
   expect(tags).toContain(error._tag)
@@ -86,7 +102,8 @@ const checkInvariants = async (m: Model, r: Real) => {
   // no decision committed on stale facts: no disclosure on a consent sealed after its withdrawal,
   // and never two active cooperations of one person
   const allowed = entries.filter((e) => e.outcome === "allowed")
-  const seqOf = (operation: string, id: string) => allowed.find((e) => e.operation === operation && e.subjects.some((s) => s.id === id))?.seq
+  const seqOf = (operation: string, id: string) =>
+    allowed.find((e) => e.operation === operation && e.subjects.some((s) => s.id === id))?.seq
   for (const d of m.onConsent) {
     const disclosed = seqOf("Disclose", d.disclosureId)
     const withdrawn = seqOf("WithdrawConsent", d.consentId)
@@ -94,7 +111,8 @@ const checkInvariants = async (m: Model, r: Real) => {
   }
   const cooperations = await r.run((_, store) => store.list({ kind: "cooperation" }))
   for (const p of m.persons) {
-    expect(cooperations.filter((c) => c.personIds.includes(p.id) && c.facets["active"] === true).length).toBeLessThanOrEqual(1)
+    expect(cooperations.filter((c) => c.personIds.includes(p.id) && c.facets["active"] === true).length)
+      .toBeLessThanOrEqual(1)
   }
   // the audit chain verifies
   expect((await r.run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
@@ -116,7 +134,11 @@ const wrote = (m: Model, operation: string) => {
   m.log.push(operation)
 }
 
-const command = (name: string, check: (m: Readonly<Model>) => boolean, run: (m: Model, r: Real) => Promise<void>): Cmd => ({
+const command = (
+  name: string,
+  check: (m: Readonly<Model>) => boolean,
+  run: (m: Model, r: Real) => Promise<void>
+): Cmd => ({
   check,
   run: async (m, r) => {
     await run(m, r)
@@ -129,8 +151,27 @@ const registerPerson = (pseudonymous: boolean) =>
   command(`registerPerson(${pseudonymous ? "pseudonymous" : "anonymous"})`, () => true, async (m, r) => {
     const id = `p-${++m.counter}`
     const input = pseudonymous
-      ? { _tag: "pseudonymous", id, serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [], registeredAt: at(m.counter), nickname: `Nick-${m.counter}` }
-      : { _tag: "anonymous", id, serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter) }
+      ? {
+        _tag: "pseudonymous",
+        id,
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "not-stated",
+        needs: [],
+        registeredAt: at(m.counter),
+        nickname: `Nick-${m.counter}`
+      }
+      : {
+        _tag: "anonymous",
+        id,
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "11-14",
+        gender: "not-stated",
+        needs: [],
+        registeredAt: at(m.counter)
+      }
     await r.run((api) => api.registerPerson(worker, input))
     m.persons.push({ id, level: pseudonymous ? "pseudonymous" : "anonymous" })
     wrote(m, "RegisterPerson")
@@ -139,22 +180,43 @@ const registerPerson = (pseudonymous: boolean) =>
 const anonymousContact = (count: number) =>
   command(`anonymousContact(${count})`, () => true, async (m, r) => {
     // an anonymous contact never needs an identity
-    await r.run((api) => api.recordContact(worker, {
-      serviceId: "club", at: at(++m.counter), durationMinutes: 20, locationKind: "street-area", channel: "in-person",
-      workers: ["worker-1"], participants: [], anonymousCount: count, interventions: ["information"], firstContact: false,
-      mode: count === 1 ? "individual" : "group"
-    }))
+    await r.run((api) =>
+      api.recordContact(worker, {
+        serviceId: "club",
+        at: at(++m.counter),
+        durationMinutes: 20,
+        locationKind: "street-area",
+        channel: "in-person",
+        workers: ["worker-1"],
+        participants: [],
+        anonymousCount: count,
+        interventions: ["information"],
+        firstContact: false,
+        mode: count === 1 ? "individual" : "group"
+      })
+    )
     wrote(m, "RecordContact")
   })
 
 const contactWith = (pick: number) =>
   command(`contactWith(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
     const person = m.persons[pick % m.persons.length]!
-    await r.run((api) => api.recordContact(worker, {
-      serviceId: "club", at: at(++m.counter), durationMinutes: 45, locationKind: "club-premises", channel: "in-person",
-      workers: ["worker-1"], participants: [person.id], anonymousCount: 0, interventions: ["conversation"], firstContact: false,
-      mode: "individual", note: `Talked with Nick about school`
-    }))
+    await r.run((api) =>
+      api.recordContact(worker, {
+        serviceId: "club",
+        at: at(++m.counter),
+        durationMinutes: 45,
+        locationKind: "club-premises",
+        channel: "in-person",
+        workers: ["worker-1"],
+        participants: [person.id],
+        anonymousCount: 0,
+        interventions: ["conversation"],
+        firstContact: false,
+        mode: "individual",
+        note: `Talked with Nick about school`
+      })
+    )
     wrote(m, "RecordContact")
   })
 
@@ -174,22 +236,36 @@ const startCooperation = (pick: number, compelled: boolean) =>
   })
 
 const endCooperation = (pick: number, withReason: boolean) =>
-  command(`endCooperation(${pick}, reason=${withReason})`, (m) => m.cooperations.some((c) => c.active), async (m, r) => {
-    const active = m.cooperations.filter((c) => c.active)
-    const coop = active[pick % active.length]!
-    // ending cooperation always succeeds, with or without a reason
-    await r.run((api) => api.endCooperation(worker, { cooperationId: coop.id, ...(withReason ? { reason: "moved-away" } : {}) }))
-    coop.active = false
-    wrote(m, "EndCooperation")
-  })
+  command(
+    `endCooperation(${pick}, reason=${withReason})`,
+    (m) => m.cooperations.some((c) => c.active),
+    async (m, r) => {
+      const active = m.cooperations.filter((c) => c.active)
+      const coop = active[pick % active.length]!
+      // ending cooperation always succeeds, with or without a reason
+      await r.run((api) =>
+        api.endCooperation(worker, { cooperationId: coop.id, ...(withReason ? { reason: "moved-away" } : {}) })
+      )
+      coop.active = false
+      wrote(m, "EndCooperation")
+    }
+  )
 
 const giveConsent = (pick: number, recipient: number) =>
   command(`giveConsent(${pick}, ${recipient})`, (m) => m.persons.length > 0, async (m, r) => {
     const person = m.persons[pick % m.persons.length]!
-    const { value } = await r.run((api) => api.giveConsent(worker, {
-      personId: person.id, serviceId: "club", purpose: "disclosure", grantee: recipients[recipient]!,
-      validFrom: at(0), givenAt: at(++m.counter), form: "verbal", recordedBy: "worker-1"
-    }))
+    const { value } = await r.run((api) =>
+      api.giveConsent(worker, {
+        personId: person.id,
+        serviceId: "club",
+        purpose: "disclosure",
+        grantee: recipients[recipient]!,
+        validFrom: at(0),
+        givenAt: at(++m.counter),
+        form: "verbal",
+        recordedBy: "worker-1"
+      })
+    )
     m.consents.push({ id: value.id, personId: person.id, recipient, withdrawn: false })
     wrote(m, "GiveConsent")
   })
@@ -207,8 +283,13 @@ const discloseWithConsent = (pick: number, recipient: number) =>
   command(`discloseWithConsent(${pick}, ${recipient})`, (m) => m.consents.length > 0, async (m, r) => {
     const consent = m.consents[pick % m.consents.length]!
     const input = {
-      personId: consent.personId, serviceId: "club", recipient: recipients[recipient]!, purpose: "disclosure", at: at(++m.counter),
-      basis: { _tag: "Consent", consentId: consent.id }, disclosedBy: "worker-1"
+      personId: consent.personId,
+      serviceId: "club",
+      recipient: recipients[recipient]!,
+      purpose: "disclosure",
+      at: at(++m.counter),
+      basis: { _tag: "Consent", consentId: consent.id },
+      disclosedBy: "worker-1"
     }
     const valid = !consent.withdrawn && consent.recipient === recipient
     if (!valid) {
@@ -224,10 +305,17 @@ const discloseWithConsent = (pick: number, recipient: number) =>
 const discloseLegalDuty = (pick: number) =>
   command(`discloseLegalDuty(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
     const person = m.persons[pick % m.persons.length]!
-    await r.run((api) => api.disclose(worker, {
-      personId: person.id, serviceId: "club", recipient: recipients[1], purpose: "child-protection", at: at(++m.counter),
-      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-1" }, disclosedBy: "worker-1"
-    }))
+    await r.run((api) =>
+      api.disclose(worker, {
+        personId: person.id,
+        serviceId: "club",
+        recipient: recipients[1],
+        purpose: "child-protection",
+        at: at(++m.counter),
+        basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-1" },
+        disclosedBy: "worker-1"
+      })
+    )
     m.disclosures.push({ basis: "legal-duty", consentValid: false })
     wrote(m, "Disclose")
   })
@@ -246,10 +334,16 @@ const discloseAsOther = (pick: number) =>
   command(`discloseAsOther(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
     const person = m.persons[pick % m.persons.length]!
     // attribution comes from the actor: a worker cannot name someone else as the decider
-    await refused(r, (api) => api.disclose(worker, {
-      personId: person.id, serviceId: "club", recipient: recipients[1], purpose: "child-protection", at: at(++m.counter),
-      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "coordinator-1" }, disclosedBy: "worker-1"
-    }), ["InvalidCommand"])
+    await refused(r, (api) =>
+      api.disclose(worker, {
+        personId: person.id,
+        serviceId: "club",
+        recipient: recipients[1],
+        purpose: "child-protection",
+        at: at(++m.counter),
+        basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "coordinator-1" },
+        disclosedBy: "worker-1"
+      }), ["InvalidCommand"])
   })
 
 const outsiderReads = (pick: number) =>
@@ -267,9 +361,17 @@ const evening = (count: number, badAt: number) =>
     const contacts = Array.from({ length: count }, (_, i) => ({
       op: "recordContact" as const,
       input: {
-        serviceId: "club", at: at(++m.counter), durationMinutes: 10, locationKind: "street-area" as const, channel: "in-person" as const,
-        workers: ["worker-1"], participants: [], anonymousCount: 1 + i, interventions: [i === badAt ? "no-such-intervention" : "information"] as never,
-        firstContact: false, mode: "group" as const
+        serviceId: "club",
+        at: at(++m.counter),
+        durationMinutes: 10,
+        locationKind: "street-area" as const,
+        channel: "in-person" as const,
+        workers: ["worker-1"],
+        participants: [],
+        anonymousCount: 1 + i,
+        interventions: [i === badAt ? "no-such-intervention" : "information"] as never,
+        firstContact: false,
+        mode: "group" as const
       }
     }))
     if (badAt < count) {
@@ -291,10 +393,17 @@ const raceDiscloseWithdraw = (pick: number) =>
       Effect.all([
         Effect.result(api.withdrawConsent(worker, { consentId: consent.id })),
         Effect.result(api.disclose(worker, {
-          id: disclosureId, personId: consent.personId, serviceId: "club", recipient: recipients[consent.recipient]!, purpose: "disclosure",
-          at: at(m.counter), basis: { _tag: "Consent", consentId: consent.id }, disclosedBy: "worker-1"
+          id: disclosureId,
+          personId: consent.personId,
+          serviceId: "club",
+          recipient: recipients[consent.recipient]!,
+          purpose: "disclosure",
+          at: at(m.counter),
+          basis: { _tag: "Consent", consentId: consent.id },
+          disclosedBy: "worker-1"
         }))
-      ], { concurrency: "unbounded" }))
+      ], { concurrency: "unbounded" })
+    )
     // withdrawing always succeeds; a disclosure that got in was committed before the withdrawal
     expect(withdrawn._tag).toBe("Success")
     consent.withdrawn = true
@@ -313,38 +422,67 @@ const raceDiscloseWithdraw = (pick: number) =>
 
 /** Two starts of cooperation for one person at once: at most one is committed. */
 const raceStart = (pick: number) =>
-  command(`raceStart(${pick})`, (m) => m.persons.some((p) => !m.cooperations.some((c) => c.personId === p.id && c.active)), async (m, r) => {
-    const idle = m.persons.filter((p) => !m.cooperations.some((c) => c.personId === p.id && c.active))
-    const person = idle[pick % idle.length]!
-    const input = { serviceId: "club", personId: person.id, startedAt: at(++m.counter) }
-    const results = await r.run((api) =>
-      Effect.all([Effect.result(api.startCooperation(worker, input)), Effect.result(api.startCooperation(worker, input))], { concurrency: "unbounded" }))
-    const started = results.flatMap((x) => x._tag === "Success" ? [x.success.value] : [])
-    expect(started.length).toBe(1)
-    for (const x of results) {
-      if (x._tag === "Failure") {
-        const e = x.failure as { readonly _tag: string; readonly retryable?: boolean }
-        expect(e._tag === "InvalidCommand" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
+  command(
+    `raceStart(${pick})`,
+    (m) => m.persons.some((p) => !m.cooperations.some((c) => c.personId === p.id && c.active)),
+    async (m, r) => {
+      const idle = m.persons.filter((p) => !m.cooperations.some((c) => c.personId === p.id && c.active))
+      const person = idle[pick % idle.length]!
+      const input = { serviceId: "club", personId: person.id, startedAt: at(++m.counter) }
+      const results = await r.run((api) =>
+        Effect.all([
+          Effect.result(api.startCooperation(worker, input)),
+          Effect.result(api.startCooperation(worker, input))
+        ], { concurrency: "unbounded" })
+      )
+      const started = results.flatMap((x) => x._tag === "Success" ? [x.success.value] : [])
+      expect(started.length).toBe(1)
+      for (const x of results) {
+        if (x._tag === "Failure") {
+          const e = x.failure as { readonly _tag: string; readonly retryable?: boolean }
+          expect(e._tag === "InvalidCommand" || (e._tag === "StoreError" && e.retryable === true), e._tag).toBe(true)
+        }
+      }
+      for (const c of started) {
+        m.cooperations.push({ id: c.id, personId: person.id, active: true })
+        wrote(m, "StartCooperation")
       }
     }
-    for (const c of started) {
-      m.cooperations.push({ id: c.id, personId: person.id, active: true })
-      wrote(m, "StartCooperation")
-    }
-  })
+  )
 
-const chargeFee = command("chargeFee", () => true, (_m, r) =>
-  refused(r, (api) => api.chargeFee(worker, { serviceId: "club", amountMinor: 5000, currency: "CZK" }), ["CommandRefused"]))
+const chargeFee = command(
+  "chargeFee",
+  () => true,
+  (_m, r) =>
+    refused(r, (api) => api.chargeFee(worker, { serviceId: "club", amountMinor: 5000, currency: "CZK" }), [
+      "CommandRefused"
+    ])
+)
 
 const junk = (input: unknown) =>
-  command(`junk(${JSON.stringify(input).slice(0, 40)})`, () => true, (_m, r) =>
-    refused(r, (api) => api.recordContact(worker, input as Casework.InputOf<"recordContact">), ["InvalidInput"]))
+  command(
+    `junk(${JSON.stringify(input).slice(0, 40)})`,
+    () => true,
+    (_m, r) =>
+      refused(r, (api) => api.recordContact(worker, input as Casework.InputOf<"recordContact">), ["InvalidInput"])
+  )
 
 const wrongActor = (who: number) =>
-  command(`wrongActor(${who})`, () => true, (m, r) =>
-    refused(r, (api) => api.registerPerson(who === 0 ? outsider : who === 1 ? volunteer : auditor, {
-      _tag: "anonymous", serviceId: "club", sharedWith: [], ageBand: "11-14", gender: "not-stated", needs: [], registeredAt: at(m.counter)
-    }), ["AccessDenied"]))
+  command(
+    `wrongActor(${who})`,
+    () => true,
+    (m, r) =>
+      refused(r, (api) =>
+        api.registerPerson(who === 0 ? outsider : who === 1 ? volunteer : auditor, {
+          _tag: "anonymous",
+          serviceId: "club",
+          sharedWith: [],
+          ageBand: "11-14",
+          gender: "not-stated",
+          needs: [],
+          registeredAt: at(m.counter)
+        }), ["AccessDenied"])
+  )
 
 const erase = (pick: number) =>
   command(`erase(${pick})`, (m) => m.persons.length > 0, async (m, r) => {
@@ -405,7 +543,10 @@ const interleaving = (store: Store.StoreShape): Store.StoreShape => {
  */
 const checkDisclosures = async (r: Real) => {
   const entries = await r.run((api) => api.auditLog(auditor, { limit: 100_000 }))
-  const recordedAt = new Map<string, { readonly at: string; readonly seq: number; readonly legalGround?: string | undefined }>()
+  const recordedAt = new Map<
+    string,
+    { readonly at: string; readonly seq: number; readonly legalGround?: string | undefined }
+  >()
   // the audit sequence of each consent's withdrawal: the chain orders commits where two can share a millisecond
   const withdrawnSeq = new Map<string, number>()
   for (const e of entries) {
@@ -413,12 +554,17 @@ const checkDisclosures = async (r: Real) => {
       for (const s of e.subjects) if (s.kind === "consent" && !withdrawnSeq.has(s.id)) withdrawnSeq.set(s.id, e.seq)
     }
     if (e.operation !== "Disclose") continue
-    for (const s of e.subjects) if (s.kind === "disclosure") recordedAt.set(s.id, { at: e.at, seq: e.seq, legalGround: e.legalGround })
+    for (const s of e.subjects) {
+      if (s.kind === "disclosure") recordedAt.set(s.id, { at: e.at, seq: e.seq, legalGround: e.legalGround })
+    }
   }
   const codes = new Set(LegalGround.builtin.map((g) => g.code))
   const disclosures = await r.run((_, store) => store.list({ kind: "disclosure" }))
   for (const d of disclosures) {
-    const data = d.data as { readonly personId: string; readonly basis: { readonly _tag: string; readonly consentId?: string } }
+    const data = d.data as {
+      readonly personId: string
+      readonly basis: { readonly _tag: string; readonly consentId?: string }
+    }
     const audit = recordedAt.get(d.id)
     expect(audit, "every disclosure has its audit entry").toBeDefined()
     if (data.basis._tag === "LegalDuty") {
@@ -428,7 +574,12 @@ const checkDisclosures = async (r: Real) => {
     const consent = await r.run((_, store) => store.get("consent", data.basis.consentId!))
     expect(consent._tag).toBe("Some")
     if (consent._tag !== "Some") continue
-    const c = consent.value.data as { readonly personId: string; readonly validFrom: string; readonly validUntil?: string; readonly withdrawnAt?: string }
+    const c = consent.value.data as {
+      readonly personId: string
+      readonly validFrom: string
+      readonly validUntil?: string
+      readonly withdrawnAt?: string
+    }
     const when = Date.parse(audit!.at)
     expect(c.personId).toBe(data.personId)
     expect(Date.parse(c.validFrom)).toBeLessThanOrEqual(when)
@@ -458,11 +609,15 @@ export const runModel = async (
   await fc.assert(
     fc.asyncProperty(fc.commands(commands, { maxCommands: options.maxCommands ?? 12 }), async (cmds) => {
       const made = storeLayer()
-      const underTest: StoreUnderTest = "layer" in made && !Layer.isLayer(made) ? made : { layer: made as Layer.Layer<Store.Store, unknown> }
+      const underTest: StoreUnderTest = "layer" in made && !Layer.isLayer(made)
+        ? made
+        : { layer: made as Layer.Layer<Store.Store, unknown> }
       const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
         Layer.provide(StaffDirectory.layerList([admin, worker, outsider, volunteer, auditor, coordinator])),
         Layer.provideMerge(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
-        Layer.provideMerge(Layer.effect(Store.Store, Effect.map(Store.Store, interleaving)).pipe(Layer.provide(underTest.layer)))
+        Layer.provideMerge(
+          Layer.effect(Store.Store, Effect.map(Store.Store, interleaving)).pipe(Layer.provide(underTest.layer))
+        )
       )
       const runtime = ManagedRuntime.make(layer)
       try {
@@ -476,21 +631,43 @@ export const runModel = async (
             }))
         }
         await real.run((api) => api.registerOrganisation(admin, { id: "org", name: "Klub Pomoc" }))
-        await real.run((api) => api.registerService(admin, {
-          id: "club", organisationId: "org", type: "low-threshold-club", name: "Nízkoprahový klub",
-          targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } }, localities: [],
-          principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"],
-          registeredAt: at(0)
-        }))
-        const model: Model = { persons: [], consents: [], cooperations: [], writes: 2, log: ["RegisterOrganisation", "RegisterService"], disclosures: [], onConsent: [], erased: [], counter: 0 }
+        await real.run((api) =>
+          api.registerService(admin, {
+            id: "club",
+            organisationId: "org",
+            type: "low-threshold-club",
+            name: "Nízkoprahový klub",
+            targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+            localities: [],
+            principles: [...Principles.corePrincipleIds],
+            freeOfCharge: true,
+            firstContactChannels: ["street"],
+            registeredAt: at(0)
+          })
+        )
+        const model: Model = {
+          persons: [],
+          consents: [],
+          cooperations: [],
+          writes: 2,
+          log: ["RegisterOrganisation", "RegisterService"],
+          disclosures: [],
+          onConsent: [],
+          erased: [],
+          counter: 0
+        }
         await fc.asyncModelRun(() => ({ model, real }), cmds)
         // No personal value in plain text in any stored record (issue 11): nicknames, notes,
         // consent grantees and disclosure recipients are all encrypted at rest.
         const canaries = /Nick-\d+|Talked with Nick|Komenského|OSPOD Praha/
-        const stored = await real.run((_, store) => Effect.forEach(Store.RecordKind.literals, (kind) => store.list({ kind })))
+        const stored = await real.run((_, store) =>
+          Effect.forEach(Store.RecordKind.literals, (kind) => store.list({ kind }))
+        )
         expect(JSON.stringify(stored)).not.toMatch(canaries)
         // The same canaries, in the raw database files (main file and WAL), where the store has them.
-        if (underTest.raw !== undefined) expect(Buffer.from(await underTest.raw()).toString("latin1")).not.toMatch(canaries)
+        if (underTest.raw !== undefined) {
+          expect(Buffer.from(await underTest.raw()).toString("latin1")).not.toMatch(canaries)
+        }
         // No disclosure without a consent in force when it was recorded, or a coded legal duty.
         await checkDisclosures(real)
         // An erased person's old id names no record any more.

@@ -21,7 +21,11 @@ const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s
 const history = (id = "kuba") => run((api) => api.personHistory(worker, id))
 const stepsOf = async () => (await history()).plans?.[0]?.goals.map((g) => [g.id, g.steps.map((s) => s.id)])
 
-const step = (id: string, takenBy: "person" | "worker" = "person") => ({ id, description: `Step ${id}: call the landlord.`, takenBy })
+const step = (id: string, takenBy: "person" | "worker" = "person") => ({
+  id,
+  description: `Step ${id}: call the landlord.`,
+  takenBy
+})
 
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
@@ -32,23 +36,54 @@ beforeEach(async () => {
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) => api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-    localities: [], principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"], registeredAt: T(1)
-  }))
-  await run((api) => api.registerPerson(worker, {
-    _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [], registeredAt: T(2), nickname: "Kuba"
-  }))
-  await run((api) => api.createPlan(worker, {
-    id: "plan", personId: "kuba", serviceId: "club", createdAt: T(3), reviews: [],
-    goals: [{ id: "g1", inPersonsWords: "Keep my flat.", status: "open", steps: [step("s1")] }]
-  }))
+  await run((api) =>
+    api.registerService(admin, {
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Club",
+      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+      localities: [],
+      principles: [...Principles.corePrincipleIds],
+      freeOfCharge: true,
+      firstContactChannels: ["street"],
+      registeredAt: T(1)
+    })
+  )
+  await run((api) =>
+    api.registerPerson(worker, {
+      _tag: "pseudonymous",
+      id: "kuba",
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "15-17",
+      gender: "male",
+      needs: [],
+      registeredAt: T(2),
+      nickname: "Kuba"
+    })
+  )
+  await run((api) =>
+    api.createPlan(worker, {
+      id: "plan",
+      personId: "kuba",
+      serviceId: "club",
+      createdAt: T(3),
+      reviews: [],
+      goals: [{ id: "g1", inPersonsWords: "Keep my flat.", status: "open", steps: [step("s1")] }]
+    })
+  )
 })
 afterEach(() => runtime.dispose())
 
 describe("plans kept in parts", () => {
   it("a plan built goal by goal and step by step reads back whole and in order", async () => {
-    const goal = await run((api) => api.addGoal(worker, { planId: "plan", goal: { id: "g2", inPersonsWords: "Know my debts.", status: "open", steps: [step("s2")] } }))
+    const goal = await run((api) =>
+      api.addGoal(worker, {
+        planId: "plan",
+        goal: { id: "g2", inPersonsWords: "Know my debts.", status: "open", steps: [step("s2")] }
+      })
+    )
     expect(goal.value.id).toBe("g2")
     const added = await run((api) => api.addPlanStep(worker, { planId: "plan", goalId: "g1", step: step("s3") }))
     expect(added.value).toMatchObject({ id: "s3", takenBy: "person" })
@@ -56,8 +91,14 @@ describe("plans kept in parts", () => {
     await run((api) => api.addPlanStep(worker, { planId: "plan", goalId: "g1", step: step("s5") }))
     expect(await stepsOf()).toEqual([["g1", ["s1", "s3", "s5"]], ["g2", ["s2", "s4"]]])
     // a goal status change answers the whole plan, steps included
-    const achieved = await run((api) => api.setGoalStatus(worker, { planId: "plan", goalId: "g2", status: "achieved", personParticipated: true }))
-    expect(achieved.value.goals.map((g) => [g.id, g.status, g.steps.length])).toEqual([["g1", "open", 3], ["g2", "achieved", 2]])
+    const achieved = await run((api) =>
+      api.setGoalStatus(worker, { planId: "plan", goalId: "g2", status: "achieved", personParticipated: true })
+    )
+    expect(achieved.value.goals.map((g) => [g.id, g.status, g.steps.length])).toEqual([["g1", "open", 3], [
+      "g2",
+      "achieved",
+      2
+    ]])
     const exported = await run((api) => api.exportPerson(coordinator, "kuba"))
     expect(exported.plans?.[0]?.goals.flatMap((g) => g.steps.map((s) => s.id))).toEqual(["s1", "s3", "s5", "s2", "s4"])
   })
@@ -75,26 +116,55 @@ describe("plans kept in parts", () => {
   })
 
   it("counts the person's steps from the counters: a plan of only others' steps gets a warning", async () => {
-    await run((api) => api.createPlan(worker, {
-      id: "plan-2", personId: "kuba", serviceId: "club", createdAt: T(3), reviews: [],
-      goals: [{ id: "g", inPersonsWords: "Find work.", status: "open", steps: [] }]
-    }))
-    const warnings = (w: { readonly warnings: ReadonlyArray<{ readonly rule: string }> }) => w.warnings.map((x) => x.rule)
+    await run((api) =>
+      api.createPlan(worker, {
+        id: "plan-2",
+        personId: "kuba",
+        serviceId: "club",
+        createdAt: T(3),
+        reviews: [],
+        goals: [{ id: "g", inPersonsWords: "Find work.", status: "open", steps: [] }]
+      })
+    )
+    const warnings = (w: { readonly warnings: ReadonlyArray<{ readonly rule: string }> }) =>
+      w.warnings.map((x) => x.rule)
     // the first plan has a step of the person's: the counters sum over the person's plans
-    const first = await run((api) => api.addPlanStep(worker, { planId: "plan-2", goalId: "g", step: step("w1", "worker") }))
+    const first = await run((api) =>
+      api.addPlanStep(worker, { planId: "plan-2", goalId: "g", step: step("w1", "worker") })
+    )
     expect(warnings(first)).not.toContain("active-cooperation/plan-without-person-steps")
     await run((api) => api.erasePerson(coordinator, "kuba"))
-    await run((api) => api.registerPerson(worker, {
-      _tag: "pseudonymous", id: "lenka", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "female", needs: [], registeredAt: T(2), nickname: "Lenka"
-    }))
-    await run((api) => api.createPlan(worker, {
-      id: "plan-3", personId: "lenka", serviceId: "club", createdAt: T(3), reviews: [],
-      goals: [{ id: "g", inPersonsWords: "Find work.", status: "open", steps: [] }]
-    }))
-    const alone = await run((api) => api.addPlanStep(worker, { planId: "plan-3", goalId: "g", step: step("w1", "worker") }))
+    await run((api) =>
+      api.registerPerson(worker, {
+        _tag: "pseudonymous",
+        id: "lenka",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "female",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "Lenka"
+      })
+    )
+    await run((api) =>
+      api.createPlan(worker, {
+        id: "plan-3",
+        personId: "lenka",
+        serviceId: "club",
+        createdAt: T(3),
+        reviews: [],
+        goals: [{ id: "g", inPersonsWords: "Find work.", status: "open", steps: [] }]
+      })
+    )
+    const alone = await run((api) =>
+      api.addPlanStep(worker, { planId: "plan-3", goalId: "g", step: step("w1", "worker") })
+    )
     expect(warnings(alone)).toContain("active-cooperation/plan-without-person-steps")
     await run((api) => api.addPlanStep(worker, { planId: "plan-3", goalId: "g", step: step("p1", "person") }))
-    const after = await run((api) => api.addPlanStep(worker, { planId: "plan-3", goalId: "g", step: step("w2", "worker") }))
+    const after = await run((api) =>
+      api.addPlanStep(worker, { planId: "plan-3", goalId: "g", step: step("w2", "worker") })
+    )
     expect(warnings(after)).not.toContain("active-cooperation/plan-without-person-steps")
   })
 
@@ -112,9 +182,12 @@ describe("plans kept in parts", () => {
       Effect.all([
         Effect.result(api.addPlanStep(worker, { planId: "plan", goalId: "g1", step: step("a") })),
         Effect.result(api.addPlanStep(worker, { planId: "plan", goalId: "g1", step: step("b") }))
-      ], { concurrency: "unbounded" })))
+      ], { concurrency: "unbounded" })
+    ))
     for (const r of results) {
-      if (r._tag === "Failure") expect(r.failure).toMatchObject({ _tag: "StoreError", reason: { _tag: "Conflict" }, retryable: true })
+      if (r._tag === "Failure") {
+        expect(r.failure).toMatchObject({ _tag: "StoreError", reason: { _tag: "Conflict" }, retryable: true })
+      }
     }
     const added = results.filter((r) => r._tag === "Success").length
     expect(added).toBeGreaterThanOrEqual(1)

@@ -3,10 +3,10 @@
  * database after a run of the API), and erasure that cannot be undone with the application's
  * key (crypto-shredding: the person's data key is destroyed, their id replaced).
  */
+import { LongText, ShortText, Store } from "@pomoc/core"
 import { MemoryStore } from "@pomoc/store-memory"
 import { PostgresStore } from "@pomoc/store-postgres"
 import { SqliteStore } from "@pomoc/store-sqlite"
-import { LongText, ShortText, Store } from "@pomoc/core"
 import { Context, Effect, Layer, Result, Schema } from "effect"
 import * as fc from "fast-check"
 import { execFileSync } from "node:child_process"
@@ -18,7 +18,15 @@ import { findPostgresBinaries } from "../../../packages/stores/postgres/test/clu
 import { pgConnection } from "../../../packages/stores/postgres/test/pg.js"
 import { clientConfig, createSchema, freshSchema, withRaw } from "../../../packages/stores/postgres/test/stores.js"
 import {
-  checkErased, CODE, dataKeysOf, expectNoCanary, harness, openWithRemainingKeys, scenario, sealedOf, type Harness
+  checkErased,
+  CODE,
+  dataKeysOf,
+  expectNoCanary,
+  type Harness,
+  harness,
+  openWithRemainingKeys,
+  scenario,
+  sealedOf
 } from "./privacy.js"
 
 const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] }
@@ -59,10 +67,28 @@ describe("privacy at rest (issue 11)", () => {
     const h = await harness(MemoryStore.layer)
     cleanup.push(h.dispose)
     const raw = async () => {
-      const all = await h.run((_, store) => Effect.all([
-        Effect.forEach(["organisation", "service", "location", "person", "contact", "consent", "disclosure", "plan", "referral", "activity", "volunteer", "data-key"] as const, (kind) => store.list({ kind })),
-        store.readAudit(1, 100_000)
-      ]))
+      const all = await h.run((_, store) =>
+        Effect.all([
+          Effect.forEach(
+            [
+              "organisation",
+              "service",
+              "location",
+              "person",
+              "contact",
+              "consent",
+              "disclosure",
+              "plan",
+              "referral",
+              "activity",
+              "volunteer",
+              "data-key"
+            ] as const,
+            (kind) => store.list({ kind })
+          ),
+          store.readAudit(1, 100_000)
+        ])
+      )
       return Buffer.from(JSON.stringify(all), "utf8")
     }
     await erasureHolds(h, raw)
@@ -84,7 +110,9 @@ describe("privacy at rest (issue 11)", () => {
     const h = await harness(Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema)))))
     cleanup.push(h.dispose)
     const dump = () =>
-      execFileSync(join(findPostgresBinaries(), "pg_dump"), ["--data-only", "--schema", schema, pgConnection().url], { maxBuffer: 1 << 28 })
+      execFileSync(join(findPostgresBinaries(), "pg_dump"), ["--data-only", "--schema", schema, pgConnection().url], {
+        maxBuffer: 1 << 28
+      })
     const heap = () =>
       Effect.runPromise(withRaw(schema, (sql) =>
         Effect.gen(function*() {
@@ -95,7 +123,10 @@ describe("privacy at rest (issue 11)", () => {
             WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'i', 't')
             UNION SELECT pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = ${schema} AND c.reltoastrelid <> 0`
-          return Buffer.concat(files.filter((f) => f.path !== null).map((f) => join(dir!.setting, f.path)).filter((p) => existsSync(p)).map((p) => readFileSync(p)))
+          return Buffer.concat(
+            files.filter((f) => f.path !== null).map((f) => join(dir!.setting, f.path)).filter((p) => existsSync(p))
+              .map((p) => readFileSync(p))
+          )
         })))
     const raw = async () => Buffer.concat([dump(), await heap()])
     // A deleted row stays in the table file as a dead tuple until VACUUM removes it, and VACUUM
@@ -109,9 +140,25 @@ describe("privacy at rest (issue 11)", () => {
 })
 
 describe("text types (issue 11)", () => {
-  const nasty = ["a\u0000b", "\ud800", "x\udc00y", "\udc00\ud800", "bell\u0007", "\u0085next", "del\u007f", "esc\u001b[31m", "tab\tin", "two\nlines", "crlf\r\n", "\ufeffbom\ufffd", "emoji 😀", "Žluťoučký kůň"]
+  const nasty = [
+    "a\u0000b",
+    "\ud800",
+    "x\udc00y",
+    "\udc00\ud800",
+    "bell\u0007",
+    "\u0085next",
+    "del\u007f",
+    "esc\u001b[31m",
+    "tab\tin",
+    "two\nlines",
+    "crlf\r\n",
+    "\ufeffbom\ufffd",
+    "emoji 😀",
+    "Žluťoučký kůň"
+  ]
   const samples = [...nasty, ...fc.sample(fc.string({ unit: "binary", minLength: 1, maxLength: 12 }), 300)]
-  const accepts = (schema: Schema.Codec<string, string>) => (s: string) => Result.isSuccess(Schema.decodeUnknownResult(schema)(s))
+  const accepts = (schema: Schema.Codec<string, string>) => (s: string) =>
+    Result.isSuccess(Schema.decodeUnknownResult(schema)(s))
 
   it("refuse control characters and unpaired surrogates, naming the rule and not the value", () => {
     for (const bad of ["a\u0000b", "\ud800", "x\udc00y", "bell\u0007", "\u0085next", "del\u007f"]) {
@@ -131,7 +178,17 @@ describe("text types (issue 11)", () => {
     const accepted = [...new Set(samples.filter(accepts(LongText)))]
     expect(accepted.length).toBeGreaterThan(50)
     const writes = (texts: ReadonlyArray<string>): Store.UnitOfWork => ({
-      writes: texts.map((text, i) => ({ kind: "organisation", id: `o-${i}`, expectedVersion: 0, serviceId: null, personIds: [], at: null, facets: {}, tags: [], data: { text } })),
+      writes: texts.map((text, i) => ({
+        kind: "organisation",
+        id: `o-${i}`,
+        expectedVersion: 0,
+        serviceId: null,
+        personIds: [],
+        at: null,
+        facets: {},
+        tags: [],
+        data: { text }
+      })),
       audit: []
     })
     const roundTrip = (layer: Layer.Layer<Store.Store, unknown>, texts: ReadonlyArray<string>) =>

@@ -3,7 +3,7 @@
  * into every personal field, and the checks on what is left in the raw database, before and
  * after erasure.
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { expect } from "vitest"
@@ -39,9 +39,20 @@ export const canaries = {
 
 /** The texts whose key is the person's: after erasure nothing can read them. */
 export const personsCanaries = [
-  canaries.nickname, canaries.notes, canaries.contactNote, canaries.granteeName, canaries.granteeId, canaries.guardian,
-  canaries.recipient, canaries.summary, canaries.explanation, canaries.referralTo, canaries.referralReason, canaries.goal,
-  canaries.step, canaries.review
+  canaries.nickname,
+  canaries.notes,
+  canaries.contactNote,
+  canaries.granteeName,
+  canaries.granteeId,
+  canaries.guardian,
+  canaries.recipient,
+  canaries.summary,
+  canaries.explanation,
+  canaries.referralTo,
+  canaries.referralReason,
+  canaries.goal,
+  canaries.step,
+  canaries.review
 ]
 
 /** The person's id: a code an attacker can compute again (as `Pseudonym.code(nickname)` would). */
@@ -69,9 +80,10 @@ export const harness = async (storeLayer: Layer.Layer<Store.Store, unknown>): Pr
   )
   const crypto = await runtime.runPromise(FieldCrypto.FieldCrypto.use(Effect.succeed))
   return {
-    run: (f) => runtime.runPromise(Effect.gen(function*() {
-      return yield* f(yield* Pomoc.Pomoc, yield* Store.Store)
-    })),
+    run: (f) =>
+      runtime.runPromise(Effect.gen(function*() {
+        return yield* f(yield* Pomoc.Pomoc, yield* Store.Store)
+      })),
     crypto,
     dispose: () => runtime.dispose()
   }
@@ -81,61 +93,180 @@ export const harness = async (storeLayer: Layer.Layer<Store.Store, unknown>): Pr
 export const scenario = async (h: Harness) => {
   const run = h.run
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Klub" }))
-  await run((api) => api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-    localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: ["walk-in"], registeredAt: ago(600)
-  }))
-  await run((api) => api.registerLocation(admin, {
-    id: "shelter", organisationId: "org", name: canaries.shelterName, kind: "office", confidential: true, address: canaries.shelterAddress
-  }))
-  await run((api) => api.registerPerson(worker, {
-    _tag: "pseudonymous", id: CODE, serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "male", needs: [],
-    registeredAt: ago(500), nickname: canaries.nickname, notes: canaries.notes
-  }))
-  await run((api) => api.recordContact(worker, {
-    serviceId: "club", at: ago(400), durationMinutes: 30, locationKind: "club-premises", channel: "in-person", workers: ["eva"],
-    participants: [CODE], anonymousCount: 0, interventions: ["conversation"], firstContact: false, mode: "individual", note: canaries.contactNote
-  }))
+  await run((api) =>
+    api.registerService(admin, {
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Club",
+      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+      localities: [],
+      principles: [...lowThresholdClub.principles],
+      freeOfCharge: true,
+      firstContactChannels: ["walk-in"],
+      registeredAt: ago(600)
+    })
+  )
+  await run((api) =>
+    api.registerLocation(admin, {
+      id: "shelter",
+      organisationId: "org",
+      name: canaries.shelterName,
+      kind: "office",
+      confidential: true,
+      address: canaries.shelterAddress
+    })
+  )
+  await run((api) =>
+    api.registerPerson(worker, {
+      _tag: "pseudonymous",
+      id: CODE,
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "15-17",
+      gender: "male",
+      needs: [],
+      registeredAt: ago(500),
+      nickname: canaries.nickname,
+      notes: canaries.notes
+    })
+  )
+  await run((api) =>
+    api.recordContact(worker, {
+      serviceId: "club",
+      at: ago(400),
+      durationMinutes: 30,
+      locationKind: "club-premises",
+      channel: "in-person",
+      workers: ["eva"],
+      participants: [CODE],
+      anonymousCount: 0,
+      interventions: ["conversation"],
+      firstContact: false,
+      mode: "individual",
+      note: canaries.contactNote
+    })
+  )
   const grantee = { kind: "family", name: canaries.granteeName, id: canaries.granteeId } as const
-  const { value: consent } = await run((api) => api.giveConsent(worker, {
-    personId: CODE, serviceId: "club", purpose: "disclosure", grantee, validFrom: ago(300), givenAt: ago(300), form: "verbal", recordedBy: "eva",
-    givenOnBehalf: { relation: "parent", by: { kind: "family", name: canaries.guardian } }
-  }))
-  await run((api) => api.disclose(worker, {
-    personId: CODE, serviceId: "club", recipient: grantee, purpose: "disclosure", at: ago(200),
-    basis: { _tag: "Consent", consentId: consent.id }, disclosedBy: "eva", summary: canaries.summary
-  }))
-  await run((api) => api.disclose(worker, {
-    personId: CODE, serviceId: "club", recipient: { kind: "authority", name: canaries.recipient }, purpose: "child-protection", at: ago(190),
-    basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "eva", explanation: canaries.explanation }, disclosedBy: "eva"
-  }))
+  const { value: consent } = await run((api) =>
+    api.giveConsent(worker, {
+      personId: CODE,
+      serviceId: "club",
+      purpose: "disclosure",
+      grantee,
+      validFrom: ago(300),
+      givenAt: ago(300),
+      form: "verbal",
+      recordedBy: "eva",
+      givenOnBehalf: { relation: "parent", by: { kind: "family", name: canaries.guardian } }
+    })
+  )
+  await run((api) =>
+    api.disclose(worker, {
+      personId: CODE,
+      serviceId: "club",
+      recipient: grantee,
+      purpose: "disclosure",
+      at: ago(200),
+      basis: { _tag: "Consent", consentId: consent.id },
+      disclosedBy: "eva",
+      summary: canaries.summary
+    })
+  )
+  await run((api) =>
+    api.disclose(worker, {
+      personId: CODE,
+      serviceId: "club",
+      recipient: { kind: "authority", name: canaries.recipient },
+      purpose: "child-protection",
+      at: ago(190),
+      basis: { _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "eva", explanation: canaries.explanation },
+      disclosedBy: "eva"
+    })
+  )
   const to = { kind: "service", name: canaries.referralTo } as const
-  const { value: referralConsent } = await run((api) => api.giveConsent(worker, {
-    personId: CODE, serviceId: "club", purpose: "referral", grantee: to, validFrom: ago(180), givenAt: ago(180), form: "written", recordedBy: "eva"
-  }))
-  const { value: referral } = await run((api) => api.refer(worker, {
-    personId: CODE, fromServiceId: "club", to, purpose: "debt-advice", consentId: referralConsent.id, history: [{ status: "requested", at: ago(170), by: "eva" }]
-  }))
-  await run((api) => api.updateReferral(worker, { referralId: referral.id, status: "rejected", reason: canaries.referralReason }))
-  await run((api) => api.createPlan(worker, {
-    id: "plan-1", personId: CODE, serviceId: "club", createdAt: ago(160), reviews: [],
-    goals: [{ id: "g1", inPersonsWords: canaries.goal, status: "open", steps: [{ id: "s1", description: canaries.step, takenBy: "person" }] }]
-  }))
-  await run((api) => api.reviewPlan(worker, { planId: "plan-1", review: { at: ago(150), workers: ["eva"], personParticipated: true, summary: canaries.review } }))
-  await run((api) => api.recordActivity(worker, {
-    serviceId: "club", kind: "event", title: canaries.activityTitle, description: canaries.activityDescription, startsAt: ago(140),
-    audience: "youth", forExternalStaff: false, attendees: [CODE], anonymousAttendance: 3
-  }))
-  await run((api) => api.registerVolunteer(coordinator, {
-    organisationId: "org", displayName: canaries.volunteer, kind: "volunteer", ageGroup: "adult", since: ago(130), skills: []
-  }))
+  const { value: referralConsent } = await run((api) =>
+    api.giveConsent(worker, {
+      personId: CODE,
+      serviceId: "club",
+      purpose: "referral",
+      grantee: to,
+      validFrom: ago(180),
+      givenAt: ago(180),
+      form: "written",
+      recordedBy: "eva"
+    })
+  )
+  const { value: referral } = await run((api) =>
+    api.refer(worker, {
+      personId: CODE,
+      fromServiceId: "club",
+      to,
+      purpose: "debt-advice",
+      consentId: referralConsent.id,
+      history: [{ status: "requested", at: ago(170), by: "eva" }]
+    })
+  )
+  await run((api) =>
+    api.updateReferral(worker, { referralId: referral.id, status: "rejected", reason: canaries.referralReason })
+  )
+  await run((api) =>
+    api.createPlan(worker, {
+      id: "plan-1",
+      personId: CODE,
+      serviceId: "club",
+      createdAt: ago(160),
+      reviews: [],
+      goals: [{
+        id: "g1",
+        inPersonsWords: canaries.goal,
+        status: "open",
+        steps: [{ id: "s1", description: canaries.step, takenBy: "person" }]
+      }]
+    })
+  )
+  await run((api) =>
+    api.reviewPlan(worker, {
+      planId: "plan-1",
+      review: { at: ago(150), workers: ["eva"], personParticipated: true, summary: canaries.review }
+    })
+  )
+  await run((api) =>
+    api.recordActivity(worker, {
+      serviceId: "club",
+      kind: "event",
+      title: canaries.activityTitle,
+      description: canaries.activityDescription,
+      startsAt: ago(140),
+      audience: "youth",
+      forExternalStaff: false,
+      attendees: [CODE],
+      anonymousAttendance: 3
+    })
+  )
+  await run((api) =>
+    api.registerVolunteer(coordinator, {
+      organisationId: "org",
+      displayName: canaries.volunteer,
+      kind: "volunteer",
+      ageGroup: "adult",
+      since: ago(130),
+      skills: []
+    })
+  )
   return { consentId: consent.id, referralId: referral.id }
 }
 
 /** Fails if any canary is in the bytes (as UTF-8 or as JSON-escaped UTF-8). */
-export const expectNoCanary = (label: string, bytes: Buffer | string, texts: ReadonlyArray<string> = Object.values(canaries)) => {
+export const expectNoCanary = (
+  label: string,
+  bytes: Buffer | string,
+  texts: ReadonlyArray<string> = Object.values(canaries)
+) => {
   const haystack = typeof bytes === "string" ? Buffer.from(bytes, "utf8") : bytes
-  const found = texts.filter((t) => haystack.includes(Buffer.from(t, "utf8")) || haystack.includes(Buffer.from(JSON.stringify(t).slice(1, -1), "utf8")))
+  const found = texts.filter((t) =>
+    haystack.includes(Buffer.from(t, "utf8")) || haystack.includes(Buffer.from(JSON.stringify(t).slice(1, -1), "utf8"))
+  )
   expect({ label, found }).toEqual({ label, found: [] })
 }
 
@@ -165,9 +296,14 @@ export const checkErased = async (h: Harness, erasedId: string, destroyed: Reado
   expectNoCanary("history after erasure", JSON.stringify(history), personsCanaries)
   // The erasure's audit entry names the new id and the destroyed keys (for replay on a restored
   // backup), never the old id.
-  const entries = (await h.run((api) => api.auditLog(auditor, { limit: 10_000 }))).filter((e) => e.operation === "ErasePerson")
+  const entries = (await h.run((api) => api.auditLog(auditor, { limit: 10_000 }))).filter((e) =>
+    e.operation === "ErasePerson"
+  )
   expect(entries).toHaveLength(1)
-  expect(entries[0]!.subjects).toEqual([{ kind: "person", id: erasedId }, ...destroyed.map((k) => ({ kind: "data-key", id: k.id }))])
+  expect(entries[0]!.subjects).toEqual([
+    { kind: "person", id: erasedId },
+    ...destroyed.map((k) => ({ kind: "data-key", id: k.id }))
+  ])
   // The destroyed data keys are gone.
   for (const key of destroyed) expect((await h.run((_, store) => store.get("data-key", key.id)))._tag).toBe("None")
   // Not one record names the old id.
@@ -215,12 +351,20 @@ export const openWithRemainingKeys = async (h: Harness, sealed: ReadonlyArray<Se
   let opened = 0
   for (const record of keys) {
     const data = record.data as { id: string; wrapped: unknown }
-    const raw = await Effect.runPromise(h.crypto.decrypt({ kind: "data-key", id: data.id, field: "wrapped" }, data.wrapped)) as string
+    const raw = await Effect.runPromise(
+      h.crypto.decrypt({ kind: "data-key", id: data.id, field: "wrapped" }, data.wrapped)
+    ) as string
     const key = await globalThis.crypto.subtle.importKey("raw", b64(raw), { name: "AES-GCM" }, false, ["decrypt"])
     for (const s of sealed) {
       for (const dk of new Set([s.envelope.dk, data.id])) {
-        const additionalData = new TextEncoder().encode(`pomoc/field/v2\u0000${dk}\u0000${s.kind}\u0000${s.id}\u0000${s.field}`)
-        const ok = await globalThis.crypto.subtle.decrypt({ name: "AES-GCM", iv: b64(s.envelope.iv), additionalData }, key, b64(s.envelope.ct)).then(() => true, () => false)
+        const additionalData = new TextEncoder().encode(
+          `pomoc/field/v2\u0000${dk}\u0000${s.kind}\u0000${s.id}\u0000${s.field}`
+        )
+        const ok = await globalThis.crypto.subtle.decrypt(
+          { name: "AES-GCM", iv: b64(s.envelope.iv), additionalData },
+          key,
+          b64(s.envelope.ct)
+        ).then(() => true, () => false)
         if (ok) opened++
       }
     }

@@ -14,7 +14,9 @@ import { expectNoStaleDecision, moves, outcome, prepare, racer } from "./races.j
 const RACES = Number(process.env["POMOC_RACES"] ?? 100)
 
 describe("races on PostgreSQL (two connection pools, one database)", () => {
-  it(`${RACES} disclose-vs-withdraw and ${RACES} double startCooperation races commit no stale decision`, { timeout: 600_000 }, async () => {
+  it(`${RACES} disclose-vs-withdraw and ${RACES} double startCooperation races commit no stale decision`, {
+    timeout: 600_000
+  }, async () => {
     const schema = freshSchema()
     await Effect.runPromise(createSchema(schema))
     const key = KeyMaterial.generate()

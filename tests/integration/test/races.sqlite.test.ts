@@ -6,7 +6,7 @@
  */
 import { KeyMaterial } from "@pomoc/core"
 import { SqliteStore } from "@pomoc/store-sqlite"
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process"
+import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { dirname, join, resolve } from "node:path"
@@ -24,7 +24,9 @@ const childScript = join(here, "fixtures", "race-child.ts")
 
 /** A child racer: send it a move, await its answer. */
 const startChild = (file: string, keyHex: string) => {
-  const proc: ChildProcessWithoutNullStreams = spawn(tsx, ["--conditions=@pomoc/source", childScript, file, keyHex], { cwd: root })
+  const proc: ChildProcessWithoutNullStreams = spawn(tsx, ["--conditions=@pomoc/source", childScript, file, keyHex], {
+    cwd: root
+  })
   let errors = ""
   proc.stderr.on("data", (chunk: Buffer) => {
     errors += chunk.toString()
@@ -52,7 +54,9 @@ const startChild = (file: string, keyHex: string) => {
 }
 
 describe("races on SQLite (two processes, one file)", () => {
-  it(`${RACES} disclose-vs-withdraw and ${RACES} double startCooperation races commit no stale decision`, { timeout: 600_000 }, async () => {
+  it(`${RACES} disclose-vs-withdraw and ${RACES} double startCooperation races commit no stale decision`, {
+    timeout: 600_000
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "pomoc-races-"))
     const file = join(dir, "races.db")
     const key = KeyMaterial.generate()

@@ -53,22 +53,47 @@ export const racer = (storeLayer: Layer.Layer<Store.Store, unknown>, key: Uint8A
 /** The organisation, the club and, for every race, a person with a consent to disclose to the school. */
 export const prepare = async (r: Racer, races: number) => {
   await r.run((api) => api.registerOrganisation(admin, { id: "org", name: "Klub Pomoc" }))
-  await r.run((api) => api.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Nízkoprahový klub",
-    targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } }, localities: [],
-    principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"],
-    registeredAt: at(0)
-  }))
+  await r.run((api) =>
+    api.registerService(admin, {
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Nízkoprahový klub",
+      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+      localities: [],
+      principles: [...Principles.corePrincipleIds],
+      freeOfCharge: true,
+      firstContactChannels: ["street"],
+      registeredAt: at(0)
+    })
+  )
   for (let i = 0; i < races; i++) {
     const { consent, person } = ids(i)
-    await r.run((api) => api.registerPerson(workers[0], {
-      _tag: "anonymous", id: person, serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [],
-      registeredAt: at(1)
-    }))
-    await r.run((api) => api.giveConsent(workers[0], {
-      id: consent, personId: person, serviceId: "club", purpose: "disclosure", grantee: recipient,
-      validFrom: at(0), givenAt: at(2), form: "verbal", recordedBy: workers[0].id
-    }))
+    await r.run((api) =>
+      api.registerPerson(workers[0], {
+        _tag: "anonymous",
+        id: person,
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "not-stated",
+        needs: [],
+        registeredAt: at(1)
+      })
+    )
+    await r.run((api) =>
+      api.giveConsent(workers[0], {
+        id: consent,
+        personId: person,
+        serviceId: "club",
+        purpose: "disclosure",
+        grantee: recipient,
+        validFrom: at(0),
+        givenAt: at(2),
+        form: "verbal",
+        recordedBy: workers[0].id
+      })
+    )
   }
 }
 
@@ -77,8 +102,14 @@ export const moves = {
   withdraw: (api: Api, i: number) => api.withdrawConsent(workers[0], { consentId: ids(i).consent }),
   disclose: (api: Api, i: number) =>
     api.disclose(workers[1], {
-      id: ids(i).disclosure, personId: ids(i).person, serviceId: "club", recipient, purpose: "disclosure", at: at(3),
-      basis: { _tag: "Consent", consentId: ids(i).consent }, disclosedBy: workers[1].id
+      id: ids(i).disclosure,
+      personId: ids(i).person,
+      serviceId: "club",
+      recipient,
+      purpose: "disclosure",
+      at: at(3),
+      basis: { _tag: "Consent", consentId: ids(i).consent },
+      disclosedBy: workers[1].id
     }),
   start: (who: 0 | 1) => (api: Api, i: number) =>
     api.startCooperation(workers[who], { serviceId: "club", personId: ids(i).person, startedAt: at(3) })
@@ -88,7 +119,11 @@ export const moves = {
 export const outcome = (effect: Effect.Effect<unknown, { readonly _tag: string }>): Effect.Effect<string> =>
   effect.pipe(
     Effect.as("ok"),
-    Effect.catch((e) => Effect.succeed(e._tag === "StoreError" && "reason" in e ? `StoreError/${(e.reason as { _tag: string })._tag}` : e._tag))
+    Effect.catch((e) =>
+      Effect.succeed(
+        e._tag === "StoreError" && "reason" in e ? `StoreError/${(e.reason as { _tag: string })._tag}` : e._tag
+      )
+    )
   )
 
 /** What the store holds after the races. */
@@ -111,7 +146,8 @@ export const verdict = (r: Racer, races: number): Promise<Verdict> =>
     Effect.gen(function*() {
       const entries = yield* api.auditLog(auditor, { limit: 100_000 })
       const seqOf = (operation: string, id: string) =>
-        entries.find((e) => e.operation === operation && e.outcome === "allowed" && e.subjects.some((s) => s.id === id))?.seq
+        entries.find((e) => e.operation === operation && e.outcome === "allowed" && e.subjects.some((s) => s.id === id))
+          ?.seq
       const staleDisclosures: Array<number> = []
       const doubleCooperations: Array<number> = []
       let disclosures = 0, withdrawals = 0, cooperations = 0
@@ -128,7 +164,14 @@ export const verdict = (r: Racer, races: number): Promise<Verdict> =>
         cooperations += stored.length
         if (active > 1) doubleCooperations.push(i)
       }
-      return { staleDisclosures, doubleCooperations, disclosures, withdrawals, cooperations, intact: Audit.verify(entries)._tag === "Intact" }
+      return {
+        staleDisclosures,
+        doubleCooperations,
+        disclosures,
+        withdrawals,
+        cooperations,
+        intact: Audit.verify(entries)._tag === "Intact"
+      }
     })
   )
 
@@ -147,6 +190,9 @@ export const expectNoStaleDecision = async (r: Racer, races: number, outcomes: R
   expect({
     stale: result.staleDisclosures.length,
     double: result.doubleCooperations.length,
-    outcomes: [...result.staleDisclosures.map((i) => outcomes[2 * i]), ...result.doubleCooperations.map((i) => outcomes[2 * i + 1])]
+    outcomes: [
+      ...result.staleDisclosures.map((i) => outcomes[2 * i]),
+      ...result.doubleCooperations.map((i) => outcomes[2 * i + 1])
+    ]
   }).toEqual({ stale: 0, double: 0, outcomes: [] })
 }

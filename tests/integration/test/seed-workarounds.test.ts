@@ -2,7 +2,7 @@
  * Issue 13: the seed plugins' workarounds, each written against the old behaviour and now
  * recorded directly, through the case-work API on SQLite.
  */
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { debtCounselling, Situation } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { SqliteStore } from "@pomoc/store-sqlite"
@@ -30,17 +30,42 @@ beforeEach(async () => {
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  for (const [id, type, plugin, ages] of [["club", "low-threshold-club", lowThresholdClub, { min: 6, max: 26 }], ["debt", "debt-counselling", debtCounselling, { min: 18, max: 120 }]] as const) {
-    await run((api) => api.registerService(admin, {
-      id, organisationId: "org", type, name: id, targetGroup: { description: id, ageRange: ages }, localities: [],
-      principles: [...plugin.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: T(1)
-    }))
+  for (
+    const [id, type, plugin, ages] of [["club", "low-threshold-club", lowThresholdClub, { min: 6, max: 26 }], [
+      "debt",
+      "debt-counselling",
+      debtCounselling,
+      { min: 18, max: 120 }
+    ]] as const
+  ) {
+    await run((api) =>
+      api.registerService(admin, {
+        id,
+        organisationId: "org",
+        type,
+        name: id,
+        targetGroup: { description: id, ageRange: ages },
+        localities: [],
+        principles: [...plugin.principles],
+        freeOfCharge: true,
+        firstContactChannels: [],
+        registeredAt: T(1)
+      })
+    )
   }
 })
 afterEach(() => runtime.dispose())
 
 const clubPerson = (over: Record<string, unknown>) => ({
-  _tag: "pseudonymous", id: "kuba", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [], registeredAt: T(2), nickname: "Kuba",
+  _tag: "pseudonymous",
+  id: "kuba",
+  serviceId: "club",
+  sharedWith: [],
+  ageBand: "15-17",
+  gender: "not-stated",
+  needs: [],
+  registeredAt: T(2),
+  nickname: "Kuba",
   ...over
 })
 
@@ -48,10 +73,20 @@ describe("debt counselling: the situation as the plugin defines it", () => {
   it("registerPerson accepts what Situation.toFacts builds (keys with '-'), and the rules read it", async () => {
     const situation = Situation.toFacts({ debts: true, exclusion: ["unstable-housing", "long-term-unemployment"] })
     expect(Object.keys(situation)).toContain("unstable-housing")
-    const { value } = await run((api) => api.registerPerson(counsellor, {
-      _tag: "pseudonymous", id: "client", serviceId: "debt", sharedWith: [], ageBand: "27-64", gender: "not-stated", needs: [],
-      registeredAt: T(2), nickname: "K.", situation
-    }))
+    const { value } = await run((api) =>
+      api.registerPerson(counsellor, {
+        _tag: "pseudonymous",
+        id: "client",
+        serviceId: "debt",
+        sharedWith: [],
+        ageBand: "27-64",
+        gender: "not-stated",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "K.",
+        situation
+      })
+    )
     expect(value.situation).toEqual(situation)
     const answer = await run((api) => api.assessEligibility(counsellor, { serviceId: "debt", personId: "client" }))
     expect(answer.eligible).toBe(true)
@@ -61,23 +96,44 @@ describe("debt counselling: the situation as the plugin defines it", () => {
 
 describe("debt counselling: in which area the situation improved", () => {
   it("records the area as a category of the plugin's indicator, and refuses an area it does not define", async () => {
-    await run((api) => api.registerPerson(counsellor, {
-      _tag: "pseudonymous", id: "client", serviceId: "debt", sharedWith: [], ageBand: "27-64", gender: "not-stated", needs: [],
-      registeredAt: T(2), nickname: "K.", situation: Situation.toFacts({ debts: true, exclusion: ["unstable-housing"] })
-    }))
+    await run((api) =>
+      api.registerPerson(counsellor, {
+        _tag: "pseudonymous",
+        id: "client",
+        serviceId: "debt",
+        sharedWith: [],
+        ageBand: "27-64",
+        gender: "not-stated",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "K.",
+        situation: Situation.toFacts({ debts: true, exclusion: ["unstable-housing"] })
+      })
+    )
     const outcome = (category: string) => ({
-      personId: "client", serviceId: "debt", indicator: "situation-improved-in-area" as const, at: T(6), value: { _tag: "Category" as const, value: category }, recordedBy: "petr", personParticipated: true
+      personId: "client",
+      serviceId: "debt",
+      indicator: "situation-improved-in-area" as const,
+      at: T(6),
+      value: { _tag: "Category" as const, value: category },
+      recordedBy: "petr",
+      personParticipated: true
     })
     const { value } = await run((api) => api.recordOutcome(counsellor, outcome("unstable-housing")))
     expect(value.value).toEqual({ _tag: "Category", value: "unstable-housing" })
-    expect(await fail((api) => api.recordOutcome(counsellor, outcome("luck")))).toMatchObject({ _tag: "InvalidCommand", field: "value" })
+    expect(await fail((api) => api.recordOutcome(counsellor, outcome("luck")))).toMatchObject({
+      _tag: "InvalidCommand",
+      field: "value"
+    })
     expect(await stored("measurement")).toHaveLength(1)
   })
 })
 
 describe("low-threshold club: codes are checked against the service type's taxonomies", () => {
   it("refuses a need the club does not define, naming the field, and stores nothing", async () => {
-    const refused = await fail((api) => api.registerPerson(worker, clubPerson({ needs: ["leisure-time", "no-such-need"] })))
+    const refused = await fail((api) =>
+      api.registerPerson(worker, clubPerson({ needs: ["leisure-time", "no-such-need"] }))
+    )
     expect(refused).toMatchObject({ _tag: "InvalidCommand", field: "needs[1]" })
     expect(JSON.stringify(refused)).not.toContain("no-such-need")
     expect(await stored("person")).toEqual([])
@@ -86,7 +142,19 @@ describe("low-threshold club: codes are checked against the service type's taxon
   })
 
   it("refuses a place type the club does not define (a care institution), naming the field, and stores nothing", async () => {
-    const contact = { serviceId: "club", at: T(3), durationMinutes: 30, locationKind: "care-institution", channel: "in-person", mode: "individual", participants: [], anonymousCount: 1, workers: ["eva"], interventions: ["information"], firstContact: false } as const
+    const contact = {
+      serviceId: "club",
+      at: T(3),
+      durationMinutes: 30,
+      locationKind: "care-institution",
+      channel: "in-person",
+      mode: "individual",
+      participants: [],
+      anonymousCount: 1,
+      workers: ["eva"],
+      interventions: ["information"],
+      firstContact: false
+    } as const
     const refused = await fail((api) => api.recordContact(worker, contact))
     expect(refused).toMatchObject({ _tag: "InvalidCommand", field: "locationKind" })
     expect(await stored("contact")).toEqual([])

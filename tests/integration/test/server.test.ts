@@ -5,7 +5,7 @@
  * the limit, malformed JSON, the rate limit and CORS.
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { Casework, FieldCrypto, InvalidReport, KeyMaterial, Store, StaffDirectory } from "@pomoc/core"
+import { Casework, FieldCrypto, InvalidReport, KeyMaterial, StaffDirectory, Store } from "@pomoc/core"
 import { Api, Client, Server } from "@pomoc/server"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -36,10 +36,15 @@ const start = async (options: Partial<Server.Options> = {}, staff = false) => {
     Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
     Layer.provideMerge(MemoryStore.layer)
   )
-  const app = HttpRouter.serve(Server.layer({ authenticate, ...options }), { disableLogger: true, disableListenLog: true }).pipe(
+  const app = HttpRouter.serve(Server.layer({ authenticate, ...options }), {
+    disableLogger: true,
+    disableListenLog: true
+  }).pipe(
     Layer.provide(casework)
   )
-  const runtime = ManagedRuntime.make(app.pipe(Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" }))))
+  const runtime = ManagedRuntime.make(
+    app.pipe(Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })))
+  )
   return { runtime, url: await urlOf(runtime) }
 }
 
@@ -63,7 +68,11 @@ const clientOf = (server: Started, actor: ActorName) =>
 describe("@pomoc/server", () => {
   let server: Started
   beforeAll(async () => {
-    server = await start({ maxBodyBytes: 64 * 1024, rateLimit: { requests: 10_000, windowMillis: 60_000 }, cors: { allowedOrigins: ["https://app.example.org"] } })
+    server = await start({
+      maxBodyBytes: 64 * 1024,
+      rateLimit: { requests: 10_000, windowMillis: 60_000 },
+      cors: { allowedOrigins: ["https://app.example.org"] }
+    })
   })
   afterAll(() => server.runtime.dispose())
 
@@ -74,39 +83,74 @@ describe("@pomoc/server", () => {
   it("serves an OpenAPI 3.1 document with every operation, its input schema and its problems", async () => {
     const response = await fetch(server.url + "/openapi.json")
     expect(response.status).toBe(200)
-    const spec = await response.json() as { openapi: string; paths: Record<string, { post?: { requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, unknown> } }> }
+    const spec = await response.json() as {
+      openapi: string
+      paths: Record<
+        string,
+        { post?: { requestBody?: { content: Record<string, { schema: object }> }; responses: Record<string, unknown> } }
+      >
+    }
     expect(spec.openapi).toMatch(/^3\.1/)
     for (const name of Api.endpointNames) {
       const operation = spec.paths[Api.pathOf(name)]?.post
       expect(operation, name).toBeDefined()
-      expect(Object.keys(operation!.responses), name).toEqual(expect.arrayContaining(["200", "401", "404", "409", "422", "503"]))
+      expect(Object.keys(operation!.responses), name).toEqual(
+        expect.arrayContaining(["200", "401", "404", "409", "422", "503"])
+      )
     }
     // An input schema from the table (registerOrganisation's Organisation) documents its fields.
-    const body = spec.paths["/v1/registerOrganisation"]?.post?.requestBody?.content["application/json"]?.schema as { $ref: string }
+    const body = spec.paths["/v1/registerOrganisation"]?.post?.requestBody?.content["application/json"]?.schema as {
+      $ref: string
+    }
     const ref = body.$ref.replace("#/components/schemas/", "").replaceAll("~1", "/")
-    expect(Object.keys((spec as unknown as { components: { schemas: Record<string, { properties: object }> } }).components.schemas[ref]!.properties)).toEqual(
+    expect(
+      Object.keys(
+        (spec as unknown as { components: { schemas: Record<string, { properties: object }> } }).components
+          .schemas[ref]!.properties
+      )
+    ).toEqual(
       expect.arrayContaining(["id", "name"])
     )
     // A write's answer: the stored entity (the same schema) and the principles' warnings.
-    const ok = (spec.paths["/v1/registerOrganisation"]?.post?.responses["200"] as { content: Record<string, { schema: { properties: Record<string, unknown> } }> })
-    expect(ok.content["application/json"]?.schema.properties).toMatchObject({ value: body, warnings: { type: "array" } })
+    const ok = spec.paths["/v1/registerOrganisation"]?.post?.responses["200"] as {
+      content: Record<string, { schema: { properties: Record<string, unknown> } }>
+    }
+    expect(ok.content["application/json"]?.schema.properties).toMatchObject({
+      value: body,
+      warnings: { type: "array" }
+    })
   })
 
   it("runs every operation of the table once (the docs' examples, in order) through the typed client", async () => {
-    const clients = Object.fromEntries(await Promise.all(Object.keys(actors).map(async (name) => [name, await clientOf(server, name as ActorName)] as const)))
+    const clients = Object.fromEntries(
+      await Promise.all(
+        Object.keys(actors).map(async (name) => [name, await clientOf(server, name as ActorName)] as const)
+      )
+    )
     const called = new Set<string>()
     for (const example of examples) {
-      const method = (clients[example.actor] as unknown as Record<string, (input: unknown) => Effect.Effect<unknown, { readonly _tag: string }>>)[example.op]!
+      const method = (clients[example.actor] as unknown as Record<
+        string,
+        (input: unknown) => Effect.Effect<unknown, { readonly _tag: string }>
+      >)[example.op]!
       const exit = await Effect.runPromise(Effect.exit(method(example.input)))
       if (example.refused === undefined) expect(exit._tag, `${example.op}: ${JSON.stringify(exit)}`).toBe("Success")
-      else expect(exit, example.op).toMatchObject({ _tag: "Failure", cause: { reasons: [{ error: { _tag: example.refused } }] } })
+      else {expect(exit, example.op).toMatchObject({
+          _tag: "Failure",
+          cause: { reasons: [{ error: { _tag: example.refused } }] }
+        })}
       called.add(example.op)
     }
     expect([...called].sort()).toEqual([...Api.endpointNames].sort())
   })
 
   it("answers a write with the stored entity as JSON", async () => {
-    const response = await post(server, "/v1/registerOrganisation", JSON.stringify({ id: "json-org", name: "Json" }), as("jana"))
+    const response = await post(
+      server,
+      "/v1/registerOrganisation",
+      JSON.stringify({ id: "json-org", name: "Json" }),
+      as("jana")
+    )
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ value: { id: "json-org", name: "Json" }, warnings: [] })
   })
@@ -122,17 +166,34 @@ describe("@pomoc/server", () => {
 
   it("answers bad input with 422 naming the field and rule, never the value", async () => {
     const secret = "Secret Name 12345"
-    const response = await post(server, "/v1/registerOrganisation", JSON.stringify({ id: "x", name: 5, extra: secret }), as("jana"))
+    const response = await post(
+      server,
+      "/v1/registerOrganisation",
+      JSON.stringify({ id: "x", name: 5, extra: secret }),
+      as("jana")
+    )
     expect(response.status).toBe(422)
     const text = await response.text()
     expect(text).not.toContain(secret)
-    expect(JSON.parse(text)).toMatchObject({ type: "urn:pomoc:problem:invalid-input", status: 422, problems: expect.arrayContaining([expect.objectContaining({ path: "name" })]) })
+    expect(JSON.parse(text)).toMatchObject({
+      type: "urn:pomoc:problem:invalid-input",
+      status: 422,
+      problems: expect.arrayContaining([expect.objectContaining({ path: "name" })])
+    })
   })
 
   it("answers a principle's refusal with 422 naming the principle, rule and reason", async () => {
-    const response = await post(server, "/v1/chargeFee", JSON.stringify({ serviceId: "club", amountMinor: 2000, currency: "CZK" }), as("eva"))
+    const response = await post(
+      server,
+      "/v1/chargeFee",
+      JSON.stringify({ serviceId: "club", amountMinor: 2000, currency: "CZK" }),
+      as("eva")
+    )
     expect(response.status).toBe(422)
-    const body = await response.json() as { type: string; violations: ReadonlyArray<{ principle: string; rule: string; reason: string }> }
+    const body = await response.json() as {
+      type: string
+      violations: ReadonlyArray<{ principle: string; rule: string; reason: string }>
+    }
     expect(body.type).toBe("urn:pomoc:problem:command-refused")
     expect(body.violations.length).toBeGreaterThan(0)
     for (const v of body.violations) expect(v.principle && v.rule && v.reason).toBeTruthy()
@@ -140,10 +201,23 @@ describe("@pomoc/server", () => {
 
   it("answers an invalid command with 422 naming the field", async () => {
     await post(server, "/v1/registerOrganisation", JSON.stringify({ id: "ic-org", name: "Org" }), as("jana"))
-    const response = await post(server, "/v1/registerService", JSON.stringify({
-      id: "x", organisationId: "ic-org", type: "night-shelter", name: "X", targetGroup: { description: "x" }, localities: [],
-      principles: [], freeOfCharge: true, firstContactChannels: [], registeredAt: "2026-03-01T00:00:00.000Z"
-    }), as("jana"))
+    const response = await post(
+      server,
+      "/v1/registerService",
+      JSON.stringify({
+        id: "x",
+        organisationId: "ic-org",
+        type: "night-shelter",
+        name: "X",
+        targetGroup: { description: "x" },
+        localities: [],
+        principles: [],
+        freeOfCharge: true,
+        firstContactChannels: [],
+        registeredAt: "2026-03-01T00:00:00.000Z"
+      }),
+      as("jana")
+    )
     expect(response.status).toBe(422)
     expect(await response.json()).toMatchObject({ type: "urn:pomoc:problem:invalid-command", field: "type" })
   })
@@ -159,17 +233,33 @@ describe("@pomoc/server", () => {
   it("answers an actor without the role with 403", async () => {
     const response = await post(server, "/v1/registerOrganisation", JSON.stringify({ id: "y", name: "Y" }), as("eva"))
     expect(response.status).toBe(403)
-    expect(await response.json()).toMatchObject({ type: "urn:pomoc:problem:forbidden", operation: "RegisterOrganisation" })
+    expect(await response.json()).toMatchObject({
+      type: "urn:pomoc:problem:forbidden",
+      operation: "RegisterOrganisation"
+    })
   })
 
   it("answers a refused batch with its failing command's problem and place", async () => {
-    const response = await post(server, "/v1/batch", JSON.stringify([
-      { op: "registerOrganisation", input: { id: "batch-org", name: "B" } },
-      { op: "registerOrganisation", input: { id: "batch-org-2", name: 7 } }
-    ]), as("jana"))
+    const response = await post(
+      server,
+      "/v1/batch",
+      JSON.stringify([
+        { op: "registerOrganisation", input: { id: "batch-org", name: "B" } },
+        { op: "registerOrganisation", input: { id: "batch-org-2", name: 7 } }
+      ]),
+      as("jana")
+    )
     expect(response.status).toBe(422)
-    expect(await response.json()).toMatchObject({ type: "urn:pomoc:problem:invalid-input", batch: { index: 1, operation: "registerOrganisation" } })
-    const after = await post(server, "/v1/registerOrganisation", JSON.stringify({ id: "batch-org", name: "B" }), as("jana"))
+    expect(await response.json()).toMatchObject({
+      type: "urn:pomoc:problem:invalid-input",
+      batch: { index: 1, operation: "registerOrganisation" }
+    })
+    const after = await post(
+      server,
+      "/v1/registerOrganisation",
+      JSON.stringify({ id: "batch-org", name: "B" }),
+      as("jana")
+    )
     expect(after.status).toBe(200)
   })
 
@@ -177,7 +267,12 @@ describe("@pomoc/server", () => {
     const malformed = await post(server, "/v1/registerOrganisation", "{ not json", as("jana"))
     expect(malformed.status).toBe(400)
     expect(malformed.headers.get("content-type")).toContain("application/problem+json")
-    const big = await post(server, "/v1/registerOrganisation", JSON.stringify({ id: "big", name: "x".repeat(100 * 1024) }), as("jana"))
+    const big = await post(
+      server,
+      "/v1/registerOrganisation",
+      JSON.stringify({ id: "big", name: "x".repeat(100 * 1024) }),
+      as("jana")
+    )
     expect(big.status).toBe(413)
     expect(await big.json()).toMatchObject({ type: "urn:pomoc:problem:too-large", limit: 64 * 1024 })
   })
@@ -192,19 +287,27 @@ describe("@pomoc/server", () => {
       }
     })
     const response = await fetch(server.url + "/v1/registerOrganisation", {
-      method: "POST", body, headers: { "content-type": "application/json", ...as("jana") }, duplex: "half"
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...as("jana") },
+      duplex: "half"
     } as RequestInit)
     expect(response.status).toBe(413)
   })
 
   it("answers CORS preflights for the configured origin only", async () => {
     const preflight = (origin: string) =>
-      fetch(server.url + "/v1/getPerson", { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST" } })
+      fetch(server.url + "/v1/getPerson", {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST" }
+      })
     const allowed = await preflight("https://app.example.org")
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.org")
     expect(allowed.headers.get("access-control-allow-headers")).toContain("authorization")
     // Another origin is never echoed back, so its browser pages may not read the answers.
-    expect((await preflight("https://evil.example.com")).headers.get("access-control-allow-origin")).not.toBe("https://evil.example.com")
+    expect((await preflight("https://evil.example.com")).headers.get("access-control-allow-origin")).not.toBe(
+      "https://evil.example.com"
+    )
   })
 })
 
@@ -212,18 +315,50 @@ describe("@pomoc/server errors the examples cannot reach", () => {
   // A case-work service that fails every call with one error: each error class the pipeline can
   // raise beyond the examples above maps to its status and problem type.
   const cases = [
-    [new Store.StoreError({ operation: "commit", reason: new Store.Conflict({ kind: "person", id: "p", expectedVersion: 1, actualVersion: 2 }) }), 409, "conflict", { reason: "Conflict" }],
-    [new Store.StoreError({ operation: "commit", reason: new Store.Busy({ detail: "locked" }) }), 503, "unavailable", { reason: "Busy" }],
-    [new Store.StoreError({ operation: "read", reason: new Store.CorruptData({ detail: "bad row" }) }), 500, "server-error", { reason: "CorruptData" }],
-    [new InvalidReport({ reportId: "r", field: "options.threshold", rule: "an integer ≥ 1" }), 422, "invalid-report", { field: "options.threshold" }],
-    [new FieldCrypto.DecryptionFailed({ kind: "person", id: "p", field: "nickname", reason: "unknown-key" }), 500, "server-error", { reason: "DecryptionFailed" }]
+    [
+      new Store.StoreError({
+        operation: "commit",
+        reason: new Store.Conflict({ kind: "person", id: "p", expectedVersion: 1, actualVersion: 2 })
+      }),
+      409,
+      "conflict",
+      { reason: "Conflict" }
+    ],
+    [new Store.StoreError({ operation: "commit", reason: new Store.Busy({ detail: "locked" }) }), 503, "unavailable", {
+      reason: "Busy"
+    }],
+    [
+      new Store.StoreError({ operation: "read", reason: new Store.CorruptData({ detail: "bad row" }) }),
+      500,
+      "server-error",
+      { reason: "CorruptData" }
+    ],
+    [new InvalidReport({ reportId: "r", field: "options.threshold", rule: "an integer ≥ 1" }), 422, "invalid-report", {
+      field: "options.threshold"
+    }],
+    [
+      new FieldCrypto.DecryptionFailed({ kind: "person", id: "p", field: "nickname", reason: "unknown-key" }),
+      500,
+      "server-error",
+      { reason: "DecryptionFailed" }
+    ]
   ] as const
   for (const [error, status, type, fields] of cases) {
     it(`answers ${error._tag} (${JSON.stringify(fields)}) with ${status}`, async () => {
-      const failing = Layer.succeed(Casework.Casework, new Proxy({}, { get: () => () => Effect.fail(error) }) as Casework.Shape)
-      const app = HttpRouter.serve(Server.layer({ authenticate }), { disableLogger: true, disableListenLog: true }).pipe(Layer.provide(failing))
-      const runtime = ManagedRuntime.make(app.pipe(Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" }))))
-      const response = await fetch(`${await urlOf(runtime)}/v1/getPerson`, { method: "POST", body: "\"p\"", headers: { ...as("eva"), "content-type": "application/json" } })
+      const failing = Layer.succeed(
+        Casework.Casework,
+        new Proxy({}, { get: () => () => Effect.fail(error) }) as Casework.Shape
+      )
+      const app = HttpRouter.serve(Server.layer({ authenticate }), { disableLogger: true, disableListenLog: true })
+        .pipe(Layer.provide(failing))
+      const runtime = ManagedRuntime.make(
+        app.pipe(Layer.provideMerge(NodeHttpServer.layer(createServer, { port: 0, host: "127.0.0.1" })))
+      )
+      const response = await fetch(`${await urlOf(runtime)}/v1/getPerson`, {
+        method: "POST",
+        body: "\"p\"",
+        headers: { ...as("eva"), "content-type": "application/json" }
+      })
       expect(response.status).toBe(status)
       const text = await response.text()
       expect(JSON.parse(text)).toMatchObject({ type: `urn:pomoc:problem:${type}`, status, ...fields })
@@ -256,7 +391,18 @@ describe("pomoc-server (the command)", () => {
     writeFileSync(actorsFile, JSON.stringify({ "token-jana": actors.jana }))
     const bin = fileURLToPath(new URL("../../../packages/faces/server/src/bin.ts", import.meta.url))
     const start = () => {
-      const child = spawn(process.execPath, ["--import", "tsx", "--conditions=@pomoc/source", bin, "--db", join(dir, "pomoc.db"), "--actors", actorsFile, "--port", "0"], {
+      const child = spawn(process.execPath, [
+        "--import",
+        "tsx",
+        "--conditions=@pomoc/source",
+        bin,
+        "--db",
+        join(dir, "pomoc.db"),
+        "--actors",
+        actorsFile,
+        "--port",
+        "0"
+      ], {
         stdio: ["ignore", "pipe", "pipe"]
       })
       const url = new Promise<string>((resolve, reject) => {
@@ -270,18 +416,25 @@ describe("pomoc-server (the command)", () => {
       })
       return { child, url }
     }
-    const stop = (child: ChildProcess) => new Promise<void>((resolve) => {
-      child.once("exit", () => resolve())
-      child.kill("SIGTERM")
-    })
+    const stop = (child: ChildProcess) =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve())
+        child.kill("SIGTERM")
+      })
     try {
       const first = start()
       const url = await first.url
       const created = await fetch(`${url}/v1/registerOrganisation`, {
-        method: "POST", body: JSON.stringify({ id: "ostrov", name: "Ostrov" }), headers: { authorization: "Bearer token-jana", "content-type": "application/json" }
+        method: "POST",
+        body: JSON.stringify({ id: "ostrov", name: "Ostrov" }),
+        headers: { authorization: "Bearer token-jana", "content-type": "application/json" }
       })
       expect(created.status).toBe(200)
-      const refused = await fetch(`${url}/v1/registerOrganisation`, { method: "POST", body: "{}", headers: { "content-type": "application/json" } })
+      const refused = await fetch(`${url}/v1/registerOrganisation`, {
+        method: "POST",
+        body: "{}",
+        headers: { "content-type": "application/json" }
+      })
       expect(refused.status).toBe(401)
       expect((await (await fetch(`${url}/openapi.json`)).json() as { openapi: string }).openapi).toMatch(/^3\.1/)
       await stop(first.child)
@@ -289,7 +442,9 @@ describe("pomoc-server (the command)", () => {
       expect(existsSync(join(dir, "pomoc.db.key"))).toBe(true)
       const second = start()
       const again = await fetch(`${await second.url}/v1/registerOrganisation`, {
-        method: "POST", body: JSON.stringify({ id: "ostrov", name: "Ostrov" }), headers: { authorization: "Bearer token-jana", "content-type": "application/json" }
+        method: "POST",
+        body: JSON.stringify({ id: "ostrov", name: "Ostrov" }),
+        headers: { authorization: "Bearer token-jana", "content-type": "application/json" }
       })
       // Registering the same organisation again conflicts with the stored one.
       expect(again.status).not.toBe(200)

@@ -19,20 +19,50 @@ const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pi
   Layer.provide(FieldCrypto.layer({ keys: { k1: KeyMaterial.generate() }, current: "k1" }))
 )
 
-
 describe("case-work smoke", () => {
   it("registers, records, refuses", async () => {
     const program = Effect.gen(function*() {
       const api = yield* Casework.Casework
       yield* api.registerOrganisation(admin, { id: "org", name: "Klub" })
       yield* api.registerService(admin, {
-        id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-        localities: [], principles: [...Principles.corePrincipleIds], freeOfCharge: true, firstContactChannels: ["street"], registeredAt: "2026-01-01T00:00:00.000Z"
+        id: "club",
+        organisationId: "org",
+        type: "low-threshold-club",
+        name: "Club",
+        targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+        localities: [],
+        principles: [...Principles.corePrincipleIds],
+        freeOfCharge: true,
+        firstContactChannels: ["street"],
+        registeredAt: "2026-01-01T00:00:00.000Z"
       })
-      const p = yield* api.registerPerson(worker, { _tag: "pseudonymous", id: "p1", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [], registeredAt: "2026-01-02T00:00:00.000Z", nickname: "Kuba" })
+      const p = yield* api.registerPerson(worker, {
+        _tag: "pseudonymous",
+        id: "p1",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "not-stated",
+        needs: [],
+        registeredAt: "2026-01-02T00:00:00.000Z",
+        nickname: "Kuba"
+      })
       // This service type is made by hand here, not a registered plugin: its codes are not the
       // registered plugins' (see registry.ts), so the input is passed as untyped data.
-      const contact: unknown = { serviceId: "club", at: "2026-01-02T10:00:00.000Z", durationMinutes: 30, locationKind: "club-premises", channel: "in-person", workers: ["w1"], participants: ["p1"], anonymousCount: 3, interventions: ["conversation"], firstContact: true, firstContactChannel: "street", mode: "group" }
+      const contact: unknown = {
+        serviceId: "club",
+        at: "2026-01-02T10:00:00.000Z",
+        durationMinutes: 30,
+        locationKind: "club-premises",
+        channel: "in-person",
+        workers: ["w1"],
+        participants: ["p1"],
+        anonymousCount: 3,
+        interventions: ["conversation"],
+        firstContact: true,
+        firstContactChannel: "street",
+        mode: "group"
+      }
       const c = yield* api.recordContact(worker, contact as Casework.InputOf<"recordContact">)
       const fee = yield* Effect.flip(api.chargeFee(worker, { serviceId: "club", amountMinor: 100, currency: "CZK" }))
       const log = yield* api.auditLog(admin, {})

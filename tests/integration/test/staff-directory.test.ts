@@ -36,22 +36,44 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     // Installation: the app calls the setup once, with the id its authentication gives "jana".
     await run((api) => api.setupAdministrator("jana", {}))
     await run((api) => api.registerOrganisation("jana", { id: "org", name: "Org" }))
-    await run((api) => api.registerService("jana", {
-      id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-      localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: ["walk-in"], registeredAt: T(1)
-    }))
+    await run((api) =>
+      api.registerService("jana", {
+        id: "club",
+        organisationId: "org",
+        type: "low-threshold-club",
+        name: "Club",
+        targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+        localities: [],
+        principles: [...lowThresholdClub.principles],
+        freeOfCharge: true,
+        firstContactChannels: ["walk-in"],
+        registeredAt: T(1)
+      })
+    )
     await run((api) => api.setStaff("jana", { id: "eva", grants: [{ role: "worker", services: ["club"] }] }))
   })
   afterEach(() => runtime.dispose())
 
   it("never trusts the grants a caller passes along: an unknown id holds nothing, a worker stays a worker", async () => {
     // Before: `{ id, grants }` from a request body was believed, so anyone could be an administrator.
-    const mallory = await fail((api) => api.registerService({ id: "mallory", grants: everything } as never, {
-      id: "evil", organisationId: "org", type: "low-threshold-club", name: "Evil", targetGroup: { description: "x" },
-      localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: T(1)
-    }))
+    const mallory = await fail((api) =>
+      api.registerService({ id: "mallory", grants: everything } as never, {
+        id: "evil",
+        organisationId: "org",
+        type: "low-threshold-club",
+        name: "Evil",
+        targetGroup: { description: "x" },
+        localities: [],
+        principles: [...lowThresholdClub.principles],
+        freeOfCharge: true,
+        firstContactChannels: [],
+        registeredAt: T(1)
+      })
+    )
     expect(mallory).toMatchObject({ _tag: "AccessDenied", reason: "no-grants" })
-    const eva = await fail((api) => api.setStaff({ id: "eva", grants: everything } as never, { id: "eva", grants: everything }))
+    const eva = await fail((api) =>
+      api.setStaff({ id: "eva", grants: everything } as never, { id: "eva", grants: everything })
+    )
     expect(eva).toMatchObject({ _tag: "AccessDenied", reason: "no-role-grants-operation" })
     expect((await stored("service")).map((r) => r.id)).toEqual(["club"])
     expect((await stored("staff")).map((r) => r.id).sort()).toEqual(["eva", "jana"])
@@ -66,14 +88,22 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     expect(entries.filter((e) => e.operation === "SetupAdministrator")).toEqual([
       expect.objectContaining({ actor: "jana", role: "administrator", subjects: [{ kind: "staff", id: "jana" }] })
     ])
-    expect(entries.filter((e) => e.operation === "SetStaff").map((e) => e.subjects)).toEqual([[{ kind: "staff", id: "eva" }]])
+    expect(entries.filter((e) => e.operation === "SetStaff").map((e) => e.subjects)).toEqual([[{
+      kind: "staff",
+      id: "eva"
+    }]])
     expect((await run((api) => api.listStaff("jana", undefined))).map((m) => m.id).sort()).toEqual(["eva", "jana"])
     expect((await fail((api) => api.listStaff("eva", undefined)))._tag).toBe("AccessDenied")
   })
 
   it("refuses an administrator or auditor grant scoped to some services, rather than widening it", async () => {
     for (const role of ["administrator", "auditor"] as const) {
-      const e = await fail((api) => api.setStaff("jana", { id: "petr", grants: [{ role: "worker", services: ["club"] }, { role, services: ["club"] }] }))
+      const e = await fail((api) =>
+        api.setStaff("jana", {
+          id: "petr",
+          grants: [{ role: "worker", services: ["club"] }, { role, services: ["club"] }]
+        })
+      )
       expect(e).toMatchObject({ _tag: "InvalidCommand", field: "grants[1].services" })
     }
     expect((await stored("staff")).map((r) => r.id)).not.toContain("petr")
@@ -84,9 +114,21 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
 
   it("a volunteer records hours only for themselves; a coordinator for anyone", async () => {
     for (const id of ["vol-ana", "vol-bo"]) {
-      await run((api) => api.registerVolunteer("jana", { id, organisationId: "org", displayName: id, kind: "volunteer", ageGroup: "youth", since: T(1), skills: [] }))
+      await run((api) =>
+        api.registerVolunteer("jana", {
+          id,
+          organisationId: "org",
+          displayName: id,
+          kind: "volunteer",
+          ageGroup: "youth",
+          since: T(1),
+          skills: []
+        })
+      )
     }
-    await run((api) => api.setStaff("jana", { id: "ana", grants: [{ role: "volunteer", services: ["club"] }], volunteerId: "vol-ana" }))
+    await run((api) =>
+      api.setStaff("jana", { id: "ana", grants: [{ role: "volunteer", services: ["club"] }], volunteerId: "vol-ana" })
+    )
     await run((api) => api.setStaff("jana", { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] }))
     const hours = (volunteerId: string) => ({ volunteerId, serviceId: "club", on: T(3), hours: 2 })
     // Before: Ana recorded Bo's hours and it was stored.
@@ -97,19 +139,33 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     await run((api) => api.recordVolunteerHours("marta", hours("vol-bo")))
     expect((await stored("volunteer-hours")).map((r) => r.facets["volunteerId"]).sort()).toEqual(["vol-ana", "vol-bo"])
     // A link to a volunteer that does not exist is refused.
-    expect((await fail((api) => api.setStaff("jana", { id: "ana", grants: [], volunteerId: "nobody" })))._tag).toBe("NotFound")
+    expect((await fail((api) => api.setStaff("jana", { id: "ana", grants: [], volunteerId: "nobody" })))._tag).toBe(
+      "NotFound"
+    )
   })
 
   it("revokes by setting no grants, and keeps the last administrator", async () => {
     await run((api) => api.setStaff("jana", { id: "eva", grants: [] }))
-    const e = await fail((api) => api.registerPerson("eva", {
-      _tag: "anonymous", serviceId: "club", sharedWith: [], ageBand: "15-17", gender: "not-stated", needs: [], registeredAt: T(2)
-    }))
+    const e = await fail((api) =>
+      api.registerPerson("eva", {
+        _tag: "anonymous",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "15-17",
+        gender: "not-stated",
+        needs: [],
+        registeredAt: T(2)
+      })
+    )
     expect(e).toMatchObject({ _tag: "AccessDenied", reason: "no-grants" })
-    const last = await fail((api) => api.setStaff("jana", { id: "jana", grants: [{ role: "worker", services: ["club"] }] }))
+    const last = await fail((api) =>
+      api.setStaff("jana", { id: "jana", grants: [{ role: "worker", services: ["club"] }] })
+    )
     expect(last).toMatchObject({ _tag: "InvalidCommand", field: "grants" })
     await run((api) => api.setStaff("jana", { id: "pavel", grants: everything }))
     await run((api) => api.setStaff("pavel", { id: "jana", grants: [] }))
-    expect((await fail((api) => api.registerOrganisation("jana", { id: "org2", name: "Org 2" })))._tag).toBe("AccessDenied")
+    expect((await fail((api) => api.registerOrganisation("jana", { id: "org2", name: "Org 2" })))._tag).toBe(
+      "AccessDenied"
+    )
   })
 })

@@ -14,24 +14,48 @@ const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] 
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
 
 const contact = {
-  serviceId: "club", at: "2026-05-02T10:00:00.000Z", durationMinutes: 20, locationKind: "club-premises" as const,
-  channel: "in-person" as const, workers: ["eva"], participants: [], anonymousCount: 3, firstContact: false, mode: "group" as const
+  serviceId: "club",
+  at: "2026-05-02T10:00:00.000Z",
+  durationMinutes: 20,
+  locationKind: "club-premises" as const,
+  channel: "in-person" as const,
+  workers: ["eva"],
+  participants: [],
+  anonymousCount: 3,
+  firstContact: false,
+  mode: "group" as const
 }
 
 const program = Effect.gen(function*() {
   const pomoc = yield* Casework.Casework
   yield* pomoc.registerOrganisation(admin, { id: "org", name: "Org" })
   yield* pomoc.registerService(admin, {
-    id: "club", organisationId: "org", type: "low-threshold-club", name: "Club", targetGroup: { description: "youth" },
-    localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: [], registeredAt: "2026-05-01T00:00:00.000Z"
+    id: "club",
+    organisationId: "org",
+    type: "low-threshold-club",
+    name: "Club",
+    targetGroup: { description: "youth" },
+    localities: [],
+    principles: [...lowThresholdClub.principles],
+    freeOfCharge: true,
+    firstContactChannels: [],
+    registeredAt: "2026-05-01T00:00:00.000Z"
   })
   const ok = yield* pomoc.recordContact(worker, { ...contact, interventions: ["crisis-intervention", "information"] })
   // @ts-expect-error: no registered plugin defines this (misspelt) intervention
   const typo = pomoc.recordContact(worker, { ...contact, interventions: ["crisis-intervension"] })
   // @ts-expect-error: nor this channel
   const channel = pomoc.recordContact(worker, { ...contact, channel: "carrier-pigeon", interventions: [] })
-  // @ts-expect-error: nor this outcome indicator
-  const indicator = pomoc.recordOutcome(worker, { personId: "p", serviceId: "club", indicator: "happiness", at: "2026-05-02T10:00:00.000Z", value: { _tag: "YesNo", value: true }, recordedBy: "eva", personParticipated: true })
+  const indicator = pomoc.recordOutcome(worker, {
+    personId: "p",
+    serviceId: "club",
+    // @ts-expect-error: nor this outcome indicator
+    indicator: "happiness",
+    at: "2026-05-02T10:00:00.000Z",
+    value: { _tag: "YesNo", value: true },
+    recordedBy: "eva",
+    personParticipated: true
+  })
   // At run time the same mistakes are refused by the plugin's taxonomy check.
   const refused = yield* Effect.flip(typo)
   return { ok, refused, channel, indicator }

@@ -19,7 +19,9 @@ const read = (path: string) => JSON.parse(readFileSync(join(root, path), "utf8")
 const workspaces = (): Array<string> =>
   (read("package.json")["workspaces"] as Array<string>).flatMap((pattern) =>
     pattern.endsWith("/*")
-      ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => `${pattern.slice(0, -2)}/${e.name}`)
+      ? readdirSync(join(root, pattern.slice(0, -2)), { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) =>
+        `${pattern.slice(0, -2)}/${e.name}`
+      )
       : [pattern]
   ).filter((dir) => existsSync(join(root, dir, "package.json")))
 
@@ -66,20 +68,33 @@ describe("versions", () => {
     // A `^` or `~` range: the floor's major (and minor, for `~` or a 0.x `^`) bound it above.
     const within = (version: string, range: string): boolean => {
       const match = /^([~^])(\d+)\.(\d+)\.(\d+)$/.exec(range)
-      const [major, minor, patch] = version.split(".").map((part) => Number.parseInt(part, 10)) as [number, number, number]
+      const [major, minor, patch] = version.split(".").map((part) => Number.parseInt(part, 10)) as [
+        number,
+        number,
+        number
+      ]
       if (match === null) return false
       const [, op, a, b, c] = match as unknown as [string, string, string, string, string]
       const floor = [Number(a), Number(b), Number(c)] as const
-      const atLeast = major > floor[0] || (major === floor[0] && (minor > floor[1] || (minor === floor[1] && patch >= floor[2])))
+      const atLeast = major > floor[0] ||
+        (major === floor[0] && (minor > floor[1] || (minor === floor[1] && patch >= floor[2])))
       const sameMinor = op === "~" || floor[0] === 0
       return atLeast && major === floor[0] && (!sameMinor || minor === floor[1])
     }
     const problems: Array<string> = []
     for (const dir of workspaces()) {
-      for (const [name, range] of Object.entries((read(`${dir}/package.json`)["peerDependencies"] ?? {}) as Record<string, string>)) {
-        if (range !== tested[name]) problems.push(`${dir}: peer ${name} ${range}, tested with ${tested[name] ?? "nothing"}`)
+      for (
+        const [name, range] of Object.entries(
+          (read(`${dir}/package.json`)["peerDependencies"] ?? {}) as Record<string, string>
+        )
+      ) {
+        if (range !== tested[name]) {
+          problems.push(`${dir}: peer ${name} ${range}, tested with ${tested[name] ?? "nothing"}`)
+        }
         const installed = read(`node_modules/${name}/package.json`)["version"] as string
-        if (!within(installed, range)) problems.push(`${dir}: peer ${name} ${range} does not hold the installed ${installed}`)
+        if (!within(installed, range)) {
+          problems.push(`${dir}: peer ${name} ${range} does not hold the installed ${installed}`)
+        }
       }
     }
     expect(problems).toEqual([])

@@ -57,7 +57,9 @@ export class AccessDenied extends Schema.TaggedError<AccessDenied>("@pomoc/core/
 }) {
   override get message(): string {
     const where = this.serviceId === undefined ? "the organisation" : `service "${this.serviceId}"`
-    return `Actor "${this.actorId}" (${this.roles.join(", ") || "no roles"}) may not ${this.operation} in ${where}: ${this.reason}`
+    return `Actor "${this.actorId}" (${
+      this.roles.join(", ") || "no roles"
+    }) may not ${this.operation} in ${where}: ${this.reason}`
   }
 }
 
@@ -158,4 +160,3 @@ export const isAllowed = (
   operation: Operation | (string & {}),
   serviceId: ServiceId | undefined
 ): boolean => Result.isSuccess(authorizeDefault(actor, operation, serviceId))
-

@@ -130,9 +130,7 @@ type WriteOperation = Exclude<Operation, ReadOperation | "ExportPerson">
 
 // The write rows and their descriptions come from the operations table; a command without an
 // operation that declares its row fails to compile here.
-const declared = Object.values(table).flatMap((op) =>
-  op.access !== undefined ? [[op.tag, op.access] as const] : []
-)
+const declared = Object.values(table).flatMap((op) => op.access !== undefined ? [[op.tag, op.access] as const] : [])
 type DeclaredTags = Extract<(typeof table)[keyof typeof table], { readonly access: { readonly row: Row } }>["tag"]
 const _everyWriteDeclared: [Exclude<WriteOperation, DeclaredTags>] extends [never] ? true : never = true
 void _everyWriteDeclared
@@ -160,24 +158,52 @@ const readRows: { readonly [O in ReadOperation | "ExportPerson"]: Row } = {
 }
 
 const readInfo: { readonly [O in ReadOperation | "ExportPerson"]: OperationInfo } = {
-  ExportPerson: { kind: "read", sensitivity: "confidential", description: "export everything about a person for them (GDPR Art. 15, 20)" },
-  ReadDirectory: { kind: "read", sensitivity: "organisational", description: "read organisations, services and locations" },
+  ExportPerson: {
+    kind: "read",
+    sensitivity: "confidential",
+    description: "export everything about a person for them (GDPR Art. 15, 20)"
+  },
+  ReadDirectory: {
+    kind: "read",
+    sensitivity: "organisational",
+    description: "read organisations, services and locations"
+  },
   ListPeople: { kind: "read", sensitivity: "personal", description: "list the people of a service by pseudonym" },
   ReadPerson: { kind: "read", sensitivity: "personal", description: "read a person's pseudonymous record" },
-  ReadIdentifiedPerson: { kind: "read", sensitivity: "personal", description: "read a person's name and contact details" },
-  ReadHistory: { kind: "read", sensitivity: "confidential", description: "read a person's contacts, cooperations and interventions" },
+  ReadIdentifiedPerson: {
+    kind: "read",
+    sensitivity: "personal",
+    description: "read a person's name and contact details"
+  },
+  ReadHistory: {
+    kind: "read",
+    sensitivity: "confidential",
+    description: "read a person's contacts, cooperations and interventions"
+  },
   ReadConfidentialNote: { kind: "read", sensitivity: "confidential", description: "read free-text case notes" },
   ReadPlan: { kind: "read", sensitivity: "confidential", description: "read plans, goals, steps, needs and outcomes" },
   ReadConsent: { kind: "read", sensitivity: "personal", description: "read a person's consents" },
   ReadDisclosure: { kind: "read", sensitivity: "confidential", description: "read what was disclosed about a person" },
   ReadReferral: { kind: "read", sensitivity: "confidential", description: "read a person's referrals" },
-  ReadChanges: { kind: "read", sensitivity: "confidential", description: "read a record's change history (corrections)" },
+  ReadChanges: {
+    kind: "read",
+    sensitivity: "confidential",
+    description: "read a record's change history (corrections)"
+  },
   ReadActivity: { kind: "read", sensitivity: "personal", description: "read activities and their attendance" },
   ReadVolunteer: { kind: "read", sensitivity: "organisational", description: "read volunteers and their hours" },
   ReadReport: { kind: "read", sensitivity: "aggregate", description: "run a report (suppressed counts)" },
-  ReadAudit: { kind: "read", sensitivity: "organisational", description: "read the audit log (ids only, no personal data)" },
+  ReadAudit: {
+    kind: "read",
+    sensitivity: "organisational",
+    description: "read the audit log (ids only, no personal data)"
+  },
   VerifyAudit: { kind: "read", sensitivity: "organisational", description: "verify the audit hash chain" },
-  ReadStaff: { kind: "read", sensitivity: "organisational", description: "read the staff directory (grants and volunteer links)" }
+  ReadStaff: {
+    kind: "read",
+    sensitivity: "organisational",
+    description: "read the staff directory (grants and volunteer links)"
+  }
 }
 
 /**
@@ -201,7 +227,9 @@ export const matrix: Matrix = {
  * @category models
  */
 export const operations: { readonly [O in Operation]: OperationInfo } = {
-  ...Object.fromEntries(declared.map(([tag, a]) => [tag, { kind: a.kind, sensitivity: a.sensitivity, description: a.description }])) as {
+  ...Object.fromEntries(
+    declared.map(([tag, a]) => [tag, { kind: a.kind, sensitivity: a.sensitivity, description: a.description }])
+  ) as {
     readonly [O in WriteOperation]: OperationInfo
   },
   ...readInfo
@@ -227,7 +255,11 @@ export const isOperation = (name: string): name is Operation => Object.prototype
  * @since 0.1.0
  * @category combinators
  */
-export const scopeOf = (m: { readonly [operation: string]: Partial<Row> | undefined }, role: Role, operation: string): Scope => {
+export const scopeOf = (
+  m: { readonly [operation: string]: Partial<Row> | undefined },
+  role: Role,
+  operation: string
+): Scope => {
   if (!Object.prototype.hasOwnProperty.call(m, operation)) return "none"
   return m[operation]?.[role] ?? "none"
 }

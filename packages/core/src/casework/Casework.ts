@@ -22,12 +22,12 @@ import { FieldCrypto } from "../privacy/FieldCrypto.js"
 import { Store } from "../Store.js"
 import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import type * as Operation from "./Operation.js"
-import { operations, type Operations } from "./operations/index.js"
+import { type Operations, operations } from "./operations/index.js"
 import * as Pipeline from "./Pipeline.js"
 
 export { configFromRegistry } from "./Config.js"
 export type { BatchOptions, CaseworkError, Config, Eligibility, History, ServiceTypeInfo, Written } from "./Config.js"
-export { operations, type Operations } from "./operations/index.js"
+export { type Operations, operations } from "./operations/index.js"
 export type { StartCooperationInput } from "./operations/cooperation.js"
 export type { ExportDocument, VoidedEntry } from "./operations/reads.js"
 
@@ -88,7 +88,8 @@ export interface PluginInputs<Ps extends Plugins> {
  * @since 0.2.0
  * @category models
  */
-export type InputOf<K extends keyof Operations, Ps extends Plugins = RegisteredPlugins> = K extends keyof PluginInputs<Ps> ? PluginInputs<Ps>[K]
+export type InputOf<K extends keyof Operations, Ps extends Plugins = RegisteredPlugins> = K extends
+  keyof PluginInputs<Ps> ? PluginInputs<Ps>[K]
   : Operation.CallerOf<Operations[K]>
 
 /**
@@ -97,7 +98,8 @@ export type InputOf<K extends keyof Operations, Ps extends Plugins = RegisteredP
  * @since 0.2.0
  * @category models
  */
-export type OutputOf<K extends keyof Operations> = Operations[K] extends { readonly kind: "write" } ? Written<Operation.ResultOf<Operations[K]>>
+export type OutputOf<K extends keyof Operations> = Operations[K] extends { readonly kind: "write" } ?
+  Written<Operation.ResultOf<Operations[K]>>
   : Operation.ResultOf<Operations[K]>
 
 /**
@@ -105,14 +107,18 @@ export type OutputOf<K extends keyof Operations> = Operations[K] extends { reado
  * @since 0.2.0
  * @category models
  */
-export type WriteName = { readonly [K in keyof Operations]: Operations[K] extends { readonly kind: "write" } ? K : never }[keyof Operations]
+export type WriteName = {
+  readonly [K in keyof Operations]: Operations[K] extends { readonly kind: "write" } ? K : never
+}[keyof Operations]
 
 /**
  * One command of a batch: a write operation's name and its input.
  * @since 0.2.0
  * @category models
  */
-export type BatchCommand<Ps extends Plugins = RegisteredPlugins> = { readonly [K in WriteName]: { readonly op: K; readonly input: InputOf<K, Ps> } }[WriteName]
+export type BatchCommand<Ps extends Plugins = RegisteredPlugins> = {
+  readonly [K in WriteName]: { readonly op: K; readonly input: InputOf<K, Ps> }
+}[WriteName]
 
 /**
  * The case-work API, derived from the operations table: one method per operation taking the
@@ -123,7 +129,12 @@ export type BatchCommand<Ps extends Plugins = RegisteredPlugins> = { readonly [K
  * @category models
  */
 export type Api<Ps extends Plugins = RegisteredPlugins> =
-  & { readonly [K in keyof Operations]: (actor: ActorRef, input: InputOf<K, Ps>) => Effect.Effect<OutputOf<K>, CaseworkError> }
+  & {
+    readonly [K in keyof Operations]: (
+      actor: ActorRef,
+      input: InputOf<K, Ps>
+    ) => Effect.Effect<OutputOf<K>, CaseworkError>
+  }
   & {
     /**
      * Runs many writes as one unit of work: each through the same road and principles (later
@@ -158,7 +169,9 @@ export interface Shape extends Api {}
  * @since 0.2.0
  * @category constructors
  */
-export const make = <Ps extends Plugins = RegisteredPlugins>(config: Config<Ps>): Effect.Effect<Api<Ps>, never, Store | FieldCrypto> =>
+export const make = <Ps extends Plugins = RegisteredPlugins>(
+  config: Config<Ps>
+): Effect.Effect<Api<Ps>, never, Store | FieldCrypto> =>
   Effect.map(Pipeline.make(config as unknown as Config), (pipeline) => {
     const table = operations as Readonly<Record<string, Operation.Any>>
     const api: Record<string, unknown> = {}

@@ -16,7 +16,9 @@ import { operations } from "./operations/index.js"
  * @since 0.1.0
  * @category models
  */
-export type Promised<F> = F extends (...args: infer A) => Effect.Effect<infer R, infer _E, infer _C> ? (...args: A) => Promise<R> : never
+export type Promised<F> = F extends (...args: infer A) => Effect.Effect<infer R, infer _E, infer _C>
+  ? (...args: A) => Promise<R>
+  : never
 
 /**
  * Every case-work operation (and `batch`) as an async method, plus `dispose` to close the store.
@@ -24,10 +26,12 @@ export type Promised<F> = F extends (...args: infer A) => Effect.Effect<infer R,
  * @since 0.2.0
  * @category models
  */
-export type CaseworkClient<Ps extends Plugins = RegisteredPlugins> = { readonly [K in keyof Api<Ps>]: Promised<Api<Ps>[K]> } & {
-  /** Releases the store (closes database connections). */
-  readonly dispose: () => Promise<void>
-}
+export type CaseworkClient<Ps extends Plugins = RegisteredPlugins> =
+  & { readonly [K in keyof Api<Ps>]: Promised<Api<Ps>[K]> }
+  & {
+    /** Releases the store (closes database connections). */
+    readonly dispose: () => Promise<void>
+  }
 
 /**
  * @since 0.1.0
@@ -57,7 +61,9 @@ export const createClient = <E>(layer: Layer.Layer<Casework, E>): CaseworkClient
   for (const name of [...Object.keys(operations), "batch"]) {
     methods[name] = (...args: ReadonlyArray<unknown>) =>
       runtime.runPromise(
-        Casework.use((api) => (api[name as keyof Api] as (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>)(...args))
+        Casework.use((api) =>
+          (api[name as keyof Api] as (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown>)(...args)
+        )
       )
   }
   return methods as CaseworkClient

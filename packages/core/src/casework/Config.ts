@@ -4,7 +4,6 @@
  *
  * @since 0.2.0
  */
-import type * as Verdict from "../principles/Verdict.js"
 import type { Effect } from "effect"
 import type { AccessDenied } from "../access/Access.js"
 import type { Command } from "../Command.js"
@@ -12,9 +11,10 @@ import type { InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
 import type * as LegalGround from "../model/LegalGround.js"
 import { OutcomeIndicator } from "../model/Outcome.js"
-import type { Engine } from "../principles/Engine.js"
 import type { Plugins } from "../plugins/Plugin.js"
 import type { Registry } from "../plugins/Registry.js"
+import type { Engine } from "../principles/Engine.js"
+import type * as Verdict from "../principles/Verdict.js"
 import type { DecryptionFailed, EncryptionFailed } from "../privacy/FieldCrypto.js"
 import type * as SubjectAccess from "../privacy/SubjectAccess.js"
 import type { InvalidReport, ReportDefinition } from "../reports/Report.js"
@@ -149,8 +149,12 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       channels: new Set(Object.keys(plugin.taxonomies.channels)),
       firstContactChannels: new Set(Object.keys(plugin.taxonomies.firstContactChannels)),
       ...(plugin.taxonomies.needs === undefined ? {} : { needs: new Set(Object.keys(plugin.taxonomies.needs)) }),
-      ...(plugin.taxonomies.locationKinds === undefined ? {} : { locationKinds: new Set(Object.keys(plugin.taxonomies.locationKinds)) }),
-      indicators: new Map(plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])),
+      ...(plugin.taxonomies.locationKinds === undefined
+        ? {}
+        : { locationKinds: new Set(Object.keys(plugin.taxonomies.locationKinds)) }),
+      indicators: new Map(
+        plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])
+      ),
       acceptsAnonymous: plugin.principles.includes("low-threshold")
     })
   }
@@ -170,4 +174,3 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
   const legalGrounds = registry.plugins.flatMap((plugin) => plugin.legalGrounds ?? [])
   return { engine: registry.engine, serviceTypes, reports, legalGrounds }
 }
-

@@ -30,7 +30,9 @@ export class CommandRefused extends Schema.TaggedError<CommandRefused>("@pomoc/c
   override get message(): string {
     const parts = [
       ...this.violations.map((v) => `${v.principle}/${v.rule}: ${v.reason}`),
-      ...this.requirements.map((r) => `${r.principle}/${r.rule} requires ${r.kind}${r.purpose ? ` (${r.purpose})` : ""}: ${r.detail}`)
+      ...this.requirements.map((r) =>
+        `${r.principle}/${r.rule} requires ${r.kind}${r.purpose ? ` (${r.purpose})` : ""}: ${r.detail}`
+      )
     ]
     return `${this.operation} refused: ${parts.join("; ")}`
   }
@@ -68,7 +70,8 @@ export class InvalidCommand extends Schema.TaggedError<InvalidCommand>("@pomoc/c
   }
 }
 
-const tagOf = (error: unknown) => typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "an error"
+const tagOf = (error: unknown) =>
+  typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "an error"
 
 /**
  * One command of a batch failed, so nothing of the batch was stored. `index` is the command's
@@ -81,7 +84,9 @@ export class BatchRefused extends Schema.TaggedError<BatchRefused>("@pomoc/core/
   index: Schema.Number,
   operation: Schema.String,
   error: Schema.Any,
-  later: Schema.optionalKey(Schema.Array(Schema.Struct({ index: Schema.Number, operation: Schema.String, error: Schema.Any })))
+  later: Schema.optionalKey(
+    Schema.Array(Schema.Struct({ index: Schema.Number, operation: Schema.String, error: Schema.Any }))
+  )
 }) {
   override get message(): string {
     const more = this.later !== undefined && this.later.length > 0 ? ` (and ${this.later.length} later commands)` : ""

@@ -94,12 +94,19 @@ export interface Context {
   /** A record by id, or `NotFound` (which never says more than the kind). */
   readonly load: <A>(m: Mapping<A>, id: string) => Effect.Effect<Loaded<A>, CaseworkError>
   /** The records of a kind for a person and/or a service. */
-  readonly loadAll: <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => Effect.Effect<ReadonlyArray<Loaded<A>>, CaseworkError>
+  readonly loadAll: <A>(
+    m: Mapping<A>,
+    query: { readonly serviceId?: string; readonly personId?: string }
+  ) => Effect.Effect<ReadonlyArray<Loaded<A>>, CaseworkError>
   /**
    * A person known to the service (theirs or shared with it). A person of another service and an
    * id that does not exist get the same `InvalidCommand` on `field`.
    */
-  readonly personOfService: (field: string, personId: string, serviceId: string) => Effect.Effect<Loaded<Person>, InvalidCommand | CaseworkError>
+  readonly personOfService: (
+    field: string,
+    personId: string,
+    serviceId: string
+  ) => Effect.Effect<Loaded<Person>, InvalidCommand | CaseworkError>
   /**
    * Whether the actor may perform an operation in a service (no error, no audit); with `without`,
    * not counting their grants of that role (e.g. may they as staff, not as a volunteer?).
@@ -121,7 +128,11 @@ export interface Context {
    * The facts about a service and a person for a command: only what the command's rules read
    * (everything when no command is given), each record noted with the version read.
    */
-  readonly facts: (service: Service | undefined, person: Person | undefined, command?: Command) => Effect.Effect<Facts, CaseworkError>
+  readonly facts: (
+    service: Service | undefined,
+    person: Person | undefined,
+    command?: Command
+  ) => Effect.Effect<Facts, CaseworkError>
 }
 
 /**
@@ -160,7 +171,10 @@ export interface Decision<A> {
  */
 export interface Answer<A> {
   readonly result: A
-  readonly audit?: { readonly operation: string; readonly subjects: ReadonlyArray<{ readonly kind: string; readonly id: string }> }
+  readonly audit?: {
+    readonly operation: string
+    readonly subjects: ReadonlyArray<{ readonly kind: string; readonly id: string }>
+  }
 }
 
 /**
@@ -242,7 +256,11 @@ export const setup: Subject<unknown, undefined> = { _tag: "Setup" }
  * @since 0.2.0
  * @category constructors
  */
-export const newIn = <I>(serviceId: (input: I) => ServiceId): Subject<I, Loaded<Service>> => ({ _tag: "New", serviceId, loadService: true })
+export const newIn = <I>(serviceId: (input: I) => ServiceId): Subject<I, Loaded<Service>> => ({
+  _tag: "New",
+  serviceId,
+  loadService: true
+})
 
 /**
  * A subject authorised in the service its input names, without reading the service: a new
@@ -250,7 +268,11 @@ export const newIn = <I>(serviceId: (input: I) => ServiceId): Subject<I, Loaded<
  * @since 0.2.0
  * @category constructors
  */
-export const newService = <I>(serviceId: (input: I) => ServiceId | undefined): Subject<I, undefined> => ({ _tag: "New", serviceId, loadService: false })
+export const newService = <I>(serviceId: (input: I) => ServiceId | undefined): Subject<I, undefined> => ({
+  _tag: "New",
+  serviceId,
+  loadService: false
+})
 
 /**
  * An existing record by id, belonging to the services `services` lists.
@@ -399,20 +421,22 @@ export type Any =
  * @since 0.2.0
  * @category constructors
  */
-export const write = <Caller = unknown>() =>
-<const Tag extends string, I, S, A, Acc extends AccessRow | undefined = undefined>(
-  op: Omit<Write<Tag, I, S, A, Caller>, "kind" | "access"> & { readonly access?: Acc }
-): Write<Tag, I, S, A, Caller> & { readonly access: Acc } => ({ ...op, kind: "write" }) as never
+export const write =
+  <Caller = unknown>() =>
+  <const Tag extends string, I, S, A, Acc extends AccessRow | undefined = undefined>(
+    op: Omit<Write<Tag, I, S, A, Caller>, "kind" | "access"> & { readonly access?: Acc }
+  ): Write<Tag, I, S, A, Caller> & { readonly access: Acc } => ({ ...op, kind: "write" }) as never
 
 /**
  * Declares a read.
  * @since 0.2.0
  * @category constructors
  */
-export const read = <Caller = unknown>() =>
-<const Tag extends string, I, S, A, Acc extends AccessRow | undefined = undefined>(
-  op: Omit<Read<Tag, I, S, A, Caller>, "kind" | "access"> & { readonly access?: Acc }
-): Read<Tag, I, S, A, Caller> & { readonly access: Acc } => ({ ...op, kind: "read" }) as never
+export const read =
+  <Caller = unknown>() =>
+  <const Tag extends string, I, S, A, Acc extends AccessRow | undefined = undefined>(
+    op: Omit<Read<Tag, I, S, A, Caller>, "kind" | "access"> & { readonly access?: Acc }
+  ): Read<Tag, I, S, A, Caller> & { readonly access: Acc } => ({ ...op, kind: "read" }) as never
 
 /**
  * The result type of an operation.
@@ -437,4 +461,5 @@ export type ResultOf<Op> = Op extends {
 export type CallerOf<Op> = Op extends {
   /** The input type callers see. */
   readonly _Caller?: (c: infer C) => void
-} ? C : unknown
+} ? C :
+  unknown

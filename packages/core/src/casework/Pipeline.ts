@@ -15,7 +15,6 @@
  *
  * @since 0.2.0
  */
-import type * as Verdict from "../principles/Verdict.js"
 import { DateTime, Effect, Option, Result, Schema } from "effect"
 import * as Access from "../access/Access.js"
 import type { AuditDraft } from "../Audit.js"
@@ -25,9 +24,10 @@ import type { Facts } from "../Facts.js"
 import { StaffMember } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
 import * as Ids from "../model/Ids.js"
+import * as LegalGround from "../model/LegalGround.js"
 import type { Person } from "../model/Person.js"
 import type { Decision as EngineDecision } from "../principles/Decision.js"
-import * as LegalGround from "../model/LegalGround.js"
+import type * as Verdict from "../principles/Verdict.js"
 import { FieldCrypto } from "../privacy/FieldCrypto.js"
 import * as Vault from "../privacy/Vault.js"
 import * as StoreModule from "../Store.js"
@@ -35,9 +35,9 @@ import { type PersonRename, type RecordDelete, Store, type StoredRecord } from "
 import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
 import { factsOf } from "./facts.js"
-import { StaffDirectory } from "./StaffDirectory.js"
 import type * as Operation from "./Operation.js"
-import { mappings, type Mapping, type RecordIndex } from "./Records.js"
+import { type Mapping, mappings, type RecordIndex } from "./Records.js"
+import { StaffDirectory } from "./StaffDirectory.js"
 
 /**
  * A principle's warning (the command went ahead).
@@ -120,7 +120,8 @@ const inputDecoder = (op: Operation.Any): (raw: unknown) => Result.Result<unknow
   return d
 }
 
-const isPlainObject = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u)
+const isPlainObject = (u: unknown): u is Record<string, unknown> =>
+  typeof u === "object" && u !== null && !Array.isArray(u)
 const has = (o: Record<string, unknown>, key: PropertyKey) => Object.prototype.hasOwnProperty.call(o, key)
 
 /** Adds a fresh id when the input has none (offline clients may bring their own ids). */
@@ -128,7 +129,12 @@ const withId = (input: unknown): unknown =>
   isPlainObject(input) && !has(input, "id") ? { ...input, id: globalThis.crypto.randomUUID() } : input
 
 /** Sets a missing attribution field from the actor (copying only the objects on the path). */
-const fill = (raw: unknown, path: ReadonlyArray<string | number>, a: Operation.Attribution, actorId: string): unknown => {
+const fill = (
+  raw: unknown,
+  path: ReadonlyArray<string | number>,
+  a: Operation.Attribution,
+  actorId: string
+): unknown => {
   const [key, ...rest] = path
   if (key === undefined) return raw
   if (Array.isArray(raw) && typeof key === "number") {
@@ -146,11 +152,17 @@ const fill = (raw: unknown, path: ReadonlyArray<string | number>, a: Operation.A
 }
 
 /** The decoded value at a path, and whether the attribution applies there. */
-const at = (value: unknown, path: ReadonlyArray<string | number>, when: string | undefined): { readonly found: boolean; readonly value?: unknown } => {
+const at = (
+  value: unknown,
+  path: ReadonlyArray<string | number>,
+  when: string | undefined
+): { readonly found: boolean; readonly value?: unknown } => {
   let here: unknown = value
   for (const [i, key] of path.entries()) {
     if (typeof here !== "object" || here === null) return { found: false }
-    if (i === path.length - 1 && when !== undefined && (here as Record<string, unknown>)["_tag"] !== when) return { found: false }
+    if (i === path.length - 1 && when !== undefined && (here as Record<string, unknown>)["_tag"] !== when) {
+      return { found: false }
+    }
     here = (here as Record<PropertyKey, unknown>)[key]
   }
   return { found: here !== undefined, value: here }
@@ -167,20 +179,32 @@ const checkAttribution = (op: Operation.Any, input: unknown, actorId: string): E
       ? Array.isArray(found.value) && found.value.includes(actorId)
       : found.value === actorId
     if (!ok) {
-      return Effect.fail(new InvalidCommand({
-        operation: op.tag,
-        field: pathText(a.path),
-        rule: a.many ? "must include the acting staff member" : "must be the acting staff member"
-      }))
+      return Effect.fail(
+        new InvalidCommand({
+          operation: op.tag,
+          field: pathText(a.path),
+          rule: a.many ? "must include the acting staff member" : "must be the acting staff member"
+        })
+      )
     }
   }
   return Effect.void
 }
 
-const say = (x: Verdict.Said): Warning =>
-  ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
+const say = (x: Verdict.Said): Warning => ({
+  principle: x.principle,
+  rule: x.rule,
+  reason: x.reason,
+  messageKey: x.messageKey
+})
 
-const refusal = (config: Config, decision: EngineDecision, operation: string, command: Command, facts: Facts): CommandRefused => {
+const refusal = (
+  config: Config,
+  decision: EngineDecision,
+  operation: string,
+  command: Command,
+  facts: Facts
+): CommandRefused => {
   const explanation = config.engine.explain(command, facts)
   return new CommandRefused({
     operation,
@@ -228,12 +252,20 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const legalGrounds = LegalGround.index([...LegalGround.builtin, ...(config.legalGrounds ?? [])])
   const directory = yield* Effect.serviceOption(StaffDirectory)
 
-  const decodeStored = <A>(m: Mapping<A>, record: StoredRecord, open = vault.opener()): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
+  const decodeStored = <A>(
+    m: Mapping<A>,
+    record: StoredRecord,
+    open = vault.opener()
+  ): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
     open(record).pipe(
       Effect.flatMap((plain) =>
         Effect.mapError(
           Schema.decodeUnknownEffect(m.schema)(plain),
-          () => StoreModule.fail("get", new StoreModule.CorruptData({ detail: `a stored ${m.kind} record does not decode` }))
+          () =>
+            StoreModule.fail(
+              "get",
+              new StoreModule.CorruptData({ detail: `a stored ${m.kind} record does not decode` })
+            )
         )
       ),
       Effect.map((value) => ({ value, version: record.version }))
@@ -243,7 +275,9 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
-      if (pending !== undefined) return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
+      if (pending !== undefined) {
+        return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
+      }
       const known = overlay?.found.get(`${m.kind}/${id}`) as Option.Option<Operation.Loaded<A>> | undefined
       if (known !== undefined) {
         if (Option.isSome(known)) note(m.kind, id, known.value.version)
@@ -262,10 +296,13 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       )
     }
     const load = <A>(m: Mapping<A>, id: string): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
-      Effect.flatMap(find(m, id), Option.match({
-        onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
-        onSome: Effect.succeed
-      }))
+      Effect.flatMap(
+        find(m, id),
+        Option.match({
+          onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
+          onSome: Effect.succeed
+        })
+      )
     /** The stored records of a list, decoded (once per unit of work in a batch). */
     const stored = <A>(
       m: Mapping<A>,
@@ -273,16 +310,25 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     ): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>, CaseworkError> => {
       const key = `${m.kind}?${query.serviceId ?? ""}&${query.personId ?? ""}`
       const known = overlay?.lists.get(key)
-      if (known !== undefined) return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
+      if (known !== undefined) {
+        return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
+      }
       return store.list({ kind: m.kind, ...query }).pipe(
         Effect.flatMap((records) => {
           const open = vault.opener()
-          return Effect.forEach(records, (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded })))
+          return Effect.forEach(
+            records,
+            (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded }))
+          )
         }),
         Effect.tap((loaded) => Effect.sync(() => overlay?.lists.set(key, loaded)))
       )
     }
-    const listed = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }, noted: boolean) =>
+    const listed = <A>(
+      m: Mapping<A>,
+      query: { readonly serviceId?: string; readonly personId?: string },
+      noted: boolean
+    ) =>
       stored(m, query).pipe(
         Effect.map((records) => {
           const out: Array<Operation.Loaded<A>> = []
@@ -309,9 +355,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         })
       )
     /** The records of a kind for a person and/or a service (not noted: for answers and histories). */
-    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => listed(m, query, false)
+    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      listed(m, query, false)
     /** The same, each noted with its version: for facts a decision rests on. */
-    const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => listed(m, query, true)
+    const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      listed(m, query, true)
     return { find, load, loadAll, list }
   }
 
@@ -321,12 +369,16 @@ export const make = Effect.fnUntraced(function*(config: Config) {
    */
   const resolveActor = (id: Ids.WorkerId, r: ReturnType<typeof reader>): Effect.Effect<StaffMember, CaseworkError> =>
     Effect.map(
-      Option.isSome(directory) ? directory.value.find(id) : Effect.map(r.find(mappings.staff, id), Option.map((l) => l.value)),
+      Option.isSome(directory)
+        ? directory.value.find(id)
+        : Effect.map(r.find(mappings.staff, id), Option.map((l) => l.value)),
       Option.getOrElse(() => new StaffMember({ id, grants: [] }))
     )
 
   const directoryIsEmpty = (r: ReturnType<typeof reader>): Effect.Effect<boolean, CaseworkError> =>
-    Option.isSome(directory) ? directory.value.isEmpty : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.length === 0)
+    Option.isSome(directory)
+      ? directory.value.isEmpty
+      : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.length === 0)
 
   /** Authorises the actor for the subject; an existing subject outside their services is NotFound. */
   const locate = Effect.fnUntraced(function*(
@@ -336,7 +388,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     r: ReturnType<typeof reader>
   ) {
     const subject = op.subject
-    const authorize = (serviceId: string | undefined) => Access.authorize(actor, op.tag, serviceId as Ids.ServiceId | undefined)
+    const authorize = (serviceId: string | undefined) =>
+      Access.authorize(actor, op.tag, serviceId as Ids.ServiceId | undefined)
     switch (subject._tag) {
       case "Organisation": {
         return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
@@ -344,10 +397,19 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       case "Setup": {
         if (!(yield* directoryIsEmpty(r))) {
           const roles = [...new Set(actor.grants.map((g) => g.role))]
-          return yield* Effect.fail(new Access.AccessDenied({ actorId: actor.id, roles, operation: op.tag, reason: "already-set-up" }))
+          return yield* Effect.fail(
+            new Access.AccessDenied({ actorId: actor.id, roles, operation: op.tag, reason: "already-set-up" })
+          )
         }
         const first = { role: "administrator", services: "*" } as const
-        const grant: Access.Grant = { actorId: actor.id, operation: op.tag, role: "administrator", scope: "organisation", serviceId: undefined, grant: first }
+        const grant: Access.Grant = {
+          actorId: actor.id,
+          operation: op.tag,
+          role: "administrator",
+          scope: "organisation",
+          serviceId: undefined,
+          grant: first
+        }
         return { grant, value: undefined }
       }
       case "Anywhere": {
@@ -362,7 +424,9 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       case "Existing": {
         // Whether the actor's roles may do this anywhere does not depend on the record: say so.
         const atAll = authorize(undefined)
-        if (Result.isFailure(atAll) && atAll.failure.reason !== "service-required") return yield* Effect.fail(atAll.failure)
+        if (Result.isFailure(atAll) && atAll.failure.reason !== "service-required") {
+          return yield* Effect.fail(atAll.failure)
+        }
         const id = subject.id(input as never)
         const mapping = subject.mappingOf?.(input as never) ?? subject.mapping
         const found = yield* r.find(mapping, id)
@@ -383,7 +447,12 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     }
   })
 
-  const contextFor = (actor: StaffMember, grant: Access.Grant, now: DateTime.Utc, r: ReturnType<typeof reader>): Operation.Context => ({
+  const contextFor = (
+    actor: StaffMember,
+    grant: Access.Grant,
+    now: DateTime.Utc,
+    r: ReturnType<typeof reader>
+  ): Operation.Context => ({
     actor,
     grant,
     now,
@@ -392,10 +461,16 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     load: r.load,
     loadAll: r.loadAll,
     personOfService: (field, personId, serviceId) =>
-      Effect.flatMap(r.find(mappings.person, personId), (p) =>
-        Option.isSome(p) && (p.value.value.serviceId === serviceId || p.value.value.sharedWith.includes(serviceId as Ids.ServiceId))
-          ? Effect.succeed(p.value)
-          : Effect.fail(new InvalidCommand({ operation: grant.operation, field, rule: "the person is not known to this service" }))),
+      Effect.flatMap(
+        r.find(mappings.person, personId),
+        (p) =>
+          Option.isSome(p) &&
+            (p.value.value.serviceId === serviceId || p.value.value.sharedWith.includes(serviceId as Ids.ServiceId))
+            ? Effect.succeed(p.value)
+            : Effect.fail(
+              new InvalidCommand({ operation: grant.operation, field, rule: "the person is not known to this service" })
+            )
+      ),
     may: (operation, serviceId, without) =>
       Access.isAllowed(
         without === undefined ? actor : { id: actor.id, grants: actor.grants.filter((g) => g.role !== without) },
@@ -417,57 +492,63 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   })
 
   /** Decode, authorise, check: the common front of writes and reads. */
-  const front = Effect.fnUntraced(function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
-    const id = yield* Effect.fromResult(actorId(rawActor))
-    let prepared = op.newId ? withId(rawInput) : rawInput
-    for (const a of op.attribution ?? []) prepared = fill(prepared, a.path, a, id)
-    const input = yield* Effect.fromResult(inputDecoder(op)(prepared))
-    yield* checkAttribution(op, input, id)
-    const read: Array<Operation.Precondition> = []
-    const r = reader(overlay, read)
-    const actor = yield* resolveActor(id, r)
-    const { grant, value } = yield* locate(op, actor, input, r)
-    const now = yield* DateTime.now
-    const ctx = contextFor(actor, grant, now, r)
-    for (const check of op.checks ?? []) yield* check(ctx, input as never, value as never)
-    return { actor, input, subject: value, grant, ctx, read }
-  })
-
-  const plan = Effect.fnUntraced(function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
-    if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
-    const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
-    const decision = yield* op.decide(ctx, input as never, subject as never)
-    const judged = decision.judgedAs ?? decision.command
-    const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
-    const verdict = config.engine.check(judged, facts)
-    if (verdict._tag !== "Allowed") return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
-    const unit: PlannedUnit<unknown> = {
-      operation: op.tag,
-      changes: decision.changes,
-      deletes: decision.deletes ?? [],
-      renamePeople: decision.renamePeople ?? [],
-      preconditions: read,
-      audit: {
-        at: DateTime.formatIso(ctx.now),
-        actor: grant.actorId,
-        role: grant.role,
-        operation: decision.command._tag,
-        outcome: "allowed",
-        ...(grant.serviceId !== undefined ? { serviceId: grant.serviceId } : {}),
-        subjects: [
-          ...decision.changes.map((c) => ({ kind: c.kind, id: c.id })),
-          ...(decision.subjects ?? []),
-          // Destroyed data keys are named (random ids: an erasure can be replayed on a restored
-          // backup); a deleted person's old id is not (it must not lead to the new one).
-          ...(decision.deletes ?? []).filter((d) => d.kind === "data-key").map((d) => ({ kind: d.kind, id: d.id }))
-        ],
-        ...(decision.legalGround !== undefined ? { legalGround: decision.legalGround } : {})
-      },
-      warnings: verdict.warnings.map(say),
-      result: decision.result
+  const front = Effect.fnUntraced(
+    function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
+      const id = yield* Effect.fromResult(actorId(rawActor))
+      let prepared = op.newId ? withId(rawInput) : rawInput
+      for (const a of op.attribution ?? []) prepared = fill(prepared, a.path, a, id)
+      const input = yield* Effect.fromResult(inputDecoder(op)(prepared))
+      yield* checkAttribution(op, input, id)
+      const read: Array<Operation.Precondition> = []
+      const r = reader(overlay, read)
+      const actor = yield* resolveActor(id, r)
+      const { grant, value } = yield* locate(op, actor, input, r)
+      const now = yield* DateTime.now
+      const ctx = contextFor(actor, grant, now, r)
+      for (const check of op.checks ?? []) yield* check(ctx, input as never, value as never)
+      return { actor, input, subject: value, grant, ctx, read }
     }
-    return unit
-  })
+  )
+
+  const plan = Effect.fnUntraced(
+    function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
+      if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
+      const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
+      const decision = yield* op.decide(ctx, input as never, subject as never)
+      const judged = decision.judgedAs ?? decision.command
+      const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
+      const verdict = config.engine.check(judged, facts)
+      if (verdict._tag !== "Allowed") {
+        return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
+      }
+      const unit: PlannedUnit<unknown> = {
+        operation: op.tag,
+        changes: decision.changes,
+        deletes: decision.deletes ?? [],
+        renamePeople: decision.renamePeople ?? [],
+        preconditions: read,
+        audit: {
+          at: DateTime.formatIso(ctx.now),
+          actor: grant.actorId,
+          role: grant.role,
+          operation: decision.command._tag,
+          outcome: "allowed",
+          ...(grant.serviceId !== undefined ? { serviceId: grant.serviceId } : {}),
+          subjects: [
+            ...decision.changes.map((c) => ({ kind: c.kind, id: c.id })),
+            ...(decision.subjects ?? []),
+            // Destroyed data keys are named (random ids: an erasure can be replayed on a restored
+            // backup); a deleted person's old id is not (it must not lead to the new one).
+            ...(decision.deletes ?? []).filter((d) => d.kind === "data-key").map((d) => ({ kind: d.kind, id: d.id }))
+          ],
+          ...(decision.legalGround !== undefined ? { legalGround: decision.legalGround } : {})
+        },
+        warnings: verdict.warnings.map(say),
+        result: decision.result
+      }
+      return unit
+    }
+  )
 
   /** Encrypts the units' records and commits them with their audit entries in one store commit. */
   const commit = Effect.fnUntraced(function*(units: ReadonlyArray<PlannedUnit<unknown>>) {
@@ -481,14 +562,22 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         merged.set(key, before === undefined ? c : { ...c, expectedVersion: before.expectedVersion })
       }
     }
-    const writes = yield* vault.seal([...merged.values()].map((c) => ({ write: c.toWrite(c.expectedVersion), owner: c.owner })))
+    const writes = yield* vault.seal(
+      [...merged.values()].map((c) => ({ write: c.toWrite(c.expectedVersion), owner: c.owner }))
+    )
     const deletes = units.flatMap((u) => u.deletes)
     const renamePeople = units.flatMap((u) => u.renamePeople)
     // The records the decisions rested on, at the versions read: if any moved before this commit,
     // it fails with a retryable Conflict and stores nothing.
     const expect = new Map<string, StoreModule.Precondition>()
     for (const unit of units) {
-      for (const p of unit.preconditions) expect.set(`${p.kind}/${p.id}/${p.version}`, { kind: p.kind as StoreModule.RecordKind, id: p.id, version: p.version })
+      for (const p of unit.preconditions) {
+        expect.set(`${p.kind}/${p.id}/${p.version}`, {
+          kind: p.kind as StoreModule.RecordKind,
+          id: p.id,
+          version: p.version
+        })
+      }
     }
     yield* store.commit({
       writes,
@@ -537,7 +626,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
    * every command is tried (a refused one's writes are left out) and the failure lists them all.
    */
   const batch = (table: Readonly<Record<string, Operation.Any>>) =>
-  (rawActor: unknown, rawItems: unknown, options?: BatchOptions): Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError> =>
+  (
+    rawActor: unknown,
+    rawItems: unknown,
+    options?: BatchOptions
+  ): Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError> =>
     Effect.gen(function*() {
       const items = yield* Effect.fromResult(decodeBatch(rawItems))
       const overlay = new Overlay()
@@ -547,7 +640,13 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         const op = Object.prototype.hasOwnProperty.call(table, item.op) ? table[item.op] : undefined
         const planned = yield* Effect.result(
           op === undefined || op.kind !== "write"
-            ? Effect.fail(new InvalidCommand({ operation: "Batch", field: `[${index}].op`, rule: "not a write operation of the case-work API" }))
+            ? Effect.fail(
+              new InvalidCommand({
+                operation: "Batch",
+                field: `[${index}].op`,
+                rule: "not a write operation of the case-work API"
+              })
+            )
             : plan(op, rawActor, item.input, overlay)
         )
         if (Result.isFailure(planned)) {
@@ -562,7 +661,12 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       }
       if (refusals.length > 0) {
         const [first, ...later] = refusals
-        return yield* Effect.fail(new BatchRefused({ ...first!, later: later.map((r) => ({ index: r.index, operation: r.operation, error: r.error as unknown })) }))
+        return yield* Effect.fail(
+          new BatchRefused({
+            ...first!,
+            later: later.map((r) => ({ index: r.index, operation: r.operation, error: r.error as unknown }))
+          })
+        )
       }
       if (units.length > 0 && options?.dryRun !== true) yield* commit(units)
       return units.map(written)

@@ -77,4 +77,5 @@ export const fromList = (entries: Iterable<Entry>): Shape => {
  * @since 0.2.0
  * @category layers
  */
-export const layerList = (entries: Iterable<Entry>): Layer.Layer<StaffDirectory> => Layer.succeed(StaffDirectory, fromList(entries))
+export const layerList = (entries: Iterable<Entry>): Layer.Layer<StaffDirectory> =>
+  Layer.succeed(StaffDirectory, fromList(entries))

@@ -18,7 +18,7 @@ import type { Person } from "../model/Person.js"
 import type { CaseworkError, Config } from "./Config.js"
 import type { Loaded } from "./Operation.js"
 import { planFacts } from "./planRecords.js"
-import { mappings, type Mapping } from "./Records.js"
+import { type Mapping, mappings } from "./Records.js"
 
 /**
  * How facts are read: a record by id, or the records of a kind for a person and a service; both
@@ -28,7 +28,10 @@ import { mappings, type Mapping } from "./Records.js"
  */
 export interface FactReader {
   readonly find: <A>(m: Mapping<A>, id: string) => Effect.Effect<Option.Option<Loaded<A>>, CaseworkError>
-  readonly list: <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) => Effect.Effect<ReadonlyArray<Loaded<A>>, CaseworkError>
+  readonly list: <A>(
+    m: Mapping<A>,
+    query: { readonly serviceId?: string; readonly personId?: string }
+  ) => Effect.Effect<ReadonlyArray<Loaded<A>>, CaseworkError>
 }
 
 /** The top-level facts the rules for each command tag read, per engine. */
@@ -72,13 +75,27 @@ const namedConsent = (command: Command): string | undefined => {
  * The consents a command is judged on: the one it names (read by id), or else the person's
  * consents (for rules such as "identification needs consent").
  */
-const consentsFor = (command: Command, person: Person, r: FactReader): Effect.Effect<ReadonlyArray<Consent>, CaseworkError> => {
+const consentsFor = (
+  command: Command,
+  person: Person,
+  r: FactReader
+): Effect.Effect<ReadonlyArray<Consent>, CaseworkError> => {
   const id = namedConsent(command)
-  if (id !== undefined) return Effect.map(r.find(mappings.consent, id), (found) => Option.isSome(found) ? [found.value.value] : [])
+  if (id !== undefined) {
+    return Effect.map(r.find(mappings.consent, id), (found) => Option.isSome(found) ? [found.value.value] : [])
+  }
   return Effect.map(r.list(mappings.consent, { personId: person.id }), (xs) => xs.map((x) => x.value))
 }
 
-const noService: ServiceFacts = { id: "", type: "", principles: [], freeOfCharge: true, acceptsAnonymous: false, requiresIdentity: false, config: {} }
+const noService: ServiceFacts = {
+  id: "",
+  type: "",
+  principles: [],
+  freeOfCharge: true,
+  acceptsAnonymous: false,
+  requiresIdentity: false,
+  config: {}
+}
 
 const serviceFacts = (config: Config, service: Service): ServiceFacts => {
   const info = config.serviceTypes.get(service.type)
@@ -127,7 +144,11 @@ export const factsOf = Effect.fnUntraced(function*(
   person: Person | undefined,
   r: FactReader
 ) {
-  const base = { now, actor: { id: actor.id, role: grant.role }, service: service ? serviceFacts(config, service) : noService }
+  const base = {
+    now,
+    actor: { id: actor.id, role: grant.role },
+    service: service ? serviceFacts(config, service) : noService
+  }
   if (person === undefined || service === undefined) {
     return { ...base, ...(person ? { person: personFacts(person) } : {}), consents: [] } satisfies Facts
   }
@@ -136,7 +157,11 @@ export const factsOf = Effect.fnUntraced(function*(
   const wants = (part: string) => reads === undefined || reads.has(part)
   const none = Effect.succeed([] as ReadonlyArray<never>)
   const [consents, cooperations, plans] = yield* Effect.all([
-    wants("consents") ? (command === undefined ? Effect.map(r.list(mappings.consent, { personId: person.id }), (xs) => xs.map((x) => x.value)) : consentsFor(command, person, r)) : none,
+    wants("consents")
+      ? (command === undefined
+        ? Effect.map(r.list(mappings.consent, { personId: person.id }), (xs) => xs.map((x) => x.value))
+        : consentsFor(command, person, r))
+      : none,
     wants("cooperation") ? r.list(mappings.cooperation, { personId: person.id, serviceId: service.id }) : none,
     wants("plan") ? r.list(mappings.plan, { personId: person.id, serviceId: service.id }) : none
   ])
@@ -155,7 +180,10 @@ export const factsOf = Effect.fnUntraced(function*(
         cooperation: {
           active: true,
           startedAt: active.startedAt,
-          months: Math.max(0, Math.floor((DateTime.toEpochMillis(read) - DateTime.toEpochMillis(active.startedAt)) / MONTH_MS))
+          months: Math.max(
+            0,
+            Math.floor((DateTime.toEpochMillis(read) - DateTime.toEpochMillis(active.startedAt)) / MONTH_MS)
+          )
         }
       }
       : {}),

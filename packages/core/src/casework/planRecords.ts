@@ -12,9 +12,16 @@
  */
 import { DateTime } from "effect"
 import type { PlanFacts } from "../Facts.js"
-import type { GoalId } from "../model/Ids.js"
-import { Goal, IndividualPlan, type PlanProgress, type PlanStep, type StoredPlan, type StoredStep } from "../model/Plan.js"
 import { catalogue } from "../model/Entity.js"
+import type { GoalId } from "../model/Ids.js"
+import {
+  Goal,
+  IndividualPlan,
+  type PlanProgress,
+  type PlanStep,
+  type StoredPlan,
+  type StoredStep
+} from "../model/Plan.js"
 import type { Mapping } from "./Records.js"
 
 export { PlanProgress, StoredPlan, StoredStep } from "../model/Plan.js"
@@ -65,8 +72,13 @@ const bare = (goal: Goal) => new Goal({ ...goal, steps: [] })
  * @since 0.2.0
  * @category constructors
  */
-export const split = (plan: IndividualPlan): { readonly plan: StoredPlan; readonly steps: ReadonlyArray<StoredStep> } => {
-  const { progress, records } = addSteps(plan, plan.goals.flatMap((g) => g.steps.map((step) => ({ goalId: g.id, step }))))
+export const split = (
+  plan: IndividualPlan
+): { readonly plan: StoredPlan; readonly steps: ReadonlyArray<StoredStep> } => {
+  const { progress, records } = addSteps(
+    plan,
+    plan.goals.flatMap((g) => g.steps.map((step) => ({ goalId: g.id, step })))
+  )
   return { plan: { ...plan, goals: plan.goals.map(bare), progress }, steps: records }
 }
 
@@ -75,7 +87,10 @@ export const split = (plan: IndividualPlan): { readonly plan: StoredPlan; readon
  * @since 0.2.0
  * @category constructors
  */
-export const addGoal = (plan: StoredPlan, goal: Goal): { readonly plan: StoredPlan; readonly steps: ReadonlyArray<StoredStep> } => {
+export const addGoal = (
+  plan: StoredPlan,
+  goal: Goal
+): { readonly plan: StoredPlan; readonly steps: ReadonlyArray<StoredStep> } => {
   const { progress, records } = addSteps(plan, goal.steps.map((step) => ({ goalId: goal.id, step })))
   return { plan: { ...plan, goals: [...plan.goals, bare(goal)], progress }, steps: records }
 }
@@ -91,7 +106,9 @@ export const assemble = (plan: StoredPlan, steps: ReadonlyArray<StoredStep>): In
   const { progress: _progress, ...rest } = plan
   return new IndividualPlan({
     ...rest,
-    goals: plan.goals.map((g) => new Goal({ ...g, steps: [...g.steps, ...mine.filter((s) => s.goalId === g.id).map((s) => s.step)] }))
+    goals: plan.goals.map((g) =>
+      new Goal({ ...g, steps: [...g.steps, ...mine.filter((s) => s.goalId === g.id).map((s) => s.step)] })
+    )
   })
 }
 

@@ -6,7 +6,8 @@
 import { Schema } from "effect"
 import { personal } from "./Personal.js"
 
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
+const ISO_DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d{1,9})?)?(?:Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/
 
 // `Date` parsing alone accepts "1" (as 2001) and rolls 2024-02-30 over to March 1: only a full
 // ISO 8601 date-time with a zone, on a day that exists, is a timestamp.
@@ -58,8 +59,13 @@ const CONTROL = /[\u0000-\u001F\u007F-\u009F]/
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/
 
 const textFilter = (control: RegExp, allowed: string) =>
-  Schema.makeFilter((s: string) =>
-    LONE_SURROGATE.test(s) ? "must not contain an unpaired surrogate" : control.test(s) ? `must not contain control characters (${allowed})` : true,
+  Schema.makeFilter(
+    (s: string) =>
+      LONE_SURROGATE.test(s)
+        ? "must not contain an unpaired surrogate"
+        : control.test(s)
+        ? `must not contain control characters (${allowed})`
+        : true,
     { expected: "well-formed text without control characters" }
   )
 
@@ -80,7 +86,9 @@ export const Text = Schema.String.check(textFilter(CONTROL, "none allowed"))
  */
 export const MultilineText = Schema.String.check(textFilter(CONTROL_BUT_LINES, "only tab and line breaks allowed"))
 
-const nonBlank = Schema.makeFilter((s: string) => s.trim().length > 0 || "must not be blank", { expected: "a non-blank string" })
+const nonBlank = Schema.makeFilter((s: string) => s.trim().length > 0 || "must not be blank", {
+  expected: "a non-blank string"
+})
 const NonBlank = Text.check(nonBlank)
 
 /**

@@ -5,8 +5,8 @@
  */
 import { Schema } from "effect"
 import { Code, LongText, Timestamp } from "./Common.js"
-import { ContactId, LocationId, PersonId, ServiceId, WorkerId } from "./Ids.js"
 import { LocationKind } from "./Directory.js"
+import { ContactId, LocationId, PersonId, ServiceId, WorkerId } from "./Ids.js"
 import { personal } from "./Personal.js"
 
 /**

@@ -33,7 +33,11 @@ export type Phone = typeof Phone.Type
  * @category models
  */
 export const SpokenLanguage = Schema.Struct({
-  code: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { expected: "an ISO 639 language code, e.g. cs or uk" }))),
+  code: Schema.optionalKey(
+    Schema.String.check(
+      Schema.isPattern(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { expected: "an ISO 639 language code, e.g. cs or uk" })
+    )
+  ),
   name: Schema.optionalKey(ShortText),
   note: Schema.optionalKey(ShortText)
 })
@@ -70,7 +74,9 @@ export class Organisation extends Schema.Class<Organisation>("@pomoc/core/Organi
   email: Schema.optionalKey(ShortText),
   website: Schema.optionalKey(ShortText),
   /** The country (ISO 3166-1 alpha-2), e.g. `CZ`, `LT`, `BG`. */
-  country: Schema.optionalKey(Schema.String.check(Schema.isPattern(/^[A-Z]{2}$/, { expected: "an ISO 3166-1 alpha-2 country code" }))),
+  country: Schema.optionalKey(
+    Schema.String.check(Schema.isPattern(/^[A-Z]{2}$/, { expected: "an ISO 3166-1 alpha-2 country code" }))
+  ),
   /** @since 0.2.0 */
   phones: Schema.optionalKey(Schema.Array(Phone))
 }) {}
@@ -170,7 +176,9 @@ export class Service extends Schema.Class<Service>("@pomoc/core/Service")({
    */
   config: Schema.optionalKey(
     Schema.Record(
-      Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { expected: "a setting name of letters, digits and '_'" })),
+      Schema.String.check(
+        Schema.isPattern(/^[A-Za-z][A-Za-z0-9_]{0,62}$/, { expected: "a setting name of letters, digits and '_'" })
+      ),
       Schema.Union([Text.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
     )
   ),

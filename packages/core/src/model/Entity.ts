@@ -25,11 +25,11 @@ import { StaffMember } from "./Actor.js"
 import { Consent, Disclosure } from "./Consent.js"
 import { Contact } from "./Contact.js"
 import { Cooperation } from "./Cooperation.js"
-import { Location, Organisation, Service } from "./Directory.js"
 import { DataKey } from "./DataKey.js"
+import { Location, Organisation, Service } from "./Directory.js"
 import { OutcomeMeasurement } from "./Outcome.js"
 import { Person } from "./Person.js"
-import { personalPaths, type PersonalPath } from "./Personal.js"
+import { type PersonalPath, personalPaths } from "./Personal.js"
 import { StoredPlan, StoredStep } from "./Plan.js"
 import { Referral, status as referralStatus } from "./Referral.js"
 import { Revision } from "./Revision.js"
@@ -132,7 +132,13 @@ const base = {
     kind: "service",
     schema: Service,
     id: (s: Service) => s.id,
-    index: (s: Service) => ({ serviceId: s.id, personIds: [], at: iso(s.registeredAt), facets: { type: s.type }, tags: [] }),
+    index: (s: Service) => ({
+      serviceId: s.id,
+      personIds: [],
+      at: iso(s.registeredAt),
+      facets: { type: s.type },
+      tags: []
+    }),
     owner: nobody,
     erasure: "none",
     history: undefined
@@ -141,7 +147,13 @@ const base = {
     kind: "location",
     schema: Location,
     id: (l: Location) => l.id,
-    index: (l: Location) => ({ serviceId: null, personIds: [], at: null, facets: { kind: l.kind, confidential: l.confidential }, tags: [] }),
+    index: (l: Location) => ({
+      serviceId: null,
+      personIds: [],
+      at: null,
+      facets: { kind: l.kind, confidential: l.confidential },
+      tags: []
+    }),
     owner: nobody,
     erasure: "none",
     history: undefined
@@ -331,7 +343,13 @@ const base = {
     kind: "volunteer",
     schema: Volunteer,
     id: (v: Volunteer) => v.id,
-    index: (v: Volunteer) => ({ serviceId: null, personIds: [], at: iso(v.since), facets: { kind: v.kind, ageGroup: v.ageGroup }, tags: [...v.skills] }),
+    index: (v: Volunteer) => ({
+      serviceId: null,
+      personIds: [],
+      at: iso(v.since),
+      facets: { kind: v.kind, ageGroup: v.ageGroup },
+      tags: [...v.skills]
+    }),
     owner: nobody,
     erasure: "none",
     history: undefined
@@ -394,7 +412,13 @@ export const catalogue = {
     id: (v: Voided) => v.record.id,
     index: (v: Voided) => {
       const i = (base[v.kind].index as (r: Voided["record"]) => RecordIndex)(v.record)
-      return { serviceId: i.serviceId, personIds: i.personIds, at: i.at, facets: { kind: v.kind, reason: v.reason }, tags: [] }
+      return {
+        serviceId: i.serviceId,
+        personIds: i.personIds,
+        at: i.at,
+        facets: { kind: v.kind, reason: v.reason },
+        tags: []
+      }
     },
     owner: (v: Voided) => (base[v.kind].owner as (r: Voided["record"]) => string | undefined)(v.record),
     erasure: "shred",
@@ -454,7 +478,9 @@ export type HistoryEntries = { readonly [K in keyof Catalogue]: Catalogue[K] }[k
 export type History<P extends Person = Person> =
   & { readonly person: P }
   & {
-    readonly [E in HistoryEntries as E["history"] extends HistorySection ? E["history"] : never]?: ReadonlyArray<TypeOf<E>>
+    readonly [E in HistoryEntries as E["history"] extends HistorySection ? E["history"] : never]?: ReadonlyArray<
+      TypeOf<E>
+    >
   }
 
 /**

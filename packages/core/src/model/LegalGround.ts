@@ -29,7 +29,9 @@ import { Code, Labels } from "./Common.js"
  */
 export const LegalGroundDefinition = Schema.Struct({
   code: Code,
-  jurisdiction: Schema.String.check(Schema.isPattern(/^[A-Z]{2}$/, { expected: "an ISO 3166-1 alpha-2 country code or EU" })),
+  jurisdiction: Schema.String.check(
+    Schema.isPattern(/^[A-Z]{2}$/, { expected: "an ISO 3166-1 alpha-2 country code or EU" })
+  ),
   labels: Labels
 })
 /**

@@ -41,7 +41,11 @@ const common = {
    */
   situation: Schema.optionalKey(personal(
     Schema.Record(
-      Schema.String.check(Schema.isPattern(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, { expected: "a situation key of letters, digits, '_' and '-'" })),
+      Schema.String.check(
+        Schema.isPattern(/^[A-Za-z][A-Za-z0-9_-]{0,62}$/, {
+          expected: "a situation key of letters, digits, '_' and '-'"
+        })
+      ),
       Schema.Union([Text.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
     )
   )),

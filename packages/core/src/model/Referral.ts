@@ -106,10 +106,19 @@ export class Referral extends Schema.Class<Referral>("@pomoc/core/Referral")(
   }).check(
     Schema.makeFilter((r) =>
       (r.consentId === undefined) !== (r.legalDuty === undefined) ||
-      { path: ["consentId"], issue: "a referral rests on the person's consent or on a legal duty: exactly one of consentId and legalDuty" }
+      {
+        path: ["consentId"],
+        issue: "a referral rests on the person's consent or on a legal duty: exactly one of consentId and legalDuty"
+      }
     ),
-    Schema.makeFilter((r) => r.toServiceId === undefined || r.toServiceId !== r.fromServiceId || { path: ["toServiceId"], issue: "a service does not refer to itself" }),
-    Schema.makeFilter((r) => r.history[0]?.status === "requested" || { path: ["history", 0, "status"], issue: "a referral starts as requested" }),
+    Schema.makeFilter((r) =>
+      r.toServiceId === undefined || r.toServiceId !== r.fromServiceId ||
+      { path: ["toServiceId"], issue: "a service does not refer to itself" }
+    ),
+    Schema.makeFilter((r) =>
+      r.history[0]?.status === "requested" ||
+      { path: ["history", 0, "status"], issue: "a referral starts as requested" }
+    ),
     Schema.makeFilter((r) => {
       for (let i = 1; i < r.history.length; i++) {
         const prev = r.history[i - 1]!.status

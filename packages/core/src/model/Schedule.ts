@@ -122,10 +122,12 @@ export const Exception = Schema.TaggedStruct("Exception", {
   description: Schema.optionalKey(ShortText)
 }).check(opensBeforeCloses).check(
   Schema.makeFilter((e) => e.from <= e.to || { path: ["to"], issue: "to must not be before from" }),
-  Schema.makeFilter((e) => (e.opensAt === undefined) === (e.closesAt === undefined) || {
-    path: [e.opensAt === undefined ? "opensAt" : "closesAt"],
-    issue: "opensAt and closesAt come together (neither means closed)"
-  })
+  Schema.makeFilter((e) =>
+    (e.opensAt === undefined) === (e.closesAt === undefined) || {
+      path: [e.opensAt === undefined ? "opensAt" : "closesAt"],
+      issue: "opensAt and closesAt come together (neither means closed)"
+    }
+  )
 )
 /**
  * @since 0.2.0
@@ -165,7 +167,9 @@ const minutesOpenOn = (schedule: Schedule, day: number): number => {
   const exceptions = schedule.filter((e): e is Exception => e._tag === "Exception" && e.from <= date && date <= e.to)
   if (exceptions.length > 0) {
     // A closure wins over special hours on the same day.
-    const hours = exceptions.flatMap((e) => e.opensAt === undefined || e.closesAt === undefined ? [] : [[minutes(e.opensAt), minutes(e.closesAt)] as const])
+    const hours = exceptions.flatMap((e) =>
+      e.opensAt === undefined || e.closesAt === undefined ? [] : [[minutes(e.opensAt), minutes(e.closesAt)] as const]
+    )
     return hours.length < exceptions.length ? 0 : unionLength(hours)
   }
   // 1970-01-01 was a Thursday.

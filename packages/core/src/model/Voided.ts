@@ -28,7 +28,13 @@ import { OutcomeMeasurement } from "./Outcome.js"
  * @since 0.2.0
  * @category models
  */
-export const VoidReason = Schema.Literals(["entered-in-error", "duplicate", "wrong-person", "wrong-service", "test-record"])
+export const VoidReason = Schema.Literals([
+  "entered-in-error",
+  "duplicate",
+  "wrong-person",
+  "wrong-service",
+  "test-record"
+])
 /**
  * @since 0.2.0
  * @category models

@@ -16,12 +16,12 @@ import type { Command } from "../Command.js"
 import type { Facts } from "../Facts.js"
 import type { AgeRange, Labels } from "../model/Common.js"
 import type { Contact } from "../model/Contact.js"
+import type { LegalGroundDefinition } from "../model/LegalGround.js"
 import type { IndicatorScale, OutcomeMeasurement, OutcomeValue } from "../model/Outcome.js"
 import type { IndividualPlan } from "../model/Plan.js"
 import type { Principle } from "../principles/Principle.js"
 import { defineRule, type Rule } from "../principles/Rule.js"
 import type { RuleId } from "../principles/Verdict.js"
-import type { LegalGroundDefinition } from "../model/LegalGround.js"
 import type { ReportQuery } from "../reports/Report.js"
 import type { AggregateQuery } from "../Store.js"
 
@@ -253,7 +253,8 @@ export interface Plugin {
  * @since 0.1.0
  * @category models
  */
-export type IndicatorCodes<P> = P extends { readonly indicators: ReadonlyArray<{ readonly code: infer C extends string }> } ? C
+export type IndicatorCodes<P> = P extends
+  { readonly indicators: ReadonlyArray<{ readonly code: infer C extends string }> } ? C
   : never
 
 /**
@@ -353,7 +354,8 @@ export type PluginById<Ps extends Plugins, Id extends string> = WithId<Ps[number
  * @since 0.1.0
  * @category models
  */
-export type WithId<P, Id extends string> = P extends { readonly id: infer I extends string } ? string extends I ? P : I extends Id ? P : never
+export type WithId<P, Id extends string> = P extends { readonly id: infer I extends string } ?
+  string extends I ? P : I extends Id ? P : never
   : never
 
 /**

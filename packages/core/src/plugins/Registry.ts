@@ -17,21 +17,21 @@
  *
  * @since 0.1.0
  */
-import { version } from "../version.js"
 import { Effect, Result } from "effect"
 import type * as Command from "../Command.js"
-import { Contact } from "../model/Contact.js"
-import type { Labels, Language } from "../model/Common.js"
-import type { OutcomeValue } from "../model/Outcome.js"
-import { fitsScale } from "../model/Outcome.js"
 import * as Decode from "../Decode.js"
 import type { Facts } from "../Facts.js"
+import type { Labels, Language } from "../model/Common.js"
+import { Contact } from "../model/Contact.js"
+import type { OutcomeValue } from "../model/Outcome.js"
+import { fitsScale } from "../model/Outcome.js"
 import * as Builtin from "../principles/builtin/index.js"
 import * as Engine from "../principles/Engine.js"
 import type { Principle } from "../principles/Principle.js"
 import * as RegistrationError from "../principles/RegistrationError.js"
 import * as Rule from "../principles/Rule.js"
 import * as RuleSet from "../principles/RuleSet.js"
+import { version } from "../version.js"
 import * as Errors from "./errors.js"
 import type {
   ChannelOf,
@@ -213,18 +213,18 @@ export interface Registry<Ps extends Plugins = Plugins> {
 
 export {
   /**
-   * The labels a plugin lacks or leaves blank, in any of the core languages.
-   * @since 0.1.0
-   * @category combinators
-   */
-  missingLabels,
-  /**
    * The required fields a plugin lacks, or has with the wrong type (labels excepted: those are
    * `missingLabels`). Only plugins without such problems are checked further.
    * @since 0.1.0
    * @category combinators
    */
-  malformedParts
+  malformedParts,
+  /**
+   * The labels a plugin lacks or leaves blank, in any of the core languages.
+   * @since 0.1.0
+   * @category combinators
+   */
+  missingLabels
 } from "./internal/checks.js"
 import {
   crossPluginDuplicates,
@@ -278,7 +278,8 @@ const engineConfig = (plugins: Plugins, core: CoreConfig): Engine.Config<Command
 
 const ownerOf = (plugins: Plugins, error: RegistrationError.RegistrationError): string => {
   if ("ruleSet" in error) return error.ruleSet
-  return plugins.find((p) => [...(p.rules ?? []), ...(p.eligibility ?? [])].some((r) => r.id === error.rule))?.id ?? "core"
+  return plugins.find((p) => [...(p.rules ?? []), ...(p.eligibility ?? [])].some((r) => r.id === error.rule))?.id ??
+    "core"
 }
 
 /**
@@ -305,7 +306,9 @@ const reasons = (plugins: Plugins, options: Options): ReadonlyArray<Errors.Regis
   problems.push(...versionProblems(plugins, options.coreVersion ?? coreVersion))
   const ordered = dependencyOrder(plugins)
   if (Result.isFailure(ordered)) problems.push(ordered.failure)
-  const principleIds = new Set([...core.principles, ...plugins.flatMap((p) => p.extraPrinciples ?? [])].map((p) => p.id))
+  const principleIds = new Set(
+    [...core.principles, ...plugins.flatMap((p) => p.extraPrinciples ?? [])].map((p) => p.id)
+  )
   for (const plugin of plugins) {
     problems.push(
       ...invalidCodes(plugin),
@@ -340,7 +343,9 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
       name,
       Object.freeze(
         order.flatMap((p) =>
-          Object.entries(p.taxonomies[name] ?? {}).map(([code, labels]): TaxonomyEntry => Object.freeze({ plugin: p.id, code, labels }))
+          Object.entries(p.taxonomies[name] ?? {}).map(([code, labels]): TaxonomyEntry =>
+            Object.freeze({ plugin: p.id, code, labels })
+          )
         )
       )
     ])
@@ -368,43 +373,45 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
     return problems
   }
 
-  return Object.freeze({
-    coreVersion: options.coreVersion ?? coreVersion,
-    plugins,
-    order,
-    principles: Object.freeze([...core.principles, ...order.flatMap((p) => p.extraPrinciples ?? [])]),
-    engine,
-    taxonomies: Object.freeze(taxonomies),
-    indicators,
-    goals: tagged((p) => p.goals),
-    derivations,
-    reports: tagged((p) => p.reports),
-    serviceType: ((type: string) => byId.get(type)) as Registry<Ps>["serviceType"],
-    isCode,
-    label: (taxonomy, code, language, serviceType) => entryOf(taxonomy, code, serviceType)?.labels[language],
-    recordContact: (serviceType, input) =>
-      Effect.gen(function*() {
-        if (!byId.has(serviceType)) {
-          return yield* Effect.fail(Errors.fail(new Errors.UnknownServiceType({ serviceType })))
+  return Object.freeze(
+    {
+      coreVersion: options.coreVersion ?? coreVersion,
+      plugins,
+      order,
+      principles: Object.freeze([...core.principles, ...order.flatMap((p) => p.extraPrinciples ?? [])]),
+      engine,
+      taxonomies: Object.freeze(taxonomies),
+      indicators,
+      goals: tagged((p) => p.goals),
+      derivations,
+      reports: tagged((p) => p.reports),
+      serviceType: ((type: string) => byId.get(type)) as Registry<Ps>["serviceType"],
+      isCode,
+      label: (taxonomy, code, language, serviceType) => entryOf(taxonomy, code, serviceType)?.labels[language],
+      recordContact: (serviceType, input) =>
+        Effect.gen(function*() {
+          if (!byId.has(serviceType)) {
+            return yield* Effect.fail(Errors.fail(new Errors.UnknownServiceType({ serviceType })))
+          }
+          const contact = yield* decodeContact(input)
+          const unknown = unknownCodesOf(serviceType, contact)
+          if (unknown.length > 0) return yield* Effect.fail(Errors.fail(unknown[0]!))
+          return { _tag: "RecordContact" as const, contact }
+        }),
+      derive: (serviceType, history) => {
+        const results: Array<DerivedOutcome> = []
+        for (const derivation of derivations) {
+          if (derivation.plugin !== serviceType) continue
+          const value = derivation.derive(history)
+          const indicator = indicators.find((i) => i.plugin === serviceType && i.code === derivation.indicator)
+          if (value !== undefined && indicator !== undefined && fitsScale(indicator.scale, value)) {
+            results.push({ plugin: serviceType, derivation: derivation.id, indicator: derivation.indicator, value })
+          }
         }
-        const contact = yield* decodeContact(input)
-        const unknown = unknownCodesOf(serviceType, contact)
-        if (unknown.length > 0) return yield* Effect.fail(Errors.fail(unknown[0]!))
-        return { _tag: "RecordContact" as const, contact }
-      }),
-    derive: (serviceType, history) => {
-      const results: Array<DerivedOutcome> = []
-      for (const derivation of derivations) {
-        if (derivation.plugin !== serviceType) continue
-        const value = derivation.derive(history)
-        const indicator = indicators.find((i) => i.plugin === serviceType && i.code === derivation.indicator)
-        if (value !== undefined && indicator !== undefined && fitsScale(indicator.scale, value)) {
-          results.push({ plugin: serviceType, derivation: derivation.id, indicator: derivation.indicator, value })
-        }
+        return results
       }
-      return results
-    }
-  } satisfies Registry<Ps>)
+    } satisfies Registry<Ps>
+  )
 }
 
 /**
@@ -442,7 +449,8 @@ export const makeResult = <const Ps extends Plugins>(
 export const make = <const Ps extends Plugins>(
   plugins: Ps,
   options: Options = {}
-): Effect.Effect<Registry<Ps>, Errors.PluginError> => Effect.suspend(() => Effect.fromResult(makeResult(plugins, options)))
+): Effect.Effect<Registry<Ps>, Errors.PluginError> =>
+  Effect.suspend(() => Effect.fromResult(makeResult(plugins, options)))
 
 /**
  * Like {@link make}, but throws the first error. For module-level constants in tests and

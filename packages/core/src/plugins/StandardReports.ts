@@ -52,7 +52,12 @@ export const contactsByIntervention = (taxonomies: Pick<Taxonomies, "interventio
   Report.define({
     id: "contacts-by-intervention",
     question: "how-much",
-    labels: labelsOf("Contacts by intervention", "Kontakty podle intervence", "Kontaktai pagal intervenciją", "Контакти по вид интервенция"),
+    labels: labelsOf(
+      "Contacts by intervention",
+      "Kontakty podle intervence",
+      "Kontaktai pagal intervenciją",
+      "Контакти по вид интервенция"
+    ),
     query: { kind: "contact", dimensions: [{ by: "tag", values: codes(taxonomies.interventions) }] }
   })
 
@@ -108,7 +113,10 @@ export const outcomesAssessedWithPerson = (indicators: ReadonlyArray<IndicatorDe
     ),
     query: {
       kind: "measurement",
-      dimensions: [{ by: "indicator", values: indicatorCodes(indicators) }, { by: "personParticipated", values: [true, false] }],
+      dimensions: [{ by: "indicator", values: indicatorCodes(indicators) }, {
+        by: "personParticipated",
+        values: [true, false]
+      }],
       measure: "people"
     }
   })
@@ -129,7 +137,11 @@ export const outcomesByIndicator = (indicators: ReadonlyArray<IndicatorDefinitio
       "Žmonės pagal rezultato rodiklį ir reikšmę",
       "Хора по показател за резултат и стойност"
     ),
-    query: { kind: "measurement", dimensions: [{ by: "indicator", values: indicatorCodes(indicators) }, { by: "value" }], measure: "people" }
+    query: {
+      kind: "measurement",
+      dimensions: [{ by: "indicator", values: indicatorCodes(indicators) }, { by: "value" }],
+      measure: "people"
+    }
   })
 
 /**

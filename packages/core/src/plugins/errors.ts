@@ -16,11 +16,13 @@ import * as RegistrationError from "../principles/RegistrationError.js"
  * @since 0.1.0
  * @category errors
  */
-export class MalformedPlugin extends Schema.TaggedError<MalformedPlugin>("@pomoc/core/MalformedPlugin")("MalformedPlugin", {
-  plugin: Schema.String,
-  field: Schema.String,
-  expected: Schema.String
-}) {
+export class MalformedPlugin
+  extends Schema.TaggedError<MalformedPlugin>("@pomoc/core/MalformedPlugin")("MalformedPlugin", {
+    plugin: Schema.String,
+    field: Schema.String,
+    expected: Schema.String
+  })
+{
   override get message(): string {
     return `Plugin "${this.plugin}", field "${this.field}": expected ${this.expected}; define the plugin with definePlugin to have the compiler check its shape.`
   }
@@ -60,7 +62,9 @@ export class InvalidVersion extends Schema.TaggedError<InvalidVersion>("@pomoc/c
 }) {
   override get message(): string {
     return `Plugin "${this.plugin}", field "${this.field}": "${this.value}" is not a valid ` +
-      (this.field === "version" ? `version; write it as MAJOR.MINOR.PATCH, e.g. "1.0.0".` : `version range; write it like "^0.1.0".`)
+      (this.field === "version"
+        ? `version; write it as MAJOR.MINOR.PATCH, e.g. "1.0.0".`
+        : `version range; write it like "^0.1.0".`)
   }
 }
 
@@ -109,10 +113,12 @@ export class PluginDependencyMismatch extends Schema.TaggedError<PluginDependenc
  * @since 0.1.0
  * @category errors
  */
-export class PluginDependencyCycle extends Schema.TaggedError<PluginDependencyCycle>("@pomoc/core/PluginDependencyCycle")(
-  "PluginDependencyCycle",
-  { plugins: Schema.Array(Schema.String) }
-) {
+export class PluginDependencyCycle
+  extends Schema.TaggedError<PluginDependencyCycle>("@pomoc/core/PluginDependencyCycle")(
+    "PluginDependencyCycle",
+    { plugins: Schema.Array(Schema.String) }
+  )
+{
   override get message(): string {
     return `Plugins ${this.plugins.map((p) => `"${p}"`).join(" → ")} depend on each other in a circle: ` +
       `remove one of these dependencies.`
@@ -125,9 +131,11 @@ export class PluginDependencyCycle extends Schema.TaggedError<PluginDependencyCy
  * @since 0.1.0
  * @category errors
  */
-export class DuplicatePlugin extends Schema.TaggedError<DuplicatePlugin>("@pomoc/core/DuplicatePlugin")("DuplicatePlugin", {
-  plugin: Schema.String
-}) {
+export class DuplicatePlugin
+  extends Schema.TaggedError<DuplicatePlugin>("@pomoc/core/DuplicatePlugin")("DuplicatePlugin", {
+    plugin: Schema.String
+  })
+{
   override get message(): string {
     return `Plugin "${this.plugin}" is registered twice: register each plugin once (two versions of one plugin cannot run side by side).`
   }

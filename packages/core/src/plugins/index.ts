@@ -42,14 +42,14 @@ export {
   InvalidCode,
   InvalidVersion,
   MalformedPlugin,
-  PluginErrorReason,
   MissingLabels,
   PluginDependencyCycle,
   PluginDependencyMismatch,
   PluginDependencyMissing,
+  PluginErrorReason,
   PluginIncompatible,
   PluginRuleRefused,
   UnknownCode,
-  UnknownServiceType,
-  UnknownReference
+  UnknownReference,
+  UnknownServiceType
 } from "./errors.js"

@@ -126,7 +126,12 @@ export class Accumulator {
     const warnings = this.warnings ?? allowed.warnings
     const requirements = this.requirements ?? []
     if (this.violations !== undefined && this.violations.length > 0) {
-      return { _tag: "Denied", violations: this.violations as unknown as NonEmptyReadonlyArray<PrincipleViolation>, requirements, warnings }
+      return {
+        _tag: "Denied",
+        violations: this.violations as unknown as NonEmptyReadonlyArray<PrincipleViolation>,
+        requirements,
+        warnings
+      }
     }
     if (requirements.length > 0) {
       return { _tag: "Required", requirements: requirements as unknown as NonEmptyReadonlyArray<Require>, warnings }

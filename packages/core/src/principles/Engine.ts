@@ -115,7 +115,9 @@ export const invalidParts = (rule: Rule.Rule<Rule.AnyCommand, never>): ReadonlyA
   if (rule.appliesTo !== "*" && rule.appliesTo.length === 0) {
     problem("appliesTo", "list at least one command tag, or \"*\" for every command")
   }
-  if (rule.appliesTo !== "*" && rule.except.length > 0) problem("except", "except is only meaningful with appliesTo \"*\"")
+  if (rule.appliesTo !== "*" && rule.except.length > 0) {
+    problem("except", "except is only meaningful with appliesTo \"*\"")
+  }
   for (const verdict of rule.verdicts) {
     if (!knownVerdicts.includes(verdict)) problem("verdicts", `"${verdict}" is not one of Deny, Require, Warn`)
   }
@@ -144,10 +146,18 @@ export const protectedAttributeReads = (
     const command = eligibilityCommands.find((tag) => Rule.appliesTo(rule, tag))
     if (command === undefined) continue
     for (const path of rule.reads) {
-      const attribute = ProtectedAttributes.defaultContainers.includes(path) ? path : protectedAttributes.protectedSegment(path)
+      const attribute = ProtectedAttributes.defaultContainers.includes(path)
+        ? path
+        : protectedAttributes.protectedSegment(path)
       if (attribute !== undefined) {
         problems.push(
-          new RegistrationError.ProtectedAttributeRead({ rule: rule.id, principle: rule.principle.id, command, path, attribute })
+          new RegistrationError.ProtectedAttributeRead({
+            rule: rule.id,
+            principle: rule.principle.id,
+            command,
+            path,
+            attribute
+          })
         )
       }
     }
@@ -199,7 +209,9 @@ export const validate = <Cmd extends Rule.AnyCommand, Facts>(
   config: Config<Cmd, Facts>
 ): ReadonlyArray<RegistrationError.RegistrationError> => {
   const sets = ruleSetsOf(config)
-  const invalid = sets.flatMap((set) => set.rules.flatMap((rule) => invalidParts(rule as Rule.Rule<Rule.AnyCommand, never>)))
+  const invalid = sets.flatMap((set) =>
+    set.rules.flatMap((rule) => invalidParts(rule as Rule.Rule<Rule.AnyCommand, never>))
+  )
   const layered = RuleSet.layer(sets)
   const rules = layered.rules as unknown as ReadonlyArray<Rule.Rule<Rule.AnyCommand, never>>
   return [
@@ -208,7 +220,9 @@ export const validate = <Cmd extends Rule.AnyCommand, Facts>(
     ...protectedAttributeReads(
       rules,
       config.eligibilityCommands ?? [],
-      config.protectedAttributes === undefined ? ProtectedAttributes.standard : ProtectedAttributes.make(config.protectedAttributes)
+      config.protectedAttributes === undefined
+        ? ProtectedAttributes.standard
+        : ProtectedAttributes.make(config.protectedAttributes)
     ),
     ...protectedCommandRestrictions(rules, config.protectedCommands ?? [])
   ]
@@ -225,14 +239,18 @@ interface Compiled<Cmd extends Rule.AnyCommand, Facts> {
   readonly allowSteps: ReadonlyArray<Decision.Step>
 }
 
-const compile = <Cmd extends Rule.AnyCommand, Facts>(rules: ReadonlyArray<Rule.Rule<Cmd, Facts>>): Compiled<Cmd, Facts> => ({
+const compile = <Cmd extends Rule.AnyCommand, Facts>(
+  rules: ReadonlyArray<Rule.Rule<Cmd, Facts>>
+): Compiled<Cmd, Facts> => ({
   rules: Object.freeze([...rules]),
   checks: rules.map((rule) => rule.check),
   builders: rules.map((rule) => rule.verdict),
   masks: Uint8Array.from(rules.map((rule) => rule.verdicts.reduce((mask, v) => mask | (verdictBit[v] ?? 0), 0))),
   ids: rules.map((rule) => rule.id),
   principles: rules.map((rule) => rule.principle.id),
-  allowSteps: rules.map((rule) => Object.freeze({ rule: rule.id, principle: rule.principle.id, verdict: Verdict.allow }))
+  allowSteps: rules.map((rule) =>
+    Object.freeze({ rule: rule.id, principle: rule.principle.id, verdict: Verdict.allow })
+  )
 })
 
 const enforceDeclared = <Cmd extends Rule.AnyCommand, Facts>(
@@ -266,7 +284,8 @@ const guardProtected = <Cmd extends Rule.AnyCommand, Facts>(
     Verdict.warn({
       principle: policy.principle,
       rule: compiled.ids[index]!,
-      reason: `the rule ${what}; ${policy.commandTag} is protected, so this is recorded as a warning and the command proceeds`,
+      reason:
+        `the rule ${what}; ${policy.commandTag} is protected, so this is recorded as a warning and the command proceeds`,
       messageKey: "engine.protected-command.rule-misbehaved"
     })
   const checks = compiled.checks.map((check, index): Rule.Rule<Cmd, Facts>["check"] => (command, facts, builder) => {
@@ -305,7 +324,10 @@ const build = <Cmd extends Rule.AnyCommand, Facts>(config: Config<Cmd, Facts>): 
   }
   const index = new Map<string, Compiled<Cmd, Facts>>()
   for (const tag of tags) {
-    index.set(tag, compileFor(tag, rules.filter((rule) => Rule.appliesTo(rule as Rule.Rule<Rule.AnyCommand, never>, tag))))
+    index.set(
+      tag,
+      compileFor(tag, rules.filter((rule) => Rule.appliesTo(rule as Rule.Rule<Rule.AnyCommand, never>, tag)))
+    )
   }
   // Tags no rule names get the "*" rules.
   const fallback = compile(rules.filter((rule) => rule.appliesTo === "*"))
@@ -370,7 +392,10 @@ const build = <Cmd extends Rule.AnyCommand, Facts>(config: Config<Cmd, Facts>): 
     return { decision: accumulator === undefined ? Decision.allowed : accumulator.decision(), steps }
   }
 
-  const checkEffect = (command: Cmd, facts: Facts): Effect.Effect<Decision.Allowed | Decision.Required, PrincipleViolation> =>
+  const checkEffect = (
+    command: Cmd,
+    facts: Facts
+  ): Effect.Effect<Decision.Allowed | Decision.Required, PrincipleViolation> =>
     Effect.suspend(() => {
       const decision = check(command, facts)
       if (decision === Decision.allowed) return succeedAllowed

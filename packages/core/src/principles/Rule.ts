@@ -76,7 +76,8 @@ export type FactsView<Facts, Reads extends string> = {
  * @since 0.1.0
  * @category models
  */
-export type CommandOf<Cmd extends AnyCommand, Tags> = Tags extends ReadonlyArray<infer T> ? Extract<Cmd, { readonly _tag: T }>
+export type CommandOf<Cmd extends AnyCommand, Tags> = Tags extends ReadonlyArray<infer T> ?
+  Extract<Cmd, { readonly _tag: T }>
   : Cmd
 
 /**
@@ -112,7 +113,11 @@ export interface VerdictBuilder {
  * @since 0.1.0
  * @category models
  */
-export interface Rule<Cmd extends AnyCommand = AnyCommand, Facts = unknown, Id extends Verdict.RuleId = Verdict.RuleId> {
+export interface Rule<
+  Cmd extends AnyCommand = AnyCommand,
+  Facts = unknown,
+  Id extends Verdict.RuleId = Verdict.RuleId
+> {
   readonly id: Id
   readonly principle: Principle
   readonly appliesTo: ReadonlyArray<Cmd["_tag"]> | "*"

@@ -59,10 +59,17 @@ export const layer = <Cmd extends AnyCommand, Facts>(
     for (const id of set.removes) {
       const earlier = registered.get(id)
       if (earlier === undefined) {
-        problems.push(new RegistrationError.RuleIdConflict({ rule: id, ruleSet: set.id, reason: "removedButNotRegistered" }))
+        problems.push(
+          new RegistrationError.RuleIdConflict({ rule: id, ruleSet: set.id, reason: "removedButNotRegistered" })
+        )
       } else if (earlier.principle.core) {
         problems.push(
-          new RegistrationError.CorePrincipleRemoved({ rule: id, principle: earlier.principle.id, ruleSet: set.id, action: "removed" })
+          new RegistrationError.CorePrincipleRemoved({
+            rule: id,
+            principle: earlier.principle.id,
+            ruleSet: set.id,
+            action: "removed"
+          })
         )
       } else {
         registered.delete(id)

@@ -27,7 +27,7 @@ import { Schema } from "effect"
 import { Volunteer } from "../model/Activity.js"
 import type { Consent, Disclosure } from "../model/Consent.js"
 import type { Contact } from "../model/Contact.js"
-import { catalogue, type Catalogue, type Entity, type TypeOf } from "../model/Entity.js"
+import { type Catalogue, catalogue, type Entity, type TypeOf } from "../model/Entity.js"
 import type { PersonId } from "../model/Ids.js"
 import { AnonymousPerson, type Person } from "../model/Person.js"
 import { IndividualPlan } from "../model/Plan.js"
@@ -162,7 +162,10 @@ export const eraseVolunteer = (volunteer: Volunteer): Volunteer => new Volunteer
  * @since 0.1.0
  * @category combinators
  */
-export const eraseSubject = (records: SubjectRecords, options: ErasePersonOptions = {}): SubjectRecords<AnonymousPerson> => {
+export const eraseSubject = (
+  records: SubjectRecords,
+  options: ErasePersonOptions = {}
+): SubjectRecords<AnonymousPerson> => {
   const id = records.person.id
   return {
     ...records,

@@ -26,8 +26,8 @@ import { Context, Effect, Layer, Schema } from "effect"
 import { catalogue, kinds } from "../model/Entity.js"
 import type { RecordKind } from "../Store.js"
 import { copy, fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
-import { InvalidKey, isCryptoKey, type KeyMaterial } from "./KeyMaterial.js"
 import { locate, mapFields } from "./internal/paths.js"
+import { InvalidKey, isCryptoKey, type KeyMaterial } from "./KeyMaterial.js"
 
 /**
  * The sensitive field paths of every record kind, as stored by core: derived from the fields
@@ -48,7 +48,9 @@ export const sensitiveFields: Readonly<Record<RecordKind, ReadonlyArray<string>>
  * @category models
  */
 export const KeyId = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, { expected: "a key id of letters, digits, '_', '.', '-' (max 64)" })
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, {
+    expected: "a key id of letters, digits, '_', '.', '-' (max 64)"
+  })
 )
 
 const Base64Url = Schema.String.check(Schema.isPattern(/^[A-Za-z0-9_-]*$/, { expected: "base64url without padding" }))
@@ -202,7 +204,10 @@ const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Ef
     }
     if (!key.usages.includes("decrypt") || (isCurrent && !key.usages.includes("encrypt"))) {
       return Effect.fail(
-        new InvalidKey({ keyId: kid, rule: isCurrent ? "the current key must allow 'encrypt' and 'decrypt'" : "a field key must allow 'decrypt'" })
+        new InvalidKey({
+          keyId: kid,
+          rule: isCurrent ? "the current key must allow 'encrypt' and 'decrypt'" : "a field key must allow 'decrypt'"
+        })
       )
     }
     return Effect.succeed(key)
@@ -211,7 +216,9 @@ const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Ef
     return Effect.fail(new InvalidKey({ keyId: kid, rule: "a raw field key must be exactly 32 bytes (AES-256)" }))
   }
   const bytes = copy(key)
-  return Effect.promise(() => globalThis.crypto.subtle.importKey("raw", bytes, { name: "AES-GCM" }, false, ["encrypt", "decrypt"]))
+  return Effect.promise(() =>
+    globalThis.crypto.subtle.importKey("raw", bytes, { name: "AES-GCM" }, false, ["encrypt", "decrypt"])
+  )
 }
 
 /**
@@ -220,7 +227,10 @@ const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Ef
  * @since 0.1.0
  * @category combinators
  */
-export const valuesAt = (data: unknown, pattern: string): ReadonlyArray<{ readonly field: string; readonly value: unknown }> =>
+export const valuesAt = (
+  data: unknown,
+  pattern: string
+): ReadonlyArray<{ readonly field: string; readonly value: unknown }> =>
   locate(data, pattern).map(({ field, value }) => ({ field, value }))
 
 /**
@@ -228,11 +238,13 @@ export const valuesAt = (data: unknown, pattern: string): ReadonlyArray<{ readon
  * @since 0.1.0
  * @category constructors
  */
-export const make = Effect.fnUntraced(function* (config: Config): Effect.fn.Return<FieldCryptoShape, InvalidKey> {
+export const make = Effect.fnUntraced(function*(config: Config): Effect.fn.Return<FieldCryptoShape, InvalidKey> {
   const ids = Object.keys(config.keys)
   if (ids.length === 0) return yield* new InvalidKey({ rule: "at least one field key is needed" })
   for (const kid of ids) {
-    if (!KEY_ID.test(kid)) return yield* new InvalidKey({ rule: "a key id must be 1-64 letters, digits, '_', '.' or '-'" })
+    if (!KEY_ID.test(kid)) {
+      return yield* new InvalidKey({ rule: "a key id must be 1-64 letters, digits, '_', '.' or '-'" })
+    }
   }
   if (!Object.hasOwn(config.keys, config.current)) {
     return yield* new InvalidKey({ keyId: config.current, rule: "the current key id is not among the keys" })
@@ -260,7 +272,11 @@ export const make = Effect.fnUntraced(function* (config: Config): Effect.fn.Retu
       const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
       return Effect.map(
         Effect.promise(() =>
-          globalThis.crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: additionalData(current, context) }, currentKey, plaintext)
+          globalThis.crypto.subtle.encrypt(
+            { name: "AES-GCM", iv, additionalData: additionalData(current, context) },
+            currentKey,
+            plaintext
+          )
         ),
         (ct): Envelope => ({ $enc: "v1", kid: current, iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) })
       )
@@ -278,14 +294,27 @@ export const make = Effect.fnUntraced(function* (config: Config): Effect.fn.Retu
     ) return failed("malformed")
     const iv = fromBase64Url(e.iv)
     const ct = fromBase64Url(e.ct)
-    if (iv === undefined || iv.length !== IV_BYTES || ct === undefined || ct.length < TAG_BYTES) return failed("malformed")
+    if (iv === undefined || iv.length !== IV_BYTES || ct === undefined || ct.length < TAG_BYTES) {
+      return failed("malformed")
+    }
     const key = keys.get(e.kid)
     if (key === undefined || !Object.hasOwn(config.keys, e.kid)) return failed("unknown-key")
     const kid = e.kid
     return Effect.flatMap(
       Effect.tryPromise({
-        try: () => globalThis.crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData: additionalData(kid, context) }, key, ct),
-        catch: () => new DecryptionFailed({ kind: context.kind, id: context.id, field: context.field, reason: "authentication-failed" })
+        try: () =>
+          globalThis.crypto.subtle.decrypt(
+            { name: "AES-GCM", iv, additionalData: additionalData(kid, context) },
+            key,
+            ct
+          ),
+        catch: () =>
+          new DecryptionFailed({
+            kind: context.kind,
+            id: context.id,
+            field: context.field,
+            reason: "authentication-failed"
+          })
       }),
       (plain) => {
         try {
@@ -340,7 +369,8 @@ export const encryptFields = (
   id: string,
   data: unknown,
   paths?: ReadonlyArray<string>
-): Effect.Effect<unknown, EncryptionFailed, FieldCrypto> => FieldCrypto.use((c) => c.encryptFields(kind, id, data, paths))
+): Effect.Effect<unknown, EncryptionFailed, FieldCrypto> =>
+  FieldCrypto.use((c) => c.encryptFields(kind, id, data, paths))
 
 /**
  * Decrypts the sensitive fields of an encoded record with the {@link FieldCrypto} in context.
@@ -352,7 +382,8 @@ export const decryptFields = (
   id: string,
   data: unknown,
   paths?: ReadonlyArray<string>
-): Effect.Effect<unknown, DecryptionFailed, FieldCrypto> => FieldCrypto.use((c) => c.decryptFields(kind, id, data, paths))
+): Effect.Effect<unknown, DecryptionFailed, FieldCrypto> =>
+  FieldCrypto.use((c) => c.decryptFields(kind, id, data, paths))
 
 /**
  * Re-encrypts the sensitive fields of an encoded record with the current key of the

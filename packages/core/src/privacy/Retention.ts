@@ -86,7 +86,8 @@ export const retentionMonthsFor = (
 ): number | undefined => {
   const own = (table: Readonly<Record<string, number>> | undefined, key: string | undefined) =>
     table !== undefined && key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined
-  return own(policy.byService, service.id) ?? service.retentionMonths ?? own(policy.byServiceType, service.type) ?? policy.default
+  return own(policy.byService, service.id) ?? service.retentionMonths ?? own(policy.byServiceType, service.type) ??
+    policy.default
 }
 
 /**
@@ -136,8 +137,18 @@ export const expired = (records: RetentionRecords, policy: RetentionPolicy): Rea
     }
     const expiredAt = DateTime.add(lastActiveAt, { months: Math.floor(months) })
     if (DateTime.isGreaterThanOrEqualTo(policy.now, expiredAt)) {
-      out.push({ personId: person.id, serviceId: person.serviceId, basis, lastActiveAt, retentionMonths: Math.floor(months), expiredAt })
+      out.push({
+        personId: person.id,
+        serviceId: person.serviceId,
+        basis,
+        lastActiveAt,
+        retentionMonths: Math.floor(months),
+        expiredAt
+      })
     }
   }
-  return out.sort((a, b) => DateTime.toEpochMillis(a.expiredAt) - DateTime.toEpochMillis(b.expiredAt) || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0))
+  return out.sort((a, b) =>
+    DateTime.toEpochMillis(a.expiredAt) - DateTime.toEpochMillis(b.expiredAt) ||
+    (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0)
+  )
 }

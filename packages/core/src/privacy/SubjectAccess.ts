@@ -21,18 +21,18 @@
  */
 import { JsonSchema, Schema } from "effect"
 import type { DateTime } from "effect"
+import * as Decode from "../Decode.js"
 import { Activity } from "../model/Activity.js"
 import { Timestamp } from "../model/Common.js"
 import { Consent, Disclosure } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
-import { OutcomeMeasurement } from "../model/Outcome.js"
-import { IndividualPlan } from "../model/Plan.js"
-import { Person } from "../model/Person.js"
 import type { History } from "../model/Entity.js"
-import { Referral } from "../model/Referral.js"
 import type { PersonId } from "../model/Ids.js"
-import * as Decode from "../Decode.js"
+import { OutcomeMeasurement } from "../model/Outcome.js"
+import { Person } from "../model/Person.js"
+import { IndividualPlan } from "../model/Plan.js"
+import { Referral } from "../model/Referral.js"
 
 /**
  * The decoded (and decrypted) records about one person, as read from a store: the person and
@@ -83,13 +83,21 @@ const withheldFromContact = (contact: Contact, personId: PersonId): Contact => {
   const others = contact.participants.filter((p) => p !== personId).length
   if (others === 0) return contact
   const { note: _note, ...rest } = contact
-  return new Contact({ ...rest, participants: [personId], anonymousCount: Math.min(MAX_ANONYMOUS_IN_CONTACT, contact.anonymousCount + others) })
+  return new Contact({
+    ...rest,
+    participants: [personId],
+    anonymousCount: Math.min(MAX_ANONYMOUS_IN_CONTACT, contact.anonymousCount + others)
+  })
 }
 
 const withheldFromActivity = (activity: Activity, personId: PersonId): Activity => {
   const others = activity.attendees.filter((p) => p !== personId).length
   if (others === 0) return activity
-  return new Activity({ ...activity, attendees: [personId], anonymousAttendance: Math.min(MAX_ANONYMOUS_ATTENDANCE, activity.anonymousAttendance + others) })
+  return new Activity({
+    ...activity,
+    attendees: [personId],
+    anonymousAttendance: Math.min(MAX_ANONYMOUS_ATTENDANCE, activity.anonymousAttendance + others)
+  })
 }
 
 /**
@@ -111,13 +119,17 @@ export const exportPerson = (
     generatedAt: options.generatedAt,
     person: records.person,
     cooperations: about(records.cooperations),
-    contacts: (records.contacts ?? []).filter((c) => c.participants.includes(id)).map((c) => withheldFromContact(c, id)),
+    contacts: (records.contacts ?? []).filter((c) => c.participants.includes(id)).map((c) =>
+      withheldFromContact(c, id)
+    ),
     consents: about(records.consents),
     disclosures: about(records.disclosures),
     plans: about(records.plans),
     measurements: about(records.measurements),
     referrals: about(records.referrals),
-    activities: (records.activities ?? []).filter((a) => a.attendees.includes(id)).map((a) => withheldFromActivity(a, id))
+    activities: (records.activities ?? []).filter((a) => a.attendees.includes(id)).map((a) =>
+      withheldFromActivity(a, id)
+    )
   }
 }
 

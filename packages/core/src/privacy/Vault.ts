@@ -27,13 +27,13 @@
  * @since 0.2.0
  */
 import { Effect, Option, Schema } from "effect"
-import { catalogue } from "../model/Entity.js"
 import { DataKey } from "../model/DataKey.js"
+import { catalogue } from "../model/Entity.js"
 import type { PersonalPath } from "../model/Personal.js"
 import type { RecordDelete, RecordKind, RecordWrite, StoredRecord, StoreError, StoreShape } from "../Store.js"
-import { fail as storeFail, CorruptData } from "../Store.js"
+import { CorruptData, fail as storeFail } from "../Store.js"
 import { ERASED } from "./Erasure.js"
-import { DecryptionFailed, EncryptionFailed, isEncrypted, type FieldCryptoShape } from "./FieldCrypto.js"
+import { DecryptionFailed, EncryptionFailed, type FieldCryptoShape, isEncrypted } from "./FieldCrypto.js"
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
 import { locate, mapFields, REMOVE } from "./internal/paths.js"
 
@@ -70,7 +70,9 @@ export interface VaultShape {
    * Encrypts the personal fields of the writes; returns them followed by the records of any data
    * key it had to create (commit them in the same unit of work).
    */
-  readonly seal: (changes: ReadonlyArray<Sealable>) => Effect.Effect<ReadonlyArray<RecordWrite>, EncryptionFailed | DecryptionFailed | StoreError>
+  readonly seal: (
+    changes: ReadonlyArray<Sealable>
+  ) => Effect.Effect<ReadonlyArray<RecordWrite>, EncryptionFailed | DecryptionFailed | StoreError>
   /**
    * A function that decrypts the personal fields of stored records; it remembers the data keys it
    * has read, so use one per operation (a key erased meanwhile is not used beyond it).
@@ -93,13 +95,16 @@ const personalOf = (kind: string): ReadonlyArray<PersonalPath> =>
 const isDataKeyEnvelope = (value: unknown): value is DataKeyEnvelope => {
   if (!isEncrypted(value)) return false
   const e = value as Record<string, unknown>
-  return e.$enc === "v2" && Object.keys(e).length === 4 && typeof e.dk === "string" && typeof e.iv === "string" && typeof e.ct === "string"
+  return e.$enc === "v2" && Object.keys(e).length === 4 && typeof e.dk === "string" && typeof e.iv === "string" &&
+    typeof e.ct === "string"
 }
 
 const corrupt = (detail: string): StoreError => storeFail("get", new CorruptData({ detail }))
 
 const importAes = (raw: Uint8Array<ArrayBuffer>): Effect.Effect<CryptoKey> =>
-  Effect.promise(() => globalThis.crypto.subtle.importKey("raw", raw, { name: "AES-GCM" }, false, ["encrypt", "decrypt"]))
+  Effect.promise(() =>
+    globalThis.crypto.subtle.importKey("raw", raw, { name: "AES-GCM" }, false, ["encrypt", "decrypt"])
+  )
 
 const newKeyId = (): string => `dk-${toBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(16)))}`
 
@@ -119,7 +124,9 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
       Effect.flatMap((key) => crypto.decrypt(wrapContext(key.id), key.wrapped)),
       Effect.flatMap((raw) => {
         const bytes = typeof raw === "string" ? fromBase64Url(raw) : undefined
-        return bytes === undefined || bytes.length !== 32 ? Effect.fail(corrupt("a stored data key is not 32 bytes")) : importAes(bytes)
+        return bytes === undefined || bytes.length !== 32
+          ? Effect.fail(corrupt("a stored data key is not 32 bytes"))
+          : importAes(bytes)
       })
     )
 
@@ -135,7 +142,13 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     raw.fill(0)
     const entity = new DataKey({ id: dk, personId: owner as DataKey["personId"], wrapped })
     const m = catalogue["data-key"]
-    const write: RecordWrite = { kind: m.kind, id: dk, expectedVersion: 0, ...m.index(entity), data: Schema.encodeSync(m.schema)(entity) }
+    const write: RecordWrite = {
+      kind: m.kind,
+      id: dk,
+      expectedVersion: 0,
+      ...m.index(entity),
+      data: Schema.encodeSync(m.schema)(entity)
+    }
     return { dk, key, write }
   })
 
@@ -152,7 +165,13 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     return Effect.suspend(() => {
       const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
       return Effect.map(
-        Effect.promise(() => globalThis.crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: additionalData(dk, kind, id, field) }, key, plaintext)),
+        Effect.promise(() =>
+          globalThis.crypto.subtle.encrypt(
+            { name: "AES-GCM", iv, additionalData: additionalData(dk, kind, id, field) },
+            key,
+            plaintext
+          )
+        ),
         (ct): DataKeyEnvelope => ({ $enc: "v2", dk, iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) })
       )
     })
@@ -179,7 +198,8 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
             keys.set(owner, entry)
           }
           const { dk, key } = entry
-          const data = yield* mapFields(write.data, paths, (field, value) => encryptWith(dk, key, write.kind, write.id, field, value))
+          const data = yield* mapFields(write.data, paths, (field, value) =>
+            encryptWith(dk, key, write.kind, write.id, field, value))
           sealed.push({ ...write, data })
         }
       }
@@ -208,17 +228,27 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
         Effect.fail(new DecryptionFailed({ kind: record.kind, id: record.id, field, reason }))
       return mapFields(record.data, personal.map((p) => p.path), (field, value, path) => {
         if (!isEncrypted(value)) return failed(field, "not-encrypted")
-        if ((value as { $enc: unknown }).$enc !== "v2") return crypto.decrypt({ kind: record.kind, id: record.id, field }, value)
+        if ((value as { $enc: unknown }).$enc !== "v2") {
+          return crypto.decrypt({ kind: record.kind, id: record.id, field }, value)
+        }
         if (!isDataKeyEnvelope(value)) return failed(field, "malformed")
         const iv = fromBase64Url(value.iv)
         const ct = fromBase64Url(value.ct)
-        if (iv === undefined || iv.length !== IV_BYTES || ct === undefined || ct.length < TAG_BYTES) return failed(field, "malformed")
+        if (iv === undefined || iv.length !== IV_BYTES || ct === undefined || ct.length < TAG_BYTES) {
+          return failed(field, "malformed")
+        }
         return Effect.flatMap(keyById(value.dk), (key): Effect.Effect<unknown, DecryptionFailed> => {
           // The data key was destroyed: the person was erased, and so is this field.
           if (Option.isNone(key)) return Effect.succeed(optional.get(path) === true ? REMOVE : ERASED)
           return Effect.tryPromise({
-            try: () => globalThis.crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData: additionalData(value.dk, record.kind, record.id, field) }, key.value, ct),
-            catch: () => new DecryptionFailed({ kind: record.kind, id: record.id, field, reason: "authentication-failed" })
+            try: () =>
+              globalThis.crypto.subtle.decrypt(
+                { name: "AES-GCM", iv, additionalData: additionalData(value.dk, record.kind, record.id, field) },
+                key.value,
+                ct
+              ),
+            catch: () =>
+              new DecryptionFailed({ kind: record.kind, id: record.id, field, reason: "authentication-failed" })
           }).pipe(Effect.flatMap((plain) => {
             try {
               return Effect.succeed(JSON.parse(fromUtf8(new Uint8Array(plain))) as unknown)
@@ -232,8 +262,10 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
   }
 
   const keysOf: VaultShape["keysOf"] = (personId) =>
-    Effect.map(store.list({ kind: "data-key", personId }), (records) =>
-      records.map((r): RecordDelete => ({ kind: "data-key", id: r.id, expectedVersion: r.version })))
+    Effect.map(
+      store.list({ kind: "data-key", personId }),
+      (records) => records.map((r): RecordDelete => ({ kind: "data-key", id: r.id, expectedVersion: r.version }))
+    )
 
   return { seal, opener, keysOf }
 }

@@ -187,9 +187,15 @@ export const tabulate = (
   })
   const amounts: Array<number> = []
   for (const [i, row] of rows.entries()) {
-    const amount = measure === "records" ? row.count : measure === "people" ? row.distinctPeople : row.sums[measure.sum] ?? 0
+    const amount = measure === "records"
+      ? row.count
+      : measure === "people"
+      ? row.distinctPeople
+      : row.sums[measure.sum] ?? 0
     if (amount === undefined) return fail(`rows[${i}].distinctPeople`, "returned by the store when people are counted")
-    if (!Number.isSafeInteger(amount) || amount < 0) return fail(`rows[${i}]`, "a non-negative integer count from the store")
+    if (!Number.isSafeInteger(amount) || amount < 0) {
+      return fail(`rows[${i}]`, "a non-negative integer count from the store")
+    }
     amounts.push(amount)
   }
   const at = (row: AggregateRow, axis: number) => axes[axis]!.index.get(valueKey(row.group[axes[axis]!.name] ?? null))!
@@ -215,7 +221,9 @@ const validate = (definition: ReportDefinition): InvalidReport | undefined => {
   for (const [i, d] of dims.entries()) {
     if (!isGroupKey(d.by)) return invalid(`query.dimensions[${i}].by`, "a facet name, \"tag\" or \"month\"")
   }
-  if (dims.length === 2 && dims[0].by === dims[1].by) return invalid("query.dimensions[1].by", "different from the first dimension")
+  if (dims.length === 2 && dims[0].by === dims[1].by) {
+    return invalid("query.dimensions[1].by", "different from the first dimension")
+  }
   const measure = definition.query.measure ?? "records"
   if (typeof measure === "object" && !FACET_NAME.test(measure.sum)) return invalid("query.measure.sum", "a facet name")
   return undefined

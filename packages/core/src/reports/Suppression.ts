@@ -308,7 +308,9 @@ const protect = (grid: Grid, hidden: Array<boolean>): Array<boolean> => {
 
 const isCount = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
 
-const validateOptions = (options: Options): Result.Result<{ threshold: number; suppressZeros: boolean }, InvalidTable> => {
+const validateOptions = (
+  options: Options
+): Result.Result<{ threshold: number; suppressZeros: boolean }, InvalidTable> => {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   if (!Number.isSafeInteger(threshold) || threshold < 1) {
     return Result.fail(new InvalidTable({ field: "threshold", rule: "an integer ≥ 1" }))
@@ -319,7 +321,10 @@ const validateOptions = (options: Options): Result.Result<{ threshold: number; s
 const primary = (value: number, threshold: number, suppressZeros: boolean): boolean =>
   (value > 0 && value < threshold) || (value === 0 && suppressZeros)
 
-const cell = (value: number, isHidden: boolean): Cell => (isHidden ? { _tag: "Suppressed" } : { _tag: "Value", count: value })
+const cell = (
+  value: number,
+  isHidden: boolean
+): Cell => (isHidden ? { _tag: "Suppressed" } : { _tag: "Value", count: value })
 
 const sum = (xs: ReadonlyArray<number>): number => xs.reduce((a, b) => a + b, 0)
 
@@ -328,7 +333,10 @@ const sum = (xs: ReadonlyArray<number>): number => xs.reduce((a, b) => a + b, 0)
  * @since 0.1.0
  * @category combinators
  */
-export const applyOneWay = (table: OneWayTable, options: Options = {}): Result.Result<SuppressedOneWay, InvalidTable> => {
+export const applyOneWay = (
+  table: OneWayTable,
+  options: Options = {}
+): Result.Result<SuppressedOneWay, InvalidTable> => {
   const opts = validateOptions(options)
   if (Result.isFailure(opts)) return Result.fail(opts.failure)
   const { suppressZeros, threshold } = opts.success
@@ -362,7 +370,10 @@ export const applyOneWay = (table: OneWayTable, options: Options = {}): Result.R
  * @since 0.1.0
  * @category combinators
  */
-export const applyTwoWay = (table: TwoWayTable, options: Options = {}): Result.Result<SuppressedTwoWay, InvalidTable> => {
+export const applyTwoWay = (
+  table: TwoWayTable,
+  options: Options = {}
+): Result.Result<SuppressedTwoWay, InvalidTable> => {
   const opts = validateOptions(options)
   if (Result.isFailure(opts)) return Result.fail(opts.failure)
   const { suppressZeros, threshold } = opts.success
@@ -374,10 +385,14 @@ export const applyTwoWay = (table: TwoWayTable, options: Options = {}): Result.R
   for (let i = 0; i < R; i++) {
     const row = table.counts[i]!
     if (row.length !== C) {
-      return Result.fail(new InvalidTable({ field: `counts[${i}]`, rule: `one count per value of ${table.columns.name}` }))
+      return Result.fail(
+        new InvalidTable({ field: `counts[${i}]`, rule: `one count per value of ${table.columns.name}` })
+      )
     }
     const bad = row.findIndex((c) => !isCount(c))
-    if (bad >= 0) return Result.fail(new InvalidTable({ field: `counts[${i}][${bad}]`, rule: "a non-negative integer" }))
+    if (bad >= 0) {
+      return Result.fail(new InvalidTable({ field: `counts[${i}][${bad}]`, rule: "a non-negative integer" }))
+    }
   }
   // The full grid: (R + 1) × (C + 1), the last row and column being the totals.
   const W = C + 1
@@ -396,8 +411,16 @@ export const applyTwoWay = (table: TwoWayTable, options: Options = {}): Result.R
     const pair: ReadonlyArray<unknown> = Array.isArray(p) ? p : []
     const i: unknown = pair.length === 2 ? (pair[0] === "total" ? R : pair[0]) : -1
     const j: unknown = pair.length === 2 ? (pair[1] === "total" ? C : pair[1]) : -1
-    if (typeof i !== "number" || typeof j !== "number" || !Number.isInteger(i) || !Number.isInteger(j) || i < 0 || i > R || j < 0 || j > C) {
-      return Result.fail(new InvalidTable({ field: `suppress[${k}]`, rule: "a [row, column] position of the table (\"total\" for a margin)" }))
+    if (
+      typeof i !== "number" || typeof j !== "number" || !Number.isInteger(i) || !Number.isInteger(j) || i < 0 ||
+      i > R || j < 0 || j > C
+    ) {
+      return Result.fail(
+        new InvalidTable({
+          field: `suppress[${k}]`,
+          rule: "a [row, column] position of the table (\"total\" for a margin)"
+        })
+      )
     }
     hidden[at(i, j)] = true
   }

@@ -281,9 +281,11 @@ export class Conflict extends Schema.TaggedError<Conflict>("@pomoc/core/Store/Co
  * @since 0.1.0
  * @category errors
  */
-export class ConnectionLost extends Schema.TaggedError<ConnectionLost>("@pomoc/core/Store/ConnectionLost")("ConnectionLost", {
-  detail: Schema.String
-}) {
+export class ConnectionLost
+  extends Schema.TaggedError<ConnectionLost>("@pomoc/core/Store/ConnectionLost")("ConnectionLost", {
+    detail: Schema.String
+  })
+{
   /** A retry may succeed once the connection is back. */
   readonly retryable = true
 }
@@ -301,9 +303,11 @@ export class Busy extends Schema.TaggedError<Busy>("@pomoc/core/Store/Busy")("Bu
  * @since 0.1.0
  * @category errors
  */
-export class ConstraintViolation extends Schema.TaggedError<ConstraintViolation>("@pomoc/core/Store/ConstraintViolation")("ConstraintViolation", {
-  detail: Schema.String
-}) {
+export class ConstraintViolation
+  extends Schema.TaggedError<ConstraintViolation>("@pomoc/core/Store/ConstraintViolation")("ConstraintViolation", {
+    detail: Schema.String
+  })
+{
   /** The same write will fail again. */
   readonly retryable = false
 }
@@ -324,10 +328,12 @@ export class CorruptData extends Schema.TaggedError<CorruptData>("@pomoc/core/St
  * @since 0.1.0
  * @category errors
  */
-export class MigrationNeeded extends Schema.TaggedError<MigrationNeeded>("@pomoc/core/Store/MigrationNeeded")("MigrationNeeded", {
-  databaseVersion: Schema.Number,
-  codeVersion: Schema.Number
-}) {
+export class MigrationNeeded
+  extends Schema.TaggedError<MigrationNeeded>("@pomoc/core/Store/MigrationNeeded")("MigrationNeeded", {
+    databaseVersion: Schema.Number,
+    codeVersion: Schema.Number
+  })
+{
   /** Run the migrations (or upgrade the code) first. */
   readonly retryable = false
 }
@@ -347,7 +353,9 @@ export class InvalidQuery extends Schema.TaggedError<InvalidQuery>("@pomoc/core/
  * @since 0.1.0
  * @category errors
  */
-export class Unknown extends Schema.TaggedError<Unknown>("@pomoc/core/Store/Unknown")("Unknown", { detail: Schema.String }) {
+export class Unknown
+  extends Schema.TaggedError<Unknown>("@pomoc/core/Store/Unknown")("Unknown", { detail: Schema.String })
+{
   /** Unknown failures are not retried automatically. */
   readonly retryable = false
 }
@@ -357,7 +365,16 @@ export class Unknown extends Schema.TaggedError<Unknown>("@pomoc/core/Store/Unkn
  * @since 0.1.0
  * @category errors
  */
-export const StoreErrorReason = Schema.Union([Conflict, ConnectionLost, Busy, ConstraintViolation, CorruptData, MigrationNeeded, InvalidQuery, Unknown])
+export const StoreErrorReason = Schema.Union([
+  Conflict,
+  ConnectionLost,
+  Busy,
+  ConstraintViolation,
+  CorruptData,
+  MigrationNeeded,
+  InvalidQuery,
+  Unknown
+])
 /**
  * @since 0.1.0
  * @category errors

@@ -9,7 +9,7 @@
 import { Effect } from "effect"
 import * as Audit from "../Audit.js"
 import type { StoreShape, UnitOfWork } from "./contract.js"
-import { Conflict, ConstraintViolation, fail, FACET_NAME, InvalidQuery, RecordKind, renameProblem } from "./contract.js"
+import { Conflict, ConstraintViolation, FACET_NAME, fail, InvalidQuery, RecordKind, renameProblem } from "./contract.js"
 import type { AggregateQuery, AggregateRow, Committed, RecordQuery, StoredRecord, StoreError } from "./contract.js"
 import { compareRows } from "./order.js"
 import type { RecordKey, RecordPut, StorePrimitives } from "./primitives.js"
@@ -38,8 +38,17 @@ const unitProblem = (unit: UnitOfWork): string | undefined => {
   return undefined
 }
 
-const conflict = (kind: string, id: string, expectedVersion: number, actualVersion: number, heldBy?: string): StoreError =>
-  fail("commit", new Conflict({ kind, id, expectedVersion, actualVersion, ...(heldBy === undefined ? {} : { heldBy }) }))
+const conflict = (
+  kind: string,
+  id: string,
+  expectedVersion: number,
+  actualVersion: number,
+  heldBy?: string
+): StoreError =>
+  fail(
+    "commit",
+    new Conflict({ kind, id, expectedVersion, actualVersion, ...(heldBy === undefined ? {} : { heldBy }) })
+  )
 
 type Final =
   | { readonly _tag: "put"; readonly record: StoredRecord; readonly expectedVersion: number }
@@ -118,7 +127,13 @@ export const make = (p: StorePrimitives): StoreShape => {
         wanted.set(final.record.kind, byKey)
         const other = byKey.get(final.record.key)
         if (other !== undefined) {
-          return yield* conflict(final.record.kind, final.record.id, final.expectedVersion, final.record.version - 1, other.id)
+          return yield* conflict(
+            final.record.kind,
+            final.record.id,
+            final.expectedVersion,
+            final.record.version - 1,
+            other.id
+          )
         }
         byKey.set(final.record.key, { ...final.record, expectedVersion: final.expectedVersion })
       }
@@ -161,15 +176,21 @@ export const make = (p: StorePrimitives): StoreShape => {
   const commit = (unit: UnitOfWork): Effect.Effect<Committed, StoreError> => {
     const problem = unitProblem(unit) ?? renameProblem(unit)
     if (problem !== undefined) return Effect.fail(fail("commit", new ConstraintViolation({ detail: problem })))
-    return p.transaction(commitBody(unit), unit.writes.length + (unit.deletes?.length ?? 0)).pipe(Effect.withSpan("Store.commit"))
+    return p.transaction(commitBody(unit), unit.writes.length + (unit.deletes?.length ?? 0)).pipe(
+      Effect.withSpan("Store.commit")
+    )
   }
 
   const invalid = (operation: string, detail: string) => Effect.fail(fail(operation, new InvalidQuery({ detail })))
 
   const list = (query: RecordQuery): Effect.Effect<ReadonlyArray<StoredRecord>, StoreError> => {
     if (!kinds.has(query.kind)) return invalid("list", "kind must be a record kind")
-    if (query.limit !== undefined && !isCount(query.limit)) return invalid("list", "limit must be a non-negative integer")
-    if (query.offset !== undefined && !isCount(query.offset)) return invalid("list", "offset must be a non-negative integer")
+    if (query.limit !== undefined && !isCount(query.limit)) {
+      return invalid("list", "limit must be a non-negative integer")
+    }
+    if (query.offset !== undefined && !isCount(query.offset)) {
+      return invalid("list", "offset must be a non-negative integer")
+    }
     return p.select(query).pipe(Effect.withSpan("Store.list"))
   }
 
@@ -179,7 +200,9 @@ export const make = (p: StorePrimitives): StoreShape => {
     for (const [i, name] of query.groupBy.entries()) {
       if (!FACET_NAME.test(name)) return invalid("aggregate", `groupBy[${i}] must match ${String(FACET_NAME)}`)
     }
-    if (new Set(query.groupBy).size !== query.groupBy.length) return invalid("aggregate", "groupBy must not repeat a name")
+    if (new Set(query.groupBy).size !== query.groupBy.length) {
+      return invalid("aggregate", "groupBy must not repeat a name")
+    }
     for (const [i, name] of (query.sum ?? []).entries()) {
       if (!FACET_NAME.test(name)) return invalid("aggregate", `sum[${i}] must match ${String(FACET_NAME)}`)
     }

@@ -8,7 +8,15 @@
 import { Effect, Exit, Layer, Option, Semaphore } from "effect"
 import * as Audit from "../Audit.js"
 import { ConstraintViolation, fail, renameKey, renameValue, Store } from "./contract.js"
-import type { AggregateQuery, AggregateRow, FacetValue, RecordKind, RecordQuery, StoredRecord, StoreShape } from "./contract.js"
+import type {
+  AggregateQuery,
+  AggregateRow,
+  FacetValue,
+  RecordKind,
+  RecordQuery,
+  StoredRecord,
+  StoreShape
+} from "./contract.js"
 import { make } from "./make.js"
 import { compareRecords, compareText } from "./order.js"
 import type { KeyHolder, StorePrimitives } from "./primitives.js"
@@ -61,7 +69,10 @@ const inPeriod = (query: Period) => (r: StoredRecord): boolean =>
  */
 export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQuery): Array<AggregateRow> => {
   const matches = inPeriod(query)
-  const groups = new Map<string, { readonly values: ReadonlyArray<FacetValue>; readonly members: Array<StoredRecord> }>()
+  const groups = new Map<
+    string,
+    { readonly values: ReadonlyArray<FacetValue>; readonly members: Array<StoredRecord> }
+  >()
   for (const r of records) {
     if (!matches(r)) continue
     let combos: Array<ReadonlyArray<FacetValue>> = [[]]
@@ -93,7 +104,9 @@ export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQu
       group[name] = values[i] ?? null
     })
     const row = { group, count: members.length, sums }
-    return query.distinctPeople === true ? { ...row, distinctPeople: new Set(members.flatMap((r) => r.personIds)).size } : row
+    return query.distinctPeople === true
+      ? { ...row, distinctPeople: new Set(members.flatMap((r) => r.personIds)).size }
+      : row
   })
 }
 
@@ -116,7 +129,9 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
   }
   const setRecord = (k: string, next: StoredRecord | undefined): void => {
     const prev = records.get(k)
-    if (typeof prev?.key === "string" && guards.get(keyOf(prev.kind, prev.key)) === prev.id) guards.delete(keyOf(prev.kind, prev.key))
+    if (typeof prev?.key === "string" && guards.get(keyOf(prev.kind, prev.key)) === prev.id) {
+      guards.delete(keyOf(prev.kind, prev.key))
+    }
     if (next === undefined) records.delete(k)
     else {
       records.set(k, next)
@@ -172,7 +187,9 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
           try {
             copy = clone(record)
           } catch {
-            return Effect.fail(fail("commit", new ConstraintViolation({ detail: "unit must be structured-cloneable JSON data" })))
+            return Effect.fail(
+              fail("commit", new ConstraintViolation({ detail: "unit must be structured-cloneable JSON data" }))
+            )
           }
           setRecord(keyOf(record.kind, record.id), copy)
         }
@@ -197,7 +214,9 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
           audit = [...audit, ...clone(entries)]
           return Effect.void
         } catch {
-          return Effect.fail(fail("commit", new ConstraintViolation({ detail: "unit must be structured-cloneable JSON data" })))
+          return Effect.fail(
+            fail("commit", new ConstraintViolation({ detail: "unit must be structured-cloneable JSON data" }))
+          )
         }
       }),
     get: (kind, id) => Effect.sync(() => Option.map(Option.fromNullishOr(records.get(keyOf(kind, id))), clone)),

@@ -6,7 +6,15 @@
  */
 import type { Effect, Option } from "effect"
 import type { AuditEntry, Head } from "../Audit.js"
-import type { AggregateQuery, AggregateRow, Capabilities, RecordKind, RecordQuery, StoredRecord, StoreError } from "./contract.js"
+import type {
+  AggregateQuery,
+  AggregateRow,
+  Capabilities,
+  RecordKind,
+  RecordQuery,
+  StoredRecord,
+  StoreError
+} from "./contract.js"
 
 /**
  * A record's identity.
@@ -72,7 +80,10 @@ export interface StorePrimitives {
   /** The stored versions of the given records; absent records are left out. */
   readonly readVersions: (keys: ReadonlyArray<RecordKey>) => Effect.Effect<ReadonlyArray<RecordVersion>, StoreError>
   /** The records of `kind` holding any of the given guard keys. */
-  readonly readKeys: (kind: RecordKind, keys: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<KeyHolder>, StoreError>
+  readonly readKeys: (
+    kind: RecordKind,
+    keys: ReadonlyArray<string>
+  ) => Effect.Effect<ReadonlyArray<KeyHolder>, StoreError>
   /** Removes existing records (with their people and tags). */
   readonly deleteRecords: (keys: ReadonlyArray<RecordKey>) => Effect.Effect<void, StoreError>
   /** Inserts or replaces records, in their final state, after `deleteRecords`. */

@@ -6,21 +6,21 @@
  *
  * @since 0.1.0
  */
-import * as fc from "fast-check"
 import { Schema } from "effect"
+import * as fc from "fast-check"
 import { Activity, Volunteer, VolunteerHours } from "../model/Activity.js"
 import { StaffMember } from "../model/Actor.js"
 import { AgeRange, Code, Labels, LongText, Party, Period, ShortText, Timestamp } from "../model/Common.js"
 import { Consent, Disclosure, DisclosureBasis } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
+import { DataKey } from "../model/DataKey.js"
 import { Location, Organisation, Service, TargetGroup } from "../model/Directory.js"
 import { PersonId } from "../model/Ids.js"
-import { Goal, IndividualPlan, PlanReview, PlanStep, StoredStep } from "../model/Plan.js"
 import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } from "../model/Outcome.js"
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../model/Person.js"
+import { Goal, IndividualPlan, PlanReview, PlanStep, StoredStep } from "../model/Plan.js"
 import { Referral, ReferralEvent, type ReferralStatus } from "../model/Referral.js"
-import { DataKey } from "../model/DataKey.js"
 import { Revision } from "../model/Revision.js"
 import { Voided } from "../model/Voided.js"
 import { arbPhone, arbSchedule, arbServiceArea, arbSpokenLanguage } from "./directory.js"
@@ -34,7 +34,9 @@ const partialRecord = <T, K extends keyof T>(
   model: { [P in keyof T]: fc.Arbitrary<T[P]> },
   required: ReadonlyArray<K>
 ): fc.Arbitrary<Pick<T, K> & Partial<Omit<T, K>>> =>
-  fc.record(model, { noNullPrototype: true, requiredKeys: [...required] }) as fc.Arbitrary<Pick<T, K> & Partial<Omit<T, K>>>
+  fc.record(model, { noNullPrototype: true, requiredKeys: [...required] }) as fc.Arbitrary<
+    Pick<T, K> & Partial<Omit<T, K>>
+  >
 
 // ---------------------------------------------------------------------------------------------
 // Primitives
@@ -119,7 +121,7 @@ const samples = [
 ]
 
 // Well-formed text only: the model refuses control characters and unpaired surrogates.
- 
+
 const malformed = /[\u0000-\u001F\u007F-\u009F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const nonBlank = (max: number) => (s: string): boolean => s.trim().length > 0 && s.length <= max && !malformed.test(s)
 
@@ -211,7 +213,9 @@ export const arbParty: fc.Arbitrary<typeof Party.Encoded> = partialRecord(
     kind: fc.constantFrom("organisation", "service", "authority", "school", "family", "other"),
     name: arbShortText,
     id: arbShortText
-  }, ["kind", "name"])
+  },
+  ["kind", "name"]
+)
 
 /**
  * A period of validity, `from` not after `until`; sometimes open-ended.
@@ -243,7 +247,9 @@ export const arbOrganisation: fc.Arbitrary<typeof Organisation.Encoded> = partia
     website: arbShortText,
     country: fc.oneof(fc.constantFrom("CZ", "LT", "BG"), fc.stringMatching(/^[A-Z]{2}$/)),
     phones: fc.array(arbPhone, { maxLength: 2 })
-  }, ["id", "name"])
+  },
+  ["id", "name"]
+)
 
 /**
  * A location of any kind, sometimes confidential.
@@ -273,7 +279,9 @@ export const arbLocation: fc.Arbitrary<typeof Location.Encoded> = partialRecord(
     phones: fc.array(arbPhone, { maxLength: 2 }),
     languages: fc.array(arbSpokenLanguage, { maxLength: 2 }),
     schedule: arbSchedule
-  }, ["id", "organisationId", "name", "kind", "confidential"])
+  },
+  ["id", "organisationId", "name", "kind", "confidential"]
+)
 
 /**
  * Who a service is for, sometimes with an age range.
@@ -281,7 +289,9 @@ export const arbLocation: fc.Arbitrary<typeof Location.Encoded> = partialRecord(
  * @category constructors
  */
 export const arbTargetGroup: fc.Arbitrary<typeof TargetGroup.Encoded> = partialRecord(
-  { description: arbShortText, ageRange: arbAgeRange }, ["description"])
+  { description: arbShortText, ageRange: arbAgeRange },
+  ["description"]
+)
 
 /**
  * A service.
@@ -306,18 +316,20 @@ export const arbService: fc.Arbitrary<typeof Service.Encoded> = partialRecord(
     languages: fc.array(arbSpokenLanguage, { maxLength: 3 }),
     serviceAreas: fc.array(arbServiceArea, { maxLength: 2 }),
     schedule: arbSchedule
-  }, [
-      "id",
-      "organisationId",
-      "type",
-      "name",
-      "targetGroup",
-      "localities",
-      "principles",
-      "freeOfCharge",
-      "firstContactChannels",
-      "registeredAt"
-    ])
+  },
+  [
+    "id",
+    "organisationId",
+    "type",
+    "name",
+    "targetGroup",
+    "localities",
+    "principles",
+    "freeOfCharge",
+    "firstContactChannels",
+    "registeredAt"
+  ]
+)
 
 // ---------------------------------------------------------------------------------------------
 // People
@@ -350,7 +362,9 @@ export const arbAnonymousPerson: fc.Arbitrary<typeof AnonymousPerson.Encoded> = 
  * @category constructors
  */
 export const arbPseudonymousPerson: fc.Arbitrary<typeof PseudonymousPerson.Encoded> = partialRecord(
-  { _tag: fc.constant("pseudonymous"), ...personCommon, nickname: arbShortText, notes: arbLongText }, ["_tag", ...personCommonKeys, "nickname"])
+  { _tag: fc.constant("pseudonymous"), ...personCommon, nickname: arbShortText, notes: arbLongText },
+  ["_tag", ...personCommonKeys, "nickname"]
+)
 
 /**
  * An identified person's contact details (any of them may be missing).
@@ -362,7 +376,9 @@ export const arbContactDetails: fc.Arbitrary<typeof ContactDetails.Encoded> = pa
     phone: fc.oneof(fc.constantFrom("+420 777 123 456", "+370 612 34567", "+359 88 123 4567"), arbShortText),
     email: fc.oneof(fc.emailAddress().filter(nonBlank(200)), arbShortText),
     address: arbShortText
-  }, [])
+  },
+  []
+)
 
 /**
  * A person known by name.
@@ -378,7 +394,9 @@ export const arbIdentifiedPerson: fc.Arbitrary<typeof IdentifiedPerson.Encoded> 
     nickname: arbShortText,
     contactDetails: arbContactDetails,
     notes: arbLongText
-  }, ["_tag", ...personCommonKeys, "givenName", "contactDetails"])
+  },
+  ["_tag", ...personCommonKeys, "givenName", "contactDetails"]
+)
 
 /**
  * A person at any identity level.
@@ -434,7 +452,9 @@ export const arbContact: fc.Arbitrary<typeof Contact.Encoded> = fc
         workers: fc.array(arbId, { minLength: 1, maxLength: 3 }),
         interventions: fc.array(arbCode, { maxLength: 4 }),
         note: arbLongText
-      }, ["id", "serviceId", "at", "durationMinutes", "locationKind", "channel", "workers", "interventions"]),
+      },
+      ["id", "serviceId", "at", "durationMinutes", "locationKind", "channel", "workers", "interventions"]
+    ),
     arbParticipation,
     fc.option(arbCode, { nil: undefined }),
     fc.boolean()
@@ -457,7 +477,9 @@ export const arbCooperation: fc.Arbitrary<typeof Cooperation.Encoded> = fc
     arbAscendingMillis(2),
     fc.boolean(),
     partialRecord(
-      { endedBy: fc.constantFrom("person" as const, "service" as const), endReason: arbCode }, [])
+      { endedBy: fc.constantFrom("person" as const, "service" as const), endReason: arbCode },
+      []
+    )
   )
   .map(([ids, [start, end], ended, ending]) => ({
     ...ids,
@@ -529,7 +551,9 @@ export const arbDisclosure: fc.Arbitrary<typeof Disclosure.Encoded> = partialRec
     basis: arbDisclosureBasis,
     disclosedBy: arbId,
     summary: arbLongText
-  }, ["id", "personId", "serviceId", "recipient", "purpose", "at", "basis", "disclosedBy"])
+  },
+  ["id", "personId", "serviceId", "recipient", "purpose", "at", "basis", "disclosedBy"]
+)
 
 // ---------------------------------------------------------------------------------------------
 // Plans and outcomes
@@ -547,7 +571,9 @@ export const arbPlanStep: fc.Arbitrary<typeof PlanStep.Encoded> = partialRecord(
     takenBy: fc.constantFrom("person" as const, "worker" as const, "together" as const, "other" as const),
     due: arbTimestamp,
     doneAt: arbTimestamp
-  }, ["id", "description", "takenBy"])
+  },
+  ["id", "description", "takenBy"]
+)
 
 /**
  * A plan step as stored in a record of its own (kind `plan-step`): its plan, goal, person,
@@ -572,7 +598,9 @@ export const arbStoredStep: fc.Arbitrary<typeof StoredStep.Encoded> = fc.record(
 export const arbGoal: fc.Arbitrary<typeof Goal.Encoded> = fc
   .tuple(
     partialRecord(
-      { id: arbId, inPersonsWords: arbLongText, indicator: arbCode, steps: fc.array(arbPlanStep, { maxLength: 3 }) }, ["id", "inPersonsWords", "steps"]),
+      { id: arbId, inPersonsWords: arbLongText, indicator: arbCode, steps: fc.array(arbPlanStep, { maxLength: 3 }) },
+      ["id", "inPersonsWords", "steps"]
+    ),
     fc.constantFrom("open" as const, "achieved" as const, "abandoned" as const),
     arbTimestamp
   )
@@ -589,7 +617,9 @@ export const arbPlanReview: fc.Arbitrary<typeof PlanReview.Encoded> = partialRec
     workers: fc.array(arbId, { minLength: 1, maxLength: 3 }),
     personParticipated: fc.boolean(),
     summary: arbLongText
-  }, ["at", "workers", "personParticipated"])
+  },
+  ["at", "workers", "personParticipated"]
+)
 
 /**
  * An individual plan with goals, steps and reviews.
@@ -713,7 +743,9 @@ export const arbReferral: fc.Arbitrary<typeof Referral.Encoded> = fc
             {
               by: arbId,
               reason: fc.oneof(fc.constantFrom(...reasons), arbShortText)
-            }, status === "rejected" || status === "revoked" ? ["reason"] : [])
+            },
+            status === "rejected" || status === "revoked" ? ["reason"] : []
+          )
         )
       )
     ).map(([base, times, extras]) => ({
@@ -767,7 +799,9 @@ export const arbActivity: fc.Arbitrary<typeof Activity.Encoded> = fc
         forExternalStaff: fc.boolean(),
         attendees: uniqueIds(6),
         anonymousAttendance: fc.oneof(fc.integer({ min: 0, max: 50 }), fc.integer({ min: 0, max: 1_000_000 }))
-      }, ["id", "serviceId", "kind", "title", "audience", "forExternalStaff", "attendees", "anonymousAttendance"]),
+      },
+      ["id", "serviceId", "kind", "title", "audience", "forExternalStaff", "attendees", "anonymousAttendance"]
+    ),
     arbAscendingMillis(2),
     fc.boolean()
   )
@@ -808,7 +842,9 @@ export const arbVolunteerHours: fc.Arbitrary<typeof VolunteerHours.Encoded> = pa
       fc.integer({ min: 1, max: 96 }).map((quarters) => quarters / 4),
       fc.double({ min: 0.001, max: 24, noNaN: true, noDefaultInfinity: true })
     )
-  }, ["id", "volunteerId", "serviceId", "on", "hours"])
+  },
+  ["id", "volunteerId", "serviceId", "on", "hours"]
+)
 
 // ---------------------------------------------------------------------------------------------
 // Decoded values and the entity table
@@ -843,7 +879,8 @@ export const decoded = <S extends DecodableSchema>(
   return arbitrary.map((value) => decode(value))
 }
 
-const arbBase64Url = (min: number, max: number): fc.Arbitrary<string> => fc.stringMatching(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}$`))
+const arbBase64Url = (min: number, max: number): fc.Arbitrary<string> =>
+  fc.stringMatching(new RegExp(`^[A-Za-z0-9_-]{${min},${max}}$`))
 
 /**
  * A stored data key (a person's key, wrapped by an application key): random bytes only.
@@ -853,7 +890,12 @@ const arbBase64Url = (min: number, max: number): fc.Arbitrary<string> => fc.stri
 export const arbDataKey: fc.Arbitrary<typeof DataKey.Encoded> = record({
   id: arbBase64Url(22, 22).map((s) => `dk-${s}`),
   personId: arbId,
-  wrapped: record({ $enc: fc.constant("v1" as const), kid: fc.constantFrom("k1", "2026-11"), iv: arbBase64Url(16, 16), ct: arbBase64Url(64, 64) })
+  wrapped: record({
+    $enc: fc.constant("v1" as const),
+    kid: fc.constantFrom("k1", "2026-11"),
+    iv: arbBase64Url(16, 16),
+    ct: arbBase64Url(64, 64)
+  })
 })
 
 /**
@@ -866,7 +908,13 @@ export const arbStaffMember: fc.Arbitrary<typeof StaffMember.Encoded> = partialR
   id: arbId,
   grants: fc.array(
     record({
-      role: fc.constantFrom("worker" as const, "coordinator" as const, "administrator" as const, "auditor" as const, "volunteer" as const),
+      role: fc.constantFrom(
+        "worker" as const,
+        "coordinator" as const,
+        "administrator" as const,
+        "auditor" as const,
+        "volunteer" as const
+      ),
       services: fc.oneof(fc.constant("*" as const), fc.array(arbId, { maxLength: 3 }))
     }),
     { maxLength: 3 }
@@ -889,9 +937,25 @@ export const arbRevision: fc.Arbitrary<typeof Revision.Encoded> = partialRecord(
     version: fc.integer({ min: 1, max: 1000 }),
     at: arbTimestamp,
     by: arbId,
-    operation: fc.constantFrom("CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService"),
-    patches: fc.array(record({ op: fc.constantFrom("replace" as const, "add" as const), path: fc.array(fc.oneof(arbCode, fc.nat(10)), { minLength: 1, maxLength: 3 }), value: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown) }), { maxLength: 4 }),
-    inverse: fc.array(record({ op: fc.constant("remove" as const), path: fc.array(arbCode, { minLength: 1, maxLength: 3 }) }), { maxLength: 4 })
+    operation: fc.constantFrom(
+      "CorrectContact",
+      "CorrectPerson",
+      "CorrectActivity",
+      "CorrectLocation",
+      "CorrectService"
+    ),
+    patches: fc.array(
+      record({
+        op: fc.constantFrom("replace" as const, "add" as const),
+        path: fc.array(fc.oneof(arbCode, fc.nat(10)), { minLength: 1, maxLength: 3 }),
+        value: fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.parse(JSON.stringify(v)) as unknown)
+      }),
+      { maxLength: 4 }
+    ),
+    inverse: fc.array(
+      record({ op: fc.constant("remove" as const), path: fc.array(arbCode, { minLength: 1, maxLength: 3 }) }),
+      { maxLength: 4 }
+    )
   },
   ["id", "kind", "recordId", "version", "at", "by", "operation"]
 )
@@ -902,10 +966,19 @@ export const arbRevision: fc.Arbitrary<typeof Revision.Encoded> = partialRecord(
  * @category constructors
  */
 export const arbVoided: fc.Arbitrary<typeof Voided.Encoded> = fc.oneof(
-  ...([["contact", arbContact], ["activity", arbActivity], ["measurement", arbOutcomeMeasurement], ["volunteer-hours", arbVolunteerHours]] as const).map(([kind, arb]) =>
+  ...([["contact", arbContact], ["activity", arbActivity], ["measurement", arbOutcomeMeasurement], [
+    "volunteer-hours",
+    arbVolunteerHours
+  ]] as const).map(([kind, arb]) =>
     record({
       kind: fc.constant(kind),
-      reason: fc.constantFrom("entered-in-error" as const, "duplicate" as const, "wrong-person" as const, "wrong-service" as const, "test-record" as const),
+      reason: fc.constantFrom(
+        "entered-in-error" as const,
+        "duplicate" as const,
+        "wrong-person" as const,
+        "wrong-service" as const,
+        "test-record" as const
+      ),
       voidedBy: arbId,
       voidedAt: arbTimestamp,
       version: fc.integer({ min: 1, max: 1000 }),

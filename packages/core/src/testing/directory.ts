@@ -24,7 +24,8 @@ const arbHours = fc.tuple(fc.integer({ min: 0, max: 287 }), fc.integer({ min: 1,
 
 const optional = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined })
 /** Drops the keys whose value is `undefined` (wire objects have absent keys instead). */
-const defined = <T>(value: object): T => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
+const defined = <T>(value: object): T =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T
 
 /**
  * One entry of a schedule: regular weekly hours (sometimes with a validity period) or an
@@ -96,4 +97,6 @@ export const arbSpokenLanguage: fc.Arbitrary<SpokenLanguage> = fc.record({
  * @since 0.2.0
  * @category constructors
  */
-export const arbServiceArea: fc.Arbitrary<ServiceArea> = fc.record({ name: text, description: optional(text) }).map((a) => defined<ServiceArea>(a))
+export const arbServiceArea: fc.Arbitrary<ServiceArea> = fc.record({ name: text, description: optional(text) }).map((
+  a
+) => defined<ServiceArea>(a))

@@ -152,6 +152,8 @@ export const checkEquality = <Cmd extends AnyCommand = Command, F extends Facts 
   if (!details.failed) return
   const report = fc.defaultReportMessage(details) ?? "the equality property failed"
   const cause = details.errorInstance
-  if (cause instanceof EqualityBroken) throw new EqualityBroken(cause.rule, cause.command, cause.before, cause.after, report)
+  if (cause instanceof EqualityBroken) {
+    throw new EqualityBroken(cause.rule, cause.command, cause.before, cause.after, report)
+  }
   throw new Error(report, { cause })
 }

@@ -33,8 +33,8 @@
  *
  * @since 0.1.0
  */
-import * as fc from "fast-check"
 import { Effect, Exit } from "effect"
+import * as fc from "fast-check"
 import type { Command, CommandTag } from "../Command.js"
 import type { Facts } from "../Facts.js"
 import { fitsScale, type OutcomeValue } from "../model/Outcome.js"
@@ -58,13 +58,7 @@ export {
   type GeneratedRecords,
   storeOfIndexed
 } from "./pluginArbitraries.js"
-import {
-  aggregateRecords,
-  arbHistory,
-  arbPluginFacts,
-  arbRecords,
-  type GeneratedRecords
-} from "./pluginArbitraries.js"
+import { aggregateRecords, arbHistory, arbPluginFacts, arbRecords, type GeneratedRecords } from "./pluginArbitraries.js"
 
 export {
   /**
@@ -121,7 +115,6 @@ export interface PluginCheckResult {
   readonly problems: ReadonlyArray<string>
 }
 
-
 /**
  * Options of the checks.
  *
@@ -156,12 +149,16 @@ export interface PluginCheckOptions {
  * @category combinators
  */
 export const checkRegistration = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
-  guard("registration", plugin, () => result(
-    "registration",
-    plugin,
-    Registry.validate([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
-      .map((problem) => `${problem.reason._tag}: ${problem.message}`)
-  ))
+  guard("registration", plugin, () =>
+    result(
+      "registration",
+      plugin,
+      Registry.validate(
+        [...(options.dependencies ?? []), plugin],
+        options.core === undefined ? {} : { core: options.core }
+      )
+        .map((problem) => `${problem.reason._tag}: ${problem.message}`)
+    ))
 
 /**
  * Every label of the plugin is non-blank in en, cs, lt and bg.
@@ -170,7 +167,11 @@ export const checkRegistration = (plugin: Plugin, options: PluginCheckOptions = 
  * @category combinators
  */
 export const checkLabels = (plugin: Plugin): PluginCheckResult =>
-  guard("labels", plugin, () => result("labels", plugin, Registry.missingLabels(plugin).map((problem) => problem.message)))
+  guard(
+    "labels",
+    plugin,
+    () => result("labels", plugin, Registry.missingLabels(plugin).map((problem) => problem.message))
+  )
 
 /**
  * Every rule is pure and deterministic: run twice on the same generated command and deep-frozen
@@ -179,22 +180,27 @@ export const checkLabels = (plugin: Plugin): PluginCheckResult =>
  * @since 0.1.0
  * @category combinators
  */
-export const checkRulesPure = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+export const checkRulesPure = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
   guard("purity", plugin, () => {
-  const problems: Array<string> = []
-  const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
-    const frozen = deepFreeze(facts)
-    try {
-      const first = stable(rule.check(command as Command, frozen, rule.verdict))
-      const second = stable(rule.check(command as Command, frozen, rule.verdict))
-      if (first !== second) {
-        addOnce(problems, `rule "${rule.id}" is not deterministic on ${command._tag}: ${first} then ${second}`)
+    const problems: Array<string> = []
+    const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
+      const frozen = deepFreeze(facts)
+      try {
+        const first = stable(rule.check(command as Command, frozen, rule.verdict))
+        const second = stable(rule.check(command as Command, frozen, rule.verdict))
+        if (first !== second) {
+          addOnce(problems, `rule "${rule.id}" is not deterministic on ${command._tag}: ${first} then ${second}`)
+        }
+      } catch (error) {
+        addOnce(
+          problems,
+          `rule "${rule.id}" threw on ${command._tag} (rules must return a verdict, never throw or change the facts): ${
+            describeError(error)
+          }`
+        )
       }
-    } catch (error) {
-      addOnce(problems, `rule "${rule.id}" threw on ${command._tag} (rules must return a verdict, never throw or change the facts): ${describeError(error)}`)
-    }
-  })
-  return result("purity", plugin, [...problems, ...skipped])
+    })
+    return result("purity", plugin, [...problems, ...skipped])
   })
 
 /**
@@ -203,20 +209,23 @@ export const checkRulesPure = (plugin: Plugin, options: PluginCheckOptions = {})
  * @since 0.1.0
  * @category combinators
  */
-export const checkDeclaredReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+export const checkDeclaredReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
   guard("declaredReads", plugin, () => {
-  const problems: Array<string> = []
-  const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
-    try {
-      const trace = traceReads(rule, command as Command, facts)
-      if (trace.undeclared.length > 0) {
-        addOnce(problems, `rule "${rule.id}" reads ${trace.undeclared.map((p) => `"${p}"`).join(", ")} without declaring it in reads`)
+    const problems: Array<string> = []
+    const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
+      try {
+        const trace = traceReads(rule, command as Command, facts)
+        if (trace.undeclared.length > 0) {
+          addOnce(
+            problems,
+            `rule "${rule.id}" reads ${trace.undeclared.map((p) => `"${p}"`).join(", ")} without declaring it in reads`
+          )
+        }
+      } catch (error) {
+        addOnce(problems, `rule "${rule.id}" threw on ${command._tag}: ${describeError(error)}`)
       }
-    } catch (error) {
-      addOnce(problems, `rule "${rule.id}" threw on ${command._tag}: ${describeError(error)}`)
-    }
-  })
-  return result("declaredReads", plugin, [...problems, ...skipped])
+    })
+    return result("declaredReads", plugin, [...problems, ...skipped])
   })
 
 /**
@@ -226,31 +235,39 @@ export const checkDeclaredReads = (plugin: Plugin, options: PluginCheckOptions =
  * @since 0.1.0
  * @category combinators
  */
-export const checkEligibilityReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+export const checkEligibilityReads = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
   guard("eligibilityReads", plugin, () => {
-  const core = options.core ?? Registry.builtinCore
-  const eligibilityCommands = [...new Set([...(core.engine.eligibilityCommands ?? []), "AssessEligibility"])]
-  const deciding = rulesOf(plugin).filter((rule) =>
-    eligibilityCommands.some((tag) => appliesTo(rule, tag))
-  )
-  const problems: Array<string> = Engine.protectedAttributeReads(deciding as ReadonlyArray<Rule<AnyCommand, never>>, eligibilityCommands)
-    .map((problem) => problem.message)
-  const facts = arbPluginFacts(plugin, options.facts)
-  for (const rule of deciding) {
-    const commands = commandsFor(tagsOf(rule).filter((tag) => eligibilityCommands.includes(tag)), plugin, options)
-    if (commands === undefined) continue
-    sample(fc.tuple(commands, facts), options, ([command, generated]) => {
-      try {
-        const trace = traceReads(rule, command as Command, generated, { protectedAttributes: ProtectedAttributes.standard })
-        if (trace.protectedReads.length > 0) {
-          addOnce(problems, `eligibility rule "${rule.id}" reads the protected ${trace.protectedReads.map((p) => `"${p}"`).join(", ")} on ${command._tag}`)
+    const core = options.core ?? Registry.builtinCore
+    const eligibilityCommands = [...new Set([...(core.engine.eligibilityCommands ?? []), "AssessEligibility"])]
+    const deciding = rulesOf(plugin).filter((rule) => eligibilityCommands.some((tag) => appliesTo(rule, tag)))
+    const problems: Array<string> = Engine.protectedAttributeReads(
+      deciding as ReadonlyArray<Rule<AnyCommand, never>>,
+      eligibilityCommands
+    )
+      .map((problem) => problem.message)
+    const facts = arbPluginFacts(plugin, options.facts)
+    for (const rule of deciding) {
+      const commands = commandsFor(tagsOf(rule).filter((tag) => eligibilityCommands.includes(tag)), plugin, options)
+      if (commands === undefined) continue
+      sample(fc.tuple(commands, facts), options, ([command, generated]) => {
+        try {
+          const trace = traceReads(rule, command as Command, generated, {
+            protectedAttributes: ProtectedAttributes.standard
+          })
+          if (trace.protectedReads.length > 0) {
+            addOnce(
+              problems,
+              `eligibility rule "${rule.id}" reads the protected ${
+                trace.protectedReads.map((p) => `"${p}"`).join(", ")
+              } on ${command._tag}`
+            )
+          }
+        } catch (error) {
+          addOnce(problems, `rule "${rule.id}" threw on ${command._tag}: ${describeError(error)}`)
         }
-      } catch (error) {
-        addOnce(problems, `rule "${rule.id}" threw on ${command._tag}: ${describeError(error)}`)
-      }
-    })
-  }
-  return result("eligibilityReads", plugin, problems)
+      })
+    }
+    return result("eligibilityReads", plugin, problems)
   })
 
 /**
@@ -260,26 +277,31 @@ export const checkEligibilityReads = (plugin: Plugin, options: PluginCheckOption
  * @since 0.1.0
  * @category combinators
  */
-export const checkPluginEquality = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+export const checkPluginEquality = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
   guard("equality", plugin, () => {
-  const registered = Registry.makeResult([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
-  if (registered._tag === "Failure") {
-    return result("equality", plugin, [`cannot register the plugin: ${registered.failure.message}`])
-  }
-  const core = options.core ?? Registry.builtinCore
-  try {
-    checkEquality(
-      registered.success.engine,
-      {
-        facts: arbPluginFacts(plugin, options.facts),
-        eligibilityCommands: [...new Set([...(core.engine.eligibilityCommands ?? []), "AssessEligibility"])] as ReadonlyArray<CommandTag>
-      },
-      parameters(options)
+    const registered = Registry.makeResult(
+      [...(options.dependencies ?? []), plugin],
+      options.core === undefined ? {} : { core: options.core }
     )
-    return result("equality", plugin, [])
-  } catch (error) {
-    return result("equality", plugin, [describeError(error)])
-  }
+    if (registered._tag === "Failure") {
+      return result("equality", plugin, [`cannot register the plugin: ${registered.failure.message}`])
+    }
+    const core = options.core ?? Registry.builtinCore
+    try {
+      checkEquality(
+        registered.success.engine,
+        {
+          facts: arbPluginFacts(plugin, options.facts),
+          eligibilityCommands: [
+            ...new Set([...(core.engine.eligibilityCommands ?? []), "AssessEligibility"])
+          ] as ReadonlyArray<CommandTag>
+        },
+        parameters(options)
+      )
+      return result("equality", plugin, [])
+    } catch (error) {
+      return result("equality", plugin, [describeError(error)])
+    }
   })
 
 /**
@@ -289,40 +311,48 @@ export const checkPluginEquality = (plugin: Plugin, options: PluginCheckOptions 
  * @since 0.1.0
  * @category combinators
  */
-export const checkDerivations = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+export const checkDerivations = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
   guard("derivations", plugin, () => {
-  const problems: Array<string> = []
-  const derivations = plugin.derivations ?? []
-  if (derivations.length > 0) {
-    sample(arbHistory(plugin), options, (history) => {
-      const frozen = deepFreeze(history)
-      for (const derivation of derivations) {
-        const indicator = plugin.indicators.find((i) => i.code === derivation.indicator)
-        if (indicator === undefined) {
-          addOnce(problems, `derivation "${derivation.id}" derives the unknown indicator "${derivation.indicator}"`)
-          continue
-        }
-        let first: OutcomeValue | undefined
-        try {
-          first = derivation.derive(frozen)
-          const second = derivation.derive(frozen)
-          if (stable(first) !== stable(second)) {
-            addOnce(problems, `derivation "${derivation.id}" is not deterministic: ${stable(first)} then ${stable(second)}`)
+    const problems: Array<string> = []
+    const derivations = plugin.derivations ?? []
+    if (derivations.length > 0) {
+      sample(arbHistory(plugin), options, (history) => {
+        const frozen = deepFreeze(history)
+        for (const derivation of derivations) {
+          const indicator = plugin.indicators.find((i) => i.code === derivation.indicator)
+          if (indicator === undefined) {
+            addOnce(problems, `derivation "${derivation.id}" derives the unknown indicator "${derivation.indicator}"`)
+            continue
           }
-        } catch (error) {
-          addOnce(problems, `derivation "${derivation.id}" threw (derivations must be pure and total): ${describeError(error)}`)
-          continue
+          let first: OutcomeValue | undefined
+          try {
+            first = derivation.derive(frozen)
+            const second = derivation.derive(frozen)
+            if (stable(first) !== stable(second)) {
+              addOnce(
+                problems,
+                `derivation "${derivation.id}" is not deterministic: ${stable(first)} then ${stable(second)}`
+              )
+            }
+          } catch (error) {
+            addOnce(
+              problems,
+              `derivation "${derivation.id}" threw (derivations must be pure and total): ${describeError(error)}`
+            )
+            continue
+          }
+          if (first !== undefined && !fitsScale(indicator.scale, first)) {
+            addOnce(
+              problems,
+              `derivation "${derivation.id}" returned ${stable(first)}, which is not on the scale ${
+                stable(indicator.scale)
+              } of "${indicator.code}"`
+            )
+          }
         }
-        if (first !== undefined && !fitsScale(indicator.scale, first)) {
-          addOnce(
-            problems,
-            `derivation "${derivation.id}" returned ${stable(first)}, which is not on the scale ${stable(indicator.scale)} of "${indicator.code}"`
-          )
-        }
-      }
-    })
-  }
-  return result("derivations", plugin, problems)
+      })
+    }
+    return result("derivations", plugin, problems)
   })
 
 const QUESTIONS: ReadonlyArray<string> = ["how-much", "how-well", "better-off"]
@@ -335,7 +365,9 @@ interface GroupedQuery {
 }
 
 /** The aggregate query of a report: core's `ReportDefinition` (`dimensions`), or a raw aggregate query (`groupBy`). */
-const queryOf = (report: PluginReport): { readonly aggregate: GroupedQuery; readonly definition?: Report.ReportDefinition } | undefined => {
+const queryOf = (
+  report: PluginReport
+): { readonly aggregate: GroupedQuery; readonly definition?: Report.ReportDefinition } | undefined => {
   const query = (report as { readonly query?: unknown }).query
   if (query === null || typeof query !== "object") return undefined
   const q = query as Record<string, unknown>
@@ -349,22 +381,34 @@ const queryOf = (report: PluginReport): { readonly aggregate: GroupedQuery; read
 
 const computeOf = (report: PluginReport): ((records: GeneratedRecords) => unknown) | undefined => {
   const compute = (report as { readonly compute?: unknown }).compute
-  return typeof compute === "function" ? (records) => (compute as (r: GeneratedRecords) => unknown).call(report, records) : undefined
+  return typeof compute === "function"
+    ? (records) => (compute as (r: GeneratedRecords) => unknown).call(report, records)
+    : undefined
 }
 
-const facetProblems = (report: PluginReport, query: GroupedQuery, records: ReadonlyArray<StoredRecord>): ReadonlyArray<string> => {
+const facetProblems = (
+  report: PluginReport,
+  query: GroupedQuery,
+  records: ReadonlyArray<StoredRecord>
+): ReadonlyArray<string> => {
   const ofKind = records.filter((r) => r.kind === query.kind)
   if (ofKind.length === 0) return [`report "${report.id}": "${query.kind}" is not a kind of record the store keeps`]
   const known = new Set(ofKind.flatMap((r) => Object.keys(r.facets)))
   const problems: Array<string> = []
   for (const name of query.groupBy) {
     if (name !== "tag" && name !== "month" && !known.has(name)) {
-      problems.push(`report "${report.id}": "${name}" is not a facet of ${query.kind} records (known: tag, month, ${[...known].join(", ")})`)
+      problems.push(
+        `report "${report.id}": "${name}" is not a facet of ${query.kind} records (known: tag, month, ${
+          [...known].join(", ")
+        })`
+      )
     }
   }
   for (const name of query.sum ?? []) {
     if (!ofKind.some((r) => typeof r.facets[name] === "number")) {
-      problems.push(`report "${report.id}": "${name}" is not a numeric facet of ${query.kind} records, so it cannot be summed`)
+      problems.push(
+        `report "${report.id}": "${name}" is not a numeric facet of ${query.kind} records, so it cannot be summed`
+      )
     }
   }
   return problems
@@ -385,45 +429,59 @@ const facetProblems = (report: PluginReport, query: GroupedQuery, records: Reado
  * @since 0.1.0
  * @category combinators
  */
-export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult => 
+export const checkReports = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
   guard("reports", plugin, () => {
-  const problems: Array<string> = []
-  for (const report of plugin.reports) {
-    if (!QUESTIONS.includes(report.question)) {
-      problems.push(`report "${report.id}": question must be one of how-much, how-well, better-off`)
-    }
-  }
-  sample(arbRecords(plugin), { ...options, numRuns: Math.min(options.numRuns ?? 20, 20) }, ({ records }) => {
-    const store = memoryOf(records)
+    const problems: Array<string> = []
     for (const report of plugin.reports) {
-      const query = queryOf(report)
-      if (query !== undefined) {
-        for (const problem of facetProblems(report, query.aggregate, records)) addOnce(problems, problem)
-        if (query.definition !== undefined) {
-          const exit = Effect.runSyncExit(Report.run(query.definition, store))
-          if (Exit.isFailure(exit)) {
-            const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
-            addOnce(problems, `report "${report.id}" cannot be computed: ${describeError(failure?._tag === "Fail" ? failure.error : exit.cause)}`)
+      if (!QUESTIONS.includes(report.question)) {
+        problems.push(`report "${report.id}": question must be one of how-much, how-well, better-off`)
+      }
+    }
+    sample(arbRecords(plugin), { ...options, numRuns: Math.min(options.numRuns ?? 20, 20) }, ({ records }) => {
+      const store = memoryOf(records)
+      for (const report of plugin.reports) {
+        const query = queryOf(report)
+        if (query !== undefined) {
+          for (const problem of facetProblems(report, query.aggregate, records)) addOnce(problems, problem)
+          if (query.definition !== undefined) {
+            const exit = Effect.runSyncExit(Report.run(query.definition, store))
+            if (Exit.isFailure(exit)) {
+              const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
+              addOnce(
+                problems,
+                `report "${report.id}" cannot be computed: ${
+                  describeError(failure?._tag === "Fail" ? failure.error : exit.cause)
+                }`
+              )
+            }
+          } else {
+            aggregateRecords(records, query.aggregate)
           }
-        } else {
-          aggregateRecords(records, query.aggregate)
+        }
+        const compute = options.computeReport === undefined
+          ? computeOf(report)
+          : (generated: GeneratedRecords) => options.computeReport!(report, generated)
+        if (compute === undefined) continue
+        try {
+          if (compute({ records }) === undefined) {
+            addOnce(problems, `report "${report.id}" computed nothing on generated records`)
+          }
+        } catch (error) {
+          addOnce(problems, `report "${report.id}" cannot be computed on generated records: ${describeError(error)}`)
         }
       }
-      const compute = options.computeReport === undefined
-        ? computeOf(report)
-        : (generated: GeneratedRecords) => options.computeReport!(report, generated)
-      if (compute === undefined) continue
-      try {
-        if (compute({ records }) === undefined) addOnce(problems, `report "${report.id}" computed nothing on generated records`)
-      } catch (error) {
-        addOnce(problems, `report "${report.id}" cannot be computed on generated records: ${describeError(error)}`)
-      }
-    }
-  })
-  return result("reports", plugin, problems)
+    })
+    return result("reports", plugin, problems)
   })
 
-const otherServiceTypes = ["street-work", "community-centre", "children-in-care", "debt-counselling", "night-shelter", "some-other-type"]
+const otherServiceTypes = [
+  "street-work",
+  "community-centre",
+  "children-in-care",
+  "debt-counselling",
+  "night-shelter",
+  "some-other-type"
+]
 
 /**
  * The plugin's rules speak for its own service type only: run through the registry's engine
@@ -435,7 +493,10 @@ const otherServiceTypes = ["street-work", "community-centre", "children-in-care"
  */
 export const checkScope = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
   guard("scope", plugin, () => {
-    const registry = Registry.makeUnsafe([...(options.dependencies ?? []), plugin], options.core === undefined ? {} : { core: options.core })
+    const registry = Registry.makeUnsafe(
+      [...(options.dependencies ?? []), plugin],
+      options.core === undefined ? {} : { core: options.core }
+    )
     const own = new Set(rulesOf(plugin).map((rule) => rule.id))
     const others = fc.constantFrom(...otherServiceTypes.filter((type) => type !== plugin.id))
     const problems: Array<string> = []
@@ -447,7 +508,10 @@ export const checkScope = (plugin: Plugin, options: PluginCheckOptions = {}): Pl
         const other = { ...generated, service: { ...generated.service, type } }
         for (const step of registry.engine.explain(command as Command, other).steps) {
           if (own.has(step.rule) && step.verdict._tag !== "Allow") {
-            addOnce(problems, `rule "${step.rule}" judged a ${command._tag} for a service of type "${type}" (${step.verdict._tag})`)
+            addOnce(
+              problems,
+              `rule "${step.rule}" judged a ${command._tag} for a service of type "${type}" (${step.verdict._tag})`
+            )
           }
         }
       })

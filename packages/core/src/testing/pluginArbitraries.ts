@@ -5,8 +5,8 @@
  *
  * @since 0.2.0
  */
-import * as fc from "fast-check"
 import { Effect } from "effect"
+import * as fc from "fast-check"
 import { mappings, type RecordIndex } from "../casework/Records.js"
 import type { Facts } from "../Facts.js"
 import { Contact } from "../model/Contact.js"
@@ -25,7 +25,6 @@ import {
 } from "./arbitraries.js"
 import { arbCoreFacts, arbUtc } from "./principles.js"
 
-
 /**
  * The records a report is computed over in the `reports` check: stored records of every kind
  * (as the case-work API would store them, with their facets and tags), among them contacts
@@ -38,7 +37,9 @@ export interface GeneratedRecords {
   readonly records: ReadonlyArray<StoredRecord>
 }
 
-const pick = <A>(items: ReadonlyArray<A>) => (items.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...items), { nil: undefined }))
+const pick = <A>(
+  items: ReadonlyArray<A>
+) => (items.length === 0 ? fc.constant(undefined) : fc.option(fc.constantFrom(...items), { nil: undefined }))
 
 /**
  * Contacts that use the plugin's own intervention, channel and first-contact channel codes.
@@ -135,11 +136,28 @@ const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> =>
 export const arbRecords = (plugin: Plugin): fc.Arbitrary<GeneratedRecords> => {
   const kinds = Object.keys(mappings) as ReadonlyArray<keyof typeof mappings>
   return fc
-    .tuple(...kinds.map((kind) => fc.array(arbEntityOf(plugin, mappings[kind].kind), { minLength: 1, maxLength: kind === "contact" || kind === "measurement" ? 12 : 3 })))
+    .tuple(
+      ...kinds.map((kind) =>
+        fc.array(arbEntityOf(plugin, mappings[kind].kind), {
+          minLength: 1,
+          maxLength: kind === "contact" || kind === "measurement" ? 12 : 3
+        })
+      )
+    )
     .map((lists) => ({
       records: lists.flatMap((list, i) => {
-        const mapping = mappings[kinds[i]!] as { readonly kind: RecordKind; readonly id: (a: unknown) => string; readonly index: (a: unknown) => Omit<StoredRecord, "kind" | "id" | "version" | "data"> }
-        return list.map((entity): StoredRecord => ({ kind: mapping.kind, id: mapping.id(entity), version: 1, ...mapping.index(entity), data: null }))
+        const mapping = mappings[kinds[i]!] as {
+          readonly kind: RecordKind
+          readonly id: (a: unknown) => string
+          readonly index: (a: unknown) => Omit<StoredRecord, "kind" | "id" | "version" | "data">
+        }
+        return list.map((entity): StoredRecord => ({
+          kind: mapping.kind,
+          id: mapping.id(entity),
+          version: 1,
+          ...mapping.index(entity),
+          data: null
+        }))
       })
     }))
 }
@@ -152,8 +170,10 @@ export const arbRecords = (plugin: Plugin): fc.Arbitrary<GeneratedRecords> => {
  * @since 0.1.0
  * @category combinators
  */
-export const aggregateRecords = (records: ReadonlyArray<StoredRecord>, query: AggregateQuery): ReadonlyArray<AggregateRow> =>
-  Effect.runSync(memoryOf(records).aggregate(query))
+export const aggregateRecords = (
+  records: ReadonlyArray<StoredRecord>,
+  query: AggregateQuery
+): ReadonlyArray<AggregateRow> => Effect.runSync(memoryOf(records).aggregate(query))
 
 /**
  * A memory store holding records as the case-work API indexes them (kind plus index fields),
@@ -192,4 +212,3 @@ export const arbPluginFacts = (plugin: Plugin, base: fc.Arbitrary<Facts> = arbCo
       config: defaults ? { ...facts.service.config, ...plugin.config } : facts.service.config
     }
   }))
-

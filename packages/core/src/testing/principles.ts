@@ -5,8 +5,8 @@
  *
  * @since 0.1.0
  */
-import * as fc from "fast-check"
 import { DateTime, Schema } from "effect"
+import * as fc from "fast-check"
 import type { Command, CommandTag } from "../Command.js"
 import { commandTags } from "../Command.js"
 import type { CooperationFacts, Facts, PersonFacts, PlanFacts, ProtectedFacts, ServiceFacts } from "../Facts.js"
@@ -17,16 +17,7 @@ import { Consent, Disclosure } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
-import {
-  ActivityId,
-  ConsentId,
-  CooperationId,
-  GoalId,
-  PersonId,
-  PlanId,
-  ReferralId,
-  ServiceId
-} from "../model/Ids.js"
+import { ActivityId, ConsentId, CooperationId, GoalId, PersonId, PlanId, ReferralId, ServiceId } from "../model/Ids.js"
 import { OutcomeMeasurement } from "../model/Outcome.js"
 import { Person } from "../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
@@ -38,7 +29,6 @@ import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
 import {
   arbActivity,
-  arbStaffMember,
   arbAgeBand,
   arbAgeRange,
   arbCode,
@@ -61,6 +51,7 @@ import {
   arbReferral,
   arbService,
   arbShortText,
+  arbStaffMember,
   arbVolunteer,
   arbVolunteerHours,
   decoded
@@ -167,7 +158,13 @@ export const arbPersonFacts: fc.Arbitrary<PersonFacts> = fc.record({
 export const arbServiceFacts: fc.Arbitrary<ServiceFacts> = fc.record(
   {
     id: serviceIdWire,
-    type: fc.constantFrom("low-threshold-club", "street-work", "debt-counselling", "community-centre", "children-in-care"),
+    type: fc.constantFrom(
+      "low-threshold-club",
+      "street-work",
+      "debt-counselling",
+      "community-centre",
+      "children-in-care"
+    ),
     principles: fc.subarray([...corePrincipleIds, "house-rules"]),
     freeOfCharge: fc.boolean(),
     ageRange: arbAgeRange,
@@ -221,14 +218,26 @@ export const arbCoreFacts: fc.Arbitrary<Facts> = fc.record(
     now: arbUtc,
     actor: fc.record({
       id: arbId,
-      role: fc.constantFrom("worker" as const, "coordinator" as const, "administrator" as const, "auditor" as const, "volunteer" as const)
+      role: fc.constantFrom(
+        "worker" as const,
+        "coordinator" as const,
+        "administrator" as const,
+        "auditor" as const,
+        "volunteer" as const
+      )
     }),
     service: arbServiceFacts,
     person: arbPersonFacts,
     consents: fc.array(arbFactsConsent, { maxLength: 4 }),
     cooperation: arbCooperationFacts,
     plan: arbPlanFacts,
-    referralStatus: fc.constantFrom("requested" as const, "accepted" as const, "rejected" as const, "done" as const, "revoked" as const)
+    referralStatus: fc.constantFrom(
+      "requested" as const,
+      "accepted" as const,
+      "rejected" as const,
+      "done" as const,
+      "revoked" as const
+    )
   },
   { requiredKeys: ["now", "actor", "service", "consents"] }
 )
@@ -236,16 +245,29 @@ export const arbCoreFacts: fc.Arbitrary<Facts> = fc.record(
 const withPerson = <T extends { readonly personId: string }>(wire: fc.Arbitrary<T>) =>
   fc.tuple(wire, personIdWire).map(([value, personId]) => ({ ...value, personId }))
 
-const correctionTags = ["CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService"] as const
+const correctionTags = [
+  "CorrectContact",
+  "CorrectPerson",
+  "CorrectActivity",
+  "CorrectLocation",
+  "CorrectService"
+] as const
 const correctionArbitraries = Object.fromEntries(correctionTags.map((tag) => [
   tag,
-  fc.record({ kind: fc.constantFrom("contact", "person", "activity", "location", "service"), id: arbId }).map((fields) => ({ _tag: tag, ...fields }))
+  fc.record({ kind: fc.constantFrom("contact", "person", "activity", "location", "service"), id: arbId }).map((
+    fields
+  ) => ({ _tag: tag, ...fields }))
 ])) as { readonly [K in (typeof correctionTags)[number]]: fc.Arbitrary<Extract<Command, { readonly _tag: K }>> }
 
 const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command, { readonly _tag: K }>> } = {
-  RegisterOrganisation: decoded(arbOrganisation, Organisation).map((organisation) => ({ _tag: "RegisterOrganisation", organisation })),
+  RegisterOrganisation: decoded(arbOrganisation, Organisation).map((organisation) => ({
+    _tag: "RegisterOrganisation",
+    organisation
+  })),
   RegisterService: decoded(
-    fc.tuple(arbService, fc.subarray([...corePrincipleIds]), fc.boolean()).map(([service, principles, freeOfCharge]) => ({
+    fc.tuple(arbService, fc.subarray([...corePrincipleIds]), fc.boolean()).map((
+      [service, principles, freeOfCharge]
+    ) => ({
       ...service,
       principles,
       freeOfCharge
@@ -265,14 +287,20 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
     .map((fields) => ({ _tag: "ChangeIdentityLevel", ...fields })),
   RecordContact: decoded(arbContact, Contact).map((contact) => ({ _tag: "RecordContact", contact })),
   AssessEligibility: fc
-    .record({ serviceId: id(serviceIdWire, ServiceId), personId: id(personIdWire, PersonId) }, { requiredKeys: ["serviceId"] })
+    .record({ serviceId: id(serviceIdWire, ServiceId), personId: id(personIdWire, PersonId) }, {
+      requiredKeys: ["serviceId"]
+    })
     .map((fields) => ({ _tag: "AssessEligibility", ...fields })),
   StartCooperation: fc
     .record({ cooperation: decoded(withPerson(arbCooperation), Cooperation), compelled: fc.boolean() })
     .map((fields) => ({ _tag: "StartCooperation", ...fields })),
   EndCooperation: fc
     .record(
-      { cooperationId: id(arbId, CooperationId), endedBy: fc.constantFrom("person" as const, "service" as const), reason: arbCode },
+      {
+        cooperationId: id(arbId, CooperationId),
+        endedBy: fc.constantFrom("person" as const, "service" as const),
+        reason: arbCode
+      },
       { requiredKeys: ["cooperationId", "endedBy"] }
     )
     .map((fields) => ({ _tag: "EndCooperation", ...fields })),
@@ -290,14 +318,24 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
     Disclosure
   ).map((disclosure) => ({ _tag: "Disclose", disclosure })),
   Refer: decoded(
-    fc.tuple(withPerson(arbReferral), partyWire, consentIdWire).map(([referral, to, consentId]) => ({ ...referral, to, consentId })),
+    fc.tuple(withPerson(arbReferral), partyWire, consentIdWire).map(([referral, to, consentId]) => ({
+      ...referral,
+      to,
+      consentId
+    })),
     Referral
   ).map((referral) => ({ _tag: "Refer", referral })),
   UpdateReferral: fc
     .record(
       {
         referralId: id(arbId, ReferralId),
-        status: fc.constantFrom("requested" as const, "accepted" as const, "rejected" as const, "done" as const, "revoked" as const),
+        status: fc.constantFrom(
+          "requested" as const,
+          "accepted" as const,
+          "rejected" as const,
+          "done" as const,
+          "revoked" as const
+        ),
         reason: arbShortText
       },
       { requiredKeys: ["referralId", "status"] }
@@ -334,7 +372,10 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
     })
     .map((fields) => ({ _tag: "RecordAttendance", ...fields })),
   RegisterVolunteer: decoded(arbVolunteer, Volunteer).map((volunteer) => ({ _tag: "RegisterVolunteer", volunteer })),
-  RecordVolunteerHours: decoded(arbVolunteerHours, VolunteerHours).map((hours) => ({ _tag: "RecordVolunteerHours", hours })),
+  RecordVolunteerHours: decoded(arbVolunteerHours, VolunteerHours).map((hours) => ({
+    _tag: "RecordVolunteerHours",
+    hours
+  })),
   ChargeFee: fc
     .record(
       {
@@ -364,22 +405,44 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
   ErasePerson: id(personIdWire, PersonId).map((personId) => ({ _tag: "ErasePerson", personId })),
   AnswerReferral: fc
     .record(
-      { referralId: id(arbId, ReferralId), status: fc.constantFrom("accepted" as const, "rejected" as const, "done" as const), reason: arbShortText },
+      {
+        referralId: id(arbId, ReferralId),
+        status: fc.constantFrom("accepted" as const, "rejected" as const, "done" as const),
+        reason: arbShortText
+      },
       { requiredKeys: ["referralId", "status"] }
     )
     .map((fields) => ({ _tag: "AnswerReferral", ...fields })),
   SharePerson: fc
-    .record({ personId: id(personIdWire, PersonId), serviceId: id(serviceIdWire, ServiceId), consentId: id(consentIdWire, ConsentId) })
+    .record({
+      personId: id(personIdWire, PersonId),
+      serviceId: id(serviceIdWire, ServiceId),
+      consentId: id(consentIdWire, ConsentId)
+    })
     .map((fields) => ({ _tag: "SharePerson", ...fields })),
   SetupAdministrator: decoded(arbStaffMember, StaffMember).map((member) => ({ _tag: "SetupAdministrator", member })),
-  SetStaff: fc.tuple(decoded(arbStaffMember, StaffMember), fc.option(decoded(arbStaffMember, StaffMember), { nil: undefined }))
+  SetStaff: fc.tuple(
+    decoded(arbStaffMember, StaffMember),
+    fc.option(decoded(arbStaffMember, StaffMember), { nil: undefined })
+  )
     .map(([member, before]) => ({ _tag: "SetStaff", member, before })),
   ...correctionArbitraries,
   VoidRecord: fc
     .record({
-      kind: fc.constantFrom("contact" as const, "activity" as const, "measurement" as const, "volunteer-hours" as const),
+      kind: fc.constantFrom(
+        "contact" as const,
+        "activity" as const,
+        "measurement" as const,
+        "volunteer-hours" as const
+      ),
       id: arbId,
-      reason: fc.constantFrom("entered-in-error" as const, "duplicate" as const, "wrong-person" as const, "wrong-service" as const, "test-record" as const)
+      reason: fc.constantFrom(
+        "entered-in-error" as const,
+        "duplicate" as const,
+        "wrong-person" as const,
+        "wrong-service" as const,
+        "test-record" as const
+      )
     })
     .map((fields) => ({ _tag: "VoidRecord", ...fields }))
 }
@@ -408,7 +471,9 @@ export const arbCommandOf = <K extends CommandTag>(tag: K): fc.Arbitrary<Extract
 export class UndeclaredRead extends Error {
   override readonly name = "UndeclaredRead"
   constructor(readonly rule: string, readonly command: string, readonly paths: ReadonlyArray<string>) {
-    super(`Rule "${rule}" read ${paths.map((p) => `"${p}"`).join(", ")} on ${command} without declaring it in \`reads\``)
+    super(
+      `Rule "${rule}" read ${paths.map((p) => `"${p}"`).join(", ")} on ${command} without declaring it in \`reads\``
+    )
   }
 }
 
@@ -448,7 +513,12 @@ export const declaredReadsProperty = <Cmd extends AnyCommand, F>(
  */
 export class IdentityMadeMandatory extends Error {
   override readonly name = "IdentityMadeMandatory"
-  constructor(readonly rule: string, readonly command: string, readonly identityLevel: string, readonly verdict: string) {
+  constructor(
+    readonly rule: string,
+    readonly command: string,
+    readonly identityLevel: string,
+    readonly verdict: string
+  ) {
     super(
       `Rule "${rule}" said ${verdict} to the ${identityLevel} form of ${command} in a low-threshold service but accepted ` +
         "the identified form: a low-threshold service accepts anonymous and pseudonymous people"
@@ -523,12 +593,22 @@ export const lowThresholdProperty = <Cmd extends AnyCommand = Command, F extends
       compareIdentity("RegisterPerson", "pseudonymous", identified, register("pseudonymous"))
       compareIdentity("RegisterPerson", "anonymous", identified, register("anonymous"))
 
-      const known = new Contact({ ...contact, mode: "individual", participants: [common.id as PersonId], anonymousCount: 0 })
+      const known = new Contact({
+        ...contact,
+        mode: "individual",
+        participants: [common.id as PersonId],
+        anonymousCount: 0
+      })
       const unknown = new Contact({ ...contact, mode: "individual", participants: [], anonymousCount: 1 })
       const { person: _person, ...withoutPerson } = base
       const knownFacts = {
         ...base,
-        person: { ...(original.person ?? { needs: [], protected: {}, situation: {}, ageBand: "not-stated", gender: "not-stated" }), id: common.id, identityLevel: "identified" }
+        person: {
+          ...(original.person ??
+            { needs: [], protected: {}, situation: {}, ageBand: "not-stated", gender: "not-stated" }),
+          id: common.id,
+          identityLevel: "identified"
+        }
       } as F
       compareIdentity(
         "RecordContact",

@@ -31,7 +31,9 @@ export const indicatorTable = (plugin: Plugin): string =>
     "| indicator | scale | categories |",
     "| --- | --- | --- |",
     ...plugin.indicators.map((indicator) => {
-      const categories = indicator.scale._tag === "Category" ? indicator.scale.categories.map((c) => `\`${c}\``).join(", ") : ""
+      const categories = indicator.scale._tag === "Category"
+        ? indicator.scale.categories.map((c) => `\`${c}\``).join(", ")
+        : ""
       return `| \`${indicator.code}\` (${indicator.labels.en}) | ${scaleOf(indicator.scale)} | ${categories} |`
     })
   ].join("\n")

@@ -1,11 +1,11 @@
 import { Effect, Exit, Result } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
+import * as Access from "../../src/access/index.js"
+import type { Operation, Scope } from "../../src/access/index.js"
 import { commandTags } from "../../src/Command.js"
 import type { Role, RoleGrant } from "../../src/model/Actor.js"
 import { ServiceId, WorkerId } from "../../src/model/Ids.js"
-import * as Access from "../../src/access/index.js"
-import type { Operation, Scope } from "../../src/access/index.js"
 
 const IN = ServiceId.make("svc-in")
 const OUT = ServiceId.make("svc-out")
@@ -24,7 +24,9 @@ describe("the matrix as data", () => {
     for (const op of Access.operationNames) {
       expect(Object.keys(Access.matrix[op]).sort()).toEqual([...allRoles].sort())
       for (const role of allRoles) expect(Access.scopes).toContain(Access.matrix[op][role])
-      expect(Access.operations[op].kind).toBe((commandTags as ReadonlyArray<string>).includes(op) && op !== "ExportPerson" ? "write" : "read")
+      expect(Access.operations[op].kind).toBe(
+        (commandTags as ReadonlyArray<string>).includes(op) && op !== "ExportPerson" ? "write" : "read"
+      )
     }
   })
 
@@ -37,7 +39,9 @@ describe("the matrix as data", () => {
 })
 
 // Every cell × {a service the grant lists, a service it does not list, no service (organisation-wide)}.
-describe.each(Access.operationNames.flatMap((op) => allRoles.map((role) => [op, role, Access.matrix[op][role]] as const)))(
+describe.each(
+  Access.operationNames.flatMap((op) => allRoles.map((role) => [op, role, Access.matrix[op][role]] as const))
+)(
   "%s by a %s (matrix says %s)",
   (op, role, scope) => {
     const listed = actor({ role, services: [IN] })
@@ -72,47 +76,194 @@ describe.each(Access.operationNames.flatMap((op) => allRoles.map((role) => [op, 
 // Written by hand, independently of matrix.ts: what each role may do at all (in its own services).
 const mayDo: Record<Role, ReadonlyArray<Operation>> = {
   auditor: ["ReadDirectory", "ReadReport", "ReadAudit", "VerifyAudit"],
-  volunteer: ["ReadDirectory", "RecordActivity", "RecordAttendance", "RecordVolunteerHours", "ReadActivity", "CorrectActivity"],
+  volunteer: [
+    "ReadDirectory",
+    "RecordActivity",
+    "RecordAttendance",
+    "RecordVolunteerHours",
+    "ReadActivity",
+    "CorrectActivity"
+  ],
   administrator: [
-    "RegisterOrganisation", "RegisterService", "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours",
-    "PublishReport", "ErasePerson", "ExportPerson", "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson",
-    "ReadConsent", "ReadActivity", "ReadVolunteer", "ReadReport", "ReadAudit", "VerifyAudit",
+    "RegisterOrganisation",
+    "RegisterService",
+    "RegisterLocation",
+    "RegisterVolunteer",
+    "RecordVolunteerHours",
+    "PublishReport",
+    "ErasePerson",
+    "ExportPerson",
+    "ReadDirectory",
+    "ListPeople",
+    "ReadPerson",
+    "ReadIdentifiedPerson",
+    "ReadConsent",
+    "ReadActivity",
+    "ReadVolunteer",
+    "ReadReport",
+    "ReadAudit",
+    "VerifyAudit",
     // The staff directory is the administrators' alone.
-    "SetStaff", "ReadStaff",
-    "CorrectLocation", "CorrectService"
+    "SetStaff",
+    "ReadStaff",
+    "CorrectLocation",
+    "CorrectService"
   ],
   worker: [
-    "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
-    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
-    "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
-    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
-    "CorrectContact", "CorrectPerson", "CorrectActivity"
+    "RegisterPerson",
+    "ChangeIdentityLevel",
+    "RecordContact",
+    "AssessEligibility",
+    "StartCooperation",
+    "EndCooperation",
+    "GiveConsent",
+    "WithdrawConsent",
+    "Disclose",
+    "Refer",
+    "UpdateReferral",
+    "AnswerReferral",
+    "CreatePlan",
+    "AddGoal",
+    "AddPlanStep",
+    "SetGoalStatus",
+    "ReviewPlan",
+    "RecordOutcome",
+    "RecordNeed",
+    "ChargeFee",
+    "RecordActivity",
+    "RecordAttendance",
+    "SharePerson",
+    "ReadDirectory",
+    "ListPeople",
+    "ReadPerson",
+    "ReadIdentifiedPerson",
+    "ReadHistory",
+    "ReadConfidentialNote",
+    "ReadPlan",
+    "ReadConsent",
+    "ReadDisclosure",
+    "ReadReferral",
+    "ReadActivity",
+    "ReadReport",
+    "CorrectContact",
+    "CorrectPerson",
+    "CorrectActivity"
   ],
   coordinator: [
-    "RegisterLocation", "RegisterVolunteer", "RecordVolunteerHours", "PublishReport", "ErasePerson", "ExportPerson",
+    "RegisterLocation",
+    "RegisterVolunteer",
+    "RecordVolunteerHours",
+    "PublishReport",
+    "ErasePerson",
+    "ExportPerson",
     "ReadVolunteer",
-    "RegisterPerson", "ChangeIdentityLevel", "RecordContact", "AssessEligibility", "StartCooperation", "EndCooperation",
-    "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-    "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ChargeFee", "RecordActivity", "RecordAttendance", "SharePerson",
-    "ReadDirectory", "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan",
-    "ReadConsent", "ReadDisclosure", "ReadReferral", "ReadActivity", "ReadReport",
-    "CorrectContact", "CorrectPerson", "CorrectActivity", "CorrectLocation", "CorrectService", "VoidRecord", "ReadChanges"
+    "RegisterPerson",
+    "ChangeIdentityLevel",
+    "RecordContact",
+    "AssessEligibility",
+    "StartCooperation",
+    "EndCooperation",
+    "GiveConsent",
+    "WithdrawConsent",
+    "Disclose",
+    "Refer",
+    "UpdateReferral",
+    "AnswerReferral",
+    "CreatePlan",
+    "AddGoal",
+    "AddPlanStep",
+    "SetGoalStatus",
+    "ReviewPlan",
+    "RecordOutcome",
+    "RecordNeed",
+    "ChargeFee",
+    "RecordActivity",
+    "RecordAttendance",
+    "SharePerson",
+    "ReadDirectory",
+    "ListPeople",
+    "ReadPerson",
+    "ReadIdentifiedPerson",
+    "ReadHistory",
+    "ReadConfidentialNote",
+    "ReadPlan",
+    "ReadConsent",
+    "ReadDisclosure",
+    "ReadReferral",
+    "ReadActivity",
+    "ReadReport",
+    "CorrectContact",
+    "CorrectPerson",
+    "CorrectActivity",
+    "CorrectLocation",
+    "CorrectService",
+    "VoidRecord",
+    "ReadChanges"
   ]
 }
 
 // Hand-written: what touches the people served, and what a volunteer must never touch.
 const personal: ReadonlyArray<Operation> = [
-  "ListPeople", "ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "ReadPlan", "ReadConsent",
-  "ReadDisclosure", "ReadReferral", "ReadActivity", "ExportPerson", "RegisterPerson", "ChangeIdentityLevel", "RecordContact",
-  "GiveConsent", "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "CreatePlan", "AddGoal", "AddPlanStep",
-  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "ErasePerson", "StartCooperation", "EndCooperation",
-  "CorrectContact", "CorrectPerson", "VoidRecord", "ReadChanges"
+  "ListPeople",
+  "ReadPerson",
+  "ReadIdentifiedPerson",
+  "ReadHistory",
+  "ReadConfidentialNote",
+  "ReadPlan",
+  "ReadConsent",
+  "ReadDisclosure",
+  "ReadReferral",
+  "ReadActivity",
+  "ExportPerson",
+  "RegisterPerson",
+  "ChangeIdentityLevel",
+  "RecordContact",
+  "GiveConsent",
+  "WithdrawConsent",
+  "Disclose",
+  "Refer",
+  "UpdateReferral",
+  "AnswerReferral",
+  "CreatePlan",
+  "AddGoal",
+  "AddPlanStep",
+  "SetGoalStatus",
+  "ReviewPlan",
+  "RecordOutcome",
+  "RecordNeed",
+  "ErasePerson",
+  "StartCooperation",
+  "EndCooperation",
+  "CorrectContact",
+  "CorrectPerson",
+  "VoidRecord",
+  "ReadChanges"
 ]
 const offLimitsForVolunteers: ReadonlyArray<Operation> = [
-  "ReadHistory", "ReadConfidentialNote", "ReadPlan", "ReadConsent", "ReadDisclosure", "ReadReferral", "GiveConsent",
-  "WithdrawConsent", "Disclose", "Refer", "UpdateReferral", "AnswerReferral", "RecordContact", "CreatePlan", "AddGoal", "AddPlanStep",
-  "SetGoalStatus", "ReviewPlan", "RecordOutcome", "RecordNeed", "CorrectContact", "CorrectPerson", "VoidRecord", "ReadChanges"
+  "ReadHistory",
+  "ReadConfidentialNote",
+  "ReadPlan",
+  "ReadConsent",
+  "ReadDisclosure",
+  "ReadReferral",
+  "GiveConsent",
+  "WithdrawConsent",
+  "Disclose",
+  "Refer",
+  "UpdateReferral",
+  "AnswerReferral",
+  "RecordContact",
+  "CreatePlan",
+  "AddGoal",
+  "AddPlanStep",
+  "SetGoalStatus",
+  "ReviewPlan",
+  "RecordOutcome",
+  "RecordNeed",
+  "CorrectContact",
+  "CorrectPerson",
+  "VoidRecord",
+  "ReadChanges"
 ]
 
 describe("the sensitive cells, against a hand-written expectation", () => {
@@ -126,26 +277,45 @@ describe("the sensitive cells, against a hand-written expectation", () => {
     const auditor = actor({ role: "auditor", services: "*" })
     expect(Access.isAllowed(auditor, "ReadAudit", undefined)).toBe(true)
     expect(Access.isAllowed(auditor, "VerifyAudit", undefined)).toBe(true)
-    for (const op of personal) for (const s of [IN, OUT, undefined]) expect(Access.isAllowed(auditor, op, s)).toBe(false)
+    for (const op of personal) {
+      for (const s of [IN, OUT, undefined]) expect(Access.isAllowed(auditor, op, s)).toBe(false)
+    }
   })
 
   it("a volunteer records attendance and never touches anything confidential", () => {
     const volunteer = actor({ role: "volunteer", services: "*" })
     expect(Access.isAllowed(volunteer, "RecordAttendance", IN)).toBe(true)
-    for (const op of offLimitsForVolunteers) for (const s of [IN, OUT, undefined]) expect(Access.isAllowed(volunteer, op, s)).toBe(false)
+    for (const op of offLimitsForVolunteers) {
+      for (const s of [IN, OUT, undefined]) expect(Access.isAllowed(volunteer, op, s)).toBe(false)
+    }
   })
 
   it("an administrator never reads case notes, history, plans, disclosures or referrals, nor does case work", () => {
     const admin = actor({ role: "administrator", services: "*" })
     const never: ReadonlyArray<Operation> = [
-      "ReadConfidentialNote", "ReadHistory", "ReadPlan", "ReadDisclosure", "ReadReferral", "RecordContact", "Disclose", "CreatePlan"
+      "ReadConfidentialNote",
+      "ReadHistory",
+      "ReadPlan",
+      "ReadDisclosure",
+      "ReadReferral",
+      "RecordContact",
+      "Disclose",
+      "CreatePlan"
     ]
     for (const op of never) expect(Access.isAllowed(admin, op, IN)).toBe(false)
   })
 
   it("a worker reads and writes only the people of the services they work in", () => {
     const worker = actor({ role: "worker", services: [IN] })
-    for (const op of ["ReadPerson", "ReadIdentifiedPerson", "ReadHistory", "ReadConfidentialNote", "RecordContact"] as const) {
+    for (
+      const op of [
+        "ReadPerson",
+        "ReadIdentifiedPerson",
+        "ReadHistory",
+        "ReadConfidentialNote",
+        "RecordContact"
+      ] as const
+    ) {
       expect(Access.isAllowed(worker, op, IN)).toBe(true)
       expect(Access.isAllowed(worker, op, OUT)).toBe(false)
       expect(Access.isAllowed(worker, op, undefined)).toBe(false)
@@ -176,23 +346,34 @@ describe("the sensitive cells, against a hand-written expectation", () => {
 
   it("an operation missing from the matrix is denied to everyone (default deny)", () => {
     for (const role of allRoles) {
-      expect(denied(Access.authorize(actor({ role, services: "*" }), "PluginCommandNobodyGranted", IN)).reason).toBe("unknown-operation")
+      expect(denied(Access.authorize(actor({ role, services: "*" }), "PluginCommandNobodyGranted", IN)).reason).toBe(
+        "unknown-operation"
+      )
     }
   })
 })
 
 describe("AccessDenied", () => {
   it("names actor, roles, operation, service and reason, and nothing else", () => {
-    const e = denied(Access.authorize(actor({ role: "volunteer", services: [IN] }, { role: "volunteer", services: [OUT] }), "ReadConfidentialNote", IN))
+    const e = denied(
+      Access.authorize(
+        actor({ role: "volunteer", services: [IN] }, { role: "volunteer", services: [OUT] }),
+        "ReadConfidentialNote",
+        IN
+      )
+    )
     expect(e._tag).toBe("AccessDenied")
-    expect({ actorId: e.actorId, roles: e.roles, operation: e.operation, serviceId: e.serviceId, reason: e.reason }).toEqual({
-      actorId: "actor-1",
-      roles: ["volunteer"],
-      operation: "ReadConfidentialNote",
-      serviceId: IN,
-      reason: "no-role-grants-operation"
-    })
-    expect(e.message).toBe(`Actor "actor-1" (volunteer) may not ReadConfidentialNote in service "svc-in": no-role-grants-operation`)
+    expect({ actorId: e.actorId, roles: e.roles, operation: e.operation, serviceId: e.serviceId, reason: e.reason })
+      .toEqual({
+        actorId: "actor-1",
+        roles: ["volunteer"],
+        operation: "ReadConfidentialNote",
+        serviceId: IN,
+        reason: "no-role-grants-operation"
+      })
+    expect(e.message).toBe(
+      `Actor "actor-1" (volunteer) may not ReadConfidentialNote in service "svc-in": no-role-grants-operation`
+    )
   })
 
   it("the Effect variant fails with the same error and succeeds with the same grant", () => {
@@ -201,13 +382,20 @@ describe("AccessDenied", () => {
     expect(ok).toEqual(Result.getOrThrow(Access.authorize(w, "RecordContact", IN)))
     const exit = Effect.runSyncExit(Access.check(w, "RecordContact", OUT))
     expect(Exit.isFailure(exit)).toBe(true)
-    const caught = Effect.runSync(Access.check(w, "RecordContact", OUT).pipe(Effect.catchTag("AccessDenied", (e) => Effect.succeed(e.reason))))
+    const caught = Effect.runSync(
+      Access.check(w, "RecordContact", OUT).pipe(Effect.catchTag("AccessDenied", (e) => Effect.succeed(e.reason)))
+    )
     expect(caught).toBe("service-out-of-scope")
   })
 })
 
 // The oracle: allowed iff some grant's role has a non-"none" cell whose scope covers the service.
-const oracle = (matrix: Record<string, Partial<Record<Role, Scope>>>, grants: ReadonlyArray<RoleGrant>, op: string, s: ServiceId | undefined) =>
+const oracle = (
+  matrix: Record<string, Partial<Record<Role, Scope>>>,
+  grants: ReadonlyArray<RoleGrant>,
+  op: string,
+  s: ServiceId | undefined
+) =>
   grants.some((g) => {
     const cell = Object.prototype.hasOwnProperty.call(matrix, op) ? matrix[op]?.[g.role] ?? "none" : "none"
     if (cell === "organisation") return true
@@ -220,7 +408,10 @@ const arbGrant: fc.Arbitrary<RoleGrant> = fc.record({
   services: fc.oneof(fc.constant("*" as const), fc.subarray([...POOL]))
 })
 const arbService = fc.option(fc.constantFrom(...POOL), { nil: undefined })
-const arbOp = fc.oneof(fc.constantFrom(...Access.operationNames) as fc.Arbitrary<string>, fc.constantFrom("Nope", "toString", "__proto__", "constructor"))
+const arbOp = fc.oneof(
+  fc.constantFrom(...Access.operationNames) as fc.Arbitrary<string>,
+  fc.constantFrom("Nope", "toString", "__proto__", "constructor")
+)
 
 describe("authorize (property)", () => {
   it("allows only if some grant has a role whose cell allows and whose scope covers the service", () => {
@@ -241,13 +432,21 @@ describe("authorize (property)", () => {
   it("holds for random matrices too (authorizeWith)", () => {
     const arbMatrix = fc.dictionary(
       fc.constantFrom("A", "B", "C"),
-      fc.record({ worker: fc.constantFrom(...Access.scopes), auditor: fc.constantFrom(...Access.scopes) }, { requiredKeys: [] })
+      fc.record({ worker: fc.constantFrom(...Access.scopes), auditor: fc.constantFrom(...Access.scopes) }, {
+        requiredKeys: []
+      })
     )
     fc.assert(
-      fc.property(arbMatrix, fc.array(arbGrant, { maxLength: 3 }), fc.constantFrom("A", "B", "C", "D"), arbService, (m, grants, op, s) => {
-        const r = Access.authorizeWith(m)(actor(...grants), op, s)
-        expect(Result.isSuccess(r)).toBe(oracle(m, grants, op, s))
-      }),
+      fc.property(
+        arbMatrix,
+        fc.array(arbGrant, { maxLength: 3 }),
+        fc.constantFrom("A", "B", "C", "D"),
+        arbService,
+        (m, grants, op, s) => {
+          const r = Access.authorizeWith(m)(actor(...grants), op, s)
+          expect(Result.isSuccess(r)).toBe(oracle(m, grants, op, s))
+        }
+      ),
       { numRuns: 2000 }
     )
   })
@@ -255,7 +454,9 @@ describe("authorize (property)", () => {
   it("is monotone: adding a grant never takes a permission away", () => {
     fc.assert(
       fc.property(fc.array(arbGrant, { maxLength: 3 }), arbGrant, arbOp, arbService, (grants, extra, op, s) => {
-        if (Access.isAllowed(actor(...grants), op, s)) expect(Access.isAllowed(actor(...grants, extra), op, s)).toBe(true)
+        if (Access.isAllowed(actor(...grants), op, s)) {
+          expect(Access.isAllowed(actor(...grants, extra), op, s)).toBe(true)
+        }
       }),
       { numRuns: 1000 }
     )
@@ -265,7 +466,9 @@ describe("authorize (property)", () => {
 describe("organisation-wide roles (the staff directory refuses their scoped grants)", () => {
   it("are exactly the roles without one own-services cell: a scoped grant of them would be widened", async () => {
     const { organisationWideRoles } = await import("../../src/casework/operations/staff.js")
-    const widened = allRoles.filter((role) => Access.operationNames.every((op) => Access.matrix[op][role] !== "own-services"))
+    const widened = allRoles.filter((role) =>
+      Access.operationNames.every((op) => Access.matrix[op][role] !== "own-services")
+    )
     expect([...organisationWideRoles].sort()).toEqual([...widened].sort())
     expect(organisationWideRoles.has("administrator")).toBe(true)
   })

@@ -4,7 +4,9 @@ import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 
 const arbDraft: fc.Arbitrary<Audit.AuditDraft> = fc.record({
-  at: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) => d.toISOString()),
+  at: fc.date({ min: new Date("2020-01-01"), max: new Date("2030-01-01"), noInvalidDate: true }).map((d) =>
+    d.toISOString()
+  ),
   actor: fc.stringMatching(/^[a-z][a-z0-9-]{0,15}$/),
   role: fc.constantFrom("worker", "coordinator", "administrator", "auditor", "volunteer"),
   operation: fc.constantFrom("RegisterPerson", "RecordContact", "Disclose", "EndCooperation", "ReadIdentifiedPerson"),
@@ -13,25 +15,37 @@ const arbDraft: fc.Arbitrary<Audit.AuditDraft> = fc.record({
 }, { requiredKeys: ["at", "actor", "role", "operation", "outcome", "subjects"] })
 
 /** A log sealed in several commits, as a store would build it. */
-const arbLog = fc.array(fc.array(arbDraft, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }).map((commits) => {
-  let head = Audit.emptyHead
-  const entries: Array<Audit.AuditEntry> = []
-  for (const drafts of commits) {
-    const sealed = Audit.seal(head, drafts)
-    entries.push(...sealed)
-    head = { seq: sealed.at(-1)!.seq, hash: sealed.at(-1)!.hash }
+const arbLog = fc.array(fc.array(arbDraft, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 6 }).map(
+  (commits) => {
+    let head = Audit.emptyHead
+    const entries: Array<Audit.AuditEntry> = []
+    for (const drafts of commits) {
+      const sealed = Audit.seal(head, drafts)
+      entries.push(...sealed)
+      head = { seq: sealed.at(-1)!.seq, hash: sealed.at(-1)!.hash }
+    }
+    return { entries, head }
   }
-  return { entries, head }
-})
+)
 
 type Tamper =
-  | { readonly _tag: "change"; readonly index: number; readonly field: "actor" | "operation" | "at" | "role"; readonly value: string }
+  | {
+    readonly _tag: "change"
+    readonly index: number
+    readonly field: "actor" | "operation" | "at" | "role"
+    readonly value: string
+  }
   | { readonly _tag: "delete"; readonly index: number }
   | { readonly _tag: "swap"; readonly index: number }
   | { readonly _tag: "truncate"; readonly keep: number }
 
 const arbTamper: fc.Arbitrary<Tamper> = fc.oneof(
-  fc.record({ _tag: fc.constant("change" as const), index: fc.nat(), field: fc.constantFrom("actor" as const, "operation" as const, "at" as const, "role" as const), value: fc.string({ minLength: 1, maxLength: 8 }) }),
+  fc.record({
+    _tag: fc.constant("change" as const),
+    index: fc.nat(),
+    field: fc.constantFrom("actor" as const, "operation" as const, "at" as const, "role" as const),
+    value: fc.string({ minLength: 1, maxLength: 8 })
+  }),
   fc.record({ _tag: fc.constant("delete" as const), index: fc.nat() }),
   fc.record({ _tag: fc.constant("swap" as const), index: fc.nat() }),
   fc.record({ _tag: fc.constant("truncate" as const), keep: fc.nat() })
@@ -69,11 +83,14 @@ describe("Audit chain", () => {
   })
 
   it("any change, deletion, reordering or truncation is detected", () => {
-    fc.assert(fc.property(arbLog, arbTamper, ({ entries, head }, tamper) => {
-      const tampered = apply(entries, tamper)
-      if (tampered === undefined) return fc.pre(false)
-      expect(Audit.verify(tampered, head)._tag).toBe("Broken")
-    }), { numRuns: 2000 })
+    fc.assert(
+      fc.property(arbLog, arbTamper, ({ entries, head }, tamper) => {
+        const tampered = apply(entries, tamper)
+        if (tampered === undefined) return fc.pre(false)
+        expect(Audit.verify(tampered, head)._tag).toBe("Broken")
+      }),
+      { numRuns: 2000 }
+    )
   })
 
   it("re-sealing a changed entry still breaks against the published head", () => {
@@ -82,21 +99,40 @@ describe("Audit chain", () => {
       // An attacker rewrites entry i and re-chains everything after it.
       const prefix = entries.slice(0, i)
       const prev = i === 0 ? Audit.emptyHead : { seq: entries[i - 1]!.seq, hash: entries[i - 1]!.hash }
-      const rewritten = Audit.seal(prev, entries.slice(i).map(({ seq: _s, prevHash: _p, hash: _h, ...d }, k) => k === 0 ? { ...d, actor: d.actor + "x" } : d))
+      const rewritten = Audit.seal(
+        prev,
+        entries.slice(i).map(({ seq: _s, prevHash: _p, hash: _h, ...d }, k) =>
+          k === 0 ? { ...d, actor: d.actor + "x" } : d
+        )
+      )
       expect(Audit.verify([...prefix, ...rewritten], head)._tag).toBe("Broken")
       expect(Audit.verify([...prefix, ...rewritten])._tag).toBe("Intact")
     }))
   })
 
   it("hashes are SHA-256 hex and chain from the genesis hash", () => {
-    const [first] = Audit.seal(Audit.emptyHead, [{ at: "2026-01-01T00:00:00.000Z", actor: "a", role: "worker", operation: "X", outcome: "allowed", subjects: [] }])
+    const [first] = Audit.seal(Audit.emptyHead, [{
+      at: "2026-01-01T00:00:00.000Z",
+      actor: "a",
+      role: "worker",
+      operation: "X",
+      outcome: "allowed",
+      subjects: []
+    }])
     expect(first!.prevHash).toBe(Audit.GENESIS)
     expect(first!.hash).toMatch(/^[0-9a-f]{64}$/)
     expect(first!.seq).toBe(1)
   })
 
   it("keeps the digests sealed before @noble/hashes replaced the hand-written SHA-256", () => {
-    const [first] = Audit.seal(Audit.emptyHead, [{ at: "2026-01-01T00:00:00.000Z", actor: "a", role: "worker", operation: "X", outcome: "allowed", subjects: [] }])
+    const [first] = Audit.seal(Audit.emptyHead, [{
+      at: "2026-01-01T00:00:00.000Z",
+      actor: "a",
+      role: "worker",
+      operation: "X",
+      outcome: "allowed",
+      subjects: []
+    }])
     expect(first!.hash).toBe("a8eaba935985e89d74ac948f780bf3e8c19bb33ab66ede6ef1d7541f0632862d")
   })
 
@@ -106,7 +142,9 @@ describe("Audit chain", () => {
       const changed = entries.map((e, k) => (k === i ? { ...e, actor: e.actor + "x" } : e))
       expect(Audit.verify(changed, head)).toEqual({ _tag: "Broken", seq: entries[i]!.seq, reason: "hash" })
       const dropped = entries.filter((_, k) => k !== i)
-      const expectedBreak = i === entries.length - 1 ? { seq: i + 1, reason: "head" } : { seq: i + 1, reason: "sequence" }
+      const expectedBreak = i === entries.length - 1
+        ? { seq: i + 1, reason: "head" }
+        : { seq: i + 1, reason: "sequence" }
       expect(Audit.verify(dropped, head)).toEqual({ _tag: "Broken", ...expectedBreak })
     }))
   })
@@ -116,7 +154,8 @@ describe("Audit chain", () => {
       // A store reads entries back ordered by seq.
       const log = [...(apply(entries, tamper) ?? entries)].sort((a, b) => a.seq - b.seq)
       // readAudit's contract: the entries with seq in [fromSeq, fromSeq + limit).
-      const readPage = (fromSeq: number, limit: number) => Effect.succeed(log.filter((e) => e.seq >= fromSeq && e.seq < fromSeq + limit))
+      const readPage = (fromSeq: number, limit: number) =>
+        Effect.succeed(log.filter((e) => e.seq >= fromSeq && e.seq < fromSeq + limit))
       const whole = Audit.verify(log, head)
       const paged = Effect.runSync(Audit.verifyPages(readPage, { head, pageSize }))
       expect(paged._tag).toBe(whole._tag)
@@ -125,21 +164,44 @@ describe("Audit chain", () => {
   })
 
   it("a head kept elsewhere detects truncation, wiping and rewriting, and allows later entries", () => {
-    fc.assert(fc.property(arbLog, fc.nat(), fc.array(arbDraft, { minLength: 1, maxLength: 3 }), ({ entries, head }, n, more) => {
-      const keep = n % entries.length
-      const prefix = entries.slice(0, keep)
-      const cut: Audit.Head = keep === 0 ? Audit.emptyHead : { seq: prefix[keep - 1]!.seq, hash: prefix[keep - 1]!.hash }
-      // Truncated (or wiped) with the stored head moved back: intact on its own, broken against the kept head.
-      expect(Audit.verify(prefix, cut)._tag).toBe("Intact")
-      expect(Audit.verify(prefix, { head: cut, expected: head })).toEqual({ _tag: "Broken", seq: keep + 1, reason: "expected" })
-      // Entries appended after the kept head are fine.
-      const later = [...entries, ...Audit.seal(head, more)]
-      const laterHead = { seq: later.at(-1)!.seq, hash: later.at(-1)!.hash }
-      expect(Audit.verify(later, { head: laterHead, expected: head })).toEqual({ _tag: "Intact", head: laterHead })
-      // Rewritten from the cut on, as long as the original: broken at the kept seq.
-      const forged = [...prefix, ...Audit.seal(cut, entries.slice(keep).map(({ seq: _s, prevHash: _p, hash: _h, ...d }) => ({ ...d, actor: d.actor + "x" })))]
-      expect(Audit.verify(forged, { expected: head })).toEqual({ _tag: "Broken", seq: head.seq, reason: "expected" })
-    }))
+    fc.assert(
+      fc.property(
+        arbLog,
+        fc.nat(),
+        fc.array(arbDraft, { minLength: 1, maxLength: 3 }),
+        ({ entries, head }, n, more) => {
+          const keep = n % entries.length
+          const prefix = entries.slice(0, keep)
+          const cut: Audit.Head = keep === 0
+            ? Audit.emptyHead
+            : { seq: prefix[keep - 1]!.seq, hash: prefix[keep - 1]!.hash }
+          // Truncated (or wiped) with the stored head moved back: intact on its own, broken against the kept head.
+          expect(Audit.verify(prefix, cut)._tag).toBe("Intact")
+          expect(Audit.verify(prefix, { head: cut, expected: head })).toEqual({
+            _tag: "Broken",
+            seq: keep + 1,
+            reason: "expected"
+          })
+          // Entries appended after the kept head are fine.
+          const later = [...entries, ...Audit.seal(head, more)]
+          const laterHead = { seq: later.at(-1)!.seq, hash: later.at(-1)!.hash }
+          expect(Audit.verify(later, { head: laterHead, expected: head })).toEqual({ _tag: "Intact", head: laterHead })
+          // Rewritten from the cut on, as long as the original: broken at the kept seq.
+          const forged = [
+            ...prefix,
+            ...Audit.seal(
+              cut,
+              entries.slice(keep).map(({ seq: _s, prevHash: _p, hash: _h, ...d }) => ({ ...d, actor: d.actor + "x" }))
+            )
+          ]
+          expect(Audit.verify(forged, { expected: head })).toEqual({
+            _tag: "Broken",
+            seq: head.seq,
+            reason: "expected"
+          })
+        }
+      )
+    )
   })
 
   it("a head line round-trips and anything else is refused", () => {
@@ -147,7 +209,15 @@ describe("Audit chain", () => {
       expect(Audit.parseHead(Audit.formatHead(head))).toEqual(head)
       expect(Audit.parseHead(`  ${Audit.formatHead(head, "2026-11-27T10:00:00.000Z")}\n`)).toEqual(head)
     }))
-    for (const bad of ["", "pomoc-audit-head seq=1", `pomoc-audit-head seq=-1 hash=${Audit.GENESIS}`, `pomoc-audit-head seq=1 hash=${"A".repeat(64)}`, `seq=1 hash=${Audit.GENESIS}`]) {
+    for (
+      const bad of [
+        "",
+        "pomoc-audit-head seq=1",
+        `pomoc-audit-head seq=-1 hash=${Audit.GENESIS}`,
+        `pomoc-audit-head seq=1 hash=${"A".repeat(64)}`,
+        `seq=1 hash=${Audit.GENESIS}`
+      ]
+    ) {
       expect(Audit.parseHead(bad)).toBeUndefined()
     }
   })

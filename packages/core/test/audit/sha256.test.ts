@@ -12,7 +12,16 @@ describe("sha256", () => {
     )
   })
   it("matches Web Crypto on padding boundaries and Unicode", async () => {
-    for (const text of ["a".repeat(55), "a".repeat(56), "a".repeat(63), "a".repeat(64), "a".repeat(1000), "Žluťoučký kůň 🐎 Ђ"]) {
+    for (
+      const text of [
+        "a".repeat(55),
+        "a".repeat(56),
+        "a".repeat(63),
+        "a".repeat(64),
+        "a".repeat(1000),
+        "Žluťoučký kůň 🐎 Ђ"
+      ]
+    ) {
       const digest = new Uint8Array(await globalThis.crypto.subtle.digest("SHA-256", new TextEncoder().encode(text)))
       const hex = [...digest].map((b) => b.toString(16).padStart(2, "0")).join("")
       expect(sha256(text)).toBe(hex)

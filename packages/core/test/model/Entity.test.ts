@@ -14,9 +14,15 @@ describe("the entity catalogue", () => {
     for (const kind of Entity.kinds) {
       expect(FieldCrypto.sensitiveFields[kind]).toEqual(Entity.catalogue[kind].personal.map((p) => p.path))
     }
-    expect(FieldCrypto.sensitiveFields.consent).toEqual(expect.arrayContaining(["grantee.name", "grantee.id", "givenOnBehalf.by.name"]))
-    expect(FieldCrypto.sensitiveFields.disclosure).toEqual(expect.arrayContaining(["recipient.name", "summary", "basis.explanation"]))
-    expect(FieldCrypto.sensitiveFields.referral).toEqual(expect.arrayContaining(["to.name", "to.id", "history[].reason"]))
+    expect(FieldCrypto.sensitiveFields.consent).toEqual(
+      expect.arrayContaining(["grantee.name", "grantee.id", "givenOnBehalf.by.name"])
+    )
+    expect(FieldCrypto.sensitiveFields.disclosure).toEqual(
+      expect.arrayContaining(["recipient.name", "summary", "basis.explanation"])
+    )
+    expect(FieldCrypto.sensitiveFields.referral).toEqual(
+      expect.arrayContaining(["to.name", "to.id", "history[].reason"])
+    )
     expect(FieldCrypto.sensitiveFields.activity).toEqual(["title", "description"])
     expect(FieldCrypto.sensitiveFields.location).toEqual(["name", "address"])
     // Codes, counts and times are never personal: reports read them.
@@ -25,8 +31,16 @@ describe("the entity catalogue", () => {
   })
 
   it("finds marks at any depth, in arrays and unions, optional or required", () => {
-    const A = Schema.Struct({ _tag: Schema.Literal("a"), secret: personal(LongText), shared: Schema.optionalKey(personal(LongText)) })
-    const B = Schema.Struct({ _tag: Schema.Literal("b"), shared: personal(LongText), items: Schema.Array(Schema.Struct({ note: Schema.optionalKey(personal(LongText)), code: Schema.String })) })
+    const A = Schema.Struct({
+      _tag: Schema.Literal("a"),
+      secret: personal(LongText),
+      shared: Schema.optionalKey(personal(LongText))
+    })
+    const B = Schema.Struct({
+      _tag: Schema.Literal("b"),
+      shared: personal(LongText),
+      items: Schema.Array(Schema.Struct({ note: Schema.optionalKey(personal(LongText)), code: Schema.String }))
+    })
     expect(Personal.personalPaths(Schema.Union([A, B]))).toEqual([
       { path: "secret", optional: false },
       // Required in one member: erased to a placeholder, never dropped.
@@ -38,7 +52,16 @@ describe("the entity catalogue", () => {
   it("places every history section once", () => {
     const sections = Entity.historyEntries.map((e) => e.history)
     expect(new Set(sections).size).toBe(sections.length)
-    expect([...sections].sort()).toEqual(["activities", "consents", "contacts", "cooperations", "disclosures", "measurements", "plans", "referrals"])
+    expect([...sections].sort()).toEqual([
+      "activities",
+      "consents",
+      "contacts",
+      "cooperations",
+      "disclosures",
+      "measurements",
+      "plans",
+      "referrals"
+    ])
   })
 })
 
@@ -51,7 +74,9 @@ describe("Store.renameValue", () => {
       const renamed = Store.renameValue(value, from, "new-id")
       expect(JSON.stringify(value)).toBe(before)
       // Compared as JSON (like the SQL store's text): JSON has no -0, which fc.jsonValue generates.
-      expect(JSON.parse(JSON.stringify(renamed))).toEqual(JSON.parse(before.split(JSON.stringify(from)).join(JSON.stringify("new-id"))))
+      expect(JSON.parse(JSON.stringify(renamed))).toEqual(
+        JSON.parse(before.split(JSON.stringify(from)).join(JSON.stringify("new-id")))
+      )
     }))
   })
 })

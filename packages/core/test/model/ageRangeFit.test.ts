@@ -26,7 +26,10 @@ describe("ageRangeFit", () => {
 
   it("labelsOf keeps the language order", () => {
     expect(labelsOf("Street work", "Terénní práce", "Gatvės darbas", "Улична работа")).toEqual({
-      en: "Street work", cs: "Terénní práce", lt: "Gatvės darbas", bg: "Улична работа"
+      en: "Street work",
+      cs: "Terénní práce",
+      lt: "Gatvės darbas",
+      bg: "Улична работа"
     })
   })
 })

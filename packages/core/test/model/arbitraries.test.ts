@@ -1,8 +1,8 @@
+import { Contact, Decode, Timestamp } from "@pomoc/core"
+import { arbContact, arbTimestamp, decoded, entities, valueTypes } from "@pomoc/core/testing"
 import { Schema } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Contact, Decode, Timestamp } from "@pomoc/core"
-import { arbContact, arbTimestamp, decoded, entities, valueTypes } from "@pomoc/core/testing"
 
 /** Every concept the core model must cover (issue 2), by entity name. */
 const concepts = [

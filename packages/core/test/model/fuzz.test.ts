@@ -5,10 +5,10 @@
  * with an `InvalidInput` naming a path and a rule for each problem, and must leave
  * `Object.prototype` as it was.
  */
-import * as fc from "fast-check"
-import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { Decode, InvalidInput } from "@pomoc/core"
 import { entities, type EntityArbitrary } from "@pomoc/core/testing"
+import * as fc from "fast-check"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
 
 const RUNS = 10_000
 
@@ -33,23 +33,25 @@ const junk = fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>
 
 /** A valid value with one slot (picked by `pick`) replaced by junk, or removed. */
 const mutated = (valid: fc.Arbitrary<unknown>): fc.Arbitrary<Json> =>
-  fc.tuple(valid, fc.nat(), fc.nat(), junk, fc.boolean()).map(([value, pickContainer, pickSlot, replacement, remove]) => {
-    const copy = structuredClone(value) as Json
-    const all = containers(copy)
-    const target = all[pickContainer % all.length]
-    if (target === undefined) return replacement
-    if (Array.isArray(target)) {
-      if (target.length === 0 || !remove) target.push(replacement)
-      else target.splice(pickSlot % target.length, 1)
+  fc.tuple(valid, fc.nat(), fc.nat(), junk, fc.boolean()).map(
+    ([value, pickContainer, pickSlot, replacement, remove]) => {
+      const copy = structuredClone(value) as Json
+      const all = containers(copy)
+      const target = all[pickContainer % all.length]
+      if (target === undefined) return replacement
+      if (Array.isArray(target)) {
+        if (target.length === 0 || !remove) target.push(replacement)
+        else target.splice(pickSlot % target.length, 1)
+        return copy
+      }
+      const keys = Object.keys(target)
+      const key = keys[pickSlot % Math.max(keys.length, 1)]
+      if (key === undefined) target["extra"] = replacement
+      else if (remove) delete target[key]
+      else target[key] = replacement
       return copy
     }
-    const keys = Object.keys(target)
-    const key = keys[pickSlot % Math.max(keys.length, 1)]
-    if (key === undefined) target["extra"] = replacement
-    else if (remove) delete target[key]
-    else target[key] = replacement
-    return copy
-  })
+  )
 
 /** An object with (some of) the entity's keys, every value random. */
 const keyed = (keys: ReadonlyArray<string>): fc.Arbitrary<Json> =>

@@ -2,9 +2,6 @@
  * The model's own rules, one by one: each is rejected with the path it names and a rule that
  * says why, and no error ever repeats the input's values.
  */
-import { DateTime, Schema } from "effect"
-import * as fc from "fast-check"
-import { describe, expect, it } from "vitest"
 import {
   Activity,
   AgeRange,
@@ -38,6 +35,9 @@ import {
   decoded,
   entities
 } from "@pomoc/core/testing"
+import { DateTime, Schema } from "effect"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
 
 type Problems = ReadonlyArray<{ readonly path: string; readonly rule: string }>
 
@@ -52,10 +52,11 @@ const problemsOf = (schema: Parameters<typeof Decode.decoder>[0], input: unknown
 /** Asserts that decoding fails with (at least) a problem at `path` whose rule matches `rule`. */
 const expectRejected = (schema: Parameters<typeof Decode.decoder>[0], input: unknown, path: string, rule: RegExp) => {
   const problems = problemsOf(schema, input)
-  expect(problems, `expected a problem at '${path}' matching ${String(rule)}, got ${JSON.stringify(problems)}`).toContainEqual({
-    path,
-    rule: expect.stringMatching(rule)
-  })
+  expect(problems, `expected a problem at '${path}' matching ${String(rule)}, got ${JSON.stringify(problems)}`)
+    .toContainEqual({
+      path,
+      rule: expect.stringMatching(rule)
+    })
 }
 
 const T0 = "2024-03-01T09:00:00.000Z"
@@ -164,15 +165,30 @@ describe("Contact", () => {
   })
 
   it("rejects a contact without any participant", () => {
-    expectRejected(Contact, { ...contact, mode: "group", participants: [], anonymousCount: 0 }, "anonymousCount", /at least one participant/)
+    expectRejected(
+      Contact,
+      { ...contact, mode: "group", participants: [], anonymousCount: 0 },
+      "anonymousCount",
+      /at least one participant/
+    )
   })
 
   it("rejects a participant listed twice", () => {
-    expectRejected(Contact, { ...contact, mode: "group", participants: ["person-1", "person-1"] }, "participants", /listed twice/)
+    expectRejected(
+      Contact,
+      { ...contact, mode: "group", participants: ["person-1", "person-1"] },
+      "participants",
+      /listed twice/
+    )
   })
 
   it("rejects a first-contact channel on a contact that is not a first contact", () => {
-    expectRejected(Contact, { ...contact, firstContactChannel: "social-network" }, "firstContactChannel", /first contact/)
+    expectRejected(
+      Contact,
+      { ...contact, firstContactChannel: "social-network" },
+      "firstContactChannel",
+      /first contact/
+    )
   })
 
   it("rejects a contact without workers", () => {
@@ -182,7 +198,12 @@ describe("Contact", () => {
   it("rejects any valid contact made individual with two distinct known people", () => {
     fc.assert(
       fc.property(arbContact, fc.uniqueArray(arbId, { minLength: 2, maxLength: 2 }), (c, people) => {
-        expectRejected(Contact, { ...c, mode: "individual", participants: people, anonymousCount: 0 }, "mode", /exactly one/)
+        expectRejected(
+          Contact,
+          { ...c, mode: "individual", participants: people, anonymousCount: 0 },
+          "mode",
+          /exactly one/
+        )
       })
     )
   })
@@ -190,7 +211,12 @@ describe("Contact", () => {
   it("rejects any valid contact emptied of participants", () => {
     fc.assert(
       fc.property(arbContact, (c) => {
-        expectRejected(Contact, { ...c, participants: [], anonymousCount: 0 }, "anonymousCount", /at least one participant/)
+        expectRejected(
+          Contact,
+          { ...c, participants: [], anonymousCount: 0 },
+          "anonymousCount",
+          /at least one participant/
+        )
       })
     )
   })
@@ -224,7 +250,12 @@ describe("Cooperation", () => {
       fc.property(
         arbCooperation.filter((c) => c.endedAt !== undefined && c.endedAt !== c.startedAt),
         (c) => {
-          expectRejected(Cooperation, { ...c, startedAt: c.endedAt, endedAt: c.startedAt }, "endedAt", /before it started/)
+          expectRejected(
+            Cooperation,
+            { ...c, startedAt: c.endedAt, endedAt: c.startedAt },
+            "endedAt",
+            /before it started/
+          )
         }
       )
     )
@@ -262,7 +293,12 @@ describe("Referral", () => {
   })
 
   it("rejects a referral that does not start as requested", () => {
-    expectRejected(Referral, { ...referral, history: [event("accepted", T0)] }, "history[0].status", /starts as requested/)
+    expectRejected(
+      Referral,
+      { ...referral, history: [event("accepted", T0)] },
+      "history[0].status",
+      /starts as requested/
+    )
   })
 
   it("rejects an empty history", () => {
@@ -280,7 +316,12 @@ describe("Referral", () => {
           expect(result._tag, `${current} → ${next} should be allowed`).toBe("Success")
           if (result._tag === "Success") expect(Referral.status(result.success)).toBe(next)
         } else {
-          expectRejected(Referral, input, `history[${r.history.length}].status`, new RegExp(`from ${current} to ${next}`))
+          expectRejected(
+            Referral,
+            input,
+            `history[${r.history.length}].status`,
+            new RegExp(`from ${current} to ${next}`)
+          )
         }
       })
     )
@@ -311,7 +352,12 @@ describe("Consent", () => {
       fc.property(
         arbConsent.filter((c) => c.validUntil !== undefined && c.validUntil !== c.validFrom),
         (c) => {
-          expectRejected(Consent, { ...c, validFrom: c.validUntil, validUntil: c.validFrom }, "validUntil", /before it starts/)
+          expectRejected(
+            Consent,
+            { ...c, validFrom: c.validUntil, validUntil: c.validFrom },
+            "validUntil",
+            /before it starts/
+          )
         }
       )
     )
@@ -361,7 +407,9 @@ describe("Consent", () => {
             expect(Consent.covers(c, c.purpose, c.grantee, t)).toBe(false)
           }
           expect(Consent.covers(c, `${c.purpose}-other`, c.grantee, t)).toBe(false)
-          expect(Consent.covers(c, c.purpose, { kind: c.grantee.kind, name: `${c.grantee.name} (other)` }, t)).toBe(false)
+          expect(Consent.covers(c, c.purpose, { kind: c.grantee.kind, name: `${c.grantee.name} (other)` }, t)).toBe(
+            false
+          )
         })
       )
     })
@@ -369,7 +417,8 @@ describe("Consent", () => {
     it("covers its own purpose and grantee at its start unless withdrawn by then (property)", () => {
       fc.assert(
         fc.property(decoded(arbConsent, Consent), (c) => {
-          const withdrawnByThen = c.withdrawnAt !== undefined && DateTime.isLessThanOrEqualTo(c.withdrawnAt, c.validFrom)
+          const withdrawnByThen = c.withdrawnAt !== undefined &&
+            DateTime.isLessThanOrEqualTo(c.withdrawnAt, c.validFrom)
           expect(Consent.covers(c, c.purpose, c.grantee, c.validFrom)).toBe(!withdrawnByThen)
         })
       )
@@ -379,7 +428,12 @@ describe("Consent", () => {
 
 describe("Outcomes", () => {
   it("rejects a ladder whose min equals its max at 'scale.max'", () => {
-    expectRejected(OutcomeIndicator, { ...indicator, scale: { _tag: "Ladder", min: 5, max: 5 } }, "scale.max", /above its min/)
+    expectRejected(
+      OutcomeIndicator,
+      { ...indicator, scale: { _tag: "Ladder", min: 5, max: 5 } },
+      "scale.max",
+      /above its min/
+    )
   })
 
   it("rejects a ladder whose min is above its max", () => {
@@ -387,14 +441,24 @@ describe("Outcomes", () => {
   })
 
   it("rejects a category scale without categories", () => {
-    expectRejected(OutcomeIndicator, { ...indicator, scale: { _tag: "Category", categories: [] } }, "scale.categories", /at least 1/)
+    expectRejected(
+      OutcomeIndicator,
+      { ...indicator, scale: { _tag: "Category", categories: [] } },
+      "scale.categories",
+      /at least 1/
+    )
   })
 
   it("rejects a blank label in any language", () => {
     fc.assert(
-      fc.property(arbOutcomeIndicator, fc.constantFrom("en", "cs", "lt", "bg"), fc.constantFrom("", " ", "\t\n", "\u00a0"), (i, lang, blank) => {
-        expectRejected(OutcomeIndicator, { ...i, labels: { ...i.labels, [lang]: blank } }, `labels.${lang}`, /blank/)
-      })
+      fc.property(
+        arbOutcomeIndicator,
+        fc.constantFrom("en", "cs", "lt", "bg"),
+        fc.constantFrom("", " ", "\t\n", "\u00a0"),
+        (i, lang, blank) => {
+          expectRejected(OutcomeIndicator, { ...i, labels: { ...i.labels, [lang]: blank } }, `labels.${lang}`, /blank/)
+        }
+      )
     )
   })
 
@@ -427,7 +491,12 @@ describe("Activities, volunteers and ranges", () => {
         arbActivity.filter((a) => a.endsAt !== undefined && a.endsAt !== a.startsAt),
         arbId,
         (a, attendee) => {
-          expectRejected(Activity, { ...a, startsAt: a.endsAt, endsAt: a.startsAt }, "endsAt", /cannot end before it starts/)
+          expectRejected(
+            Activity,
+            { ...a, startsAt: a.endsAt, endsAt: a.startsAt },
+            "endsAt",
+            /cannot end before it starts/
+          )
           expectRejected(Activity, { ...a, attendees: [attendee, attendee] }, "attendees", /listed twice/)
         }
       )
@@ -490,7 +559,11 @@ describe("errors never carry the input's values", () => {
     expect(result._tag).toBe("Failure")
     if (result._tag === "Failure") {
       const text = `${result.failure.message}\n${JSON.stringify(result.failure)}`
-      expect(result.failure.problems.map((p) => p.path).sort()).toEqual(["contactDetails.email", "givenName", "nickname"])
+      expect(result.failure.problems.map((p) => p.path).sort()).toEqual([
+        "contactDetails.email",
+        "givenName",
+        "nickname"
+      ])
       for (const value of ["12345", secret, "777", "+420"]) expect(text).not.toContain(value)
     }
   })
@@ -503,7 +576,9 @@ describe("errors never carry the input's values", () => {
       const walk = (v: unknown): unknown => {
         if (typeof v === "string") return leaf++ % 3 === pick % 3 ? `${marker} ${v}` : v
         if (Array.isArray(v)) return v.map(walk)
-        if (typeof v === "object" && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+        if (typeof v === "object" && v !== null) {
+          return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]))
+        }
         return v
       }
       const planted = walk(value) as Record<string, unknown>

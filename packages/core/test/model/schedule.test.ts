@@ -24,7 +24,13 @@ describe("Schedule", () => {
 
   it("replaces regular hours by closures and special hours, and respects validity periods", () => {
     const schedule = decode([
-      { _tag: "Weekly", days: ["MO", "TU", "WE", "TH", "FR"], opensAt: "09:00", closesAt: "17:00", validTo: "2026-12-31" },
+      {
+        _tag: "Weekly",
+        days: ["MO", "TU", "WE", "TH", "FR"],
+        opensAt: "09:00",
+        closesAt: "17:00",
+        validTo: "2026-12-31"
+      },
       { _tag: "Weekly", days: ["MO"], opensAt: "09:00", closesAt: "12:00", validFrom: "2027-01-01" },
       { _tag: "Exception", from: "2026-12-24", to: "2026-12-26", description: "Christmas" },
       { _tag: "Exception", from: "2026-12-23", to: "2026-12-23", opensAt: "10:00", closesAt: "12:00" }
@@ -47,14 +53,29 @@ describe("Schedule", () => {
   })
 
   it("refuses impossible schedules, naming the field and rule", () => {
-    expect(problems([{ _tag: "Weekly", days: ["MO"], opensAt: "18:00", closesAt: "09:00" }])).toMatch(/closesAt must be after opensAt/)
+    expect(problems([{ _tag: "Weekly", days: ["MO"], opensAt: "18:00", closesAt: "09:00" }])).toMatch(
+      /closesAt must be after opensAt/
+    )
     expect(problems([{ _tag: "Weekly", days: [], opensAt: "08:00", closesAt: "09:00" }])).toMatch(/days/)
     expect(problems([{ _tag: "Weekly", days: ["XX"], opensAt: "08:00", closesAt: "09:00" }])).toMatch(/days/)
     expect(problems([{ _tag: "Weekly", days: ["MO"], opensAt: "8:00", closesAt: "09:00" }])).toMatch(/HH:MM/)
     expect(problems([{ _tag: "Exception", from: "2026-02-30", to: "2026-03-01" }])).toMatch(/date/)
-    expect(problems([{ _tag: "Exception", from: "2026-03-02", to: "2026-03-01" }])).toMatch(/to must not be before from/)
-    expect(problems([{ _tag: "Exception", from: "2026-03-01", to: "2026-03-01", opensAt: "10:00" }])).toMatch(/come together/)
-    expect(problems([{ _tag: "Weekly", days: ["MO"], opensAt: "08:00", closesAt: "09:00", validFrom: "2026-02-01", validTo: "2026-01-01" }])).toMatch(/validTo/)
+    expect(problems([{ _tag: "Exception", from: "2026-03-02", to: "2026-03-01" }])).toMatch(
+      /to must not be before from/
+    )
+    expect(problems([{ _tag: "Exception", from: "2026-03-01", to: "2026-03-01", opensAt: "10:00" }])).toMatch(
+      /come together/
+    )
+    expect(
+      problems([{
+        _tag: "Weekly",
+        days: ["MO"],
+        opensAt: "08:00",
+        closesAt: "09:00",
+        validFrom: "2026-02-01",
+        validTo: "2026-01-01"
+      }])
+    ).toMatch(/validTo/)
   })
 
   it("is within 0 and 168 hours a week, and a closure of the whole week closes it whatever else it holds", () => {
@@ -66,7 +87,8 @@ describe("Schedule", () => {
       // Adding a whole-week closure always gives zero.
       const monday = Schedule.weekStart(date)
       const sunday = new Date(Date.parse(monday) + 6 * 86_400_000).toISOString().slice(0, 10)
-      expect(Schedule.hoursOpenInWeek(decode([...schedule, { _tag: "Exception", from: monday, to: sunday }]), date)).toBe(0)
+      expect(Schedule.hoursOpenInWeek(decode([...schedule, { _tag: "Exception", from: monday, to: sunday }]), date))
+        .toBe(0)
     }))
   })
 
@@ -79,10 +101,13 @@ describe("Schedule", () => {
   })
 
   it("decodes services and locations with schedules, phones and languages", () => {
-    fc.assert(fc.property(decoded(arbService, Service), decoded(arbLocation, Location), (service, location) => {
-      expect(Schema.encodeSync(Service)(service).schedule ?? []).toEqual(service.schedule ?? [])
-      expect(Schema.encodeSync(Location)(location).phones ?? []).toEqual(location.phones ?? [])
-    }), { numRuns: 50 })
+    fc.assert(
+      fc.property(decoded(arbService, Service), decoded(arbLocation, Location), (service, location) => {
+        expect(Schema.encodeSync(Service)(service).schedule ?? []).toEqual(service.schedule ?? [])
+        expect(Schema.encodeSync(Location)(location).phones ?? []).toEqual(location.phones ?? [])
+      }),
+      { numRuns: 50 }
+    )
   })
 
   it("reports hours per week for each service and location with a schedule", () => {

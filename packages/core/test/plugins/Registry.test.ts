@@ -1,18 +1,20 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Result } from "effect"
 import * as fc from "fast-check"
+import type { Command } from "../../src/Command.js"
+import type { Facts } from "../../src/Facts.js"
 import { languages } from "../../src/model/Common.js"
 import type { Plugin } from "../../src/plugins/Plugin.js"
 import * as Registry from "../../src/plugins/Registry.js"
 import { defineRule, Principle } from "../../src/principles/index.js"
-import type { Command } from "../../src/Command.js"
-import type { Facts } from "../../src/Facts.js"
 import { broken, contactInput, debts, facts, labels, shelter } from "./fixtures.js"
 
 const rule = defineRule<Command, Facts>()
 // The registry fails with one error, PluginError; its reason says what is wrong.
-const problemsOf = (plugins: ReadonlyArray<Plugin>, options?: Registry.Options) => Registry.validate(plugins, options).map((e) => e.reason)
-const tagsOf = (plugins: ReadonlyArray<Plugin>, options?: Registry.Options) => problemsOf(plugins, options).map((p) => p._tag)
+const problemsOf = (plugins: ReadonlyArray<Plugin>, options?: Registry.Options) =>
+  Registry.validate(plugins, options).map((e) => e.reason)
+const tagsOf = (plugins: ReadonlyArray<Plugin>, options?: Registry.Options) =>
+  problemsOf(plugins, options).map((p) => p._tag)
 
 describe("Registry.make", () => {
   it("registers sound plugins and merges what they contribute", () => {
@@ -32,7 +34,10 @@ describe("Registry.make", () => {
       ["test-debts", "solvent"]
     ])
     expect(registry.goals.map((g) => g.code)).toEqual(["housing", "solvency"])
-    expect(registry.reports.map((r) => [r.plugin, r.id])).toEqual([["test-shelter", "nights"], ["test-shelter", "housed-by-month"]])
+    expect(registry.reports.map((r) => [r.plugin, r.id])).toEqual([["test-shelter", "nights"], [
+      "test-shelter",
+      "housed-by-month"
+    ]])
     expect(registry.principles.map((p) => p.id)).toContain("shelter-house-rules")
     expect(registry.principles.map((p) => p.id)).toContain("voluntariness")
     expect(registry.serviceType("test-debts")).toBe(debts)
@@ -48,7 +53,9 @@ describe("Registry.make", () => {
     const ids = registry.engine.rules.map((r) => r.id)
     expect(ids).toContain("shelter-house-rules/quiet-hours")
     expect(ids).toContain("shelter-house-rules/adults-only")
-    expect(ids.indexOf("equality/eligibility-by-target-age")).toBeLessThan(ids.indexOf("shelter-house-rules/adults-only"))
+    expect(ids.indexOf("equality/eligibility-by-target-age")).toBeLessThan(
+      ids.indexOf("shelter-house-rules/adults-only")
+    )
     const child = facts({
       person: {
         id: "p-1",
@@ -82,7 +89,8 @@ describe("Registry.make", () => {
       expect(error.message).toBe(error.reason.message)
       const recovered = yield* Registry.make([shelter], { coreVersion: "2.0.0" }).pipe(
         Effect.map(() => "registered"),
-        Effect.catchTag("PluginError", (e) => e.reason._tag === "PluginIncompatible" ? Effect.succeed(e.reason.range) : Effect.fail(e))
+        Effect.catchTag("PluginError", (e) =>
+          e.reason._tag === "PluginIncompatible" ? Effect.succeed(e.reason.range) : Effect.fail(e))
       )
       expect(recovered).toBe("^0.1.0")
     }))
@@ -110,21 +118,41 @@ describe("registration refusals", () => {
   })
 
   it("never throws on damaged plugins: registration succeeds or fails with tagged errors (property)", () => {
-    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(), fc.integer(), fc.constant([]), fc.constant({}), fc.constant([null]))
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.string(),
+      fc.integer(),
+      fc.constant([]),
+      fc.constant({}),
+      fc.constant([null])
+    )
     const keys = Object.keys(shelter)
     fc.assert(
       fc.property(fc.dictionary(fc.constantFrom(...keys), junk, { maxKeys: 4 }), (damage) => {
         const plugin = { ...shelter, ...damage } as unknown as Plugin
         const registered = Registry.makeResult([plugin, debts])
-        if (Result.isFailure(registered)) expect([registered.failure._tag, registered.failure.reason._tag]).toEqual(["PluginError", expect.stringMatching(/^[A-Z][A-Za-z]+$/)])
-        else expect(registered.success.plugins).toHaveLength(2)
+        if (Result.isFailure(registered)) {
+          expect([registered.failure._tag, registered.failure.reason._tag]).toEqual([
+            "PluginError",
+            expect.stringMatching(/^[A-Z][A-Za-z]+$/)
+          ])
+        } else expect(registered.success.plugins).toHaveLength(2)
       }),
       { numRuns: 300 }
     )
   })
 
   it("never throws on plugins damaged deeper down (property)", () => {
-    const junk = fc.oneof(fc.constant(undefined), fc.constant(null), fc.string(), fc.integer(), fc.constant([]), fc.constant({}), fc.constant([null]))
+    const junk = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(null),
+      fc.string(),
+      fc.integer(),
+      fc.constant([]),
+      fc.constant({}),
+      fc.constant([null])
+    )
     const damages: ReadonlyArray<(j: unknown) => Record<string, unknown>> = [
       (j) => ({ indicators: [{ ...shelter.indicators[0], scale: j }] }),
       (j) => ({ indicators: [{ ...shelter.indicators[0], code: j }] }),
@@ -146,8 +174,12 @@ describe("registration refusals", () => {
     fc.assert(
       fc.property(fc.constantFrom(...damages), junk, (damage, j) => {
         const registered = Registry.makeResult([broken(shelter, damage(j)), debts])
-        if (Result.isFailure(registered)) expect([registered.failure._tag, registered.failure.reason._tag]).toEqual(["PluginError", expect.stringMatching(/^[A-Z][A-Za-z]+$/)])
-        else expect(registered.success.plugins).toHaveLength(2)
+        if (Result.isFailure(registered)) {
+          expect([registered.failure._tag, registered.failure.reason._tag]).toEqual([
+            "PluginError",
+            expect.stringMatching(/^[A-Z][A-Za-z]+$/)
+          ])
+        } else expect(registered.success.plugins).toHaveLength(2)
       }),
       { numRuns: 500 }
     )
@@ -156,7 +188,9 @@ describe("registration refusals", () => {
   it("PluginIncompatible: the core version is outside requires.core", () => {
     const [problem] = problemsOf([broken(shelter, { requires: { core: "^1.0.0" } })])
     expect(problem?._tag).toBe("PluginIncompatible")
-    expect(problem?.message).toContain(`"test-shelter" requires @pomoc/core ^1.0.0, but the core is ${Registry.coreVersion}`)
+    expect(problem?.message).toContain(
+      `"test-shelter" requires @pomoc/core ^1.0.0, but the core is ${Registry.coreVersion}`
+    )
     expect(tagsOf([shelter], { coreVersion: "0.1.7" })).toEqual([])
     expect(tagsOf([shelter], { coreVersion: "0.2.0" })).toEqual(["PluginIncompatible"])
     expect(tagsOf([debts], { coreVersion: "1.9.0" })).toEqual([])
@@ -220,8 +254,14 @@ describe("registration refusals", () => {
     const paths: ReadonlyArray<readonly [string, (p: Plugin, l: object) => Plugin]> = [
       ["labels.name", (p, l) => broken(p, { labels: { ...p.labels, name: l } })],
       ["targetGroup.description", (p, l) => broken(p, { targetGroup: { ...p.targetGroup, description: l } })],
-      ["taxonomies.channels.in-person", (p, l) => broken(p, { taxonomies: { ...p.taxonomies, channels: { "in-person": l } } })],
-      ["indicators[1].labels", (p, l) => broken(p, { indicators: [p.indicators[0], { ...p.indicators[1], labels: l }] })],
+      [
+        "taxonomies.channels.in-person",
+        (p, l) => broken(p, { taxonomies: { ...p.taxonomies, channels: { "in-person": l } } })
+      ],
+      [
+        "indicators[1].labels",
+        (p, l) => broken(p, { indicators: [p.indicators[0], { ...p.indicators[1], labels: l }] })
+      ],
       ["goals[0].labels", (p, l) => broken(p, { goals: [{ ...p.goals[0], labels: l }] })],
       ["reports[0].labels", (p, l) => broken(p, { reports: [{ ...p.reports[0], labels: l }] })],
       ["extraPrinciples[0].labels", (p, l) => broken(p, { extraPrinciples: [{ ...p.extraPrinciples![0], labels: l }] })]
@@ -237,7 +277,12 @@ describe("registration refusals", () => {
           else text[language] = blank
           const problems = problemsOf([change(shelter, text)])
           expect(problems).toHaveLength(1)
-          expect(problems[0]).toMatchObject({ _tag: "MissingLabels", plugin: "test-shelter", path, languages: [language] })
+          expect(problems[0]).toMatchObject({
+            _tag: "MissingLabels",
+            plugin: "test-shelter",
+            path,
+            languages: [language]
+          })
         }
       )
     )
@@ -264,10 +309,12 @@ describe("registration refusals", () => {
   it("DuplicateCode: a rule id or principle id of another plugin", () => {
     const copycat = broken(debts, { rules: [shelter.rules[0]], extraPrinciples: [shelter.extraPrinciples[0]] })
     const problems = problemsOf([shelter, copycat])
-    expect(problems.map((p) => [p._tag, "field" in p ? p.field : "", "otherPlugin" in p ? p.otherPlugin : ""])).toEqual([
-      ["DuplicateCode", "extraPrinciples", "test-shelter"],
-      ["DuplicateCode", "rules", "test-shelter"]
-    ])
+    expect(problems.map((p) => [p._tag, "field" in p ? p.field : "", "otherPlugin" in p ? p.otherPlugin : ""])).toEqual(
+      [
+        ["DuplicateCode", "extraPrinciples", "test-shelter"],
+        ["DuplicateCode", "rules", "test-shelter"]
+      ]
+    )
     expect(problems[1]?.message).toContain(`prefix your ids with your plugin id`)
   })
 
@@ -276,7 +323,11 @@ describe("registration refusals", () => {
       broken(shelter, {
         id: "Test Shelter",
         taxonomies: { ...shelter.taxonomies, channels: { "In Person": labels("In person") } },
-        indicators: [{ code: "ok", labels: labels("Ok"), scale: { _tag: "Category", categories: ["fine", "Not_Fine"] } }],
+        indicators: [{
+          code: "ok",
+          labels: labels("Ok"),
+          scale: { _tag: "Category", categories: ["fine", "Not_Fine"] }
+        }],
         goals: [],
         derivations: []
       })
@@ -335,7 +386,9 @@ describe("registration refusals", () => {
     if (problem?._tag !== "PluginRuleRefused") return
     expect(problem.plugin).toBe("test-shelter")
     expect(problem.reason._tag).toBe("RuleWouldRestrictProtectedCommand")
-    expect(problem.message).toContain(`Plugin "test-shelter": Rule "test-shelter/must-stay" may return Deny for "EndCooperation"`)
+    expect(problem.message).toContain(
+      `Plugin "test-shelter": Rule "test-shelter/must-stay" may return Deny for "EndCooperation"`
+    )
   })
 
   // Marital status: named by the debt-counselling seed's equal access ("rodinného stavu").
@@ -381,7 +434,9 @@ describe("registration refusals", () => {
 
   it("errors carry no personal data: they are built from plugin code only", () => {
     // Every field of every error is a plugin id, a code, a path or a version.
-    const problems = problemsOf([broken(shelter, { version: "x", indicators: [...shelter.indicators, shelter.indicators[0]] })])
+    const problems = problemsOf([
+      broken(shelter, { version: "x", indicators: [...shelter.indicators, shelter.indicators[0]] })
+    ])
     for (const problem of problems) expect(JSON.stringify(problem)).not.toMatch(/person|worker-1/)
   })
 })
@@ -403,10 +458,19 @@ describe("recordContact", () => {
   it.effect("refuses at run time a code of another service type (untyped callers)", () =>
     Effect.gen(function*() {
       const error = yield* Effect.flip(
-        registry.recordContact("test-shelter", { ...contactInput, interventions: ["debt-analysis" as "bed-night"], channel: "in-person" })
+        registry.recordContact("test-shelter", {
+          ...contactInput,
+          interventions: ["debt-analysis" as "bed-night"],
+          channel: "in-person"
+        })
       )
       expect(error).toMatchObject({ _tag: "PluginError" })
-      expect(error._tag === "PluginError" && error.reason).toMatchObject({ _tag: "UnknownCode", serviceType: "test-shelter", taxonomy: "interventions", code: "debt-analysis" })
+      expect(error._tag === "PluginError" && error.reason).toMatchObject({
+        _tag: "UnknownCode",
+        serviceType: "test-shelter",
+        taxonomy: "interventions",
+        code: "debt-analysis"
+      })
       const unknownType = yield* Effect.flip(
         registry.recordContact("nobody" as "test-shelter", { ...contactInput, interventions: [], channel: "in-person" })
       )
@@ -416,7 +480,12 @@ describe("recordContact", () => {
   it.effect("refuses input that does not decode", () =>
     Effect.gen(function*() {
       const error = yield* Effect.flip(
-        registry.recordContact("test-debts", { ...contactInput, anonymousCount: 0, interventions: [], channel: "phone" })
+        registry.recordContact("test-debts", {
+          ...contactInput,
+          anonymousCount: 0,
+          interventions: [],
+          channel: "phone"
+        })
       )
       expect(error._tag).toBe("InvalidInput")
     }))
@@ -433,10 +502,17 @@ describe("derive", () => {
     })
     expect(registry.derive("test-shelter", history(0))).toEqual([])
     expect(registry.derive("test-shelter", history(5))).toEqual([
-      { plugin: "test-shelter", derivation: "housed-after-nights", indicator: "housed", value: { _tag: "YesNo", value: true } }
+      {
+        plugin: "test-shelter",
+        derivation: "housed-after-nights",
+        indicator: "housed",
+        value: { _tag: "YesNo", value: true }
+      }
     ])
     const offScale = Registry.makeUnsafe([
-      broken(shelter, { derivations: [{ id: "bad", indicator: "stability", derive: () => ({ _tag: "Ladder", value: 9 }) }] })
+      broken(shelter, {
+        derivations: [{ id: "bad", indicator: "stability", derive: () => ({ _tag: "Ladder", value: 9 }) }]
+      })
     ])
     expect(offScale.derive("test-shelter", history(1))).toEqual([])
   })

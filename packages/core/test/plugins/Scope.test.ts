@@ -32,10 +32,11 @@ describe("plugin rules are scoped to their own service type", () => {
 
   it("and never another type's, even when the rule does not check the type itself", () => {
     expect(registry.engine.check(fee, paid("debt-counselling"))._tag).toBe("Allowed")
-    expect(registry.engine.explain(fee, paid("debt-counselling")).steps.map((s) => [s.rule, s.verdict._tag])).toContainEqual([
-      "shelter-house-rules/no-fees-anywhere",
-      "Allow"
-    ])
+    expect(registry.engine.explain(fee, paid("debt-counselling")).steps.map((s) => [s.rule, s.verdict._tag]))
+      .toContainEqual([
+        "shelter-house-rules/no-fees-anywhere",
+        "Allow"
+      ])
   })
 
   it("the test kit's scope check: every rule of a plugin, as registered, allows every command for another type", () => {

@@ -3,8 +3,10 @@ import * as StandardReports from "../../src/plugins/StandardReports.js"
 import { checkReports } from "../../src/testing/plugin.js"
 import { broken, shelter } from "./fixtures.js"
 
-const valuesOf = (report: { readonly query: { readonly dimensions: ReadonlyArray<{ readonly values?: ReadonlyArray<unknown> }> } }, i = 0) =>
-  report.query.dimensions[i]?.values
+const valuesOf = (
+  report: { readonly query: { readonly dimensions: ReadonlyArray<{ readonly values?: ReadonlyArray<unknown> }> } },
+  i = 0
+) => report.query.dimensions[i]?.values
 
 describe("standard reports built from a plugin's taxonomies and indicators", () => {
   const reports = StandardReports.all(shelter)
@@ -29,7 +31,9 @@ describe("standard reports built from a plugin's taxonomies and indicators", () 
 
   it("leave out people-by-need for a plugin without needs", () => {
     const { needs: _, ...taxonomies } = shelter.taxonomies
-    expect(StandardReports.all({ taxonomies, indicators: shelter.indicators }).map((r) => r.id)).not.toContain("people-by-need")
+    expect(StandardReports.all({ taxonomies, indicators: shelter.indicators }).map((r) => r.id)).not.toContain(
+      "people-by-need"
+    )
   })
 
   it("are computable on generated records (the test kit's reports check)", () => {

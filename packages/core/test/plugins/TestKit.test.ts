@@ -43,7 +43,9 @@ describe("plugin test kit catches broken plugins", () => {
   })
 
   it("labels: a blank translation", () => {
-    const result = checkLabels(broken(shelter, { labels: { ...shelter.labels, name: { ...shelter.labels.name, lt: "" } } }))
+    const result = checkLabels(
+      broken(shelter, { labels: { ...shelter.labels, name: { ...shelter.labels.name, lt: "" } } })
+    )
     expect(result).toMatchObject({ check: "labels", ok: false })
     expect(result.problems[0]).toContain(`"labels.name": missing or blank in lt`)
   })
@@ -89,7 +91,9 @@ describe("plugin test kit catches broken plugins", () => {
       check: (_c, f, v) => ((f as Facts).service.freeOfCharge ? v.allow : v.warn("fee", "fee"))
     })
     const result = checkDeclaredReads(broken(shelter, { rules: [sneaky] }), options)
-    expect(result.problems).toEqual([`rule "test-shelter/sneaky" reads "service.freeOfCharge" without declaring it in reads`])
+    expect(result.problems).toEqual([
+      `rule "test-shelter/sneaky" reads "service.freeOfCharge" without declaring it in reads`
+    ])
   })
 
   it("eligibilityReads and equality: an eligibility rule that secretly reads faith", () => {
@@ -104,7 +108,9 @@ describe("plugin test kit catches broken plugins", () => {
     const plugin = broken(shelter, { eligibility: [biased] })
     const reads = checkEligibilityReads(plugin, options)
     expect(reads.ok).toBe(false)
-    expect(reads.problems[0]).toContain(`eligibility rule "test-shelter/biased" reads the protected "person.protected.faith"`)
+    expect(reads.problems[0]).toContain(
+      `eligibility rule "test-shelter/biased" reads the protected "person.protected.faith"`
+    )
     const equality = checkPluginEquality(plugin, options)
     expect(equality.ok).toBe(false)
     expect(equality.problems[0]).toContain("test-shelter/biased")
@@ -128,12 +134,19 @@ describe("plugin test kit catches broken plugins", () => {
     const plugin = broken(shelter, {
       derivations: [
         { id: "off-scale", indicator: "stability", derive: () => ({ _tag: "Ladder", value: 6 }) },
-        { id: "throws", indicator: "housed", derive: (h: { contacts: ReadonlyArray<{ id: string }> }) => (h.contacts[99]!.id.length > 0 ? undefined : undefined) },
+        {
+          id: "throws",
+          indicator: "housed",
+          derive: (
+            h: { contacts: ReadonlyArray<{ id: string }> }
+          ) => (h.contacts[99]!.id.length > 0 ? undefined : undefined)
+        },
         { id: "counter", indicator: "housed", derive: () => ({ _tag: "YesNo", value: ++n % 2 === 0 }) }
       ]
     })
     const result = checkDerivations(plugin, options)
-    expect(result.problems.some((p) => p.startsWith(`derivation "off-scale" returned {"_tag":"Ladder","value":6}`))).toBe(true)
+    expect(result.problems.some((p) => p.startsWith(`derivation "off-scale" returned {"_tag":"Ladder","value":6}`)))
+      .toBe(true)
     expect(result.problems.some((p) => p.startsWith(`derivation "throws" threw`))).toBe(true)
     expect(result.problems.some((p) => p.startsWith(`derivation "counter" is not deterministic`))).toBe(true)
   })
@@ -142,7 +155,13 @@ describe("plugin test kit catches broken plugins", () => {
     const base = { labels: shelter.reports[0].labels, question: "how-much" }
     const reports = [
       { ...base, id: "counted", compute: (generated: { records: ReadonlyArray<unknown> }) => generated.records.length },
-      { ...base, id: "broken", compute: () => { throw new Error("no query") } },
+      {
+        ...base,
+        id: "broken",
+        compute: () => {
+          throw new Error("no query")
+        }
+      },
       { ...base, id: "odd", question: "how-often" }
     ]
     const result = checkReports(broken(shelter, { reports }), options)
@@ -163,19 +182,34 @@ describe("plugin test kit catches broken plugins", () => {
       { ...base, id: "by-channel", query: { kind: "contact", dimensions: [{ by: "channel" }] } },
       { ...base, id: "misspelt", query: { kind: "contact", dimensions: [{ by: "chanel" }] } },
       { ...base, id: "no-dimensions", query: { kind: "contact", dimensions: [] } },
-      { ...base, id: "sum-text", query: { kind: "contact", dimensions: [{ by: "mode" }], measure: { sum: "channel" } } },
+      {
+        ...base,
+        id: "sum-text",
+        query: { kind: "contact", dimensions: [{ by: "mode" }], measure: { sum: "channel" } }
+      },
       { ...base, id: "raw", query: { kind: "measurement", groupBy: ["indicator", "valeu"], distinctPeople: true } }
     ]
     const result = checkReports(broken(shelter, { reports }), options)
     expect(result.problems).toHaveLength(4)
-    expect(result.problems[0]).toMatch(/^report "misspelt": "chanel" is not a facet of contact records \(known: tag, month, channel, /)
-    expect(result.problems[1]).toBe(`report "no-dimensions" cannot be computed: InvalidReport: Report "no-dimensions": query.dimensions must be one or two dimensions`)
-    expect(result.problems[2]).toBe(`report "sum-text": "channel" is not a numeric facet of contact records, so it cannot be summed`)
+    expect(result.problems[0]).toMatch(
+      /^report "misspelt": "chanel" is not a facet of contact records \(known: tag, month, channel, /
+    )
+    expect(result.problems[1]).toBe(
+      `report "no-dimensions" cannot be computed: InvalidReport: Report "no-dimensions": query.dimensions must be one or two dimensions`
+    )
+    expect(result.problems[2]).toBe(
+      `report "sum-text": "channel" is not a numeric facet of contact records, so it cannot be summed`
+    )
     expect(result.problems[3]).toMatch(/^report "raw": "valeu" is not a facet of measurement records/)
   })
 
   it("aggregateRecords groups by facet, tag and month, sums and counts distinct people", () => {
-    const record = (id: string, tags: ReadonlyArray<string>, facets: Record<string, string | number>, personIds: ReadonlyArray<string>) => ({
+    const record = (
+      id: string,
+      tags: ReadonlyArray<string>,
+      facets: Record<string, string | number>,
+      personIds: ReadonlyArray<string>
+    ) => ({
       kind: "contact" as const,
       id,
       version: 1,
@@ -191,25 +225,33 @@ describe("plugin test kit catches broken plugins", () => {
       record("2", ["a"], { channel: "phone", participants: 3 }, ["p1"]),
       record("3", [], { channel: "street", participants: 1 }, [])
     ]
-    expect(aggregateRecords(records, { kind: "contact", groupBy: ["tag"], sum: ["participants"], distinctPeople: true })).toEqual([
+    expect(
+      aggregateRecords(records, { kind: "contact", groupBy: ["tag"], sum: ["participants"], distinctPeople: true })
+    ).toEqual([
       { group: { tag: "a" }, count: 2, sums: { participants: 5 }, distinctPeople: 2 },
       { group: { tag: "b" }, count: 1, sums: { participants: 2 }, distinctPeople: 2 }
     ])
-    expect(aggregateRecords(records, { kind: "contact", groupBy: ["month", "channel"] }).map((r) => [r.group, r.count])).toEqual([
-      [{ month: "2025-03", channel: "phone" }, 2],
-      [{ month: "2025-03", channel: "street" }, 1]
-    ])
+    expect(aggregateRecords(records, { kind: "contact", groupBy: ["month", "channel"] }).map((r) => [r.group, r.count]))
+      .toEqual([
+        [{ month: "2025-03", channel: "phone" }, 2],
+        [{ month: "2025-03", channel: "street" }, 1]
+      ])
     expect(aggregateRecords(records, { kind: "person", groupBy: [] })).toEqual([])
   })
 
   it("never throws: a plugin too broken to generate data for is reported by every check", () => {
     const plugin = broken(shelter, {
-      taxonomies: { ...shelter.taxonomies, interventions: { "Not A Code": shelter.taxonomies.interventions["bed-night"] } }
+      taxonomies: {
+        ...shelter.taxonomies,
+        interventions: { "Not A Code": shelter.taxonomies.interventions["bed-night"] }
+      }
     })
     const report = testPlugin(plugin, options)
     expect(report.ok).toBe(false)
     expect(report.results.find((r) => r.check === "registration")?.problems[0]).toMatch(/^InvalidCode: /)
-    expect(report.results.find((r) => r.check === "purity")?.problems[0]).toMatch(/^the purity check could not run on this plugin/)
+    expect(report.results.find((r) => r.check === "purity")?.problems[0]).toMatch(
+      /^the purity check could not run on this plugin/
+    )
   })
 
   it("deepFreeze freezes plain data all the way down and leaves class instances alone", () => {

@@ -13,8 +13,8 @@ import {
   type GoalOf,
   type IndicatorOf,
   type InterventionOf,
-  type PluginById,
   type Plugin,
+  type PluginById,
   type PluginIdOf,
   type ReportIdOf
 } from "../../src/plugins/Plugin.js"
@@ -72,13 +72,19 @@ describe("type flow", () => {
   it.effect("an untyped registry takes any codes at compile time and checks them at run time", () =>
     Effect.gen(function*() {
       const untyped: Registry.Registry = registry
-      const error = yield* Effect.flip(untyped.recordContact("test-debts", { ...contactInput, interventions: ["bed-nite"], channel: "phone" }))
+      const error = yield* Effect.flip(
+        untyped.recordContact("test-debts", { ...contactInput, interventions: ["bed-nite"], channel: "phone" })
+      )
       expect(error._tag === "PluginError" && error.reason._tag).toBe("UnknownCode")
     }))
 
   it.effect("a contact with a code its service type does not define is a compile error", () =>
     Effect.gen(function*() {
-      const ok = yield* registry.recordContact("test-debts", { ...contactInput, interventions: ["debt-analysis"], channel: "phone" })
+      const ok = yield* registry.recordContact("test-debts", {
+        ...contactInput,
+        interventions: ["debt-analysis"],
+        channel: "phone"
+      })
       expect(ok.contact.channel).toBe("phone")
       const misspelt = yield* Effect.flip(
         // @ts-expect-error "debt-analisys" is misspelt

@@ -20,10 +20,22 @@ const nightShelter = definePlugin({
     channels: { "in-person": l("In person", "Osobně", "Asmeniškai", "Лично") },
     firstContactChannels: { "street-work": l("Street work", "Terénní práce", "Gatvės darbas", "Улична работа") }
   },
-  targetGroup: { description: l("Adults without a home", "Dospělí bez domova", "Suaugusieji be namų", "Възрастни без дом"), ageRange: { min: 18, max: 150 }, configurable: false },
+  targetGroup: {
+    description: l("Adults without a home", "Dospělí bez domova", "Suaugusieji be namų", "Възрастни без дом"),
+    ageRange: { min: 18, max: 150 },
+    configurable: false
+  },
   principles: ["low-threshold", "voluntariness", "confidentiality"],
-  indicators: [{ code: "slept-indoors", labels: l("Slept indoors", "Spal/a uvnitř", "Nakvojo patalpose", "Спал/а на закрито"), scale: { _tag: "YesNo" } }],
-  goals: [{ code: "safe-night", labels: l("A safe night", "Bezpečná noc", "Saugi naktis", "Безопасна нощ"), indicators: ["slept-indoors"] }],
+  indicators: [{
+    code: "slept-indoors",
+    labels: l("Slept indoors", "Spal/a uvnitř", "Nakvojo patalpose", "Спал/а на закрито"),
+    scale: { _tag: "YesNo" }
+  }],
+  goals: [{
+    code: "safe-night",
+    labels: l("A safe night", "Bezpečná noc", "Saugi naktis", "Безопасна нощ"),
+    indicators: ["slept-indoors"]
+  }],
   reports: []
 })
 

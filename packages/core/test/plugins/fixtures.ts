@@ -11,7 +11,10 @@ export const labels = (en: string, cs = `${en} (cs)`, lt = `${en} (lt)`, bg = `$
 
 const rule = defineRule<Command, Facts>()
 
-export const HouseRules = Principle.make({ id: "shelter-house-rules", labels: labels("House rules", "Domovní řád", "Namų taisyklės", "Вътрешен ред") })
+export const HouseRules = Principle.make({
+  id: "shelter-house-rules",
+  labels: labels("House rules", "Domovní řád", "Namų taisyklės", "Вътрешен ред")
+})
 
 export const quietHours = rule({
   id: "shelter-house-rules/quiet-hours",
@@ -66,7 +69,8 @@ export const shelter = definePlugin({
   derivations: [{
     id: "housed-after-nights",
     indicator: "housed",
-    derive: (history) => history.contacts.length === 0 ? undefined : { _tag: "YesNo", value: history.contacts.length > 3 }
+    derive: (history) =>
+      history.contacts.length === 0 ? undefined : { _tag: "YesNo", value: history.contacts.length > 3 }
   }],
   goals: [{ code: "housing", labels: labels("Housing"), indicators: ["housed", "stability"] }],
   reports: [
@@ -98,7 +102,11 @@ export const debts = definePlugin({
   },
   targetGroup: { description: labels("Adults in debt"), configurable: true },
   principles: ["free-of-charge"],
-  indicators: [{ code: "solvent", labels: labels("Solvent"), scale: { _tag: "Category", categories: ["yes", "partly", "no"] } }],
+  indicators: [{
+    code: "solvent",
+    labels: labels("Solvent"),
+    scale: { _tag: "Category", categories: ["yes", "partly", "no"] }
+  }],
   goals: [{ code: "solvency", labels: labels("Solvency"), indicators: ["solvent"] }],
   reports: []
 })

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit } from "effect"
 import * as fc from "fast-check"
-import { Decision, Engine, PrincipleViolation, RegistrationError, type Rule, Verdict } from "../../src/principles/index.js"
+import {
+  Decision,
+  Engine,
+  PrincipleViolation,
+  RegistrationError,
+  type Rule,
+  Verdict
+} from "../../src/principles/index.js"
 import {
   baseFacts,
   builtIn,
@@ -28,7 +35,10 @@ interface RuleSpec {
 }
 
 const ruleSpec = fc.record({
-  appliesTo: fc.oneof(fc.constant("*" as const), fc.uniqueArray(fc.constantFrom(...tags), { minLength: 1, maxLength: 4 })),
+  appliesTo: fc.oneof(
+    fc.constant("*" as const),
+    fc.uniqueArray(fc.constantFrom(...tags), { minLength: 1, maxLength: 4 })
+  ),
   except: fc.uniqueArray(fc.constantFrom(...tags), { maxLength: 2 }),
   switchIndex: fc.nat({ max: 15 })
 })
@@ -65,7 +75,10 @@ const scenario = fc.record({
 const expectedVerdict = (spec: RuleSpec, switches: ReadonlyArray<number>): VerdictTag =>
   verdictTags[(switches[spec.switchIndex] ?? 0) % 4]!
 
-const applies = (spec: RuleSpec, tag: Tag) => (spec.appliesTo === "*" ? !spec.except.includes(tag) : spec.appliesTo.includes(tag))
+const applies = (
+  spec: RuleSpec,
+  tag: Tag
+) => (spec.appliesTo === "*" ? !spec.except.includes(tag) : spec.appliesTo.includes(tag))
 
 /** A decision as plain data (which rules, in order), to compare decisions structurally. */
 const summary = (decision: Decision.Decision) => ({
@@ -82,7 +95,9 @@ describe("Engine: combining verdicts", () => {
         const engine = Engine.makeUnsafe<Command, Facts>({ rules: specs.map(makeRule) })
         const facts = deepFreeze({ ...baseFacts, switches })
         const decision = engine.check(sampleCommand[tag], facts)
-        const said = specs.map((spec, i) => ({ i, spec, verdict: expectedVerdict(spec, switches) })).filter((r) => applies(r.spec, tag))
+        const said = specs.map((spec, i) => ({ i, spec, verdict: expectedVerdict(spec, switches) })).filter((r) =>
+          applies(r.spec, tag)
+        )
         const ids = (verdict: VerdictTag) => said.filter((r) => r.verdict === verdict).map((r) => `generated/${r.i}`)
         const expectedTag = ids("Deny").length > 0 ? "Denied" : ids("Require").length > 0 ? "Required" : "Allowed"
         expect(summary(decision)).toEqual({
@@ -111,7 +126,9 @@ describe("Engine: combining verdicts", () => {
           specs.filter((spec) => applies(spec, tag)).map((spec) => expectedVerdict(spec, switches))
         )
         expect(summary(explanation.decision)).toEqual(summary(engine.check(sampleCommand[tag], facts)))
-        expect(summary(Decision.combine(explanation.steps.map((s) => s.verdict)))).toEqual(summary(explanation.decision))
+        expect(summary(Decision.combine(explanation.steps.map((s) => s.verdict)))).toEqual(
+          summary(explanation.decision)
+        )
       })
     )
   })
@@ -123,10 +140,20 @@ describe("Engine: combining verdicts", () => {
         fc.constantFrom("child", "youth", "adult"),
         fc.boolean(),
         fc.integer({ min: 0, max: 30 }),
-        fc.array(fc.record({ purpose: fc.constantFrom("referral", "report"), recipient: fc.constantFrom("org-1", "org-2") }), { maxLength: 3 }),
+        fc.array(
+          fc.record({ purpose: fc.constantFrom("referral", "report"), recipient: fc.constantFrom("org-1", "org-2") }),
+          { maxLength: 3 }
+        ),
         (tag, ageBand, freeOfCharge, minimumAge, consents) => {
-          const engine = Engine.makeUnsafe<Command, Facts>({ rules: builtIn, protectedCommands: [endCooperationIsFree] })
-          const facts = deepFreeze({ ...baseFacts, person: { ageBand, consents }, service: { ...baseFacts.service, freeOfCharge, minimumAge } })
+          const engine = Engine.makeUnsafe<Command, Facts>({
+            rules: builtIn,
+            protectedCommands: [endCooperationIsFree]
+          })
+          const facts = deepFreeze({
+            ...baseFacts,
+            person: { ageBand, consents },
+            service: { ...baseFacts.service, freeOfCharge, minimumAge }
+          })
           const before = JSON.stringify(facts)
           const first = engine.explain(sampleCommand[tag], facts)
           const second = engine.explain(sampleCommand[tag], facts)
@@ -177,7 +204,11 @@ describe("Engine: the built-in examples", () => {
     const decision = engine.check({ _tag: "Disclose", purpose: "referral", recipient: "org-2" }, baseFacts)
     expect(decision._tag).toBe("Required")
     if (decision._tag !== "Required") return
-    expect(decision.requirements[0].requirement).toEqual({ kind: "consent", purpose: "referral", detail: "consent of the person for this recipient" })
+    expect(decision.requirements[0].requirement).toEqual({
+      kind: "consent",
+      purpose: "referral",
+      detail: "consent of the person for this recipient"
+    })
     expect(engine.check(sampleCommand.Disclose, baseFacts)).toBe(Decision.allowed)
   })
 
@@ -200,7 +231,12 @@ describe("Engine: the built-in examples", () => {
 
   it.effect("checkEffect succeeds with Allowed or Required", () =>
     Effect.gen(function*() {
-      expect(yield* engine.checkEffect(sampleCommand.ChargeFee, { ...baseFacts, service: { ...baseFacts.service, freeOfCharge: false } })).toBe(
+      expect(
+        yield* engine.checkEffect(sampleCommand.ChargeFee, {
+          ...baseFacts,
+          service: { ...baseFacts.service, freeOfCharge: false }
+        })
+      ).toBe(
         Decision.allowed
       )
       const required = yield* engine.checkEffect({ _tag: "Disclose", purpose: "report", recipient: "org-1" }, baseFacts)
@@ -295,7 +331,9 @@ describe("Engine: a misbehaving rule cannot stop a protected command", () => {
     const decision = engine.check(sampleCommand.EndCooperation, baseFacts)
     expect(decision._tag).toBe("Allowed")
     const rules = decision.warnings.map((w) => w.rule)
-    expect(rules).toEqual(expect.arrayContaining(["plugin/lying-farewell", "plugin/crashing-farewell", "plugin/wildcard-liar"]))
+    expect(rules).toEqual(
+      expect.arrayContaining(["plugin/lying-farewell", "plugin/crashing-farewell", "plugin/wildcard-liar"])
+    )
     for (const w of decision.warnings.filter((w) => w.rule.startsWith("plugin/"))) {
       expect(w.principle).toBe("voluntariness")
       expect(w.messageKey).toBe("engine.protected-command.rule-misbehaved")

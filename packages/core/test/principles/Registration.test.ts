@@ -31,7 +31,12 @@ describe("Registration: equality (protected attributes and eligibility)", () => 
   it("refuses a rule for an eligibility command that declares a protected read", () => {
     const error = refusal(Engine.make<Command, Facts>({ rules: [byGender], eligibilityCommands: ["RegisterPerson"] }))
     expect(error).toBeInstanceOf(RegistrationError.ProtectedAttributeRead)
-    expect(error).toMatchObject({ rule: "plugin/by-gender", command: "RegisterPerson", path: "person.gender", attribute: "gender" })
+    expect(error).toMatchObject({
+      rule: "plugin/by-gender",
+      command: "RegisterPerson",
+      path: "person.gender",
+      attribute: "gender"
+    })
     expect(error.message).toContain("Remove \"person.gender\"")
   })
 
@@ -44,7 +49,9 @@ describe("Registration: equality (protected attributes and eligibility)", () => 
       verdicts: ["Warn"],
       check: (_c, _f, v) => v.allow
     })
-    expect(Engine.validate<Command, Facts>({ rules: [everywhere], eligibilityCommands: ["RegisterPerson"] })).toEqual([])
+    expect(Engine.validate<Command, Facts>({ rules: [everywhere], eligibilityCommands: ["RegisterPerson"] })).toEqual(
+      []
+    )
     const problems = Engine.validate<Command, Facts>({
       rules: [everywhere],
       eligibilityCommands: ["RegisterPerson"],
@@ -55,7 +62,9 @@ describe("Registration: equality (protected attributes and eligibility)", () => 
 
   it("accepts the same rule when the command is not an eligibility decision", () => {
     expect(Engine.validate<Command, Facts>({ rules: [byGender], eligibilityCommands: ["Disclose"] })).toEqual([])
-    expect(Engine.validate<Command, Facts>({ rules: [adultsOnly], eligibilityCommands: ["RegisterPerson"] })).toEqual([])
+    expect(Engine.validate<Command, Facts>({ rules: [adultsOnly], eligibilityCommands: ["RegisterPerson"] })).toEqual(
+      []
+    )
   })
 })
 
@@ -66,7 +75,9 @@ describe("Registration: protected commands (voluntariness)", () => {
     appliesTo: ["EndCooperation"],
     reads: [],
     check: (command, _f, v) =>
-      command.reason === undefined ? v.require({ kind: "reason", detail: "why do you leave?" }, "plugin.reason") : v.allow
+      command.reason === undefined
+        ? v.require({ kind: "reason", detail: "why do you leave?" }, "plugin.reason")
+        : v.allow
   })
   const auditEverything = rule({
     id: "plugin/audit-everything",
@@ -74,18 +85,36 @@ describe("Registration: protected commands (voluntariness)", () => {
     appliesTo: "*",
     reads: ["actor.role"],
     verdicts: ["Deny"],
-    check: (_c, facts, v) => (facts.actor.role === "volunteer" ? v.deny("volunteers may not write", "plugin.volunteer") : v.allow)
+    check: (
+      _c,
+      facts,
+      v
+    ) => (facts.actor.role === "volunteer" ? v.deny("volunteers may not write", "plugin.volunteer") : v.allow)
   })
 
   it("refuses a rule that could require something of ending cooperation", () => {
-    const error = refusal(Engine.make<Command, Facts>({ rules: [needsReason], protectedCommands: [endCooperationIsFree] }))
+    const error = refusal(
+      Engine.make<Command, Facts>({ rules: [needsReason], protectedCommands: [endCooperationIsFree] })
+    )
     expect(error).toBeInstanceOf(RegistrationError.RuleWouldRestrictProtectedCommand)
-    expect(error).toMatchObject({ rule: "plugin/needs-reason", command: "EndCooperation", verdict: "Deny", protectedBy: "voluntariness", wildcard: false })
+    expect(error).toMatchObject({
+      rule: "plugin/needs-reason",
+      command: "EndCooperation",
+      verdict: "Deny",
+      protectedBy: "voluntariness",
+      wildcard: false
+    })
   })
 
   it("refuses a \"*\" rule that could deny, unless it skips the command", () => {
-    const error = refusal(Engine.make<Command, Facts>({ rules: [auditEverything], protectedCommands: [endCooperationIsFree] }))
-    expect(error).toMatchObject({ _tag: "RuleWouldRestrictProtectedCommand", rule: "plugin/audit-everything", wildcard: true })
+    const error = refusal(
+      Engine.make<Command, Facts>({ rules: [auditEverything], protectedCommands: [endCooperationIsFree] })
+    )
+    expect(error).toMatchObject({
+      _tag: "RuleWouldRestrictProtectedCommand",
+      rule: "plugin/audit-everything",
+      wildcard: true
+    })
     expect(error.message).toContain("except")
 
     const skipping = rule({
@@ -95,16 +124,24 @@ describe("Registration: protected commands (voluntariness)", () => {
       except: ["EndCooperation"],
       reads: ["actor.role"],
       verdicts: ["Deny"],
-      check: (_c, facts, v) => (facts.actor.role === "volunteer" ? v.deny("volunteers may not write", "plugin.volunteer") : v.allow)
+      check: (
+        _c,
+        facts,
+        v
+      ) => (facts.actor.role === "volunteer" ? v.deny("volunteers may not write", "plugin.volunteer") : v.allow)
     })
-    const engine = Effect.runSync(Engine.make<Command, Facts>({ rules: [skipping], protectedCommands: [endCooperationIsFree] }))
+    const engine = Effect.runSync(
+      Engine.make<Command, Facts>({ rules: [skipping], protectedCommands: [endCooperationIsFree] })
+    )
     const volunteer = { ...baseFacts, actor: { role: "volunteer" } }
     expect(engine.check(sampleCommand.EndCooperation, volunteer)._tag).toBe("Allowed")
     expect(engine.check(sampleCommand.ChargeFee, volunteer)._tag).toBe("Denied")
   })
 
   it("accepts an advisory rule on the protected command", () => {
-    const engine = Effect.runSync(Engine.make<Command, Facts>({ rules: [farewell], protectedCommands: [endCooperationIsFree] }))
+    const engine = Effect.runSync(
+      Engine.make<Command, Facts>({ rules: [farewell], protectedCommands: [endCooperationIsFree] })
+    )
     const decision = engine.check({ _tag: "EndCooperation", reason: "moving away" }, baseFacts)
     expect(decision._tag).toBe("Allowed")
     expect(decision.warnings.map((w) => w.messageKey)).toEqual(["principles.voluntariness.noReason"])
@@ -127,11 +164,22 @@ describe("Registration: core principles and rule sets", () => {
     const plugin = RuleSet.make<Command, Facts>({ id: "plugin", rules: [], removes: ["free-of-charge/no-fee"] })
     const error = refusal(Engine.make<Command, Facts>({ ruleSets: [core, plugin] }))
     expect(error).toBeInstanceOf(RegistrationError.CorePrincipleRemoved)
-    expect(error).toMatchObject({ rule: "free-of-charge/no-fee", principle: "free-of-charge", ruleSet: "plugin", action: "removed" })
+    expect(error).toMatchObject({
+      rule: "free-of-charge/no-fee",
+      principle: "free-of-charge",
+      ruleSet: "plugin",
+      action: "removed"
+    })
   })
 
   it("refuses overriding a core principle's rule with the same id", () => {
-    const weaker = rule({ id: noFee.id, principle: noFee.principle, appliesTo: ["ChargeFee"], reads: [], check: (_c, _f, v) => v.allow })
+    const weaker = rule({
+      id: noFee.id,
+      principle: noFee.principle,
+      appliesTo: ["ChargeFee"],
+      reads: [],
+      check: (_c, _f, v) => v.allow
+    })
     const plugin = RuleSet.make<Command, Facts>({ id: "plugin", rules: [weaker] })
     expect(refusal(Engine.make<Command, Facts>({ ruleSets: [core, plugin] }))).toMatchObject({
       _tag: "CorePrincipleRemoved",
@@ -168,11 +216,18 @@ describe("Registration: core principles and rule sets", () => {
     const overriding = RuleSet.make<Command, Facts>({ id: "override", rules: [looser] })
     const engine = Effect.runSync(Engine.make<Command, Facts>({ ruleSets: [base, overriding] }))
     expect(engine.rules.map((r) => r.id)).toEqual(["house/limit", "free-of-charge/no-fee"])
-    expect(engine.check({ _tag: "ChargeFee", amount: 500 }, { ...baseFacts, service: { ...baseFacts.service, freeOfCharge: false } })).toMatchObject({
+    expect(
+      engine.check({ _tag: "ChargeFee", amount: 500 }, {
+        ...baseFacts,
+        service: { ...baseFacts.service, freeOfCharge: false }
+      })
+    ).toMatchObject({
       _tag: "Allowed"
     })
     const removing = RuleSet.make<Command, Facts>({ id: "remove", rules: [], removes: ["house/limit"] })
-    expect(Effect.runSync(Engine.make<Command, Facts>({ ruleSets: [base, removing] })).rules.map((r) => r.id)).toEqual(["free-of-charge/no-fee"])
+    expect(Effect.runSync(Engine.make<Command, Facts>({ ruleSets: [base, removing] })).rules.map((r) => r.id)).toEqual([
+      "free-of-charge/no-fee"
+    ])
   })
 
   it("refuses duplicate ids and removals of unknown rules", () => {
@@ -189,7 +244,13 @@ describe("Registration: core principles and rule sets", () => {
   })
 
   it("refuses malformed rules and lists every problem", () => {
-    const noCommands = rule({ id: "house/none", principle: house, appliesTo: [], reads: [], check: (_c, _f, v) => v.allow })
+    const noCommands = rule({
+      id: "house/none",
+      principle: house,
+      appliesTo: [],
+      reads: [],
+      check: (_c, _f, v) => v.allow
+    })
     const strayExcept = { ...houseRule, id: "house/stray", except: ["Disclose"] } as unknown as typeof houseRule
     const badVerdict = { ...houseRule, id: "house/bad", verdicts: ["Explode"] } as unknown as typeof houseRule
     const badPath = { ...houseRule, id: "house/path", reads: ["person..gender"] } as unknown as typeof houseRule

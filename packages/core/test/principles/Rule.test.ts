@@ -1,7 +1,17 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
 import { ProtectedAttributes, Rule } from "../../src/principles/index.js"
-import { adultsOnly, baseFacts, type Command, consentToDisclose, deepFreeze, type Facts, PluginPrinciple, rule, sampleCommand } from "./fixtures.js"
+import {
+  adultsOnly,
+  baseFacts,
+  type Command,
+  consentToDisclose,
+  deepFreeze,
+  type Facts,
+  PluginPrinciple,
+  rule,
+  sampleCommand
+} from "./fixtures.js"
 
 describe("traceReads", () => {
   it("reports nothing for a rule that reads only what it declares", () => {
@@ -20,7 +30,11 @@ describe("traceReads", () => {
       reads: ["person.ageBand"],
       verdicts: ["Deny"],
       // The type lets it see `person` (declared at the top level); the trace sees the rest.
-      check: (_c, facts, v) => (facts.person.ageBand === "child" && facts.person.gender === "f" ? v.deny("no", "plugin.no") : v.allow)
+      check: (
+        _c,
+        facts,
+        v
+      ) => (facts.person.ageBand === "child" && facts.person.gender === "f" ? v.deny("no", "plugin.no") : v.allow)
     })
     const facts = deepFreeze({ ...baseFacts, person: { ...baseFacts.person, ageBand: "child" as const, gender: "f" } })
     const trace = Rule.traceReads(sneaky, sampleCommand.RegisterPerson, facts)

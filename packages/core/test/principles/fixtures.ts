@@ -48,7 +48,9 @@ export const noFee = rule({
   reads: ["service.freeOfCharge"],
   verdicts: ["Deny"],
   check: (command, facts, v) =>
-    facts.service.freeOfCharge && command.amount > 0 ? v.deny("the service is free of charge", "principles.freeOfCharge.fee") : v.allow
+    facts.service.freeOfCharge && command.amount > 0
+      ? v.deny("the service is free of charge", "principles.freeOfCharge.fee")
+      : v.allow
 })
 
 export const consentToDisclose = rule({
@@ -60,7 +62,10 @@ export const consentToDisclose = rule({
   check: (command, facts, v) =>
     facts.person.consents.some((c) => c.purpose === command.purpose && c.recipient === command.recipient)
       ? v.allow
-      : v.require({ kind: "consent", purpose: command.purpose, detail: "consent of the person for this recipient" }, "principles.confidentiality.consent")
+      : v.require(
+        { kind: "consent", purpose: command.purpose, detail: "consent of the person for this recipient" },
+        "principles.confidentiality.consent"
+      )
 })
 
 export const adultsOnly = rule({
@@ -83,7 +88,13 @@ export const farewell = rule({
   appliesTo: ["EndCooperation"],
   reads: [],
   verdicts: ["Warn"],
-  check: (command, _facts, v) => (command.reason === undefined ? v.allow : v.warn("a reason is never needed", "principles.voluntariness.noReason"))
+  check: (
+    command,
+    _facts,
+    v
+  ) => (command.reason === undefined
+    ? v.allow
+    : v.warn("a reason is never needed", "principles.voluntariness.noReason"))
 })
 
 export const builtIn = [noFee, consentToDisclose, adultsOnly, farewell]

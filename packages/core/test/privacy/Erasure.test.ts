@@ -1,8 +1,8 @@
+import { AnonymousPerson, Contact, IndividualPlan, Person } from "@pomoc/core"
+import { arbPerson, decoded } from "@pomoc/core/testing"
 import { DateTime, Schema } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { AnonymousPerson, Contact, IndividualPlan, Person } from "@pomoc/core"
-import { arbPerson, decoded } from "@pomoc/core/testing"
 import { Erasure, FieldCrypto } from "../../src/privacy/index.js"
 import type { RecordKind } from "../../src/Store.js"
 import { arbSubject, encodeSubject } from "./subjects.js"
@@ -18,7 +18,9 @@ describe("erasePerson", () => {
         const original = encodePerson(person) as Record<string, unknown>
         expect(Object.keys(erased).sort()).toEqual([...kept].sort())
         expect(erased._tag).toBe("anonymous")
-        for (const key of ["id", "serviceId", "sharedWith", "ageBand", "gender", "registeredAt"]) expect(erased[key]).toEqual(original[key])
+        for (const key of ["id", "serviceId", "sharedWith", "ageBand", "gender", "registeredAt"]) {
+          expect(erased[key]).toEqual(original[key])
+        }
         expect(erased.needs).toEqual(keepNeeds ? original.needs : [])
         for (const path of FieldCrypto.sensitiveFields.person) expect(FieldCrypto.valuesAt(erased, path)).toEqual([])
         // The result is a valid anonymous person.
@@ -49,7 +51,8 @@ describe("eraseSubject", () => {
         for (const [kind, list] of Object.entries(erased) as Array<[RecordKind, Array<Record<string, unknown>>]>) {
           for (const record of list) {
             const about = kind === "person" || record.personId === id
-            const soleParticipant = kind === "contact" && (record.participants as Array<string>).length === 1 && (record.participants as Array<string>)[0] === id
+            const soleParticipant = kind === "contact" && (record.participants as Array<string>).length === 1 &&
+              (record.participants as Array<string>)[0] === id
             if (!about && !soleParticipant) continue
             for (const path of FieldCrypto.sensitiveFields[kind]) {
               for (const { field, value } of FieldCrypto.valuesAt(record, path)) {
@@ -93,9 +96,30 @@ describe("eraseSubject", () => {
       interventions: ["conversation"],
       firstContact: false
     }
-    const alone = Schema.decodeUnknownSync(Contact)({ ...base, id: "c-1", participants: ["p-1"], anonymousCount: 0, mode: "individual", note: "Pepa talked about his debts" })
-    const shared = Schema.decodeUnknownSync(Contact)({ ...base, id: "c-2", participants: ["p-1", "p-2"], anonymousCount: 3, mode: "group", note: "Group talk" })
-    const other = Schema.decodeUnknownSync(Contact)({ ...base, id: "c-3", participants: ["p-2"], anonymousCount: 0, mode: "individual", note: "About p-2" })
+    const alone = Schema.decodeUnknownSync(Contact)({
+      ...base,
+      id: "c-1",
+      participants: ["p-1"],
+      anonymousCount: 0,
+      mode: "individual",
+      note: "Pepa talked about his debts"
+    })
+    const shared = Schema.decodeUnknownSync(Contact)({
+      ...base,
+      id: "c-2",
+      participants: ["p-1", "p-2"],
+      anonymousCount: 3,
+      mode: "group",
+      note: "Group talk"
+    })
+    const other = Schema.decodeUnknownSync(Contact)({
+      ...base,
+      id: "c-3",
+      participants: ["p-2"],
+      anonymousCount: 0,
+      mode: "individual",
+      note: "About p-2"
+    })
     const pid = alone.participants[0]!
     expect(Erasure.eraseFromContact(alone, pid).note).toBeUndefined()
     expect(Erasure.eraseFromContact(alone, pid).participants).toEqual(["p-1"])
@@ -124,11 +148,23 @@ describe("eraseSubject", () => {
       personId: "p-1",
       serviceId: "s-1",
       createdAt: "2026-01-02T00:00:00.000Z",
-      goals: [{ id: "g-1", inPersonsWords: "I want to pay off Zbyněk's loan", status: "open", steps: [{ id: "st-1", description: "Call the bailiff Kvasnička", takenBy: "person" }] }],
-      reviews: [{ at: "2026-02-01T00:00:00.000Z", workers: ["w-1"], personParticipated: true, summary: "Zbyňa came on time" }]
+      goals: [{
+        id: "g-1",
+        inPersonsWords: "I want to pay off Zbyněk's loan",
+        status: "open",
+        steps: [{ id: "st-1", description: "Call the bailiff Kvasnička", takenBy: "person" }]
+      }],
+      reviews: [{
+        at: "2026-02-01T00:00:00.000Z",
+        workers: ["w-1"],
+        personParticipated: true,
+        summary: "Zbyňa came on time"
+      }]
     })
     const json = JSON.stringify(encodeSubject(Erasure.eraseSubject({ person, plans: [plan] })))
-    for (const secret of ["Zbyn", "Kvasni", "601", "example.cz", "Dlouh", "grandmother", "loan", "bailiff", "on time"]) {
+    for (
+      const secret of ["Zbyn", "Kvasni", "601", "example.cz", "Dlouh", "grandmother", "loan", "bailiff", "on time"]
+    ) {
       expect(json).not.toContain(secret)
     }
     expect(json).toContain("debts")

@@ -1,15 +1,15 @@
-import { Effect, Exit } from "effect"
-import * as fc from "fast-check"
-import { describe, expect, it } from "vitest"
 import {
   arbContact,
   arbDisclosure,
+  arbId,
   arbIndividualPlan,
   arbPerson,
   arbReferral,
-  arbVolunteer,
-  arbId
+  arbVolunteer
 } from "@pomoc/core/testing"
+import { Effect, Exit } from "effect"
+import * as fc from "fast-check"
+import { describe, expect, it } from "vitest"
 import { FieldCrypto, KeyMaterial } from "../../src/privacy/index.js"
 import type { RecordKind } from "../../src/Store.js"
 
@@ -39,13 +39,17 @@ const canonical = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
 describe("encrypt / decrypt", () => {
   it("round-trips any JSON value, including any Unicode text", async () => {
     await fc.assert(
-      fc.asyncProperty(arbContext, fc.oneof(arbJson, fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" })), async (context, value) => {
-        const envelope = await run(crypto1.encrypt(context, value))
-        expect(envelope.$enc).toBe("v1")
-        expect(envelope.kid).toBe("k1")
-        expect(envelope.iv).toMatch(/^[A-Za-z0-9_-]{16}$/)
-        expect(await run(crypto1.decrypt(context, envelope))).toEqual(canonical(value))
-      })
+      fc.asyncProperty(
+        arbContext,
+        fc.oneof(arbJson, fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" })),
+        async (context, value) => {
+          const envelope = await run(crypto1.encrypt(context, value))
+          expect(envelope.$enc).toBe("v1")
+          expect(envelope.kid).toBe("k1")
+          expect(envelope.iv).toMatch(/^[A-Za-z0-9_-]{16}$/)
+          expect(await run(crypto1.decrypt(context, envelope))).toEqual(canonical(value))
+        }
+      )
     )
   })
 
@@ -63,19 +67,25 @@ describe("encrypt / decrypt", () => {
 
   it("fails on any altered byte of the IV or the ciphertext", async () => {
     await fc.assert(
-      fc.asyncProperty(arbContext, arbJson, fc.nat(), fc.integer({ min: 1, max: 255 }), async (context, value, at, mask) => {
-        const envelope = await run(crypto1.encrypt(context, value))
-        const iv = fromB64(envelope.iv)
-        const ct = fromB64(envelope.ct)
-        const bytes = new Uint8Array([...iv, ...ct])
-        const i = at % bytes.length
-        bytes[i] = bytes[i]! ^ mask
-        const tampered = { ...envelope, iv: toB64(bytes.slice(0, 12)), ct: toB64(bytes.slice(12)) }
-        const error = failureOf(await runExit(crypto1.decrypt(context, tampered)))
-        expect(error).toBeInstanceOf(FieldCrypto.DecryptionFailed)
-        expect(error?.reason).toBe("authentication-failed")
-        expect({ kind: error?.kind, id: error?.id, field: error?.field }).toEqual(context)
-      })
+      fc.asyncProperty(
+        arbContext,
+        arbJson,
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async (context, value, at, mask) => {
+          const envelope = await run(crypto1.encrypt(context, value))
+          const iv = fromB64(envelope.iv)
+          const ct = fromB64(envelope.ct)
+          const bytes = new Uint8Array([...iv, ...ct])
+          const i = at % bytes.length
+          bytes[i] = bytes[i]! ^ mask
+          const tampered = { ...envelope, iv: toB64(bytes.slice(0, 12)), ct: toB64(bytes.slice(12)) }
+          const error = failureOf(await runExit(crypto1.decrypt(context, tampered)))
+          expect(error).toBeInstanceOf(FieldCrypto.DecryptionFailed)
+          expect(error?.reason).toBe("authentication-failed")
+          expect({ kind: error?.kind, id: error?.id, field: error?.field }).toEqual(context)
+        }
+      )
     )
   })
 
@@ -147,7 +157,11 @@ describe.each(encodedRecords)("encryptFields / decryptFields of a %s", (kind, ar
         // Only the sensitive fields changed.
         const strip = (data: unknown) => {
           const copy = structuredClone(data)
-          for (const path of FieldCrypto.sensitiveFields[kind]) for (const { field } of FieldCrypto.valuesAt(copy, path)) setAt(copy, field, null)
+          for (const path of FieldCrypto.sensitiveFields[kind]) {
+            for (const { field } of FieldCrypto.valuesAt(copy, path)) {
+              setAt(copy, field, null)
+            }
+          }
           return copy
         }
         expect(strip(stored)).toEqual(strip(record))
@@ -183,13 +197,25 @@ describe("records", () => {
 
   it("do not decrypt when a ciphertext is copied into another record", async () => {
     const stored = (await run(crypto1.encryptFields("person", "p-1", person))) as Record<string, unknown>
-    const other = (await run(crypto1.encryptFields("person", "p-2", { ...person, id: "p-2", givenName: "Eva" }))) as Record<string, unknown>
+    const other =
+      (await run(crypto1.encryptFields("person", "p-2", { ...person, id: "p-2", givenName: "Eva" }))) as Record<
+        string,
+        unknown
+      >
     const forged = { ...other, givenName: stored.givenName }
     const error = failureOf(await runExit(crypto1.decryptFields("person", "p-2", forged)))
-    expect(error).toMatchObject({ _tag: "DecryptionFailed", kind: "person", id: "p-2", field: "givenName", reason: "authentication-failed" })
+    expect(error).toMatchObject({
+      _tag: "DecryptionFailed",
+      kind: "person",
+      id: "p-2",
+      field: "givenName",
+      reason: "authentication-failed"
+    })
     // Nor when moved to another field of the same record.
     const swapped = { ...stored, givenName: stored.familyName, familyName: stored.givenName }
-    expect(failureOf(await runExit(crypto1.decryptFields("person", "p-1", swapped)))?.reason).toBe("authentication-failed")
+    expect(failureOf(await runExit(crypto1.decryptFields("person", "p-1", swapped)))?.reason).toBe(
+      "authentication-failed"
+    )
   })
 
   it("refuse a plain value where an envelope is expected", async () => {
@@ -208,7 +234,11 @@ describe("records", () => {
     const plan = {
       id: "pl-1",
       goals: [
-        { id: "g-1", inPersonsWords: "first", steps: [{ id: "s-1", description: "a" }, { id: "s-2", description: "b" }] },
+        {
+          id: "g-1",
+          inPersonsWords: "first",
+          steps: [{ id: "s-1", description: "a" }, { id: "s-2", description: "b" }]
+        },
         { id: "g-2", inPersonsWords: "second", steps: [] }
       ],
       reviews: [{ summary: "ok" }, {}]
@@ -234,7 +264,9 @@ describe("key rotation", () => {
         expect(await run(crypto12.decryptFields("person", record.id, old))).toEqual(record)
         const rotated = await run(crypto12.rotateFields("person", record.id, old))
         for (const path of FieldCrypto.sensitiveFields.person) {
-          for (const { value } of FieldCrypto.valuesAt(rotated, path)) expect((value as FieldCrypto.Envelope).kid).toBe("k2")
+          for (const { value } of FieldCrypto.valuesAt(rotated, path)) {
+            expect((value as FieldCrypto.Envelope).kid).toBe("k2")
+          }
         }
         // Once rotated, the old key can be retired.
         expect(await run(crypto2.decryptFields("person", record.id, rotated))).toEqual(record)
@@ -244,7 +276,7 @@ describe("key rotation", () => {
   })
 
   it("works through the service and its layer", async () => {
-    const program = Effect.gen(function* () {
+    const program = Effect.gen(function*() {
       const stored = yield* FieldCrypto.encryptFields("contact", "c-1", { id: "c-1", note: "Mluvili jsme o škole 📚" })
       const rotated = yield* FieldCrypto.rotateFields("contact", "c-1", stored)
       return yield* FieldCrypto.decryptFields("contact", "c-1", rotated)
@@ -257,7 +289,8 @@ describe("key rotation", () => {
 
   it("has the same layer as a static of the service", async () => {
     const program = FieldCrypto.FieldCrypto.use((c) => Effect.succeed(c.currentKeyId))
-    expect(await run(program.pipe(Effect.provide(FieldCrypto.FieldCrypto.layer({ keys: { k1, k2 }, current: "k2" }))))).toBe("k2")
+    expect(await run(program.pipe(Effect.provide(FieldCrypto.FieldCrypto.layer({ keys: { k1, k2 }, current: "k2" })))))
+      .toBe("k2")
   })
 
   it("refuses unusable key configurations with InvalidKey", async () => {

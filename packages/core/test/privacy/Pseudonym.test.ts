@@ -9,7 +9,9 @@ const runExit = <A, E>(effect: Effect.Effect<A, E>): Promise<Exit.Exit<A, E>> =>
 const arbKey = fc.uint8Array({ minLength: 32, maxLength: 64 })
 const arb32 = fc.uint8Array({ minLength: 32, maxLength: 32 })
 const arbPurpose = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/)
-const arbInput = fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).filter((s) => Pseudonym.normalise(s) !== "")
+const arbInput = fc.string({ unit: "grapheme", minLength: 1, maxLength: 40 }).filter((s) =>
+  Pseudonym.normalise(s) !== ""
+)
 
 const codeWith = (key: Uint8Array, input: string, purpose: string, options?: Pseudonym.CodeOptions) =>
   run(Effect.flatMap(Pseudonym.make(key), (p) => p.code(input, purpose, options)))
@@ -56,13 +58,20 @@ describe("Pseudonym.code", () => {
 
   it("matches an independent HMAC-SHA-256 computation", async () => {
     const key = new Uint8Array(32).map((_, i) => i)
-    const cryptoKey = await globalThis.crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, ["sign"])
+    const cryptoKey = await globalThis.crypto.subtle.importKey("raw", key, { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign"
+    ])
     const mac = new Uint8Array(
-      await globalThis.crypto.subtle.sign("HMAC", cryptoKey, new TextEncoder().encode("pomoc/pseudonym/v1\u0000club-member\u0000kuba"))
+      await globalThis.crypto.subtle.sign(
+        "HMAC",
+        cryptoKey,
+        new TextEncoder().encode("pomoc/pseudonym/v1\u0000club-member\u0000kuba")
+      )
     )
     let bits = ""
     for (const b of mac.slice(0, 10)) bits += b.toString(2).padStart(8, "0")
-    const expected = "ps1-" + bits.match(/.{5}/g)!.map((chunk) => "abcdefghijklmnopqrstuvwxyz234567"[parseInt(chunk, 2)]).join("")
+    const expected = "ps1-" +
+      bits.match(/.{5}/g)!.map((chunk) => "abcdefghijklmnopqrstuvwxyz234567"[parseInt(chunk, 2)]).join("")
     expect(await codeWith(key, "Kuba", "club-member")).toBe(expected)
     expect(await run(Effect.flatMap(Pseudonym.make(cryptoKey), (p) => p.code("kuba", "club-member")))).toBe(expected)
   })
@@ -80,17 +89,23 @@ describe("Pseudonym.code", () => {
 
   it("normalisation is idempotent", () => {
     fc.assert(
-      fc.property(fc.string({ unit: "grapheme" }), fc.constantFrom<Pseudonym.Normalisation>("nickname", "exact"), (s, mode) => {
-        const once = Pseudonym.normalise(s, mode)
-        expect(Pseudonym.normalise(once, mode)).toBe(once)
-      })
+      fc.property(
+        fc.string({ unit: "grapheme" }),
+        fc.constantFrom<Pseudonym.Normalisation>("nickname", "exact"),
+        (s, mode) => {
+          const once = Pseudonym.normalise(s, mode)
+          expect(Pseudonym.normalise(once, mode)).toBe(once)
+        }
+      )
     )
   })
 
   it("refuses a blank input or a malformed purpose without echoing the input", async () => {
     const p = await run(Pseudonym.make(new Uint8Array(32)))
     const blank = await runExit(p.code(" \t\n ", "club-member"))
-    expect(blank).toStrictEqual(Exit.fail(new Pseudonym.InvalidPseudonymInput({ field: "input", rule: "must not be blank" })))
+    expect(blank).toStrictEqual(
+      Exit.fail(new Pseudonym.InvalidPseudonymInput({ field: "input", rule: "must not be blank" }))
+    )
     const purpose = await runExit(p.code("secret-nickname", "Club Member"))
     expect(Exit.isFailure(purpose)).toBe(true)
     expect(JSON.stringify(purpose)).not.toContain("secret-nickname")
@@ -101,7 +116,9 @@ describe("Pseudonym.code", () => {
   it("refuses short keys and keys of the wrong algorithm", async () => {
     const short = await runExit(Pseudonym.make(new Uint8Array(31)))
     expect(Exit.isFailure(short)).toBe(true)
-    const aes = await globalThis.crypto.subtle.importKey("raw", new Uint8Array(32), { name: "AES-GCM" }, false, ["encrypt"])
+    const aes = await globalThis.crypto.subtle.importKey("raw", new Uint8Array(32), { name: "AES-GCM" }, false, [
+      "encrypt"
+    ])
     const wrong = await runExit(Pseudonym.make(aes))
     expect(wrong._tag).toBe("Failure")
     expect(JSON.stringify(wrong)).toContain("InvalidKey")
@@ -111,9 +128,13 @@ describe("Pseudonym.code", () => {
     const key = KeyMaterial.generate()
     const viaLayer = await run(Pseudonym.code("Kuba", "club-member").pipe(Effect.provide(Pseudonym.layer(key))))
     expect(viaLayer).toBe(await codeWith(key, "kuba", "club-member"))
-    const viaStatic = await run(Pseudonym.code("kuba", "club-member").pipe(Effect.provide(Pseudonym.PseudonymKey.layer(key))))
+    const viaStatic = await run(
+      Pseudonym.code("kuba", "club-member").pipe(Effect.provide(Pseudonym.PseudonymKey.layer(key)))
+    )
     expect(viaStatic).toBe(viaLayer)
-    const failed = await runExit(Pseudonym.code("Kuba", "club-member").pipe(Effect.provide(Pseudonym.layer(new Uint8Array(3)))))
+    const failed = await runExit(
+      Pseudonym.code("Kuba", "club-member").pipe(Effect.provide(Pseudonym.layer(new Uint8Array(3))))
+    )
     expect(Exit.isFailure(failed)).toBe(true)
   })
 

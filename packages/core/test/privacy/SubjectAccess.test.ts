@@ -1,7 +1,7 @@
+import { Contact } from "@pomoc/core"
 import { DateTime, Result } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Contact } from "@pomoc/core"
 import { SubjectAccess } from "../../src/privacy/index.js"
 import { arbSubject, encodeSubject } from "./subjects.js"
 
@@ -34,8 +34,12 @@ describe("SubjectAccess.exportPerson", () => {
         for (const kind of ["cooperation", "consent", "disclosure", "plan", "measurement", "referral"] as const) {
           expect(encodedOut[kind]).toEqual(encodedIn[kind].filter((r) => (r as { personId: string }).personId === id))
         }
-        expect(document.contacts.map((c) => c.id)).toEqual(records.contacts.filter((c) => c.participants.includes(id)).map((c) => c.id))
-        expect(document.activities.map((a) => a.id)).toEqual(records.activities.filter((a) => a.attendees.includes(id)).map((a) => a.id))
+        expect(document.contacts.map((c) => c.id)).toEqual(
+          records.contacts.filter((c) => c.participants.includes(id)).map((c) => c.id)
+        )
+        expect(document.activities.map((a) => a.id)).toEqual(
+          records.activities.filter((a) => a.attendees.includes(id)).map((a) => a.id)
+        )
       })
     )
   })
@@ -60,23 +64,37 @@ describe("SubjectAccess.exportPerson", () => {
         for (const [i, a] of document.activities.entries()) {
           const original = activityOriginals[i]!
           expect(a.attendees).toEqual([id])
-          expect(a.attendees.length + a.anonymousAttendance).toBe(Math.min(original.attendees.length + original.anonymousAttendance, 1 + 1_000_000))
+          expect(a.attendees.length + a.anonymousAttendance).toBe(
+            Math.min(original.attendees.length + original.anonymousAttendance, 1 + 1_000_000)
+          )
         }
-        const others = new Set([...records.contacts.flatMap((c) => c.participants), ...records.activities.flatMap((a) => a.attendees)])
+        const others = new Set([
+          ...records.contacts.flatMap((c) => c.participants),
+          ...records.activities.flatMap((a) => a.attendees)
+        ])
         others.delete(id)
         // No other person's id stands where people are named (a generated location id may
         // happen to equal a person id, so the fields are checked, not the whole text).
-        const named = [...document.contacts.flatMap((c) => c.participants), ...document.activities.flatMap((a) => a.attendees)]
+        const named = [
+          ...document.contacts.flatMap((c) => c.participants),
+          ...document.activities.flatMap((a) => a.attendees)
+        ]
         for (const other of others) expect(named).not.toContain(other)
       })
     )
   })
 
   it("publishes a JSON Schema whose references all resolve", () => {
-    const schema = SubjectAccess.jsonSchema() as { $schema: string; required: Array<string>; $defs: Record<string, unknown> }
+    const schema = SubjectAccess.jsonSchema() as {
+      $schema: string
+      required: Array<string>
+      $defs: Record<string, unknown>
+    }
     expect(schema.$schema).toBe("https://json-schema.org/draft/2020-12/schema")
     expect(schema.required).toEqual(expect.arrayContaining(["format", "generatedAt", "person", "contacts", "plans"]))
-    const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) => m[1]!.replace(/~1/g, "/").replace(/~0/g, "~"))
+    const refs = [...JSON.stringify(schema).matchAll(/"\$ref":"#\/\$defs\/([^"]+)"/g)].map((m) =>
+      m[1]!.replace(/~1/g, "/").replace(/~0/g, "~")
+    )
     expect(refs.length).toBeGreaterThan(0)
     for (const ref of refs) expect(Object.keys(schema.$defs)).toContain(ref)
   })

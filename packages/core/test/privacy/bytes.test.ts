@@ -12,7 +12,15 @@ describe("base64url (effect/encoding)", () => {
   })
 
   it("matches RFC 4648 test vectors", () => {
-    const vectors: ReadonlyArray<[string, string]> = [["", ""], ["f", "Zg"], ["fo", "Zm8"], ["foo", "Zm9v"], ["foob", "Zm9vYg"], ["fooba", "Zm9vYmE"], ["foobar", "Zm9vYmFy"]]
+    const vectors: ReadonlyArray<[string, string]> = [
+      ["", ""],
+      ["f", "Zg"],
+      ["fo", "Zm8"],
+      ["foo", "Zm9v"],
+      ["foob", "Zm9vYg"],
+      ["fooba", "Zm9vYmE"],
+      ["foobar", "Zm9vYmFy"]
+    ]
     for (const [plain, encoded] of vectors) {
       expect(toBase64Url(new TextEncoder().encode(plain))).toBe(encoded)
     }

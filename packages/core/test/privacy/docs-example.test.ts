@@ -10,10 +10,16 @@ describe("docs/privacy.md example", () => {
       FieldCrypto.layer({ keys: { "2026-11": KeyMaterial.generate() }, current: "2026-11" })
     )
     const person = {
-      _tag: "pseudonymous", serviceId: "club", sharedWith: [], ageBand: "15-17",
-      gender: "male", needs: [], registeredAt: "2026-11-21T10:00:00.000Z", nickname: "Kuba"
+      _tag: "pseudonymous",
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "15-17",
+      gender: "male",
+      needs: [],
+      registeredAt: "2026-11-21T10:00:00.000Z",
+      nickname: "Kuba"
     }
-    const program = Effect.gen(function* () {
+    const program = Effect.gen(function*() {
       const code = yield* Pseudonym.code("Kuba", "club-member")
       const stored = yield* FieldCrypto.encryptFields("person", code, { ...person, id: code })
       const back = yield* FieldCrypto.decryptFields("person", code, stored)

@@ -1,6 +1,4 @@
 // An arbitrary of one person's records (decoded), with records about other people mixed in.
-import { Schema } from "effect"
-import * as fc from "fast-check"
 import {
   Activity,
   Consent,
@@ -23,6 +21,8 @@ import {
   arbPerson,
   arbReferral
 } from "@pomoc/core/testing"
+import { Schema } from "effect"
+import * as fc from "fast-check"
 import type { SubjectAccess } from "../../src/privacy/index.js"
 
 const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S) =>
@@ -55,7 +55,14 @@ export const arbSubjectWire = fc
       cooperations: byPerson(w.cooperations),
       contacts: w.contacts.map(([c, m], i) => {
         const others = c.participants.filter((p) => p !== id)
-        if (!m) return { ...c, participants: others, anonymousCount: others.length === 0 ? Math.max(1, c.anonymousCount) : c.anonymousCount, mode: "group" as const }
+        if (!m) {
+          return {
+            ...c,
+            participants: others,
+            anonymousCount: others.length === 0 ? Math.max(1, c.anonymousCount) : c.anonymousCount,
+            mode: "group" as const
+          }
+        }
         return i % 2 === 0
           ? { ...c, participants: [id], anonymousCount: 0, mode: "individual" as const }
           : { ...c, participants: [id, ...others], mode: "group" as const }

@@ -21,14 +21,20 @@ interface FakeRecord {
 const fakeStore = (records: ReadonlyArray<FakeRecord>) => {
   const queries: Array<AggregateQuery> = []
   const store = StoreModule.memoryOf(records.map((r, i) => ({ ...r, id: `r-${i}`, version: 1, data: null })))
-  const aggregate = (q: AggregateQuery) => Effect.suspend(() => {
-    queries.push(q)
-    return store.aggregate(q)
-  })
+  const aggregate = (q: AggregateQuery) =>
+    Effect.suspend(() => {
+      queries.push(q)
+      return store.aggregate(q)
+    })
   return { aggregate, queries }
 }
 
-const labels = { en: "Contacts by channel", cs: "Kontakty podle kanálu", lt: "Kontaktai pagal kanalą", bg: "Контакти по канал" }
+const labels = {
+  en: "Contacts by channel",
+  cs: "Kontakty podle kanálu",
+  lt: "Kontaktai pagal kanalą",
+  bg: "Контакти по канал"
+}
 const contact = (channel: string, at: string, extra: Partial<FakeRecord> = {}): FakeRecord => ({
   kind: "contact",
   serviceId: "club",
@@ -72,7 +78,13 @@ describe("Report.run", () => {
 
   it("aggregates through the store with the definition's grouping and the run's scope, then suppresses", () => {
     const { queries, result } = run(byChannel, records, { serviceId: "club", from: "2026-03-01", to: "2026-04-01" })
-    expect(queries).toEqual([{ kind: "contact", groupBy: ["channel"], serviceId: "club", from: "2026-03-01", to: "2026-04-01" }])
+    expect(queries).toEqual([{
+      kind: "contact",
+      groupBy: ["channel"],
+      serviceId: "club",
+      from: "2026-03-01",
+      to: "2026-04-01"
+    }])
     const table = result.table as SuppressedOneWay
     // Declared values first (a declared value nobody used shows 0), then the data's own, sorted.
     expect(table.dimension.values).toEqual(["in-person", "phone", "social-network", "online-game"])
@@ -94,18 +106,37 @@ describe("Report.run", () => {
     expect(run(strict, records, { threshold: 3 }).result.threshold).toBe(10)
     expect(run(strict, records, { threshold: 14 }).result.threshold).toBe(14)
     // In the club: in-person 13, phone 2, social-network 0, online-game 9, total 24.
-    expect((run(strict, records, { threshold: 13, serviceId: "club" }).result.table as SuppressedOneWay).cells.map(show)).toEqual([13, "x", 0, "x"])
-    expect((run(strict, records, { threshold: 14, serviceId: "club" }).result.table as SuppressedOneWay).cells.map(show)).toEqual(["x", "x", 0, "x"])
+    expect(
+      (run(strict, records, { threshold: 13, serviceId: "club" }).result.table as SuppressedOneWay).cells.map(show)
+    ).toEqual([13, "x", 0, "x"])
+    expect(
+      (run(strict, records, { threshold: 14, serviceId: "club" }).result.table as SuppressedOneWay).cells.map(show)
+    ).toEqual(["x", "x", 0, "x"])
   })
 
   it("counts distinct people in a two-way table (age band × month)", () => {
     const people = [
-      ...repeat(8, (i) => ({ ...contact("in-person", "2026-01-10T10:00:00Z"), personIds: [`p${i}`], facets: { ageBand: "15-17" } })),
+      ...repeat(
+        8,
+        (i) => ({ ...contact("in-person", "2026-01-10T10:00:00Z"), personIds: [`p${i}`], facets: { ageBand: "15-17" } })
+      ),
       // The same person twice in one month counts once.
-      ...repeat(2, () => ({ ...contact("in-person", "2026-01-11T10:00:00Z"), personIds: ["p0"], facets: { ageBand: "15-17" } })),
-      ...repeat(6, (i) => ({ ...contact("in-person", "2026-02-10T10:00:00Z"), personIds: [`q${i}`], facets: { ageBand: "15-17" } })),
-      ...repeat(3, (i) => ({ ...contact("in-person", "2026-01-10T10:00:00Z"), personIds: [`r${i}`], facets: { ageBand: "18-26" } })),
-      ...repeat(7, (i) => ({ ...contact("in-person", "2026-02-10T10:00:00Z"), personIds: [`s${i}`], facets: { ageBand: "18-26" } }))
+      ...repeat(
+        2,
+        () => ({ ...contact("in-person", "2026-01-11T10:00:00Z"), personIds: ["p0"], facets: { ageBand: "15-17" } })
+      ),
+      ...repeat(
+        6,
+        (i) => ({ ...contact("in-person", "2026-02-10T10:00:00Z"), personIds: [`q${i}`], facets: { ageBand: "15-17" } })
+      ),
+      ...repeat(
+        3,
+        (i) => ({ ...contact("in-person", "2026-01-10T10:00:00Z"), personIds: [`r${i}`], facets: { ageBand: "18-26" } })
+      ),
+      ...repeat(
+        7,
+        (i) => ({ ...contact("in-person", "2026-02-10T10:00:00Z"), personIds: [`s${i}`], facets: { ageBand: "18-26" } })
+      )
     ]
     const def = Report.define({
       id: "people-by-age-and-month",
@@ -127,8 +158,22 @@ describe("Report.run", () => {
 
   it("sums a numeric facet (anonymous visitors) and groups by tag", () => {
     const visits = [
-      ...repeat(3, () => ({ ...contact("in-person", "2026-05-01T10:00:00Z"), facets: { anonymousCount: 4 }, tags: ["information", "leisure"] })),
-      ...repeat(1, () => ({ ...contact("in-person", "2026-05-02T10:00:00Z"), facets: { anonymousCount: 2 }, tags: ["crisis-intervention"] }))
+      ...repeat(
+        3,
+        () => ({
+          ...contact("in-person", "2026-05-01T10:00:00Z"),
+          facets: { anonymousCount: 4 },
+          tags: ["information", "leisure"]
+        })
+      ),
+      ...repeat(
+        1,
+        () => ({
+          ...contact("in-person", "2026-05-02T10:00:00Z"),
+          facets: { anonymousCount: 2 },
+          tags: ["crisis-intervention"]
+        })
+      )
     ]
     const def = Report.define({
       id: "anonymous-by-intervention",
@@ -149,7 +194,9 @@ describe("Report.run", () => {
   it("refuses a malformed definition with a typed error naming the field, before asking the store", () => {
     const bad = (query: ReportDefinition["query"], suppression?: ReportDefinition["suppression"]) => {
       const store = fakeStore([])
-      const exit = Effect.runSyncExit(Report.run({ ...byChannel, query, ...(suppression ? { suppression } : {}) }, store))
+      const exit = Effect.runSyncExit(
+        Report.run({ ...byChannel, query, ...(suppression ? { suppression } : {}) }, store)
+      )
       expect(store.queries).toEqual([])
       if (Exit.isSuccess(exit)) throw new Error("expected a failure")
       const error = exit.cause.reasons[0]
@@ -182,7 +229,9 @@ describe("Report.run", () => {
   it("runs against the Store service of the context (runInStore)", () => {
     const store = fakeStore(records)
     const shape = { ...store, name: "fake" } as unknown as StoreShape
-    const result = Effect.runSync(Report.runInStore(byChannel, { serviceId: "club" }).pipe(Effect.provideService(StoreModule.Store, shape)))
+    const result = Effect.runSync(
+      Report.runInStore(byChannel, { serviceId: "club" }).pipe(Effect.provideService(StoreModule.Store, shape))
+    )
     expect(show(result.table.total)).toBe(24)
   })
 })
@@ -191,7 +240,11 @@ describe("Report.run on random data (property)", () => {
   const channels = ["in-person", "phone", "e-mail", "social-network"]
   const months = ["2026-01", "2026-02", "2026-03"]
   const arbRecords = fc.array(
-    fc.record({ channel: fc.constantFrom(...channels), month: fc.constantFrom(...months), day: fc.integer({ min: 10, max: 28 }) }),
+    fc.record({
+      channel: fc.constantFrom(...channels),
+      month: fc.constantFrom(...months),
+      day: fc.integer({ min: 10, max: 28 })
+    }),
     { maxLength: 60 }
   ).map((rs) => rs.map((r) => contact(r.channel, `${r.month}-${r.day}T12:00:00Z`)))
 
@@ -215,13 +268,19 @@ describe("Report.run on random data (property)", () => {
             }
           })
         )
-        expect(t.total).toEqual(records.length === 0 || records.length >= threshold ? { _tag: "Value", count: records.length } : { _tag: "Suppressed" })
+        expect(t.total).toEqual(
+          records.length === 0 || records.length >= threshold
+            ? { _tag: "Value", count: records.length }
+            : { _tag: "Suppressed" }
+        )
         // Same as suppressing the naive table directly.
         const naiveTable = {
           _tag: "TwoWay" as const,
           rows: { name: "channel", values: channels },
           columns: { name: "month", values: months },
-          counts: channels.map((ch) => months.map((m) => records.filter((r) => r.facets["channel"] === ch && r.at.startsWith(m)).length))
+          counts: channels.map((ch) =>
+            months.map((m) => records.filter((r) => r.facets["channel"] === ch && r.at.startsWith(m)).length)
+          )
         }
         expect(t).toEqual(Result.getOrThrow(Suppression.apply(naiveTable, { threshold })))
       }),

@@ -6,7 +6,11 @@ import type { Cell, OneWayTable, SuppressedOneWay, SuppressedTwoWay, TwoWayTable
 import { feasibleValues, feasibleValuesOneWay, fullGrid, linearlyDetermined } from "./attacker.js"
 
 const dim = (name: string, n: number) => ({ name, values: Array.from({ length: n }, (_, i) => `${name}${i}`) })
-const oneWay = (counts: ReadonlyArray<number>): OneWayTable => ({ _tag: "OneWay", dimension: dim("d", counts.length), counts })
+const oneWay = (counts: ReadonlyArray<number>): OneWayTable => ({
+  _tag: "OneWay",
+  dimension: dim("d", counts.length),
+  counts
+})
 const twoWay = (counts: ReadonlyArray<ReadonlyArray<number>>): TwoWayTable => ({
   _tag: "TwoWay",
   rows: dim("r", counts.length),
@@ -17,7 +21,10 @@ const ok = <A>(r: Result.Result<A, unknown>): A => Result.getOrThrow(r)
 const show = (c: Cell) => (c._tag === "Value" ? c.count : "x")
 
 // Small counts are the interesting ones: bias towards them.
-const arbCount = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 2, arbitrary: fc.integer({ min: 0, max: 40 }) })
+const arbCount = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 6 }) }, {
+  weight: 2,
+  arbitrary: fc.integer({ min: 0, max: 40 })
+})
 const arbOptions = fc.record({ threshold: fc.integer({ min: 1, max: 11 }), suppressZeros: fc.boolean() })
 const arbOneWay = fc.array(arbCount, { minLength: 0, maxLength: 8 }).map(oneWay)
 const arbTwoWay = fc
@@ -29,7 +36,10 @@ const sum = (xs: ReadonlyArray<number>) => xs.reduce((a, b) => a + b, 0)
 /** The full grid of the original table, margins last. */
 const truth = (t: TwoWayTable): Array<Array<number>> => [
   ...t.counts.map((row) => [...row, sum(row)]),
-  [...Array.from({ length: t.columns.values.length }, (_, j) => sum(t.counts.map((r) => r[j]!))), sum(t.counts.map(sum))]
+  [
+    ...Array.from({ length: t.columns.values.length }, (_, j) => sum(t.counts.map((r) => r[j]!))),
+    sum(t.counts.map(sum))
+  ]
 ]
 /** Every row and every column of the full grid (each an additive relation). */
 const lines = <A>(grid: ReadonlyArray<ReadonlyArray<A>>): Array<Array<A>> => [
@@ -77,7 +87,9 @@ describe("Suppression.apply, by example", () => {
       [big, big, big, big],
       [big, big, big, big]
     ]
-    const r = ok(Suppression.apply(twoWay(counts), { threshold: 2, suppress: [[1, 2], [2, 2], [2, 3], [3, 2], [3, 3]] }))
+    const r = ok(
+      Suppression.apply(twoWay(counts), { threshold: 2, suppress: [[1, 2], [2, 2], [2, 3], [3, 2], [3, 3]] })
+    )
     expect(linearlyDetermined(r)).toEqual([])
   })
 })
@@ -85,7 +97,10 @@ describe("Suppression.apply, by example", () => {
 describe("Suppression.apply, rejected input", () => {
   it.each([0, -1, 2.5, Number.NaN])("threshold %s is refused naming the field and the rule", (threshold) => {
     const r = Suppression.apply(oneWay([1]), { threshold })
-    expect(Result.isFailure(r) && { field: r.failure.field, rule: r.failure.rule }).toEqual({ field: "threshold", rule: "an integer ≥ 1" })
+    expect(Result.isFailure(r) && { field: r.failure.field, rule: r.failure.rule }).toEqual({
+      field: "threshold",
+      rule: "an integer ≥ 1"
+    })
   })
 
   it("refuses negative or fractional counts, ragged rows and positions outside the table", () => {
@@ -171,7 +186,9 @@ describe("Suppression.apply on random two-way tables (properties)", () => {
         expect(linearlyDetermined(r)).toEqual([])
         if (suppressZeros) return
         const real = truth(table)
-        fullGrid(r).forEach((row, i) => row.forEach((v, j) => v === undefined && expect(real[i]![j]).toBeGreaterThan(0)))
+        fullGrid(r).forEach((row, i) =>
+          row.forEach((v, j) => v === undefined && expect(real[i]![j]).toBeGreaterThan(0))
+        )
       }),
       { numRuns: 500 }
     )
@@ -190,21 +207,27 @@ describe("Suppression.apply on random two-way tables (properties)", () => {
 
 describe("an attacker with a brute-force solver on tiny tables", () => {
   const tiny = (r: number, c: number) =>
-    fc.array(fc.array(fc.integer({ min: 0, max: 7 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r }).map(twoWay)
+    fc.array(fc.array(fc.integer({ min: 0, max: 7 }), { minLength: c, maxLength: c }), { minLength: r, maxLength: r })
+      .map(twoWay)
   const assertEveryHiddenCellHasTwoValues = (r: SuppressedTwoWay, table: TwoWayTable) => {
     for (const [key, values] of feasibleValues(r, truth(table))) {
-      expect(values.size, `hidden cell ${key} of ${JSON.stringify(fullGrid(r))} is determined`).toBeGreaterThanOrEqual(2)
+      expect(values.size, `hidden cell ${key} of ${JSON.stringify(fullGrid(r))} is determined`).toBeGreaterThanOrEqual(
+        2
+      )
     }
   }
 
-  it.each([[2, 2], [2, 3], [3, 2]] as const)("%i×%i: every suppressed cell has at least two feasible values", (rows, columns) => {
-    fc.assert(
-      fc.property(tiny(rows, columns), fc.integer({ min: 2, max: 6 }), (table, threshold) => {
-        assertEveryHiddenCellHasTwoValues(ok(Suppression.apply(table, { threshold })), table)
-      }),
-      { numRuns: 300 }
-    )
-  })
+  it.each([[2, 2], [2, 3], [3, 2]] as const)(
+    "%i×%i: every suppressed cell has at least two feasible values",
+    (rows, columns) => {
+      fc.assert(
+        fc.property(tiny(rows, columns), fc.integer({ min: 2, max: 6 }), (table, threshold) => {
+          assertEveryHiddenCellHasTwoValues(ok(Suppression.apply(table, { threshold })), table)
+        }),
+        { numRuns: 300 }
+      )
+    }
+  )
 
   it("2×3 with suppressZeros: every suppressed cell has at least two feasible values", () => {
     fc.assert(
@@ -220,7 +243,8 @@ describe("an attacker with a brute-force solver on tiny tables", () => {
       fc.property(tiny(3, 3), fc.integer({ min: 2, max: 6 }), fc.boolean(), (table, threshold, suppressZeros) => {
         const r = ok(Suppression.apply(table, { threshold, suppressZeros }))
         for (const [key, values] of feasibleValues(r, truth(table), 1)) {
-          expect(values.size, `hidden cell ${key} of ${JSON.stringify(fullGrid(r))} is determined`).toBeGreaterThanOrEqual(2)
+          expect(values.size, `hidden cell ${key} of ${JSON.stringify(fullGrid(r))} is determined`)
+            .toBeGreaterThanOrEqual(2)
         }
       }),
       { numRuns: 200 }
@@ -231,7 +255,10 @@ describe("an attacker with a brute-force solver on tiny tables", () => {
     const sparse = fc
       .record({ r: fc.integer({ min: 2, max: 4 }), c: fc.integer({ min: 2, max: 4 }) })
       .chain(({ c, r }) =>
-        fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8 })), { minLength: c, maxLength: c }), { minLength: r, maxLength: r })
+        fc.array(fc.array(fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 8 })), { minLength: c, maxLength: c }), {
+          minLength: r,
+          maxLength: r
+        })
       )
       .map(twoWay)
     fc.assert(
@@ -239,7 +266,8 @@ describe("an attacker with a brute-force solver on tiny tables", () => {
         const r = ok(Suppression.apply(table, { threshold, suppressZeros }))
         fc.pre(r.cells.flat().filter((c) => c._tag === "Suppressed").length <= 9)
         for (const [key, values] of feasibleValues(r, truth(table), 1)) {
-          expect(values.size, `hidden cell ${key} of ${JSON.stringify(fullGrid(r))} is determined`).toBeGreaterThanOrEqual(2)
+          expect(values.size, `hidden cell ${key} of ${JSON.stringify(fullGrid(r))} is determined`)
+            .toBeGreaterThanOrEqual(2)
         }
       }),
       { numRuns: 300 }
@@ -248,12 +276,18 @@ describe("an attacker with a brute-force solver on tiny tables", () => {
 
   it("one-way tables: every suppressed cell has at least two feasible values", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 4 }), fc.integer({ min: 2, max: 6 }), fc.boolean(), (counts, threshold, suppressZeros) => {
-        const r: SuppressedOneWay = ok(Suppression.apply(oneWay(counts), { threshold, suppressZeros }))
-        for (const [key, values] of feasibleValuesOneWay(r, [...counts, sum(counts)])) {
-          expect(values.size, `hidden cell ${key} of ${JSON.stringify(r.cells)} is determined`).toBeGreaterThanOrEqual(2)
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 7 }), { minLength: 1, maxLength: 4 }),
+        fc.integer({ min: 2, max: 6 }),
+        fc.boolean(),
+        (counts, threshold, suppressZeros) => {
+          const r: SuppressedOneWay = ok(Suppression.apply(oneWay(counts), { threshold, suppressZeros }))
+          for (const [key, values] of feasibleValuesOneWay(r, [...counts, sum(counts)])) {
+            expect(values.size, `hidden cell ${key} of ${JSON.stringify(r.cells)} is determined`)
+              .toBeGreaterThanOrEqual(2)
+          }
         }
-      }),
+      ),
       { numRuns: 300 }
     )
   })
@@ -263,7 +297,10 @@ describe("an attacker with a brute-force solver on tiny tables", () => {
       _tag: "TwoWay",
       rows: dim("r", 2),
       columns: dim("c", 2),
-      cells: [[{ _tag: "Suppressed" }, { _tag: "Value", count: 9 }], [{ _tag: "Value", count: 7 }, { _tag: "Value", count: 8 }]],
+      cells: [[{ _tag: "Suppressed" }, { _tag: "Value", count: 9 }], [{ _tag: "Value", count: 7 }, {
+        _tag: "Value",
+        count: 8
+      }]],
       rowTotals: [{ _tag: "Value", count: 12 }, { _tag: "Value", count: 15 }],
       columnTotals: [{ _tag: "Value", count: 10 }, { _tag: "Value", count: 17 }],
       total: { _tag: "Value", count: 27 }

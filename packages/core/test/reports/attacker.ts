@@ -1,6 +1,6 @@
 // Attackers that know every visible value and margin of a suppressed table and that counts are
 // non-negative integers. Written independently of the suppression engine.
-import type { SuppressedOneWay, SuppressedTwoWay, Cell } from "../../src/reports/index.js"
+import type { Cell, SuppressedOneWay, SuppressedTwoWay } from "../../src/reports/index.js"
 
 /** The full grid of a two-way result: (R + 1) × (C + 1), margins last; `undefined` = hidden. */
 export const fullGrid = (t: SuppressedTwoWay): Array<Array<number | undefined>> => {
@@ -18,14 +18,20 @@ export const fullGrid = (t: SuppressedTwoWay): Array<Array<number | undefined>> 
  * (`"i,j"`, margins last), the values it takes over those tables. Finding two values is a proof
  * that the position is protected (a failure to find them within `k` would only make a test fail).
  */
-export const feasibleValues = (t: SuppressedTwoWay, truth: ReadonlyArray<ReadonlyArray<number>>, k = 2): Map<string, Set<number>> => {
+export const feasibleValues = (
+  t: SuppressedTwoWay,
+  truth: ReadonlyArray<ReadonlyArray<number>>,
+  k = 2
+): Map<string, Set<number>> => {
   const grid = fullGrid(t)
   const R = grid.length - 1
   const C = grid[0]!.length - 1
   const hiddenInner: Array<[number, number]> = []
   for (let i = 0; i < R; i++) for (let j = 0; j < C; j++) if (grid[i]![j] === undefined) hiddenInner.push([i, j])
   const seen = new Map<string, Set<number>>()
-  for (let i = 0; i <= R; i++) for (let j = 0; j <= C; j++) if (grid[i]![j] === undefined) seen.set(`${i},${j}`, new Set([truth[i]![j]!]))
+  for (let i = 0; i <= R; i++) {
+    for (let j = 0; j <= C; j++) if (grid[i]![j] === undefined) seen.set(`${i},${j}`, new Set([truth[i]![j]!]))
+  }
   const d = new Array<number>(hiddenInner.length).fill(-k)
   const done = () => [...seen.values()].every((s) => s.size >= 2)
   for (;;) {
@@ -35,10 +41,14 @@ export const feasibleValues = (t: SuppressedTwoWay, truth: ReadonlyArray<Readonl
     const rowSums = x.map((row) => row.reduce((a, b) => a + b, 0))
     const colSums = Array.from({ length: C }, (_, j) => x.reduce((a, row) => a + row[j]!, 0))
     const full = [...x.map((row, i) => [...row, rowSums[i]!]), [...colSums, rowSums.reduce((a, b) => a + b, 0)]]
-    const consistent = full.every((row, i) => row.every((v, j) => v >= 0 && (grid[i]![j] === undefined || grid[i]![j] === v)))
-    if (consistent) for (const [key, s] of seen) {
-      const [i, j] = key.split(",").map(Number) as [number, number]
-      s.add(full[i]![j]!)
+    const consistent = full.every((row, i) =>
+      row.every((v, j) => v >= 0 && (grid[i]![j] === undefined || grid[i]![j] === v))
+    )
+    if (consistent) {
+      for (const [key, s] of seen) {
+        const [i, j] = key.split(",").map(Number) as [number, number]
+        s.add(full[i]![j]!)
+      }
     }
     if (done()) break
     let n = 0
@@ -50,7 +60,11 @@ export const feasibleValues = (t: SuppressedTwoWay, truth: ReadonlyArray<Readonl
 }
 
 /** The same for a one-way table (`truth` are the counts followed by the total). */
-export const feasibleValuesOneWay = (t: SuppressedOneWay, truth: ReadonlyArray<number>, k = 2): Map<string, Set<number>> => {
+export const feasibleValuesOneWay = (
+  t: SuppressedOneWay,
+  truth: ReadonlyArray<number>,
+  k = 2
+): Map<string, Set<number>> => {
   const visible = [...t.cells, t.total].map((c) => (c._tag === "Value" ? c.count : undefined))
   const n = t.cells.length
   const hiddenIdx = t.cells.flatMap((c, i) => (c._tag === "Suppressed" ? [i] : []))
@@ -96,8 +110,12 @@ export const linearlyDetermined = (t: SuppressedTwoWay): Array<[number, number]>
     rows.push(r)
   }
   // Row i: cells − total = 0; column j likewise; the margins' own relations too.
-  for (let i = 0; i <= R; i++) relation(Array.from({ length: C + 1 }, (_, j) => [i, j, j === C ? -1 : 1] as [number, number, number]))
-  for (let j = 0; j <= C; j++) relation(Array.from({ length: R + 1 }, (_, i) => [i, j, i === R ? -1 : 1] as [number, number, number]))
+  for (let i = 0; i <= R; i++) {
+    relation(Array.from({ length: C + 1 }, (_, j) => [i, j, j === C ? -1 : 1] as [number, number, number]))
+  }
+  for (let j = 0; j <= C; j++) {
+    relation(Array.from({ length: R + 1 }, (_, i) => [i, j, i === R ? -1 : 1] as [number, number, number]))
+  }
   const pow = (b: number, e: number): number => {
     let r = 1
     let base = b % P
@@ -120,7 +138,9 @@ export const linearlyDetermined = (t: SuppressedTwoWay): Array<[number, number]>
       for (let r = 0; r < a.length; r++) {
         if (r === rk || a[r]![col] === 0) continue
         const f = Number((BigInt(a[r]![col]!) * BigInt(inv)) % BigInt(P))
-        for (let c = col; c < n; c++) a[r]![c] = (a[r]![c]! - Number((BigInt(f) * BigInt(a[rk]![c]!)) % BigInt(P)) + P) % P
+        for (let c = col; c < n; c++) {
+          a[r]![c] = (a[r]![c]! - Number((BigInt(f) * BigInt(a[rk]![c]!)) % BigInt(P)) + P) % P
+        }
       }
       rk++
     }

@@ -8,7 +8,22 @@ describe("Store.layerMemory", () => {
     const store = await Effect.runPromise(Store.makeMemory())
     const data = { list: [1, 2] }
     const facets: Record<string, Store.FacetValue> = { channel: "street" }
-    await Effect.runPromise(store.commit({ writes: [{ kind: "plan", id: "x", expectedVersion: 0, serviceId: null, personIds: [], at: null, facets, tags: [], data }], audit: [] }))
+    await Effect.runPromise(
+      store.commit({
+        writes: [{
+          kind: "plan",
+          id: "x",
+          expectedVersion: 0,
+          serviceId: null,
+          personIds: [],
+          at: null,
+          facets,
+          tags: [],
+          data
+        }],
+        audit: []
+      })
+    )
     data.list.push(3)
     facets.channel = "changed"
     const got = Option.getOrThrow(await Effect.runPromise(store.get("plan", "x")))
@@ -19,7 +34,24 @@ describe("Store.layerMemory", () => {
   })
 
   it("each build of the layer is a separate, empty store", async () => {
-    const write = Effect.flatMap(Store.Store, (s) => s.commit({ writes: [{ kind: "plan", id: "x", expectedVersion: 0, serviceId: null, personIds: [], at: null, facets: {}, tags: [], data: null }], audit: [] }))
+    const write = Effect.flatMap(
+      Store.Store,
+      (s) =>
+        s.commit({
+          writes: [{
+            kind: "plan",
+            id: "x",
+            expectedVersion: 0,
+            serviceId: null,
+            personIds: [],
+            at: null,
+            facets: {},
+            tags: [],
+            data: null
+          }],
+          audit: []
+        })
+    )
     await Effect.runPromise(write.pipe(Effect.provide(Store.layerMemory)))
     const versions = await Effect.runPromise(write.pipe(Effect.provide(Store.layerMemory)))
     expect(versions.versions).toEqual([1])
@@ -27,14 +59,43 @@ describe("Store.layerMemory", () => {
 
   it("refuses a unit that is not cloneable data with ConstraintViolation", async () => {
     const store = await Effect.runPromise(Store.makeMemory())
-    const exit = await Effect.runPromise(Effect.flip(store.commit({ writes: [{ kind: "plan", id: "x", expectedVersion: 0, serviceId: null, personIds: [], at: null, facets: {}, tags: [], data: () => 1 }], audit: [] })))
+    const exit = await Effect.runPromise(
+      Effect.flip(
+        store.commit({
+          writes: [{
+            kind: "plan",
+            id: "x",
+            expectedVersion: 0,
+            serviceId: null,
+            personIds: [],
+            at: null,
+            facets: {},
+            tags: [],
+            data: () => 1
+          }],
+          audit: []
+        })
+      )
+    )
     expect(exit.reason._tag).toBe("ConstraintViolation")
   })
 
   it("a commit that fails half-way leaves nothing behind (the writes before the failure are undone)", async () => {
     const store = await Effect.runPromise(Store.makeMemory())
-    const plan = (id: string, data: unknown) => ({ kind: "plan" as const, id, expectedVersion: 0, serviceId: null, personIds: [], at: null, facets: {}, tags: [], data })
-    const failed = await Effect.runPromise(Effect.flip(store.commit({ writes: [plan("a", 1), plan("b", () => 1)], audit: [] })))
+    const plan = (id: string, data: unknown) => ({
+      kind: "plan" as const,
+      id,
+      expectedVersion: 0,
+      serviceId: null,
+      personIds: [],
+      at: null,
+      facets: {},
+      tags: [],
+      data
+    })
+    const failed = await Effect.runPromise(
+      Effect.flip(store.commit({ writes: [plan("a", 1), plan("b", () => 1)], audit: [] }))
+    )
     expect(failed.reason._tag).toBe("ConstraintViolation")
     expect(Option.isNone(await Effect.runPromise(store.get("plan", "a")))).toBe(true)
     expect((await Effect.runPromise(store.commit({ writes: [plan("a", 2)], audit: [] }))).versions).toEqual([1])

@@ -48,10 +48,12 @@ export interface Input {
  * @since 0.2.0
  * @category errors
  */
-export class ChartLibraryMissing extends Schema.TaggedError<ChartLibraryMissing>("@pomoc/report-html/ChartLibraryMissing")(
-  "ChartLibraryMissing",
-  { reason: Schema.String }
-) {
+export class ChartLibraryMissing
+  extends Schema.TaggedError<ChartLibraryMissing>("@pomoc/report-html/ChartLibraryMissing")(
+    "ChartLibraryMissing",
+    { reason: Schema.String }
+  )
+{
   override get message(): string {
     return `The chart library could not be read: ${this.reason}`
   }
@@ -77,21 +79,25 @@ const wordsFor = (input: Input): Words => {
   return {
     t,
     number: (n) => format.format(n),
-    value: (dimension, value) => input.valueLabel?.(dimension, value, input.language) ?? builtin(dimension, value, input.language),
+    value: (dimension, value) =>
+      input.valueLabel?.(dimension, value, input.language) ?? builtin(dimension, value, input.language),
     dimension: (name) => t.dimensions[name] ?? name,
     cell: (cell) => (cell._tag === "Value" ? format.format(cell.count) : t.suppressed)
   }
 }
 
 const measureLabel = (result: ReportResult, w: Words): string =>
-  result.measure === "records" ? w.t.measures.records
-  : result.measure === "people" ? w.t.measures.people
-  : w.t.sums[result.measure.sum] ?? `${w.t.measures.sum}: ${result.measure.sum}`
+  result.measure === "records" ?
+    w.t.measures.records
+    : result.measure === "people" ?
+    w.t.measures.people
+    : w.t.sums[result.measure.sum] ?? `${w.t.measures.sum}: ${result.measure.sum}`
 
 const count = (cell: Suppression.Cell): number | null => (cell._tag === "Value" ? cell.count : null)
 
 /** Room for the longest axis label (shortened to 36 characters by the page; about 7.5 px each at 13 px). */
-const margin = (labels: ReadonlyArray<string>): number => Math.round(Math.max(60, 14 + 7.5 * Math.min(36, Math.max(0, ...labels.map((l) => l.length)))))
+const margin = (labels: ReadonlyArray<string>): number =>
+  Math.round(Math.max(60, 14 + 7.5 * Math.min(36, Math.max(0, ...labels.map((l) => l.length)))))
 
 const overlapping = (result: ReportResult): boolean => {
   const table = result.table
@@ -109,7 +115,15 @@ const chartSpec = (result: ReportResult, w: Words, title: string) => {
       count: count(cell),
       text: w.cell(cell)
     }))
-    return { type: "bars", title, description, measure: measureLabel(result, w), suppressed: w.t.suppressed, marginLeft: margin(items.map((d) => d.keyLabel)), items }
+    return {
+      type: "bars",
+      title,
+      description,
+      measure: measureLabel(result, w),
+      suppressed: w.t.suppressed,
+      marginLeft: margin(items.map((d) => d.keyLabel)),
+      items
+    }
   }
   const rowLabels = table.rows.values.map((v) => w.value(table.rows.name, v))
   const columnLabels = table.columns.values.map((v) => w.value(table.columns.name, v))
@@ -144,20 +158,31 @@ const dataTable = (result: ReportResult, w: Words, title: string): string => {
   const table = result.table
   const caption = `<caption>${escape(w.t.dataTable)}: ${escape(title)}</caption>`
   if (table._tag === "OneWay") {
-    const head = `<thead><tr><th scope="col">${escape(w.dimension(table.dimension.name))}</th><th scope="col">${escape(measureLabel(result, w))}</th></tr></thead>`
+    const head = `<thead><tr><th scope="col">${escape(w.dimension(table.dimension.name))}</th><th scope="col">${
+      escape(measureLabel(result, w))
+    }</th></tr></thead>`
     const rows = table.cells.map((cell, i) =>
-      `<tr><th scope="row">${escape(w.value(table.dimension.name, table.dimension.values[i] ?? null))}</th>${td(cell, w)}</tr>`
+      `<tr><th scope="row">${escape(w.value(table.dimension.name, table.dimension.values[i] ?? null))}</th>${
+        td(cell, w)
+      }</tr>`
     )
     const foot = `<tfoot><tr><th scope="row">${escape(w.t.total)}</th>${td(table.total, w)}</tr></tfoot>`
     return `<table>${caption}${head}<tbody>${rows.join("")}</tbody>${foot}</table>`
   }
-  const columns = table.columns.values.map((v) => `<th scope="col">${escape(w.value(table.columns.name, v))}</th>`).join("")
+  const columns = table.columns.values.map((v) => `<th scope="col">${escape(w.value(table.columns.name, v))}</th>`)
+    .join("")
   const corner = `${escape(w.dimension(table.rows.name))} / ${escape(w.dimension(table.columns.name))}`
-  const head = `<thead><tr><th scope="col">${corner}</th>${columns}<th scope="col">${escape(w.t.total)}</th></tr></thead>`
+  const head = `<thead><tr><th scope="col">${corner}</th>${columns}<th scope="col">${
+    escape(w.t.total)
+  }</th></tr></thead>`
   const rows = table.cells.map((row, r) =>
-    `<tr><th scope="row">${escape(w.value(table.rows.name, table.rows.values[r] ?? null))}</th>${row.map((cell) => td(cell, w)).join("")}${td(table.rowTotals[r]!, w)}</tr>`
+    `<tr><th scope="row">${escape(w.value(table.rows.name, table.rows.values[r] ?? null))}</th>${
+      row.map((cell) => td(cell, w)).join("")
+    }${td(table.rowTotals[r]!, w)}</tr>`
   )
-  const foot = `<tfoot><tr><th scope="row">${escape(w.t.total)}</th>${table.columnTotals.map((cell) => td(cell, w)).join("")}${td(table.total, w)}</tr></tfoot>`
+  const foot = `<tfoot><tr><th scope="row">${escape(w.t.total)}</th>${
+    table.columnTotals.map((cell) => td(cell, w)).join("")
+  }${td(table.total, w)}</tr></tfoot>`
   return `<table>${caption}${head}<tbody>${rows.join("")}</tbody>${foot}</table>`
 }
 
@@ -167,7 +192,9 @@ const figure = (result: ReportResult, index: number, input: Input, w: Words): st
   const service = serviceId === undefined ? undefined : input.services?.[serviceId] ?? serviceId
   const notes = [
     ...(service !== undefined ? [`<p class="scope">${escape(service)}</p>`] : []),
-    `<p class="note">${escape(w.t.suppression(result.threshold))}${overlapping(result) ? ` ${escape(w.t.overlapping)}` : ""}</p>`
+    `<p class="note">${escape(w.t.suppression(result.threshold))}${
+      overlapping(result) ? ` ${escape(w.t.overlapping)}` : ""
+    }</p>`
   ]
   return [
     `<figure id="report-${index + 1}" data-chart data-report-id="${escape(result.reportId)}">`,
@@ -223,51 +250,60 @@ footer { margin-top: 3rem; color: #555; font-size: .85rem; }
  * @since 0.2.0
  * @category constructors
  */
-export const render = Effect.fn("AnnualReport.render")(function*(input: Input): Effect.fn.Return<string, ChartLibraryMissing> {
-  const code = yield* Effect.try({ try: chartCode, catch: (e) => new ChartLibraryMissing({ reason: String(e) }) })
-  const w = wordsFor(input)
-  const t = w.t
-  const title = input.title ?? t.title
-  const dates = new Intl.DateTimeFormat(input.language, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
-  const period = `${dates.format(firstDay(input.period.from))} – ${dates.format(lastDay(input.period.to))}`
-  let index = 0
-  const sections = questions.map((question) => {
-    const results = input.results.filter((r) => r.question === question)
-    const figures = results.map((r) => figure(r, index++, input, w))
+export const render = Effect.fn("AnnualReport.render")(
+  function*(input: Input): Effect.fn.Return<string, ChartLibraryMissing> {
+    const code = yield* Effect.try({ try: chartCode, catch: (e) => new ChartLibraryMissing({ reason: String(e) }) })
+    const w = wordsFor(input)
+    const t = w.t
+    const title = input.title ?? t.title
+    const dates = new Intl.DateTimeFormat(input.language, {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC"
+    })
+    const period = `${dates.format(firstDay(input.period.from))} – ${dates.format(lastDay(input.period.to))}`
+    let index = 0
+    const sections = questions.map((question) => {
+      const results = input.results.filter((r) => r.question === question)
+      const figures = results.map((r) => figure(r, index++, input, w))
+      return [
+        `<section id="${question}" aria-labelledby="${question}-heading">`,
+        `<h2 id="${question}-heading">${escape(t.questions[question])}</h2>`,
+        ...(figures.length === 0 ? [`<p>${escape(t.noReports)}</p>`] : figures),
+        `</section>`
+      ].join("\n")
+    })
+    const thresholds = [...new Set(input.results.map((r) => r.threshold))].sort((a, b) => a - b)
     return [
-      `<section id="${question}" aria-labelledby="${question}-heading">`,
-      `<h2 id="${question}-heading">${escape(t.questions[question])}</h2>`,
-      ...(figures.length === 0 ? [`<p>${escape(t.noReports)}</p>`] : figures),
-      `</section>`
+      `<!doctype html>`,
+      `<html lang="${input.language}">`,
+      `<head>`,
+      `<meta charset="utf-8">`,
+      `<meta name="viewport" content="width=device-width, initial-scale=1">`,
+      // Nothing may be fetched: the file must open offline and tell nobody that it was opened.
+      `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">`,
+      `<meta name="generator" content="Pomoc @pomoc/report-html; Observable Plot ${escape(code.plotVersion)}">`,
+      `<title>${escape(title)}: ${escape(input.organisation)}</title>`,
+      `<style>${style}</style>`,
+      `</head>`,
+      `<body>`,
+      `<main>`,
+      `<header><h1>${escape(title)}</h1><p class="organisation">${escape(input.organisation)}</p><p class="period">${
+        escape(t.period)
+      }: ${escape(period)}</p></header>`,
+      `<section class="about" aria-labelledby="about-heading"><h2 id="about-heading">${escape(t.howToRead)}</h2>`,
+      ...thresholds.map((threshold) => `<p>${escape(t.suppression(threshold))}</p>`),
+      `<p>${escape(t.zero)}</p><p>${escape(t.totals)}</p></section>`,
+      ...sections,
+      `<footer><p>${escape(t.madeWith)}</p></footer>`,
+      `</main>`,
+      `<script>${code.d3}</script>`,
+      `<script>${code.plot}</script>`,
+      `<script>${clientScript}</script>`,
+      `</body>`,
+      `</html>`,
+      ``
     ].join("\n")
-  })
-  const thresholds = [...new Set(input.results.map((r) => r.threshold))].sort((a, b) => a - b)
-  return [
-    `<!doctype html>`,
-    `<html lang="${input.language}">`,
-    `<head>`,
-    `<meta charset="utf-8">`,
-    `<meta name="viewport" content="width=device-width, initial-scale=1">`,
-    // Nothing may be fetched: the file must open offline and tell nobody that it was opened.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">`,
-    `<meta name="generator" content="Pomoc @pomoc/report-html; Observable Plot ${escape(code.plotVersion)}">`,
-    `<title>${escape(title)}: ${escape(input.organisation)}</title>`,
-    `<style>${style}</style>`,
-    `</head>`,
-    `<body>`,
-    `<main>`,
-    `<header><h1>${escape(title)}</h1><p class="organisation">${escape(input.organisation)}</p><p class="period">${escape(t.period)}: ${escape(period)}</p></header>`,
-    `<section class="about" aria-labelledby="about-heading"><h2 id="about-heading">${escape(t.howToRead)}</h2>`,
-    ...thresholds.map((threshold) => `<p>${escape(t.suppression(threshold))}</p>`),
-    `<p>${escape(t.zero)}</p><p>${escape(t.totals)}</p></section>`,
-    ...sections,
-    `<footer><p>${escape(t.madeWith)}</p></footer>`,
-    `</main>`,
-    `<script>${code.d3}</script>`,
-    `<script>${code.plot}</script>`,
-    `<script>${clientScript}</script>`,
-    `</body>`,
-    `</html>`,
-    ``
-  ].join("\n")
-})
+  }
+)

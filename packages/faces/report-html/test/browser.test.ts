@@ -19,15 +19,24 @@ const output = resolve(import.meta.dirname, "../../../../test-output/report-html
 // The flags keep Chromium from calling home at start (this machine's network is closed, and a
 // report must not depend on one); root needs --no-sandbox.
 const flags = [
-  "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--disable-default-apps", "--disable-extensions"
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-default-apps",
+  "--disable-extensions"
 ]
 
 let browser: Browser
 
 beforeAll(async () => {
   if (!existsSync(executablePath)) {
-    throw new Error(`No Chromium at ${executablePath}: install Debian's chromium package (apt-get install -y chromium) or set POMOC_CHROMIUM`)
+    throw new Error(
+      `No Chromium at ${executablePath}: install Debian's chromium package (apt-get install -y chromium) or set POMOC_CHROMIUM`
+    )
   }
   mkdirSync(output, { recursive: true })
   browser = await chromium.launch({ executablePath, args: flags })
@@ -58,13 +67,17 @@ describe("annual report in Chromium", () => {
       const problems: Array<string> = []
       const requests: Array<string> = []
       page.on("console", (message) => {
-        if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`)
+        if (message.type() === "error" || message.type() === "warning") {
+          problems.push(`console ${message.type()}: ${message.text()}`)
+        }
       })
       page.on("pageerror", (error) => problems.push(`page error: ${error.message}`))
       page.on("request", (request) => requests.push(request.url()))
       try {
         await page.goto(url, { waitUntil: "load" })
-        await page.waitForFunction(() => document.querySelectorAll("figure[data-chart]:not([data-rendered])").length === 0)
+        await page.waitForFunction(() =>
+          document.querySelectorAll("figure[data-chart]:not([data-rendered])").length === 0
+        )
 
         expect(await page.getAttribute("html", "lang")).toBe(sample.language)
         const figures = page.locator("figure[data-chart]")

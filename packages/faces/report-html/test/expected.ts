@@ -4,7 +4,12 @@
  */
 import type { Language, ReportResult, Suppression } from "@pomoc/core"
 
-const suppressedWord: Readonly<Record<Language, string>> = { en: "suppressed", cs: "skryto", lt: "paslėpta", bg: "скрито" }
+const suppressedWord: Readonly<Record<Language, string>> = {
+  en: "suppressed",
+  cs: "skryto",
+  lt: "paslėpta",
+  bg: "скрито"
+}
 
 export interface Expected {
   /** The counts drawn, in reading order, formatted in the language. */
@@ -19,7 +24,9 @@ export interface Expected {
 
 export const expected = (result: ReportResult, language: Language): Expected => {
   const format = new Intl.NumberFormat(language)
-  const text = (cell: Suppression.Cell) => (cell._tag === "Value" ? format.format(cell.count) : suppressedWord[language])
+  const text = (
+    cell: Suppression.Cell
+  ) => (cell._tag === "Value" ? format.format(cell.count) : suppressedWord[language])
   const table = result.table
   const inner = table._tag === "OneWay" ? table.cells : table.cells.flat()
   const visible = inner.flatMap((cell) => (cell._tag === "Value" ? [cell.count] : []))

@@ -23,11 +23,46 @@ export interface Sample {
 }
 
 export const samples: ReadonlyArray<Sample> = [
-  { name: "club-cs", plugin: lowThresholdClub, language: "cs", organisation: "Ostrov, z. s.", serviceId: "club-ostrov", serviceName: "Nízkoprahový klub Ostrov" },
-  { name: "street-work-en", plugin: streetWork, language: "en", organisation: "Street Link", serviceId: "street", serviceName: "Street work in Praha 4" },
-  { name: "debt-counselling-cs", plugin: debtCounselling, language: "cs", organisation: "Poradna Rovnováha", serviceId: "debt-advice", serviceName: "Dluhová poradna" },
-  { name: "community-centre-lt", plugin: communityCentre, language: "lt", organisation: "Alytaus bendruomenės centras", serviceId: "centre", serviceName: "Dienos centras" },
-  { name: "children-in-care-bg", plugin: childrenInCare, language: "bg", organisation: "Сдружение Надежда", serviceId: "care", serviceName: "Програма за деца в грижа" }
+  {
+    name: "club-cs",
+    plugin: lowThresholdClub,
+    language: "cs",
+    organisation: "Ostrov, z. s.",
+    serviceId: "club-ostrov",
+    serviceName: "Nízkoprahový klub Ostrov"
+  },
+  {
+    name: "street-work-en",
+    plugin: streetWork,
+    language: "en",
+    organisation: "Street Link",
+    serviceId: "street",
+    serviceName: "Street work in Praha 4"
+  },
+  {
+    name: "debt-counselling-cs",
+    plugin: debtCounselling,
+    language: "cs",
+    organisation: "Poradna Rovnováha",
+    serviceId: "debt-advice",
+    serviceName: "Dluhová poradna"
+  },
+  {
+    name: "community-centre-lt",
+    plugin: communityCentre,
+    language: "lt",
+    organisation: "Alytaus bendruomenės centras",
+    serviceId: "centre",
+    serviceName: "Dienos centras"
+  },
+  {
+    name: "children-in-care-bg",
+    plugin: childrenInCare,
+    language: "bg",
+    organisation: "Сдружение Надежда",
+    serviceId: "care",
+    serviceName: "Програма за деца в грижа"
+  }
 ]
 
 /** A small deterministic generator (a linear congruential one), so every run sees the same data. */
@@ -40,10 +75,13 @@ export const generator = (seed: number) => {
 }
 
 const fallbackValues = (by: string): ReadonlyArray<Store.FacetValue> =>
-  by === "month" ? Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`)
-  : by === "ageBand" ? ["11-14", "15-17", "18-20", "21-26"]
-  : by === "value" ? [1, 2, 3, 4, true, false]
-  : ["a", "b", null]
+  by === "month" ?
+    Array.from({ length: 12 }, (_, i) => `2026-${String(i + 1).padStart(2, "0")}`)
+    : by === "ageBand" ?
+    ["11-14", "15-17", "18-20", "21-26"]
+    : by === "value" ?
+    [1, 2, 3, 4, true, false]
+    : ["a", "b", null]
 
 /** A count: a third zeros or small (suppressed), the rest 5 to 64. */
 const drawCount = (random: () => number): number => {
@@ -72,11 +110,20 @@ export const stubStore = (definition: Report.ReportDefinition, seed: number): Pi
 })
 
 export const resultsFor = (sample: Sample, seed = 2026): Effect.Effect<ReadonlyArray<ReportResult>, unknown> =>
-  Effect.forEach(definitionsOf(sample.plugin), (definition, i) =>
-    Report.run(definition, stubStore(definition, seed + i), { serviceId: sample.serviceId, ...period }))
+  Effect.forEach(
+    definitionsOf(sample.plugin),
+    (definition, i) =>
+      Report.run(definition, stubStore(definition, seed + i), { serviceId: sample.serviceId, ...period })
+  )
 
 /** A plugin's reports that are `Report.define` definitions (dimensions and a measure). */
 export const definitionsOf = (plugin: Plugin.Plugin): ReadonlyArray<Report.ReportDefinition> =>
   plugin.reports.flatMap((r) => (r.query !== undefined && "dimensions" in r.query ? [{ ...r, query: r.query }] : []))
 
-export const registry: Registry.Registry = Registry.makeUnsafe([lowThresholdClub, streetWork, debtCounselling, communityCentre, childrenInCare])
+export const registry: Registry.Registry = Registry.makeUnsafe([
+  lowThresholdClub,
+  streetWork,
+  debtCounselling,
+  communityCentre,
+  childrenInCare
+])

@@ -17,8 +17,10 @@ it("the README example writes a report with one figure per report of the plugin"
   const program = Effect.gen(function*() {
     const store = yield* Store.Store
     // Every report the plugin defines, for one service and one year, suppressed by core.
-    const results = yield* Effect.forEach(lowThresholdClub.reports, (definition) =>
-      Report.run(definition, store, { serviceId: "club-ostrov", ...period }))
+    const results = yield* Effect.forEach(
+      lowThresholdClub.reports,
+      (definition) => Report.run(definition, store, { serviceId: "club-ostrov", ...period })
+    )
     const html = yield* AnnualReport.render({
       organisation: "Ostrov, z. s.",
       language: "cs",

@@ -7,7 +7,15 @@ import { expected, inPageOrder } from "./expected.js"
 import { period, registry, resultsFor, samples } from "./fixtures.js"
 
 const render = (results: ReadonlyArray<ReportResult>, language: Language) =>
-  Effect.runPromise(AnnualReport.render({ organisation: "Ostrov, z. s.", language, period, results, valueLabel: ValueLabels.fromRegistry(registry) }))
+  Effect.runPromise(
+    AnnualReport.render({
+      organisation: "Ostrov, z. s.",
+      language,
+      period,
+      results,
+      valueLabel: ValueLabels.fromRegistry(registry)
+    })
+  )
 
 /** The chart specs the page draws from, in page order. */
 const specs = (html: string): Array<{ type: string; items: Array<{ count: number | null; text: string }> }> =>
@@ -70,8 +78,20 @@ describe("AnnualReport.render", () => {
   it("speaks the report's language", async () => {
     const results = await Effect.runPromise(resultsFor(samples[0]!))
     const words: Record<Language, Array<string>> = {
-      en: ["Annual report", "How much did we do?", "Is anyone better off?", "Contacts by intervention", "Crisis intervention"],
-      cs: ["Výroční zpráva", "Kolik jsme toho udělali?", "Je na tom někdo lépe?", "Kontakty podle intervence", "Krizová intervence"],
+      en: [
+        "Annual report",
+        "How much did we do?",
+        "Is anyone better off?",
+        "Contacts by intervention",
+        "Crisis intervention"
+      ],
+      cs: [
+        "Výroční zpráva",
+        "Kolik jsme toho udělali?",
+        "Je na tom někdo lépe?",
+        "Kontakty podle intervence",
+        "Krizová intervence"
+      ],
       lt: ["Metinė ataskaita", "Kiek nuveikėme?", "Ar kam nors pagerėjo?", "Kontaktai pagal intervenciją"],
       bg: ["Годишен отчет", "Колко направихме?", "По-добре ли е някому?", "Контакти по вид интервенция"]
     }
@@ -89,26 +109,35 @@ describe("AnnualReport.render", () => {
       rows: fc.array(fc.record({ a: value, b: value, count: fc.nat({ max: 40 }) }), { maxLength: 12 }),
       language: fc.constantFrom(...languages)
     })
-    await fc.assert(fc.asyncProperty(table, async ({ twoWay, threshold, rows, language }) => {
-      const definition = Report.define({
-        id: "any",
-        labels: { en: "Any", cs: "Cokoli", lt: "Bet kas", bg: "Каквото и да е" },
-        question: "how-much",
-        query: { kind: "contact", dimensions: twoWay ? [{ by: "channel" }, { by: "mode" }] : [{ by: "channel" }] },
-        suppression: { threshold }
-      })
-      const store: Pick<Store.StoreShape, "aggregate"> = {
-        aggregate: (query) =>
-          Effect.succeed(rows.map((r) => ({ group: Object.fromEntries(query.groupBy.map((g, i) => [g, i === 0 ? r.a : r.b])), count: r.count, sums: {} })))
-      }
-      const result = await Effect.runPromise(Report.run(definition, store))
-      const html = await render([result], language)
-      const want = expected(result, language)
-      const items = specs(html)[0]!.items
-      expect(items.flatMap((d) => (d.count === null ? [] : [d.count]))).toEqual(want.drawnCounts)
-      expect(tableCells(html)).toEqual(want.tableCells)
-      for (const d of items) if (d.count !== null && d.count > 0) expect(d.count).toBeGreaterThanOrEqual(threshold)
-    }), { numRuns: 60 })
+    await fc.assert(
+      fc.asyncProperty(table, async ({ twoWay, threshold, rows, language }) => {
+        const definition = Report.define({
+          id: "any",
+          labels: { en: "Any", cs: "Cokoli", lt: "Bet kas", bg: "Каквото и да е" },
+          question: "how-much",
+          query: { kind: "contact", dimensions: twoWay ? [{ by: "channel" }, { by: "mode" }] : [{ by: "channel" }] },
+          suppression: { threshold }
+        })
+        const store: Pick<Store.StoreShape, "aggregate"> = {
+          aggregate: (query) =>
+            Effect.succeed(
+              rows.map((r) => ({
+                group: Object.fromEntries(query.groupBy.map((g, i) => [g, i === 0 ? r.a : r.b])),
+                count: r.count,
+                sums: {}
+              }))
+            )
+        }
+        const result = await Effect.runPromise(Report.run(definition, store))
+        const html = await render([result], language)
+        const want = expected(result, language)
+        const items = specs(html)[0]!.items
+        expect(items.flatMap((d) => (d.count === null ? [] : [d.count]))).toEqual(want.drawnCounts)
+        expect(tableCells(html)).toEqual(want.tableCells)
+        for (const d of items) if (d.count !== null && d.count > 0) expect(d.count).toBeGreaterThanOrEqual(threshold)
+      }),
+      { numRuns: 60 }
+    )
   })
 })
 

@@ -94,7 +94,10 @@ const makeGroup = (): Group => {
     group = group.add(endpoint(name, summaryOf(name)) as never)
   }
   group = group.add(
-    endpoint("batch", "Run many writes as one unit of work: all stored together, or none (the problem's `batch` names the failing command).") as never
+    endpoint(
+      "batch",
+      "Run many writes as one unit of work: all stored together, or none (the problem's `batch` names the failing command)."
+    ) as never
   )
   return group.middleware(HttpApiMiddleware.ProblemDetails).middleware(Authentication) as unknown as Group
 }

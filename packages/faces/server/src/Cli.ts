@@ -98,7 +98,8 @@ export const parse = (argv: ReadonlyArray<string>): Arguments => {
  * @since 0.2.0
  * @category models
  */
-export const usage = `usage: pomoc-server (--db <file.db> | --postgres <url>) [--actors <actors.json>] [--key-file <file>]
+export const usage =
+  `usage: pomoc-server (--db <file.db> | --postgres <url>) [--actors <actors.json>] [--key-file <file>]
                     [--port 8080] [--host 127.0.0.1] [--max-body <bytes>] [--rate-limit <per minute>] [--cors <origin>]...`
 
 /**
@@ -106,7 +107,13 @@ export const usage = `usage: pomoc-server (--db <file.db> | --postgres <url>) [-
  * @since 0.2.0
  * @category models
  */
-export const registry: Registry.Registry = Registry.makeUnsafe([lowThresholdClub, streetWork, debtCounselling, communityCentre, childrenInCare])
+export const registry: Registry.Registry = Registry.makeUnsafe([
+  lowThresholdClub,
+  streetWork,
+  debtCounselling,
+  communityCentre,
+  childrenInCare
+])
 
 const readKey = (args: Arguments): Uint8Array => {
   const fromEnv = process.env["POMOC_KEY"]
@@ -123,7 +130,9 @@ const readKey = (args: Arguments): Uint8Array => {
 const readActors = (file: string | undefined): ReadonlyMap<string, unknown> => {
   if (file === undefined) return new Map()
   const parsed = JSON.parse(readFileSync(file, "utf8")) as unknown
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error(`${file}: expected an object from token to actor`)
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new Error(`${file}: expected an object from token to actor`)
+  }
   return new Map(Object.entries(parsed))
 }
 
@@ -135,9 +144,13 @@ const readActors = (file: string | undefined): ReadonlyMap<string, unknown> => {
 export const layer = (args: Arguments): Layer.Layer<HttpServer.HttpServer, unknown> => {
   const actors = readActors(args.actors)
   const key = readKey(args)
-  const store = args.db !== undefined ? SqliteStore.layer({ filename: args.db }) : PostgresStore.layer({ url: args.postgres! })
+  const store = args.db !== undefined
+    ? SqliteStore.layer({ filename: args.db })
+    : PostgresStore.layer({ url: args.postgres! })
   // Actors given with grants make a fixed staff directory; otherwise the store's decides.
-  const fixed = [...actors.values()].filter((a): a is StaffDirectory.Entry => typeof a === "object" && a !== null && "grants" in a)
+  const fixed = [...actors.values()].filter((a): a is StaffDirectory.Entry =>
+    typeof a === "object" && a !== null && "grants" in a
+  )
   const directory = fixed.length > 0 ? StaffDirectory.layerList(fixed) : Layer.empty
   const casework = Casework.layer(Casework.configFromRegistry(registry)).pipe(
     Layer.provide(directory),
@@ -171,7 +184,9 @@ export const main = (argv: ReadonlyArray<string>): Effect.Effect<never, unknown>
       HttpServer.HttpServer.use((server) =>
         Effect.sync(() => {
           const address = server.address
-          const where = address._tag === "InetAddressV4" || address._tag === "InetAddressV6" ? `http://${args.host}:${address.port}` : String(address)
+          const where = address._tag === "InetAddressV4" || address._tag === "InetAddressV6"
+            ? `http://${args.host}:${address.port}`
+            : String(address)
           console.log(`pomoc-server listening on ${where} (OpenAPI: ${where}/openapi.json)`)
         })
       )

@@ -48,10 +48,16 @@ export type ClientError =
  * @category models
  */
 export type Client =
-  & { readonly [K in OperationName]: (input: Casework.InputOf<K>) => Effect.Effect<JsonOf<Casework.OutputOf<K>>, ClientError> }
+  & {
+    readonly [K in OperationName]: (
+      input: Casework.InputOf<K>
+    ) => Effect.Effect<JsonOf<Casework.OutputOf<K>>, ClientError>
+  }
   & {
     /** Many writes as one unit of work (all stored, or none). */
-    readonly batch: (commands: ReadonlyArray<Casework.BatchCommand>) => Effect.Effect<ReadonlyArray<JsonOf<Casework.Written<unknown>>>, ClientError>
+    readonly batch: (
+      commands: ReadonlyArray<Casework.BatchCommand>
+    ) => Effect.Effect<ReadonlyArray<JsonOf<Casework.Written<unknown>>>, ClientError>
   }
 
 /**
@@ -74,7 +80,9 @@ export const make = (options: {
           : HttpClient.mapRequest(client, HttpClientRequest.bearerToken(options.token))
         return options.transformClient === undefined ? withToken : options.transformClient(withToken)
       }
-    }) as unknown as Effect.Effect<Record<EndpointName, (request: { readonly payload: unknown }) => Effect.Effect<unknown, ClientError>>>,
+    }) as unknown as Effect.Effect<
+      Record<EndpointName, (request: { readonly payload: unknown }) => Effect.Effect<unknown, ClientError>>
+    >,
     (raw) => {
       const methods: Record<string, unknown> = {}
       for (const name of endpointNames) {

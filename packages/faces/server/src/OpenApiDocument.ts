@@ -19,7 +19,12 @@ export type Json = Record<string, unknown>
 
 const warning = {
   type: "object",
-  properties: { principle: { type: "string" }, rule: { type: "string" }, reason: { type: "string" }, messageKey: { type: "string" } },
+  properties: {
+    principle: { type: "string" },
+    rule: { type: "string" },
+    reason: { type: "string" },
+    messageKey: { type: "string" }
+  },
   required: ["principle", "rule", "reason", "messageKey"]
 }
 
@@ -52,7 +57,10 @@ export const inputSchema = (name: OperationName): { readonly schema: Json; reado
  * @category constructors
  */
 export const openApi = (): Json => {
-  const spec = OpenApi.fromApi(api) as unknown as Json & { paths: Record<string, Record<string, Json>>; components: Json & { schemas?: Json } }
+  const spec = OpenApi.fromApi(api) as unknown as Json & {
+    paths: Record<string, Record<string, Json>>
+    components: Json & { schemas?: Json }
+  }
   const schemas: Json = { ...spec.components.schemas }
   for (const name of operationNames) {
     const operation = spec.paths[pathOf(name)]?.["post"]
@@ -65,7 +73,15 @@ export const openApi = (): Json => {
     const isWrite = (Casework.operations[name] as { readonly kind: string }).kind === "write"
     const ok = (operation["responses"] as Record<string, Json> | undefined)?.["200"]
     if (isWrite && ok !== undefined && described !== undefined) {
-      ok["content"] = { "application/json": { schema: { type: "object", properties: { value: described.schema, warnings: { type: "array", items: warning } }, required: ["value", "warnings"] } } }
+      ok["content"] = {
+        "application/json": {
+          schema: {
+            type: "object",
+            properties: { value: described.schema, warnings: { type: "array", items: warning } },
+            required: ["value", "warnings"]
+          }
+        }
+      }
     }
   }
   return { ...spec, components: { ...spec.components, schemas } }

@@ -34,7 +34,12 @@ export const BatchPlace = Schema.Struct({ index: Schema.Number, operation: Schem
 
 const batch = { batch: Schema.optionalKey(BatchPlace) }
 
-const Reason = Schema.Struct({ principle: Schema.String, rule: Schema.String, reason: Schema.String, messageKey: Schema.String })
+const Reason = Schema.Struct({
+  principle: Schema.String,
+  rule: Schema.String,
+  reason: Schema.String,
+  messageKey: Schema.String
+})
 
 /**
  * The input did not decode: each problem names a field (its path) and the rule it broke, never
@@ -263,7 +268,11 @@ export const fromCaseworkError = (error: Casework.CaseworkError, place?: typeof 
   const at = place === undefined ? {} : { batch: place }
   switch (error._tag) {
     case "InvalidInput":
-      return new InvalidInput({ entity: error.entity, problems: error.problems.map((p) => ({ path: p.path, rule: p.rule })), ...at })
+      return new InvalidInput({
+        entity: error.entity,
+        problems: error.problems.map((p) => ({ path: p.path, rule: p.rule })),
+        ...at
+      })
     case "CommandRefused":
       return new CommandRefused({
         detail: "Nothing was stored.",

@@ -77,7 +77,10 @@ const authenticationLayer = (authenticate: Options["authenticate"]) =>
 
 /** JSON has no `undefined`: a `null` body is an operation's "nothing" (e.g. `verifyAudit`). */
 const run = (api: Casework.Shape, name: OperationName | "batch", actor: unknown, body: unknown) =>
-  (api[name] as (actor: unknown, input: unknown) => Effect.Effect<unknown, Casework.CaseworkError>)(actor, body === null ? undefined : body).pipe(
+  (api[name] as (actor: unknown, input: unknown) => Effect.Effect<unknown, Casework.CaseworkError>)(
+    actor,
+    body === null ? undefined : body
+  ).pipe(
     Effect.map(toJson),
     Effect.mapError((error) => Problems.fromCaseworkError(error))
   )
@@ -88,7 +91,10 @@ const handlersLayer = HttpApiBuilder.group(
   Effect.fnUntraced(function*(handlers: never) {
     const casework = yield* Casework.Casework
     let built = handlers as unknown as {
-      handle: (name: string, f: (req: { readonly payload: unknown }) => Effect.Effect<unknown, Problems.OperationProblem, CurrentActor>) => unknown
+      handle: (
+        name: string,
+        f: (req: { readonly payload: unknown }) => Effect.Effect<unknown, Problems.OperationProblem, CurrentActor>
+      ) => unknown
     }
     for (const name of endpointNames) {
       built = built.handle(name, ({ payload }) =>
@@ -106,7 +112,8 @@ const guards = (options: Options) => {
   const maxBody = options.maxBodyBytes ?? defaultMaxBody
   const limits = options.rateLimit === false ? undefined : options.rateLimit ?? { requests: 600, windowMillis: 60_000 }
   const limiter = limits === undefined ? undefined : makeLimiter(limits.requests, limits.windowMillis)
-  const keyOf = limits?.key ?? ((request: HttpServerRequest.HttpServerRequest) => Option.getOrElse(request.remoteAddress, () => "unknown"))
+  const keyOf = limits?.key ??
+    ((request: HttpServerRequest.HttpServerRequest) => Option.getOrElse(request.remoteAddress, () => "unknown"))
   return HttpRouter.middleware(
     (httpEffect) =>
       Effect.gen(function*() {
@@ -116,11 +123,17 @@ const guards = (options: Options) => {
           const wait = limiter(keyOf(request), now)
           if (wait > 0) {
             const retryAfter = Math.ceil(wait / 1000)
-            return HttpServerResponse.setHeader(problemResponse(new Problems.RateLimited({ retryAfter })), "retry-after", String(retryAfter))
+            return HttpServerResponse.setHeader(
+              problemResponse(new Problems.RateLimited({ retryAfter })),
+              "retry-after",
+              String(retryAfter)
+            )
           }
         }
         const length = Number(request.headers["content-length"] ?? "0")
-        if (Number.isFinite(length) && length > maxBody) return problemResponse(new Problems.TooLarge({ limit: maxBody }))
+        if (Number.isFinite(length) && length > maxBody) {
+          return problemResponse(new Problems.TooLarge({ limit: maxBody }))
+        }
         return yield* httpEffect.pipe(Effect.provideService(HttpServerRequest.MaxBodySize, BigInt(maxBody) as never))
       }),
     { global: true }

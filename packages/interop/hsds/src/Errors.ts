@@ -53,5 +53,7 @@ export class ImportRefused extends Schema.TaggedError<ImportRefused>("@pomoc/hsd
   rule: Schema.String,
   stored: Schema.Array(Schema.String),
   /** The other parts the case-work API refused, in order (with the API's batch, which tries every part). */
-  others: Schema.optionalKey(Schema.Array(Schema.Struct({ path: Schema.String, reason: Schema.String, rule: Schema.String })))
+  others: Schema.optionalKey(
+    Schema.Array(Schema.Struct({ path: Schema.String, reason: Schema.String, rule: Schema.String }))
+  )
 }) {}

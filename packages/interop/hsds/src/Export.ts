@@ -8,7 +8,17 @@
  *
  * @since 0.2.0
  */
-import type { Language, Location, Organisation, Phone, Registry, Schedule, Service, ServiceArea, SpokenLanguage } from "@pomoc/core"
+import type {
+  Language,
+  Location,
+  Organisation,
+  Phone,
+  Registry,
+  Schedule,
+  Service,
+  ServiceArea,
+  SpokenLanguage
+} from "@pomoc/core"
 import { Result } from "effect"
 import { InvalidHsds } from "./Errors.js"
 import { derivedUuid, isUuid } from "./internal/uuid.js"
@@ -50,21 +60,23 @@ export interface ExportOptions {
  * @since 0.2.0
  * @category constructors
  */
-export const registryLabels = (registry: Registry.Registry, language: Language = "en"): NonNullable<ExportOptions["label"]> =>
-(taxonomy, code) => {
-  switch (taxonomy) {
-    case "service-type":
-      return registry.serviceType(code)?.labels.name[language]
-    case "principle":
-      return registry.principles.find((p) => p.id === code)?.labels[language]
-    case "first-contact-channel":
-      return registry.isCode("firstContactChannels", code) ? registry.label("firstContactChannels", code, language) : undefined
-    case "location-kind":
-      return registry.isCode("locationKinds", code) ? registry.label("locationKinds", code, language) : undefined
-    default:
-      return undefined
+export const registryLabels =
+  (registry: Registry.Registry, language: Language = "en"): NonNullable<ExportOptions["label"]> => (taxonomy, code) => {
+    switch (taxonomy) {
+      case "service-type":
+        return registry.serviceType(code)?.labels.name[language]
+      case "principle":
+        return registry.principles.find((p) => p.id === code)?.labels[language]
+      case "first-contact-channel":
+        return registry.isCode("firstContactChannels", code)
+          ? registry.label("firstContactChannels", code, language)
+          : undefined
+      case "location-kind":
+        return registry.isCode("locationKinds", code) ? registry.label("locationKinds", code, language) : undefined
+      default:
+        return undefined
+    }
   }
-}
 
 /**
  * A JSON object of an HSDS document.
@@ -89,7 +101,8 @@ export type Entity = "organization" | "service" | "location"
 export const hsdsId = (entity: Entity, id: string): string => (isUuid(id) ? id : derivedUuid(entity, id))
 
 /** Keeps only the keys whose value is defined. */
-const compact = (o: Record<string, unknown>): Json => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
+const compact = (o: Record<string, unknown>): Json =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined))
 
 const attributes = (
   options: ExportOptions,
@@ -117,7 +130,11 @@ const time = (t: string): string => `${t}:00`
 
 const schedules = (owner: Entity, ownerId: string, schedule: Schedule.Schedule | undefined): Array<Json> =>
   (schedule ?? []).map((entry, i) => {
-    const common = { id: derivedUuid("schedule", owner, ownerId, String(i)), [`${owner}_id`]: ownerId, description: entry.description }
+    const common = {
+      id: derivedUuid("schedule", owner, ownerId, String(i)),
+      [`${owner}_id`]: ownerId,
+      description: entry.description
+    }
     return entry._tag === "Weekly"
       ? compact({
         ...common,
@@ -139,13 +156,19 @@ const schedules = (owner: Entity, ownerId: string, schedule: Schedule.Schedule |
   })
 
 const phones = (owner: Entity, ownerId: string, list: ReadonlyArray<Phone> | undefined): Array<Json> =>
-  (list ?? []).map((p, i) => compact({ id: derivedUuid("phone", owner, ownerId, String(i)), [`${owner}_id`]: ownerId, ...p }))
+  (list ?? []).map((p, i) =>
+    compact({ id: derivedUuid("phone", owner, ownerId, String(i)), [`${owner}_id`]: ownerId, ...p })
+  )
 
 const languages = (owner: Entity, ownerId: string, list: ReadonlyArray<SpokenLanguage> | undefined): Array<Json> =>
-  (list ?? []).map((l, i) => compact({ id: derivedUuid("language", owner, ownerId, String(i)), [`${owner}_id`]: ownerId, ...l }))
+  (list ?? []).map((l, i) =>
+    compact({ id: derivedUuid("language", owner, ownerId, String(i)), [`${owner}_id`]: ownerId, ...l })
+  )
 
 const serviceAreas = (serviceId: string, list: ReadonlyArray<ServiceArea> | undefined): Array<Json> =>
-  (list ?? []).map((a, i) => compact({ id: derivedUuid("service-area", serviceId, String(i)), service_id: serviceId, ...a }))
+  (list ?? []).map((a, i) =>
+    compact({ id: derivedUuid("service-area", serviceId, String(i)), service_id: serviceId, ...a })
+  )
 
 /**
  * Is this location published, and with its address? `undefined`: not published at all.
@@ -195,7 +218,12 @@ const configCode = (service: Service, key: string): string | undefined => {
 
 const programmeId = (organisationId: string, code: string) => derivedUuid("programme", organisationId, code)
 
-const service = (organisation: Organisation, s: Service, published: ReadonlySet<string>, options: ExportOptions): Json => {
+const service = (
+  organisation: Organisation,
+  s: Service,
+  published: ReadonlySet<string>,
+  options: ExportOptions
+): Json => {
   const id = hsdsId("service", s.id)
   const orgId = hsdsId("organization", organisation.id)
   const programme = configCode(s, "programme")
@@ -218,12 +246,15 @@ const service = (organisation: Organisation, s: Service, published: ReadonlySet<
       return { id: derivedUuid("service-at-location", id, locationId), service_id: id, location_id: locationId }
     }),
     languages: languages("service", id, s.languages),
-    cost_options: s.freeOfCharge ? [{ id: derivedUuid("cost-option", id), service_id: id, option: "Free of charge", amount: 0 }] : [],
+    cost_options: s.freeOfCharge
+      ? [{ id: derivedUuid("cost-option", id), service_id: id, option: "Free of charge", amount: 0 }]
+      : [],
     funding: funding === undefined ? [] : [{
       id: derivedUuid("funding", id, funding),
       service_id: id,
       source: options.label?.("funding-source", funding) ?? funding,
-      attributes: attributes(options, "service", derivedUuid("funding", id, funding), [["funding-source", funding]]).map((a) => ({ ...a, link_entity: "funding" }))
+      attributes: attributes(options, "service", derivedUuid("funding", id, funding), [["funding-source", funding]])
+        .map((a) => ({ ...a, link_entity: "funding" }))
     }],
     attributes: attributes(options, "service", id, [
       ["service-type", s.type],
@@ -273,7 +304,10 @@ export const toOrganization = (directory: Directory, options: ExportOptions = {}
         organization_id: orgId,
         name,
         description: name,
-        attributes: attributes(options, "organization", id, [["programme", code]]).map((a) => ({ ...a, link_entity: "program" }))
+        attributes: attributes(options, "organization", id, [["programme", code]]).map((a) => ({
+          ...a,
+          link_entity: "program"
+        }))
       }
     }),
     attributes: attributes(options, "organization", orgId, [
@@ -291,7 +325,10 @@ export const toOrganization = (directory: Directory, options: ExportOptions = {}
  * @since 0.2.0
  * @category combinators
  */
-export const toValidOrganization = (directory: Directory, options: ExportOptions = {}): Result.Result<Json, InvalidHsds> => {
+export const toValidOrganization = (
+  directory: Directory,
+  options: ExportOptions = {}
+): Result.Result<Json, InvalidHsds> => {
   const document = toOrganization(directory, options)
   const problems = Schemas.validate("organization", document)
   return problems.length === 0 ? Result.succeed(document) : Result.fail(new InvalidHsds({ problems }))

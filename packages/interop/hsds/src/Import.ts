@@ -12,7 +12,7 @@
  */
 import { type ActorRef, Decode, Location, Organisation, Service } from "@pomoc/core"
 import { Effect, Result } from "effect"
-import { InvalidHsds, ImportRefused, type Problem } from "./Errors.js"
+import { ImportRefused, InvalidHsds, type Problem } from "./Errors.js"
 import type { Json } from "./Export.js"
 import type { DocumentKind } from "./Schemas.js"
 import * as Schemas from "./Schemas.js"
@@ -86,7 +86,8 @@ class Builder {
   }
 }
 
-const childPath = (parent: string, key: string, i: number, child: Json) => Tabular.originOf(child) ?? `${parent}.${key}[${i}]`
+const childPath = (parent: string, key: string, i: number, child: Json) =>
+  Tabular.originOf(child) ?? `${parent}.${key}[${i}]`
 
 interface Context {
   readonly problems: Array<Problem>
@@ -102,7 +103,8 @@ const pomocAttributes = (owner: Json, path: string): Array<{ taxonomy: PomocTaxo
     return typeof code === "string" ? [{ taxonomy, code, path: childPath(path, "attributes", i, a) }] : []
   })
 
-const first = (attrs: ReturnType<typeof pomocAttributes>, taxonomy: PomocTaxonomy) => attrs.find((a) => a.taxonomy === taxonomy)
+const first = (attrs: ReturnType<typeof pomocAttributes>, taxonomy: PomocTaxonomy) =>
+  attrs.find((a) => a.taxonomy === taxonomy)
 
 const TIME = /^(\d{2}):(\d{2})(?::(\d{2}))?$/
 
@@ -135,8 +137,12 @@ const scheduleOf = (ctx: Context, b: Builder, owner: Json, path: string): void =
       }
       const days = typeof s["byday"] === "string" ? s["byday"].split(",").map((d) => d.trim()) : undefined
       if (days === undefined) ctx.problems.push({ path: `${at}.byday`, rule: "is required for a weekly schedule" })
-      if (s["opens_at"] === undefined) ctx.problems.push({ path: `${at}.opens_at`, rule: "is required for a weekly schedule" })
-      if (s["closes_at"] === undefined) ctx.problems.push({ path: `${at}.closes_at`, rule: "is required for a weekly schedule" })
+      if (s["opens_at"] === undefined) {
+        ctx.problems.push({ path: `${at}.opens_at`, rule: "is required for a weekly schedule" })
+      }
+      if (s["closes_at"] === undefined) {
+        ctx.problems.push({ path: `${at}.closes_at`, rule: "is required for a weekly schedule" })
+      }
       entry["_tag"] = "Weekly"
       put("days", days, "byday")
       put("opensAt", time("opens_at", "opensAt"), "opens_at")
@@ -147,8 +153,12 @@ const scheduleOf = (ctx: Context, b: Builder, owner: Json, path: string): void =
       ctx.problems.push({ path: `${at}.freq`, rule: "only weekly schedules and dated exceptions are modelled" })
       return
     } else {
-      if (text(s["valid_from"]) === undefined) ctx.problems.push({ path: `${at}.valid_from`, rule: "is required for a schedule without freq (an exception)" })
-      if (text(s["valid_to"]) === undefined) ctx.problems.push({ path: `${at}.valid_to`, rule: "is required for a schedule without freq (an exception)" })
+      if (text(s["valid_from"]) === undefined) {
+        ctx.problems.push({ path: `${at}.valid_from`, rule: "is required for a schedule without freq (an exception)" })
+      }
+      if (text(s["valid_to"]) === undefined) {
+        ctx.problems.push({ path: `${at}.valid_to`, rule: "is required for a schedule without freq (an exception)" })
+      }
       entry["_tag"] = "Exception"
       put("from", text(s["valid_from"]), "valid_from")
       put("to", text(s["valid_to"]), "valid_to")
@@ -162,7 +172,14 @@ const scheduleOf = (ctx: Context, b: Builder, owner: Json, path: string): void =
   if (entries.length > 0) b.set("schedule", entries, path)
 }
 
-const detailsOf = (b: Builder, owner: Json, path: string, key: "phones" | "languages" | "service_areas", field: string, fields: Record<string, string>): void => {
+const detailsOf = (
+  b: Builder,
+  owner: Json,
+  path: string,
+  key: "phones" | "languages" | "service_areas",
+  field: string,
+  fields: Record<string, string>
+): void => {
   const items = list(owner[key]).map((item, i) => {
     const at = childPath(path, key, i, item)
     const out: Wire = {}
@@ -198,11 +215,20 @@ const locationOf = (ctx: Context, loc: Json, path: string, organisationId: unkno
   const attrs = pomocAttributes(loc, path)
   b.set("id", first(attrs, "id")?.code ?? loc["id"], path + ".id")
   b.set("organisationId", organisationId, path + ".organization_id")
-  if (organisationId === undefined) ctx.problems.push({ path: `${path}.organization_id`, rule: "names no organisation (give one, or the organisationId option)" })
+  if (organisationId === undefined) {
+    ctx.problems.push({
+      path: `${path}.organization_id`,
+      rule: "names no organisation (give one, or the organisationId option)"
+    })
+  }
   if (text(loc["name"]) === undefined) ctx.problems.push({ path: `${path}.name`, rule: "is required by Pomoc" })
   b.set("name", text(loc["name"]), path + ".name")
   const kind = first(attrs, "location-kind")
-  b.set("kind", kind?.code ?? (loc["location_type"] === "virtual" ? "online-platform" : "office"), kind?.path ?? path + ".location_type")
+  b.set(
+    "kind",
+    kind?.code ?? (loc["location_type"] === "virtual" ? "online-platform" : "office"),
+    kind?.path ?? path + ".location_type"
+  )
   const listing = first(attrs, "listing")
   b.set("confidential", listing !== undefined, listing?.path ?? path)
   if (listing !== undefined) b.set("listing", listing.code, listing.path)
@@ -236,17 +262,32 @@ const serviceOf = (ctx: Context, src: ServiceSource, localities: ReadonlyArray<L
   const attrs = pomocAttributes(service, path)
   b.set("id", first(attrs, "id")?.code ?? service["id"], path + ".id")
   b.set("organisationId", src.organisationId, path + ".organization_id")
-  if (src.organisationId === undefined) ctx.problems.push({ path: `${path}.organization_id`, rule: "names no organisation (give one, or the organisationId option)" })
+  if (src.organisationId === undefined) {
+    ctx.problems.push({
+      path: `${path}.organization_id`,
+      rule: "names no organisation (give one, or the organisationId option)"
+    })
+  }
   const type = first(attrs, "service-type")
-  const fallback = typeof ctx.options.serviceType === "function" ? ctx.options.serviceType(service) : ctx.options.serviceType
+  const fallback = typeof ctx.options.serviceType === "function"
+    ? ctx.options.serviceType(service)
+    : ctx.options.serviceType
   if (type === undefined && fallback === undefined) {
-    ctx.problems.push({ path: `${path}.attributes`, rule: "names no Pomoc service type (a pomoc:service-type attribute, or the serviceType option)" })
+    ctx.problems.push({
+      path: `${path}.attributes`,
+      rule: "names no Pomoc service type (a pomoc:service-type attribute, or the serviceType option)"
+    })
   }
   b.set("type", type?.code ?? fallback, type?.path ?? path + ".attributes")
   b.set("name", service["name"], path + ".name")
   b.set("description", text(service["description"]), path + ".description")
   const eligibility = text(service["eligibility_description"])
-  if (eligibility === undefined) ctx.problems.push({ path: `${path}.eligibility_description`, rule: "is required by Pomoc (who the service is for)" })
+  if (eligibility === undefined) {
+    ctx.problems.push({
+      path: `${path}.eligibility_description`,
+      rule: "is required by Pomoc (who the service is for)"
+    })
+  }
   const min = service["minimum_age"]
   const max = service["maximum_age"]
   const ageRange = min === undefined && max === undefined ? undefined : { min: min ?? 0, max: max ?? 150 }
@@ -258,7 +299,11 @@ const serviceOf = (ctx: Context, src: ServiceSource, localities: ReadonlyArray<L
   b.set("localities", localities.map((l) => l.value), path + ".service_at_locations")
   localities.forEach((l, i) => b.origin.set(`localities[${i}]`, l.path))
   const principles = attrs.filter((a) => a.taxonomy === "principle")
-  b.set("principles", principles.length > 0 ? principles.map((p) => p.code) : [...(ctx.options.principles ?? [])], path + ".attributes")
+  b.set(
+    "principles",
+    principles.length > 0 ? principles.map((p) => p.code) : [...(ctx.options.principles ?? [])],
+    path + ".attributes"
+  )
   principles.forEach((p, i) => b.origin.set(`principles[${i}]`, p.path))
   const channels = attrs.filter((a) => a.taxonomy === "first-contact-channel")
   b.set("firstContactChannels", channels.map((c) => c.code), path + ".attributes")
@@ -271,7 +316,9 @@ const serviceOf = (ctx: Context, src: ServiceSource, localities: ReadonlyArray<L
     : src.programs.find((p) => p["id"] !== undefined && p["id"] === service["program_id"])
   const programme = program === undefined ? undefined : first(pomocAttributes(program, path + ".program"), "programme")
   if (programme !== undefined) config["programme"] = programme.code
-  const funding = list(service["funding"]).map((f, i) => first(pomocAttributes(f, childPath(path, "funding", i, f)), "funding-source")).find((f) => f !== undefined)
+  const funding = list(service["funding"]).map((f, i) =>
+    first(pomocAttributes(f, childPath(path, "funding", i, f)), "funding-source")
+  ).find((f) => f !== undefined)
   if (funding !== undefined) config["fundingSource"] = funding.code
   if (Object.keys(config).length > 0) b.set("config", config, path + ".program_id")
   b.set("registeredAt", ctx.options.registeredAt, path)
@@ -303,21 +350,36 @@ const collect = (kind: DocumentKind, document: Json, options: ImportOptions): Bu
       organisationId: service["organization_id"] ?? org?.["id"] ?? organisationId,
       programs: [...programs, ...list(org?.["programs"])]
     })
-    list(service["service_at_locations"]).forEach((sal, j) => addLink(sal, childPath(path, "service_at_locations", j, sal), service["id"], service["organization_id"] ?? org?.["id"] ?? organisationId))
+    list(service["service_at_locations"]).forEach((sal, j) =>
+      addLink(
+        sal,
+        childPath(path, "service_at_locations", j, sal),
+        service["id"],
+        service["organization_id"] ?? org?.["id"] ?? organisationId
+      )
+    )
   }
   const addLink = (sal: Json, path: string, serviceId: unknown, organisationId: unknown) => {
     const location = isObject(sal["location"]) ? sal["location"] : undefined
     if (location !== undefined) addLocation(location, `${path}.location`, organisationId, false)
-    bundle.links.push({ serviceId: sal["service_id"] ?? serviceId, locationId: sal["location_id"] ?? location?.["id"], path: `${path}.location_id` })
+    bundle.links.push({
+      serviceId: sal["service_id"] ?? serviceId,
+      locationId: sal["location_id"] ?? location?.["id"],
+      path: `${path}.location_id`
+    })
   }
   const addOrganization = (org: Json, path: string) => {
     bundle.organizations.push({ value: org, path })
     list(org["locations"]).forEach((l, i) => addLocation(l, childPath(path, "locations", i, l), org["id"], true))
-    list(org["services"]).forEach((s, i) => addService(s, childPath(path, "services", i, s), org["id"], list(org["programs"])))
+    list(org["services"]).forEach((s, i) =>
+      addService(s, childPath(path, "services", i, s), org["id"], list(org["programs"]))
+    )
   }
   const addServiceAtLocation = (sal: Json, path: string) => {
     const service = isObject(sal["service"]) ? sal["service"] : undefined
-    if (service !== undefined) addService({ ...service, service_at_locations: [] }, `${path}.service`, options.organisationId, [])
+    if (service !== undefined) {
+      addService({ ...service, service_at_locations: [] }, `${path}.service`, options.organisationId, [])
+    }
     addLink(sal, path, service?.["id"], service?.["organization_id"] ?? options.organisationId)
   }
   const one = (k: string, value: Json, path: string) => {
@@ -337,13 +399,19 @@ const collect = (kind: DocumentKind, document: Json, options: ImportOptions): Bu
   return bundle
 }
 
-const checked = <A>(b: Builder, decode: (u: unknown) => Result.Result<unknown, { readonly problems: ReadonlyArray<Problem> }>, problems: Array<Problem>): Located<A> => {
+const checked = <A>(
+  b: Builder,
+  decode: (u: unknown) => Result.Result<unknown, { readonly problems: ReadonlyArray<Problem> }>,
+  problems: Array<Problem>
+): Located<A> => {
   const result = decode(b.value)
   if (Result.isFailure(result)) {
     for (const p of result.failure.problems) {
       const path = b.locate(p.path)
       // A field already reported by the HSDS reading (a missing eligibility) is not reported twice.
-      if (!problems.some((q) => q.path === path)) problems.push({ path, rule: p.path === "" ? p.rule : `${p.rule} (Pomoc ${p.path})` })
+      if (!problems.some((q) => q.path === path)) {
+        problems.push({ path, rule: p.path === "" ? p.rule : `${p.rule} (Pomoc ${p.path})` })
+      }
     }
   }
   return { path: b.path, value: b.value as A }
@@ -365,14 +433,21 @@ const decodeService = Decode.decoder(Service)
  * @since 0.2.0
  * @category combinators
  */
-export const decode = (kind: DocumentKind, given: unknown, options: ImportOptions = {}): Result.Result<Plan, InvalidHsds> => {
+export const decode = (
+  kind: DocumentKind,
+  given: unknown,
+  options: ImportOptions = {}
+): Result.Result<Plan, InvalidHsds> => {
   const document = kind === "tabular" ? Schemas.byTableName(given) : given
   const schemaProblems = Schemas.validate(kind, document)
   if (schemaProblems.length > 0) return Result.fail(new InvalidHsds({ problems: schemaProblems }))
   if (kind === "taxonomy" || kind === "taxonomy_term" || kind === "taxonomy_list" || kind === "taxonomy_term_list") {
     return Result.succeed({ organisations: [], locations: [], services: [] })
   }
-  const ctx: Context = { problems: [], options: { ...options, registeredAt: options.registeredAt ?? new Date().toISOString() } }
+  const ctx: Context = {
+    problems: [],
+    options: { ...options, registeredAt: options.registeredAt ?? new Date().toISOString() }
+  }
   const bundle = collect(kind, document as Json, options)
   const orgIds = new Map<unknown, unknown>()
   const organisations: Array<Located<typeof Organisation.Encoded>> = []
@@ -415,7 +490,9 @@ export const decode = (kind: DocumentKind, given: unknown, options: ImportOption
     const orgId = s.organisationId === undefined ? soleOrganisation : orgIds.get(s.organisationId) ?? s.organisationId
     services.push(checked(serviceOf(ctx, { ...s, organisationId: orgId }, localities), decodeService, ctx.problems))
   }
-  return ctx.problems.length > 0 ? Result.fail(new InvalidHsds({ problems: ctx.problems })) : Result.succeed({ organisations, locations, services })
+  return ctx.problems.length > 0
+    ? Result.fail(new InvalidHsds({ problems: ctx.problems }))
+    : Result.succeed({ organisations, locations, services })
 }
 
 /**
@@ -425,10 +502,16 @@ export const decode = (kind: DocumentKind, given: unknown, options: ImportOption
  * @since 0.2.0
  * @category combinators
  */
-export const decodeDataPackage = (files: Readonly<Record<string, string>>, options: ImportOptions = {}): Result.Result<Plan, InvalidHsds> => {
+export const decodeDataPackage = (
+  files: Readonly<Record<string, string>>,
+  options: ImportOptions = {}
+): Result.Result<Plan, InvalidHsds> => {
   const { tables, problems } = Tabular.fromDataPackage(files)
   if (problems.length > 0) return Result.fail(new InvalidHsds({ problems }))
-  return Result.mapError(decode("tabular", tables, options), (e) => new InvalidHsds({ problems: e.problems.map((p) => ({ path: Tabular.csvPath(p.path), rule: p.rule })) }))
+  return Result.mapError(
+    decode("tabular", tables, options),
+    (e) => new InvalidHsds({ problems: e.problems.map((p) => ({ path: Tabular.csvPath(p.path), rule: p.rule })) })
+  )
 }
 
 /**
@@ -448,20 +531,37 @@ export interface DirectoryWriter {
   /** The case-work API's `batch`, when it has one: the whole document as one unit of work. */
   readonly batch?: (
     actor: ActorRef,
-    commands: ReadonlyArray<{ readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }>,
+    commands: ReadonlyArray<
+      { readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly input: never }
+    >,
     options?: { readonly allRefusals?: boolean }
   ) => Effect.Effect<unknown, { readonly _tag: string }>
 }
 
-type Step = { readonly op: "registerOrganisation" | "registerLocation" | "registerService"; readonly path: string; readonly input: unknown }
+type Step = {
+  readonly op: "registerOrganisation" | "registerLocation" | "registerService"
+  readonly path: string
+  readonly input: unknown
+}
 
 /** The field and rule a case-work error names (never a value). */
 const ruleOf = (e: unknown): string => {
   if (typeof e !== "object" || e === null) return "refused"
-  const r = e as { readonly _tag?: unknown; readonly field?: unknown; readonly rule?: unknown; readonly violations?: unknown; readonly problems?: unknown }
+  const r = e as {
+    readonly _tag?: unknown
+    readonly field?: unknown
+    readonly rule?: unknown
+    readonly violations?: unknown
+    readonly problems?: unknown
+  }
   if (typeof r.field === "string" && typeof r.rule === "string") return `${r.field}: ${r.rule}`
-  if (Array.isArray(r.violations)) return r.violations.map((v: { principle?: unknown; rule?: unknown }) => `${String(v.principle)}/${String(v.rule)}`).join(", ")
-  if (Array.isArray(r.problems)) return r.problems.map((p: { path?: unknown; rule?: unknown }) => `${String(p.path)}: ${String(p.rule)}`).join("; ")
+  if (Array.isArray(r.violations)) {
+    return r.violations.map((v: { principle?: unknown; rule?: unknown }) => `${String(v.principle)}/${String(v.rule)}`)
+      .join(", ")
+  }
+  if (Array.isArray(r.problems)) {
+    return r.problems.map((p: { path?: unknown; rule?: unknown }) => `${String(p.path)}: ${String(p.rule)}`).join("; ")
+  }
   return typeof r._tag === "string" ? r._tag : "refused"
 }
 
@@ -487,7 +587,10 @@ export const importDocument = Effect.fn("Hsds.importDocument")(function*(
   document: unknown,
   options: ImportOptions = {}
 ) {
-  const plan = yield* Result.match(decode(kind, document, options), { onFailure: Effect.fail, onSuccess: Effect.succeed })
+  const plan = yield* Result.match(decode(kind, document, options), {
+    onFailure: Effect.fail,
+    onSuccess: Effect.succeed
+  })
   const steps: ReadonlyArray<Step> = [
     ...plan.organisations.map((o) => ({ op: "registerOrganisation" as const, path: o.path, input: o.value })),
     ...plan.locations.map((l) => ({ op: "registerLocation" as const, path: l.path, input: l.value })),
@@ -497,7 +600,11 @@ export const importDocument = Effect.fn("Hsds.importDocument")(function*(
     // Every command is tried, so every refused part is named (the first, then `others`).
     yield* api.batch(actor, steps.map((s) => ({ op: s.op, input: s.input as never })), { allRefusals: true }).pipe(
       Effect.mapError((e) => {
-        const failed = e as { readonly index?: unknown; readonly error?: unknown; readonly later?: ReadonlyArray<{ readonly index: number; readonly error: unknown }> }
+        const failed = e as {
+          readonly index?: unknown
+          readonly error?: unknown
+          readonly later?: ReadonlyArray<{ readonly index: number; readonly error: unknown }>
+        }
         const part = (index: unknown, error: unknown) => {
           const step = typeof index === "number" ? steps[index] : undefined
           const cause = step === undefined ? e : error ?? e
@@ -505,7 +612,11 @@ export const importDocument = Effect.fn("Hsds.importDocument")(function*(
           return { path: step?.path ?? "$", reason: tag, rule: ruleOf(cause) }
         }
         const others = (failed.later ?? []).map((r) => part(r.index, r.error))
-        return new ImportRefused({ ...part(failed.index, failed.error), stored: [], ...(others.length > 0 ? { others } : {}) })
+        return new ImportRefused({
+          ...part(failed.index, failed.error),
+          stored: [],
+          ...(others.length > 0 ? { others } : {})
+        })
       })
     )
     return plan
@@ -514,7 +625,9 @@ export const importDocument = Effect.fn("Hsds.importDocument")(function*(
   yield* Effect.forEach(steps, (step) =>
     api[step.op](actor, step.input as never).pipe(
       Effect.tap(() => Effect.sync(() => stored.push(step.path))),
-      Effect.mapError((e) => new ImportRefused({ path: step.path, reason: e._tag, rule: ruleOf(e), stored: [...stored] }))
+      Effect.mapError((e) =>
+        new ImportRefused({ path: step.path, reason: e._tag, rule: ruleOf(e), stored: [...stored] })
+      )
     ), { discard: true })
   return plan
 })

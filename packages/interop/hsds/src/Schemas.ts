@@ -6,10 +6,12 @@
  * @since 0.2.0
  */
 import type { Problem } from "./Errors.js"
-import { Ajv2020, addFormats, closed, type ErrorObject, type ValidateFunction } from "./internal/ajv.js"
+import { addFormats, Ajv2020, closed, type ErrorObject, type ValidateFunction } from "./internal/ajv.js"
 import { datapackage, objectSchemas } from "./internal/schemas.js"
 
-const resources = (datapackage as unknown as { readonly resources: ReadonlyArray<{ readonly name: string; readonly path: string }> }).resources
+const resources =
+  (datapackage as unknown as { readonly resources: ReadonlyArray<{ readonly name: string; readonly path: string }> })
+    .resources
 
 /**
  * The kinds of HSDS document this package reads, writes and validates: the API ("nested") forms
@@ -65,9 +67,27 @@ const page = (id: string, item: string): Json => ({
 
 /** The tables of the tabular form, in the order of `datapackage.json`. */
 export const tables: ReadonlyArray<string> = [
-  "organization", "program", "service", "attribute", "service_at_location", "location", "phone", "contact", "address",
-  "schedule", "funding", "service_area", "required_document", "language", "accessibility", "taxonomy_term", "metadata",
-  "meta_table_description", "cost_option", "organization_identifier", "taxonomy"
+  "organization",
+  "program",
+  "service",
+  "attribute",
+  "service_at_location",
+  "location",
+  "phone",
+  "contact",
+  "address",
+  "schedule",
+  "funding",
+  "service_area",
+  "required_document",
+  "language",
+  "accessibility",
+  "taxonomy_term",
+  "metadata",
+  "meta_table_description",
+  "cost_option",
+  "organization_identifier",
+  "taxonomy"
 ]
 
 let compiled: ((kind: DocumentKind | `row:${string}`) => ValidateFunction) | undefined
@@ -76,7 +96,9 @@ const validator = (kind: DocumentKind | `row:${string}`): ValidateFunction => {
   if (compiled === undefined) {
     const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true })
     addFormats(ajv)
-    for (const [name, schema] of Object.entries(objectSchemas)) ajv.addSchema(closed({ ...schema, $id: `${BASE}${name}.json` }) as Json)
+    for (const [name, schema] of Object.entries(objectSchemas)) {
+      ajv.addSchema(closed({ ...schema, $id: `${BASE}${name}.json` }) as Json)
+    }
     // The API forms: an organisation lists its services, a service at a location names its service.
     ajv.addSchema(closed(withProperties(objectSchemas["organization"]!, "organization_full.json", {
       services: { type: "array", items: { $ref: "service.json" } }
@@ -91,7 +113,11 @@ const validator = (kind: DocumentKind | `row:${string}`): ValidateFunction => {
     // foreign keys upstream marks `tabular_required`.
     for (const table of tables) {
       const s = objectSchemas[table] as Json
-      ajv.addSchema(closed(withProperties(s, `${table}_row.json`, {}, (s["tabular_required"] as Array<string> | undefined) ?? [])) as Json)
+      ajv.addSchema(
+        closed(
+          withProperties(s, `${table}_row.json`, {}, (s["tabular_required"] as Array<string> | undefined) ?? [])
+        ) as Json
+      )
     }
     const ids: Record<string, string> = {
       organization: "organization_full.json",
@@ -113,12 +139,18 @@ const validator = (kind: DocumentKind | `row:${string}`): ValidateFunction => {
 }
 
 const pathOf = (prefix: string, instancePath: string): string =>
-  prefix + instancePath.split("/").slice(1).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replaceAll("~1", "/").replaceAll("~0", "~")}`)).join("")
+  prefix +
+  instancePath.split("/").slice(1).map((
+    s
+  ) => (/^\d+$/.test(s) ? `[${s}]` : `.${s.replaceAll("~1", "/").replaceAll("~0", "~")}`)).join("")
 
 /** Ajv's messages name the rule (type, format, pattern, enum), never the value found. */
 const problemOf = (prefix: string) => (e: ErrorObject): Problem =>
   e.keyword === "required"
-    ? { path: pathOf(prefix, e.instancePath) + `.${String((e.params as { missingProperty: string }).missingProperty)}`, rule: "is required" }
+    ? {
+      path: pathOf(prefix, e.instancePath) + `.${String((e.params as { missingProperty: string }).missingProperty)}`,
+      rule: "is required"
+    }
     : e.keyword === "additionalProperties"
     ? { path: pathOf(prefix, e.instancePath), rule: "has a property HSDS 3.0 does not define" }
     : { path: pathOf(prefix, e.instancePath), rule: e.message ?? e.keyword }
@@ -154,7 +186,9 @@ export const validate = (kind: DocumentKind, given: unknown): ReadonlyArray<Prob
     return v(given) ? [] : (v.errors ?? []).map(problemOf("$"))
   }
   const document = byTableName(given)
-  if (document === null || typeof document !== "object" || Array.isArray(document)) return [{ path: "$", rule: "must be an object of tables" }]
+  if (document === null || typeof document !== "object" || Array.isArray(document)) {
+    return [{ path: "$", rule: "must be an object of tables" }]
+  }
   const problems: Array<Problem> = []
   for (const [table, rows] of Object.entries(document)) {
     if (!tables.includes(table)) {

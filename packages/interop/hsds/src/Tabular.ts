@@ -85,7 +85,11 @@ export const toTables = (kind: string, documents: ReadonlyArray<Json>): Record<s
     }
     for (const [key, v] of Object.entries(value)) {
       if (Array.isArray(v) && arrays[key] !== undefined) {
-        for (const child of v) if (child !== null && typeof child === "object") visit(arrays[key], child as Json, { table, id: value["id"] })
+        for (const child of v) {
+          if (child !== null && typeof child === "object") {
+            visit(arrays[key], child as Json, { table, id: value["id"] })
+          }
+        }
       } else if (v !== null && typeof v === "object" && !Array.isArray(v) && objects[key] !== undefined) {
         const child = v as Json
         const childTable = objects[key]
@@ -166,7 +170,9 @@ export const fromTables = (tables: Tables): {
   const locations = (tables["location"] ?? []).map((r, i) => assemble("location", i, r, locationChildren))
   // Funding rows and programmes carry attributes of their own.
   for (const s of services) {
-    if (Array.isArray(s["funding"])) (s as Record<string, unknown>)["funding"] = s["funding"].map((f: Json) => withAttributes(f, attributesOf, terms))
+    if (Array.isArray(s["funding"])) {
+      ;(s as Record<string, unknown>)["funding"] = s["funding"].map((f: Json) => withAttributes(f, attributesOf, terms))
+    }
   }
   const organizations = (tables["organization"] ?? []).map((r, i) => {
     const org = assemble("organization", i, r, { phones: byParent("phone", "organization") }) as Record<string, unknown>
@@ -191,7 +197,12 @@ export const fromTables = (tables: Tables): {
 const withAttributes = (row: Json, attributesOf: Map<unknown, Array<Json>>, terms: Map<unknown, Json>): Json => {
   const attrs = attributesOf.get(row["id"])
   if (attrs === undefined) return row
-  const out = { ...row, attributes: attrs.map((a) => (terms.has(a["taxonomy_term_id"]) ? { ...a, taxonomy_term: terms.get(a["taxonomy_term_id"]) } : a)) }
+  const out = {
+    ...row,
+    attributes: attrs.map((
+      a
+    ) => (terms.has(a["taxonomy_term_id"]) ? { ...a, taxonomy_term: terms.get(a["taxonomy_term_id"]) } : a))
+  }
   const origin = origins.get(row)
   if (origin !== undefined) origins.set(out, origin)
   return out
@@ -201,7 +212,9 @@ interface Resource {
   readonly name: string
   readonly path: string
   readonly schema: {
-    readonly fields: ReadonlyArray<{ readonly name: string; readonly type: string; readonly constraints?: { readonly required?: boolean } }>
+    readonly fields: ReadonlyArray<
+      { readonly name: string; readonly type: string; readonly constraints?: { readonly required?: boolean } }
+    >
   }
 }
 const resources = (datapackage as unknown as { resources: ReadonlyArray<Resource> }).resources
@@ -214,7 +227,13 @@ const resources = (datapackage as unknown as { resources: ReadonlyArray<Resource
 export const fileOf = (table: string): string | undefined => resources.find((r) => r.name === table)?.path
 
 const cell = (v: unknown): string =>
-  typeof v === "string" ? v : typeof v === "number" || typeof v === "boolean" ? String(v) : v === undefined || v === null ? "" : JSON.stringify(v)
+  typeof v === "string"
+    ? v
+    : typeof v === "number" || typeof v === "boolean"
+    ? String(v)
+    : v === undefined || v === null
+    ? ""
+    : JSON.stringify(v)
 
 /**
  * Tables as a Frictionless tabular data package: `datapackage.json` (the HSDS 3.0 descriptor)
@@ -262,7 +281,9 @@ export const fromDataPackage = (
     const [header = [], ...body] = rows
     const types = new Map(r.schema.fields.map((f) => [f.name, f.type]))
     // A required text column is present in every row: an empty cell there is an empty text.
-    const requiredText = new Set(r.schema.fields.filter((f) => f.type === "string" && f.constraints?.required === true).map((f) => f.name))
+    const requiredText = new Set(
+      r.schema.fields.filter((f) => f.type === "string" && f.constraints?.required === true).map((f) => f.name)
+    )
     header.forEach((c, j) => {
       if (!types.has(c)) problems.push({ path: `${file} column ${j + 1}`, rule: "is not a column of this table" })
     })
@@ -277,11 +298,15 @@ export const fromDataPackage = (
         if (type === "number" || type === "integer") {
           const n = Number(cell)
           if (cell.trim() === "" || !Number.isFinite(n) || (type === "integer" && !Number.isInteger(n))) {
-            problems.push({ path: `${file} row ${i + 2} column ${column}`, rule: `must be ${type === "integer" ? "an integer" : "a number"}` })
+            problems.push({
+              path: `${file} row ${i + 2} column ${column}`,
+              rule: `must be ${type === "integer" ? "an integer" : "a number"}`
+            })
           } else row[column] = n
         } else if (type === "boolean") {
-          if (cell !== "true" && cell !== "false") problems.push({ path: `${file} row ${i + 2} column ${column}`, rule: "must be true or false" })
-          else row[column] = cell === "true"
+          if (cell !== "true" && cell !== "false") {
+            problems.push({ path: `${file} row ${i + 2} column ${column}`, rule: "must be true or false" })
+          } else row[column] = cell === "true"
         } else row[column] = cell
       })
       return [row]

@@ -16,7 +16,11 @@ const writer = (refuse?: number) => {
     batch: (_actor, commands) =>
       refuse === undefined
         ? Effect.sync(() => void calls.push(`batch:${commands.map((c) => c.op).join(",")}`))
-        : Effect.fail({ _tag: "BatchRefused", index: refuse, error: { _tag: "InvalidCommand", field: "type", rule: "no registered plugin defines this service type" } })
+        : Effect.fail({
+          _tag: "BatchRefused",
+          index: refuse,
+          error: { _tag: "InvalidCommand", field: "type", rule: "no registered plugin defines this service type" }
+        })
   }
   return { api, calls }
 }
@@ -24,13 +28,23 @@ const writer = (refuse?: number) => {
 describe("Import.importDocument with a batch", () => {
   it("sends every record in one batch, organisations first", async () => {
     const { api, calls } = writer()
-    await Effect.runPromise(Import.importDocument(api, "jana", "organization", readJson("organization_full.json"), options))
+    await Effect.runPromise(
+      Import.importDocument(api, "jana", "organization", readJson("organization_full.json"), options)
+    )
     expect(calls).toEqual(["batch:registerOrganisation,registerLocation,registerService"])
   })
 
   it("names the HSDS path of the refused command, with nothing stored", async () => {
     const { api } = writer(2)
-    const error = await Effect.runPromise(Effect.flip(Import.importDocument(api, "jana", "organization", readJson("organization_full.json"), options)))
-    expect(error).toMatchObject({ _tag: "ImportRefused", path: "$.services[0]", reason: "InvalidCommand", rule: "type: no registered plugin defines this service type", stored: [] })
+    const error = await Effect.runPromise(
+      Effect.flip(Import.importDocument(api, "jana", "organization", readJson("organization_full.json"), options))
+    )
+    expect(error).toMatchObject({
+      _tag: "ImportRefused",
+      path: "$.services[0]",
+      reason: "InvalidCommand",
+      rule: "type: no registered plugin defines this service type",
+      stored: []
+    })
   })
 })

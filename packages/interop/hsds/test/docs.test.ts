@@ -27,14 +27,30 @@ describe("docs/interop.md and the README", () => {
     expect(everything).not.toContain("Safe flat")
     expect(everything).not.toContain("Secret 1")
     expect(everything).toContain("Na Ostrově 12")
-    expect(Object.keys(exporting.files)).toEqual(expect.arrayContaining(["datapackage.json", "organizations.csv", "services.csv", "schedules.csv", "locations.csv"]))
+    expect(Object.keys(exporting.files)).toEqual(
+      expect.arrayContaining([
+        "datapackage.json",
+        "organizations.csv",
+        "services.csv",
+        "schedules.csv",
+        "locations.csv"
+      ])
+    )
   })
 
   it("import: the broken copy is refused by path and stores nothing; the good one is stored", async () => {
     const { refused, plan } = await Effect.runPromise(importing.program)
     expect(refused._tag).toBe("InvalidHsds")
-    expect(refused._tag === "InvalidHsds" ? refused.problems.map((p) => p.path).sort() : []).toEqual(["$.schedule[0].byday", "$.schedule[0].closes_at"])
-    expect(plan.services.map((s) => s.value.schedule)).toEqual([[{ _tag: "Weekly", days: ["TU", "TH"], opensAt: "15:00", closesAt: "19:00" }]])
+    expect(refused._tag === "InvalidHsds" ? refused.problems.map((p) => p.path).sort() : []).toEqual([
+      "$.schedule[0].byday",
+      "$.schedule[0].closes_at"
+    ])
+    expect(plan.services.map((s) => s.value.schedule)).toEqual([[{
+      _tag: "Weekly",
+      days: ["TU", "TH"],
+      opensAt: "15:00",
+      closesAt: "19:00"
+    }]])
   })
 
   it("hours: 22 a week, less at Christmas", () => {

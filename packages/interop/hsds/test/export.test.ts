@@ -1,4 +1,4 @@
-import { Registry, Service, Organisation } from "@pomoc/core"
+import { Organisation, Registry, Service } from "@pomoc/core"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { Result, Schema } from "effect"
 import { describe, expect, it } from "vitest"
@@ -10,17 +10,32 @@ describe("Export: labels and validation", () => {
   it("names the taxonomy terms of the plugins' codes by the plugins' labels", () => {
     const organisation = Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus" })
     const service = Schema.decodeUnknownSync(Service)({
-      id: "youth", organisationId: "alytus", type: "community-centre", name: "Open youth work",
-      targetGroup: { description: "14–29" }, localities: [], principles: [communityCentre.principles[0]],
-      freeOfCharge: true, firstContactChannels: ["walk-in", "no-such-code"], registeredAt: "2026-03-02T14:00:00.000Z"
+      id: "youth",
+      organisationId: "alytus",
+      type: "community-centre",
+      name: "Open youth work",
+      targetGroup: { description: "14–29" },
+      localities: [],
+      principles: [communityCentre.principles[0]],
+      freeOfCharge: true,
+      firstContactChannels: ["walk-in", "no-such-code"],
+      registeredAt: "2026-03-02T14:00:00.000Z"
     })
-    const document = Export.toOrganization({ organisation, services: [service], locations: [] }, { label: Export.registryLabels(registry, "lt") })
+    const document = Export.toOrganization({ organisation, services: [service], locations: [] }, {
+      label: Export.registryLabels(registry, "lt")
+    })
     expect(Schemas.validate("organization", document)).toEqual([])
-    const terms = ((document["services"] as Array<{ attributes: Array<{ taxonomy_term: { taxonomy: string; code: string; name: string } }> }>)[0]!.attributes)
+    const terms = (document["services"] as Array<
+      { attributes: Array<{ taxonomy_term: { taxonomy: string; code: string; name: string } }> }
+    >)[0]!.attributes
       .map((a) => [a.taxonomy_term.taxonomy, a.taxonomy_term.code, a.taxonomy_term.name])
     expect(terms).toEqual([
       ["pomoc:service-type", "community-centre", "Bendruomenės centras"],
-      ["pomoc:principle", communityCentre.principles[0], registry.principles.find((p) => p.id === communityCentre.principles[0])!.labels.lt],
+      [
+        "pomoc:principle",
+        communityCentre.principles[0],
+        registry.principles.find((p) => p.id === communityCentre.principles[0])!.labels.lt
+      ],
       ["pomoc:first-contact-channel", "walk-in", "Atėjo į centrą"],
       ["pomoc:first-contact-channel", "no-such-code", "no-such-code"],
       ["pomoc:id", "id", "id"]
@@ -28,13 +43,22 @@ describe("Export: labels and validation", () => {
   })
 
   it("toValidOrganization names what HSDS refuses in a directory, by path", () => {
-    const organisation = Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus", email: "info at alytus", website: "alytus.lt" })
+    const organisation = Schema.decodeUnknownSync(Organisation)({
+      id: "alytus",
+      name: "Alytus",
+      email: "info at alytus",
+      website: "alytus.lt"
+    })
     const result = Export.toValidOrganization({ organisation, services: [], locations: [] })
     expect(Result.isFailure(result) ? result.failure.problems : []).toEqual([
       { path: "$.email", rule: "must match format \"email\"" },
       { path: "$.website", rule: "must match format \"uri\"" }
     ])
-    const fine = Export.toValidOrganization({ organisation: Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus" }), services: [], locations: [] })
+    const fine = Export.toValidOrganization({
+      organisation: Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus" }),
+      services: [],
+      locations: []
+    })
     expect(Result.isSuccess(fine)).toBe(true)
   })
 })

@@ -1,4 +1,4 @@
-import { FieldCrypto, KeyMaterial, Pomoc, Registry, Store, StaffDirectory } from "@pomoc/core"
+import { FieldCrypto, KeyMaterial, Pomoc, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, Result } from "effect"
@@ -30,7 +30,11 @@ const run = <A, E>(effect: Effect.Effect<A, E, Pomoc.Pomoc | Store.Store>) =>
 const storedIds = Effect.gen(function*() {
   const store = yield* Store.Store
   const ids = (kind: Store.RecordKind) => store.list({ kind }).pipe(Effect.map((rs) => rs.map((r) => r.id)))
-  return { organisations: yield* ids("organisation"), locations: yield* ids("location"), services: yield* ids("service") }
+  return {
+    organisations: yield* ids("organisation"),
+    locations: yield* ids("location"),
+    services: yield* ids("service")
+  }
 })
 
 /** The official organisation example, broken in the ways real files break. */
@@ -42,7 +46,10 @@ const broken = () => {
   service.schedules[0].freq = "MONTHLY"
   doc.locations[0].schedules[0].opens_at = "10:30:15"
   service.languages[0].code = "Urdu language"
-  service.service_at_locations.push({ id: "6b7e0a1c-0a51-4f6e-9a53-3c1f0f0b7a11", location_id: "0e0a7f59-2bb3-4b8f-a3b2-2d8c1f3c6d10" })
+  service.service_at_locations.push({
+    id: "6b7e0a1c-0a51-4f6e-9a53-3c1f0f0b7a11",
+    location_id: "0e0a7f59-2bb3-4b8f-a3b2-2d8c1f3c6d10"
+  })
   doc.services.push(structuredClone(service))
   return doc
 }
@@ -51,7 +58,13 @@ describe("Import.importDocument", () => {
   it("stores the official organisation example through the case-work API", async () => {
     const { plan, stored } = await run(Effect.gen(function*() {
       const pomoc = yield* Pomoc.Pomoc
-      const plan = yield* Import.importDocument(pomoc, admin, "organization", readJson("organization_full.json"), options)
+      const plan = yield* Import.importDocument(
+        pomoc,
+        admin,
+        "organization",
+        readJson("organization_full.json"),
+        options
+      )
       return { plan, stored: yield* storedIds }
     }))
     expect(stored).toEqual({
@@ -86,12 +99,37 @@ describe("Import.importDocument", () => {
     const tables = {
       organization: [{ id: "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", name: "Org", description: "" }],
       service: [
-        { id: "ac148810-d857-441c-9679-408f346de14b", organization_id: "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", name: "S", status: "active", eligibility_description: "all" },
-        { id: "ac148810-d857-441c-9679-408f346de14c", organization_id: "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610", name: "T", status: "active" }
+        {
+          id: "ac148810-d857-441c-9679-408f346de14b",
+          organization_id: "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
+          name: "S",
+          status: "active",
+          eligibility_description: "all"
+        },
+        {
+          id: "ac148810-d857-441c-9679-408f346de14c",
+          organization_id: "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
+          name: "T",
+          status: "active"
+        }
       ],
       schedule: [
-        { id: "48102e86-bb50-41c4-8f1e-e269368c41d1", service_id: "ac148810-d857-441c-9679-408f346de14b", freq: "WEEKLY", byday: "TH,XX", opens_at: "10:00", closes_at: "11:00" },
-        { id: "48102e86-bb50-41c4-8f1e-e269368c41d2", service_id: "ac148810-d857-441c-9679-408f346de14b", freq: "WEEKLY", byday: "MO", opens_at: "10:00", closes_at: "09:00" }
+        {
+          id: "48102e86-bb50-41c4-8f1e-e269368c41d1",
+          service_id: "ac148810-d857-441c-9679-408f346de14b",
+          freq: "WEEKLY",
+          byday: "TH,XX",
+          opens_at: "10:00",
+          closes_at: "11:00"
+        },
+        {
+          id: "48102e86-bb50-41c4-8f1e-e269368c41d2",
+          service_id: "ac148810-d857-441c-9679-408f346de14b",
+          freq: "WEEKLY",
+          byday: "MO",
+          opens_at: "10:00",
+          closes_at: "09:00"
+        }
       ]
     }
     const result = Import.decode("tabular", tables, options)
@@ -99,7 +137,10 @@ describe("Import.importDocument", () => {
     const problems = Result.isFailure(result) ? result.failure.problems : []
     expect(problems).toEqual(expect.arrayContaining([
       { path: "$.service[1].eligibility_description", rule: "is required by Pomoc (who the service is for)" },
-      { path: "$.schedule[0].byday", rule: "Expected \"MO\" | \"TU\" | \"WE\" | \"TH\" | \"FR\" | \"SA\" | \"SU\" (Pomoc schedule[0].days[1])" },
+      {
+        path: "$.schedule[0].byday",
+        rule: "Expected \"MO\" | \"TU\" | \"WE\" | \"TH\" | \"FR\" | \"SA\" | \"SU\" (Pomoc schedule[0].days[1])"
+      },
       { path: "$.schedule[1].closes_at", rule: "closesAt must be after opensAt (Pomoc schedule[1].closesAt)" }
     ]))
   })
@@ -107,7 +148,12 @@ describe("Import.importDocument", () => {
   it("says which part the case-work API refused; with the API's batch nothing of the document is stored", async () => {
     const { error, stored } = await run(Effect.gen(function*() {
       const pomoc = yield* Pomoc.Pomoc
-      const error = yield* Effect.flip(Import.importDocument(pomoc, admin, "organization", readJson("organization_full.json"), { ...options, serviceType: "no-such-type" }))
+      const error = yield* Effect.flip(
+        Import.importDocument(pomoc, admin, "organization", readJson("organization_full.json"), {
+          ...options,
+          serviceType: "no-such-type"
+        })
+      )
       return { error, stored: yield* storedIds }
     }))
     // The case-work API has `batch` (issue 9): the document is one unit of work, so the refusal of
@@ -124,7 +170,9 @@ describe("Import.importDocument", () => {
     doc.services.push(second)
     const { error, stored } = await run(Effect.gen(function*() {
       const pomoc = yield* Pomoc.Pomoc
-      const error = yield* Effect.flip(Import.importDocument(pomoc, admin, "organization", doc, { ...options, serviceType: "no-such-type" }))
+      const error = yield* Effect.flip(
+        Import.importDocument(pomoc, admin, "organization", doc, { ...options, serviceType: "no-such-type" })
+      )
       return { error, stored: yield* storedIds }
     }))
     expect(error).toMatchObject({ _tag: "ImportRefused", path: "$.services[0]", reason: "InvalidCommand", stored: [] })
@@ -139,10 +187,16 @@ describe("Import.importDocument", () => {
     const withService = (changes: Record<string, unknown>) =>
       Tabular.toDataPackage({ ...tables, service: [{ ...tables["service"]![0]!, ...changes }] })
     const words = Import.decodeDataPackage(withService({ minimum_age: "twelve" }), options)
-    expect(Result.isFailure(words) ? words.failure.problems : []).toEqual([{ path: "services.csv row 2 column minimum_age", rule: "must be a number" }])
+    expect(Result.isFailure(words) ? words.failure.problems : []).toEqual([{
+      path: "services.csv row 2 column minimum_age",
+      rule: "must be a number"
+    }])
     const missing = Import.decodeDataPackage(withService({ eligibility_description: undefined }), options)
     expect(Result.isFailure(missing) ? missing.failure.problems : []).toEqual([
-      { path: "services.csv row 2 column eligibility_description", rule: "is required by Pomoc (who the service is for)" }
+      {
+        path: "services.csv row 2 column eligibility_description",
+        rule: "is required by Pomoc (who the service is for)"
+      }
     ])
   })
 })

@@ -15,10 +15,17 @@ const arbDirectory = fc
     email: fc.option(fc.emailAddress(), { nil: undefined }),
     website: fc.option(fc.webUrl(), { nil: undefined }),
     locations: fc.uniqueArray(arbLocation, { maxLength: 4, selector: (l) => l.id }),
-    services: fc.uniqueArray(fc.tuple(arbService, fc.subarray([0, 1, 2, 3]), fc.option(fc.constantFrom("general", "open-youth-work"), { nil: undefined })), {
-      maxLength: 4,
-      selector: ([s]) => s.id
-    })
+    services: fc.uniqueArray(
+      fc.tuple(
+        arbService,
+        fc.subarray([0, 1, 2, 3]),
+        fc.option(fc.constantFrom("general", "open-youth-work"), { nil: undefined })
+      ),
+      {
+        maxLength: 4,
+        selector: ([s]) => s.id
+      }
+    )
   })
   .filter(({ organisation, locations, services }) => {
     const ids = [organisation.id, ...locations.map((l) => l.id), ...services.map(([s]) => s.id)]
@@ -55,7 +62,11 @@ type Generated = typeof arbDirectory extends fc.Arbitrary<infer T> ? T : never
 
 /** An empty list exports as nothing, so it reads back as absent. */
 const withoutEmptyLists = <A extends object>(a: A): A =>
-  Object.fromEntries(Object.entries(a).filter(([k, v]) => !(Array.isArray(v) && v.length === 0 && ["phones", "languages", "serviceAreas", "schedule"].includes(k)))) as A
+  Object.fromEntries(
+    Object.entries(a).filter(([k, v]) =>
+      !(Array.isArray(v) && v.length === 0 && ["phones", "languages", "serviceAreas", "schedule"].includes(k))
+    )
+  ) as A
 
 const published = (d: Generated) => {
   const locations = d.locations.flatMap((l) => {
@@ -71,7 +82,8 @@ const published = (d: Generated) => {
   return {
     organisations: [withoutEmptyLists(d.organisation)],
     locations: locations.sort((a, b) => a.id.localeCompare(b.id)),
-    services: d.services.map((s) => withoutEmptyLists({ ...s, localities: s.localities.filter((l) => shown.has(l)) })).sort((a, b) => a.id.localeCompare(b.id))
+    services: d.services.map((s) => withoutEmptyLists({ ...s, localities: s.localities.filter((l) => shown.has(l)) }))
+      .sort((a, b) => a.id.localeCompare(b.id))
   }
 }
 
@@ -106,8 +118,18 @@ describe("export then import (property)", () => {
     fc.assert(
       fc.property(arbLocation, arbId, (l, orgId) => {
         const shelter = decode.location({ ...l, organisationId: orgId, confidential: true, listing: "omit" })
-        const document = Export.toOrganization({ organisation: decode.organisation({ id: orgId, name: "Org" }), services: [], locations: [shelter] })
-        expect(document).toEqual(Export.toOrganization({ organisation: decode.organisation({ id: orgId, name: "Org" }), services: [], locations: [] }))
+        const document = Export.toOrganization({
+          organisation: decode.organisation({ id: orgId, name: "Org" }),
+          services: [],
+          locations: [shelter]
+        })
+        expect(document).toEqual(
+          Export.toOrganization({
+            organisation: decode.organisation({ id: orgId, name: "Org" }),
+            services: [],
+            locations: []
+          })
+        )
       })
     )
   })

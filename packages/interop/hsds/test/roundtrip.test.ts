@@ -67,7 +67,8 @@ describe("every official example", () => {
       { path: "$.location[0].external_identifier", rule: "must be string" },
       { path: "$.organization_identifier[0].identifier", rule: "must be string" }
     ])
-    const text = (rows: Array<Record<string, unknown>>, field: string) => rows.map((r) => ({ ...r, [field]: String(r[field]) }))
+    const text = (rows: Array<Record<string, unknown>>, field: string) =>
+      rows.map((r) => ({ ...r, [field]: String(r[field]) }))
     const tables = {
       ...official,
       "locations.csv": text(official["locations.csv"]!, "external_identifier"),
@@ -86,13 +87,15 @@ describe("every official example", () => {
     expect(plan.organisations.map((o) => o.value)).toEqual([{
       id: "d9d5e0f5-d3ce-4f73-9a2f-4dd0ecc6c610",
       name: "Example Organization Inc.",
-      description: "Example Org is a non-profit organization dedicated to providing services to qualified beneficiaries",
+      description:
+        "Example Org is a non-profit organization dedicated to providing services to qualified beneficiaries",
       email: "email@example.com",
       website: "http://example.com",
       phones: [{
         number: "\"+44 1234 234567\"",
         type: "voice",
-        description: "Our main reception phone number. The phones will be available from 0800 (8am) until 1800 (6pm) local time. There may be some slight delays in answering your call if we are busy."
+        description:
+          "Our main reception phone number. The phones will be available from 0800 (8am) until 1800 (6pm) local time. There may be some slight delays in answering your call if we are busy."
       }]
     }])
     const [location] = plan.locations.map((l) => l.value)
@@ -103,7 +106,11 @@ describe("every official example", () => {
       name: "MyCity Civic Center",
       address: "1-30 Main Street, MyVillage",
       municipality: "MyCity",
-      languages: [{ code: "ur", name: "Urdu", note: "Translation services provided via bilingual staff when they are available" }],
+      languages: [{
+        code: "ur",
+        name: "Urdu",
+        note: "Translation services provided via bilingual staff when they are available"
+      }],
       schedule: [{
         _tag: "Weekly",
         days: ["TH", "FR"],
@@ -111,7 +118,8 @@ describe("every official example", () => {
         closesAt: "18:00",
         validFrom: "2005-01-01",
         validTo: "2005-01-01",
-        description: "The service is available from 10 am to 6pm weekdays. The service is not available on public holidays."
+        description:
+          "The service is available from 10 am to 6pm weekdays. The service is not available on public holidays."
       }]
     })
     const [service] = plan.services.map((s) => s.value)
@@ -120,14 +128,17 @@ describe("every official example", () => {
       type: "community-centre",
       name: "Community Counselling",
       targetGroup: {
-        description: "This service is intended for all people aged 12 and over who require counselling services in the MyCity area",
+        description:
+          "This service is intended for all people aged 12 and over who require counselling services in the MyCity area",
         ageRange: { min: 12, max: 100 }
       },
       localities: ["3a19ff88-4620-4d17-9830-ac1d859eb5d5"],
       freeOfCharge: false,
       serviceAreas: [{
-        name: "The service is available to all residents of the MyCity area. We provide the service in our offices or via video conferencing to any who can provide evidence of their residency.",
-        description: "The service is available to all residents of the MyCity area, including all postcodes starting with AB1, AB2, and AB3"
+        name:
+          "The service is available to all residents of the MyCity area. We provide the service in our offices or via video conferencing to any who can provide evidence of their residency.",
+        description:
+          "The service is available to all residents of the MyCity area, including all postcodes starting with AB1, AB2, and AB3"
       }]
     })
   })

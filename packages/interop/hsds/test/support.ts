@@ -26,7 +26,9 @@ export const examples: ReadonlyArray<readonly [string, Schemas.DocumentKind]> = 
 ]
 
 export const csvFiles = (): Record<string, string> =>
-  Object.fromEntries(readdirSync(join(examplesDir, "csv")).map((f) => [f, readFileSync(join(examplesDir, "csv", f), "utf8")]))
+  Object.fromEntries(
+    readdirSync(join(examplesDir, "csv")).map((f) => [f, readFileSync(join(examplesDir, "csv", f), "utf8")])
+  )
 
 const decodeOrganisation = Schema.decodeUnknownSync(Organisation)
 const decodeService = Schema.decodeUnknownSync(Service)
@@ -40,7 +42,9 @@ export const directoriesOf = (plan: Import.Plan): Array<Export.Directory> => {
   const orgs = plan.organisations.map((o) => o.value)
   const ids = new Set(orgs.map((o) => o.id))
   const orphans = plan.services.map((s) => s.value.organisationId).filter((id) => !ids.has(id))
-  if (orgs.length === 0 && orphans.length === 0 && plan.locations.length > 0) orphans.push(plan.locations[0]!.value.organisationId)
+  if (orgs.length === 0 && orphans.length === 0 && plan.locations.length > 0) {
+    orphans.push(plan.locations[0]!.value.organisationId)
+  }
   const all = [...orgs, ...[...new Set(orphans)].map((id) => ({ id, name: "placeholder" }))]
   return all.map((o, i) => ({
     organisation: decodeOrganisation(o),
@@ -51,6 +55,7 @@ export const directoriesOf = (plan: Import.Plan): Array<Export.Directory> => {
 
 /** A plan's records without their paths, sorted by id, for comparisons. */
 export const recordsOf = (plan: Import.Plan) => {
-  const byId = <A extends { readonly id: string }>(xs: ReadonlyArray<{ readonly value: A }>) => xs.map((x) => x.value).sort((a, b) => a.id.localeCompare(b.id))
+  const byId = <A extends { readonly id: string }>(xs: ReadonlyArray<{ readonly value: A }>) =>
+    xs.map((x) => x.value).sort((a, b) => a.id.localeCompare(b.id))
   return { organisations: byId(plan.organisations), locations: byId(plan.locations), services: byId(plan.services) }
 }

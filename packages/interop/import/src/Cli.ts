@@ -51,7 +51,9 @@ export const bar = (p: Import.Progress): string => {
   const share = p.total === 0 ? 1 : Math.min(1, p.done / p.total)
   const filled = Math.round(share * WIDTH)
   const pct = `${Math.floor(share * 100)}%`.padStart(4)
-  return `${p.phase.padEnd(8)} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${pct} ${p.done.toLocaleString("en")}/${p.total.toLocaleString("en")} rows`
+  return `${p.phase.padEnd(8)} [${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}] ${pct} ${
+    p.done.toLocaleString("en")
+  }/${p.total.toLocaleString("en")} rows`
 }
 
 /** Draws the bar when the whole percent or the phase changes (in place on a terminal, else a line per tenth). */
@@ -59,7 +61,9 @@ const drawer = (io: Io) => {
   let last = ""
   return (p: Import.Progress) =>
     Effect.sync(() => {
-      const step = io.tty ? Math.floor((p.done / Math.max(1, p.total)) * 100) : Math.floor((p.done / Math.max(1, p.total)) * 10)
+      const step = io.tty
+        ? Math.floor((p.done / Math.max(1, p.total)) * 100)
+        : Math.floor((p.done / Math.max(1, p.total)) * 10)
       const key = `${p.phase}:${step}`
       if (key === last) return
       last = key
@@ -67,7 +71,8 @@ const drawer = (io: Io) => {
     })
 }
 
-const usage = "usage: pomoc-import --setup <module> --mapping <mapping.json> [--dry-run] [--sheet <name>] [--delimiter <c>] <file.csv|file.xlsx>\n"
+const usage =
+  "usage: pomoc-import --setup <module> --mapping <mapping.json> [--dry-run] [--sheet <name>] [--delimiter <c>] <file.csv|file.xlsx>\n"
 
 /**
  * Runs the command line with its arguments (without `node` and the script); resolves to the
@@ -119,7 +124,10 @@ export const main = async (args: ReadonlyArray<string>, io: Io): Promise<number>
     io.err(`pomoc-import: ${mapping.failure.message}\n`)
     return 2
   }
-  const setup = await import(pathToFileURL(path(values.setup)).href) as { readonly layer?: Layer.Layer<Casework.Casework>; readonly actor?: ActorRef }
+  const setup = await import(pathToFileURL(path(values.setup)).href) as {
+    readonly layer?: Layer.Layer<Casework.Casework>
+    readonly actor?: ActorRef
+  }
   if (setup.layer === undefined || !Layer.isLayer(setup.layer) || setup.actor === undefined) {
     io.err("pomoc-import: the setup module must export `layer` (providing Casework) and `actor`\n")
     return 2
@@ -136,14 +144,20 @@ export const main = async (args: ReadonlyArray<string>, io: Io): Promise<number>
   const runtime = ManagedRuntime.make(setup.layer)
   try {
     const dryRun = values["dry-run"]
-    const outcome = await runtime.runPromise(Effect.result(Casework.Casework.use((api) =>
-      Import.run(api, actor, mapping.success, sheet.success, { dryRun, onProgress: drawer(io) })
-    )))
+    const outcome = await runtime.runPromise(
+      Effect.result(
+        Casework.Casework.use((api) =>
+          Import.run(api, actor, mapping.success, sheet.success, { dryRun, onProgress: drawer(io) })
+        )
+      )
+    )
     if (io.tty) io.err("\n")
     if (Result.isSuccess(outcome)) {
       const r = outcome.success
       io.out(`${r.rows} row(s) ${r.stored ? "imported" : "checked (dry run: nothing stored)"} with ${r.operation}\n`)
-      for (const w of r.warnings) io.out(`warning ${w.principle}/${w.rule} on ${w.count} row(s) (first: ${w.rows.join(", ")}): ${w.reason}\n`)
+      for (const w of r.warnings) {
+        io.out(`warning ${w.principle}/${w.rule} on ${w.count} row(s) (first: ${w.rows.join(", ")}): ${w.reason}\n`)
+      }
       return 0
     }
     const error = outcome.failure

@@ -42,7 +42,9 @@ export class ImportRefused extends Schema.TaggedError<ImportRefused>("@pomoc/imp
 }) {
   override get message(): string {
     const shown = this.problems.slice(0, 5).map(formatProblem).join("; ")
-    return `${this.problems.length} problem(s) in ${this.rows} row(s), nothing stored: ${shown}${this.problems.length > 5 ? "; …" : ""}`
+    return `${this.problems.length} problem(s) in ${this.rows} row(s), nothing stored: ${shown}${
+      this.problems.length > 5 ? "; …" : ""
+    }`
   }
 }
 
@@ -52,7 +54,9 @@ export class ImportRefused extends Schema.TaggedError<ImportRefused>("@pomoc/imp
  * @category formatting
  */
 export const formatProblem = (p: Problem): string =>
-  `row ${p.row}${p.column !== undefined ? `, column "${p.column}"` : ""}${p.field !== undefined ? ` (${p.field})` : ""}: ${p.rule}`
+  `row ${p.row}${p.column !== undefined ? `, column "${p.column}"` : ""}${
+    p.field !== undefined ? ` (${p.field})` : ""
+  }: ${p.rule}`
 
 /**
  * A principle's warning, with how many rows got it and the first of them.
@@ -219,8 +223,13 @@ export const toCommands = (mapping: Mapping, sheet: Sheet): Commands => {
       }
     }
     // An identified person without contact details has none (a spreadsheet rarely says so).
-    if (mapping.target === "person" && input["_tag"] === "identified" && input["contactDetails"] === undefined) input["contactDetails"] = {}
-    if (mapping.target === "contact" && input["mode"] === undefined && Array.isArray(input["participants"]) && typeof input["anonymousCount"] === "number") {
+    if (mapping.target === "person" && input["_tag"] === "identified" && input["contactDetails"] === undefined) {
+      input["contactDetails"] = {}
+    }
+    if (
+      mapping.target === "contact" && input["mode"] === undefined && Array.isArray(input["participants"]) &&
+      typeof input["anonymousCount"] === "number"
+    ) {
       input["mode"] = input["participants"].length + input["anonymousCount"] === 1 ? "individual" : "group"
     }
     if (bad) continue
@@ -242,37 +251,60 @@ const problemsOf = (mapping: Mapping, row: number, error: unknown): ReadonlyArra
     return field !== undefined ? { column: field.column, field: top } : top !== "" ? { field: top } : {}
   }
   if (isTagged(error, "InvalidInput")) {
-    return (error["problems"] as ReadonlyArray<{ readonly path: string; readonly rule: string }>).map((p) => ({ row, ...columnOf(p.path), rule: p.rule }))
+    return (error["problems"] as ReadonlyArray<{ readonly path: string; readonly rule: string }>).map((p) => ({
+      row,
+      ...columnOf(p.path),
+      rule: p.rule
+    }))
   }
-  if (isTagged(error, "InvalidCommand")) return [{ row, ...columnOf(String(error["field"])), rule: String(error["rule"]) }]
+  if (isTagged(error, "InvalidCommand")) {
+    return [{ row, ...columnOf(String(error["field"])), rule: String(error["rule"]) }]
+  }
   if (isTagged(error, "NotFound")) {
     const kind = String(error["kind"])
     const field = `${kind.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())}Id`
     return [{ row, ...columnOf(field), rule: `no ${kind} with this id (or not one the actor may see)` }]
   }
   if (isTagged(error, "CommandRefused")) {
-    const violations = error["violations"] as ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly reason: string }>
-    const requirements = error["requirements"] as ReadonlyArray<{ readonly principle: string; readonly rule: string; readonly kind: string; readonly detail: string }>
+    const violations = error["violations"] as ReadonlyArray<
+      { readonly principle: string; readonly rule: string; readonly reason: string }
+    >
+    const requirements = error["requirements"] as ReadonlyArray<
+      { readonly principle: string; readonly rule: string; readonly kind: string; readonly detail: string }
+    >
     const blame = (rule: string) => {
       const mapped = (ruleFields[rule] ?? []).map((f) => columnOf(f)).find((c) => c.column !== undefined)
       return mapped ?? {}
     }
     return [
       ...violations.map((v) => ({ row, ...blame(v.rule), rule: `${named(v.principle, v.rule)}: ${v.reason}` })),
-      ...requirements.map((r) => ({ row, ...blame(r.rule), rule: `${named(r.principle, r.rule)} requires ${r.kind}: ${r.detail}` }))
+      ...requirements.map((r) => ({
+        row,
+        ...blame(r.rule),
+        rule: `${named(r.principle, r.rule)} requires ${r.kind}: ${r.detail}`
+      }))
     ]
   }
-  if (isTagged(error, "AccessDenied")) return [{ row, rule: `the acting staff member may not do this (${String(error["reason"])})` }]
+  if (isTagged(error, "AccessDenied")) {
+    return [{ row, rule: `the acting staff member may not do this (${String(error["reason"])})` }]
+  }
   const tag = typeof error === "object" && error !== null && "_tag" in error ? String(error._tag) : "an error"
   return [{ row, rule: `refused (${tag})` }]
 }
 
-const summarise = (rowOf: ReadonlyArray<number>, written: ReadonlyArray<Casework.Written<unknown>>): ReadonlyArray<WarningSummary> => {
-  const byRule = new Map<string, { principle: string; rule: string; reason: string; count: number; rows: Array<number> }>()
+const summarise = (
+  rowOf: ReadonlyArray<number>,
+  written: ReadonlyArray<Casework.Written<unknown>>
+): ReadonlyArray<WarningSummary> => {
+  const byRule = new Map<
+    string,
+    { principle: string; rule: string; reason: string; count: number; rows: Array<number> }
+  >()
   written.forEach((w, i) => {
     for (const warning of w.warnings) {
       const key = `${warning.principle}/${warning.rule}`
-      const entry = byRule.get(key) ?? { principle: warning.principle, rule: warning.rule, reason: warning.reason, count: 0, rows: [] }
+      const entry = byRule.get(key) ??
+        { principle: warning.principle, rule: warning.rule, reason: warning.reason, count: 0, rows: [] }
       entry.count++
       if (entry.rows.length < 10) entry.rows.push(rowOf[i]!)
       byRule.set(key, entry)
@@ -306,7 +338,10 @@ export const run = (
     const progress = options?.onProgress
     const onPlanned = progress === undefined ? undefined : (index: number) =>
       index === commands.length - 1
-        ? Effect.andThen(progress({ phase: "checking", done: total, total }), progress({ phase: "storing", done: 0, total }))
+        ? Effect.andThen(
+          progress({ phase: "checking", done: total, total }),
+          progress({ phase: "storing", done: 0, total })
+        )
         : progress({ phase: "checking", done: index + 1, total })
     const dryRun = options?.dryRun === true || problems.length > 0
     const outcome = yield* Effect.result(api.batch(actor, commands as never, {
@@ -318,15 +353,26 @@ export const run = (
     if (outcome._tag === "Failure") {
       const error = outcome.failure
       if (isTagged(error, "BatchRefused")) {
-        const b = error as unknown as Casework.CaseworkError & { readonly index: number; readonly error: unknown; readonly later?: ReadonlyArray<{ readonly index: number; readonly error: unknown }> }
+        const b = error as unknown as Casework.CaseworkError & {
+          readonly index: number
+          readonly error: unknown
+          readonly later?: ReadonlyArray<{ readonly index: number; readonly error: unknown }>
+        }
         for (const r of [b, ...(b.later ?? [])]) refused.push(...problemsOf(mapping, rowOf[r.index] ?? 0, r.error))
-      } else if (isTagged(error, "StoreError") && isTagged((error as { readonly reason?: unknown }).reason, "Conflict")) {
+      } else if (
+        isTagged(error, "StoreError") && isTagged((error as { readonly reason?: unknown }).reason, "Conflict")
+      ) {
         // An id already stored: the store refused the commit; find its row.
-        const id = String(((error as unknown as { readonly reason: Record<string, unknown> }).reason)["id"])
+        const id = String((error as unknown as { readonly reason: Record<string, unknown> }).reason["id"])
         const index = commands.findIndex((c) => (c.input as { readonly id?: unknown }).id === id)
         if (index < 0) return yield* Effect.fail(error)
         const idColumn = mapping.columns.find((c) => c.field === "id")
-        refused.push({ row: rowOf[index]!, ...(idColumn ? { column: idColumn.column } : {}), field: "id", rule: "a record with this id is already stored" })
+        refused.push({
+          row: rowOf[index]!,
+          ...(idColumn ? { column: idColumn.column } : {}),
+          field: "id",
+          rule: "a record with this id is already stored"
+        })
       } else {
         return yield* Effect.fail(error)
       }

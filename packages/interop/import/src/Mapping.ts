@@ -6,7 +6,15 @@
  *
  * @since 0.2.0
  */
-import { type Activity, type Casework, type Contact, Decode, type Person, type Volunteer, type VolunteerHours } from "@pomoc/core"
+import {
+  type Activity,
+  type Casework,
+  type Contact,
+  Decode,
+  type Person,
+  type Volunteer,
+  type VolunteerHours
+} from "@pomoc/core"
 import { type Result, Schema } from "effect"
 
 /**
@@ -58,7 +66,9 @@ export const CellType = Schema.Literals(["text", "integer", "number", "boolean",
 export type CellType = typeof CellType.Type
 
 const FieldPath = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/, { expected: "a field of the input, or one nested field (`contactDetails.phone`)" })
+  Schema.isPattern(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?$/, {
+    expected: "a field of the input, or one nested field (`contactDetails.phone`)"
+  })
 )
 
 /**
@@ -133,7 +143,11 @@ export interface Inputs {
   /** An activity, as `recordActivity` takes it. */
   readonly activity: typeof Activity.Encoded
   /** Attendance, as `recordAttendance` takes it. */
-  readonly attendance: { readonly activityId: string; readonly attendees: ReadonlyArray<string>; readonly anonymousAttendance: number }
+  readonly attendance: {
+    readonly activityId: string
+    readonly attendees: ReadonlyArray<string>
+    readonly anonymousAttendance: number
+  }
   /** A volunteer, as `registerVolunteer` takes it. */
   readonly volunteer: typeof Volunteer.Encoded
   /** Volunteer hours, as `recordVolunteerHours` takes it. */
@@ -146,7 +160,9 @@ export interface Inputs {
  * @since 0.2.0
  * @category models
  */
-export type FieldOf<T extends Target> = Exclude<Fields<Inputs[T]>, "_tag"> | (T extends "person" ? "identityLevel" : never)
+export type FieldOf<T extends Target> =
+  | Exclude<Fields<Inputs[T]>, "_tag">
+  | (T extends "person" ? "identityLevel" : never)
 
 /**
  * A mapping as written in code, its fields typed by the target.
@@ -182,4 +198,7 @@ export const make = <T extends Target>(declared: Declared<T>): Mapping => declar
  * @since 0.2.0
  * @category decoding
  */
-export const decode: (input: unknown) => Result.Result<Mapping, Decode.InvalidInput> = Decode.decoder(Mapping, "Mapping")
+export const decode: (input: unknown) => Result.Result<Mapping, Decode.InvalidInput> = Decode.decoder(
+  Mapping,
+  "Mapping"
+)

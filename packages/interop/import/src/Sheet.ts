@@ -33,13 +33,17 @@ export interface Sheet {
  * @since 0.2.0
  * @category errors
  */
-export class UnreadableFile extends Schema.TaggedError<UnreadableFile>("@pomoc/import/UnreadableFile")("UnreadableFile", {
-  format: Schema.Literals(["csv", "xlsx"]),
-  reason: Schema.String,
-  line: Schema.optionalKey(Schema.Number)
-}) {
+export class UnreadableFile
+  extends Schema.TaggedError<UnreadableFile>("@pomoc/import/UnreadableFile")("UnreadableFile", {
+    format: Schema.Literals(["csv", "xlsx"]),
+    reason: Schema.String,
+    line: Schema.optionalKey(Schema.Number)
+  })
+{
   override get message(): string {
-    return `Unreadable ${this.format.toUpperCase()} file${this.line !== undefined ? ` at line ${this.line}` : ""}: ${this.reason}`
+    return `Unreadable ${this.format.toUpperCase()} file${
+      this.line !== undefined ? ` at line ${this.line}` : ""
+    }: ${this.reason}`
   }
 }
 
@@ -50,7 +54,8 @@ const CSV_REASONS: Record<string, string> = {
   CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: "text follows a closing quote"
 }
 
-const toText = (input: string | Uint8Array) => typeof input === "string" ? input : new TextDecoder("utf-8").decode(input)
+const toText = (input: string | Uint8Array) =>
+  typeof input === "string" ? input : new TextDecoder("utf-8").decode(input)
 
 /** `;` when the header row has more semicolons than commas (as spreadsheets save CSV in much of Europe). */
 const guessDelimiter = (text: string) => {
@@ -70,7 +75,10 @@ const split = (table: ReadonlyArray<ReadonlyArray<Cell>>): Sheet => {
  * @since 0.2.0
  * @category constructors
  */
-export const fromCsv = (input: string | Uint8Array, options?: { readonly delimiter?: string }): Effect.Effect<Sheet, UnreadableFile> =>
+export const fromCsv = (
+  input: string | Uint8Array,
+  options?: { readonly delimiter?: string }
+): Effect.Effect<Sheet, UnreadableFile> =>
   Effect.try({
     try: () => {
       const text = toText(input)
@@ -97,10 +105,15 @@ export const fromCsv = (input: string | Uint8Array, options?: { readonly delimit
  * @since 0.2.0
  * @category constructors
  */
-export const fromXlsx = (input: ArrayBuffer | Uint8Array | Blob, options?: { readonly sheet?: string | number }): Effect.Effect<Sheet, UnreadableFile> =>
+export const fromXlsx = (
+  input: ArrayBuffer | Uint8Array | Blob,
+  options?: { readonly sheet?: string | number }
+): Effect.Effect<Sheet, UnreadableFile> =>
   Effect.tryPromise({
     try: async () => {
-      const data = input instanceof Uint8Array ? input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer : input
+      const data = input instanceof Uint8Array
+        ? input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer
+        : input
       const table = await (options?.sheet === undefined ? readSheet(data) : readSheet(data, options.sheet))
       return split(table as unknown as ReadonlyArray<ReadonlyArray<Cell>>)
     },
@@ -112,7 +125,11 @@ export const fromXlsx = (input: ArrayBuffer | Uint8Array | Blob, options?: { rea
  * @since 0.2.0
  * @category constructors
  */
-export const fromFile = (name: string, bytes: Uint8Array, options?: { readonly sheet?: string | number; readonly delimiter?: string }): Effect.Effect<Sheet, UnreadableFile> =>
+export const fromFile = (
+  name: string,
+  bytes: Uint8Array,
+  options?: { readonly sheet?: string | number; readonly delimiter?: string }
+): Effect.Effect<Sheet, UnreadableFile> =>
   name.toLowerCase().endsWith(".xlsx")
     ? fromXlsx(bytes, options?.sheet !== undefined ? { sheet: options.sheet } : undefined)
     : fromCsv(bytes, options?.delimiter !== undefined ? { delimiter: options.delimiter } : undefined)

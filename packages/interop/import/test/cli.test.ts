@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { bar, main } from "../src/Cli.js"
 import { fixedKey as key, layerOn, seed } from "./fixture.js"
 
-
 const dir = mkdtempSync(join(tmpdir(), "pomoc-import-cli-"))
 const db = join(dir, "club.db")
 const setup = join(import.meta.dirname, "fixtures", "setup.ts")
@@ -37,17 +36,26 @@ beforeAll(async () => {
   const runtime = open()
   await runtime.runPromise(Casework.Casework.use(seed))
   await runtime.dispose()
-  writeFileSync(join(dir, "people.mapping.json"), JSON.stringify({
-    target: "person",
-    fixed: { serviceId: "club", identityLevel: "pseudonymous" },
-    columns: [
-      { column: "ID", field: "id", required: true }, { column: "Nickname", field: "nickname" }, { column: "Age", field: "ageBand" },
-      { column: "Gender", field: "gender" }, { column: "Registered", field: "registeredAt", type: "date" }
-    ]
-  }))
+  writeFileSync(
+    join(dir, "people.mapping.json"),
+    JSON.stringify({
+      target: "person",
+      fixed: { serviceId: "club", identityLevel: "pseudonymous" },
+      columns: [
+        { column: "ID", field: "id", required: true },
+        { column: "Nickname", field: "nickname" },
+        { column: "Age", field: "ageBand" },
+        { column: "Gender", field: "gender" },
+        { column: "Registered", field: "registeredAt", type: "date" }
+      ]
+    })
+  )
   const rows = Array.from({ length: 40 }, (_, i) => `p-${i},Nick ${i},15-17,female,2026-02-01`)
   writeFileSync(join(dir, "people.csv"), ["ID,Nickname,Age,Gender,Registered", ...rows].join("\n"))
-  writeFileSync(join(dir, "broken.csv"), ["ID,Nickname,Age,Gender,Registered", "q-1,Ann,15-17,female,2026-13-01", "q-2,Bo,teen,male,2026-02-01"].join("\n"))
+  writeFileSync(
+    join(dir, "broken.csv"),
+    ["ID,Nickname,Age,Gender,Registered", "q-1,Ann,15-17,female,2026-13-01", "q-2,Bo,teen,male,2026-02-01"].join("\n")
+  )
 })
 afterAll(() => {
   delete process.env["POMOC_IMPORT_DB"]
@@ -91,7 +99,9 @@ describe("pomoc-import", () => {
   })
 
   it("draws a bar of thirty cells", () => {
-    expect(bar({ phase: "checking", done: 50_000, total: 100_000 })).toBe(`checking [${"#".repeat(15)}${"-".repeat(15)}]  50% 50,000/100,000 rows`)
+    expect(bar({ phase: "checking", done: 50_000, total: 100_000 })).toBe(
+      `checking [${"#".repeat(15)}${"-".repeat(15)}]  50% 50,000/100,000 rows`
+    )
     expect(bar({ phase: "storing", done: 0, total: 0 })).toContain("100%")
   })
 })

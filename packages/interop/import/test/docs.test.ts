@@ -22,7 +22,9 @@ describe("docs/interop.md and the README", () => {
     expect(imported).toMatchObject({ rows: 2, stored: true, operation: "recordContact" })
     expect(refused._tag).toBe("ImportRefused")
     expect(refused._tag === "ImportRefused" ? refused.problems.map((p) => [p.row, p.column]) : []).toEqual([
-      [2, "Minutes"], [3, "Date"], [4, "What we did"]
+      [2, "Minutes"],
+      [3, "Date"],
+      [4, "What we did"]
     ])
   })
 })

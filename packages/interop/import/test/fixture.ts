@@ -23,9 +23,15 @@ export const seed = (api: Casework.Api) =>
   Effect.gen(function*() {
     yield* api.registerOrganisation(admin, { id: "org", name: "Org" })
     yield* api.registerService(admin, {
-      id: "club", organisationId: "org", type: "low-threshold-club", name: "Club",
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Club",
       targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-      localities: [], principles: [...lowThresholdClub.principles], freeOfCharge: true, firstContactChannels: [],
+      localities: [],
+      principles: [...lowThresholdClub.principles],
+      freeOfCharge: true,
+      firstContactChannels: [],
       registeredAt: "2026-01-01T00:00:00.000Z"
     })
   })
@@ -36,8 +42,10 @@ export const makeRuntime = async (store: Layer.Layer<Store.Store, unknown> = Mem
   return runtime
 }
 
-export const stored = (runtime: Runtime, kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s) => s.list({ kind })))
-export const head = (runtime: Runtime): Promise<{ readonly seq: number }> => runtime.runPromise(Store.Store.use((s) => s.auditHead))
+export const stored = (runtime: Runtime, kind: Store.RecordKind) =>
+  runtime.runPromise(Store.Store.use((s) => s.list({ kind })))
+export const head = (runtime: Runtime): Promise<{ readonly seq: number }> =>
+  runtime.runPromise(Store.Store.use((s) => s.auditHead))
 
 /** A fixed key, for stores opened again by another runtime (tests only). */
 export const fixedKey = new Uint8Array(32).fill(7)

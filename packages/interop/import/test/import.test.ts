@@ -4,8 +4,8 @@
  */
 import { type ActorRef, Casework } from "@pomoc/core"
 import { Effect, Result } from "effect"
-import writeXlsxFile from "write-excel-file/node"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import writeXlsxFile from "write-excel-file/node"
 import { Import, Mapping, Sheet } from "../src/index.js"
 import { coordinator, head, makeRuntime, type Runtime, stored, worker } from "./fixture.js"
 
@@ -70,7 +70,10 @@ describe("importing a spreadsheet", () => {
     // One audit entry per row: every row went through the API.
     expect((await head(runtime)).seq - before.seq).toBe(5)
     const history = await runtime.runPromise(Casework.Casework.use((api) => api.personHistory(worker, "p-2")))
-    expect(history.contacts?.map((c) => [c.id, c.mode, c.interventions])).toEqual([["c-2", "group", ["conversation", "information"]]])
+    expect(history.contacts?.map((c) => [c.id, c.mode, c.interventions])).toEqual([["c-2", "group", [
+      "conversation",
+      "information"
+    ]]])
     const kuba = await runtime.runPromise(Casework.Casework.use((api) => api.getPerson(worker, "p-2")))
     expect(kuba).toMatchObject({ _tag: "pseudonymous", nickname: "Bára", ageBand: "18-20", gender: "female" })
   })
@@ -102,9 +105,21 @@ describe("importing a spreadsheet", () => {
 
   it("reads XLSX: text, numbers, booleans and dates of a workbook", async () => {
     const header = ["ID", "Nickname", "Age", "Gender", "Registered"].map((value) => ({ value }))
-    const row = (id: string, nick: string, age: string, gender: string, day: number) =>
-      [{ value: id }, { value: nick }, { value: age }, { value: gender }, { value: new Date(Date.UTC(2026, 1, day)), format: "yyyy-mm-dd" }]
-    const buffer = await writeXlsxFile([header, row("p-1", "Kuba", "15 to 17", "M", 1), row("p-2", "Bára", "18-20", "F", 3)]).toBuffer()
+    const row = (
+      id: string,
+      nick: string,
+      age: string,
+      gender: string,
+      day: number
+    ) => [{ value: id }, { value: nick }, { value: age }, { value: gender }, {
+      value: new Date(Date.UTC(2026, 1, day)),
+      format: "yyyy-mm-dd"
+    }]
+    const buffer = await writeXlsxFile([
+      header,
+      row("p-1", "Kuba", "15 to 17", "M", 1),
+      row("p-2", "Bára", "18-20", "F", 3)
+    ]).toBuffer()
     const sheet = await Effect.runPromise(Sheet.fromXlsx(new Uint8Array(buffer)))
     expect(sheet.header).toEqual(["ID", "Nickname", "Age", "Gender", "Registered"])
     await importing(people, sheet)
@@ -113,12 +128,24 @@ describe("importing a spreadsheet", () => {
     expect(String(bara.registeredAt)).toContain("2026-02-03")
     const contactSheet = await writeXlsxFile([
       ["ID", "When", "Minutes", "Channel", "People", "Anonymous", "Interventions", "First"].map((value) => ({ value })),
-      [{ value: "c-1" }, { value: new Date(Date.UTC(2026, 1, 10, 16)), format: "yyyy-mm-dd hh:mm" }, { value: 30 }, { value: "In person" }, { value: "p-1" }, { value: 0 }, { value: "conversation" }, { value: true }]
+      [
+        { value: "c-1" },
+        { value: new Date(Date.UTC(2026, 1, 10, 16)), format: "yyyy-mm-dd hh:mm" },
+        { value: 30 },
+        { value: "In person" },
+        { value: "p-1" },
+        { value: 0 },
+        { value: "conversation" },
+        { value: true }
+      ]
     ]).toBuffer()
     await importing(contacts, await Effect.runPromise(Sheet.fromXlsx(new Uint8Array(contactSheet))))
     const [c1] = await stored(runtime, "contact")
     expect(c1?.id).toBe("c-1")
-    expect(await Effect.runPromise(Effect.flip(Sheet.fromXlsx(new Uint8Array([1, 2, 3]))))).toMatchObject({ _tag: "UnreadableFile", format: "xlsx" })
+    expect(await Effect.runPromise(Effect.flip(Sheet.fromXlsx(new Uint8Array([1, 2, 3]))))).toMatchObject({
+      _tag: "UnreadableFile",
+      format: "xlsx"
+    })
   })
 
   it("imports activities and their attendance, volunteers and their hours", async () => {
@@ -127,14 +154,21 @@ describe("importing a spreadsheet", () => {
       target: "activity",
       fixed: { serviceId: "club", audience: "youth" },
       columns: [
-        { column: "ID", field: "id" }, { column: "Kind", field: "kind" }, { column: "Title", field: "title" },
-        { column: "Starts", field: "startsAt", type: "datetime" }, { column: "Anonymous", field: "anonymousAttendance", type: "integer" }
+        { column: "ID", field: "id" },
+        { column: "Kind", field: "kind" },
+        { column: "Title", field: "title" },
+        { column: "Starts", field: "startsAt", type: "datetime" },
+        { column: "Anonymous", field: "anonymousAttendance", type: "integer" }
       ]
     })
     await importing(activities, csv("ID,Kind,Title,Starts,Anonymous\na-1,club,Table football,2026-02-12 16:00,3\n"))
     const attendance = Mapping.make({
       target: "attendance",
-      columns: [{ column: "Activity", field: "activityId" }, { column: "Who", field: "attendees", type: "list" }, { column: "Others", field: "anonymousAttendance", type: "integer" }]
+      columns: [{ column: "Activity", field: "activityId" }, { column: "Who", field: "attendees", type: "list" }, {
+        column: "Others",
+        field: "anonymousAttendance",
+        type: "integer"
+      }]
     })
     await importing(attendance, csv("Activity,Who,Others\na-1,p-1;p-2,1\na-1,,2\n"))
     const [activity] = await stored(runtime, "activity")
@@ -144,15 +178,28 @@ describe("importing a spreadsheet", () => {
     const volunteers = Mapping.make({
       target: "volunteer",
       fixed: { organisationId: "org", kind: "volunteer", ageGroup: "adult" },
-      columns: [{ column: "ID", field: "id" }, { column: "Name", field: "displayName" }, { column: "Since", field: "since", type: "date" }, { column: "Skills", field: "skills", type: "list" }]
+      columns: [{ column: "ID", field: "id" }, { column: "Name", field: "displayName" }, {
+        column: "Since",
+        field: "since",
+        type: "date"
+      }, { column: "Skills", field: "skills", type: "list" }]
     })
     await importing(volunteers, csv("ID,Name,Since,Skills\nv-1,Petra,2025-09-01,tutoring\n"), undefined, coordinator)
     const hours = Mapping.make({
       target: "volunteer-hours",
       fixed: { serviceId: "club" },
-      columns: [{ column: "Volunteer", field: "volunteerId" }, { column: "Day", field: "on", type: "date" }, { column: "Hours", field: "hours", type: "number" }, { column: "Activity", field: "activityId" }]
+      columns: [{ column: "Volunteer", field: "volunteerId" }, { column: "Day", field: "on", type: "date" }, {
+        column: "Hours",
+        field: "hours",
+        type: "number"
+      }, { column: "Activity", field: "activityId" }]
     })
-    const report = await importing(hours, csv("Volunteer;Day;Hours;Activity\nv-1;2026-02-12;2,5;a-1\nv-1;2026-02-19;3;\n"), undefined, coordinator)
+    const report = await importing(
+      hours,
+      csv("Volunteer;Day;Hours;Activity\nv-1;2026-02-12;2,5;a-1\nv-1;2026-02-19;3;\n"),
+      undefined,
+      coordinator
+    )
     expect(report.rows).toBe(2)
     expect(await stored(runtime, "volunteer-hours")).toHaveLength(2)
   })
@@ -184,7 +231,9 @@ c-6,2026-02-10 21:00,30,In person,p-2,0,astrology-99,no
     ])
     expect(problems.find((p) => p.row === 5 && p.column === "ID")?.rule).toBe("the same id as row 2")
     const text = JSON.stringify(problems) + (e as Import.ImportRefused).message
-    for (const value of ["31.2.2026", "telepathy", "thirty", "maybe", "ghost-77", "astrology-99"]) expect(text).not.toContain(value)
+    for (const value of ["31.2.2026", "telepathy", "thirty", "maybe", "ghost-77", "astrology-99"]) {
+      expect(text).not.toContain(value)
+    }
     expect(await stored(runtime, "contact")).toHaveLength(0)
     expect(await head(runtime)).toEqual(before)
   })
@@ -194,15 +243,22 @@ c-6,2026-02-10 21:00,30,In person,p-2,0,astrology-99,no
       target: "person",
       fixed: { serviceId: "club", sharedWith: [], needs: [] },
       columns: [
-        { column: "ID", field: "id" }, { column: "Level", field: "identityLevel" }, { column: "Nickname", field: "nickname" },
-        { column: "Name", field: "givenName" }, { column: "Age", field: "ageBand" }, { column: "Gender", field: "gender" },
+        { column: "ID", field: "id" },
+        { column: "Level", field: "identityLevel" },
+        { column: "Nickname", field: "nickname" },
+        { column: "Name", field: "givenName" },
+        { column: "Age", field: "ageBand" },
+        { column: "Gender", field: "gender" },
         { column: "Registered", field: "registeredAt", type: "date" }
       ]
     })
-    const e = await refusedBy(identified, csv(`ID,Level,Nickname,Name,Age,Gender,Registered
+    const e = await refusedBy(
+      identified,
+      csv(`ID,Level,Nickname,Name,Age,Gender,Registered
 p-1,pseudonymous,Kuba,,15-17,male,2026-02-01
 p-2,identified,,Barbora Nováková,18-20,female,2026-02-01
-`))
+`)
+    )
     expect(e).toMatchObject({ _tag: "ImportRefused", problems: [{ row: 3, column: "Name", field: "givenName" }] })
     expect((e as Import.ImportRefused).problems[0]?.rule).toContain("identification-needs-consent")
     expect(JSON.stringify(e)).not.toContain("Barbora")
@@ -218,14 +274,22 @@ p-2,identified,,Barbora Nováková,18-20,female,2026-02-01
     ])
     await importing(people, csv(PEOPLE))
     const again = await refusedBy(people, csv(PEOPLE.replace("p-1;Kuba", "p-9;Kuba")))
-    expect(again).toMatchObject({ _tag: "ImportRefused", problems: [{ row: 3, column: "ID", rule: "a record with this id is already stored" }] })
+    expect(again).toMatchObject({
+      _tag: "ImportRefused",
+      problems: [{ row: 3, column: "ID", rule: "a record with this id is already stored" }]
+    })
     expect(await stored(runtime, "person")).toHaveLength(2)
   })
 
   it("a required cell left empty, and a field the mapping's fixed values break, are located too", async () => {
-    const e = await refusedBy(contacts, csv("ID,When,Minutes,Channel,People,Anonymous,Interventions,First\nc-1,,30,Phone,,1,information,no\n"))
+    const e = await refusedBy(
+      contacts,
+      csv("ID,When,Minutes,Channel,People,Anonymous,Interventions,First\nc-1,,30,Phone,,1,information,no\n")
+    )
     expect((e as Import.ImportRefused).problems).toEqual([{ row: 2, column: "When", field: "at", rule: "is required" }])
-    const wrongFixed = Mapping.make({ ...contacts, fixed: { serviceId: "club", locationKind: "moon-base" } } as Mapping.Declared<"contact">)
+    const wrongFixed = Mapping.make(
+      { ...contacts, fixed: { serviceId: "club", locationKind: "moon-base" } } as Mapping.Declared<"contact">
+    )
     const f = await refusedBy(wrongFixed, csv(CONTACTS.split("\n").slice(0, 2).join("\n").replace("p-1,0", ",1")))
     expect((f as Import.ImportRefused).problems).toEqual([expect.objectContaining({ row: 2, field: "locationKind" })])
     expect((f as Import.ImportRefused).problems[0]?.column).toBeUndefined()
@@ -234,13 +298,19 @@ p-2,identified,,Barbora Nováková,18-20,female,2026-02-01
   it("a mapping is decoded: a misspelt type or a column mapped twice names its path", () => {
     const bad = Mapping.decode({ target: "contact", columns: [{ column: "A", field: "at", type: "when" }] })
     expect(Result.isFailure(bad) ? bad.failure.problems.map((p) => p.path) : []).toEqual(["columns[0].type"])
-    const twice = Mapping.decode({ target: "contact", columns: [{ column: "A", field: "at" }, { column: "A", field: "id" }] })
-    expect(Result.isFailure(twice) ? twice.failure.problems : []).toEqual([{ path: "columns", rule: "a column is mapped twice" }])
+    const twice = Mapping.decode({
+      target: "contact",
+      columns: [{ column: "A", field: "at" }, { column: "A", field: "id" }]
+    })
+    expect(Result.isFailure(twice) ? twice.failure.problems : []).toEqual([{
+      path: "columns",
+      rule: "a column is mapped twice"
+    }])
     expect(Result.isSuccess(Mapping.decode(contacts))).toBe(true)
   })
 
   it("an unreadable CSV names the line and the rule", async () => {
-    const e = await Effect.runPromise(Effect.flip(Sheet.fromCsv('ID,Nickname\np-1,"Kuba\n')))
+    const e = await Effect.runPromise(Effect.flip(Sheet.fromCsv("ID,Nickname\np-1,\"Kuba\n")))
     expect(e).toMatchObject({ _tag: "UnreadableFile", format: "csv", reason: "a quoted cell is not closed" })
     expect(e.message).not.toContain("Kuba")
   })

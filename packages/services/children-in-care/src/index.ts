@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 
-export { childrenInCare, type ChildrenInCare as ChildrenInCarePlugin } from "./ChildrenInCare.js"
+export { type ChildrenInCare as ChildrenInCarePlugin, childrenInCare } from "./ChildrenInCare.js"
 
 /**
  * @since 0.1.0

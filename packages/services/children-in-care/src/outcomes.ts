@@ -5,8 +5,8 @@
  * @since 0.1.0
  */
 import { labelsOf } from "@pomoc/core"
-import { DateTime } from "effect"
 import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -18,7 +18,12 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "needs-analysed",
-    labels: labelsOf("Needs analysed", "Potřeby zanalyzovány", "Poreikiai išanalizuoti", "Потребностите са анализирани"),
+    labels: labelsOf(
+      "Needs analysed",
+      "Potřeby zanalyzovány",
+      "Poreikiai išanalizuoti",
+      "Потребностите са анализирани"
+    ),
     scale: { _tag: "YesNo" }
   },
   {
@@ -84,8 +89,18 @@ export type Indicator = (typeof indicators)[number]["code"]
  */
 export const categoryLabels = {
   "education-or-work": {
-    "not-engaged": labelsOf("Neither in education nor in work", "Mimo vzdělávání i práci", "Nesimoko ir nedirba", "Нито учи, нито работи"),
-    "in-training": labelsOf("In the organisation's training", "V programu organizace", "Dalyvauja organizacijos mokymuose", "В обучение на организацията"),
+    "not-engaged": labelsOf(
+      "Neither in education nor in work",
+      "Mimo vzdělávání i práci",
+      "Nesimoko ir nedirba",
+      "Нито учи, нито работи"
+    ),
+    "in-training": labelsOf(
+      "In the organisation's training",
+      "V programu organizace",
+      "Dalyvauja organizacijos mokymuose",
+      "В обучение на организацията"
+    ),
     "in-education": labelsOf("In education", "Ve vzdělávání", "Mokosi", "Учи"),
     "in-work": labelsOf("In work", "V zaměstnání", "Dirba", "Работи")
   }
@@ -138,7 +153,8 @@ export const goals = [
  */
 export type History = Plugin.History
 
-const upTo = (history: History): ReadonlyArray<Contact> => history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
+const upTo = (history: History): ReadonlyArray<Contact> =>
+  history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
 
 const withAny = (history: History, codes: ReadonlyArray<Intervention>): boolean =>
   upTo(history).some((c) => c.interventions.some((code) => (codes as ReadonlyArray<string>).includes(code)))
@@ -171,7 +187,9 @@ export const derivations = [
     indicator: "career-guidance-received",
     description: "Career guidance or job-search support was given in a contact.",
     /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
-    derive: (history: History) => (withAny(history, ["career-guidance", "job-search-support", "career-change-support"]) ? yes : undefined)
+    derive: (
+      history: History
+    ) => (withAny(history, ["career-guidance", "job-search-support", "career-change-support"]) ? yes : undefined)
   },
   {
     id: "children-in-care/in-training-from-contacts",
@@ -179,6 +197,8 @@ export const derivations = [
     description: "The person takes part in the organisation's training.",
     /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) =>
-      withAny(history, ["individual-training", "group-training"]) ? ({ _tag: "Category", value: "in-training" } as const) : undefined
+      withAny(history, ["individual-training", "group-training"])
+        ? ({ _tag: "Category", value: "in-training" } as const)
+        : undefined
   }
 ] as const

@@ -26,7 +26,10 @@ export const trainingAttendance = Report.define({
   ),
   query: {
     kind: "activity",
-    dimensions: [{ by: "topic", values: Object.keys(activityTopics) }, { by: "forExternalStaff", values: [false, true] }],
+    dimensions: [{ by: "topic", values: Object.keys(activityTopics) }, {
+      by: "forExternalStaff",
+      values: [false, true]
+    }],
     measure: { sum: "attendance" }
   }
 })

@@ -139,7 +139,6 @@ export interface ChildrenInCareRules {
   readonly noFee: ChildrenInCareRule<"children-in-care/no-fee">
 }
 
-
 /**
  * The rules of a service whose services without an age range of their own serve `ageRange`.
  *

@@ -23,19 +23,49 @@ export const interventions = {
     "Poreikių analizė (intelektiniai, socialiniai, psichologiniai poreikiai, profesinės perspektyvos)",
     "Анализ на потребностите (интелектуални, социални, психологически, възможности за реализация)"
   ),
-  "individual-training": labelsOf("Individual training", "Individuální vzdělávání", "Individualus mokymas", "Индивидуално обучение"),
+  "individual-training": labelsOf(
+    "Individual training",
+    "Individuální vzdělávání",
+    "Individualus mokymas",
+    "Индивидуално обучение"
+  ),
   "group-training": labelsOf("Group training", "Skupinové vzdělávání", "Grupinis mokymas", "Групово обучение"),
-  "career-guidance": labelsOf("Career guidance", "Kariérové poradenství", "Profesinis orientavimas", "Кариерно ориентиране"),
-  "job-search-support": labelsOf("Support in job search", "Podpora při hledání práce", "Pagalba ieškant darbo", "Помощ при търсене на работа"),
+  "career-guidance": labelsOf(
+    "Career guidance",
+    "Kariérové poradenství",
+    "Profesinis orientavimas",
+    "Кариерно ориентиране"
+  ),
+  "job-search-support": labelsOf(
+    "Support in job search",
+    "Podpora při hledání práce",
+    "Pagalba ieškant darbo",
+    "Помощ при търсене на работа"
+  ),
   "career-change-support": labelsOf(
     "Support in a career change",
     "Podpora při změně profesní dráhy",
     "Pagalba keičiant profesinę kryptį",
     "Подкрепа при промяна в кариерното развитие"
   ),
-  "psychological-support": labelsOf("Psychological support", "Psychologická podpora", "Psichologinė pagalba", "Психологическа подкрепа"),
-  "social-skills": labelsOf("Social skills development", "Rozvoj sociálních dovedností", "Socialinių įgūdžių ugdymas", "Развиване на социални умения"),
-  mentoring: labelsOf("Mentoring by a volunteer", "Mentoring dobrovolníkem", "Savanorio mentorystė", "Менторство от доброволец"),
+  "psychological-support": labelsOf(
+    "Psychological support",
+    "Psychologická podpora",
+    "Psichologinė pagalba",
+    "Психологическа подкрепа"
+  ),
+  "social-skills": labelsOf(
+    "Social skills development",
+    "Rozvoj sociálních dovedností",
+    "Socialinių įgūdžių ugdymas",
+    "Развиване на социални умения"
+  ),
+  mentoring: labelsOf(
+    "Mentoring by a volunteer",
+    "Mentoring dobrovolníkem",
+    "Savanorio mentorystė",
+    "Менторство от доброволец"
+  ),
   "mediation-with-employers-and-schools": labelsOf(
     "Mediation with employers and schools",
     "Zprostředkování kontaktu se zaměstnavateli a školami",
@@ -89,10 +119,25 @@ export const firstContactChannels = {
     "Vaiko teisių apsaugos tarnybos nukreipimas",
     "Насочване от отдел „Закрила на детето“"
   ),
-  "foster-carer-referral": labelsOf("Referral by a foster carer", "Doporučení pěstouna", "Globėjo nukreipimas", "Насочване от приемен родител"),
-  "partner-organisation": labelsOf("A partner organisation", "Partnerská organizace", "Partnerė organizacija", "Партньорска организация"),
+  "foster-carer-referral": labelsOf(
+    "Referral by a foster carer",
+    "Doporučení pěstouna",
+    "Globėjo nukreipimas",
+    "Насочване от приемен родител"
+  ),
+  "partner-organisation": labelsOf(
+    "A partner organisation",
+    "Partnerská organizace",
+    "Partnerė organizacija",
+    "Партньорска организация"
+  ),
   "project-event": labelsOf("A project event", "Akce projektu", "Projekto renginys", "Събитие по проект"),
-  "self-referral": labelsOf("Got in touch themselves", "Ozval(a) se sám/sama", "Kreipėsi pats (pati)", "Свързал(а) се е сам(а)")
+  "self-referral": labelsOf(
+    "Got in touch themselves",
+    "Ozval(a) se sám/sama",
+    "Kreipėsi pats (pati)",
+    "Свързал(а) се е сам(а)"
+  )
 }
 
 /**
@@ -108,7 +153,12 @@ export const locationKinds = {
     "Vaikų globos įstaiga",
     "Специализирана институция или резидентна услуга"
   ),
-  office: labelsOf("Office of the organisation", "Kancelář organizace", "Organizacijos biuras", "Офис на организацията"),
+  office: labelsOf(
+    "Office of the organisation",
+    "Kancelář organizace",
+    "Organizacijos biuras",
+    "Офис на организацията"
+  ),
   school: labelsOf("School", "Škola", "Mokykla", "Училище"),
   "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
   "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
@@ -128,15 +178,30 @@ export const needs = {
     "Intelektiniai poreikiai ir interesai",
     "Интелектуални потребности и интереси"
   ),
-  social: labelsOf("Social needs and interests", "Sociální potřeby a zájmy", "Socialiniai poreikiai ir interesai", "Социални потребности и интереси"),
-  psychological: labelsOf("Psychological difficulties", "Psychické obtíže", "Psichologiniai sunkumai", "Психологически проблеми"),
+  social: labelsOf(
+    "Social needs and interests",
+    "Sociální potřeby a zájmy",
+    "Socialiniai poreikiai ir interesai",
+    "Социални потребности и интереси"
+  ),
+  psychological: labelsOf(
+    "Psychological difficulties",
+    "Psychické obtíže",
+    "Psichologiniai sunkumai",
+    "Психологически проблеми"
+  ),
   "career-prospects": labelsOf(
     "Prospects for life and work",
     "Vyhlídky na životní a profesní uplatnění",
     "Gyvenimo ir profesinės perspektyvos",
     "Възможности за житейска и професионална реализация"
   ),
-  "education-support": labelsOf("Support in education", "Podpora ve vzdělávání", "Pagalba mokantis", "Подкрепа в образованието"),
+  "education-support": labelsOf(
+    "Support in education",
+    "Podpora ve vzdělávání",
+    "Pagalba mokantis",
+    "Подкрепа в образованието"
+  ),
   "independent-living": labelsOf(
     "Preparation for independent living",
     "Příprava na samostatný život",
@@ -210,7 +275,12 @@ export const careSettings = {
   ),
   foster: labelsOf("Foster care", "Pěstounská péče", "Globa šeimoje", "Приемна грижа"),
   kinship: labelsOf("Kinship care", "Péče příbuzných", "Giminių globa", "Отглеждане в семейство на роднини"),
-  "care-leaver": labelsOf("Young person who has left care", "Mladý člověk po odchodu z péče", "Globą palikęs jaunuolis", "Младеж, напуснал грижа")
+  "care-leaver": labelsOf(
+    "Young person who has left care",
+    "Mladý člověk po odchodu z péče",
+    "Globą palikęs jaunuolis",
+    "Младеж, напуснал грижа"
+  )
 }
 
 /**

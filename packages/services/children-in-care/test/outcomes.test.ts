@@ -1,15 +1,19 @@
 import { describe, expect, it } from "@effect/vitest"
-import { DateTime } from "effect"
 import type { Plugin } from "@pomoc/core"
+import { DateTime } from "effect"
 import { Outcomes } from "../src/index.js"
 import { contact } from "./support.js"
 
 const derive = (indicator: Outcomes.Indicator, history: Plugin.History) =>
   Outcomes.derivations.find((d) => d.indicator === indicator)?.derive(history)
 const history = (contacts: Plugin.History["contacts"]): Plugin.History => ({
-  asOf: DateTime.makeUnsafe("2026-06-01T00:00:00Z"), contacts, plans: [], measurements: []
+  asOf: DateTime.makeUnsafe("2026-06-01T00:00:00Z"),
+  contacts,
+  plans: [],
+  measurements: []
 })
-const with_ = (interventions: Array<string>, at = "2026-05-02T12:00:00.000Z") => contact({ interventions, at, locationKind: "care-institution" })
+const with_ = (interventions: Array<string>, at = "2026-05-02T12:00:00.000Z") =>
+  contact({ interventions, at, locationKind: "care-institution" })
 
 describe("derivations", () => {
   it("needs-analysed: yes after a needs analysis, nothing before it", () => {
@@ -26,7 +30,10 @@ describe("derivations", () => {
   })
 
   it("education-or-work: in-training after training; entry into education or work is measured, not derived", () => {
-    expect(derive("education-or-work", history([with_(["group-training"])]))).toEqual({ _tag: "Category", value: "in-training" })
+    expect(derive("education-or-work", history([with_(["group-training"])]))).toEqual({
+      _tag: "Category",
+      value: "in-training"
+    })
     expect(derive("education-or-work", history([with_(["career-guidance"])]))).toBeUndefined()
   })
 

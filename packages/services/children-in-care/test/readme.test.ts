@@ -1,9 +1,9 @@
 /**
  * The README's first snippet is `readme.snippet.ts` word for word, and it runs as it says.
  */
-import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
 import { indicatorTable } from "@pomoc/core/testing"
+import { readFileSync } from "node:fs"
 import { childrenInCare } from "../src/index.js"
 import { outcome } from "./readme.snippet.js"
 
@@ -16,7 +16,8 @@ describe("README", () => {
 
   it("starts with the snippet this test runs", () => {
     const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8")
-    const snippet = readFileSync(new URL("./readme.snippet.ts", import.meta.url), "utf8").split("// -- end of README snippet --")[0]
+    const snippet =
+      readFileSync(new URL("./readme.snippet.ts", import.meta.url), "utf8").split("// -- end of README snippet --")[0]
     expect(firstTsBlock(readme)).toBe(snippet)
   })
 

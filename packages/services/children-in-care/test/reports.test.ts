@@ -4,14 +4,22 @@ import { childrenInCare, Reports } from "../src/index.js"
 import { activity, indexedActivity, runReport } from "./support.js"
 
 const cellOf = (table: Suppression.SuppressedTable, row: Store.FacetValue, column: Store.FacetValue) =>
-  table._tag === "TwoWay" ? table.cells[table.rows.values.indexOf(row)]?.[table.columns.values.indexOf(column)] : undefined
+  table._tag === "TwoWay"
+    ? table.cells[table.rows.values.indexOf(row)]?.[table.columns.values.indexOf(column)]
+    : undefined
 
 describe("training for children and for care staff", () => {
   it("counts attendance separately for the staff of care institutions", () => {
     const records = [
       activity({ id: "a-1", topic: "group-training", anonymousAttendance: 12 }),
       activity({ id: "a-2", topic: "group-training", anonymousAttendance: 8 }),
-      activity({ id: "a-3", topic: "care-staff-training", forExternalStaff: true, audience: "staff", anonymousAttendance: 15 })
+      activity({
+        id: "a-3",
+        topic: "care-staff-training",
+        forExternalStaff: true,
+        audience: "staff",
+        anonymousAttendance: 15
+      })
     ].map(indexedActivity)
     const { table } = runReport(Reports.trainingAttendance, records)
     expect(cellOf(table, "group-training", false)).toEqual({ _tag: "Value", count: 20 })
@@ -20,6 +28,8 @@ describe("training for children and for care staff", () => {
   })
 
   it("answers all three questions", () => {
-    expect(new Set(childrenInCare.reports.map((r) => r.question))).toEqual(new Set(["how-much", "how-well", "better-off"]))
+    expect(new Set(childrenInCare.reports.map((r) => r.question))).toEqual(
+      new Set(["how-much", "how-well", "better-off"])
+    )
   })
 })

@@ -1,6 +1,6 @@
-import { Effect, Schema } from "effect"
-import { storeOfIndexed } from "@pomoc/core/testing"
 import { Activity, Contact, type Facts, Records, Report, type Store } from "@pomoc/core"
+import { storeOfIndexed } from "@pomoc/core/testing"
+import { Effect, Schema } from "effect"
 
 /** An activity decoded from its encoded form, with defaults. */
 export const activity = (fields: Partial<typeof Activity.Encoded>): Activity =>
@@ -30,7 +30,10 @@ export const runReport = (definition: Report.ReportDefinition, records: Readonly
   Effect.runSync(Report.run(definition, storeOf(records)))
 
 /** Facts with a service of a given type. */
-export const withService = (facts: Facts.Facts, type: string): Facts.Facts => ({ ...facts, service: { ...facts.service, type } })
+export const withService = (facts: Facts.Facts, type: string): Facts.Facts => ({
+  ...facts,
+  service: { ...facts.service, type }
+})
 
 /** A contact decoded from its encoded form, with defaults. */
 export const contact = (fields: Partial<typeof Contact.Encoded>): Contact =>

@@ -4,8 +4,14 @@
  * build.
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
+import {
+  type FirstContactChannelOf,
+  type IndicatorOf,
+  type InterventionOf,
+  Registry,
+  type ReportIdOf
+} from "@pomoc/core"
 import { Effect } from "effect"
-import { type FirstContactChannelOf, type IndicatorOf, type InterventionOf, Registry, type ReportIdOf } from "@pomoc/core"
 import { childrenInCare } from "../src/index.js"
 
 type Host = [typeof childrenInCare]
@@ -39,16 +45,30 @@ describe("type flow", () => {
 
   it.effect("a contact with a misspelt code is a compile error, and refused at run time", () =>
     Effect.gen(function*() {
-      const ok = yield* registry.recordContact("children-in-care", { ...input, interventions: ["needs-analysis", "career-guidance"], channel: "in-person", firstContactChannel: "care-institution-visit" })
+      const ok = yield* registry.recordContact("children-in-care", {
+        ...input,
+        interventions: ["needs-analysis", "career-guidance"],
+        channel: "in-person",
+        firstContactChannel: "care-institution-visit"
+      })
       expect(ok.contact.interventions).toEqual(["needs-analysis", "career-guidance"])
       const misspelt = yield* Effect.flip(
-        // @ts-expect-error "carrer-guidance" is misspelt
-        registry.recordContact("children-in-care", { ...input, interventions: ["carrer-guidance"], channel: "in-person" })
+        registry.recordContact("children-in-care", {
+          ...input,
+          // @ts-expect-error "carrer-guidance" is misspelt
+          interventions: ["carrer-guidance"],
+          channel: "in-person"
+        })
       )
       expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const channel = yield* Effect.flip(
-        // @ts-expect-error "institution-visit" is not a first-contact channel of the plugin
-        registry.recordContact("children-in-care", { ...input, interventions: [], channel: "in-person", firstContactChannel: "institution-visit" })
+        registry.recordContact("children-in-care", {
+          ...input,
+          interventions: [],
+          channel: "in-person",
+          // @ts-expect-error "institution-visit" is not a first-contact channel of the plugin
+          firstContactChannel: "institution-visit"
+        })
       )
       expect(channel._tag === "PluginError" && channel.reason._tag).toBe("UnknownCode")
     }))

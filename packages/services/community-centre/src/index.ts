@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 
-export { communityCentre, type CommunityCentre as CommunityCentrePlugin } from "./CommunityCentre.js"
+export { type CommunityCentre as CommunityCentrePlugin, communityCentre } from "./CommunityCentre.js"
 
 /**
  * @since 0.1.0

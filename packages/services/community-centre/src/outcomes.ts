@@ -5,8 +5,8 @@
  * @since 0.1.0
  */
 import { labelsOf } from "@pomoc/core"
-import { DateTime } from "effect"
 import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -18,7 +18,12 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "participation",
-    labels: labelsOf("Participation in the centre's activities", "Účast na aktivitách centra", "Dalyvavimas centro veiklose", "Участие в дейностите на центъра"),
+    labels: labelsOf(
+      "Participation in the centre's activities",
+      "Účast na aktivitách centra",
+      "Dalyvavimas centro veiklose",
+      "Участие в дейностите на центъра"
+    ),
     scale: { _tag: "Category", categories: ["first", "occasional", "regular"] }
   },
   {
@@ -111,8 +116,18 @@ export const categoryLabels = {
   },
   "youth-education-or-work": {
     "not-engaged": labelsOf("Not engaged", "Nezapojen(a)", "Neįsitraukęs", "Не е ангажиран(а)"),
-    "in-activities": labelsOf("Takes part in the centre's activities", "Účastní se aktivit centra", "Dalyvauja centro veiklose", "Участва в дейностите на центъра"),
-    "in-education-or-work": labelsOf("Back in education or work", "Zpět ve vzdělávání nebo v práci", "Grįžo į mokslus ar darbą", "Отново учи или работи")
+    "in-activities": labelsOf(
+      "Takes part in the centre's activities",
+      "Účastní se aktivit centra",
+      "Dalyvauja centro veiklose",
+      "Участва в дейностите на центъра"
+    ),
+    "in-education-or-work": labelsOf(
+      "Back in education or work",
+      "Zpět ve vzdělávání nebo v práci",
+      "Grįžo į mokslus ar darbą",
+      "Отново учи или работи"
+    )
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
 
@@ -203,7 +218,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
  */
 export const regularParticipation = { windowDays: 90, contacts: 4 } as const
 
-const upTo = (history: History): ReadonlyArray<Contact> => history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
+const upTo = (history: History): ReadonlyArray<Contact> =>
+  history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
 
 const youthWork: ReadonlyArray<Intervention> = ["open-youth-work", "street-youth-work", "non-formal-education"]
 
@@ -241,7 +257,9 @@ export const derivations = [
     description: "The person took part in group contacts at least three times.",
     /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) =>
-      upTo(history).filter((c) => c.mode === "group").length >= 3 ? ({ _tag: "YesNo", value: true } as const) : undefined
+      upTo(history).filter((c) => c.mode === "group").length >= 3
+        ? ({ _tag: "YesNo", value: true } as const)
+        : undefined
   },
   {
     id: "community-centre/youth-activities-from-contacts",

@@ -30,7 +30,10 @@ export const attendanceByTopic = Report.define({
   ),
   query: {
     kind: "activity",
-    dimensions: [{ by: "topic", values: topics }, { by: "audience", values: ["children", "youth", "adults", "seniors", "families", "all"] }],
+    dimensions: [{ by: "topic", values: topics }, {
+      by: "audience",
+      values: ["children", "youth", "adults", "seniors", "families", "all"]
+    }],
     measure: { sum: "attendance" }
   }
 })
@@ -53,7 +56,10 @@ export const volunteersByAgeGroup = Report.define({
   ),
   query: {
     kind: "volunteer",
-    dimensions: [{ by: "ageGroup", values: ["youth", "adult", "senior", "not-stated"] }, { by: "kind", values: ["volunteer", "intern"] }]
+    dimensions: [{ by: "ageGroup", values: ["youth", "adult", "senior", "not-stated"] }, {
+      by: "kind",
+      values: ["volunteer", "intern"]
+    }]
   }
 })
 
@@ -75,7 +81,12 @@ export const reports = [
   Report.define({
     id: "activities-by-topic",
     question: "how-much",
-    labels: labelsOf("Activities by topic and kind", "Aktivity podle tématu a druhu", "Veiklos pagal temą ir rūšį", "Дейности по тема и вид"),
+    labels: labelsOf(
+      "Activities by topic and kind",
+      "Aktivity podle tématu a druhu",
+      "Veiklos pagal temą ir rūšį",
+      "Дейности по тема и вид"
+    ),
     query: { kind: "activity", dimensions: [{ by: "topic", values: topics }, { by: "kind" }] }
   }),
   attendanceByTopic,

@@ -131,8 +131,8 @@ export type CommunityCentreRule<Id extends string> = Plugin.PluginRule<Id>
 const programmeOf = (config: Readonly<Record<string, string | number | boolean>>): string =>
   typeof config["programme"] === "string" ? config["programme"] : "general"
 
-const isProgramme = (code: string, ...wanted: ReadonlyArray<Programme>): boolean => (wanted as ReadonlyArray<string>).includes(code)
-
+const isProgramme = (code: string, ...wanted: ReadonlyArray<Programme>): boolean =>
+  (wanted as ReadonlyArray<string>).includes(code)
 
 /**
  * Eligibility for the children's day centre: an age band wholly outside 6–17 is denied when the
@@ -236,8 +236,10 @@ export const knownSettings: CommunityCentreRule<"community-centre/known-settings
     const config = command.service.config ?? {}
     const programme = config["programme"]
     const funding = config["fundingSource"]
-    const unknownProgramme = programme !== undefined && !(typeof programme === "string" && Object.hasOwn(programmes, programme))
-    const unknownFunding = funding !== undefined && !(typeof funding === "string" && Object.hasOwn(fundingSources, funding))
+    const unknownProgramme = programme !== undefined &&
+      !(typeof programme === "string" && Object.hasOwn(programmes, programme))
+    const unknownFunding = funding !== undefined &&
+      !(typeof funding === "string" && Object.hasOwn(fundingSources, funding))
     return unknownProgramme || unknownFunding
       ? v.deny("the service's programme or funding source is unknown", "communityCentre.unknownSetting")
       : v.allow

@@ -23,9 +23,24 @@ import type { Labels, LocationKind } from "@pomoc/core"
 export const interventions = {
   information: labelsOf("Information", "Informování", "Informavimas", "Информиране"),
   counselling: labelsOf("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
-  "sociocultural-service": labelsOf("Sociocultural service", "Sociokulturní služba", "Sociokultūrinė paslauga", "Социокултурна услуга"),
-  "open-youth-work": labelsOf("Open youth work", "Otevřená práce s mládeží", "Atvirasis darbas su jaunimu", "Отворена работа с младежи"),
-  "street-youth-work": labelsOf("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  "sociocultural-service": labelsOf(
+    "Sociocultural service",
+    "Sociokulturní služba",
+    "Sociokultūrinė paslauga",
+    "Социокултурна услуга"
+  ),
+  "open-youth-work": labelsOf(
+    "Open youth work",
+    "Otevřená práce s mládeží",
+    "Atvirasis darbas su jaunimu",
+    "Отворена работа с младежи"
+  ),
+  "street-youth-work": labelsOf(
+    "Street youth work",
+    "Práce s mládeží na ulici",
+    "Darbas su jaunimu gatvėje",
+    "Улична работа с младежи"
+  ),
   "social-skills-education": labelsOf(
     "Social and life skills education",
     "Rozvoj sociálních a životních dovedností",
@@ -39,9 +54,24 @@ export const interventions = {
     "Социална, педагогическа и психологическа помощ на семейството"
   ),
   "comprehensive-help": labelsOf("Comprehensive help", "Komplexní pomoc", "Kompleksinė pagalba", "Комплексна помощ"),
-  "leisure-activity": labelsOf("Leisure activity", "Volnočasová aktivita", "Laisvalaikio užimtumas", "Занимания през свободното време"),
-  "non-formal-education": labelsOf("Non-formal education", "Neformální vzdělávání", "Neformalusis švietimas", "Неформално образование"),
-  "prevention-activity": labelsOf("Prevention activity", "Preventivní činnost", "Prevencinė veikla", "Превантивна дейност"),
+  "leisure-activity": labelsOf(
+    "Leisure activity",
+    "Volnočasová aktivita",
+    "Laisvalaikio užimtumas",
+    "Занимания през свободното време"
+  ),
+  "non-formal-education": labelsOf(
+    "Non-formal education",
+    "Neformální vzdělávání",
+    "Neformalusis švietimas",
+    "Неформално образование"
+  ),
+  "prevention-activity": labelsOf(
+    "Prevention activity",
+    "Preventivní činnost",
+    "Prevencinė veikla",
+    "Превантивна дейност"
+  ),
   "mediation-with-institutions": labelsOf(
     "Mediation with institutions",
     "Zprostředkování kontaktu s institucemi",
@@ -79,7 +109,12 @@ export const channels = {
  */
 export const firstContactChannels = {
   "walk-in": labelsOf("Came to the centre", "Přišel/přišla do centra", "Atėjo į centrą", "Дошъл/дошла в центъра"),
-  "street-youth-work": labelsOf("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
+  "street-youth-work": labelsOf(
+    "Street youth work",
+    "Práce s mládeží na ulici",
+    "Darbas su jaunimu gatvėje",
+    "Улична работа с младежи"
+  ),
   event: labelsOf("An event of the centre", "Akce centra", "Centro renginys", "Събитие на центъра"),
   referral: labelsOf(
     "Referred by a school, social services or another organisation",
@@ -87,7 +122,12 @@ export const firstContactChannels = {
     "Nukreipė mokykla, socialinės tarnybos ar kita organizacija",
     "Насочен(а) от училище, социални служби или друга организация"
   ),
-  "friends-or-family": labelsOf("Friends or family", "Přátelé nebo rodina", "Draugai ar šeima", "Приятели или семейство"),
+  "friends-or-family": labelsOf(
+    "Friends or family",
+    "Přátelé nebo rodina",
+    "Draugai ar šeima",
+    "Приятели или семейство"
+  ),
   "published-information": labelsOf(
     "Information published by the centre (website, social networks, press)",
     "Informace zveřejněné centrem (web, sociální sítě, tisk)",
@@ -130,12 +170,32 @@ export const needs = {
     "Nesimoko ir nedirba",
     "Нито учи, нито работи"
   ),
-  "social-exclusion": labelsOf("Risk of social exclusion", "Ohrožení sociálním vyloučením", "Socialinės atskirties rizika", "Риск от социално изключване"),
-  "family-difficulties": labelsOf("Difficulties in the family", "Obtíže v rodině", "Sunkumai šeimoje", "Трудности в семейството"),
+  "social-exclusion": labelsOf(
+    "Risk of social exclusion",
+    "Ohrožení sociálním vyloučením",
+    "Socialinės atskirties rizika",
+    "Риск от социално изключване"
+  ),
+  "family-difficulties": labelsOf(
+    "Difficulties in the family",
+    "Obtíže v rodině",
+    "Sunkumai šeimoje",
+    "Трудности в семейството"
+  ),
   loneliness: labelsOf("Loneliness", "Osamělost", "Vienatvė", "Самота"),
-  "meaningful-leisure": labelsOf("Meaningful leisure time", "Smysluplný volný čas", "Prasmingas laisvalaikis", "Смислено свободно време"),
+  "meaningful-leisure": labelsOf(
+    "Meaningful leisure time",
+    "Smysluplný volný čas",
+    "Prasmingas laisvalaikis",
+    "Смислено свободно време"
+  ),
   "learning-support": labelsOf("Support in learning", "Podpora při učení", "Pagalba mokantis", "Подкрепа в ученето"),
-  "self-expression": labelsOf("Self-expression and creativity", "Seberealizace a tvořivost", "Saviraiška ir kūryba", "Себеизразяване и творчество")
+  "self-expression": labelsOf(
+    "Self-expression and creativity",
+    "Seberealizace a tvořivost",
+    "Saviraiška ir kūryba",
+    "Себеизразяване и творчество"
+  )
 }
 
 /**
@@ -145,9 +205,24 @@ export const needs = {
  * @category models
  */
 export const activityTopics = {
-  "open-youth-work": labelsOf("Open youth work", "Otevřená práce s mládeží", "Atvirasis darbas su jaunimu", "Отворена работа с младежи"),
-  "street-youth-work": labelsOf("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
-  "childrens-day-centre": labelsOf("Children's day centre", "Denní centrum pro děti", "Vaikų dienos centras", "Дневен център за деца"),
+  "open-youth-work": labelsOf(
+    "Open youth work",
+    "Otevřená práce s mládeží",
+    "Atvirasis darbas su jaunimu",
+    "Отворена работа с младежи"
+  ),
+  "street-youth-work": labelsOf(
+    "Street youth work",
+    "Práce s mládeží na ulici",
+    "Darbas su jaunimu gatvėje",
+    "Улична работа с младежи"
+  ),
+  "childrens-day-centre": labelsOf(
+    "Children's day centre",
+    "Denní centrum pro děti",
+    "Vaikų dienos centras",
+    "Дневен център за деца"
+  ),
   "seniors-activities": labelsOf(
     "Day activities for seniors",
     "Denní aktivity pro seniory",
@@ -209,10 +284,30 @@ export type ActivityTopic = keyof typeof activityTopics
  */
 export const programmes = {
   general: labelsOf("Community centre", "Komunitní centrum", "Bendruomenės centras", "Общностен център"),
-  "open-youth-work": labelsOf("Open youth centre", "Otevřené centrum pro mládež", "Atviras jaunimo centras", "Отворен младежки център"),
-  "street-youth-work": labelsOf("Street youth work", "Práce s mládeží na ulici", "Darbas su jaunimu gatvėje", "Улична работа с младежи"),
-  "childrens-day-centre": labelsOf("Children's day centre", "Denní centrum pro děti", "Vaikų dienos centras", "Дневен център за деца"),
-  seniors: labelsOf("Seniors' day activities", "Denní aktivity pro seniory", "Senjorų dienos užimtumas", "Дневни занимания за възрастни хора")
+  "open-youth-work": labelsOf(
+    "Open youth centre",
+    "Otevřené centrum pro mládež",
+    "Atviras jaunimo centras",
+    "Отворен младежки център"
+  ),
+  "street-youth-work": labelsOf(
+    "Street youth work",
+    "Práce s mládeží na ulici",
+    "Darbas su jaunimu gatvėje",
+    "Улична работа с младежи"
+  ),
+  "childrens-day-centre": labelsOf(
+    "Children's day centre",
+    "Denní centrum pro děti",
+    "Vaikų dienos centras",
+    "Дневен център за деца"
+  ),
+  seniors: labelsOf(
+    "Seniors' day activities",
+    "Denní aktivity pro seniory",
+    "Senjorų dienos užimtumas",
+    "Дневни занимания за възрастни хора"
+  )
 }
 
 /**
@@ -234,9 +329,19 @@ export type Programme = keyof typeof programmes
 export const fundingSources = {
   "municipal-budget": labelsOf("Municipal budget", "Rozpočet obce", "Savivaldybės biudžetas", "Общински бюджет"),
   "state-programme": labelsOf("State programme", "Státní program", "Valstybės programa", "Държавна програма"),
-  "eu-funds": labelsOf("European Union funds", "Fondy Evropské unie", "Europos Sąjungos fondai", "Фондове на Европейския съюз"),
+  "eu-funds": labelsOf(
+    "European Union funds",
+    "Fondy Evropské unie",
+    "Europos Sąjungos fondai",
+    "Фондове на Европейския съюз"
+  ),
   "foundation-grant": labelsOf("Foundation grant", "Grant nadace", "Fondo dotacija", "Грант от фондация"),
-  "donations-and-sponsorship": labelsOf("Donations and sponsorship", "Dary a sponzorství", "Parama ir labdara", "Дарения и спонсорство"),
+  "donations-and-sponsorship": labelsOf(
+    "Donations and sponsorship",
+    "Dary a sponzorství",
+    "Parama ir labdara",
+    "Дарения и спонсорство"
+  ),
   "own-income": labelsOf(
     "Own income (courses, rent of premises)",
     "Vlastní příjmy (kurzy, pronájem prostor)",

@@ -17,8 +17,17 @@ describe("registration", () => {
 
   it("names every activity the statute lists", () => {
     expect(Object.keys(communityCentre.taxonomies.activityTopics)).toEqual(expect.arrayContaining([
-      "open-youth-work", "street-youth-work", "childrens-day-centre", "seniors-activities", "amateur-art-group",
-      "hobby-club", "course", "camp", "event", "volunteering", "ngo-premises-use"
+      "open-youth-work",
+      "street-youth-work",
+      "childrens-day-centre",
+      "seniors-activities",
+      "amateur-art-group",
+      "hobby-club",
+      "course",
+      "camp",
+      "event",
+      "volunteering",
+      "ngo-premises-use"
     ]))
   })
 

@@ -10,12 +10,22 @@ const cellOf = (table: Suppression.SuppressedTable, row: Store.FacetValue, colum
 
 describe("reports over activities and volunteers", () => {
   const records = [
-    indexed.activity(activity({ id: "a-1", topic: "amateur-art-group", kind: "club", audience: "seniors", anonymousAttendance: 12 })),
-    indexed.activity(activity({ id: "a-2", topic: "amateur-art-group", kind: "club", audience: "seniors", anonymousAttendance: 9 })),
-    indexed.activity(activity({ id: "a-3", topic: "camp", kind: "camp", audience: "children", anonymousAttendance: 25 })),
-    indexed.activity(activity({ id: "a-4", topic: "ngo-premises-use", kind: "other", audience: "adults", anonymousAttendance: 0 })),
+    indexed.activity(
+      activity({ id: "a-1", topic: "amateur-art-group", kind: "club", audience: "seniors", anonymousAttendance: 12 })
+    ),
+    indexed.activity(
+      activity({ id: "a-2", topic: "amateur-art-group", kind: "club", audience: "seniors", anonymousAttendance: 9 })
+    ),
+    indexed.activity(
+      activity({ id: "a-3", topic: "camp", kind: "camp", audience: "children", anonymousAttendance: 25 })
+    ),
+    indexed.activity(
+      activity({ id: "a-4", topic: "ngo-premises-use", kind: "other", audience: "adults", anonymousAttendance: 0 })
+    ),
     ...["v-1", "v-2", "v-3", "v-4", "v-5"].map((id) => indexed.volunteer(volunteer({ id, ageGroup: "senior" }))),
-    ...["v-6", "v-7", "v-8", "v-9", "v-10", "v-11"].map((id) => indexed.volunteer(volunteer({ id, ageGroup: "youth" }))),
+    ...["v-6", "v-7", "v-8", "v-9", "v-10", "v-11"].map((id) =>
+      indexed.volunteer(volunteer({ id, ageGroup: "youth" }))
+    ),
     ...["h-1", "h-2", "h-3", "h-4", "h-5"].map((id) => indexed.hours(hours({ id, hours: 1.5 })))
   ]
 
@@ -39,6 +49,8 @@ describe("reports over activities and volunteers", () => {
   })
 
   it("answers all three questions", () => {
-    expect(new Set(communityCentre.reports.map((r) => r.question))).toEqual(new Set(["how-much", "how-well", "better-off"]))
+    expect(new Set(communityCentre.reports.map((r) => r.question))).toEqual(
+      new Set(["how-much", "how-well", "better-off"])
+    )
   })
 })

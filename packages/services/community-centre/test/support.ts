@@ -1,6 +1,6 @@
-import { Effect, Schema } from "effect"
-import { storeOfIndexed } from "@pomoc/core/testing"
 import { Activity, Contact, type Facts, Records, Report, type Store, Volunteer, VolunteerHours } from "@pomoc/core"
+import { storeOfIndexed } from "@pomoc/core/testing"
+import { Effect, Schema } from "effect"
 
 /** An activity decoded from its encoded form, with defaults. */
 export const activity = (fields: Partial<typeof Activity.Encoded>): Activity =>

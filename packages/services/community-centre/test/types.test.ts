@@ -4,8 +4,14 @@
  * build.
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
+import {
+  type FirstContactChannelOf,
+  type IndicatorOf,
+  type InterventionOf,
+  Registry,
+  type ReportIdOf
+} from "@pomoc/core"
 import { Effect } from "effect"
-import { type FirstContactChannelOf, type IndicatorOf, type InterventionOf, Registry, type ReportIdOf } from "@pomoc/core"
 import { communityCentre } from "../src/index.js"
 
 type Host = [typeof communityCentre]
@@ -39,16 +45,30 @@ describe("type flow", () => {
 
   it.effect("a contact with a misspelt code is a compile error, and refused at run time", () =>
     Effect.gen(function*() {
-      const ok = yield* registry.recordContact("community-centre", { ...input, interventions: ["open-youth-work", "non-formal-education"], channel: "in-person", firstContactChannel: "walk-in" })
+      const ok = yield* registry.recordContact("community-centre", {
+        ...input,
+        interventions: ["open-youth-work", "non-formal-education"],
+        channel: "in-person",
+        firstContactChannel: "walk-in"
+      })
       expect(ok.contact.interventions).toEqual(["open-youth-work", "non-formal-education"])
       const misspelt = yield* Effect.flip(
-        // @ts-expect-error "open-youthwork" is misspelt
-        registry.recordContact("community-centre", { ...input, interventions: ["open-youthwork"], channel: "in-person" })
+        registry.recordContact("community-centre", {
+          ...input,
+          // @ts-expect-error "open-youthwork" is misspelt
+          interventions: ["open-youthwork"],
+          channel: "in-person"
+        })
       )
       expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const channel = yield* Effect.flip(
-        // @ts-expect-error "walkin" is not a first-contact channel of the plugin
-        registry.recordContact("community-centre", { ...input, interventions: [], channel: "in-person", firstContactChannel: "walkin" })
+        registry.recordContact("community-centre", {
+          ...input,
+          interventions: [],
+          channel: "in-person",
+          // @ts-expect-error "walkin" is not a first-contact channel of the plugin
+          firstContactChannel: "walkin"
+        })
       )
       expect(channel._tag === "PluginError" && channel.reason._tag).toBe("UnknownCode")
     }))

@@ -6,8 +6,8 @@
  * @since 0.1.0
  */
 import { labelsOf } from "@pomoc/core"
-import { DateTime } from "effect"
 import type { Contact, Plugin } from "@pomoc/core"
+import { DateTime } from "effect"
 import { type Intervention, needs } from "./taxonomies.js"
 
 /**
@@ -118,7 +118,12 @@ export type Indicator =
  * @since 0.1.0
  * @category models
  */
-export type Goal = "informed-client" | "improved-situation" | "competent-client" | "oriented-client" | "client-using-further-help"
+export type Goal =
+  | "informed-client"
+  | "improved-situation"
+  | "competent-client"
+  | "oriented-client"
+  | "client-using-further-help"
 
 /**
  * The five goals of the service, in the seed's words, each mapped to its indicator.
@@ -209,7 +214,9 @@ export const derivations: ReadonlyArray<Plugin.Derivation<Indicator>> = [
     indicator: "informed-about-options",
     description: "The client was informed about the options in a contact.",
     derive: (history: History) =>
-      withAny(until(history), ["information", "counselling", "debt-analysis"]) ? ({ _tag: "YesNo", value: true } as const) : undefined
+      withAny(until(history), ["information", "counselling", "debt-analysis"])
+        ? ({ _tag: "YesNo", value: true } as const)
+        : undefined
   },
   {
     id: "debt-counselling/improved-from-plan",
@@ -217,7 +224,9 @@ export const derivations: ReadonlyArray<Plugin.Derivation<Indicator>> = [
     description: "A goal of the client's plan was achieved.",
     derive: (history: History) => {
       const done = by(history)
-      return history.plans.some((plan) => plan.goals.some((goal) => goal.status === "achieved" && done(goal.achievedAt)))
+      return history.plans.some((plan) =>
+          plan.goals.some((goal) => goal.status === "achieved" && done(goal.achievedAt))
+        )
         ? ({ _tag: "YesNo", value: true } as const)
         : undefined
     }
@@ -228,7 +237,9 @@ export const derivations: ReadonlyArray<Plugin.Derivation<Indicator>> = [
     description: "The share of the steps done that the client took alone.",
     derive: (history: History) => {
       const done = by(history)
-      const steps = history.plans.flatMap((plan) => plan.goals.flatMap((goal) => goal.steps)).filter((step) => done(step.doneAt))
+      const steps = history.plans.flatMap((plan) => plan.goals.flatMap((goal) => goal.steps)).filter((step) =>
+        done(step.doneAt)
+      )
       if (steps.length === 0) return undefined
       const alone = steps.filter((step) => step.takenBy === "person").length
       return { _tag: "Ladder", value: 1 + Math.round((4 * alone) / steps.length) } as const

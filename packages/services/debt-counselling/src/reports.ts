@@ -21,7 +21,12 @@ const codes = (taxonomy: object): ReadonlyArray<string> => Object.keys(taxonomy)
 export const clientsByIntervention = Report.define({
   id: "clients-by-intervention",
   question: "how-much",
-  labels: labelsOf("Clients by intervention", "Klienti podle intervence", "Klientai pagal intervenciją", "Клиенти по вид интервенция"),
+  labels: labelsOf(
+    "Clients by intervention",
+    "Klienti podle intervence",
+    "Klientai pagal intervenciją",
+    "Клиенти по вид интервенция"
+  ),
   query: { kind: "contact", dimensions: [{ by: "tag", values: codes(interventions) }], measure: "people" }
 })
 
@@ -55,7 +60,12 @@ export const firstContactsByChannel = StandardReports.firstContactsByChannel({ f
 export const clientsByAgeBand = Report.define({
   id: "clients-by-age-band",
   question: "how-much",
-  labels: labelsOf("Clients by age band", "Klienti podle věkové skupiny", "Klientai pagal amžiaus grupę", "Клиенти по възрастова група"),
+  labels: labelsOf(
+    "Clients by age band",
+    "Klienti podle věkové skupiny",
+    "Klientai pagal amžiaus grupę",
+    "Клиенти по възрастова група"
+  ),
   query: { kind: "person", dimensions: [{ by: "ageBand", values: ["18-20", "21-26", "27-64", "65+", "not-stated"] }] }
 })
 
@@ -75,7 +85,11 @@ export const cooperationsByEnding = Report.define({
     "Bendradarbiavimas pagal tai, ar ir kaip jis baigėsi",
     "Сътрудничества според това дали и как са приключили"
   ),
-  query: { kind: "cooperation", dimensions: [{ by: "active", values: [true, false] }, { by: "endedBy" }], measure: "people" }
+  query: {
+    kind: "cooperation",
+    dimensions: [{ by: "active", values: [true, false] }, { by: "endedBy" }],
+    measure: "people"
+  }
 })
 
 /**
@@ -93,7 +107,11 @@ export const minutesByChannel = Report.define({
     "Konsultavimo minutės pagal kanalą",
     "Минути консултиране по канал"
   ),
-  query: { kind: "contact", dimensions: [{ by: "channel", values: codes(channels) }], measure: { sum: "durationMinutes" } }
+  query: {
+    kind: "contact",
+    dimensions: [{ by: "channel", values: codes(channels) }],
+    measure: { sum: "durationMinutes" }
+  }
 })
 
 /**

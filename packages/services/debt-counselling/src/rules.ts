@@ -86,10 +86,14 @@ export type MessageKey =
  */
 export const messages: Readonly<Record<MessageKey, Labels>> = {
   "debtCounselling.adultsOnly": {
-    en: "Debt counselling is provided to adults (18 and over): point a younger person to a service for children and youth.",
-    cs: "Dluhové poradenství se poskytuje dospělým (od 18 let): mladšího člověka nasměrujte na službu pro děti a mládež.",
-    lt: "Skolų konsultavimas teikiamas suaugusiesiems (nuo 18 metų): jaunesnį asmenį nukreipkite į paslaugą vaikams ir jaunimui.",
-    bg: "Консултирането при задлъжнялост се предоставя на пълнолетни (от 18 години): насочете по-млад човек към услуга за деца и младежи."
+    en:
+      "Debt counselling is provided to adults (18 and over): point a younger person to a service for children and youth.",
+    cs:
+      "Dluhové poradenství se poskytuje dospělým (od 18 let): mladšího člověka nasměrujte na službu pro děti a mládež.",
+    lt:
+      "Skolų konsultavimas teikiamas suaugusiesiems (nuo 18 metų): jaunesnį asmenį nukreipkite į paslaugą vaikams ir jaunimui.",
+    bg:
+      "Консултирането при задлъжнялост се предоставя на пълнолетни (от 18 години): насочете по-млад човек към услуга за деца и младежи."
   },
   "debtCounselling.ageNotStated": {
     en: "The age is not stated: confirm with the person that they are 18 or over.",
@@ -98,10 +102,14 @@ export const messages: Readonly<Record<MessageKey, Labels>> = {
     bg: "Възрастта не е посочена: уточнете с човека дали е навършил 18 години."
   },
   "debtCounselling.noDebts": {
-    en: "The service is for people in an adverse social situation because of debts; the assessment says there are none: point the person to suitable help.",
-    cs: "Služba je určena lidem v nepříznivé sociální situaci kvůli dluhům; podle posouzení dluhy nemá: nasměrujte člověka na vhodnou pomoc.",
-    lt: "Paslauga skirta žmonėms, atsidūrusiems sunkioje socialinėje padėtyje dėl skolų; įvertinimas rodo, kad skolų nėra: nukreipkite asmenį į tinkamą pagalbą.",
-    bg: "Услугата е за хора в неблагоприятна социална ситуация поради дългове; според оценката такива няма: насочете човека към подходяща помощ."
+    en:
+      "The service is for people in an adverse social situation because of debts; the assessment says there are none: point the person to suitable help.",
+    cs:
+      "Služba je určena lidem v nepříznivé sociální situaci kvůli dluhům; podle posouzení dluhy nemá: nasměrujte člověka na vhodnou pomoc.",
+    lt:
+      "Paslauga skirta žmonėms, atsidūrusiems sunkioje socialinėje padėtyje dėl skolų; įvertinimas rodo, kad skolų nėra: nukreipkite asmenį į tinkamą pagalbą.",
+    bg:
+      "Услугата е за хора в неблагоприятна социална ситуация поради дългове; според оценката такива няма: насочете човека към подходяща помощ."
   },
   "debtCounselling.noExclusionRecorded": {
     en: "No other kind of social exclusion is recorded: check the situation with the person.",
@@ -110,10 +118,14 @@ export const messages: Readonly<Record<MessageKey, Labels>> = {
     bg: "Не е отбелязана друга форма на социално изключване: уточнете ситуацията с човека."
   },
   "debtCounselling.clientTakesSteps": {
-    en: "The counsellor does not act without the client: plan a step the client takes (alone or together) before steps the counsellor or others take.",
-    cs: "Poradce nejedná bez klienta: naplánujte nejdříve krok, který klient udělá (sám nebo společně), a teprve pak kroky poradce či jiných.",
-    lt: "Konsultantas neveikia be kliento: pirmiau suplanuokite žingsnį, kurį klientas atliks (pats ar kartu), o tik tada konsultanto ar kitų žingsnius.",
-    bg: "Консултантът не действа без клиента: първо планирайте стъпка, която клиентът прави (сам или заедно), и едва след това стъпки на консултанта или други."
+    en:
+      "The counsellor does not act without the client: plan a step the client takes (alone or together) before steps the counsellor or others take.",
+    cs:
+      "Poradce nejedná bez klienta: naplánujte nejdříve krok, který klient udělá (sám nebo společně), a teprve pak kroky poradce či jiných.",
+    lt:
+      "Konsultantas neveikia be kliento: pirmiau suplanuokite žingsnį, kurį klientas atliks (pats ar kartu), o tik tada konsultanto ar kitų žingsnius.",
+    bg:
+      "Консултантът не действа без клиента: първо планирайте стъпка, която клиентът прави (сам или заедно), и едва след това стъпки на консултанта или други."
   },
   "debtCounselling.freeOfCharge": {
     en: "Professional social counselling is provided free of charge.",
@@ -122,10 +134,14 @@ export const messages: Readonly<Record<MessageKey, Labels>> = {
     bg: "Специализираното социално консултиране се предоставя безплатно."
   },
   "debtCounselling.principlesDeclared": {
-    en: "Debt counselling is free of charge and bound by confidentiality, voluntariness, individual approach, equal access, empowerment, active cooperation and free of charge: declare them all.",
-    cs: "Dluhové poradenství je bezplatné a řídí se zásadami mlčenlivosti, dobrovolnosti, individuálního přístupu, rovného přístupu, zplnomocňování, aktivní spolupráce a bezplatnosti: uveďte všechny.",
-    lt: "Skolų konsultavimas yra nemokamas ir vadovaujasi konfidencialumo, savanoriškumo, individualaus požiūrio, lygių galimybių, įgalinimo, aktyvaus bendradarbiavimo ir nemokamumo principais: nurodykite juos visus.",
-    bg: "Консултирането при задлъжнялост е безплатно и спазва принципите на поверителност, доброволност, индивидуален подход, равен достъп, овластяване, активно сътрудничество и безплатност: посочете ги всички."
+    en:
+      "Debt counselling is free of charge and bound by confidentiality, voluntariness, individual approach, equal access, empowerment, active cooperation and free of charge: declare them all.",
+    cs:
+      "Dluhové poradenství je bezplatné a řídí se zásadami mlčenlivosti, dobrovolnosti, individuálního přístupu, rovného přístupu, zplnomocňování, aktivní spolupráce a bezplatnosti: uveďte všechny.",
+    lt:
+      "Skolų konsultavimas yra nemokamas ir vadovaujasi konfidencialumo, savanoriškumo, individualaus požiūrio, lygių galimybių, įgalinimo, aktyvaus bendradarbiavimo ir nemokamumo principais: nurodykite juos visus.",
+    bg:
+      "Консултирането при задлъжнялост е безплатно и спазва принципите на поверителност, доброволност, индивидуален подход, равен достъп, овластяване, активно сътрудничество и безплатност: посочете ги всички."
   },
   "debtCounselling.assessedWithClient": {
     en: "Whether the client is competent and can orient in future is assessed together with the client.",
@@ -135,9 +151,12 @@ export const messages: Readonly<Record<MessageKey, Labels>> = {
   },
   "debtCounselling.individualRecipient": {
     en: "The recipient of counselling is an individual, not a group or a family: record individual work per client.",
-    cs: "Příjemcem poradenství je jednotlivec, nikoliv skupina či rodina: individuální práci zaznamenávejte u každého klienta zvlášť.",
-    lt: "Konsultavimo gavėjas yra asmuo, o ne grupė ar šeima: individualų darbą fiksuokite kiekvienam klientui atskirai.",
-    bg: "Получателят на консултирането е отделният човек, не група или семейство: записвайте индивидуалната работа за всеки клиент поотделно."
+    cs:
+      "Příjemcem poradenství je jednotlivec, nikoliv skupina či rodina: individuální práci zaznamenávejte u každého klienta zvlášť.",
+    lt:
+      "Konsultavimo gavėjas yra asmuo, o ne grupė ar šeima: individualų darbą fiksuokite kiekvienam klientui atskirai.",
+    bg:
+      "Получателят на консултирането е отделният човек, не група или семейство: записвайте индивидуалната работа за всеки клиент поотделно."
   }
 }
 
@@ -209,7 +228,8 @@ export const debtSituation: DebtRule<"debt-counselling/debt-situation"> = Plugin
   appliesTo: ["AssessEligibility"],
   reads: ["person.situation"],
   verdicts: ["Deny", "Warn"],
-  description: "The service is for people in an adverse situation because of debts with another kind of social exclusion.",
+  description:
+    "The service is for people in an adverse situation because of debts with another kind of social exclusion.",
   check: (_command, facts, v) => {
     if (facts.person === undefined) return v.allow
     const situation = facts.person.situation
@@ -279,7 +299,10 @@ export const principlesDeclared: DebtRule<"debt-counselling/principles-declared"
   description: "Debt counselling is registered free of charge and bound by its seven principles.",
   check: (command, _facts, v) =>
     (!command.service.freeOfCharge || !principleIds.every((id) => command.service.principles.includes(id)))
-      ? v.deny("debt counselling must be free of charge and declare its principles", "debtCounselling.principlesDeclared")
+      ? v.deny(
+        "debt counselling must be free of charge and declare its principles",
+        "debtCounselling.principlesDeclared"
+      )
       : v.allow
 })
 

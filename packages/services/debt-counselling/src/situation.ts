@@ -82,5 +82,6 @@ export const toFacts = (situation: DebtSituation): Readonly<Record<string, boole
  * @since 0.1.0
  * @category combinators
  */
-export const exclusionOf = (situation: Readonly<Record<string, string | number | boolean>>): ReadonlyArray<ExclusionKind> =>
-  exclusionKinds.filter((kind) => situation[kind] === true)
+export const exclusionOf = (
+  situation: Readonly<Record<string, string | number | boolean>>
+): ReadonlyArray<ExclusionKind> => exclusionKinds.filter((kind) => situation[kind] === true)

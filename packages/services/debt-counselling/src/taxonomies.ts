@@ -68,7 +68,12 @@ export const interventions: Plugin.Taxonomy<Intervention> = {
     "Tarpininkavimas užmezgant ryšį su kita profesionalia pagalba",
     "Посредничество за връзка с друга професионална помощ"
   ),
-  "crisis-intervention": labelsOf("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
+  "crisis-intervention": labelsOf(
+    "Crisis intervention",
+    "Krizová intervence",
+    "Krizių intervencija",
+    "Кризисна интервенция"
+  ),
   "financial-literacy": labelsOf(
     "Building financial literacy",
     "Posilování finanční gramotnosti",
@@ -113,7 +118,12 @@ export const channels: Plugin.Taxonomy<Channel> = {
  * @category models
  */
 export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
-  "own-initiative": labelsOf("On their own initiative", "Z vlastní iniciativy", "Savo iniciatyva", "По собствена инициатива"),
+  "own-initiative": labelsOf(
+    "On their own initiative",
+    "Z vlastní iniciativy",
+    "Savo iniciatyva",
+    "По собствена инициатива"
+  ),
   "friends-or-family": labelsOf(
     "Recommended by friends or family",
     "Doporučení známých nebo rodiny",
@@ -129,7 +139,12 @@ export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
   "municipal-office": labelsOf("Municipal office", "Obecní úřad", "Savivaldybė", "Общинска администрация"),
   "labour-office": labelsOf("Labour office", "Úřad práce", "Užimtumo tarnyba", "Бюро по труда"),
   website: labelsOf("Website", "Webové stránky", "Interneto svetainė", "Уебсайт"),
-  "public-event": labelsOf("Lecture or public event", "Přednáška nebo veřejná akce", "Paskaita ar viešas renginys", "Лекция или публично събитие")
+  "public-event": labelsOf(
+    "Lecture or public event",
+    "Přednáška nebo veřejná akce",
+    "Paskaita ar viešas renginys",
+    "Лекция или публично събитие"
+  )
 }
 
 /**

@@ -2,7 +2,6 @@
  * Facts and commands for debt counselling's rule tests, decoded from wire values so they are
  * what the case-work API would pass.
  */
-import { DateTime, Schema } from "effect"
 import {
   type AgeBand,
   type Command,
@@ -18,14 +17,27 @@ import {
   Service,
   ServiceId
 } from "@pomoc/core"
+import { DateTime, Schema } from "effect"
 
-export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, wire: unknown): S["Type"] =>
-  Schema.decodeUnknownSync(schema as never)(wire)
+export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(
+  schema: S,
+  wire: unknown
+): S["Type"] => Schema.decodeUnknownSync(schema as never)(wire)
 
 export const NOW = "2026-06-01T12:00:00.000Z"
 export const now = DateTime.makeUnsafe(NOW)
 
-export const ageBands: ReadonlyArray<AgeBand> = ["0-5", "6-10", "11-14", "15-17", "18-20", "21-26", "27-64", "65+", "not-stated"]
+export const ageBands: ReadonlyArray<AgeBand> = [
+  "0-5",
+  "6-10",
+  "11-14",
+  "15-17",
+  "18-20",
+  "21-26",
+  "27-64",
+  "65+",
+  "not-stated"
+]
 
 export const debtPrinciples = [
   "confidentiality",
@@ -48,7 +60,11 @@ export const debtService: Facts.ServiceFacts = {
   config: {}
 }
 
-export const otherService: Facts.ServiceFacts = { ...debtService, type: "low-threshold-club", ageRange: { min: 6, max: 26 } }
+export const otherService: Facts.ServiceFacts = {
+  ...debtService,
+  type: "low-threshold-club",
+  ageRange: { min: 6, max: 26 }
+}
 
 export const personFacts = (
   ageBand: AgeBand,
@@ -72,9 +88,15 @@ export const facts = (overrides: Partial<Facts.Facts> = {}): Facts.Facts => ({
   ...overrides
 })
 
-export const assessEligibility: Command.Command = { _tag: "AssessEligibility", serviceId: decode(ServiceId, "service-1") }
+export const assessEligibility: Command.Command = {
+  _tag: "AssessEligibility",
+  serviceId: decode(ServiceId, "service-1")
+}
 
-export const registerPerson = (ageBand: AgeBand, level: "anonymous" | "pseudonymous" = "pseudonymous"): Command.Command => ({
+export const registerPerson = (
+  ageBand: AgeBand,
+  level: "anonymous" | "pseudonymous" = "pseudonymous"
+): Command.Command => ({
   _tag: "RegisterPerson",
   person: decode(Person, {
     _tag: level,
@@ -109,7 +131,11 @@ export const chargeFee = (amountMinor: number): Command.Command => ({
   currency: "CZK"
 })
 
-export const registerService = (principles: ReadonlyArray<string>, freeOfCharge = true, type = "debt-counselling"): Command.Command => ({
+export const registerService = (
+  principles: ReadonlyArray<string>,
+  freeOfCharge = true,
+  type = "debt-counselling"
+): Command.Command => ({
   _tag: "RegisterService",
   service: decode(Service, {
     id: "service-1",
@@ -142,7 +168,11 @@ export const recordOutcome = (indicator: string, personParticipated: boolean): C
 let nextContact = 0
 
 /** A contact at `at` with the given interventions and mode. */
-export const contact = (at: string, interventions: ReadonlyArray<string>, mode: "individual" | "group" = "individual"): Contact =>
+export const contact = (
+  at: string,
+  interventions: ReadonlyArray<string>,
+  mode: "individual" | "group" = "individual"
+): Contact =>
   decode(Contact, {
     id: `contact-${++nextContact}`,
     serviceId: "service-1",
@@ -177,7 +207,12 @@ export const plan = (steps: ReadonlyArray<Step>, achievedAt?: string): Individua
       inPersonsWords: "Chci mít přehled o svých dluzích",
       status: achievedAt === undefined ? "open" : "achieved",
       ...(achievedAt === undefined ? {} : { achievedAt }),
-      steps: steps.map((s, i) => ({ id: `step-${i}`, description: "Krok", takenBy: s.takenBy, ...(s.doneAt === undefined ? {} : { doneAt: s.doneAt }) }))
+      steps: steps.map((s, i) => ({
+        id: `step-${i}`,
+        description: "Krok",
+        takenBy: s.takenBy,
+        ...(s.doneAt === undefined ? {} : { doneAt: s.doneAt })
+      }))
     }],
     reviews: []
   })

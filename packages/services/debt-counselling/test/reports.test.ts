@@ -3,8 +3,8 @@
  * `Report.run` (aggregate, tabulate, suppress), with an in-memory aggregate of the store contract.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
 import { OutcomeMeasurement, Records, Report, Store } from "@pomoc/core"
+import { Effect } from "effect"
 import { debtCounselling, Reports } from "../src/index.js"
 import { decode, NOW } from "./fixtures.js"
 
@@ -32,7 +32,9 @@ const run = (definition: Report.ReportDefinition, records: ReadonlyArray<Store.S
 
 describe("reports", () => {
   it("every report answers one of the three questions, and all three are answered", () => {
-    expect(new Set(debtCounselling.reports.map((r) => r.question))).toEqual(new Set(["how-much", "how-well", "better-off"]))
+    expect(new Set(debtCounselling.reports.map((r) => r.question))).toEqual(
+      new Set(["how-much", "how-well", "better-off"])
+    )
   })
 
   it("outcomes by indicator counts distinct clients per indicator and value", () => {
@@ -57,11 +59,14 @@ describe("reports", () => {
 
   it("assessments made with the client and without are counted apart", () => {
     const yes = { _tag: "YesNo", value: true }
-    const result = run(Reports.assessedWithClient, stored([
-      measurement("client-1", "uses-further-help", yes, true),
-      measurement("client-2", "uses-further-help", yes, false),
-      measurement("client-3", "uses-further-help", yes, true)
-    ]))
+    const result = run(
+      Reports.assessedWithClient,
+      stored([
+        measurement("client-1", "uses-further-help", yes, true),
+        measurement("client-2", "uses-further-help", yes, false),
+        measurement("client-3", "uses-further-help", yes, true)
+      ])
+    )
     expect(result.table._tag).toBe("TwoWay")
     if (result.table._tag !== "TwoWay") return
     const row = result.table.cells[result.table.rows.values.indexOf("uses-further-help")]

@@ -3,8 +3,8 @@
  * rules plus the plugin's), with properties over age bands and situations.
  */
 import { describe, expect, it } from "@effect/vitest"
-import * as fc from "fast-check"
 import { type Command, CooperationId, type Facts, Registry } from "@pomoc/core"
+import * as fc from "fast-check"
 import { debtCounselling, Rules, Situation } from "../src/index.js"
 import {
   addStep,
@@ -24,7 +24,8 @@ import {
   startCooperation
 } from "./fixtures.js"
 
-const verdictOf = (rule: Rules.DebtRule<string>, command: Command.Command, f: Facts.Facts) => Registry.scopedRule(debtCounselling.id, rule).check(command, f, rule.verdict)._tag
+const verdictOf = (rule: Rules.DebtRule<string>, command: Command.Command, f: Facts.Facts) =>
+  Registry.scopedRule(debtCounselling.id, rule).check(command, f, rule.verdict)._tag
 const registry = Registry.makeUnsafe([debtCounselling])
 const arbBand = fc.constantFrom(...ageBands)
 const minors = new Set(["0-5", "6-10", "11-14", "15-17"])
@@ -34,13 +35,18 @@ describe("debt-counselling/adults-only (eligibility)", () => {
   it("denies every band under 18, warns on an unstated age, allows adults", () => {
     for (const band of ageBands) {
       const expected = minors.has(band) ? "Deny" : band === "not-stated" ? "Warn" : "Allow"
-      expect([band, verdictOf(Rules.adultsOnly, assessEligibility, facts({ person: personFacts(band) }))]).toEqual([band, expected])
+      expect([band, verdictOf(Rules.adultsOnly, assessEligibility, facts({ person: personFacts(band) }))]).toEqual([
+        band,
+        expected
+      ])
     }
   })
 
   it("leaves other service types alone", () => {
     fc.assert(fc.property(arbBand, (band) => {
-      expect(verdictOf(Rules.adultsOnly, assessEligibility, facts({ service: otherService, person: personFacts(band) }))).toBe("Allow")
+      expect(
+        verdictOf(Rules.adultsOnly, assessEligibility, facts({ service: otherService, person: personFacts(band) }))
+      ).toBe("Allow")
     }))
   })
 
@@ -48,27 +54,36 @@ describe("debt-counselling/adults-only (eligibility)", () => {
     const denied = registry.engine.check(assessEligibility, facts({ person: personFacts("15-17", inDebt) }))
     expect(denied._tag).toBe("Denied")
     if (denied._tag === "Denied") expect(denied.violations.map((v) => v.rule)).toContain("debt-counselling/adults-only")
-    expect(registry.engine.check(assessEligibility, facts({ person: personFacts("18-20", inDebt) }))).toEqual({ _tag: "Allowed", warnings: [] })
+    expect(registry.engine.check(assessEligibility, facts({ person: personFacts("18-20", inDebt) }))).toEqual({
+      _tag: "Allowed",
+      warnings: []
+    })
   })
 })
 
 describe("debt-counselling/adults-only-on-registration", () => {
   it("denies registering or starting cooperation with a minor", () => {
     expect(verdictOf(Rules.adultsOnlyOnRegistration, registerPerson("15-17"), facts())).toBe("Deny")
-    expect(verdictOf(Rules.adultsOnlyOnRegistration, startCooperation, facts({ person: personFacts("11-14") }))).toBe("Deny")
+    expect(verdictOf(Rules.adultsOnlyOnRegistration, startCooperation, facts({ person: personFacts("11-14") }))).toBe(
+      "Deny"
+    )
     expect(registry.engine.check(registerPerson("15-17"), facts())._tag).toBe("Denied")
   })
 
   it("allows adults and flags an unstated age", () => {
     expect(verdictOf(Rules.adultsOnlyOnRegistration, registerPerson("18-20"), facts())).toBe("Allow")
-    expect(verdictOf(Rules.adultsOnlyOnRegistration, startCooperation, facts({ person: personFacts("65+") }))).toBe("Allow")
+    expect(verdictOf(Rules.adultsOnlyOnRegistration, startCooperation, facts({ person: personFacts("65+") }))).toBe(
+      "Allow"
+    )
     expect(verdictOf(Rules.adultsOnlyOnRegistration, registerPerson("not-stated", "anonymous"), facts())).toBe("Warn")
   })
 
   it("property: denies exactly the minor bands, and only in debt counselling", () => {
     fc.assert(fc.property(arbBand, fc.boolean(), (band, debt) => {
       const f = facts({ service: debt ? debtService : otherService, person: personFacts(band) })
-      expect(verdictOf(Rules.adultsOnlyOnRegistration, registerPerson(band), f) === "Deny").toBe(debt && minors.has(band))
+      expect(verdictOf(Rules.adultsOnlyOnRegistration, registerPerson(band), f) === "Deny").toBe(
+        debt && minors.has(band)
+      )
       expect(verdictOf(Rules.adultsOnlyOnRegistration, startCooperation, f) === "Deny").toBe(debt && minors.has(band))
     }))
   })
@@ -76,7 +91,9 @@ describe("debt-counselling/adults-only-on-registration", () => {
 
 describe("debt-counselling/debt-situation (eligibility)", () => {
   it("denies a person assessed as not in debt", () => {
-    const f = facts({ person: personFacts("27-64", Situation.toFacts({ debts: false, exclusion: ["unstable-housing"] })) })
+    const f = facts({
+      person: personFacts("27-64", Situation.toFacts({ debts: false, exclusion: ["unstable-housing"] }))
+    })
     expect(verdictOf(Rules.debtSituation, assessEligibility, f)).toBe("Deny")
   })
 
@@ -95,18 +112,26 @@ describe("debt-counselling/debt-situation (eligibility)", () => {
 
   it("property: the verdict depends only on the debt situation, never on protected attributes", () => {
     const arbSituation = fc.record({ debts: fc.boolean(), exclusion: fc.subarray([...Situation.exclusionKinds]) })
-    fc.assert(fc.property(arbSituation, fc.string(), fc.constantFrom("female", "male", "other", "not-stated" as const), (situation, faith, gender) => {
-      const base = personFacts("27-64", Situation.toFacts(situation))
-      const varied = { ...base, gender, protected: { faith, ethnicity: faith } }
-      const verdict = verdictOf(Rules.debtSituation, assessEligibility, facts({ person: base }))
-      expect(verdictOf(Rules.debtSituation, assessEligibility, facts({ person: varied }))).toBe(verdict)
-      expect(verdict).toBe(!situation.debts ? "Deny" : situation.exclusion.length === 0 ? "Warn" : "Allow")
-    }))
+    fc.assert(
+      fc.property(
+        arbSituation,
+        fc.string(),
+        fc.constantFrom("female", "male", "other", "not-stated" as const),
+        (situation, faith, gender) => {
+          const base = personFacts("27-64", Situation.toFacts(situation))
+          const varied = { ...base, gender, protected: { faith, ethnicity: faith } }
+          const verdict = verdictOf(Rules.debtSituation, assessEligibility, facts({ person: base }))
+          expect(verdictOf(Rules.debtSituation, assessEligibility, facts({ person: varied }))).toBe(verdict)
+          expect(verdict).toBe(!situation.debts ? "Deny" : situation.exclusion.length === 0 ? "Warn" : "Allow")
+        }
+      )
+    )
   })
 })
 
 describe("debt-counselling/client-takes-steps (active cooperation)", () => {
-  const withPlan = (stepsByPerson: number) => facts({ plan: { goals: 1, achievedGoals: 0, stepsByPerson, stepsDone: 0 } })
+  const withPlan = (stepsByPerson: number) =>
+    facts({ plan: { goals: 1, achievedGoals: 0, stepsByPerson, stepsDone: 0 } })
 
   it("denies a counsellor's step while the client takes none", () => {
     expect(verdictOf(Rules.clientTakesSteps, addStep("worker"), withPlan(0))).toBe("Deny")
@@ -120,7 +145,9 @@ describe("debt-counselling/client-takes-steps (active cooperation)", () => {
     expect(verdictOf(Rules.clientTakesSteps, addStep("person"), withPlan(0))).toBe("Allow")
     expect(verdictOf(Rules.clientTakesSteps, addStep("together"), withPlan(0))).toBe("Allow")
     expect(verdictOf(Rules.clientTakesSteps, addStep("worker"), withPlan(2))).toBe("Allow")
-    expect(verdictOf(Rules.clientTakesSteps, addStep("worker"), { ...withPlan(0), service: otherService })).toBe("Allow")
+    expect(verdictOf(Rules.clientTakesSteps, addStep("worker"), { ...withPlan(0), service: otherService })).toBe(
+      "Allow"
+    )
   })
 })
 
@@ -137,7 +164,10 @@ describe("debt-counselling/no-fee and principles-declared", () => {
     expect(verdictOf(Rules.principlesDeclared, registerService(debtPrinciples), facts())).toBe("Allow")
     expect(verdictOf(Rules.principlesDeclared, registerService(debtPrinciples, false), facts())).toBe("Deny")
     for (const left of debtPrinciples) {
-      expect([left, verdictOf(Rules.principlesDeclared, registerService(debtPrinciples.filter((p) => p !== left)), facts())]).toEqual([left, "Deny"])
+      expect([
+        left,
+        verdictOf(Rules.principlesDeclared, registerService(debtPrinciples.filter((p) => p !== left)), facts())
+      ]).toEqual([left, "Deny"])
     }
     const centre = facts({ service: { ...otherService, type: "community-centre" } })
     expect(verdictOf(Rules.principlesDeclared, registerService([], false, "community-centre"), centre)).toBe("Allow")
@@ -166,7 +196,11 @@ describe("debt-counselling/individual-recipient (individual approach)", () => {
 
 describe("voluntariness stays with the core", () => {
   it("ending cooperation is allowed whatever the plugin's rules", () => {
-    const end: Command.Command = { _tag: "EndCooperation", cooperationId: decode(CooperationId, "coop-1"), endedBy: "person" }
+    const end: Command.Command = {
+      _tag: "EndCooperation",
+      cooperationId: decode(CooperationId, "coop-1"),
+      endedBy: "person"
+    }
     fc.assert(fc.property(arbBand, (band) => {
       expect(registry.engine.check(end, facts({ person: personFacts(band) }))._tag).toBe("Allowed")
     }))
@@ -176,7 +210,9 @@ describe("voluntariness stays with the core", () => {
 describe("messages", () => {
   it("every message key a rule can use has a label in en, cs, lt and bg", () => {
     for (const [key, text] of Object.entries(Rules.messages)) {
-      for (const language of ["en", "cs", "lt", "bg"] as const) expect([key, language, text[language].trim().length > 0]).toEqual([key, language, true])
+      for (const language of ["en", "cs", "lt", "bg"] as const) {
+        expect([key, language, text[language].trim().length > 0]).toEqual([key, language, true])
+      }
     }
   })
 })

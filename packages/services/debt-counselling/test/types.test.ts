@@ -4,8 +4,8 @@
  * the build.
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
-import { Effect } from "effect"
 import { type IndicatorOf, type InterventionOf, Registry } from "@pomoc/core"
+import { Effect } from "effect"
 import { debtCounselling } from "../src/index.js"
 
 type Host = [typeof debtCounselling]
@@ -43,11 +43,19 @@ describe("type flow", () => {
 
   it.effect("a contact with a misspelt intervention is a compile error, and refused at run time", () =>
     Effect.gen(function*() {
-      const ok = yield* registry.recordContact("debt-counselling", { ...input, interventions: ["debt-analysis", "budget-planning"], channel: "in-person" })
+      const ok = yield* registry.recordContact("debt-counselling", {
+        ...input,
+        interventions: ["debt-analysis", "budget-planning"],
+        channel: "in-person"
+      })
       expect(ok.contact.interventions).toEqual(["debt-analysis", "budget-planning"])
       const misspelt = yield* Effect.flip(
-        // @ts-expect-error "insolvency-petiton" is misspelt
-        registry.recordContact("debt-counselling", { ...input, interventions: ["insolvency-petiton"], channel: "in-person" })
+        registry.recordContact("debt-counselling", {
+          ...input,
+          // @ts-expect-error "insolvency-petiton" is misspelt
+          interventions: ["insolvency-petiton"],
+          channel: "in-person"
+        })
       )
       expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
     }))

@@ -185,4 +185,3 @@ export const make = (options: Options = {}): LowThresholdClubPlugin => {
  * @category models
  */
 export const lowThresholdClub: LowThresholdClubPlugin = make()
-

@@ -6,8 +6,8 @@
  * @since 0.1.0
  */
 import { labelsOf } from "@pomoc/core"
-import { DateTime } from "effect"
 import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -59,7 +59,12 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "education-and-work",
-    labels: labelsOf("Education and work", "Vzdělávání a pracovní uplatnění", "Mokymasis ir darbas", "Образование и работа"),
+    labels: labelsOf(
+      "Education and work",
+      "Vzdělávání a pracovní uplatnění",
+      "Mokymasis ir darbas",
+      "Образование и работа"
+    ),
     scale: { _tag: "Category", categories: ["not-engaged", "at-risk", "engaged", "progressed"] }
   },
   {
@@ -119,10 +124,25 @@ export const categoryLabels: Readonly<Partial<Record<Indicator, Readonly<Record<
     increased: labelsOf("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
   },
   "education-and-work": {
-    "not-engaged": labelsOf("Not in education or work", "Mimo vzdělávání i práci", "Nesimoko ir nedirba", "Нито учи, нито работи"),
-    "at-risk": labelsOf("At risk of dropping out", "Ohrožen(a) předčasným odchodem", "Gresia iškristi", "В риск от отпадане"),
+    "not-engaged": labelsOf(
+      "Not in education or work",
+      "Mimo vzdělávání i práci",
+      "Nesimoko ir nedirba",
+      "Нито учи, нито работи"
+    ),
+    "at-risk": labelsOf(
+      "At risk of dropping out",
+      "Ohrožen(a) předčasným odchodem",
+      "Gresia iškristi",
+      "В риск от отпадане"
+    ),
     engaged: labelsOf("In education or work", "Ve vzdělávání nebo v práci", "Mokosi arba dirba", "Учи или работи"),
-    progressed: labelsOf("Progressed (next school, qualification, job)", "Posun (další škola, kvalifikace, práce)", "Pažengė (kita mokykla, kvalifikacija, darbas)", "Напредък (следващо училище, квалификация, работа)")
+    progressed: labelsOf(
+      "Progressed (next school, qualification, job)",
+      "Posun (další škola, kvalifikace, práce)",
+      "Pažengė (kita mokykla, kvalifikacija, darbas)",
+      "Напредък (следващо училище, квалификация, работа)"
+    )
   }
 }
 
@@ -303,7 +323,13 @@ export const derivations: ReadonlyArray<Plugin.Derivation<Indicator>> = [
     indicator: "received-help",
     description: "Information, counselling or crisis help was given in a contact.",
     derive: (history: History) =>
-      withAny(until(history), ["information", "counselling", "crisis-intervention", "accompaniment", "assistance-with-rights"]) > 0
+      withAny(until(history), [
+          "information",
+          "counselling",
+          "crisis-intervention",
+          "accompaniment",
+          "assistance-with-rights"
+        ]) > 0
         ? ({ _tag: "YesNo", value: true } as const)
         : undefined
   },
@@ -312,13 +338,17 @@ export const derivations: ReadonlyArray<Plugin.Derivation<Indicator>> = [
     indicator: "social-connection",
     description: "A worker mediated contact with the social environment or accompanied the person.",
     derive: (history: History) =>
-      withAny(until(history), ["mediation-of-contact", "accompaniment"]) > 0 ? ({ _tag: "YesNo", value: true } as const) : undefined
+      withAny(until(history), ["mediation-of-contact", "accompaniment"]) > 0
+        ? ({ _tag: "YesNo", value: true } as const)
+        : undefined
   },
   {
     id: "low-threshold-club/leisure-from-activities",
     indicator: "meaningful-leisure",
     description: "The person took part in leisure activities or group work at least three times.",
     derive: (history: History) =>
-      withAny(until(history), ["leisure-activity", "group-work"]) >= 3 ? ({ _tag: "YesNo", value: true } as const) : undefined
+      withAny(until(history), ["leisure-activity", "group-work"]) >= 3
+        ? ({ _tag: "YesNo", value: true } as const)
+        : undefined
   }
 ]

@@ -61,7 +61,11 @@ export const attendanceByTopic = Report.define({
     "Dalyvavimas grupinėse veiklose pagal temą",
     "Участие в групови дейности по тема"
   ),
-  query: { kind: "activity", dimensions: [{ by: "topic", values: codes(activityTopics) }], measure: { sum: "attendance" } }
+  query: {
+    kind: "activity",
+    dimensions: [{ by: "topic", values: codes(activityTopics) }],
+    measure: { sum: "attendance" }
+  }
 })
 
 /**

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, ageBandRange, ageRangeFit, type Labels, Plugin, Principles } from "@pomoc/core"
+import { ageBandRange, type AgeRange, ageRangeFit, type Labels, Plugin, Principles } from "@pomoc/core"
 
 /**
  * The service type (and plugin id) of a low-threshold club.
@@ -62,8 +62,10 @@ export const messages: Readonly<Record<MessageKey, Labels>> = {
   "lowThresholdClub.targetAge.outside": {
     en: "The age band is outside the club's target age: offer what the club can and point to a suitable service.",
     cs: "Věková skupina je mimo cílovou věkovou skupinu klubu: nabídněte, co klub může, a doporučte vhodnou službu.",
-    lt: "Amžiaus grupė nepatenka į klubo tikslinį amžių: pasiūlykite, ką klubas gali, ir nukreipkite į tinkamą paslaugą.",
-    bg: "Възрастовата група е извън целевата възраст на клуба: предложете каквото клубът може и насочете към подходяща услуга."
+    lt:
+      "Amžiaus grupė nepatenka į klubo tikslinį amžių: pasiūlykite, ką klubas gali, ir nukreipkite į tinkamą paslaugą.",
+    bg:
+      "Възрастовата група е извън целевата възраст на клуба: предложете каквото клубът може и насочете към подходяща услуга."
   },
   "lowThresholdClub.targetAge.partly": {
     en: "The age band is partly outside the club's target age: check the age with the young person.",
@@ -84,10 +86,14 @@ export const messages: Readonly<Record<MessageKey, Labels>> = {
     bg: "Клубът може да работи с псевдоним: записвайте име само когато младият човек има нужда от това и е съгласен."
   },
   "lowThresholdClub.principlesDeclared": {
-    en: "A low-threshold club is bound by low threshold, voluntariness, independence, equality and respect for uniqueness: declare them all.",
-    cs: "Nízkoprahový klub se řídí zásadami nízkoprahovosti, dobrovolnosti, nezávislosti, rovnosti a respektování jedinečnosti: uveďte všechny.",
-    lt: "Žemo slenksčio klubas vadovaujasi žemo slenksčio, savanoriškumo, nepriklausomumo, lygybės ir unikalumo gerbimo principais: nurodykite juos visus.",
-    bg: "Нископраговият клуб спазва принципите на нисък праг, доброволност, независимост, равенство и зачитане на уникалността: посочете ги всички."
+    en:
+      "A low-threshold club is bound by low threshold, voluntariness, independence, equality and respect for uniqueness: declare them all.",
+    cs:
+      "Nízkoprahový klub se řídí zásadami nízkoprahovosti, dobrovolnosti, nezávislosti, rovnosti a respektování jedinečnosti: uveďte všechny.",
+    lt:
+      "Žemo slenksčio klubas vadovaujasi žemo slenksčio, savanoriškumo, nepriklausomumo, lygybės ir unikalumo gerbimo principais: nurodykite juos visus.",
+    bg:
+      "Нископраговият клуб спазва принципите на нисък праг, доброволност, независимост, равенство и зачитане на уникалността: посочете ги всички."
   }
 }
 

@@ -22,7 +22,12 @@ export const interventions: Plugin.Taxonomy<Intervention> = {
   information: labelsOf("Information", "Informační servis", "Informavimas", "Информиране"),
   conversation: labelsOf("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
   counselling: labelsOf("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
-  "crisis-intervention": labelsOf("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
+  "crisis-intervention": labelsOf(
+    "Crisis intervention",
+    "Krizová intervence",
+    "Krizių intervencija",
+    "Кризисна интервенция"
+  ),
   accompaniment: labelsOf("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
   "mediation-of-contact": labelsOf(
     "Mediation of contact with the social environment",
@@ -32,9 +37,24 @@ export const interventions: Plugin.Taxonomy<Intervention> = {
   ),
   "work-with-family": labelsOf("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
   "group-work": labelsOf("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
-  "leisure-activity": labelsOf("Leisure activity", "Volnočasová aktivita", "Laisvalaikio veikla", "Дейност за свободното време"),
-  "prevention-programme": labelsOf("Prevention programme", "Preventivní program", "Prevencinė programa", "Превантивна програма"),
-  "individual-planning": labelsOf("Individual planning", "Individuální plánování", "Individualus planavimas", "Индивидуално планиране"),
+  "leisure-activity": labelsOf(
+    "Leisure activity",
+    "Volnočasová aktivita",
+    "Laisvalaikio veikla",
+    "Дейност за свободното време"
+  ),
+  "prevention-programme": labelsOf(
+    "Prevention programme",
+    "Preventivní program",
+    "Prevencinė programa",
+    "Превантивна програма"
+  ),
+  "individual-planning": labelsOf(
+    "Individual planning",
+    "Individuální plánování",
+    "Individualus planavimas",
+    "Индивидуално планиране"
+  ),
   "school-and-work-support": labelsOf(
     "Support in education and work",
     "Podpora ve vzdělávání a pracovním uplatnění",
@@ -72,10 +92,20 @@ export const channels: Plugin.Taxonomy<Channel> = {
 export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
   "walk-in": labelsOf("Came on their own", "Samostatný příchod", "Atėjo savarankiškai", "Дошли сами"),
   friends: labelsOf("Through friends", "Přes kamarády", "Per draugus", "Чрез приятели"),
-  outreach: labelsOf("Outreach by club workers", "Terénní práce pracovníků klubu", "Klubo darbuotojų darbas gatvėje", "Теренна работа на служителите на клуба"),
+  outreach: labelsOf(
+    "Outreach by club workers",
+    "Terénní práce pracovníků klubu",
+    "Klubo darbuotojų darbas gatvėje",
+    "Теренна работа на служителите на клуба"
+  ),
   "school-programme": labelsOf("Programme at school", "Program ve škole", "Programa mokykloje", "Програма в училище"),
   "social-network": labelsOf("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа"),
-  "referral-from-service": labelsOf("Referred by another service", "Doporučení jiné služby", "Nukreipė kita tarnyba", "Насочени от друга услуга"),
+  "referral-from-service": labelsOf(
+    "Referred by another service",
+    "Doporučení jiné služby",
+    "Nukreipė kita tarnyba",
+    "Насочени от друга услуга"
+  ),
   family: labelsOf("Through the family", "Přes rodinu", "Per šeimą", "Чрез семейството"),
   "public-event": labelsOf("Public event", "Veřejná akce", "Viešas renginys", "Публично събитие")
 }
@@ -88,7 +118,12 @@ export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
  */
 export const locationKinds: Plugin.Taxonomy<LocationKind> = {
   "club-premises": labelsOf("Club premises", "Prostory klubu", "Klubo patalpos", "Помещения на клуба"),
-  "street-area": labelsOf("Street, park or square", "Ulice, park nebo náměstí", "Gatvė, parkas ar aikštė", "Улица, парк или площад"),
+  "street-area": labelsOf(
+    "Street, park or square",
+    "Ulice, park nebo náměstí",
+    "Gatvė, parkas ar aikštė",
+    "Улица, парк или площад"
+  ),
   school: labelsOf("School", "Škola", "Mokykla", "Училище"),
   "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
   "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
@@ -103,13 +138,48 @@ export const locationKinds: Plugin.Taxonomy<LocationKind> = {
  */
 export const needs: Plugin.Taxonomy<Need> = {
   school: labelsOf("School and learning", "Škola a učení", "Mokykla ir mokymasis", "Училище и учене"),
-  work: labelsOf("Work and job search", "Práce a hledání zaměstnání", "Darbas ir darbo paieška", "Работа и търсене на работа"),
-  "family-relationships": labelsOf("Family relationships", "Vztahy v rodině", "Santykiai šeimoje", "Отношения в семейството"),
-  "peer-relationships": labelsOf("Relationships with peers", "Vztahy s vrstevníky", "Santykiai su bendraamžiais", "Отношения с връстниците"),
-  "partnership-and-sexuality": labelsOf("Partnership and sexuality", "Partnerské vztahy a sexualita", "Partnerystė ir lytiškumas", "Партньорски отношения и сексуалност"),
-  "addictive-substances": labelsOf("Addictive substances", "Návykové látky", "Priklausomybę sukeliančios medžiagos", "Пристрастяващи вещества"),
-  "bullying-and-violence": labelsOf("Bullying and violence", "Šikana a násilí", "Patyčios ir smurtas", "Тормоз и насилие"),
-  "mental-well-being": labelsOf("Mental well-being", "Psychická pohoda", "Psichologinė gerovė", "Психично благополучие"),
+  work: labelsOf(
+    "Work and job search",
+    "Práce a hledání zaměstnání",
+    "Darbas ir darbo paieška",
+    "Работа и търсене на работа"
+  ),
+  "family-relationships": labelsOf(
+    "Family relationships",
+    "Vztahy v rodině",
+    "Santykiai šeimoje",
+    "Отношения в семейството"
+  ),
+  "peer-relationships": labelsOf(
+    "Relationships with peers",
+    "Vztahy s vrstevníky",
+    "Santykiai su bendraamžiais",
+    "Отношения с връстниците"
+  ),
+  "partnership-and-sexuality": labelsOf(
+    "Partnership and sexuality",
+    "Partnerské vztahy a sexualita",
+    "Partnerystė ir lytiškumas",
+    "Партньорски отношения и сексуалност"
+  ),
+  "addictive-substances": labelsOf(
+    "Addictive substances",
+    "Návykové látky",
+    "Priklausomybę sukeliančios medžiagos",
+    "Пристрастяващи вещества"
+  ),
+  "bullying-and-violence": labelsOf(
+    "Bullying and violence",
+    "Šikana a násilí",
+    "Patyčios ir smurtas",
+    "Тормоз и насилие"
+  ),
+  "mental-well-being": labelsOf(
+    "Mental well-being",
+    "Psychická pohoda",
+    "Psichologinė gerovė",
+    "Психично благополучие"
+  ),
   "leisure-time": labelsOf("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
   "money-and-debts": labelsOf("Money and debts", "Peníze a dluhy", "Pinigai ir skolos", "Пари и дългове"),
   housing: labelsOf("Housing", "Bydlení", "Būstas", "Жилище"),
@@ -125,13 +195,28 @@ export const needs: Plugin.Taxonomy<Need> = {
 export const activityTopics: Plugin.Taxonomy<ActivityTopic> = {
   sport: labelsOf("Sport", "Sport", "Sportas", "Спорт"),
   music: labelsOf("Music", "Hudba", "Muzika", "Музика"),
-  "art-and-crafts": labelsOf("Art and crafts", "Výtvarné a rukodělné činnosti", "Dailė ir rankdarbiai", "Изкуство и занаяти"),
+  "art-and-crafts": labelsOf(
+    "Art and crafts",
+    "Výtvarné a rukodělné činnosti",
+    "Dailė ir rankdarbiai",
+    "Изкуство и занаяти"
+  ),
   games: labelsOf("Games", "Hry", "Žaidimai", "Игри"),
   cooking: labelsOf("Cooking", "Vaření", "Maisto gaminimas", "Готвене"),
   trip: labelsOf("Trip", "Výlet", "Išvyka", "Екскурзия"),
   "discussion-group": labelsOf("Discussion group", "Diskusní skupina", "Diskusijų grupė", "Дискусионна група"),
-  "help-with-schoolwork": labelsOf("Help with schoolwork", "Doučování a pomoc s přípravou do školy", "Pagalba ruošiant pamokas", "Помощ с домашните"),
-  "prevention-workshop": labelsOf("Prevention workshop", "Preventivní beseda", "Prevencinis užsiėmimas", "Превантивна беседа")
+  "help-with-schoolwork": labelsOf(
+    "Help with schoolwork",
+    "Doučování a pomoc s přípravou do školy",
+    "Pagalba ruošiant pamokas",
+    "Помощ с домашните"
+  ),
+  "prevention-workshop": labelsOf(
+    "Prevention workshop",
+    "Preventivní beseda",
+    "Prevencinis užsiėmimas",
+    "Превантивна беседа"
+  )
 }
 
 /**
@@ -252,4 +337,11 @@ export interface ClubTaxonomies extends Plugin.Taxonomies {
  * @since 0.1.0
  * @category models
  */
-export const taxonomies: ClubTaxonomies = { interventions, channels, firstContactChannels, locationKinds, needs, activityTopics }
+export const taxonomies: ClubTaxonomies = {
+  interventions,
+  channels,
+  firstContactChannels,
+  locationKinds,
+  needs,
+  activityTopics
+}

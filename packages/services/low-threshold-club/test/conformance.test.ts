@@ -9,4 +9,7 @@ import { pluginSuite } from "@pomoc/core/testing"
 import { LowThresholdClub, lowThresholdClub } from "../src/index.js"
 
 pluginSuite(lowThresholdClub, { numRuns: 100 })
-pluginSuite(LowThresholdClub.make({ ageRange: { min: 6, max: 15 } }), { name: "low-threshold-club for 6–15", numRuns: 30 })
+pluginSuite(LowThresholdClub.make({ ageRange: { min: 6, max: 15 } }), {
+  name: "low-threshold-club for 6–15",
+  numRuns: 30
+})

@@ -2,16 +2,28 @@
  * Facts and commands for the club's rule tests, decoded from wire values so they are what the
  * case-work API would pass.
  */
-import { DateTime, Schema } from "effect"
 import { type AgeBand, type Command, Contact, Cooperation, type Facts, Person, Service, ServiceId } from "@pomoc/core"
+import { DateTime, Schema } from "effect"
 
-export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, wire: unknown): S["Type"] =>
-  Schema.decodeUnknownSync(schema as never)(wire)
+export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(
+  schema: S,
+  wire: unknown
+): S["Type"] => Schema.decodeUnknownSync(schema as never)(wire)
 
 export const NOW = "2026-06-01T12:00:00.000Z"
 export const now = DateTime.makeUnsafe(NOW)
 
-export const ageBands: ReadonlyArray<AgeBand> = ["0-5", "6-10", "11-14", "15-17", "18-20", "21-26", "27-64", "65+", "not-stated"]
+export const ageBands: ReadonlyArray<AgeBand> = [
+  "0-5",
+  "6-10",
+  "11-14",
+  "15-17",
+  "18-20",
+  "21-26",
+  "27-64",
+  "65+",
+  "not-stated"
+]
 
 export const clubPrinciples = ["low-threshold", "voluntariness", "independence", "equality", "respect-for-uniqueness"]
 
@@ -44,9 +56,15 @@ export const facts = (overrides: Partial<Facts.Facts> = {}): Facts.Facts => ({
   ...overrides
 })
 
-export const assessEligibility: Command.Command = { _tag: "AssessEligibility", serviceId: decode(ServiceId, "service-1") }
+export const assessEligibility: Command.Command = {
+  _tag: "AssessEligibility",
+  serviceId: decode(ServiceId, "service-1")
+}
 
-export const registerPerson = (level: "anonymous" | "pseudonymous" | "identified", ageBand: AgeBand = "15-17"): Command.Command => ({
+export const registerPerson = (
+  level: "anonymous" | "pseudonymous" | "identified",
+  ageBand: AgeBand = "15-17"
+): Command.Command => ({
   _tag: "RegisterPerson",
   person: decode(Person, {
     _tag: level,

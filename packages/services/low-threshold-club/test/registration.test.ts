@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Registry } from "@pomoc/core"
-import { lowThresholdClub, LowThresholdClub } from "../src/index.js"
+import { LowThresholdClub, lowThresholdClub } from "../src/index.js"
 
 describe("registration", () => {
   it("the registry accepts the plugin", () => {

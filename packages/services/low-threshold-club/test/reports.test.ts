@@ -3,8 +3,8 @@
  * (aggregate, tabulate, suppress), with an in-memory aggregate of the store contract.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
 import { Records, Report, Store } from "@pomoc/core"
+import { Effect } from "effect"
 import { lowThresholdClub, Reports } from "../src/index.js"
 import { contact } from "./fixtures.js"
 
@@ -19,7 +19,9 @@ const run = (definition: Report.ReportDefinition, records: ReadonlyArray<Store.S
 
 describe("reports", () => {
   it("every report answers one of the three questions, and all three are answered", () => {
-    expect(new Set(lowThresholdClub.reports.map((r) => r.question))).toEqual(new Set(["how-much", "how-well", "better-off"]))
+    expect(new Set(lowThresholdClub.reports.map((r) => r.question))).toEqual(
+      new Set(["how-much", "how-well", "better-off"])
+    )
   })
 
   it("contacts by intervention counts each contact under each of its interventions, in the taxonomy's order", () => {
@@ -33,7 +35,8 @@ describe("reports", () => {
     if (result.table._tag !== "OneWay") return
     const values = result.table.dimension.values
     expect(values).toEqual(Object.keys(lowThresholdClub.taxonomies.interventions))
-    const count = (code: string) => result.table._tag === "OneWay" ? result.table.cells[values.indexOf(code)] : undefined
+    const count = (code: string) =>
+      result.table._tag === "OneWay" ? result.table.cells[values.indexOf(code)] : undefined
     expect(count("contact")).toEqual({ _tag: "Value", count: 3 })
     expect(count("crisis-intervention")).toEqual({ _tag: "Value", count: 1 })
     expect(count("accompaniment")).toEqual({ _tag: "Value", count: 0 })
@@ -53,12 +56,18 @@ describe("reports", () => {
   })
 
   it("participants by month sums known and anonymous participants", () => {
-    const result = run(Reports.participantsByMonth, stored([
-      contact("2026-05-01T16:00:00.000Z"),
-      contact("2026-05-20T16:00:00.000Z"),
-      contact("2026-06-01T16:00:00.000Z")
-    ]))
+    const result = run(
+      Reports.participantsByMonth,
+      stored([
+        contact("2026-05-01T16:00:00.000Z"),
+        contact("2026-05-20T16:00:00.000Z"),
+        contact("2026-06-01T16:00:00.000Z")
+      ])
+    )
     expect(result.table._tag === "OneWay" ? result.table.dimension.values : []).toEqual(["2026-05", "2026-06"])
-    expect(result.table._tag === "OneWay" ? result.table.cells : []).toEqual([{ _tag: "Value", count: 2 }, { _tag: "Value", count: 1 }])
+    expect(result.table._tag === "OneWay" ? result.table.cells : []).toEqual([{ _tag: "Value", count: 2 }, {
+      _tag: "Value",
+      count: 1
+    }])
   })
 })

@@ -3,8 +3,8 @@
  * plus the plugin's), with properties over every age band.
  */
 import { describe, expect, it } from "@effect/vitest"
-import * as fc from "fast-check"
 import { ageBandRange, type Command, type Facts, Registry } from "@pomoc/core"
+import * as fc from "fast-check"
 import { LowThresholdClub, lowThresholdClub, Rules } from "../src/index.js"
 import {
   ageBands,
@@ -20,16 +20,30 @@ import {
 } from "./fixtures.js"
 
 const { rules } = Rules
-const verdictOf = (rule: Rules.ClubRule<string>, command: Command.Command, f: Facts.Facts) => Registry.scopedRule(lowThresholdClub.id, rule).check(command, f, rule.verdict)._tag
+const verdictOf = (rule: Rules.ClubRule<string>, command: Command.Command, f: Facts.Facts) =>
+  Registry.scopedRule(lowThresholdClub.id, rule).check(command, f, rule.verdict)._tag
 const registry = Registry.makeUnsafe([lowThresholdClub])
 const otherType = { ...clubService, type: "debt-counselling" }
 const arbBand = fc.constantFrom(...ageBands)
 
 describe("low-threshold-club/target-age (eligibility)", () => {
   it("denies a band outside 6–26 and allows one inside or unstated (no band straddles 6–26)", () => {
-    const expected = { "0-5": "Deny", "6-10": "Allow", "11-14": "Allow", "15-17": "Allow", "18-20": "Allow", "21-26": "Allow", "27-64": "Deny", "65+": "Deny", "not-stated": "Allow" } as const
+    const expected = {
+      "0-5": "Deny",
+      "6-10": "Allow",
+      "11-14": "Allow",
+      "15-17": "Allow",
+      "18-20": "Allow",
+      "21-26": "Allow",
+      "27-64": "Deny",
+      "65+": "Deny",
+      "not-stated": "Allow"
+    } as const
     for (const band of ageBands) {
-      expect([band, verdictOf(rules.targetAge, assessEligibility, facts({ person: personFacts(band) }))]).toEqual([band, expected[band]])
+      expect([band, verdictOf(rules.targetAge, assessEligibility, facts({ person: personFacts(band) }))]).toEqual([
+        band,
+        expected[band]
+      ])
     }
   })
 
@@ -52,7 +66,11 @@ describe("low-threshold-club/target-age (eligibility)", () => {
     fc.assert(fc.property(arbBand, fc.boolean(), (band, club) => {
       const years = ageBandRange[band]
       const outside = years !== undefined && (years[1] < 6 || years[0] > 26)
-      const verdict = verdictOf(rules.targetAge, assessEligibility, facts({ service: club ? clubService : otherType, person: personFacts(band) }))
+      const verdict = verdictOf(
+        rules.targetAge,
+        assessEligibility,
+        facts({ service: club ? clubService : otherType, person: personFacts(band) })
+      )
       expect(verdict === "Deny").toBe(club && outside)
     }))
   })
@@ -60,7 +78,9 @@ describe("low-threshold-club/target-age (eligibility)", () => {
   it("through the registry, an out-of-range band is denied with the rule named", () => {
     const decision = registry.engine.check(assessEligibility, facts({ person: personFacts("27-64") }))
     expect(decision._tag).toBe("Denied")
-    if (decision._tag === "Denied") expect(decision.violations.map((v) => v.rule)).toContain("low-threshold-club/target-age")
+    if (decision._tag === "Denied") {
+      expect(decision.violations.map((v) => v.rule)).toContain("low-threshold-club/target-age")
+    }
     expect(registry.engine.check(assessEligibility, facts({ person: personFacts("11-14") }))._tag).toBe("Allowed")
   })
 })
@@ -71,14 +91,19 @@ describe("low-threshold-club/age-on-registration", () => {
     expect(verdictOf(rules.ageOnRegistration, registerPerson("pseudonymous", "15-17"), facts())).toBe("Allow")
     expect(verdictOf(rules.ageOnRegistration, startCooperation, facts({ person: personFacts("65+") }))).toBe("Warn")
     expect(verdictOf(rules.ageOnRegistration, startCooperation, facts({ person: personFacts("6-10") }))).toBe("Allow")
-    expect(verdictOf(rules.ageOnRegistration, registerPerson("anonymous", "27-64"), facts({ service: otherType }))).toBe("Allow")
+    expect(verdictOf(rules.ageOnRegistration, registerPerson("anonymous", "27-64"), facts({ service: otherType })))
+      .toBe("Allow")
   })
 
   it("property: never denies registration (a low-threshold club turns nobody away)", () => {
-    fc.assert(fc.property(arbBand, fc.constantFrom("anonymous", "pseudonymous", "identified" as const), (band, level) => {
-      expect(verdictOf(rules.ageOnRegistration, registerPerson(level, band), facts())).not.toBe("Deny")
-      expect(registry.engine.check(registerPerson(level === "identified" ? "pseudonymous" : level, band), facts())._tag).toBe("Allowed")
-    }))
+    fc.assert(
+      fc.property(arbBand, fc.constantFrom("anonymous", "pseudonymous", "identified" as const), (band, level) => {
+        expect(verdictOf(rules.ageOnRegistration, registerPerson(level, band), facts())).not.toBe("Deny")
+        expect(
+          registry.engine.check(registerPerson(level === "identified" ? "pseudonymous" : level, band), facts())._tag
+        ).toBe("Allowed")
+      })
+    )
   })
 })
 
@@ -108,7 +133,9 @@ describe("low-threshold-club/nickname-suffices", () => {
 
 describe("low-threshold-club/principles-declared", () => {
   it("allows a club declaring all its principles, denies one that leaves any out", () => {
-    expect(verdictOf(rules.principlesDeclared, registerService("low-threshold-club", clubPrinciples), facts())).toBe("Allow")
+    expect(verdictOf(rules.principlesDeclared, registerService("low-threshold-club", clubPrinciples), facts())).toBe(
+      "Allow"
+    )
     for (const left of clubPrinciples) {
       const command = registerService("low-threshold-club", clubPrinciples.filter((p) => p !== left))
       expect([left, verdictOf(rules.principlesDeclared, command, facts())]).toEqual([left, "Deny"])
@@ -122,7 +149,9 @@ describe("low-threshold-club/principles-declared", () => {
 describe("messages", () => {
   it("every message key a rule can use has a label in en, cs, lt and bg", () => {
     for (const [key, text] of Object.entries(Rules.messages)) {
-      for (const language of ["en", "cs", "lt", "bg"] as const) expect([key, language, text[language].trim().length > 0]).toEqual([key, language, true])
+      for (const language of ["en", "cs", "lt", "bg"] as const) {
+        expect([key, language, text[language].trim().length > 0]).toEqual([key, language, true])
+      }
     }
   })
 })

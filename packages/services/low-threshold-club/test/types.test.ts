@@ -4,8 +4,8 @@
  * the build.
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
+import { type IndicatorOf, type InterventionOf, Registry, type ReportIdOf } from "@pomoc/core"
 import { Effect } from "effect"
-import { type InterventionOf, type IndicatorOf, Registry, type ReportIdOf } from "@pomoc/core"
 import { lowThresholdClub } from "../src/index.js"
 
 type Host = [typeof lowThresholdClub]
@@ -38,11 +38,19 @@ describe("type flow", () => {
 
   it.effect("a contact with a misspelt intervention is a compile error, and refused at run time", () =>
     Effect.gen(function*() {
-      const ok = yield* registry.recordContact("low-threshold-club", { ...input, interventions: ["leisure-activity", "conversation"], channel: "in-person" })
+      const ok = yield* registry.recordContact("low-threshold-club", {
+        ...input,
+        interventions: ["leisure-activity", "conversation"],
+        channel: "in-person"
+      })
       expect(ok.contact.interventions).toEqual(["leisure-activity", "conversation"])
       const misspelt = yield* Effect.flip(
-        // @ts-expect-error "leisure-activty" is misspelt
-        registry.recordContact("low-threshold-club", { ...input, interventions: ["leisure-activty"], channel: "in-person" })
+        registry.recordContact("low-threshold-club", {
+          ...input,
+          // @ts-expect-error "leisure-activty" is misspelt
+          interventions: ["leisure-activty"],
+          channel: "in-person"
+        })
       )
       expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const channel = yield* Effect.flip(

@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 
-export { streetWork, type StreetWork as StreetWorkPlugin } from "./StreetWork.js"
+export { type StreetWork as StreetWorkPlugin, streetWork } from "./StreetWork.js"
 
 /**
  * @since 0.1.0

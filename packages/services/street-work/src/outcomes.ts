@@ -7,8 +7,8 @@
  * @since 0.1.0
  */
 import { labelsOf } from "@pomoc/core"
-import { DateTime } from "effect"
 import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 
 /**
@@ -20,7 +20,12 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "contact-established",
-    labels: labelsOf("Contact with the workers", "Kontakt s pracovníky", "Ryšys su darbuotojais", "Контакт със служителите"),
+    labels: labelsOf(
+      "Contact with the workers",
+      "Kontakt s pracovníky",
+      "Ryšys su darbuotojais",
+      "Контакт със служителите"
+    ),
     scale: { _tag: "Category", categories: ["first", "repeated", "ongoing"] }
   },
   {
@@ -167,7 +172,8 @@ const DAY_MS = 24 * 60 * 60 * 1000
  */
 export const ongoingContact = { windowDays: 90, contacts: 3 } as const
 
-const upTo = (history: History): ReadonlyArray<Contact> => history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
+const upTo = (history: History): ReadonlyArray<Contact> =>
+  history.contacts.filter((c) => DateTime.isLessThanOrEqualTo(c.at, history.asOf))
 
 const supportCodes: ReadonlyArray<Intervention> = [
   "counselling",
@@ -228,7 +234,9 @@ export const derivations = [
     description: "A contact gave support in a difficult situation.",
     /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
     derive: (history: History) =>
-      upTo(history).some((c) => c.interventions.some((code) => (supportCodes as ReadonlyArray<string>).includes(code))) ? yes : undefined
+      upTo(history).some((c) => c.interventions.some((code) => (supportCodes as ReadonlyArray<string>).includes(code)))
+        ? yes
+        : undefined
   },
   {
     id: "street-work/plan-from-plans",

@@ -100,7 +100,12 @@ export const reports = [
   Report.define({
     id: "contacts-by-month",
     question: "how-much",
-    labels: labelsOf("Participants by month", "Účastníci podle měsíců", "Dalyviai pagal mėnesius", "Участници по месеци"),
+    labels: labelsOf(
+      "Participants by month",
+      "Účastníci podle měsíců",
+      "Dalyviai pagal mėnesius",
+      "Участници по месеци"
+    ),
     query: { kind: "contact", dimensions: [{ by: "month" }], measure: { sum: "participants" } }
   }),
   Report.define({

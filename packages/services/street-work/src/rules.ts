@@ -176,7 +176,6 @@ export interface StreetWorkRules {
   readonly chosenFirstContactChannels: StreetWorkRule<"street-work/chosen-first-contact-channels">
 }
 
-
 /**
  * The rules of a street-work plugin whose services without an age range of their own serve
  * `ageRange`.
@@ -236,7 +235,10 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
     check: (command, _facts, v) =>
       !command.contact.firstContact &&
         command.contact.interventions.includes("first-heard-of-service")
-        ? v.deny("first-heard-of-service on a contact that is not a first contact", "streetWork.firstHeardOnFirstContact")
+        ? v.deny(
+          "first-heard-of-service on a contact that is not a first contact",
+          "streetWork.firstHeardOnFirstContact"
+        )
         : v.allow
   })
 
@@ -264,7 +266,8 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
     description: "The place of a first contact matches its way of first contact.",
     check: (command, _facts, v) => {
       if (command.contact.firstContactChannel === undefined) return v.allow
-      const place = (placeOfChannel as Readonly<Record<string, string | undefined>>)[command.contact.firstContactChannel]
+      const place =
+        (placeOfChannel as Readonly<Record<string, string | undefined>>)[command.contact.firstContactChannel]
       return place !== undefined && place !== command.contact.locationKind
         ? v.warn("the place does not match the first-contact channel", "streetWork.firstContactPlace")
         : v.allow
@@ -299,11 +302,21 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
       if (chosen.some((code) => !Object.hasOwn(firstContactChannels, code))) {
         return v.deny("an unknown way of first contact", "streetWork.unknownFirstContactChannel")
       }
-      return chosen.length === 0 ? v.warn("no way of first contact chosen", "streetWork.noFirstContactChannel") : v.allow
+      return chosen.length === 0
+        ? v.warn("no way of first contact chosen", "streetWork.noFirstContactChannel")
+        : v.allow
     }
   })
 
-  return { targetAge, lanPartyAge, firstHeardOnFirstContact, firstContactChannel, firstContactPlace, noFee, chosenFirstContactChannels } as const
+  return {
+    targetAge,
+    lanPartyAge,
+    firstHeardOnFirstContact,
+    firstContactChannel,
+    firstContactPlace,
+    noFee,
+    chosenFirstContactChannels
+  } as const
 }
 
 /**

@@ -36,8 +36,18 @@ export const interventions = {
   ),
   information: labelsOf("Information", "Informační servis", "Informavimas", "Информиране"),
   conversation: labelsOf("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
-  counselling: labelsOf("Basic social counselling", "Základní sociální poradenství", "Socialinis konsultavimas", "Основно социално консултиране"),
-  "crisis-intervention": labelsOf("Crisis intervention", "Krizová intervence", "Krizių intervencija", "Кризисна интервенция"),
+  counselling: labelsOf(
+    "Basic social counselling",
+    "Základní sociální poradenství",
+    "Socialinis konsultavimas",
+    "Основно социално консултиране"
+  ),
+  "crisis-intervention": labelsOf(
+    "Crisis intervention",
+    "Krizová intervence",
+    "Krizių intervencija",
+    "Кризисна интервенция"
+  ),
   accompaniment: labelsOf("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
   "mediation-of-contact": labelsOf(
     "Mediation of contact with the social environment",
@@ -59,8 +69,18 @@ export const interventions = {
   ),
   "work-with-family": labelsOf("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
   "group-work": labelsOf("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
-  "prevention-activity": labelsOf("Prevention activity", "Preventivní aktivita", "Prevencinė veikla", "Превантивна дейност"),
-  "individual-planning": labelsOf("Individual planning", "Individuální plánování", "Individualus planavimas", "Индивидуално планиране")
+  "prevention-activity": labelsOf(
+    "Prevention activity",
+    "Preventivní aktivita",
+    "Prevencinė veikla",
+    "Превантивна дейност"
+  ),
+  "individual-planning": labelsOf(
+    "Individual planning",
+    "Individuální plánování",
+    "Individualus planavimas",
+    "Индивидуално планиране"
+  )
 }
 
 /**
@@ -157,7 +177,12 @@ export type FirstContactChannel = keyof typeof firstContactChannels
  * @category models
  */
 export const locationKinds = {
-  "street-area": labelsOf("Street, park or square", "Ulice, park nebo náměstí", "Gatvė, parkas ar aikštė", "Улица, парк или площад"),
+  "street-area": labelsOf(
+    "Street, park or square",
+    "Ulice, park nebo náměstí",
+    "Gatvė, parkas ar aikštė",
+    "Улица, парк или площад"
+  ),
   school: labelsOf("School grounds", "Areál školy", "Mokyklos teritorija", "Двор на училището"),
   "shopping-centre": labelsOf("Shopping centre", "Obchodní centrum", "Prekybos centras", "Търговски център"),
   "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
@@ -187,12 +212,37 @@ export const placeOfChannel: Readonly<Partial<Record<FirstContactChannel, Locati
  * @category models
  */
 export const needs = {
-  "school-difficulties": labelsOf("Difficulties at school", "Obtíže ve škole", "Sunkumai mokykloje", "Трудности в училище"),
-  "family-relationships": labelsOf("Family relationships", "Vztahy v rodině", "Santykiai šeimoje", "Отношения в семейството"),
-  "peer-relationships": labelsOf("Relationships with peers", "Vztahy s vrstevníky", "Santykiai su bendraamžiais", "Отношения с връстниците"),
-  bullying: labelsOf("Bullying or cyberbullying", "Šikana nebo kyberšikana", "Patyčios ar patyčios elektroninėje erdvėje", "Тормоз или кибертормоз"),
+  "school-difficulties": labelsOf(
+    "Difficulties at school",
+    "Obtíže ve škole",
+    "Sunkumai mokykloje",
+    "Трудности в училище"
+  ),
+  "family-relationships": labelsOf(
+    "Family relationships",
+    "Vztahy v rodině",
+    "Santykiai šeimoje",
+    "Отношения в семейството"
+  ),
+  "peer-relationships": labelsOf(
+    "Relationships with peers",
+    "Vztahy s vrstevníky",
+    "Santykiai su bendraamžiais",
+    "Отношения с връстниците"
+  ),
+  bullying: labelsOf(
+    "Bullying or cyberbullying",
+    "Šikana nebo kyberšikana",
+    "Patyčios ar patyčios elektroninėje erdvėje",
+    "Тормоз или кибертормоз"
+  ),
   "mental-wellbeing": labelsOf("Mental well-being", "Psychická pohoda", "Psichikos sveikata", "Психично благополучие"),
-  "substance-use": labelsOf("Alcohol, drugs or other substances", "Alkohol, drogy a jiné návykové látky", "Alkoholis, narkotikai ar kitos medžiagos", "Алкохол, наркотици или други вещества"),
+  "substance-use": labelsOf(
+    "Alcohol, drugs or other substances",
+    "Alkohol, drogy a jiné návykové látky",
+    "Alkoholis, narkotikai ar kitos medžiagos",
+    "Алкохол, наркотици или други вещества"
+  ),
   "online-risks": labelsOf(
     "Risks of the online world (gaming, sharing, contacts)",
     "Rizika online světa (hraní, sdílení, kontakty)",

@@ -12,14 +12,23 @@ describe("registration", () => {
     const registry = Registry.makeUnsafe([streetWork])
     expect(registry.label("interventions", "crisis-intervention", "cs")).toBe("Krizová intervence")
     expect(registry.label("channels", "school-message-box", "cs")).toBe("Vzkaz do schránky ve škole")
-    expect(registry.label("firstContactChannels", "shopping-centre-contact-point", "lt")).toBe("Nuolatinis kontaktinis punktas prekybos centre")
+    expect(registry.label("firstContactChannels", "shopping-centre-contact-point", "lt")).toBe(
+      "Nuolatinis kontaktinis punktas prekybos centre"
+    )
     expect(registry.label("firstContactChannels", "lan-party", "bg")).toContain("11–16")
     expect(registry.serviceType("street-work")?.targetGroup.ageRange).toEqual({ min: 11, max: 26 })
   })
 
   it("names every way of first contact of the seed and every follow-up channel after a school visit", () => {
     expect(Object.keys(streetWork.taxonomies.firstContactChannels)).toEqual(
-      expect.arrayContaining(["school-streetwork", "shopping-centre-contact-point", "lan-party", "social-media-profile", "online-outreach", "street-work"])
+      expect.arrayContaining([
+        "school-streetwork",
+        "shopping-centre-contact-point",
+        "lan-party",
+        "social-media-profile",
+        "online-outreach",
+        "street-work"
+      ])
     )
     expect(Object.keys(streetWork.taxonomies.channels)).toEqual(
       expect.arrayContaining(["in-person", "social-network", "email", "phone", "school-message-box"])

@@ -16,11 +16,50 @@ const cellOf = (table: Suppression.SuppressedTable, row: Store.FacetValue, colum
 
 /** A LAN party reaching 40 gamers, 30 of whom had not heard of the service; a school visit reaching 14, 6 of them new; one follow-up by the school's message box. */
 const contacts = [
-  contact({ id: "lan-new", firstContact: true, firstContactChannel: "lan-party", locationKind: "event-venue", mode: "group", anonymousCount: 30, interventions: ["contact", "first-heard-of-service"] }),
-  contact({ id: "lan-known", firstContact: true, firstContactChannel: "lan-party", locationKind: "event-venue", mode: "group", anonymousCount: 10, interventions: ["contact"] }),
-  contact({ id: "school-new", firstContact: true, firstContactChannel: "school-streetwork", locationKind: "school", mode: "group", anonymousCount: 6, interventions: ["contact", "first-heard-of-service"] }),
-  contact({ id: "school-known", firstContact: true, firstContactChannel: "school-streetwork", locationKind: "school", mode: "group", anonymousCount: 8, interventions: ["contact"] }),
-  contact({ id: "follow-up", channel: "school-message-box", locationKind: "school", mode: "group", anonymousCount: 6, interventions: ["conversation"] })
+  contact({
+    id: "lan-new",
+    firstContact: true,
+    firstContactChannel: "lan-party",
+    locationKind: "event-venue",
+    mode: "group",
+    anonymousCount: 30,
+    interventions: ["contact", "first-heard-of-service"]
+  }),
+  contact({
+    id: "lan-known",
+    firstContact: true,
+    firstContactChannel: "lan-party",
+    locationKind: "event-venue",
+    mode: "group",
+    anonymousCount: 10,
+    interventions: ["contact"]
+  }),
+  contact({
+    id: "school-new",
+    firstContact: true,
+    firstContactChannel: "school-streetwork",
+    locationKind: "school",
+    mode: "group",
+    anonymousCount: 6,
+    interventions: ["contact", "first-heard-of-service"]
+  }),
+  contact({
+    id: "school-known",
+    firstContact: true,
+    firstContactChannel: "school-streetwork",
+    locationKind: "school",
+    mode: "group",
+    anonymousCount: 8,
+    interventions: ["contact"]
+  }),
+  contact({
+    id: "follow-up",
+    channel: "school-message-box",
+    locationKind: "school",
+    mode: "group",
+    anonymousCount: 6,
+    interventions: ["conversation"]
+  })
 ]
 
 describe("the effect of each way of first contact", () => {
@@ -44,12 +83,24 @@ describe("the effect of each way of first contact", () => {
 
   it("shows every way of first contact of the plugin, in the plugin's order, even with nobody in it", () => {
     const { table } = runReport(byId("first-contacts-by-channel"), [])
-    expect(table._tag === "OneWay" ? table.dimension.values : []).toEqual(Object.keys(streetWork.taxonomies.firstContactChannels))
+    expect(table._tag === "OneWay" ? table.dimension.values : []).toEqual(
+      Object.keys(streetWork.taxonomies.firstContactChannels)
+    )
   })
 
   it("hides a small count (fewer than five people reached)", () => {
-    const few = [contact({ firstContact: true, firstContactChannel: "online-outreach", locationKind: "online-platform", mode: "group", anonymousCount: 3 })]
-    expect(cellOf(runReport(byId("first-contacts-by-channel"), few).table, "online-outreach")).toEqual({ _tag: "Suppressed" })
+    const few = [
+      contact({
+        firstContact: true,
+        firstContactChannel: "online-outreach",
+        locationKind: "online-platform",
+        mode: "group",
+        anonymousCount: 3
+      })
+    ]
+    expect(cellOf(runReport(byId("first-contacts-by-channel"), few).table, "online-outreach")).toEqual({
+      _tag: "Suppressed"
+    })
   })
 
   it("answers all three questions", () => {

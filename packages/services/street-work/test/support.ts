@@ -1,6 +1,6 @@
-import { Effect, Schema } from "effect"
-import { storeOfIndexed } from "@pomoc/core/testing"
 import { Contact, type Facts, Records, Report, type Store } from "@pomoc/core"
+import { storeOfIndexed } from "@pomoc/core/testing"
+import { Effect, Schema } from "effect"
 
 /** A contact decoded from its encoded form, with defaults for what a test does not care about. */
 export const contact = (fields: Partial<typeof Contact.Encoded>): Contact =>

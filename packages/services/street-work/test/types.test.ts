@@ -4,8 +4,14 @@
  * build.
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
+import {
+  type FirstContactChannelOf,
+  type IndicatorOf,
+  type InterventionOf,
+  Registry,
+  type ReportIdOf
+} from "@pomoc/core"
 import { Effect } from "effect"
-import { type FirstContactChannelOf, type IndicatorOf, type InterventionOf, Registry, type ReportIdOf } from "@pomoc/core"
 import { streetWork } from "../src/index.js"
 
 type Host = [typeof streetWork]
@@ -39,16 +45,30 @@ describe("type flow", () => {
 
   it.effect("a contact with a misspelt code is a compile error, and refused at run time", () =>
     Effect.gen(function*() {
-      const ok = yield* registry.recordContact("street-work", { ...input, interventions: ["contact", "first-heard-of-service"], channel: "in-person", firstContactChannel: "lan-party" })
+      const ok = yield* registry.recordContact("street-work", {
+        ...input,
+        interventions: ["contact", "first-heard-of-service"],
+        channel: "in-person",
+        firstContactChannel: "lan-party"
+      })
       expect(ok.contact.interventions).toEqual(["contact", "first-heard-of-service"])
       const misspelt = yield* Effect.flip(
-        // @ts-expect-error "first-heard-of-servise" is misspelt
-        registry.recordContact("street-work", { ...input, interventions: ["first-heard-of-servise"], channel: "in-person" })
+        registry.recordContact("street-work", {
+          ...input,
+          // @ts-expect-error "first-heard-of-servise" is misspelt
+          interventions: ["first-heard-of-servise"],
+          channel: "in-person"
+        })
       )
       expect(misspelt._tag === "PluginError" && misspelt.reason._tag).toBe("UnknownCode")
       const channel = yield* Effect.flip(
-        // @ts-expect-error "tiktok" is not a first-contact channel of the plugin
-        registry.recordContact("street-work", { ...input, interventions: [], channel: "in-person", firstContactChannel: "tiktok" })
+        registry.recordContact("street-work", {
+          ...input,
+          interventions: [],
+          channel: "in-person",
+          // @ts-expect-error "tiktok" is not a first-contact channel of the plugin
+          firstContactChannel: "tiktok"
+        })
       )
       expect(channel._tag === "PluginError" && channel.reason._tag).toBe("UnknownCode")
     }))

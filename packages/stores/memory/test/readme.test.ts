@@ -9,12 +9,23 @@ describe("MemoryStore", () => {
       const store = yield* Store.Store
       const { versions } = yield* store.commit({
         writes: [{
-          kind: "person", id: "p-1", expectedVersion: 0, serviceId: "club", personIds: ["p-1"],
-          at: "2024-05-01T10:00:00.000Z", facets: { channel: "street" }, tags: [], data: { code: "AB12" }
+          kind: "person",
+          id: "p-1",
+          expectedVersion: 0,
+          serviceId: "club",
+          personIds: ["p-1"],
+          at: "2024-05-01T10:00:00.000Z",
+          facets: { channel: "street" },
+          tags: [],
+          data: { code: "AB12" }
         }],
         audit: [{
-          at: "2024-05-01T10:00:00.000Z", actor: "worker-1", role: "worker", operation: "register-person",
-          outcome: "allowed", subjects: [{ kind: "person", id: "p-1" }]
+          at: "2024-05-01T10:00:00.000Z",
+          actor: "worker-1",
+          role: "worker",
+          operation: "register-person",
+          outcome: "allowed",
+          subjects: [{ kind: "person", id: "p-1" }]
         }]
       })
       const people = yield* store.list({ kind: "person", serviceId: "club" })

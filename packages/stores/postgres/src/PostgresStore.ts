@@ -50,9 +50,10 @@ const openError = (error: SqlError.SqlError): Store.StoreError => {
 export const make = (config: PostgresStoreConfig) =>
   Effect.gen(function*() {
     const client = yield* PgClient.make(poolConfig(config)).pipe(Effect.mapError(openError))
-    const store = yield* SqlStore.make({ dialect: PostgresDialect.dialect, migrate: config.migrate, name: "postgres" }).pipe(
-      Effect.provideService(SqlClient.SqlClient, client)
-    )
+    const store = yield* SqlStore.make({ dialect: PostgresDialect.dialect, migrate: config.migrate, name: "postgres" })
+      .pipe(
+        Effect.provideService(SqlClient.SqlClient, client)
+      )
     return { client, store }
   })
 

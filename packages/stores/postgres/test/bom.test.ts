@@ -17,16 +17,37 @@ describe("PostgreSQL text columns", () => {
       Effect.gen(function*() {
         yield* store.commit({
           writes: [{
-            kind: "contact", id: tricky, expectedVersion: 0, serviceId: tricky, personIds: [tricky], at: "2026-01-01T00:00:00.000Z",
-            facets: { channel: tricky }, tags: [tricky], data: { note: tricky }
+            kind: "contact",
+            id: tricky,
+            expectedVersion: 0,
+            serviceId: tricky,
+            personIds: [tricky],
+            at: "2026-01-01T00:00:00.000Z",
+            facets: { channel: tricky },
+            tags: [tricky],
+            data: { note: tricky }
           }],
-          audit: [{ at: "2026-01-01T00:00:00.000Z", actor: "a", role: "worker", operation: "RecordContact", outcome: "allowed", subjects: [] }]
+          audit: [{
+            at: "2026-01-01T00:00:00.000Z",
+            actor: "a",
+            role: "worker",
+            operation: "RecordContact",
+            outcome: "allowed",
+            subjects: []
+          }]
         })
         // A second write against the stored version: the version check reads ids back too.
         yield* store.commit({
           writes: [{
-            kind: "contact", id: tricky, expectedVersion: 1, serviceId: tricky, personIds: [tricky], at: "2026-01-01T00:00:00.000Z",
-            facets: { channel: tricky }, tags: [tricky], data: { note: tricky }
+            kind: "contact",
+            id: tricky,
+            expectedVersion: 1,
+            serviceId: tricky,
+            personIds: [tricky],
+            at: "2026-01-01T00:00:00.000Z",
+            facets: { channel: tricky },
+            tags: [tricky],
+            data: { note: tricky }
           }],
           audit: []
         })
@@ -36,11 +57,17 @@ describe("PostgreSQL text columns", () => {
         const byChannel = yield* store.aggregate({ kind: "contact", groupBy: ["channel"] })
         const audit = yield* store.readAudit(1, 10)
         return { got, listed, byTag, byChannel, audit }
-      })
-    ))
+      })))
     expect(out.got._tag).toBe("Some")
     if (out.got._tag === "Some") {
-      expect(out.got.value).toMatchObject({ id: tricky, serviceId: tricky, version: 2, personIds: [tricky], tags: [tricky], data: { note: tricky } })
+      expect(out.got.value).toMatchObject({
+        id: tricky,
+        serviceId: tricky,
+        version: 2,
+        personIds: [tricky],
+        tags: [tricky],
+        data: { note: tricky }
+      })
     }
     expect(out.listed.map((r) => r.id)).toEqual([tricky])
     expect(out.byTag.map((r) => r.group)).toEqual([{ tag: tricky }])

@@ -29,7 +29,6 @@ const eventually = async (condition: () => Promise<boolean> | boolean, timeoutMs
   return condition()
 }
 
-
 describe("throwaway cluster", () => {
   it("listens on loopback until stop(), then leaves neither server nor directory", async () => {
     const cluster = await startCluster({ ignoreEnv: true })

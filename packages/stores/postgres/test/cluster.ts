@@ -89,7 +89,9 @@ const run = (argv: ReadonlyArray<string>, what: string): void => {
   const result = spawnSync(command!, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 })
   if (result.error !== undefined || result.status !== 0) {
     const output = `${result.stdout ?? ""}${result.stderr ?? ""}`.trim()
-    throw new Error(`${what} failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${argv.join(" ")}\n${output}`)
+    throw new Error(
+      `${what} failed (${result.error?.message ?? `exit ${String(result.status)}`}): ${argv.join(" ")}\n${output}`
+    )
   }
 }
 
@@ -183,7 +185,19 @@ export const startCluster = async (options: StartClusterOptions = {}): Promise<P
 
   try {
     run(
-      [...asPostgres, join(bin, "initdb"), "-D", dataDir, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"],
+      [
+        ...asPostgres,
+        join(bin, "initdb"),
+        "-D",
+        dataDir,
+        "-U",
+        "postgres",
+        "--auth=trust",
+        "-E",
+        "UTF8",
+        "--no-locale",
+        "--no-sync"
+      ],
       "initdb"
     )
     let lastError: unknown
@@ -199,7 +213,10 @@ export const startCluster = async (options: StartClusterOptions = {}): Promise<P
         "-c full_page_writes=off"
       ].join(" ")
       try {
-        run([...asPostgres, pgCtl, "-D", dataDir, "-l", logFile, "-o", serverOptions, "-t", "60", "-w", "start"], "pg_ctl start")
+        run(
+          [...asPostgres, pgCtl, "-D", dataDir, "-l", logFile, "-o", serverOptions, "-t", "60", "-w", "start"],
+          "pg_ctl start"
+        )
         const info: PgConnectionInfo = {
           host: "127.0.0.1",
           port,

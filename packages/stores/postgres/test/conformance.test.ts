@@ -16,7 +16,9 @@ const schema = freshSchema()
 const admin = ManagedRuntime.make(rawLayer("public"))
 const raw = ManagedRuntime.make(rawLayer(schema))
 afterAll(async () => {
-  await admin.runPromise(Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`))
+  await admin.runPromise(
+    Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) => sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`)
+  )
   await raw.dispose()
   await admin.dispose()
 })
@@ -28,13 +30,21 @@ const probe: RawProbe = {
   record: (kind, id) =>
     withSql((sql) =>
       Effect.map(
-        sql<{ version: number; data: string }>`SELECT version, data::text AS data FROM pomoc_records WHERE kind = ${kind} AND id = ${id}`,
-        (rows) => rows[0] === undefined ? undefined : { version: rows[0].version, data: JSON.parse(rows[0].data) as unknown }
+        sql<
+          { version: number; data: string }
+        >`SELECT version, data::text AS data FROM pomoc_records WHERE kind = ${kind} AND id = ${id}`,
+        (rows) =>
+          rows[0] === undefined ? undefined : { version: rows[0].version, data: JSON.parse(rows[0].data) as unknown }
       )
     ),
-  auditCount: () => withSql((sql) => Effect.map(sql<{ n: number }>`SELECT count(*)::int AS n FROM pomoc_audit`, (rows) => rows[0]!.n)),
+  auditCount: () =>
+    withSql((sql) => Effect.map(sql<{ n: number }>`SELECT count(*)::int AS n FROM pomoc_audit`, (rows) => rows[0]!.n)),
   tamperAudit: (seq, field, value) =>
-    withSql((sql) => Effect.asVoid(sql`UPDATE pomoc_audit SET entry = jsonb_set(entry, ARRAY[${field}::text], to_jsonb(${value}::text)) WHERE seq = ${seq}`)),
+    withSql((sql) =>
+      Effect.asVoid(
+        sql`UPDATE pomoc_audit SET entry = jsonb_set(entry, ARRAY[${field}::text], to_jsonb(${value}::text)) WHERE seq = ${seq}`
+      )
+    ),
   truncateAudit: (keep) =>
     withSql((sql) =>
       Effect.asVoid(Effect.andThen(
@@ -53,10 +63,16 @@ suite("postgres", {
   reset: () =>
     admin.runPromise(
       Effect.flatMap(Effect.service(SqlClient.SqlClient), (sql) =>
-        Effect.asVoid(Effect.andThen(sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`, sql`CREATE SCHEMA ${sql(schema)}`)))
+        Effect.asVoid(
+          Effect.andThen(sql`DROP SCHEMA IF EXISTS ${sql(schema)} CASCADE`, sql`CREATE SCHEMA ${sql(schema)}`)
+        ))
     ),
   probe,
   markDatabaseNewer: () =>
-    withSql((sql) => Effect.asVoid(sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (999, 'from the future', '2099-01-01')`)),
+    withSql((sql) =>
+      Effect.asVoid(
+        sql`INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (999, 'from the future', '2099-01-01')`
+      )
+    ),
   modelRuns: 20
 })

@@ -6,8 +6,8 @@
  * facets and tags the records share).
  */
 import type { Store } from "@pomoc/core"
-import type { AggregatePlan } from "@pomoc/store-testkit"
 import { SqlStore } from "@pomoc/store-sql"
+import type { AggregatePlan } from "@pomoc/store-testkit"
 import { Effect } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { PostgresDialect } from "../src/index.js"
@@ -26,16 +26,23 @@ interface PlanNode {
 export const rowsRead = (node: PlanNode): number => {
   const own = node["Relation Name"] === undefined || node["Relation Name"] === "pomoc_report_shapes"
     ? 0
-    : ((node["Actual Rows"] ?? 0) + (node["Rows Removed by Filter"] ?? 0) + (node["Rows Removed by Index Recheck"] ?? 0)) * (node["Actual Loops"] ?? 1)
+    : ((node["Actual Rows"] ?? 0) + (node["Rows Removed by Filter"] ?? 0) +
+      (node["Rows Removed by Index Recheck"] ?? 0)) * (node["Actual Loops"] ?? 1)
   return own + (node.Plans ?? []).reduce((sum, child) => sum + rowsRead(child), 0)
 }
 
 const describePlan = (node: PlanNode, depth = 0): string =>
-  [`${"  ".repeat(depth)}${node["Node Type"]}${node["Relation Name"] === undefined ? "" : ` on ${node["Relation Name"]}`} (rows ${node["Actual Rows"] ?? "?"} × ${node["Actual Loops"] ?? 1})`,
-    ...(node.Plans ?? []).map((child) => describePlan(child, depth + 1))].join("\n")
+  [
+    `${"  ".repeat(depth)}${node["Node Type"]}${
+      node["Relation Name"] === undefined ? "" : ` on ${node["Relation Name"]}`
+    } (rows ${node["Actual Rows"] ?? "?"} × ${node["Actual Loops"] ?? 1})`,
+    ...(node.Plans ?? []).map((child) => describePlan(child, depth + 1))
+  ].join("\n")
 
 /** `aggregatePlan` through a `SqlClient` on the store's database. */
-export const aggregatePlan = (query: Store.AggregateQuery): Effect.Effect<AggregatePlan, unknown, SqlClient.SqlClient> =>
+export const aggregatePlan = (
+  query: Store.AggregateQuery
+): Effect.Effect<AggregatePlan, unknown, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const statements = yield* SqlStore.aggregateSql(PostgresDialect.dialect, query)

@@ -1,8 +1,8 @@
 /**
  * The README's snippet, with the harness's server as `DATABASE_URL` (a plain string URL).
  */
-import { Store } from "@pomoc/core"
 import { assert, it } from "@effect/vitest"
+import { Store } from "@pomoc/core"
 import { Effect } from "effect"
 import { PostgresStore } from "../src/index.js"
 import { pgConnection } from "./pg.js"
@@ -16,8 +16,15 @@ it("README: aggregates contacts by month and channel through a plain URL", async
     const store = yield* Store.Store
     yield* store.commit({
       writes: [{
-        kind: "contact", id: `readme-${Date.now()}`, expectedVersion: 0, serviceId: "club", personIds: ["p-1"],
-        at: "2026-05-01T10:00:00.000Z", facets: { channel: "street" }, tags: [], data: {}
+        kind: "contact",
+        id: `readme-${Date.now()}`,
+        expectedVersion: 0,
+        serviceId: "club",
+        personIds: ["p-1"],
+        at: "2026-05-01T10:00:00.000Z",
+        facets: { channel: "street" },
+        tags: [],
+        data: {}
       }],
       audit: []
     })

@@ -34,11 +34,13 @@ export const withRaw = <A, E>(schema: string, f: (sql: SqlClient.SqlClient) => E
   )
 
 /** Creates `schema` (empty). */
-export const createSchema = (schema: string) =>
-  withRaw("public", (sql) => sql`CREATE SCHEMA ${sql(schema)}`)
+export const createSchema = (schema: string) => withRaw("public", (sql) => sql`CREATE SCHEMA ${sql(schema)}`)
 
 /** Opens a store in `schema` until the returned `close` runs. */
-export const openStore = (schema: string, options: { readonly migrate?: "auto" | "verify"; readonly applicationName?: string } = {}) =>
+export const openStore = (
+  schema: string,
+  options: { readonly migrate?: "auto" | "verify"; readonly applicationName?: string } = {}
+) =>
   Effect.gen(function*() {
     const scope = Scope.makeUnsafe()
     const context = yield* Layer.buildWithScope(
@@ -53,5 +55,4 @@ export const withStore = <A, E>(
   schema: string,
   f: (store: Store.StoreShape) => Effect.Effect<A, E>,
   options: { readonly migrate?: "auto" | "verify" } = {}
-) =>
-  Effect.acquireUseRelease(openStore(schema, options), ({ store }) => f(store), ({ close }) => close)
+) => Effect.acquireUseRelease(openStore(schema, options), ({ store }) => f(store), ({ close }) => close)

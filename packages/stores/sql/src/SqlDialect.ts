@@ -55,7 +55,9 @@ export interface SqlDialect {
   /** Inside the migration's transaction: a lock that makes concurrent starts wait (or nothing, when the transaction already serialises them). */
   readonly lockMigrations: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError.SqlError>
   /** Inside a commit's transaction: reads the audit head row and locks it until the transaction ends. */
-  readonly lockHead: (sql: SqlClient.SqlClient) => Statement.Statement<{ readonly seq: number | string | bigint; readonly hash: string }>
+  readonly lockHead: (
+    sql: SqlClient.SqlClient
+  ) => Statement.Statement<{ readonly seq: number | string | bigint; readonly hash: string }>
   /** Inside a commit's transaction of at least {@link largeCommit} operations, before any other statement. */
   readonly beforeLargeCommit: (sql: SqlClient.SqlClient) => Effect.Effect<void, SqlError.SqlError>
   /** How many writes and deletes make a commit large. */

@@ -14,9 +14,17 @@ import { Store } from "@pomoc/core"
 import { Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type * as Statement from "effect/sql/Statement"
-import type { SqlDialect } from "./SqlDialect.js"
 import { corrupt, mapSqlErrors } from "./internal/errors.js"
-import { type AuditRow, decodeAudit, decodeRecords, json, recordColumns, type RecordRow, text } from "./internal/rows.js"
+import {
+  type AuditRow,
+  decodeAudit,
+  decodeRecords,
+  json,
+  recordColumns,
+  type RecordRow,
+  text
+} from "./internal/rows.js"
+import type { SqlDialect } from "./SqlDialect.js"
 
 /**
  * What to do with the schema when the store starts: `"auto"` applies pending migrations,
@@ -47,7 +55,8 @@ export interface Options {
  * @since 0.2.0
  * @category combinators
  */
-export const codeVersion = (dialect: SqlDialect): number => dialect.migrations[dialect.migrations.length - 1]?.version ?? 0
+export const codeVersion = (dialect: SqlDialect): number =>
+  dialect.migrations[dialect.migrations.length - 1]?.version ?? 0
 
 /**
  * What {@link migrate} found and did.
@@ -66,7 +75,8 @@ export interface MigrationReport {
 const databaseVersion = (sql: SqlClient.SqlClient, dialect: SqlDialect) =>
   Effect.flatMap(dialect.tableExists(sql, "pomoc_migrations"), (exists) =>
     exists
-      ? Effect.map(sql<{ v: number | string | null }>`SELECT max(version) AS v FROM pomoc_migrations`, (rows) => Number(rows[0]?.v ?? 0))
+      ? Effect.map(sql<{ v: number | string | null }>`SELECT max(version) AS v FROM pomoc_migrations`, (rows) =>
+        Number(rows[0]?.v ?? 0))
       : Effect.succeed(0))
 
 /**
@@ -85,7 +95,8 @@ export const migrate = (
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const target = codeVersion(dialect)
-    const needed = (from: number) => Store.fail("migrate", new Store.MigrationNeeded({ databaseVersion: from, codeVersion: target }))
+    const needed = (from: number) =>
+      Store.fail("migrate", new Store.MigrationNeeded({ databaseVersion: from, codeVersion: target }))
     const current = yield* databaseVersion(sql, dialect)
     if (current > target) return yield* needed(current)
     if (current === target) return { from: current, to: current, applied: [] }
@@ -142,7 +153,12 @@ const byKind = (items: Iterable<Store.RecordKey>): Map<string, Array<string>> =>
  */
 export const periodFilters = (
   sql: SqlClient.SqlClient,
-  query: { readonly kind: string; readonly serviceId?: string | undefined; readonly from?: string | undefined; readonly to?: string | undefined }
+  query: {
+    readonly kind: string
+    readonly serviceId?: string | undefined
+    readonly from?: string | undefined
+    readonly to?: string | undefined
+  }
 ): Statement.Fragment => {
   const clauses: Array<Statement.Fragment> = [sql`r.kind = ${query.kind}`]
   if (query.serviceId !== undefined) clauses.push(sql`r.service_id = ${query.serviceId}`)
@@ -161,11 +177,17 @@ export const groupingOf = (
   sql: SqlClient.SqlClient,
   groups: ReadonlyArray<Statement.Fragment>,
   sums: ReadonlyArray<Statement.Fragment>
-): { readonly selectGroups: Statement.Fragment; readonly selectSums: Statement.Fragment; readonly groupBy: Statement.Fragment } => {
+): {
+  readonly selectGroups: Statement.Fragment
+  readonly selectSums: Statement.Fragment
+  readonly groupBy: Statement.Fragment
+} => {
   const empty = sql.literal("")
   const ordinals = groups.map((_, i) => String(i + 1))
   return {
-    selectGroups: groups.length === 0 ? empty : sql`${sql.csv(groups.map((expr, i) => sql`${expr} AS ${sql(`g${i}`)}`))},`,
+    selectGroups: groups.length === 0
+      ? empty
+      : sql`${sql.csv(groups.map((expr, i) => sql`${expr} AS ${sql(`g${i}`)}`))},`,
     selectSums: sums.length === 0 ? empty : sql`, ${sql.csv(sums.map((expr, i) => sql`${expr} AS ${sql(`s${i}`)}`))}`,
     groupBy: ordinals.length === 0 ? empty : sql.literal(`GROUP BY ${ordinals.join(", ")}`)
   }
@@ -198,14 +220,18 @@ export const reportRowsByShape = (
   // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)
   // the rows are counted as they are.
   const byShape = (query.sum ?? []).length > 0 || query.groupBy.some((name) => name !== "month")
-  const inner = [...(byShape ? ["r.shape AS shape"] : []), ...(query.groupBy.includes("month") ? ["substr(r.at, 1, 7) AS month"] : [])]
+  const inner = [
+    ...(byShape ? ["r.shape AS shape"] : []),
+    ...(query.groupBy.includes("month") ? ["substr(r.at, 1, 7) AS month"] : [])
+  ]
   const columns = sql.literal(inner.length === 0 ? "" : `${inner.join(", ")},`)
   const group = sql.literal(inner.length === 0 ? "" : `GROUP BY ${inner.map((_, i) => i + 1).join(", ")}`)
   const where = periodFilters(sql, query)
   return {
     byShape,
     counts: sql`(SELECT ${columns} count(*) AS n FROM pomoc_report_rows r ${index} WHERE ${where} ${group}) c`,
-    people: (expand, person) => sql`(SELECT DISTINCT ${columns} ${person} AS person FROM pomoc_report_rows r ${index} ${expand} WHERE ${where}) c`
+    people: (expand, person) =>
+      sql`(SELECT DISTINCT ${columns} ${person} AS person FROM pomoc_report_rows r ${index} ${expand} WHERE ${where}) c`
   }
 }
 
@@ -231,15 +257,24 @@ export const primitives = (
     const deleteRows = (table: (typeof RECORD_TABLES)[number], keys: Map<string, Array<string>>) =>
       Effect.gen(function*() {
         for (const [kind, ids] of keys) {
-          for (const part of chunks(ids, CHUNK)) yield* sql`DELETE FROM ${sql(table)} WHERE kind = ${kind} AND ${sql.in("id", part)}`
+          for (const part of chunks(ids, CHUNK)) {
+            yield* sql`DELETE FROM ${sql(table)} WHERE kind = ${kind} AND ${sql.in("id", part)}`
+          }
         }
       })
 
-    const insertRows = (table: string, rows: ReadonlyArray<Record<string, unknown>>, perRow: number, suffix: Statement.Fragment = empty) =>
+    const insertRows = (
+      table: string,
+      rows: ReadonlyArray<Record<string, unknown>>,
+      perRow: number,
+      suffix: Statement.Fragment = empty
+    ) =>
       Effect.gen(function*() {
         let returned = 0
         for (const part of chunks(rows, Math.floor((CHUNK * 10) / perRow))) {
-          const result = yield* sql`INSERT INTO ${sql(table)} ${sql.insert(part as [Record<string, unknown>, ...Array<Record<string, unknown>>])} ${suffix}`
+          const result = yield* sql`INSERT INTO ${sql(table)} ${
+            sql.insert(part as [Record<string, unknown>, ...Array<Record<string, unknown>>])
+          } ${suffix}`
           returned += result.length
         }
         return returned
@@ -287,20 +322,22 @@ export const primitives = (
           if (replaced.length > 0) {
             const upserted = yield* insertRows("pomoc_records", replaced, 10, upsertSuffix)
             // Unreachable while every writer takes the head lock first; kept as a last guard.
-            if (upserted !== replaced.length) return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
+            if (upserted !== replaced.length) {
+              return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
+            }
           }
           if (created.length > 0) yield* insertRows("pomoc_records", created, 10)
           if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
         }
       }).pipe(errors("commit"))
 
-
     const group = (query: Store.AggregateQuery) =>
       Effect.gen(function*() {
         const sums = query.sum ?? []
         const statements = dialect.aggregate(sql, query)
         const rows = yield* statements.rows
-        const groupKey = (row: Record<string, unknown>) => JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
+        const groupKey = (row: Record<string, unknown>) =>
+          JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
         let people: Map<string, number> | undefined
         if (statements.people !== undefined) {
           const peopleRows = yield* statements.people
@@ -323,9 +360,14 @@ export const primitives = (
         })
       }).pipe(errors("aggregate"), Effect.withSpan("SqlStore.aggregate"))
 
-    const headOf = (operation: string) => (rows: ReadonlyArray<{ readonly seq: number | string | bigint; readonly hash: string }>) => {
+    const headOf = (operation: string) =>
+    (
+      rows: ReadonlyArray<{ readonly seq: number | string | bigint; readonly hash: string }>
+    ) => {
       const row = rows[0]
-      return row === undefined ? Effect.fail(corrupt(operation, "the audit head row is missing")) : Effect.succeed({ seq: Number(row.seq), hash: row.hash })
+      return row === undefined
+        ? Effect.fail(corrupt(operation, "the audit head row is missing"))
+        : Effect.succeed({ seq: Number(row.seq), hash: row.hash })
     }
 
     const p: Store.StorePrimitives = {
@@ -341,8 +383,16 @@ export const primitives = (
           const out: Array<Store.RecordVersion> = []
           for (const [kind, ids] of byKind(keys)) {
             for (const part of chunks(ids, CHUNK)) {
-              const rows = yield* sql<{ id: unknown; version: number | string }>`SELECT ${idColumn} AS id, version FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("id", part)}`
-              for (const row of rows) out.push({ kind: kind as Store.RecordKind, id: text("commit", "id", row.id) ?? "", version: Number(row.version) })
+              const rows = yield* sql<
+                { id: unknown; version: number | string }
+              >`SELECT ${idColumn} AS id, version FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("id", part)}`
+              for (const row of rows) {
+                out.push({
+                  kind: kind as Store.RecordKind,
+                  id: text("commit", "id", row.id) ?? "",
+                  version: Number(row.version)
+                })
+              }
             }
           }
           return out
@@ -351,9 +401,18 @@ export const primitives = (
         Effect.gen(function*() {
           const out: Array<Store.KeyHolder> = []
           for (const part of chunks(keys, CHUNK)) {
-            const rows = yield* sql<{ id: unknown; version: number | string; guard_key: unknown }>`SELECT ${idColumn} AS id, version, ${sql.literal(dialect.text("guard_key"))} AS guard_key FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("guard_key", part)}`
+            const rows = yield* sql<
+              { id: unknown; version: number | string; guard_key: unknown }
+            >`SELECT ${idColumn} AS id, version, ${
+              sql.literal(dialect.text("guard_key"))
+            } AS guard_key FROM pomoc_records WHERE kind = ${kind} AND ${sql.in("guard_key", part)}`
             for (const row of rows) {
-              out.push({ kind, id: text("commit", "id", row.id) ?? "", version: Number(row.version), key: text("commit", "guard_key", row.guard_key) ?? "" })
+              out.push({
+                kind,
+                id: text("commit", "id", row.id) ?? "",
+                version: Number(row.version),
+                key: text("commit", "guard_key", row.guard_key) ?? ""
+              })
             }
           }
           return out
@@ -369,7 +428,12 @@ export const primitives = (
         Effect.gen(function*() {
           yield* insertRows(
             "pomoc_audit",
-            entries.map(({ hash, prevHash, seq, ...draft }) => ({ seq, entry: JSON.stringify(draft), prev_hash: prevHash, hash })),
+            entries.map(({ hash, prevHash, seq, ...draft }) => ({
+              seq,
+              entry: JSON.stringify(draft),
+              prev_hash: prevHash,
+              hash
+            })),
             4
           )
           const last = entries[entries.length - 1]!
@@ -388,7 +452,9 @@ export const primitives = (
         const page = query.limit === undefined && query.offset === undefined
           ? empty
           : sql`LIMIT ${query.limit ?? NO_LIMIT} OFFSET ${query.offset ?? 0}`
-        return sql<RecordRow>`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${periodFilters(sql, query)} ORDER BY r.at NULLS FIRST, r.id ${page}`.pipe(
+        return sql<RecordRow>`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${
+          periodFilters(sql, query)
+        } ORDER BY r.at NULLS FIRST, r.id ${page}`.pipe(
           errors("list"),
           Effect.flatMap((rows) => decodeRecords("list", rows)),
           Effect.withSpan("SqlStore.list")
@@ -396,14 +462,18 @@ export const primitives = (
       },
       group,
       readAudit: (fromSeq, limit) =>
-        sql<AuditRow>`SELECT seq, ${sql.literal(dialect.json("entry"))} AS entry, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} AND seq < ${fromSeq + limit} ORDER BY seq`.pipe(
-          errors("readAudit"),
-          Effect.flatMap(decodeAudit)
-        ),
-      auditHead: sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1`.pipe(
-        errors("auditHead"),
-        Effect.flatMap(headOf("auditHead"))
-      )
+        sql<AuditRow>`SELECT seq, ${
+          sql.literal(dialect.json("entry"))
+        } AS entry, prev_hash, hash FROM pomoc_audit WHERE seq >= ${fromSeq} AND seq < ${fromSeq + limit} ORDER BY seq`
+          .pipe(
+            errors("readAudit"),
+            Effect.flatMap(decodeAudit)
+          ),
+      auditHead: sql<{ seq: number | string; hash: string }>`SELECT seq, hash FROM pomoc_audit_head WHERE singleton = 1`
+        .pipe(
+          errors("auditHead"),
+          Effect.flatMap(headOf("auditHead"))
+        )
     }
     return p
   })

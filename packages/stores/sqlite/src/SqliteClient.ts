@@ -150,7 +150,13 @@ const needsConversion = (value: unknown): boolean =>
   typeof value === "boolean" || value === undefined || value instanceof Date
 
 const convert = (value: unknown): unknown =>
-  typeof value === "boolean" ? (value ? 1 : 0) : value === undefined ? null : value instanceof Date ? value.toISOString() : value
+  typeof value === "boolean"
+    ? (value ? 1 : 0)
+    : value === undefined
+    ? null
+    : value instanceof Date
+    ? value.toISOString()
+    : value
 
 /** better-sqlite3 refuses booleans, `undefined` and dates; convert them without copying when there are none. */
 const bindable = (params: ReadonlyArray<unknown>): Array<unknown> => {
@@ -203,7 +209,10 @@ const makeConnection = (
     statement.run(...bindable(params))
     return []
   }
-  const runValues = (statement: PreparedStatement, params: ReadonlyArray<unknown>): ReadonlyArray<ReadonlyArray<unknown>> => {
+  const runValues = (
+    statement: PreparedStatement,
+    params: ReadonlyArray<unknown>
+  ): ReadonlyArray<ReadonlyArray<unknown>> => {
     if (driver.returnsRows(statement)) return driver.allValues(statement, bindable(params))
     statement.run(...bindable(params))
     return []
@@ -240,11 +249,18 @@ const makeConnection = (
         return transformRows === undefined ? rows : transformRows(rows)
       }),
     executeRaw: (sql, params) =>
-      withStatement(sql, "executeRaw", (statement) =>
-        driver.returnsRows(statement) ? statement.all(...bindable(params)) : statement.run(...bindable(params))),
+      withStatement(
+        sql,
+        "executeRaw",
+        (statement) =>
+          driver.returnsRows(statement) ? statement.all(...bindable(params)) : statement.run(...bindable(params))
+      ),
     executeValues: (sql, params) => withStatement(sql, "executeValues", (statement) => runValues(statement, params)),
     executeValuesUnprepared: (sql, params) =>
-      Effect.flatMap(prepareUncached(sql), (statement) => attempt("executeValuesUnprepared", () => runValues(statement, params))),
+      Effect.flatMap(
+        prepareUncached(sql),
+        (statement) => attempt("executeValuesUnprepared", () => runValues(statement, params))
+      ),
     executeUnprepared: (sql, params, transformRows) =>
       attempt("executeUnprepared", () => {
         const rows = executeUnpreparedRows(sql, params)
@@ -407,6 +423,8 @@ export const make = Effect.fnUntraced(function*(
  */
 export const layer = (config: SqliteClientConfig): Layer.Layer<SqliteClient | SqlClient.SqlClient, SqlError> =>
   Layer.effectContext(
-    Effect.map(make(config), (client) =>
-      Context.make(SqliteClient, client).pipe(Context.add(SqlClient.SqlClient, client)))
+    Effect.map(
+      make(config),
+      (client) => Context.make(SqliteClient, client).pipe(Context.add(SqlClient.SqlClient, client))
+    )
   ).pipe(Layer.provide(Reactivity.layer))

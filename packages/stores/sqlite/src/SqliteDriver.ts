@@ -85,7 +85,10 @@ const require = createRequire(import.meta.url)
 export const betterSqlite3: SqliteDriver = {
   name: "better-sqlite3",
   open: (filename, { readonly }) => {
-    const Database = require("better-sqlite3") as new(filename: string, options: { readonly readonly: boolean }) => SqliteDatabase
+    const Database = require("better-sqlite3") as new(
+      filename: string,
+      options: { readonly readonly: boolean }
+    ) => SqliteDatabase
     return new Database(filename, { readonly })
   },
   returnsRows: (statement) => (statement as BetterSqlite3Statement).reader,
@@ -152,8 +155,10 @@ export const auto = (): SqliteDriver => (hasNodeSqlite() ? nodeSqlite : betterSq
  * @since 0.2.0
  * @category constructors
  */
-export const open = (filename: string, options: { readonly readonly?: boolean; readonly driver?: SqliteDriver } = {}): SqliteDatabase =>
-  (options.driver ?? auto()).open(filename, { readonly: options.readonly === true })
+export const open = (
+  filename: string,
+  options: { readonly readonly?: boolean; readonly driver?: SqliteDriver } = {}
+): SqliteDatabase => (options.driver ?? auto()).open(filename, { readonly: options.readonly === true })
 
 /**
  * The first value of the first row of `PRAGMA name` (e.g. `pragma(db, "journal_mode")`).

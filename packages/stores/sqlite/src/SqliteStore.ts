@@ -29,8 +29,12 @@ export interface SqliteStoreConfig {
 
 const openError = (error: SqlError.SqlError): Store.StoreError => {
   const reason = error.reason
-  const code = typeof reason.cause === "object" && reason.cause !== null && "code" in reason.cause ? String(reason.cause.code) : undefined
-  const detail = code === undefined ? `could not open the database (${reason._tag})` : `could not open the database (${code})`
+  const code = typeof reason.cause === "object" && reason.cause !== null && "code" in reason.cause
+    ? String(reason.cause.code)
+    : undefined
+  const detail = code === undefined
+    ? `could not open the database (${reason._tag})`
+    : `could not open the database (${code})`
   if (code !== undefined && (code.startsWith("SQLITE_CORRUPT") || code === "SQLITE_NOTADB")) {
     return Store.fail("open", new Store.CorruptData({ detail }))
   }

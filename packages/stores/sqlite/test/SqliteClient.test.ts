@@ -8,8 +8,8 @@ import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll } from "vitest"
-import { SqliteClient, type SqliteClientConfig } from "../src/SqliteClient.js"
 import { SqliteDriver } from "../src/index.js"
+import { SqliteClient, type SqliteClientConfig } from "../src/SqliteClient.js"
 
 const tempDirs: Array<string> = []
 const tempFile = (name = "db.sqlite"): string => {
@@ -78,7 +78,9 @@ for (const target of targets) {
       Effect.gen(function*() {
         const sql = yield* SqlClient.SqlClient
         const rows = yield* Stream.runCollect(
-          sql<{ x: number }>`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${1000}) SELECT x FROM c`
+          sql<
+            { x: number }
+          >`WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < ${1000}) SELECT x FROM c`
             .stream
         )
         assert.strictEqual(rows.length, 1000)
@@ -111,7 +113,32 @@ for (const target of targets) {
 }
 
 describe("SqliteClient text round-trip", () => {
-  const special = fc.constantFrom("'", "''", "\"", "\\", "\\'", "\n", "\r\n", "\t", "\u0001", "\u001f", "\u007f", "\u2028", "%", "_", "?", "$1", "é", "e\u0301", "😀", "👩‍👩‍👧", "\uFEFF", "--", ";", "/*")
+  const special = fc.constantFrom(
+    "'",
+    "''",
+    "\"",
+    "\\",
+    "\\'",
+    "\n",
+    "\r\n",
+    "\t",
+    "\u0001",
+    "\u001f",
+    "\u007f",
+    "\u2028",
+    "%",
+    "_",
+    "?",
+    "$1",
+    "é",
+    "e\u0301",
+    "😀",
+    "👩‍👩‍👧",
+    "\uFEFF",
+    "--",
+    ";",
+    "/*"
+  )
   const text = fc
     .array(fc.oneof(fc.string({ unit: "binary", maxLength: 20 }), special), { maxLength: 12 })
     .map((parts) => parts.join(""))
@@ -129,7 +156,9 @@ describe("SqliteClient text round-trip", () => {
           yield* sql`INSERT INTO note ${sql.insert({ body })}`
           yield* sql`INSERT INTO note (body) VALUES (${body})`
           yield* client.executeMany("INSERT INTO note (body) VALUES (?)", [[body]])
-          const rows = yield* sql<{ body: string; hex: string }>`SELECT body, hex(body) AS hex FROM note WHERE body = ${body}`
+          const rows = yield* sql<
+            { body: string; hex: string }
+          >`SELECT body, hex(body) AS hex FROM note WHERE body = ${body}`
           assert.strictEqual(rows.length, 3)
           const utf8 = Buffer.from(body, "utf8").toString("hex").toUpperCase()
           for (const row of rows) {
@@ -198,7 +227,10 @@ describe("SqliteClient transactions (checked through a raw connection to the fil
         yield* sql.withTransaction(sql`INSERT INTO item (label) VALUES (${"inner-ok"})`)
         yield* sql`INSERT INTO item (label) VALUES (${"outer-2"})`
       }))
-      const labels = probe(file, (db) => db.prepare("SELECT label FROM item ORDER BY id").all().map((row) => Object.values(row as object)[0]))
+      const labels = probe(
+        file,
+        (db) => db.prepare("SELECT label FROM item ORDER BY id").all().map((row) => Object.values(row as object)[0])
+      )
       assert.deepStrictEqual(labels, ["outer-1", "inner-ok", "outer-2"])
 
       // A committed savepoint still goes when the outer transaction fails.
@@ -228,7 +260,10 @@ describe("SqliteClient transactions (checked through a raw connection to the fil
       ])
       assert.deepStrictEqual(named, { executions: 3, changes: 2 })
 
-      const failing = [...Array.from({ length: 50 }, (_, i) => [`new-${i}`, false] as const), ["label-0", false] as const]
+      const failing = [
+        ...Array.from({ length: 50 }, (_, i) => [`new-${i}`, false] as const),
+        ["label-0", false] as const
+      ]
       const error = yield* Effect.flip(client.executeMany("INSERT INTO item (label, done) VALUES (?, ?)", failing))
       const reason = reasonOf(error)
       assert.strictEqual(reason._tag, "UniqueViolation")
@@ -237,7 +272,10 @@ describe("SqliteClient transactions (checked through a raw connection to the fil
 
       // Inside an outer transaction the batch goes with it.
       yield* Effect.flip(sql.withTransaction(Effect.gen(function*() {
-        yield* client.executeMany("INSERT INTO item (label, done) VALUES (?, ?)", [["inner-1", false], ["inner-2", true]])
+        yield* client.executeMany("INSERT INTO item (label, done) VALUES (?, ?)", [["inner-1", false], [
+          "inner-2",
+          true
+        ]])
         return yield* Effect.fail("outer failed" as const)
       })))
       assert.strictEqual(countRows(file, "item"), 1000)
@@ -314,7 +352,10 @@ describe("SqliteClient errors", () => {
     Effect.gen(function*() {
       const sql = yield* SqlClient.SqlClient
       yield* sql`CREATE TABLE t (id INTEGER PRIMARY KEY, name TEXT NOT NULL, n INTEGER CHECK (n > 0))`
-      assert.strictEqual(reasonOf(yield* Effect.flip(sql`INSERT INTO t (name) VALUES (${null})`))._tag, "ConstraintError")
+      assert.strictEqual(
+        reasonOf(yield* Effect.flip(sql`INSERT INTO t (name) VALUES (${null})`))._tag,
+        "ConstraintError"
+      )
       assert.strictEqual(
         reasonOf(yield* Effect.flip(sql`INSERT INTO t (name, n) VALUES (${"x"}, ${-1})`))._tag,
         "ConstraintError"
@@ -419,7 +460,9 @@ describe("SqliteClient lifecycle and settings", () => {
       probe(file, (db) => {
         assert.strictEqual(SqliteDriver.pragma(db, "journal_mode"), "wal")
         assert.strictEqual(SqliteDriver.pragma(db, "integrity_check"), "ok")
-        assert.deepStrictEqual(db.prepare("SELECT v FROM t").all().map((row) => Object.values(row as object)[0]), ["kept"])
+        assert.deepStrictEqual(db.prepare("SELECT v FROM t").all().map((row) => Object.values(row as object)[0]), [
+          "kept"
+        ])
       })
 
       const again = yield* Effect.gen(function*() {
@@ -442,7 +485,9 @@ describe("SqliteClient lifecycle and settings", () => {
         workerId: 1,
         displayName: "Ada"
       }])
-      assert.deepStrictEqual(yield* sql`SELECT display_name FROM case_worker`.withoutTransform, [{ display_name: "Ada" }])
+      assert.deepStrictEqual(yield* sql`SELECT display_name FROM case_worker`.withoutTransform, [{
+        display_name: "Ada"
+      }])
     }).pipe(withClient({
       filename: ":memory:",
       transformQueryNames: (name) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`),
@@ -541,11 +586,13 @@ describe("SqliteClient crash safety", () => {
       })
 
       // And our client opens it again and writes.
-      const count = await Effect.runPromise(Effect.gen(function*() {
-        const sql = yield* SqlClient.SqlClient
-        yield* sql`INSERT INTO batch (id, payload) VALUES (${1}, ${"after"})`
-        return yield* sql<{ n: number }>`SELECT count(*) AS n FROM batch`
-      }).pipe(withClient({ filename: file })))
+      const count = await Effect.runPromise(
+        Effect.gen(function*() {
+          const sql = yield* SqlClient.SqlClient
+          yield* sql`INSERT INTO batch (id, payload) VALUES (${1}, ${"after"})`
+          return yield* sql<{ n: number }>`SELECT count(*) AS n FROM batch`
+        }).pipe(withClient({ filename: file }))
+      )
       assert.deepStrictEqual(count, [{ n: 1 }])
     }, 60_000)
   }
@@ -567,7 +614,11 @@ describe("SqliteClient drivers", () => {
         name: "recording",
         open: (filename, options) => {
           const db = base.open(filename, options)
-          return { prepare: (sql) => (prepared.push(sql), db.prepare(sql)), exec: (sql) => db.exec(sql), close: () => db.close() }
+          return {
+            prepare: (sql) => (prepared.push(sql), db.prepare(sql)),
+            exec: (sql) => db.exec(sql),
+            close: () => db.close()
+          }
         }
       }
       const rows = yield* Effect.flatMap(SqlClient.SqlClient, (sql) => sql<{ x: number }>`SELECT 41 + 1 AS x`).pipe(

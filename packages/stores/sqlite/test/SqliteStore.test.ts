@@ -2,14 +2,14 @@
  * The SQLite store against real database files: semantics checked through raw better-sqlite3
  * probes, migrations, corrupt rows, two writers on one file, and hostile text round-trips.
  */
-import { Audit, Store } from "@pomoc/core"
 import { assert, describe, it } from "@effect/vitest"
+import { Audit, Store } from "@pomoc/core"
+import { reportSample } from "@pomoc/store-testkit"
 import { Context, Effect, Exit, Layer, Option, Schedule, Scope } from "effect"
 import * as fc from "fast-check"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { reportSample } from "@pomoc/store-testkit"
 import { SqliteDialect, SqliteStore } from "../src/index.js"
 import { SqliteDriver } from "../src/index.js"
 
@@ -70,19 +70,27 @@ describe("SqliteStore", () => {
     return Effect.gen(function*() {
       const committed = yield* withStore(file, (store) =>
         store.commit({
-          writes: [write("c1", { tags: ["a", "b"], personIds: ["p1", "p2"], facets: { channel: "visit", n: 2, ok: true } }), write("c2")],
+          writes: [
+            write("c1", { tags: ["a", "b"], personIds: ["p1", "p2"], facets: { channel: "visit", n: 2, ok: true } }),
+            write("c2")
+          ],
           audit: [draft(), draft("second")]
         }))
       assert.deepStrictEqual(committed.versions, [1, 1])
       assert.deepStrictEqual(committed.audit.map((e) => e.seq), [1, 2])
       raw(file, (db) => {
-        const row = db.prepare("SELECT version, person_ids, tags, facets, data FROM pomoc_records WHERE kind = 'contact' AND id = 'c1'").get() as Record<string, string>
+        const row = db.prepare(
+          "SELECT version, person_ids, tags, facets, data FROM pomoc_records WHERE kind = 'contact' AND id = 'c1'"
+        ).get() as Record<string, string>
         assert.deepStrictEqual(JSON.parse(row.data!), { id: "c1" })
         assert.deepStrictEqual(JSON.parse(row.facets!), { channel: "visit", n: 2, ok: true })
-        const people = db.prepare("SELECT person_id FROM pomoc_record_people WHERE id = 'c1' ORDER BY person_id").all() as Array<{ person_id: string }>
+        const people = db.prepare("SELECT person_id FROM pomoc_record_people WHERE id = 'c1' ORDER BY person_id")
+          .all() as Array<{ person_id: string }>
         assert.deepStrictEqual(people.map((p) => p.person_id), ["p1", "p2"])
         // Tags are kept for reports in the record's report shape (distinct).
-        const tags = db.prepare("SELECT t.value AS tag FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape, json_each(s.tags) t WHERE r.id = 'c1' ORDER BY tag").all() as Array<{ tag: string }>
+        const tags = db.prepare(
+          "SELECT t.value AS tag FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape, json_each(s.tags) t WHERE r.id = 'c1' ORDER BY tag"
+        ).all() as Array<{ tag: string }>
         assert.deepStrictEqual(tags.map((t) => t.tag), ["a", "b"])
         assert.strictEqual((db.prepare("SELECT count(*) AS n FROM pomoc_audit").get() as { n: number }).n, 2)
         const head = db.prepare("SELECT seq, hash FROM pomoc_audit_head").get() as { seq: number; hash: string }
@@ -97,7 +105,9 @@ describe("SqliteStore", () => {
       Effect.gen(function*() {
         yield* store.commit({ writes: [write("c1")], audit: [draft()] })
         yield* store.commit({ writes: [write("c1", { expectedVersion: 1, data: "v2" })], audit: [] })
-        const reason = yield* failureOf(store.commit({ writes: [write("c2"), write("c1", { expectedVersion: 1, data: "stale" })], audit: [draft()] }))
+        const reason = yield* failureOf(
+          store.commit({ writes: [write("c2"), write("c1", { expectedVersion: 1, data: "stale" })], audit: [draft()] })
+        )
         assert.strictEqual(reason._tag, "Conflict")
         if (reason._tag === "Conflict") assert.deepStrictEqual([reason.expectedVersion, reason.actualVersion], [1, 2])
         assert.isTrue(Option.isNone(yield* store.get("contact", "c2")))
@@ -112,14 +122,32 @@ describe("SqliteStore", () => {
     return Effect.gen(function*() {
       yield* withStore(file, (store) =>
         Effect.gen(function*() {
-          yield* store.commit({ writes: [write("c1", { personIds: ["p1"], tags: ["t1"] }), write("c2", { personIds: ["p1"] })], audit: [] })
-          yield* store.commit({ writes: [write("c1", { expectedVersion: 1, personIds: ["p2"], tags: ["t2"] })], deletes: [{ kind: "contact", id: "c2", expectedVersion: 1 }], audit: [] })
+          yield* store.commit({
+            writes: [write("c1", { personIds: ["p1"], tags: ["t1"] }), write("c2", { personIds: ["p1"] })],
+            audit: []
+          })
+          yield* store.commit({
+            writes: [write("c1", { expectedVersion: 1, personIds: ["p2"], tags: ["t2"] })],
+            deletes: [{ kind: "contact", id: "c2", expectedVersion: 1 }],
+            audit: []
+          })
           assert.deepStrictEqual((yield* store.list({ kind: "contact", personId: "p1" })).map((r) => r.id), [])
-          assert.deepStrictEqual((yield* store.list({ kind: "contact", personId: "p2" })).map((r) => [r.id, r.version]), [["c1", 2]])
+          assert.deepStrictEqual(
+            (yield* store.list({ kind: "contact", personId: "p2" })).map((r) => [r.id, r.version]),
+            [["c1", 2]]
+          )
         }))
       raw(file, (db) => {
-        assert.deepStrictEqual(db.prepare("SELECT person_id, id FROM pomoc_record_people").all(), [{ person_id: "p2", id: "c1" }])
-        assert.deepStrictEqual(db.prepare("SELECT t.value AS tag FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape, json_each(s.tags) t").all(), [{ tag: "t2" }])
+        assert.deepStrictEqual(db.prepare("SELECT person_id, id FROM pomoc_record_people").all(), [{
+          person_id: "p2",
+          id: "c1"
+        }])
+        assert.deepStrictEqual(
+          db.prepare(
+            "SELECT t.value AS tag FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape, json_each(s.tags) t"
+          ).all(),
+          [{ tag: "t2" }]
+        )
         assert.deepStrictEqual(db.prepare("SELECT id FROM pomoc_report_rows").all(), [{ id: "c1" }])
         assert.strictEqual((db.prepare("SELECT count(*) AS n FROM pomoc_records").get() as { n: number }).n, 1)
       })
@@ -139,9 +167,14 @@ describe("SqliteStore", () => {
           ],
           audit: []
         })
-        const ids = (q: Partial<Store.RecordQuery>) => Effect.map(store.list({ kind: "contact", ...q }), (rs) => rs.map((r) => r.id))
+        const ids = (q: Partial<Store.RecordQuery>) =>
+          Effect.map(store.list({ kind: "contact", ...q }), (rs) => rs.map((r) => r.id))
         assert.deepStrictEqual(yield* ids({}), ["z", "a", "b", "c", "d"])
-        assert.deepStrictEqual(yield* ids({ from: "2026-01-01T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z" }), ["a", "b", "c"])
+        assert.deepStrictEqual(yield* ids({ from: "2026-01-01T00:00:00.000Z", to: "2026-03-01T00:00:00.000Z" }), [
+          "a",
+          "b",
+          "c"
+        ])
         assert.deepStrictEqual(yield* ids({ serviceId: "other" }), ["c"])
         assert.deepStrictEqual(yield* ids({ personId: "p9" }), ["d"])
         assert.deepStrictEqual(yield* ids({ limit: 2, offset: 1 }), ["a", "b"])
@@ -154,14 +187,29 @@ describe("SqliteStore", () => {
       Effect.gen(function*() {
         yield* store.commit({
           writes: [
-            write("c1", { facets: { channel: "visit", anon: 2 }, tags: ["info", "food"], personIds: ["p1", "p2"], at: "2026-01-05T00:00:00.000Z" }),
-            write("c2", { facets: { channel: "visit", anon: "x" }, tags: ["info"], personIds: ["p1"], at: "2026-01-20T00:00:00.000Z" }),
+            write("c1", {
+              facets: { channel: "visit", anon: 2 },
+              tags: ["info", "food"],
+              personIds: ["p1", "p2"],
+              at: "2026-01-05T00:00:00.000Z"
+            }),
+            write("c2", {
+              facets: { channel: "visit", anon: "x" },
+              tags: ["info"],
+              personIds: ["p1"],
+              at: "2026-01-20T00:00:00.000Z"
+            }),
             write("c3", { facets: { channel: "phone" }, tags: [], personIds: [], at: "2026-02-01T00:00:00.000Z" }),
             write("c4", { facets: { channel: true }, tags: [], personIds: [], at: null })
           ],
           audit: []
         })
-        const byChannel = yield* store.aggregate({ kind: "contact", groupBy: ["channel"], sum: ["anon"], distinctPeople: true })
+        const byChannel = yield* store.aggregate({
+          kind: "contact",
+          groupBy: ["channel"],
+          sum: ["anon"],
+          distinctPeople: true
+        })
         assert.deepStrictEqual(byChannel, [
           { group: { channel: true }, count: 1, sums: { anon: 0 }, distinctPeople: 0 },
           { group: { channel: "phone" }, count: 1, sums: { anon: 0 }, distinctPeople: 0 },
@@ -175,15 +223,25 @@ describe("SqliteStore", () => {
         const period = yield* store.aggregate({ kind: "contact", groupBy: [], from: "2026-01-10T00:00:00.000Z" })
         assert.deepStrictEqual(period, [{ group: {}, count: 2, sums: {} }])
         assert.deepStrictEqual(yield* store.aggregate({ kind: "person", groupBy: [] }), [])
-        const bad = yield* failureOf(store.aggregate({ kind: "contact", groupBy: ["channel'; DROP TABLE pomoc_records; --"] }))
+        const bad = yield* failureOf(
+          store.aggregate({ kind: "contact", groupBy: ["channel'; DROP TABLE pomoc_records; --"] })
+        )
         assert.strictEqual(bad._tag, "InvalidQuery")
-        assert.strictEqual((yield* failureOf(store.aggregate({ kind: "contact", groupBy: [], sum: ["a.b"] })))._tag, "InvalidQuery")
+        assert.strictEqual(
+          (yield* failureOf(store.aggregate({ kind: "contact", groupBy: [], sum: ["a.b"] })))._tag,
+          "InvalidQuery"
+        )
       })))
 
   it.effect("reads the audit chain back intact, in pages", () =>
     withStore(":memory:", (store) =>
       Effect.gen(function*() {
-        for (let i = 0; i < 5; i++) yield* store.commit({ writes: [], audit: [draft(`op${i}`), { ...draft(), legalGround: "§ 7", rules: ["r1"] }] })
+        for (let i = 0; i < 5; i++) {
+          yield* store.commit({
+            writes: [],
+            audit: [draft(`op${i}`), { ...draft(), legalGround: "§ 7", rules: ["r1"] }]
+          })
+        }
         const all = yield* store.readAudit(1, 100)
         assert.strictEqual(all.length, 10)
         assert.deepStrictEqual(Audit.verify(all, yield* store.auditHead)._tag, "Intact")
@@ -239,9 +297,14 @@ describe("SqliteStore", () => {
   it.effect("refuses a unit with an unknown kind or a negative expected version", () =>
     withStore(":memory:", (store) =>
       Effect.gen(function*() {
-        const reason = yield* failureOf(store.commit({ writes: [write("c1", { kind: "nonsense" as Store.RecordKind })], audit: [] }))
+        const reason = yield* failureOf(
+          store.commit({ writes: [write("c1", { kind: "nonsense" as Store.RecordKind })], audit: [] })
+        )
         assert.strictEqual(reason._tag, "ConstraintViolation")
-        assert.strictEqual((yield* failureOf(store.commit({ writes: [write("c1", { expectedVersion: -1 })], audit: [] })))._tag, "ConstraintViolation")
+        assert.strictEqual(
+          (yield* failureOf(store.commit({ writes: [write("c1", { expectedVersion: -1 })], audit: [] })))._tag,
+          "ConstraintViolation"
+        )
       })))
 })
 
@@ -255,7 +318,11 @@ describe("migrations", () => {
       raw(file, (db) => {
         const rows = db.prepare("SELECT version, name FROM pomoc_migrations ORDER BY version").all()
         assert.deepStrictEqual(rows, SqliteDialect.dialect.migrations.map(({ name, version }) => ({ version, name })))
-        assert.deepStrictEqual(rows.slice(0, 3), [{ version: 1, name: "initial" }, { version: 2, name: "report-rows" }, { version: 3, name: "report-shapes" }])
+        assert.deepStrictEqual(rows.slice(0, 3), [
+          { version: 1, name: "initial" },
+          { version: 2, name: "report-rows" },
+          { version: 3, name: "report-shapes" }
+        ])
       })
     })
   })
@@ -277,11 +344,20 @@ describe("migrations", () => {
         `))
       const after = yield* withStore(file, reportSample.answer)
       assert.deepStrictEqual(after, before)
-      assert.deepStrictEqual(before[0]!.map((row) => [row.group.tag, row.count, row.distinctPeople]), [["a", 1, 2], ["b", 2, 3]])
+      assert.deepStrictEqual(before[0]!.map((row) => [row.group.tag, row.count, row.distinctPeople]), [["a", 1, 2], [
+        "b",
+        2,
+        3
+      ]])
       raw(file, (db) => {
         assert.deepStrictEqual(db.prepare("SELECT name FROM sqlite_master WHERE name = 'pomoc_record_tags'").all(), [])
-        assert.deepStrictEqual(db.prepare("SELECT id FROM pomoc_report_rows ORDER BY id").all(), [{ id: "c1" }, { id: "c2" }, { id: "c3" }])
-        assert.deepStrictEqual((db.prepare("SELECT max(version) AS v FROM pomoc_migrations").get() as { v: number }).v, SqliteDialect.CODE_VERSION)
+        assert.deepStrictEqual(db.prepare("SELECT id FROM pomoc_report_rows ORDER BY id").all(), [{ id: "c1" }, {
+          id: "c2"
+        }, { id: "c3" }])
+        assert.deepStrictEqual(
+          (db.prepare("SELECT max(version) AS v FROM pomoc_migrations").get() as { v: number }).v,
+          SqliteDialect.CODE_VERSION
+        )
       })
     })
   })
@@ -291,7 +367,9 @@ describe("migrations", () => {
     return Effect.gen(function*() {
       const reason = yield* failureOf(withStore(file, () => Effect.void, { migrate: "verify" }))
       assert.strictEqual(reason._tag, "MigrationNeeded")
-      if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [0, SqliteDialect.CODE_VERSION])
+      if (reason._tag === "MigrationNeeded") {
+        assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [0, SqliteDialect.CODE_VERSION])
+      }
       raw(file, (db) => assert.deepStrictEqual(db.prepare("SELECT name FROM sqlite_master").all(), []))
     })
   })
@@ -301,14 +379,21 @@ describe("migrations", () => {
     return Effect.gen(function*() {
       yield* withStore(file, (store) => store.commit({ writes: [write("c1")], audit: [draft()] }))
       raw(file, (db) => {
-        db.prepare("INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01')").run(SqliteDialect.CODE_VERSION + 1)
+        db.prepare(
+          "INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (?, 'from the future', '2030-01-01')"
+        ).run(SqliteDialect.CODE_VERSION + 1)
         db.exec("PRAGMA wal_checkpoint(TRUNCATE)")
       })
       const before = readFileSync(file)
       for (const migrate of ["auto", "verify"] as const) {
         const reason = yield* failureOf(withStore(file, () => Effect.void, { migrate }))
         assert.strictEqual(reason._tag, "MigrationNeeded")
-        if (reason._tag === "MigrationNeeded") assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [SqliteDialect.CODE_VERSION + 1, SqliteDialect.CODE_VERSION])
+        if (reason._tag === "MigrationNeeded") {
+          assert.deepStrictEqual([reason.databaseVersion, reason.codeVersion], [
+            SqliteDialect.CODE_VERSION + 1,
+            SqliteDialect.CODE_VERSION
+          ])
+        }
       }
       raw(file, (db) => db.exec("PRAGMA wal_checkpoint(TRUNCATE)"))
       assert.isTrue(readFileSync(file).equals(before))
@@ -336,7 +421,11 @@ describe("two writers on one file", () => {
       yield* a.store.commit({ writes: [write("shared", { data: "v1" })], audit: [] })
       const outcomes = yield* Effect.all(
         [a, b].map(({ store }, i) =>
-          Effect.exit(retryBusy(store.commit({ writes: [write("shared", { expectedVersion: 1, data: `writer ${i}` })], audit: [draft()] })))
+          Effect.exit(
+            retryBusy(
+              store.commit({ writes: [write("shared", { expectedVersion: 1, data: `writer ${i}` })], audit: [draft()] })
+            )
+          )
         ),
         { concurrency: "unbounded" }
       )
@@ -364,9 +453,14 @@ describe("two writers on one file", () => {
         Effect.gen(function*() {
           const current = Option.getOrThrow(yield* store.get("contact", "counter"))
           yield* Effect.yieldNow
-          yield* store.commit({ writes: [write("counter", { expectedVersion: current.version, data: (current.data as number) + 1 })], audit: [draft()] })
+          yield* store.commit({
+            writes: [write("counter", { expectedVersion: current.version, data: (current.data as number) + 1 })],
+            audit: [draft()]
+          })
         }).pipe(Effect.retry({ while: (e) => e.reason._tag === "Busy" || e.reason._tag === "Conflict", times: 10_000 }))
-      yield* Effect.all([a, b].map(({ store }) => Effect.repeat(increment(store), { times: N - 1 })), { concurrency: "unbounded" })
+      yield* Effect.all([a, b].map(({ store }) => Effect.repeat(increment(store), { times: N - 1 })), {
+        concurrency: "unbounded"
+      })
       const stored = Option.getOrThrow(yield* a.store.get("contact", "counter"))
       assert.strictEqual(stored.data, 2 * N)
       assert.strictEqual(stored.version, 2 * N + 1)
@@ -382,7 +476,30 @@ describe("two writers on one file", () => {
 describe("hostile text", () => {
   // Quotes, backslashes, SQL and placeholder syntax, NUL-free control characters, any Unicode.
   const unit = fc.oneof(
-    fc.constantFrom("'", "\"", "\\", "\\'", "--", ";", "?", "$1", ":a", "@a", "\n", "\r", "\t", "\u0001", "\u001f", "\u007f", "\u2028", "\ufeff", "é", "e\u0301", "😀", "\u{10ffff}"),
+    fc.constantFrom(
+      "'",
+      "\"",
+      "\\",
+      "\\'",
+      "--",
+      ";",
+      "?",
+      "$1",
+      ":a",
+      "@a",
+      "\n",
+      "\r",
+      "\t",
+      "\u0001",
+      "\u001f",
+      "\u007f",
+      "\u2028",
+      "\ufeff",
+      "é",
+      "e\u0301",
+      "😀",
+      "\u{10ffff}"
+    ),
     fc.string({ unit: "binary", minLength: 1, maxLength: 1 }).filter((s) => !s.includes("\u0000"))
   )
   const text = (minLength = 0) => fc.string({ unit, minLength, maxLength: 20 })
@@ -391,27 +508,49 @@ describe("hostile text", () => {
     const file = freshFile()
     await Effect.runPromise(withStore(file, () => Effect.void))
     await fc.assert(
-      fc.asyncProperty(text(1), text(1), text(), fc.array(text(1), { maxLength: 3 }), fc.array(text(1), { maxLength: 3 }), text(), async (id, serviceId, note, people, tags, facet) => {
-        const record = write(id, { serviceId, personIds: [...new Set(people)], tags: [...new Set(tags)], facets: { label: facet }, data: { note, [note]: [note] } })
-        const got = await Effect.runPromise(
-          withStore(file, (store) =>
-            Effect.gen(function*() {
-              const before = Option.map(yield* store.get("contact", id), (r) => r.version)
-              yield* store.commit({ writes: [{ ...record, expectedVersion: Option.getOrElse(before, () => 0) }], audit: [{ ...draft(), actor: note, subjects: [{ kind: "contact", id }] }] })
-              const audit = yield* store.readAudit((yield* store.auditHead).seq, 1)
-              assert.strictEqual(audit[0]!.actor, note)
-              if (people[0] !== undefined) assert.isTrue((yield* store.list({ kind: "contact", personId: people[0] })).some((r) => r.id === id))
-              return Option.getOrThrow(yield* store.get("contact", id))
-            }))
-        )
-        const { expectedVersion: _, ...expected } = record
-        assert.deepStrictEqual({ ...got, version: 0 }, { ...expected, version: 0 })
-        raw(file, (db) => {
-          const row = db.prepare("SELECT service_id, data FROM pomoc_records WHERE kind = ? AND id = ?").get("contact", id) as { service_id: string; data: string }
-          assert.strictEqual(row.service_id, serviceId)
-          assert.deepStrictEqual(JSON.parse(row.data), record.data)
-        })
-      }),
+      fc.asyncProperty(
+        text(1),
+        text(1),
+        text(),
+        fc.array(text(1), { maxLength: 3 }),
+        fc.array(text(1), { maxLength: 3 }),
+        text(),
+        async (id, serviceId, note, people, tags, facet) => {
+          const record = write(id, {
+            serviceId,
+            personIds: [...new Set(people)],
+            tags: [...new Set(tags)],
+            facets: { label: facet },
+            data: { note, [note]: [note] }
+          })
+          const got = await Effect.runPromise(
+            withStore(file, (store) =>
+              Effect.gen(function*() {
+                const before = Option.map(yield* store.get("contact", id), (r) => r.version)
+                yield* store.commit({
+                  writes: [{ ...record, expectedVersion: Option.getOrElse(before, () => 0) }],
+                  audit: [{ ...draft(), actor: note, subjects: [{ kind: "contact", id }] }]
+                })
+                const audit = yield* store.readAudit((yield* store.auditHead).seq, 1)
+                assert.strictEqual(audit[0]!.actor, note)
+                if (people[0] !== undefined) {
+                  assert.isTrue((yield* store.list({ kind: "contact", personId: people[0] })).some((r) => r.id === id))
+                }
+                return Option.getOrThrow(yield* store.get("contact", id))
+              }))
+          )
+          const { expectedVersion: _, ...expected } = record
+          assert.deepStrictEqual({ ...got, version: 0 }, { ...expected, version: 0 })
+          raw(file, (db) => {
+            const row = db.prepare("SELECT service_id, data FROM pomoc_records WHERE kind = ? AND id = ?").get(
+              "contact",
+              id
+            ) as { service_id: string; data: string }
+            assert.strictEqual(row.service_id, serviceId)
+            assert.deepStrictEqual(JSON.parse(row.data), record.data)
+          })
+        }
+      ),
       { numRuns: 60 }
     )
   })

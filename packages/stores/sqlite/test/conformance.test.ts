@@ -44,9 +44,16 @@ const fileProbe: RawProbe = {
     }),
   auditCount: async () => raw((db) => (db.prepare("SELECT count(*) AS n FROM pomoc_audit").get() as { n: number }).n),
   tamperAudit: async (seq, field, value) =>
-    raw((db) => void db.prepare("UPDATE pomoc_audit SET entry = json_set(entry, ?, ?) WHERE seq = ?").run(`$.${field}`, value, seq)),
+    raw((db) =>
+      void db.prepare("UPDATE pomoc_audit SET entry = json_set(entry, ?, ?) WHERE seq = ?").run(
+        `$.${field}`,
+        value,
+        seq
+      )
+    ),
   truncateAudit: async (keep) => raw((db) => void db.exec(truncateAuditSql(keep))),
-  aggregatePlan: (query) => Effect.runPromise(aggregatePlan(query).pipe(Effect.provide(SqliteClient.layer({ filename: file }))))
+  aggregatePlan: (query) =>
+    Effect.runPromise(aggregatePlan(query).pipe(Effect.provide(SqliteClient.layer({ filename: file }))))
 }
 
 suite("sqlite file", {
@@ -57,7 +64,11 @@ suite("sqlite file", {
   },
   probe: fileProbe,
   markDatabaseNewer: async () =>
-    raw((db) => void db.prepare("INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (999, 'from the future', '2099-01-01')").run()),
+    raw((db) =>
+      void db.prepare(
+        "INSERT INTO pomoc_migrations (version, name, applied_at) VALUES (999, 'from the future', '2099-01-01')"
+      ).run()
+    ),
   modelRuns: 30
 })
 
@@ -68,20 +79,32 @@ const memoryProbe = Layer.effect(
     record: (kind, id) =>
       Effect.runPromise(
         Effect.map(
-          sql<{ version: number; data: string }>`SELECT version, data FROM pomoc_records WHERE kind = ${kind} AND id = ${id}`,
-          (rows) => rows[0] === undefined ? undefined : { version: rows[0].version, data: JSON.parse(rows[0].data) as unknown }
+          sql<
+            { version: number; data: string }
+          >`SELECT version, data FROM pomoc_records WHERE kind = ${kind} AND id = ${id}`,
+          (rows) =>
+            rows[0] === undefined ? undefined : { version: rows[0].version, data: JSON.parse(rows[0].data) as unknown }
         )
       ),
-    auditCount: () => Effect.runPromise(Effect.map(sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_audit`, (rows) => rows[0]!.n)),
+    auditCount: () =>
+      Effect.runPromise(Effect.map(sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_audit`, (rows) => rows[0]!.n)),
     tamperAudit: (seq, field, value) =>
-      Effect.runPromise(Effect.asVoid(sql`UPDATE pomoc_audit SET entry = json_set(entry, ${"$." + field}, ${value}) WHERE seq = ${seq}`)),
+      Effect.runPromise(
+        Effect.asVoid(sql`UPDATE pomoc_audit SET entry = json_set(entry, ${"$." + field}, ${value}) WHERE seq = ${seq}`)
+      ),
     truncateAudit: (keep) =>
-      Effect.runPromise(Effect.forEach(truncateAuditSql(keep).split(";"), (statement) => sql.unsafe(statement), { discard: true })),
-    aggregatePlan: (query) => Effect.runPromise(aggregatePlan(query).pipe(Effect.provideService(SqlClient.SqlClient, sql)))
+      Effect.runPromise(
+        Effect.forEach(truncateAuditSql(keep).split(";"), (statement) => sql.unsafe(statement), { discard: true })
+      ),
+    aggregatePlan: (query) =>
+      Effect.runPromise(aggregatePlan(query).pipe(Effect.provideService(SqlClient.SqlClient, sql)))
   }))
 )
 
 suite("sqlite :memory:", {
-  layer: memoryProbe.pipe(Layer.provideMerge(SqliteStore.layer({ filename: ":memory:" }))) as Layer.Layer<Store.Store, Store.StoreError>,
+  layer: memoryProbe.pipe(Layer.provideMerge(SqliteStore.layer({ filename: ":memory:" }))) as Layer.Layer<
+    Store.Store,
+    Store.StoreError
+  >,
   modelRuns: 30
 })

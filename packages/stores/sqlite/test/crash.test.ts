@@ -2,8 +2,8 @@
  * Crash safety: a process SIGKILLed in the middle of a 20,000-record commit leaves a database
  * that passes `integrity_check` and holds either the whole batch or none of it.
  */
-import { Audit, Store } from "@pomoc/core"
 import { assert, describe, it } from "@effect/vitest"
+import { Audit, Store } from "@pomoc/core"
 import { Effect } from "effect"
 import { spawn } from "node:child_process"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -51,7 +51,9 @@ const runAndKill = (file: string) =>
   })
 
 describe("crash safety", () => {
-  it("a SIGKILL in the middle of a large commit leaves all or nothing, and the file opens cleanly", { timeout: 120_000 }, async () => {
+  it("a SIGKILL in the middle of a large commit leaves all or nothing, and the file opens cleanly", {
+    timeout: 120_000
+  }, async () => {
     const dir = mkdtempSync(join(tmpdir(), "pomoc-crash-"))
     try {
       const file = join(dir, "crash.db")
@@ -63,12 +65,20 @@ describe("crash safety", () => {
       const db = SqliteDriver.open(file)
       try {
         assert.strictEqual(SqliteDriver.pragma(db, "integrity_check"), "ok")
-        const batch = (db.prepare("SELECT count(*) AS n FROM pomoc_records WHERE id LIKE 'batch-%'").get() as { n: number }).n
+        const batch =
+          (db.prepare("SELECT count(*) AS n FROM pomoc_records WHERE id LIKE 'batch-%'").get() as { n: number }).n
         assert.include([0, RECORDS], batch)
         // It was killed before committing, so the batch is absent, and so are its index rows.
         assert.strictEqual(batch, 0)
-        assert.strictEqual((db.prepare("SELECT count(*) AS n FROM pomoc_record_people WHERE id LIKE 'batch-%'").get() as { n: number }).n, 0)
-        assert.strictEqual((db.prepare("SELECT count(*) AS n FROM pomoc_records WHERE id = 'before'").get() as { n: number }).n, 1)
+        assert.strictEqual(
+          (db.prepare("SELECT count(*) AS n FROM pomoc_record_people WHERE id LIKE 'batch-%'").get() as { n: number })
+            .n,
+          0
+        )
+        assert.strictEqual(
+          (db.prepare("SELECT count(*) AS n FROM pomoc_records WHERE id = 'before'").get() as { n: number }).n,
+          1
+        )
       } finally {
         db.close()
       }
@@ -81,7 +91,17 @@ describe("crash safety", () => {
           assert.strictEqual(audit.length, 1)
           assert.strictEqual(Audit.verify(audit)._tag, "Intact")
           const committed = yield* store.commit({
-            writes: [{ kind: "contact", id: "batch-0", expectedVersion: 0, serviceId: null, personIds: [], at: null, facets: {}, tags: [], data: 1 }],
+            writes: [{
+              kind: "contact",
+              id: "batch-0",
+              expectedVersion: 0,
+              serviceId: null,
+              personIds: [],
+              at: null,
+              facets: {},
+              tags: [],
+              data: 1
+            }],
             audit: []
           })
           assert.deepStrictEqual(committed.versions, [1])

@@ -5,8 +5,8 @@
  * quadratic plan of issue 10. The probe reads that plan as unbounded by the period; the store's
  * own plan for the same report is the period's range.
  */
-import { Store } from "@pomoc/core"
 import { describe, expect, it } from "@effect/vitest"
+import { Store } from "@pomoc/core"
 import { SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
@@ -28,14 +28,25 @@ describe("report plans on SQLite", () => {
       const store = yield* Store.Store
       const sql = yield* SqlClient.SqlClient
       const writes = Array.from({ length: 2000 }, (_, n): Store.RecordWrite => ({
-        kind: "contact", id: `c${n}`, expectedVersion: 0, serviceId: `service-${n % 4}`, personIds: [`p${n % 50}`],
-        at: new Date(Date.UTC(2024 + (n % 3), 0, 1) + n * 3_600_000).toISOString(), facets: { participants: 1 }, tags: ["a", n % 2 === 0 ? "b" : "c"], data: {}
+        kind: "contact",
+        id: `c${n}`,
+        expectedVersion: 0,
+        serviceId: `service-${n % 4}`,
+        personIds: [`p${n % 50}`],
+        at: new Date(Date.UTC(2024 + (n % 3), 0, 1) + n * 3_600_000).toISOString(),
+        facets: { participants: 1 },
+        tags: ["a", n % 2 === 0 ? "b" : "c"],
+        data: {}
       }))
       yield* store.commit({ writes, audit: [] })
       // Schema 1, side by side: the tags table, its (kind, tag) index, and the query that joined it.
-      yield* sql.unsafe(`CREATE TABLE old_tags (kind TEXT NOT NULL, id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (kind, id, tag)) WITHOUT ROWID`)
+      yield* sql.unsafe(
+        `CREATE TABLE old_tags (kind TEXT NOT NULL, id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (kind, id, tag)) WITHOUT ROWID`
+      )
       yield* sql.unsafe(`CREATE INDEX old_tags_tag ON old_tags (kind, tag)`)
-      yield* sql.unsafe(`INSERT INTO old_tags SELECT DISTINCT r.kind, r.id, t.value FROM pomoc_records r, json_each(r.tags) t`)
+      yield* sql.unsafe(
+        `INSERT INTO old_tags SELECT DISTINCT r.kind, r.id, t.value FROM pomoc_records r, json_each(r.tags) t`
+      )
       yield* sql.unsafe(`DROP TABLE IF EXISTS sqlite_stat1`).pipe(Effect.ignore)
       const old = yield* sql.unsafe<{ detail: string }>(
         `EXPLAIN QUERY PLAN SELECT t.tag AS g0, count(*) AS n, total(CASE WHEN json_type(r.facets, '$.participants') IN ('integer', 'real') THEN json_extract(r.facets, '$.participants') END) AS s0
@@ -47,7 +58,9 @@ describe("report plans on SQLite", () => {
       expect(details.find((d) => /^(SCAN|SEARCH) /.test(d))).toMatch(/old_tags_tag/)
       expect(periodDriven(details, query)).toBe(false)
 
-      const [[text, params]] = (yield* SqlStore.aggregateSql(SqliteDialect.dialect, query)) as unknown as [[string, Array<never>]]
+      const [[text, params]] = (yield* SqlStore.aggregateSql(SqliteDialect.dialect, query)) as unknown as [
+        [string, Array<never>]
+      ]
       const current = (yield* sql.unsafe<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, params)).map((r) => r.detail)
       expect(periodDriven(current, query), current.join("\n")).toBe(true)
     }).pipe(Effect.provide(SqliteStore.layer({ filename: ":memory:" }))))

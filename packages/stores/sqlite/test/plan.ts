@@ -7,8 +7,8 @@
  * power of its nested table loops.
  */
 import type { Store } from "@pomoc/core"
-import type { AggregatePlan } from "@pomoc/store-testkit"
 import { SqlStore } from "@pomoc/store-sql"
+import type { AggregatePlan } from "@pomoc/store-testkit"
 import { Effect } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { SqliteDialect } from "../src/index.js"
@@ -44,7 +44,9 @@ export const periodDriven = (details: ReadonlyArray<string>, query: Store.Aggreg
 }
 
 /** `aggregatePlan` through a `SqlClient` on the store's database. */
-export const aggregatePlan = (query: Store.AggregateQuery): Effect.Effect<AggregatePlan, unknown, SqlClient.SqlClient> =>
+export const aggregatePlan = (
+  query: Store.AggregateQuery
+): Effect.Effect<AggregatePlan, unknown, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const statements = yield* SqlStore.aggregateSql(SqliteDialect.dialect, query)
@@ -53,9 +55,19 @@ export const aggregatePlan = (query: Store.AggregateQuery): Effect.Effect<Aggreg
       const rows = yield* sql.unsafe<PlanRow>(`EXPLAIN QUERY PLAN ${text}`, params)
       plans.push(rows.map((r) => r.detail))
     }
-    const [counted] = yield* SqlStore.aggregateSql(SqliteDialect.dialect, { kind: query.kind, groupBy: [], ...(query.serviceId === undefined ? {} : { serviceId: query.serviceId }), ...(query.from === undefined ? {} : { from: query.from }), ...(query.to === undefined ? {} : { to: query.to }) })
+    const [counted] = yield* SqlStore.aggregateSql(SqliteDialect.dialect, {
+      kind: query.kind,
+      groupBy: [],
+      ...(query.serviceId === undefined ? {} : { serviceId: query.serviceId }),
+      ...(query.from === undefined ? {} : { from: query.from }),
+      ...(query.to === undefined ? {} : { to: query.to })
+    })
     const inPeriod = Number((yield* sql.unsafe<{ n: number }>(counted![0], counted![1]))[0]?.n ?? 0)
-    const ofKind = Number((yield* sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_records WHERE kind = ${query.kind}`)[0]?.n ?? 0)
-    const rowsRead = Math.max(...plans.map((details) => periodDriven(details, query) ? inPeriod : ofKind ** details.filter(isTableLoop).length))
+    const ofKind = Number(
+      (yield* sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_records WHERE kind = ${query.kind}`)[0]?.n ?? 0
+    )
+    const rowsRead = Math.max(
+      ...plans.map((details) => periodDriven(details, query) ? inPeriod : ofKind ** details.filter(isTableLoop).length)
+    )
     return { rowsRead, plan: plans.map((details) => details.join("\n")).join("\n--\n") }
   })

@@ -1,9 +1,9 @@
 /**
  * The READMEs' snippets of `@pomoc/store-sqlite` and `@pomoc/store-sql`, as written there.
  */
+import { assert, describe, it } from "@effect/vitest"
 import { Audit, Store } from "@pomoc/core"
 import { SqlStore } from "@pomoc/store-sql"
-import { assert, describe, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -18,17 +18,30 @@ describe("READMEs", () => {
         const store = yield* Store.Store
         const { versions } = yield* store.commit({
           writes: [{
-            kind: "person", id: "p-1", expectedVersion: 0, serviceId: "club", personIds: ["p-1"],
-            at: "2026-05-01T10:00:00.000Z", facets: { channel: "street" }, tags: [], data: { code: "AB12" }
+            kind: "person",
+            id: "p-1",
+            expectedVersion: 0,
+            serviceId: "club",
+            personIds: ["p-1"],
+            at: "2026-05-01T10:00:00.000Z",
+            facets: { channel: "street" },
+            tags: [],
+            data: { code: "AB12" }
           }],
           audit: [{
-            at: "2026-05-01T10:00:00.000Z", actor: "worker-1", role: "worker", operation: "register-person",
-            outcome: "allowed", subjects: [{ kind: "person", id: "p-1" }]
+            at: "2026-05-01T10:00:00.000Z",
+            actor: "worker-1",
+            role: "worker",
+            operation: "register-person",
+            outcome: "allowed",
+            subjects: [{ kind: "person", id: "p-1" }]
           }]
         })
         return versions
       })
-      const versions = await Effect.runPromise(program.pipe(Effect.provide(SqliteStore.layer({ filename: join(dir, "pomoc.db") }))))
+      const versions = await Effect.runPromise(
+        program.pipe(Effect.provide(SqliteStore.layer({ filename: join(dir, "pomoc.db") })))
+      )
       assert.deepStrictEqual(versions, [1])
     } finally {
       rmSync(dir, { recursive: true, force: true })

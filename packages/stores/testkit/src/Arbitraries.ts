@@ -10,9 +10,46 @@ import type { Audit } from "@pomoc/core"
 import * as fc from "fast-check"
 
 const hostileUnits = [
-  "'", "\"", "`", "\\", "\\\\", "%", "_", ";", "--", "/*", "*/", "$1", "?", ":name", "\n", "\r", "\t",
-  "\u0001", "\u0008", "\u001b", "\u001f", "\u007f", "\u0085", "\u00a0", "\u2028", "\u2029", "\ufeff",
-  "\ufffd", "\uffff", "é", "e\u0301", "ß", "ı", "Ω", "漢", "ﷺ", "😀", "👩‍👩‍👧", "\u{10ffff}", "\u{1f1e8}\u{1f1ff}"
+  "'",
+  "\"",
+  "`",
+  "\\",
+  "\\\\",
+  "%",
+  "_",
+  ";",
+  "--",
+  "/*",
+  "*/",
+  "$1",
+  "?",
+  ":name",
+  "\n",
+  "\r",
+  "\t",
+  "\u0001",
+  "\u0008",
+  "\u001b",
+  "\u001f",
+  "\u007f",
+  "\u0085",
+  "\u00a0",
+  "\u2028",
+  "\u2029",
+  "\ufeff",
+  "\ufffd",
+  "\uffff",
+  "é",
+  "e\u0301",
+  "ß",
+  "ı",
+  "Ω",
+  "漢",
+  "ﷺ",
+  "😀",
+  "👩‍👩‍👧",
+  "\u{10ffff}",
+  "\u{1f1e8}\u{1f1ff}"
 ]
 
 /**
@@ -32,7 +69,9 @@ export const arbTextUnit: fc.Arbitrary<string> = fc.oneof(
  * @since 0.1.0
  * @category constructors
  */
-export const arbText = (constraints: { readonly minLength?: number; readonly maxLength?: number } = {}): fc.Arbitrary<string> =>
+export const arbText = (
+  constraints: { readonly minLength?: number; readonly maxLength?: number } = {}
+): fc.Arbitrary<string> =>
   fc.string({ unit: arbTextUnit, minLength: constraints.minLength ?? 0, maxLength: constraints.maxLength ?? 24 })
 
 /**
@@ -69,7 +108,9 @@ export const arbJson: fc.Arbitrary<unknown> = fc.letrec<{ json: unknown }>((tie)
  * @since 0.1.0
  * @category constructors
  */
-export const arbFacetName: fc.Arbitrary<string> = fc.stringMatching(Store.FACET_NAME).filter((s) => s !== "tag" && s !== "month")
+export const arbFacetName: fc.Arbitrary<string> = fc.stringMatching(Store.FACET_NAME).filter((s) =>
+  s !== "tag" && s !== "month"
+)
 
 /**
  * Facet names a store must refuse in queries: SQL-ish junk, spaces, quotes, non-ASCII, too long.
@@ -100,21 +141,30 @@ export const arbBadFacetName: fc.Arbitrary<string> = fc.oneof(
  * @since 0.1.0
  * @category constructors
  */
-export const arbFacetValue: fc.Arbitrary<Store.FacetValue> = fc.oneof(arbText(), arbJsonNumber, fc.boolean(), fc.constant(null))
+export const arbFacetValue: fc.Arbitrary<Store.FacetValue> = fc.oneof(
+  arbText(),
+  arbJsonNumber,
+  fc.boolean(),
+  fc.constant(null)
+)
 
 /**
  * Facets with valid names and any values.
  * @since 0.1.0
  * @category constructors
  */
-export const arbFacets: fc.Arbitrary<Record<string, Store.FacetValue>> = fc.dictionary(arbFacetName, arbFacetValue, { maxKeys: 4 })
+export const arbFacets: fc.Arbitrary<Record<string, Store.FacetValue>> = fc.dictionary(arbFacetName, arbFacetValue, {
+  maxKeys: 4
+})
 
 /**
  * Tags: distinct hostile strings.
  * @since 0.1.0
  * @category constructors
  */
-export const arbTags: fc.Arbitrary<Array<string>> = fc.uniqueArray(arbText({ minLength: 1, maxLength: 12 }), { maxLength: 4 })
+export const arbTags: fc.Arbitrary<Array<string>> = fc.uniqueArray(arbText({ minLength: 1, maxLength: 12 }), {
+  maxLength: 4
+})
 
 /**
  * An ISO 8601 UTC timestamp (millisecond precision, years 2000–2099).
@@ -162,7 +212,10 @@ export const arbAuditDraft: fc.Arbitrary<Audit.AuditDraft> = fc.record(
     operation: arbText({ minLength: 1 }),
     outcome: fc.constantFrom("allowed" as const, "denied" as const, "read" as const),
     serviceId: arbText({ minLength: 1, maxLength: 12 }),
-    subjects: fc.array(fc.record({ kind: arbText({ minLength: 1, maxLength: 12 }), id: arbText({ minLength: 1, maxLength: 12 }) }), { maxLength: 3 }),
+    subjects: fc.array(
+      fc.record({ kind: arbText({ minLength: 1, maxLength: 12 }), id: arbText({ minLength: 1, maxLength: 12 }) }),
+      { maxLength: 3 }
+    ),
     legalGround: arbText(),
     rules: fc.array(arbText({ minLength: 1, maxLength: 12 }), { maxLength: 3 })
   },

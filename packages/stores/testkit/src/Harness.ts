@@ -147,7 +147,8 @@ export const withLayer = async <A, E>(
     // A fresh memo map per build: the same layer value must yield a new store every time.
     const context = await Effect.runPromise(Layer.buildWithMemoMap(layer, Layer.makeMemoMapUnsafe(), scope))
     const store = Context.get(context, Store.Store)
-    const probe = Option.getOrUndefined(Context.getOption(context as Context.Context<unknown>, StoreProbe)) ?? fallbackProbe
+    const probe = Option.getOrUndefined(Context.getOption(context as Context.Context<unknown>, StoreProbe)) ??
+      fallbackProbe
     return await f({ store, probe })
   } finally {
     await Effect.runPromise(Scope.close(scope, Exit.void))
@@ -182,13 +183,17 @@ export const makeHarness = <E>(options: SuiteOptions<E>): Harness => ({
   },
   reopen: (f) => {
     if (options.reopen === undefined) {
-      return Promise.reject(new Error("options.reopen is required: the adapter declares a capability whose sub-suite reopens the database"))
+      return Promise.reject(
+        new Error("options.reopen is required: the adapter declares a capability whose sub-suite reopens the database")
+      )
     }
     return withLayer(options.reopen, options.probe, f)
   },
   markDatabaseNewer: () =>
     options.markDatabaseNewer === undefined
-      ? Promise.reject(new Error("options.markDatabaseNewer is required: the adapter declares the migrations capability"))
+      ? Promise.reject(
+        new Error("options.markDatabaseNewer is required: the adapter declares the migrations capability")
+      )
       : runHook(options.markDatabaseNewer)
 })
 
@@ -249,12 +254,16 @@ export const expectStoreError = <A>(effect: Effect.Effect<A, Store.StoreError>, 
   Effect.gen(function*() {
     const exit = yield* Effect.exit(effect)
     if (Exit.isSuccess(exit)) {
-      return yield* Effect.die(new Error(`expected a StoreError${tag === undefined ? "" : ` (${tag})`}, but the operation succeeded`))
+      return yield* Effect.die(
+        new Error(`expected a StoreError${tag === undefined ? "" : ` (${tag})`}, but the operation succeeded`)
+      )
     }
     const failure = exit.cause.reasons.find((r) => r._tag === "Fail")
     const error = failure?._tag === "Fail" ? failure.error : undefined
     if (!(error instanceof Store.StoreError)) {
-      return yield* Effect.die(new Error(`expected a StoreError${tag === undefined ? "" : ` (${tag})`}, got a defect or another error`))
+      return yield* Effect.die(
+        new Error(`expected a StoreError${tag === undefined ? "" : ` (${tag})`}, got a defect or another error`)
+      )
     }
     if (tag !== undefined && error.reason._tag !== tag) {
       return yield* Effect.die(new Error(`expected StoreError reason ${tag}, got ${error.reason._tag}`))

@@ -75,24 +75,41 @@ export interface ModelConflict {
 export const commit = (
   m: Model,
   unit: Store.UnitOfWork
-): { readonly _tag: "Committed"; readonly committed: Store.Committed } | { readonly _tag: "Conflict"; readonly conflict: ModelConflict } => {
+): { readonly _tag: "Committed"; readonly committed: Store.Committed } | {
+  readonly _tag: "Conflict"
+  readonly conflict: ModelConflict
+} => {
   for (const e of unit.expect ?? []) {
     const actualVersion = m.records.get(key(e.kind, e.id))?.version ?? 0
-    if (actualVersion !== e.version) return { _tag: "Conflict", conflict: { kind: e.kind, id: e.id, expectedVersion: e.version, actualVersion } }
+    if (actualVersion !== e.version) {
+      return { _tag: "Conflict", conflict: { kind: e.kind, id: e.id, expectedVersion: e.version, actualVersion } }
+    }
   }
   const next = new Map(m.records)
   const versions: Array<number> = []
   for (const w of unit.writes) {
     const actualVersion = next.get(key(w.kind, w.id))?.version ?? 0
-    if (actualVersion !== w.expectedVersion) return { _tag: "Conflict", conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion } }
+    if (actualVersion !== w.expectedVersion) {
+      return {
+        _tag: "Conflict",
+        conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion }
+      }
+    }
     const { expectedVersion: _, key: guard, ...rest } = w
-    const stored = guard === undefined || guard === null ? { ...rest, version: actualVersion + 1 } : { ...rest, version: actualVersion + 1, key: guard }
+    const stored = guard === undefined || guard === null
+      ? { ...rest, version: actualVersion + 1 }
+      : { ...rest, version: actualVersion + 1, key: guard }
     next.set(key(w.kind, w.id), structuredClone(stored))
     versions.push(actualVersion + 1)
   }
   for (const d of unit.deletes ?? []) {
     const actualVersion = next.get(key(d.kind, d.id))?.version ?? 0
-    if (actualVersion !== d.expectedVersion) return { _tag: "Conflict", conflict: { kind: d.kind, id: d.id, expectedVersion: d.expectedVersion, actualVersion } }
+    if (actualVersion !== d.expectedVersion) {
+      return {
+        _tag: "Conflict",
+        conflict: { kind: d.kind, id: d.id, expectedVersion: d.expectedVersion, actualVersion }
+      }
+    }
     next.delete(key(d.kind, d.id))
   }
   for (const w of unit.writes) {
@@ -100,7 +117,16 @@ export const commit = (
     if (typeof mine?.key !== "string") continue
     const other = [...next.values()].find((r) => r.kind === mine.kind && r.key === mine.key && r.id !== mine.id)
     if (other !== undefined) {
-      return { _tag: "Conflict", conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion: w.expectedVersion, heldBy: other.id } }
+      return {
+        _tag: "Conflict",
+        conflict: {
+          kind: w.kind,
+          id: w.id,
+          expectedVersion: w.expectedVersion,
+          actualVersion: w.expectedVersion,
+          heldBy: other.id
+        }
+      }
     }
   }
   for (const { from, to } of unit.renamePeople ?? []) {

@@ -1,5 +1,13 @@
 import { Store } from "@pomoc/core"
-import { arbAuditDraft, arbBadFacetName, arbFacetName, arbJson, arbRecordWrite, arbText, Model } from "@pomoc/store-testkit"
+import {
+  arbAuditDraft,
+  arbBadFacetName,
+  arbFacetName,
+  arbJson,
+  arbRecordWrite,
+  arbText,
+  Model
+} from "@pomoc/store-testkit"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 

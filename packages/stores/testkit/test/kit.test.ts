@@ -29,8 +29,16 @@ suite("model database", { ...ModelStore.database(), modelRuns: 30, propertyRuns:
 describe("the kit catches broken adapters", () => {
   const cases: ReadonlyArray<readonly [string, Faults, Check]> = [
     ["ignores expectedVersion (stale update)", { ignoreExpectedVersion: true }, named(checks.versions, "stale update")],
-    ["ignores expectedVersion (create over existing)", { ignoreExpectedVersion: true }, named(checks.versions, "creating a record that exists")],
-    ["ignores expectedVersion (racing updates)", { ignoreExpectedVersion: true }, named(checks.concurrency, "exactly one wins")],
+    [
+      "ignores expectedVersion (create over existing)",
+      { ignoreExpectedVersion: true },
+      named(checks.versions, "creating a record that exists")
+    ],
+    [
+      "ignores expectedVersion (racing updates)",
+      { ignoreExpectedVersion: true },
+      named(checks.concurrency, "exactly one wins")
+    ],
     ["ignores expectedVersion (stale delete)", { ignoreExpectedVersion: true }, named(checks.deletes, "stale delete")],
     ["ignores expectedVersion (model-based)", { ignoreExpectedVersion: true }, checks.modelBased[0]!],
     ["is not atomic", { notAtomic: true }, named(checks.atomicity, "one stale record")],
@@ -39,11 +47,23 @@ describe("the kit catches broken adapters", () => {
     ["re-seals the audit log on read", { resealOnRead: true }, named(checks.audit, "breaks verification")],
     ["drops carriage returns", { dropCarriageReturns: true }, named(checks.roundTrip, "records with hostile text")],
     ["drops carriage returns (nested JSON)", { dropCarriageReturns: true }, named(checks.roundTrip, "nested JSON")],
-    ["ignores offset with personId (found by the model-based test)", { offsetIgnoredWithPerson: true }, checks.modelBased[0]!],
-    ["miscounts distinct people (found by the model-based test)", { distinctPeopleRepeats: true }, checks.modelBased[0]!],
+    [
+      "ignores offset with personId (found by the model-based test)",
+      { offsetIgnoredWithPerson: true },
+      checks.modelBased[0]!
+    ],
+    [
+      "miscounts distinct people (found by the model-based test)",
+      { distinctPeopleRepeats: true },
+      checks.modelBased[0]!
+    ],
     ["miscounts distinct people", { distinctPeopleRepeats: true }, named(checks.aggregate, "distinct people")],
     ["ignores preconditions", { ignorePreconditions: true }, named(checks.preconditions, "one that moved")],
-    ["ignores preconditions (expecting absence)", { ignorePreconditions: true }, named(checks.preconditions, "expects a record to be absent")],
+    [
+      "ignores preconditions (expecting absence)",
+      { ignorePreconditions: true },
+      named(checks.preconditions, "expects a record to be absent")
+    ],
     ["ignores guard keys", { ignoreGuardKeys: true }, named(checks.guardKeys, "second record of the kind")]
   ]
   for (const [name, faults, check] of cases) {
@@ -57,16 +77,21 @@ describe("the kit catches broken adapters", () => {
   })
 
   it("a declared durable capability without reopen fails instead of skipping", async () => {
-    await expect(runCheck(checks.durable[0]!, broken({ claimsDurable: true }))).rejects.toThrow(/options\.reopen is required/)
+    await expect(runCheck(checks.durable[0]!, broken({ claimsDurable: true }))).rejects.toThrow(
+      /options\.reopen is required/
+    )
   })
 
   it("a store that claims durability but forgets on reopen fails the durable check", async () => {
-    await expect(runCheck(checks.durable[0]!, broken({ claimsDurable: true }, { reopen: ModelStore.layer() }))).rejects.toThrow()
+    await expect(runCheck(checks.durable[0]!, broken({ claimsDurable: true }, { reopen: ModelStore.layer() }))).rejects
+      .toThrow()
   })
 
   it("expectStoreError fails when the operation succeeds or fails with another reason", async () => {
     await expect(Effect.runPromise(expectStoreError(Effect.succeed(1)))).rejects.toThrow(/succeeded/)
-    const conflict = Effect.fail(Store.fail("commit", new Store.Conflict({ kind: "person", id: "p", expectedVersion: 1, actualVersion: 2 })))
+    const conflict = Effect.fail(
+      Store.fail("commit", new Store.Conflict({ kind: "person", id: "p", expectedVersion: 1, actualVersion: 2 }))
+    )
     await expect(Effect.runPromise(expectStoreError(conflict, "InvalidQuery"))).rejects.toThrow(/got Conflict/)
     expect((await Effect.runPromise(expectStoreError(conflict, "Conflict")))._tag).toBe("Conflict")
   })

@@ -3,9 +3,9 @@
  * checks, and each fault must make the check aimed at it fail.
  */
 import { Audit, Store } from "@pomoc/core"
-import { Context, Effect, Layer, Option } from "effect"
 import { Model, StoreProbe } from "@pomoc/store-testkit"
 import type { RawProbe } from "@pomoc/store-testkit"
+import { Context, Effect, Layer, Option } from "effect"
 
 export interface Faults {
   /** Every write and delete is taken to expect the current version. */
@@ -32,7 +32,8 @@ export interface Faults {
   readonly claimsDurable?: boolean
 }
 
-const invalid = (operation: string, detail: string) => Effect.fail(Store.fail(operation, new Store.InvalidQuery({ detail })))
+const invalid = (operation: string, detail: string) =>
+  Effect.fail(Store.fail(operation, new Store.InvalidQuery({ detail })))
 const isCount = (n: unknown) => typeof n === "number" && Number.isInteger(n) && n >= 0
 
 const scrub = (value: unknown): unknown =>
@@ -50,28 +51,54 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
     Effect.suspend(() => {
       let input = structuredClone(unit)
       if (faults.dropCarriageReturns) input = scrub(input) as Store.UnitOfWork
-      for (const w of input.writes) if (!isCount(w.expectedVersion)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: "expectedVersion" })))
+      for (const w of input.writes) {
+        if (!isCount(w.expectedVersion)) {
+          return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: "expectedVersion" })))
+        }
+      }
       const renameProblem = Store.renameProblem(input)
-      if (renameProblem !== undefined) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: renameProblem })))
+      if (renameProblem !== undefined) {
+        return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: renameProblem })))
+      }
       for (const [i, w] of input.writes.entries()) {
         if (w.key !== undefined && w.key !== null && (typeof w.key !== "string" || w.key === "")) {
-          return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: `writes[${i}].key must be a non-empty string or null` })))
+          return Effect.fail(
+            Store.fail(
+              "commit",
+              new Store.ConstraintViolation({ detail: `writes[${i}].key must be a non-empty string or null` })
+            )
+          )
         }
       }
       for (const [i, e] of (input.expect ?? []).entries()) {
-        if (!Store.RecordKind.literals.includes(e.kind)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: `expect[${i}].kind must be a record kind` })))
-        if (!isCount(e.version)) return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: `expect[${i}].version must be a non-negative integer` })))
+        if (!Store.RecordKind.literals.includes(e.kind)) {
+          return Effect.fail(
+            Store.fail("commit", new Store.ConstraintViolation({ detail: `expect[${i}].kind must be a record kind` }))
+          )
+        }
+        if (!isCount(e.version)) {
+          return Effect.fail(
+            Store.fail(
+              "commit",
+              new Store.ConstraintViolation({ detail: `expect[${i}].version must be a non-negative integer` })
+            )
+          )
+        }
       }
       if (faults.ignorePreconditions) input = { ...input, expect: [] }
       if (faults.ignoreGuardKeys) {
         // Simulates an adapter that drops keys already held instead of refusing the write.
         const held = new Set([...m.records.values()].map((r) => `${r.kind}/${String(r.key)}`))
-        input = { ...input, writes: input.writes.map((w) => (held.has(`${w.kind}/${String(w.key)}`) ? { ...w, key: null } : w)) }
+        input = {
+          ...input,
+          writes: input.writes.map((w) => (held.has(`${w.kind}/${String(w.key)}`) ? { ...w, key: null } : w))
+        }
       }
       if (faults.ignoreExpectedVersion) {
         // Simulates an adapter that upserts without comparing versions.
         const versions = new Map<string, number>()
-        const current = (kind: string, id: string) => versions.get(`${kind}/${id}`) ?? Model.get(m, kind, id)?.version ?? 0
+        const current = (kind: string, id: string) =>
+          versions.get(`${kind}/${id}`) ?? Model.get(m, kind, id)?.version ?? 0
         input = {
           ...input,
           writes: input.writes.map((w) => {
@@ -92,22 +119,31 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
         return Effect.succeed({ versions: input.writes.map((w) => w.expectedVersion + 1), audit: r.committed.audit })
       }
       const r = Model.commit(m, input)
-      return r._tag === "Committed" ? Effect.succeed(structuredClone(r.committed)) : Effect.fail(Store.fail("commit", new Store.Conflict(r.conflict)))
+      return r._tag === "Committed"
+        ? Effect.succeed(structuredClone(r.committed))
+        : Effect.fail(Store.fail("commit", new Store.Conflict(r.conflict)))
     })
 
   const store: Store.StoreShape = {
     name: "model",
     capabilities: { concurrentWriters: false, durable: faults.claimsDurable === true, migrations: false },
     commit,
-    get: (kind, id) => Effect.sync(() => Option.map(Option.fromNullishOr(Model.get(m, kind, id)), (r) => structuredClone(r))),
+    get: (kind, id) =>
+      Effect.sync(() => Option.map(Option.fromNullishOr(Model.get(m, kind, id)), (r) => structuredClone(r))),
     list: (q) =>
       Effect.suspend(() => {
-        if ((q.limit !== undefined && !isCount(q.limit)) || (q.offset !== undefined && !isCount(q.offset))) return invalid("list", "limit/offset")
+        if (
+          (q.limit !== undefined && !isCount(q.limit)) || (q.offset !== undefined && !isCount(q.offset))
+        ) return invalid("list", "limit/offset")
         if (faults.unordered) {
           const { limit: _, offset: __, ...rest } = q
           const all = Model.list(m, rest)
           const inserted = [...m.records.values()].filter((r) => all.includes(r))
-          return Effect.succeed(structuredClone(inserted.slice(q.offset ?? 0, q.limit === undefined ? undefined : (q.offset ?? 0) + q.limit)))
+          return Effect.succeed(
+            structuredClone(
+              inserted.slice(q.offset ?? 0, q.limit === undefined ? undefined : (q.offset ?? 0) + q.limit)
+            )
+          )
         }
         const query = faults.offsetIgnoredWithPerson && q.personId !== undefined ? { ...q, offset: 0 } : q
         return Effect.succeed(structuredClone(Model.list(m, query)))
@@ -115,14 +151,19 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
     aggregate: (q) =>
       Effect.suspend(() => {
         const names = [...q.groupBy, ...(q.sum ?? [])]
-        if (!faults.anyFacetName && (names.some((n) => !Store.FACET_NAME.test(n)) || new Set(q.groupBy).size !== q.groupBy.length)) {
+        if (
+          !faults.anyFacetName &&
+          (names.some((n) => !Store.FACET_NAME.test(n)) || new Set(q.groupBy).size !== q.groupBy.length)
+        ) {
           return invalid("aggregate", "name")
         }
         const rows = Model.aggregate(m, q)
         if (!faults.distinctPeopleRepeats || q.distinctPeople !== true) return Effect.succeed(rows)
         // Recount without de-duplicating people across a group's records.
         const all = Model.aggregate(m, { ...q, distinctPeople: false })
-        return Effect.succeed(rows.map((row, i) => ({ ...row, distinctPeople: row.distinctPeople! + (all[i]!.count > 1 ? 1 : 0) })))
+        return Effect.succeed(
+          rows.map((row, i) => ({ ...row, distinctPeople: row.distinctPeople! + (all[i]!.count > 1 ? 1 : 0) }))
+        )
       }),
     readAudit: (fromSeq = 1, limit = 1000) =>
       Effect.suspend(() => {
@@ -169,9 +210,15 @@ export const database = () => {
   const open = Layer.effectContext(
     Effect.suspend(() =>
       schemaVersion > CODE_VERSION
-        ? Effect.fail(Store.fail("open", new Store.MigrationNeeded({ databaseVersion: schemaVersion, codeVersion: CODE_VERSION })))
+        ? Effect.fail(
+          Store.fail("open", new Store.MigrationNeeded({ databaseVersion: schemaVersion, codeVersion: CODE_VERSION }))
+        )
         : Effect.succeed(
-          Context.make(Store.Store, { ...shared.store, name: "model-database", capabilities: { concurrentWriters: true, durable: true, migrations: true } })
+          Context.make(Store.Store, {
+            ...shared.store,
+            name: "model-database",
+            capabilities: { concurrentWriters: true, durable: true, migrations: true }
+          })
         )
     )
   )

@@ -51,9 +51,16 @@ export const recordAttendance = Operation.write()({
   access: access("SSNNS", "write", "personal", "record attendance at an activity"),
   input: AttendanceInput,
   entity: "RecordAttendance",
-  subject: Operation.existing(mappings.activity, (i: typeof AttendanceInput.Type) => i.activityId, (a) => [a.serviceId]),
+  subject: Operation.existing(
+    mappings.activity,
+    (i: typeof AttendanceInput.Type) => i.activityId,
+    (a) => [a.serviceId]
+  ),
   decide: Effect.fnUntraced(function*(ctx, request, current) {
-    yield* Effect.forEach(request.attendees, (id, i) => ctx.personOfService(`attendees[${i}]`, id, current.value.serviceId))
+    yield* Effect.forEach(
+      request.attendees,
+      (id, i) => ctx.personOfService(`attendees[${i}]`, id, current.value.serviceId)
+    )
     const updated = new Activity({
       ...current.value,
       attendees: [...new Set([...current.value.attendees, ...request.attendees])],
@@ -61,7 +68,12 @@ export const recordAttendance = Operation.write()({
     })
     const service = yield* ctx.load(mappings.service, current.value.serviceId)
     return {
-      command: { _tag: "RecordAttendance", activityId: request.activityId, attendees: request.attendees, anonymousAttendance: request.anonymousAttendance } as const,
+      command: {
+        _tag: "RecordAttendance",
+        activityId: request.activityId,
+        attendees: request.attendees,
+        anonymousAttendance: request.anonymousAttendance
+      } as const,
       service: service.value,
       changes: [Operation.change(mappings.activity, updated, current.version)],
       result: updated
@@ -112,7 +124,8 @@ export const recordVolunteerHours = Operation.write()({
         ? Effect.void
         : invalid("RecordVolunteerHours", "volunteerId", "a volunteer records only their own hours"),
     (ctx, hours) => Effect.asVoid(ctx.load(mappings.volunteer, hours.volunteerId)),
-    (ctx, hours) => hours.activityId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.activity, hours.activityId))
+    (ctx, hours) =>
+      hours.activityId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.activity, hours.activityId))
   ],
   decide: (_ctx, hours, service) =>
     Effect.succeed({

@@ -23,7 +23,8 @@ export const auditLog = Operation.read<{ readonly fromSeq?: number; readonly lim
   input: AuditQuery,
   entity: "AuditQuery",
   subject: Operation.organisation,
-  answer: (ctx, query) => Effect.map(ctx.store.readAudit(query?.fromSeq ?? 1, query?.limit ?? 1000), (result) => ({ result }))
+  answer: (ctx, query) =>
+    Effect.map(ctx.store.readAudit(query?.fromSeq ?? 1, query?.limit ?? 1000), (result) => ({ result }))
 })
 
 const VerifyAuditInput = Schema.UndefinedOr(Schema.Struct({ expected: Schema.optional(Audit.HeadSchema) }))

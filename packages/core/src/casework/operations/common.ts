@@ -24,7 +24,13 @@ export const access = (
   description: string
 ): AccessRow => {
   const [worker, coordinator, administrator, auditor, volunteer] = [...letters].map((l) => scope[l as Letter])
-  const row: Row = { worker: worker!, coordinator: coordinator!, administrator: administrator!, auditor: auditor!, volunteer: volunteer! }
+  const row: Row = {
+    worker: worker!,
+    coordinator: coordinator!,
+    administrator: administrator!,
+    auditor: auditor!,
+    volunteer: volunteer!
+  }
   return { row, kind, sensitivity, description }
 }
 
@@ -49,4 +55,5 @@ export const requireCode = (
  * @since 0.2.0
  * @category constructors
  */
-export const invalid = (operation: string, field: string, rule: string) => Effect.fail(new InvalidCommand({ operation, field, rule }))
+export const invalid = (operation: string, field: string, rule: string) =>
+  Effect.fail(new InvalidCommand({ operation, field, rule }))

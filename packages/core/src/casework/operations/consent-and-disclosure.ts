@@ -51,12 +51,18 @@ export const withdrawConsent = Operation.write()({
   access: access("SSNNN", "write", "personal", "withdraw a consent"),
   input: WithdrawConsentInput,
   entity: "WithdrawConsent",
-  subject: Operation.existing(mappings.consent, (i: typeof WithdrawConsentInput.Type) => i.consentId, (c) => [c.serviceId]),
+  subject: Operation.existing(
+    mappings.consent,
+    (i: typeof WithdrawConsentInput.Type) => i.consentId,
+    (c) => [c.serviceId]
+  ),
   decide: Effect.fnUntraced(function*(ctx, { consentId }, current) {
     const service = yield* ctx.load(mappings.service, current.value.serviceId)
     const person = yield* ctx.load(mappings.person, current.value.personId)
     const already = current.value.withdrawnAt !== undefined
-    const withdrawn = already ? current.value : new Consent({ ...current.value, withdrawnAt: DateTime.max(ctx.now, current.value.givenAt) })
+    const withdrawn = already
+      ? current.value
+      : new Consent({ ...current.value, withdrawnAt: DateTime.max(ctx.now, current.value.givenAt) })
     return {
       command: { _tag: "WithdrawConsent", consentId } as const,
       service: service.value,
@@ -85,7 +91,13 @@ export const disclose = Operation.write()({
   checks: [
     (ctx, disclosure) =>
       disclosure.basis._tag === "LegalDuty" && !ctx.isLegalGround(disclosure.basis.legalGround)
-        ? Effect.fail(new InvalidCommand({ operation: "Disclose", field: "basis.legalGround", rule: "not a known legal ground code" }))
+        ? Effect.fail(
+          new InvalidCommand({
+            operation: "Disclose",
+            field: "basis.legalGround",
+            rule: "not a known legal ground code"
+          })
+        )
         : Effect.void
   ],
   decide: Effect.fnUntraced(function*(ctx, disclosure, service) {

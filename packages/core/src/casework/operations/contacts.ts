@@ -30,15 +30,28 @@ export const recordContact = Operation.write()({
       return Effect.all([
         requireCode("RecordContact", "channel", contact.channel, info?.channels, "contact channel"),
         requireCode("RecordContact", "locationKind", contact.locationKind, info?.locationKinds, "place type"),
-        ...contact.interventions.map((code, i) => requireCode("RecordContact", `interventions[${i}]`, code, info?.interventions, "intervention")),
+        ...contact.interventions.map((code, i) =>
+          requireCode("RecordContact", `interventions[${i}]`, code, info?.interventions, "intervention")
+        ),
         ...(contact.firstContactChannel !== undefined
-          ? [requireCode("RecordContact", "firstContactChannel", contact.firstContactChannel, info?.firstContactChannels, "first-contact channel")]
+          ? [
+            requireCode(
+              "RecordContact",
+              "firstContactChannel",
+              contact.firstContactChannel,
+              info?.firstContactChannels,
+              "first-contact channel"
+            )
+          ]
           : [])
       ], { discard: true })
     }
   ],
   decide: Effect.fnUntraced(function*(ctx, contact, service) {
-    const participants = yield* Effect.forEach(contact.participants, (id, i) => ctx.personOfService(`participants[${i}]`, id, contact.serviceId))
+    const participants = yield* Effect.forEach(
+      contact.participants,
+      (id, i) => ctx.personOfService(`participants[${i}]`, id, contact.serviceId)
+    )
     return {
       command: { _tag: "RecordContact", contact } as const,
       service: service.value,

@@ -3,12 +3,12 @@
  *
  * @since 0.2.0
  */
-import type * as Verdict from "../../principles/Verdict.js"
 import { DateTime, Effect, Result, Schema } from "effect"
 import type * as CommandTypes from "../../Command.js"
 import { decoder, type InvalidInput } from "../../Decode.js"
 import { Cooperation } from "../../model/Cooperation.js"
 import * as Ids from "../../model/Ids.js"
+import type * as Verdict from "../../principles/Verdict.js"
 import type { Eligibility } from "../Config.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
@@ -33,15 +33,25 @@ export const assessEligibility = Operation.read()({
   answer: Effect.fnUntraced(function*(ctx, request, service) {
     const person = yield* ctx.personOfService("personId", request.personId, request.serviceId)
     const facts = yield* ctx.facts(service.value, person.value)
-    const decision = ctx.config.engine.check({ _tag: "AssessEligibility", serviceId: request.serviceId, personId: request.personId }, facts)
-    const say = (x: Verdict.Said) =>
-      ({ principle: x.principle, rule: x.rule, reason: x.reason, messageKey: x.messageKey })
+    const decision = ctx.config.engine.check({
+      _tag: "AssessEligibility",
+      serviceId: request.serviceId,
+      personId: request.personId
+    }, facts)
+    const say = (x: Verdict.Said) => ({
+      principle: x.principle,
+      rule: x.rule,
+      reason: x.reason,
+      messageKey: x.messageKey
+    })
     const result: Eligibility = {
       eligible: decision._tag === "Allowed",
       reasons: decision._tag === "Denied"
         ? decision.violations.map(say)
         : decision._tag === "Required"
-        ? decision.requirements.map((r) => say({ principle: r.principle, rule: r.rule, reason: r.requirement.detail, messageKey: r.messageKey }))
+        ? decision.requirements.map((r) =>
+          say({ principle: r.principle, rule: r.rule, reason: r.requirement.detail, messageKey: r.messageKey })
+        )
         : [],
       warnings: decision.warnings.map(say)
     }
@@ -72,7 +82,9 @@ const isObject = (u: unknown): u is Record<string, unknown> => typeof u === "obj
  */
 export const decodeStartCooperation = (raw: unknown): Result.Result<StartCooperationInput, InvalidInput> => {
   const { compelled, ...rest } = isObject(raw) ? raw : { compelled: undefined }
-  const extra = decodeExtra(isObject(raw) && Object.prototype.hasOwnProperty.call(raw, "compelled") ? { compelled } : {})
+  const extra = decodeExtra(
+    isObject(raw) && Object.prototype.hasOwnProperty.call(raw, "compelled") ? { compelled } : {}
+  )
   if (Result.isFailure(extra)) return Result.fail(extra.failure)
   const cooperation = decodeCooperation(isObject(raw) ? rest : raw)
   if (Result.isFailure(cooperation)) return Result.fail(cooperation.failure)
@@ -94,7 +106,10 @@ export const startCooperation = Operation.write()({
   subject: Operation.newIn((i: StartCooperationInput) => i.cooperation.serviceId),
   decide: Effect.fnUntraced(function*(ctx, { compelled, cooperation }, service) {
     const person = yield* ctx.personOfService("personId", cooperation.personId, cooperation.serviceId)
-    const active = yield* ctx.loadAll(mappings.cooperation, { personId: cooperation.personId, serviceId: cooperation.serviceId })
+    const active = yield* ctx.loadAll(mappings.cooperation, {
+      personId: cooperation.personId,
+      serviceId: cooperation.serviceId
+    })
     if (active.some((c) => c.value.endedAt === undefined)) {
       return yield* invalid("StartCooperation", "personId", "the person already cooperates with this service")
     }
@@ -126,10 +141,16 @@ export const endCooperation = Operation.write()({
   access: access("SSNNN", "write", "personal", "end a person's cooperation"),
   input: EndCooperationInput,
   entity: "EndCooperation",
-  subject: Operation.existing(mappings.cooperation, (i: typeof EndCooperationInput.Type) => i.cooperationId, (c) => [c.serviceId]),
+  subject: Operation.existing(
+    mappings.cooperation,
+    (i: typeof EndCooperationInput.Type) => i.cooperationId,
+    (c) => [c.serviceId]
+  ),
   checks: [
     (_ctx, _request, current) =>
-      current.value.endedAt === undefined ? Effect.void : invalid("EndCooperation", "cooperationId", "the cooperation has already ended")
+      current.value.endedAt === undefined
+        ? Effect.void
+        : invalid("EndCooperation", "cooperationId", "the cooperation has already ended")
   ],
   decide: Effect.fnUntraced(function*(ctx, request, current) {
     const service = yield* ctx.load(mappings.service, current.value.serviceId)
@@ -178,7 +199,9 @@ export const chargeFee = Operation.write()({
   entity: "ChargeFee",
   subject: Operation.newIn((i: typeof ChargeFeeInput.Type) => i.serviceId),
   decide: Effect.fnUntraced(function*(ctx, request, service) {
-    const person = request.personId === undefined ? undefined : yield* ctx.personOfService("personId", request.personId, request.serviceId)
+    const person = request.personId === undefined
+      ? undefined
+      : yield* ctx.personOfService("personId", request.personId, request.serviceId)
     const command: CommandTypes.ChargeFee = {
       _tag: "ChargeFee",
       serviceId: request.serviceId,

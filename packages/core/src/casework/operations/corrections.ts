@@ -22,10 +22,10 @@ import { Location, Service } from "../../model/Directory.js"
 import * as Ids from "../../model/Ids.js"
 import type { Person } from "../../model/Person.js"
 import { Revision } from "../../model/Revision.js"
-import { type Voided, voidable, VoidReason } from "../../model/Voided.js"
+import { voidable, type Voided, VoidReason } from "../../model/Voided.js"
 import type { CaseworkError } from "../Config.js"
 import * as Operation from "../Operation.js"
-import { mappings, type Mapping } from "../Records.js"
+import { type Mapping, mappings } from "../Records.js"
 import { recordActivity } from "./activities-and-volunteers.js"
 import { access } from "./common.js"
 import { recordContact } from "./contacts.js"
@@ -37,7 +37,11 @@ enablePatches()
 type Creator<A> = Operation.Write<string, A, unknown, unknown>
 
 /** The subject the creating operation would have had for the corrected record. */
-const creatorSubject = <A>(ctx: Operation.Context, creator: Creator<A>, entity: A): Effect.Effect<unknown, CaseworkError> => {
+const creatorSubject = <A>(
+  ctx: Operation.Context,
+  creator: Creator<A>,
+  entity: A
+): Effect.Effect<unknown, CaseworkError> => {
   const subject = creator.subject
   if (subject._tag !== "New" || !subject.loadService) return Effect.succeed(undefined)
   const serviceId = subject.serviceId(entity)
@@ -71,7 +75,10 @@ const correction = <const Tag extends string, A>(spec: CorrectionSpec<Tag, A>) =
     id: Schema.String,
     changes: Schema.Struct(Object.fromEntries(spec.fields.map((f) => [f, Schema.optionalKey(Schema.Unknown)])))
   })
-  const decodeCorrected = decoder(spec.creator.input as Schema.Codec<A, unknown>, spec.creator.entity ?? spec.mapping.kind)
+  const decodeCorrected = decoder(
+    spec.creator.input as Schema.Codec<A, unknown>,
+    spec.creator.entity ?? spec.mapping.kind
+  )
   const encode = Schema.encodeSync(spec.mapping.schema)
   return Operation.write<{ readonly id: string; readonly changes: Readonly<Record<string, unknown>> }>()({
     tag: spec.tag,
@@ -114,7 +121,9 @@ const correction = <const Tag extends string, A>(spec: CorrectionSpec<Tag, A>) =
         person: decided.person,
         // The creating decision writes the record as new: here it replaces the current version.
         changes: [
-          ...decided.changes.map((c) => c.kind === spec.mapping.kind && c.id === id ? Operation.change(spec.mapping, corrected, current.version) : c),
+          ...decided.changes.map((c) =>
+            c.kind === spec.mapping.kind && c.id === id ? Operation.change(spec.mapping, corrected, current.version) : c
+          ),
           Operation.change(mappings.revision, revision, 0)
         ],
         result: corrected
@@ -136,7 +145,21 @@ export const correctContact = correction({
   access: access("SSNNN", "write", "confidential", "correct a contact (its change history kept)"),
   mapping: mappings.contact,
   creator: recordContact as unknown as Creator<typeof mappings.contact.schema.Type>,
-  fields: ["at", "durationMinutes", "locationId", "locationKind", "channel", "workers", "participants", "anonymousCount", "interventions", "firstContact", "firstContactChannel", "mode", "note"],
+  fields: [
+    "at",
+    "durationMinutes",
+    "locationId",
+    "locationKind",
+    "channel",
+    "workers",
+    "participants",
+    "anonymousCount",
+    "interventions",
+    "firstContact",
+    "firstContactChannel",
+    "mode",
+    "note"
+  ],
   services: (c) => [c.serviceId]
 })
 
@@ -150,7 +173,12 @@ export const correctContact = correction({
 export const correctPerson = correction({
   tag: "CorrectPerson",
   summary: "correct a person's non-identity fields",
-  access: access("SSNNN", "write", "personal", "correct a person's non-identity fields (age band, gender, situation, notes)"),
+  access: access(
+    "SSNNN",
+    "write",
+    "personal",
+    "correct a person's non-identity fields (age band, gender, situation, notes)"
+  ),
   mapping: mappings.person,
   creator: registerPerson as unknown as Creator<typeof mappings.person.schema.Type>,
   fields: ["ageBand", "gender", "situation", "notes"],
@@ -169,7 +197,19 @@ export const correctActivity = correction({
   access: access("SSNNS", "write", "personal", "correct an activity and its attendance"),
   mapping: mappings.activity,
   creator: recordActivity as unknown as Creator<typeof mappings.activity.schema.Type>,
-  fields: ["kind", "topic", "title", "description", "startsAt", "endsAt", "locationId", "audience", "forExternalStaff", "attendees", "anonymousAttendance"],
+  fields: [
+    "kind",
+    "topic",
+    "title",
+    "description",
+    "startsAt",
+    "endsAt",
+    "locationId",
+    "audience",
+    "forExternalStaff",
+    "attendees",
+    "anonymousAttendance"
+  ],
   services: (a) => [a.serviceId]
 })
 
@@ -185,7 +225,18 @@ export const correctLocation = correction({
   access: access("NSONN", "write", "organisational", "correct a location"),
   mapping: mappings.location,
   creator: registerLocation as unknown as Creator<typeof mappings.location.schema.Type>,
-  fields: ["name", "kind", "confidential", "municipality", "address", "platform", "listing", "phones", "languages", "schedule"],
+  fields: [
+    "name",
+    "kind",
+    "confidential",
+    "municipality",
+    "address",
+    "platform",
+    "listing",
+    "phones",
+    "languages",
+    "schedule"
+  ],
   services: () => []
 })
 
@@ -204,17 +255,38 @@ export const correctService = correction({
   mapping: mappings.service,
   creator: registerService as unknown as Creator<typeof mappings.service.schema.Type>,
   fields: [
-    "name", "description", "targetGroup", "localities", "principles", "freeOfCharge", "firstContactChannels", "config", "retentionMonths", "phones", "languages", "serviceAreas", "schedule"
+    "name",
+    "description",
+    "targetGroup",
+    "localities",
+    "principles",
+    "freeOfCharge",
+    "firstContactChannels",
+    "config",
+    "retentionMonths",
+    "phones",
+    "languages",
+    "serviceAreas",
+    "schedule"
   ],
   services: (s) => [s.id]
 })
 
-const RecordRef = Schema.Struct({ kind: Schema.Literals(["contact", "person", "activity", "location", "service"]), id: Schema.String })
+const RecordRef = Schema.Struct({
+  kind: Schema.Literals(["contact", "person", "activity", "location", "service"]),
+  id: Schema.String
+})
 type RecordRef = typeof RecordRef.Type
 
 /** The services a correctable record belongs to, by its kind. */
 const servicesOf = (r: unknown): ReadonlyArray<string> =>
-  r instanceof Service ? [r.id] : r instanceof Location ? [] : r instanceof Contact || r instanceof Activity ? [r.serviceId] : servicesOfPerson(r as Person)
+  r instanceof Service
+    ? [r.id]
+    : r instanceof Location
+    ? []
+    : r instanceof Contact || r instanceof Activity
+    ? [r.serviceId]
+    : servicesOfPerson(r as Person)
 
 /**
  * A record's change history: `{ kind, id }` of a contact, person, activity, location or
@@ -229,7 +301,9 @@ export const recordChanges = Operation.read<RecordRef>()({
   input: RecordRef,
   entity: "RecordRef",
   subject: Operation.existingOf<RecordRef, unknown>(
-    [mappings.contact, mappings.person, mappings.activity, mappings.location, mappings.service] as ReadonlyArray<Mapping<unknown>>,
+    [mappings.contact, mappings.person, mappings.activity, mappings.location, mappings.service] as ReadonlyArray<
+      Mapping<unknown>
+    >,
     (i) => mappings[i.kind] as Mapping<unknown>,
     (i) => i.id,
     servicesOf
@@ -257,7 +331,12 @@ type VoidableRecord = Voided["record"]
 export const voidRecord = Operation.write<VoidInput>()({
   tag: "VoidRecord",
   summary: "void a record entered by mistake",
-  access: access("NSNNN", "write", "confidential", "void a record entered by mistake (kept for the audit and the person's export)"),
+  access: access(
+    "NSNNN",
+    "write",
+    "confidential",
+    "void a record entered by mistake (kept for the audit and the person's export)"
+  ),
   input: VoidInput,
   entity: "VoidRecord",
   subject: Operation.existingOf<VoidInput, VoidableRecord>(

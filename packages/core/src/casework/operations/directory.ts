@@ -45,9 +45,21 @@ export const registerService = Operation.write()({
     (ctx, service) => Effect.asVoid(ctx.load(mappings.organisation, service.organisationId)),
     (ctx, service) => {
       const info = ctx.config.serviceTypes.get(service.type)
-      if (info === undefined) return invalid("RegisterService", "type", "no registered plugin defines this service type")
-      return Effect.forEach(service.firstContactChannels, (ch, i) =>
-        requireCode("RegisterService", `firstContactChannels[${i}]`, ch, info.firstContactChannels, "first-contact channel"), { discard: true })
+      if (info === undefined) {
+        return invalid("RegisterService", "type", "no registered plugin defines this service type")
+      }
+      return Effect.forEach(
+        service.firstContactChannels,
+        (ch, i) =>
+          requireCode(
+            "RegisterService",
+            `firstContactChannels[${i}]`,
+            ch,
+            info.firstContactChannels,
+            "first-contact channel"
+          ),
+        { discard: true }
+      )
     }
   ],
   decide: (_ctx, service) =>

@@ -129,4 +129,19 @@ export const operations = {
  */
 export type Operations = typeof operations
 
-export { ActivitiesAndVolunteers, Audit, ConsentAndDisclosure, Contacts, Cooperation, Corrections, Directory, Outcomes, People, Plans, Reads, Referrals, Reports, Staff }
+export {
+  ActivitiesAndVolunteers,
+  Audit,
+  ConsentAndDisclosure,
+  Contacts,
+  Cooperation,
+  Corrections,
+  Directory,
+  Outcomes,
+  People,
+  Plans,
+  Reads,
+  Referrals,
+  Reports,
+  Staff
+}

@@ -4,7 +4,7 @@
  * @since 0.2.0
  */
 import { Effect } from "effect"
-import { OutcomeMeasurement, fitsScale } from "../../model/Outcome.js"
+import { fitsScale, OutcomeMeasurement } from "../../model/Outcome.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
 import { access, invalid } from "./common.js"
@@ -26,8 +26,12 @@ export const recordOutcome = Operation.write()({
   decide: Effect.fnUntraced(function*(ctx, measurement, service) {
     const person = yield* ctx.personOfService("personId", measurement.personId, measurement.serviceId)
     const indicator = ctx.serviceInfo(service.value)?.indicators.get(measurement.indicator)
-    if (indicator === undefined) return yield* invalid("RecordOutcome", "indicator", "not an outcome indicator of this service type")
-    if (!fitsScale(indicator.scale, measurement.value)) return yield* invalid("RecordOutcome", "value", "the value does not fit the indicator's scale")
+    if (indicator === undefined) {
+      return yield* invalid("RecordOutcome", "indicator", "not an outcome indicator of this service type")
+    }
+    if (!fitsScale(indicator.scale, measurement.value)) {
+      return yield* invalid("RecordOutcome", "value", "the value does not fit the indicator's scale")
+    }
     return {
       command: { _tag: "RecordOutcome", measurement } as const,
       service: service.value,

@@ -34,14 +34,25 @@ export const registerPerson = Operation.write()({
     // No consent can exist before the person does: sharing comes after, through sharePerson. (A
     // correction, judged as a registration, keeps the stored sharing.)
     (ctx, person) =>
-      Effect.flatMap(Effect.option(ctx.load(mappings.person, person.id)), (stored) =>
-        sameServices(stored._tag === "Some" ? stored.value.value.sharedWith : [], person.sharedWith)
-          ? Effect.void
-          : invalid("RegisterPerson", "sharedWith", "a person is shared with another service only through sharePerson, on their consent")),
+      Effect.flatMap(
+        Effect.option(ctx.load(mappings.person, person.id)),
+        (stored) =>
+          sameServices(stored._tag === "Some" ? stored.value.value.sharedWith : [], person.sharedWith)
+            ? Effect.void
+            : invalid(
+              "RegisterPerson",
+              "sharedWith",
+              "a person is shared with another service only through sharePerson, on their consent"
+            )
+      ),
     // A corrected person who cooperates with a service now is judged eligible for it again.
     (ctx, person) => judgeActiveCooperations(ctx, person),
     (ctx, person, service) =>
-      Effect.forEach(person.needs, (need, i) => requireCode("RegisterPerson", `needs[${i}]`, need, ctx.serviceInfo(service.value)?.needs, "need"), { discard: true })
+      Effect.forEach(
+        person.needs,
+        (need, i) => requireCode("RegisterPerson", `needs[${i}]`, need, ctx.serviceInfo(service.value)?.needs, "need"),
+        { discard: true }
+      )
   ],
   decide: (_ctx, person, service) =>
     Effect.succeed({
@@ -55,7 +66,8 @@ export const registerPerson = Operation.write()({
 
 const ChangeIdentityInput = Schema.Struct({ person: Person })
 
-const sameServices = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) => a.length === b.length && a.every((s) => b.includes(s))
+const sameServices = (a: ReadonlyArray<string>, b: ReadonlyArray<string>) =>
+  a.length === b.length && a.every((s) => b.includes(s))
 
 /** Judges the person's eligibility (as they are now described) for each service they cooperate with now. */
 const judgeActiveCooperations = Effect.fnUntraced(function*(ctx: Operation.Context, person: Person) {
@@ -63,7 +75,11 @@ const judgeActiveCooperations = Effect.fnUntraced(function*(ctx: Operation.Conte
   for (const cooperation of cooperations) {
     if (cooperation.value.endedAt !== undefined) continue
     const service = yield* ctx.load(mappings.service, cooperation.value.serviceId)
-    yield* ctx.judge({ _tag: "AssessEligibility", serviceId: service.value.id, personId: person.id }, service.value, person)
+    yield* ctx.judge(
+      { _tag: "AssessEligibility", serviceId: service.value.id, personId: person.id },
+      service.value,
+      person
+    )
   }
 })
 
@@ -85,11 +101,17 @@ export const changeIdentityLevel = Operation.write()({
   subject: Operation.existing(mappings.person, (i: typeof ChangeIdentityInput.Type) => i.person.id, servicesOfPerson),
   checks: [
     (_ctx, { person }, current) =>
-      current.value.serviceId === person.serviceId ? Effect.void : invalid("ChangeIdentityLevel", "person.serviceId", "a person's service cannot change"),
+      current.value.serviceId === person.serviceId
+        ? Effect.void
+        : invalid("ChangeIdentityLevel", "person.serviceId", "a person's service cannot change"),
     (_ctx, { person }, current) =>
       sameServices(current.value.sharedWith, person.sharedWith)
         ? Effect.void
-        : invalid("ChangeIdentityLevel", "person.sharedWith", "changes only through sharePerson, on the person's consent")
+        : invalid(
+          "ChangeIdentityLevel",
+          "person.sharedWith",
+          "changes only through sharePerson, on the person's consent"
+        )
   ],
   decide: Effect.fnUntraced(function*(ctx, { person }, current) {
     const service = yield* ctx.load(mappings.service, current.value.serviceId)
@@ -97,7 +119,13 @@ export const changeIdentityLevel = Operation.write()({
     // with now: a change that makes them ineligible (an age band outside the target group) is
     // refused; ending the cooperation first is always allowed.
     yield* judgeActiveCooperations(ctx, person)
-    const command: CommandTypes.ChangeIdentityLevel = { _tag: "ChangeIdentityLevel", personId: person.id, from: current.value._tag, to: person._tag, person }
+    const command: CommandTypes.ChangeIdentityLevel = {
+      _tag: "ChangeIdentityLevel",
+      personId: person.id,
+      from: current.value._tag,
+      to: person._tag,
+      person
+    }
     return {
       command,
       service: service.value,
@@ -118,10 +146,15 @@ const RecordNeedInput = Schema.Struct({
 const withFields = (person: Person, fields: Partial<Pick<Person, "needs" | "sharedWith">>): Person => {
   const { _tag, ...rest } = person
   const all = { ...rest, ...fields } as never
-  return _tag === "anonymous" ? new AnonymousPerson(all) : _tag === "pseudonymous" ? new PseudonymousPerson(all) : new IdentifiedPerson(all)
+  return _tag === "anonymous"
+    ? new AnonymousPerson(all)
+    : _tag === "pseudonymous"
+    ? new PseudonymousPerson(all)
+    : new IdentifiedPerson(all)
 }
 const withNeeds = (person: Person, needs: ReadonlyArray<string>): Person => withFields(person, { needs })
-const withSharing = (person: Person, sharedWith: ReadonlyArray<Ids.ServiceId>): Person => withFields(person, { sharedWith })
+const withSharing = (person: Person, sharedWith: ReadonlyArray<Ids.ServiceId>): Person =>
+  withFields(person, { sharedWith })
 
 /**
  * Record a need of a person: `{ personId, need, source }`. Needs are recorded per person, never
@@ -203,7 +236,9 @@ export const sharePerson = Operation.write()({
   subject: Operation.existing(mappings.person, (i: typeof ShareInput.Type) => i.personId, (p: Person) => [p.serviceId]),
   decide: Effect.fnUntraced(function*(ctx, request, current) {
     const person = current.value
-    if (request.serviceId === person.serviceId) return yield* invalid("SharePerson", "serviceId", "the person's own service")
+    if (request.serviceId === person.serviceId) {
+      return yield* invalid("SharePerson", "serviceId", "the person's own service")
+    }
     const consent = yield* Effect.option(ctx.load(mappings.consent, request.consentId))
     const covering = consent._tag === "Some" &&
       consent.value.value.personId === person.id &&
@@ -211,14 +246,27 @@ export const sharePerson = Operation.write()({
       consent.value.value.serviceId === person.serviceId &&
       (consent.value.value.alsoForServices ?? []).includes(request.serviceId) &&
       inForce(consent.value.value, ctx.now)
-    if (!covering) return yield* invalid("SharePerson", "consentId", "the person's sharing consent, in force now, naming this service")
+    if (!covering) {
+      return yield* invalid(
+        "SharePerson",
+        "consentId",
+        "the person's sharing consent, in force now, naming this service"
+      )
+    }
     const own = yield* ctx.load(mappings.service, person.serviceId)
     const target = yield* ctx.load(mappings.service, request.serviceId)
-    if (target.value.organisationId !== own.value.organisationId) return yield* invalid("SharePerson", "serviceId", "a service of the same organisation")
+    if (target.value.organisationId !== own.value.organisationId) {
+      return yield* invalid("SharePerson", "serviceId", "a service of the same organisation")
+    }
     const known = person.sharedWith.includes(request.serviceId)
     const updated = known ? person : withSharing(person, [...person.sharedWith, request.serviceId])
     return {
-      command: { _tag: "SharePerson", personId: person.id, serviceId: request.serviceId, consentId: request.consentId } as const,
+      command: {
+        _tag: "SharePerson",
+        personId: person.id,
+        serviceId: request.serviceId,
+        consentId: request.consentId
+      } as const,
       service: own.value,
       person,
       changes: known ? [] : [Operation.change(mappings.person, updated, current.version)],

@@ -40,7 +40,10 @@ export const createPlan = Operation.write()({
       command: { _tag: "CreatePlan", plan } as const,
       service: service.value,
       person: person.value,
-      changes: [Operation.change(mappings.plan, stored.plan, 0), ...stored.steps.map((s) => Operation.change(PlanRecords.stepMapping, s, 0))],
+      changes: [
+        Operation.change(mappings.plan, stored.plan, 0),
+        ...stored.steps.map((s) => Operation.change(PlanRecords.stepMapping, s, 0))
+      ],
       result: plan
     }
   })
@@ -63,7 +66,10 @@ const updatePlan = (
     const next = update(current.value)
     if (Result.isFailure(next)) return yield* invalid(tag, "goalId", next.failure)
     const [service, person] = yield* subjects(ctx, current.value)
-    const steps = yield* ctx.loadAll(PlanRecords.stepMapping, { personId: current.value.personId, serviceId: current.value.serviceId })
+    const steps = yield* ctx.loadAll(PlanRecords.stepMapping, {
+      personId: current.value.personId,
+      serviceId: current.value.serviceId
+    })
     return {
       command,
       service: service.value,
@@ -96,14 +102,19 @@ export const addGoal = Operation.write()({
   entity: "AddGoal",
   subject: planSubject<typeof AddGoalInput.Type>(),
   decide: Effect.fnUntraced(function*(ctx, request, current) {
-    if (current.value.goals.some((g) => g.id === request.goal.id)) return yield* invalid("AddGoal", "goalId", "a goal with this id already exists")
+    if (current.value.goals.some((g) => g.id === request.goal.id)) {
+      return yield* invalid("AddGoal", "goalId", "a goal with this id already exists")
+    }
     const [service, person] = yield* subjects(ctx, current.value)
     const next = PlanRecords.addGoal(current.value, request.goal)
     return {
       command: { _tag: "AddGoal", planId: request.planId, goal: request.goal } as const,
       service: service.value,
       person: person.value,
-      changes: [Operation.change(mappings.plan, next.plan, current.version), ...next.steps.map((s) => Operation.change(PlanRecords.stepMapping, s, 0))],
+      changes: [
+        Operation.change(mappings.plan, next.plan, current.version),
+        ...next.steps.map((s) => Operation.change(PlanRecords.stepMapping, s, 0))
+      ],
       result: request.goal
     }
   })
@@ -126,7 +137,9 @@ export const addPlanStep = Operation.write()({
   entity: "AddPlanStep",
   subject: planSubject<typeof AddPlanStepInput.Type>(),
   decide: Effect.fnUntraced(function*(ctx, request, current) {
-    if (!current.value.goals.some((g) => g.id === request.goalId)) return yield* invalid("AddPlanStep", "goalId", "no goal with this id in the plan")
+    if (!current.value.goals.some((g) => g.id === request.goalId)) {
+      return yield* invalid("AddPlanStep", "goalId", "no goal with this id in the plan")
+    }
     const [service, person] = yield* subjects(ctx, current.value)
     const { progress, records } = PlanRecords.addSteps(current.value, [{ goalId: request.goalId, step: request.step }])
     return {
@@ -165,7 +178,11 @@ export const setGoalStatus = Operation.write()({
     updatePlan("SetGoalStatus", (plan) =>
       withGoal(plan, request.goalId, (g) => {
         const { achievedAt: _dropped, ...rest } = g
-        return new Goal({ ...rest, status: request.status, ...(request.status === "achieved" ? { achievedAt: ctx.now } : {}) })
+        return new Goal({
+          ...rest,
+          status: request.status,
+          ...(request.status === "achieved" ? { achievedAt: ctx.now } : {})
+        })
       }), {
       _tag: "SetGoalStatus",
       planId: request.planId,

@@ -5,9 +5,9 @@
  * @since 0.2.0
  */
 import { Effect } from "effect"
+import { Contact } from "../../model/Contact.js"
 import { historyEntries } from "../../model/Entity.js"
 import * as Ids from "../../model/Ids.js"
-import { Contact } from "../../model/Contact.js"
 import { IdentifiedPerson, type Person, PseudonymousPerson } from "../../model/Person.js"
 import type { Voided } from "../../model/Voided.js"
 import * as SubjectAccess from "../../privacy/SubjectAccess.js"
@@ -15,7 +15,7 @@ import type { History } from "../Config.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import * as PlanRecords from "../planRecords.js"
-import { mappings, type Mapping } from "../Records.js"
+import { type Mapping, mappings } from "../Records.js"
 import { servicesOfPerson } from "./people.js"
 
 const redactNotes = (ctx: Context, person: Person): Person => {
@@ -26,20 +26,29 @@ const redactNotes = (ctx: Context, person: Person): Person => {
 }
 
 /** Everything about a person; with `visible`, only the records of the services it admits. */
-const historyOf = Effect.fnUntraced(function*(ctx: Context, person: Person, visible?: (serviceId: string | null) => boolean) {
-  const q = { personId: person.id }
-  const values = <A>(m: Mapping<A>) =>
-    Effect.map(ctx.loadAll(m, q), (xs) => xs.map((x) => x.value).filter((x) => visible === undefined || visible(m.index(x).serviceId)))
-  // Every record that names the person, by the history sections of the entity catalogue.
-  const sections = yield* Effect.forEach(historyEntries, (entry) =>
-    Effect.map(values(entry as Mapping<unknown>), (xs) => [entry.history, xs] as const))
-  const stored = { person, ...Object.fromEntries(sections) } as History
-  // A plan's steps are records of their own: each plan is shown whole.
-  if (stored.plans === undefined || stored.plans.length === 0) return stored
-  const steps = yield* values(PlanRecords.stepMapping)
-  const history: History = { ...stored, plans: stored.plans.map((plan) => PlanRecords.assemble(plan, steps)) }
-  return history
-})
+const historyOf = Effect.fnUntraced(
+  function*(ctx: Context, person: Person, visible?: (serviceId: string | null) => boolean) {
+    const q = { personId: person.id }
+    const values = <A>(m: Mapping<A>) =>
+      Effect.map(
+        ctx.loadAll(m, q),
+        (xs) => xs.map((x) => x.value).filter((x) => visible === undefined || visible(m.index(x).serviceId))
+      )
+    // Every record that names the person, by the history sections of the entity catalogue.
+    const sections = yield* Effect.forEach(
+      historyEntries,
+      (entry) => Effect.map(values(entry as Mapping<unknown>), (xs) => [entry.history, xs] as const)
+    )
+    const stored = { person, ...Object.fromEntries(sections) } as History
+    // A plan's steps are records of their own: each plan is shown whole.
+    if (stored.plans === undefined || stored.plans.length === 0) {
+      return stored
+    }
+    const steps = yield* values(PlanRecords.stepMapping)
+    const history: History = { ...stored, plans: stored.plans.map((plan) => PlanRecords.assemble(plan, steps)) }
+    return history
+  }
+)
 
 /**
  * Read one person: `personId`. Notes only for roles that may read them; an identified person's
@@ -56,7 +65,9 @@ export const getPerson = Operation.read<string>()({
   answer: (ctx, id, person) =>
     Effect.succeed({
       result: redactNotes(ctx, person.value),
-      ...(person.value._tag === "identified" ? { audit: { operation: "ReadIdentifiedPerson", subjects: [{ kind: "person", id }] } } : {})
+      ...(person.value._tag === "identified"
+        ? { audit: { operation: "ReadIdentifiedPerson", subjects: [{ kind: "person", id }] } }
+        : {})
     })
 })
 
@@ -74,7 +85,11 @@ export const personHistory = Operation.read<string>()({
   entity: "PersonId",
   subject: Operation.existing(mappings.person, (id: Ids.PersonId) => id, servicesOfPerson),
   answer: Effect.fnUntraced(function*(ctx, id, person) {
-    const history = yield* historyOf(ctx, redactNotes(ctx, person.value), (s) => s !== null && ctx.may("ReadHistory", s))
+    const history = yield* historyOf(
+      ctx,
+      redactNotes(ctx, person.value),
+      (s) => s !== null && ctx.may("ReadHistory", s)
+    )
     const result: History = {
       ...history,
       contacts: (history.contacts ?? []).map((c) => {
@@ -85,7 +100,9 @@ export const personHistory = Operation.read<string>()({
     }
     return {
       result,
-      ...(person.value._tag === "identified" ? { audit: { operation: "ReadHistory", subjects: [{ kind: "person", id }] } } : {})
+      ...(person.value._tag === "identified"
+        ? { audit: { operation: "ReadHistory", subjects: [{ kind: "person", id }] } }
+        : {})
     }
   })
 })
@@ -107,7 +124,17 @@ export const exportPerson = Operation.read<string>()({
     const history = yield* historyOf(ctx, person.value)
     const document = SubjectAccess.exportPerson(history, { generatedAt: ctx.now })
     const services = new Set<string>(servicesOfPerson(person.value))
-    for (const kind of ["cooperations", "contacts", "consents", "disclosures", "plans", "measurements", "activities"] as const) {
+    for (
+      const kind of [
+        "cooperations",
+        "contacts",
+        "consents",
+        "disclosures",
+        "plans",
+        "measurements",
+        "activities"
+      ] as const
+    ) {
       for (const r of history[kind] ?? []) services.add(r.serviceId)
     }
     for (const r of history.referrals ?? []) services.add(r.fromServiceId)
@@ -134,7 +161,8 @@ export interface VoidedEntry {
 /** The person's voided records, each withheld as its kind is in the export. */
 const voidedOf = Effect.fnUntraced(function*(ctx: Context, person: Person) {
   const all = (yield* ctx.loadAll(mappings.voided, { personId: person.id })).map((v) => v.value)
-  const of = <K extends Voided["kind"]>(kind: K) => all.filter((v): v is Extract<Voided, { readonly kind: K }> => v.kind === kind)
+  const of = <K extends Voided["kind"]>(kind: K) =>
+    all.filter((v): v is Extract<Voided, { readonly kind: K }> => v.kind === kind)
   // The export's own withholding (other participants and attendees become counts) applies.
   const shown = SubjectAccess.exportPerson({
     person,
@@ -142,7 +170,9 @@ const voidedOf = Effect.fnUntraced(function*(ctx: Context, person: Person) {
     activities: of("activity").map((v) => v.record),
     measurements: of("measurement").map((v) => v.record)
   }, { generatedAt: ctx.now })
-  const records = new Map<string, Voided["record"]>([...shown.contacts, ...shown.activities, ...shown.measurements].map((r) => [r.id, r]))
+  const records = new Map<string, Voided["record"]>(
+    [...shown.contacts, ...shown.activities, ...shown.measurements].map((r) => [r.id, r])
+  )
   return all.flatMap((v): ReadonlyArray<VoidedEntry> => {
     const record = records.get(v.record.id)
     return record === undefined ? [] : [{ kind: v.kind, reason: v.reason, voidedAt: v.voidedAt, record }]

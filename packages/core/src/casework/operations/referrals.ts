@@ -8,7 +8,7 @@
 import { DateTime, Effect, Schema } from "effect"
 import type * as CommandTypes from "../../Command.js"
 import * as Ids from "../../model/Ids.js"
-import { Referral, ReferralStatus, needsReason, status as referralStatus, transitions } from "../../model/Referral.js"
+import { needsReason, Referral, ReferralStatus, status as referralStatus, transitions } from "../../model/Referral.js"
 import type { CaseworkError } from "../Config.js"
 import { InvalidCommand } from "../Errors.js"
 import * as Operation from "../Operation.js"
@@ -35,12 +35,15 @@ export const refer = Operation.write()({
   subject: Operation.newIn((r: Referral) => r.fromServiceId),
   checks: [
     (_ctx, referral) =>
-      referral.history.length === 1 ? Effect.void : invalid("Refer", "history", "a new referral has exactly its requested event"),
+      referral.history.length === 1
+        ? Effect.void
+        : invalid("Refer", "history", "a new referral has exactly its requested event"),
     (ctx, referral) =>
       referral.legalDuty !== undefined && !ctx.isLegalGround(referral.legalDuty.legalGround)
         ? invalid("Refer", "legalDuty.legalGround", "not a known legal ground code")
         : Effect.void,
-    (ctx, referral) => referral.toServiceId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.service, referral.toServiceId))
+    (ctx, referral) =>
+      referral.toServiceId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.service, referral.toServiceId))
   ],
   decide: Effect.fnUntraced(function*(ctx, referral, service) {
     const person = yield* ctx.personOfService("personId", referral.personId, referral.fromServiceId)
@@ -117,11 +120,19 @@ export const updateReferral = Operation.write()({
   access: access("SSNNN", "write", "confidential", "move a referral through its lifecycle"),
   input: UpdateReferralInput,
   entity: "UpdateReferral",
-  subject: Operation.existing(mappings.referral, (i: typeof UpdateReferralInput.Type) => i.referralId, (r) => [r.fromServiceId]),
+  subject: Operation.existing(
+    mappings.referral,
+    (i: typeof UpdateReferralInput.Type) => i.referralId,
+    (r) => [r.fromServiceId]
+  ),
   checks: [
     (_ctx, request, current) =>
       current.value.toServiceId !== undefined && request.status !== "revoked"
-        ? invalid("UpdateReferral", "status", "the receiving service answers this referral; the referring service may revoke it")
+        ? invalid(
+          "UpdateReferral",
+          "status",
+          "the receiving service answers this referral; the referring service may revoke it"
+        )
         : Effect.void,
     (_ctx, request, current) => updating.checks(current.value, request.status, request.reason)
   ],
@@ -158,7 +169,13 @@ export const answerReferral = Operation.write()({
   checks: [
     (_ctx, _request, current) =>
       current.value.toServiceId === undefined
-        ? Effect.fail(new InvalidCommand({ operation: "AnswerReferral", field: "referralId", rule: "the referral is not to a service of this organisation (use updateReferral)" }))
+        ? Effect.fail(
+          new InvalidCommand({
+            operation: "AnswerReferral",
+            field: "referralId",
+            rule: "the referral is not to a service of this organisation (use updateReferral)"
+          })
+        )
         : Effect.void,
     (_ctx, request, current) => answering.checks(current.value, request.status, request.reason)
   ],
@@ -176,6 +193,10 @@ export const getReferral = Operation.read<string>()({
   summary: "read a referral and its status",
   input: Ids.ReferralId,
   entity: "ReferralId",
-  subject: Operation.existing(mappings.referral, (id: Ids.ReferralId) => id, (r) => [r.fromServiceId, ...(r.toServiceId !== undefined ? [r.toServiceId] : [])]),
+  subject: Operation.existing(
+    mappings.referral,
+    (id: Ids.ReferralId) => id,
+    (r) => [r.fromServiceId, ...(r.toServiceId !== undefined ? [r.toServiceId] : [])]
+  ),
   answer: (_ctx, _id, referral) => Effect.succeed({ result: referral.value })
 })

@@ -26,7 +26,9 @@ const Day = Schema.String.check(
 const Bound = Schema.Union([Timestamp, Day])
 /** A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`). */
 const NamedPeriod = Schema.String.check(
-  Schema.isPattern(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, { expected: "a year (2026), a quarter (2026-Q2) or a month (2026-05)" })
+  Schema.isPattern(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, {
+    expected: "a year (2026), a quarter (2026-Q2) or a month (2026-05)"
+  })
 )
 
 const reportFields = {
@@ -39,12 +41,16 @@ const reportFields = {
   threshold: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)))
 }
 const onePeriod = Schema.makeFilter((i: { readonly period?: string; readonly from?: unknown; readonly to?: unknown }) =>
-  i.period === undefined || (i.from === undefined && i.to === undefined) || { path: ["period"], issue: "a named period cannot be combined with from or to" }
+  i.period === undefined || (i.from === undefined && i.to === undefined) ||
+  { path: ["period"], issue: "a named period cannot be combined with from or to" }
 )
 const ReportInput = Schema.Struct(reportFields).check(onePeriod)
-const PublishReportInput = Schema.Struct({ ...reportFields, serviceId: Ids.ServiceId, recipient: Party }).check(onePeriod)
+const PublishReportInput = Schema.Struct({ ...reportFields, serviceId: Ids.ServiceId, recipient: Party }).check(
+  onePeriod
+)
 
-const iso = (bound: DateTime.Utc | string) => typeof bound === "string" ? `${bound}T00:00:00.000Z` : DateTime.formatIso(bound)
+const iso = (bound: DateTime.Utc | string) =>
+  typeof bound === "string" ? `${bound}T00:00:00.000Z` : DateTime.formatIso(bound)
 
 /** A named period's bounds, `to` exclusive (a validated name). */
 const boundsOf = (period: string): { readonly from: string; readonly to: string } => {
@@ -62,7 +68,10 @@ const boundsOf = (period: string): { readonly from: string; readonly to: string 
 const runReport = Effect.fnUntraced(function*(ctx: Context, request: typeof ReportInput.Type) {
   const bounds = request.period !== undefined
     ? boundsOf(request.period)
-    : { ...(request.from !== undefined ? { from: iso(request.from) } : {}), ...(request.to !== undefined ? { to: iso(request.to) } : {}) }
+    : {
+      ...(request.from !== undefined ? { from: iso(request.from) } : {}),
+      ...(request.to !== undefined ? { to: iso(request.to) } : {})
+    }
   let definition = ctx.config.reports?.get(request.reportId)
   if (definition === undefined && request.serviceId !== undefined && !request.reportId.includes("/")) {
     const service = yield* ctx.load(mappings.service, request.serviceId)

@@ -33,7 +33,12 @@ const SetupInput = Schema.UndefinedOr(Schema.Struct({}))
 export const setupAdministrator = Operation.write<Record<string, never> | undefined>()({
   tag: "SetupAdministrator",
   summary: "make the first administrator of an empty staff directory",
-  access: access("NNNNN", "write", "organisational", "make the first administrator (only while the staff directory is empty)"),
+  access: access(
+    "NNNNN",
+    "write",
+    "organisational",
+    "make the first administrator (only while the staff directory is empty)"
+  ),
   input: SetupInput,
   entity: "SetupAdministrator",
   subject: Operation.setup,
@@ -68,16 +73,25 @@ export const setStaff = Operation.write<typeof StaffMember.Encoded>()({
   checks: [
     (_ctx, member) => {
       const i = member.grants.findIndex((g) => organisationWideRoles.has(g.role) && g.services !== "*")
-      return i < 0 ? Effect.void : invalid("SetStaff", `grants[${i}].services`, "this role is organisation-wide: its grant must cover every service (\"*\")")
+      return i < 0
+        ? Effect.void
+        : invalid(
+          "SetStaff",
+          `grants[${i}].services`,
+          "this role is organisation-wide: its grant must cover every service (\"*\")"
+        )
     },
-    (ctx, member) => member.volunteerId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.volunteer, member.volunteerId))
+    (ctx, member) =>
+      member.volunteerId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.volunteer, member.volunteerId))
   ],
   decide: Effect.fnUntraced(function*(ctx, member) {
     const all = yield* ctx.loadAll(mappings.staff, {})
     const before = all.find((m) => m.value.id === member.id)
     if (before !== undefined && isAdministrator(before.value) && !isAdministrator(member)) {
       const others = all.filter((m) => m.value.id !== member.id && isAdministrator(m.value))
-      if (others.length === 0) return yield* invalid("SetStaff", "grants", "the organisation keeps at least one administrator")
+      if (others.length === 0) {
+        return yield* invalid("SetStaff", "grants", "the organisation keeps at least one administrator")
+      }
     }
     return {
       command: { _tag: "SetStaff", member, before: before?.value } as const,

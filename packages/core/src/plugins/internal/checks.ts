@@ -41,7 +41,9 @@ export const missingLabels = (plugin: Plugin): ReadonlyArray<Errors.MissingLabel
       const text = isPlainObject(value) ? value[language] : undefined
       return typeof text !== "string" || text.trim().length === 0
     })
-    if (missing.length > 0) problems.push(new Errors.MissingLabels({ plugin: String(plugin.id), path, languages: missing }))
+    if (missing.length > 0) {
+      problems.push(new Errors.MissingLabels({ plugin: String(plugin.id), path, languages: missing }))
+    }
   }
   const walk = (value: unknown, path: string): void => {
     if (value === null || typeof value !== "object" || seen.has(value)) return
@@ -68,7 +70,9 @@ export const missingLabels = (plugin: Plugin): ReadonlyArray<Errors.MissingLabel
     [plugin.targetGroup?.description, "targetGroup.description"]
   ]
   for (const name of taxonomyNames) {
-    for (const [code, labels] of Object.entries(plugin.taxonomies?.[name] ?? {})) required.push([labels, `taxonomies.${name}.${code}`])
+    for (const [code, labels] of Object.entries(plugin.taxonomies?.[name] ?? {})) {
+      required.push([labels, `taxonomies.${name}.${code}`])
+    }
   }
   const listed = <A>(items: ReadonlyArray<A> | undefined, field: string, labelsOf: (a: A) => unknown) =>
     (items ?? []).forEach((item, i) => required.push([labelsOf(item), `${field}[${i}].labels`]))
@@ -123,21 +127,36 @@ export const invalidCodes = (plugin: Plugin): ReadonlyArray<Errors.InvalidCode> 
   return problems
 }
 
-export const unknownReferences = (plugin: Plugin, principleIds: ReadonlySet<string>): ReadonlyArray<Errors.UnknownReference> => {
+export const unknownReferences = (
+  plugin: Plugin,
+  principleIds: ReadonlySet<string>
+): ReadonlyArray<Errors.UnknownReference> => {
   const id = String(plugin.id)
   const problems: Array<Errors.UnknownReference> = []
   const indicators = new Set((plugin.indicators ?? []).map((i) => i.code))
   plugin.goals?.forEach((goal, i) =>
     goal.indicators.forEach((reference, j) => {
       if (!indicators.has(reference)) {
-        problems.push(new Errors.UnknownReference({ plugin: id, path: `goals[${i}].indicators[${j}]`, kind: "indicator", reference }))
+        problems.push(
+          new Errors.UnknownReference({
+            plugin: id,
+            path: `goals[${i}].indicators[${j}]`,
+            kind: "indicator",
+            reference
+          })
+        )
       }
     })
   )
   plugin.derivations?.forEach((derivation, i) => {
     if (!indicators.has(derivation.indicator)) {
       problems.push(
-        new Errors.UnknownReference({ plugin: id, path: `derivations[${i}].indicator`, kind: "indicator", reference: derivation.indicator })
+        new Errors.UnknownReference({
+          plugin: id,
+          path: `derivations[${i}].indicator`,
+          kind: "indicator",
+          reference: derivation.indicator
+        })
       )
     }
   })
@@ -152,7 +171,12 @@ export const unknownReferences = (plugin: Plugin, principleIds: ReadonlySet<stri
       const reference = rule.principle?.id
       if (typeof reference !== "string" || !principleIds.has(reference)) {
         problems.push(
-          new Errors.UnknownReference({ plugin: id, path: `${field}[${i}].principle`, kind: "principle", reference: String(reference) })
+          new Errors.UnknownReference({
+            plugin: id,
+            path: `${field}[${i}].principle`,
+            kind: "principle",
+            reference: String(reference)
+          })
         )
       }
     })
@@ -185,7 +209,9 @@ export const versionProblems = (plugins: Plugins, core: string): ReadonlyArray<E
     const required = parseRange(plugin.id, "requires.core", plugin.requires?.core)
     if (required.problem !== undefined) problems.push(required.problem)
     else if (Result.isSuccess(coreParsed) && !SemVerRange.matches(required.range, coreParsed.success)) {
-      problems.push(new Errors.PluginIncompatible({ plugin: plugin.id, range: plugin.requires.core, coreVersion: core }))
+      problems.push(
+        new Errors.PluginIncompatible({ plugin: plugin.id, range: plugin.requires.core, coreVersion: core })
+      )
     }
     for (const [dependency, rangeText] of Object.entries(plugin.dependencies ?? {})) {
       const parsed = parseRange(plugin.id, `dependencies.${dependency}`, rangeText)
@@ -200,7 +226,12 @@ export const versionProblems = (plugins: Plugins, core: string): ReadonlyArray<E
       const found = versions.get(dependency)
       if (found !== undefined && !SemVerRange.matches(parsed.range, found)) {
         problems.push(
-          new Errors.PluginDependencyMismatch({ plugin: plugin.id, dependency, range: rangeText, found: SemVer.format(found) })
+          new Errors.PluginDependencyMismatch({
+            plugin: plugin.id,
+            dependency,
+            range: rangeText,
+            found: SemVer.format(found)
+          })
         )
       }
     }
@@ -212,7 +243,9 @@ export const versionProblems = (plugins: Plugins, core: string): ReadonlyArray<E
  * Sorts plugins so that each comes after the plugins it depends on, keeping the given order
  * otherwise. Fails with the plugins of a dependency circle.
  */
-export const dependencyOrder = <P extends Plugin>(plugins: ReadonlyArray<P>): Result.Result<ReadonlyArray<P>, Errors.PluginDependencyCycle> => {
+export const dependencyOrder = <P extends Plugin>(
+  plugins: ReadonlyArray<P>
+): Result.Result<ReadonlyArray<P>, Errors.PluginDependencyCycle> => {
   const byId = new Map(plugins.map((p) => [p.id, p]))
   const placed = new Set<string>()
   const visiting: Array<string> = []
@@ -258,12 +291,21 @@ export const crossPluginDuplicates = (plugins: Plugins, core: CoreConfig): Reado
   const problems: Array<Errors.DuplicateCode> = []
   const principleOwner = new Map<string, string>(core.principles.map((p) => [p.id, "core"]))
   const ruleOwner = new Map<string, string>()
-  for (const rule of [...(core.engine.rules ?? []), ...(core.engine.ruleSets ?? []).flatMap((s) => s.rules)]) ruleOwner.set(rule.id, "core")
+  for (const rule of [...(core.engine.rules ?? []), ...(core.engine.ruleSets ?? []).flatMap((s) => s.rules)]) {
+    ruleOwner.set(rule.id, "core")
+  }
   for (const plugin of plugins) {
     for (const principle of plugin.extraPrinciples ?? []) {
       const other = principleOwner.get(principle.id)
       if (other !== undefined && other !== plugin.id) {
-        problems.push(new Errors.DuplicateCode({ plugin: plugin.id, field: "extraPrinciples", code: principle.id, otherPlugin: other }))
+        problems.push(
+          new Errors.DuplicateCode({
+            plugin: plugin.id,
+            field: "extraPrinciples",
+            code: principle.id,
+            otherPlugin: other
+          })
+        )
       } else principleOwner.set(principle.id, plugin.id)
     }
     for (const rule of [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])]) {
@@ -271,7 +313,9 @@ export const crossPluginDuplicates = (plugins: Plugins, core: CoreConfig): Reado
       // Overriding a core rule is the engine's CorePrincipleRemoved (or an allowed override of a
       // non-core core rule); only clashes between plugins are reported here.
       if (other !== undefined && other !== "core" && other !== plugin.id) {
-        problems.push(new Errors.DuplicateCode({ plugin: plugin.id, field: "rules", code: rule.id, otherPlugin: other }))
+        problems.push(
+          new Errors.DuplicateCode({ plugin: plugin.id, field: "rules", code: rule.id, otherPlugin: other })
+        )
       } else if (other === undefined) ruleOwner.set(rule.id, plugin.id)
     }
   }
@@ -295,17 +339,29 @@ export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedP
   const expect = (field: string, ok: boolean, expected: string) => {
     if (!ok) problems.push(new Errors.MalformedPlugin({ plugin: id, field, expected }))
   }
-  const at = (path: string): unknown => path.split(".").reduce<unknown>((v, k) => (isRecord(v) ? (v as Record<string, unknown>)[k] : undefined), p)
+  const at = (path: string): unknown =>
+    path.split(".").reduce<unknown>((v, k) => (isRecord(v) ? (v as Record<string, unknown>)[k] : undefined), p)
   expect("id", typeof p["id"] === "string", "a string")
   expect("version", typeof p["version"] === "string", "a string")
   expect("requires.core", typeof at("requires.core") === "string", "a version range string")
-  for (const field of ["labels", "taxonomies", "targetGroup", "taxonomies.interventions", "taxonomies.channels", "taxonomies.firstContactChannels"]) {
+  for (
+    const field of [
+      "labels",
+      "taxonomies",
+      "targetGroup",
+      "taxonomies.interventions",
+      "taxonomies.channels",
+      "taxonomies.firstContactChannels"
+    ]
+  ) {
     expect(field, isRecord(at(field)), "an object")
   }
   for (const field of ["dependencies", "config", ...taxonomyNames.slice(3).map((n) => `taxonomies.${n}`)]) {
     expect(field, at(field) === undefined || isRecord(at(field)), "an object when present")
   }
-  for (const field of ["principles", "indicators", "goals", "reports"]) expect(field, Array.isArray(p[field]), "an array")
+  for (const field of ["principles", "indicators", "goals", "reports"]) {
+    expect(field, Array.isArray(p[field]), "an array")
+  }
   for (const field of ["extraPrinciples", "rules", "removes", "eligibility", "derivations"]) {
     expect(field, p[field] === undefined || Array.isArray(p[field]), "an array when present")
   }
@@ -314,7 +370,8 @@ export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedP
     const scale = v as Record<string, unknown> | undefined
     return isRecord(v) && (scale!["_tag"] === "YesNo" ||
       (scale!["_tag"] === "Ladder" && Number.isInteger(scale!["min"]) && Number.isInteger(scale!["max"])) ||
-      (scale!["_tag"] === "Category" && Array.isArray(scale!["categories"]) && (scale!["categories"] as ReadonlyArray<unknown>).every(isString)))
+      (scale!["_tag"] === "Category" && Array.isArray(scale!["categories"]) &&
+        (scale!["categories"] as ReadonlyArray<unknown>).every(isString)))
   }
   const isAppliesTo = (v: unknown) => v === "*" || (Array.isArray(v) && v.every(isString))
   const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString)
@@ -324,7 +381,11 @@ export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedP
     ["indicators", [["code", isString, "a code"], ["scale", isScale, "a YesNo, Ladder or Category scale"]]],
     ["goals", [["code", isString, "a code"], ["indicators", isStrings, "an array of indicator codes"]]],
     ["reports", [["id", isString, "a string"]]],
-    ["derivations", [["id", isString, "a string"], ["indicator", isString, "an indicator code"], ["derive", (v) => typeof v === "function", "a function"]]],
+    ["derivations", [["id", isString, "a string"], ["indicator", isString, "an indicator code"], [
+      "derive",
+      (v) => typeof v === "function",
+      "a function"
+    ]]],
     ["extraPrinciples", [["id", isString, "a string"]]],
     ...(["rules", "eligibility"] as const).map((field) =>
       [field, [
@@ -354,4 +415,3 @@ export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedP
   }
   return problems
 }
-

@@ -38,7 +38,8 @@ export const activeCooperationMessages = {
   "principles.activeCooperation.noStepByPerson": {
     en: "Every goal with steps needs at least one step that the person takes, alone or together with the worker.",
     cs: "Každý cíl s kroky potřebuje alespoň jeden krok, který člověk udělá sám nebo společně s pracovníkem.",
-    lt: "Kiekvienam tikslui su žingsniais reikia bent vieno žingsnio, kurį žmogus atlieka pats arba kartu su darbuotoju.",
+    lt:
+      "Kiekvienam tikslui su žingsniais reikia bent vieno žingsnio, kurį žmogus atlieka pats arba kartu su darbuotoju.",
     bg: "Всяка цел със стъпки се нуждае от поне една стъпка, която човекът прави сам или заедно със служителя."
   },
   "principles.activeCooperation.achievedWithoutPerson": {
@@ -119,8 +120,12 @@ export const achievedWithPerson = coreRule({
   verdicts: ["Deny"],
   description: "A goal is achieved with the person's participation.",
   check: (command, facts, v) =>
-    binds(facts.service.principles, ActiveCooperation.id) && command.status === "achieved" && !command.personParticipated
-      ? v.deny("a goal cannot be achieved without the person's participation", "principles.activeCooperation.achievedWithoutPerson")
+    binds(facts.service.principles, ActiveCooperation.id) && command.status === "achieved" &&
+      !command.personParticipated
+      ? v.deny(
+        "a goal cannot be achieved without the person's participation",
+        "principles.activeCooperation.achievedWithoutPerson"
+      )
       : v.allow
 })
 

@@ -43,12 +43,15 @@ export const confidentialityMessages = {
   "principles.confidentiality.legalDutyIncomplete": {
     en: "A disclosure under a legal duty to report must name its legal ground and the worker who decided.",
     cs: "Sdělení na základě zákonné oznamovací povinnosti musí uvést právní důvod a pracovníka, který rozhodl.",
-    lt: "Atskleidžiant informaciją pagal įstatymo nustatytą pareigą pranešti, būtina nurodyti teisinį pagrindą ir sprendimą priėmusį darbuotoją.",
-    bg: "Разкриването поради законово задължение за уведомяване трябва да посочва правното основание и служителя, който е взел решението."
+    lt:
+      "Atskleidžiant informaciją pagal įstatymo nustatytą pareigą pranešti, būtina nurodyti teisinį pagrindą ir sprendimą priėmusį darbuotoją.",
+    bg:
+      "Разкриването поради законово задължение за уведомяване трябва да посочва правното основание и служителя, който е взел решението."
   },
   "principles.confidentiality.legalDutyException": {
     en: "Disclosed without consent under a legal duty to report: this exception is recorded in the audit log.",
-    cs: "Sděleno bez souhlasu na základě zákonné oznamovací povinnosti: tato výjimka se zaznamená do auditního záznamu.",
+    cs:
+      "Sděleno bez souhlasu na základě zákonné oznamovací povinnosti: tato výjimka se zaznamená do auditního záznamu.",
     lt: "Atskleista be sutikimo pagal įstatymo nustatytą pareigą pranešti: ši išimtis įrašoma į audito žurnalą.",
     bg: "Разкрито без съгласие поради законово задължение за уведомяване: това изключение се записва в одитния дневник."
   },
@@ -99,7 +102,10 @@ export const disclosureBasis = coreRule({
     const basis = disclosure.basis
     if (basis._tag === "LegalDuty") {
       return basis.legalGround.trim().length === 0 || basis.decidedBy.trim().length === 0
-        ? v.deny("a legal duty needs its legal ground and the deciding worker", "principles.confidentiality.legalDutyIncomplete")
+        ? v.deny(
+          "a legal duty needs its legal ground and the deciding worker",
+          "principles.confidentiality.legalDutyIncomplete"
+        )
         : v.warn("legal-duty exception: disclosed without consent", legalDutyExceptionKey)
     }
     const now = facts.now
@@ -136,7 +142,10 @@ export const referralConsent = coreRule({
     const duty = referral.legalDuty
     if (duty !== undefined) {
       return duty.legalGround.trim().length === 0 || duty.decidedBy.trim().length === 0
-        ? v.deny("a legal duty needs its legal ground and the deciding worker", "principles.confidentiality.legalDutyIncomplete")
+        ? v.deny(
+          "a legal duty needs its legal ground and the deciding worker",
+          "principles.confidentiality.legalDutyIncomplete"
+        )
         : v.warn("legal-duty exception: referred without consent", legalDutyExceptionKey)
     }
     const now = facts.now

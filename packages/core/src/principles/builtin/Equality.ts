@@ -43,7 +43,11 @@ export const Equality = Principle.make({
  * @since 0.1.0
  * @category models
  */
-export const eligibilityCommands: ReadonlyArray<CommandTag> = ["AssessEligibility", "RegisterPerson", "StartCooperation"]
+export const eligibilityCommands: ReadonlyArray<CommandTag> = [
+  "AssessEligibility",
+  "RegisterPerson",
+  "StartCooperation"
+]
 
 /**
  * The message keys of the equality rules with their labels.

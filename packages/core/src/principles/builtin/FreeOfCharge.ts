@@ -80,7 +80,10 @@ export const declaredMeansFree = coreRule({
   description: "A service that declares free of charge is free of charge.",
   check: (command, _facts, v) =>
     binds(command.service.principles, FreeOfCharge.id) && !command.service.freeOfCharge
-      ? v.deny("the service declares free of charge but is not marked free", "principles.freeOfCharge.declaredButCharged")
+      ? v.deny(
+        "the service declares free of charge but is not marked free",
+        "principles.freeOfCharge.declaredButCharged"
+      )
       : v.allow
 })
 

@@ -36,10 +36,12 @@ export const Independence = Principle.make({
  */
 export const independenceMessages = {
   "principles.independence.longUseWithoutProgress": {
-    en: "The person has used the service for a long time without progress in their plan: talk together about independence.",
+    en:
+      "The person has used the service for a long time without progress in their plan: talk together about independence.",
     cs: "Člověk využívá službu dlouho bez pokroku v individuálním plánu: proberte spolu, jak posílit jeho nezávislost.",
     lt: "Žmogus ilgai naudojasi paslauga be pažangos savo plane: kartu aptarkite, kaip stiprinti jo savarankiškumą.",
-    bg: "Човекът ползва услугата дълго време без напредък в плана си: обсъдете заедно как да се укрепи неговата независимост."
+    bg:
+      "Човекът ползва услугата дълго време без напредък в плана си: обсъдете заедно как да се укрепи неговата независимост."
   }
 } as const satisfies Messages
 

@@ -65,7 +65,10 @@ export const planForOnePerson = coreRule({
   check: (command, facts, v) =>
     facts.person !== undefined && facts.person.id === command.plan.personId
       ? v.allow
-      : v.deny("the plan does not belong to the one person the command concerns", "principles.individualApproach.planForOnePerson")
+      : v.deny(
+        "the plan does not belong to the one person the command concerns",
+        "principles.individualApproach.planForOnePerson"
+      )
 })
 
 /**

@@ -35,10 +35,14 @@ export const LowThreshold = Principle.make({
  */
 export const lowThresholdMessages = {
   "principles.lowThreshold.identityMandatory": {
-    en: "A low-threshold service must accept anonymous and pseudonymous people: its configuration cannot make identity mandatory.",
-    cs: "Nízkoprahová služba musí přijímat anonymní i pseudonymní uživatele: její nastavení nemůže vyžadovat totožnost.",
-    lt: "Žemo slenksčio paslauga turi priimti anonimiškus ir slapyvardžiu prisistatančius žmones: jos nustatymai negali reikalauti tapatybės.",
-    bg: "Нископраговата услуга трябва да приема анонимни и псевдонимни потребители: настройките ѝ не могат да изискват самоличност."
+    en:
+      "A low-threshold service must accept anonymous and pseudonymous people: its configuration cannot make identity mandatory.",
+    cs:
+      "Nízkoprahová služba musí přijímat anonymní i pseudonymní uživatele: její nastavení nemůže vyžadovat totožnost.",
+    lt:
+      "Žemo slenksčio paslauga turi priimti anonimiškus ir slapyvardžiu prisistatančius žmones: jos nustatymai negali reikalauti tapatybės.",
+    bg:
+      "Нископраговата услуга трябва да приема анонимни и псевдонимни потребители: настройките ѝ не могат да изискват самоличност."
   },
   "principles.lowThreshold.identificationConsent": {
     en: "Identifying a person in a low-threshold service needs the person's consent to identification.",

@@ -38,7 +38,8 @@ export const respectForUniquenessMessages = {
   "principles.respectForUniqueness.inferredFromGroup": {
     en: "Needs are determined with each person, never inferred from a group they belong to.",
     cs: "Potřeby se určují individuálně s každým člověkem, nikdy se neodvozují od skupiny, do které patří.",
-    lt: "Poreikiai nustatomi su kiekvienu žmogumi individualiai, niekada nesprendžiami pagal grupę, kuriai jis priklauso.",
+    lt:
+      "Poreikiai nustatomi su kiekvienu žmogumi individualiai, niekada nesprendžiami pagal grupę, kuriai jis priklauso.",
     bg: "Потребностите се определят с всеки човек поотделно и никога не се извеждат от групата, към която принадлежи."
   }
 } as const satisfies Messages

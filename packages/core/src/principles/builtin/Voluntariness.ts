@@ -41,9 +41,12 @@ export const Voluntariness = Principle.make({
 export const voluntarinessMessages = {
   "principles.voluntariness.compelled": {
     en: "Nobody can be sent or forced to use a voluntary service: cooperation starts on the person's own decision.",
-    cs: "Nikdo nemůže být nucen nedobrovolně využívat službu: spolupráce začíná na základě vlastního rozhodnutí člověka.",
-    lt: "Niekas negali būti siunčiamas ar verčiamas naudotis savanoriška paslauga: bendradarbiavimas prasideda paties žmogaus sprendimu.",
-    bg: "Никой не може да бъде изпратен или принуден да ползва доброволна услуга: сътрудничеството започва по собствено решение на човека."
+    cs:
+      "Nikdo nemůže být nucen nedobrovolně využívat službu: spolupráce začíná na základě vlastního rozhodnutí člověka.",
+    lt:
+      "Niekas negali būti siunčiamas ar verčiamas naudotis savanoriška paslauga: bendradarbiavimas prasideda paties žmogaus sprendimu.",
+    bg:
+      "Никой не може да бъде изпратен или принуден да ползва доброволна услуга: сътрудничеството започва по собствено решение на човека."
   },
   "principles.voluntariness.leaveAnyTime": {
     en: "The person may end cooperation or withdraw a consent at any time, without giving a reason.",

@@ -44,8 +44,17 @@ import { FreeOfCharge, freeOfChargeMessages, freeOfChargeRules } from "./FreeOfC
 import { Independence, independenceMessages, independenceRules } from "./Independence.js"
 import { IndividualApproach, individualApproachMessages, individualApproachRules } from "./IndividualApproach.js"
 import { LowThreshold, lowThresholdMessages, lowThresholdRules } from "./LowThreshold.js"
-import { RespectForUniqueness, respectForUniquenessMessages, respectForUniquenessRules } from "./RespectForUniqueness.js"
-import { Voluntariness, voluntarinessMessages, voluntarinessProtectedCommands, voluntarinessRules } from "./Voluntariness.js"
+import {
+  RespectForUniqueness,
+  respectForUniquenessMessages,
+  respectForUniquenessRules
+} from "./RespectForUniqueness.js"
+import {
+  Voluntariness,
+  voluntarinessMessages,
+  voluntarinessProtectedCommands,
+  voluntarinessRules
+} from "./Voluntariness.js"
 
 export * from "./ActiveCooperation.js"
 export * from "./Confidentiality.js"

@@ -18,7 +18,9 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
 
 /** Every present value on a path pattern, with its concrete path and a setter into `root`. */
 export const locate = (root: unknown, pattern: string): Array<Target> => {
-  const segments = pattern.split(".").map((s) => (s.endsWith("[]") ? { name: s.slice(0, -2), each: true } : { name: s, each: false }))
+  const segments = pattern.split(".").map((
+    s
+  ) => (s.endsWith("[]") ? { name: s.slice(0, -2), each: true } : { name: s, each: false }))
   const out: Array<Target> = []
   const walk = (value: unknown, index: number, prefix: string): void => {
     const segment = segments[index]
@@ -34,7 +36,12 @@ export const locate = (root: unknown, pattern: string): Array<Target> => {
         else walk(element, index + 1, at)
       })
     } else if (last) {
-      out.push({ field: here, value: child, set: (v) => (value[segment.name] = v), remove: () => delete value[segment.name] })
+      out.push({
+        field: here,
+        value: child,
+        set: (v) => (value[segment.name] = v),
+        remove: () => delete value[segment.name]
+      })
     } else {
       walk(child, index + 1, here)
     }
@@ -56,7 +63,8 @@ export const mapFields = <E, R>(
     const clone: unknown = structuredClone(data)
     const targets = paths.flatMap((p) => locate(clone, p).map((t) => ({ ...t, path: p })))
     return Effect.as(
-      Effect.forEach(targets, (t) => Effect.map(f(t.field, t.value, t.path), (v) => (v === REMOVE ? t.remove() : t.set(v))), {
+      Effect.forEach(targets, (t) =>
+        Effect.map(f(t.field, t.value, t.path), (v) => (v === REMOVE ? t.remove() : t.set(v))), {
         concurrency: "unbounded",
         discard: true
       }),

@@ -39,19 +39,28 @@ export const parameters = (options: PluginCheckOptions) => ({
 
 /** Runs a sampling property and collects distinct problems instead of stopping at the first. */
 export const sample = <T>(arbitrary: fc.Arbitrary<T>, options: PluginCheckOptions, visit: (value: T) => void): void => {
-  fc.assert(fc.property(arbitrary, (value) => {
-    visit(value)
-  }), parameters(options))
+  fc.assert(
+    fc.property(arbitrary, (value) => {
+      visit(value)
+    }),
+    parameters(options)
+  )
 }
 
-export const rulesOf = (plugin: Plugin): ReadonlyArray<Rule<Command, Facts>> => [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])]
+export const rulesOf = (
+  plugin: Plugin
+): ReadonlyArray<Rule<Command, Facts>> => [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])]
 
 export const tagsOf = (rule: Rule<Command, Facts>): ReadonlyArray<string> =>
   rule.appliesTo === "*" ? commandTags.filter((tag) => !rule.except.includes(tag)) : rule.appliesTo
 
 export const isCoreTag = (tag: string): tag is CommandTag => (commandTags as ReadonlyArray<string>).includes(tag)
 
-export const commandsFor = (tags: ReadonlyArray<string>, plugin: Plugin, options: PluginCheckOptions): fc.Arbitrary<AnyCommand> | undefined => {
+export const commandsFor = (
+  tags: ReadonlyArray<string>,
+  plugin: Plugin,
+  options: PluginCheckOptions
+): fc.Arbitrary<AnyCommand> | undefined => {
   if (options.commands !== undefined) return options.commands(tags)
   const core = tags.filter(isCoreTag)
   if (core.length === 0) return undefined
@@ -116,4 +125,3 @@ export const ruleSamples = (
   }
   return skipped
 }
-

@@ -1,8 +1,8 @@
 // docs/principles.md against the code: every principle and rule is documented, and the plugin
 // example keeps running.
 import { describe, expect, it } from "@effect/vitest"
-import * as fc from "fast-check"
 import { Effect } from "effect"
+import * as fc from "fast-check"
 import doc from "../../../../../docs/principles.md?raw"
 // Imported by package name, as the example in the doc does.
 import { type Command, defineRule, type Facts, Principle, Principles, RuleSet } from "@pomoc/core"
@@ -45,7 +45,8 @@ describe("docs/principles.md", () => {
       verdicts: ["Warn"],
       check: (command, facts, v) => {
         const limit = facts.service.config["schoolContactMinutes"]
-        return command.contact.locationKind === "school" && typeof limit === "number" && command.contact.durationMinutes > limit
+        return command.contact.locationKind === "school" && typeof limit === "number" &&
+            command.contact.durationMinutes > limit
           ? v.warn("a school contact longer than the lunch break", "streetWork.schoolContactTooLong")
           : v.allow
       }
@@ -53,14 +54,22 @@ describe("docs/principles.md", () => {
     const engine = Effect.runSync(
       Principles.makeCoreEngine([RuleSet.make({ id: "street-work", rules: [lunchBreakOnly] })])
     )
-    fc.assert(declaredReadsProperty([lunchBreakOnly], { commands: arbCoreCommand(["RecordContact"]), facts: arbCoreFacts }))
+    fc.assert(
+      declaredReadsProperty([lunchBreakOnly], { commands: arbCoreCommand(["RecordContact"]), facts: arbCoreFacts })
+    )
     fc.assert(lowThresholdProperty(engine), { numRuns: 50 })
 
     const contact = recordContact()
     if (contact._tag !== "RecordContact") throw new Error("fixture")
-    const atSchool = { ...contact, contact: { ...contact.contact, locationKind: "school" as const, durationMinutes: 45 } }
+    const atSchool = {
+      ...contact,
+      contact: { ...contact.contact, locationKind: "school" as const, durationMinutes: 45 }
+    }
     const configured = facts({ service: { ...facts().service, config: { schoolContactMinutes: 30 } } })
-    expect(engine.check(atSchool, configured)).toMatchObject({ _tag: "Allowed", warnings: [{ rule: "safe-space/school-lunch-break" }] })
+    expect(engine.check(atSchool, configured)).toMatchObject({
+      _tag: "Allowed",
+      warnings: [{ rule: "safe-space/school-lunch-break" }]
+    })
     expect(engine.check(atSchool, facts())).toBe(engine.check(recordContact(), facts()))
   })
 })

@@ -15,8 +15,10 @@ import { Person } from "../../../src/model/Person.js"
 import { Goal, IndividualPlan, PlanStep } from "../../../src/model/Plan.js"
 import { Referral } from "../../../src/model/Referral.js"
 
-export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(schema: S, wire: unknown): S["Type"] =>
-  Schema.decodeUnknownSync(schema as never)(wire)
+export const decode = <S extends Schema.Top & { readonly DecodingServices: never }>(
+  schema: S,
+  wire: unknown
+): S["Type"] => Schema.decodeUnknownSync(schema as never)(wire)
 
 /** Deep-freezes a value, so a rule that writes to its facts throws. */
 export const deepFreeze = <A>(value: A): A => {
@@ -139,7 +141,9 @@ export const changeIdentity = (
   person: decode(Person, personWire(to))
 })
 
-export const registerService = (fields: { readonly principles: ReadonlyArray<string>; readonly freeOfCharge?: boolean }): Command => ({
+export const registerService = (
+  fields: { readonly principles: ReadonlyArray<string>; readonly freeOfCharge?: boolean }
+): Command => ({
   _tag: "RegisterService",
   service: decode(Service, {
     id: "service-1",
@@ -155,7 +159,9 @@ export const registerService = (fields: { readonly principles: ReadonlyArray<str
   })
 })
 
-export const recordContact = (fields: { readonly participants?: ReadonlyArray<string>; readonly anonymousCount?: number } = {}): Command => ({
+export const recordContact = (
+  fields: { readonly participants?: ReadonlyArray<string>; readonly anonymousCount?: number } = {}
+): Command => ({
   _tag: "RecordContact",
   contact: decode(Contact, {
     id: "contact-1",
@@ -189,8 +195,16 @@ export const endCooperation = (reason?: string): Command => ({
 export const withdrawConsent: Command = { _tag: "WithdrawConsent", consentId: decode(ConsentId, "consent-1") }
 
 export const disclose = (
-  basis: { readonly _tag: "Consent"; readonly consentId: string } | { readonly _tag: "LegalDuty"; readonly legalGround: string; readonly decidedBy: string },
-  fields: { readonly purpose?: string; readonly at?: string; readonly recipient?: { readonly kind: string; readonly name: string } } = {}
+  basis: { readonly _tag: "Consent"; readonly consentId: string } | {
+    readonly _tag: "LegalDuty"
+    readonly legalGround: string
+    readonly decidedBy: string
+  },
+  fields: {
+    readonly purpose?: string
+    readonly at?: string
+    readonly recipient?: { readonly kind: string; readonly name: string }
+  } = {}
 ): Command => ({
   _tag: "Disclose",
   disclosure: decode(Disclosure, {
@@ -222,9 +236,16 @@ export const step = (takenBy: "person" | "worker" | "together" | "other", id = "
   decode(PlanStep, { id, description: "Zavolat věřiteli", takenBy })
 
 export const goal = (steps: ReadonlyArray<ReturnType<typeof step>>) =>
-  decode(Goal, { id: "goal-1", inPersonsWords: "Chci splatit dluhy", status: "open", steps: steps.map((s) => Schema.encodeSync(PlanStep)(s)) })
+  decode(Goal, {
+    id: "goal-1",
+    inPersonsWords: "Chci splatit dluhy",
+    status: "open",
+    steps: steps.map((s) => Schema.encodeSync(PlanStep)(s))
+  })
 
-export const createPlan = (fields: { readonly personId?: string; readonly goals?: ReadonlyArray<ReturnType<typeof goal>> } = {}): Command => ({
+export const createPlan = (
+  fields: { readonly personId?: string; readonly goals?: ReadonlyArray<ReturnType<typeof goal>> } = {}
+): Command => ({
   _tag: "CreatePlan",
   plan: decode(IndividualPlan, {
     id: "plan-1",
@@ -236,7 +257,9 @@ export const createPlan = (fields: { readonly personId?: string; readonly goals?
   })
 })
 
-export const recordOutcome = (fields: { readonly personId?: string; readonly personParticipated?: boolean } = {}): Command => ({
+export const recordOutcome = (
+  fields: { readonly personId?: string; readonly personParticipated?: boolean } = {}
+): Command => ({
   _tag: "RecordOutcome",
   measurement: decode(OutcomeMeasurement, {
     id: "measurement-1",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import * as fc from "fast-check"
 import { Effect } from "effect"
+import * as fc from "fast-check"
 import type { Command } from "../../../src/Command.js"
 import type { Facts } from "../../../src/Facts.js"
 import * as Builtin from "../../../src/principles/builtin/index.js"
@@ -22,7 +22,9 @@ const clone = <A>(value: A): A => structuredClone(value)
 
 describe("every built-in rule", () => {
   it("reads only the facts it declares, and never writes to them", () => {
-    fc.assert(declaredReadsProperty(Builtin.coreRules, { commands: arbCoreCommand(), facts: arbCoreFacts }), { numRuns: 400 })
+    fc.assert(declaredReadsProperty(Builtin.coreRules, { commands: arbCoreCommand(), facts: arbCoreFacts }), {
+      numRuns: 400
+    })
   })
 
   it("declares no read it never makes: every declared path is read on some generated input", () => {
@@ -32,7 +34,9 @@ describe("every built-in rule", () => {
       fc.assert(
         fc.property(arbCoreCommand(tags), arbCoreFacts, (command, facts) => {
           for (const read of Rule.traceReads(rule, command, facts).reads) {
-            for (const declared of rule.reads) if (read === declared || read.startsWith(declared + ".")) used.add(declared)
+            for (const declared of rule.reads) {
+              if (read === declared || read.startsWith(declared + ".")) used.add(declared)
+            }
           }
         }),
         { numRuns: 500 }
@@ -67,7 +71,11 @@ describe("every built-in rule", () => {
     fc.assert(
       fc.property(arbCoreCommand(), arbCoreFacts, (command, facts) => {
         for (const step of Builtin.coreEngine.explain(command, facts).steps) {
-          const key = step.verdict._tag === "Allow" ? undefined : step.verdict._tag === "Deny" ? step.verdict.violation.messageKey : step.verdict.messageKey
+          const key = step.verdict._tag === "Allow"
+            ? undefined
+            : step.verdict._tag === "Deny"
+            ? step.verdict.violation.messageKey
+            : step.verdict.messageKey
           if (key !== undefined) expect(Builtin.coreMessages[key], key).toBeDefined()
         }
       }),
@@ -78,9 +86,14 @@ describe("every built-in rule", () => {
 
 describe("labels", () => {
   it("give every principle and message real texts in English, Czech, Lithuanian and Bulgarian", () => {
-    const all = [...Builtin.corePrinciples.map((p) => [p.id, p.labels] as const), ...Object.entries(Builtin.coreMessages)]
+    const all = [
+      ...Builtin.corePrinciples.map((p) => [p.id, p.labels] as const),
+      ...Object.entries(Builtin.coreMessages)
+    ]
     for (const [key, labels] of all) {
-      for (const text of [labels.en, labels.cs, labels.lt, labels.bg]) expect(text.trim().length, key).toBeGreaterThan(0)
+      for (const text of [labels.en, labels.cs, labels.lt, labels.bg]) {
+        expect(text.trim().length, key).toBeGreaterThan(0)
+      }
       expect(new Set([labels.en, labels.cs, labels.lt, labels.bg]).size, key).toBe(4)
       expect(labels.bg, key).toMatch(/[\u0400-\u04FF]/)
     }
@@ -103,7 +116,10 @@ describe("equality, the metamorphic way", () => {
     expect(seen).toEqual(new Set(["Allowed", "Denied"]))
   })
 
-  const Biased = Principle.make({ id: "house-rules", labels: { en: "House rules", cs: "Domácí řád", lt: "Vidaus taisyklės", bg: "Вътрешен ред" } })
+  const Biased = Principle.make({
+    id: "house-rules",
+    labels: { en: "House rules", cs: "Domácí řád", lt: "Vidaus taisyklės", bg: "Вътрешен ред" }
+  })
   // Declares only "person.ageBand", so the static check lets it through; then reads gender anyway.
   const boysClub = defineRule<Command, Facts>()({
     id: "house-rules/boys-club",
@@ -113,7 +129,9 @@ describe("equality, the metamorphic way", () => {
     verdicts: ["Deny"],
     check: (_command, facts, v) => {
       const person = facts.person as Record<string, unknown> | undefined
-      return person !== undefined && person["gen" + "der"] === "female" ? v.deny("boys only", "house.boysOnly") : v.allow
+      return person !== undefined && person["gen" + "der"] === "female"
+        ? v.deny("boys only", "house.boysOnly")
+        : v.allow
     }
   })
 
@@ -133,7 +151,11 @@ describe("equality, the metamorphic way", () => {
       appliesTo: ["StartCooperation"],
       reads: ["person.ageBand"],
       verdicts: ["Warn"],
-      check: (_command, facts, v) => (JSON.stringify(facts.person ?? {}).includes("Muslim") ? v.warn("x", "house.x") : v.allow)
+      check: (
+        _command,
+        facts,
+        v
+      ) => (JSON.stringify(facts.person ?? {}).includes("Muslim") ? v.warn("x", "house.x") : v.allow)
     })
     const engine = Effect.runSync(Builtin.makeCoreEngine([RuleSet.make({ id: "biased-plugin", rules: [byFaith] })]))
     const failure = fc.check(equalityProperty(engine), { numRuns: 1000, seed: 7 })
@@ -150,7 +172,9 @@ describe("equality, the metamorphic way", () => {
       verdicts: ["Deny"],
       check: (_command, _facts, v) => v.allow
     })
-    const exit = Effect.runSyncExit(Builtin.makeCoreEngine([RuleSet.make({ id: "biased-plugin", rules: [wholePerson] })]))
+    const exit = Effect.runSyncExit(
+      Builtin.makeCoreEngine([RuleSet.make({ id: "biased-plugin", rules: [wholePerson] })])
+    )
     expect(exit._tag).toBe("Failure")
     expect(JSON.stringify(exit)).toContain("ProtectedAttributeRead")
   })
@@ -159,9 +183,14 @@ describe("equality, the metamorphic way", () => {
     fc.assert(
       fc.property(arbCoreFacts, (facts) => {
         const swapped = withProtectedAttributes(facts, "other", { faith: "none" })
-        const strip = (f: Facts) => ({ ...f, person: f.person === undefined ? undefined : { ...f.person, gender: null, protected: null } })
+        const strip = (f: Facts) => ({
+          ...f,
+          person: f.person === undefined ? undefined : { ...f.person, gender: null, protected: null }
+        })
         expect(strip(swapped)).toEqual(strip(clone(facts)))
-        if (facts.person !== undefined) expect(swapped.person).toMatchObject({ gender: "other", protected: { faith: "none" } })
+        if (facts.person !== undefined) {
+          expect(swapped.person).toMatchObject({ gender: "other", protected: { faith: "none" } })
+        }
       }),
       { numRuns: 100 }
     )
@@ -169,7 +198,10 @@ describe("equality, the metamorphic way", () => {
 })
 
 describe("declaredReadsProperty can fail", () => {
-  const Careless = Principle.make({ id: "careless", labels: { en: "Careless", cs: "Nedbalý", lt: "Nerūpestingas", bg: "Небрежен" } })
+  const Careless = Principle.make({
+    id: "careless",
+    labels: { en: "Careless", cs: "Nedbalý", lt: "Nerūpestingas", bg: "Небрежен" }
+  })
 
   it("reports a rule that reads a fact it did not declare", () => {
     const sneaky = defineRule<Command, Facts>()({
@@ -180,7 +212,10 @@ describe("declaredReadsProperty can fail", () => {
       verdicts: ["Warn"],
       check: (_c, facts, v) => ((facts as Facts).actor.role === "volunteer" ? v.warn("x", "x") : v.allow)
     })
-    const result = fc.check(declaredReadsProperty([sneaky], { commands: arbCoreCommand(["ChargeFee"]), facts: arbCoreFacts }), { numRuns: 50 })
+    const result = fc.check(
+      declaredReadsProperty([sneaky], { commands: arbCoreCommand(["ChargeFee"]), facts: arbCoreFacts }),
+      { numRuns: 50 }
+    )
     expect(result.failed).toBe(true)
     expect(String(result.errorInstance)).toContain("actor")
   })
@@ -197,14 +232,20 @@ describe("declaredReadsProperty can fail", () => {
         return v.allow
       }
     })
-    const result = fc.check(declaredReadsProperty([writer], { commands: arbCoreCommand(["ChargeFee"]), facts: arbCoreFacts }), { numRuns: 10 })
+    const result = fc.check(
+      declaredReadsProperty([writer], { commands: arbCoreCommand(["ChargeFee"]), facts: arbCoreFacts }),
+      { numRuns: 10 }
+    )
     expect(result.failed).toBe(true)
     expect(String(result.errorInstance)).toContain("careless/writer")
   })
 })
 
 describe("low threshold, the metamorphic way", () => {
-  const Strict = Principle.make({ id: "strict-intake", labels: { en: "Strict intake", cs: "Přísný příjem", lt: "Griežtas priėmimas", bg: "Строг прием" } })
+  const Strict = Principle.make({
+    id: "strict-intake",
+    labels: { en: "Strict intake", cs: "Přísný příjem", lt: "Griežtas priėmimas", bg: "Строг прием" }
+  })
 
   it("core's engine accepts anonymous and pseudonymous people and contacts whenever it accepts identified ones", () => {
     fc.assert(lowThresholdProperty(Builtin.coreEngine), { numRuns: 300 })
@@ -234,11 +275,17 @@ describe("low threshold, the metamorphic way", () => {
       reads: [],
       verdicts: ["Require"],
       check: (command, _facts, v) =>
-        command.person._tag === "identified" ? v.allow : v.require({ kind: "identity", detail: "a name" }, "strict.name")
+        command.person._tag === "identified"
+          ? v.allow
+          : v.require({ kind: "identity", detail: "a name" }, "strict.name")
     })
     const engine = Effect.runSync(Builtin.makeCoreEngine([RuleSet.make({ id: "strict", rules: [namesOnly] })]))
     const result = fc.check(lowThresholdProperty(engine), { numRuns: 50 })
     expect(result.failed).toBe(true)
-    expect(result.errorInstance).toMatchObject({ rule: "strict-intake/names-only", command: "RegisterPerson", identityLevel: "pseudonymous" })
+    expect(result.errorInstance).toMatchObject({
+      rule: "strict-intake/names-only",
+      command: "RegisterPerson",
+      identityLevel: "pseudonymous"
+    })
   })
 })

@@ -12,8 +12,10 @@ const HouseRules = Principle.make({
 })
 const rule = defineRule<Command, Facts>()
 const plugin = (...rules: ReadonlyArray<ReturnType<typeof rule>>) => RuleSet.make({ id: "plugin", rules })
-const plugin2 = (definition: Parameters<typeof RuleSet.make<Command, Facts>>[0]) => RuleSet.make<Command, Facts>(definition)
-const refusal = (sets: ReadonlyArray<RuleSet.RuleSet<Command, Facts>>) => Effect.runSync(Effect.flip(Builtin.makeCoreEngine(sets)))
+const plugin2 = (definition: Parameters<typeof RuleSet.make<Command, Facts>>[0]) =>
+  RuleSet.make<Command, Facts>(definition)
+const refusal = (sets: ReadonlyArray<RuleSet.RuleSet<Command, Facts>>) =>
+  Effect.runSync(Effect.flip(Builtin.makeCoreEngine(sets)))
 
 describe("core's engine configuration", () => {
   it("registers cleanly, with the protected and eligibility commands of core", () => {
@@ -51,7 +53,12 @@ describe("registration refusals (voluntariness)", () => {
       check: (_c, _f, v) => v.deny("pay first", "house.payFirst")
     }))])
     expect(error).toBeInstanceOf(RegistrationError.RuleWouldRestrictProtectedCommand)
-    expect(error).toMatchObject({ rule: "house-rules/no-leaving-with-debts", command: "EndCooperation", verdict: "Deny", protectedBy: "voluntariness" })
+    expect(error).toMatchObject({
+      rule: "house-rules/no-leaving-with-debts",
+      command: "EndCooperation",
+      verdict: "Deny",
+      protectedBy: "voluntariness"
+    })
   })
 
   it("refuses a plugin rule that would require a reason for ending cooperation", () => {
@@ -64,7 +71,11 @@ describe("registration refusals (voluntariness)", () => {
       check: (command, _f, v) =>
         command.reason === undefined ? v.require({ kind: "reason", detail: "why do you leave?" }, "house.why") : v.allow
     }))])
-    expect(error).toMatchObject({ _tag: "RuleWouldRestrictProtectedCommand", command: "EndCooperation", verdict: "Require" })
+    expect(error).toMatchObject({
+      _tag: "RuleWouldRestrictProtectedCommand",
+      command: "EndCooperation",
+      verdict: "Require"
+    })
   })
 
   it("refuses a rule that would deny withdrawing a consent", () => {
@@ -88,10 +99,19 @@ describe("registration refusals (voluntariness)", () => {
         except,
         reads: ["actor.role"],
         verdicts: ["Deny"],
-        check: (_c, f, v) => (f.actor.role === "volunteer" ? v.deny("volunteers do not write", "house.volunteers") : v.allow)
+        check: (
+          _c,
+          f,
+          v
+        ) => (f.actor.role === "volunteer" ? v.deny("volunteers do not write", "house.volunteers") : v.allow)
       })
-    expect(refusal([plugin(volunteersReadOnly([]))])).toMatchObject({ _tag: "RuleWouldRestrictProtectedCommand", wildcard: true })
-    const engine = Effect.runSync(Builtin.makeCoreEngine([plugin(volunteersReadOnly(["EndCooperation", "WithdrawConsent"]))]))
+    expect(refusal([plugin(volunteersReadOnly([]))])).toMatchObject({
+      _tag: "RuleWouldRestrictProtectedCommand",
+      wildcard: true
+    })
+    const engine = Effect.runSync(
+      Builtin.makeCoreEngine([plugin(volunteersReadOnly(["EndCooperation", "WithdrawConsent"]))])
+    )
     const volunteer = facts({ actor: { id: "v-1", role: "volunteer" } })
     expect(engine.check(endCooperation(), volunteer)._tag).toBe("Allowed")
     expect(engine.check(withdrawConsent, volunteer)._tag).toBe("Allowed")
@@ -107,7 +127,10 @@ describe("registration refusals (voluntariness)", () => {
       verdicts: ["Warn"],
       check: (_c, _f, v) => v.warn("offer a farewell talk", "house.farewell")
     }))]))
-    expect(engine.check(endCooperation(), facts())).toMatchObject({ _tag: "Allowed", warnings: [{ rule: "house-rules/farewell" }] })
+    expect(engine.check(endCooperation(), facts())).toMatchObject({
+      _tag: "Allowed",
+      warnings: [{ rule: "house-rules/farewell" }]
+    })
   })
 })
 
@@ -122,7 +145,12 @@ describe("registration refusals (equality)", () => {
       check: (_c, f, v) => (f.person?.gender === "male" ? v.deny("girls only", "house.girls") : v.allow)
     }))])
     expect(error).toBeInstanceOf(RegistrationError.ProtectedAttributeRead)
-    expect(error).toMatchObject({ rule: "house-rules/girls-only", command: "AssessEligibility", path: "person.gender", attribute: "gender" })
+    expect(error).toMatchObject({
+      rule: "house-rules/girls-only",
+      command: "AssessEligibility",
+      path: "person.gender",
+      attribute: "gender"
+    })
   })
 
   it("refuses protected reads on registering a person and starting cooperation too", () => {
@@ -146,7 +174,11 @@ describe("registration refusals (equality)", () => {
       appliesTo: ["RecordContact"],
       reads: ["person.protected.language"],
       verdicts: ["Warn"],
-      check: (_c, f, v) => (f.person?.protected.language === "uk" ? v.warn("offer an interpreter", "house.interpreter") : v.allow)
+      check: (
+        _c,
+        f,
+        v
+      ) => (f.person?.protected.language === "uk" ? v.warn("offer an interpreter", "house.interpreter") : v.allow)
     }))]))
     expect(engine.rules.map((r) => r.id)).toContain("house-rules/interpreter")
   })
@@ -156,7 +188,12 @@ describe("registration refusals (core principles cannot be switched off)", () =>
   it("refuses a plugin that removes a core rule", () => {
     const error = refusal([plugin2({ id: "lenient-plugin", rules: [], removes: ["voluntariness/nobody-compelled"] })])
     expect(error).toBeInstanceOf(RegistrationError.CorePrincipleRemoved)
-    expect(error).toMatchObject({ rule: "voluntariness/nobody-compelled", principle: "voluntariness", ruleSet: "lenient-plugin", action: "removed" })
+    expect(error).toMatchObject({
+      rule: "voluntariness/nobody-compelled",
+      principle: "voluntariness",
+      ruleSet: "lenient-plugin",
+      action: "removed"
+    })
   })
 
   it("refuses a plugin that overrides a core rule with its own", () => {
@@ -168,7 +205,11 @@ describe("registration refusals (core principles cannot be switched off)", () =>
       verdicts: [],
       check: (_c, _f, v) => v.allow
     })
-    expect(refusal([plugin(lenient)])).toMatchObject({ _tag: "CorePrincipleRemoved", rule: "free-of-charge/no-fee", action: "overridden" })
+    expect(refusal([plugin(lenient)])).toMatchObject({
+      _tag: "CorePrincipleRemoved",
+      rule: "free-of-charge/no-fee",
+      action: "overridden"
+    })
   })
 
   it("accepts a plugin that tightens a core principle with a rule of its own", () => {
@@ -179,7 +220,13 @@ describe("registration refusals (core principles cannot be switched off)", () =>
       appliesTo: ["RegisterPerson"],
       reads: [],
       verdicts: ["Warn"],
-      check: (command, _f, v) => (command.person._tag === "identified" ? v.warn("identity is rarely needed in street work", "street.identity") : v.allow)
+      check: (
+        command,
+        _f,
+        v
+      ) => (command.person._tag === "identified"
+        ? v.warn("identity is rarely needed in street work", "street.identity")
+        : v.allow)
     })
     const engine = Effect.runSync(Builtin.makeCoreEngine([plugin(noNicknameRequired)]))
     expect(engine.explain(registerPerson("identified"), facts()).steps.map((s) => [s.rule, s.verdict._tag])).toEqual([

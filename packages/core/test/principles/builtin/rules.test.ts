@@ -74,7 +74,13 @@ describe("low threshold", () => {
   })
 
   it("allows registering anonymous and pseudonymous people and anonymous contacts in a low-threshold club", () => {
-    for (const command of [registerPerson("anonymous"), registerPerson("pseudonymous"), recordContact({ anonymousCount: 12 })]) {
+    for (
+      const command of [
+        registerPerson("anonymous"),
+        registerPerson("pseudonymous"),
+        recordContact({ anonymousCount: 12 })
+      ]
+    ) {
       expect(Builtin.coreEngine.check(command, facts())).toBe(Decision.allowed)
     }
     allowed(run(identificationNeedsConsent, registerPerson("anonymous"), facts()))
@@ -82,13 +88,21 @@ describe("low threshold", () => {
   })
 
   it("requires consent to identification before registering an identified person", () => {
-    required(run(identificationNeedsConsent, registerPerson("identified"), facts()), "identification", "principles.lowThreshold.identificationConsent")
+    required(
+      run(identificationNeedsConsent, registerPerson("identified"), facts()),
+      "identification",
+      "principles.lowThreshold.identificationConsent"
+    )
     const given = facts({ consents: [consent({ purpose: "identification" })] })
     allowed(run(identificationNeedsConsent, registerPerson("identified"), given))
   })
 
   it("requires consent to identification before raising the identity level to identified", () => {
-    required(run(identificationNeedsConsent, changeIdentity("pseudonymous", "identified"), facts()), "identification", "principles.lowThreshold.identificationConsent")
+    required(
+      run(identificationNeedsConsent, changeIdentity("pseudonymous", "identified"), facts()),
+      "identification",
+      "principles.lowThreshold.identificationConsent"
+    )
     allowed(run(identificationNeedsConsent, changeIdentity("identified", "pseudonymous"), facts()))
     allowed(run(identificationNeedsConsent, changeIdentity("anonymous", "pseudonymous"), facts()))
   })
@@ -132,9 +146,17 @@ describe("voluntariness", () => {
 describe("independence", () => {
   const { longUseWithoutProgress } = Builtin
 
-  const longFacts = (months: number, plan: "none" | "recent" | "stale" | "never", config: Facts["service"]["config"] = {}): Facts => {
+  const longFacts = (
+    months: number,
+    plan: "none" | "recent" | "stale" | "never",
+    config: Facts["service"]["config"] = {}
+  ): Facts => {
     const base = facts()
-    const progress = plan === "recent" ? "2026-03-01T00:00:00.000Z" : plan === "stale" ? "2025-10-01T00:00:00.000Z" : undefined
+    const progress = plan === "recent"
+      ? "2026-03-01T00:00:00.000Z"
+      : plan === "stale"
+      ? "2025-10-01T00:00:00.000Z"
+      : undefined
     return facts({
       service: { ...club, config },
       cooperation: { active: true, startedAt: base.now, months },
@@ -152,7 +174,10 @@ describe("independence", () => {
 
   it("warns when cooperation lasted over 12 months without a plan or without progress for 6 months", () => {
     for (const plan of ["none", "stale", "never"] as const) {
-      warned(run(longUseWithoutProgress, recordContact(), longFacts(13, plan)), "principles.independence.longUseWithoutProgress")
+      warned(
+        run(longUseWithoutProgress, recordContact(), longFacts(13, plan)),
+        "principles.independence.longUseWithoutProgress"
+      )
     }
   })
 
@@ -167,7 +192,10 @@ describe("independence", () => {
 
   it("reads its thresholds from the service configuration", () => {
     allowed(run(longUseWithoutProgress, recordContact(), longFacts(13, "none", { independenceWarningMonths: 24 })))
-    warned(run(longUseWithoutProgress, recordContact(), longFacts(7, "none", { independenceWarningMonths: 6 })), "principles.independence.longUseWithoutProgress")
+    warned(
+      run(longUseWithoutProgress, recordContact(), longFacts(7, "none", { independenceWarningMonths: 6 })),
+      "principles.independence.longUseWithoutProgress"
+    )
     // progress in March is more than 2 months before June
     warned(
       run(longUseWithoutProgress, recordContact(), longFacts(13, "recent", { independenceProgressMonths: 2 })),
@@ -209,13 +237,20 @@ describe("confidentiality", () => {
     const early = disclose({ _tag: "Consent", consentId: "consent-1" }, { at: "2026-04-01T00:00:00.000Z" })
     const withdrawnInMay = { consents: [consent({ purpose: "disclosure", withdrawnAt: "2026-05-01T00:00:00.000Z" })] }
     // Recorded in April, before the withdrawal: allowed.
-    allowed(run(disclosureBasis, early, facts({ ...withdrawnInMay, now: DateTime.makeUnsafe("2026-04-15T00:00:00.000Z") })))
+    allowed(
+      run(disclosureBasis, early, facts({ ...withdrawnInMay, now: DateTime.makeUnsafe("2026-04-15T00:00:00.000Z") }))
+    )
     // Recorded after the withdrawal: a disclosure cannot be backdated past it.
-    denied(run(disclosureBasis, early, facts({ ...withdrawnInMay, now: DateTime.makeUnsafe("2026-06-01T00:00:00.000Z") })), "principles.confidentiality.noValidConsent")
+    denied(
+      run(disclosureBasis, early, facts({ ...withdrawnInMay, now: DateTime.makeUnsafe("2026-06-01T00:00:00.000Z") })),
+      "principles.confidentiality.noValidConsent"
+    )
   })
 
   it("marks a disclosure under a legal duty with a warning for the audit log", () => {
-    const duty = disclose({ _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-2" }, { recipient: authority })
+    const duty = disclose({ _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-2" }, {
+      recipient: authority
+    })
     const verdict = run(disclosureBasis, duty, facts())
     warned(verdict, Builtin.legalDutyExceptionKey)
     expect(Builtin.coreEngine.check(duty, facts())).toMatchObject({
@@ -226,16 +261,33 @@ describe("confidentiality", () => {
 
   it("denies a legal duty whose ground or deciding worker is blank", () => {
     // The schema already refuses blank texts; the rule does not rely on it.
-    const duty = disclose({ _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-2" }, { recipient: authority })
+    const duty = disclose({ _tag: "LegalDuty", legalGround: "cz-359-1999-s10", decidedBy: "worker-2" }, {
+      recipient: authority
+    })
     if (duty._tag !== "Disclose") throw new Error("fixture")
-    const blank = { ...duty, disclosure: { ...duty.disclosure, basis: { _tag: "LegalDuty", legalGround: "  ", decidedBy: "worker-2" } } } as unknown as Command
+    const blank = {
+      ...duty,
+      disclosure: { ...duty.disclosure, basis: { _tag: "LegalDuty", legalGround: "  ", decidedBy: "worker-2" } }
+    } as unknown as Command
     denied(run(disclosureBasis, blank, facts()), "principles.confidentiality.legalDutyIncomplete")
   })
 
   it("requires a referral consent covering the recipient", () => {
     required(run(referralConsent, refer(), facts()), "referral", "principles.confidentiality.referralConsent")
-    required(run(referralConsent, refer(), facts({ consents: [consent({ purpose: "referral", grantee: authority })] })), "referral", "principles.confidentiality.referralConsent")
-    required(run(referralConsent, refer(), facts({ consents: [consent({ purpose: "referral", withdrawnAt: "2026-02-01T00:00:00.000Z" })] })), "referral", "principles.confidentiality.referralConsent")
+    required(
+      run(referralConsent, refer(), facts({ consents: [consent({ purpose: "referral", grantee: authority })] })),
+      "referral",
+      "principles.confidentiality.referralConsent"
+    )
+    required(
+      run(
+        referralConsent,
+        refer(),
+        facts({ consents: [consent({ purpose: "referral", withdrawnAt: "2026-02-01T00:00:00.000Z" })] })
+      ),
+      "referral",
+      "principles.confidentiality.referralConsent"
+    )
     allowed(run(referralConsent, refer(party), facts({ consents: [consent({ purpose: "referral" })] })))
   })
 })
@@ -243,8 +295,7 @@ describe("confidentiality", () => {
 describe("equality", () => {
   const { eligibilityByTargetAge } = Builtin
   const assess: Command = { _tag: "AssessEligibility", serviceId }
-  const aged = (ageBand: AgeBand, service = club) =>
-    facts({ service, person: { ...facts().person!, ageBand } })
+  const aged = (ageBand: AgeBand, service = club) => facts({ service, person: { ...facts().person!, ageBand } })
 
   it("allows a person whose age band is inside the target age range", () => {
     allowed(run(eligibilityByTargetAge, assess, aged("15-17")))
@@ -255,7 +306,10 @@ describe("equality", () => {
     denied(run(eligibilityByTargetAge, assess, aged("27-64")), "principles.equality.outsideTargetAge")
     denied(run(eligibilityByTargetAge, assess, aged("0-5")), "principles.equality.outsideTargetAge")
     denied(run(eligibilityByTargetAge, assess, aged("15-17", debtCounselling)), "principles.equality.outsideTargetAge")
-    warned(run(eligibilityByTargetAge, assess, aged("6-10", { ...club, ageRange: { min: 8, max: 26 } })), "principles.equality.straddlesTargetAge")
+    warned(
+      run(eligibilityByTargetAge, assess, aged("6-10", { ...club, ageRange: { min: 8, max: 26 } })),
+      "principles.equality.straddlesTargetAge"
+    )
   })
 
   it("allows an unstated age, an unknown person, and a service without a target age", () => {
@@ -282,9 +336,18 @@ describe("individual approach", () => {
   it("denies a plan or an outcome without a known person, or for someone else", () => {
     const { person: _ignored, ...withoutPerson } = facts()
     denied(run(Builtin.planForOnePerson, createPlan(), withoutPerson), "principles.individualApproach.planForOnePerson")
-    denied(run(Builtin.planForOnePerson, createPlan({ personId: "person-2" }), facts()), "principles.individualApproach.planForOnePerson")
-    denied(run(Builtin.outcomeForOnePerson, recordOutcome(), withoutPerson), "principles.individualApproach.outcomeForOnePerson")
-    denied(run(Builtin.outcomeForOnePerson, recordOutcome({ personId: "person-2" }), facts()), "principles.individualApproach.outcomeForOnePerson")
+    denied(
+      run(Builtin.planForOnePerson, createPlan({ personId: "person-2" }), facts()),
+      "principles.individualApproach.planForOnePerson"
+    )
+    denied(
+      run(Builtin.outcomeForOnePerson, recordOutcome(), withoutPerson),
+      "principles.individualApproach.outcomeForOnePerson"
+    )
+    denied(
+      run(Builtin.outcomeForOnePerson, recordOutcome({ personId: "person-2" }), facts()),
+      "principles.individualApproach.outcomeForOnePerson"
+    )
   })
 })
 
@@ -292,21 +355,40 @@ describe("active cooperation and empowerment", () => {
   const bound = facts({ service: debtCounselling })
 
   it("denies a plan or goal whose steps are all taken by others", () => {
-    denied(run(Builtin.personTakesSteps, createPlan({ goals: [goal([step("worker"), step("other", "step-2")])] }), bound), "principles.activeCooperation.noStepByPerson")
-    denied(run(Builtin.personTakesSteps, { _tag: "AddGoal", planId, goal: goal([step("worker")]) }, bound), "principles.activeCooperation.noStepByPerson")
+    denied(
+      run(Builtin.personTakesSteps, createPlan({ goals: [goal([step("worker"), step("other", "step-2")])] }), bound),
+      "principles.activeCooperation.noStepByPerson"
+    )
+    denied(
+      run(Builtin.personTakesSteps, { _tag: "AddGoal", planId, goal: goal([step("worker")]) }, bound),
+      "principles.activeCooperation.noStepByPerson"
+    )
   })
 
   it("allows goals with a step by the person or taken together, and goals without steps yet", () => {
-    allowed(run(Builtin.personTakesSteps, createPlan({ goals: [goal([step("worker"), step("person", "step-2")])] }), bound))
+    allowed(
+      run(Builtin.personTakesSteps, createPlan({ goals: [goal([step("worker"), step("person", "step-2")])] }), bound)
+    )
     allowed(run(Builtin.personTakesSteps, createPlan({ goals: [goal([step("together")]), goal([])] }), bound))
     allowed(run(Builtin.personTakesSteps, { _tag: "AddGoal", planId, goal: goal([]) }, bound))
     allowed(run(Builtin.personTakesSteps, createPlan({ goals: [goal([step("worker")])] }), facts()))
   })
 
   it("warns when a worker step is added to a plan without any step by the person", () => {
-    const addStep = (takenBy: "person" | "worker"): Command => ({ _tag: "AddPlanStep", planId, goalId: goal([]).id, step: step(takenBy) })
-    const plan = (stepsByPerson: number) => ({ ...bound, plan: { goals: 1, achievedGoals: 0, stepsByPerson, stepsDone: 0 } })
-    warned(run(Builtin.planWithoutPersonSteps, addStep("worker"), plan(0)), "principles.activeCooperation.planWithoutPersonSteps")
+    const addStep = (takenBy: "person" | "worker"): Command => ({
+      _tag: "AddPlanStep",
+      planId,
+      goalId: goal([]).id,
+      step: step(takenBy)
+    })
+    const plan = (stepsByPerson: number) => ({
+      ...bound,
+      plan: { goals: 1, achievedGoals: 0, stepsByPerson, stepsDone: 0 }
+    })
+    warned(
+      run(Builtin.planWithoutPersonSteps, addStep("worker"), plan(0)),
+      "principles.activeCooperation.planWithoutPersonSteps"
+    )
     allowed(run(Builtin.planWithoutPersonSteps, addStep("person"), plan(0)))
     allowed(run(Builtin.planWithoutPersonSteps, addStep("worker"), plan(2)))
   })
@@ -319,13 +401,19 @@ describe("active cooperation and empowerment", () => {
       status,
       personParticipated
     })
-    denied(run(Builtin.achievedWithPerson, setStatus("achieved", false), bound), "principles.activeCooperation.achievedWithoutPerson")
+    denied(
+      run(Builtin.achievedWithPerson, setStatus("achieved", false), bound),
+      "principles.activeCooperation.achievedWithoutPerson"
+    )
     allowed(run(Builtin.achievedWithPerson, setStatus("achieved", true), bound))
     allowed(run(Builtin.achievedWithPerson, setStatus("abandoned", false), bound))
   })
 
   it("warns about an outcome assessed without the person", () => {
-    warned(run(Builtin.outcomeWithPerson, recordOutcome({ personParticipated: false }), bound), "principles.empowerment.outcomeWithoutPerson")
+    warned(
+      run(Builtin.outcomeWithPerson, recordOutcome({ personParticipated: false }), bound),
+      "principles.empowerment.outcomeWithoutPerson"
+    )
     allowed(run(Builtin.outcomeWithPerson, recordOutcome({ personParticipated: true }), bound))
     allowed(run(Builtin.outcomeWithPerson, recordOutcome({ personParticipated: false }), facts()))
   })
@@ -337,7 +425,10 @@ describe("free of charge", () => {
 
   it("denies a fee for a free service, or one that declares the principle", () => {
     denied(run(Builtin.noFee, fee(5000), facts()), "principles.freeOfCharge.fee")
-    denied(run(Builtin.noFee, fee(1), facts({ service: { ...paid, principles: ["free-of-charge"] } })), "principles.freeOfCharge.fee")
+    denied(
+      run(Builtin.noFee, fee(1), facts({ service: { ...paid, principles: ["free-of-charge"] } })),
+      "principles.freeOfCharge.fee"
+    )
   })
 
   it("allows a fee for a paid service, and a zero fee", () => {
@@ -346,8 +437,13 @@ describe("free of charge", () => {
   })
 
   it("denies registering a service that declares free of charge but is not marked free", () => {
-    denied(run(Builtin.declaredMeansFree, registerService({ principles: ["free-of-charge"], freeOfCharge: false }), facts()), "principles.freeOfCharge.declaredButCharged")
-    allowed(run(Builtin.declaredMeansFree, registerService({ principles: ["free-of-charge"], freeOfCharge: true }), facts()))
+    denied(
+      run(Builtin.declaredMeansFree, registerService({ principles: ["free-of-charge"], freeOfCharge: false }), facts()),
+      "principles.freeOfCharge.declaredButCharged"
+    )
+    allowed(
+      run(Builtin.declaredMeansFree, registerService({ principles: ["free-of-charge"], freeOfCharge: true }), facts())
+    )
     allowed(run(Builtin.declaredMeansFree, registerService({ principles: [], freeOfCharge: false }), facts()))
   })
 })
@@ -361,7 +457,10 @@ describe("respect for uniqueness", () => {
   })
 
   it("denies a need inferred from group membership", () => {
-    denied(run(Builtin.needsPerPerson, need("group-membership"), facts()), "principles.respectForUniqueness.inferredFromGroup")
+    denied(
+      run(Builtin.needsPerPerson, need("group-membership"), facts()),
+      "principles.respectForUniqueness.inferredFromGroup"
+    )
   })
 
   it("allows a need the person stated or a worker assessed with them", () => {

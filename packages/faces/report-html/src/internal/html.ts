@@ -1,6 +1,12 @@
 /** Escaping for text and attributes, and JSON that is safe inside a script element. */
 
-const entities: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }
+const entities: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  "\"": "&quot;",
+  "'": "&#39;"
+}
 
 export const escape = (text: string): string => text.replace(/[&<>"']/g, (c) => entities[c]!)
 

@@ -35,13 +35,19 @@ export const texts: Readonly<Record<Language, Texts>> = {
   en: {
     title: "Annual report",
     period: "Period",
-    questions: { "how-much": "How much did we do?", "how-well": "How well did we do it?", "better-off": "Is anyone better off?" },
+    questions: {
+      "how-much": "How much did we do?",
+      "how-well": "How well did we do it?",
+      "better-off": "Is anyone better off?"
+    },
     howToRead: "How to read this report",
     suppression: suppressionText(
       "To protect the people we work with, every count from 1 to {max} is shown as “suppressed”, and so are as many other counts as it takes so that a hidden count cannot be worked out from the totals."
     ),
-    zero: "A 0 means that nothing was counted there; “suppressed” means that there is a count but it is too small to publish (or would reveal one that is).",
-    totals: "Totals are the sums of the rows as counted. Where one contact or person can belong to several rows (several interventions, several needs), the total counts entries, not contacts or people.",
+    zero:
+      "A 0 means that nothing was counted there; “suppressed” means that there is a count but it is too small to publish (or would reveal one that is).",
+    totals:
+      "Totals are the sums of the rows as counted. Where one contact or person can belong to several rows (several interventions, several needs), the total counts entries, not contacts or people.",
     overlapping: "One contact or person can be counted in several rows: the total counts entries.",
     suppressed: "suppressed",
     total: "Total",
@@ -53,22 +59,50 @@ export const texts: Readonly<Record<Language, Texts>> = {
     madeWith: "Made with Pomoc; charts drawn with Observable Plot.",
     measures: { records: "Count", people: "People", sum: "Sum" },
     dimensions: {
-      tag: "Category", channel: "Channel", firstContactChannel: "First contact through", locationKind: "Place", topic: "Topic",
-      month: "Month", ageBand: "Age", ageGroup: "Age group", gender: "Gender", identityLevel: "Identity", personParticipated: "With the person",
-      value: "Value", indicator: "Indicator", kind: "Kind", audience: "Audience", endedBy: "Ended by", forExternalStaff: "For external staff", mode: "Form"
+      tag: "Category",
+      channel: "Channel",
+      firstContactChannel: "First contact through",
+      locationKind: "Place",
+      topic: "Topic",
+      month: "Month",
+      ageBand: "Age",
+      ageGroup: "Age group",
+      gender: "Gender",
+      identityLevel: "Identity",
+      personParticipated: "With the person",
+      value: "Value",
+      indicator: "Indicator",
+      kind: "Kind",
+      audience: "Audience",
+      endedBy: "Ended by",
+      forExternalStaff: "For external staff",
+      mode: "Form"
     },
-    sums: { participants: "Participants", attendance: "Attendance", anonymousCount: "Anonymous participants", minutes: "Minutes", durationMinutes: "Minutes", hours: "Hours" }
+    sums: {
+      participants: "Participants",
+      attendance: "Attendance",
+      anonymousCount: "Anonymous participants",
+      minutes: "Minutes",
+      durationMinutes: "Minutes",
+      hours: "Hours"
+    }
   },
   cs: {
     title: "Výroční zpráva",
     period: "Období",
-    questions: { "how-much": "Kolik jsme toho udělali?", "how-well": "Jak dobře jsme to udělali?", "better-off": "Je na tom někdo lépe?" },
+    questions: {
+      "how-much": "Kolik jsme toho udělali?",
+      "how-well": "Jak dobře jsme to udělali?",
+      "better-off": "Je na tom někdo lépe?"
+    },
     howToRead: "Jak číst tuto zprávu",
     suppression: suppressionText(
       "Na ochranu lidí, se kterými pracujeme, je každý počet od 1 do {max} uveden jako „skryto“, a skryto je i tolik dalších počtů, aby skrytý počet nešlo dopočítat ze součtů."
     ),
-    zero: "0 znamená, že se tam nic nezapočítalo; „skryto“ znamená, že počet existuje, ale je příliš malý na zveřejnění (nebo by takový prozradil).",
-    totals: "Součty jsou součty řádků, jak byly započítány. Kde jeden kontakt nebo člověk může patřit do více řádků (více intervencí, více potřeb), součet počítá záznamy, ne kontakty ani lidi.",
+    zero:
+      "0 znamená, že se tam nic nezapočítalo; „skryto“ znamená, že počet existuje, ale je příliš malý na zveřejnění (nebo by takový prozradil).",
+    totals:
+      "Součty jsou součty řádků, jak byly započítány. Kde jeden kontakt nebo člověk může patřit do více řádků (více intervencí, více potřeb), součet počítá záznamy, ne kontakty ani lidi.",
     overlapping: "Jeden kontakt nebo člověk může být započítán ve více řádcích: součet počítá záznamy.",
     suppressed: "skryto",
     total: "Celkem",
@@ -80,22 +114,50 @@ export const texts: Readonly<Record<Language, Texts>> = {
     madeWith: "Vytvořeno pomocí Pomoc; grafy nakresleny knihovnou Observable Plot.",
     measures: { records: "Počet", people: "Lidé", sum: "Součet" },
     dimensions: {
-      tag: "Kategorie", channel: "Kanál", firstContactChannel: "Cesta k prvnímu kontaktu", locationKind: "Místo", topic: "Téma",
-      month: "Měsíc", ageBand: "Věk", ageGroup: "Věková skupina", gender: "Pohlaví", identityLevel: "Identita", personParticipated: "Za účasti člověka",
-      value: "Hodnota", indicator: "Ukazatel", kind: "Druh", audience: "Pro koho", endedBy: "Ukončil(a)", forExternalStaff: "Pro externí pracovníky", mode: "Forma"
+      tag: "Kategorie",
+      channel: "Kanál",
+      firstContactChannel: "Cesta k prvnímu kontaktu",
+      locationKind: "Místo",
+      topic: "Téma",
+      month: "Měsíc",
+      ageBand: "Věk",
+      ageGroup: "Věková skupina",
+      gender: "Pohlaví",
+      identityLevel: "Identita",
+      personParticipated: "Za účasti člověka",
+      value: "Hodnota",
+      indicator: "Ukazatel",
+      kind: "Druh",
+      audience: "Pro koho",
+      endedBy: "Ukončil(a)",
+      forExternalStaff: "Pro externí pracovníky",
+      mode: "Forma"
     },
-    sums: { participants: "Účastníci", attendance: "Účast", anonymousCount: "Anonymní účastníci", minutes: "Minuty", durationMinutes: "Minuty", hours: "Hodiny" }
+    sums: {
+      participants: "Účastníci",
+      attendance: "Účast",
+      anonymousCount: "Anonymní účastníci",
+      minutes: "Minuty",
+      durationMinutes: "Minuty",
+      hours: "Hodiny"
+    }
   },
   lt: {
     title: "Metinė ataskaita",
     period: "Laikotarpis",
-    questions: { "how-much": "Kiek nuveikėme?", "how-well": "Kaip gerai tai padarėme?", "better-off": "Ar kam nors pagerėjo?" },
+    questions: {
+      "how-much": "Kiek nuveikėme?",
+      "how-well": "Kaip gerai tai padarėme?",
+      "better-off": "Ar kam nors pagerėjo?"
+    },
     howToRead: "Kaip skaityti šią ataskaitą",
     suppression: suppressionText(
       "Siekiant apsaugoti žmones, su kuriais dirbame, kiekvienas skaičius nuo 1 iki {max} rodomas kaip „paslėpta“, o paslepiama ir tiek kitų skaičių, kad paslėpto skaičiaus nebūtų galima apskaičiuoti iš sumų."
     ),
-    zero: "0 reiškia, kad nieko nebuvo suskaičiuota; „paslėpta“ reiškia, kad skaičius yra, bet per mažas skelbti (arba jį atskleistų).",
-    totals: "Sumos yra eilučių sumos, kaip jos suskaičiuotos. Kai vienas kontaktas ar žmogus gali patekti į kelias eilutes (kelios intervencijos, kelios reikmės), suma skaičiuoja įrašus, o ne kontaktus ar žmones.",
+    zero:
+      "0 reiškia, kad nieko nebuvo suskaičiuota; „paslėpta“ reiškia, kad skaičius yra, bet per mažas skelbti (arba jį atskleistų).",
+    totals:
+      "Sumos yra eilučių sumos, kaip jos suskaičiuotos. Kai vienas kontaktas ar žmogus gali patekti į kelias eilutes (kelios intervencijos, kelios reikmės), suma skaičiuoja įrašus, o ne kontaktus ar žmones.",
     overlapping: "Vienas kontaktas ar žmogus gali būti suskaičiuotas keliose eilutėse: suma skaičiuoja įrašus.",
     suppressed: "paslėpta",
     total: "Iš viso",
@@ -107,22 +169,50 @@ export const texts: Readonly<Record<Language, Texts>> = {
     madeWith: "Sukurta su Pomoc; diagramos nubraižytos su Observable Plot.",
     measures: { records: "Skaičius", people: "Žmonės", sum: "Suma" },
     dimensions: {
-      tag: "Kategorija", channel: "Kanalas", firstContactChannel: "Pirmasis kontaktas per", locationKind: "Vieta", topic: "Tema",
-      month: "Mėnuo", ageBand: "Amžius", ageGroup: "Amžiaus grupė", gender: "Lytis", identityLevel: "Tapatybė", personParticipated: "Dalyvaujant žmogui",
-      value: "Reikšmė", indicator: "Rodiklis", kind: "Rūšis", audience: "Kam skirta", endedBy: "Užbaigė", forExternalStaff: "Išoriniams darbuotojams", mode: "Forma"
+      tag: "Kategorija",
+      channel: "Kanalas",
+      firstContactChannel: "Pirmasis kontaktas per",
+      locationKind: "Vieta",
+      topic: "Tema",
+      month: "Mėnuo",
+      ageBand: "Amžius",
+      ageGroup: "Amžiaus grupė",
+      gender: "Lytis",
+      identityLevel: "Tapatybė",
+      personParticipated: "Dalyvaujant žmogui",
+      value: "Reikšmė",
+      indicator: "Rodiklis",
+      kind: "Rūšis",
+      audience: "Kam skirta",
+      endedBy: "Užbaigė",
+      forExternalStaff: "Išoriniams darbuotojams",
+      mode: "Forma"
     },
-    sums: { participants: "Dalyviai", attendance: "Lankomumas", anonymousCount: "Anoniminiai dalyviai", minutes: "Minutės", durationMinutes: "Minutės", hours: "Valandos" }
+    sums: {
+      participants: "Dalyviai",
+      attendance: "Lankomumas",
+      anonymousCount: "Anoniminiai dalyviai",
+      minutes: "Minutės",
+      durationMinutes: "Minutės",
+      hours: "Valandos"
+    }
   },
   bg: {
     title: "Годишен отчет",
     period: "Период",
-    questions: { "how-much": "Колко направихме?", "how-well": "Колко добре го направихме?", "better-off": "По-добре ли е някому?" },
+    questions: {
+      "how-much": "Колко направихме?",
+      "how-well": "Колко добре го направихме?",
+      "better-off": "По-добре ли е някому?"
+    },
     howToRead: "Как да четете този отчет",
     suppression: suppressionText(
       "За да защитим хората, с които работим, всеки брой от 1 до {max} е показан като „скрито“, а скрити са и толкова други бройки, колкото е нужно, за да не може скритият брой да се изчисли от сборовете."
     ),
-    zero: "0 означава, че там не е преброено нищо; „скрито“ означава, че има брой, но той е твърде малък, за да се публикува (или би издал такъв).",
-    totals: "Сборовете са сборове на редовете, както са преброени. Където един контакт или човек може да попадне в няколко реда (няколко интервенции, няколко нужди), сборът брои записи, а не контакти или хора.",
+    zero:
+      "0 означава, че там не е преброено нищо; „скрито“ означава, че има брой, но той е твърде малък, за да се публикува (или би издал такъв).",
+    totals:
+      "Сборовете са сборове на редовете, както са преброени. Където един контакт или човек може да попадне в няколко реда (няколко интервенции, няколко нужди), сборът брои записи, а не контакти или хора.",
     overlapping: "Един контакт или човек може да е преброен в няколко реда: сборът брои записи.",
     suppressed: "скрито",
     total: "Общо",
@@ -134,10 +224,32 @@ export const texts: Readonly<Record<Language, Texts>> = {
     madeWith: "Създадено с Pomoc; графиките са начертани с Observable Plot.",
     measures: { records: "Брой", people: "Хора", sum: "Сбор" },
     dimensions: {
-      tag: "Категория", channel: "Канал", firstContactChannel: "Първи контакт чрез", locationKind: "Място", topic: "Тема",
-      month: "Месец", ageBand: "Възраст", ageGroup: "Възрастова група", gender: "Пол", identityLevel: "Идентичност", personParticipated: "С участието на човека",
-      value: "Стойност", indicator: "Показател", kind: "Вид", audience: "За кого", endedBy: "Прекратено от", forExternalStaff: "За външни служители", mode: "Форма"
+      tag: "Категория",
+      channel: "Канал",
+      firstContactChannel: "Първи контакт чрез",
+      locationKind: "Място",
+      topic: "Тема",
+      month: "Месец",
+      ageBand: "Възраст",
+      ageGroup: "Възрастова група",
+      gender: "Пол",
+      identityLevel: "Идентичност",
+      personParticipated: "С участието на човека",
+      value: "Стойност",
+      indicator: "Показател",
+      kind: "Вид",
+      audience: "За кого",
+      endedBy: "Прекратено от",
+      forExternalStaff: "За външни служители",
+      mode: "Форма"
     },
-    sums: { participants: "Участници", attendance: "Посещаемост", anonymousCount: "Анонимни участници", minutes: "Минути", durationMinutes: "Минути", hours: "Часове" }
+    sums: {
+      participants: "Участници",
+      attendance: "Посещаемост",
+      anonymousCount: "Анонимни участници",
+      minutes: "Минути",
+      durationMinutes: "Минути",
+      hours: "Часове"
+    }
   }
 }

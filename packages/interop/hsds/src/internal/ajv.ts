@@ -1,14 +1,15 @@
 // Ajv and ajv-formats are CommonJS modules whose default export TypeScript sees as the module
 // namespace under NodeNext: unwrap once, here.
-import ajv2020 from "ajv/dist/2020.js"
 import ajvFormats from "ajv-formats"
+import ajv2020 from "ajv/dist/2020.js"
 
 export type { ErrorObject, ValidateFunction } from "ajv/dist/2020.js"
 
 type Ajv2020Class = typeof ajv2020.default
 type Formats = typeof ajvFormats.default
 
-export const Ajv2020: Ajv2020Class = (ajv2020 as unknown as { default?: Ajv2020Class }).default ?? (ajv2020 as unknown as Ajv2020Class)
+export const Ajv2020: Ajv2020Class = (ajv2020 as unknown as { default?: Ajv2020Class }).default ??
+  (ajv2020 as unknown as Ajv2020Class)
 export const addFormats: Formats = ajvFormats.default ?? (ajvFormats as unknown as Formats)
 
 /** Upstream compiles with `--set-additional-properties-false-everywhere`: so do we. */

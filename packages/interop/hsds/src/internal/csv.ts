@@ -5,7 +5,9 @@ const needsQuotes = /[",\r\n]/
 
 /** Writes rows (the first being the header) as RFC 4180 CSV. */
 export const write = (rows: ReadonlyArray<ReadonlyArray<string>>): string =>
-  rows.map((row) => row.map((f) => (needsQuotes.test(f) ? `"${f.replaceAll("\"", "\"\"")}"` : f)).join(",")).join("\r\n") + "\r\n"
+  rows.map((row) => row.map((f) => (needsQuotes.test(f) ? `"${f.replaceAll("\"", "\"\"")}"` : f)).join(",")).join(
+    "\r\n"
+  ) + "\r\n"
 
 /** Reads RFC 4180 CSV into rows of fields; `undefined` when a quote is never closed. */
 export const read = (text: string): Array<Array<string>> | undefined => {

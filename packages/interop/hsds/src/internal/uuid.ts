@@ -14,5 +14,7 @@ export const isUuid = (s: string): boolean => UUID.test(s)
 export const derivedUuid = (...parts: ReadonlyArray<string>): string => {
   const hex = bytesToHex(sha256(new TextEncoder().encode(["pomoc-hsds", ...parts].join("\u0000")))).slice(0, 32)
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${
+    hex.slice(20, 32)
+  }`
 }

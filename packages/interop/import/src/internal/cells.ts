@@ -1,6 +1,6 @@
 // Reading one cell as the mapping's column says. A failure is a rule, never the cell's value.
-import type { Cell } from "../Sheet.js"
 import type { Column } from "../Mapping.js"
+import type { Cell } from "../Sheet.js"
 
 export type Read = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly rule: string }
 
@@ -37,7 +37,9 @@ const parseDateTime = (text: string): Date | undefined => {
   const [h, min, s] = [Number(m[4]), Number(m[5]), Number(m[6] ?? 0)]
   if (d === undefined || h > 23 || min > 59 || s > 59) return undefined
   // Without an offset the time is taken as UTC (say so in the mapping's docs).
-  const iso = `${m[1]}-${m[2]}-${m[3]}T${pad(h)}:${pad(min)}:${pad(s)}${m[7] === undefined || m[7] === "Z" ? "Z" : m[7]}`
+  const iso = `${m[1]}-${m[2]}-${m[3]}T${pad(h)}:${pad(min)}:${pad(s)}${
+    m[7] === undefined || m[7] === "Z" ? "Z" : m[7]
+  }`
   const parsed = new Date(iso)
   return Number.isNaN(parsed.getTime()) ? undefined : parsed
 }
@@ -51,11 +53,15 @@ const numberOf = (cell: Cell): number | undefined => {
 }
 
 /** Is the cell empty (absent, null, or only spaces)? */
-export const isEmpty = (cell: Cell | undefined): boolean => cell === undefined || cell === null || (typeof cell === "string" && cell.trim() === "")
+export const isEmpty = (cell: Cell | undefined): boolean =>
+  cell === undefined || cell === null || (typeof cell === "string" && cell.trim() === "")
 
 /** Reads a non-empty cell as the column says (translating it through `values` first). */
 export const read = (column: Column, raw: Cell): Read => {
-  const translate = (text: string) => column.values !== undefined && Object.prototype.hasOwnProperty.call(column.values, text) ? column.values[text]! : text
+  const translate = (text: string) =>
+    column.values !== undefined && Object.prototype.hasOwnProperty.call(column.values, text)
+      ? column.values[text]!
+      : text
   const cell: Cell = typeof raw === "string" ? translate(raw.trim()) : raw
   switch (column.type ?? "text") {
     case "text":
@@ -78,7 +84,9 @@ export const read = (column: Column, raw: Cell): Read => {
       return TRUE.has(text) ? ok(true) : FALSE.has(text) ? ok(false) : no("is not yes or no")
     }
     case "date": {
-      if (cell instanceof Date) return ok(new Date(Date.UTC(cell.getUTCFullYear(), cell.getUTCMonth(), cell.getUTCDate())).toISOString())
+      if (cell instanceof Date) {
+        return ok(new Date(Date.UTC(cell.getUTCFullYear(), cell.getUTCMonth(), cell.getUTCDate())).toISOString())
+      }
       const d = typeof cell === "string" ? parseDay(cell) : undefined
       return d !== undefined ? ok(d.toISOString()) : no("is not a date (YYYY-MM-DD or D.M.YYYY)")
     }

@@ -31,10 +31,13 @@ import { migrations } from "./migrations.js"
 export const dialect: SqlDialect.SqlDialect = {
   name: "postgres",
   migrations,
-  createMigrationsTable: "CREATE TABLE IF NOT EXISTS pomoc_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)",
+  createMigrationsTable:
+    "CREATE TABLE IF NOT EXISTS pomoc_migrations (version integer PRIMARY KEY, name text NOT NULL, applied_at text NOT NULL)",
   tableExists: (sql, table) =>
     Effect.map(
-      sql<{ n: number }>`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${table}`,
+      sql<
+        { n: number }
+      >`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = ${table}`,
       (rows) => Number(rows[0]?.n ?? 0) > 0
     ),
   // 0x706f6d6f = "pomo": one lock id for all Pomoc migrations in this database.
@@ -54,7 +57,9 @@ export const dialect: SqlDialect.SqlDialect = {
     // The period's report rows of the service drive every report, grouped by shape; each shape's
     // facets and tags are joined by key, tags expanded by a set-returning function.
     const source = SqlStore.reportRowsByShape(sql, query, sql.literal(""))
-    const tags = query.groupBy.includes("tag") ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)` : sql.literal("")
+    const tags = query.groupBy.includes("tag")
+      ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)`
+      : sql.literal("")
     const shapes = source.byShape ? sql`JOIN pomoc_report_shapes s ON s.id = c.shape ${tags}` : sql.literal("")
     const { groupBy, selectGroups, selectSums } = SqlStore.groupingOf(
       sql,
@@ -71,10 +76,14 @@ export const dialect: SqlDialect.SqlDialect = {
       )
     )
     return {
-      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${shapes} ${groupBy}`,
+      rows: sql<
+        Record<string, unknown>
+      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${shapes} ${groupBy}`,
       people: query.distinctPeople === true
         ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
-          FROM ${source.people(sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`, sql`p.person`)} ${shapes} ${groupBy}`
+          FROM ${
+          source.people(sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`, sql`p.person`)
+        } ${shapes} ${groupBy}`
         : undefined
     }
   },
@@ -93,10 +102,15 @@ export const dialect: SqlDialect.SqlDialect = {
   // filled by a bulk load: without statistics it cannot tell the service's index from the period's.
   onOpen: (sql) =>
     Effect.gen(function*() {
-      const analysed = yield* sql<{ n: number | string }>`SELECT count(*) AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'pomoc_report_rows'`
-      if (Number(analysed[0]?.n ?? 0) === 0) yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")
+      const analysed = yield* sql<
+        { n: number | string }
+      >`SELECT count(*) AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'pomoc_report_rows'`
+      if (Number(analysed[0]?.n ?? 0) === 0) {
+        yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")
+      }
     }),
-  refreshStatistics: (sql) => Effect.asVoid(sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")),
+  refreshStatistics: (sql) =>
+    Effect.asVoid(sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")),
   classify
 }
 

@@ -15,7 +15,7 @@ const initial: SqlDialect.Migration = {
   version: 1,
   name: "initial",
   statements: [
-      `CREATE TABLE pomoc_records (
+    `CREATE TABLE pomoc_records (
         kind text COLLATE "C" NOT NULL,
         id text COLLATE "C" NOT NULL,
         version integer NOT NULL CHECK (version >= 1),
@@ -27,34 +27,34 @@ const initial: SqlDialect.Migration = {
         data jsonb NOT NULL,
         PRIMARY KEY (kind, id)
       )`,
-      `CREATE INDEX pomoc_records_period ON pomoc_records (kind, at, id)`,
-      `CREATE INDEX pomoc_records_service_period ON pomoc_records (kind, service_id, at, id)`,
-      `CREATE TABLE pomoc_record_people (
+    `CREATE INDEX pomoc_records_period ON pomoc_records (kind, at, id)`,
+    `CREATE INDEX pomoc_records_service_period ON pomoc_records (kind, service_id, at, id)`,
+    `CREATE TABLE pomoc_record_people (
         person_id text COLLATE "C" NOT NULL,
         kind text COLLATE "C" NOT NULL,
         id text COLLATE "C" NOT NULL,
         PRIMARY KEY (person_id, kind, id)
       )`,
-      `CREATE INDEX pomoc_record_people_record ON pomoc_record_people (kind, id)`,
-      `CREATE TABLE pomoc_record_tags (
+    `CREATE INDEX pomoc_record_people_record ON pomoc_record_people (kind, id)`,
+    `CREATE TABLE pomoc_record_tags (
         kind text COLLATE "C" NOT NULL,
         id text COLLATE "C" NOT NULL,
         tag text COLLATE "C" NOT NULL,
         PRIMARY KEY (kind, id, tag)
       )`,
-      `CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)`,
-      `CREATE TABLE pomoc_audit (
+    `CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)`,
+    `CREATE TABLE pomoc_audit (
         seq bigint PRIMARY KEY,
         entry jsonb NOT NULL,
         prev_hash text NOT NULL,
         hash text NOT NULL
       )`,
-      `CREATE TABLE pomoc_audit_head (
+    `CREATE TABLE pomoc_audit_head (
         singleton integer PRIMARY KEY CHECK (singleton = 1),
         seq bigint NOT NULL,
         hash text NOT NULL
       )`,
-      `INSERT INTO pomoc_audit_head (singleton, seq, hash) VALUES (1, 0, '${Audit.GENESIS}')`
+    `INSERT INTO pomoc_audit_head (singleton, seq, hash) VALUES (1, 0, '${Audit.GENESIS}')`
   ]
 }
 
@@ -71,7 +71,7 @@ const pgReportTriggers: ReadonlyArray<string> = [
   `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE ON pomoc_records REFERENCING NEW TABLE AS pomoc_new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_update()`,
   `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records REFERENCING OLD TABLE AS pomoc_old_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`,
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_report_rows_delete()`
 ]
 
 // Reports read one narrow row per record from `pomoc_report_rows`, kept by triggers in the
@@ -85,7 +85,7 @@ const reportRows: SqlDialect.Migration = {
   version: 2,
   name: "report-rows",
   statements: [
-      `CREATE TABLE pomoc_report_rows (
+    `CREATE TABLE pomoc_report_rows (
         kind text COLLATE "C" NOT NULL,
         id text COLLATE "C" NOT NULL,
         service_id text COLLATE "C",
@@ -95,28 +95,28 @@ const reportRows: SqlDialect.Migration = {
         person_ids jsonb NOT NULL,
         PRIMARY KEY (kind, id)
       )`,
-      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at)`,
-      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
-      `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
+    `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at)`,
+    `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
+    `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
         $$ SELECT coalesce(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements(tags) t $$`,
-      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+    `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
         SELECT kind, id, service_id, at, facets, pomoc_distinct_tags(tags), person_ids FROM pomoc_records`,
-      // Statement-level triggers with transition tables: one set-based statement per write statement.
-      `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    // Statement-level triggers with transition tables: one set-based statement per write statement.
+    `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
           SELECT kind, id, service_id, at, facets, pomoc_distinct_tags(tags), person_ids FROM pomoc_new_rows;
         RETURN NULL;
       END $$`,
-      `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         UPDATE pomoc_report_rows r SET service_id = n.service_id, at = n.at, facets = n.facets, tags = pomoc_distinct_tags(n.tags), person_ids = n.person_ids
           FROM pomoc_new_rows n WHERE r.kind = n.kind AND r.id = n.id;
         RETURN NULL;
       END $$`,
-      ...pgReportTriggers,
-      `DROP TABLE pomoc_record_tags`,
-      `ANALYZE pomoc_report_rows`
+    ...pgReportTriggers,
+    `DROP TABLE pomoc_record_tags`,
+    `ANALYZE pomoc_report_rows`
   ]
 }
 
@@ -129,17 +129,17 @@ const reportShapes: SqlDialect.Migration = {
   version: 3,
   name: "report-shapes",
   statements: [
-      `DROP TRIGGER pomoc_report_rows_insert ON pomoc_records`,
-      `DROP TRIGGER pomoc_report_rows_update ON pomoc_records`,
-      `DROP TRIGGER pomoc_report_rows_delete ON pomoc_records`,
-      `DROP TABLE pomoc_report_rows`,
-      `CREATE TABLE pomoc_report_shapes (
+    `DROP TRIGGER pomoc_report_rows_insert ON pomoc_records`,
+    `DROP TRIGGER pomoc_report_rows_update ON pomoc_records`,
+    `DROP TRIGGER pomoc_report_rows_delete ON pomoc_records`,
+    `DROP TABLE pomoc_report_rows`,
+    `CREATE TABLE pomoc_report_shapes (
         id bigserial PRIMARY KEY,
         facets jsonb NOT NULL,
         tags jsonb NOT NULL,
         UNIQUE (facets, tags)
       )`,
-      `CREATE TABLE pomoc_report_rows (
+    `CREATE TABLE pomoc_report_rows (
         kind text COLLATE "C" NOT NULL,
         id text COLLATE "C" NOT NULL,
         service_id text COLLATE "C",
@@ -148,17 +148,17 @@ const reportShapes: SqlDialect.Migration = {
         person_ids jsonb NOT NULL,
         PRIMARY KEY (kind, id)
       )`,
-      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at) INCLUDE (shape)`,
-      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at) INCLUDE (shape)`,
-      `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
+    `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at) INCLUDE (shape)`,
+    `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at) INCLUDE (shape)`,
+    `CREATE OR REPLACE FUNCTION pomoc_distinct_tags(tags jsonb) RETURNS jsonb LANGUAGE sql IMMUTABLE AS
         $$ SELECT coalesce(jsonb_agg(DISTINCT t), '[]'::jsonb) FROM jsonb_array_elements(tags) t $$`,
-      `INSERT INTO pomoc_report_shapes (facets, tags)
+    `INSERT INTO pomoc_report_shapes (facets, tags)
         SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_records ON CONFLICT DO NOTHING`,
-      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+    `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
         SELECT r.kind, r.id, r.service_id, r.at, s.id, r.person_ids FROM pomoc_records r
         JOIN pomoc_report_shapes s ON s.facets = r.facets AND s.tags = pomoc_distinct_tags(r.tags)`,
-      // Statement-level triggers with transition tables: set-based, one pass per write statement.
-      `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+    // Statement-level triggers with transition tables: set-based, one pass per write statement.
+    `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO pomoc_report_shapes (facets, tags)
           SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
@@ -167,7 +167,7 @@ const reportShapes: SqlDialect.Migration = {
           JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags);
         RETURN NULL;
       END $$`,
-      `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
+    `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
         INSERT INTO pomoc_report_shapes (facets, tags)
           SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
@@ -176,8 +176,8 @@ const reportShapes: SqlDialect.Migration = {
           WHERE r.kind = n.kind AND r.id = n.id;
         RETURN NULL;
       END $$`,
-      ...pgReportTriggers,
-      `ANALYZE pomoc_report_rows, pomoc_report_shapes`
+    ...pgReportTriggers,
+    `ANALYZE pomoc_report_rows, pomoc_report_shapes`
   ]
 }
 

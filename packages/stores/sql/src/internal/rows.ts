@@ -102,7 +102,10 @@ const toRecord = (operation: string, row: RecordRow): Store.StoredRecord => {
 }
 
 /** Decodes record rows, failing with the first `CorruptData`. */
-export const decodeRecords = (operation: string, rows: ReadonlyArray<RecordRow>): Effect.Effect<Array<Store.StoredRecord>, Store.StoreError> =>
+export const decodeRecords = (
+  operation: string,
+  rows: ReadonlyArray<RecordRow>
+): Effect.Effect<Array<Store.StoredRecord>, Store.StoreError> =>
   Effect.suspend(() => {
     try {
       const out = new Array<Store.StoredRecord>(rows.length)

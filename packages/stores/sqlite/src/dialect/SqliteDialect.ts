@@ -29,7 +29,8 @@ import { migrations } from "./migrations.js"
 export const dialect: SqlDialect.SqlDialect = {
   name: "sqlite",
   migrations,
-  createMigrationsTable: "CREATE TABLE IF NOT EXISTS pomoc_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+  createMigrationsTable:
+    "CREATE TABLE IF NOT EXISTS pomoc_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)",
   tableExists: (sql, table) =>
     Effect.map(
       sql<{ n: number }>`SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = ${table}`,
@@ -68,11 +69,15 @@ export const dialect: SqlDialect.SqlDialect = {
       ),
       // A shape's numeric facet times the rows of that shape.
       (query.sum ?? []).map((name) =>
-        sql`total(c.n * CASE WHEN json_type(${facets}, ${"$." + name}) IN ('integer', 'real') THEN json_extract(${facets}, ${"$." + name}) END)`
+        sql`total(c.n * CASE WHEN json_type(${facets}, ${
+          "$." + name
+        }) IN ('integer', 'real') THEN json_extract(${facets}, ${"$." + name}) END)`
       )
     )
     return {
-      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${groupBy}`,
+      rows: sql<
+        Record<string, unknown>
+      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${groupBy}`,
       people: query.distinctPeople === true
         ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
           FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${groupBy}`

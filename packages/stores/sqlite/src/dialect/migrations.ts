@@ -15,7 +15,7 @@ const initial: SqlDialect.Migration = {
   version: 1,
   name: "initial",
   statements: [
-      `CREATE TABLE pomoc_records (
+    `CREATE TABLE pomoc_records (
         kind TEXT NOT NULL,
         id TEXT NOT NULL,
         version INTEGER NOT NULL CHECK (version >= 1),
@@ -27,34 +27,34 @@ const initial: SqlDialect.Migration = {
         data TEXT NOT NULL,
         PRIMARY KEY (kind, id)
       )`,
-      `CREATE INDEX pomoc_records_period ON pomoc_records (kind, at, id)`,
-      `CREATE INDEX pomoc_records_service_period ON pomoc_records (kind, service_id, at, id)`,
-      `CREATE TABLE pomoc_record_people (
+    `CREATE INDEX pomoc_records_period ON pomoc_records (kind, at, id)`,
+    `CREATE INDEX pomoc_records_service_period ON pomoc_records (kind, service_id, at, id)`,
+    `CREATE TABLE pomoc_record_people (
         person_id TEXT NOT NULL,
         kind TEXT NOT NULL,
         id TEXT NOT NULL,
         PRIMARY KEY (person_id, kind, id)
       ) WITHOUT ROWID`,
-      `CREATE INDEX pomoc_record_people_record ON pomoc_record_people (kind, id)`,
-      `CREATE TABLE pomoc_record_tags (
+    `CREATE INDEX pomoc_record_people_record ON pomoc_record_people (kind, id)`,
+    `CREATE TABLE pomoc_record_tags (
         kind TEXT NOT NULL,
         id TEXT NOT NULL,
         tag TEXT NOT NULL,
         PRIMARY KEY (kind, id, tag)
       ) WITHOUT ROWID`,
-      `CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)`,
-      `CREATE TABLE pomoc_audit (
+    `CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)`,
+    `CREATE TABLE pomoc_audit (
         seq INTEGER PRIMARY KEY,
         entry TEXT NOT NULL,
         prev_hash TEXT NOT NULL,
         hash TEXT NOT NULL
       )`,
-      `CREATE TABLE pomoc_audit_head (
+    `CREATE TABLE pomoc_audit_head (
         singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
         seq INTEGER NOT NULL,
         hash TEXT NOT NULL
       )`,
-      `INSERT INTO pomoc_audit_head (singleton, seq, hash) VALUES (1, 0, '${Audit.GENESIS}')`
+    `INSERT INTO pomoc_audit_head (singleton, seq, hash) VALUES (1, 0, '${Audit.GENESIS}')`
   ]
 }
 
@@ -69,7 +69,7 @@ const reportRows: SqlDialect.Migration = {
   version: 2,
   name: "report-rows",
   statements: [
-      `CREATE TABLE pomoc_report_rows (
+    `CREATE TABLE pomoc_report_rows (
         kind TEXT NOT NULL,
         id TEXT NOT NULL,
         service_id TEXT,
@@ -79,25 +79,25 @@ const reportRows: SqlDialect.Migration = {
         person_ids BLOB NOT NULL,
         PRIMARY KEY (kind, id)
       ) WITHOUT ROWID`,
-      // Covering: a service's report reads the index range and nothing else.
-      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, facets, tags, person_ids)`,
-      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
-      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
+    // Covering: a service's report reads the index range and nothing else.
+    `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, facets, tags, person_ids)`,
+    `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at)`,
+    `INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
         SELECT kind, id, service_id, at, jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(tags)), jsonb(person_ids)
         FROM pomoc_records`,
-      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+    `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
         INSERT INTO pomoc_report_rows (kind, id, service_id, at, facets, tags, person_ids)
         VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at, jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), jsonb(NEW.person_ids));
       END`,
-      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
+    `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
         UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, facets = jsonb(NEW.facets),
           tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)), person_ids = jsonb(NEW.person_ids)
         WHERE kind = OLD.kind AND id = OLD.id;
       END`,
-      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+    `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
         DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
       END`,
-      `DROP TABLE pomoc_record_tags`
+    `DROP TABLE pomoc_record_tags`
   ]
 }
 
@@ -110,18 +110,18 @@ const reportShapes: SqlDialect.Migration = {
   version: 3,
   name: "report-shapes",
   statements: [
-      `DROP TRIGGER pomoc_report_rows_insert`,
-      `DROP TRIGGER pomoc_report_rows_update`,
-      `DROP TRIGGER pomoc_report_rows_delete`,
-      `DROP TABLE pomoc_report_rows`,
-      // JSONB (3.45+): read without parsing; one input text gives one blob, so UNIQUE dedupes.
-      `CREATE TABLE pomoc_report_shapes (
+    `DROP TRIGGER pomoc_report_rows_insert`,
+    `DROP TRIGGER pomoc_report_rows_update`,
+    `DROP TRIGGER pomoc_report_rows_delete`,
+    `DROP TABLE pomoc_report_rows`,
+    // JSONB (3.45+): read without parsing; one input text gives one blob, so UNIQUE dedupes.
+    `CREATE TABLE pomoc_report_shapes (
         id INTEGER PRIMARY KEY,
         facets BLOB NOT NULL,
         tags BLOB NOT NULL,
         UNIQUE (facets, tags)
       )`,
-      `CREATE TABLE pomoc_report_rows (
+    `CREATE TABLE pomoc_report_rows (
         kind TEXT NOT NULL,
         id TEXT NOT NULL,
         service_id TEXT,
@@ -130,16 +130,16 @@ const reportShapes: SqlDialect.Migration = {
         person_ids BLOB NOT NULL,
         PRIMARY KEY (kind, id)
       ) WITHOUT ROWID`,
-      // Covering: a report reads an index range and nothing else.
-      `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, shape, person_ids)`,
-      `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at, shape, person_ids)`,
-      `INSERT INTO pomoc_report_shapes (facets, tags)
+    // Covering: a report reads an index range and nothing else.
+    `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at, shape, person_ids)`,
+    `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at, shape, person_ids)`,
+    `INSERT INTO pomoc_report_shapes (facets, tags)
         SELECT DISTINCT jsonb(facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags)) FROM pomoc_records r WHERE true
         ON CONFLICT DO NOTHING`,
-      `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+    `INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
         SELECT r.kind, r.id, r.service_id, r.at, s.id, jsonb(r.person_ids) FROM pomoc_records r
         JOIN pomoc_report_shapes s ON s.facets = jsonb(r.facets) AND s.tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(r.tags))`,
-      `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+    `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
         INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
           ON CONFLICT DO NOTHING;
         INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
@@ -147,14 +147,14 @@ const reportShapes: SqlDialect.Migration = {
             (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags))),
             jsonb(NEW.person_ids));
       END`,
-      `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
+    `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records BEGIN
         INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
           ON CONFLICT DO NOTHING;
         UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at, person_ids = jsonb(NEW.person_ids),
           shape = (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
         WHERE kind = OLD.kind AND id = OLD.id;
       END`,
-      `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+    `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
         DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
       END`
   ]

@@ -9,11 +9,33 @@ import * as SqlError from "effect/sql/SqlError"
 // Result codes by number (node:sqlite reports `errcode`, better-sqlite3 the name as `code`):
 // the primary codes, and the extended ones the classification looks at.
 const PRIMARY = [
-  "SQLITE_OK", "SQLITE_ERROR", "SQLITE_INTERNAL", "SQLITE_PERM", "SQLITE_ABORT", "SQLITE_BUSY", "SQLITE_LOCKED",
-  "SQLITE_NOMEM", "SQLITE_READONLY", "SQLITE_INTERRUPT", "SQLITE_IOERR", "SQLITE_CORRUPT", "SQLITE_NOTFOUND",
-  "SQLITE_FULL", "SQLITE_CANTOPEN", "SQLITE_PROTOCOL", "SQLITE_EMPTY", "SQLITE_SCHEMA", "SQLITE_TOOBIG",
-  "SQLITE_CONSTRAINT", "SQLITE_MISMATCH", "SQLITE_MISUSE", "SQLITE_NOLFS", "SQLITE_AUTH", "SQLITE_FORMAT",
-  "SQLITE_RANGE", "SQLITE_NOTADB"
+  "SQLITE_OK",
+  "SQLITE_ERROR",
+  "SQLITE_INTERNAL",
+  "SQLITE_PERM",
+  "SQLITE_ABORT",
+  "SQLITE_BUSY",
+  "SQLITE_LOCKED",
+  "SQLITE_NOMEM",
+  "SQLITE_READONLY",
+  "SQLITE_INTERRUPT",
+  "SQLITE_IOERR",
+  "SQLITE_CORRUPT",
+  "SQLITE_NOTFOUND",
+  "SQLITE_FULL",
+  "SQLITE_CANTOPEN",
+  "SQLITE_PROTOCOL",
+  "SQLITE_EMPTY",
+  "SQLITE_SCHEMA",
+  "SQLITE_TOOBIG",
+  "SQLITE_CONSTRAINT",
+  "SQLITE_MISMATCH",
+  "SQLITE_MISUSE",
+  "SQLITE_NOLFS",
+  "SQLITE_AUTH",
+  "SQLITE_FORMAT",
+  "SQLITE_RANGE",
+  "SQLITE_NOTADB"
 ]
 const EXTENDED: Readonly<Record<number, string>> = {
   517: "SQLITE_BUSY_SNAPSHOT",
@@ -73,7 +95,11 @@ export const classify = (raw: unknown, operation: string): SqlError.SqlErrorReas
   if (code === undefined) {
     // better-sqlite3 reports a missing directory (and a closed handle) as a plain TypeError.
     if (operation === "open") {
-      return new SqlError.ConnectionError({ cause, operation, message: `SQLite could not open the database: ${driverMessage}` })
+      return new SqlError.ConnectionError({
+        cause,
+        operation,
+        message: `SQLite could not open the database: ${driverMessage}`
+      })
     }
     // better-sqlite3: "The database connection is not open"; node:sqlite: "database is not open",
     // or "statement has been finalized" for a statement prepared before the close.
@@ -108,9 +134,15 @@ export const classify = (raw: unknown, operation: string): SqlError.SqlErrorReas
     return new SqlError.AuthorizationError(props)
   }
   if (isCode(code, "SQLITE_CORRUPT") || isCode(code, "SQLITE_NOTADB")) {
-    return new SqlError.UnknownError({ ...props, message: `SQLite database file is corrupt or not a database (${code})` })
+    return new SqlError.UnknownError({
+      ...props,
+      message: `SQLite database file is corrupt or not a database (${code})`
+    })
   }
-  if (code === "SQLITE_ERROR" && /syntax error|incomplete input|no such (table|column|function)|has no column named/i.test(driverMessage)) {
+  if (
+    code === "SQLITE_ERROR" &&
+    /syntax error|incomplete input|no such (table|column|function)|has no column named/i.test(driverMessage)
+  ) {
     return new SqlError.SqlSyntaxError(props)
   }
   return SqlError.classifySqliteError(cause, props)

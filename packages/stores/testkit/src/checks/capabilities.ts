@@ -21,10 +21,23 @@ export const durable: ReadonlyArray<Check> = [
   {
     name: "records, deletes and the audit chain survive closing and reopening",
     run: async (harness) => {
-      const kept = write("person", "p-kept", 0, { serviceId: "s", personIds: ["p-kept"], at: "2024-05-01T00:00:00.000Z", facets: { channel: "street" }, tags: ["x"], data: { a: [1, "two"] } })
+      const kept = write("person", "p-kept", 0, {
+        serviceId: "s",
+        personIds: ["p-kept"],
+        at: "2024-05-01T00:00:00.000Z",
+        facets: { channel: "street" },
+        tags: ["x"],
+        data: { a: [1, "two"] }
+      })
       const head = await harness.fresh(async ({ store }) => {
         await run(store.commit({ writes: [kept, write("person", "p-gone", 0)], audit: [draft("create")] }))
-        await run(store.commit({ writes: [], deletes: [{ kind: "person", id: "p-gone", expectedVersion: 1 }], audit: [draft("erase")] }))
+        await run(
+          store.commit({
+            writes: [],
+            deletes: [{ kind: "person", id: "p-gone", expectedVersion: 1 }],
+            audit: [draft("erase")]
+          })
+        )
         return run(store.auditHead)
       })
       await harness.reopen(async ({ probe, store }) => {
@@ -56,17 +69,29 @@ export const concurrentWriters: ReadonlyArray<Check> = [
         harness.reopen(async ({ store: second }) => {
           await run(first.commit({ writes: [write("plan", "shared", 0, { data: 0 })], audit: [] }))
           expect(Option.getOrUndefined(await run(second.get("plan", "shared")))?.version).toBe(1)
-          const exits = await Promise.all([first, second].map((s, i) => run(Effect.exit(s.commit({ writes: [write("plan", "shared", 1, { data: `by-${i}` })], audit: [draft("race")] })))))
+          const exits = await Promise.all([first, second].map((s, i) =>
+            run(
+              Effect.exit(
+                s.commit({ writes: [write("plan", "shared", 1, { data: `by-${i}` })], audit: [draft("race")] })
+              )
+            )
+          ))
           expect(exits.filter(Exit.isSuccess)).toHaveLength(1)
           const loser = exits.find(Exit.isFailure)
           const error = loser === undefined ? undefined : loser.cause.reasons.find((r) => r._tag === "Fail")
-          expect(error?._tag === "Fail" && error.error instanceof Store.StoreError ? error.error.reason : undefined).toMatchObject({ _tag: "Conflict", expectedVersion: 1, actualVersion: 2 })
+          expect(error?._tag === "Fail" && error.error instanceof Store.StoreError ? error.error.reason : undefined)
+            .toMatchObject({ _tag: "Conflict", expectedVersion: 1, actualVersion: 2 })
           // Read-modify-write loops on both connections lose nothing.
           const increment = (s: Store.StoreShape) =>
             Effect.gen(function*() {
               for (let attempt = 0; attempt < 1000; attempt++) {
                 const current = Option.getOrThrow(yield* s.get("plan", "counter"))
-                const exit = yield* Effect.exit(s.commit({ writes: [write("plan", "counter", current.version, { data: (current.data as number) + 1 })], audit: [draft("inc")] }))
+                const exit = yield* Effect.exit(
+                  s.commit({
+                    writes: [write("plan", "counter", current.version, { data: (current.data as number) + 1 })],
+                    audit: [draft("inc")]
+                  })
+                )
                 if (Exit.isSuccess(exit)) return
                 yield* Effect.sleep(1)
               }
@@ -74,7 +99,10 @@ export const concurrentWriters: ReadonlyArray<Check> = [
             })
           await run(first.commit({ writes: [write("plan", "counter", 0, { data: 0 })], audit: [] }))
           await Promise.all([first, second, first, second].map((s) => run(Effect.repeat(increment(s), { times: 4 }))))
-          expect(Option.getOrUndefined(await run(first.get("plan", "counter")))).toMatchObject({ version: 21, data: 20 })
+          expect(Option.getOrUndefined(await run(first.get("plan", "counter")))).toMatchObject({
+            version: 21,
+            data: 20
+          })
           const entries = await run(readAllAudit(second))
           expect(entries).toHaveLength(21)
           expect(Audit.verify(entries)._tag).toBe("Intact")
@@ -104,7 +132,14 @@ export const concurrentGuards: ReadonlyArray<Check> = [
           for (let round = 0; round < 5; round++) {
             const key = `person-${round}/service-1`
             const exits = await Promise.all([first, second].map((s, i) =>
-              run(Effect.exit(s.commit({ writes: [write("cooperation", `coop-${round}-${i}`, 0, { key })], audit: [draft("start")] })))
+              run(
+                Effect.exit(
+                  s.commit({
+                    writes: [write("cooperation", `coop-${round}-${i}`, 0, { key })],
+                    audit: [draft("start")]
+                  })
+                )
+              )
             ))
             expect(exits.filter(Exit.isSuccess)).toHaveLength(1)
             const reason = failureOf(exits.find(Exit.isFailure)!)
@@ -123,12 +158,37 @@ export const concurrentGuards: ReadonlyArray<Check> = [
         harness.reopen(async ({ store: second }) => {
           await run(first.commit({ writes: [write("consent", "k", 0, { data: "given" })], audit: [] }))
           const read = Option.getOrThrow(await run(second.get("consent", "k")))
-          await run(first.commit({ writes: [write("consent", "k", read.version, { data: "withdrawn" })], audit: [draft("withdraw")] }))
-          const stale = await run(Effect.exit(second.commit({ writes: [write("contact", "c", 0)], expect: [{ kind: "consent", id: "k", version: read.version }], audit: [draft("record")] })))
-          expect(failureOf(stale)).toMatchObject({ _tag: "Conflict", kind: "consent", id: "k", expectedVersion: 1, actualVersion: 2 })
+          await run(
+            first.commit({
+              writes: [write("consent", "k", read.version, { data: "withdrawn" })],
+              audit: [draft("withdraw")]
+            })
+          )
+          const stale = await run(
+            Effect.exit(
+              second.commit({
+                writes: [write("contact", "c", 0)],
+                expect: [{ kind: "consent", id: "k", version: read.version }],
+                audit: [draft("record")]
+              })
+            )
+          )
+          expect(failureOf(stale)).toMatchObject({
+            _tag: "Conflict",
+            kind: "consent",
+            id: "k",
+            expectedVersion: 1,
+            actualVersion: 2
+          })
           expect(Option.isNone(await run(first.get("contact", "c")))).toBe(true)
           const now = Option.getOrThrow(await run(second.get("consent", "k")))
-          const retried = await run(second.commit({ writes: [write("contact", "c", 0)], expect: [{ kind: "consent", id: "k", version: now.version }], audit: [draft("record")] }))
+          const retried = await run(
+            second.commit({
+              writes: [write("contact", "c", 0)],
+              expect: [{ kind: "consent", id: "k", version: now.version }],
+              audit: [draft("record")]
+            })
+          )
           expect(retried.versions).toEqual([1])
           expect(Audit.verify(await run(readAllAudit(first)))._tag).toBe("Intact")
         })

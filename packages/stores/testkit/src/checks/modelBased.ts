@@ -24,8 +24,19 @@ const run = Effect.runPromise
 
 const kinds = ["contact", "person"] as const
 const ids = ["a", "b", "c", "d"] as const
-const instants = [null, "2024-01-05T08:00:00.000Z", "2024-01-31T23:59:59.999Z", "2024-02-01T00:00:00.000Z", "2024-03-15T12:30:00.000Z"] as const
-const bounds = ["2024-01-01T00:00:00.000Z", "2024-01-31T23:59:59.999Z", "2024-02-01T00:00:00.000Z", "2024-04-01T00:00:00.000Z"] as const
+const instants = [
+  null,
+  "2024-01-05T08:00:00.000Z",
+  "2024-01-31T23:59:59.999Z",
+  "2024-02-01T00:00:00.000Z",
+  "2024-03-15T12:30:00.000Z"
+] as const
+const bounds = [
+  "2024-01-01T00:00:00.000Z",
+  "2024-01-31T23:59:59.999Z",
+  "2024-02-01T00:00:00.000Z",
+  "2024-04-01T00:00:00.000Z"
+] as const
 
 /**
  * How a generated write uses its expected version: right, stale, or for a record that does not exist.
@@ -64,7 +75,11 @@ export const arbModelContent: fc.Arbitrary<WriteSpec["content"]> = fc.record({
   personIds: fc.subarray(["p1", "p2", "p3"]),
   at: fc.constantFrom(...instants),
   facets: fc.record(
-    { channel: fc.constantFrom("street", "phone", "office", null), count: fc.integer({ min: -5, max: 20 }), first: fc.boolean() },
+    {
+      channel: fc.constantFrom("street", "phone", "office", null),
+      count: fc.integer({ min: -5, max: 20 }),
+      first: fc.boolean()
+    },
     { requiredKeys: [] }
   ),
   tags: fc.subarray(["x", "y", "z"]),
@@ -76,7 +91,14 @@ const versionFor = (m: Model.Model, kind: string, id: string, mode: Mode): numbe
   return mode === "right" ? current : current === 0 ? 1 : current - 1
 }
 
-const draftFor = (i: number): Audit.AuditDraft => ({ at: "2024-01-01T00:00:00.000Z", actor: "model", role: "worker", operation: `op-${i}`, outcome: "allowed", subjects: [] })
+const draftFor = (i: number): Audit.AuditDraft => ({
+  at: "2024-01-01T00:00:00.000Z",
+  actor: "model",
+  role: "worker",
+  operation: `op-${i}`,
+  outcome: "allowed",
+  subjects: []
+})
 
 const sameState = async (m: Model.Model, real: Real): Promise<void> => {
   for (const kind of kinds) {
@@ -88,13 +110,26 @@ const sameState = async (m: Model.Model, real: Real): Promise<void> => {
 }
 
 class CommitCommand implements fc.AsyncCommand<Model.Model, Real> {
-  constructor(readonly writes: ReadonlyArray<WriteSpec>, readonly deletes: ReadonlyArray<DeleteSpec>, readonly drafts: number) {}
+  constructor(
+    readonly writes: ReadonlyArray<WriteSpec>,
+    readonly deletes: ReadonlyArray<DeleteSpec>,
+    readonly drafts: number
+  ) {}
   check = () => true
   async run(m: Model.Model, real: Real): Promise<void> {
     // Expected versions are chosen against the model before it changes.
     const unit: Store.UnitOfWork = {
-      writes: this.writes.map((w) => ({ kind: w.kind, id: w.id, expectedVersion: versionFor(m, w.kind, w.id, w.mode), ...w.content })),
-      deletes: this.deletes.map((d) => ({ kind: d.kind, id: d.id, expectedVersion: versionFor(m, d.kind, d.id, d.mode) })),
+      writes: this.writes.map((w) => ({
+        kind: w.kind,
+        id: w.id,
+        expectedVersion: versionFor(m, w.kind, w.id, w.mode),
+        ...w.content
+      })),
+      deletes: this.deletes.map((d) => ({
+        kind: d.kind,
+        id: d.id,
+        expectedVersion: versionFor(m, d.kind, d.id, d.mode)
+      })),
       audit: Array.from({ length: this.drafts }, (_, i) => draftFor(i))
     }
     const expected = Model.commit(m, unit)
@@ -104,12 +139,19 @@ class CommitCommand implements fc.AsyncCommand<Model.Model, Real> {
     } else {
       const failure = Exit.isFailure(exit) ? exit.cause.reasons.find((r) => r._tag === "Fail") : undefined
       const error = failure?._tag === "Fail" ? failure.error : exit
-      expect(error instanceof Store.StoreError ? error.reason : error).toMatchObject({ _tag: "Conflict", ...expected.conflict })
+      expect(error instanceof Store.StoreError ? error.reason : error).toMatchObject({
+        _tag: "Conflict",
+        ...expected.conflict
+      })
     }
     await sameState(m, real)
   }
   toString = () =>
-    `commit(${this.writes.map((w) => `write ${w.kind}/${w.id} ${w.mode}`).concat(this.deletes.map((d) => `delete ${d.kind}/${d.id} ${d.mode}`)).join(", ")}; ${this.drafts} audit)`
+    `commit(${
+      this.writes.map((w) => `write ${w.kind}/${w.id} ${w.mode}`).concat(this.deletes.map((d) =>
+        `delete ${d.kind}/${d.id} ${d.mode}`
+      )).join(", ")
+    }; ${this.drafts} audit)`
 }
 
 class GetCommand implements fc.AsyncCommand<Model.Model, Real> {
@@ -167,12 +209,23 @@ const arbPeriod: fc.Arbitrary<{ from?: string; to?: string }> = fc.oneof(
   }),
   fc.constantFrom(...bounds).map((at) => ({ from: at, to: at }))
 )
-const defined = <A extends object>(a: A): A => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as A
+const defined = <A extends object>(a: A): A =>
+  Object.fromEntries(Object.entries(a).filter(([, v]) => v !== undefined)) as A
 
 const arbCommit = fc
   .tuple(
-    fc.array(fc.record({ kind: fc.constantFrom(...kinds), id: fc.constantFrom(...ids), mode: arbMode, content: arbModelContent }), { minLength: 1, maxLength: 3 }),
-    fc.array(fc.record({ kind: fc.constantFrom(...kinds), id: fc.constantFrom(...ids), mode: arbMode }), { maxLength: 1 }),
+    fc.array(
+      fc.record({
+        kind: fc.constantFrom(...kinds),
+        id: fc.constantFrom(...ids),
+        mode: arbMode,
+        content: arbModelContent
+      }),
+      { minLength: 1, maxLength: 3 }
+    ),
+    fc.array(fc.record({ kind: fc.constantFrom(...kinds), id: fc.constantFrom(...ids), mode: arbMode }), {
+      maxLength: 1
+    }),
     fc.integer({ min: 0, max: 2 })
   )
   .map(([writes, deletes, drafts]) => new CommitCommand(writes, deletes, drafts))
@@ -221,8 +274,10 @@ export const modelBased: ReadonlyArray<Check> = [
     name: "random operation sequences agree with the model after every step (fast-check commands)",
     run: (harness) =>
       fc.assert(
-        fc.asyncProperty(fc.commands([...arbModelCommands], { maxCommands: harness.options.modelCommands ?? 16, size: "medium" }), (commands) =>
-          harness.fresh(({ store }) => fc.asyncModelRun(() => ({ model: Model.empty(), real: store }), commands))
+        fc.asyncProperty(
+          fc.commands([...arbModelCommands], { maxCommands: harness.options.modelCommands ?? 16, size: "medium" }),
+          (commands) =>
+            harness.fresh(({ store }) => fc.asyncModelRun(() => ({ model: Model.empty(), real: store }), commands))
         ),
         { numRuns: harness.options.modelRuns ?? 50 }
       )

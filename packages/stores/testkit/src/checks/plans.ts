@@ -27,7 +27,11 @@ const contacts = (from: number, count: number): Array<Store.RecordWrite> =>
       serviceId: `service-${n % SERVICES}`,
       personIds: [`person-${n % 997}`],
       at,
-      facets: { channel: channels[n % channels.length]!, participants: 1 + (n % 3), firstContactChannel: n % 11 === 0 ? "street" : null },
+      facets: {
+        channel: channels[n % channels.length]!,
+        participants: 1 + (n % 3),
+        firstContactChannel: n % 11 === 0 ? "street" : null
+      },
       tags: [interventions[n % interventions.length]!, interventions[(n >> 2) % interventions.length]!]
     })
   })
@@ -38,7 +42,10 @@ const people = (count: number): Array<Store.RecordWrite> =>
       serviceId: `service-${n % SERVICES}`,
       personIds: [`person-${n}`],
       at: new Date(Date.UTC(YEARS[Math.floor(n / SERVICES) % YEARS.length]!, n % 12, 1 + (n % 28))).toISOString(),
-      facets: { ageBand: ["15-17", "18-20", "21-26"][n % 3]!, identityLevel: n % 2 === 0 ? "anonymous" : "pseudonymous" },
+      facets: {
+        ageBand: ["15-17", "18-20", "21-26"][n % 3]!,
+        identityLevel: n % 2 === 0 ? "anonymous" : "pseudonymous"
+      },
       tags: [interventions[n % interventions.length]!]
     }))
 
@@ -68,7 +75,10 @@ const expectPeriodDriven = (probe: RawProbe, records: ReadonlyArray<Store.Record
       const { plan, rowsRead } = yield* Effect.promise(() => probe.aggregatePlan!(query))
       const limit = inPeriod(records, query)
       expect(limit).toBeGreaterThan(0)
-      expect(rowsRead, `${when}: ${JSON.stringify(query)} reads ${rowsRead} rows for ${limit} records in the period; plan:\n${plan}`)
+      expect(
+        rowsRead,
+        `${when}: ${JSON.stringify(query)} reads ${rowsRead} rows for ${limit} records in the period; plan:\n${plan}`
+      )
         .toBeLessThanOrEqual(limit)
     }), { discard: true })
 
@@ -78,29 +88,39 @@ const expectPeriodDriven = (probe: RawProbe, records: ReadonlyArray<Store.Record
  * @category constructors
  */
 export const reportPlans: ReadonlyArray<Check> = [
-  storeCheck("every report reads only its service's and period's records, after small commits and after a bulk import (probe.aggregatePlan)", (store, probe) =>
-    Effect.gen(function*() {
-      if (probe?.aggregatePlan === undefined) return
-      const written: Array<Store.RecordWrite> = people(997)
-      yield* store.commit({ writes: written, audit: [] })
-      // Small commits first, as a service records its work (on SQLite: no statistics yet).
-      for (let n = 0; n < 4000; n += 250) {
-        const batch = contacts(n, 250)
-        yield* store.commit({ writes: batch, audit: [] })
-        written.push(...batch)
-      }
-      yield* expectPeriodDriven(probe, written, "after small commits")
-      // Then a bulk import, after which a store refreshes its statistics.
-      const bulk = contacts(4000, 12_000)
-      yield* store.commit({ writes: bulk, audit: [] })
-      written.push(...bulk)
-      yield* expectPeriodDriven(probe, written, "after a bulk import")
-    }))
+  storeCheck(
+    "every report reads only its service's and period's records, after small commits and after a bulk import (probe.aggregatePlan)",
+    (store, probe) =>
+      Effect.gen(function*() {
+        if (probe?.aggregatePlan === undefined) return
+        const written: Array<Store.RecordWrite> = people(997)
+        yield* store.commit({ writes: written, audit: [] })
+        // Small commits first, as a service records its work (on SQLite: no statistics yet).
+        for (let n = 0; n < 4000; n += 250) {
+          const batch = contacts(n, 250)
+          yield* store.commit({ writes: batch, audit: [] })
+          written.push(...batch)
+        }
+        yield* expectPeriodDriven(probe, written, "after small commits")
+        // Then a bulk import, after which a store refreshes its statistics.
+        const bulk = contacts(4000, 12_000)
+        yield* store.commit({ writes: bulk, audit: [] })
+        written.push(...bulk)
+        yield* expectPeriodDriven(probe, written, "after a bulk import")
+      })
+  )
 ]
 
 const sampleQueries: ReadonlyArray<Store.AggregateQuery> = [
   { kind: "contact", groupBy: ["tag"], sum: ["n"], distinctPeople: true },
-  { kind: "contact", serviceId: "service-1", from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z", groupBy: ["channel", "month"], sum: ["n"] }
+  {
+    kind: "contact",
+    serviceId: "service-1",
+    from: "2026-01-01T00:00:00.000Z",
+    to: "2027-01-01T00:00:00.000Z",
+    groupBy: ["channel", "month"],
+    sum: ["n"]
+  }
 ]
 
 /**
@@ -117,8 +137,20 @@ export const reportSample = {
     Effect.andThen(
       store.commit({
         writes: [
-          write("contact", "c1", 0, { serviceId: "service-1", at: "2026-02-03T10:00:00.000Z", tags: ["a", "b", "a"], personIds: ["p1", "p2"], facets: { channel: "visit", n: 2 } }),
-          write("contact", "c2", 0, { serviceId: "service-1", at: "2026-03-01T00:00:00.000Z", tags: ["b"], personIds: ["p3"], facets: { channel: "phone", n: 1.5 } }),
+          write("contact", "c1", 0, {
+            serviceId: "service-1",
+            at: "2026-02-03T10:00:00.000Z",
+            tags: ["a", "b", "a"],
+            personIds: ["p1", "p2"],
+            facets: { channel: "visit", n: 2 }
+          }),
+          write("contact", "c2", 0, {
+            serviceId: "service-1",
+            at: "2026-03-01T00:00:00.000Z",
+            tags: ["b"],
+            personIds: ["p3"],
+            facets: { channel: "phone", n: 1.5 }
+          }),
           write("contact", "c3", 0, { serviceId: "service-2", at: "2026-02-03T10:00:00.000Z", personIds: ["p1"] })
         ],
         audit: []

@@ -8,8 +8,8 @@ import * as fc from "fast-check"
 import { expect } from "vitest"
 import { arbAuditDraft, arbJson, arbRecordWrite, storedOf, write } from "../Arbitraries.js"
 import { storeCheck } from "../Harness.js"
-import { compareText } from "../Model.js"
 import type { Check } from "../Harness.js"
+import { compareText } from "../Model.js"
 
 const runs = (h: { options: { propertyRuns?: number } }) => h.options.propertyRuns ?? 50
 
@@ -32,7 +32,9 @@ export const roundTrip: ReadonlyArray<Check> = [
             expect(committed.versions).toEqual([1])
             const got = Option.getOrUndefined(await Effect.runPromise(store.get(w.kind, w.id)))
             expect(got).toEqual(storedOf(w, 1))
-            const listed = await Effect.runPromise(store.list({ kind: w.kind, ...(w.serviceId === null ? {} : { serviceId: w.serviceId }) }))
+            const listed = await Effect.runPromise(
+              store.list({ kind: w.kind, ...(w.serviceId === null ? {} : { serviceId: w.serviceId }) })
+            )
             expect(listed.find((r) => r.id === w.id)).toEqual(storedOf(w, 1))
             if (probe !== undefined) expect(await probe.record(w.kind, w.id)).toEqual({ version: 1, data: w.data })
           }),
@@ -57,7 +59,9 @@ export const roundTrip: ReadonlyArray<Check> = [
               expect(rows).toEqual([{ group: { [name]: value }, count: 1, sums: {} }])
             }
             if (w.personIds[0] !== undefined) {
-              const found = await Effect.runPromise(store.list({ kind: "contact", serviceId, personId: w.personIds[0] }))
+              const found = await Effect.runPromise(
+                store.list({ kind: "contact", serviceId, personId: w.personIds[0] })
+              )
               expect(found.map((r) => r.id)).toEqual([w.id])
             }
           }),
@@ -82,23 +86,28 @@ export const roundTrip: ReadonlyArray<Check> = [
         expect(Audit.verify(entries, await Effect.runPromise(store.auditHead))._tag).toBe("Intact")
       })
   },
-  storeCheck("nested JSON data (objects, arrays, numbers, booleans, null) round-trips", (store, probe) =>
-    Effect.gen(function*() {
-      const data = {
-        text: "She said \"hi\" \\ 'bye'\r\n\t\u0001\u{1f600}",
-        numbers: [0, -1, 1.5, 1e21, -2.5e-7, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER],
-        flags: [true, false],
-        nothing: null,
-        deep: { a: { b: { c: [[], {}, [{ d: "e" }]] } } },
-        "key with spaces and 'quotes'": "v",
-        "": "empty key"
-      }
-      for (const [i, value] of [data, [], {}, "just text", 42, false, null].entries()) {
-        yield* store.commit({ writes: [write("plan", `j${i}`, 0, { data: value })], audit: [] })
-        expect(Option.getOrUndefined(yield* store.get("plan", `j${i}`))?.data).toEqual(value)
-        if (probe !== undefined) expect((yield* Effect.promise(() => probe.record("plan", `j${i}`)))?.data).toEqual(value)
-      }
-    })),
+  storeCheck(
+    "nested JSON data (objects, arrays, numbers, booleans, null) round-trips",
+    (store, probe) =>
+      Effect.gen(function*() {
+        const data = {
+          text: "She said \"hi\" \\ 'bye'\r\n\t\u0001\u{1f600}",
+          numbers: [0, -1, 1.5, 1e21, -2.5e-7, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER],
+          flags: [true, false],
+          nothing: null,
+          deep: { a: { b: { c: [[], {}, [{ d: "e" }]] } } },
+          "key with spaces and 'quotes'": "v",
+          "": "empty key"
+        }
+        for (const [i, value] of [data, [], {}, "just text", 42, false, null].entries()) {
+          yield* store.commit({ writes: [write("plan", `j${i}`, 0, { data: value })], audit: [] })
+          expect(Option.getOrUndefined(yield* store.get("plan", `j${i}`))?.data).toEqual(value)
+          if (probe !== undefined) {
+            expect((yield* Effect.promise(() => probe.record("plan", `j${i}`)))?.data).toEqual(value)
+          }
+        }
+      })
+  ),
   {
     name: "any JSON value round-trips as data (property)",
     run: (harness) =>
