@@ -8,18 +8,10 @@
 import { Effect, Exit, Layer, Option, Semaphore } from "effect"
 import * as Audit from "../Audit.js"
 import { ConstraintViolation, fail, renameKey, renameValue, Store } from "./contract.js"
-import type {
-  AggregateQuery,
-  AggregateRow,
-  FacetValue,
-  RecordKind,
-  RecordQuery,
-  StoredRecord,
-  StoreShape
-} from "./contract.js"
+import type { AggregateQuery, AggregateRow, FacetValue, RecordKind, StoredRecord, StoreShape } from "./contract.js"
 import { make } from "./make.js"
 import { compareRecords, compareText } from "./order.js"
-import type { KeyHolder, StorePrimitives } from "./primitives.js"
+import type { KeyHolder, SelectQuery, StorePrimitives } from "./primitives.js"
 
 /**
  * Raw access to what a memory store holds, bypassing the contract: the conformance kit's probe
@@ -220,11 +212,13 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
         }
       }),
     get: (kind, id) => Effect.sync(() => Option.map(Option.fromNullishOr(records.get(keyOf(kind, id))), clone)),
-    select: (query: RecordQuery) =>
+    select: (query: SelectQuery) =>
       Effect.sync(() => {
+        const after = query.after
         const found = [...records.values()]
           .filter(inPeriod(query))
           .filter((r) => query.personId === undefined || r.personIds.includes(query.personId))
+          .filter((r) => after === undefined || compareRecords(r, after) > 0)
           .sort(compareRecords)
         const offset = query.offset ?? 0
         const page = query.limit === undefined ? found.slice(offset) : found.slice(offset, offset + query.limit)

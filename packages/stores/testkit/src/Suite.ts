@@ -7,6 +7,7 @@ import { describe, it } from "vitest"
 import { audit } from "./checks/audit.js"
 import { concurrentGuards, concurrentWriters, durable, migrations } from "./checks/capabilities.js"
 import { modelBased } from "./checks/modelBased.js"
+import { paging } from "./checks/paging.js"
 import { reportPlans } from "./checks/plans.js"
 import { guardKeys, preconditions } from "./checks/preconditions.js"
 import { aggregate, list } from "./checks/queries.js"
@@ -28,6 +29,7 @@ export const checks = {
   preconditions,
   guardKeys,
   list,
+  paging,
   aggregate,
   reportPlans,
   audit,
@@ -63,6 +65,7 @@ export const subSuites: ReadonlyArray<SubSuite> = [
   { name: "preconditions", checks: preconditions },
   { name: "guardKeys", checks: guardKeys },
   { name: "list", checks: list },
+  { name: "paging", checks: paging },
   { name: "aggregate", checks: aggregate },
   { name: "reportPlans", checks: reportPlans },
   { name: "audit", checks: audit },
