@@ -22,10 +22,18 @@ const Day = Schema.String.check(
     return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) || "must be a date that exists"
   })
 )
-/** A period's bound: an instant, or a day (its start, UTC; `to` is exclusive). */
-const Bound = Schema.Union([Timestamp, Day])
-/** A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`). */
-const NamedPeriod = Schema.String.check(
+/**
+ * A period's bound: an instant, or a day (its start, UTC; `to` is exclusive).
+ * @since 0.2.0
+ * @category models
+ */
+export const Bound = Schema.Union([Timestamp, Day])
+/**
+ * A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`).
+ * @since 0.2.0
+ * @category models
+ */
+export const NamedPeriod = Schema.String.check(
   Schema.isPattern(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, {
     expected: "a year (2026), a quarter (2026-Q2) or a month (2026-05)"
   })
@@ -40,7 +48,14 @@ const reportFields = {
   period: Schema.optionalKey(NamedPeriod),
   threshold: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)))
 }
-const onePeriod = Schema.makeFilter((i: { readonly period?: string; readonly from?: unknown; readonly to?: unknown }) =>
+/**
+ * Refuses a named period together with `from` or `to`.
+ * @since 0.2.0
+ * @category models
+ */
+export const onePeriod = Schema.makeFilter((
+  i: { readonly period?: string; readonly from?: unknown; readonly to?: unknown }
+) =>
   i.period === undefined || (i.from === undefined && i.to === undefined) ||
   { path: ["period"], issue: "a named period cannot be combined with from or to" }
 )
@@ -65,13 +80,28 @@ const boundsOf = (period: string): { readonly from: string; readonly to: string 
   return { from: start(year, month), to: start(year, month + 1) }
 }
 
-const runReport = Effect.fnUntraced(function*(ctx: Context, request: typeof ReportInput.Type) {
-  const bounds = request.period !== undefined
+/**
+ * The store bounds (`from` inclusive, `to` exclusive, ISO 8601) of a request's period: a named
+ * period, or `from` and `to` (instants or days), or none.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const periodOf = (
+  request: {
+    readonly period?: string | undefined
+    readonly from?: DateTime.Utc | string | undefined
+    readonly to?: DateTime.Utc | string | undefined
+  }
+): { readonly from?: string; readonly to?: string } =>
+  request.period !== undefined
     ? boundsOf(request.period)
     : {
       ...(request.from !== undefined ? { from: iso(request.from) } : {}),
       ...(request.to !== undefined ? { to: iso(request.to) } : {})
     }
+
+const runReport = Effect.fnUntraced(function*(ctx: Context, request: typeof ReportInput.Type) {
+  const bounds = periodOf(request)
   let definition = ctx.config.reports?.get(request.reportId)
   if (definition === undefined && request.serviceId !== undefined && !request.reportId.includes("/")) {
     const service = yield* ctx.load(mappings.service, request.serviceId)
