@@ -23,13 +23,18 @@ const isFacetValue = (v: unknown): boolean =>
 
 /** Why an aggregate's filters are refused, or `undefined`. Names the field, never the value. */
 const whereProblem = (query: AggregateQuery): string | undefined => {
-  if (query.where === undefined) return undefined
-  if (!Array.isArray(query.where)) return "where must be a list of filters"
-  for (const [i, f] of query.where.entries()) {
-    if (typeof f?.by !== "string" || !FACET_NAME.test(f.by) || f.by === "month") {
+  const where: unknown = query.where
+  if (where === undefined) return undefined
+  if (!Array.isArray(where)) return "where must be a list of filters"
+  for (const [i, f] of (where as ReadonlyArray<{ readonly by?: unknown; readonly in?: unknown } | null>).entries()) {
+    const by = f?.by
+    if (typeof by !== "string" || !FACET_NAME.test(by) || by === "month") {
       return `where[${i}].by must be a facet name or "tag"`
     }
-    if (!Array.isArray(f.in) || !f.in.every(isFacetValue)) return `where[${i}].in must be a list of facet values`
+    const values: unknown = f?.in
+    if (!Array.isArray(values) || !(values as ReadonlyArray<unknown>).every(isFacetValue)) {
+      return `where[${i}].in must be a list of facet values`
+    }
   }
   return undefined
 }
