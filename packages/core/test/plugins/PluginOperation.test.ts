@@ -229,7 +229,7 @@ describe("a plugin operation", () => {
     // @ts-expect-error: so is a wrong type
     const wrong: Input = { serviceId: "s", personId: "p", night: "2026-01-03", bed: "four" }
     // @ts-expect-error: and an operation no registered plugin declares
-    type None = Api["allocateBeds"]
+    type _None = Api["allocateBeds"]
     expect([ok, typo, wrong].length).toBe(3)
     const untyped: Casework.Api = {} as Casework.Api
     // @ts-expect-error: without the plugin tuple, no plugin method is typed
