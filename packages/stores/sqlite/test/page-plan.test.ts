@@ -14,7 +14,7 @@ const planOf = (query: Store.SelectQuery) =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
     const [text, params] = yield* SqlStore.selectSql(SqliteDialect.dialect, query)
-    const rows = yield* sql.unsafe<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, params as Array<never>)
+    const rows = yield* sql.unsafe<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, params)
     return rows.map((r) => r.detail)
   })
 

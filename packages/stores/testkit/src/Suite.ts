@@ -6,6 +6,7 @@ import type { Store } from "@pomoc/core"
 import { describe, it } from "vitest"
 import { audit } from "./checks/audit.js"
 import { concurrentGuards, concurrentWriters, durable, migrations } from "./checks/capabilities.js"
+import { measures } from "./checks/measures.js"
 import { modelBased } from "./checks/modelBased.js"
 import { paging } from "./checks/paging.js"
 import { reportPlans } from "./checks/plans.js"
@@ -31,6 +32,7 @@ export const checks = {
   list,
   paging,
   aggregate,
+  measures,
   reportPlans,
   audit,
   roundTrip,
@@ -67,6 +69,7 @@ export const subSuites: ReadonlyArray<SubSuite> = [
   { name: "list", checks: list },
   { name: "paging", checks: paging },
   { name: "aggregate", checks: aggregate },
+  { name: "measures", checks: measures },
   { name: "reportPlans", checks: reportPlans },
   { name: "audit", checks: audit },
   { name: "roundTrip", checks: roundTrip },
