@@ -63,10 +63,17 @@ const ConsentList = Schema.Struct({
   ...paging
 })
 
-interface Filters {
+/**
+ * The indexed filters of a list (see `Store.PageQuery`).
+ * @since 0.2.0
+ * @category models
+ */
+export interface Filters {
   readonly serviceId?: string
   readonly personId?: string
+  /** Inclusive lower bound on the record's time (ISO 8601). */
   readonly from?: string
+  /** Exclusive upper bound on the record's time (ISO 8601). */
   readonly to?: string
 }
 
