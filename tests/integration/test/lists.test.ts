@@ -222,6 +222,7 @@ describe.each(stores)("lists (%s store)", (_name, storeLayer) => {
       )
     await plan("plan-open", "open")
     await plan("plan-done", "achieved")
+    await run((a) => a.closePlan(eva, { planId: "plan-done", personParticipated: true }))
     expect(ids(await run((a) => a.listOpenPlans(marta, { serviceId: "club", personId: "kuba" })))).toEqual([
       "plan-open"
     ])

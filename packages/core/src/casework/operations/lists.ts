@@ -184,7 +184,7 @@ export const listActivities = Operation.read<typeof PeriodList.Encoded>()({
 
 /**
  * A person's open plans with a service, by creation time: `{ serviceId, personId, cursor?,
- * limit? }`. A plan is open while it has no goals yet or a goal still open.
+ * limit? }`. A plan is open until `closePlan` closes it.
  * @since 0.2.0
  * @category operations
  */
@@ -201,7 +201,7 @@ export const listOpenPlans = Operation.read<typeof PersonList.Encoded>()({
         mappings.plan,
         { serviceId: request.serviceId, personId: request.personId },
         request,
-        (plan) => plan.goals.length === 0 || plan.goals.some((g) => g.status === "open")
+        (plan) => plan.closedAt === undefined
       ),
       (result) => ({ result })
     )
