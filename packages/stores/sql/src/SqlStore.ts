@@ -171,9 +171,14 @@ export const selectStatement = (
     : after.at === null
     ? sql`AND ((r.at IS NULL AND r.id > ${after.id}) OR r.at IS NOT NULL)`
     : sql`AND (r.at, r.id) > (${after.at}, ${after.id})`
+  // When no row without a time can match (a period, or a page after a timed row), the order is
+  // plain `at, id`: the order of the indexes in every dialect (PostgreSQL's put nulls last, so
+  // `NULLS FIRST` would make it sort the whole period before the first page).
+  const timed = query.from !== undefined || query.to !== undefined || (after !== undefined && after.at !== null)
+  const order = timed ? sql.literal("ORDER BY r.at, r.id") : sql.literal("ORDER BY r.at NULLS FIRST, r.id")
   return sql`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${
     periodFilters(sql, query)
-  } ${keyset} ORDER BY r.at NULLS FIRST, r.id ${page}`
+  } ${keyset} ${order} ${page}`
 }
 
 /**
