@@ -25,6 +25,19 @@ const arbFields = fc.record({
 })
 type Fields = typeof arbFields extends fc.Arbitrary<infer A> ? A : never
 
+const noFilters = { serviceId: undefined, personId: undefined, from: undefined, to: undefined }
+
+/** Five records at one time (or none), in pages of two: ties across every page boundary. */
+const tiedAt = (at: Fields["at"]): [Array<Fields>, typeof noFilters, number] => [
+  Array.from({ length: 5 }, (): Fields => ({ at, service: "s1", people: ["p1"] })),
+  noFilters,
+  2
+]
+
+const withInserts = (
+  [fields, filters, limit]: [Array<Fields>, typeof noFilters, number]
+): [Array<Fields>, Array<Array<Fields>>, typeof noFilters, number] => [fields, [[{ ...fields[0]! }]], filters, limit]
+
 const arbFilters = fc.record({
   serviceId: fc.option(fc.constantFrom("s1", "s2"), { nil: undefined }),
   personId: fc.option(fc.constantFrom("p1", "p2", "p3"), { nil: undefined }),
@@ -114,7 +127,11 @@ export const paging: ReadonlyArray<Check> = [
               }))
             }
           ),
-          { numRuns: runs(harness) }
+          {
+            numRuns: runs(harness),
+            // Always: records sharing a time across a page boundary, with and without a time.
+            examples: [tiedAt(DAYS[1]), tiedAt(null)]
+          }
         )
       })
   },
@@ -154,7 +171,10 @@ export const paging: ReadonlyArray<Check> = [
               }))
             }
           ),
-          { numRuns: runs(harness) }
+          {
+            numRuns: runs(harness),
+            examples: [[...withInserts(tiedAt(DAYS[1]))], [...withInserts(tiedAt(null))]]
+          }
         )
       })
   },
