@@ -48,7 +48,7 @@ describe("page plans on PostgreSQL", () => {
               limit: 51,
               ...(after === undefined ? {} : { after })
             }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
-            const rows = yield* sql.unsafe<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params as Array<never>)
+            const rows = yield* sql.unsafe<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params)
             out.push(rows.map((r) => r["QUERY PLAN"]).join("\n"))
           }
           return out
