@@ -32,7 +32,11 @@ const measureText = (result: ReportResult): string =>
     ? "records"
     : result.measure === "people"
     ? "distinct people"
-    : `sum of ${result.measure.sum}`
+    : "sum" in result.measure
+    ? `sum of ${result.measure.sum}`
+    : "rate" in result.measure
+    ? "share"
+    : `change of ${result.measure.change}`
 
 /** A report as a labelled table (one-way: a row per value; two-way: a matrix with totals). */
 export const reportTable = (result: ReportResult): string => {
