@@ -148,10 +148,10 @@ export const format = (
   lines.push("")
   lines.push("══ Audit")
   lines.push(
-    `  ${y.audit.entries} audit entries: one for each of the ${y.commands} writes of the year and one for the erasure (the refused`
+    `  ${y.audit.entries} audit entries: one for each of the ${y.commands} writes of the year, one for the erasure and one for`
   )
   lines.push(
-    `  attempts stored nothing, so they left none). The hash chain was ${
+    `  each of the ${y.reportRuns} report runs (the refused attempts stored nothing, so they left none). The hash chain was ${
       y.audit.intact ? "verified intact" : "found BROKEN"
     }.`
   )

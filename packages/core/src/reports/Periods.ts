@@ -5,11 +5,12 @@
  *
  * A non-publishing caller runs a report only on a named period: overlapping windows (May, May
  * 1–20, May 21–31) cannot be asked for, so they cannot be differenced. A quarter is made of its
- * months, a year of its quarters, an organisation-wide run of its services' runs: a cell that
- * any part hides is hidden in the whole as well (before the whole's own complementary
- * suppression), and complements are chosen among cells that some part hides. For additive
- * measures (records, sums, rates of records) a cell hidden in the whole while every part shows
- * it could be recomputed by adding the parts: then the whole table is hidden rather than shown
+ * months, a year of its quarters, an organisation-wide run of its services' runs, each run the
+ * same way first. A cell some part hides is hidden in the whole too when showing it would give
+ * away something small: the whole minus the parts that show the cell is what the hiding parts
+ * add up to, and it must not be below the threshold (nor 0). Complements are chosen among cells
+ * the parts hide. For additive measures (records, sums, rates of records) a cell the whole hides
+ * while every part shows it would be their sum: then the whole table is hidden rather than shown
  * inconsistently.
  *
  * @since 0.2.0
@@ -18,6 +19,7 @@ import { Effect, Schema } from "effect"
 import type { FacetValue, StoreError, StoreShape } from "../Store.js"
 import type { HiddenCell, InvalidReport, ReportDefinition, ReportResult, RunOptions } from "./Report.js"
 import * as Report from "./Report.js"
+import type * as Suppression from "./Suppression.js"
 
 /**
  * A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`).
@@ -112,16 +114,57 @@ const allCells = (result: ReportResult): Array<HiddenCell> => {
   return rows.flatMap((row) => columns.map((column) => ({ row, column })))
 }
 
+/** A table's cells with margins, by their values: a count, or `undefined` where suppressed. */
+const cellsOf = (
+  table: Suppression.CountTable | Suppression.SuppressedTable,
+  rowKeys: ReadonlyArray<ReadonlyArray<FacetValue>>
+): Map<string, number | undefined> => {
+  const out = new Map<string, number | undefined>()
+  const put = (cell: HiddenCell, value: number | Suppression.Cell) =>
+    out.set(cellKey(cell), typeof value === "number" ? value : value._tag === "Value" ? value.count : undefined)
+  const sum = (xs: ReadonlyArray<number>) => xs.reduce((a, b) => a + b, 0)
+  if (table._tag === "OneWay") {
+    if ("counts" in table) {
+      table.counts.forEach((c, i) => put({ row: rowKeys[i]! }, c))
+      put({ row: "total" }, sum(table.counts))
+    } else {
+      table.cells.forEach((c, i) => put({ row: rowKeys[i]! }, c))
+      put({ row: "total" }, table.total)
+    }
+    return out
+  }
+  const columns = table.columns.values
+  if ("counts" in table) {
+    table.counts.forEach((row, i) => {
+      row.forEach((c, j) => put({ row: rowKeys[i]!, column: [columns[j]!] }, c))
+      put({ row: rowKeys[i]!, column: "total" }, sum(row))
+    })
+    columns.forEach((v, j) => put({ row: "total", column: [v] }, sum(table.counts.map((r) => r[j]!))))
+    put({ row: "total", column: "total" }, sum(table.counts.map(sum)))
+  } else {
+    table.cells.forEach((row, i) => {
+      row.forEach((c, j) => put({ row: rowKeys[i]!, column: [columns[j]!] }, c))
+      put({ row: rowKeys[i]!, column: "total" }, table.rowTotals[i]!)
+    })
+    columns.forEach((v, j) => put({ row: "total", column: [v] }, table.columnTotals[j]!))
+    put({ row: "total", column: "total" }, table.total)
+  }
+  return out
+}
+
 /**
  * Runs a report on a named period, consistently with the runs of its parts (see the module's
- * description): each part is run the same way first, their hidden cells are hidden here too.
+ * description): each part is run the same way first. A cell some part hides is hidden here too
+ * when showing it would give away what the hidden parts add up to and that is small (below the
+ * threshold, or zero): the whole minus the parts that show it. Complements are chosen among the
+ * cells the parts hide.
  *
  * @example
  * ```ts
  * import { Effect } from "effect"
  * import { Periods } from "@pomoc/core"
  * const program = Effect.gen(function*() {
- *   // Hides every cell that April, May or June hides (and what that gives away).
+ *   // Q2 minus April and June cannot give a cell of May away.
  *   const q2 = yield* Periods.runConsistent(definition, store, { serviceId: "club", period: "2026-Q2" })
  *   return q2.table
  * })
@@ -142,15 +185,35 @@ export const runConsistent: (
   const parts: Array<ConsistentOptions> = options.serviceId === undefined && (services ?? []).length > 0
     ? (services ?? []).map((serviceId) => ({ ...rest, period, serviceId }))
     : partsOf(period).map((part) => ({ ...rest, ...(services !== undefined ? { services } : {}), period: part }))
-  const partResults: Array<ReportResult> = []
-  for (const part of parts) partResults.push(yield* runConsistent(definition, store, part))
+  const runOptions: RunOptions = { ...rest, ...boundsOf(period) }
+  if (parts.length === 0) return yield* Report.run(definition, store, runOptions)
+  const partCells: Array<Map<string, number | undefined>> = []
   const hiddenByParts = new Map<string, HiddenCell>()
-  for (const r of partResults) for (const cell of Report.hiddenCells(r)) hiddenByParts.set(cellKey(cell), cell)
-  const hidden = [...hiddenByParts.values()]
-  const run = (hide: ReadonlyArray<HiddenCell>) =>
-    Report.run(definition, store, { ...rest, ...boundsOf(period), hide, prefer: hidden })
-  const result = yield* run(hidden)
-  if (parts.length === 0 || !additive(definition)) return result
+  let threshold = 1
+  for (const part of parts) {
+    const r = yield* runConsistent(definition, store, part)
+    threshold = r.threshold
+    partCells.push(cellsOf(r.table, r.rowKeys ?? []))
+    for (const cell of Report.hiddenCells(r)) hiddenByParts.set(cellKey(cell), cell)
+  }
+  // The whole's own counts, to see what showing a cell would give away (never returned).
+  const rows = yield* store.aggregate(Report.toAggregateQuery(definition, runOptions))
+  const numerator = Report.numeratorQuery(definition, runOptions)
+  const numeratorRows = numerator === undefined ? [] : yield* store.aggregate(numerator)
+  const { layout, table } = yield* Effect.fromResult(Report.layOut(definition, rows, numeratorRows))
+  const hide: Array<HiddenCell> = []
+  for (const [key, count] of cellsOf(table, layout.rowKeys)) {
+    const cell = hiddenByParts.get(key)
+    if (cell === undefined || count === undefined) continue
+    const shown = partCells.reduce((acc, cells) => acc + (cells.get(key) ?? 0), 0)
+    const residual = count - shown
+    if (residual < threshold) hide.push(cell)
+  }
+  const prefer = [...hiddenByParts.values()]
+  const run = (cells: ReadonlyArray<HiddenCell>) =>
+    Report.run(definition, store, { ...runOptions, hide: cells, prefer })
+  const result = yield* run(hide)
+  if (!additive(definition)) return result
   // A cell hidden here that every part shows is their sum: hide everything rather than show it.
   const leaks = Report.hiddenCells(result).some((cell) => !hiddenByParts.has(cellKey(cell)))
   return leaks ? yield* run(allCells(result)) : result

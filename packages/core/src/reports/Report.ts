@@ -286,7 +286,12 @@ export const tabulate = (
 ): Result.Result<Suppression.CountTable, InvalidReport> =>
   Result.map(layOut(definition, rows, numerator), ({ table }) => table)
 
-const layOut = (
+/**
+ * {@link tabulate}, with the layout of the table (its row keys and columns).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const layOut = (
   definition: ReportDefinition,
   rows: ReadonlyArray<AggregateRow>,
   numerator: ReadonlyArray<AggregateRow>

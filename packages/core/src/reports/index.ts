@@ -51,3 +51,8 @@ export * as Periods from "./Periods.js"
  * @since 0.2.0
  */
 export * as ReportOutput from "./Output.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Statutory from "./Statutory.js"
