@@ -13,6 +13,7 @@ import { InvalidInput } from "../../Decode.js"
 import type { Volunteer } from "../../model/Activity.js"
 import * as Ids from "../../model/Ids.js"
 import * as Referral from "../../model/Referral.js"
+import * as Periods from "../../reports/Periods.js"
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../store/contract.js"
 import { decodeCursor, encodeCursor } from "../../store/cursor.js"
 import { compareText } from "../../store/order.js"
@@ -21,7 +22,23 @@ import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { type Mapping, mappings } from "../Records.js"
 import { redactNote, redactNotes } from "./reads.js"
-import { Bound, NamedPeriod, onePeriod, periodOf } from "./reports.js"
+import { Bound, onePeriod } from "./reports.js"
+
+const NamedPeriod = Periods.NamedPeriod
+const iso = (bound: DateTime.Utc | string) =>
+  typeof bound === "string" ? `${bound}T00:00:00.000Z` : DateTime.formatIso(bound)
+/** The store bounds of a request's period: a named period, or `from` and `to`, or none. */
+const periodOf = (request: {
+  readonly period?: string | undefined
+  readonly from?: DateTime.Utc | string | undefined
+  readonly to?: DateTime.Utc | string | undefined
+}): { readonly from?: string; readonly to?: string } =>
+  request.period !== undefined
+    ? Periods.boundsOf(request.period)
+    : {
+      ...(request.from !== undefined ? { from: iso(request.from) } : {}),
+      ...(request.to !== undefined ? { to: iso(request.to) } : {})
+    }
 
 /**
  * One page of a list: its items, and the cursor of the next page (absent on the last page; a
