@@ -77,17 +77,32 @@ export type FieldDefinitions = {
   readonly [K in ExtensibleKind]?: Readonly<Record<string, FieldDefinition>>
 }
 
-type FieldsOfKind<P, K extends ExtensibleKind> = P extends { readonly fields?: infer F } ?
+/**
+ * The field declarations a plugin makes for one record kind (none when it declares none).
+ * @since 0.2.0
+ * @category models
+ */
+export type FieldsOfKind<P, K extends ExtensibleKind> = P extends { readonly fields?: infer F } ?
   NonNullable<F> extends { readonly [k in K]?: infer D } ? NonNullable<D>
   : {}
   : {}
 
-type Bag<D, Personal extends boolean> = {
+/**
+ * The encoded values of the declared fields that are personal (or reportable), by name.
+ * @since 0.2.0
+ * @category models
+ */
+export type Bag<D, Personal extends boolean> = {
   readonly [N in keyof D as D[N] extends { readonly personal: Personal } ? N : never]?: D[N] extends
     { readonly schema: Schema.Codec<infer _A, infer E> } ? E : never
 }
 
-type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
+/**
+ * A union of field declarations merged into one (the intersection of its members).
+ * @since 0.2.0
+ * @category models
+ */
+export type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
 /**
  * The custom fields a host may pass for a record kind, over a tuple of plugins: `fields`
