@@ -17,6 +17,7 @@ import { Context, Effect, Layer } from "effect"
 import type { ActorRef } from "../model/Actor.js"
 import type { OutcomeMeasurement } from "../model/Outcome.js"
 import type { IndicatorOf, Plugins } from "../plugins/Plugin.js"
+import type * as PluginOperation from "../plugins/PluginOperation.js"
 import type { ContactInput } from "../plugins/Registry.js"
 import { FieldCrypto } from "../privacy/FieldCrypto.js"
 import { Store } from "../Store.js"
@@ -116,9 +117,38 @@ export type WriteName = {
  * @since 0.2.0
  * @category models
  */
-export type BatchCommand<Ps extends Plugins = RegisteredPlugins> = {
-  readonly [K in WriteName]: { readonly op: K; readonly input: InputOf<K, Ps> }
-}[WriteName]
+export type BatchCommand<Ps extends Plugins = RegisteredPlugins> =
+  | {
+    readonly [K in WriteName]: { readonly op: K; readonly input: InputOf<K, Ps> }
+  }[WriteName]
+  | {
+    readonly [K in PluginOperation.OperationName<Ps>]: PluginOperation.OperationOf<Ps, K> extends
+      { readonly kind: "write" } ?
+      { readonly op: K; readonly input: Operation.CallerOf<PluginOperation.OperationOf<Ps, K>> }
+      : never
+  }[PluginOperation.OperationName<Ps>]
+
+/**
+ * The methods the plugins' own operations add to the API (see `PluginOperation`), their inputs
+ * typed from each operation's input schema.
+ * @since 0.2.0
+ * @category models
+ */
+export type PluginApi<Ps extends Plugins> = {
+  readonly [K in PluginOperation.OperationName<Ps>]: (
+    actor: ActorRef,
+    input: Operation.CallerOf<PluginOperation.OperationOf<Ps, K>>
+  ) => Effect.Effect<PluginOutputOf<PluginOperation.OperationOf<Ps, K>>, CaseworkError>
+}
+
+/**
+ * What a plugin operation returns: a write's {@link Written} value and warnings, or a read's
+ * answer.
+ * @since 0.2.0
+ * @category models
+ */
+export type PluginOutputOf<Op> = Op extends { readonly kind: "write" } ? Written<Operation.ResultOf<Op>>
+  : Operation.ResultOf<Op>
 
 /**
  * The case-work API, derived from the operations table: one method per operation taking the
@@ -148,6 +178,7 @@ export type Api<Ps extends Plugins = RegisteredPlugins> =
       options?: BatchOptions
     ) => Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError>
   }
+  & PluginApi<Ps>
 
 /**
  * The case-work API as an Effect service.
@@ -173,7 +204,7 @@ export const make = <Ps extends Plugins = RegisteredPlugins>(
   config: Config<Ps>
 ): Effect.Effect<Api<Ps>, never, Store | FieldCrypto> =>
   Effect.map(Pipeline.make(config as unknown as Config), (pipeline) => {
-    const table = operations as Readonly<Record<string, Operation.Any>>
+    const table = { ...config.operations, ...operations } as Readonly<Record<string, Operation.Any>>
     const api: Record<string, unknown> = {}
     for (const [name, op] of Object.entries(table)) api[name] = pipeline.run(op)
     api["batch"] = pipeline.batch(table)

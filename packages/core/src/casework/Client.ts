@@ -42,7 +42,8 @@ export type PomocClient = CaseworkClient
 
 /**
  * Builds the Promise client from a layer that provides {@link Casework} (for example
- * `Casework.layer(config)` provided with a store and a field-crypto layer).
+ * `Casework.layer(config)` provided with a store and a field-crypto layer). Pass the plugins
+ * (`{ plugins: registry.plugins }`) for the methods of their own operations.
  *
  * @example
  * ```ts
@@ -53,12 +54,19 @@ export type PomocClient = CaseworkClient
  * @since 0.1.0
  * @category constructors
  */
-export const createClient = <E>(layer: Layer.Layer<Casework, E>): CaseworkClient => {
+export const createClient = <E, const Ps extends Plugins = RegisteredPlugins>(
+  layer: Layer.Layer<Casework, E>,
+  options?: {
+    /** The registered plugins, for the methods of their own operations (`Plugin.operations`). */
+    readonly plugins?: Ps
+  }
+): CaseworkClient<Ps> => {
   const runtime = ManagedRuntime.make(layer)
   const methods: Record<string, unknown> = {
     dispose: () => runtime.dispose()
   }
-  for (const name of [...Object.keys(operations), "batch"]) {
+  const pluginOperations = (options?.plugins ?? []).flatMap((p) => Object.keys(p.operations ?? {}))
+  for (const name of [...Object.keys(operations), ...pluginOperations, "batch"]) {
     methods[name] = (...args: ReadonlyArray<unknown>) =>
       runtime.runPromise(
         Casework.use((api) =>
@@ -66,5 +74,5 @@ export const createClient = <E>(layer: Layer.Layer<Casework, E>): CaseworkClient
         )
       )
   }
-  return methods as CaseworkClient
+  return methods as CaseworkClient<Ps>
 }

@@ -6,12 +6,14 @@
  */
 import type { Effect } from "effect"
 import type { AccessDenied } from "../access/Access.js"
+import type { Row } from "../access/matrix.js"
 import type { Command } from "../Command.js"
 import type { InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
 import type * as LegalGround from "../model/LegalGround.js"
 import { OutcomeIndicator } from "../model/Outcome.js"
 import type { Plugins } from "../plugins/Plugin.js"
+import type { PluginOperation } from "../plugins/PluginOperation.js"
 import type { Registry } from "../plugins/Registry.js"
 import type { Engine } from "../principles/Engine.js"
 import type * as Verdict from "../principles/Verdict.js"
@@ -59,6 +61,13 @@ export interface Config<Ps extends Plugins = Plugins> {
    * and the plugins' (`Plugin.legalGrounds`, gathered by {@link configFromRegistry}).
    */
   readonly legalGrounds?: ReadonlyArray<LegalGround.LegalGroundDefinition>
+  /**
+   * Operations the plugins add to the API, by method name (`Plugin.operations`, gathered by
+   * {@link configFromRegistry}), and their access rows by tag (added to the access matrix).
+   */
+  readonly operations?: Readonly<Record<string, PluginOperation>>
+  /** The access-matrix rows of the plugins' operations, by tag. */
+  readonly access?: Readonly<Record<string, Row>>
   /** The plugins' types, for the typed API (never read at run time). */
   readonly _Plugins?: (ps: Ps) => Ps
 }
@@ -172,5 +181,13 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
     }
   }
   const legalGrounds = registry.plugins.flatMap((plugin) => plugin.legalGrounds ?? [])
-  return { engine: registry.engine, serviceTypes, reports, legalGrounds }
+  const operations: Record<string, PluginOperation> = {}
+  const access: Record<string, Row> = {}
+  for (const plugin of registry.plugins) {
+    for (const [name, op] of Object.entries(plugin.operations ?? {})) {
+      operations[name] = op
+      if (op.access !== undefined) access[op.tag] = op.access.row
+    }
+  }
+  return { engine: registry.engine, serviceTypes, reports, legalGrounds, operations, access }
 }

@@ -17,6 +17,7 @@
  */
 import { DateTime, Effect, Option, Result, Schema } from "effect"
 import * as Access from "../access/Access.js"
+import { matrix } from "../access/matrix.js"
 import type { AuditDraft } from "../Audit.js"
 import type { Command } from "../Command.js"
 import { decoder, type InvalidInput } from "../Decode.js"
@@ -266,6 +267,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       (lookup) => lookup.length === 0 ? write : { ...write, lookup }
     )
   }
+  // The plugins' operations are authorised by their own rows, next to core's matrix.
+  const authorizeIn = config.access === undefined
+    ? Access.authorize
+    : Access.authorizeWith({ ...matrix, ...config.access })
 
   const decodeStored = <A>(
     m: Mapping<A>,
@@ -404,7 +409,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   ) {
     const subject = op.subject
     const authorize = (serviceId: string | undefined) =>
-      Access.authorize(actor, op.tag, serviceId as Ids.ServiceId | undefined)
+      authorizeIn(actor, op.tag, serviceId as Ids.ServiceId | undefined)
     switch (subject._tag) {
       case "Organisation": {
         return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
@@ -487,11 +492,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
             )
       ),
     may: (operation, serviceId, without) =>
-      Access.isAllowed(
+      Result.isSuccess(authorizeIn(
         without === undefined ? actor : { id: actor.id, grants: actor.grants.filter((g) => g.role !== without) },
         operation,
         serviceId as Ids.ServiceId | undefined
-      ),
+      )),
     serviceInfo: (service) => config.serviceTypes.get(service.type),
     dataKeysOf: (personId) => vault.keysOf(personId),
     isLegalGround: (code) => legalGrounds.has(code),

@@ -24,6 +24,7 @@ import { defineRule, type Rule } from "../principles/Rule.js"
 import type { RuleId } from "../principles/Verdict.js"
 import type { ReportQuery } from "../reports/Report.js"
 import type { AggregateQuery } from "../Store.js"
+import type { PluginCommand, PluginOperation } from "./PluginOperation.js"
 
 /**
  * A taxonomy: each code (lower-case letters, digits and `-`) with its labels.
@@ -205,6 +206,32 @@ export type PluginRule<Id extends string = string> = Rule<Command, Facts, Id>
 export const rule = defineRule<Command, Facts>()
 
 /**
+ * Defines a rule of a plugin over core's commands and the plugin's own operations' commands
+ * (`Cmd`): `appliesTo` may name the plugin's command tags, and `check` gets the command narrowed
+ * to them. Scoped to the plugin's service type like every plugin rule.
+ *
+ * @example
+ * ```ts
+ * import { Plugin, Principles } from "@pomoc/core"
+ *
+ * type AllocateBed = { readonly _tag: "AllocateBed"; readonly bed: number }
+ * const realBed = Plugin.ruleFor<AllocateBed>()({
+ *   id: "night-shelter/real-bed",
+ *   principle: Principles.IndividualApproach,
+ *   appliesTo: ["AllocateBed"],
+ *   reads: ["service.config"],
+ *   verdicts: ["Deny"],
+ *   check: (command, facts, v) =>
+ *     command.bed > Number(facts.service.config["beds"]) ? v.deny("no such bed", "nightShelter.noSuchBed") : v.allow
+ * })
+ * ```
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const ruleFor = <Cmd extends PluginCommand>() => defineRule<Command | Cmd, Facts>()
+
+/**
  * A configuration value a plugin offers (never personal data).
  *
  * @since 0.1.0
@@ -235,7 +262,7 @@ export interface Plugin {
   readonly targetGroup: TargetGroup
   readonly principles: ReadonlyArray<string>
   readonly extraPrinciples?: ReadonlyArray<Principle>
-  readonly rules?: ReadonlyArray<Rule<Command, Facts>>
+  readonly rules?: ReadonlyArray<Rule<Command, Facts> | Rule<Command | PluginCommand, Facts>>
   readonly removes?: ReadonlyArray<RuleId>
   readonly eligibility?: ReadonlyArray<Rule<Command, Facts>>
   readonly indicators: ReadonlyArray<IndicatorDefinition>
@@ -245,6 +272,11 @@ export interface Plugin {
   readonly config?: Readonly<Record<string, ConfigValue>>
   /** Legal grounds for a disclosure under a legal duty that the plugin's services may name. */
   readonly legalGrounds?: ReadonlyArray<LegalGroundDefinition>
+  /**
+   * Operations the plugin adds to the case-work API, by method name (see `PluginOperation`):
+   * each with its access row, run by the same pipeline as core's.
+   */
+  readonly operations?: Readonly<Record<string, PluginOperation>>
 }
 
 /**

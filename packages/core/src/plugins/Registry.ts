@@ -33,6 +33,7 @@ import * as Rule from "../principles/Rule.js"
 import * as RuleSet from "../principles/RuleSet.js"
 import { version } from "../version.js"
 import * as Errors from "./errors.js"
+import { malformedOperations, operationProblems } from "./internal/operations.js"
 import type {
   ChannelOf,
   CodeOf,
@@ -262,7 +263,10 @@ export const scopedRule = <Id extends string>(
 const ruleSetOf = (plugin: Plugin): RuleSet.RuleSet<Command.Command, Facts> =>
   RuleSet.make({
     id: plugin.id,
-    rules: [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])].map((rule) => scopedRule(plugin.id, rule)),
+    rules: [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])].map((rule) =>
+      // A rule over the plugin's own commands too: the engine calls it only for its tags.
+      scopedRule(plugin.id, rule as Rule.Rule<Command.Command, Facts>)
+    ),
     removes: plugin.removes ?? []
   })
 
@@ -295,7 +299,7 @@ export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray
 
 const reasons = (plugins: Plugins, options: Options): ReadonlyArray<Errors.RegistrationReason> => {
   const core = options.core ?? builtinCore
-  const malformed = plugins.flatMap(malformedParts)
+  const malformed = plugins.flatMap((p) => [...malformedParts(p), ...malformedOperations(p)])
   if (malformed.length > 0) return malformed
   const problems: Array<Errors.RegistrationReason> = []
   const ids = new Set<string>()
@@ -322,7 +326,7 @@ const reasons = (plugins: Plugins, options: Options): ReadonlyArray<Errors.Regis
       ...eligibilityMisplaced(plugin)
     )
   }
-  problems.push(...crossPluginDuplicates(plugins, core))
+  problems.push(...crossPluginDuplicates(plugins, core), ...operationProblems(plugins))
   if (problems.some((p) => p._tag === "DuplicatePlugin" || p._tag === "PluginDependencyCycle")) return problems
   const inOrder = Result.isSuccess(ordered) ? ordered.success : plugins
   for (const error of Engine.validate(engineConfig(inOrder, core))) {

@@ -180,6 +180,27 @@ export class DuplicateCode extends Schema.TaggedError<DuplicateCode>("@pomoc/cor
 }
 
 /**
+ * A plugin operation has no access row: nobody could be allowed to use it (access is
+ * default-deny), so the plugin is refused until it says who may.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class OperationWithoutAccess
+  extends Schema.TaggedError<OperationWithoutAccess>("@pomoc/core/OperationWithoutAccess")("OperationWithoutAccess", {
+    plugin: Schema.String,
+    operation: Schema.String,
+    tag: Schema.String
+  })
+{
+  override get message(): string {
+    return `Plugin "${this.plugin}", operation "${this.operation}" (${this.tag}) has no access row; add ` +
+      `\`access: PluginOperation.access("SSNNN", "write", "personal", "…")\` saying which roles may use it ` +
+      `(worker, coordinator, administrator, auditor, volunteer: N none, S own services, O organisation).`
+  }
+}
+
+/**
  * A code is not lower-case letters, digits and `-` (at most 64), as the model's `Code` requires.
  *
  * @since 0.1.0
@@ -299,6 +320,7 @@ export type RegistrationReason =
   | InvalidCode
   | UnknownReference
   | PluginRuleRefused
+  | OperationWithoutAccess
 
 /**
  * Every reason of a {@link PluginError}: the registration reasons, and the codes or service
@@ -320,6 +342,7 @@ export const PluginErrorReason = Schema.Union([
   InvalidCode,
   UnknownReference,
   PluginRuleRefused,
+  OperationWithoutAccess,
   UnknownCode,
   UnknownServiceType
 ])

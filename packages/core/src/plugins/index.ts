@@ -29,6 +29,11 @@ export * as Registry from "./Registry.js"
 /**
  * @since 0.2.0
  */
+export * as PluginOperation from "./PluginOperation.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as StandardReports from "./StandardReports.js"
 
 /**
@@ -43,6 +48,7 @@ export {
   InvalidVersion,
   MalformedPlugin,
   MissingLabels,
+  OperationWithoutAccess,
   PluginDependencyCycle,
   PluginDependencyMismatch,
   PluginDependencyMissing,

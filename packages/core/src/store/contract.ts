@@ -262,6 +262,46 @@ export interface AggregateQuery {
   readonly sum?: ReadonlyArray<string>
   /** Count distinct people per group too. */
   readonly distinctPeople?: boolean
+  /**
+   * Keep only the records every filter accepts (AND), before grouping.
+   * @since 0.2.0
+   */
+  readonly where?: ReadonlyArray<AggregateFilter>
+  /**
+   * A facet whose change per person is counted in each group: for every person of the group's
+   * records, the facet's value on their first and on their last record (by `at`, then `id`),
+   * counted per pair of values in {@link AggregateRow.changes}.
+   * @since 0.2.0
+   */
+  readonly change?: string
+}
+
+/**
+ * A filter of an aggregate: the records whose facet `by` holds one of the values `in` (a missing
+ * facet is `null`), or, with `by: "tag"`, that carry at least one of the tags `in`.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AggregateFilter {
+  /** A facet name, or `"tag"`. */
+  readonly by: string
+  /** The values kept (an empty list keeps nothing). */
+  readonly in: ReadonlyArray<FacetValue>
+}
+
+/**
+ * How many people of a group went from one value to another between their first and last
+ * record of the period (the same value when they have one record).
+ * @since 0.2.0
+ * @category models
+ */
+export interface Transition {
+  /** The value on the person's first record. */
+  readonly first: FacetValue
+  /** The value on the person's last record. */
+  readonly last: FacetValue
+  /** How many people made this transition. */
+  readonly people: number
 }
 
 /**
@@ -274,6 +314,12 @@ export interface AggregateRow {
   readonly count: number
   readonly sums: Readonly<Record<string, number>>
   readonly distinctPeople?: number
+  /**
+   * With {@link AggregateQuery.change}: the transitions of the group's people, one per pair of
+   * values, ordered by first then last value (values ordered as groups are).
+   * @since 0.2.0
+   */
+  readonly changes?: ReadonlyArray<Transition>
 }
 
 /**

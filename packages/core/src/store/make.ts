@@ -20,13 +20,34 @@ import {
   renameProblem
 } from "./contract.js"
 import type { AggregateQuery, AggregateRow, Committed, RecordQuery, StoredRecord, StoreError } from "./contract.js"
-import { compareRows, compareText } from "./order.js"
+import { compareRows, compareText, compareTransitions } from "./order.js"
 import type { RecordKey, RecordPut, StorePrimitives } from "./primitives.js"
 
 const kinds: ReadonlySet<string> = new Set(RecordKind.literals)
 const isCount = (n: unknown): boolean => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
 const keyOf = (kind: string, id: string): string => kind + "\u0000" + id
 const isToken = (t: unknown): boolean => typeof t === "string" && LOOKUP_TOKEN.test(t)
+
+const isFacetValue = (v: unknown): boolean =>
+  v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
+
+/** Why an aggregate's filters are refused, or `undefined`. Names the field, never the value. */
+const whereProblem = (query: AggregateQuery): string | undefined => {
+  const where: unknown = query.where
+  if (where === undefined) return undefined
+  if (!Array.isArray(where)) return "where must be a list of filters"
+  for (const [i, f] of (where as ReadonlyArray<{ readonly by?: unknown; readonly in?: unknown } | null>).entries()) {
+    const by = f?.by
+    if (typeof by !== "string" || !FACET_NAME.test(by) || by === "month") {
+      return `where[${i}].by must be a facet name or "tag"`
+    }
+    const values: unknown = f?.in
+    if (!Array.isArray(values) || !(values as ReadonlyArray<unknown>).every(isFacetValue)) {
+      return `where[${i}].in must be a list of facet values`
+    }
+  }
+  return undefined
+}
 
 /** Why a unit of work is refused before it reaches the database, or `undefined`. Names the field, never the value. */
 const unitProblem = (unit: UnitOfWork): string | undefined => {
@@ -228,8 +249,17 @@ export const make = (p: StorePrimitives): StoreShape => {
     for (const [i, name] of (query.sum ?? []).entries()) {
       if (!FACET_NAME.test(name)) return invalid("aggregate", `sum[${i}] must match ${String(FACET_NAME)}`)
     }
+    const filterProblem = whereProblem(query)
+    if (filterProblem !== undefined) return invalid("aggregate", filterProblem)
+    if (query.change !== undefined && (!FACET_NAME.test(query.change) || query.change === "month")) {
+      return invalid("aggregate", "change must be a facet name")
+    }
     return p.group(query).pipe(
-      Effect.map((rows) => rows.filter((row) => row.count > 0).sort(compareRows(query.groupBy))),
+      Effect.map((rows) =>
+        rows.filter((row) => row.count > 0).sort(compareRows(query.groupBy)).map((row) =>
+          row.changes === undefined ? row : { ...row, changes: [...row.changes].sort(compareTransitions) }
+        )
+      ),
       Effect.withSpan("Store.aggregate")
     )
   }

@@ -15,7 +15,8 @@ import type {
   RecordKind,
   RecordQuery,
   StoredRecord,
-  StoreShape
+  StoreShape,
+  Transition
 } from "./contract.js"
 import { make } from "./make.js"
 import { compareRecords, compareText } from "./order.js"
@@ -68,7 +69,11 @@ const inPeriod = (query: Period) => (r: StoredRecord): boolean =>
  * otherwise), with counts, numeric sums and distinct people. Rows come unordered.
  */
 export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQuery): Array<AggregateRow> => {
-  const matches = inPeriod(query)
+  const inRange = inPeriod(query)
+  const filters = query.where ?? []
+  const matches = (r: StoredRecord): boolean =>
+    inRange(r) &&
+    filters.every((f) => f.by === "tag" ? r.tags.some((t) => f.in.includes(t)) : f.in.includes(r.facets[f.by] ?? null))
   const groups = new Map<
     string,
     { readonly values: ReadonlyArray<FacetValue>; readonly members: Array<StoredRecord> }
@@ -103,11 +108,36 @@ export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQu
     query.groupBy.forEach((name, i) => {
       group[name] = values[i] ?? null
     })
-    const row = { group, count: members.length, sums }
+    const row: AggregateRow = {
+      group,
+      count: members.length,
+      sums,
+      ...(query.change !== undefined ? { changes: transitions(members, query.change) } : {})
+    }
     return query.distinctPeople === true
       ? { ...row, distinctPeople: new Set(members.flatMap((r) => r.personIds)).size }
       : row
   })
+}
+
+/** Each person's value of `facet` on their first and last record (by `at`, then `id`), counted per pair. */
+const transitions = (members: ReadonlyArray<StoredRecord>, facet: string): Array<Transition> => {
+  const ends = new Map<string, { first: FacetValue; last: FacetValue }>()
+  for (const r of [...members].sort(compareRecords)) {
+    const value = r.facets[facet] ?? null
+    for (const person of r.personIds) {
+      const seen = ends.get(person)
+      if (seen === undefined) ends.set(person, { first: value, last: value })
+      else seen.last = value
+    }
+  }
+  const counts = new Map<string, Transition>()
+  for (const { first, last } of ends.values()) {
+    const id = JSON.stringify([first, last])
+    const t = counts.get(id)
+    counts.set(id, { first, last, people: (t?.people ?? 0) + 1 })
+  }
+  return [...counts.values()]
 }
 
 const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {

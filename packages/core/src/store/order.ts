@@ -5,7 +5,7 @@
  *
  * @internal
  */
-import type { AggregateRow, FacetValue, StoredRecord } from "./contract.js"
+import type { AggregateRow, FacetValue, StoredRecord, Transition } from "./contract.js"
 
 // UTF-16 puts astral code points (surrogates, 0xD800–0xDFFF) below 0xE000–0xFFFF; move them above.
 const codePointOrder = (unit: number): number => (unit >= 0xe000 ? unit - 0x800 : unit >= 0xd800 ? unit + 0x2000 : unit)
@@ -57,3 +57,7 @@ export const compareRows = (groupBy: ReadonlyArray<string>) => (a: AggregateRow,
   }
   return 0
 }
+
+/** The order of an aggregate row's `changes`: by first value, then last value. */
+export const compareTransitions = (a: Transition, b: Transition): number =>
+  compareFacetValues(a.first, b.first) || compareFacetValues(a.last, b.last)

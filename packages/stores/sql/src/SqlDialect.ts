@@ -36,6 +36,12 @@ export interface Migration {
 export interface AggregateStatements {
   readonly rows: Statement.Statement<Record<string, unknown>>
   readonly people: Statement.Statement<Record<string, unknown>> | undefined
+  /**
+   * With `change`: one row per group and pair of values (`g…`, `f` and `l` as JSON text, `n` the
+   * people), each person's first and last value in the group (by `at`, then `id`).
+   * @since 0.2.0
+   */
+  readonly changes?: Statement.Statement<Record<string, unknown>> | undefined
 }
 
 /**
@@ -69,7 +75,8 @@ export interface SqlDialect {
   /**
    * The statements of a (validated) aggregate: counts and sums per group (`g0`, `g1`, … as JSON
    * text, `n`, `s0`, `s1`, …), and, when `distinctPeople` is asked for, the distinct people per
-   * group (`g…`, `n`). Reports read `pomoc_report_rows`, driven by the period's rows of the service
+   * group (`g…`, `n`), and with `change` the transitions per group (see
+   * {@link AggregateStatements.changes}); `where` filters apply to all of them. Reports read `pomoc_report_rows`, driven by the period's rows of the service
    * whatever the statistics.
    */
   readonly aggregate: (sql: SqlClient.SqlClient, query: Store.AggregateQuery) => AggregateStatements

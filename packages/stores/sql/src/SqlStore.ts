@@ -219,7 +219,8 @@ export const reportRowsByShape = (
 } => {
   // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)
   // the rows are counted as they are.
-  const byShape = (query.sum ?? []).length > 0 || query.groupBy.some((name) => name !== "month")
+  const byShape = (query.sum ?? []).length > 0 || (query.where ?? []).length > 0 ||
+    query.groupBy.some((name) => name !== "month")
   const inner = [
     ...(byShape ? ["r.shape AS shape"] : []),
     ...(query.groupBy.includes("month") ? ["substr(r.at, 1, 7) AS month"] : [])
@@ -350,6 +351,21 @@ export const primitives = (
           const peopleRows = yield* statements.people
           people = new Map(peopleRows.map((row) => [groupKey(row), Number(row.n)]))
         }
+        let changes: Map<string, Array<Store.Transition>> | undefined
+        if (statements.changes !== undefined) {
+          changes = new Map()
+          for (const row of yield* statements.changes) {
+            const transition: Store.Transition = {
+              first: json("aggregate", "facets", row.f ?? "null") as Store.FacetValue,
+              last: json("aggregate", "facets", row.l ?? "null") as Store.FacetValue,
+              people: Number(row.n)
+            }
+            const key = groupKey(row)
+            const list = changes.get(key)
+            if (list === undefined) changes.set(key, [transition])
+            else list.push(transition)
+          }
+        }
         return rows.map((row): Store.AggregateRow => {
           const values: Record<string, Store.FacetValue> = {}
           query.groupBy.forEach((name, i) => {
@@ -362,7 +378,12 @@ export const primitives = (
           sums.forEach((name, i) => {
             sumValues[name] = Number(row[`s${i}`] ?? 0)
           })
-          const base = { group: values, count: Number(row.n), sums: sumValues }
+          const base: Store.AggregateRow = {
+            group: values,
+            count: Number(row.n),
+            sums: sumValues,
+            ...(changes !== undefined ? { changes: changes.get(groupKey(row)) ?? [] } : {})
+          }
           return people === undefined ? base : { ...base, distinctPeople: people.get(groupKey(row)) ?? 0 }
         })
       }).pipe(errors("aggregate"), Effect.withSpan("SqlStore.aggregate"))
@@ -532,6 +553,8 @@ export const aggregateSql = (
   query: Store.AggregateQuery
 ): Effect.Effect<ReadonlyArray<readonly [sql: string, params: ReadonlyArray<unknown>]>, never, SqlClient.SqlClient> =>
   Effect.map(SqlClient.SqlClient, (sql) => {
-    const { people, rows } = dialect.aggregate(sql, query)
-    return [rows, ...(people === undefined ? [] : [people])].map((statement) => statement.compile())
+    const { changes, people, rows } = dialect.aggregate(sql, query)
+    return [rows, ...(people === undefined ? [] : [people]), ...(changes === undefined ? [] : [changes])].map((
+      statement
+    ) => statement.compile())
   })

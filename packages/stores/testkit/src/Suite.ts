@@ -6,6 +6,7 @@ import type { Store } from "@pomoc/core"
 import { describe, it } from "vitest"
 import { audit } from "./checks/audit.js"
 import { concurrentGuards, concurrentWriters, durable, migrations } from "./checks/capabilities.js"
+import { measures } from "./checks/measures.js"
 import { modelBased } from "./checks/modelBased.js"
 import { reportPlans } from "./checks/plans.js"
 import { guardKeys, preconditions } from "./checks/preconditions.js"
@@ -29,6 +30,7 @@ export const checks = {
   guardKeys,
   list,
   aggregate,
+  measures,
   reportPlans,
   audit,
   roundTrip,
@@ -64,6 +66,7 @@ export const subSuites: ReadonlyArray<SubSuite> = [
   { name: "guardKeys", checks: guardKeys },
   { name: "list", checks: list },
   { name: "aggregate", checks: aggregate },
+  { name: "measures", checks: measures },
   { name: "reportPlans", checks: reportPlans },
   { name: "audit", checks: audit },
   { name: "roundTrip", checks: roundTrip },

@@ -58,6 +58,13 @@ describe("the kit catches broken adapters", () => {
       checks.modelBased[0]!
     ],
     ["miscounts distinct people", { distinctPeopleRepeats: true }, named(checks.aggregate, "distinct people")],
+    ["reports no change per person", { changeFromFirstOnly: true }, named(checks.measures, "first and last value")],
+    [
+      "reports no change per person (found by the naive model)",
+      { changeFromFirstOnly: true },
+      named(checks.measures, "naive model")
+    ],
+    ["miscounts distinct people (naive model)", { distinctPeopleRepeats: true }, named(checks.measures, "naive model")],
     ["ignores preconditions", { ignorePreconditions: true }, named(checks.preconditions, "one that moved")],
     [
       "ignores preconditions (expecting absence)",

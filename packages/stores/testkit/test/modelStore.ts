@@ -24,6 +24,8 @@ export interface Faults {
   readonly offsetIgnoredWithPerson?: boolean
   /** `aggregate` counts a person once per record instead of once per group. */
   readonly distinctPeopleRepeats?: boolean
+  /** `aggregate`'s change per person reports each person's first value as their last. */
+  readonly changeFromFirstOnly?: boolean
   /** Commits whatever `expect` says. */
   readonly ignorePreconditions?: boolean
   /** Stores guard keys without checking them. */
@@ -165,7 +167,17 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
         ) {
           return invalid("aggregate", "name")
         }
-        const rows = Model.aggregate(m, q)
+        if (!faults.anyFacetName) {
+          // Filters and change facets are refused as the contract says (the memory store's checks).
+          const refused = Effect.runSync(Effect.option(Effect.flip(Store.memoryOf([]).aggregate(q))))
+          if (refused._tag === "Some") return Effect.fail(refused.value)
+        }
+        const rows = faults.changeFromFirstOnly && q.change !== undefined
+          ? Model.aggregate(m, q).map((row) => ({
+            ...row,
+            changes: (row.changes ?? []).map((t) => ({ ...t, last: t.first }))
+          }))
+          : Model.aggregate(m, q)
         if (!faults.distinctPeopleRepeats || q.distinctPeople !== true) return Effect.succeed(rows)
         // Recount without de-duplicating people across a group's records.
         const all = Model.aggregate(m, { ...q, distinctPeople: false })

@@ -49,7 +49,9 @@ export const sample = <T>(arbitrary: fc.Arbitrary<T>, options: PluginCheckOption
 
 export const rulesOf = (
   plugin: Plugin
-): ReadonlyArray<Rule<Command, Facts>> => [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])]
+): ReadonlyArray<Rule<Command, Facts>> =>
+  // Rules over the plugin's own commands too (the engine calls each only for its tags).
+  [...(plugin.rules ?? []), ...(plugin.eligibility ?? [])] as ReadonlyArray<Rule<Command, Facts>>
 
 export const tagsOf = (rule: Rule<Command, Facts>): ReadonlyArray<string> =>
   rule.appliesTo === "*" ? commandTags.filter((tag) => !rule.except.includes(tag)) : rule.appliesTo

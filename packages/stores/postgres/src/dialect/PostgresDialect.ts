@@ -4,10 +4,61 @@
  *
  * @since 0.2.0
  */
+import type { Store } from "@pomoc/core"
 import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
+import type * as SqlClient from "effect/sql/SqlClient"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
+
+const facetOf = (sql: SqlClient.SqlClient, name: string) => sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
+
+/** An aggregate's filters on the shape `s` (facets and tags are the shape's); JSON values compare as `jsonb`. */
+const filtersOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery) =>
+  (query.where ?? []).map((f) => {
+    if (f.by === "tag") {
+      const tags = f.in.filter((v) => typeof v === "string")
+      return tags.length === 0
+        ? sql.literal("false")
+        : sql`EXISTS (SELECT 1 FROM jsonb_array_elements_text(s.tags) AS ft(tag) WHERE ft.tag IN ${sql.in(tags)})`
+    }
+    return f.in.length === 0 ?
+      sql.literal("false") :
+      sql`coalesce(s.facets -> ${f.by}::text, 'null'::jsonb) IN (${
+        sql.csv(f.in.map((v) => sql`${JSON.stringify(v)}::jsonb`))
+      })`
+  })
+
+/**
+ * Each person's first and last value of the facet `change` per group, counted per pair: the
+ * period's rows (one per record and person) ordered in each group and person by `at` then `id`.
+ */
+const changesOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, change: string) => {
+  const groups = query.groupBy.map((name, i) =>
+    sql`${
+      name === "tag"
+        ? sql`to_json(t.tag)::text`
+        : name === "month"
+        ? sql`to_json(substr(r.at, 1, 7))::text`
+        : facetOf(sql, name)
+    } AS ${sql(`g${i}`)}`
+  )
+  const selectGroups = groups.length === 0 ? sql.literal("") : sql`${sql.csv(groups)},`
+  const names = sql.literal(query.groupBy.map((_, i) => `g${i}, `).join(""))
+  const tags = query.groupBy.includes("tag")
+    ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)`
+    : sql.literal("")
+  const where = sql.and([SqlStore.periodFilters(sql, query), ...filtersOf(sql, query)])
+  const groupBy = sql.literal(Array.from({ length: query.groupBy.length + 2 }, (_, i) => String(i + 1)).join(", "))
+  return sql<Record<string, unknown>>`SELECT ${names}f, l, count(*) AS n FROM (
+      SELECT DISTINCT ${names}person, first_value(v) OVER w AS f, last_value(v) OVER w AS l FROM (
+        SELECT ${selectGroups} p.person AS person, r.at AS at, r.id AS id, ${facetOf(sql, change)} AS v
+        FROM pomoc_report_rows r JOIN pomoc_report_shapes s ON s.id = r.shape
+        CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person) ${tags} WHERE ${where}
+      ) m WINDOW w AS (PARTITION BY ${names}person ORDER BY at NULLS FIRST, id
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    ) d GROUP BY ${groupBy}`
+}
 
 /**
  * PostgreSQL as a `SqlDialect`. Commits are serialised by `SELECT … FOR UPDATE` on the audit
@@ -75,16 +126,19 @@ export const dialect: SqlDialect.SqlDialect = {
         sql`coalesce(sum(c.n * CASE WHEN jsonb_typeof(s.facets -> ${name}::text) = 'number' THEN (s.facets ->> ${name}::text)::float8 END), 0)`
       )
     )
+    const filters = filtersOf(sql, query)
+    const where = filters.length === 0 ? sql.literal("") : sql`WHERE ${sql.and(filters)}`
     return {
       rows: sql<
         Record<string, unknown>
-      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${shapes} ${groupBy}`,
+      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${shapes} ${where} ${groupBy}`,
       people: query.distinctPeople === true
         ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
           FROM ${
           source.people(sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`, sql`p.person`)
-        } ${shapes} ${groupBy}`
-        : undefined
+        } ${shapes} ${where} ${groupBy}`
+        : undefined,
+      changes: query.change === undefined ? undefined : changesOf(sql, query, query.change)
     }
   },
   // Ids are plain id strings, so the quoted id is a whole JSON string.

@@ -3,10 +3,75 @@
  *
  * @since 0.2.0
  */
+import type { Store } from "@pomoc/core"
 import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
+import type * as SqlClient from "effect/sql/SqlClient"
+import type * as Statement from "effect/sql/Statement"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
+
+const facetsOf = (sql: SqlClient.SqlClient, shape: Statement.Fragment) =>
+  sql`(SELECT s.facets FROM pomoc_report_shapes s WHERE s.id = ${shape})`
+const facetOf = (sql: SqlClient.SqlClient, shape: Statement.Fragment, name: string) =>
+  sql`coalesce(${facetsOf(sql, shape)} -> ${"$." + name}, 'null')`
+const tagsOf = (sql: SqlClient.SqlClient, shape: Statement.Fragment) =>
+  sql`(SELECT s.tags FROM pomoc_report_shapes s WHERE s.id = ${shape})`
+
+/** An aggregate's filters on the shape `shape` (facets and tags are the shape's). */
+const filtersOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, shape: Statement.Fragment) =>
+  (query.where ?? []).map((f) => {
+    if (f.by === "tag") {
+      const tags = f.in.filter((v) => typeof v === "string")
+      return tags.length === 0
+        ? sql.literal("0")
+        : sql`EXISTS (SELECT 1 FROM json_each(${tagsOf(sql, shape)}) AS ft WHERE ft.value IN ${sql.in(tags)})`
+    }
+    // Facets are stored as `JSON.stringify` wrote them, so a value's JSON text finds them.
+    return f.in.length === 0
+      ? sql.literal("0")
+      : sql`${facetOf(sql, shape, f.by)} IN ${sql.in(f.in.map((v) => JSON.stringify(v)))}`
+  })
+
+const whereOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, shape: Statement.Fragment) => {
+  const filters = filtersOf(sql, query, shape)
+  return filters.length === 0 ? sql.literal("") : sql`WHERE ${sql.and(filters)}`
+}
+
+/**
+ * Each person's first and last value of the facet `change` per group, counted per pair: the
+ * period's rows (one per record and person) ordered in each group and person by `at` then `id`.
+ */
+const changesOf = (
+  sql: SqlClient.SqlClient,
+  query: Store.AggregateQuery,
+  change: string,
+  index: Statement.Fragment
+) => {
+  const shape = sql`r.shape`
+  const groups = query.groupBy.map((name, i) =>
+    sql`${
+      name === "tag"
+        ? sql`json_quote(t.value)`
+        : name === "month"
+        ? sql`json_quote(substr(r.at, 1, 7))`
+        : facetOf(sql, shape, name)
+    } AS ${sql(`g${i}`)}`
+  )
+  const selectGroups = groups.length === 0 ? sql.literal("") : sql`${sql.csv(groups)},`
+  const names = sql.literal(query.groupBy.map((_, i) => `g${i}, `).join(""))
+  const tags = query.groupBy.includes("tag") ? sql`, json_each(${tagsOf(sql, shape)}) AS t` : sql.literal("")
+  const where = sql.and([SqlStore.periodFilters(sql, query), ...filtersOf(sql, query, shape)])
+  const k = query.groupBy.length
+  const groupBy = sql.literal(Array.from({ length: k + 2 }, (_, i) => String(i + 1)).join(", "))
+  return sql<Record<string, unknown>>`SELECT ${names}f, l, count(*) AS n FROM (
+      SELECT DISTINCT ${names}person, first_value(v) OVER w AS f, last_value(v) OVER w AS l FROM (
+        SELECT ${selectGroups} p.value AS person, r.at AS at, r.id AS id, ${facetOf(sql, shape, change)} AS v
+        FROM pomoc_report_rows r ${index}, json_each(r.person_ids) AS p ${tags} WHERE ${where}
+      ) m WINDOW w AS (PARTITION BY ${names}person ORDER BY at NULLS FIRST, id
+        ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+    ) d GROUP BY ${groupBy}`
+}
 
 /**
  * SQLite as a `SqlDialect`. Commits are serialised by `BEGIN IMMEDIATE` (the client's
@@ -74,14 +139,16 @@ export const dialect: SqlDialect.SqlDialect = {
         }) IN ('integer', 'real') THEN json_extract(${facets}, ${"$." + name}) END)`
       )
     )
+    const where = whereOf(sql, query, sql`c.shape`)
     return {
       rows: sql<
         Record<string, unknown>
-      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${groupBy}`,
+      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${where} ${groupBy}`,
       people: query.distinctPeople === true
         ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
-          FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${groupBy}`
-        : undefined
+          FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${where} ${groupBy}`
+        : undefined,
+      changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
     }
   },
   // Ids are plain id strings, so the quoted id is a whole JSON string.

@@ -258,7 +258,16 @@ export const arbModelCommands: ReadonlyArray<fc.Arbitrary<fc.AsyncCommand<Model.
       period: arbPeriod,
       groupBy: fc.shuffledSubarray(["channel", "first", "tag", "month"], { maxLength: 2 }),
       sum: fc.subarray(["count"]),
-      distinctPeople: fc.boolean()
+      distinctPeople: fc.boolean(),
+      where: optional(fc.array(
+        fc.oneof(
+          fc.record({ by: fc.constant("channel"), in: fc.subarray<Store.FacetValue>(["street", "phone", null]) }),
+          fc.record({ by: fc.constant("first"), in: fc.subarray<Store.FacetValue>([true, false, null]) }),
+          fc.record({ by: fc.constant("tag"), in: fc.subarray<Store.FacetValue>(["x", "y"]) })
+        ),
+        { maxLength: 2 }
+      )),
+      change: optional(fc.constantFrom("channel", "count"))
     })
     .map(({ period, ...q }) => new AggregateCommand(defined({ ...q, ...period }) as Store.AggregateQuery)),
   fc.constant(new AuditCommand())
