@@ -498,6 +498,17 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         serviceId as Ids.ServiceId | undefined
       )),
     serviceInfo: (service) => config.serviceTypes.get(service.type),
+    lookupToken: (serviceId, field, value) =>
+      Option.isSome(pseudonyms)
+        ? BlindIndex.token(pseudonyms.value, serviceId, field, value)
+        : Effect.fail(
+          new InvalidCommand({
+            operation: grant.operation,
+            field,
+            rule:
+              "finding by nickname or code needs the pseudonym key (Pseudonym.layer) provided with the case-work layer"
+          })
+        ),
     dataKeysOf: (personId) => vault.keysOf(personId),
     isLegalGround: (code) => legalGrounds.has(code),
     judge: (command, service, person) =>

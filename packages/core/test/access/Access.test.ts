@@ -95,6 +95,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "ExportPerson",
     "ReadDirectory",
     "ListPeople",
+    "FindPeople",
     "ReadPerson",
     "ReadIdentifiedPerson",
     "ReadConsent",
@@ -135,6 +136,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "SharePerson",
     "ReadDirectory",
     "ListPeople",
+    "FindPeople",
     "ReadPerson",
     "ReadIdentifiedPerson",
     "ReadHistory",
@@ -182,6 +184,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "SharePerson",
     "ReadDirectory",
     "ListPeople",
+    "FindPeople",
     "ReadPerson",
     "ReadIdentifiedPerson",
     "ReadHistory",
@@ -205,6 +208,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
 // Hand-written: what touches the people served, and what a volunteer must never touch.
 const personal: ReadonlyArray<Operation> = [
   "ListPeople",
+  "FindPeople",
   "ReadPerson",
   "ReadIdentifiedPerson",
   "ReadHistory",
