@@ -23,11 +23,12 @@ import type {
   PersonId,
   PlanId,
   ReferralId,
-  ServiceId
+  ServiceId,
+  StepId
 } from "./model/Ids.js"
 import type { OutcomeMeasurement } from "./model/Outcome.js"
 import type { IdentityLevel, Person } from "./model/Person.js"
-import type { Goal, IndividualPlan, PlanReview, PlanStep } from "./model/Plan.js"
+import type { Goal, IndividualPlan, PlanReview, PlanStep, StepActor } from "./model/Plan.js"
 import type { Referral, ReferralStatus } from "./model/Referral.js"
 import type { VoidableKind, VoidReason } from "./model/Voided.js"
 
@@ -220,6 +221,62 @@ export interface ReviewPlan {
   readonly review: PlanReview
 }
 /**
+ * Mark a step of a plan done, saying who did it (`doneBy`) and who was to take it (`takenBy`).
+ * @since 0.2.0
+ * @category models
+ */
+export interface CompleteStep {
+  readonly _tag: "CompleteStep"
+  readonly planId: PlanId
+  readonly stepId: StepId
+  readonly takenBy: StepActor
+  readonly doneBy: StepActor
+}
+/**
+ * Edit a step of a plan (its description, due date or who takes it): who took it before and after.
+ * @since 0.2.0
+ * @category models
+ */
+export interface EditStep {
+  readonly _tag: "EditStep"
+  readonly planId: PlanId
+  readonly stepId: StepId
+  readonly takenByBefore: StepActor
+  readonly takenBy: StepActor
+}
+/**
+ * Abandon a step of a plan: it stays in the plan, no longer open.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AbandonStep {
+  readonly _tag: "AbandonStep"
+  readonly planId: PlanId
+  readonly stepId: StepId
+  readonly takenBy: StepActor
+}
+/**
+ * Edit a goal of a plan (the person's words or its outcome indicator).
+ * @since 0.2.0
+ * @category models
+ */
+export interface EditGoal {
+  readonly _tag: "EditGoal"
+  readonly planId: PlanId
+  readonly goalId: GoalId
+  readonly indicator?: Code
+}
+/**
+ * Close a plan: it takes no more changes. Says whether the person took part in closing it.
+ * @since 0.2.0
+ * @category models
+ */
+export interface ClosePlan {
+  readonly _tag: "ClosePlan"
+  readonly planId: PlanId
+  readonly personParticipated: boolean
+}
+/**
  * Record an outcome measurement for one person.
  * @since 0.1.0
  * @category models
@@ -406,6 +463,11 @@ export type Command =
   | AddPlanStep
   | SetGoalStatus
   | ReviewPlan
+  | CompleteStep
+  | EditStep
+  | AbandonStep
+  | EditGoal
+  | ClosePlan
   | RecordOutcome
   | RecordActivity
   | RecordAttendance

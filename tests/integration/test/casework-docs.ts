@@ -247,6 +247,36 @@ export const examples: ReadonlyArray<Example> = [
     input: { planId: "plan-1", goalId: "g1", status: "achieved", personParticipated: true }
   },
   {
+    op: "completeStep",
+    actor: "eva",
+    input: { planId: "plan-1", stepId: "s2", doneBy: "person", doneAt: at(6) }
+  },
+  {
+    op: "addPlanStep",
+    actor: "eva",
+    input: { planId: "plan-1", goalId: "g2", step: { id: "s3", description: "Ask at the pool.", takenBy: "together" } }
+  },
+  {
+    op: "editStep",
+    actor: "eva",
+    input: { planId: "plan-1", stepId: "s3", changes: { description: "Ask at the pool and the cinema." } }
+  },
+  {
+    op: "editGoal",
+    actor: "eva",
+    input: { planId: "plan-1", goalId: "g2", changes: { inPersonsWords: "Find a summer job near home." } }
+  },
+  {
+    op: "abandonStep",
+    actor: "eva",
+    input: { planId: "plan-1", stepId: "s3" }
+  },
+  {
+    op: "closePlan",
+    actor: "eva",
+    input: { planId: "plan-1", personParticipated: true }
+  },
+  {
     op: "recordOutcome",
     actor: "eva",
     input: {
@@ -437,11 +467,20 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
     "a status the referral cannot move to (`status`); rejected or revoked without a `reason`; any status but `revoked` for a referral to a service of the organisation (`status`)",
   answerReferral:
     "a referral to another organisation (`referralId`); a status the referral cannot move to (`status`); rejected without a `reason`",
-  createPlan: "a person not known to the service; a goal indicator outside the type's (`goals[i].indicator`)",
-  addGoal: "a goal id the plan has (`goalId`)",
-  addPlanStep: "a goal the plan does not have (`goalId`)",
-  setGoalStatus: "a goal the plan does not have (`goalId`)",
-  reviewPlan: "`review.workers` without the actor",
+  createPlan:
+    "a person not known to the service; a goal indicator outside the type's (`goals[i].indicator`); a `closedAt` (a new plan is open)",
+  addGoal: "a goal id the plan has (`goalId`); a closed plan (`planId`)",
+  addPlanStep: "a goal the plan does not have (`goalId`); a closed plan (`planId`)",
+  setGoalStatus: "a goal the plan does not have (`goalId`); a closed plan (`planId`)",
+  reviewPlan: "`review.workers` without the actor; a closed plan (`planId`)",
+  completeStep:
+    "a step the plan does not have, one already done or abandoned (`stepId`); a `doneAt` in the future; a closed plan (`planId`)",
+  editStep:
+    "no field to change (`changes`); a step the plan does not have, one done or abandoned (`stepId`); a closed plan (`planId`)",
+  abandonStep: "a step the plan does not have, one done or abandoned (`stepId`); a closed plan (`planId`)",
+  editGoal:
+    "no field to change (`changes`); a goal the plan does not have (`goalId`); an indicator outside the type's (`changes.indicator`); a closed plan (`planId`)",
+  closePlan: "a closed plan (`planId`)",
   recordOutcome:
     "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor",
   recordActivity: "an attendee not known to the service (`attendees[i]`)",

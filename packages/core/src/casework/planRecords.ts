@@ -34,7 +34,9 @@ export { PlanProgress, StoredPlan, StoredStep } from "../model/Plan.js"
  */
 export const stepMapping: Mapping<StoredStep> = catalogue["plan-step"]
 
-const byPerson = (step: PlanStep) => step.takenBy === "person" || step.takenBy === "together"
+/** A step the person takes (alone or together with the worker) and has not abandoned. */
+const byPerson = (step: PlanStep) =>
+  (step.takenBy === "person" || step.takenBy === "together") && step.abandonedAt === undefined
 
 const later = (a: DateTime.Utc | undefined, b: DateTime.Utc | undefined) =>
   a === undefined ? b : b === undefined ? a : DateTime.isGreaterThan(b, a) ? b : a
@@ -62,6 +64,28 @@ export const addSteps = (
     }
   }
   return { progress: { steps: seq, byPerson: person, done, ...(lastDoneAt ? { lastDoneAt } : {}) }, records }
+}
+
+/**
+ * A plan's counters after one of its step records changed from `before` to `after` (done,
+ * edited or abandoned).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const stepChanged = (
+  progress: PlanProgress | undefined,
+  before: PlanStep,
+  after: PlanStep
+): PlanProgress => {
+  const { byPerson: person, done, lastDoneAt, steps } = progress ?? noProgress
+  const one = (b: boolean) => (b ? 1 : 0)
+  const last = later(lastDoneAt, after.doneAt)
+  return {
+    steps,
+    byPerson: person + one(byPerson(after)) - one(byPerson(before)),
+    done: done + one(after.doneAt !== undefined) - one(before.doneAt !== undefined),
+    ...(last ? { lastDoneAt: last } : {})
+  }
 }
 
 /** A goal without its steps (they are stored as records). */

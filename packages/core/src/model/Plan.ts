@@ -31,7 +31,11 @@ export class PlanStep extends Schema.Class<PlanStep>("@pomoc/core/PlanStep")({
   description: personal(LongText),
   takenBy: StepActor,
   due: Schema.optionalKey(Timestamp),
-  doneAt: Schema.optionalKey(Timestamp)
+  doneAt: Schema.optionalKey(Timestamp),
+  /** Who did the step, when it is done (it can differ from who was to take it). @since 0.2.0 */
+  doneBy: Schema.optionalKey(StepActor),
+  /** Set when the step is abandoned: it stays in the plan, no longer open. @since 0.2.0 */
+  abandonedAt: Schema.optionalKey(Timestamp)
 }) {}
 
 /**
@@ -72,7 +76,9 @@ export class IndividualPlan extends Schema.Class<IndividualPlan>("@pomoc/core/In
   serviceId: ServiceId,
   createdAt: Timestamp,
   goals: Schema.Array(Goal),
-  reviews: Schema.Array(PlanReview)
+  reviews: Schema.Array(PlanReview),
+  /** Set when the plan is closed: a closed plan takes no more changes. @since 0.2.0 */
+  closedAt: Schema.optionalKey(Timestamp)
 }) {}
 
 const Count = Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))

@@ -17,7 +17,17 @@ import { Consent, Disclosure } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
-import { ActivityId, ConsentId, CooperationId, GoalId, PersonId, PlanId, ReferralId, ServiceId } from "../model/Ids.js"
+import {
+  ActivityId,
+  ConsentId,
+  CooperationId,
+  GoalId,
+  PersonId,
+  PlanId,
+  ReferralId,
+  ServiceId,
+  StepId
+} from "../model/Ids.js"
 import { OutcomeMeasurement } from "../model/Outcome.js"
 import { Person } from "../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
@@ -92,6 +102,7 @@ const serviceIdWire = fc.oneof(pick(pools.services), arbId)
 const consentIdWire = fc.oneof(pick(pools.consents), arbId)
 const partyWire = fc.oneof(pick(pools.parties), arbParty)
 const purposeWire = fc.oneof(pick(["identification", "referral", "disclosure", "sharing"]), arbCode)
+const arbStepActor = pick(["person", "worker", "together", "other"] as const)
 const id = <S extends Schema.Top & { readonly DecodingServices: never }>(wire: fc.Arbitrary<string>, schema: S) =>
   wire.map((value) => Schema.decodeUnknownSync(schema as never)(value) as S["Type"])
 
@@ -359,6 +370,28 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
   ReviewPlan: fc
     .record({ planId: id(arbId, PlanId), review: decoded(arbPlanReview, PlanReview) })
     .map((fields) => ({ _tag: "ReviewPlan", ...fields })),
+  CompleteStep: fc
+    .record({ planId: id(arbId, PlanId), stepId: id(arbId, StepId), takenBy: arbStepActor, doneBy: arbStepActor })
+    .map((fields) => ({ _tag: "CompleteStep", ...fields })),
+  EditStep: fc
+    .record({
+      planId: id(arbId, PlanId),
+      stepId: id(arbId, StepId),
+      takenByBefore: arbStepActor,
+      takenBy: arbStepActor
+    })
+    .map((fields) => ({ _tag: "EditStep", ...fields })),
+  AbandonStep: fc
+    .record({ planId: id(arbId, PlanId), stepId: id(arbId, StepId), takenBy: arbStepActor })
+    .map((fields) => ({ _tag: "AbandonStep", ...fields })),
+  EditGoal: fc
+    .record({ planId: id(arbId, PlanId), goalId: id(arbId, GoalId), indicator: arbCode }, {
+      requiredKeys: ["planId", "goalId"]
+    })
+    .map((fields) => ({ _tag: "EditGoal", ...fields })),
+  ClosePlan: fc
+    .record({ planId: id(arbId, PlanId), personParticipated: fc.boolean() })
+    .map((fields) => ({ _tag: "ClosePlan", ...fields })),
   RecordOutcome: decoded(withPerson(arbOutcomeMeasurement), OutcomeMeasurement).map((measurement) => ({
     _tag: "RecordOutcome",
     measurement

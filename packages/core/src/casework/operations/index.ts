@@ -15,6 +15,7 @@ import * as Directory from "./directory.js"
 import * as Find from "./find.js"
 import * as Outcomes from "./outcomes.js"
 import * as People from "./people.js"
+import * as PlanSteps from "./plan-steps.js"
 import * as Plans from "./plans.js"
 import * as Reads from "./reads.js"
 import * as Referrals from "./referrals.js"
@@ -79,6 +80,16 @@ export const operations = {
   setGoalStatus: Plans.setGoalStatus,
   /** Record a plan review: `{ planId, review }`. */
   reviewPlan: Plans.reviewPlan,
+  /** Mark a plan step done: `{ planId, stepId, doneBy, doneAt? }`. */
+  completeStep: PlanSteps.completeStep,
+  /** Edit an open plan step: `{ planId, stepId, changes: { description?, takenBy?, due? } }`. */
+  editStep: PlanSteps.editStep,
+  /** Abandon an open plan step: `{ planId, stepId }`. */
+  abandonStep: PlanSteps.abandonStep,
+  /** Edit a goal: `{ planId, goalId, changes: { inPersonsWords?, indicator? } }`. */
+  editGoal: PlanSteps.editGoal,
+  /** Close a plan: `{ planId, personParticipated }`; a closed plan takes no more changes. */
+  closePlan: PlanSteps.closePlan,
   /** Record an outcome measurement. */
   recordOutcome: Outcomes.recordOutcome,
   /** Record a group activity. */
@@ -143,6 +154,7 @@ export {
   Outcomes,
   People,
   Plans,
+  PlanSteps,
   Reads,
   Referrals,
   Reports,

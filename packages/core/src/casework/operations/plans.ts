@@ -28,6 +28,9 @@ export const createPlan = Operation.write()({
   newId: true,
   subject: Operation.newIn((p: IndividualPlan) => p.serviceId),
   decide: Effect.fnUntraced(function*(ctx, plan, service) {
+    if (plan.closedAt !== undefined) {
+      return yield* invalid("CreatePlan", "closedAt", "a new plan is open: close it later")
+    }
     const person = yield* ctx.personOfService("personId", plan.personId, plan.serviceId)
     const info = ctx.serviceInfo(service.value)
     for (const [i, goal] of plan.goals.entries()) {
@@ -49,8 +52,12 @@ export const createPlan = Operation.write()({
   })
 })
 
-/** The plan's service and person (the facts' subjects). */
-const subjects = (ctx: Context, plan: StoredPlan) =>
+/**
+ * The plan's service and person (the facts' subjects).
+ * @since 0.2.0
+ * @category internal
+ */
+export const subjects = (ctx: Context, plan: StoredPlan) =>
   Effect.all([ctx.load(mappings.service, plan.serviceId), ctx.load(mappings.person, plan.personId)])
 
 /**
@@ -79,8 +86,21 @@ const updatePlan = (
     }
   })
 
-const planSubject = <I extends { readonly planId: Ids.PlanId }>() =>
+/**
+ * The subject of a plan operation: the plan named by `planId`, in its service.
+ * @since 0.2.0
+ * @category internal
+ */
+export const planSubject = <I extends { readonly planId: Ids.PlanId }>() =>
   Operation.existing(mappings.plan, (i: I) => i.planId, (p) => [p.serviceId])
+
+/**
+ * Refuses a change to a closed plan (a domain check of every operation on an existing plan).
+ * @since 0.2.0
+ * @category internal
+ */
+export const planOpen = (tag: string) => (_ctx: Context, _input: unknown, plan: Loaded<StoredPlan>) =>
+  plan.value.closedAt === undefined ? Effect.void : invalid(tag, "planId", "the plan is closed")
 
 const withGoal = (plan: StoredPlan, goalId: string, f: (goal: Goal) => Goal): Result.Result<StoredPlan, string> =>
   plan.goals.some((g) => g.id === goalId)
@@ -101,6 +121,7 @@ export const addGoal = Operation.write()({
   input: AddGoalInput,
   entity: "AddGoal",
   subject: planSubject<typeof AddGoalInput.Type>(),
+  checks: [planOpen("AddGoal")],
   decide: Effect.fnUntraced(function*(ctx, request, current) {
     if (current.value.goals.some((g) => g.id === request.goal.id)) {
       return yield* invalid("AddGoal", "goalId", "a goal with this id already exists")
@@ -136,6 +157,7 @@ export const addPlanStep = Operation.write()({
   input: AddPlanStepInput,
   entity: "AddPlanStep",
   subject: planSubject<typeof AddPlanStepInput.Type>(),
+  checks: [planOpen("AddPlanStep")],
   decide: Effect.fnUntraced(function*(ctx, request, current) {
     if (!current.value.goals.some((g) => g.id === request.goalId)) {
       return yield* invalid("AddPlanStep", "goalId", "no goal with this id in the plan")
@@ -174,6 +196,7 @@ export const setGoalStatus = Operation.write()({
   input: SetGoalStatusInput,
   entity: "SetGoalStatus",
   subject: planSubject<typeof SetGoalStatusInput.Type>(),
+  checks: [planOpen("SetGoalStatus")],
   decide: (ctx, request, current) =>
     updatePlan("SetGoalStatus", (plan) =>
       withGoal(plan, request.goalId, (g) => {
@@ -207,6 +230,7 @@ export const reviewPlan = Operation.write()({
   entity: "ReviewPlan",
   attribution: [{ path: ["review", "workers"], many: true }],
   subject: planSubject<typeof ReviewPlanInput.Type>(),
+  checks: [planOpen("ReviewPlan")],
   decide: (ctx, request, current) =>
     updatePlan("ReviewPlan", (plan) => Result.succeed({ ...plan, reviews: [...plan.reviews, request.review] }), {
       _tag: "ReviewPlan",

@@ -53,6 +53,12 @@ export const activeCooperationMessages = {
     cs: "Plán zatím neobsahuje žádný krok, který by člověk udělal sám: naplánujte další kroky společně s ním.",
     lt: "Plane dar nėra nė vieno žingsnio, kurį atliktų pats žmogus: kitus žingsnius planuokite kartu su juo.",
     bg: "Планът все още няма стъпка, която човекът прави сам: планирайте следващите стъпки заедно с него."
+  },
+  "principles.activeCooperation.closedWithoutPerson": {
+    en: "The plan was closed without the person: close a plan together with the person where you can.",
+    cs: "Plán byl uzavřen bez účasti člověka: kde je to možné, uzavírejte plán společně s ním.",
+    lt: "Planas uždarytas be žmogaus dalyvavimo: kur įmanoma, planą uždarykite kartu su juo.",
+    bg: "Планът е закрит без участието на човека: където е възможно, закривайте плана заедно с него."
   }
 } as const satisfies Messages
 
@@ -130,9 +136,59 @@ export const achievedWithPerson = coreRule({
 })
 
 /**
+ * Editing or abandoning the person's last open step, so that no step is left for them to take,
+ * gets a warning (the same as adding a step only others take to such a plan).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const keepPersonSteps = coreRule({
+  id: "active-cooperation/keep-person-steps",
+  principle: ActiveCooperation,
+  appliesTo: ["EditStep", "AbandonStep"],
+  reads: ["service.principles", "plan.stepsByPerson"],
+  verdicts: ["Warn"],
+  description: "Changing a plan leaves the person a step of their own.",
+  check: (command, facts, v) => {
+    const before = command._tag === "EditStep" ? command.takenByBefore : command.takenBy
+    const after = command._tag === "EditStep" && takenWithPerson(command.takenBy)
+    return binds(facts.service.principles, ActiveCooperation.id) && takenWithPerson(before) && !after &&
+        facts.plan !== undefined && facts.plan.stepsByPerson <= 1
+      ? v.warn("the plan would have no step taken by the person", "principles.activeCooperation.planWithoutPersonSteps")
+      : v.allow
+  }
+})
+
+/**
+ * Closing a plan without the person taking part gets a warning: the person may have stopped
+ * coming, so it is not refused.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const closedWithPerson = coreRule({
+  id: "active-cooperation/closed-with-person",
+  principle: ActiveCooperation,
+  appliesTo: ["ClosePlan"],
+  reads: ["service.principles"],
+  verdicts: ["Warn"],
+  description: "A plan is closed together with the person.",
+  check: (command, facts, v) =>
+    binds(facts.service.principles, ActiveCooperation.id) && !command.personParticipated
+      ? v.warn("the plan was closed without the person", "principles.activeCooperation.closedWithoutPerson")
+      : v.allow
+})
+
+/**
  * The rules of the active-cooperation principle.
  *
  * @since 0.1.0
  * @category models
  */
-export const activeCooperationRules = [personTakesSteps, planWithoutPersonSteps, achievedWithPerson] as const
+export const activeCooperationRules = [
+  personTakesSteps,
+  planWithoutPersonSteps,
+  achievedWithPerson,
+  keepPersonSteps,
+  closedWithPerson
+] as const

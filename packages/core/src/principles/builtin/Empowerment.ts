@@ -38,6 +38,13 @@ export const empowermentMessages = {
     cs: "Tento výsledek byl hodnocen bez účasti člověka: kde je to možné, hodnoťte pokrok společně s ním.",
     lt: "Šis rezultatas įvertintas be žmogaus dalyvavimo: kur įmanoma, pažangą vertinkite kartu su juo.",
     bg: "Този резултат е оценен без участието на човека: където е възможно, оценявайте напредъка заедно с него."
+  },
+  "principles.empowerment.stepDoneForPerson": {
+    en: "The worker did a step the person was to take: leave the person's steps to them where you can.",
+    cs: "Pracovník udělal krok, který měl udělat člověk: kde je to možné, nechte jeho kroky na něm.",
+    lt: "Darbuotojas atliko žingsnį, kurį turėjo atlikti žmogus: kur įmanoma, palikite žmogaus žingsnius jam.",
+    bg:
+      "Служителят е направил стъпка, която трябваше да направи човекът: където е възможно, оставете стъпките му на него."
   }
 } as const satisfies Messages
 
@@ -61,9 +68,28 @@ export const outcomeWithPerson = coreRule({
 })
 
 /**
+ * A step the person was to take, marked done by the worker alone, gets a warning.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const stepsLeftToPerson = coreRule({
+  id: "empowerment/steps-left-to-person",
+  principle: Empowerment,
+  appliesTo: ["CompleteStep"],
+  reads: ["service.principles"],
+  verdicts: ["Warn"],
+  description: "The person's own steps are done by the person.",
+  check: (command, facts, v) =>
+    binds(facts.service.principles, Empowerment.id) && command.takenBy === "person" && command.doneBy === "worker"
+      ? v.warn("the worker did a step the person was to take", "principles.empowerment.stepDoneForPerson")
+      : v.allow
+})
+
+/**
  * The rules of the empowerment principle.
  *
  * @since 0.1.0
  * @category models
  */
-export const empowermentRules = [outcomeWithPerson] as const
+export const empowermentRules = [outcomeWithPerson, stepsLeftToPerson] as const
