@@ -17,6 +17,7 @@ import { Context, Effect, Layer } from "effect"
 import type { ActorRef } from "../model/Actor.js"
 import type { OutcomeMeasurement } from "../model/Outcome.js"
 import type { IndicatorOf, Plugins } from "../plugins/Plugin.js"
+import type { CustomFieldsInput } from "../plugins/PluginField.js"
 import type * as PluginOperation from "../plugins/PluginOperation.js"
 import type { ContactInput } from "../plugins/Registry.js"
 import { FieldCrypto } from "../privacy/FieldCrypto.js"
@@ -62,8 +63,9 @@ export type RegisteredPlugins = Register extends { readonly plugins: infer Ps ex
  * @category models
  */
 export type ContactOf<Ps extends Plugins> =
-  & Omit<ContactInput<Ps>, "id" | "workers">
+  & Omit<ContactInput<Ps>, "id" | "workers" | "fields" | "personalFields">
   & { readonly id?: string; readonly workers?: ReadonlyArray<string> }
+  & CustomFieldsInput<Ps, "contact">
 
 /**
  * An outcome measurement as the API takes it: an indicator of the registered plugins; the id is

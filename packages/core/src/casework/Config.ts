@@ -13,6 +13,7 @@ import type { Facts } from "../Facts.js"
 import type * as LegalGround from "../model/LegalGround.js"
 import { OutcomeIndicator } from "../model/Outcome.js"
 import type { Plugins } from "../plugins/Plugin.js"
+import type { FieldDefinitions } from "../plugins/PluginField.js"
 import type { PluginOperation } from "../plugins/PluginOperation.js"
 import type { Registry } from "../plugins/Registry.js"
 import type { Engine } from "../principles/Engine.js"
@@ -40,6 +41,8 @@ export interface ServiceTypeInfo {
   readonly indicators: ReadonlyMap<string, OutcomeIndicator>
   /** Does the type accept anonymous and nicknamed people (low-threshold)? */
   readonly acceptsAnonymous: boolean
+  /** The custom fields the type's plugin declares, by record kind (none accepted when absent). */
+  readonly fields?: FieldDefinitions
 }
 
 /**
@@ -164,7 +167,8 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       indicators: new Map(
         plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])
       ),
-      acceptsAnonymous: plugin.principles.includes("low-threshold")
+      acceptsAnonymous: plugin.principles.includes("low-threshold"),
+      ...(plugin.fields === undefined ? {} : { fields: plugin.fields })
     })
   }
   const reports = new Map<string, ReportDefinition>()

@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { Code, LongText, Timestamp } from "./Common.js"
+import { customFields } from "./CustomFields.js"
 import { LocationKind } from "./Directory.js"
 import { ContactId, LocationId, PersonId, ServiceId, WorkerId } from "./Ids.js"
 import { personal } from "./Personal.js"
@@ -35,7 +36,9 @@ export class Contact extends Schema.Class<Contact>("@pomoc/core/Contact")(
     firstContactChannel: Schema.optionalKey(Code),
     mode: Schema.Literals(["individual", "group"]),
     /** Free-text note; sensitive, encrypted at rest. */
-    note: Schema.optionalKey(personal(LongText))
+    note: Schema.optionalKey(personal(LongText)),
+    /** Custom fields the service type's plugin declares: reportable (`fields`) and personal (encrypted). */
+    ...customFields
   }).check(
     Schema.makeFilter((c) =>
       c.participants.length + c.anonymousCount >= 1 ||

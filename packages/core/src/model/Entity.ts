@@ -25,6 +25,7 @@ import { StaffMember } from "./Actor.js"
 import { Consent, Disclosure } from "./Consent.js"
 import { Contact } from "./Contact.js"
 import { Cooperation } from "./Cooperation.js"
+import { facetsOf } from "./CustomFields.js"
 import { DataKey } from "./DataKey.js"
 import { Location, Organisation, Service } from "./Directory.js"
 import { OutcomeMeasurement } from "./Outcome.js"
@@ -166,7 +167,7 @@ const base = {
       serviceId: p.serviceId,
       personIds: [p.id],
       at: iso(p.registeredAt),
-      facets: { identityLevel: p._tag, ageBand: p.ageBand, gender: p.gender },
+      facets: { identityLevel: p._tag, ageBand: p.ageBand, gender: p.gender, ...facetsOf(p.fields) },
       tags: [...p.needs]
     }),
     owner: (p: Person) => p.id,
@@ -190,7 +191,8 @@ const base = {
         knownCount: c.participants.length,
         anonymousCount: c.anonymousCount,
         participants: c.participants.length + c.anonymousCount,
-        durationMinutes: c.durationMinutes
+        durationMinutes: c.durationMinutes,
+        ...facetsOf(c.fields)
       },
       tags: [...c.interventions]
     }),

@@ -6,6 +6,7 @@
  */
 import { Schema } from "effect"
 import { AgeBand, Code, Gender, LongText, ShortText, Text, Timestamp } from "./Common.js"
+import { customFields } from "./CustomFields.js"
 import { PersonId, ServiceId } from "./Ids.js"
 import { personal } from "./Personal.js"
 
@@ -49,7 +50,9 @@ const common = {
       Schema.Union([Text.check(Schema.isMaxLength(200)), Schema.Finite, Schema.Boolean])
     )
   )),
-  registeredAt: Timestamp
+  registeredAt: Timestamp,
+  /** Custom fields the service type's plugin declares: reportable (`fields`) and personal (encrypted). */
+  ...customFields
 }
 
 /**

@@ -24,6 +24,7 @@ import { defineRule, type Rule } from "../principles/Rule.js"
 import type { RuleId } from "../principles/Verdict.js"
 import type { ReportQuery } from "../reports/Report.js"
 import type { AggregateQuery } from "../Store.js"
+import type { FieldDefinitions } from "./PluginField.js"
 import type { PluginCommand, PluginOperation } from "./PluginOperation.js"
 
 /**
@@ -277,6 +278,11 @@ export interface Plugin {
    * each with its access row, run by the same pipeline as core's.
    */
   readonly operations?: Readonly<Record<string, PluginOperation>>
+  /**
+   * Custom fields the plugin adds to core records of its services (`contact`, `person`), each
+   * reportable (a facet) or personal (encrypted): see `PluginField`.
+   */
+  readonly fields?: FieldDefinitions
 }
 
 /**

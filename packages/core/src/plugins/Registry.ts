@@ -33,7 +33,7 @@ import * as Rule from "../principles/Rule.js"
 import * as RuleSet from "../principles/RuleSet.js"
 import { version } from "../version.js"
 import * as Errors from "./errors.js"
-import { malformedOperations, operationProblems } from "./internal/operations.js"
+import { malformedFields, malformedOperations, operationProblems, personalFacets } from "./internal/operations.js"
 import type {
   ChannelOf,
   CodeOf,
@@ -299,7 +299,7 @@ export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray
 
 const reasons = (plugins: Plugins, options: Options): ReadonlyArray<Errors.RegistrationReason> => {
   const core = options.core ?? builtinCore
-  const malformed = plugins.flatMap((p) => [...malformedParts(p), ...malformedOperations(p)])
+  const malformed = plugins.flatMap((p) => [...malformedParts(p), ...malformedOperations(p), ...malformedFields(p)])
   if (malformed.length > 0) return malformed
   const problems: Array<Errors.RegistrationReason> = []
   const ids = new Set<string>()
@@ -326,7 +326,7 @@ const reasons = (plugins: Plugins, options: Options): ReadonlyArray<Errors.Regis
       ...eligibilityMisplaced(plugin)
     )
   }
-  problems.push(...crossPluginDuplicates(plugins, core), ...operationProblems(plugins))
+  problems.push(...crossPluginDuplicates(plugins, core), ...operationProblems(plugins), ...personalFacets(plugins))
   if (problems.some((p) => p._tag === "DuplicatePlugin" || p._tag === "PluginDependencyCycle")) return problems
   const inOrder = Result.isSuccess(ordered) ? ordered.success : plugins
   for (const error of Engine.validate(engineConfig(inOrder, core))) {

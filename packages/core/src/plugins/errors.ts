@@ -201,6 +201,26 @@ export class OperationWithoutAccess
 }
 
 /**
+ * A custom field is declared both personal and a report facet: a facet is stored in the clear
+ * and read by reports, so personal data may never be one.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class PersonalFieldAsFacet
+  extends Schema.TaggedError<PersonalFieldAsFacet>("@pomoc/core/PersonalFieldAsFacet")("PersonalFieldAsFacet", {
+    plugin: Schema.String,
+    field: Schema.String
+  })
+{
+  override get message(): string {
+    return `Plugin "${this.plugin}", field "${this.field}" is personal and a report facet; personal data is never ` +
+      `a facet: declare it with PluginField.personal (encrypted, no facet), or make it a non-personal code ` +
+      `with PluginField.reportable.`
+  }
+}
+
+/**
  * A code is not lower-case letters, digits and `-` (at most 64), as the model's `Code` requires.
  *
  * @since 0.1.0
@@ -321,6 +341,7 @@ export type RegistrationReason =
   | UnknownReference
   | PluginRuleRefused
   | OperationWithoutAccess
+  | PersonalFieldAsFacet
 
 /**
  * Every reason of a {@link PluginError}: the registration reasons, and the codes or service
@@ -343,6 +364,7 @@ export const PluginErrorReason = Schema.Union([
   UnknownReference,
   PluginRuleRefused,
   OperationWithoutAccess,
+  PersonalFieldAsFacet,
   UnknownCode,
   UnknownServiceType
 ])

@@ -34,6 +34,11 @@ export * as PluginOperation from "./PluginOperation.js"
 /**
  * @since 0.2.0
  */
+export * as PluginField from "./PluginField.js"
+
+/**
+ * @since 0.2.0
+ */
 export * as StandardReports from "./StandardReports.js"
 
 /**
@@ -49,6 +54,7 @@ export {
   MalformedPlugin,
   MissingLabels,
   OperationWithoutAccess,
+  PersonalFieldAsFacet,
   PluginDependencyCycle,
   PluginDependencyMismatch,
   PluginDependencyMissing,

@@ -9,21 +9,17 @@ import {
   Casework,
   Contact,
   definePlugin,
-  FieldCrypto,
-  KeyMaterial,
   Operation,
   Plugin,
   PluginOperation,
   Principles,
   Records,
   Registry,
-  StaffDirectory,
   Store
 } from "@pomoc/core"
-import { DateTime, Effect, Layer, Schema } from "effect"
+import { DateTime, Effect, Schema } from "effect"
 import * as fc from "fast-check"
-
-const l = (en: string) => ({ en, cs: en, lt: en, bg: en })
+import { host, shelterBase, stored, volunteer, worker } from "./host.js"
 
 type AllocateBed = { readonly _tag: "AllocateBed"; readonly bed: number }
 
@@ -80,46 +76,15 @@ const realBed = Plugin.ruleFor<AllocateBed>()({
 })
 
 const shelter = definePlugin({
-  id: "test-shelter",
-  version: "0.1.0",
-  requires: { core: "^0.1.0" },
-  labels: { name: l("Shelter"), description: l("A bed for the night") },
-  taxonomies: {
-    interventions: { "bed-night": l("Bed night") },
-    channels: { "in-person": l("In person") },
-    firstContactChannels: { street: l("Street") }
-  },
-  targetGroup: { description: l("Adults"), configurable: false },
-  principles: ["low-threshold", "voluntariness", "confidentiality"],
+  ...shelterBase("test-shelter"),
   rules: [realBed],
-  indicators: [],
-  goals: [],
-  reports: [],
   operations: { allocateBed }
 })
 
-const registry = Registry.makeUnsafe([shelter])
-const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "eva", grants: [{ role: "worker", services: ["shelter"] }] }
-const volunteer = { id: "vera", grants: [{ role: "volunteer", services: ["shelter"] }] }
+const { layer, registry: _registry, setup: base } = host(shelter, { beds: 10 })
 
-const setup = Effect.gen(function*() {
-  const api = yield* Casework.make(Casework.configFromRegistry(registry))
-  yield* api.registerOrganisation(admin, { id: "org", name: "Org" })
-  yield* api.registerService(admin, {
-    id: "shelter",
-    organisationId: "org",
-    type: "test-shelter",
-    name: "Shelter",
-    targetGroup: { description: "adults" },
-    localities: [],
-    principles: [...shelter.principles],
-    freeOfCharge: true,
-    firstContactChannels: [],
-    config: { beds: 10 },
-    registeredAt: "2026-01-01T00:00:00.000Z"
-  })
-  yield* api.registerPerson(worker, {
+const setup = Effect.tap(base, (api) =>
+  api.registerPerson(worker, {
     _tag: "anonymous",
     id: "guest",
     serviceId: "shelter",
@@ -128,18 +93,9 @@ const setup = Effect.gen(function*() {
     gender: "not-stated",
     needs: [],
     registeredAt: "2026-01-02T00:00:00.000Z"
-  })
-  return api
-})
+  }))
 
-const layer = () =>
-  Layer.mergeAll(
-    StaffDirectory.layerList([admin, worker, volunteer]),
-    Store.layerMemory,
-    FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })
-  )
-
-const contacts = Store.Store.use((s) => s.list({ kind: "contact" }))
+const contacts = stored("contact")
 const audit = Store.Store.use((s) => s.readAudit())
 
 describe("a plugin operation", () => {
@@ -221,7 +177,7 @@ describe("a plugin operation", () => {
     }).pipe(Effect.provide(layer())))
 
   it("is typed in the host from the plugin tuple", () => {
-    type Api = Casework.Api<typeof registry.plugins>
+    type Api = Casework.Api<typeof _registry.plugins>
     type Input = Parameters<Api["allocateBed"]>[1]
     const ok: Input = { serviceId: "s", personId: "p", night: "2026-01-03", bed: 1 }
     // @ts-expect-error: a misspelt input field is a compile error

@@ -3,8 +3,10 @@
  *
  * @since 0.2.0
  */
-import { Effect } from "effect"
+import { Effect, Result, Schema } from "effect"
 import type { Row, Scope, Sensitivity } from "../../access/matrix.js"
+import type { ExtensibleKind, FieldValue } from "../../model/CustomFields.js"
+import type { FieldDefinitions } from "../../plugins/PluginField.js"
 import { InvalidCommand } from "../Errors.js"
 import type { AccessRow } from "../Operation.js"
 
@@ -57,3 +59,43 @@ export const requireCode = (
  */
 export const invalid = (operation: string, field: string, rule: string) =>
   Effect.fail(new InvalidCommand({ operation, field, rule }))
+
+/**
+ * Checks a record's custom fields against its service type's declarations: each name in `fields`
+ * must be a declared reportable field and each in `personalFields` a declared personal one, and
+ * each value must decode with the field's schema. Fails with `InvalidCommand` on the first
+ * problem, naming the field (`fields.<name>`) and the rule, never the value.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const requireFields = (
+  operation: string,
+  prefix: string,
+  declared: FieldDefinitions | undefined,
+  kind: ExtensibleKind,
+  record: {
+    readonly fields?: { readonly [name: string]: FieldValue }
+    readonly personalFields?: { readonly [name: string]: FieldValue }
+  }
+): Effect.Effect<void, InvalidCommand> => {
+  const ofKind = declared?.[kind] ?? {}
+  for (const bag of ["fields", "personalFields"] as const) {
+    const personal = bag === "personalFields"
+    for (const [name, value] of Object.entries(record[bag] ?? {})) {
+      const field = `${prefix}${bag}.${name}`
+      const def = Object.prototype.hasOwnProperty.call(ofKind, name) ? ofKind[name] : undefined
+      if (def === undefined) return invalid(operation, field, `not a custom field of this service type's ${kind}`)
+      if (def.personal !== personal) {
+        return invalid(
+          operation,
+          field,
+          personal ? "a reportable field: give it in fields" : "a personal field: give it in personalFields"
+        )
+      }
+      if (Result.isFailure(Schema.decodeUnknownResult(def.schema as Schema.Codec<unknown, unknown>)(value))) {
+        return invalid(operation, field, "does not match the field's declared type")
+      }
+    }
+  }
+  return Effect.void
+}

@@ -7,7 +7,7 @@ import { Effect } from "effect"
 import { Contact } from "../../model/Contact.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, requireCode } from "./common.js"
+import { access, requireCode, requireFields } from "./common.js"
 
 /**
  * Record a contact and its interventions. Channel, interventions and first-contact channel must
@@ -43,7 +43,8 @@ export const recordContact = Operation.write()({
               "first-contact channel"
             )
           ]
-          : [])
+          : []),
+        requireFields("RecordContact", "", info?.fields, "contact", contact)
       ], { discard: true })
     }
   ],

@@ -12,7 +12,7 @@ import { inForce } from "../../principles/builtin/shared.js"
 import * as Erasure from "../../privacy/Erasure.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid, requireCode } from "./common.js"
+import { access, invalid, requireCode, requireFields } from "./common.js"
 
 /** The services a person belongs to: their own, and those they are shared with. */
 export const servicesOfPerson = (p: Person): ReadonlyArray<string> => [p.serviceId, ...p.sharedWith]
@@ -52,7 +52,9 @@ export const registerPerson = Operation.write()({
         person.needs,
         (need, i) => requireCode("RegisterPerson", `needs[${i}]`, need, ctx.serviceInfo(service.value)?.needs, "need"),
         { discard: true }
-      )
+      ),
+    (ctx, person, service) =>
+      requireFields("RegisterPerson", "", ctx.serviceInfo(service.value)?.fields, "person", person)
   ],
   decide: (_ctx, person, service) =>
     Effect.succeed({

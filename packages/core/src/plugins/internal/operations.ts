@@ -1,10 +1,13 @@
 /**
- * Registration checks of plugin operations: each has an access row, and neither its method name
- * nor its tag is one core or another plugin already uses.
+ * Registration checks of plugin operations (each has an access row, and neither its method name
+ * nor its tag is one core or another plugin already uses) and of custom fields (well-formed, and
+ * never personal and a facet at once).
  *
  * @internal
  */
+import { Schema } from "effect"
 import { operations as core } from "../../casework/operations/index.js"
+import { extensibleKinds } from "../../model/CustomFields.js"
 import * as Errors from "../errors.js"
 import type { Plugins } from "../Plugin.js"
 
@@ -73,5 +76,52 @@ export const accessRowsOf = (plugins: Plugins) =>
   Object.fromEntries(
     plugins.flatMap((p) =>
       Object.values(p.operations ?? {}).flatMap((op) => op.access === undefined ? [] : [[op.tag, op.access.row]])
+    )
+  )
+
+const FIELD_NAME = /^[a-z][A-Za-z0-9]{0,40}$/
+
+/** Malformed custom-field declarations: an unknown record kind, a bad name, no schema. */
+export const malformedFields = (plugin: unknown): ReadonlyArray<Errors.MalformedPlugin> => {
+  if (!isRecord(plugin) || plugin["fields"] === undefined) return []
+  const id = typeof plugin["id"] === "string" ? plugin["id"] : "?"
+  const fields = plugin["fields"]
+  if (!isRecord(fields)) {
+    return [new Errors.MalformedPlugin({ plugin: id, field: "fields", expected: "an object when present" })]
+  }
+  const problems: Array<Errors.MalformedPlugin> = []
+  const fail = (field: string, expected: string) =>
+    problems.push(new Errors.MalformedPlugin({ plugin: id, field, expected }))
+  for (const [kind, ofKind] of Object.entries(fields)) {
+    if (!(extensibleKinds as ReadonlyArray<string>).includes(kind)) {
+      fail(`fields.${kind}`, `a record kind plugins may extend (${extensibleKinds.join(", ")})`)
+      continue
+    }
+    if (!isRecord(ofKind)) {
+      fail(`fields.${kind}`, "an object of field declarations")
+      continue
+    }
+    for (const [name, def] of Object.entries(ofKind)) {
+      const at = `fields.${kind}.${name}`
+      if (!FIELD_NAME.test(name)) fail(at, "a field name of letters and digits (camelCase)")
+      if (!isRecord(def) || !Schema.isSchema(def["schema"])) {
+        fail(at, "a field declaration (PluginField.reportable or PluginField.personal)")
+      } else if (typeof def["personal"] !== "boolean" || typeof def["facet"] !== "boolean") {
+        fail(at, "a field declaration saying personal and facet (PluginField.reportable or PluginField.personal)")
+      }
+    }
+  }
+  return problems
+}
+
+/** Custom fields declared personal and a report facet at once. */
+export const personalFacets = (plugins: Plugins): ReadonlyArray<Errors.PersonalFieldAsFacet> =>
+  plugins.flatMap((plugin) =>
+    Object.entries(plugin.fields ?? {}).flatMap(([kind, ofKind]) =>
+      Object.entries(ofKind ?? {}).flatMap(([name, def]) =>
+        def.personal && def.facet
+          ? [new Errors.PersonalFieldAsFacet({ plugin: plugin.id, field: `${kind}.${name}` })]
+          : []
+      )
     )
   )
