@@ -29,7 +29,7 @@ const TARGET_MS = 5
 const here = dirname(fileURLToPath(import.meta.url))
 
 // A person as the pipeline stores it: encrypted fields (opaque here), one token per person.
-const tokenOf = (n: number) => `ps1-${n.toString(32).padStart(16, "a")}`
+const tokenOf = (n: number) => `ps1-${n.toString(32).padStart(16, "0")}`
 const person = (n: number): Store.RecordWrite => {
   const id = `person-${n.toString().padStart(7, "0")}`
   return {
