@@ -184,4 +184,27 @@ describe("sharedWith names only services the person consented to", () => {
     )
     expect(corrected.sharedWith).toEqual(["debt"])
   })
+
+  it("withdrawing the sharing consent ends the sharing, unless another sharing consent in force names the service", async () => {
+    await run((api) => api.registerPerson(worker, kuba))
+    const { value: first } = await run((api) => api.giveConsent(worker, consent({ id: "c-first" })))
+    const { value: second } = await run((api) => api.giveConsent(worker, consent({ id: "c-second" })))
+    await run((api) => api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: first.id }))
+    expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
+    // Before: the withdrawal was recorded and the debt service went on reading the person.
+    await run((api) => api.withdrawConsent(worker, { consentId: first.id }))
+    expect((await run((api) => api.getPerson(worker, "kuba"))).sharedWith).toEqual(["debt"])
+    await run((api) => api.withdrawConsent(worker, { consentId: second.id }))
+    expect((await run((api) => api.getPerson(worker, "kuba"))).sharedWith).toEqual([])
+    expect((await fail((api) => api.getPerson(counsellor, "kuba")))._tag).toBe("NotFound")
+    // a withdrawn consent does not share again; a new one does
+    const again = await fail((api) =>
+      api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: second.id })
+    )
+    expect(again).toMatchObject({ _tag: "InvalidCommand", field: "consentId" })
+    // the withdrawal that ended the sharing is audited with the person record it changed
+    const entries = await run((api) => api.auditLog(admin, { limit: 1000 }))
+    const last = entries.filter((e) => e.operation === "WithdrawConsent").at(-1)
+    expect(last?.subjects).toEqual(expect.arrayContaining([{ kind: "person", id: "kuba" }]))
+  })
 })

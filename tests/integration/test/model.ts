@@ -527,7 +527,7 @@ export const commands: Array<fc.Arbitrary<Cmd>> = [
  * The store with a few random yields before every read and commit, so that the commands a race
  * runs at once really interleave (their reads and commits in any order) in one process.
  */
-const interleaving = (store: Store.StoreShape): Store.StoreShape => {
+export const interleaving = (store: Store.StoreShape): Store.StoreShape => {
   const pause = Effect.suspend(() => Effect.repeat(Effect.yieldNow, { times: Math.floor(Math.random() * 4) }))
   return {
     ...store,

@@ -10,6 +10,7 @@ import { Casework, FieldCrypto, KeyMaterial, Registry, Store } from "@pomoc/core
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { interleaving } from "./model.js"
 import { everyStore } from "./stores.js"
 
 const registry = Registry.makeUnsafe([lowThresholdClub])
@@ -167,5 +168,50 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     expect((await fail((api) => api.registerOrganisation("jana", { id: "org2", name: "Org 2" })))._tag).toBe(
       "AccessDenied"
     )
+  })
+})
+
+describe.each(stores)("two setups racing on an empty directory (%s)", (_name, storeLayer) => {
+  it("exactly one becomes the first administrator; the other is told to retry or that it is set up", async () => {
+    for (let round = 0; round < 5; round++) {
+      const runtime = ManagedRuntime.make(
+        Casework.layer(Casework.configFromRegistry(registry)).pipe(
+          Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
+          // the store yields at random before every read and commit, so the two really interleave
+          Layer.provideMerge(
+            Layer.effect(Store.Store, Effect.map(Store.Store, interleaving)).pipe(Layer.provide(storeLayer()))
+          )
+        )
+      )
+      try {
+        const results = await runtime.runPromise(Casework.Casework.use((api) =>
+          Effect.all([
+            Effect.result(api.setupAdministrator("jana", {})),
+            Effect.result(api.setupAdministrator("mallory", {}))
+          ], { concurrency: "unbounded" })
+        ))
+        const won = results.flatMap((r, i) => (r._tag === "Success" ? [["jana", "mallory"][i]] : []))
+        expect(won).toHaveLength(1)
+        for (const r of results) {
+          if (r._tag === "Success") continue
+          const e = r.failure as { readonly _tag: string; readonly retryable?: boolean; readonly reason?: unknown }
+          expect(
+            (e._tag === "StoreError" && e.retryable === true) ||
+              (e._tag === "AccessDenied" && e.reason === "already-set-up"),
+            e._tag
+          ).toBe(true)
+        }
+        const staff = await runtime.runPromise(Store.Store.use((s) => s.list({ kind: "staff" })))
+        expect(staff.map((s) => s.id)).toEqual(won)
+        // the loser, retrying, finds the directory set up
+        const loser = won[0] === "jana" ? "mallory" : "jana"
+        const retried = await runtime.runPromise(
+          Effect.flip(Casework.Casework.use((api) => api.setupAdministrator(loser, {})))
+        )
+        expect(retried).toMatchObject({ _tag: "AccessDenied", reason: "already-set-up" })
+      } finally {
+        await runtime.dispose()
+      }
+    }
   })
 })

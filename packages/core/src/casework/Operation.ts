@@ -56,15 +56,32 @@ export interface Change {
  * @since 0.2.0
  * @category constructors
  */
-export const change = <A>(mapping: Mapping<A>, entity: A, expectedVersion: number): Change => ({
-  kind: mapping.kind,
-  id: mapping.id(entity),
-  entity,
-  index: mapping.index(entity),
-  expectedVersion,
-  toWrite: (version) => toWrite(mapping, entity, version),
-  owner: mapping.owner(entity)
-})
+export const change = <A>(
+  mapping: Mapping<A>,
+  entity: A,
+  expectedVersion: number,
+  options?: {
+    /**
+     * A guard key for this write instead of the one the entity's mapping gives: for an "at most
+     * once" that belongs to the operation rather than to the record (see `RecordWrite.key`).
+     */
+    readonly key?: string
+  }
+): Change => {
+  const key = options?.key
+  const index = key === undefined ? mapping.index(entity) : { ...mapping.index(entity), key }
+  return {
+    kind: mapping.kind,
+    id: mapping.id(entity),
+    entity,
+    index,
+    expectedVersion,
+    toWrite: (
+      version
+    ) => (key === undefined ? toWrite(mapping, entity, version) : { ...toWrite(mapping, entity, version), key }),
+    owner: mapping.owner(entity)
+  }
+}
 
 /**
  * A record a decision rested on, at the version it was read. The pipeline collects them into

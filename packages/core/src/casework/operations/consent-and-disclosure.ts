@@ -7,10 +7,14 @@
 import { DateTime, Effect, Schema } from "effect"
 import { Consent, Disclosure } from "../../model/Consent.js"
 import * as Ids from "../../model/Ids.js"
+import type { Person } from "../../model/Person.js"
+import { inForce } from "../../principles/builtin/shared.js"
 import { InvalidCommand } from "../Errors.js"
+import type { Context, Loaded } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
 import { access } from "./common.js"
+import { withSharing } from "./people.js"
 
 /**
  * Record a consent the person gave. `recordedBy` is the actor (set when absent).
@@ -37,11 +41,32 @@ export const giveConsent = Operation.write()({
   })
 })
 
+/**
+ * Withdrawing a sharing consent ends the sharing it allowed: the services it named leave the
+ * person's `sharedWith`, unless another sharing consent of the person's, in force now, still
+ * names them. The person record's change, if any.
+ */
+const endSharing = Effect.fnUntraced(function*(ctx: Context, withdrawn: Consent, person: Loaded<Person>) {
+  const named = withdrawn.purpose === "sharing" ? withdrawn.alsoForServices ?? [] : []
+  if (!named.some((s) => person.value.sharedWith.includes(s))) return []
+  const others = yield* ctx.loadAll(mappings.consent, { personId: person.value.id, serviceId: person.value.serviceId })
+  const stillNamed = new Set(
+    others.flatMap(({ value: c }) =>
+      c.id !== withdrawn.id && c.purpose === "sharing" && inForce(c, ctx.now) ? c.alsoForServices ?? [] : []
+    )
+  )
+  const sharedWith = person.value.sharedWith.filter((s) => !named.includes(s) || stillNamed.has(s))
+  return sharedWith.length === person.value.sharedWith.length
+    ? []
+    : [Operation.change(mappings.person, withSharing(person.value, sharedWith), person.version)]
+})
+
 const WithdrawConsentInput = Schema.Struct({ consentId: Ids.ConsentId })
 
 /**
  * Withdraw a consent: `{ consentId }`. Always allowed; withdrawing a withdrawn consent changes
- * nothing and is audited like any other write.
+ * nothing and is audited like any other write. Withdrawing a sharing consent ends the sharing it
+ * allowed (the services it named, unless another sharing consent in force still names them).
  * @since 0.2.0
  * @category operations
  */
@@ -63,11 +88,12 @@ export const withdrawConsent = Operation.write()({
     const withdrawn = already
       ? current.value
       : new Consent({ ...current.value, withdrawnAt: DateTime.max(ctx.now, current.value.givenAt) })
+    const unshared = already ? [] : yield* endSharing(ctx, withdrawn, person)
     return {
       command: { _tag: "WithdrawConsent", consentId } as const,
       service: service.value,
       person: person.value,
-      changes: already ? [] : [Operation.change(mappings.consent, withdrawn, current.version)],
+      changes: already ? [] : [Operation.change(mappings.consent, withdrawn, current.version), ...unshared],
       subjects: already ? [{ kind: "consent", id: consentId }] : [],
       result: withdrawn
     }

@@ -155,7 +155,12 @@ const withFields = (person: Person, fields: Partial<Pick<Person, "needs" | "shar
     : new IdentifiedPerson(all)
 }
 const withNeeds = (person: Person, needs: ReadonlyArray<string>): Person => withFields(person, { needs })
-const withSharing = (person: Person, sharedWith: ReadonlyArray<Ids.ServiceId>): Person =>
+/**
+ * The person with these services to share them with.
+ * @since 0.2.0
+ * @category internal
+ */
+export const withSharing = (person: Person, sharedWith: ReadonlyArray<Ids.ServiceId>): Person =>
   withFields(person, { sharedWith })
 
 /**

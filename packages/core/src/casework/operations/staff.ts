@@ -22,6 +22,9 @@ export const organisationWideRoles: ReadonlySet<Role> = new Set(["administrator"
 
 const SetupInput = Schema.UndefinedOr(Schema.Struct({}))
 
+/** The guard key of the first administrator's staff record: the directory is set up once. */
+const FIRST_ADMINISTRATOR = "setup/first-administrator"
+
 /**
  * The organisation's setup: the acting id becomes the first administrator (`"*"`). Allowed only
  * while the staff directory is empty (then `AccessDenied`, `already-set-up`); audited like any
@@ -46,7 +49,9 @@ export const setupAdministrator = Operation.write<Record<string, never> | undefi
     const member = new StaffMember({ id: ctx.actor.id, grants: [{ role: "administrator", services: "*" }] })
     return Effect.succeed({
       command: { _tag: "SetupAdministrator", member } as const,
-      changes: [Operation.change(mappings.staff, member, 0)],
+      // Two setups racing on an empty directory both see it empty: the guard key lets one commit
+      // and gives the other a retryable conflict (retried, it finds the directory set up).
+      changes: [Operation.change(mappings.staff, member, 0, { key: FIRST_ADMINISTRATOR })],
       result: member
     })
   }
