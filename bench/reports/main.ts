@@ -65,7 +65,7 @@ for (const { definition } of definitions) {
         ...new Set([...(shape.facets.get(d.by) ?? []), ...(d.values ?? ["v0", "v1", "v2", "v3", "v4"])])
       ])}
   }
-  if (typeof q.measure === "object") shape.sums.add(q.measure.sum)
+  if (typeof q.measure === "object" && "sum" in q.measure) shape.sums.add(q.measure.sum)
 }
 
 /** Records per contact, by kind. */
@@ -158,6 +158,8 @@ const handWritten = (
     ? "count(*)"
     : m === "people"
     ? `count(DISTINCT p.${d === "pg" ? "v" : "value"})`
+    : !("sum" in m)
+    ? "count(*)"
     : d === "pg"
     ? `sum((r.facets ->> '${m.sum}')::float8)`
     : `total(r.facets ->> '$.${m.sum}')`
@@ -179,7 +181,13 @@ const storeCells = (definition: Report.ReportDefinition, rows: ReadonlyArray<Sto
   const m = definition.query.measure ?? "records"
   return new Map(rows.map((row) => [
     JSON.stringify(definition.query.dimensions.map((d) => row.group[d.by] ?? null)),
-    m === "records" ? row.count : m === "people" ? row.distinctPeople ?? 0 : row.sums[m.sum] ?? 0
+    m === "records"
+      ? row.count
+      : m === "people"
+      ? row.distinctPeople ?? 0
+      : "sum" in m
+      ? row.sums[m.sum] ?? 0
+      : row.count
   ]))
 }
 

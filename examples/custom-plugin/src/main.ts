@@ -59,7 +59,7 @@ export const run: Effect.Effect<Summary, PluginError.PluginError | InvalidInput>
     serviceId: "shelter-brno",
     at: "2025-01-15T21:00:00Z",
     durationMinutes: 600,
-    locationKind: "club-premises",
+    locationKind: "dormitory",
     workers: ["worker-1"],
     participants: [],
     anonymousCount: 30,

@@ -2,8 +2,18 @@
  * A night shelter as a Pomoc plugin: a sixth service type, written outside `packages/` with
  * nothing but the public API of `@pomoc/core`.
  */
-import { definePlugin, Plugin, Principle } from "@pomoc/core"
-import { DateTime } from "effect"
+import {
+  type Command,
+  definePlugin,
+  type Facts,
+  type Operation,
+  Plugin,
+  PluginField,
+  Principle,
+  type Rule
+} from "@pomoc/core"
+import { DateTime, Schema } from "effect"
+import { type AllocateBed, allocateBed } from "./bedAllocation.js"
 
 /** Guests' safety: a principle of this service type, on top of the core ones. */
 export const GuestSafety = Principle.make({
@@ -58,7 +68,29 @@ export const alreadyHoused: ShelterRule<"night-shelter-safety/already-housed"> =
       : v.allow
 })
 
+/**
+ * A bed the shelter has not (above its configured `beds`) is refused: a rule over the shelter's
+ * own command (`AllocateBed`), next to core's rules.
+ */
+export const realBed: Rule.Rule<Command.Command | AllocateBed, Facts.Facts, "night-shelter-safety/real-bed"> = Plugin
+  .ruleFor<AllocateBed>()({
+    id: "night-shelter-safety/real-bed",
+    principle: GuestSafety,
+    appliesTo: ["AllocateBed"],
+    reads: ["service.config"],
+    verdicts: ["Deny"],
+    check: (command, facts, v) => {
+      const beds = facts.service.config["beds"]
+      return typeof beds === "number" && command.bed > beds
+        ? v.deny("the shelter has no such bed", "nightShelter.noSuchBed")
+        : v.allow
+    }
+  })
+
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000
+
+/** What the shelter's bed allocation returns (the night's record and the bed). */
+export type BedAllocated = Operation.ResultOf<typeof allocateBed>
 
 /**
  * The shelter's plugin.
@@ -104,6 +136,11 @@ export const nightShelter = definePlugin({
       },
       "word-of-mouth": { en: "Word of mouth", cs: "Od známých", lt: "Iš pažįstamų", bg: "От познати" }
     },
+    // Place types: the shelter's own dormitory next to core's street area.
+    locationKinds: {
+      dormitory: { en: "Dormitory", cs: "Noclehárna", lt: "Miegamasis", bg: "Спално помещение" },
+      "street-area": { en: "Street", cs: "Ulice", lt: "Gatvė", bg: "Улица" }
+    },
     needs: {
       bed: { en: "A bed", cs: "Lůžko", lt: "Lova", bg: "Легло" },
       documents: { en: "Identity documents", cs: "Doklady", lt: "Asmens dokumentai", bg: "Документи за самоличност" },
@@ -122,7 +159,7 @@ export const nightShelter = definePlugin({
   },
   principles: ["low-threshold", "voluntariness", "confidentiality", "night-shelter-safety"],
   extraPrinciples: [GuestSafety],
-  rules: [overCapacity],
+  rules: [overCapacity, realBed],
   eligibility: [alreadyHoused],
   indicators: [
     {
@@ -199,5 +236,16 @@ export const nightShelter = definePlugin({
       }
     }
   ],
-  config: { beds: 24 }
+  config: { beds: 24 },
+  // The shelter's own operation, run by core's pipeline with its access row.
+  operations: { allocateBed },
+  // Custom fields on core records: the bed of a night (a report facet), where a guest was sent
+  // from (a facet) and a remark on arrival (personal: encrypted, never a facet).
+  fields: {
+    contact: { bed: PluginField.reportable(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: 200 }))) },
+    person: {
+      referredBy: PluginField.reportable(Schema.Literals(["street-work", "hospital", "police", "self"])),
+      arrivalRemark: PluginField.personal(Schema.String.check(Schema.isMaxLength(300)))
+    }
+  }
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Registry } from "@pomoc/core"
-import { pluginSuite } from "@pomoc/core/testing"
+import { type Command, Registry } from "@pomoc/core"
+import { arbCommandOf, pluginSuite } from "@pomoc/core/testing"
 import { Effect } from "effect"
+import * as fc from "fast-check"
+import { beds } from "../src/beds.js"
 import { run } from "../src/main.js"
 import { nightShelter } from "../src/nightShelter.js"
 
@@ -36,4 +38,48 @@ describe("a sixth service type, defined outside packages/", () => {
   })
 })
 
-pluginSuite(nightShelter, { numRuns: 50 })
+describe("the shelter's own operation, custom fields and place type, with no core change", () => {
+  it.effect("allocates beds through the case-work API and refuses what the pipeline refuses", () =>
+    Effect.gen(function*() {
+      const summary = yield* beds
+      // Two nights on bed 3, each recorded with the bed as a report facet.
+      expect(summary.allocated).toEqual([{ bed: 3, facet: 3 }, { bed: 3, facet: 3 }])
+      // The operation's domain check: the bed is taken that night.
+      expect(summary.takenTwice).toBe("InvalidCommand:bed")
+      // The shelter's rule over its own command: no bed 99 in a shelter of 24.
+      expect(summary.noSuchBed).toEqual(["night-shelter-safety/real-bed"])
+      // The operation's own access row: volunteers may not allocate beds.
+      expect(summary.volunteer).toBe("AccessDenied")
+      // The shelter's place types are checked: a misspelt one is refused naming the field.
+      expect(summary.misspeltPlace).toBe("InvalidCommand:locationKind")
+      // The guest's personal custom field is encrypted at rest.
+      expect(summary.remarkInTheClear).toBe(false)
+    }))
+
+  it("declares a personal field that registration would refuse as a facet", () => {
+    const remark = nightShelter.fields.person.arrivalRemark
+    const leaky = {
+      ...nightShelter,
+      fields: {
+        ...nightShelter.fields,
+        person: { ...nightShelter.fields.person, arrivalRemark: { ...remark, facet: true } }
+      }
+    }
+    expect(Registry.validate([leaky]).map((p) => p.reason._tag)).toEqual(["PersonalFieldAsFacet"])
+  })
+
+  it("refuses its operation without an access row, saying what to fix", () => {
+    const { access: _access, ...withoutAccess } = nightShelter.operations.allocateBed
+    const problems = Registry.validate([{ ...nightShelter, operations: { allocateBed: withoutAccess } }])
+    expect(problems.map((p) => p.reason._tag)).toEqual(["OperationWithoutAccess"])
+    expect(problems[0]!.message).toContain("PluginOperation.access")
+  })
+})
+
+// The shelter's rules run on core's generated commands and on generated bed allocations.
+const allocations = fc.record({ _tag: fc.constant("AllocateBed" as const), bed: fc.integer({ min: 1, max: 300 }) })
+pluginSuite(nightShelter, {
+  numRuns: 50,
+  commands: (tags) =>
+    fc.oneof(...tags.map((tag) => tag === "AllocateBed" ? allocations : arbCommandOf(tag as Command.CommandTag)))
+})

@@ -32,7 +32,11 @@ const measureText = (result: ReportResult): string =>
     ? "records"
     : result.measure === "people"
     ? "distinct people"
-    : `sum of ${result.measure.sum}`
+    : "sum" in result.measure
+    ? `sum of ${result.measure.sum}`
+    : "rate" in result.measure
+    ? "share"
+    : `change of ${result.measure.change}`
 
 /** A report as a labelled table (one-way: a row per value; two-way: a matrix with totals). */
 export const reportTable = (result: ReportResult): string => {
@@ -144,10 +148,10 @@ export const format = (
   lines.push("")
   lines.push("══ Audit")
   lines.push(
-    `  ${y.audit.entries} audit entries: one for each of the ${y.commands} writes of the year and one for the erasure (the refused`
+    `  ${y.audit.entries} audit entries: one for each of the ${y.commands} writes of the year, one for the erasure and one for`
   )
   lines.push(
-    `  attempts stored nothing, so they left none). The hash chain was ${
+    `  each of the ${y.reportRuns} report runs (the refused attempts stored nothing, so they left none). The hash chain was ${
       y.audit.intact ? "verified intact" : "found BROKEN"
     }.`
   )

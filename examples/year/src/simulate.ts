@@ -89,6 +89,8 @@ export interface Year {
   readonly seed: number
   readonly organisations: ReadonlyArray<OrganisationYear>
   readonly commands: number
+  /** Report runs: each is audited (who, which report, which period; never a cell). */
+  readonly reportRuns: number
   readonly erasure: {
     readonly person: string
     /** The report's total before and after: erasure removes the person, not the counts. */
@@ -239,6 +241,7 @@ export const simulate = (seed: number, onProgress: (done: number, total: number)
       seed,
       organisations,
       commands: [...counts.values()].reduce((a, b) => a + b, 0),
+      reportRuns: 2 + organisations.reduce((n, o) => n + o.reports.length, 0),
       erasure: {
         person: erasedClient,
         reportLabel: before.labels.en ?? before.reportId,

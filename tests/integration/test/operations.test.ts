@@ -764,10 +764,20 @@ describe("reports", () => {
     expect(may).toEqual({ _tag: "Value", count: 6 })
     expect(await total({ from: "2026-05-01", to: "2026-06-01" })).toEqual(may)
     for (const period of ["2026-05", "2026-Q2", "2026"]) expect(await total({ period })).toEqual(may)
-    // `to` is exclusive: a day ends the period at its start.
-    expect(await total({ from: "2026-05-01", to: "2026-05-13" })).toEqual(
-      await total({ from: "2026-05-01T00:00:00.000Z", to: "2026-05-13T00:00:00.000Z" })
-    )
+    // `to` is exclusive: a day ends the period at its start. A window that is no named period is
+    // refused alike as a day and as an instant (overlapping windows could be differenced).
+    for (
+      const window of [{ from: "2026-05-01", to: "2026-05-13" }, {
+        from: "2026-05-01T00:00:00.000Z",
+        to: "2026-05-13T00:00:00.000Z"
+      }]
+    ) {
+      expect(
+        await fail((api) =>
+          api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...window })
+        )
+      ).toMatchObject({ _tag: "InvalidCommand", field: "period" })
+    }
     expect(await total({ period: "2026-04" })).toEqual({ _tag: "Value", count: 0 })
     const problems = async (input: Record<string, string>) => {
       const e = await fail((api) =>
@@ -789,5 +799,62 @@ describe("reports", () => {
       api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", threshold: 12 })
     )
     expect(stricter.threshold).toBe(12)
+  })
+
+  it("refuses overlapping windows, so that May, May 1-20 and May 21-31 cannot be differenced (issue 14)", async () => {
+    const contact = (day: number, interventions: Array<"contact" | "crisis-intervention">) =>
+      run((api) =>
+        api.recordContact(worker, {
+          serviceId: "club",
+          at: T(day),
+          durationMinutes: 30,
+          locationKind: "club-premises",
+          channel: "in-person",
+          workers: ["eva"],
+          participants: [],
+          anonymousCount: 2,
+          interventions,
+          firstContact: false,
+          mode: "group"
+        })
+      )
+    const clubReport = (input: Record<string, string>) => (a: Api) =>
+      a.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...input })
+    for (let day = 2; day < 14; day++) await contact(day, ["contact"])
+    for (let day = 21; day < 27; day++) await contact(day, ["contact"])
+    await contact(20, ["contact", "crisis-intervention"])
+    const may = await run(clubReport({ period: "2026-05" }))
+    if (may.table._tag !== "OneWay") throw new Error("expected a one-way table")
+    const crisis = may.table.dimension.values.indexOf("crisis-intervention")
+    expect(may.table.cells[crisis]).toEqual({ _tag: "Suppressed" })
+    // The attack: two windows that split May at the crisis contact.
+    for (const window of [{ from: "2026-05-01", to: "2026-05-21" }, { from: "2026-05-21", to: "2026-06-01" }]) {
+      const e = await fail(clubReport(window))
+      expect(e).toMatchObject({ _tag: "InvalidCommand", field: "period" })
+    }
+    // Days and instants that bound a named period exactly are that period.
+    const sameMonth = await run(clubReport({ from: "2026-05-01", to: "2026-06-01" }))
+    expect(sameMonth.table).toEqual(may.table)
+    // The quarter hides what its months hide: Q2 minus April and June does not give May away.
+    const q2 = await run(clubReport({ period: "2026-Q2" }))
+    if (q2.table._tag !== "OneWay") throw new Error("expected a one-way table")
+    expect(q2.table.cells[q2.table.dimension.values.indexOf("crisis-intervention")]).toEqual({ _tag: "Suppressed" })
+    // Every run is audited: who, which report, which period, never a cell.
+    const runs = (await audit()).filter((e) => e.operation === "ReadReport")
+    expect(runs.map((e) => [e.actor, e.subjects])).toEqual([
+      ["marta", [{ kind: "report", id: "low-threshold-club/contacts-by-intervention" }, {
+        kind: "period",
+        id: "2026-05"
+      }, { kind: "service", id: "club" }]],
+      ["marta", [{ kind: "report", id: "low-threshold-club/contacts-by-intervention" }, {
+        kind: "period",
+        id: "2026-05"
+      }, { kind: "service", id: "club" }]],
+      ["marta", [{ kind: "report", id: "low-threshold-club/contacts-by-intervention" }, {
+        kind: "period",
+        id: "2026-Q2"
+      }, { kind: "service", id: "club" }]]
+    ])
+    expect(JSON.stringify(runs)).not.toMatch(/"count"/)
   })
 })

@@ -6,7 +6,6 @@
 import { Schema } from "effect"
 import { Code, LongText, Timestamp } from "./Common.js"
 import { customFields } from "./CustomFields.js"
-import { LocationKind } from "./Directory.js"
 import { ContactId, LocationId, PersonId, ServiceId, WorkerId } from "./Ids.js"
 import { personal } from "./Personal.js"
 
@@ -24,7 +23,11 @@ export class Contact extends Schema.Class<Contact>("@pomoc/core/Contact")(
     at: Timestamp,
     durationMinutes: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 24 * 60 })),
     locationId: Schema.optionalKey(LocationId),
-    locationKind: LocationKind,
+    /**
+     * The type of place: one of core's `LocationKind`s, or a place type the service type's plugin
+     * defines (`taxonomies.locationKinds`), checked by the case-work API.
+     */
+    locationKind: Code,
     /** How the contact happened: in person, phone, e-mail, social network, message box, online game, … */
     channel: Code,
     workers: Schema.Array(WorkerId).check(Schema.isMinLength(1)),

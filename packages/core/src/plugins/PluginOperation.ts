@@ -52,12 +52,12 @@ export interface PluginOperation {
 }
 
 /**
- * What a plugin's write and read declare alike.
+ * What a plugin write and read both declare.
  * @since 0.2.0
  * @category models
  */
 export interface Common<Tag extends string, I, E, S> {
-  /** The operation's tag: its row in the plugin's access rows. */
+  /** The operation's tag. */
   readonly tag: Tag
   /** The input schema: every input is decoded with it; its encoded type is what callers pass. */
   readonly input: Schema.Codec<I, E>
@@ -67,7 +67,7 @@ export interface Common<Tag extends string, I, E, S> {
   readonly newId?: boolean
   /** Where the operation's subject lives, which is where it is authorised. */
   readonly subject: Subject<I, S>
-  /** A one-line description for docs. */
+  /** One line for the generated docs. */
   readonly summary: string
   /** Domain checks, run in order after authorisation. */
   readonly checks?: ReadonlyArray<(ctx: Context, input: I, subject: S) => Effect.Effect<void, CaseworkError>>

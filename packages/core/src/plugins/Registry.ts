@@ -23,6 +23,7 @@ import * as Decode from "../Decode.js"
 import type { Facts } from "../Facts.js"
 import type { Labels, Language } from "../model/Common.js"
 import { Contact } from "../model/Contact.js"
+import { LocationKind } from "../model/Directory.js"
 import type { OutcomeValue } from "../model/Outcome.js"
 import { fitsScale } from "../model/Outcome.js"
 import * as Builtin from "../principles/builtin/index.js"
@@ -126,8 +127,10 @@ export type FromPlugin<A> = A & { readonly plugin: string }
  * @category models
  */
 export type ContactInput<Ps extends Plugins> =
-  & Omit<typeof Contact.Encoded, "interventions" | "channel" | "firstContactChannel">
+  & Omit<typeof Contact.Encoded, "interventions" | "channel" | "firstContactChannel" | "locationKind">
   & {
+    /** Core's place types and those the plugins define. */
+    readonly locationKind: LocationKind | CodeOf<Ps, "locationKinds">
     readonly interventions: ReadonlyArray<InterventionOf<Ps>>
     readonly channel: ChannelOf<Ps>
     readonly firstContactChannel?: FirstContactChannelOf<Ps>
@@ -374,6 +377,9 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
     check("channels", contact.channel)
     check("firstContactChannels", contact.firstContactChannel)
     if (byId.get(serviceType)?.taxonomies.locationKinds !== undefined) check("locationKinds", contact.locationKind)
+    else if (!(LocationKind.literals as ReadonlyArray<string>).includes(contact.locationKind)) {
+      problems.push(new Errors.UnknownCode({ serviceType, taxonomy: "locationKinds", code: contact.locationKind }))
+    }
     return problems
   }
 

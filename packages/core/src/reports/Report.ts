@@ -9,15 +9,32 @@ import { Effect, Result, Schema } from "effect"
 import type { Labels } from "../model/Common.js"
 import type { ReportQuestion } from "../plugins/Plugin.js"
 import { FACET_NAME, Store } from "../Store.js"
-import type { AggregateQuery, AggregateRow, FacetValue, RecordKind, StoreError, StoreShape } from "../Store.js"
+import type {
+  AggregateFilter,
+  AggregateQuery,
+  AggregateRow,
+  FacetValue,
+  RecordKind,
+  StoreError,
+  StoreShape
+} from "../Store.js"
 import * as Suppression from "./Suppression.js"
+import * as Tables from "./Tables.js"
 
 /**
  * What a report counts in each cell:
  *
  * - `"records"`: records of the kind (contacts, activities, …);
- * - `"people"`: distinct people (the store counts them);
- * - `{ sum: facet }`: the sum of a numeric facet (e.g. `anonymousCount` of contacts).
+ * - `"people"`: distinct people (the store counts them; anonymous participants are never among
+ *   them: see {@link ReportQuery.anonymous});
+ * - `{ sum: facet }`: the sum of a numeric facet (e.g. `anonymousCount` of contacts);
+ * - `{ rate: { of, where } }`: the share of the records (or people, `of: "people"`) of each cell
+ *   that the filters `where` keep: the table gets two columns, the numerator and the rest of
+ *   the denominator (the row total), suppressed together, and {@link ReportResult.rates} the
+ *   shares where both are shown;
+ * - `{ change: facet, order? }`: change per person: each person's first and last value of the
+ *   facet in the period (measurements' `value`), counted as improved, same or worse. Numbers
+ *   and yes/no compare as such; categories by their place in `order` (worst first).
  *
  * Margins are the sums of the cells, so that every row and column adds up (which is what
  * complementary suppression protects). For `"people"` and for `tag` dimensions a person or a
@@ -26,7 +43,24 @@ import * as Suppression from "./Suppression.js"
  * @since 0.1.0
  * @category models
  */
-export type Measure = "records" | "people" | { readonly sum: string }
+export type Measure =
+  | "records"
+  | "people"
+  | { readonly sum: string }
+  | { readonly rate: RateMeasure }
+  | { readonly change: string; readonly order?: ReadonlyArray<FacetValue> }
+
+/**
+ * The numerator of a rate: which records (or the people with at least one of them) count.
+ * @since 0.2.0
+ * @category models
+ */
+export interface RateMeasure {
+  /** Records (default) or distinct people. */
+  readonly of?: "records" | "people"
+  /** The filters a record must pass to count in the numerator. */
+  readonly where: ReadonlyArray<AggregateFilter>
+}
 
 /**
  * One dimension of a report: a facet name, `"tag"` (one group per tag) or `"month"`
@@ -42,17 +76,34 @@ export interface ReportDimension {
 }
 
 /**
- * The declarative query of a report: which records, grouped by one or two dimensions, measured
- * how.
+ * The declarative query of a report: which records (of a kind, passing the filters), grouped by
+ * one to four dimensions, measured how. With one dimension the table is one-way; otherwise the
+ * last dimension gives the columns (the outcome columns for rates and change) and every
+ * combination of the others a row.
  *
  * @since 0.1.0
  * @category models
  */
 export interface ReportQuery {
   readonly kind: RecordKind
-  readonly dimensions: readonly [ReportDimension] | readonly [ReportDimension, ReportDimension]
+  readonly dimensions:
+    | readonly [ReportDimension]
+    | readonly [ReportDimension, ReportDimension]
+    | readonly [ReportDimension, ReportDimension, ReportDimension]
+    | readonly [ReportDimension, ReportDimension, ReportDimension, ReportDimension]
   /** Default `"records"`. */
   readonly measure?: Measure
+  /**
+   * Only the records these filters keep.
+   * @since 0.2.0
+   */
+  readonly where?: ReadonlyArray<AggregateFilter>
+  /**
+   * With `measure: "people"`: a numeric facet counting anonymous participants (contacts'
+   * `anonymousCount`), summed in the same cells and shown beside, never added to the people.
+   * @since 0.2.0
+   */
+  readonly anonymous?: string
 }
 
 /**
@@ -91,6 +142,35 @@ export interface RunOptions {
   readonly to?: string
   /** A higher threshold than the definition's; a lower one is ignored (the definition is the floor). */
   readonly threshold?: number
+  /**
+   * Filters added to the definition's.
+   * @since 0.2.0
+   */
+  readonly where?: ReadonlyArray<AggregateFilter>
+  /**
+   * Cells to hide in any case (by their row and column values), before complementary
+   * suppression: what other runs hid, so that this one stays consistent with them.
+   * @since 0.2.0
+   */
+  readonly hide?: ReadonlyArray<HiddenCell>
+  /**
+   * Cells to choose as complements before others (by their values): cells that consistent runs
+   * hide already.
+   * @since 0.2.0
+   */
+  readonly prefer?: ReadonlyArray<HiddenCell>
+}
+
+/**
+ * A cell of a report by its values rather than its position: its row key (the values of the
+ * row dimensions, `"total"` for the column totals) and its column (`[value]`, or `"total"` for
+ * the row totals; absent in a one-way table).
+ * @since 0.2.0
+ * @category models
+ */
+export interface HiddenCell {
+  readonly row: ReadonlyArray<FacetValue> | "total"
+  readonly column?: readonly [FacetValue] | "total"
 }
 
 /**
@@ -109,6 +189,23 @@ export interface ReportResult {
   readonly table: Suppression.SuppressedTable
   /** The smallest non-zero count shown (margins included), for `PublishReport.smallestCell`. */
   readonly smallestVisibleCount: number | undefined
+  /**
+   * The values of each row of `table` (one per row dimension), in table order.
+   * @since 0.2.0
+   */
+  readonly rowKeys: ReadonlyArray<ReadonlyArray<FacetValue>>
+  /**
+   * With a rate: each row's share (numerator / row total), or `null` where either is hidden or
+   * the total is 0; `total` for the whole table.
+   * @since 0.2.0
+   */
+  readonly rates?: { readonly rows: ReadonlyArray<number | null>; readonly total: number | null }
+  /**
+   * With {@link ReportQuery.anonymous}: the anonymous participants in the same cells, suppressed
+   * on their own, never added to the people.
+   * @since 0.2.0
+   */
+  readonly anonymous?: Suppression.SuppressedTable
 }
 
 /**
@@ -129,29 +226,31 @@ export class InvalidReport extends Schema.TaggedError<InvalidReport>("@pomoc/cor
 
 const isGroupKey = (name: string): boolean => name === "tag" || name === "month" || FACET_NAME.test(name)
 
-const valueKey = (v: FacetValue): string => JSON.stringify(v)
-
-const compareValues = (a: FacetValue, b: FacetValue): number => {
-  const rank = (v: FacetValue) => (v === null ? 3 : typeof v === "boolean" ? 2 : typeof v === "number" ? 0 : 1)
-  if (rank(a) !== rank(b)) return rank(a) - rank(b)
-  if (typeof a === "number" && typeof b === "number") return a - b
-  const sa = String(a)
-  const sb = String(b)
-  return sa < sb ? -1 : sa > sb ? 1 : 0
-}
+const filtersOf = (definition: ReportDefinition, options: RunOptions): ReadonlyArray<AggregateFilter> => [
+  ...(definition.query.where ?? []),
+  ...(options.where ?? [])
+]
 
 /**
- * The aggregate query a definition runs against the store.
+ * The aggregate query a definition runs against the store (for a rate, the denominator's; see
+ * {@link numeratorQuery}).
  * @since 0.1.0
  * @category combinators
  */
 export const toAggregateQuery = (definition: ReportDefinition, options: RunOptions = {}): AggregateQuery => {
   const measure = definition.query.measure ?? "records"
+  const where = filtersOf(definition, options)
+  const anonymous = definition.query.anonymous
+  const people = measure === "people" ||
+    (typeof measure === "object" && "rate" in measure && measure.rate.of === "people")
   return {
     kind: definition.query.kind,
     groupBy: definition.query.dimensions.map((d) => d.by),
-    ...(typeof measure === "object" ? { sum: [measure.sum] } : {}),
-    ...(measure === "people" ? { distinctPeople: true } : {}),
+    ...(typeof measure === "object" && "sum" in measure ? { sum: [measure.sum] } : {}),
+    ...(measure === "people" && anonymous !== undefined ? { sum: [anonymous] } : {}),
+    ...(people ? { distinctPeople: true } : {}),
+    ...(typeof measure === "object" && "change" in measure ? { change: measure.change } : {}),
+    ...(where.length > 0 ? { where } : {}),
     ...(options.serviceId !== undefined ? { serviceId: options.serviceId } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {})
@@ -159,75 +258,164 @@ export const toAggregateQuery = (definition: ReportDefinition, options: RunOptio
 }
 
 /**
+ * A rate's numerator query: the denominator's with the rate's filters added, or `undefined` for
+ * other measures.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const numeratorQuery = (definition: ReportDefinition, options: RunOptions = {}): AggregateQuery | undefined => {
+  const measure = definition.query.measure ?? "records"
+  if (typeof measure !== "object" || !("rate" in measure)) return undefined
+  const base = toAggregateQuery(definition, options)
+  return { ...base, where: [...(base.where ?? []), ...measure.rate.where] }
+}
+
+const groupKey = (names: ReadonlyArray<string>, row: AggregateRow) =>
+  JSON.stringify(names.map((n) => row.group[n] ?? null))
+
+/**
  * Turns aggregate rows into a count table along the definition's dimensions (pure; rows with
- * the same group are added up, missing combinations are 0).
+ * the same cell are added up, missing combinations are 0). A rate needs its numerator's rows.
  * @since 0.1.0
  * @category combinators
  */
 export const tabulate = (
   definition: ReportDefinition,
-  rows: ReadonlyArray<AggregateRow>
-): Result.Result<Suppression.CountTable, InvalidReport> => {
+  rows: ReadonlyArray<AggregateRow>,
+  numerator: ReadonlyArray<AggregateRow> = []
+): Result.Result<Suppression.CountTable, InvalidReport> =>
+  Result.map(layOut(definition, rows, numerator), ({ table }) => table)
+
+/**
+ * {@link tabulate}, with the layout of the table (its row keys and columns).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const layOut = (
+  definition: ReportDefinition,
+  rows: ReadonlyArray<AggregateRow>,
+  numerator: ReadonlyArray<AggregateRow>
+): Result.Result<{ readonly table: Suppression.CountTable; readonly layout: Tables.Layout }, InvalidReport> => {
   const fail = (field: string, rule: string) => Result.fail(new InvalidReport({ reportId: definition.id, field, rule }))
   const measure = definition.query.measure ?? "records"
-  const dims = definition.query.dimensions
-  const axes = dims.map((d) => {
-    const declared = d.values ?? []
-    const seen = new Set(declared.map(valueKey))
-    const extra: Array<FacetValue> = []
-    for (const row of rows) {
-      const v = row.group[d.by] ?? null
-      if (!seen.has(valueKey(v))) {
-        seen.add(valueKey(v))
-        extra.push(v)
-      }
+  const names = definition.query.dimensions.map((d) => d.by)
+  const people = (row: AggregateRow) => row.distinctPeople
+  const numerators = new Map(numerator.map((row) => [groupKey(names, row), row]))
+  let amounts: (row: AggregateRow) => ReadonlyArray<number | undefined>
+  let outcome: Suppression.Dimension | undefined
+  if (measure === "records") amounts = (row) => [row.count]
+  else if (measure === "people") amounts = (row) => [people(row)]
+  else if ("sum" in measure) amounts = (row) => [row.sums[measure.sum] ?? 0]
+  else if ("rate" in measure) {
+    outcome = Tables.RATE_COLUMNS
+    const of = (row: AggregateRow | undefined) =>
+      row === undefined ? 0 : measure.rate.of === "people" ? people(row) : row.count
+    amounts = (row) => {
+      const all = of(row)
+      const part = of(numerators.get(groupKey(names, row)))
+      return all === undefined || part === undefined ? [undefined] : [part, all - part]
     }
-    const values = [...declared, ...extra.sort(compareValues)]
-    return { name: d.by, values, index: new Map(values.map((v, i) => [valueKey(v), i])) }
-  })
-  const amounts: Array<number> = []
+  } else {
+    outcome = Tables.CHANGE_COLUMNS
+    amounts = (row) => Tables.changeCounts(row, measure.order)
+  }
+  const checked: Array<ReadonlyArray<number>> = []
   for (const [i, row] of rows.entries()) {
-    const amount = measure === "records"
-      ? row.count
-      : measure === "people"
-      ? row.distinctPeople
-      : row.sums[measure.sum] ?? 0
-    if (amount === undefined) return fail(`rows[${i}].distinctPeople`, "returned by the store when people are counted")
-    if (!Number.isSafeInteger(amount) || amount < 0) {
+    const values = amounts(row)
+    if (values.some((v) => v === undefined)) {
+      return fail(`rows[${i}].distinctPeople`, "returned by the store when people are counted")
+    }
+    if (!values.every((v) => Number.isSafeInteger(v) && v! >= 0)) {
       return fail(`rows[${i}]`, "a non-negative integer count from the store")
     }
-    amounts.push(amount)
+    checked.push(values as ReadonlyArray<number>)
   }
-  const at = (row: AggregateRow, axis: number) => axes[axis]!.index.get(valueKey(row.group[axes[axis]!.name] ?? null))!
-  if (axes.length === 1) {
-    const counts = axes[0]!.values.map(() => 0)
-    rows.forEach((row, i) => (counts[at(row, 0)]! += amounts[i]!))
-    return Result.succeed({ _tag: "OneWay", dimension: { name: axes[0]!.name, values: axes[0]!.values }, counts })
-  }
-  const counts = axes[0]!.values.map(() => axes[1]!.values.map(() => 0))
-  rows.forEach((row, i) => (counts[at(row, 0)]![at(row, 1)]! += amounts[i]!))
+  const axes = definition.query.dimensions.map((d) => Tables.axisOf(d, rows))
+  const layout = Tables.layoutOf(axes, outcome)
+  if (Result.isFailure(layout)) return fail("query.dimensions", layout.failure)
+  const index = new Map(rows.map((row, i) => [row, i]))
   return Result.succeed({
-    _tag: "TwoWay",
-    rows: { name: axes[0]!.name, values: axes[0]!.values },
-    columns: { name: axes[1]!.name, values: axes[1]!.values },
-    counts
+    table: Tables.fill(layout.success, rows, (row) => checked[index.get(row)!]!),
+    layout: layout.success
   })
 }
 
-const validate = (definition: ReportDefinition): InvalidReport | undefined => {
+const validate = (definition: ReportDefinition, options: RunOptions): InvalidReport | undefined => {
   const invalid = (field: string, rule: string) => new InvalidReport({ reportId: definition.id, field, rule })
   const dims = definition.query.dimensions
-  if (dims.length < 1 || dims.length > 2) return invalid("query.dimensions", "one or two dimensions")
+  if (dims.length < 1 || dims.length > 4) return invalid("query.dimensions", "one to four dimensions")
   for (const [i, d] of dims.entries()) {
     if (!isGroupKey(d.by)) return invalid(`query.dimensions[${i}].by`, "a facet name, \"tag\" or \"month\"")
-  }
-  if (dims.length === 2 && dims[0].by === dims[1].by) {
-    return invalid("query.dimensions[1].by", "different from the first dimension")
+    if (dims.findIndex((e) => e.by === d.by) !== i) {
+      return invalid(`query.dimensions[${i}].by`, "different from the other dimensions")
+    }
   }
   const measure = definition.query.measure ?? "records"
-  if (typeof measure === "object" && !FACET_NAME.test(measure.sum)) return invalid("query.measure.sum", "a facet name")
+  if (typeof measure === "object" && "sum" in measure && !FACET_NAME.test(measure.sum)) {
+    return invalid("query.measure.sum", "a facet name")
+  }
+  if (typeof measure === "object" && "change" in measure && !FACET_NAME.test(measure.change)) {
+    return invalid("query.measure.change", "a facet name")
+  }
+  if (typeof measure === "object" && "rate" in measure && measure.rate.where.length === 0) {
+    return invalid("query.measure.rate.where", "at least one filter")
+  }
+  const anonymous = definition.query.anonymous
+  if (anonymous !== undefined && (measure !== "people" || !FACET_NAME.test(anonymous))) {
+    return invalid("query.anonymous", "a facet name, with the measure \"people\"")
+  }
+  for (const [field, filters] of [["query.where", definition.query.where], ["options.where", options.where]] as const) {
+    for (const [i, f] of (filters ?? []).entries()) {
+      if (f.by === "month" || !isGroupKey(f.by)) return invalid(`${field}[${i}].by`, "a facet name or \"tag\"")
+    }
+  }
   return undefined
 }
+
+/** Positions of a table for cells given by their values (unknown values are left out: nothing to hide). */
+const positionsOf = (
+  layout: Tables.Layout,
+  hide: ReadonlyArray<HiddenCell>
+): Array<Suppression.OneWayPosition | Suppression.TwoWayPosition> => {
+  const rowIndex = new Map(layout.rowKeys.map((k, i) => [JSON.stringify(k), i]))
+  const columns = layout.columns?.values ?? []
+  const out: Array<Suppression.OneWayPosition | Suppression.TwoWayPosition> = []
+  for (const cell of hide) {
+    const row = cell.row === "total" ? "total" : rowIndex.get(JSON.stringify(cell.row))
+    if (row === undefined) continue
+    if (layout.columns === undefined) {
+      out.push(row)
+      continue
+    }
+    const wanted = cell.column
+    const column = wanted === undefined || wanted === "total"
+      ? "total"
+      : columns.findIndex((v) => JSON.stringify(v) === JSON.stringify(wanted[0]))
+    if (column === -1) continue
+    out.push([row, column])
+  }
+  return out
+}
+
+/**
+ * The cells a result hides, by their values (to pass as {@link RunOptions.hide} to a run that
+ * must stay consistent with this one).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const hiddenCells = (result: ReportResult): Array<HiddenCell> => {
+  const table = result.table
+  if (table._tag === "OneWay") {
+    return Suppression.hidden(table).map((p) => ({ row: p === "total" ? "total" : result.rowKeys[p]! }))
+  }
+  return Suppression.hidden(table).map(([i, j]) => ({
+    row: i === "total" ? "total" : result.rowKeys[i]!,
+    column: j === "total" ? "total" : [table.columns.values[j]!]
+  }))
+}
+
+const rateOf = (part: Suppression.Cell | undefined, all: Suppression.Cell | undefined): number | null =>
+  part?._tag === "Value" && all?._tag === "Value" && all.count > 0 ? part.count / all.count : null
 
 /**
  * Runs a report: aggregates in the store, tabulates, and suppresses small cells and their
@@ -256,7 +444,7 @@ export const run = Effect.fn("Report.run")(function*(
   store: Pick<StoreShape, "aggregate">,
   options: RunOptions = {}
 ): Effect.fn.Return<ReportResult, InvalidReport | StoreError> {
-  const invalid = validate(definition)
+  const invalid = validate(definition, options)
   if (invalid !== undefined) return yield* invalid
   const floor = definition.suppression?.threshold ?? Suppression.DEFAULT_THRESHOLD
   if (!Number.isSafeInteger(floor) || floor < 1) {
@@ -268,15 +456,37 @@ export const run = Effect.fn("Report.run")(function*(
   const threshold = Math.max(floor, options.threshold ?? floor)
   const suppressZeros = definition.suppression?.suppressZeros === true
   const rows = yield* store.aggregate(toAggregateQuery(definition, options))
-  const table = yield* Effect.fromResult(tabulate(definition, rows))
-  const suppressed = yield* Effect.fromResult(Suppression.apply(table, { threshold, suppressZeros })).pipe(
-    Effect.mapError((e) => new InvalidReport({ reportId: definition.id, field: `table.${e.field}`, rule: e.rule }))
-  )
+  const numerator = numeratorQuery(definition, options)
+  const numeratorRows = numerator === undefined ? [] : yield* store.aggregate(numerator)
+  const { layout, table } = yield* Effect.fromResult(layOut(definition, rows, numeratorRows))
+  const suppress = (t: Suppression.CountTable, hide: ReadonlyArray<HiddenCell>, prefer: ReadonlyArray<HiddenCell>) =>
+    Effect.fromResult(
+      Suppression.apply(t, {
+        threshold,
+        suppressZeros,
+        suppress: positionsOf(layout, hide),
+        prefer: positionsOf(layout, prefer)
+      })
+    ).pipe(
+      Effect.mapError((e) => new InvalidReport({ reportId: definition.id, field: `table.${e.field}`, rule: e.rule }))
+    )
+  const suppressed = yield* suppress(table, options.hide ?? [], options.prefer ?? [])
+  const measure = definition.query.measure ?? "records"
+  const anonymous = definition.query.anonymous
+  const anonymousTable = anonymous === undefined
+    ? undefined
+    : yield* suppress(Tables.fill(layout, rows, (row) => [row.sums[anonymous] ?? 0]), [], [])
+  const rates = typeof measure === "object" && "rate" in measure && suppressed._tag === "TwoWay"
+    ? {
+      rows: suppressed.cells.map((cells, i) => rateOf(cells[0], suppressed.rowTotals[i])),
+      total: rateOf(suppressed.columnTotals[0], suppressed.total)
+    }
+    : undefined
   return {
     reportId: definition.id,
     labels: definition.labels,
     question: definition.question,
-    measure: definition.query.measure ?? "records",
+    measure,
     scope: {
       ...(options.serviceId !== undefined ? { serviceId: options.serviceId } : {}),
       ...(options.from !== undefined ? { from: options.from } : {}),
@@ -285,7 +495,10 @@ export const run = Effect.fn("Report.run")(function*(
     threshold,
     suppressZeros,
     table: suppressed,
-    smallestVisibleCount: Suppression.smallestVisibleCount(suppressed)
+    smallestVisibleCount: Suppression.smallestVisibleCount(suppressed),
+    rowKeys: layout.rowKeys,
+    ...(rates !== undefined ? { rates } : {}),
+    ...(anonymousTable !== undefined ? { anonymous: anonymousTable } : {})
   }
 })
 

@@ -195,7 +195,7 @@ describe("plugin test kit catches broken plugins", () => {
       /^report "misspelt": "chanel" is not a facet of contact records \(known: tag, month, channel, /
     )
     expect(result.problems[1]).toBe(
-      `report "no-dimensions" cannot be computed: InvalidReport: Report "no-dimensions": query.dimensions must be one or two dimensions`
+      `report "no-dimensions" cannot be computed: InvalidReport: Report "no-dimensions": query.dimensions must be one to four dimensions`
     )
     expect(result.problems[2]).toBe(
       `report "sum-text": "channel" is not a numeric facet of contact records, so it cannot be summed`

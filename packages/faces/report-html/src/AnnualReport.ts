@@ -91,7 +91,12 @@ const measureLabel = (result: ReportResult, w: Words): string =>
     w.t.measures.records
     : result.measure === "people" ?
     w.t.measures.people
-    : w.t.sums[result.measure.sum] ?? `${w.t.measures.sum}: ${result.measure.sum}`
+    : "sum" in result.measure ?
+    w.t.sums[result.measure.sum] ?? `${w.t.measures.sum}: ${result.measure.sum}`
+    // Rates count records in their columns, change per person people.
+    : "rate" in result.measure && result.measure.rate.of !== "people" ?
+    w.t.measures.records
+    : w.t.measures.people
 
 const count = (cell: Suppression.Cell): number | null => (cell._tag === "Value" ? cell.count : null)
 

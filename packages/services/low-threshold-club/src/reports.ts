@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report, StandardReports } from "@pomoc/core"
+import { labelsOf, Report, StandardReports, Statutory } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -135,3 +135,21 @@ export const reports = [
  * @category models
  */
 export type ReportId = (typeof reports)[number]["id"]
+
+/**
+ * The yearly statistics for the Czech Ministry of Labour and Social Affairs (MPSV), per service:
+ * known and anonymous users, contacts, contacts per intervention type, people by age band and
+ * gender; a named CSV file (`ministryStatistics.build(store, { serviceId, year })`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const ministryStatistics = Statutory.czechYearlyStatistics({ interventions: codes(interventions) })
+
+/**
+ * The statutory and funder exports of this service type.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const statutoryExports = [ministryStatistics] as const

@@ -12,7 +12,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report, StandardReports } from "@pomoc/core"
+import { labelsOf, Report, StandardReports, Statutory } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { channels, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -123,3 +123,21 @@ export const reports = [
   StandardReports.outcomesAssessedWithPerson(indicators),
   StandardReports.outcomesByIndicator(indicators)
 ] as const
+
+/**
+ * The yearly statistics for the Czech Ministry of Labour and Social Affairs (MPSV), per service:
+ * known and anonymous users, contacts, contacts per intervention type, people by age band and
+ * gender; a named CSV file (`ministryStatistics.build(store, { serviceId, year })`).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const ministryStatistics = Statutory.czechYearlyStatistics({ interventions: Object.keys(interventions) })
+
+/**
+ * The statutory and funder exports of this service type.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const statutoryExports = [ministryStatistics] as const

@@ -5,9 +5,13 @@
  */
 import { Effect } from "effect"
 import { Contact } from "../../model/Contact.js"
+import { LocationKind } from "../../model/Directory.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
 import { access, requireCode, requireFields } from "./common.js"
+
+// Without a place-type taxonomy of its plugin, a service's contacts take core's place types.
+const corePlaces: ReadonlySet<string> = new Set(LocationKind.literals)
 
 /**
  * Record a contact and its interventions. Channel, interventions and first-contact channel must
@@ -29,7 +33,13 @@ export const recordContact = Operation.write()({
       const info = ctx.serviceInfo(service.value)
       return Effect.all([
         requireCode("RecordContact", "channel", contact.channel, info?.channels, "contact channel"),
-        requireCode("RecordContact", "locationKind", contact.locationKind, info?.locationKinds, "place type"),
+        requireCode(
+          "RecordContact",
+          "locationKind",
+          contact.locationKind,
+          info?.locationKinds ?? corePlaces,
+          "place type"
+        ),
         ...contact.interventions.map((code, i) =>
           requireCode("RecordContact", `interventions[${i}]`, code, info?.interventions, "intervention")
         ),

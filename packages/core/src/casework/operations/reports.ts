@@ -6,6 +6,7 @@
 import { DateTime, Effect, Schema } from "effect"
 import { Party, Timestamp } from "../../model/Common.js"
 import * as Ids from "../../model/Ids.js"
+import * as Periods from "../../reports/Periods.js"
 import * as Report from "../../reports/Report.js"
 import * as Suppression from "../../reports/Suppression.js"
 import type { Context } from "../Operation.js"
@@ -25,11 +26,7 @@ const Day = Schema.String.check(
 /** A period's bound: an instant, or a day (its start, UTC; `to` is exclusive). */
 const Bound = Schema.Union([Timestamp, Day])
 /** A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`). */
-const NamedPeriod = Schema.String.check(
-  Schema.isPattern(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, {
-    expected: "a year (2026), a quarter (2026-Q2) or a month (2026-05)"
-  })
-)
+const NamedPeriod = Periods.NamedPeriod
 
 const reportFields = {
   reportId: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
@@ -52,30 +49,30 @@ const PublishReportInput = Schema.Struct({ ...reportFields, serviceId: Ids.Servi
 const iso = (bound: DateTime.Utc | string) =>
   typeof bound === "string" ? `${bound}T00:00:00.000Z` : DateTime.formatIso(bound)
 
-/** A named period's bounds, `to` exclusive (a validated name). */
-const boundsOf = (period: string): { readonly from: string; readonly to: string } => {
-  const year = Number(period.slice(0, 4))
-  const start = (y: number, month: number) => new Date(Date.UTC(y, month, 1)).toISOString()
-  if (period.length === 4) return { from: start(year, 0), to: start(year + 1, 0) }
-  if (period[5] === "Q") {
-    const q = Number(period.slice(6)) - 1
-    return { from: start(year, q * 3), to: start(year, q * 3 + 3) }
-  }
-  const month = Number(period.slice(5)) - 1
-  return { from: start(year, month), to: start(year, month + 1) }
-}
+/** The audit subjects of a report run: which report, which period, which service; never a cell. */
+const runSubjects = (reportId: string, period: string, serviceId: string | undefined) => [
+  { kind: "report", id: reportId },
+  { kind: "period", id: period },
+  ...(serviceId !== undefined ? [{ kind: "service", id: serviceId }] : [])
+]
 
-const runReport = Effect.fnUntraced(function*(ctx: Context, request: typeof ReportInput.Type) {
+const runReport = Effect.fnUntraced(function*(
+  ctx: Context,
+  request: typeof ReportInput.Type,
+  publishing: boolean
+) {
   const bounds = request.period !== undefined
-    ? boundsOf(request.period)
+    ? Periods.boundsOf(request.period)
     : {
       ...(request.from !== undefined ? { from: iso(request.from) } : {}),
       ...(request.to !== undefined ? { to: iso(request.to) } : {})
     }
-  let definition = ctx.config.reports?.get(request.reportId)
+  let key = request.reportId
+  let definition = ctx.config.reports?.get(key)
   if (definition === undefined && request.serviceId !== undefined && !request.reportId.includes("/")) {
     const service = yield* ctx.load(mappings.service, request.serviceId)
-    definition = ctx.config.reports?.get(`${service.value.type}/${request.reportId}`)
+    key = `${service.value.type}/${request.reportId}`
+    definition = ctx.config.reports?.get(key)
   }
   if (definition === undefined) return yield* invalid("Report", "reportId", "no registered report has this id")
   // A threshold below the report's floor would be ignored: say so rather than run it unasked.
@@ -83,18 +80,43 @@ const runReport = Effect.fnUntraced(function*(ctx: Context, request: typeof Repo
   if (request.threshold !== undefined && request.threshold < floor) {
     return yield* invalid("Report", "threshold", `below this report's smallest threshold (${floor})`)
   }
-  return yield* Report.run(definition, ctx.store, {
+  const scope = {
     ...(request.serviceId !== undefined ? { serviceId: request.serviceId } : {}),
-    ...bounds,
     ...(request.threshold !== undefined ? { threshold: request.threshold } : {})
-  })
+  }
+  // Overlapping windows could be subtracted from one another (May, May 1-20, May 21-31 gives
+  // May 20 away): those who do not publish run named periods only, each consistent with its parts.
+  const window = bounds.from !== undefined || bounds.to !== undefined
+  const period = request.period ??
+    (bounds.from !== undefined && bounds.to !== undefined ? Periods.periodOf(bounds.from, bounds.to) : undefined)
+  if (!publishing && window && period === undefined) {
+    return yield* invalid(
+      "Report",
+      "period",
+      "a named year, quarter or month (from and to must bound one exactly): overlapping windows could be subtracted"
+    )
+  }
+  const result = !publishing && period !== undefined
+    ? yield* Periods.runConsistent(definition, ctx.store, {
+      ...scope,
+      period,
+      ...(request.serviceId === undefined
+        ? { services: (yield* ctx.store.list({ kind: "service" })).map((r) => r.id) }
+        : {})
+    })
+    : yield* Report.run(definition, ctx.store, { ...scope, ...bounds })
+  return { result, subjects: runSubjects(key, period ?? (window ? "window" : "all"), request.serviceId) }
 })
 
 /**
  * Run a report: `{ reportId, serviceId?, from?, to?, period?, threshold? }`. `from` and `to`
  * (exclusive) are instants or days (`2026-01-01`, the day's start in UTC); `period` names a year
  * (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`) instead. Counts are computed in the
- * store and small counts suppressed (with complementary suppression).
+ * store and small counts suppressed (with complementary suppression). A window must be a named
+ * period (or none, for all time): overlapping windows could be subtracted from one another. A
+ * quarter hides what its months hide, a year what its quarters hide, an organisation-wide run
+ * what its services' runs hide (`Periods.runConsistent`). Every run is audited (who, which
+ * report, which period; never a cell).
  * @since 0.2.0
  * @category operations
  */
@@ -104,7 +126,12 @@ export const report = Operation.read()({
   input: ReportInput,
   entity: "Report",
   subject: Operation.newService((i: typeof ReportInput.Type) => i.serviceId),
-  answer: (ctx, request) => Effect.map(runReport(ctx, request), (result) => ({ result }))
+  // Every run is audited: who, which report, which period; never a cell.
+  answer: (ctx, request) =>
+    Effect.map(runReport(ctx, request, false), ({ result, subjects }) => ({
+      result,
+      audit: { operation: "ReadReport", subjects }
+    }))
 })
 
 /**
@@ -121,7 +148,7 @@ export const publishReport = Operation.write()({
   entity: "PublishReport",
   subject: Operation.newIn((i: typeof PublishReportInput.Type) => i.serviceId),
   decide: Effect.fnUntraced(function*(ctx, request, service) {
-    const result = yield* runReport(ctx, request)
+    const { result } = yield* runReport(ctx, request, true)
     return {
       command: {
         _tag: "PublishReport",

@@ -52,7 +52,11 @@ export const operationProblems = (
   const problems: Array<Errors.OperationWithoutAccess | Errors.DuplicateCode> = []
   const names = new Map<string, string>()
   const tags = new Map<string, string>()
+  const seen = new Set<string>()
   for (const plugin of plugins) {
+    // A plugin registered twice is DuplicatePlugin, not a clash of its operations with themselves.
+    if (seen.has(plugin.id)) continue
+    seen.add(plugin.id)
     for (const [name, op] of Object.entries(plugin.operations ?? {})) {
       if (op.access === undefined) {
         problems.push(new Errors.OperationWithoutAccess({ plugin: plugin.id, operation: name, tag: op.tag }))

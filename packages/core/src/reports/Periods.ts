@@ -1,0 +1,228 @@
+/**
+ * Safe periods: named calendar periods (a year, a quarter, a month), and runs that stay
+ * consistent with the runs of their parts, so that no suppressed cell can be recovered by
+ * subtracting one run from another.
+ *
+ * A non-publishing caller runs a report only on a named period: overlapping windows (May, May
+ * 1–20, May 21–31) cannot be asked for, so they cannot be differenced. A quarter is made of its
+ * months, a year of its quarters, an organisation-wide run of its services' runs, each run the
+ * same way first. A cell some part hides is hidden in the whole too when showing it would give
+ * away something small: the whole minus the parts that show the cell is what the hiding parts
+ * add up to, and it must not be below the threshold (nor 0). Complements are chosen among cells
+ * the parts hide. For additive measures (records, sums, rates of records) a cell the whole hides
+ * while every part shows it would be their sum: then the whole table is hidden rather than shown
+ * inconsistently.
+ *
+ * @since 0.2.0
+ */
+import { Effect, Schema } from "effect"
+import type { FacetValue, StoreError, StoreShape } from "../Store.js"
+import type { HiddenCell, InvalidReport, ReportDefinition, ReportResult, RunOptions } from "./Report.js"
+import * as Report from "./Report.js"
+import type * as Suppression from "./Suppression.js"
+
+/**
+ * A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`).
+ * @since 0.2.0
+ * @category models
+ */
+export const NamedPeriod = Schema.String.check(
+  Schema.isPattern(/^\d{4}(-(0[1-9]|1[0-2])|-Q[1-4])?$/, {
+    expected: "a year (2026), a quarter (2026-Q2) or a month (2026-05)"
+  })
+)
+
+/**
+ * A named period's bounds, `to` exclusive, as ISO 8601 instants (UTC).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const boundsOf = (period: string): { readonly from: string; readonly to: string } => {
+  const year = Number(period.slice(0, 4))
+  const start = (y: number, month: number) => new Date(Date.UTC(y, month, 1)).toISOString()
+  if (period.length === 4) return { from: start(year, 0), to: start(year + 1, 0) }
+  if (period[5] === "Q") {
+    const q = Number(period.slice(6)) - 1
+    return { from: start(year, q * 3), to: start(year, q * 3 + 3) }
+  }
+  const month = Number(period.slice(5)) - 1
+  return { from: start(year, month), to: start(year, month + 1) }
+}
+
+/**
+ * The named period whose bounds are exactly `from` and `to` (instants), if there is one.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const periodOf = (from: string, to: string): string | undefined => {
+  const year = from.slice(0, 4)
+  const candidates = [
+    year,
+    ...[1, 2, 3, 4].map((q) => `${year}-Q${q}`),
+    ...Array.from({ length: 12 }, (_, m) => `${year}-${String(m + 1).padStart(2, "0")}`)
+  ]
+  const same = (a: string, b: string) => Date.parse(a) === Date.parse(b)
+  return candidates.find((p) => {
+    const b = boundsOf(p)
+    return same(b.from, from) && same(b.to, to)
+  })
+}
+
+/**
+ * The parts a named period is made of: a year's quarters, a quarter's months; a month has none.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const partsOf = (period: string): ReadonlyArray<string> => {
+  const year = period.slice(0, 4)
+  if (period.length === 4) return [1, 2, 3, 4].map((q) => `${year}-Q${q}`)
+  if (period[5] === "Q") {
+    const q = Number(period.slice(6)) - 1
+    return [1, 2, 3].map((m) => `${year}-${String(q * 3 + m).padStart(2, "0")}`)
+  }
+  return []
+}
+
+/**
+ * What a consistent run covers: a named period, a service or (without one) the whole
+ * organisation made of the given services.
+ * @since 0.2.0
+ * @category models
+ */
+export interface ConsistentOptions extends Omit<RunOptions, "from" | "to" | "hide"> {
+  readonly period: string
+  /** For an organisation-wide run (no `serviceId`): the services whose runs it must agree with. */
+  readonly services?: ReadonlyArray<string>
+}
+
+const cellKey = (cell: HiddenCell): string => JSON.stringify([cell.row, cell.column ?? null])
+
+const additive = (definition: ReportDefinition): boolean => {
+  const measure = definition.query.measure ?? "records"
+  return measure === "records" || (typeof measure === "object" && "sum" in measure) ||
+    (typeof measure === "object" && "rate" in measure && measure.rate.of !== "people")
+}
+
+/** Every cell of a result, by its values (margins included). */
+const allCells = (result: ReportResult): Array<HiddenCell> => {
+  const rows: Array<ReadonlyArray<FacetValue> | "total"> = [...result.rowKeys, "total"]
+  if (result.table._tag === "OneWay") return rows.map((row) => ({ row }))
+  const columns: Array<readonly [FacetValue] | "total"> = [
+    ...result.table.columns.values.map((v) => [v] as const),
+    "total" as const
+  ]
+  return rows.flatMap((row) => columns.map((column) => ({ row, column })))
+}
+
+/** A table's cells with margins, by their values: a count, or `undefined` where suppressed. */
+const cellsOf = (
+  table: Suppression.CountTable | Suppression.SuppressedTable,
+  rowKeys: ReadonlyArray<ReadonlyArray<FacetValue>>
+): Map<string, number | undefined> => {
+  const out = new Map<string, number | undefined>()
+  const put = (cell: HiddenCell, value: number | Suppression.Cell) =>
+    out.set(cellKey(cell), typeof value === "number" ? value : value._tag === "Value" ? value.count : undefined)
+  const sum = (xs: ReadonlyArray<number>) => xs.reduce((a, b) => a + b, 0)
+  if (table._tag === "OneWay") {
+    if ("counts" in table) {
+      table.counts.forEach((c, i) => put({ row: rowKeys[i]! }, c))
+      put({ row: "total" }, sum(table.counts))
+    } else {
+      table.cells.forEach((c, i) => put({ row: rowKeys[i]! }, c))
+      put({ row: "total" }, table.total)
+    }
+    return out
+  }
+  const columns = table.columns.values
+  if ("counts" in table) {
+    table.counts.forEach((row, i) => {
+      row.forEach((c, j) => put({ row: rowKeys[i]!, column: [columns[j]!] }, c))
+      put({ row: rowKeys[i]!, column: "total" }, sum(row))
+    })
+    columns.forEach((v, j) => put({ row: "total", column: [v] }, sum(table.counts.map((r) => r[j]!))))
+    put({ row: "total", column: "total" }, sum(table.counts.map(sum)))
+  } else {
+    table.cells.forEach((row, i) => {
+      row.forEach((c, j) => put({ row: rowKeys[i]!, column: [columns[j]!] }, c))
+      put({ row: rowKeys[i]!, column: "total" }, table.rowTotals[i]!)
+    })
+    columns.forEach((v, j) => put({ row: "total", column: [v] }, table.columnTotals[j]!))
+    put({ row: "total", column: "total" }, table.total)
+  }
+  return out
+}
+
+/**
+ * Runs a report on a named period, consistently with the runs of its parts (see the module's
+ * description): each part is run the same way first. A cell some part hides is hidden here too
+ * when showing it would give away what the hidden parts add up to and that is small (below the
+ * threshold, or zero): the whole minus the parts that show it. Complements are chosen among the
+ * cells the parts hide.
+ *
+ * @example
+ * ```ts
+ * import { Effect } from "effect"
+ * import { Periods } from "@pomoc/core"
+ * const program = Effect.gen(function*() {
+ *   // Q2 minus April and June cannot give a cell of May away.
+ *   const q2 = yield* Periods.runConsistent(definition, store, { serviceId: "club", period: "2026-Q2" })
+ *   return q2.table
+ * })
+ * ```
+ * @since 0.2.0
+ * @category combinators
+ */
+export const runConsistent: (
+  definition: ReportDefinition,
+  store: Pick<StoreShape, "aggregate">,
+  options: ConsistentOptions
+) => Effect.Effect<ReportResult, InvalidReport | StoreError> = Effect.fnUntraced(function*(
+  definition: ReportDefinition,
+  store: Pick<StoreShape, "aggregate">,
+  options: ConsistentOptions
+) {
+  const { period, services, ...rest } = options
+  const parts: Array<ConsistentOptions> = options.serviceId === undefined && (services ?? []).length > 0
+    ? (services ?? []).map((serviceId) => ({ ...rest, period, serviceId }))
+    : partsOf(period).map((part) => ({ ...rest, ...(services !== undefined ? { services } : {}), period: part }))
+  const runOptions: RunOptions = { ...rest, ...boundsOf(period) }
+  if (parts.length === 0) return yield* Report.run(definition, store, runOptions)
+  const partCells: Array<Map<string, number | undefined>> = []
+  const hiddenByParts = new Map<string, HiddenCell>()
+  let threshold = 1
+  for (const part of parts) {
+    const r = yield* runConsistent(definition, store, part)
+    threshold = r.threshold
+    partCells.push(cellsOf(r.table, r.rowKeys ?? []))
+    for (const cell of Report.hiddenCells(r)) hiddenByParts.set(cellKey(cell), cell)
+  }
+  // The whole's own counts, to see what showing a cell would give away (never returned).
+  const rows = yield* store.aggregate(Report.toAggregateQuery(definition, runOptions))
+  const numerator = Report.numeratorQuery(definition, runOptions)
+  const numeratorRows = numerator === undefined ? [] : yield* store.aggregate(numerator)
+  const { layout, table } = yield* Effect.fromResult(Report.layOut(definition, rows, numeratorRows))
+  const hide: Array<HiddenCell> = []
+  for (const [key, count] of cellsOf(table, layout.rowKeys)) {
+    const cell = hiddenByParts.get(key)
+    if (cell === undefined || count === undefined) continue
+    const shown = partCells.reduce((acc, cells) => acc + (cells.get(key) ?? 0), 0)
+    const residual = count - shown
+    if (residual < threshold) hide.push(cell)
+  }
+  const prefer = [...hiddenByParts.values()]
+  const run = (cells: ReadonlyArray<HiddenCell>) =>
+    Report.run(definition, store, { ...runOptions, hide: cells, prefer })
+  const result = yield* run(hide)
+  if (!additive(definition)) return result
+  // A cell hidden here that every part shows is their sum: hide everything rather than show it.
+  const leaks = Report.hiddenCells(result).some((cell) => !hiddenByParts.has(cellKey(cell)))
+  return leaks ? yield* run(allCells(result)) : result
+})
+
+/**
+ * Whether a window is a named period (non-publishing callers may run only those).
+ * @since 0.2.0
+ * @category guards
+ */
+export const isNamedPeriod = (from: string | undefined, to: string | undefined): boolean =>
+  from !== undefined && to !== undefined && periodOf(from, to) !== undefined
