@@ -12,8 +12,16 @@
  * @since 0.1.0
  */
 export * from "./store/contract.js"
-export { make } from "./store/make.js"
+export type { Keyset } from "./store/cursor.js"
+export { make, pageWith } from "./store/make.js"
 export type { InspectedMemory, MemoryInspector } from "./store/memory.js"
 export { layerMemory, makeMemory, makeMemoryWithInspector, memoryOf } from "./store/memory.js"
-export type { KeyHolder, RecordKey, RecordPut, RecordVersion, StorePrimitives } from "./store/primitives.js"
+export type {
+  KeyHolder,
+  RecordKey,
+  RecordPut,
+  RecordVersion,
+  SelectQuery,
+  StorePrimitives
+} from "./store/primitives.js"
 export { compareFacetValues, compareText } from "./store/order.js"

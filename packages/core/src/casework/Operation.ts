@@ -18,7 +18,7 @@ import type { Service } from "../model/Directory.js"
 import type { ServiceId } from "../model/Ids.js"
 import type { Person } from "../model/Person.js"
 import type * as BlindIndex from "../privacy/BlindIndex.js"
-import type { PersonRename, RecordDelete, RecordKind, RecordWrite, StoreShape } from "../Store.js"
+import type { PageQuery, PersonRename, RecordDelete, RecordKind, RecordWrite, StoreShape } from "../Store.js"
 import type { CaseworkError, Config, ServiceTypeInfo } from "./Config.js"
 import type { InvalidCommand } from "./Errors.js"
 import { type Mapping, type RecordIndex, toWrite } from "./Records.js"
@@ -84,6 +84,17 @@ export const change = <A>(
 }
 
 /**
+ * A page of decoded records, each with its place (`Store.Keyset`) in the order of pages, and the
+ * store's cursor of the next page.
+ * @since 0.2.0
+ * @category models
+ */
+export interface LoadedPage<A> {
+  readonly items: ReadonlyArray<{ readonly loaded: Loaded<A>; readonly at: string | null; readonly id: string }>
+  readonly next?: string | undefined
+}
+
+/**
  * A record a decision rested on, at the version it was read. The pipeline collects them into
  * the planned unit (the hook for commit preconditions: stale facts → retryable conflict).
  * @since 0.2.0
@@ -116,6 +127,19 @@ export interface Context {
     m: Mapping<A>,
     query: { readonly serviceId?: string; readonly personId?: string }
   ) => Effect.Effect<ReadonlyArray<Loaded<A>>, CaseworkError>
+  /**
+   * One page of the records of a kind, found in the store by indexed filters (see
+   * `Store.PageQuery`), each with its place in the order of pages. A cursor the store refuses is
+   * `InvalidInput` on `cursor`.
+   * @since 0.2.0
+   */
+  readonly loadPage: <A>(m: Mapping<A>, query: PageQuery) => Effect.Effect<LoadedPage<A>, CaseworkError>
+  /**
+   * Every staff member of the directory (the provided `StaffDirectory`, or the store's `staff`
+   * records).
+   * @since 0.2.0
+   */
+  readonly staff: Effect.Effect<ReadonlyArray<StaffMember>, CaseworkError>
   /**
    * A person known to the service (theirs or shared with it). A person of another service and an
    * id that does not exist get the same `InvalidCommand` on `field`.

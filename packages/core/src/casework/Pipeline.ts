@@ -20,7 +20,7 @@ import * as Access from "../access/Access.js"
 import { matrix } from "../access/matrix.js"
 import type { AuditDraft } from "../Audit.js"
 import type { Command } from "../Command.js"
-import { decoder, type InvalidInput } from "../Decode.js"
+import { decoder, InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
 import { StaffMember } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
@@ -374,13 +374,37 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           return all.map((x) => x.l)
         })
       )
+    /** One page of a kind's records (not noted, not overlaid: lists are reads outside batches). */
+    const loadPage = <A>(m: Mapping<A>, query: StoreModule.PageQuery) =>
+      store.page({ ...query, kind: m.kind }).pipe(
+        Effect.catchIf(
+          (e) => e.reason._tag === "InvalidQuery" && e.reason.field !== undefined,
+          (e) => {
+            // The store's detail names the field and its rule, never a value.
+            const { detail, field } = e.reason as StoreModule.InvalidQuery
+            return Effect.fail(
+              new InvalidInput({ entity: m.kind, problems: [{ path: field ?? "query", rule: detail }] })
+            )
+          }
+        ),
+        Effect.flatMap((page) => {
+          const open = vault.opener()
+          return Effect.map(
+            Effect.forEach(
+              page.records,
+              (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ loaded, at: r.at, id: r.id }))
+            ),
+            (items): Operation.LoadedPage<A> => ({ items, next: page.next })
+          )
+        })
+      )
     /** The records of a kind for a person and/or a service (not noted: for answers and histories). */
     const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
       listed(m, query, false)
     /** The same, each noted with its version: for facts a decision rests on. */
     const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
       listed(m, query, true)
-    return { find, load, loadAll, list }
+    return { find, load, loadAll, list, loadPage }
   }
 
   /**
@@ -480,6 +504,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     store,
     load: r.load,
     loadAll: r.loadAll,
+    loadPage: r.loadPage,
+    staff: Option.isSome(directory)
+      ? directory.value.all ?? Effect.succeed([])
+      : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.map((l) => l.value)),
     personOfService: (field, personId, serviceId) =>
       Effect.flatMap(
         r.find(mappings.person, personId),

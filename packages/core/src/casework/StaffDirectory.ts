@@ -34,6 +34,12 @@ export interface Shape {
   readonly find: (id: string) => Effect.Effect<Option.Option<StaffMember>, StoreError>
   /** Whether the directory knows nobody yet (only then may `setupAdministrator` run). */
   readonly isEmpty: Effect.Effect<boolean, StoreError>
+  /**
+   * Every staff member the directory knows, for lists such as the volunteers of a service; a
+   * directory that cannot enumerate leaves it out (such lists are then empty).
+   * @since 0.2.0
+   */
+  readonly all?: Effect.Effect<ReadonlyArray<StaffMember>, StoreError>
 }
 
 /**
@@ -67,7 +73,8 @@ export const fromList = (entries: Iterable<Entry>): Shape => {
   for (const e of entries) byId.set(e.id, decode(e))
   return {
     find: (id) => Effect.succeed(Option.fromNullishOr(byId.get(id))),
-    isEmpty: Effect.succeed(byId.size === 0)
+    isEmpty: Effect.succeed(byId.size === 0),
+    all: Effect.sync(() => [...byId.values()])
   }
 }
 

@@ -247,6 +247,66 @@ export interface RecordQuery {
 }
 
 /**
+ * The largest page a {@link PageQuery} may ask for.
+ * @since 0.2.0
+ * @category models
+ */
+export const MAX_PAGE_SIZE = 500
+
+/**
+ * The page size of a {@link PageQuery} that names none.
+ * @since 0.2.0
+ * @category models
+ */
+export const DEFAULT_PAGE_SIZE = 50
+
+/**
+ * The filters a {@link PageQuery} may use: those every store answers from an index (kind,
+ * service, person, and the period on `at`). Any other field of a page query (a tag, a facet,
+ * `offset`) is refused with an {@link InvalidQuery} naming it: a store never filters by loading
+ * every row.
+ * @since 0.2.0
+ * @category models
+ */
+export const PAGE_FILTERS: ReadonlyArray<string> = ["kind", "serviceId", "personId", "from", "to"]
+
+/**
+ * A keyset-paged query: the filters of a {@link RecordQuery} on indexed fields, a page size, and
+ * the cursor of the page before (absent for the first page). Pages follow the order of `list`
+ * (by `at`, records without a time first, then `id`); paging from the first page to the last
+ * returns every record that matched throughout exactly once, whatever was inserted meanwhile.
+ * @since 0.2.0
+ * @category models
+ */
+export interface PageQuery {
+  readonly kind: RecordKind
+  readonly serviceId?: string | undefined
+  readonly personId?: string | undefined
+  /** Inclusive lower bound on `at` (ISO 8601). */
+  readonly from?: string | undefined
+  /** Exclusive upper bound on `at` (ISO 8601). */
+  readonly to?: string | undefined
+  /** Records per page: 1 to {@link MAX_PAGE_SIZE}; {@link DEFAULT_PAGE_SIZE} when absent. */
+  readonly limit?: number | undefined
+  /**
+   * The `next` cursor of the page before, given with the same filters. An altered cursor, or one
+   * of a query with other filters, is refused with an {@link InvalidQuery} naming `cursor`.
+   */
+  readonly cursor?: string | undefined
+}
+
+/**
+ * One page of a {@link PageQuery}.
+ * @since 0.2.0
+ * @category models
+ */
+export interface RecordPage {
+  readonly records: ReadonlyArray<StoredRecord>
+  /** The cursor of the next page; absent when this page is the last. Opaque: hand it back as it is. */
+  readonly next?: string
+}
+
+/**
  * An aggregate query for reports, computed where the data is (SQL `GROUP BY`), never by loading
  * all rows. Group by facet names, `tag` (one row per tag) or `month` (`YYYY-MM` of `at`).
  * @since 0.1.0
@@ -410,7 +470,12 @@ export class MigrationNeeded
  * @category errors
  */
 export class InvalidQuery extends Schema.TaggedError<InvalidQuery>("@pomoc/core/Store/InvalidQuery")("InvalidQuery", {
-  detail: Schema.String
+  detail: Schema.String,
+  /**
+   * The query field refused (e.g. `cursor`, `limit`, or a filter that no index answers).
+   * @since 0.2.0
+   */
+  field: Schema.optionalKey(Schema.String)
 }) {
   /** The same query will fail again. */
   readonly retryable = false
@@ -495,6 +560,12 @@ export interface StoreShape {
   readonly get: (kind: RecordKind, id: string) => Effect.Effect<Option.Option<StoredRecord>, StoreError>
   /** The records matching a query, ordered by `at` then `id`. */
   readonly list: (query: RecordQuery) => Effect.Effect<ReadonlyArray<StoredRecord>, StoreError>
+  /**
+   * One page of records, found through indexes and ordered as `list` orders them, with the cursor
+   * of the next page.
+   * @since 0.2.0
+   */
+  readonly page: (query: PageQuery) => Effect.Effect<RecordPage, StoreError>
   /** Counts and sums per group, computed where the data is. */
   readonly aggregate: (query: AggregateQuery) => Effect.Effect<ReadonlyArray<AggregateRow>, StoreError>
   /** Audit entries with `seq` in `[fromSeq, fromSeq + limit)`, oldest first. */

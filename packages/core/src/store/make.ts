@@ -8,20 +8,24 @@
  */
 import { Effect } from "effect"
 import * as Audit from "../Audit.js"
-import type { StoreShape, UnitOfWork } from "./contract.js"
+import type { PageQuery, RecordPage, StoreShape, UnitOfWork } from "./contract.js"
 import {
   Conflict,
   ConstraintViolation,
+  DEFAULT_PAGE_SIZE,
   FACET_NAME,
   fail,
   InvalidQuery,
   LOOKUP_TOKEN,
+  MAX_PAGE_SIZE,
+  PAGE_FILTERS,
   RecordKind,
   renameProblem
 } from "./contract.js"
 import type { AggregateQuery, AggregateRow, Committed, RecordQuery, StoredRecord, StoreError } from "./contract.js"
+import { decodeCursor, encodeCursor, type Keyset } from "./cursor.js"
 import { compareRows, compareText, compareTransitions } from "./order.js"
-import type { RecordKey, RecordPut, StorePrimitives } from "./primitives.js"
+import type { RecordKey, RecordPut, SelectQuery, StorePrimitives } from "./primitives.js"
 
 const kinds: ReadonlySet<string> = new Set(RecordKind.literals)
 const isCount = (n: unknown): boolean => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
@@ -130,6 +134,59 @@ const plan = (unit: UnitOfWork, before: ReadonlyMap<string, number>): Plan | Sto
     else finals.delete(k)
   }
   return { versions, finals }
+}
+
+const pageFilters: ReadonlySet<string> = new Set([...PAGE_FILTERS, "limit", "cursor"])
+
+const refused = (field: string, detail: string): StoreError => fail("page", new InvalidQuery({ field, detail }))
+
+/**
+ * The meaning of `page` on an adapter's `select`: validates the query (kind, indexed filters
+ * only, page size, cursor), asks for one record more than the page to know whether another
+ * follows, and makes the next cursor. `Store.make` uses it; so may a test double of the store.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const pageWith = (
+  select: (query: SelectQuery) => Effect.Effect<ReadonlyArray<StoredRecord>, StoreError>
+) =>
+(query: PageQuery): Effect.Effect<RecordPage, StoreError> => {
+  // Every field is checked by name, never echoed by value; facet and tag names are not personal.
+  for (const field of Object.keys(query)) {
+    if (!pageFilters.has(field) && (query as unknown as Record<string, unknown>)[field] !== undefined) {
+      const name = FACET_NAME.test(field) ? field : "filter"
+      return Effect.fail(refused(name, `${name} is not an indexed filter`))
+    }
+  }
+  if (!kinds.has(query.kind)) return Effect.fail(refused("kind", "kind must be a record kind"))
+  for (const field of ["serviceId", "personId", "from", "to"] as const) {
+    const value = query[field]
+    if (value !== undefined && typeof value !== "string") {
+      return Effect.fail(refused(field, `${field} must be a string`))
+    }
+  }
+  const limit = query.limit ?? DEFAULT_PAGE_SIZE
+  if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    return Effect.fail(refused("limit", `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`))
+  }
+  const { cursor } = query
+  const filters: RecordQuery = { kind: query.kind }
+  for (const field of ["serviceId", "personId", "from", "to"] as const) {
+    if (query[field] !== undefined) Object.assign(filters, { [field]: query[field] })
+  }
+  let after: Keyset | undefined
+  if (cursor !== undefined) {
+    after = decodeCursor(filters, cursor)
+    if (after === undefined) return Effect.fail(refused("cursor", "cursor must be one a page of this query returned"))
+  }
+  return select({ ...filters, limit: limit + 1, ...(after === undefined ? {} : { after }) }).pipe(
+    Effect.map((found): RecordPage => {
+      if (found.length <= limit) return { records: found }
+      const records = found.slice(0, limit)
+      return { records, next: encodeCursor(filters, records[limit - 1]!) }
+    }),
+    Effect.withSpan("Store.page")
+  )
 }
 
 const uniqueKeys = (items: Iterable<RecordKey>): Array<RecordKey> => {
@@ -276,6 +333,7 @@ export const make = (p: StorePrimitives): StoreShape => {
     commit,
     get: p.get,
     list,
+    page: pageWith(p.select),
     aggregate,
     readAudit,
     auditHead: p.auditHead

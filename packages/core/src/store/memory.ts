@@ -13,14 +13,13 @@ import type {
   AggregateRow,
   FacetValue,
   RecordKind,
-  RecordQuery,
   StoredRecord,
   StoreShape,
   Transition
 } from "./contract.js"
 import { make } from "./make.js"
 import { compareRecords, compareText } from "./order.js"
-import type { KeyHolder, StorePrimitives } from "./primitives.js"
+import type { KeyHolder, SelectQuery, StorePrimitives } from "./primitives.js"
 
 /**
  * Raw access to what a memory store holds, bypassing the contract: the conformance kit's probe
@@ -250,12 +249,14 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
         }
       }),
     get: (kind, id) => Effect.sync(() => Option.map(Option.fromNullishOr(records.get(keyOf(kind, id))), clone)),
-    select: (query: RecordQuery) =>
+    select: (query: SelectQuery) =>
       Effect.sync(() => {
+        const after = query.after
         const found = [...records.values()]
           .filter(inPeriod(query))
           .filter((r) => query.personId === undefined || r.personIds.includes(query.personId))
           .filter((r) => query.lookup === undefined || (r.lookup ?? []).includes(query.lookup))
+          .filter((r) => after === undefined || compareRecords(r, after) > 0)
           .sort(compareRecords)
         const offset = query.offset ?? 0
         const page = query.limit === undefined ? found.slice(offset) : found.slice(offset, offset + query.limit)

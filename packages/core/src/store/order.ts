@@ -46,7 +46,7 @@ export const compareFacetValues = (a: FacetValue | undefined, b: FacetValue | un
 }
 
 /** The order of `list`: by `at` (records without a time first), then `id`. */
-export const compareRecords = (a: StoredRecord, b: StoredRecord): number =>
+export const compareRecords = (a: Pick<StoredRecord, "at" | "id">, b: Pick<StoredRecord, "at" | "id">): number =>
   compareFacetValues(a.at, b.at) || compareText(a.id, b.id)
 
 /** The order of `aggregate` rows: by each grouped value in turn. */

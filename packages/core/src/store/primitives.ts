@@ -15,6 +15,7 @@ import type {
   StoredRecord,
   StoreError
 } from "./contract.js"
+import type { Keyset } from "./cursor.js"
 
 /**
  * A record's identity.
@@ -53,6 +54,16 @@ export interface KeyHolder extends RecordVersion {
 export interface RecordPut {
   readonly record: StoredRecord
   readonly replaces: boolean
+}
+
+/**
+ * A (validated) query as an adapter's `select` receives it: a {@link RecordQuery}, and for a
+ * page after the first, the position of the last record of the page before.
+ * @since 0.2.0
+ * @category models
+ */
+export interface SelectQuery extends RecordQuery {
+  readonly after?: Keyset | undefined
 }
 
 /**
@@ -98,8 +109,11 @@ export interface StorePrimitives {
   readonly appendAudit: (entries: ReadonlyArray<AuditEntry>) => Effect.Effect<void, StoreError>
   /** One record. */
   readonly get: (kind: RecordKind, id: string) => Effect.Effect<Option.Option<StoredRecord>, StoreError>
-  /** A page of a (validated) query, ordered by `at` (records without a time first), then `id`, strings by code point. */
-  readonly select: (query: RecordQuery) => Effect.Effect<ReadonlyArray<StoredRecord>, StoreError>
+  /**
+   * A page of a (validated) query, ordered by `at` (records without a time first), then `id`,
+   * strings by code point; with `after`, only the records after that position in this order.
+   */
+  readonly select: (query: SelectQuery) => Effect.Effect<ReadonlyArray<StoredRecord>, StoreError>
   /** The groups of a (validated) aggregate, in any order; groups with a zero count may be left in. */
   readonly group: (query: AggregateQuery) => Effect.Effect<ReadonlyArray<AggregateRow>, StoreError>
   /** Audit entries with `seq` in `[fromSeq, fromSeq + limit)`, oldest first. */

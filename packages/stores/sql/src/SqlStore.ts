@@ -144,6 +144,59 @@ const byKind = (items: Iterable<Store.RecordKey>): Map<string, Array<string>> =>
   return out
 }
 
+/**
+ * The statement of a (validated) list or page query: the records of the kind, filtered by
+ * service, person and period through the (kind[, service_id], at, id) indexes and the people
+ * table, in the order of `list`; for a page after the first, the rows after its keyset (a
+ * row-value range on the same index).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const selectStatement = (
+  sql: SqlClient.SqlClient,
+  dialect: SqlDialect,
+  query: Store.SelectQuery
+): Statement.Statement<Record<string, unknown>> => {
+  const empty = sql.literal("")
+  const columns = sql.literal(recordColumns(dialect.text, dialect.json))
+  const person = query.personId === undefined
+    ? empty
+    : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
+  // A blind-index lookup reads the token's rows by primary key.
+  const token = query.lookup === undefined
+    ? empty
+    : sql`JOIN pomoc_record_lookup l ON l.kind = r.kind AND l.id = r.id AND l.token = ${query.lookup}`
+  const page = query.limit === undefined && query.offset === undefined
+    ? empty
+    : sql`LIMIT ${query.limit ?? NO_LIMIT} OFFSET ${query.offset ?? 0}`
+  const after = query.after
+  const keyset = after === undefined
+    ? empty
+    : after.at === null
+    ? sql`AND ((r.at IS NULL AND r.id > ${after.id}) OR r.at IS NOT NULL)`
+    : sql`AND (r.at, r.id) > (${after.at}, ${after.id})`
+  // When no row without a time can match (a period, or a page after a timed row), the order is
+  // plain `at, id`: the order of the indexes in every dialect (PostgreSQL's put nulls last, so
+  // `NULLS FIRST` would make it sort the whole period before the first page).
+  const timed = query.from !== undefined || query.to !== undefined || (after !== undefined && after.at !== null)
+  const order = timed ? sql.literal("ORDER BY r.at, r.id") : sql.literal("ORDER BY r.at NULLS FIRST, r.id")
+  return sql`SELECT ${columns} FROM pomoc_records r ${person} ${token} WHERE ${
+    periodFilters(sql, query)
+  } ${keyset} ${order} ${page}`
+}
+
+/**
+ * The SQL (with its parameters) that the store runs for a list or page query, for inspecting
+ * its plan. The query is taken as valid.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const selectSql = (
+  dialect: SqlDialect,
+  query: Store.SelectQuery
+): Effect.Effect<readonly [sql: string, params: ReadonlyArray<unknown>], never, SqlClient.SqlClient> =>
+  Effect.map(SqlClient.SqlClient, (sql) => selectStatement(sql, dialect, query).compile())
+
 // Report rows follow the records by trigger.
 /**
  * The filters of a query on the rows aliased `r` (kind, service, `[from, to)` on `at`), for the
@@ -473,25 +526,12 @@ export const primitives = (
           Effect.flatMap((rows) => decodeRecords("get", rows)),
           Effect.map((records) => Option.fromNullishOr(records[0]))
         ),
-      select: (query) => {
-        const person = query.personId === undefined
-          ? empty
-          : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
-        // A blind-index lookup reads the token's rows by primary key.
-        const token = query.lookup === undefined
-          ? empty
-          : sql`JOIN pomoc_record_lookup l ON l.kind = r.kind AND l.id = r.id AND l.token = ${query.lookup}`
-        const page = query.limit === undefined && query.offset === undefined
-          ? empty
-          : sql`LIMIT ${query.limit ?? NO_LIMIT} OFFSET ${query.offset ?? 0}`
-        return sql<RecordRow>`SELECT ${columns} FROM pomoc_records r ${person} ${token} WHERE ${
-          periodFilters(sql, query)
-        } ORDER BY r.at NULLS FIRST, r.id ${page}`.pipe(
+      select: (query) =>
+        selectStatement(sql, dialect, query).pipe(
           errors("list"),
-          Effect.flatMap((rows) => decodeRecords("list", rows)),
+          Effect.flatMap((rows) => decodeRecords("list", rows as unknown as ReadonlyArray<RecordRow>)),
           Effect.withSpan("SqlStore.list")
-        )
-      },
+        ),
       group,
       readAudit: (fromSeq, limit) =>
         sql<AuditRow>`SELECT seq, ${

@@ -165,16 +165,19 @@ const inQuery = (q: { kind: string; serviceId?: string; from?: string; to?: stri
   (q.to === undefined || (r.at !== null && r.at < q.to))
 
 /**
- * A list query (valid limit and offset assumed).
+ * A list query (valid limit and offset assumed); with `after`, the records after that position.
  * @since 0.1.0
  * @category combinators
  */
-export const list = (m: Model, q: Store.RecordQuery): Array<Store.StoredRecord> => {
+export const list = (m: Model, q: Store.SelectQuery): Array<Store.StoredRecord> => {
+  const order = (a: Store.Keyset, b: Store.Keyset) => compareFacetValues(a.at, b.at) || compareText(a.id, b.id)
+  const after = q.after
   const all = [...m.records.values()]
     .filter(inQuery(q))
     .filter((r) => q.personId === undefined || r.personIds.includes(q.personId))
     .filter((r) => q.lookup === undefined || (r.lookup ?? []).includes(q.lookup))
-    .sort((a, b) => compareFacetValues(a.at, b.at) || compareText(a.id, b.id))
+    .filter((r) => after === undefined || order(r, after) > 0)
+    .sort(order)
   const from = q.offset ?? 0
   return all.slice(from, q.limit === undefined ? undefined : from + q.limit)
 }

@@ -8,6 +8,7 @@ import { audit } from "./checks/audit.js"
 import { concurrentGuards, concurrentWriters, durable, migrations } from "./checks/capabilities.js"
 import { measures } from "./checks/measures.js"
 import { modelBased } from "./checks/modelBased.js"
+import { paging } from "./checks/paging.js"
 import { reportPlans } from "./checks/plans.js"
 import { guardKeys, preconditions } from "./checks/preconditions.js"
 import { aggregate, list } from "./checks/queries.js"
@@ -29,6 +30,7 @@ export const checks = {
   preconditions,
   guardKeys,
   list,
+  paging,
   aggregate,
   measures,
   reportPlans,
@@ -65,6 +67,7 @@ export const subSuites: ReadonlyArray<SubSuite> = [
   { name: "preconditions", checks: preconditions },
   { name: "guardKeys", checks: guardKeys },
   { name: "list", checks: list },
+  { name: "paging", checks: paging },
   { name: "aggregate", checks: aggregate },
   { name: "measures", checks: measures },
   { name: "reportPlans", checks: reportPlans },

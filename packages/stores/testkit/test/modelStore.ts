@@ -22,6 +22,10 @@ export interface Faults {
   readonly dropCarriageReturns?: boolean
   /** `list` ignores `offset` when `personId` is given. */
   readonly offsetIgnoredWithPerson?: boolean
+  /** `page` goes on after the last record's time only, skipping the records that share it. */
+  readonly keysetByTimeOnly?: boolean
+  /** `page` accepts any cursor, starting from the first record when it cannot read it. */
+  readonly anyCursor?: boolean
   /** `aggregate` counts a person once per record instead of once per group. */
   readonly distinctPeopleRepeats?: boolean
   /** `aggregate`'s change per person reports each person's first value as their last. */
@@ -158,6 +162,17 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
         const query = faults.offsetIgnoredWithPerson && q.personId !== undefined ? { ...q, offset: 0 } : q
         return Effect.succeed(structuredClone(Model.list(m, query)))
       }),
+    page: (q) => {
+      const select = Store.pageWith((sq) => {
+        const after = sq.after
+        const query = faults.keysetByTimeOnly && after !== undefined ? { ...sq, after: { ...after, id: "\uffff" } } : sq
+        return Effect.sync(() => structuredClone(Model.list(m, query)))
+      })
+      if (!faults.anyCursor || q.cursor === undefined) return select(q)
+      return Effect.orElseSucceed(select(q), () => ({ records: [] })).pipe(
+        Effect.flatMap((page) => page.records.length > 0 ? Effect.succeed(page) : select({ ...q, cursor: undefined }))
+      )
+    },
     aggregate: (q) =>
       Effect.suspend(() => {
         const names = [...q.groupBy, ...(q.sum ?? [])]

@@ -30,6 +30,7 @@ import { recordActivity } from "./activities-and-volunteers.js"
 import { access } from "./common.js"
 import { recordContact } from "./contacts.js"
 import { registerLocation, registerService } from "./directory.js"
+import { collect, paging } from "./lists.js"
 import { registerPerson, servicesOfPerson } from "./people.js"
 
 enablePatches()
@@ -274,9 +275,13 @@ export const correctService = correction({
 
 const RecordRef = Schema.Struct({
   kind: Schema.Literals(["contact", "person", "activity", "location", "service"]),
-  id: Schema.String
+  id: Schema.String,
+  ...paging
 })
 type RecordRef = typeof RecordRef.Type
+
+/** Store pages one `recordChanges` call reads at most. */
+const CHANGES_BUDGET = 20
 
 /** The services a correctable record belongs to, by its kind. */
 const servicesOf = (r: unknown): ReadonlyArray<string> =>
@@ -289,9 +294,12 @@ const servicesOf = (r: unknown): ReadonlyArray<string> =>
     : servicesOfPerson(r as Person)
 
 /**
- * A record's change history: `{ kind, id }` of a contact, person, activity, location or
- * service. Every revision, oldest first, with its patches and who made it when. Coordinators of
- * the record's services (of any of their services for the organisation's locations); audited.
+ * A record's change history, a page at a time: `{ kind, id, cursor?, limit? }` of a contact,
+ * person, activity, location or service. Its revisions, oldest first, with their patches and who
+ * made them when; `next` continues. Revisions are found among those of the record's service, a
+ * bounded number of store pages per call (so a page may hold fewer than `limit` revisions and
+ * still have a `next`). Coordinators of the record's services (of any of their services for the
+ * organisation's locations); audited.
  * @since 0.2.0
  * @category operations
  */
@@ -311,9 +319,15 @@ export const recordChanges = Operation.read<RecordRef>()({
   answer: Effect.fnUntraced(function*(ctx, ref, record) {
     // Revisions are kept in the record's service (none for a location).
     const serviceId = (mappings[ref.kind] as Mapping<unknown>).index(record.value).serviceId
-    const all = yield* ctx.loadAll(mappings.revision, serviceId !== null ? { serviceId } : {})
-    const revisions = all.map((r) => r.value).filter((r) => r.kind === ref.kind && r.recordId === ref.id)
-    return { result: revisions, audit: { operation: "ReadChanges", subjects: [{ kind: ref.kind, id: ref.id }] } }
+    const result = yield* collect(
+      ctx,
+      mappings.revision,
+      serviceId !== null ? { serviceId } : {},
+      ref,
+      (r) => r.kind === ref.kind && r.recordId === ref.id,
+      CHANGES_BUDGET
+    )
+    return { result, audit: { operation: "ReadChanges", subjects: [{ kind: ref.kind, id: ref.id }] } }
   })
 })
 

@@ -13,6 +13,7 @@ import * as Cooperation from "./cooperation.js"
 import * as Corrections from "./corrections.js"
 import * as Directory from "./directory.js"
 import * as Find from "./find.js"
+import * as Lists from "./lists.js"
 import * as Outcomes from "./outcomes.js"
 import * as People from "./people.js"
 import * as PlanSteps from "./plan-steps.js"
@@ -120,6 +121,20 @@ export const operations = {
   personHistory: Reads.personHistory,
   /** The person's subject-access export, every service's records (a person id). */
   exportPerson: Reads.exportPerson,
+  /** The people of a service, a page at a time: `{ serviceId, cursor?, limit? }`. */
+  listPeople: Lists.listPeople,
+  /** The contacts of a service in a period, a page at a time: `{ serviceId, from?, to?, period?, cursor?, limit? }`. */
+  listContacts: Lists.listContacts,
+  /** The activities of a service in a period, a page at a time: `{ serviceId, from?, to?, period?, cursor?, limit? }`. */
+  listActivities: Lists.listActivities,
+  /** A person's open plans with a service: `{ serviceId, personId, cursor?, limit? }`. */
+  listOpenPlans: Lists.listOpenPlans,
+  /** A person's open referrals from a service: `{ serviceId, personId, cursor?, limit? }`. */
+  listOpenReferrals: Lists.listOpenReferrals,
+  /** The consents in force in a service: `{ serviceId, personId?, cursor?, limit? }`. */
+  listConsentsInForce: Lists.listConsentsInForce,
+  /** The volunteers of a service, a page at a time: `{ serviceId, cursor?, limit? }`. */
+  listVolunteers: Lists.listVolunteers,
   /** Run a report: `{ reportId, serviceId?, from?, to?, threshold? }`. */
   report: Reports.report,
   /** Publish a report outside the service: `{ reportId, serviceId, recipient, … }`. */
@@ -151,6 +166,7 @@ export {
   Cooperation,
   Corrections,
   Directory,
+  Lists,
   Outcomes,
   People,
   Plans,

@@ -18,7 +18,12 @@ import * as PlanRecords from "../planRecords.js"
 import { type Mapping, mappings } from "../Records.js"
 import { servicesOfPerson } from "./people.js"
 
-/** The person without their notes, unless the actor may read confidential notes in their service. */
+/**
+ * A person as the actor may read them: without notes unless they may read confidential notes
+ * in the person's service.
+ * @since 0.2.0
+ * @category combinators
+ */
 export const redactNotes = (ctx: Context, person: Person): Person => {
   if (person._tag === "anonymous" || person.notes === undefined) return person
   if (ctx.may("ReadConfidentialNote", person.serviceId)) return person
@@ -93,11 +98,7 @@ export const personHistory = Operation.read<string>()({
     )
     const result: History = {
       ...history,
-      contacts: (history.contacts ?? []).map((c) => {
-        if (c.note === undefined || ctx.may("ReadConfidentialNote", c.serviceId)) return c
-        const { note: _note, ...rest } = c
-        return new Contact(rest)
-      })
+      contacts: (history.contacts ?? []).map((c) => redactNote(ctx, c))
     }
     return {
       result,
@@ -107,6 +108,18 @@ export const personHistory = Operation.read<string>()({
     }
   })
 })
+
+/**
+ * A contact as the actor may read it: without its note unless they may read confidential notes
+ * in its service.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const redactNote = (ctx: Context, c: Contact): Contact => {
+  if (c.note === undefined || ctx.may("ReadConfidentialNote", c.serviceId)) return c
+  const { note: _note, ...rest } = c
+  return new Contact(rest)
+}
 
 /**
  * A subject-access export (GDPR Art. 15 and 20): everything recorded about the person in every

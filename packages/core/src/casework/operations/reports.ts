@@ -23,8 +23,12 @@ const Day = Schema.String.check(
     return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) || "must be a date that exists"
   })
 )
-/** A period's bound: an instant, or a day (its start, UTC; `to` is exclusive). */
-const Bound = Schema.Union([Timestamp, Day])
+/**
+ * A period's bound: an instant, or a day (its start, UTC; `to` is exclusive).
+ * @since 0.2.0
+ * @category models
+ */
+export const Bound = Schema.Union([Timestamp, Day])
 /** A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`). */
 const NamedPeriod = Periods.NamedPeriod
 
@@ -37,7 +41,14 @@ const reportFields = {
   period: Schema.optionalKey(NamedPeriod),
   threshold: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)))
 }
-const onePeriod = Schema.makeFilter((i: { readonly period?: string; readonly from?: unknown; readonly to?: unknown }) =>
+/**
+ * Refuses a named period together with `from` or `to`.
+ * @since 0.2.0
+ * @category models
+ */
+export const onePeriod = Schema.makeFilter((
+  i: { readonly period?: string; readonly from?: unknown; readonly to?: unknown }
+) =>
   i.period === undefined || (i.from === undefined && i.to === undefined) ||
   { path: ["period"], issue: "a named period cannot be combined with from or to" }
 )
