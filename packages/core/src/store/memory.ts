@@ -255,6 +255,7 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
         const found = [...records.values()]
           .filter(inPeriod(query))
           .filter((r) => query.personId === undefined || r.personIds.includes(query.personId))
+          .filter((r) => query.lookup === undefined || (r.lookup ?? []).includes(query.lookup))
           .filter((r) => after === undefined || compareRecords(r, after) > 0)
           .sort(compareRecords)
         const offset = query.offset ?? 0
