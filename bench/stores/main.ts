@@ -237,7 +237,7 @@ const startCluster = async (): Promise<Cluster> => {
 const pgReset = (sql: SqlClient.SqlClient) =>
   Effect.gen(function*() {
     yield* sql.unsafe(
-      "DROP TABLE IF EXISTS pomoc_records, pomoc_record_people, pomoc_report_rows, pomoc_report_shapes, pomoc_audit, pomoc_audit_head, pomoc_migrations"
+      "DROP TABLE IF EXISTS pomoc_records, pomoc_record_people, pomoc_record_lookup, pomoc_report_rows, pomoc_report_shapes, pomoc_audit, pomoc_audit_head, pomoc_migrations"
     )
     yield* SqlStore.migrate(PostgresDialect.dialect)
   }).pipe(Effect.provideService(SqlClient.SqlClient, sql))

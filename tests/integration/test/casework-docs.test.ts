@@ -3,7 +3,7 @@
  * `renderOperations` (regenerate with `POMOC_WRITE_DOCS=1 npx vitest run --project integration casework-docs`),
  * and every example in it runs, in order, against the API.
  */
-import { Casework, FieldCrypto, KeyMaterial } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Pseudonym } from "@pomoc/core"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer } from "effect"
 import { readFileSync, writeFileSync } from "node:fs"
@@ -34,6 +34,7 @@ describe("docs/casework.md", () => {
   it("runs every example, in order", async () => {
     const layer = Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
+      Layer.provide(Pseudonym.layer(KeyMaterial.generate())),
       Layer.provide(MemoryStore.layer)
     )
     const program = Effect.gen(function*() {

@@ -97,6 +97,7 @@ export const examples: ReadonlyArray<Example> = [
     input: { id: "premises", organisationId: "ostrov", name: "Klub", kind: "club-premises", confidential: false }
   },
   { op: "registerPerson", actor: "eva", input: kuba },
+  { op: "findPeople", actor: "eva", input: { serviceId: "club", nickname: "kuba " } },
   { op: "recordNeed", actor: "eva", input: { personId: "kuba", need: "housing", source: "person" } },
   { op: "recordContact", actor: "eva", input: { ...contact, id: "contact-1" } },
   { op: "assessEligibility", actor: "eva", input: { serviceId: "club", personId: "kuba" } },

@@ -2,7 +2,7 @@
  * The setting of the daily-work tests (issue 12): every store, and an organisation with a
  * low-threshold club and a debt-counselling service, their staff, one person in each.
  */
-import { Casework, FieldCrypto, KeyMaterial, Registry, StaffDirectory, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, KeyMaterial, Pseudonym, Registry, StaffDirectory, Store } from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -22,12 +22,19 @@ export const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hou
 /** Every store the API runs on, each a fresh database per call. */
 export const stores = everyStore
 
-/** The API on a store, with helpers to run, to expect a failure and to read the store. */
-export const harness = (storeLayer: Layer.Layer<Store.Store, unknown>) => {
+/**
+ * The API on a store, with helpers to run, to expect a failure and to read the store. The
+ * application's pseudonym key (the blind index's) is provided unless `pseudonymKey: false`.
+ */
+export const harness = (
+  storeLayer: Layer.Layer<Store.Store, unknown>,
+  options: { readonly pseudonymKey?: boolean } = {}
+) => {
   const runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(StaffDirectory.layerList([admin, eva, petr, marta, ana, ola])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
+      Layer.provide(options.pseudonymKey === false ? Layer.empty : Pseudonym.layer(KeyMaterial.generate())),
       Layer.provideMerge(storeLayer)
     )
   )

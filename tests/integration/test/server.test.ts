@@ -5,7 +5,7 @@
  * the limit, malformed JSON, the rate limit and CORS.
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
-import { Casework, FieldCrypto, InvalidReport, KeyMaterial, StaffDirectory, Store } from "@pomoc/core"
+import { Casework, FieldCrypto, InvalidReport, KeyMaterial, Pseudonym, StaffDirectory, Store } from "@pomoc/core"
 import { Api, Client, Server } from "@pomoc/server"
 import { MemoryStore } from "@pomoc/store-memory"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -34,6 +34,7 @@ const start = async (options: Partial<Server.Options> = {}, staff = false) => {
   const casework = Casework.layer(Casework.configFromRegistry(registry)).pipe(
     Layer.provide(staff ? StaffDirectory.layerList(Object.values(actors)) : Layer.empty),
     Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
+    Layer.provide(Pseudonym.layer(KeyMaterial.generate())),
     Layer.provideMerge(MemoryStore.layer)
   )
   const app = HttpRouter.serve(Server.layer({ authenticate, ...options }), {

@@ -48,6 +48,7 @@ export const roles: ReadonlyArray<Role> = ["worker", "coordinator", "administrat
 export type ReadOperation =
   | "ReadDirectory"
   | "ListPeople"
+  | "FindPeople"
   | "ReadPerson"
   | "ReadIdentifiedPerson"
   | "ReadHistory"
@@ -140,6 +141,7 @@ const readRows: { readonly [O in ReadOperation | "ExportPerson"]: Row } = {
   ExportPerson: row(N, S, O, N, N),
   ReadDirectory: row(O, O, O, O, O),
   ListPeople: row(S, S, O, N, N),
+  FindPeople: row(S, S, O, N, N),
   ReadPerson: row(S, S, O, N, N),
   ReadIdentifiedPerson: row(S, S, O, N, N),
   ReadHistory: row(S, S, N, N, N),
@@ -169,6 +171,11 @@ const readInfo: { readonly [O in ReadOperation | "ExportPerson"]: OperationInfo 
     description: "read organisations, services and locations"
   },
   ListPeople: { kind: "read", sensitivity: "personal", description: "list the people of a service by pseudonym" },
+  FindPeople: {
+    kind: "read",
+    sensitivity: "personal",
+    description: "find people of a service by nickname or code (blind index)"
+  },
   ReadPerson: { kind: "read", sensitivity: "personal", description: "read a person's pseudonymous record" },
   ReadIdentifiedPerson: {
     kind: "read",

@@ -17,6 +17,7 @@ import type { Role, StaffMember } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
 import type { ServiceId } from "../model/Ids.js"
 import type { Person } from "../model/Person.js"
+import type * as BlindIndex from "../privacy/BlindIndex.js"
 import type { PersonRename, RecordDelete, RecordKind, RecordWrite, StoreShape } from "../Store.js"
 import type { CaseworkError, Config, ServiceTypeInfo } from "./Config.js"
 import type { InvalidCommand } from "./Errors.js"
@@ -131,6 +132,17 @@ export interface Context {
   readonly may: (operation: string, serviceId: string | undefined, without?: Role) => boolean
   /** The plugin information of a service's type. */
   readonly serviceInfo: (service: Service) => ServiceTypeInfo | undefined
+  /**
+   * The blind-index token of a value typed for a field of a service's people (see `BlindIndex`),
+   * `undefined` for a blank value; `InvalidCommand` on the field when the application provides no
+   * pseudonym key.
+   * @since 0.2.0
+   */
+  readonly lookupToken: (
+    serviceId: string,
+    field: BlindIndex.Field,
+    value: string
+  ) => Effect.Effect<string | undefined, InvalidCommand>
   /** The person's data keys, for erasure (crypto-shredding). */
   readonly dataKeysOf: (personId: string) => Effect.Effect<ReadonlyArray<RecordDelete>, CaseworkError>
   /** Whether a legal ground code is known (core's, the plugins', the config's). */

@@ -29,7 +29,9 @@ import * as LegalGround from "../model/LegalGround.js"
 import type { Person } from "../model/Person.js"
 import type { Decision as EngineDecision } from "../principles/Decision.js"
 import type * as Verdict from "../principles/Verdict.js"
+import * as BlindIndex from "../privacy/BlindIndex.js"
 import { FieldCrypto } from "../privacy/FieldCrypto.js"
+import { PseudonymKey } from "../privacy/Pseudonym.js"
 import * as Vault from "../privacy/Vault.js"
 import * as StoreModule from "../Store.js"
 import { type PersonRename, type RecordDelete, Store, type StoredRecord } from "../Store.js"
@@ -252,6 +254,19 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const vault = Vault.make(store, crypto)
   const legalGrounds = LegalGround.index([...LegalGround.builtin, ...(config.legalGrounds ?? [])])
   const directory = yield* Effect.serviceOption(StaffDirectory)
+  // The blind index's key, when the application provides one (`Pseudonym.layer`): people are
+  // then written with their lookup tokens and can be found by nickname or code.
+  const pseudonyms = yield* Effect.serviceOption(PseudonymKey)
+
+  /** A change's record, with its blind-index tokens when it is a person. */
+  const toWrite = (c: Operation.Change): Effect.Effect<StoreModule.RecordWrite> => {
+    const write = c.toWrite(c.expectedVersion)
+    if (c.kind !== mappings.person.kind || Option.isNone(pseudonyms)) return Effect.succeed(write)
+    return Effect.map(
+      BlindIndex.tokensOf(pseudonyms.value, c.entity as Person),
+      (lookup) => lookup.length === 0 ? write : { ...write, lookup }
+    )
+  }
   // The plugins' operations are authorised by their own rows, next to core's matrix.
   const authorizeIn = config.access === undefined
     ? Access.authorize
@@ -483,6 +498,17 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         serviceId as Ids.ServiceId | undefined
       )),
     serviceInfo: (service) => config.serviceTypes.get(service.type),
+    lookupToken: (serviceId, field, value) =>
+      Option.isSome(pseudonyms)
+        ? BlindIndex.token(pseudonyms.value, serviceId, field, value)
+        : Effect.fail(
+          new InvalidCommand({
+            operation: grant.operation,
+            field,
+            rule:
+              "finding by nickname or code needs the pseudonym key (Pseudonym.layer) provided with the case-work layer"
+          })
+        ),
     dataKeysOf: (personId) => vault.keysOf(personId),
     isLegalGround: (code) => legalGrounds.has(code),
     judge: (command, service, person) =>
@@ -568,7 +594,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       }
     }
     const writes = yield* vault.seal(
-      [...merged.values()].map((c) => ({ write: c.toWrite(c.expectedVersion), owner: c.owner }))
+      yield* Effect.forEach([...merged.values()], (c) => Effect.map(toWrite(c), (write) => ({ write, owner: c.owner })))
     )
     const deletes = units.flatMap((u) => u.deletes)
     const renamePeople = units.flatMap((u) => u.renamePeople)

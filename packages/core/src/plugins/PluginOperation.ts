@@ -51,7 +51,13 @@ export interface PluginOperation {
   readonly summary: string
 }
 
-interface Common<Tag extends string, I, E, S> {
+/**
+ * What a plugin's write and read declare alike.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Common<Tag extends string, I, E, S> {
+  /** The operation's tag: its row in the plugin's access rows. */
   readonly tag: Tag
   /** The input schema: every input is decoded with it; its encoded type is what callers pass. */
   readonly input: Schema.Codec<I, E>
@@ -59,7 +65,9 @@ interface Common<Tag extends string, I, E, S> {
   readonly entity?: string
   /** New records: an id is added to the input when it has none. */
   readonly newId?: boolean
+  /** Where the operation's subject lives, which is where it is authorised. */
   readonly subject: Subject<I, S>
+  /** A one-line description for docs. */
   readonly summary: string
   /** Domain checks, run in order after authorisation. */
   readonly checks?: ReadonlyArray<(ctx: Context, input: I, subject: S) => Effect.Effect<void, CaseworkError>>

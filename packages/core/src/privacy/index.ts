@@ -20,3 +20,5 @@ export * as Retention from "./Retention.js"
 export * as SubjectAccess from "./SubjectAccess.js"
 /** @since 0.2.0 */
 export * as Vault from "./Vault.js"
+/** @since 0.2.0 */
+export * as BlindIndex from "./BlindIndex.js"

@@ -63,7 +63,22 @@ export interface StoredRecord {
    * @since 0.2.0
    */
   readonly key?: string | null | undefined
+  /**
+   * Blind-index tokens: opaque keyed codes (e.g. `Pseudonym.code` of a normalised nickname) by
+   * which the record is found again with {@link RecordQuery.lookup}. Never a personal value: a
+   * token is an HMAC, not the text it was computed from. Absent (or empty) means none; a store
+   * reads it back absent when there are none, and sorted without repeats otherwise.
+   * @since 0.2.0
+   */
+  readonly lookup?: ReadonlyArray<string> | undefined
 }
+
+/**
+ * A blind-index token: letters, digits and `_.:-`, 1 to 128 characters (a pseudonymous code is one).
+ * @since 0.2.0
+ * @category models
+ */
+export const LOOKUP_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
 
 /**
  * A write: the record and the version it expects to replace (0 to create).
@@ -221,6 +236,12 @@ export interface RecordQuery {
   readonly from?: string
   /** Exclusive upper bound on `at` (ISO 8601). */
   readonly to?: string
+  /**
+   * Only records holding this blind-index token in {@link StoredRecord.lookup} (an exact match:
+   * tokens have no order or prefix worth searching).
+   * @since 0.2.0
+   */
+  readonly lookup?: string
   readonly limit?: number
   readonly offset?: number
 }

@@ -9,14 +9,24 @@
 import { Effect } from "effect"
 import * as Audit from "../Audit.js"
 import type { StoreShape, UnitOfWork } from "./contract.js"
-import { Conflict, ConstraintViolation, FACET_NAME, fail, InvalidQuery, RecordKind, renameProblem } from "./contract.js"
+import {
+  Conflict,
+  ConstraintViolation,
+  FACET_NAME,
+  fail,
+  InvalidQuery,
+  LOOKUP_TOKEN,
+  RecordKind,
+  renameProblem
+} from "./contract.js"
 import type { AggregateQuery, AggregateRow, Committed, RecordQuery, StoredRecord, StoreError } from "./contract.js"
-import { compareRows, compareTransitions } from "./order.js"
+import { compareRows, compareText, compareTransitions } from "./order.js"
 import type { RecordKey, RecordPut, StorePrimitives } from "./primitives.js"
 
 const kinds: ReadonlySet<string> = new Set(RecordKind.literals)
 const isCount = (n: unknown): boolean => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
 const keyOf = (kind: string, id: string): string => kind + "\u0000" + id
+const isToken = (t: unknown): boolean => typeof t === "string" && LOOKUP_TOKEN.test(t)
 
 const isFacetValue = (v: unknown): boolean =>
   v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
@@ -46,6 +56,9 @@ const unitProblem = (unit: UnitOfWork): string | undefined => {
     if (!isCount(w.expectedVersion)) return `writes[${i}].expectedVersion must be a non-negative integer`
     if (w.key !== undefined && w.key !== null && (typeof w.key !== "string" || w.key.length === 0)) {
       return `writes[${i}].key must be a non-empty string or null`
+    }
+    if (w.lookup !== undefined && (!Array.isArray(w.lookup) || !w.lookup.every(isToken))) {
+      return `writes[${i}].lookup must be an array of tokens matching ${String(LOOKUP_TOKEN)}`
     }
   }
   for (const [i, d] of (unit.deletes ?? []).entries()) {
@@ -92,14 +105,20 @@ const plan = (unit: UnitOfWork, before: ReadonlyMap<string, number>): Plan | Sto
   const current = new Map(before)
   const finals = new Map<string, Final>()
   const versions: Array<number> = []
-  for (const { expectedVersion, key, ...rest } of unit.writes) {
+  for (const { expectedVersion, key, lookup, ...rest } of unit.writes) {
     const k = keyOf(rest.kind, rest.id)
     const actual = current.get(k) ?? 0
     if (actual !== expectedVersion) return conflict(rest.kind, rest.id, expectedVersion, actual)
     const version = actual + 1
     current.set(k, version)
     versions.push(version)
-    const record: StoredRecord = key === undefined || key === null ? { ...rest, version } : { ...rest, version, key }
+    const tokens = lookup === undefined ? [] : [...new Set(lookup)].sort(compareText)
+    const record: StoredRecord = {
+      ...rest,
+      version,
+      ...(key === undefined || key === null ? {} : { key }),
+      ...(tokens.length === 0 ? {} : { lookup: tokens })
+    }
     finals.set(k, { _tag: "put", record, expectedVersion })
   }
   for (const d of unit.deletes ?? []) {
@@ -211,6 +230,9 @@ export const make = (p: StorePrimitives): StoreShape => {
     }
     if (query.offset !== undefined && !isCount(query.offset)) {
       return invalid("list", "offset must be a non-negative integer")
+    }
+    if (query.lookup !== undefined && !isToken(query.lookup)) {
+      return invalid("list", `lookup must match ${String(LOOKUP_TOKEN)}`)
     }
     return p.select(query).pipe(Effect.withSpan("Store.list"))
   }

@@ -255,6 +255,7 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
         const found = [...records.values()]
           .filter(inPeriod(query))
           .filter((r) => query.personId === undefined || r.personIds.includes(query.personId))
+          .filter((r) => query.lookup === undefined || (r.lookup ?? []).includes(query.lookup))
           .sort(compareRecords)
         const offset = query.offset ?? 0
         const page = query.limit === undefined ? found.slice(offset) : found.slice(offset, offset + query.limit)

@@ -95,6 +95,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "ExportPerson",
     "ReadDirectory",
     "ListPeople",
+    "FindPeople",
     "ReadPerson",
     "ReadIdentifiedPerson",
     "ReadConsent",
@@ -140,6 +141,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "SharePerson",
     "ReadDirectory",
     "ListPeople",
+    "FindPeople",
     "ReadPerson",
     "ReadIdentifiedPerson",
     "ReadHistory",
@@ -192,6 +194,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "SharePerson",
     "ReadDirectory",
     "ListPeople",
+    "FindPeople",
     "ReadPerson",
     "ReadIdentifiedPerson",
     "ReadHistory",
@@ -215,6 +218,7 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
 // Hand-written: what touches the people served, and what a volunteer must never touch.
 const personal: ReadonlyArray<Operation> = [
   "ListPeople",
+  "FindPeople",
   "ReadPerson",
   "ReadIdentifiedPerson",
   "ReadHistory",

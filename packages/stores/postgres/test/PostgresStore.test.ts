@@ -187,6 +187,8 @@ describe("PostgresStore", () => {
           "CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag)",
           "INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.tag FROM pomoc_records r CROSS JOIN LATERAL jsonb_array_elements_text(r.tags) t(tag)",
           "ALTER TABLE pomoc_records DROP COLUMN guard_key",
+          "DROP TABLE pomoc_record_lookup",
+          "ALTER TABLE pomoc_records DROP COLUMN lookup",
           "DELETE FROM pomoc_migrations WHERE version >= 2"
         ], (statement) =>
           sql.unsafe(statement), { discard: true }))

@@ -237,7 +237,7 @@ export const reportRowsByShape = (
 }
 
 // Report rows follow the records by trigger.
-const RECORD_TABLES = ["pomoc_record_people", "pomoc_records"] as const
+const RECORD_TABLES = ["pomoc_record_people", "pomoc_record_lookup", "pomoc_records"] as const
 
 /**
  * The primitives of `Store.make` on the `SqlClient` in context (no migrations run).
@@ -285,7 +285,7 @@ export const primitives = (
     // that changed under the lock (which every writer takes first).
     const upsertSuffix = sql.literal(
       "ON CONFLICT (kind, id) DO UPDATE SET version = excluded.version, service_id = excluded.service_id, at = excluded.at, " +
-        "person_ids = excluded.person_ids, tags = excluded.tags, facets = excluded.facets, data = excluded.data, guard_key = excluded.guard_key " +
+        "person_ids = excluded.person_ids, tags = excluded.tags, facets = excluded.facets, data = excluded.data, guard_key = excluded.guard_key, lookup = excluded.lookup " +
         "WHERE pomoc_records.version < excluded.version RETURNING 1 AS ok"
     )
 
@@ -294,7 +294,10 @@ export const primitives = (
         // Rows that existed before lose their people; the new ones are inserted below (report
         // rows follow the records by trigger).
         const replacedKeys = byKind(puts.filter((put) => put.replaces).map((put) => put.record))
-        if (replacedKeys.size > 0) yield* deleteRows("pomoc_record_people", replacedKeys)
+        if (replacedKeys.size > 0) {
+          yield* deleteRows("pomoc_record_people", replacedKeys)
+          yield* deleteRows("pomoc_record_lookup", replacedKeys)
+        }
         // Serialise and insert chunk by chunk, so a large batch never holds all its rows twice.
         // Replaced rows first: a record giving up a guard key frees it for a new one (the unique
         // index checks each statement).
@@ -303,6 +306,7 @@ export const primitives = (
           const created: Array<Record<string, unknown>> = []
           const replaced: Array<Record<string, unknown>> = []
           const people: Array<Record<string, unknown>> = []
+          const tokens: Array<Record<string, unknown>> = []
           for (const { record: r, replaces } of part) {
             const row = {
               kind: r.kind,
@@ -314,21 +318,24 @@ export const primitives = (
               tags: JSON.stringify(r.tags),
               facets: JSON.stringify(r.facets),
               data: JSON.stringify(r.data ?? null),
-              guard_key: r.key ?? null
+              guard_key: r.key ?? null,
+              lookup: r.lookup === undefined ? null : JSON.stringify(r.lookup)
             }
             if (replaces) replaced.push(row)
             else created.push(row)
             for (const personId of new Set(r.personIds)) people.push({ person_id: personId, kind: r.kind, id: r.id })
+            for (const token of r.lookup ?? []) tokens.push({ token, kind: r.kind, id: r.id })
           }
           if (replaced.length > 0) {
-            const upserted = yield* insertRows("pomoc_records", replaced, 10, upsertSuffix)
+            const upserted = yield* insertRows("pomoc_records", replaced, 11, upsertSuffix)
             // Unreachable while every writer takes the head lock first; kept as a last guard.
             if (upserted !== replaced.length) {
               return yield* Effect.fail(corrupt("commit", "a record changed under the commit's lock"))
             }
           }
-          if (created.length > 0) yield* insertRows("pomoc_records", created, 10)
+          if (created.length > 0) yield* insertRows("pomoc_records", created, 11)
           if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
+          if (tokens.length > 0) yield* insertRows("pomoc_record_lookup", tokens, 3)
         }
       }).pipe(errors("commit"))
 
@@ -470,10 +477,14 @@ export const primitives = (
         const person = query.personId === undefined
           ? empty
           : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
+        // A blind-index lookup reads the token's rows by primary key.
+        const token = query.lookup === undefined
+          ? empty
+          : sql`JOIN pomoc_record_lookup l ON l.kind = r.kind AND l.id = r.id AND l.token = ${query.lookup}`
         const page = query.limit === undefined && query.offset === undefined
           ? empty
           : sql`LIMIT ${query.limit ?? NO_LIMIT} OFFSET ${query.offset ?? 0}`
-        return sql<RecordRow>`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${
+        return sql<RecordRow>`SELECT ${columns} FROM pomoc_records r ${person} ${token} WHERE ${
           periodFilters(sql, query)
         } ORDER BY r.at NULLS FIRST, r.id ${page}`.pipe(
           errors("list"),

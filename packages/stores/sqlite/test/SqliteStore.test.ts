@@ -340,6 +340,7 @@ describe("migrations", () => {
           CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag);
           INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.value FROM pomoc_records r, json_each(r.tags) t;
           DROP INDEX pomoc_records_guard; ALTER TABLE pomoc_records DROP COLUMN guard_key;
+          DROP TABLE pomoc_record_lookup; ALTER TABLE pomoc_records DROP COLUMN lookup;
           DELETE FROM pomoc_migrations WHERE version >= 2;
         `))
       const after = yield* withStore(file, reportSample.answer)

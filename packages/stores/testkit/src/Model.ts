@@ -95,10 +95,14 @@ export const commit = (
         conflict: { kind: w.kind, id: w.id, expectedVersion: w.expectedVersion, actualVersion }
       }
     }
-    const { expectedVersion: _, key: guard, ...rest } = w
-    const stored = guard === undefined || guard === null
-      ? { ...rest, version: actualVersion + 1 }
-      : { ...rest, version: actualVersion + 1, key: guard }
+    const { expectedVersion: _, key: guard, lookup, ...rest } = w
+    const tokens = [...new Set(lookup ?? [])].sort(compareText)
+    const stored = {
+      ...rest,
+      version: actualVersion + 1,
+      ...(guard === undefined || guard === null ? {} : { key: guard }),
+      ...(tokens.length === 0 ? {} : { lookup: tokens })
+    }
     next.set(key(w.kind, w.id), structuredClone(stored))
     versions.push(actualVersion + 1)
   }
@@ -169,6 +173,7 @@ export const list = (m: Model, q: Store.RecordQuery): Array<Store.StoredRecord> 
   const all = [...m.records.values()]
     .filter(inQuery(q))
     .filter((r) => q.personId === undefined || r.personIds.includes(q.personId))
+    .filter((r) => q.lookup === undefined || (r.lookup ?? []).includes(q.lookup))
     .sort((a, b) => compareFacetValues(a.at, b.at) || compareText(a.id, b.id))
   const from = q.offset ?? 0
   return all.slice(from, q.limit === undefined ? undefined : from + q.limit)

@@ -72,6 +72,13 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
           )
         }
       }
+      for (const [i, w] of input.writes.entries()) {
+        if (w.lookup !== undefined && !w.lookup.every((t) => Store.LOOKUP_TOKEN.test(t))) {
+          return Effect.fail(
+            Store.fail("commit", new Store.ConstraintViolation({ detail: `writes[${i}].lookup must be tokens` }))
+          )
+        }
+      }
       for (const [i, e] of (input.expect ?? []).entries()) {
         if (!Store.RecordKind.literals.includes(e.kind)) {
           return Effect.fail(
@@ -137,6 +144,7 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
         if (
           (q.limit !== undefined && !isCount(q.limit)) || (q.offset !== undefined && !isCount(q.offset))
         ) return invalid("list", "limit/offset")
+        if (q.lookup !== undefined && !Store.LOOKUP_TOKEN.test(q.lookup)) return invalid("list", "lookup")
         if (faults.unordered) {
           const { limit: _, offset: __, ...rest } = q
           const all = Model.list(m, rest)

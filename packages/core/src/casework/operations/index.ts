@@ -12,6 +12,7 @@ import * as Contacts from "./contacts.js"
 import * as Cooperation from "./cooperation.js"
 import * as Corrections from "./corrections.js"
 import * as Directory from "./directory.js"
+import * as Find from "./find.js"
 import * as Outcomes from "./outcomes.js"
 import * as People from "./people.js"
 import * as PlanSteps from "./plan-steps.js"
@@ -43,6 +44,8 @@ export const operations = {
   recordNeed: People.recordNeed,
   /** Erase a person (a person id): identity gone everywhere, counts kept. */
   erasePerson: People.erasePerson,
+  /** Find people of a service again by nickname or code: `{ serviceId, nickname?, code?, ... }`. */
+  findPeople: Find.findPeople,
   /** Record a contact and its interventions. */
   recordContact: Contacts.recordContact,
   /** Is a person of the service eligible for it? `{ serviceId, personId }`; an answer, nothing stored. */

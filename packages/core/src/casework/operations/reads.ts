@@ -18,7 +18,8 @@ import * as PlanRecords from "../planRecords.js"
 import { type Mapping, mappings } from "../Records.js"
 import { servicesOfPerson } from "./people.js"
 
-const redactNotes = (ctx: Context, person: Person): Person => {
+/** The person without their notes, unless the actor may read confidential notes in their service. */
+export const redactNotes = (ctx: Context, person: Person): Person => {
   if (person._tag === "anonymous" || person.notes === undefined) return person
   if (ctx.may("ReadConfidentialNote", person.serviceId)) return person
   const { notes: _notes, _tag, ...rest } = person

@@ -21,6 +21,7 @@ export interface RecordRow {
   readonly facets: unknown
   readonly data: unknown
   readonly guard_key: unknown
+  readonly lookup: unknown
 }
 
 /** An audit row. */
@@ -43,7 +44,8 @@ export const recordColumns = (text: (expr: string) => string, json: (expr: strin
     `${json("r.tags")} AS tags`,
     `${json("r.facets")} AS facets`,
     `${json("r.data")} AS data`,
-    `${text("r.guard_key")} AS guard_key`
+    `${text("r.guard_key")} AS guard_key`,
+    `${json("r.lookup")} AS lookup`
   ].join(", ")
 
 /** Parses a JSON text column; throws `CorruptData`. */
@@ -98,7 +100,13 @@ const toRecord = (operation: string, row: RecordRow): Store.StoredRecord => {
     tags,
     data: json(operation, "data", row.data)
   }
-  return key === null ? record : { ...record, key }
+  const lookup = row.lookup === null || row.lookup === undefined ? [] : json(operation, "lookup", row.lookup)
+  if (!isStringArray(lookup)) throw corrupt(operation, "column lookup is not an array of tokens")
+  return {
+    ...record,
+    ...(key === null ? {} : { key }),
+    ...(lookup.length === 0 ? {} : { lookup })
+  }
 }
 
 /** Decodes record rows, failing with the first `CorruptData`. */

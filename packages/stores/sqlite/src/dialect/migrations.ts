@@ -171,5 +171,29 @@ const guardKeys: SqlDialect.Migration = {
   ]
 }
 
+// Migration 5, blind indexes: a record's lookup tokens (keyed HMACs by which a person is found
+// again, never a nickname) kept both as JSON on the record (read back without joins, NULL when
+// none) and one row per token in their own table, whose primary key is the index a lookup reads.
+const lookupTokens: SqlDialect.Migration = {
+  version: 5,
+  name: "lookup-tokens",
+  statements: [
+    `ALTER TABLE pomoc_records ADD COLUMN lookup TEXT`,
+    `CREATE TABLE pomoc_record_lookup (
+        token TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        id TEXT NOT NULL,
+        PRIMARY KEY (token, kind, id)
+      ) WITHOUT ROWID`,
+    `CREATE INDEX pomoc_record_lookup_record ON pomoc_record_lookup (kind, id)`
+  ]
+}
+
 /** Every migration, oldest first. */
-export const migrations: ReadonlyArray<SqlDialect.Migration> = [initial, reportRows, reportShapes, guardKeys]
+export const migrations: ReadonlyArray<SqlDialect.Migration> = [
+  initial,
+  reportRows,
+  reportShapes,
+  guardKeys,
+  lookupTokens
+]

@@ -64,6 +64,54 @@ export const list: ReadonlyArray<Check> = [
       expect(ids(yield* store.list({ kind: "contact", serviceId: "s1", limit: 1, offset: 1 }))).toEqual(["a"])
     })),
 
+  storeCheck(
+    "finds records by a blind-index token (lookup), kept sorted without repeats, replaced and deleted with the record",
+    (store) =>
+      Effect.gen(function*() {
+        yield* store.commit({
+          writes: [
+            write("person", "p1", 0, {
+              serviceId: "s1",
+              personIds: ["p1"],
+              lookup: ["ps1-tok-b", "ps1-tok-a", "ps1-tok-b"]
+            }),
+            write("person", "p2", 0, { serviceId: "s2", personIds: ["p2"], lookup: ["ps1-tok-a"] }),
+            write("person", "p3", 0, { serviceId: "s1", personIds: ["p3"], lookup: [] }),
+            write("contact", "c1", 0, { serviceId: "s1", personIds: ["p1"], lookup: ["ps1-tok-a"] })
+          ],
+          audit: []
+        })
+        const p1 = yield* store.get("person", "p1")
+        expect(Option.map(p1, (r) => r.lookup)).toEqual(Option.some(["ps1-tok-a", "ps1-tok-b"]))
+        // No tokens: read back without the field.
+        expect(Option.map(yield* store.get("person", "p3"), (r) => "lookup" in r)).toEqual(Option.some(false))
+        expect(ids(yield* store.list({ kind: "person", lookup: "ps1-tok-a" }))).toEqual(["p1", "p2"])
+        expect(ids(yield* store.list({ kind: "person", lookup: "ps1-tok-a", serviceId: "s2" }))).toEqual(["p2"])
+        expect(ids(yield* store.list({ kind: "person", lookup: "ps1-tok-b" }))).toEqual(["p1"])
+        expect(ids(yield* store.list({ kind: "contact", lookup: "ps1-tok-a", personId: "p1" }))).toEqual(["c1"])
+        expect(ids(yield* store.list({ kind: "person", lookup: "ps1-tok" }))).toEqual([])
+        // A replaced record holds only its new tokens; a deleted one none.
+        yield* store.commit({
+          writes: [write("person", "p1", 1, { serviceId: "s1", personIds: ["p1"], lookup: ["ps1-tok-c"] })],
+          deletes: [{ kind: "person", id: "p2", expectedVersion: 1 }],
+          audit: []
+        })
+        expect(ids(yield* store.list({ kind: "person", lookup: "ps1-tok-a" }))).toEqual([])
+        expect(ids(yield* store.list({ kind: "person", lookup: "ps1-tok-c" }))).toEqual(["p1"])
+        yield* store.commit({ writes: [write("person", "p1", 2, { serviceId: "s1", personIds: ["p1"] })], audit: [] })
+        expect(ids(yield* store.list({ kind: "person", lookup: "ps1-tok-c" }))).toEqual([])
+        expect(Option.map(yield* store.get("person", "p1"), (r) => "lookup" in r)).toEqual(Option.some(false))
+        // Malformed tokens are refused, naming the field.
+        const query = yield* expectStoreError(store.list({ kind: "person", lookup: "not a token" }), "InvalidQuery")
+        expect(query.retryable).toBe(false)
+        yield* expectStoreError(
+          store.commit({ writes: [write("person", "p9", 0, { lookup: ["bad token"] })], audit: [] }),
+          "ConstraintViolation"
+        )
+        expect(Option.isNone(yield* store.get("person", "p9"))).toBe(true)
+      })
+  ),
+
   storeCheck("refuses negative or fractional limit and offset with InvalidQuery", (store) =>
     Effect.gen(function*() {
       yield* store.commit({ writes: listed, audit: [] })
