@@ -10,6 +10,7 @@ import { Effect } from "effect"
 import { mkdirSync, rmSync, writeFileSync } from "node:fs"
 import { join, relative } from "node:path"
 import { annualReports, format, pomocLayer, quickstart } from "./quickstart.js"
+import { formatSecondEvening, secondEvening } from "./secondEvening.js"
 
 // npm runs workspace scripts in the workspace's folder; INIT_CWD is where `npm run demo` was typed.
 const workingFolder = process.env["INIT_CWD"] ?? process.cwd()
@@ -20,8 +21,9 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(filename + suffix, { force: tr
 // A real application loads its key from a secret store; the demo makes a fresh one.
 const key = KeyMaterial.generate()
 
-const summary = await Effect.runPromise(
-  quickstart.pipe(Effect.provide(pomocLayer(SqliteStore.layer({ filename }), key)))
+// The first week, then the second evening on the same database (the layer is built once).
+const [summary, evening] = await Effect.runPromise(
+  Effect.all([quickstart, secondEvening]).pipe(Effect.provide(pomocLayer(SqliteStore.layer({ filename }), key)))
 )
 const reports: Record<string, string> = {}
 for (const [organisation, html] of Object.entries(await Effect.runPromise(annualReports(summary)))) {
@@ -30,3 +32,4 @@ for (const [organisation, html] of Object.entries(await Effect.runPromise(annual
   reports[organisation] = relative(workingFolder, file)
 }
 console.log(format(summary, { database: relative(workingFolder, filename), reports }))
+console.log(formatSecondEvening(evening))

@@ -10,8 +10,9 @@ import {
   Casework,
   CommandRefused,
   FieldCrypto,
-  type KeyMaterial,
+  KeyMaterial,
   NotFound,
+  Pseudonym,
   Registry,
   type ReportResult,
   type Store,
@@ -25,10 +26,18 @@ import { DateTime, Effect, Layer } from "effect"
 /** The plugins the two organisations use. */
 export const registry: Registry.Registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 
-/** The case-work API over a store, with the application's field-encryption key. */
-export const pomocLayer = <E>(store: Layer.Layer<Store.Store, E>, key: KeyMaterial.KeyMaterial) =>
+/**
+ * The case-work API over a store, with the application's field-encryption key and the key of the
+ * blind index that finds people again by nickname (a second key: both live outside the database).
+ */
+export const pomocLayer = <E>(
+  store: Layer.Layer<Store.Store, E>,
+  key: KeyMaterial.KeyMaterial,
+  pseudonymKey: KeyMaterial.KeyMaterial = KeyMaterial.generate()
+) =>
   Casework.layer(Casework.configFromRegistry(registry)).pipe(
     Layer.provide(FieldCrypto.layer({ keys: { "key-2026": key }, current: "key-2026" })),
+    Layer.provide(Pseudonym.layer(pseudonymKey)),
     Layer.provideMerge(store)
   )
 

@@ -7,9 +7,37 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { format, pomocLayer, quickstart } from "../src/quickstart.js"
+import { formatSecondEvening, secondEvening } from "../src/secondEvening.js"
 
 const run = (store: Layer.Layer<never, unknown> | Parameters<typeof pomocLayer>[0]) =>
   Effect.runPromise(quickstart.pipe(Effect.provide(pomocLayer(store as never, KeyMaterial.generate()))))
+
+describe("the second evening", () => {
+  for (
+    const [name, store] of [["memory", () => Store.layerMemory], [
+      "SQLite",
+      () => SqliteStore.layer({ filename: ":memory:" })
+    ]] as const
+  ) {
+    it(`finds the regulars again, corrects a contact and marks a step done on ${name}`, async () => {
+      const [, e] = await Effect.runPromise(
+        Effect.all([quickstart, secondEvening]).pipe(
+          Effect.provide(pomocLayer(store() as never, KeyMaterial.generate()))
+        )
+      )
+      expect(e.found).toEqual([
+        { typed: "typed lower-case, with a stray space", ids: ["youth-1"] },
+        { typed: "typed in capitals", ids: ["youth-3"] },
+        { typed: "typed as given", ids: ["youth-4"] },
+        { typed: "a nickname nobody here gave", ids: [] }
+      ])
+      expect(e.corrected).toMatchObject({ before: 180, after: 120, changes: 1 })
+      expect(e.stepDone).toEqual({ id: "step-1", doneBy: "person", doneAt: "2026-03-05T16:00:00.000Z" })
+      expect(e.plan).toEqual({ done: 1, steps: 2 })
+      expect(formatSecondEvening(e)).not.toMatch(/Kuba|kuba|Žaneta|ŽANETA|Dan\b/)
+    })
+  }
+})
 
 describe("quickstart", () => {
   for (
@@ -74,6 +102,13 @@ describe("quickstart", () => {
     expect(out).toMatch(/Contact work +6\n/)
     expect(out).toMatch(/total +16\n/)
     expect(out).toContain("plan: 1 goal(s), 2 step(s) taken by the client, 1 achieved")
+    // The second evening: found again, however typed; one contact corrected; a step marked done.
+    expect(out).toContain("findPeople (typed lower-case, with a stray space): youth-1")
+    expect(out).toContain("findPeople (typed in capitals): youth-3")
+    expect(out).toContain("findPeople (a nickname nobody here gave): nobody")
+    expect(out).toMatch(/correctContact \S+: 180 → 120 minutes \(history: 1 change/)
+    expect(out).toContain("completeStep step-1: done by the person on 2026-03-05 (plan: 1 of 2 steps done)")
+    for (const secret of ["Kuba", "kuba", "ŽANETA", "Žaneta"]) expect(out).not.toContain(secret)
     // Each organisation's annual report, in Czech, with every report of its plugin, no personal data.
     for (const [organisation, charts] of [["ngo-ostrov", 8], ["ngo-rovnovaha", 8]] as const) {
       const html = readFileSync(join(dir, `annual-report-2026-${organisation}.html`), "utf8")
