@@ -66,7 +66,7 @@ export const secondEvening = Effect.gen(function*() {
       id: evening.id,
       before: evening.durationMinutes,
       after: fixed.durationMinutes,
-      changes: changes.length
+      changes: changes.items.length
     },
     stepDone: { id: step.id, doneBy: step.doneBy ?? "", doneAt: step.doneAt ? DateTime.formatIso(step.doneAt) : "" },
     plan: { done: steps.filter((s) => s.doneAt !== undefined).length, steps: steps.length }
