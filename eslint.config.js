@@ -30,6 +30,29 @@ export default tseslint.config(
     }
   },
   {
+    // No file in core over 500 lines (CONVENTIONS.md: one module, one idea). Counted as the editor
+    // shows them, comments and blank lines included.
+    files: ["packages/core/src/**/*.ts"],
+    rules: { "max-lines": ["error", { max: 500 }] }
+  },
+  {
+    // Still over the limit, waiting for their split (issue 9). Lower or remove an entry once split;
+    // never raise one.
+    files: [
+      "packages/core/src/casework/Pipeline.ts",
+      "packages/core/src/store/contract.ts"
+    ],
+    rules: { "max-lines": ["error", { max: 760 }] }
+  },
+  {
+    files: [
+      "packages/core/src/Command.ts",
+      "packages/core/src/casework/Operation.ts",
+      "packages/core/src/reports/Report.ts"
+    ],
+    rules: { "max-lines": ["error", { max: 560 }] }
+  },
+  {
     files: ["**/*.test.ts", "**/test/**/*.ts", "bench/**/*.ts", "examples/**/*.ts", "*.ts"],
     rules: {
       "@typescript-eslint/no-floating-promises": "off",

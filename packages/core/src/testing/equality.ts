@@ -17,7 +17,8 @@ import type { Engine } from "../principles/Engine.js"
 import type { AnyCommand } from "../principles/Rule.js"
 import type { Verdict } from "../principles/Verdict.js"
 import { arbGender } from "./arbitraries.js"
-import { arbCoreCommand, arbCoreFacts, arbProtectedFacts } from "./principles.js"
+import { arbCoreFacts, arbProtectedFacts } from "./facts.js"
+import { arbCoreCommand } from "./principles.js"
 
 /**
  * The generators of {@link checkEquality}: the commands to try (only eligibility commands are

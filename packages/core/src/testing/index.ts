@@ -15,6 +15,7 @@
  */
 export * from "./arbitraries.js"
 export * from "./directory.js"
+export * from "./facts.js"
 export * from "./principles.js"
 export * from "./equality.js"
 export * from "./plugin.js"

@@ -23,7 +23,7 @@ import {
   decoded,
   entities
 } from "./arbitraries.js"
-import { arbCoreFacts, arbUtc } from "./principles.js"
+import { arbCoreFacts, arbUtc } from "./facts.js"
 
 /**
  * The records a report is computed over in the `reports` check: stored records of every kind

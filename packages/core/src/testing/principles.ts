@@ -5,15 +5,15 @@
  *
  * @since 0.1.0
  */
-import { DateTime, Schema } from "effect"
+import { Schema } from "effect"
 import * as fc from "fast-check"
 import type { Command, CommandTag } from "../Command.js"
 import { commandTags } from "../Command.js"
-import type { CooperationFacts, Facts, PersonFacts, PlanFacts, ProtectedFacts, ServiceFacts } from "../Facts.js"
+import type { Facts, PersonFacts, ServiceFacts } from "../Facts.js"
 import { Activity, Volunteer, VolunteerHours } from "../model/Activity.js"
 import { StaffMember } from "../model/Actor.js"
 import { Party } from "../model/Common.js"
-import { Consent, Disclosure } from "../model/Consent.js"
+import { Disclosure } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
@@ -39,14 +39,10 @@ import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
 import {
   arbActivity,
-  arbAgeBand,
-  arbAgeRange,
   arbCode,
-  arbConsent,
   arbContact,
   arbCooperation,
   arbDisclosure,
-  arbGender,
   arbGoal,
   arbId,
   arbIdentifiedPerson,
@@ -54,7 +50,6 @@ import {
   arbLocation,
   arbOrganisation,
   arbOutcomeMeasurement,
-  arbParty,
   arbPerson,
   arbPlanReview,
   arbPlanStep,
@@ -66,192 +61,16 @@ import {
   arbVolunteerHours,
   decoded
 } from "./arbitraries.js"
-
-const MIN_TIME = Date.UTC(2000, 0, 1)
-const MAX_TIME = Date.UTC(2100, 0, 1)
-
-/**
- * A UTC date-time between 2000 and 2100.
- * @since 0.1.0
- * @category constructors
- */
-export const arbUtc: fc.Arbitrary<DateTime.Utc> = fc
-  .integer({ min: MIN_TIME, max: MAX_TIME })
-  .map((ms) => DateTime.makeUnsafe(ms))
-
-/**
- * The small pools of ids and parties that generated facts and commands share, so that a
- * generated consent sometimes belongs to the person a generated command concerns.
- * @since 0.1.0
- * @category models
- */
-export const pools = {
-  persons: ["person-1", "person-2"],
-  services: ["service-1", "service-2"],
-  consents: ["consent-1", "consent-2", "consent-3"],
-  parties: [
-    { kind: "organisation", name: "Debt advice centre" },
-    { kind: "authority", name: "Child protection authority" },
-    { kind: "school", name: "ZŠ Komenského" }
-  ] satisfies ReadonlyArray<typeof Party.Encoded>
-} as const
-
-const pick = <A>(values: ReadonlyArray<A>): fc.Arbitrary<A> => fc.constantFrom(...values)
-const personIdWire = fc.oneof(pick(pools.persons), arbId)
-const serviceIdWire = fc.oneof(pick(pools.services), arbId)
-const consentIdWire = fc.oneof(pick(pools.consents), arbId)
-const partyWire = fc.oneof(pick(pools.parties), arbParty)
-const purposeWire = fc.oneof(pick(["identification", "referral", "disclosure", "sharing"]), arbCode)
-const arbStepActor = pick(["person", "worker", "together", "other"] as const)
-const id = <S extends Schema.Top & { readonly DecodingServices: never }>(wire: fc.Arbitrary<string>, schema: S) =>
-  wire.map((value) => Schema.decodeUnknownSync(schema as never)(value) as S["Type"])
-
-/**
- * A consent, often of a pooled person for a pooled purpose and recipient.
- * @since 0.1.0
- * @category constructors
- */
-export const arbFactsConsent: fc.Arbitrary<Consent> = decoded(
-  fc.tuple(arbConsent, consentIdWire, personIdWire, serviceIdWire, purposeWire, partyWire).map((
-    [consent, consentId, personId, serviceId, purpose, grantee]
-  ) => ({ ...consent, id: consentId, personId, serviceId, purpose, grantee })),
-  Consent
-)
-
-/**
- * The protected attributes of a person (any subset set).
- * @since 0.1.0
- * @category constructors
- */
-export const arbProtectedFacts: fc.Arbitrary<ProtectedFacts> = fc.record(
-  {
-    sex: fc.constantFrom("female", "male", "intersex"),
-    race: arbShortText,
-    colour: arbShortText,
-    ethnicity: fc.constantFrom("Roma", "Czech", "Lithuanian", "Bulgarian", "Turkish"),
-    language: fc.constantFrom("cs", "lt", "bg", "rom", "uk", "tr"),
-    faith: fc.constantFrom("none", "Christian", "Muslim", "Jewish"),
-    politicalOpinion: arbShortText,
-    nationalOrigin: fc.constantFrom("CZ", "LT", "BG", "UA", "SY"),
-    socialOrigin: arbShortText,
-    minority: fc.constantFrom("Roma", "Vietnamese", "Polish", "Turkish"),
-    property: fc.constantFrom("none", "some", "wealthy"),
-    birth: arbShortText,
-    maritalStatus: fc.constantFrom("single", "married", "divorced", "widowed", "registered-partnership"),
-    otherStatus: arbShortText
-  },
-  { requiredKeys: [] }
-)
-
-const situationValue = fc.oneof(fc.boolean(), fc.integer({ min: -5, max: 100 }), arbCode)
-
-/**
- * The person a command concerns.
- * @since 0.1.0
- * @category constructors
- */
-export const arbPersonFacts: fc.Arbitrary<PersonFacts> = fc.record({
-  id: personIdWire,
-  identityLevel: fc.constantFrom("anonymous" as const, "pseudonymous" as const, "identified" as const),
-  ageBand: arbAgeBand,
-  gender: arbGender,
-  needs: fc.array(arbCode, { maxLength: 3 }),
-  protected: arbProtectedFacts,
-  situation: fc.dictionary(fc.constantFrom("hasDebts", "inCare", "unemployed", "housing"), situationValue)
-})
-
-/**
- * The service a command concerns: any subset of the core principles (plus plugin ones), and a
- * configuration that sometimes sets the independence thresholds.
- * @since 0.1.0
- * @category constructors
- */
-export const arbServiceFacts: fc.Arbitrary<ServiceFacts> = fc.record(
-  {
-    id: serviceIdWire,
-    type: fc.constantFrom(
-      "low-threshold-club",
-      "street-work",
-      "debt-counselling",
-      "community-centre",
-      "children-in-care"
-    ),
-    principles: fc.subarray([...corePrincipleIds, "house-rules"]),
-    freeOfCharge: fc.boolean(),
-    ageRange: arbAgeRange,
-    acceptsAnonymous: fc.boolean(),
-    requiresIdentity: fc.boolean(),
-    config: fc.record(
-      {
-        independenceWarningMonths: fc.integer({ min: 0, max: 36 }),
-        independenceProgressMonths: fc.integer({ min: 0, max: 12 })
-      },
-      { requiredKeys: [] }
-    )
-  },
-  { requiredKeys: ["id", "type", "principles", "freeOfCharge", "acceptsAnonymous", "requiresIdentity", "config"] }
-)
-
-/**
- * A person's cooperation with the service.
- * @since 0.1.0
- * @category constructors
- */
-export const arbCooperationFacts: fc.Arbitrary<CooperationFacts> = fc.record({
-  active: fc.boolean(),
-  startedAt: arbUtc,
-  months: fc.integer({ min: 0, max: 120 })
-})
-
-/**
- * Progress of a person's plan.
- * @since 0.1.0
- * @category constructors
- */
-export const arbPlanFacts: fc.Arbitrary<PlanFacts> = fc.record(
-  {
-    goals: fc.nat(10),
-    achievedGoals: fc.nat(10),
-    stepsByPerson: fc.nat(10),
-    stepsDone: fc.nat(10),
-    lastProgressAt: arbUtc
-  },
-  { requiredKeys: ["goals", "achievedGoals", "stepsByPerson", "stepsDone"] }
-)
-
-/**
- * Everything a core rule may read, with optional parts sometimes absent.
- * @since 0.1.0
- * @category constructors
- */
-export const arbCoreFacts: fc.Arbitrary<Facts> = fc.record(
-  {
-    now: arbUtc,
-    actor: fc.record({
-      id: arbId,
-      role: fc.constantFrom(
-        "worker" as const,
-        "coordinator" as const,
-        "administrator" as const,
-        "auditor" as const,
-        "volunteer" as const
-      )
-    }),
-    service: arbServiceFacts,
-    person: arbPersonFacts,
-    consents: fc.array(arbFactsConsent, { maxLength: 4 }),
-    cooperation: arbCooperationFacts,
-    plan: arbPlanFacts,
-    referralStatus: fc.constantFrom(
-      "requested" as const,
-      "accepted" as const,
-      "rejected" as const,
-      "done" as const,
-      "revoked" as const
-    )
-  },
-  { requiredKeys: ["now", "actor", "service", "consents"] }
-)
+import { arbCoreFacts, arbFactsConsent } from "./facts.js"
+import {
+  arbStepActor,
+  consentIdWire,
+  id,
+  partyWire,
+  personIdWire,
+  purposeWire,
+  serviceIdWire
+} from "./internal/wires.js"
 
 const withPerson = <T extends { readonly personId: string }>(wire: fc.Arbitrary<T>) =>
   fc.tuple(wire, personIdWire).map(([value, personId]) => ({ ...value, personId }))
