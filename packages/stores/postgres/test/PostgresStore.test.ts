@@ -7,7 +7,7 @@ import { assert, describe, it } from "@effect/vitest"
 import { Audit, Store } from "@pomoc/core"
 import { SqlStore } from "@pomoc/store-sql"
 import { reportSample } from "@pomoc/store-testkit"
-import { Effect, Exit, Fiber, Option } from "effect"
+import { Deferred, Effect, Exit, Fiber, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import * as fc from "fast-check"
 import { PostgresDialect } from "../src/index.js"
@@ -250,7 +250,9 @@ describe("PostgresStore", () => {
       assert.strictEqual(rows[0]!.n, PostgresDialect.dialect.migrations.length)
     }))
 
-  it.effect(
+  // Live clock: the polling below sleeps for real (under the test clock a sleep never ends, and a
+  // first poll that came too early on a loaded machine hung the test until its timeout).
+  it.live(
     "a backend terminated in the middle of a commit: typed retryable ConnectionLost, nothing half-written",
     () =>
       Effect.gen(function*() {
@@ -261,27 +263,40 @@ describe("PostgresStore", () => {
         yield* store.commit({ writes: [write("before")], audit: [draft()] })
         const headBefore = yield* store.auditHead
 
+        // Deterministic, whatever the machine's load: another session holds a lock on the audit
+        // table, so the commit takes the head lock, writes every record, then waits to append its
+        // audit entry; it is terminated while it waits, half-way through its transaction.
+        const locked = yield* Deferred.make<void>()
+        const release = yield* Deferred.make<void>()
+        const locker = yield* Effect.forkChild(withRaw(schema, (sql) =>
+          sql.withTransaction(Effect.gen(function*() {
+            yield* sql`LOCK TABLE pomoc_audit IN SHARE MODE`
+            yield* Deferred.succeed(locked, undefined)
+            yield* Deferred.await(release)
+          }))))
+        yield* Deferred.await(locked)
+
         const batch = Array.from(
-          { length: 20_000 },
+          { length: 2_000 },
           (_, i) => write(`batch-${i}`, { data: { i, text: "x".repeat(200) } })
         )
         const fiber = yield* Effect.forkChild(store.commit({ writes: batch, audit: [draft("batch")] }))
 
-        // Wait until the store's backend has written inside its open transaction, then end it.
+        // Wait until the store's backend waits on the audit lock inside its open transaction (it
+        // holds a transaction id: it has written), then end it.
         const terminated = yield* withRaw(schema, (sql) =>
           Effect.gen(function*() {
-            for (let attempt = 0; attempt < 2000; attempt++) {
+            for (;;) {
               const rows = yield* sql<{ terminated: boolean }>`
               SELECT pg_terminate_backend(pid) AS terminated FROM pg_stat_activity
-              WHERE application_name = ${app} AND backend_xid IS NOT NULL`
-              if (
-                rows.some((r) => r.terminated)
-              ) return true
-              yield* Effect.sleep("5 millis")
+              WHERE application_name = ${app} AND backend_xid IS NOT NULL AND wait_event_type = 'Lock'`
+              if (rows.some((r) => r.terminated)) return true
+              yield* Effect.sleep("20 millis")
             }
-            return false
           }))
         assert.isTrue(terminated)
+        yield* Deferred.succeed(release, undefined)
+        yield* Fiber.join(locker)
 
         const error = yield* Effect.flip(Fiber.join(fiber))
         assert.instanceOf(error, Store.StoreError)

@@ -53,6 +53,22 @@ export const requireCode = (
     : Effect.fail(new InvalidCommand({ operation, field, rule: `not a ${what} of this service type` }))
 
 /**
+ * Fails with `InvalidCommand` on `field` when a legal duty names a code that is not a known legal
+ * ground (core's and the registered plugins'). `code` is absent when there is no legal duty.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const requireLegalGround = (
+  ctx: { readonly isLegalGround: (code: string) => boolean },
+  operation: string,
+  field: string,
+  code: string | undefined
+): Effect.Effect<void, InvalidCommand> =>
+  code === undefined || ctx.isLegalGround(code)
+    ? Effect.void
+    : Effect.fail(new InvalidCommand({ operation, field, rule: "not a known legal ground code" }))
+
+/**
  * Fails with `InvalidCommand` on `field` with `rule`.
  * @since 0.2.0
  * @category constructors

@@ -8,12 +8,11 @@ import { DateTime, Effect, Schema } from "effect"
 import { Consent, Disclosure } from "../../model/Consent.js"
 import * as Ids from "../../model/Ids.js"
 import type { Person } from "../../model/Person.js"
-import { InvalidCommand } from "../Errors.js"
 import type { Context, Loaded } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
 import { consentedServices } from "../sharing.js"
-import { access } from "./common.js"
+import { access, requireLegalGround } from "./common.js"
 import { withSharing } from "./people.js"
 
 /**
@@ -116,15 +115,12 @@ export const disclose = Operation.write()({
   subject: Operation.newIn((d: Disclosure) => d.serviceId),
   checks: [
     (ctx, disclosure) =>
-      disclosure.basis._tag === "LegalDuty" && !ctx.isLegalGround(disclosure.basis.legalGround)
-        ? Effect.fail(
-          new InvalidCommand({
-            operation: "Disclose",
-            field: "basis.legalGround",
-            rule: "not a known legal ground code"
-          })
-        )
-        : Effect.void
+      requireLegalGround(
+        ctx,
+        "Disclose",
+        "basis.legalGround",
+        disclosure.basis._tag === "LegalDuty" ? disclosure.basis.legalGround : undefined
+      )
   ],
   decide: Effect.fnUntraced(function*(ctx, disclosure, service) {
     const person = yield* ctx.personOfService("personId", disclosure.personId, disclosure.serviceId)

@@ -13,7 +13,7 @@ import type { CaseworkError } from "../Config.js"
 import { InvalidCommand } from "../Errors.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid } from "./common.js"
+import { access, invalid, requireLegalGround } from "./common.js"
 
 /**
  * Refer a person to another service or organisation: on the person's consent (`consentId`,
@@ -38,10 +38,7 @@ export const refer = Operation.write()({
       referral.history.length === 1
         ? Effect.void
         : invalid("Refer", "history", "a new referral has exactly its requested event"),
-    (ctx, referral) =>
-      referral.legalDuty !== undefined && !ctx.isLegalGround(referral.legalDuty.legalGround)
-        ? invalid("Refer", "legalDuty.legalGround", "not a known legal ground code")
-        : Effect.void,
+    (ctx, referral) => requireLegalGround(ctx, "Refer", "legalDuty.legalGround", referral.legalDuty?.legalGround),
     (ctx, referral) =>
       referral.toServiceId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.service, referral.toServiceId))
   ],
