@@ -141,7 +141,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const authorizeIn = config.access === undefined
     ? Access.authorize
     : Access.authorizeWith({ ...matrix, ...config.access })
-  const reader = makeReader(store, vault)
+  const reader = makeReader(store)
   const { locate, resolveActor } = makeAuthoriser(directory, authorizeIn)
 
   const contextFor = (
@@ -206,11 +206,17 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
   /** Decode, authorise, check: the common front of writes and reads. */
   const front = Effect.fnUntraced(
-    function*(op: Operation.Any, actorRef: ActorRef, rawInput: unknown, overlay: Overlay | undefined) {
+    function*(
+      op: Operation.Any,
+      actorRef: ActorRef,
+      rawInput: unknown,
+      overlay: Overlay | undefined,
+      session: Vault.VaultSession
+    ) {
       const id = yield* Effect.fromResult(actorRef)
       const input = yield* decodeInput(op, id, rawInput)
       const read: Array<Operation.Precondition> = []
-      const r = reader(overlay, read)
+      const r = reader(overlay, read, session)
       const actor = yield* resolveActor(id, r, overlay)
       const { grant, value } = yield* locate(op, actor, input, r)
       const now = yield* DateTime.now
@@ -221,9 +227,15 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   )
 
   const plan = Effect.fnUntraced(
-    function*(op: Operation.Any, actorRef: ActorRef, rawInput: unknown, overlay: Overlay | undefined) {
+    function*(
+      op: Operation.Any,
+      actorRef: ActorRef,
+      rawInput: unknown,
+      overlay: Overlay | undefined,
+      session: Vault.VaultSession
+    ) {
       if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
-      const { ctx, grant, input, read, subject } = yield* front(op, actorRef, rawInput, overlay)
+      const { ctx, grant, input, read, subject } = yield* front(op, actorRef, rawInput, overlay, session)
       const decision = yield* op.decide(ctx, input as never, subject as never)
       const judged = decision.judgedAs ?? decision.command
       const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
@@ -261,7 +273,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   )
 
   /** Encrypts the units' records and commits them with their audit entries in one store commit. */
-  const commit = Effect.fnUntraced(function*(units: ReadonlyArray<PlannedUnit<unknown>>) {
+  const commit = Effect.fnUntraced(function*(
+    units: ReadonlyArray<PlannedUnit<unknown>>,
+    session: Vault.VaultSession
+  ) {
     // A record written twice in one unit of work is written once: its last state, against the
     // version it had before the unit.
     const merged = new Map<string, Operation.Change>()
@@ -272,7 +287,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         merged.set(key, before === undefined ? c : { ...c, expectedVersion: before.expectedVersion })
       }
     }
-    const writes = yield* vault.seal(
+    const writes = yield* session.seal(
       yield* Effect.forEach([...merged.values()], (c) => Effect.map(toWrite(c), (write) => ({ write, owner: c.owner })))
     )
     const deletes = units.flatMap((u) => u.deletes)
@@ -303,13 +318,22 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   /** Runs one operation through the whole road. */
   const run = (op: Operation.Any) => (rawActor: unknown, rawInput: unknown): Effect.Effect<unknown, CaseworkError> => {
     if (op.kind === "write") {
-      return Effect.flatMap(
-        plan(op, actorId(rawActor), rawInput, undefined),
-        (unit) => Effect.as(commit([unit]), written(unit))
-      )
+      return Effect.suspend(() => {
+        const session = vault.session()
+        return Effect.flatMap(
+          plan(op, actorId(rawActor), rawInput, undefined, session),
+          (unit) => Effect.as(commit([unit], session), written(unit))
+        )
+      })
     }
     return Effect.gen(function*() {
-      const { ctx, grant, input, subject } = yield* front(op, actorId(rawActor), rawInput, undefined)
+      const { ctx, grant, input, subject } = yield* front(
+        op,
+        actorId(rawActor),
+        rawInput,
+        undefined,
+        vault.session()
+      )
       const answer = yield* op.answer(ctx, input as never, subject as never)
       if (answer.audit !== undefined) {
         yield* store.commit({
@@ -350,6 +374,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       // of work (a `setStaff` earlier in the batch is seen by the commands after it).
       const actorRef = actorId(rawActor)
       const overlay = new Overlay()
+      const session = vault.session()
       const units: Array<PlannedUnit<unknown>> = []
       const refusals: Array<BatchRefused> = []
       for (const [index, item] of items.entries()) {
@@ -363,7 +388,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
                 rule: "not a write operation of the case-work API"
               })
             )
-            : plan(op, actorRef, item.input, overlay)
+            : plan(op, actorRef, item.input, overlay, session)
         )
         if (Result.isFailure(planned)) {
           const refused = new BatchRefused({ index, operation: item.op, error: planned.failure })
@@ -384,7 +409,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           })
         )
       }
-      if (units.length > 0 && options?.dryRun !== true) yield* commit(units)
+      if (units.length > 0 && options?.dryRun !== true) yield* commit(units, session)
       return units.map(written)
     })
 

@@ -63,14 +63,14 @@ export class Overlay {
 }
 
 /**
- * Builds the readers of units of work over a store and its vault.
+ * Builds the readers of units of work over a store.
  * @internal
  */
-export const makeReader = (store: StoreShape, vault: Vault.VaultShape) => {
+export const makeReader = (store: StoreShape) => {
   const decodeStored = <A>(
     m: Mapping<A>,
     record: StoredRecord,
-    open = vault.opener()
+    open: Vault.VaultSession["open"]
   ): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
     open(record).pipe(
       Effect.flatMap((plain) =>
@@ -86,8 +86,12 @@ export const makeReader = (store: StoreShape, vault: Vault.VaultShape) => {
       Effect.map((value) => ({ value, version: record.version }))
     )
 
-  /** The reads of one command: through `overlay` (a batch's), noting versions into `read`. */
-  return (overlay: Overlay | undefined, read: Array<Operation.Precondition>) => {
+  /**
+   * The reads of one command: through `overlay` (a batch's), noting versions into `read`,
+   * opening records with the unit of work's vault session.
+   */
+  return (overlay: Overlay | undefined, read: Array<Operation.Precondition>, vault: Vault.VaultSession) => {
+    const open = vault.open
     const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
@@ -102,7 +106,7 @@ export const makeReader = (store: StoreShape, vault: Vault.VaultShape) => {
       return store.get(m.kind, id).pipe(
         Effect.flatMap(Option.match({
           onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
-          onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
+          onSome: (record) => Effect.map(decodeStored(m, record, open), Option.some)
         })),
         Effect.map((found) => {
           if (Option.isSome(found)) note(m.kind, id, found.value.version)
@@ -131,7 +135,6 @@ export const makeReader = (store: StoreShape, vault: Vault.VaultShape) => {
       }
       return store.list({ kind: m.kind, ...query }).pipe(
         Effect.flatMap((records) => {
-          const open = vault.opener()
           return Effect.forEach(
             records,
             (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded }))
@@ -184,7 +187,6 @@ export const makeReader = (store: StoreShape, vault: Vault.VaultShape) => {
           }
         ),
         Effect.flatMap((page) => {
-          const open = vault.opener()
           return Effect.map(
             Effect.forEach(
               page.records,

@@ -62,6 +62,21 @@ export interface Sealable {
 }
 
 /**
+ * Opening and sealing for one unit of work, sharing what they learn: a person's data key read to
+ * open their record is the key their new records are sealed with, without looking it up again.
+ * @since 0.2.0
+ * @category models
+ */
+export interface VaultSession {
+  /** Decrypts the personal fields of a stored record (see {@link VaultShape.opener}). */
+  readonly open: (record: StoredRecord) => Effect.Effect<unknown, DecryptionFailed | StoreError>
+  /** Encrypts the personal fields of the writes (see {@link VaultShape.seal}). */
+  readonly seal: (
+    changes: ReadonlyArray<Sealable>
+  ) => Effect.Effect<ReadonlyArray<RecordWrite>, EncryptionFailed | DecryptionFailed | StoreError>
+}
+
+/**
  * Sealing and opening records.
  * @since 0.2.0
  * @category models
@@ -81,6 +96,12 @@ export interface VaultShape {
   readonly opener: () => (record: StoredRecord) => Effect.Effect<unknown, DecryptionFailed | StoreError>
   /** The deletions that destroy every data key of a person (crypto-shredding). */
   readonly keysOf: (personId: string) => Effect.Effect<ReadonlyArray<RecordDelete>, StoreError>
+  /**
+   * Opening and sealing for one unit of work (one per unit: a key erased meanwhile is not used
+   * beyond it, and a commit that rests on the person's record fails if they were erased).
+   * @since 0.2.0
+   */
+  readonly session: () => VaultSession
 }
 
 const IV_BYTES = 12
@@ -167,36 +188,43 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     })
   }
 
-  const seal: VaultShape["seal"] = (changes) =>
-    Effect.gen(function*() {
-      const keys = new Map<string, { readonly dk: string; readonly key: Aead.AeadKey }>()
-      const created: Array<RecordWrite> = []
-      const sealed: Array<RecordWrite> = []
-      for (const { write, owner } of changes) {
-        const paths = personalOf(write.kind).map((p) => p.path)
-        const present = paths.some((p) => locate(write.data, p).length > 0)
-        if (!present) {
-          sealed.push(write)
-        } else if (owner === undefined) {
-          sealed.push({ ...write, data: yield* crypto.encryptFields(write.kind, write.id, write.data, paths) })
-        } else {
-          let entry = keys.get(owner)
-          if (entry === undefined) {
-            const found = yield* keyOf(owner)
-            if (found.write !== undefined) created.push(found.write)
-            entry = { dk: found.dk, key: found.key }
-            keys.set(owner, entry)
+  /** Seals with the data keys already known by owner (learnt when their records were opened). */
+  const sealWith =
+    (keys: Map<string, { readonly dk: string; readonly key: Aead.AeadKey }>): VaultShape["seal"] => (changes) =>
+      Effect.gen(function*() {
+        const created: Array<RecordWrite> = []
+        const sealed: Array<RecordWrite> = []
+        for (const { write, owner } of changes) {
+          const paths = personalOf(write.kind).map((p) => p.path)
+          const present = paths.some((p) => locate(write.data, p).length > 0)
+          if (!present) {
+            sealed.push(write)
+          } else if (owner === undefined) {
+            sealed.push({ ...write, data: yield* crypto.encryptFields(write.kind, write.id, write.data, paths) })
+          } else {
+            let entry = keys.get(owner)
+            if (entry === undefined) {
+              const found = yield* keyOf(owner)
+              if (found.write !== undefined) created.push(found.write)
+              entry = { dk: found.dk, key: found.key }
+              keys.set(owner, entry)
+            }
+            const { dk, key } = entry
+            const data = yield* mapFields(
+              write.data,
+              paths,
+              (field, value) => encryptWith(dk, key, write.kind, write.id, field, value)
+            )
+            sealed.push({ ...write, data })
           }
-          const { dk, key } = entry
-          const data = yield* mapFields(write.data, paths, (field, value) =>
-            encryptWith(dk, key, write.kind, write.id, field, value))
-          sealed.push({ ...write, data })
         }
-      }
-      return [...sealed, ...created]
-    })
+        return [...sealed, ...created]
+      })
 
-  const opener: VaultShape["opener"] = () => {
+  const seal: VaultShape["seal"] = (changes) => sealWith(new Map())(changes)
+
+  /** Opens records; a person's record opened with a data key makes it that person's known key. */
+  const openWith = (owners: Map<string, { readonly dk: string; readonly key: Aead.AeadKey }>) => {
     const keys = new Map<string, Option.Option<Aead.AeadKey>>()
     const keyById = (dk: string) =>
       Effect.suspend(() => {
@@ -210,7 +238,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
           Effect.tap((key) => Effect.sync(() => keys.set(dk, key)))
         )
       })
-    return (record) => {
+    return (record: StoredRecord): Effect.Effect<unknown, DecryptionFailed | StoreError> => {
       const personal = personalOf(record.kind)
       if (personal.length === 0) return Effect.succeed(record.data)
       const optional = new Map(personal.map((p) => [p.path, p.optional]))
@@ -235,6 +263,10 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
               new DecryptionFailed({ kind: record.kind, id: record.id, field, reason: "authentication-failed" })
             ),
             Effect.flatMap((plain) => {
+              // Authenticated: this person's record is sealed with this key of theirs.
+              if (record.kind === "person" && !owners.has(record.id)) {
+                owners.set(record.id, { dk: value.dk, key: key.value })
+              }
               try {
                 return Effect.succeed(JSON.parse(fromUtf8(plain)) as unknown)
               } catch {
@@ -255,5 +287,12 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
       (records) => records.map((r): RecordDelete => ({ kind: "data-key", id: r.id, expectedVersion: r.version }))
     )
 
-  return { seal, opener, keysOf }
+  const opener: VaultShape["opener"] = () => openWith(new Map())
+
+  const session: VaultShape["session"] = () => {
+    const owners = new Map<string, { readonly dk: string; readonly key: Aead.AeadKey }>()
+    return { open: openWith(owners), seal: sealWith(owners) }
+  }
+
+  return { seal, opener, keysOf, session }
 }
