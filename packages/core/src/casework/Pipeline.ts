@@ -81,6 +81,12 @@ export interface PlannedUnit<A> {
 /** The acting staff member's id as decoded from what the caller passed (once per unit of work). */
 type ActorRef = Result.Result<Ids.WorkerId, InvalidInput>
 
+/** A unit of work: a batch's overlay of pending writes (none for one command), and its vault session. */
+interface Unit {
+  readonly overlay: Overlay | undefined
+  readonly vault: Vault.VaultSession
+}
+
 const say = (x: Verdict.Said): Warning => ({
   principle: x.principle,
   rule: x.rule,
@@ -206,18 +212,12 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
   /** Decode, authorise, check: the common front of writes and reads. */
   const front = Effect.fnUntraced(
-    function*(
-      op: Operation.Any,
-      actorRef: ActorRef,
-      rawInput: unknown,
-      overlay: Overlay | undefined,
-      session: Vault.VaultSession
-    ) {
+    function*(op: Operation.Any, actorRef: ActorRef, rawInput: unknown, unit: Unit) {
       const id = yield* Effect.fromResult(actorRef)
       const input = yield* decodeInput(op, id, rawInput)
       const read: Array<Operation.Precondition> = []
-      const r = reader(overlay, read, session)
-      const actor = yield* resolveActor(id, r, overlay)
+      const r = reader(unit.overlay, read, unit.vault)
+      const actor = yield* resolveActor(id, r, unit.overlay)
       const { grant, value } = yield* locate(op, actor, input, r)
       const now = yield* DateTime.now
       const ctx = contextFor(actor, grant, now, r)
@@ -227,15 +227,9 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   )
 
   const plan = Effect.fnUntraced(
-    function*(
-      op: Operation.Any,
-      actorRef: ActorRef,
-      rawInput: unknown,
-      overlay: Overlay | undefined,
-      session: Vault.VaultSession
-    ) {
+    function*(op: Operation.Any, actorRef: ActorRef, rawInput: unknown, unit: Unit) {
       if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
-      const { ctx, grant, input, read, subject } = yield* front(op, actorRef, rawInput, overlay, session)
+      const { ctx, grant, input, read, subject } = yield* front(op, actorRef, rawInput, unit)
       const decision = yield* op.decide(ctx, input as never, subject as never)
       const judged = decision.judgedAs ?? decision.command
       const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
@@ -243,7 +237,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       if (verdict._tag !== "Allowed") {
         return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
       }
-      const unit: PlannedUnit<unknown> = {
+      const planned: PlannedUnit<unknown> = {
         operation: op.tag,
         changes: decision.changes,
         deletes: decision.deletes ?? [],
@@ -268,7 +262,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         warnings: verdict.warnings.map(say),
         result: decision.result
       }
-      return unit
+      return planned
     }
   )
 
@@ -319,21 +313,16 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const run = (op: Operation.Any) => (rawActor: unknown, rawInput: unknown): Effect.Effect<unknown, CaseworkError> => {
     if (op.kind === "write") {
       return Effect.suspend(() => {
-        const session = vault.session()
+        const unit: Unit = { overlay: undefined, vault: vault.session() }
         return Effect.flatMap(
-          plan(op, actorId(rawActor), rawInput, undefined, session),
-          (unit) => Effect.as(commit([unit], session), written(unit))
+          plan(op, actorId(rawActor), rawInput, unit),
+          (planned) => Effect.as(commit([planned], unit.vault), written(planned))
         )
       })
     }
     return Effect.gen(function*() {
-      const { ctx, grant, input, subject } = yield* front(
-        op,
-        actorId(rawActor),
-        rawInput,
-        undefined,
-        vault.session()
-      )
+      const unit: Unit = { overlay: undefined, vault: vault.session() }
+      const { ctx, grant, input, subject } = yield* front(op, actorId(rawActor), rawInput, unit)
       const answer = yield* op.answer(ctx, input as never, subject as never)
       if (answer.audit !== undefined) {
         yield* store.commit({
@@ -374,7 +363,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       // of work (a `setStaff` earlier in the batch is seen by the commands after it).
       const actorRef = actorId(rawActor)
       const overlay = new Overlay()
-      const session = vault.session()
+      const unit: Unit = { overlay, vault: vault.session() }
       const units: Array<PlannedUnit<unknown>> = []
       const refusals: Array<BatchRefused> = []
       for (const [index, item] of items.entries()) {
@@ -388,7 +377,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
                 rule: "not a write operation of the case-work API"
               })
             )
-            : plan(op, actorRef, item.input, overlay, session)
+            : plan(op, actorRef, item.input, unit)
         )
         if (Result.isFailure(planned)) {
           const refused = new BatchRefused({ index, operation: item.op, error: planned.failure })
@@ -409,7 +398,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           })
         )
       }
-      if (units.length > 0 && options?.dryRun !== true) yield* commit(units, session)
+      if (units.length > 0 && options?.dryRun !== true) yield* commit(units, unit.vault)
       return units.map(written)
     })
 
