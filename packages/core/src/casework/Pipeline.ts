@@ -216,10 +216,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const id = yield* Effect.fromResult(actorRef)
       const input = yield* decodeInput(op, id, rawInput)
       const read: Array<Operation.Precondition> = []
-      const r = reader(unit.overlay, read, unit.vault)
+      const now = yield* DateTime.now
+      const r = reader(unit.overlay, read, unit.vault, now)
       const actor = yield* resolveActor(id, r, unit.overlay)
       const { grant, value } = yield* locate(op, actor, input, r)
-      const now = yield* DateTime.now
       const ctx = contextFor(actor, grant, now, r)
       for (const check of op.checks ?? []) yield* check(ctx, input as never, value as never)
       return { actor, input, subject: value, grant, ctx, read }

@@ -6,16 +6,18 @@
  *
  * @internal
  */
-import { Effect, Option, Schema } from "effect"
+import { type DateTime, Effect, Option, Schema } from "effect"
 import { InvalidInput } from "../Decode.js"
 import type { StaffMember } from "../model/Actor.js"
+import type { Person } from "../model/Person.js"
 import type * as Vault from "../privacy/Vault.js"
 import * as StoreModule from "../Store.js"
 import type { StoredRecord, StoreShape } from "../Store.js"
 import type { CaseworkError } from "./Config.js"
 import { NotFound } from "./Errors.js"
 import type * as Operation from "./Operation.js"
-import type { Mapping, RecordIndex } from "./Records.js"
+import { type Mapping, mappings, type RecordIndex } from "./Records.js"
+import { sharedAt } from "./sharing.js"
 
 /**
  * A write planned earlier in the unit of work, as later commands read it.
@@ -90,8 +92,22 @@ export const makeReader = (store: StoreShape) => {
    * The reads of one command: through `overlay` (a batch's), noting versions into `read`,
    * opening records with the unit of work's vault session.
    */
-  return (overlay: Overlay | undefined, read: Array<Operation.Precondition>, vault: Vault.VaultSession) => {
+  return (
+    overlay: Overlay | undefined,
+    read: Array<Operation.Precondition>,
+    vault: Vault.VaultSession,
+    now: DateTime.Utc
+  ) => {
     const open = vault.open
+    /** A person as shared at `now`: `sharedWith` judged against their sharing consents in force (see sharing.ts). */
+    const sharedNow = <A>(m: Mapping<A>, loaded: Operation.Loaded<A>) => {
+      const person = loaded.value as Person
+      if (m.kind !== mappings.person.kind || person.sharedWith.length === 0) return Effect.succeed(loaded)
+      return store.list({ kind: mappings.consent.kind, personId: person.id, serviceId: person.serviceId }).pipe(
+        Effect.flatMap((records) => Effect.forEach(records, (r) => decodeStored(mappings.consent, r, open))),
+        Effect.map((consents) => ({ ...loaded, value: sharedAt(person, consents.map((c) => c.value), now) as A }))
+      )
+    }
     const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
@@ -106,7 +122,8 @@ export const makeReader = (store: StoreShape) => {
       return store.get(m.kind, id).pipe(
         Effect.flatMap(Option.match({
           onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
-          onSome: (record) => Effect.map(decodeStored(m, record, open), Option.some)
+          onSome: (record) =>
+            decodeStored(m, record, open).pipe(Effect.flatMap((l) => sharedNow(m, l)), Effect.map(Option.some))
         })),
         Effect.map((found) => {
           if (Option.isSome(found)) note(m.kind, id, found.value.version)
