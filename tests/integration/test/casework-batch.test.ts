@@ -49,16 +49,10 @@ const contact = (participants: ReadonlyArray<string>, interventions: ReadonlyArr
     }
   }) as Casework.BatchCommand
 
-beforeEach(async () => {
-  runtime = ManagedRuntime.make(
-    Casework.layer(Casework.configFromRegistry(registry)).pipe(
-      Layer.provide(StaffDirectory.layerList([admin, worker, auditor])),
-      Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provideMerge(countingStore)
-    )
-  )
-  await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) =>
+/** The organisation and its club, registered by the administrator. */
+const setUpClub = (api: Api) =>
+  Effect.andThen(
+    api.registerOrganisation(admin, { id: "org", name: "Org" }),
     api.registerService(admin, {
       id: "club",
       organisationId: "org",
@@ -72,6 +66,16 @@ beforeEach(async () => {
       registeredAt: T(1)
     })
   )
+
+beforeEach(async () => {
+  runtime = ManagedRuntime.make(
+    Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, auditor])),
+      Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
+      Layer.provideMerge(countingStore)
+    )
+  )
+  await run(setUpClub)
   commits = 0
 })
 afterEach(() => runtime.dispose())
@@ -285,5 +289,50 @@ describe("batch", () => {
     expect(commits).toBe(0)
     expect(await stored("contact")).toHaveLength(0)
     expect(await head()).toEqual(before)
+  })
+})
+
+describe("a batch and a provided staff directory", () => {
+  it("asks the directory once per unit of work, so a change between two batches is seen by the second", async () => {
+    // A directory kept by the application, changing while the API runs.
+    const members = new Map<string, StaffDirectory.Entry>([[admin.id, admin], [worker.id, worker]])
+    let asked = 0
+    const directory = StaffDirectory.fromList([])
+    const changing: StaffDirectory.Shape = {
+      ...directory,
+      find: (id) =>
+        Effect.suspend(() => {
+          asked++
+          return StaffDirectory.fromList(members.values()).find(id)
+        })
+    }
+    const local = ManagedRuntime.make(
+      Casework.layer(Casework.configFromRegistry(registry)).pipe(
+        Layer.provide(Layer.succeed(StaffDirectory.StaffDirectory, changing)),
+        Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
+        Layer.provideMerge(MemoryStore.layer)
+      )
+    )
+    const use = <A, E>(f: (api: Api) => Effect.Effect<A, E>) =>
+      local.runPromise(Effect.result(Casework.Casework.use(f)))
+    try {
+      await use(setUpClub)
+      asked = 0
+      const first = await use((api) => api.batch(worker, [contact([]), contact([]), contact([])]))
+      expect(first._tag).toBe("Success")
+      expect(asked).toBe(1)
+      // The application revokes eva between the batches: the next batch sees it.
+      members.set(worker.id, { id: worker.id, grants: [] })
+      const second = await use((api) => api.batch(worker, [contact([]), contact([])]))
+      expect(second).toMatchObject({
+        _tag: "Failure",
+        failure: { _tag: "BatchRefused", index: 0, error: { _tag: "AccessDenied", reason: "no-grants" } }
+      })
+      expect(asked).toBe(2)
+      const contacts = await local.runPromise(Store.Store.use((s) => s.list({ kind: "contact" })))
+      expect(contacts).toHaveLength(3)
+    } finally {
+      await local.dispose()
+    }
   })
 })

@@ -145,6 +145,49 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     )
   })
 
+  it("a batch is judged on the directory as it finds it: a staff change between two batches is seen by the second", async () => {
+    const contact = (at: string): Casework.BatchCommand => ({
+      op: "recordContact",
+      input: {
+        serviceId: "club",
+        at,
+        durationMinutes: 20,
+        locationKind: "club-premises",
+        channel: "in-person",
+        participants: [],
+        anonymousCount: 2,
+        interventions: ["contact"],
+        firstContact: false,
+        mode: "group"
+      }
+    })
+    expect(await run((api) => api.batch("eva", [contact(T(2)), contact(T(3))]))).toHaveLength(2)
+    // Revoked between the batches: every command of the next one is refused, and nothing stored.
+    await run((api) => api.setStaff("jana", { id: "eva", grants: [] }))
+    const refused = await fail((api) => api.batch("eva", [contact(T(4)), contact(T(5))]))
+    expect(refused).toMatchObject({
+      _tag: "BatchRefused",
+      index: 0,
+      error: { _tag: "AccessDenied", reason: "no-grants" }
+    })
+    expect(await stored("contact")).toHaveLength(2)
+    // Granted again (in the service): the batch after that goes through.
+    await run((api) => api.setStaff("jana", { id: "eva", grants: [{ role: "worker", services: ["club"] }] }))
+    expect(await run((api) => api.batch("eva", [contact(T(6))]))).toHaveLength(1)
+    expect(await stored("contact")).toHaveLength(3)
+    // Within one batch, a change of the directory is seen by the commands after it: once jana
+    // has made herself a worker, she may no longer set anyone's grants (and nothing is stored).
+    const demoted = await fail((api) =>
+      api.batch("jana", [
+        { op: "setStaff", input: { id: "pavel", grants: everything } },
+        { op: "setStaff", input: { id: "jana", grants: [{ role: "worker", services: ["club"] }] } },
+        { op: "setStaff", input: { id: "eva", grants: [] } }
+      ])
+    )
+    expect(demoted).toMatchObject({ _tag: "BatchRefused", index: 2, error: { _tag: "AccessDenied" } })
+    expect((await stored("staff")).map((r) => r.id).sort()).toEqual(["eva", "jana"])
+  })
+
   it("revokes by setting no grants, and keeps the last administrator", async () => {
     await run((api) => api.setStaff("jana", { id: "eva", grants: [] }))
     const e = await fail((api) =>

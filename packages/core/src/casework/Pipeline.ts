@@ -13,6 +13,11 @@
  * warnings) and then committed, so a batch plans many commands against one overlay of pending
  * writes and commits them all in one store commit, or none.
  *
+ * The stages live beside it: `inputs.ts` (the actor's id, the input prepared, decoded and
+ * checked against the actor), `authorise.ts` (the actor in the staff directory, the operation
+ * authorised for its subject), `unitOfWork.ts` (reads through the unit of work, noting the
+ * versions a decision rests on) and `facts.ts` (the facts the principles judge).
+ *
  * @since 0.2.0
  */
 import { DateTime, Effect, Option, Result, Schema } from "effect"
@@ -20,11 +25,11 @@ import * as Access from "../access/Access.js"
 import { matrix } from "../access/matrix.js"
 import type { AuditDraft } from "../Audit.js"
 import type { Command } from "../Command.js"
-import { decoder, InvalidInput } from "../Decode.js"
+import { decoder, type InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
-import { StaffMember } from "../model/Actor.js"
+import type { StaffMember } from "../model/Actor.js"
 import type { Service } from "../model/Directory.js"
-import * as Ids from "../model/Ids.js"
+import type * as Ids from "../model/Ids.js"
 import * as LegalGround from "../model/LegalGround.js"
 import type { Person } from "../model/Person.js"
 import type { Decision as EngineDecision } from "../principles/Decision.js"
@@ -34,14 +39,16 @@ import { FieldCrypto } from "../privacy/FieldCrypto.js"
 import { PseudonymKey } from "../privacy/Pseudonym.js"
 import * as Vault from "../privacy/Vault.js"
 import * as StoreModule from "../Store.js"
-import { type PersonRename, type RecordDelete, Store, type StoredRecord } from "../Store.js"
+import { type PersonRename, type RecordDelete, Store } from "../Store.js"
+import { makeAuthoriser } from "./authorise.js"
 import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
-import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
+import { BatchRefused, CommandRefused, InvalidCommand } from "./Errors.js"
 import { factsOf } from "./facts.js"
+import { actorId, decodeInput } from "./inputs.js"
 import type * as Operation from "./Operation.js"
-import { type Mapping, mappings, type RecordIndex } from "./Records.js"
-import { sharedAt } from "./sharing.js"
+import { mappings } from "./Records.js"
 import { StaffDirectory } from "./StaffDirectory.js"
+import { makeReader, Overlay, type Reader } from "./unitOfWork.js"
 
 /**
  * A principle's warning (the command went ahead).
@@ -71,128 +78,13 @@ export interface PlannedUnit<A> {
   readonly result: A
 }
 
-interface Pending {
-  readonly value: unknown
-  readonly version: number
-  readonly index: RecordIndex
-  readonly id: string
-}
+/** The acting staff member's id as decoded from what the caller passed (once per unit of work). */
+type ActorRef = Result.Result<Ids.WorkerId, InvalidInput>
 
-/**
- * The writes planned so far in a unit of work, by kind; later commands of a batch read through
- * them. The store's records and lists read by the unit are remembered (a batch of 100,000
- * contacts for 1,000 people reads each person once); its own writes always come first.
- */
-class Overlay {
-  readonly pending = new Map<string, Map<string, Pending>>()
-  /**
-   * What the unit of work has read from the store, decoded: a batch reads each record (and each
-   * list) once, at one version, which every later command's preconditions name again.
-   */
-  readonly found = new Map<string, Option.Option<Operation.Loaded<unknown>>>()
-  readonly lists = new Map<string, ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<unknown> }>>()
-  add(changes: ReadonlyArray<Operation.Change>): void {
-    for (const c of changes) {
-      let ofKind = this.pending.get(c.kind)
-      if (ofKind === undefined) this.pending.set(c.kind, ofKind = new Map<string, Pending>())
-      ofKind.set(c.id, { value: c.entity, version: c.expectedVersion + 1, index: c.index, id: c.id })
-    }
-  }
-  get(kind: string, id: string): Pending | undefined {
-    return this.pending.get(kind)?.get(id)
-  }
-  ofKind(kind: string): Iterable<Pending> {
-    return this.pending.get(kind)?.values() ?? []
-  }
-}
-
-const decodeActorId = decoder(Ids.WorkerId, "Actor")
-/**
- * The acting staff member's id: the id itself, or the `id` of an object (an actor from before
- * the staff directory). Nothing else of the object is read: grants come from the directory.
- */
-const actorId = (raw: unknown): Result.Result<Ids.WorkerId, InvalidInput> =>
-  decodeActorId(isPlainObject(raw) ? raw["id"] : raw)
-const decoders = new WeakMap<object, (raw: unknown) => Result.Result<unknown, InvalidInput>>()
-const inputDecoder = (op: Operation.Any): (raw: unknown) => Result.Result<unknown, InvalidInput> => {
-  if (!Schema.isSchema(op.input)) return op.input
-  let d = decoders.get(op)
-  if (d === undefined) {
-    d = decoder(op.input as never, op.entity ?? op.tag)
-    decoders.set(op, d)
-  }
-  return d
-}
-
-const isPlainObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === "object" && u !== null && !Array.isArray(u)
-const has = (o: Record<string, unknown>, key: PropertyKey) => Object.prototype.hasOwnProperty.call(o, key)
-
-/** Adds a fresh id when the input has none (offline clients may bring their own ids). */
-const withId = (input: unknown): unknown =>
-  isPlainObject(input) && !has(input, "id") ? { ...input, id: globalThis.crypto.randomUUID() } : input
-
-/** Sets a missing attribution field from the actor (copying only the objects on the path). */
-const fill = (
-  raw: unknown,
-  path: ReadonlyArray<string | number>,
-  a: Operation.Attribution,
-  actorId: string
-): unknown => {
-  const [key, ...rest] = path
-  if (key === undefined) return raw
-  if (Array.isArray(raw) && typeof key === "number") {
-    if (key >= raw.length) return raw
-    const copy: Array<unknown> = [...(raw as ReadonlyArray<unknown>)]
-    copy[key] = fill(copy[key], rest, a, actorId)
-    return copy
-  }
-  if (!isPlainObject(raw)) return raw
-  if (rest.length === 0) {
-    if (has(raw, key) || (a.when !== undefined && raw["_tag"] !== a.when)) return raw
-    return { ...raw, [key]: a.many ? [actorId] : actorId }
-  }
-  return has(raw, key) ? { ...raw, [key]: fill(raw[key], rest, a, actorId) } : raw
-}
-
-/** The decoded value at a path, and whether the attribution applies there. */
-const at = (
-  value: unknown,
-  path: ReadonlyArray<string | number>,
-  when: string | undefined
-): { readonly found: boolean; readonly value?: unknown } => {
-  let here: unknown = value
-  for (const [i, key] of path.entries()) {
-    if (typeof here !== "object" || here === null) return { found: false }
-    if (i === path.length - 1 && when !== undefined && (here as Record<string, unknown>)["_tag"] !== when) {
-      return { found: false }
-    }
-    here = (here as Record<PropertyKey, unknown>)[key]
-  }
-  return { found: here !== undefined, value: here }
-}
-
-const pathText = (path: ReadonlyArray<string | number>) =>
-  path.map((k) => typeof k === "number" ? `[${k}]` : `.${k}`).join("").replace(/^\./, "")
-
-const checkAttribution = (op: Operation.Any, input: unknown, actorId: string): Effect.Effect<void, InvalidCommand> => {
-  for (const a of op.attribution ?? []) {
-    const found = at(input, a.path, a.when)
-    if (!found.found) continue
-    const ok = a.many
-      ? Array.isArray(found.value) && found.value.includes(actorId)
-      : found.value === actorId
-    if (!ok) {
-      return Effect.fail(
-        new InvalidCommand({
-          operation: op.tag,
-          field: pathText(a.path),
-          rule: a.many ? "must include the acting staff member" : "must be the acting staff member"
-        })
-      )
-    }
-  }
-  return Effect.void
+/** A unit of work: a batch's overlay of pending writes (none for one command), and its vault session. */
+interface Unit {
+  readonly overlay: Overlay | undefined
+  readonly vault: Vault.VaultSession
 }
 
 const say = (x: Verdict.Said): Warning => ({
@@ -227,23 +119,6 @@ const refusal = (
   })
 }
 
-/** Organisation-wide, or in any one of the actor's services. */
-const anywhere = (
-  actor: Pick<StaffMember, "id" | "grants">,
-  authorize: (serviceId: string | undefined) => Result.Result<Access.Grant, Access.AccessDenied>
-): Result.Result<Access.Grant, Access.AccessDenied> => {
-  const first = authorize(undefined)
-  if (Result.isSuccess(first)) return first
-  for (const grant of actor.grants) {
-    if (grant.services === "*") continue
-    for (const serviceId of grant.services) {
-      const attempt = authorize(serviceId)
-      if (Result.isSuccess(attempt)) return attempt
-    }
-  }
-  return first
-}
-
 /**
  * Builds the pipeline over the {@link Store} and {@link FieldCrypto} in context.
  * @since 0.2.0
@@ -272,242 +147,14 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const authorizeIn = config.access === undefined
     ? Access.authorize
     : Access.authorizeWith({ ...matrix, ...config.access })
-
-  const decodeStored = <A>(
-    m: Mapping<A>,
-    record: StoredRecord,
-    open = vault.opener()
-  ): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
-    open(record).pipe(
-      Effect.flatMap((plain) =>
-        Effect.mapError(
-          Schema.decodeUnknownEffect(m.schema)(plain),
-          () =>
-            StoreModule.fail(
-              "get",
-              new StoreModule.CorruptData({ detail: `a stored ${m.kind} record does not decode` })
-            )
-        )
-      ),
-      Effect.map((value) => ({ value, version: record.version }))
-    )
-
-  /** A person as shared at `now`: `sharedWith` judged against their sharing consents in force (see sharing.ts). */
-  const sharedNow = <A>(m: Mapping<A>, loaded: Operation.Loaded<A>, now: DateTime.Utc) => {
-    const person = loaded.value as Person
-    if (m.kind !== mappings.person.kind || person.sharedWith.length === 0) return Effect.succeed(loaded)
-    return store.list({ kind: mappings.consent.kind, personId: person.id, serviceId: person.serviceId }).pipe(
-      Effect.flatMap((records) => Effect.forEach(records, (r) => decodeStored(mappings.consent, r))),
-      Effect.map((consents) => ({ ...loaded, value: sharedAt(person, consents.map((c) => c.value), now) as A }))
-    )
-  }
-
-  const reader = (overlay: Overlay | undefined, read: Array<Operation.Precondition>, now: DateTime.Utc) => {
-    const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
-    const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
-      const pending = overlay?.get(m.kind, id)
-      if (pending !== undefined) {
-        return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
-      }
-      const known = overlay?.found.get(`${m.kind}/${id}`) as Option.Option<Operation.Loaded<A>> | undefined
-      if (known !== undefined) {
-        if (Option.isSome(known)) note(m.kind, id, known.value.version)
-        return Effect.succeed(known)
-      }
-      return store.get(m.kind, id).pipe(
-        Effect.flatMap(Option.match({
-          onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
-          onSome: (record) =>
-            decodeStored(m, record).pipe(Effect.flatMap((l) => sharedNow(m, l, now)), Effect.map(Option.some))
-        })),
-        Effect.map((found) => {
-          if (Option.isSome(found)) note(m.kind, id, found.value.version)
-          overlay?.found.set(`${m.kind}/${id}`, found)
-          return found
-        })
-      )
-    }
-    const load = <A>(m: Mapping<A>, id: string): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
-      Effect.flatMap(
-        find(m, id),
-        Option.match({
-          onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
-          onSome: Effect.succeed
-        })
-      )
-    /** The stored records of a list, decoded (once per unit of work in a batch). */
-    const stored = <A>(
-      m: Mapping<A>,
-      query: { readonly serviceId?: string; readonly personId?: string }
-    ): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>, CaseworkError> => {
-      const key = `${m.kind}?${query.serviceId ?? ""}&${query.personId ?? ""}`
-      const known = overlay?.lists.get(key)
-      if (known !== undefined) {
-        return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
-      }
-      return store.list({ kind: m.kind, ...query }).pipe(
-        Effect.flatMap((records) => {
-          const open = vault.opener()
-          return Effect.forEach(
-            records,
-            (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded }))
-          )
-        }),
-        Effect.tap((loaded) => Effect.sync(() => overlay?.lists.set(key, loaded)))
-      )
-    }
-    const listed = <A>(
-      m: Mapping<A>,
-      query: { readonly serviceId?: string; readonly personId?: string },
-      noted: boolean
-    ) =>
-      stored(m, query).pipe(
-        Effect.map((records) => {
-          const out: Array<Operation.Loaded<A>> = []
-          for (const r of records) {
-            if (overlay?.get(m.kind, r.id) !== undefined) continue
-            if (noted) note(m.kind, r.id, r.loaded.version)
-            out.push(r.loaded)
-          }
-          return out
-        }),
-        Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
-          if (overlay === undefined) return loaded
-          const extra = Array.from(overlay.ofKind(m.kind)).filter((p) =>
-            (query.serviceId === undefined || p.index.serviceId === query.serviceId) &&
-            (query.personId === undefined || p.index.personIds.includes(query.personId))
-          )
-          if (extra.length === 0) return loaded
-          const all = [
-            ...loaded.map((l) => ({ l, at: m.index(l.value).at ?? "", id: m.id(l.value) })),
-            ...extra.map((p) => ({ l: { value: p.value as A, version: p.version }, at: p.index.at ?? "", id: p.id }))
-          ]
-          all.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-          return all.map((x) => x.l)
-        })
-      )
-    /** One page of a kind's records (not noted, not overlaid: lists are reads outside batches). */
-    const loadPage = <A>(m: Mapping<A>, query: StoreModule.PageQuery) =>
-      store.page({ ...query, kind: m.kind }).pipe(
-        Effect.catchIf(
-          (e) => e.reason._tag === "InvalidQuery" && e.reason.field !== undefined,
-          (e) => {
-            // The store's detail names the field and its rule, never a value.
-            const { detail, field } = e.reason as StoreModule.InvalidQuery
-            return Effect.fail(
-              new InvalidInput({ entity: m.kind, problems: [{ path: field ?? "query", rule: detail }] })
-            )
-          }
-        ),
-        Effect.flatMap((page) => {
-          const open = vault.opener()
-          return Effect.map(
-            Effect.forEach(
-              page.records,
-              (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ loaded, at: r.at, id: r.id }))
-            ),
-            (items): Operation.LoadedPage<A> => ({ items, next: page.next })
-          )
-        })
-      )
-    /** The records of a kind for a person and/or a service (not noted: for answers and histories). */
-    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
-      listed(m, query, false)
-    /** The same, each noted with its version: for facts a decision rests on. */
-    const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
-      listed(m, query, true)
-    return { find, load, loadAll, list, loadPage }
-  }
-
-  /**
-   * The acting staff member, as the directory knows them: the provided {@link StaffDirectory},
-   * or the store's `staff` records (read through the unit of work). Unknown: no grants at all.
-   */
-  const resolveActor = (id: Ids.WorkerId, r: ReturnType<typeof reader>): Effect.Effect<StaffMember, CaseworkError> =>
-    Effect.map(
-      Option.isSome(directory)
-        ? directory.value.find(id)
-        : Effect.map(r.find(mappings.staff, id), Option.map((l) => l.value)),
-      Option.getOrElse(() => new StaffMember({ id, grants: [] }))
-    )
-
-  const directoryIsEmpty = (r: ReturnType<typeof reader>): Effect.Effect<boolean, CaseworkError> =>
-    Option.isSome(directory)
-      ? directory.value.isEmpty
-      : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.length === 0)
-
-  /** Authorises the actor for the subject; an existing subject outside their services is NotFound. */
-  const locate = Effect.fnUntraced(function*(
-    op: Operation.Any,
-    actor: StaffMember,
-    input: unknown,
-    r: ReturnType<typeof reader>
-  ) {
-    const subject = op.subject
-    const authorize = (serviceId: string | undefined) =>
-      authorizeIn(actor, op.tag, serviceId as Ids.ServiceId | undefined)
-    switch (subject._tag) {
-      case "Organisation": {
-        return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
-      }
-      case "Setup": {
-        if (!(yield* directoryIsEmpty(r))) {
-          const roles = [...new Set(actor.grants.map((g) => g.role))]
-          return yield* Effect.fail(
-            new Access.AccessDenied({ actorId: actor.id, roles, operation: op.tag, reason: "already-set-up" })
-          )
-        }
-        const first = { role: "administrator", services: "*" } as const
-        const grant: Access.Grant = {
-          actorId: actor.id,
-          operation: op.tag,
-          role: "administrator",
-          scope: "organisation",
-          serviceId: undefined,
-          grant: first
-        }
-        return { grant, value: undefined }
-      }
-      case "Anywhere": {
-        return { grant: yield* Effect.fromResult(anywhere(actor, authorize)), value: undefined }
-      }
-      case "New": {
-        const serviceId = subject.serviceId(input as never)
-        const grant = yield* Effect.fromResult(authorize(serviceId))
-        if (!subject.loadService || serviceId === undefined) return { grant, value: undefined }
-        return { grant, value: yield* r.load(mappings.service, serviceId) }
-      }
-      case "Existing": {
-        // Whether the actor's roles may do this anywhere does not depend on the record: say so.
-        const atAll = authorize(undefined)
-        if (Result.isFailure(atAll) && atAll.failure.reason !== "service-required") {
-          return yield* Effect.fail(atAll.failure)
-        }
-        const id = subject.id(input as never)
-        const mapping = subject.mappingOf?.(input as never) ?? subject.mapping
-        const found = yield* r.find(mapping, id)
-        if (Option.isSome(found)) {
-          const services = subject.services(found.value.value as never)
-          // A record of no service (a location) is the organisation's: authorised as `anywhere`.
-          if (services.length === 0) {
-            const attempt = anywhere(actor, authorize)
-            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
-          }
-          for (const serviceId of services) {
-            const attempt = authorize(serviceId)
-            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
-          }
-        }
-        return yield* Effect.fail(new NotFound({ kind: mapping.kind, id }))
-      }
-    }
-  })
+  const reader = makeReader(store)
+  const { locate, resolveActor } = makeAuthoriser(directory, authorizeIn)
 
   const contextFor = (
     actor: StaffMember,
     grant: Access.Grant,
     now: DateTime.Utc,
-    r: ReturnType<typeof reader>
+    r: Reader
   ): Operation.Context => ({
     actor,
     grant,
@@ -517,9 +164,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     load: r.load,
     loadAll: r.loadAll,
     loadPage: r.loadPage,
+    // Built only when an operation asks for the whole directory (building it reads the store).
     staff: Option.isSome(directory)
       ? directory.value.all ?? Effect.succeed([])
-      : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.map((l) => l.value)),
+      : Effect.suspend(() => Effect.map(r.loadAll(mappings.staff, {}), (all) => all.map((l) => l.value))),
     personOfService: (field, personId, serviceId) =>
       Effect.flatMap(
         r.find(mappings.person, personId),
@@ -564,16 +212,13 @@ export const make = Effect.fnUntraced(function*(config: Config) {
 
   /** Decode, authorise, check: the common front of writes and reads. */
   const front = Effect.fnUntraced(
-    function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
-      const id = yield* Effect.fromResult(actorId(rawActor))
-      let prepared = op.newId ? withId(rawInput) : rawInput
-      for (const a of op.attribution ?? []) prepared = fill(prepared, a.path, a, id)
-      const input = yield* Effect.fromResult(inputDecoder(op)(prepared))
-      yield* checkAttribution(op, input, id)
+    function*(op: Operation.Any, actorRef: ActorRef, rawInput: unknown, unit: Unit) {
+      const id = yield* Effect.fromResult(actorRef)
+      const input = yield* decodeInput(op, id, rawInput)
       const read: Array<Operation.Precondition> = []
       const now = yield* DateTime.now
-      const r = reader(overlay, read, now)
-      const actor = yield* resolveActor(id, r)
+      const r = reader(unit.overlay, read, unit.vault, now)
+      const actor = yield* resolveActor(id, r, unit.overlay)
       const { grant, value } = yield* locate(op, actor, input, r)
       const ctx = contextFor(actor, grant, now, r)
       for (const check of op.checks ?? []) yield* check(ctx, input as never, value as never)
@@ -582,9 +227,9 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   )
 
   const plan = Effect.fnUntraced(
-    function*(op: Operation.Any, rawActor: unknown, rawInput: unknown, overlay: Overlay | undefined) {
+    function*(op: Operation.Any, actorRef: ActorRef, rawInput: unknown, unit: Unit) {
       if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
-      const { ctx, grant, input, read, subject } = yield* front(op, rawActor, rawInput, overlay)
+      const { ctx, grant, input, read, subject } = yield* front(op, actorRef, rawInput, unit)
       const decision = yield* op.decide(ctx, input as never, subject as never)
       const judged = decision.judgedAs ?? decision.command
       const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
@@ -592,7 +237,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       if (verdict._tag !== "Allowed") {
         return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
       }
-      const unit: PlannedUnit<unknown> = {
+      const planned: PlannedUnit<unknown> = {
         operation: op.tag,
         changes: decision.changes,
         deletes: decision.deletes ?? [],
@@ -617,12 +262,15 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         warnings: verdict.warnings.map(say),
         result: decision.result
       }
-      return unit
+      return planned
     }
   )
 
   /** Encrypts the units' records and commits them with their audit entries in one store commit. */
-  const commit = Effect.fnUntraced(function*(units: ReadonlyArray<PlannedUnit<unknown>>) {
+  const commit = Effect.fnUntraced(function*(
+    units: ReadonlyArray<PlannedUnit<unknown>>,
+    session: Vault.VaultSession
+  ) {
     // A record written twice in one unit of work is written once: its last state, against the
     // version it had before the unit.
     const merged = new Map<string, Operation.Change>()
@@ -633,7 +281,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         merged.set(key, before === undefined ? c : { ...c, expectedVersion: before.expectedVersion })
       }
     }
-    const writes = yield* vault.seal(
+    const writes = yield* session.seal(
       yield* Effect.forEach([...merged.values()], (c) => Effect.map(toWrite(c), (write) => ({ write, owner: c.owner })))
     )
     const deletes = units.flatMap((u) => u.deletes)
@@ -664,10 +312,17 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   /** Runs one operation through the whole road. */
   const run = (op: Operation.Any) => (rawActor: unknown, rawInput: unknown): Effect.Effect<unknown, CaseworkError> => {
     if (op.kind === "write") {
-      return Effect.flatMap(plan(op, rawActor, rawInput, undefined), (unit) => Effect.as(commit([unit]), written(unit)))
+      return Effect.suspend(() => {
+        const unit: Unit = { overlay: undefined, vault: vault.session() }
+        return Effect.flatMap(
+          plan(op, actorId(rawActor), rawInput, unit),
+          (planned) => Effect.as(commit([planned], unit.vault), written(planned))
+        )
+      })
     }
     return Effect.gen(function*() {
-      const { ctx, grant, input, subject } = yield* front(op, rawActor, rawInput, undefined)
+      const unit: Unit = { overlay: undefined, vault: vault.session() }
+      const { ctx, grant, input, subject } = yield* front(op, actorId(rawActor), rawInput, unit)
       const answer = yield* op.answer(ctx, input as never, subject as never)
       if (answer.audit !== undefined) {
         yield* store.commit({
@@ -704,7 +359,11 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   ): Effect.Effect<ReadonlyArray<Written<unknown>>, CaseworkError> =>
     Effect.gen(function*() {
       const items = yield* Effect.fromResult(decodeBatch(rawItems))
+      // The actor's id is decoded once; each command still resolves the actor through the unit
+      // of work (a `setStaff` earlier in the batch is seen by the commands after it).
+      const actorRef = actorId(rawActor)
       const overlay = new Overlay()
+      const unit: Unit = { overlay, vault: vault.session() }
       const units: Array<PlannedUnit<unknown>> = []
       const refusals: Array<BatchRefused> = []
       for (const [index, item] of items.entries()) {
@@ -718,7 +377,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
                 rule: "not a write operation of the case-work API"
               })
             )
-            : plan(op, rawActor, item.input, overlay)
+            : plan(op, actorRef, item.input, unit)
         )
         if (Result.isFailure(planned)) {
           const refused = new BatchRefused({ index, operation: item.op, error: planned.failure })
@@ -739,7 +398,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
           })
         )
       }
-      if (units.length > 0 && options?.dryRun !== true) yield* commit(units)
+      if (units.length > 0 && options?.dryRun !== true) yield* commit(units, unit.vault)
       return units.map(written)
     })
 

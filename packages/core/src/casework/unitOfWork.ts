@@ -1,0 +1,230 @@
+/**
+ * Reading through a unit of work: the writes planned so far (a batch's later commands see its
+ * earlier ones) and what the unit has read from the store, decoded and decrypted once per unit.
+ * Every record a decision reads is noted with its version, so that the commit can name it as a
+ * precondition.
+ *
+ * @internal
+ */
+import { type DateTime, Effect, Option, Schema } from "effect"
+import { InvalidInput } from "../Decode.js"
+import type { StaffMember } from "../model/Actor.js"
+import type { Person } from "../model/Person.js"
+import type * as Vault from "../privacy/Vault.js"
+import * as StoreModule from "../Store.js"
+import type { StoredRecord, StoreShape } from "../Store.js"
+import type { CaseworkError } from "./Config.js"
+import { NotFound } from "./Errors.js"
+import type * as Operation from "./Operation.js"
+import { type Mapping, mappings, type RecordIndex } from "./Records.js"
+import { sharedAt } from "./sharing.js"
+
+/**
+ * A write planned earlier in the unit of work, as later commands read it.
+ * @internal
+ */
+export interface Pending {
+  readonly value: unknown
+  readonly version: number
+  readonly index: RecordIndex
+  readonly id: string
+}
+
+/**
+ * The writes planned so far in a unit of work, by kind; later commands of a batch read through
+ * them. The store's records and lists read by the unit are remembered (a batch of 100,000
+ * contacts for 1,000 people reads each person once); its own writes always come first.
+ */
+export class Overlay {
+  readonly pending = new Map<string, Map<string, Pending>>()
+  /**
+   * What the unit of work has read from the store, decoded: a batch reads each record (and each
+   * list) once, at one version, which every later command's preconditions name again.
+   */
+  readonly found = new Map<string, Option.Option<Operation.Loaded<unknown>>>()
+  readonly lists = new Map<string, ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<unknown> }>>()
+  /**
+   * The staff members a provided `StaffDirectory` answered for this unit of work: asked
+   * once per unit, so a change of the directory is seen by the next unit (a batch's commands
+   * are all judged on the directory as the batch found it).
+   */
+  readonly staff = new Map<string, Option.Option<StaffMember>>()
+  add(changes: ReadonlyArray<Operation.Change>): void {
+    for (const c of changes) {
+      let ofKind = this.pending.get(c.kind)
+      if (ofKind === undefined) this.pending.set(c.kind, ofKind = new Map<string, Pending>())
+      ofKind.set(c.id, { value: c.entity, version: c.expectedVersion + 1, index: c.index, id: c.id })
+    }
+  }
+  get(kind: string, id: string): Pending | undefined {
+    return this.pending.get(kind)?.get(id)
+  }
+  ofKind(kind: string): Iterable<Pending> {
+    return this.pending.get(kind)?.values() ?? []
+  }
+}
+
+/**
+ * Builds the readers of units of work over a store.
+ * @internal
+ */
+export const makeReader = (store: StoreShape) => {
+  const decodeStored = <A>(
+    m: Mapping<A>,
+    record: StoredRecord,
+    open: Vault.VaultSession["open"]
+  ): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
+    open(record).pipe(
+      Effect.flatMap((plain) =>
+        Effect.mapError(
+          Schema.decodeUnknownEffect(m.schema)(plain),
+          () =>
+            StoreModule.fail(
+              "get",
+              new StoreModule.CorruptData({ detail: `a stored ${m.kind} record does not decode` })
+            )
+        )
+      ),
+      Effect.map((value) => ({ value, version: record.version }))
+    )
+
+  /**
+   * The reads of one command: through `overlay` (a batch's), noting versions into `read`,
+   * opening records with the unit of work's vault session.
+   */
+  return (
+    overlay: Overlay | undefined,
+    read: Array<Operation.Precondition>,
+    vault: Vault.VaultSession,
+    now: DateTime.Utc
+  ) => {
+    const open = vault.open
+    /** A person as shared at `now`: `sharedWith` judged against their sharing consents in force (see sharing.ts). */
+    const sharedNow = <A>(m: Mapping<A>, loaded: Operation.Loaded<A>) => {
+      const person = loaded.value as Person
+      if (m.kind !== mappings.person.kind || person.sharedWith.length === 0) return Effect.succeed(loaded)
+      return store.list({ kind: mappings.consent.kind, personId: person.id, serviceId: person.serviceId }).pipe(
+        Effect.flatMap((records) => Effect.forEach(records, (r) => decodeStored(mappings.consent, r, open))),
+        Effect.map((consents) => ({ ...loaded, value: sharedAt(person, consents.map((c) => c.value), now) as A }))
+      )
+    }
+    const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
+    const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
+      const pending = overlay?.get(m.kind, id)
+      if (pending !== undefined) {
+        return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
+      }
+      const known = overlay?.found.get(`${m.kind}/${id}`) as Option.Option<Operation.Loaded<A>> | undefined
+      if (known !== undefined) {
+        if (Option.isSome(known)) note(m.kind, id, known.value.version)
+        return Effect.succeed(known)
+      }
+      return store.get(m.kind, id).pipe(
+        Effect.flatMap(Option.match({
+          onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
+          onSome: (record) =>
+            decodeStored(m, record, open).pipe(Effect.flatMap((l) => sharedNow(m, l)), Effect.map(Option.some))
+        })),
+        Effect.map((found) => {
+          if (Option.isSome(found)) note(m.kind, id, found.value.version)
+          overlay?.found.set(`${m.kind}/${id}`, found)
+          return found
+        })
+      )
+    }
+    const load = <A>(m: Mapping<A>, id: string): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
+      Effect.flatMap(
+        find(m, id),
+        Option.match({
+          onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
+          onSome: Effect.succeed
+        })
+      )
+    /** The stored records of a list, decoded (once per unit of work in a batch). */
+    const stored = <A>(
+      m: Mapping<A>,
+      query: { readonly serviceId?: string; readonly personId?: string }
+    ): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>, CaseworkError> => {
+      const key = `${m.kind}?${query.serviceId ?? ""}&${query.personId ?? ""}`
+      const known = overlay?.lists.get(key)
+      if (known !== undefined) {
+        return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
+      }
+      return store.list({ kind: m.kind, ...query }).pipe(
+        Effect.flatMap((records) => {
+          return Effect.forEach(
+            records,
+            (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded }))
+          )
+        }),
+        Effect.tap((loaded) => Effect.sync(() => overlay?.lists.set(key, loaded)))
+      )
+    }
+    const listed = <A>(
+      m: Mapping<A>,
+      query: { readonly serviceId?: string; readonly personId?: string },
+      noted: boolean
+    ) =>
+      stored(m, query).pipe(
+        Effect.map((records) => {
+          const out: Array<Operation.Loaded<A>> = []
+          for (const r of records) {
+            if (overlay?.get(m.kind, r.id) !== undefined) continue
+            if (noted) note(m.kind, r.id, r.loaded.version)
+            out.push(r.loaded)
+          }
+          return out
+        }),
+        Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
+          if (overlay === undefined) return loaded
+          const extra = Array.from(overlay.ofKind(m.kind)).filter((p) =>
+            (query.serviceId === undefined || p.index.serviceId === query.serviceId) &&
+            (query.personId === undefined || p.index.personIds.includes(query.personId))
+          )
+          if (extra.length === 0) return loaded
+          const all = [
+            ...loaded.map((l) => ({ l, at: m.index(l.value).at ?? "", id: m.id(l.value) })),
+            ...extra.map((p) => ({ l: { value: p.value as A, version: p.version }, at: p.index.at ?? "", id: p.id }))
+          ]
+          all.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+          return all.map((x) => x.l)
+        })
+      )
+    /** One page of a kind's records (not noted, not overlaid: lists are reads outside batches). */
+    const loadPage = <A>(m: Mapping<A>, query: StoreModule.PageQuery) =>
+      store.page({ ...query, kind: m.kind }).pipe(
+        Effect.catchIf(
+          (e) => e.reason._tag === "InvalidQuery" && e.reason.field !== undefined,
+          (e) => {
+            // The store's detail names the field and its rule, never a value.
+            const { detail, field } = e.reason as StoreModule.InvalidQuery
+            return Effect.fail(
+              new InvalidInput({ entity: m.kind, problems: [{ path: field ?? "query", rule: detail }] })
+            )
+          }
+        ),
+        Effect.flatMap((page) => {
+          return Effect.map(
+            Effect.forEach(
+              page.records,
+              (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ loaded, at: r.at, id: r.id }))
+            ),
+            (items): Operation.LoadedPage<A> => ({ items, next: page.next })
+          )
+        })
+      )
+    /** The records of a kind for a person and/or a service (not noted: for answers and histories). */
+    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      listed(m, query, false)
+    /** The same, each noted with its version: for facts a decision rests on. */
+    const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      listed(m, query, true)
+    return { find, load, loadAll, list, loadPage }
+  }
+}
+
+/**
+ * The reads of one command through a unit of work.
+ * @internal
+ */
+export type Reader = ReturnType<ReturnType<typeof makeReader>>
