@@ -93,6 +93,7 @@ export const operations = {
   closePlan: PlanSteps.closePlan,
   /** Record an outcome measurement. */
   recordOutcome: Outcomes.recordOutcome,
+  deriveOutcomes: Outcomes.deriveOutcomes,
   /** Record a group activity. */
   recordActivity: ActivitiesAndVolunteers.recordActivity,
   /** Record attendance: `{ activityId, attendees, anonymousAttendance }`. */
