@@ -293,7 +293,8 @@ export interface RecordOutcome {
 export interface DeriveOutcomes {
   readonly _tag: "DeriveOutcomes"
   readonly serviceId: ServiceId
-  readonly personId: PersonId
+  /** One person, or (absent) every person of the service. */
+  readonly personId?: PersonId
   readonly measurements: ReadonlyArray<OutcomeMeasurement>
 }
 /**

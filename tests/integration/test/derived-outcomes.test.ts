@@ -114,19 +114,23 @@ describe("deriveOutcomes", () => {
               }
             }
             // Tom's contacts are not Kuba's history.
+            const tomsContacts: Array<Contact> = []
             for (const c of toms) {
-              await runtime.runPromise(
-                Effect.result(
-                  Casework.Casework.use((api) => api.recordContact(worker, contactInput(c, "tom") as never))
-                )
+              const input = contactInput(c, "tom")
+              const stored = await runtime.runPromise(
+                Effect.result(Casework.Casework.use((api) => api.recordContact(worker, input as never)))
               )
+              if (stored._tag === "Success") {
+                tomsContacts.push(Schema.decodeUnknownSync(Contact)({ ...input, id: stored.success.value.id }))
+              }
             }
             const asOf = day(asOfDay)
-            const history = { asOf: DateTime.makeUnsafe(asOf), contacts: accepted, plans: [], measurements: [] }
-            const expected = streetWork.derivations.flatMap((d) => {
-              const value = d.derive(history)
-              return value === undefined ? [] : [{ derivedBy: d.id, indicator: d.indicator, value }]
-            })
+            const model = (contacts: ReadonlyArray<Contact>) =>
+              streetWork.derivations.flatMap((d) => {
+                const value = d.derive({ asOf: DateTime.makeUnsafe(asOf), contacts, plans: [], measurements: [] })
+                return value === undefined ? [] : [{ derivedBy: d.id, indicator: d.indicator, value }]
+              })
+            const expected = model(accepted)
             const derived = await run((api) => api.deriveOutcomes(worker, { serviceId: "sw", personId: "kuba", asOf }))
             const shape = (ms: ReadonlyArray<{ derivedBy?: string; indicator: string; value: unknown }>) =>
               ms.map((m) => ({ derivedBy: m.derivedBy, indicator: m.indicator, value: m.value }))
@@ -149,6 +153,10 @@ describe("deriveOutcomes", () => {
             // Nothing changed: nothing stored again.
             const again = await run((api) => api.deriveOutcomes(worker, { serviceId: "sw", personId: "kuba", asOf }))
             expect(again.value).toEqual([])
+            // Every person of the service: Tom's values are new, Kuba's are there already.
+            const everyone = await run((api) => api.deriveOutcomes(worker, { serviceId: "sw", asOf }))
+            expect(shape(everyone.value)).toEqual(model(tomsContacts))
+            expect(everyone.value.every((m) => m.personId === "tom")).toBe(true)
           } finally {
             await runtime.dispose()
           }
@@ -236,11 +244,9 @@ describe("deriveOutcomes", () => {
         }
       }
       // docs:derived
-      // At the end of May, derive each person's outcomes from their history (stored, marked with
-      // the rule that derived them), then run the report that reads them.
-      for (const personId of people) {
-        await run((api) => api.deriveOutcomes(worker, { serviceId: "sw", personId, asOf: "2026-05-31T12:00:00.000Z" }))
-      }
+      // At the end of May, derive every person's outcomes from their history (stored, marked
+      // with the rule that derived them), then run the report that reads them.
+      await run((api) => api.deriveOutcomes(worker, { serviceId: "sw", asOf: "2026-05-31T12:00:00.000Z" }))
       const result = await run((api) =>
         api.report(worker, { reportId: "second-visit-rate", serviceId: "sw", period: "2026-05" })
       )

@@ -54,7 +54,8 @@ export const recordOutcome = Operation.write()({
 
 const DeriveInput = Schema.Struct({
   serviceId: Ids.ServiceId,
-  personId: Ids.PersonId,
+  /** One person of the service; without it, every person of the service. */
+  personId: Schema.optionalKey(Ids.PersonId),
   /** The moment the history is read up to (default: now); never in the future. */
   asOf: Schema.optionalKey(Timestamp)
 })
@@ -103,8 +104,43 @@ export const derive = (
 const sameValue = (a: OutcomeMeasurement["value"], b: OutcomeMeasurement["value"]) =>
   a._tag === b._tag && a.value === b.value
 
+/** The derived values of one person that differ from the last value each rule derived. */
+const newValues = (
+  info: Pick<ServiceTypeInfo, "indicators" | "derivations">,
+  history: History,
+  serviceId: Ids.ServiceId,
+  personId: Ids.PersonId,
+  recordedBy: OutcomeMeasurement["recordedBy"]
+): ReadonlyArray<OutcomeMeasurement> => {
+  const last = (derivation: string) =>
+    history.measurements
+      .filter((m) => m.derivedBy === derivation && DateTime.isLessThanOrEqualTo(m.at, history.asOf))
+      .reduce<OutcomeMeasurement | undefined>(
+        (latest, m) => latest === undefined || DateTime.isGreaterThanOrEqualTo(m.at, latest.at) ? m : latest,
+        undefined
+      )
+  return derive(info, history).flatMap(({ derivation, value }) => {
+    const previous = last(derivation.id)
+    return previous !== undefined && sameValue(previous.value, value) ? [] : [
+      new OutcomeMeasurement({
+        id: Ids.make(Ids.MeasurementId),
+        personId,
+        serviceId,
+        indicator: derivation.indicator,
+        at: history.asOf,
+        value,
+        recordedBy,
+        personParticipated: false,
+        derivedBy: derivation.id
+      })
+    ]
+  })
+}
+
 /**
- * Derive a person's outcomes from their history in a service: `{ serviceId, personId, asOf? }`.
+ * Derive outcomes from people's history in a service: `{ serviceId, personId?, asOf? }` (one
+ * person, or without `personId` every person of the service, e.g. at a period's end before its
+ * reports).
  * Runs the service type's derivations (the plugin's typed rules) over the person's contacts,
  * plans and measurements up to `asOf` (default now) and stores each value as a measurement marked
  * `derivedBy` the rule, at `asOf`, recorded by the actor, not assessed with the person. A value
@@ -121,41 +157,34 @@ export const deriveOutcomes = Operation.write()({
   entity: "DeriveOutcomes",
   subject: Operation.newIn((i: typeof DeriveInput.Type) => i.serviceId),
   decide: Effect.fnUntraced(function*(ctx, input, service) {
-    const person = yield* ctx.personOfService("personId", input.personId, input.serviceId)
+    const person = input.personId === undefined
+      ? undefined
+      : yield* ctx.personOfService("personId", input.personId, input.serviceId)
     const asOf = input.asOf ?? ctx.now
     if (DateTime.isGreaterThan(asOf, ctx.now)) return yield* invalid("DeriveOutcomes", "asOf", "not in the future")
     const info = ctx.serviceInfo(service.value)
-    const history = yield* derivationHistory(ctx, input.serviceId, input.personId, asOf)
-    const last = (derivation: string) =>
-      history.measurements
-        .filter((m) => m.derivedBy === derivation && DateTime.isLessThanOrEqualTo(m.at, asOf))
-        .reduce<OutcomeMeasurement | undefined>(
-          (latest, m) => latest === undefined || DateTime.isGreaterThanOrEqualTo(m.at, latest.at) ? m : latest,
-          undefined
-        )
-    const measurements = (info === undefined ? [] : derive(info, history)).flatMap(({ derivation, value }) => {
-      const previous = last(derivation.id)
-      return previous !== undefined && sameValue(previous.value, value) ? [] : [
-        new OutcomeMeasurement({
-          id: Ids.make(Ids.MeasurementId),
-          personId: input.personId,
-          serviceId: input.serviceId,
-          indicator: derivation.indicator,
-          at: asOf,
-          value,
-          recordedBy: ctx.actor.id,
-          personParticipated: false,
-          derivedBy: derivation.id
-        })
-      ]
-    })
+    const people = person !== undefined
+      ? [person.value.id]
+      : (yield* ctx.store.list({ kind: "person", serviceId: input.serviceId })).map((r) => r.id as Ids.PersonId)
+    const measurements: Array<OutcomeMeasurement> = []
+    for (const personId of info?.derivations === undefined ? [] : people) {
+      const history = yield* derivationHistory(ctx, input.serviceId, personId, asOf)
+      measurements.push(...newValues(info!, history, input.serviceId, personId, ctx.actor.id))
+    }
     return {
-      command: { _tag: "DeriveOutcomes", serviceId: input.serviceId, personId: input.personId, measurements } as const,
+      command: {
+        _tag: "DeriveOutcomes",
+        serviceId: input.serviceId,
+        ...(input.personId !== undefined ? { personId: input.personId } : {}),
+        measurements
+      } as const,
       service: service.value,
-      person: person.value,
+      ...(person !== undefined ? { person: person.value } : {}),
       changes: measurements.map((m) => Operation.change(mappings.measurement, m, 0)),
       result: measurements,
-      subjects: [{ kind: "person", id: input.personId }]
+      subjects: person !== undefined
+        ? [{ kind: "person", id: person.value.id }]
+        : [{ kind: "service", id: input.serviceId }]
     }
   })
 })
