@@ -37,11 +37,15 @@ const SERVICE = "service-1"
 const PERIOD = { serviceId: SERVICE, from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" } as const
 const here = dirname(fileURLToPath(import.meta.url))
 
+// Change per person (first and last value of each person) has no hand-written baseline here.
 const definitions = [lowThresholdClub, streetWork, debtCounselling, communityCentre, childrenInCare].flatMap((plugin) =>
-  plugin.reports.map((definition): { readonly plugin: string; readonly definition: Report.ReportDefinition } => ({
-    plugin: plugin.id,
+  plugin.reports.flatMap((
     definition
-  }))
+  ): ReadonlyArray<{ readonly plugin: string; readonly definition: Report.ReportDefinition }> =>
+    typeof definition.query.measure === "object" && "change" in definition.query.measure
+      ? []
+      : [{ plugin: plugin.id, definition }]
+  )
 )
 
 // ---------------------------------------------------------------------------------------------
@@ -66,6 +70,15 @@ for (const { definition } of definitions) {
       ])}
   }
   if (typeof q.measure === "object" && "sum" in q.measure) shape.sums.add(q.measure.sum)
+  // Filtered reports (and rates' numerators) have cells too: their filters' values are drawn.
+  const filters = [
+    ...(q.where ?? []),
+    ...(typeof q.measure === "object" && "rate" in q.measure ? q.measure.rate.where : [])
+  ]
+  for (const f of filters) {
+    if (f.by === "tag") { for (const v of f.in) shape.tags.add(String(v)) }
+    else shape.facets.set(f.by, [...new Set([...(shape.facets.get(f.by) ?? []), ...f.in])])
+  }
 }
 
 /** Records per contact, by kind. */
@@ -149,56 +162,92 @@ const handWritten = (
     return d === "pg" ? `(r.facets -> '${dim.by}')::text` : `r.facets -> '$.${dim.by}'`
   })
   const m = q.measure ?? "records"
-  if (m === "people") {
+  // Parameters in the order of their places in the text (the numerator's come first).
+  const params: Array<unknown> = []
+  const placeholder = (value: unknown) => {
+    params.push(value)
+    return d === "pg" ? `$${params.length}` : "?"
+  }
+  // A filter keeps the records whose facet (as JSON) is one of the values, or that carry a tag.
+  const filter = (f: Store.AggregateFilter): string => {
+    if (f.by === "tag") {
+      const list = f.in.map((v) => placeholder(String(v))).join(", ")
+      return d === "pg"
+        ? `EXISTS (SELECT 1 FROM jsonb_array_elements_text(r.tags) w(v) WHERE w.v IN (${list}))`
+        : `EXISTS (SELECT 1 FROM json_each(r.tags) w WHERE w.value IN (${list}))`
+    }
+    const expr = d === "pg" ? `(r.facets -> '${f.by}')::text` : `r.facets -> '$.${f.by}'`
+    const values = f.in.filter((v) => v !== null)
+    const parts = [
+      ...(values.length > 0 ? [`${expr} IN (${values.map((v) => placeholder(JSON.stringify(v))).join(", ")})`] : []),
+      ...(f.in.includes(null) ? [`${expr} IS NULL OR ${expr} = 'null'`] : [])
+    ]
+    return `(${parts.join(" OR ") || "false"})`
+  }
+  const rate = typeof m === "object" && "rate" in m ? m.rate : undefined
+  const numerator = rate === undefined ? undefined : rate.where.map(filter).join(" AND ")
+  const p = [q.kind, PERIOD.serviceId, PERIOD.from, PERIOD.to].map(placeholder)
+  const where = (q.where ?? []).map(filter)
+  if (m === "people" || rate?.of === "people") {
     joins.push(
       d === "pg" ? "CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) p(v)" : ", json_each(r.person_ids) p"
     )
   }
+  const person = `p.${d === "pg" ? "v" : "value"}`
   const measure = m === "records"
     ? "count(*)"
-    : m === "people"
-    ? `count(DISTINCT p.${d === "pg" ? "v" : "value"})`
+    : m === "people" || rate?.of === "people"
+    ? `count(DISTINCT ${person})`
     : !("sum" in m)
     ? "count(*)"
     : d === "pg"
     ? `sum((r.facets ->> '${m.sum}')::float8)`
     : `total(r.facets ->> '$.${m.sum}')`
-  const p = d === "pg" ? ["$1", "$2", "$3", "$4"] : ["?", "?", "?", "?"]
+  // A rate's numerator in the same pass: the records (or people) its filters keep.
+  const part = numerator === undefined
+    ? ""
+    : rate?.of === "people"
+    ? `, count(DISTINCT CASE WHEN ${numerator} THEN ${person} END) AS n`
+    : `, count(CASE WHEN ${numerator} THEN 1 END) AS n`
   const text =
-    `SELECT ${groups.map((g, i) => `${g} AS g${i}`).join(", ")}, ${measure} AS m FROM pomoc_records r ${
+    `SELECT ${groups.map((g, i) => `${g} AS g${i}`).join(", ")}, ${measure} AS m${part} FROM pomoc_records r ${
       joins.join(" ")
     } ` +
-    `WHERE r.kind = ${p[0]} AND r.service_id = ${p[1]} AND r.at >= ${p[2]} AND r.at < ${p[3]} GROUP BY ${
-      groups.map((_, i) => i + 1).join(", ")
-    }`
-  return { text, params: [q.kind, PERIOD.serviceId, PERIOD.from, PERIOD.to] }
+    `WHERE r.kind = ${p[0]} AND r.service_id = ${p[1]} AND r.at >= ${p[2]} AND r.at < ${p[3]}${
+      where.map((w) => ` AND ${w}`).join("")
+    } GROUP BY ${groups.map((_, i) => i + 1).join(", ")}`
+  return { text, params }
 }
 
 /** Cells as `group → measure`, from either side. */
 type Cells = Map<string, number>
 
-const storeCells = (definition: Report.ReportDefinition, rows: ReadonlyArray<Store.AggregateRow>): Cells => {
+const storeCells = (
+  definition: Report.ReportDefinition,
+  rows: ReadonlyArray<Store.AggregateRow>,
+  numerator: ReadonlyArray<Store.AggregateRow>
+): Cells => {
   const m = definition.query.measure ?? "records"
-  return new Map(rows.map((row) => [
-    JSON.stringify(definition.query.dimensions.map((d) => row.group[d.by] ?? null)),
-    m === "records"
-      ? row.count
-      : m === "people"
-      ? row.distinctPeople ?? 0
-      : "sum" in m
-      ? row.sums[m.sum] ?? 0
-      : row.count
+  const people = m === "people" || (typeof m === "object" && "rate" in m && m.rate.of === "people")
+  const key = (row: Store.AggregateRow) =>
+    JSON.stringify(definition.query.dimensions.map((d) => row.group[d.by] ?? null))
+  const amount = (row: Store.AggregateRow) =>
+    people ? row.distinctPeople ?? 0 : typeof m === "object" && "sum" in m ? row.sums[m.sum] ?? 0 : row.count
+  const parts = new Map(numerator.map((row) => [key(row), amount(row)]))
+  return new Map(rows.flatMap((row) => [
+    [key(row), amount(row)] as const,
+    ...(typeof m === "object" && "rate" in m ? [[`${key(row)} n`, parts.get(key(row)) ?? 0] as const] : [])
   ]))
 }
 
 const rawCells = (definition: Report.ReportDefinition, rows: ReadonlyArray<Record<string, unknown>>): Cells =>
-  new Map(rows.map((row) => [
-    JSON.stringify(definition.query.dimensions.map((d, i) => {
+  new Map(rows.flatMap((row) => {
+    const key = JSON.stringify(definition.query.dimensions.map((d, i) => {
       const v = row[`g${i}`]
       return d.by === "tag" || d.by === "month" ? v ?? null : typeof v === "string" ? JSON.parse(v) as unknown : null
-    })),
-    Number(row.m)
-  ]))
+    }))
+    return [[key, Number(row.m)] as const, ...(row.n !== undefined ? [[`${key} n`, Number(row.n)] as const] : [])]
+  }))
 
 const sameCells = (a: Cells, b: Cells) =>
   a.size === b.size && [...a].every(([k, v]) => b.has(k) && Math.abs(b.get(k)! - v) < 1e-6 * Math.max(1, Math.abs(v)))
@@ -242,7 +291,12 @@ const runReports = async (
       storeTimes.push((await time(() => Effect.runPromise(Report.run(definition, store, PERIOD))))[0])
       rawTimes.push((await time(() => raw(text, params)))[0])
     }
-    const expected = storeCells(definition, await Effect.runPromise(store.aggregate(query)))
+    const numerator = Report.numeratorQuery(definition, PERIOD)
+    const expected = storeCells(
+      definition,
+      await Effect.runPromise(store.aggregate(query)),
+      numerator === undefined ? [] : await Effect.runPromise(store.aggregate(numerator))
+    )
     if (!sameCells(expected, rawCells(definition, await raw(text, params)))) {
       throw new Error(`${plugin}/${definition.id}: the hand-written SQL gives other cells than the store`)
     }

@@ -286,6 +286,18 @@ export interface RecordOutcome {
   readonly measurement: OutcomeMeasurement
 }
 /**
+ * Derive a person's outcomes from their history by the service type's rules (`derivedBy`).
+ * @since 0.2.0
+ * @category models
+ */
+export interface DeriveOutcomes {
+  readonly _tag: "DeriveOutcomes"
+  readonly serviceId: ServiceId
+  /** One person, or (absent) every person of the service. */
+  readonly personId?: PersonId
+  readonly measurements: ReadonlyArray<OutcomeMeasurement>
+}
+/**
  * Record a group activity and its attendance.
  * @since 0.1.0
  * @category models
@@ -469,6 +481,7 @@ export type Command =
   | EditGoal
   | ClosePlan
   | RecordOutcome
+  | DeriveOutcomes
   | RecordActivity
   | RecordAttendance
   | RegisterVolunteer

@@ -288,6 +288,8 @@ export const examples: ReadonlyArray<Example> = [
       personParticipated: true
     }
   },
+  // The club's rules derive outcomes from Kuba's history; each is stored marked `derivedBy` its rule.
+  { op: "deriveOutcomes", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
   {
     op: "recordActivity",
     actor: "ana",
@@ -495,7 +497,8 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
     "no field to change (`changes`); a goal the plan does not have (`goalId`); an indicator outside the type's (`changes.indicator`); a closed plan (`planId`)",
   closePlan: "a closed plan (`planId`)",
   recordOutcome:
-    "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor",
+    "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor; a `derivedBy` (only `deriveOutcomes` derives)",
+  deriveOutcomes: "a person not known to the service (`personId`); an `asOf` in the future",
   recordActivity: "an attendee not known to the service (`attendees[i]`)",
   recordAttendance: "an attendee not known to the service (`attendees[i]`)",
   recordVolunteerHours:

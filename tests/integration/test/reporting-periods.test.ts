@@ -7,6 +7,7 @@
 import { Casework, FieldCrypto, KeyMaterial, Registry, Report, StaffDirectory, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import { readFileSync } from "node:fs"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 
 const registry = Registry.makeUnsafe([lowThresholdClub])
@@ -117,6 +118,13 @@ describe("declared reporting periods", () => {
       api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "school-1999" })
     )
     expect(e).toMatchObject({ _tag: "InvalidCommand", field: "period" })
+    // docs/reports.md shows these lines; each is in this file.
+    const page = readFileSync(new URL("../../../docs/reports.md", import.meta.url), "utf8")
+    const block = /declares its own periods[\s\S]*?```ts\n([\s\S]*?)```/.exec(page)?.[1] ?? ""
+    const source = readFileSync(new URL(import.meta.url), "utf8").split("\n").map((l) => l.trim())
+    const lines = block.split("\n").map((l) => l.trim()).filter((l) => l !== "")
+    expect(lines.length).toBeGreaterThan(3)
+    for (const line of lines) expect(source, line).toContain(line)
     const entries = await run((api) => api.auditLog(auditor, { limit: 1000 }))
     expect(entries.filter((x) => x.operation === "ReadReport").map((x) => x.subjects)).toEqual([[
       { kind: "report", id: "low-threshold-club/contacts-by-intervention" },

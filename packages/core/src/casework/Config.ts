@@ -12,7 +12,7 @@ import type { InvalidInput } from "../Decode.js"
 import type { Facts } from "../Facts.js"
 import type * as LegalGround from "../model/LegalGround.js"
 import { OutcomeIndicator } from "../model/Outcome.js"
-import type { Plugins } from "../plugins/Plugin.js"
+import type { Derivation, Plugins } from "../plugins/Plugin.js"
 import type { FieldDefinitions } from "../plugins/PluginField.js"
 import type { PluginOperation } from "../plugins/PluginOperation.js"
 import type { Registry } from "../plugins/Registry.js"
@@ -43,6 +43,12 @@ export interface ServiceTypeInfo {
   readonly acceptsAnonymous: boolean
   /** The custom fields the type's plugin declares, by record kind (none accepted when absent). */
   readonly fields?: FieldDefinitions
+  /**
+   * The typed rules that derive the type's outcome indicators from a person's history (run by
+   * `deriveOutcomes`; none when absent).
+   * @since 0.2.0
+   */
+  readonly derivations?: ReadonlyArray<Derivation>
 }
 
 /**
@@ -168,7 +174,8 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
         plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])
       ),
       acceptsAnonymous: plugin.principles.includes("low-threshold"),
-      ...(plugin.fields === undefined ? {} : { fields: plugin.fields })
+      ...(plugin.fields === undefined ? {} : { fields: plugin.fields }),
+      ...(plugin.derivations === undefined ? {} : { derivations: plugin.derivations })
     })
   }
   const reports = new Map<string, ReportDefinition>()

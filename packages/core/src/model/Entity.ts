@@ -289,7 +289,13 @@ const base = {
       serviceId: m.serviceId,
       personIds: [m.personId],
       at: iso(m.at),
-      facets: { indicator: m.indicator, value: m.value.value, personParticipated: m.personParticipated },
+      facets: {
+        indicator: m.indicator,
+        value: m.value.value,
+        personParticipated: m.personParticipated,
+        // A derived value names its rule (a missing facet reads as null in reports' filters).
+        ...(m.derivedBy !== undefined ? { derivedBy: m.derivedBy } : {})
+      },
       tags: []
     }),
     owner: (m: OutcomeMeasurement) => m.personId,

@@ -54,6 +54,18 @@ export const OutcomeValue = Schema.Union([
 export type OutcomeValue = typeof OutcomeValue.Type
 
 /**
+ * The id of a plugin's derivation (`street-work/came-back-after-first-contact`): lower-case
+ * letters, digits, `-` and `/`.
+ * @since 0.2.0
+ * @category models
+ */
+export const DerivationId = Schema.String.check(
+  Schema.isPattern(/^[a-z0-9][a-z0-9/-]{0,127}$/, {
+    expected: "a derivation id of lower-case letters, digits, '-' and '/' (max 128)"
+  })
+)
+
+/**
  * One measurement of one indicator for one person.
  * @since 0.1.0
  * @category models
@@ -67,7 +79,13 @@ export class OutcomeMeasurement extends Schema.Class<OutcomeMeasurement>("@pomoc
   value: OutcomeValue,
   recordedBy: WorkerId,
   /** Whether the person took part in the assessment (empowerment). */
-  personParticipated: Schema.Boolean
+  personParticipated: Schema.Boolean,
+  /**
+   * Set when the value was derived from the person's history rather than assessed: the id of the
+   * plugin's derivation (the rule) that derived it. Only `deriveOutcomes` sets it.
+   * @since 0.2.0
+   */
+  derivedBy: Schema.optionalKey(DerivationId)
 }) {}
 
 /**

@@ -215,6 +215,13 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
     _tag: "RecordOutcome",
     measurement
   })),
+  DeriveOutcomes: fc
+    .tuple(
+      id(serviceIdWire, ServiceId),
+      id(personIdWire, PersonId),
+      fc.array(decoded(withPerson(arbOutcomeMeasurement), OutcomeMeasurement), { maxLength: 3 })
+    )
+    .map(([serviceId, personId, measurements]) => ({ _tag: "DeriveOutcomes", serviceId, personId, measurements })),
   RecordActivity: decoded(arbActivity, Activity).map((activity) => ({ _tag: "RecordActivity", activity })),
   RecordAttendance: fc
     .record({

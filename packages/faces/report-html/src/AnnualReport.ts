@@ -71,18 +71,25 @@ interface Words {
   readonly value: (dimension: string, value: Store.FacetValue) => string
   readonly dimension: (name: string) => string
   readonly cell: (cell: Suppression.Cell) => string
+  /** A rate's share as a percentage, "suppressed" where hidden, a dash where nobody was counted. */
+  readonly share: (share: number | null, hidden: boolean) => string
 }
 
 const wordsFor = (input: Input): Words => {
   const t = texts[input.language]
   const format = new Intl.NumberFormat(input.language)
+  const percent = new Intl.NumberFormat(input.language, { style: "percent", maximumFractionDigits: 1 })
   return {
     t,
     number: (n) => format.format(n),
+    // The outcome columns of rates and change per person are core's, never a plugin's codes.
     value: (dimension, value) =>
-      input.valueLabel?.(dimension, value, input.language) ?? builtin(dimension, value, input.language),
+      (dimension === "rate" || dimension === "change"
+        ? undefined
+        : input.valueLabel?.(dimension, value, input.language)) ?? builtin(dimension, value, input.language),
     dimension: (name) => t.dimensions[name] ?? name,
-    cell: (cell) => (cell._tag === "Value" ? format.format(cell.count) : t.suppressed)
+    cell: (cell) => (cell._tag === "Value" ? format.format(cell.count) : t.suppressed),
+    share: (share, hidden) => (share !== null ? percent.format(share) : hidden ? t.suppressed : "–")
   }
 }
 
@@ -177,17 +184,23 @@ const dataTable = (result: ReportResult, w: Words, title: string): string => {
   const columns = table.columns.values.map((v) => `<th scope="col">${escape(w.value(table.columns.name, v))}</th>`)
     .join("")
   const corner = `${escape(w.dimension(table.rows.name))} / ${escape(w.dimension(table.columns.name))}`
-  const head = `<thead><tr><th scope="col">${corner}</th>${columns}<th scope="col">${
-    escape(w.t.total)
-  }</th></tr></thead>`
+  // A rate's share of each row (the numerator over the row total), as core computed it.
+  const rates = result.rates
+  const share = (value: number | null | undefined, numerator: Suppression.Cell, all: Suppression.Cell) =>
+    rates === undefined
+      ? ""
+      : `<td class="share">${escape(w.share(value ?? null, numerator._tag !== "Value" || all._tag !== "Value"))}</td>`
+  const head = `<thead><tr><th scope="col">${corner}</th>${columns}<th scope="col">${escape(w.t.total)}</th>${
+    rates === undefined ? "" : `<th scope="col">${escape(w.t.share)}</th>`
+  }</tr></thead>`
   const rows = table.cells.map((row, r) =>
     `<tr><th scope="row">${escape(w.value(table.rows.name, table.rows.values[r] ?? null))}</th>${
       row.map((cell) => td(cell, w)).join("")
-    }${td(table.rowTotals[r]!, w)}</tr>`
+    }${td(table.rowTotals[r]!, w)}${share(rates?.rows[r], row[0]!, table.rowTotals[r]!)}</tr>`
   )
   const foot = `<tfoot><tr><th scope="row">${escape(w.t.total)}</th>${
     table.columnTotals.map((cell) => td(cell, w)).join("")
-  }${td(table.total, w)}</tr></tfoot>`
+  }${td(table.total, w)}${share(rates?.total, table.columnTotals[0]!, table.total)}</tr></tfoot>`
   return `<table>${caption}${head}<tbody>${rows.join("")}</tbody>${foot}</table>`
 }
 

@@ -20,13 +20,16 @@ const MONTH = /^(\d{4})-(\d{2})$/
 
 /**
  * The built-in words: `null` as "not stated", booleans as "yes"/"no", `YYYY-MM` as the month's
- * name and year; other values as they are.
+ * name and year, the columns of rates and change per person in words; other values as they are.
  *
  * @since 0.2.0
  * @category constructors
  */
 export const builtin = (dimension: string, value: Store.FacetValue, language: Language): string => {
   const t = texts[language]
+  if ((dimension === "rate" || dimension === "change") && typeof value === "string") {
+    return t.outcomeColumns[value] ?? value
+  }
   if (value === null) return t.none
   if (typeof value === "boolean") return value ? t.yes : t.no
   const month = dimension === "month" && typeof value === "string" ? MONTH.exec(value) : null

@@ -108,6 +108,12 @@ describe("annual report in Chromium", () => {
           }
           // The chart's data as a table, for screen readers and for copying.
           expect(await figure.locator("table td").allTextContents(), result.reportId).toEqual(want.tableCells)
+          // Rates and change per person: their columns in words, never core's codes.
+          if (want.outcomeHeadings !== undefined) {
+            const headings = await figure.locator("table thead th").allTextContents()
+            expect(headings, result.reportId).toEqual(expect.arrayContaining([...want.outcomeHeadings]))
+            for (const code of ["numerator", "rest", "same"]) expect(headings).not.toContain(code)
+          }
         }
         await page.screenshot({ path: join(output, `${sample.name}.png`), fullPage: true })
       } finally {

@@ -97,13 +97,30 @@ export const stubStore = (definition: Report.ReportDefinition, seed: number): Pi
     const combinations: Array<ReadonlyArray<Store.FacetValue>> = axes.length === 1
       ? axes[0]!.map((v) => [v])
       : axes[0]!.flatMap((a) => axes[1]!.map((b) => [a, b]))
+    // The generator's first value is small for every nearby seed: a one-row table skips it.
+    if (combinations.length === 1) random()
+    // A rate's numerator query adds the rate's filters: it counts about 60 % of each cell.
+    const numerator = (query.where?.length ?? 0) > (definition.query.where?.length ?? 0)
     return Effect.succeed(combinations.map((values): Store.AggregateRow => {
-      const count = drawCount(random)
+      const all = drawCount(random)
+      const count = numerator ? Math.floor(all * 0.6) : all
+      // Change per person: about half improved (1 → 2), a third the same, the rest worse.
+      const improved = Math.ceil(count / 2)
+      const same = Math.floor(count / 3)
       return {
         group: Object.fromEntries(query.groupBy.map((name, i) => [name, values[i] ?? null])),
         count,
         sums: Object.fromEntries((query.sum ?? []).map((facet) => [facet, count])),
-        distinctPeople: count
+        distinctPeople: count,
+        ...(query.change !== undefined
+          ? {
+            changes: [
+              { first: 1, last: 2, people: improved },
+              { first: 2, last: 2, people: same },
+              { first: 3, last: 1, people: count - improved - same }
+            ]
+          }
+          : {})
       }
     }))
   }

@@ -23,7 +23,9 @@ const specs = (html: string): Array<{ type: string; items: Array<{ count: number
 
 /** The data tables' cells, in page order, as text. */
 const tableCells = (html: string): Array<string> =>
-  [...html.matchAll(/<td(?: class="suppressed")?>(.*?)<\/td>/g)].map((m) => m[1]!.replace(/&nbsp;/g, "\u00a0"))
+  [...html.matchAll(/<td(?: class="(?:suppressed|share)")?>(.*?)<\/td>/g)].map((m) =>
+    m[1]!.replace(/&nbsp;/g, "\u00a0")
+  )
 
 /** The HTML without its inlined scripts: what could refer to something outside the file. */
 const markup = (html: string): string => html.replace(/<script>[\s\S]*?<\/script>/g, "<script></script>")

@@ -131,6 +131,56 @@ export const assessedWithClient = StandardReports.outcomesAssessedWithPerson(ind
 export const outcomesByIndicator = StandardReports.outcomesByIndicator(indicators)
 
 /**
+ * Is anyone better off: the share of clients whose situation improved, among the clients with a
+ * `situation-improved` value in the period (assessed with them, or derived from an achieved goal
+ * of their plan by `debt-counselling/improved-from-plan`). Numerator and the rest are suppressed
+ * together.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const improvedRate = Report.define({
+  id: "improved-rate",
+  question: "better-off",
+  labels: labelsOf(
+    "Share of clients whose situation improved",
+    "Podíl klientů, jejichž situace se zlepšila",
+    "Klientų, kurių padėtis pagerėjo, dalis",
+    "Дял на клиентите, чиято ситуация се е подобрила"
+  ),
+  query: {
+    kind: "measurement",
+    dimensions: [{ by: "indicator", values: ["situation-improved"] }],
+    where: [{ by: "indicator", in: ["situation-improved"] }],
+    measure: { rate: { of: "people", where: [{ by: "value", in: [true] }] } }
+  }
+})
+
+/**
+ * Is anyone better off: change per client on the competence ladder (`competent-and-active`, 1
+ * to 5), from their first to their last value in the period: improved, same or worse.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const competenceChange = Report.define({
+  id: "competence-change",
+  question: "better-off",
+  labels: labelsOf(
+    "Change in clients' competence to solve their situation",
+    "Změna kompetence klientů řešit svou situaci",
+    "Klientų gebėjimo spręsti savo padėtį pokytis",
+    "Промяна в способността на клиентите да решават ситуацията си"
+  ),
+  query: {
+    kind: "measurement",
+    dimensions: [{ by: "indicator", values: ["competent-and-active"] }],
+    where: [{ by: "indicator", in: ["competent-and-active"] }],
+    measure: { change: "value" }
+  }
+})
+
+/**
  * Every report of debt counselling.
  *
  * @since 0.1.0
@@ -144,7 +194,9 @@ export const reports = [
   cooperationsByEnding,
   minutesByChannel,
   assessedWithClient,
-  outcomesByIndicator
+  outcomesByIndicator,
+  improvedRate,
+  competenceChange
 ] as const
 
 /**

@@ -55,13 +55,43 @@ export const newToServiceByChannel = Report.define({
 })
 
 /**
+ * How well: the share of the people whose contact with the workers went beyond the first
+ * contact (a second visit), from the outcomes the rule `street-work/contact-from-contacts`
+ * derives (`deriveOutcomes`): among the people with such a derived value in the period, those
+ * whose contact is `repeated` or `ongoing`. Numerator and the rest are suppressed together.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const secondVisitRate = Report.define({
+  id: "second-visit-rate",
+  question: "how-well",
+  labels: labelsOf(
+    "Share of people who came back after their first contact",
+    "Podíl lidí, kteří přišli znovu po prvním kontaktu",
+    "Žmonių, sugrįžusių po pirmojo kontakto, dalis",
+    "Дял на хората, които се върнаха след първия контакт"
+  ),
+  query: {
+    kind: "measurement",
+    dimensions: [{ by: "indicator", values: ["contact-established"] }],
+    where: [
+      { by: "indicator", in: ["contact-established"] },
+      { by: "derivedBy", in: ["street-work/contact-from-contacts"] }
+    ],
+    measure: { rate: { of: "people", where: [{ by: "value", in: ["repeated", "ongoing"] }] } }
+  }
+})
+
+/**
  * The reports of street work.
  *
  * - how much: people first reached per first-contact channel, contacts per channel and place
  *   (the follow-up channels), contacts per intervention, group activities per topic (LAN
  *   parties, school sessions), people per identity level and age band;
  * - how well: people who had not known the service per first-contact channel, first contacts
- *   per channel and place, outcome assessments made with the person;
+ *   per channel and place, the share of people who came back after their first contact
+ *   ({@link secondVisitRate}), outcome assessments made with the person;
  * - better off: people per indicator and value.
  *
  * @since 0.1.0
@@ -120,6 +150,7 @@ export const reports = [
     query: { kind: "activity", dimensions: [{ by: "topic" }], measure: { sum: "attendance" } }
   }),
   StandardReports.peopleByAgeBand(),
+  secondVisitRate,
   StandardReports.outcomesAssessedWithPerson(indicators),
   StandardReports.outcomesByIndicator(indicators)
 ] as const

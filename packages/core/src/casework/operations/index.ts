@@ -93,6 +93,8 @@ export const operations = {
   closePlan: PlanSteps.closePlan,
   /** Record an outcome measurement. */
   recordOutcome: Outcomes.recordOutcome,
+  /** Derive outcomes from history by the service type's rules: `{ serviceId, personId?, asOf? }`. */
+  deriveOutcomes: Outcomes.deriveOutcomes,
   /** Record a group activity. */
   recordActivity: ActivitiesAndVolunteers.recordActivity,
   /** Record attendance: `{ activityId, attendees, anonymousAttendance }`. */

@@ -24,6 +24,10 @@ export interface Texts {
   readonly noReports: string
   readonly madeWith: string
   readonly measures: { readonly records: string; readonly people: string; readonly sum: string }
+  /** The heading of a rate's share column. */
+  readonly share: string
+  /** The words of the outcome columns of rates (`numerator`, `rest`) and change per person. */
+  readonly outcomeColumns: Readonly<Record<string, string>>
   readonly dimensions: Readonly<Record<string, string>>
   readonly sums: Readonly<Record<string, string>>
 }
@@ -58,7 +62,17 @@ export const texts: Readonly<Record<Language, Texts>> = {
     noReports: "No reports for this question.",
     madeWith: "Made with Pomoc; charts drawn with Observable Plot.",
     measures: { records: "Count", people: "People", sum: "Sum" },
+    share: "Share",
+    outcomeColumns: {
+      numerator: "counted in the share",
+      rest: "the others",
+      improved: "improved",
+      same: "no change",
+      worse: "worse"
+    },
     dimensions: {
+      rate: "Share",
+      change: "Change per person",
       tag: "Category",
       channel: "Channel",
       firstContactChannel: "First contact through",
@@ -113,7 +127,17 @@ export const texts: Readonly<Record<Language, Texts>> = {
     noReports: "K této otázce nejsou žádné přehledy.",
     madeWith: "Vytvořeno pomocí Pomoc; grafy nakresleny knihovnou Observable Plot.",
     measures: { records: "Počet", people: "Lidé", sum: "Součet" },
+    share: "Podíl",
+    outcomeColumns: {
+      numerator: "započteno do podílu",
+      rest: "ostatní",
+      improved: "zlepšení",
+      same: "beze změny",
+      worse: "zhoršení"
+    },
     dimensions: {
+      rate: "Podíl",
+      change: "Změna u jednotlivých lidí",
       tag: "Kategorie",
       channel: "Kanál",
       firstContactChannel: "Cesta k prvnímu kontaktu",
@@ -168,7 +192,17 @@ export const texts: Readonly<Record<Language, Texts>> = {
     noReports: "Šiam klausimui ataskaitų nėra.",
     madeWith: "Sukurta su Pomoc; diagramos nubraižytos su Observable Plot.",
     measures: { records: "Skaičius", people: "Žmonės", sum: "Suma" },
+    share: "Dalis",
+    outcomeColumns: {
+      numerator: "įskaičiuota į dalį",
+      rest: "kiti",
+      improved: "pagerėjo",
+      same: "nepasikeitė",
+      worse: "pablogėjo"
+    },
     dimensions: {
+      rate: "Dalis",
+      change: "Pokytis kiekvienam žmogui",
       tag: "Kategorija",
       channel: "Kanalas",
       firstContactChannel: "Pirmasis kontaktas per",
@@ -223,7 +257,17 @@ export const texts: Readonly<Record<Language, Texts>> = {
     noReports: "Няма отчети по този въпрос.",
     madeWith: "Създадено с Pomoc; графиките са начертани с Observable Plot.",
     measures: { records: "Брой", people: "Хора", sum: "Сбор" },
+    share: "Дял",
+    outcomeColumns: {
+      numerator: "включени в дела",
+      rest: "останалите",
+      improved: "подобрение",
+      same: "без промяна",
+      worse: "влошаване"
+    },
     dimensions: {
+      rate: "Дял",
+      change: "Промяна при всеки човек",
       tag: "Категория",
       channel: "Канал",
       firstContactChannel: "Първи контакт чрез",
