@@ -8,7 +8,7 @@ import { type AgeRange, definePlugin, labelsOf, type Plugin, type Principle, typ
 import { type ClubFields, fields } from "./fields.js"
 import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
 import { type ReportId, reports } from "./reports.js"
-import { type ClubRule, defaultAgeRange, makeRules, principleIds, serviceType } from "./rules.js"
+import { type ClubRule, defaultAgeRange, makeRules, messages, principleIds, serviceType } from "./rules.js"
 import { type ClubTaxonomies, taxonomies } from "./taxonomies.js"
 
 /**
@@ -167,6 +167,7 @@ export const make = (options: Options = {}): LowThresholdClubPlugin => {
     goals,
     reports,
     config: { minAge: ageRange.min, maxAge: ageRange.max },
+    messages,
     fields
   })
 }
