@@ -1,8 +1,9 @@
 import { describe, expect, it } from "@effect/vitest"
-import { type Command, Registry } from "@pomoc/core"
+import { Access, type Command, Registry } from "@pomoc/core"
 import { arbCommandOf, pluginSuite } from "@pomoc/core/testing"
 import { Effect } from "effect"
 import * as fc from "fast-check"
+import { readFileSync } from "node:fs"
 import { beds } from "../src/beds.js"
 import { run } from "../src/main.js"
 import { nightShelter } from "../src/nightShelter.js"
@@ -82,4 +83,14 @@ pluginSuite(nightShelter, {
   numRuns: 50,
   commands: (tags) =>
     fc.oneof(...tags.map((tag) => tag === "AllocateBed" ? allocations : arbCommandOf(tag as Command.CommandTag)))
+})
+
+describe("the night shelter's access row", () => {
+  it("is what docs/access.md shows, and what the access functions grant when given the plugin", () => {
+    const doc = readFileSync(new URL("../../../docs/access.md", import.meta.url), "utf8")
+    for (const row of Access.toMarkdown([nightShelter]).split("\n").slice(2)) expect(doc).toContain(row)
+    const worker = { id: "w" as never, grants: [{ role: "worker", services: ["shelter"] }] as never }
+    expect(Access.isAllowed(worker, "AllocateBed", "shelter" as never, [nightShelter])).toBe(true)
+    expect(Access.isAllowed(worker, "AllocateBed", "other" as never, [nightShelter])).toBe(false)
+  })
 })

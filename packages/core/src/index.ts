@@ -49,6 +49,8 @@ export * as Entity from "./model/Entity.js"
 /** @since 0.2.0 */
 export * as CustomFields from "./model/CustomFields.js"
 /** @since 0.2.0 */
+export * as Vocabulary from "./model/Vocabulary.js"
+/** @since 0.2.0 */
 export * as LegalGround from "./model/LegalGround.js"
 export { DataKey } from "./model/DataKey.js"
 /** @since 0.1.0 */

@@ -3,15 +3,17 @@
  * recorded directly, through the case-work API on SQLite.
  */
 import { FieldCrypto, KeyMaterial, Pomoc, Registry, StaffDirectory, Store } from "@pomoc/core"
+import { communityCentre } from "@pomoc/service-community-centre"
 import { debtCounselling, Situation } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 
-const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
+const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling, communityCentre])
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
+const youthWorker = { id: "rasa", grants: [{ role: "worker", services: ["centre"] }] }
 const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] }
 
 type Api = Pomoc.PomocShape
@@ -24,7 +26,7 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
-      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor])),
+      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, youthWorker])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(SqliteStore.layer({ filename: ":memory:" }))
     )
@@ -36,7 +38,7 @@ beforeEach(async () => {
       "debt-counselling",
       debtCounselling,
       { min: 18, max: 120 }
-    ]] as const
+    ], ["centre", "community-centre", communityCentre, { min: 0, max: 120 }]] as const
   ) {
     await run((api) =>
       api.registerService(admin, {
@@ -160,5 +162,75 @@ describe("low-threshold club: codes are checked against the service type's taxon
     expect(await stored("contact")).toEqual([])
     await run((api) => api.recordContact(worker, { ...contact, locationKind: "club-premises" }))
     expect(await stored("contact")).toHaveLength(1)
+  })
+})
+
+describe("low-threshold club: activities the young people organise themselves", () => {
+  const activity = {
+    serviceId: "club",
+    kind: "group-session",
+    title: "Tournament",
+    startsAt: T(4, 16),
+    audience: "youth",
+    forExternalStaff: false,
+    attendees: [],
+    anonymousAttendance: 9
+  } as const
+
+  it("marks a self-organised activity as a report facet, and refuses an undeclared or mistyped field", async () => {
+    const { value } = await run((api) => api.recordActivity(worker, { ...activity, fields: { selfOrganised: true } }))
+    expect(value.fields).toEqual({ selfOrganised: true })
+    await run((api) => api.recordActivity(worker, activity))
+    const facets = (await stored("activity")).map((r) => r.facets["field_selfOrganised"])
+    expect(facets.sort()).toEqual([true, undefined])
+    const refused = await fail((api) =>
+      api.recordActivity(worker, { ...activity, fields: { selfOrganised: "yes" as unknown as boolean } })
+    )
+    expect(refused).toMatchObject({ _tag: "InvalidCommand", field: "fields.selfOrganised" })
+    expect(
+      await fail((api) => api.recordActivity(worker, { ...activity, fields: { organisedBy: "x" } as never }))
+    ).toMatchObject({ _tag: "InvalidCommand", field: "fields.organisedBy" })
+    expect(await stored("activity")).toHaveLength(2)
+  })
+
+  it("is typed in the host: a misspelt field is a compile error", () => {
+    type Input = Parameters<Api["recordActivity"]>[1]
+    const ok: Input = { ...activity, fields: { selfOrganised: true } }
+    // @ts-expect-error: no registered plugin declares this activity field
+    const typo: Input = { ...activity, fields: { selfOrganized: true } }
+    expect([ok, typo]).toHaveLength(2)
+  })
+})
+
+describe("community centre: parks, cafés and sports grounds are places of their own", () => {
+  it("records a contact in a park and one in a café as different place types", async () => {
+    // The test project's API is typed by the club and debt counselling (registry.ts): the
+    // centre's codes are checked here at run time only.
+    const contact = (locationKind: string) =>
+      ({
+        serviceId: "centre",
+        at: T(5, 18),
+        durationMinutes: 20,
+        locationKind,
+        channel: "in-person",
+        mode: "group",
+        participants: [],
+        anonymousCount: 4,
+        workers: ["rasa"],
+        interventions: ["street-youth-work"],
+        firstContact: false
+      }) as never
+    for (const place of ["park", "cafe", "sports-ground"]) {
+      await run((api) => api.recordContact(youthWorker, contact(place)))
+    }
+    expect((await stored("contact")).map((r) => r.facets["locationKind"]).sort()).toEqual([
+      "cafe",
+      "park",
+      "sports-ground"
+    ])
+    expect(await fail((api) => api.recordContact(youthWorker, contact("care-institution")))).toMatchObject({
+      _tag: "InvalidCommand",
+      field: "locationKind"
+    })
   })
 })

@@ -9,8 +9,8 @@ import { Effect, Result, Schema } from "effect"
 import { Role } from "../model/Actor.js"
 import type { Actor, RoleGrant } from "../model/Actor.js"
 import type { ServiceId } from "../model/Ids.js"
-import { matrix as defaultMatrix, scopeOf } from "./matrix.js"
-import type { Operation, Row } from "./matrix.js"
+import { matrix as defaultMatrix, scopeOf, withPlugins } from "./matrix.js"
+import type { Operation, PluginRows, Row } from "./matrix.js"
 
 /**
  * Why an actor was refused:
@@ -117,10 +117,21 @@ export const authorizeWith = (matrix: { readonly [operation: string]: Partial<Ro
 }
 
 const authorizeDefault = authorizeWith(defaultMatrix)
+const authorizers = new WeakMap<ReadonlyArray<PluginRows>, ReturnType<typeof authorizeWith>>()
+const authorizerFor = (plugins: ReadonlyArray<PluginRows> | undefined) => {
+  if (plugins === undefined || plugins.length === 0) return authorizeDefault
+  const known = authorizers.get(plugins)
+  if (known !== undefined) return known
+  const made = authorizeWith(withPlugins(plugins))
+  authorizers.set(plugins, made)
+  return made
+}
 
 /**
  * May `actor` perform `operation` in `serviceId` (or organisation-wide when `undefined`)?
- * Pure: returns the {@link Grant} that allows it or {@link AccessDenied}.
+ * Pure: returns the {@link Grant} that allows it or {@link AccessDenied}. Given the host's
+ * plugins, their own operations' rows count too (`Access.authorize(actor, "AllocateBed",
+ * shelter, registry.plugins)`), as in the case-work API.
  *
  * @example
  * ```ts
@@ -136,27 +147,30 @@ const authorizeDefault = authorizeWith(defaultMatrix)
 export const authorize = (
   actor: Pick<Actor, "id" | "grants">,
   operation: Operation | (string & {}),
-  serviceId: ServiceId | undefined
-): Result.Result<Grant, AccessDenied> => authorizeDefault(actor, operation, serviceId)
+  serviceId: ServiceId | undefined,
+  plugins?: ReadonlyArray<PluginRows>
+): Result.Result<Grant, AccessDenied> => authorizerFor(plugins)(actor, operation, serviceId)
 
 /**
- * {@link authorize} as an Effect that fails with {@link AccessDenied}.
+ * {@link authorize} as an Effect that fails with {@link AccessDenied} (plugins' rows as there).
  * @since 0.1.0
  * @category combinators
  */
 export const check = (
   actor: Pick<Actor, "id" | "grants">,
   operation: Operation | (string & {}),
-  serviceId: ServiceId | undefined
-): Effect.Effect<Grant, AccessDenied> => Effect.fromResult(authorizeDefault(actor, operation, serviceId))
+  serviceId: ServiceId | undefined,
+  plugins?: ReadonlyArray<PluginRows>
+): Effect.Effect<Grant, AccessDenied> => Effect.fromResult(authorizerFor(plugins)(actor, operation, serviceId))
 
 /**
- * Whether `authorize` would allow the operation.
+ * Whether `authorize` would allow the operation (plugins' rows as there).
  * @since 0.1.0
  * @category guards
  */
 export const isAllowed = (
   actor: Pick<Actor, "id" | "grants">,
   operation: Operation | (string & {}),
-  serviceId: ServiceId | undefined
-): boolean => Result.isSuccess(authorizeDefault(actor, operation, serviceId))
+  serviceId: ServiceId | undefined,
+  plugins?: ReadonlyArray<PluginRows>
+): boolean => Result.isSuccess(authorizerFor(plugins)(actor, operation, serviceId))

@@ -13,8 +13,19 @@ export {
   scopeOf,
   scopes,
   toJson,
-  toMarkdown
+  toMarkdown,
+  withPlugins
 } from "./matrix.js"
-export type { Matrix, MatrixJson, Operation, OperationInfo, ReadOperation, Row, Scope, Sensitivity } from "./matrix.js"
+export type {
+  Matrix,
+  MatrixJson,
+  Operation,
+  OperationInfo,
+  PluginRows,
+  ReadOperation,
+  Row,
+  Scope,
+  Sensitivity
+} from "./matrix.js"
 export { AccessDenied, authorize, authorizeWith, check, DenialReason, isAllowed } from "./Access.js"
 export type { Grant } from "./Access.js"

@@ -307,17 +307,70 @@ const symbol: Record<Scope, string> = { none: "—", "own-services": "own servic
 
 /**
  * The matrix as a Markdown table (operations as rows, roles as columns). `docs/access.md` holds
- * exactly this text between its `access-matrix` markers.
+ * exactly this text between its `access-matrix` markers. Given plugins, the table of their own
+ * operations' rows instead (for a plugin's README).
  * @since 0.1.0
  * @category combinators
  */
-export const toMarkdown = (): string => {
+export const toMarkdown = (plugins: ReadonlyArray<PluginRows> = []): string => {
   const header = `| operation | kind | touches | ${roles.join(" | ")} |`
   const rule = `| --- | --- | --- | ${roles.map(() => "---").join(" | ")} |`
-  const lines = operationNames.map((op) => {
-    const info = operations[op]
-    const cells = roles.map((r) => symbol[matrix[op][r]])
-    return `| \`${op}\` | ${info.kind} | ${info.sensitivity} | ${cells.join(" | ")} |`
-  })
-  return [header, rule, ...lines].join("\n")
+  const line = (op: string, info: { readonly kind: string; readonly sensitivity: string }, row: Partial<Row>) =>
+    `| \`${op}\` | ${info.kind} | ${info.sensitivity} | ${roles.map((r) => symbol[row[r] ?? "none"]).join(" | ")} |`
+  const core = plugins.length > 0 ? [] : operationNames.map((op) => line(op, operations[op], matrix[op]))
+  const added = plugins.flatMap((plugin) =>
+    Object.values(plugin.operations ?? {}).flatMap((op) =>
+      op.access === undefined ? [] : [line(op.tag, op.access, op.access.row)]
+    )
+  )
+  return [header, rule, ...core, ...added].join("\n")
+}
+
+/**
+ * What the access functions need of a plugin: its operations' tags and access rows (a
+ * `Plugin` has this shape).
+ * @since 0.2.0
+ * @category models
+ */
+export interface PluginRows {
+  /** The plugin's operations, by method name. */
+  readonly operations?: Readonly<
+    Record<string, {
+      /** The operation's tag: its row in the matrix. */
+      readonly tag: string
+      /** Its access row, with what it touches. */
+      readonly access?: {
+        /** Who may use it, and where. */
+        readonly row: Row
+        /** A read or a write. */
+        readonly kind: "read" | "write"
+        /** How sensitive the data it touches is. */
+        readonly sensitivity: Sensitivity
+      } | undefined
+    }>
+  >
+}
+
+const extended = new WeakMap<ReadonlyArray<PluginRows>, { readonly [operation: string]: Partial<Row> | undefined }>()
+
+/**
+ * The matrix with the rows of the plugins' own operations added (by tag). The same array of
+ * plugins gives the same matrix object.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const withPlugins = (
+  plugins: ReadonlyArray<PluginRows>
+): { readonly [operation: string]: Partial<Row> | undefined } => {
+  const known = extended.get(plugins)
+  if (known !== undefined) return known
+  const rows: Record<string, Partial<Row> | undefined> = { ...matrix }
+  for (const plugin of plugins) {
+    for (const op of Object.values(plugin.operations ?? {})) {
+      if (op.access !== undefined && !Object.hasOwn(matrix, op.tag)) rows[op.tag] = op.access.row
+    }
+  }
+  const frozen = Object.freeze(rows)
+  extended.set(plugins, frozen)
+  return frozen
 }

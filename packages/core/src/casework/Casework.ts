@@ -14,6 +14,7 @@
  * @since 0.2.0
  */
 import { Context, Effect, Layer } from "effect"
+import type { Activity } from "../model/Activity.js"
 import type { ActorRef } from "../model/Actor.js"
 import type { OutcomeMeasurement } from "../model/Outcome.js"
 import type { IndicatorOf, Plugins } from "../plugins/Plugin.js"
@@ -69,6 +70,17 @@ export type ContactOf<Ps extends Plugins> =
   & CustomFieldsInput<Ps, "contact">
 
 /**
+ * A group activity as the API takes it: its custom fields typed by the registered plugins'
+ * declarations for activities (a self-organised club activity, a project); the id is optional.
+ * @since 0.2.0
+ * @category models
+ */
+export type ActivityOf<Ps extends Plugins> =
+  & Omit<typeof Activity.Encoded, "id" | "fields" | "personalFields">
+  & { readonly id?: string }
+  & CustomFieldsInput<Ps, "activity">
+
+/**
  * An outcome measurement as the API takes it: an indicator of the registered plugins; the id is
  * optional and `recordedBy` defaults to the actor.
  * @since 0.2.0
@@ -85,6 +97,7 @@ export type MeasurementOf<Ps extends Plugins> =
  */
 export interface PluginInputs<Ps extends Plugins> {
   readonly recordContact: ContactOf<Ps>
+  readonly recordActivity: ActivityOf<Ps>
   readonly recordOutcome: MeasurementOf<Ps>
 }
 

@@ -6,6 +6,7 @@
  */
 import { DateTime, Schema } from "effect"
 import { Code, LongText, ShortText, Timestamp } from "./Common.js"
+import { customFields } from "./CustomFields.js"
 import { ActivityId, LocationId, OrganisationId, PersonId, ServiceId, VolunteerHoursId, VolunteerId } from "./Ids.js"
 import { personal } from "./Personal.js"
 
@@ -44,7 +45,8 @@ export class Activity extends Schema.Class<Activity>("@pomoc/core/Activity")(
     /** A training for the staff of other organisations (e.g. care institutions). */
     forExternalStaff: Schema.Boolean,
     attendees: Schema.Array(PersonId),
-    anonymousAttendance: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000 }))
+    anonymousAttendance: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000 })),
+    ...customFields
   }).check(
     Schema.makeFilter((a) =>
       a.endsAt === undefined || DateTime.isLessThanOrEqualTo(a.startsAt, a.endsAt) ||

@@ -35,7 +35,8 @@ export const Timestamp = IsoDateTimeString.pipe(Schema.decodeTo(Schema.DateTimeU
 export type Timestamp = typeof Timestamp.Type
 
 /**
- * The languages every label is written in: English, Czech, Lithuanian, Bulgarian.
+ * The languages every label is written in: English, Czech, Lithuanian, Bulgarian. A plugin may
+ * add any other language ({@link LanguageTag}) to its labels (`Plugin.languages`).
  * @since 0.1.0
  * @category models
  */
@@ -92,11 +93,26 @@ const nonBlank = Schema.makeFilter((s: string) => s.trim().length > 0 || "must n
 const NonBlank = Text.check(nonBlank)
 
 /**
- * Human-readable text in every supported language.
+ * A BCP 47 language tag (`uk`, `sr-Latn`, `pt-BR`): a language a plugin or core adds to the four.
+ * @since 0.2.0
+ * @category models
+ */
+export const LanguageTag = Schema.String.check(
+  Schema.isPattern(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, {
+    expected: "a BCP 47 language tag such as \"uk\" or \"sr-Latn\""
+  })
+)
+
+/**
+ * Human-readable text in every supported language (en, cs, lt, bg), and in any other language
+ * (a {@link LanguageTag}) its author adds, such as Ukrainian (`uk`).
  * @since 0.1.0
  * @category models
  */
-export const Labels = Schema.Struct({ en: NonBlank, cs: NonBlank, lt: NonBlank, bg: NonBlank })
+export const Labels = Schema.StructWithRest(
+  Schema.Struct({ en: NonBlank, cs: NonBlank, lt: NonBlank, bg: NonBlank }),
+  [Schema.Record(LanguageTag, NonBlank)]
+)
 /**
  * @since 0.1.0
  * @category models

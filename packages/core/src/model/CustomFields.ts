@@ -80,11 +80,11 @@ export const facetsOf = (
  * @since 0.2.0
  * @category models
  */
-export type ExtensibleKind = "contact" | "person"
+export type ExtensibleKind = "contact" | "person" | "activity"
 
 /**
  * Every extensible record kind.
  * @since 0.2.0
  * @category models
  */
-export const extensibleKinds: ReadonlyArray<ExtensibleKind> = ["contact", "person"]
+export const extensibleKinds: ReadonlyArray<ExtensibleKind> = ["contact", "person", "activity"]

@@ -338,7 +338,8 @@ const base = {
         forExternalStaff: a.forExternalStaff,
         namedAttendance: a.attendees.length,
         anonymousAttendance: a.anonymousAttendance,
-        attendance: a.attendees.length + a.anonymousAttendance
+        attendance: a.attendees.length + a.anonymousAttendance,
+        ...facetsOf(a.fields)
       },
       tags: []
     }),

@@ -249,6 +249,9 @@ export type ConfigValue = string | number | boolean
  * - `rules`: its own rules; they may tighten a core principle but never remove one.
  * - `removes`: ids of earlier non-core rules it takes away (core rules cannot be removed).
  * - `eligibility`: rules for `AssessEligibility`; they may never read a protected attribute.
+ * - `languages`: languages (BCP 47 tags, such as `uk`) beyond en, cs, lt and bg that every label
+ *   of the plugin is written in too; the registry refuses a label that lacks one.
+ * - `messages`: the labels of the message keys its rules give (`v.deny(reason, messageKey)`).
  *
  * @since 0.1.0
  * @category models
@@ -279,10 +282,14 @@ export interface Plugin {
    */
   readonly operations?: Readonly<Record<string, PluginOperation>>
   /**
-   * Custom fields the plugin adds to core records of its services (`contact`, `person`), each
-   * reportable (a facet) or personal (encrypted): see `PluginField`.
+   * Custom fields the plugin adds to core records of its services (`contact`, `person`,
+   * `activity`), each reportable (a facet) or personal (encrypted): see `PluginField`.
    */
   readonly fields?: FieldDefinitions
+  /** Languages (BCP 47 tags) beyond en, cs, lt and bg that every label of the plugin carries. */
+  readonly languages?: ReadonlyArray<string>
+  /** The labels of the message keys the plugin's rules give, by key. */
+  readonly messages?: Readonly<Record<string, Labels>>
 }
 
 /**

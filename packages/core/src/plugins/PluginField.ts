@@ -105,20 +105,31 @@ export type Bag<D, Personal extends boolean> = {
 export type Merge<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never
 
 /**
+ * The field declarations of one record kind over a union of plugins, leaving out the plugins
+ * whose declarations are not literal types (a plugin typed only as `Plugin`, which declares no
+ * fields of its own): `never` when no plugin's are literal.
+ * @since 0.2.0
+ * @category models
+ */
+export type LiteralFieldsOfKind<P, K extends ExtensibleKind> = P extends unknown
+  ? FieldsOfKind<P, K> extends infer D ? string extends keyof D ? never : D : never
+  : never
+
+/**
  * The custom fields a host may pass for a record kind, over a tuple of plugins: `fields`
  * (reportable) and `personalFields`, typed from the plugins' declarations (a misspelt name is a
  * compile error; which names a service accepts is checked at run time against its type's
- * plugin). With plugins not known as a tuple, any names.
+ * plugin). With no plugin's declarations known as literal types, any names.
  * @since 0.2.0
  * @category models
  */
 export type CustomFieldsInput<Ps extends ReadonlyArray<unknown>, K extends ExtensibleKind> =
-  Merge<FieldsOfKind<Ps[number], K>> extends infer D ? string extends keyof D ? {
-        readonly fields?: { readonly [name: string]: FieldValue }
-        readonly personalFields?: { readonly [name: string]: FieldValue }
-      }
-    : {
-      readonly fields?: Bag<D, false>
-      readonly personalFields?: Bag<D, true>
+  [LiteralFieldsOfKind<Ps[number], K>] extends [never] ? {
+      readonly fields?: { readonly [name: string]: FieldValue }
+      readonly personalFields?: { readonly [name: string]: FieldValue }
     }
+    : Merge<LiteralFieldsOfKind<Ps[number], K>> extends infer D ? {
+        readonly fields?: Bag<D, false>
+        readonly personalFields?: Bag<D, true>
+      }
     : never

@@ -9,7 +9,8 @@
  * outside a plugin's `requires.core` (`PluginIncompatible`), an invalid version
  * (`InvalidVersion`), a missing dependency or one outside its range (`PluginDependencyMissing`,
  * `PluginDependencyMismatch`, `PluginDependencyCycle`), a plugin registered twice
- * (`DuplicatePlugin`), a label missing or blank in any of en, cs, lt, bg (`MissingLabels`), an
+ * (`DuplicatePlugin`), a label missing or blank in any of en, cs, lt, bg or a language the plugin
+ * declares in `languages` (`MissingLabels`), an
  * id or code defined twice (`DuplicateCode`), a malformed code (`InvalidCode`), a reference to
  * an unknown indicator or principle (`UnknownReference`), and a rule the principles engine
  * refuses (`PluginRuleRefused`: denying `EndCooperation`, reading a protected attribute for
@@ -26,6 +27,7 @@ import { Contact } from "../model/Contact.js"
 import { LocationKind } from "../model/Directory.js"
 import type { OutcomeValue } from "../model/Outcome.js"
 import { fitsScale } from "../model/Outcome.js"
+import { coreLanguages } from "../model/Vocabulary.js"
 import * as Builtin from "../principles/builtin/index.js"
 import * as Engine from "../principles/Engine.js"
 import type { Principle } from "../principles/Principle.js"
@@ -193,13 +195,26 @@ export interface Registry<Ps extends Plugins = Plugins> {
   serviceType(type: string): Ps[number] | undefined
   /** Whether a code belongs to a taxonomy of any registered plugin (or of `serviceType`'s). */
   isCode<N extends TaxonomyName>(taxonomy: N, code: string, serviceType?: string): code is CodeOf<Ps, N>
-  /** The label of a code in a language, from the first plugin (or `serviceType`'s) that defines it. */
+  /**
+   * The languages every label of the host is written in: core's (en, cs, lt, bg, uk) that every
+   * plugin writes too (the four, and those a plugin declares in `languages`).
+   */
+  readonly languages: ReadonlyArray<string>
+  /**
+   * The label of a code in a language (one of the four, or another the plugin writes), from the
+   * first plugin (or `serviceType`'s) that defines it; `undefined` when none has it.
+   */
   label<N extends TaxonomyName>(
     taxonomy: N,
     code: CodeOf<Ps, N>,
-    language: Language,
+    language: Language | (string & {}),
     serviceType?: PluginIdOf<Ps>
   ): string | undefined
+  /**
+   * The text of a rule's message key in a language: core's built-in rules' (in en, cs, lt, bg
+   * and uk) or a plugin's `messages`; `undefined` for an unknown key or a language it lacks.
+   */
+  message(key: string, language: Language | (string & {})): string | undefined
   /**
    * Builds a `RecordContact` command for a service of the given type: the codes are checked at
    * compile time against that type's plugin, and again at run time (for untyped callers).
@@ -224,7 +239,7 @@ export {
    */
   malformedParts,
   /**
-   * The labels a plugin lacks or leaves blank, in any of the core languages.
+   * The labels a plugin lacks or leaves blank, in any of en, cs, lt, bg and the languages it declares.
    * @since 0.1.0
    * @category combinators
    */
@@ -236,6 +251,7 @@ import {
   duplicates,
   eligibilityMisplaced,
   invalidCodes,
+  languagesOf,
   malformedParts,
   missingLabels,
   unknownReferences,
@@ -361,6 +377,12 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
     taxonomies[taxonomy].find((e) => e.code === code && (serviceType === undefined || e.plugin === serviceType))
   const indicators = tagged((p) => p.indicators)
   const derivations = tagged((p) => p.derivations)
+  const messages = new Map<string, Labels>([
+    ...Object.entries(Builtin.coreMessages),
+    ...order.flatMap((p) => Object.entries(p.messages ?? {}))
+  ])
+  const textIn = (labels: Labels | undefined, language: string) =>
+    labels !== undefined && Object.hasOwn(labels, language) ? labels[language] : undefined
   const decodeContact = Decode.decodeEffect(Contact)
 
   const isCode = <N extends TaxonomyName>(taxonomy: N, code: string, serviceType?: string): code is CodeOf<Ps, N> =>
@@ -397,7 +419,9 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
       reports: tagged((p) => p.reports),
       serviceType: ((type: string) => byId.get(type)) as Registry<Ps>["serviceType"],
       isCode,
-      label: (taxonomy, code, language, serviceType) => entryOf(taxonomy, code, serviceType)?.labels[language],
+      languages: Object.freeze(coreLanguages.filter((l) => order.every((p) => languagesOf(p).includes(l)))),
+      label: (taxonomy, code, language, serviceType) => textIn(entryOf(taxonomy, code, serviceType)?.labels, language),
+      message: (key, language) => textIn(messages.get(key), language),
       recordContact: (serviceType, input) =>
         Effect.gen(function*() {
           if (!byId.has(serviceType)) {

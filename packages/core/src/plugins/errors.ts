@@ -142,7 +142,8 @@ export class DuplicatePlugin
 }
 
 /**
- * A label is missing or blank in one of the four languages.
+ * A label is missing or blank in one of the four languages, or in a language the plugin declares
+ * in `languages`.
  *
  * @since 0.1.0
  * @category errors
@@ -150,11 +151,13 @@ export class DuplicatePlugin
 export class MissingLabels extends Schema.TaggedError<MissingLabels>("@pomoc/core/MissingLabels")("MissingLabels", {
   plugin: Schema.String,
   path: Schema.String,
-  languages: Schema.Array(Schema.Literals(["en", "cs", "lt", "bg"]))
+  languages: Schema.Array(Schema.String)
 }) {
   override get message(): string {
+    const added = this.languages.filter((l) => !["en", "cs", "lt", "bg"].includes(l))
     return `Plugin "${this.plugin}", labels "${this.path}": missing or blank in ${this.languages.join(", ")}; ` +
-      `every label needs non-blank text in en, cs, lt and bg.`
+      `every label needs non-blank text in en, cs, lt and bg` +
+      (added.length > 0 ? `, and in ${added.join(", ")}, which the plugin declares in its languages.` : ".")
   }
 }
 
@@ -232,8 +235,10 @@ export class InvalidCode extends Schema.TaggedError<InvalidCode>("@pomoc/core/In
   code: Schema.String
 }) {
   override get message(): string {
-    return `Plugin "${this.plugin}", "${this.path}": "${this.code}" is not a valid code; ` +
-      `use lower-case letters, digits and "-" (at most 64), starting with a letter or digit.`
+    return this.path.startsWith("languages")
+      ? `Plugin "${this.plugin}", "${this.path}": "${this.code}" is not a BCP 47 language tag; write it like "uk" or "sr-Latn".`
+      : `Plugin "${this.plugin}", "${this.path}": "${this.code}" is not a valid code; ` +
+        `use lower-case letters, digits and "-" (at most 64), starting with a letter or digit.`
   }
 }
 

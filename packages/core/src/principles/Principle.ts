@@ -16,7 +16,8 @@
 export type PrincipleId = string
 
 /**
- * A human-readable text in English, Czech, Lithuanian and Bulgarian.
+ * A human-readable text in English, Czech, Lithuanian and Bulgarian, and in any other language
+ * (a BCP 47 tag) its author adds, such as Ukrainian (`uk`).
  *
  * @since 0.1.0
  * @category models
@@ -26,6 +27,8 @@ export interface Labels {
   readonly cs: string
   readonly lt: string
   readonly bg: string
+  /** The text in another language, by its BCP 47 tag (`uk`). */
+  readonly [language: string]: string
 }
 
 /**

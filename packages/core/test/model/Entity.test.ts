@@ -23,7 +23,8 @@ describe("the entity catalogue", () => {
     expect(FieldCrypto.sensitiveFields.referral).toEqual(
       expect.arrayContaining(["to.name", "to.id", "history[].reason"])
     )
-    expect(FieldCrypto.sensitiveFields.activity).toEqual(["title", "description"])
+    // An activity's personal custom fields (a plugin's `PluginField.personal`) are encrypted too.
+    expect(FieldCrypto.sensitiveFields.activity).toEqual(["title", "description", "personalFields"])
     expect(FieldCrypto.sensitiveFields.location).toEqual(["name", "address"])
     // Codes, counts and times are never personal: reports read them.
     expect(FieldCrypto.sensitiveFields.disclosure).not.toContain("basis.legalGround")

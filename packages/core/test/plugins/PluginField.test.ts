@@ -136,6 +136,49 @@ describe("custom fields on a person", () => {
     }).pipe(Effect.provide(layer())))
 })
 
+describe("custom fields on a correction", () => {
+  it.effect("re-checks corrected fields like new ones: refused naming the field, nothing changed", () =>
+    Effect.gen(function*() {
+      const api = yield* setup
+      const { value } = yield* api.recordContact(worker, { ...contact, fields: { bed: 7 } })
+      const correct = (changes: Record<string, unknown>) => api.correctContact(worker, { id: value.id, changes })
+      const refusals = [
+        [{ fields: { beds: 8 } }, "fields.beds"],
+        [{ fields: { bed: 51 } }, "fields.bed"],
+        [{ fields: { arrivalRemark: "x-secret-2" } }, "fields.arrivalRemark"],
+        [{ personalFields: { bed: 8 } }, "personalFields.bed"]
+      ] as const
+      for (const [changes, field] of refusals) {
+        const refused = yield* Effect.flip(correct(changes))
+        expect(refused).toMatchObject({ _tag: "InvalidCommand", field })
+        expect(JSON.stringify(refused)).not.toContain("x-secret-2")
+      }
+      expect((yield* stored("contact"))[0]!.facets["field_bed"]).toBe(7)
+      expect(yield* stored("revision")).toEqual([])
+      const corrected = yield* correct({ fields: { bed: 8 }, personalFields: { arrivalRemark: "late-4b1d" } })
+      expect(corrected.value.fields).toEqual({ bed: 8 })
+      const [record] = yield* stored("contact")
+      expect(record!.facets["field_bed"]).toBe(8)
+      expect(JSON.stringify(record)).not.toContain("late-4b1d")
+      yield* correct({ fields: null })
+      expect((yield* stored("contact"))[0]!.facets["field_bed"]).toBeUndefined()
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("re-checks a person's corrected fields", () =>
+    Effect.gen(function*() {
+      const api = yield* setup
+      const { value } = yield* api.registerPerson(worker, { ...person, fields: { referredBy: "police" } })
+      const correct = (changes: Record<string, unknown>) => api.correctPerson(worker, { id: value.id, changes })
+      expect(yield* Effect.flip(correct({ fields: { referredBy: "friend" } }))).toMatchObject({
+        _tag: "InvalidCommand",
+        field: "fields.referredBy"
+      })
+      expect((yield* stored("person"))[0]!.facets["field_referredBy"]).toBe("police")
+      yield* correct({ fields: { referredBy: "hospital" } })
+      expect((yield* stored("person"))[0]!.facets["field_referredBy"]).toBe("hospital")
+    }).pipe(Effect.provide(layer())))
+})
+
 describe("registering custom fields", () => {
   it("refuses a personal field declared as a facet, saying what to fix", () => {
     const leaky = {

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import {
+  Access,
   Casework,
   Contact,
   definePlugin,
@@ -17,7 +18,7 @@ import {
   Registry,
   Store
 } from "@pomoc/core"
-import { DateTime, Effect, Schema } from "effect"
+import { DateTime, Effect, Result, Schema } from "effect"
 import * as fc from "fast-check"
 import { host, shelterBase, stored, volunteer, worker } from "./host.js"
 
@@ -218,5 +219,46 @@ describe("registering plugin operations", () => {
   it("refuses a malformed operation (a plugin written in JavaScript)", () => {
     const broken = Registry.validate([{ ...shelter, operations: { allocateBed: { tag: "AllocateBed" } as never } }])
     expect(broken.map((p) => p.reason._tag)).toContain("MalformedPlugin")
+  })
+})
+
+describe("the access functions and a plugin's operations", () => {
+  const roles = ["worker", "coordinator", "administrator", "auditor", "volunteer"] as const
+  const services = ["shelter", "club"] as const
+  const plugins = [shelter] as const
+
+  it("Access.authorize and isAllowed count the plugin's rows when given the plugins (model: its row SSNNN)", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ role: fc.constantFrom(...roles), services: fc.subarray([...services]) }), {
+          maxLength: 3
+        }),
+        fc.constantFrom(...services),
+        (grants, serviceId) => {
+          const actor = { id: "a" as never, grants: grants as never }
+          // SSNNN: workers and coordinators, in the services their grant lists.
+          const expected = grants.some((g) =>
+            (g.role === "worker" || g.role === "coordinator") && g.services.includes(serviceId)
+          )
+          expect(Access.isAllowed(actor, "AllocateBed", serviceId as never, plugins)).toBe(expected)
+          expect(Result.isSuccess(Access.authorize(actor, "AllocateBed", serviceId as never, plugins))).toBe(expected)
+          // Without the plugins the tag is unknown to the matrix: default deny.
+          expect(Access.isAllowed(actor, "AllocateBed", serviceId as never)).toBe(false)
+          // Core's rows are unchanged by the plugins.
+          expect(Access.isAllowed(actor, "RecordContact", serviceId as never, plugins)).toBe(
+            Access.isAllowed(actor, "RecordContact", serviceId as never)
+          )
+        }
+      )
+    )
+    const nobody = { id: "n" as never, grants: [{ role: "worker", services: ["shelter"] }] as never }
+    const denied = Access.authorize(nobody, "AllocateBed", "shelter" as never)
+    expect(Result.isFailure(denied) && denied.failure.reason).toBe("unknown-operation")
+  })
+
+  it("Access.toMarkdown(plugins) renders the plugin's rows, for its README", () => {
+    expect(Access.toMarkdown(plugins).split("\n").slice(2)).toEqual([
+      "| `AllocateBed` | write | personal | own services | own services | — | — | — |"
+    ])
   })
 })

@@ -13,6 +13,7 @@ import {
   dayCentreAge,
   dayCentreFree,
   knownSettings,
+  messages,
   noNameNeeded,
   principleIds,
   serviceType
@@ -66,7 +67,8 @@ export const communityCentre = definePlugin({
   derivations,
   goals,
   reports,
-  config: { programme: "general" }
+  config: { programme: "general" },
+  messages
 })
 
 /**

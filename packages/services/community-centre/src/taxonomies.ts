@@ -10,7 +10,7 @@
  * @since 0.1.0
  */
 import { labelsOf } from "@pomoc/core"
-import type { Labels, LocationKind } from "@pomoc/core"
+import type { Labels } from "@pomoc/core"
 
 /**
  * What the centre's workers do with a person or a group (the Lithuanian terms are those of the
@@ -137,7 +137,9 @@ export const firstContactChannels = {
 }
 
 /**
- * The kinds of place where the centre works (a subset of the core's location kinds).
+ * The kinds of place where the centre works: some of the core's place types, and the places of its
+ * street youth work the seed names one by one ("parkuose, gatvėse, kavinėse, sporto aikštynuose"),
+ * so a contact in a park is not counted with one in a café.
  *
  * @since 0.1.0
  * @category models
@@ -145,15 +147,18 @@ export const firstContactChannels = {
 export const locationKinds = {
   "club-premises": labelsOf("Premises of the centre", "Prostory centra", "Centro patalpos", "Помещения на центъра"),
   "street-area": labelsOf(
-    "Informal youth meeting places (streets, parks, sports grounds, cafés)",
-    "Neformální místa setkávání mládeže (ulice, parky, sportoviště, kavárny)",
-    "Neformalios jaunimo susibūrimo vietos (gatvės, parkai, sporto aikštynai, kavinės)",
-    "Неформални места за срещи на младежи (улици, паркове, спортни площадки, кафенета)"
+    "Streets and other informal youth meeting places",
+    "Ulice a jiná neformální místa setkávání mládeže",
+    "Gatvės ir kitos neformalios jaunimo susibūrimo vietos",
+    "Улици и други неформални места за срещи на младежи"
   ),
+  park: labelsOf("Park", "Park", "Parkas", "Парк"),
+  cafe: labelsOf("Café", "Kavárna", "Kavinė", "Кафене"),
+  "sports-ground": labelsOf("Sports ground", "Sportoviště", "Sporto aikštynas", "Спортна площадка"),
   school: labelsOf("School", "Škola", "Mokykla", "Училище"),
   "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
   "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
-} satisfies Partial<Record<LocationKind, Labels>>
+} satisfies Readonly<Record<string, Labels>>
 
 /**
  * Needs the mission names, recorded for a person as the person expresses them.

@@ -7,7 +7,7 @@
 import { definePlugin, labelsOf, type Plugin, type Principle, type Report } from "@pomoc/core"
 import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
 import { type ReportId, reports } from "./reports.js"
-import { adultAge, eligibility, principleIds, rules, serviceType } from "./rules.js"
+import { adultAge, eligibility, messages, principleIds, rules, serviceType } from "./rules.js"
 import { type DebtTaxonomies, taxonomies } from "./taxonomies.js"
 
 /**
@@ -126,5 +126,6 @@ export const debtCounselling: DebtCounsellingPlugin = definePlugin({
   derivations,
   goals,
   reports,
-  config: { minAge: adultAge }
+  config: { minAge: adultAge },
+  messages
 })

@@ -5,9 +5,10 @@
  * @since 0.1.0
  */
 import { type AgeRange, definePlugin, labelsOf, type Plugin, type Principle, type Report } from "@pomoc/core"
+import { type ClubFields, fields } from "./fields.js"
 import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
 import { type ReportId, reports } from "./reports.js"
-import { type ClubRule, defaultAgeRange, makeRules, principleIds, serviceType } from "./rules.js"
+import { type ClubRule, defaultAgeRange, makeRules, messages, principleIds, serviceType } from "./rules.js"
 import { type ClubTaxonomies, taxonomies } from "./taxonomies.js"
 
 /**
@@ -81,6 +82,8 @@ export interface LowThresholdClubPlugin extends Plugin.Plugin {
   readonly reports: ReadonlyArray<Report.ReportDefinition<ReportId>>
   /** Its settings: the default age range. */
   readonly config?: NonNullable<Plugin.Plugin["config"]>
+  /** Its custom fields: a self-organised activity. */
+  readonly fields: ClubFields
 }
 
 /**
@@ -163,7 +166,9 @@ export const make = (options: Options = {}): LowThresholdClubPlugin => {
     derivations,
     goals,
     reports,
-    config: { minAge: ageRange.min, maxAge: ageRange.max }
+    config: { minAge: ageRange.min, maxAge: ageRange.max },
+    messages,
+    fields
   })
 }
 

@@ -7,7 +7,7 @@
 import { type AgeRange, definePlugin, labelsOf } from "@pomoc/core"
 import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
-import { defaultAgeRange, makeRules, Outreach, principleIds, serviceType } from "./rules.js"
+import { defaultAgeRange, makeRules, messages, Outreach, principleIds, serviceType } from "./rules.js"
 import { activityTopics, channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
 
 /**
@@ -79,7 +79,8 @@ export const make = (options: Options = {}) => {
     derivations,
     goals,
     reports,
-    config: { minAge: ageRange.min, maxAge: ageRange.max, acceptsAnonymous: true }
+    config: { minAge: ageRange.min, maxAge: ageRange.max, acceptsAnonymous: true },
+    messages
   })
 }
 

@@ -8,10 +8,11 @@ import { Activity, Volunteer, VolunteerHours } from "../../model/Activity.js"
 import * as Ids from "../../model/Ids.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid } from "./common.js"
+import { access, invalid, requireFields } from "./common.js"
 
 /**
- * Record a group activity; named attendees must be people of the service.
+ * Record a group activity; named attendees must be people of the service, and its custom fields
+ * (a self-organised activity, a project) are checked against the service type's declarations.
  * @since 0.2.0
  * @category operations
  */
@@ -22,6 +23,10 @@ export const recordActivity = Operation.write()({
   input: Activity,
   newId: true,
   subject: Operation.newIn((a: Activity) => a.serviceId),
+  checks: [
+    (ctx, activity, service) =>
+      requireFields("RecordActivity", "", ctx.serviceInfo(service.value)?.fields, "activity", activity)
+  ],
   decide: Effect.fnUntraced(function*(ctx, activity, service) {
     yield* Effect.forEach(activity.attendees, (id, i) => ctx.personOfService(`attendees[${i}]`, id, activity.serviceId))
     return {

@@ -135,8 +135,9 @@ const correction = <const Tag extends string, A>(spec: CorrectionSpec<Tag, A>) =
 
 /**
  * Correct a contact: `{ id, changes }` (time, duration, place, channel, participants,
- * anonymous count, interventions, first contact, mode, workers, note). Judged as
- * `RecordContact`.
+ * anonymous count, interventions, first contact, mode, workers, note, custom fields). Judged as
+ * `RecordContact`, so corrected custom fields are checked against the service type's
+ * declarations like new ones.
  * @since 0.2.0
  * @category operations
  */
@@ -159,14 +160,17 @@ export const correctContact = correction({
     "firstContact",
     "firstContactChannel",
     "mode",
-    "note"
+    "note",
+    "fields",
+    "personalFields"
   ],
   services: (c) => [c.serviceId]
 })
 
 /**
  * Correct a person's non-identity fields: `{ id, changes }` (age band, gender, situation,
- * notes). Identity (level, names, nickname, contact details) changes with
+ * notes, custom fields: checked against the service type's declarations like new ones).
+ * Identity (level, names, nickname, contact details) changes with
  * `changeIdentityLevel`; needs with `recordNeed`. Judged as `RegisterPerson`.
  * @since 0.2.0
  * @category operations
@@ -182,13 +186,13 @@ export const correctPerson = correction({
   ),
   mapping: mappings.person,
   creator: registerPerson as unknown as Creator<typeof mappings.person.schema.Type>,
-  fields: ["ageBand", "gender", "situation", "notes"],
+  fields: ["ageBand", "gender", "situation", "notes", "fields", "personalFields"],
   services: servicesOfPerson
 })
 
 /**
  * Correct an activity and its attendance: `{ id, changes }` (kind, topic, title, description,
- * times, place, audience, attendees, anonymous attendance). Judged as `RecordActivity`.
+ * times, place, audience, attendees, anonymous attendance, custom fields). Judged as `RecordActivity`.
  * @since 0.2.0
  * @category operations
  */
@@ -209,7 +213,9 @@ export const correctActivity = correction({
     "audience",
     "forExternalStaff",
     "attendees",
-    "anonymousAttendance"
+    "anonymousAttendance",
+    "fields",
+    "personalFields"
   ],
   services: (a) => [a.serviceId]
 })

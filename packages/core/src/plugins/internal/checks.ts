@@ -15,20 +15,32 @@ import { taxonomyNames } from "../Plugin.js"
 import type { CoreConfig } from "../Registry.js"
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
 const languageSet: ReadonlySet<string> = new Set(languages)
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value)
 
+/** Labels: every key a language tag, one of them at least one of the four. */
 const looksLikeLabels = (value: Record<string, unknown>): boolean => {
   const keys = Object.keys(value)
-  return keys.length > 0 && keys.every((key) => languageSet.has(key))
+  return keys.some((key) => languageSet.has(key)) && keys.every((key) => LANGUAGE_TAG.test(key))
+}
+
+/** The languages every label of a plugin must have: the four and those it declares (a tag that is not one is `InvalidCode`). */
+export const languagesOf = (plugin: Plugin): ReadonlyArray<string> => {
+  const declared: ReadonlyArray<unknown> = Array.isArray(plugin.languages) ? plugin.languages : []
+  return [
+    ...languages,
+    ...declared.filter((l): l is string => typeof l === "string" && LANGUAGE_TAG.test(l) && !languageSet.has(l))
+  ]
 }
 
 /**
- * Every label in a plugin that is missing or blank in a language. Walks the whole plugin (any
- * object whose keys are all language codes is a label, wherever it sits, so report definitions'
- * own labels are checked too) plus every place the contract requires one.
+ * Every label in a plugin that is missing or blank in a language (the four, and those the plugin
+ * declares in `languages`). Walks the whole plugin (any object whose keys are all language tags,
+ * one of the four among them, is a label, wherever it sits, so report definitions' own labels and
+ * the plugin's messages are checked too) plus every place the contract requires one.
  *
  * @since 0.1.0
  * @category combinators
@@ -36,8 +48,9 @@ const looksLikeLabels = (value: Record<string, unknown>): boolean => {
 export const missingLabels = (plugin: Plugin): ReadonlyArray<Errors.MissingLabels> => {
   const problems: Array<Errors.MissingLabels> = []
   const seen = new WeakSet<object>()
+  const required = languagesOf(plugin)
   const checkLabels = (value: unknown, path: string) => {
-    const missing = languages.filter((language) => {
+    const missing = required.filter((language) => {
       const text = isPlainObject(value) ? value[language] : undefined
       return typeof text !== "string" || text.trim().length === 0
     })
@@ -64,24 +77,24 @@ export const missingLabels = (plugin: Plugin): ReadonlyArray<Errors.MissingLabel
     }
   }
   // Required labels are checked even when absent or malformed (the walk only finds present ones).
-  const required: Array<readonly [unknown, string]> = [
+  const requiredLabels: Array<readonly [unknown, string]> = [
     [plugin.labels?.name, "labels.name"],
     [plugin.labels?.description, "labels.description"],
     [plugin.targetGroup?.description, "targetGroup.description"]
   ]
   for (const name of taxonomyNames) {
     for (const [code, labels] of Object.entries(plugin.taxonomies?.[name] ?? {})) {
-      required.push([labels, `taxonomies.${name}.${code}`])
+      requiredLabels.push([labels, `taxonomies.${name}.${code}`])
     }
   }
   const listed = <A>(items: ReadonlyArray<A> | undefined, field: string, labelsOf: (a: A) => unknown) =>
-    (items ?? []).forEach((item, i) => required.push([labelsOf(item), `${field}[${i}].labels`]))
+    (items ?? []).forEach((item, i) => requiredLabels.push([labelsOf(item), `${field}[${i}].labels`]))
   listed(plugin.extraPrinciples, "extraPrinciples", (p) => p.labels)
   listed(plugin.indicators, "indicators", (i) => i.labels)
   listed(plugin.goals, "goals", (g) => g.labels)
   listed(plugin.reports, "reports", (r) => r.labels)
-  for (const [labels, path] of required) {
-    if (!isPlainObject(labels) || !looksLikeLabels(labels) || languages.some((l) => !(l in labels))) {
+  for (const [labels, path] of requiredLabels) {
+    if (!isPlainObject(labels) || !looksLikeLabels(labels) || required.some((l) => !(l in labels))) {
       checkLabels(labels, path)
       if (isPlainObject(labels)) seen.add(labels)
     }
@@ -114,6 +127,13 @@ export const invalidCodes = (plugin: Plugin): ReadonlyArray<Errors.InvalidCode> 
     }
   }
   check(plugin.id, "id")
+  plugin.languages?.forEach((language, i) => {
+    if (typeof language !== "string" || !LANGUAGE_TAG.test(language)) {
+      problems.push(
+        new Errors.InvalidCode({ plugin: String(plugin.id), path: `languages[${i}]`, code: String(language) })
+      )
+    }
+  })
   for (const name of taxonomyNames) {
     for (const code of Object.keys(plugin.taxonomies?.[name] ?? {})) check(code, `taxonomies.${name}`)
   }
@@ -356,13 +376,13 @@ export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedP
   ) {
     expect(field, isRecord(at(field)), "an object")
   }
-  for (const field of ["dependencies", "config", ...taxonomyNames.slice(3).map((n) => `taxonomies.${n}`)]) {
+  for (const field of ["dependencies", "config", "messages", ...taxonomyNames.slice(3).map((n) => `taxonomies.${n}`)]) {
     expect(field, at(field) === undefined || isRecord(at(field)), "an object when present")
   }
   for (const field of ["principles", "indicators", "goals", "reports"]) {
     expect(field, Array.isArray(p[field]), "an array")
   }
-  for (const field of ["extraPrinciples", "rules", "removes", "eligibility", "derivations"]) {
+  for (const field of ["extraPrinciples", "rules", "removes", "eligibility", "derivations", "languages"]) {
     expect(field, p[field] === undefined || Array.isArray(p[field]), "an array when present")
   }
   const isString = (v: unknown) => typeof v === "string"
@@ -378,6 +398,7 @@ export const malformedParts = (plugin: unknown): ReadonlyArray<Errors.MalformedP
   const shapes: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, (v: unknown) => boolean, string]>]> = [
     ["principles", [["", isString, "a principle id"]]],
     ["removes", [["", isString, "a rule id"]]],
+    ["languages", [["", isString, "a BCP 47 language tag"]]],
     ["indicators", [["code", isString, "a code"], ["scale", isScale, "a YesNo, Ladder or Category scale"]]],
     ["goals", [["code", isString, "a code"], ["indicators", isStrings, "an array of indicator codes"]]],
     ["reports", [["id", isString, "a string"]]],

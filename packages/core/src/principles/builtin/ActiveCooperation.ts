@@ -24,7 +24,8 @@ export const ActiveCooperation = Principle.make({
     en: "Active cooperation",
     cs: "Aktivní spolupráce",
     lt: "Aktyvus bendradarbiavimas",
-    bg: "Активно сътрудничество"
+    bg: "Активно сътрудничество",
+    uk: "Активна співпраця"
   }
 })
 
@@ -40,25 +41,29 @@ export const activeCooperationMessages = {
     cs: "Každý cíl s kroky potřebuje alespoň jeden krok, který člověk udělá sám nebo společně s pracovníkem.",
     lt:
       "Kiekvienam tikslui su žingsniais reikia bent vieno žingsnio, kurį žmogus atlieka pats arba kartu su darbuotoju.",
-    bg: "Всяка цел със стъпки се нуждае от поне една стъпка, която човекът прави сам или заедно със служителя."
+    bg: "Всяка цел със стъпки се нуждае от поне една стъпка, която човекът прави сам или заедно със служителя.",
+    uk: "Кожна мета з кроками потребує принаймні одного кроку, який людина робить сама або разом із працівником."
   },
   "principles.activeCooperation.achievedWithoutPerson": {
     en: "A goal cannot be marked achieved without the person's participation recorded.",
     cs: "Cíl nelze označit za splněný, pokud není zaznamenána účast člověka.",
     lt: "Tikslo negalima pažymėti pasiektu, jei neužfiksuotas žmogaus dalyvavimas.",
-    bg: "Целта не може да бъде отбелязана като постигната, без да е записано участието на човека."
+    bg: "Целта не може да бъде отбелязана като постигната, без да е записано участието на човека.",
+    uk: "Мету не можна позначити як досягнуту, якщо участь людини не записано."
   },
   "principles.activeCooperation.planWithoutPersonSteps": {
     en: "The plan has no step that the person takes yet: plan the next steps with the person.",
     cs: "Plán zatím neobsahuje žádný krok, který by člověk udělal sám: naplánujte další kroky společně s ním.",
     lt: "Plane dar nėra nė vieno žingsnio, kurį atliktų pats žmogus: kitus žingsnius planuokite kartu su juo.",
-    bg: "Планът все още няма стъпка, която човекът прави сам: планирайте следващите стъпки заедно с него."
+    bg: "Планът все още няма стъпка, която човекът прави сам: планирайте следващите стъпки заедно с него.",
+    uk: "У плані ще немає кроку, який робить сама людина: плануйте наступні кроки разом із нею."
   },
   "principles.activeCooperation.closedWithoutPerson": {
     en: "The plan was closed without the person: close a plan together with the person where you can.",
     cs: "Plán byl uzavřen bez účasti člověka: kde je to možné, uzavírejte plán společně s ním.",
     lt: "Planas uždarytas be žmogaus dalyvavimo: kur įmanoma, planą uždarykite kartu su juo.",
-    bg: "Планът е закрит без участието на човека: където е възможно, закривайте плана заедно с него."
+    bg: "Планът е закрит без участието на човека: където е възможно, закривайте плана заедно с него.",
+    uk: "План закрито без участі людини: закривайте план разом із людиною, де це можливо."
   }
 } as const satisfies Messages
 

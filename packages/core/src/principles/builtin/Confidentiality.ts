@@ -23,7 +23,8 @@ export const Confidentiality = Principle.make({
     en: "Confidentiality",
     cs: "Mlčenlivost",
     lt: "Konfidencialumas",
-    bg: "Поверителност"
+    bg: "Поверителност",
+    uk: "Конфіденційність"
   }
 })
 
@@ -38,7 +39,8 @@ export const confidentialityMessages = {
     en: "Nothing can be disclosed without the person's valid consent for this purpose and recipient.",
     cs: "Bez platného souhlasu člověka pro tento účel a tohoto příjemce nelze nic sdělit.",
     lt: "Be galiojančio žmogaus sutikimo šiam tikslui ir šiam gavėjui nieko negalima atskleisti.",
-    bg: "Нищо не може да бъде разкрито без валидното съгласие на човека за тази цел и този получател."
+    bg: "Нищо не може да бъде разкрито без валидното съгласие на човека за тази цел и този получател.",
+    uk: "Нічого не можна розголошувати без чинної згоди людини для цієї мети та цього одержувача."
   },
   "principles.confidentiality.legalDutyIncomplete": {
     en: "A disclosure under a legal duty to report must name its legal ground and the worker who decided.",
@@ -46,26 +48,33 @@ export const confidentialityMessages = {
     lt:
       "Atskleidžiant informaciją pagal įstatymo nustatytą pareigą pranešti, būtina nurodyti teisinį pagrindą ir sprendimą priėmusį darbuotoją.",
     bg:
-      "Разкриването поради законово задължение за уведомяване трябва да посочва правното основание и служителя, който е взел решението."
+      "Разкриването поради законово задължение за уведомяване трябва да посочва правното основание и служителя, който е взел решението.",
+    uk:
+      "Розголошення через передбачений законом обов'язок повідомити має зазначати правову підставу та працівника, який ухвалив рішення."
   },
   "principles.confidentiality.legalDutyException": {
     en: "Disclosed without consent under a legal duty to report: this exception is recorded in the audit log.",
     cs:
       "Sděleno bez souhlasu na základě zákonné oznamovací povinnosti: tato výjimka se zaznamená do auditního záznamu.",
     lt: "Atskleista be sutikimo pagal įstatymo nustatytą pareigą pranešti: ši išimtis įrašoma į audito žurnalą.",
-    bg: "Разкрито без съгласие поради законово задължение за уведомяване: това изключение се записва в одитния дневник."
+    bg:
+      "Разкрито без съгласие поради законово задължение за уведомяване: това изключение се записва в одитния дневник.",
+    uk:
+      "Розголошено без згоди через передбачений законом обов'язок повідомити: цей виняток записується до журналу аудиту."
   },
   "principles.confidentiality.futureTime": {
     en: "A consent or disclosure cannot be dated in the future: it is recorded when it happens.",
     cs: "Souhlas ani sdělení nelze datovat do budoucnosti: zaznamenává se, když nastane.",
     lt: "Sutikimo ar atskleidimo negalima datuoti ateitimi: jis įrašomas tada, kai įvyksta.",
-    bg: "Съгласие или разкриване не може да бъде датирано в бъдещето: записва се, когато се случи."
+    bg: "Съгласие или разкриване не може да бъде датирано в бъдещето: записва се, когато се случи.",
+    uk: "Згоду або розголошення не можна датувати майбутнім: їх записують тоді, коли вони відбуваються."
   },
   "principles.confidentiality.referralConsent": {
     en: "A referral needs the person's consent to be referred to this recipient.",
     cs: "Doporučení do jiné služby vyžaduje souhlas člověka s doporučením k tomuto příjemci.",
     lt: "Nukreipimui reikia žmogaus sutikimo būti nukreiptam pas šį gavėją.",
-    bg: "Насочването изисква съгласието на човека да бъде насочен към този получател."
+    bg: "Насочването изисква съгласието на човека да бъде насочен към този получател.",
+    uk: "Для направлення потрібна згода людини на направлення до цього одержувача."
   }
 } as const satisfies Messages
 

@@ -22,7 +22,8 @@ export const Empowerment = Principle.make({
     en: "Empowerment",
     cs: "Zplnomocňování",
     lt: "Įgalinimas",
-    bg: "Овластяване"
+    bg: "Овластяване",
+    uk: "Посилення спроможності"
   }
 })
 
@@ -37,14 +38,16 @@ export const empowermentMessages = {
     en: "This outcome was assessed without the person: assess progress together with them where you can.",
     cs: "Tento výsledek byl hodnocen bez účasti člověka: kde je to možné, hodnoťte pokrok společně s ním.",
     lt: "Šis rezultatas įvertintas be žmogaus dalyvavimo: kur įmanoma, pažangą vertinkite kartu su juo.",
-    bg: "Този резултат е оценен без участието на човека: където е възможно, оценявайте напредъка заедно с него."
+    bg: "Този резултат е оценен без участието на човека: където е възможно, оценявайте напредъка заедно с него.",
+    uk: "Цей результат оцінено без участі людини: оцінюйте поступ разом із нею, де це можливо."
   },
   "principles.empowerment.stepDoneForPerson": {
     en: "The worker did a step the person was to take: leave the person's steps to them where you can.",
     cs: "Pracovník udělal krok, který měl udělat člověk: kde je to možné, nechte jeho kroky na něm.",
     lt: "Darbuotojas atliko žingsnį, kurį turėjo atlikti žmogus: kur įmanoma, palikite žmogaus žingsnius jam.",
     bg:
-      "Служителят е направил стъпка, която трябваше да направи човекът: където е възможно, оставете стъпките му на него."
+      "Служителят е направил стъпка, която трябваше да направи човекът: където е възможно, оставете стъпките му на него.",
+    uk: "Працівник зробив крок, який мала зробити людина: залишайте людині її кроки, де це можливо."
   }
 } as const satisfies Messages
 

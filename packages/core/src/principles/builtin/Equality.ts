@@ -31,7 +31,8 @@ export const Equality = Principle.make({
     en: "Equality",
     cs: "Rovnost",
     lt: "Lygybė",
-    bg: "Равенство"
+    bg: "Равенство",
+    uk: "Рівність"
   }
 })
 
@@ -60,13 +61,15 @@ export const equalityMessages = {
     en: "The person's age band is outside the service's target age range.",
     cs: "Věková skupina člověka je mimo věkové rozmezí cílové skupiny služby.",
     lt: "Žmogaus amžiaus grupė nepatenka į paslaugos tikslinės grupės amžiaus ribas.",
-    bg: "Възрастовата група на човека е извън възрастовия диапазон на целевата група на услугата."
+    bg: "Възрастовата група на човека е извън възрастовия диапазон на целевата група на услугата.",
+    uk: "Вікова група людини поза віковими межами цільової групи послуги."
   },
   "principles.equality.straddlesTargetAge": {
     en: "The person's age band is only partly inside the service's target age range: check the age with the person.",
     cs: "Věková skupina člověka spadá do věkového rozmezí služby jen zčásti: ověřte věk s člověkem.",
     lt: "Žmogaus amžiaus grupė tik iš dalies patenka į paslaugos amžiaus ribas: pasitikslinkite amžių su žmogumi.",
-    bg: "Възрастовата група на човека е само частично в диапазона на услугата: уточнете възрастта с човека."
+    bg: "Възрастовата група на човека е само частично в диапазона на услугата: уточнете възрастта с човека.",
+    uk: "Вікова група людини лише частково в межах цільової групи послуги: уточніть вік із людиною."
   }
 } as const satisfies Messages
 

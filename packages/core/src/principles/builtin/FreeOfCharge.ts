@@ -21,7 +21,8 @@ export const FreeOfCharge = Principle.make({
     en: "Free of charge",
     cs: "Bezplatnost",
     lt: "Nemokamumas",
-    bg: "Безплатност"
+    bg: "Безплатност",
+    uk: "Безоплатність"
   }
 })
 
@@ -36,13 +37,15 @@ export const freeOfChargeMessages = {
     en: "This service is free of charge: no fee can be charged.",
     cs: "Tato služba je poskytována bezplatně: nelze účtovat žádný poplatek.",
     lt: "Ši paslauga teikiama nemokamai: jokio mokesčio imti negalima.",
-    bg: "Тази услуга е безплатна: не може да се начислява такса."
+    bg: "Тази услуга е безплатна: не може да се начислява такса.",
+    uk: "Ця послуга безоплатна: жодної плати стягувати не можна."
   },
   "principles.freeOfCharge.declaredButCharged": {
     en: "A service that declares the free-of-charge principle must be registered as free of charge.",
     cs: "Služba, která se hlásí k zásadě bezplatnosti, musí být registrována jako bezplatná.",
     lt: "Paslauga, besivadovaujanti nemokamumo principu, turi būti registruojama kaip nemokama.",
-    bg: "Услуга, която е обявила принципа на безплатност, трябва да бъде регистрирана като безплатна."
+    bg: "Услуга, която е обявила принципа на безплатност, трябва да бъде регистрирана като безплатна.",
+    uk: "Послуга, яка дотримується принципу безоплатності, має бути зареєстрована як безоплатна."
   }
 } as const satisfies Messages
 

@@ -24,7 +24,8 @@ export const Independence = Principle.make({
     en: "Independence",
     cs: "Nezávislost",
     lt: "Nepriklausomumas",
-    bg: "Независимост"
+    bg: "Независимост",
+    uk: "Незалежність"
   }
 })
 
@@ -41,7 +42,8 @@ export const independenceMessages = {
     cs: "Člověk využívá službu dlouho bez pokroku v individuálním plánu: proberte spolu, jak posílit jeho nezávislost.",
     lt: "Žmogus ilgai naudojasi paslauga be pažangos savo plane: kartu aptarkite, kaip stiprinti jo savarankiškumą.",
     bg:
-      "Човекът ползва услугата дълго време без напредък в плана си: обсъдете заедно как да се укрепи неговата независимост."
+      "Човекът ползва услугата дълго време без напредък в плана си: обсъдете заедно как да се укрепи неговата независимост.",
+    uk: "Людина довго користується послугою без поступу у своєму плані: обговоріть разом, як зміцнити її незалежність."
   }
 } as const satisfies Messages
 

@@ -23,7 +23,8 @@ export const IndividualApproach = Principle.make({
     en: "Individual approach",
     cs: "Individuální přístup",
     lt: "Individualus požiūris",
-    bg: "Индивидуален подход"
+    bg: "Индивидуален подход",
+    uk: "Індивідуальний підхід"
   }
 })
 
@@ -38,13 +39,15 @@ export const individualApproachMessages = {
     en: "An individual plan belongs to one known person, never to a group or a family.",
     cs: "Individuální plán patří jednomu konkrétnímu člověku, nikdy skupině ani rodině.",
     lt: "Individualus planas priklauso vienam konkrečiam žmogui, niekada grupei ar šeimai.",
-    bg: "Индивидуалният план принадлежи на един конкретен човек, никога на група или семейство."
+    bg: "Индивидуалният план принадлежи на един конкретен човек, никога на група или семейство.",
+    uk: "Індивідуальний план належить одній відомій людині, ніколи групі чи родині."
   },
   "principles.individualApproach.outcomeForOnePerson": {
     en: "An outcome is measured for one known person, never for a group or a family.",
     cs: "Výsledek se měří u jednoho konkrétního člověka, nikdy u skupiny ani rodiny.",
     lt: "Rezultatas matuojamas vienam konkrečiam žmogui, niekada grupei ar šeimai.",
-    bg: "Резултатът се измерва за един конкретен човек, никога за група или семейство."
+    bg: "Резултатът се измерва за един конкретен човек, никога за група или семейство.",
+    uk: "Результат вимірюється для однієї відомої людини, ніколи для групи чи родини."
   }
 } as const satisfies Messages
 

@@ -23,7 +23,8 @@ export const LowThreshold = Principle.make({
     en: "Low threshold",
     cs: "Nízkoprahovost",
     lt: "Žemas slenkstis",
-    bg: "Нисък праг на достъп"
+    bg: "Нисък праг на достъп",
+    uk: "Низький поріг"
   }
 })
 
@@ -42,13 +43,16 @@ export const lowThresholdMessages = {
     lt:
       "Žemo slenksčio paslauga turi priimti anonimiškus ir slapyvardžiu prisistatančius žmones: jos nustatymai negali reikalauti tapatybės.",
     bg:
-      "Нископраговата услуга трябва да приема анонимни и псевдонимни потребители: настройките ѝ не могат да изискват самоличност."
+      "Нископраговата услуга трябва да приема анонимни и псевдонимни потребители: настройките ѝ не могат да изискват самоличност.",
+    uk:
+      "Низькопорогова послуга має приймати анонімних людей і людей під псевдонімом: її налаштування не можуть вимагати встановлення особи."
   },
   "principles.lowThreshold.identificationConsent": {
     en: "Identifying a person in a low-threshold service needs the person's consent to identification.",
     cs: "Identifikace uživatele nízkoprahové služby vyžaduje jeho souhlas s identifikací.",
     lt: "Norint nustatyti žmogaus tapatybę žemo slenksčio paslaugoje, reikia jo sutikimo.",
-    bg: "Установяването на самоличността на човек в нископрагова услуга изисква неговото съгласие."
+    bg: "Установяването на самоличността на човек в нископрагова услуга изисква неговото съгласие.",
+    uk: "Щоб встановити особу людини в низькопороговій послузі, потрібна її згода на ідентифікацію."
   }
 } as const satisfies Messages
 

@@ -24,7 +24,8 @@ export const RespectForUniqueness = Principle.make({
     en: "Respect for uniqueness",
     cs: "Respektování jedinečnosti člověka",
     lt: "Pagarba žmogaus unikalumui",
-    bg: "Зачитане на уникалността на човека"
+    bg: "Зачитане на уникалността на човека",
+    uk: "Повага до унікальності"
   }
 })
 
@@ -40,7 +41,8 @@ export const respectForUniquenessMessages = {
     cs: "Potřeby se určují individuálně s každým člověkem, nikdy se neodvozují od skupiny, do které patří.",
     lt:
       "Poreikiai nustatomi su kiekvienu žmogumi individualiai, niekada nesprendžiami pagal grupę, kuriai jis priklauso.",
-    bg: "Потребностите се определят с всеки човек поотделно и никога не се извеждат от групата, към която принадлежи."
+    bg: "Потребностите се определят с всеки човек поотделно и никога не се извеждат от групата, към която принадлежи.",
+    uk: "Потреби визначають із кожною людиною, ніколи не виводять їх із групи, до якої вона належить."
   }
 } as const satisfies Messages
 

@@ -28,7 +28,8 @@ export const Voluntariness = Principle.make({
     en: "Voluntariness",
     cs: "Dobrovolnost",
     lt: "Savanoriškumas",
-    bg: "Доброволност"
+    bg: "Доброволност",
+    uk: "Добровільність"
   }
 })
 
@@ -46,13 +47,17 @@ export const voluntarinessMessages = {
     lt:
       "Niekas negali būti siunčiamas ar verčiamas naudotis savanoriška paslauga: bendradarbiavimas prasideda paties žmogaus sprendimu.",
     bg:
-      "Никой не може да бъде изпратен или принуден да ползва доброволна услуга: сътрудничеството започва по собствено решение на човека."
+      "Никой не може да бъде изпратен или принуден да ползва доброволна услуга: сътрудничеството започва по собствено решение на човека.",
+    uk:
+      "Нікого не можна направити чи змусити користуватися добровільною послугою: співпраця починається з власного рішення людини."
   },
   "principles.voluntariness.leaveAnyTime": {
     en: "The person may end cooperation or withdraw a consent at any time, without giving a reason.",
     cs: "Člověk může spolupráci ukončit nebo odvolat souhlas kdykoliv a bez udání důvodu.",
     lt: "Žmogus gali bet kada nutraukti bendradarbiavimą arba atšaukti sutikimą, nenurodydamas priežasties.",
-    bg: "Човекът може да прекрати сътрудничеството или да оттегли съгласието си по всяко време, без да посочва причина."
+    bg:
+      "Човекът може да прекрати сътрудничеството или да оттегли съгласието си по всяко време, без да посочва причина.",
+    uk: "Людина може будь-коли припинити співпрацю або відкликати згоду, не пояснюючи причин."
   }
 } as const satisfies Messages
 
