@@ -113,3 +113,14 @@ export const setUp = async (h: ReturnType<typeof harness>) => {
     })
   )
 }
+
+/** Runs `f` on a fresh harness of the memory store, set up, then disposes of it. */
+export const onFreshMemory = async (f: (h: ReturnType<typeof harness>) => Promise<void>): Promise<void> => {
+  const h = harness(stores[0]![1]())
+  try {
+    await setUp(h)
+    await f(h)
+  } finally {
+    await h.dispose()
+  }
+}

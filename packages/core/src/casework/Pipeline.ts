@@ -38,6 +38,7 @@ import { type PersonRename, type RecordDelete, Store, type StoredRecord } from "
 import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors.js"
 import { factsOf } from "./facts.js"
+import { withTokens } from "./IndexTokens.js"
 import type * as Operation from "./Operation.js"
 import { type Mapping, mappings, type RecordIndex } from "./Records.js"
 import { StaffDirectory } from "./StaffDirectory.js"
@@ -262,10 +263,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const toWrite = (c: Operation.Change): Effect.Effect<StoreModule.RecordWrite> => {
     const write = c.toWrite(c.expectedVersion)
     if (c.kind !== mappings.person.kind || Option.isNone(pseudonyms)) return Effect.succeed(write)
-    return Effect.map(
-      BlindIndex.tokensOf(pseudonyms.value, c.entity as Person),
-      (lookup) => lookup.length === 0 ? write : { ...write, lookup }
-    )
+    return Effect.map(BlindIndex.indexOf(pseudonyms.value, c.entity as Person), (lookup) => withTokens(write, lookup))
   }
   // The plugins' operations are authorised by their own rows, next to core's matrix.
   const authorizeIn = config.access === undefined

@@ -92,12 +92,15 @@ export interface Filters {
   readonly from?: string
   /** Exclusive upper bound on the record's time (ISO 8601). */
   readonly to?: string
+  /** An index token the records hold (see `IndexTokens`, `BlindIndex`). */
+  readonly lookup?: string
 }
 
 /**
  * A page of the records of `m` matching `filters` (indexed: found by the store) and `keep` (what
- * a record is, never who asks), filled up to the page size from as many store pages as it takes,
- * or at most `budget` store pages (then the page may be short, with a `next`).
+ * a record is, never who asks; a boolean, or an effect answering one), filled up to the page size
+ * from as many store pages as it takes, or at most `budget` store pages (then the page may be
+ * short, with a `next`).
  * @since 0.2.0
  * @category combinators
  */
@@ -106,7 +109,7 @@ export const collect = <A>(
   m: Mapping<A>,
   filters: Filters,
   request: { readonly cursor?: string | undefined; readonly limit?: number | undefined },
-  keep: (a: A) => boolean = () => true,
+  keep: (a: A) => boolean | Effect.Effect<boolean, CaseworkError> = () => true,
   budget = Number.POSITIVE_INFINITY
 ): Effect.Effect<Page<A>, CaseworkError> =>
   Effect.gen(function*() {
@@ -121,7 +124,8 @@ export const collect = <A>(
         ...(cursor === undefined ? {} : { cursor })
       })
       for (const [i, item] of page.items.entries()) {
-        if (!keep(item.loaded.value)) continue
+        const kept = keep(item.loaded.value)
+        if (!(typeof kept === "boolean" ? kept : yield* kept)) continue
         items.push(item.loaded.value)
         if (items.length === limit) {
           const last = i === page.items.length - 1 && page.next === undefined
