@@ -124,3 +124,15 @@ export const onFreshMemory = async (f: (h: ReturnType<typeof harness>) => Promis
     await h.dispose()
   }
 }
+
+/** A referral of Kuba from the club to the debt service, on the consent `consent-r`, requested at `at`. */
+export const kubaToDebt = (id: string, at: string) => ({
+  id,
+  personId: "kuba",
+  fromServiceId: "club",
+  to: { kind: "service", name: "Debt advice" },
+  toServiceId: "debt",
+  purpose: "debt-advice",
+  consentId: "consent-r",
+  history: [{ status: "requested" as const, at }]
+})
