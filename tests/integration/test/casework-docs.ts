@@ -370,7 +370,11 @@ export const examples: ReadonlyArray<Example> = [
   { op: "listOpenReferrals", actor: "petr", input: { serviceId: "debt", direction: "received" } },
   { op: "listConsentsInForce", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
   { op: "listVolunteers", actor: "marta", input: { serviceId: "club" } },
-  { op: "report", actor: "marta", input: { reportId: "contacts-by-intervention", serviceId: "club" } },
+  {
+    op: "report",
+    actor: "marta",
+    input: { reportId: "contacts-by-intervention", serviceId: "club", period: "2026-03" }
+  },
   {
     op: "publishReport",
     actor: "marta",
