@@ -240,20 +240,22 @@ export const listPeople = Operation.read<typeof PeopleList.Encoded>()({
     if (at === undefined) return yield* Effect.fail(badCursor("ListPeople"))
     const limit = request.limit ?? DEFAULT_PAGE_SIZE
     const shared = { lookup: sharedInto(request.serviceId) }
+    // Shared into the service now: a sharing consent that expired ends the sharing (see sharing.ts).
+    const sharedNow = (p: Person) => p.sharedWith.includes(request.serviceId)
     let page: Page<Person>
     if (at.phase === "own") {
       const own = yield* collect(ctx, mappings.person, { serviceId: request.serviceId }, { limit, cursor: at.cursor })
       if (own.next !== undefined) page = { items: own.items, next: `o.${own.next}` }
       else if (own.items.length === limit) page = { items: own.items, next: "s." }
       else {
-        const rest = yield* collect(ctx, mappings.person, shared, { limit: limit - own.items.length })
+        const rest = yield* collect(ctx, mappings.person, shared, { limit: limit - own.items.length }, sharedNow)
         page = {
           items: [...own.items, ...rest.items],
           ...(rest.next === undefined ? {} : { next: `s.${rest.next}` })
         }
       }
     } else {
-      const rest = yield* collect(ctx, mappings.person, shared, { limit, cursor: at.cursor })
+      const rest = yield* collect(ctx, mappings.person, shared, { limit, cursor: at.cursor }, sharedNow)
       page = { items: rest.items, ...(rest.next === undefined ? {} : { next: `s.${rest.next}` }) }
     }
     const counted = yield* withCounts(
