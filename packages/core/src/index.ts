@@ -78,6 +78,10 @@ export * as Records from "./casework/Records.js"
 /** @since 0.2.0 */
 export * as Casework from "./casework/Casework.js"
 /** @since 0.2.0 */
+export * as IndexTokens from "./casework/IndexTokens.js"
+/** @since 0.2.0 */
+export * as Reindex from "./casework/Reindex.js"
+/** @since 0.2.0 */
 export * as StaffDirectory from "./casework/StaffDirectory.js"
 export type { Register } from "./casework/Casework.js"
 /** @since 0.2.0 */

@@ -362,11 +362,14 @@ export const examples: ReadonlyArray<Example> = [
   { op: "exportPerson", actor: "marta", input: "kuba" },
   // Lists: a page at a time; hand `next` back as `cursor` for the page after.
   { op: "listPeople", actor: "eva", input: { serviceId: "club" } },
-  { op: "listContacts", actor: "eva", input: { serviceId: "club", period: "2026-03", limit: 20 } },
+  // With `count: true`: the whole period's records, distinct people and anonymous people (`counts`).
+  { op: "listContacts", actor: "eva", input: { serviceId: "club", period: "2026-03", limit: 20, count: true } },
   { op: "listContacts", actor: "eva", input: { serviceId: "club", limit: 1000 }, refused: "InvalidInput" },
   { op: "listActivities", actor: "ana", input: { serviceId: "club", from: "2026-03-01", to: "2026-04-01" } },
   { op: "listOpenPlans", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
   { op: "listOpenReferrals", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
+  // The receiving side: the open referrals made to the debt service, which it answers.
+  { op: "listOpenReferrals", actor: "petr", input: { serviceId: "debt", direction: "received" } },
   { op: "listConsentsInForce", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
   { op: "listVolunteers", actor: "marta", input: { serviceId: "club" } },
   {

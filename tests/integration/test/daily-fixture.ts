@@ -113,3 +113,26 @@ export const setUp = async (h: ReturnType<typeof harness>) => {
     })
   )
 }
+
+/** Runs `f` on a fresh harness of the memory store, set up, then disposes of it. */
+export const onFreshMemory = async (f: (h: ReturnType<typeof harness>) => Promise<void>): Promise<void> => {
+  const h = harness(stores[0]![1]())
+  try {
+    await setUp(h)
+    await f(h)
+  } finally {
+    await h.dispose()
+  }
+}
+
+/** A referral of Kuba from the club to the debt service, on the consent `consent-r`, requested at `at`. */
+export const kubaToDebt = (id: string, at: string) => ({
+  id,
+  personId: "kuba",
+  fromServiceId: "club",
+  to: { kind: "service", name: "Debt advice" },
+  toServiceId: "debt",
+  purpose: "debt-advice",
+  consentId: "consent-r",
+  history: [{ status: "requested" as const, at }]
+})

@@ -254,6 +254,9 @@ describe("sharedWith names only services the person consented to", () => {
     await run((api) => api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: expiring.id }))
     expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
     await run((api) => api.recordContact(counsellor, contact(now - 60_000)))
+    const listed = async () =>
+      (await run((api) => api.listPeople(counsellor, { serviceId: "debt" }))).items.map((p) => p.id)
+    expect(await listed()).toContain("kuba")
     // Two days on, the consent has expired: the debt service no longer finds the person, and
     // cannot record anything about them; their own service sees them unshared.
     ahead = 2 * day
@@ -262,11 +265,14 @@ describe("sharedWith names only services the person consented to", () => {
     expect(e).toMatchObject({ _tag: "InvalidCommand", field: "participants[0]" })
     expect(await stored("contact")).toHaveLength(1)
     expect((await run((api) => api.getPerson(worker, "kuba"))).sharedWith).toEqual([])
+    // Nor does the debt service's list of its people hold them any more.
+    expect(await listed()).not.toContain("kuba")
     // A week on, the person consents to the sharing again: it holds again.
     ahead = 8 * day
     await run((api) =>
       api.giveConsent(worker, consent({ id: "c-later", givenAt: iso(now + ahead), validFrom: iso(now + ahead) }))
     )
     expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
+    expect(await listed()).toContain("kuba")
   })
 })

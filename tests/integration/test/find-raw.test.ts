@@ -18,6 +18,8 @@ import { eva, harness, marta, petr, setUp, T } from "./daily-fixture.js"
 const CANARY = "Zdenda Kanárek"
 const SECOND = "Bobeš-Ořech"
 const TOKEN = /^ps1-[a-z2-7]{16}$/
+/** A token narrowed by identity level and/or age band (`BlindIndex.narrowed`): codes and bands only. */
+const NARROWED = /^ps1-[a-z2-7]{16}(\.l-(pseudonymous|identified))?(\.b-[0-9a-z-]+)?$/
 
 /** Registers, finds, erases through the API; returns the token the erased person had. */
 const story = async (h: ReturnType<typeof harness>) => {
@@ -71,9 +73,13 @@ describe("blind index, raw", () => {
       expect(bytes.toString("latin1").includes(erased!)).toBe(false)
       const db = SqliteDriver.open(file)
       try {
-        const tokens = db.prepare("SELECT token, kind, id FROM pomoc_record_lookup ORDER BY id").all() as Array<
+        const all = db.prepare("SELECT token, kind, id FROM pomoc_record_lookup ORDER BY id, token").all() as Array<
           { token: string; kind: string; id: string }
         >
+        // Besides each bare token, its narrowings (by level and band): the bare token and a suffix.
+        for (const t of all) expect(t.token).toMatch(NARROWED)
+        const tokens = all.filter((t) => TOKEN.test(t.token))
+        for (const t of all) expect(tokens.some((b) => b.id === t.id && t.token.startsWith(b.token))).toBe(true)
         // The fixture's Kuba and Marek, and the two people nicknamed with the canary.
         expect(tokens.map((t) => t.id)).toEqual(["kuba", "marek", "zdenda", "zdenda-debt"])
         for (const t of tokens) expect(t.token).toMatch(TOKEN)
@@ -84,7 +90,7 @@ describe("blind index, raw", () => {
           { lookup: string }
         >
         expect(columns.flatMap((c) => JSON.parse(c.lookup) as Array<string>).sort()).toEqual(
-          tokens.map((t) => t.token).sort()
+          all.map((t) => t.token).sort()
         )
       } finally {
         db.close()
@@ -107,12 +113,15 @@ describe("blind index, raw", () => {
       Effect.all({
         tokens: sql<
           { token: string; kind: string; id: string }
-        >`SELECT token, kind, id FROM pomoc_record_lookup ORDER BY id`,
+        >`SELECT token, kind, id FROM pomoc_record_lookup WHERE token NOT LIKE '%.%' ORDER BY id`,
+        narrowed: sql<{ token: string }>`SELECT token FROM pomoc_record_lookup WHERE token LIKE '%.%'`,
         records: sql<{ row: string }>`SELECT row_to_json(r)::text AS row FROM pomoc_records r`,
         audit: sql<{ entry: string }>`SELECT entry::text AS entry FROM pomoc_audit`
       })))
     expect(raw.tokens.map((t) => t.id)).toEqual(["kuba", "marek", "zdenda", "zdenda-debt"])
     for (const t of raw.tokens) expect(t.token).toMatch(TOKEN)
+    for (const t of raw.narrowed) expect(t.token).toMatch(NARROWED)
+    expect(raw.narrowed).toHaveLength(3 * raw.tokens.length)
     expect(raw.tokens[2]!.token).not.toBe(raw.tokens[3]!.token)
     expect(raw.tokens.map((t) => t.token)).not.toContain(erased)
     for (const r of raw.records) expectNoCanary(r.row)

@@ -4,13 +4,14 @@
  * role and scope, every list either is refused (`AccessDenied`) exactly when the model of the
  * matrix says the actor may not read that service, or returns exactly the records the model
  * holds for it (nothing withheld, nothing of another service, nothing voided), each once and in
- * time order, over pages of a random size.
+ * time order, over pages of a random size. People shared into a service are listed there after
+ * its own people; open referrals are listed on both sides (made by a service, received by another).
  */
 import { Access, Casework, FieldCrypto, KeyMaterial, StaffDirectory } from "@pomoc/core"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { admin, eva, petr, registry, setUp, stores } from "./daily-fixture.js"
+import { admin, eva, kubaToDebt, petr, registry, setUp, stores } from "./daily-fixture.js"
 
 type Services = "*" | ReadonlyArray<"club" | "debt">
 const member = (id: string, role: string, services: Services) => ({ id, grants: [{ role, services }] })
@@ -40,9 +41,17 @@ const allowed = (actor: (typeof actors)[number], tag: string, serviceId: "club" 
 const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour)).toISOString()
 
 const arbData = fc.record({
-  people: fc.array(fc.record({ service: fc.constantFrom("club", "debt"), day: fc.integer({ min: 1, max: 3 }) }), {
-    maxLength: 6
-  }),
+  people: fc.array(
+    fc.record({ service: fc.constantFrom("club", "debt"), day: fc.integer({ min: 1, max: 3 }), shared: fc.boolean() }),
+    { maxLength: 6 }
+  ),
+  referrals: fc.array(
+    fc.record({
+      day: fc.integer({ min: 3, max: 20 }),
+      status: fc.constantFrom("requested", "accepted", "rejected", "done", "revoked")
+    }),
+    { maxLength: 4 }
+  ),
   contacts: fc.array(
     fc.record({
       day: fc.integer({ min: 1, max: 40 }),
@@ -60,7 +69,13 @@ const arbData = fc.record({
 const arbQuery = fc.record({
   actor: fc.constantFrom(...actors),
   serviceId: fc.constantFrom("club" as const, "debt" as const),
-  list: fc.constantFrom("listPeople" as const, "listContacts" as const, "listActivities" as const),
+  list: fc.constantFrom(
+    "listPeople" as const,
+    "listContacts" as const,
+    "listActivities" as const,
+    "listOpenReferrals" as const
+  ),
+  direction: fc.constantFrom("made" as const, "received" as const),
   period: fc.option(fc.constantFrom("2026-03", "2026-04"), { nil: undefined }),
   limit: fc.integer({ min: 1, max: 4 })
 })
@@ -69,8 +84,13 @@ interface Row {
   readonly id: string
   readonly serviceId: string
   readonly at: string
+  /** A person shared into this other service; a referral made to it. */
+  readonly also?: string
+  /** Listed after the rest (people shared into the service come after its own). */
+  readonly late?: boolean
 }
 const order = (a: Row, b: Row) => a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+const other = (service: string) => (service === "club" ? "debt" : "club")
 
 describe.each(stores)("lists against a model of the access matrix (%s store)", (name, storeLayer) => {
   it("every list returns exactly what the model allows, each record once (property)", async () => {
@@ -109,6 +129,61 @@ describe.each(stores)("lists against a model of the access matrix (%s store)", (
               })
             )
             people.push({ id, serviceId: p.service, at: registeredAt })
+            if (p.shared) {
+              const actor = p.service === "club" ? actors[0] : actors[1]
+              const { value: consent } = await run((api) =>
+                api.giveConsent(actor, {
+                  personId: id,
+                  serviceId: p.service,
+                  purpose: "sharing",
+                  grantee: { kind: "service", name: "The other service" },
+                  validFrom: registeredAt,
+                  givenAt: registeredAt,
+                  form: "verbal",
+                  alsoForServices: [other(p.service)]
+                })
+              )
+              await run((api) =>
+                api.sharePerson(actor, { personId: id, serviceId: other(p.service), consentId: consent.id })
+              )
+              people.push({ id, serviceId: other(p.service), at: registeredAt, late: true })
+            }
+          }
+          const referrals: Array<Row> = []
+          if (data.referrals.length > 0) {
+            await run((api) =>
+              api.giveConsent(actors[0], {
+                id: "consent-r",
+                personId: "kuba",
+                serviceId: "club",
+                purpose: "referral",
+                grantee: { kind: "service", name: "Debt advice" },
+                validFrom: at(1, 8),
+                givenAt: at(1, 8),
+                form: "verbal"
+              })
+            )
+          }
+          for (const [i, r] of data.referrals.entries()) {
+            const id = `r${i}`
+            await run((api) => api.refer(actors[0], kubaToDebt(id, at(r.day, 9))))
+            const answer = (status: "accepted" | "rejected" | "done") =>
+              run((api) =>
+                api.answerReferral(actors[1], {
+                  referralId: id,
+                  status,
+                  ...(status === "rejected" ? { reason: "Full." } : {})
+                })
+              )
+            if (r.status === "accepted" || r.status === "done") await answer("accepted")
+            if (r.status === "done") await answer("done")
+            if (r.status === "rejected") await answer("rejected")
+            if (r.status === "revoked") {
+              await run((api) => api.updateReferral(actors[0], { referralId: id, status: "revoked", reason: "Moved." }))
+            }
+            if (r.status === "requested" || r.status === "accepted") {
+              referrals.push({ id, serviceId: "club", at: at(r.day, 9), also: "debt" })
+            }
           }
           const contacts: Array<Row> = []
           for (const [i, c] of data.contacts.entries()) {
@@ -149,12 +224,28 @@ describe.each(stores)("lists against a model of the access matrix (%s store)", (
             )
             activities.push({ id, serviceId: "club", at: at(a.day, a.hour) })
           }
-          const model = { listPeople: people, listContacts: contacts, listActivities: activities }
-          const tags = { listPeople: "ListPeople", listContacts: "ReadHistory", listActivities: "ReadActivity" }
+          const model = {
+            listPeople: people,
+            listContacts: contacts,
+            listActivities: activities,
+            listOpenReferrals: referrals
+          }
+          const tags = {
+            listPeople: "ListPeople",
+            listContacts: "ReadHistory",
+            listActivities: "ReadActivity",
+            listOpenReferrals: "ReadReferral"
+          }
 
           for (const q of queries) {
-            const period = q.list === "listPeople" ? undefined : q.period
-            const input = { serviceId: q.serviceId, limit: q.limit, ...(period === undefined ? {} : { period }) }
+            const period = q.list === "listPeople" || q.list === "listOpenReferrals" ? undefined : q.period
+            const received = q.list === "listOpenReferrals" && q.direction === "received"
+            const input = {
+              serviceId: q.serviceId,
+              limit: q.limit,
+              ...(period === undefined ? {} : { period }),
+              ...(q.list === "listOpenReferrals" ? { direction: q.direction } : {})
+            }
             const call = (cursor?: string) =>
               run((api) =>
                 Effect.result(
@@ -168,9 +259,9 @@ describe.each(stores)("lists against a model of the access matrix (%s store)", (
                 )
               )
             const expected = model[q.list]
-              .filter((r) => r.serviceId === q.serviceId)
+              .filter((r) => received ? r.also === q.serviceId : r.serviceId === q.serviceId)
               .filter((r) => period === undefined || r.at.startsWith(period))
-              .sort(order)
+              .sort((a, b) => Number(a.late ?? false) - Number(b.late ?? false) || order(a, b))
               .map((r) => r.id)
             const first = await call()
             if (!allowed(q.actor, tags[q.list], q.serviceId)) {

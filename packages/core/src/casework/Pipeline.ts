@@ -44,7 +44,11 @@ import { makeAuthoriser } from "./authorise.js"
 import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import { BatchRefused, CommandRefused, InvalidCommand } from "./Errors.js"
 import { factsOf } from "./facts.js"
+<<<<<<< HEAD
 import { actorId, decodeInput } from "./inputs.js"
+=======
+import { withTokens } from "./IndexTokens.js"
+>>>>>>> daily
 import type * as Operation from "./Operation.js"
 import { mappings } from "./Records.js"
 import { StaffDirectory } from "./StaffDirectory.js"
@@ -138,17 +142,252 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const toWrite = (c: Operation.Change): Effect.Effect<StoreModule.RecordWrite> => {
     const write = c.toWrite(c.expectedVersion)
     if (c.kind !== mappings.person.kind || Option.isNone(pseudonyms)) return Effect.succeed(write)
-    return Effect.map(
-      BlindIndex.tokensOf(pseudonyms.value, c.entity as Person),
-      (lookup) => lookup.length === 0 ? write : { ...write, lookup }
-    )
+    return Effect.map(BlindIndex.indexOf(pseudonyms.value, c.entity as Person), (lookup) => withTokens(write, lookup))
   }
   // The plugins' operations are authorised by their own rows, next to core's matrix.
   const authorizeIn = config.access === undefined
     ? Access.authorize
     : Access.authorizeWith({ ...matrix, ...config.access })
+<<<<<<< HEAD
   const reader = makeReader(store)
   const { locate, resolveActor } = makeAuthoriser(directory, authorizeIn)
+=======
+
+  const decodeStored = <A>(
+    m: Mapping<A>,
+    record: StoredRecord,
+    open = vault.opener()
+  ): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
+    open(record).pipe(
+      Effect.flatMap((plain) =>
+        Effect.mapError(
+          Schema.decodeUnknownEffect(m.schema)(plain),
+          () =>
+            StoreModule.fail(
+              "get",
+              new StoreModule.CorruptData({ detail: `a stored ${m.kind} record does not decode` })
+            )
+        )
+      ),
+      Effect.map((value) => ({ value, version: record.version }))
+    )
+
+  /** A person as shared at `now`: `sharedWith` judged against their sharing consents in force (see sharing.ts). */
+  const sharedNow = <A>(m: Mapping<A>, loaded: Operation.Loaded<A>, now: DateTime.Utc) => {
+    const person = loaded.value as Person
+    if (m.kind !== mappings.person.kind || person.sharedWith.length === 0) return Effect.succeed(loaded)
+    return store.list({ kind: mappings.consent.kind, personId: person.id, serviceId: person.serviceId }).pipe(
+      Effect.flatMap((records) => Effect.forEach(records, (r) => decodeStored(mappings.consent, r))),
+      Effect.map((consents) => ({ ...loaded, value: sharedAt(person, consents.map((c) => c.value), now) as A }))
+    )
+  }
+
+  const reader = (overlay: Overlay | undefined, read: Array<Operation.Precondition>, now: DateTime.Utc) => {
+    const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
+    const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
+      const pending = overlay?.get(m.kind, id)
+      if (pending !== undefined) {
+        return Effect.succeed(Option.some({ value: pending.value as A, version: pending.version }))
+      }
+      const known = overlay?.found.get(`${m.kind}/${id}`) as Option.Option<Operation.Loaded<A>> | undefined
+      if (known !== undefined) {
+        if (Option.isSome(known)) note(m.kind, id, known.value.version)
+        return Effect.succeed(known)
+      }
+      return store.get(m.kind, id).pipe(
+        Effect.flatMap(Option.match({
+          onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
+          onSome: (record) =>
+            decodeStored(m, record).pipe(Effect.flatMap((l) => sharedNow(m, l, now)), Effect.map(Option.some))
+        })),
+        Effect.map((found) => {
+          if (Option.isSome(found)) note(m.kind, id, found.value.version)
+          overlay?.found.set(`${m.kind}/${id}`, found)
+          return found
+        })
+      )
+    }
+    const load = <A>(m: Mapping<A>, id: string): Effect.Effect<Operation.Loaded<A>, CaseworkError> =>
+      Effect.flatMap(
+        find(m, id),
+        Option.match({
+          onNone: () => Effect.fail(new NotFound({ kind: m.kind, id })),
+          onSome: Effect.succeed
+        })
+      )
+    /** The stored records of a list, decoded (once per unit of work in a batch). */
+    const stored = <A>(
+      m: Mapping<A>,
+      query: { readonly serviceId?: string; readonly personId?: string }
+    ): Effect.Effect<ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>, CaseworkError> => {
+      const key = `${m.kind}?${query.serviceId ?? ""}&${query.personId ?? ""}`
+      const known = overlay?.lists.get(key)
+      if (known !== undefined) {
+        return Effect.succeed(known as ReadonlyArray<{ readonly id: string; readonly loaded: Operation.Loaded<A> }>)
+      }
+      return store.list({ kind: m.kind, ...query }).pipe(
+        Effect.flatMap((records) => {
+          const open = vault.opener()
+          return Effect.forEach(
+            records,
+            (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ id: r.id, loaded }))
+          )
+        }),
+        Effect.tap((loaded) => Effect.sync(() => overlay?.lists.set(key, loaded)))
+      )
+    }
+    const listed = <A>(
+      m: Mapping<A>,
+      query: { readonly serviceId?: string; readonly personId?: string },
+      noted: boolean
+    ) =>
+      stored(m, query).pipe(
+        Effect.map((records) => {
+          const out: Array<Operation.Loaded<A>> = []
+          for (const r of records) {
+            if (overlay?.get(m.kind, r.id) !== undefined) continue
+            if (noted) note(m.kind, r.id, r.loaded.version)
+            out.push(r.loaded)
+          }
+          return out
+        }),
+        Effect.map((loaded): ReadonlyArray<Operation.Loaded<A>> => {
+          if (overlay === undefined) return loaded
+          const extra = Array.from(overlay.ofKind(m.kind)).filter((p) =>
+            (query.serviceId === undefined || p.index.serviceId === query.serviceId) &&
+            (query.personId === undefined || p.index.personIds.includes(query.personId))
+          )
+          if (extra.length === 0) return loaded
+          const all = [
+            ...loaded.map((l) => ({ l, at: m.index(l.value).at ?? "", id: m.id(l.value) })),
+            ...extra.map((p) => ({ l: { value: p.value as A, version: p.version }, at: p.index.at ?? "", id: p.id }))
+          ]
+          all.sort((a, b) => a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+          return all.map((x) => x.l)
+        })
+      )
+    /** One page of a kind's records (not noted, not overlaid: lists are reads outside batches). */
+    const loadPage = <A>(m: Mapping<A>, query: StoreModule.PageQuery) =>
+      store.page({ ...query, kind: m.kind }).pipe(
+        Effect.catchIf(
+          (e) => e.reason._tag === "InvalidQuery" && e.reason.field !== undefined,
+          (e) => {
+            // The store's detail names the field and its rule, never a value.
+            const { detail, field } = e.reason as StoreModule.InvalidQuery
+            return Effect.fail(
+              new InvalidInput({ entity: m.kind, problems: [{ path: field ?? "query", rule: detail }] })
+            )
+          }
+        ),
+        Effect.flatMap((page) => {
+          const open = vault.opener()
+          return Effect.map(
+            Effect.forEach(
+              page.records,
+              (r) =>
+                // People as shared now (a page is read like a record: see `sharedNow`).
+                decodeStored(m, r, open).pipe(
+                  Effect.flatMap((l) => sharedNow(m, l, now)),
+                  Effect.map((loaded) => ({ loaded, at: r.at, id: r.id }))
+                )
+            ),
+            (items): Operation.LoadedPage<A> => ({ items, next: page.next })
+          )
+        })
+      )
+    /** The records of a kind for a person and/or a service (not noted: for answers and histories). */
+    const loadAll = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      listed(m, query, false)
+    /** The same, each noted with its version: for facts a decision rests on. */
+    const list = <A>(m: Mapping<A>, query: { readonly serviceId?: string; readonly personId?: string }) =>
+      listed(m, query, true)
+    return { find, load, loadAll, list, loadPage }
+  }
+
+  /**
+   * The acting staff member, as the directory knows them: the provided {@link StaffDirectory},
+   * or the store's `staff` records (read through the unit of work). Unknown: no grants at all.
+   */
+  const resolveActor = (id: Ids.WorkerId, r: ReturnType<typeof reader>): Effect.Effect<StaffMember, CaseworkError> =>
+    Effect.map(
+      Option.isSome(directory)
+        ? directory.value.find(id)
+        : Effect.map(r.find(mappings.staff, id), Option.map((l) => l.value)),
+      Option.getOrElse(() => new StaffMember({ id, grants: [] }))
+    )
+
+  const directoryIsEmpty = (r: ReturnType<typeof reader>): Effect.Effect<boolean, CaseworkError> =>
+    Option.isSome(directory)
+      ? directory.value.isEmpty
+      : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.length === 0)
+
+  /** Authorises the actor for the subject; an existing subject outside their services is NotFound. */
+  const locate = Effect.fnUntraced(function*(
+    op: Operation.Any,
+    actor: StaffMember,
+    input: unknown,
+    r: ReturnType<typeof reader>
+  ) {
+    const subject = op.subject
+    const authorize = (serviceId: string | undefined) =>
+      authorizeIn(actor, op.tag, serviceId as Ids.ServiceId | undefined)
+    switch (subject._tag) {
+      case "Organisation": {
+        return { grant: yield* Effect.fromResult(authorize(undefined)), value: undefined }
+      }
+      case "Setup": {
+        if (!(yield* directoryIsEmpty(r))) {
+          const roles = [...new Set(actor.grants.map((g) => g.role))]
+          return yield* Effect.fail(
+            new Access.AccessDenied({ actorId: actor.id, roles, operation: op.tag, reason: "already-set-up" })
+          )
+        }
+        const first = { role: "administrator", services: "*" } as const
+        const grant: Access.Grant = {
+          actorId: actor.id,
+          operation: op.tag,
+          role: "administrator",
+          scope: "organisation",
+          serviceId: undefined,
+          grant: first
+        }
+        return { grant, value: undefined }
+      }
+      case "Anywhere": {
+        return { grant: yield* Effect.fromResult(anywhere(actor, authorize)), value: undefined }
+      }
+      case "New": {
+        const serviceId = subject.serviceId(input as never)
+        const grant = yield* Effect.fromResult(authorize(serviceId))
+        if (!subject.loadService || serviceId === undefined) return { grant, value: undefined }
+        return { grant, value: yield* r.load(mappings.service, serviceId) }
+      }
+      case "Existing": {
+        // Whether the actor's roles may do this anywhere does not depend on the record: say so.
+        const atAll = authorize(undefined)
+        if (Result.isFailure(atAll) && atAll.failure.reason !== "service-required") {
+          return yield* Effect.fail(atAll.failure)
+        }
+        const id = subject.id(input as never)
+        const mapping = subject.mappingOf?.(input as never) ?? subject.mapping
+        const found = yield* r.find(mapping, id)
+        if (Option.isSome(found)) {
+          const services = subject.services(found.value.value as never)
+          // A record of no service (a location) is the organisation's: authorised as `anywhere`.
+          if (services.length === 0) {
+            const attempt = anywhere(actor, authorize)
+            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
+          }
+          for (const serviceId of services) {
+            const attempt = authorize(serviceId)
+            if (Result.isSuccess(attempt)) return { grant: attempt.success, value: found.value }
+          }
+        }
+        return yield* Effect.fail(new NotFound({ kind: mapping.kind, id }))
+      }
+    }
+  })
+>>>>>>> daily
 
   const contextFor = (
     actor: StaffMember,

@@ -8,6 +8,7 @@
 import { Schema } from "effect"
 import { catalogue, type RecordIndex as Index } from "../model/Entity.js"
 import type { RecordKind, RecordWrite } from "../Store.js"
+import { withTokens } from "./IndexTokens.js"
 
 /**
  * The index part of a record (everything but `data` and the version).
@@ -40,14 +41,16 @@ export interface Mapping<A> {
 export const mappings = catalogue
 
 /**
- * Builds the write of an entity: its index, and its encoded form as `data`.
+ * Builds the write of an entity: its index (with its index tokens: see `IndexTokens`), and its
+ * encoded form as `data`.
  * @since 0.1.0
  * @category constructors
  */
-export const toWrite = <A>(m: Mapping<A>, entity: A, expectedVersion: number): RecordWrite => ({
-  kind: m.kind,
-  id: m.id(entity),
-  expectedVersion,
-  ...m.index(entity),
-  data: Schema.encodeSync(m.schema)(entity)
-})
+export const toWrite = <A>(m: Mapping<A>, entity: A, expectedVersion: number): RecordWrite =>
+  withTokens({
+    kind: m.kind,
+    id: m.id(entity),
+    expectedVersion,
+    ...m.index(entity),
+    data: Schema.encodeSync(m.schema)(entity)
+  })

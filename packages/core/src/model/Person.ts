@@ -74,6 +74,12 @@ export class PseudonymousPerson extends Schema.TaggedClass<PseudonymousPerson>("
   {
     ...common,
     nickname: personal(ShortText),
+    /**
+     * A pseudonymous code chosen with the person (e.g. initials and a number they remember), by
+     * which a worker finds them again (`findPeople`). Personal: encrypted at rest like the
+     * nickname; the store keeps only its blind-index tokens (since 0.2.0).
+     */
+    code: Schema.optionalKey(personal(ShortText)),
     /** Free-text notes; sensitive, encrypted at rest. */
     notes: Schema.optionalKey(personal(LongText))
   }
@@ -102,6 +108,8 @@ export class IdentifiedPerson extends Schema.TaggedClass<IdentifiedPerson>("@pom
     givenName: personal(ShortText),
     familyName: Schema.optionalKey(personal(ShortText)),
     nickname: Schema.optionalKey(personal(ShortText)),
+    /** A pseudonymous code chosen with the person, as for a pseudonymous person (since 0.2.0). */
+    code: Schema.optionalKey(personal(ShortText)),
     contactDetails: personal(ContactDetails),
     notes: Schema.optionalKey(personal(LongText))
   }

@@ -34,7 +34,8 @@
  */
 import { Effect } from "effect"
 import { sha256 } from "../internal/sha256.js"
-import type { Person } from "../model/Person.js"
+import type { AgeBand } from "../model/Common.js"
+import type { IdentityLevel, Person } from "../model/Person.js"
 import { normalise, type PseudonymCode, type Pseudonymiser } from "./Pseudonym.js"
 
 /**
@@ -87,11 +88,34 @@ export const valuesOf = (person: Person): ReadonlyArray<readonly [Field, string]
   const out: Array<readonly [Field, string]> = []
   if (person._tag !== "anonymous") {
     if (person.nickname !== undefined) out.push(["nickname", person.nickname])
-    const code = (person as { readonly code?: unknown }).code
-    if (typeof code === "string") out.push(["code", code])
+    if (person.code !== undefined) out.push(["code", person.code])
   }
   return out
 }
+
+/**
+ * What a search may be narrowed by in the store's index: a person's identity level and age band
+ * (both non-personal facets of the record already).
+ * @since 0.2.0
+ * @category models
+ */
+export interface Narrowing {
+  readonly identityLevel?: IdentityLevel | undefined
+  readonly ageBand?: AgeBand | undefined
+}
+
+/**
+ * The token of a value narrowed to an identity level and/or an age band: the value's token with
+ * the narrowing appended (`ps1-….l-identified.b-15-17`), so that a search by nickname and age band
+ * is one exact match in the store's index rather than a filter over the nickname's matches.
+ * Without a narrowing, the token itself.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const narrowed = (token: string, narrowing: Narrowing): string =>
+  token +
+  (narrowing.identityLevel === undefined ? "" : `.l-${narrowing.identityLevel}`) +
+  (narrowing.ageBand === undefined ? "" : `.b-${narrowing.ageBand.replace("+", "plus")}`)
 
 /**
  * Every token of a person: for each of their values, in each service they are known to (their
@@ -110,5 +134,25 @@ export const tokensOf = (pseudonymiser: Pseudonymiser, person: Person): Effect.E
       (t) => t
     ),
     (tokens) => [...new Set(tokens.filter((t): t is PseudonymCode => t !== undefined))].sort()
+  )
+}
+
+/**
+ * What the store's index holds for a person: each of their tokens ({@link tokensOf}) and its
+ * narrowings ({@link narrowed}) by the person's identity level, age band and both. None for an
+ * anonymous (or erased) person.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const indexOf = (pseudonymiser: Pseudonymiser, person: Person): Effect.Effect<ReadonlyArray<string>> => {
+  const narrowings: ReadonlyArray<Narrowing> = [
+    {},
+    { identityLevel: person._tag },
+    { ageBand: person.ageBand },
+    { identityLevel: person._tag, ageBand: person.ageBand }
+  ]
+  return Effect.map(
+    tokensOf(pseudonymiser, person),
+    (tokens) => [...new Set(tokens.flatMap((t) => narrowings.map((n) => narrowed(t, n))))].sort()
   )
 }

@@ -6,8 +6,9 @@
  * reversed by trying them all.
  *
  * Inputs are normalised before hashing (see {@link normalise}): by default Unicode NFC, trimmed,
- * inner whitespace collapsed to one space and lower-cased, so that `" Kuba "` and `"kuba"` give
- * the same code; diacritics stay significant (`"Šimon"` and `"Simon"` differ).
+ * inner whitespace collapsed to one space and case-folded (see {@link caseFold}), so that
+ * `" Kuba "` and `"kuba"` give the same code, and so do `"Straße"` and `"STRASSE"`; diacritics
+ * stay significant (`"Šimon"` and `"Simon"` differ).
  *
  * @example
  * ```ts
@@ -52,7 +53,8 @@ export type PseudonymCode = typeof PseudonymCode.Type
 /**
  * How an input is normalised before hashing.
  * - `nickname` (the default): NFC, trimmed, runs of whitespace collapsed to one space,
- *   lower-cased. For anything a person says or a worker types (nicknames, self-chosen codes).
+ *   case-folded ({@link caseFold}: `"ß"`, `"ẞ"` and `"SS"` are one). For anything a person says
+ *   or a worker types (nicknames, self-chosen codes).
  * - `exact`: NFC and trimmed only. For identifiers whose case matters.
  * @since 0.1.0
  * @category models
@@ -69,6 +71,24 @@ export interface CodeOptions {
 }
 
 /**
+ * Folds the case of a text for caseless matching: two texts that differ only in case fold to
+ * the same text, with Unicode's full (one-to-many) mappings, so `"ß"`, `"ẞ"` and `"SS"` all fold
+ * to `"ss"`, `"ﬁ"` to `"fi"`, and a final `"ς"` matches `"Σ"` and `"σ"` wherever it stands. Built
+ * on the platform's full case mappings (lower, upper, lower: the upper step applies the
+ * one-to-many mappings such as `"ß"` to `"SS"`, the first lower step brings `"ẞ"` to `"ß"` first),
+ * so no table ships with core. Locale-independent (no Turkish dotless i rule).
+ *
+ * @example
+ * ```ts
+ * import { Pseudonym } from "@pomoc/core"
+ * Pseudonym.caseFold("Straße") === Pseudonym.caseFold("STRASSE") // true
+ * ```
+ * @since 0.2.0
+ * @category combinators
+ */
+export const caseFold = (input: string): string => input.toLowerCase().toUpperCase().toLowerCase()
+
+/**
  * Normalises an input as `Pseudonymiser.code` does before hashing it.
  *
  * @example
@@ -81,7 +101,7 @@ export interface CodeOptions {
  */
 export const normalise = (input: string, normalisation: Normalisation = "nickname"): string => {
   const trimmed = input.normalize("NFC").trim()
-  return normalisation === "exact" ? trimmed : trimmed.replace(/\s+/gu, " ").toLowerCase().normalize("NFC")
+  return normalisation === "exact" ? trimmed : caseFold(trimmed.replace(/\s+/gu, " ")).normalize("NFC")
 }
 
 /**

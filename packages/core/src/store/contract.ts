@@ -262,13 +262,13 @@ export const DEFAULT_PAGE_SIZE = 50
 
 /**
  * The filters a {@link PageQuery} may use: those every store answers from an index (kind,
- * service, person, and the period on `at`). Any other field of a page query (a tag, a facet,
+ * service, person, the period on `at`, and a blind-index token). Any other field of a page query (a tag, a facet,
  * `offset`) is refused with an {@link InvalidQuery} naming it: a store never filters by loading
  * every row.
  * @since 0.2.0
  * @category models
  */
-export const PAGE_FILTERS: ReadonlyArray<string> = ["kind", "serviceId", "personId", "from", "to"]
+export const PAGE_FILTERS: ReadonlyArray<string> = ["kind", "serviceId", "personId", "from", "to", "lookup"]
 
 /**
  * A keyset-paged query: the filters of a {@link RecordQuery} on indexed fields, a page size, and
@@ -286,6 +286,12 @@ export interface PageQuery {
   readonly from?: string | undefined
   /** Exclusive upper bound on `at` (ISO 8601). */
   readonly to?: string | undefined
+  /**
+   * Only records holding this blind-index token (see {@link RecordQuery.lookup}); a token not
+   * matching {@link LOOKUP_TOKEN} is refused with an {@link InvalidQuery} naming `lookup`.
+   * @since 0.2.0
+   */
+  readonly lookup?: string | undefined
   /** Records per page: 1 to {@link MAX_PAGE_SIZE}; {@link DEFAULT_PAGE_SIZE} when absent. */
   readonly limit?: number | undefined
   /**

@@ -30,12 +30,21 @@ export interface CursorScope {
   readonly personId?: string | undefined
   readonly from?: string | undefined
   readonly to?: string | undefined
+  readonly lookup?: string | undefined
 }
 
 const VERSION = "1"
 
+// A scope without a token reads as it did before tokens were a filter, so earlier cursors hold.
 const scopeText = (scope: CursorScope): string =>
-  JSON.stringify([scope.kind, scope.serviceId ?? null, scope.personId ?? null, scope.from ?? null, scope.to ?? null])
+  JSON.stringify([
+    scope.kind,
+    scope.serviceId ?? null,
+    scope.personId ?? null,
+    scope.from ?? null,
+    scope.to ?? null,
+    ...(scope.lookup === undefined ? [] : [scope.lookup])
+  ])
 
 const checksum = (scope: CursorScope, payload: string): string =>
   sha256(`pomoc-cursor/${VERSION}\u0000${scopeText(scope)}\u0000${payload}`).slice(0, 24)

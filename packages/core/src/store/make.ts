@@ -171,13 +171,16 @@ export const pageWith = (
       return Effect.fail(refused(field, `${field} must be a string`))
     }
   }
+  if (query.lookup !== undefined && !isToken(query.lookup)) {
+    return Effect.fail(refused("lookup", `lookup must match ${String(LOOKUP_TOKEN)}`))
+  }
   const limit = query.limit ?? DEFAULT_PAGE_SIZE
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     return Effect.fail(refused("limit", `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`))
   }
   const { cursor } = query
   const filters: RecordQuery = { kind: query.kind }
-  for (const field of ["serviceId", "personId", "from", "to"] as const) {
+  for (const field of ["serviceId", "personId", "from", "to", "lookup"] as const) {
     if (query[field] !== undefined) Object.assign(filters, { [field]: query[field] })
   }
   let after: Keyset | undefined

@@ -18,7 +18,9 @@ const arbTyping = (s: string) =>
     " ".repeat(before) + (upper ? s.toUpperCase() : s.toLowerCase()).replace(/ /g, "  ") + " ".repeat(after)
   )
 
-const person = (fields: { readonly nickname?: string; readonly sharedWith?: ReadonlyArray<string> }) =>
+const person = (
+  fields: { readonly nickname?: string; readonly code?: string; readonly sharedWith?: ReadonlyArray<string> }
+) =>
   Schema.decodeUnknownSync(PseudonymousPerson)({
     _tag: "pseudonymous",
     id: "p-1",
@@ -28,7 +30,8 @@ const person = (fields: { readonly nickname?: string; readonly sharedWith?: Read
     gender: "not-stated",
     needs: [],
     registeredAt: "2026-01-01T10:00:00.000Z",
-    nickname: fields.nickname ?? "Kuba"
+    nickname: fields.nickname ?? "Kuba",
+    ...(fields.code === undefined ? {} : { code: fields.code })
   })
 
 describe("BlindIndex", () => {
@@ -111,5 +114,27 @@ describe("BlindIndex", () => {
     })
     // The given name is never indexed: only a nickname (absent here) or a code.
     expect(await withKey((p) => BlindIndex.tokensOf(p, identified))).toEqual([])
+  })
+
+  it("indexes a person's code apart from their nickname, in each of their services, case-folded", async () => {
+    const tokens = await withKey((p) => BlindIndex.tokensOf(p, person({ code: "JK-0412", sharedWith: ["street"] })))
+    const expected = await withKey((p) =>
+      Effect.all([
+        BlindIndex.token(p, "club", "nickname", "kuba"),
+        BlindIndex.token(p, "street", "nickname", "kuba"),
+        BlindIndex.token(p, "club", "code", "jk-0412"),
+        BlindIndex.token(p, "street", "code", " JK-0412")
+      ])
+    )
+    expect(tokens).toEqual([...expected].sort())
+    expect(new Set(tokens).size).toBe(4)
+    // A code equal to the nickname still gives its own tokens (another field, another purpose).
+    const same = await withKey((p) => BlindIndex.tokensOf(p, person({ code: "Kuba" })))
+    expect(same).toHaveLength(2)
+    // Case folding: a code typed with "ß" finds the one stored with "SS".
+    const [a, b] = await withKey((p) =>
+      Effect.all([BlindIndex.token(p, "club", "code", "STRASSE-7"), BlindIndex.token(p, "club", "code", "straße-7")])
+    )
+    expect(a).toBe(b)
   })
 })

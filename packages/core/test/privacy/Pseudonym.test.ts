@@ -87,6 +87,34 @@ describe("Pseudonym.code", () => {
     expect(Pseudonym.normalise("  ŽLUŤOUČKÝ  Kůň ")).toBe("žluťoučký kůň")
   })
 
+  it("case-folds fully: one-to-many mappings (ß, ẞ, SS; ﬁ, FI) and final sigma give one code", async () => {
+    const key = new Uint8Array(32).fill(2)
+    const c = (s: string) => codeWith(key, s, "club-member")
+    expect(await c("Straße")).toBe(await c("STRASSE"))
+    expect(await c("STRAẞE")).toBe(await c("strasse"))
+    expect(await c("ﬁlip")).toBe(await c("FILIP"))
+    expect(await c("ΟΔΟΣ")).toBe(await c("οδοσ"))
+    expect(await c("οδος")).toBe(await c("Οδοσ"))
+    expect(Pseudonym.caseFold("Straße")).toBe("strasse")
+    expect(Pseudonym.caseFold("ẞ")).toBe("ss")
+    // Folding is not stripping: diacritics and letters stay.
+    expect(await c("Straße")).not.toBe(await c("Strase"))
+    expect(await c("Šimon")).not.toBe(await c("SIMON"))
+  })
+
+  it("case folding: a text, its upper case and its lower case normalise alike, for any Unicode text", () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" })), (s) => {
+        const n = Pseudonym.normalise(s)
+        expect(Pseudonym.normalise(s.toUpperCase())).toBe(n)
+        expect(Pseudonym.normalise(s.toLowerCase())).toBe(n)
+        expect(Pseudonym.normalise(n)).toBe(n)
+        expect(Pseudonym.caseFold(Pseudonym.caseFold(s))).toBe(Pseudonym.caseFold(s))
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
   it("normalisation is idempotent", () => {
     fc.assert(
       fc.property(

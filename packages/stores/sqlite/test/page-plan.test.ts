@@ -58,4 +58,39 @@ describe("page plans on SQLite", () => {
       const listed = yield* store.list(month)
       expect([...page.records, ...rest.records]).toEqual(listed)
     }).pipe(Effect.provide(SqliteStore.layer({ filename: ":memory:" }))))
+
+  it.effect("a page of a token's holders starts from the lookup table's primary key, never a scan of the kind", () =>
+    Effect.gen(function*() {
+      const store = yield* Store.Store
+      // Many people, few holding each token (as a nickname's or a shared service's token).
+      const writes = Array.from({ length: 3000 }, (_, n): Store.RecordWrite => ({
+        kind: "person",
+        id: `p${n}`,
+        expectedVersion: 0,
+        serviceId: `service-${n % 5}`,
+        personIds: [`p${n}`],
+        at: new Date(Date.UTC(2025, 0, 1) + n * 3_600_000).toISOString(),
+        facets: {},
+        tags: [],
+        data: {},
+        lookup: [`t-${n % 300}`, `t-${n % 300}.b-15-17`]
+      }))
+      yield* store.commit({ writes, audit: [] })
+      yield* SqlClient.SqlClient.use((sql) => sql.unsafe("ANALYZE"))
+      for (const after of [undefined, { at: "2025-02-10T00:00:00.000Z", id: "p900" }]) {
+        const plan = (yield* planOf({
+          kind: "person",
+          lookup: "t-7",
+          limit: 21,
+          ...(after === undefined ? {} : { after })
+        })).join("\n")
+        expect(plan).toMatch(/SEARCH l USING PRIMARY KEY \(token=\? AND kind=\?\)/)
+        expect(plan).not.toMatch(/SCAN r/)
+      }
+      const page = yield* store.page({ kind: "person", lookup: "t-7", limit: 4 })
+      const rest = yield* store.page({ kind: "person", lookup: "t-7", limit: 500, cursor: page.next! })
+      expect([...page.records, ...rest.records].map((r) => r.id)).toEqual(
+        Array.from({ length: 10 }, (_, i) => `p${7 + 300 * i}`)
+      )
+    }).pipe(Effect.provide(SqliteStore.layer({ filename: ":memory:" }))))
 })

@@ -24,6 +24,7 @@ import type { Person } from "../../model/Person.js"
 import { Revision } from "../../model/Revision.js"
 import { voidable, type Voided, VoidReason } from "../../model/Voided.js"
 import type { CaseworkError } from "../Config.js"
+import { revisionsOf } from "../IndexTokens.js"
 import * as Operation from "../Operation.js"
 import { type Mapping, mappings } from "../Records.js"
 import { recordActivity } from "./activities-and-volunteers.js"
@@ -286,7 +287,7 @@ const RecordRef = Schema.Struct({
 })
 type RecordRef = typeof RecordRef.Type
 
-/** Store pages one `recordChanges` call reads at most. */
+/** Store pages one `recordChanges` call of a person reads at most (see `recordChanges`). */
 const CHANGES_BUDGET = 20
 
 /** The services a correctable record belongs to, by its kind. */
@@ -302,10 +303,14 @@ const servicesOf = (r: unknown): ReadonlyArray<string> =>
 /**
  * A record's change history, a page at a time: `{ kind, id, cursor?, limit? }` of a contact,
  * person, activity, location or service. Its revisions, oldest first, with their patches and who
- * made them when; `next` continues. Revisions are found among those of the record's service, a
- * bounded number of store pages per call (so a page may hold fewer than `limit` revisions and
- * still have a `next`). Coordinators of the record's services (of any of their services for the
- * organisation's locations); audited.
+ * made them when; `next` continues. A record's revisions are one range of the store's index: a
+ * contact's, activity's, location's or service's by the record's own index token
+ * (`IndexTokens.revisionsOf`), a person's among the revisions about the person (the person
+ * index, which erasure renames: no token ever holds a person's id), at most a bounded number of
+ * store pages per call (so a person's page may hold fewer than `limit` revisions and still have
+ * a `next`). Revisions written before 0.2.0's index tokens are found after `rebuildIndex`.
+ * Coordinators of the record's services (of any of their services for the organisation's
+ * locations); audited.
  * @since 0.2.0
  * @category operations
  */
@@ -322,16 +327,14 @@ export const recordChanges = Operation.read<RecordRef>()({
     (i) => i.id,
     servicesOf
   ),
-  answer: Effect.fnUntraced(function*(ctx, ref, record) {
-    // Revisions are kept in the record's service (none for a location).
-    const serviceId = (mappings[ref.kind] as Mapping<unknown>).index(record.value).serviceId
+  answer: Effect.fnUntraced(function*(ctx, ref) {
     const result = yield* collect(
       ctx,
       mappings.revision,
-      serviceId !== null ? { serviceId } : {},
+      ref.kind === "person" ? { personId: ref.id } : { lookup: revisionsOf(ref.kind, ref.id) },
       ref,
       (r) => r.kind === ref.kind && r.recordId === ref.id,
-      CHANGES_BUDGET
+      ref.kind === "person" ? CHANGES_BUDGET : Number.POSITIVE_INFINITY
     )
     return { result, audit: { operation: "ReadChanges", subjects: [{ kind: ref.kind, id: ref.id }] } }
   })

@@ -1,6 +1,8 @@
 /**
  * Finding a person again: by the blind index of their nickname or code (see `BlindIndex`), never
- * by a plaintext name, narrowed by identity level, age band and active cooperation.
+ * by a plaintext name, narrowed by identity level, age band and active cooperation. The store
+ * answers the search and its narrowing by identity level and age band from its index, one exact
+ * match (`BlindIndex.narrowed`), a page at a time with an opaque cursor.
  *
  * @since 0.2.0
  */
@@ -8,10 +10,12 @@ import { Effect, Schema } from "effect"
 import { AgeBand, ShortText } from "../../model/Common.js"
 import * as Ids from "../../model/Ids.js"
 import { IdentityLevel, type Person } from "../../model/Person.js"
-import type * as BlindIndex from "../../privacy/BlindIndex.js"
+import * as BlindIndex from "../../privacy/BlindIndex.js"
+import { normalise } from "../../privacy/Pseudonym.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
+import { collect, paging } from "./lists.js"
 import { redactNotes } from "./reads.js"
 
 /**
@@ -25,10 +29,11 @@ export const MAX_FIND_PAGE = 100
 const DEFAULT_FIND_PAGE = 20
 
 /**
- * The most people sharing one token the store is asked for: a nickname is shared by a few people
- * of a service, never thousands; more are left out (say so in `more`).
+ * The store pages one answer reads at most when a filter the index does not answer (active
+ * cooperation, or a nickname next to a code) leaves people out: then a page may be short and
+ * still have a `next`.
  */
-const MAX_MATCHES = 1_000
+const FIND_BUDGET = 10
 
 const FindPeopleInput = Schema.Struct({
   serviceId: Ids.ServiceId,
@@ -39,7 +44,8 @@ const FindPeopleInput = Schema.Struct({
   activeCooperation: Schema.optionalKey(Schema.Boolean),
   limit: Schema.optionalKey(
     Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: MAX_FIND_PAGE }))
-  )
+  ),
+  cursor: paging.cursor
 }).check(
   Schema.makeFilter((i) =>
     i.nickname !== undefined || i.code !== undefined ||
@@ -49,35 +55,28 @@ const FindPeopleInput = Schema.Struct({
 
 /**
  * What `findPeople` takes: the service, a nickname or a code (at least one; both must match when
- * both are given), and optional narrowing filters and page size.
+ * both are given), optional narrowing filters, a page size and the `next` cursor of the page
+ * before.
  * @since 0.2.0
  * @category models
  */
 export type FindPeopleInput = typeof FindPeopleInput.Type
 
 /**
- * What `findPeople` answers: the people found (ordered by registration time, then id), and
- * whether more matched than the page holds (narrow the search to see them).
+ * What `findPeople` answers: a page of the people found (ordered by registration time, then id),
+ * whether more may follow (`more`), and the cursor of the next page (`next`, absent on the last).
  * @since 0.2.0
  * @category models
  */
 export interface FoundPeople {
   readonly people: ReadonlyArray<Person>
   readonly more: boolean
+  /**
+   * The cursor of the next page: give it back as `cursor` with the same search.
+   * @since 0.2.0
+   */
+  readonly next?: string
 }
-
-/** The ids of the people holding the token of `value` in the service. */
-const matching = (ctx: Context, serviceId: string, field: BlindIndex.Field, value: string) =>
-  Effect.flatMap(
-    ctx.lookupToken(serviceId, field, value),
-    (token) =>
-      token === undefined
-        ? Effect.succeed<ReadonlyArray<string>>([])
-        : Effect.map(
-          ctx.store.list({ kind: mappings.person.kind, lookup: token, limit: MAX_MATCHES }),
-          (records) => records.map((r) => r.id)
-        )
-  )
 
 const cooperatesNow = (ctx: Context, person: Person, serviceId: string) =>
   Effect.map(
@@ -87,14 +86,17 @@ const cooperatesNow = (ctx: Context, person: Person, serviceId: string) =>
 
 /**
  * Find people of a service again: `{ serviceId, nickname?, code?, identityLevel?, ageBand?,
- * activeCooperation?, limit? }`. A nickname or a code is required and matches whole, however it
- * is typed ("Kuba", "kuba " and "KUBA" are one nickname), through the service's blind index:
- * never a prefix (a prefix index would leak: see `BlindIndex`). The people found are those of
- * the service and those shared with it; notes only for roles that may read them. At most
- * `limit` people (default 20, at most {@link MAX_FIND_PAGE}); `more` says whether more matched.
- * Finding identified people is audited. Needs the application's pseudonym key
- * (`Pseudonym.layer`) provided with the case-work layer: without it, `InvalidCommand` on `nickname`
- * (or `code`).
+ * activeCooperation?, limit?, cursor? }`. A nickname or a code is required and matches whole,
+ * however it is typed ("Kuba", "kuba " and "KUBA" are one nickname; case is folded, so "ß" and
+ * "SS" are one too), through the service's blind index: never a prefix (a prefix index would
+ * leak: see `BlindIndex`). The people found are those of the service and those shared with it;
+ * notes only for roles that may read them. The store finds them by the token of the code (or
+ * else the nickname) narrowed by identity level and age band, in its index; active cooperation,
+ * and a nickname given next to a code, are checked on each page. At most `limit` people a page
+ * (default 20, at most {@link MAX_FIND_PAGE}); `next` continues (`more` says whether it is
+ * there). Finding identified people is audited. Needs the application's pseudonym key
+ * (`Pseudonym.layer`) provided with the case-work layer: without it, `InvalidCommand` on
+ * `nickname` (or `code`).
  * @since 0.2.0
  * @category operations
  */
@@ -105,32 +107,36 @@ export const findPeople = Operation.read<typeof FindPeopleInput.Encoded>()({
   entity: "FindPeople",
   subject: Operation.newService((i: FindPeopleInput) => i.serviceId),
   answer: Effect.fnUntraced(function*(ctx, input) {
-    const criteria: Array<readonly [BlindIndex.Field, string]> = []
-    if (input.nickname !== undefined) criteria.push(["nickname", input.nickname])
-    if (input.code !== undefined) criteria.push(["code", input.code])
-    const sets = yield* Effect.forEach(criteria, ([field, value]) => matching(ctx, input.serviceId, field, value))
-    const ids = sets.reduce((acc, ids) => acc.filter((id) => ids.includes(id)))
-    const limit = input.limit ?? DEFAULT_FIND_PAGE
-    const people: Array<Person> = []
-    let more = false
-    for (const id of ids) {
-      const person = (yield* ctx.load(mappings.person, id)).value
-      // The token is the service's: the person is known to it (checked again all the same).
-      if (person.serviceId !== input.serviceId && !person.sharedWith.includes(input.serviceId)) continue
-      if (input.identityLevel !== undefined && person._tag !== input.identityLevel) continue
-      if (input.ageBand !== undefined && person.ageBand !== input.ageBand) continue
-      if (
-        input.activeCooperation !== undefined &&
-        (yield* cooperatesNow(ctx, person, input.serviceId)) !== input.activeCooperation
-      ) continue
-      if (people.length === limit) {
-        more = true
-        break
-      }
-      people.push(redactNotes(ctx, person))
-    }
+    const [field, value]: readonly [BlindIndex.Field, string] = input.code !== undefined
+      ? ["code", input.code]
+      : ["nickname", input.nickname!]
+    const token = yield* ctx.lookupToken(input.serviceId, field, value)
+    const nickname = input.code !== undefined && input.nickname !== undefined ? normalise(input.nickname) : undefined
+    const page = token === undefined
+      ? { items: [] }
+      : yield* collect(
+        ctx,
+        mappings.person,
+        { lookup: BlindIndex.narrowed(token, input) },
+        { limit: input.limit ?? DEFAULT_FIND_PAGE, ...(input.cursor === undefined ? {} : { cursor: input.cursor }) },
+        (person) =>
+          // The token is the service's: the person is known to it (checked again all the same).
+          (person.serviceId !== input.serviceId && !person.sharedWith.includes(input.serviceId)) ||
+            (nickname !== undefined && (person._tag === "anonymous" || person.nickname === undefined ||
+              normalise(person.nickname) !== nickname))
+            ? false
+            : input.activeCooperation === undefined
+            ? true
+            : Effect.map(cooperatesNow(ctx, person, input.serviceId), (now) => now === input.activeCooperation),
+        FIND_BUDGET
+      )
+    const people = page.items.map((p) => redactNotes(ctx, p))
     const identified = people.filter((p) => p._tag === "identified")
-    const result: FoundPeople = { people, more }
+    const result: FoundPeople = {
+      people,
+      more: page.next !== undefined,
+      ...(page.next === undefined ? {} : { next: page.next })
+    }
     return {
       result,
       ...(identified.length > 0

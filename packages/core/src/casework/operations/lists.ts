@@ -12,12 +12,14 @@ import { DateTime, Effect, Schema } from "effect"
 import { InvalidInput } from "../../Decode.js"
 import type { Volunteer } from "../../model/Activity.js"
 import * as Ids from "../../model/Ids.js"
+import type { Person } from "../../model/Person.js"
 import * as Referral from "../../model/Referral.js"
 import * as Periods from "../../reports/Periods.js"
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../store/contract.js"
 import { decodeCursor, encodeCursor } from "../../store/cursor.js"
 import { compareText } from "../../store/order.js"
 import type { CaseworkError } from "../Config.js"
+import { referredTo, sharedInto } from "../IndexTokens.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { type Mapping, mappings } from "../Records.js"
@@ -49,7 +51,58 @@ const periodOf = (request: {
 export interface Page<A> {
   readonly items: ReadonlyArray<A>
   readonly next?: string
+  /**
+   * With `count: true` in the input: what the whole list holds, counted by the store (the same
+   * on every page).
+   * @since 0.2.0
+   */
+  readonly counts?: Counts
 }
+
+/**
+ * What a whole list holds (every page of it): its records, the distinct people they name (by
+ * person id), and the people counted without being named (anonymous counts and attendance),
+ * kept apart: anonymous people are never added to distinct ones.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Counts {
+  readonly records: number
+  readonly distinctPeople: number
+  readonly anonymous: number
+}
+
+/** The counts of a list's records of `kind`, summing `anonymous` (a facet) as the anonymous people. */
+const countsOf = (
+  ctx: Context,
+  kind: "contact" | "activity" | "person",
+  filters: Filters,
+  anonymous?: string
+): Effect.Effect<Counts, CaseworkError> =>
+  Effect.map(
+    ctx.store.aggregate({
+      kind,
+      ...(filters.serviceId === undefined ? {} : { serviceId: filters.serviceId }),
+      ...(filters.from === undefined ? {} : { from: filters.from }),
+      ...(filters.to === undefined ? {} : { to: filters.to }),
+      groupBy: [],
+      distinctPeople: true,
+      ...(anonymous === undefined ? {} : { sum: [anonymous] })
+    }),
+    (rows) => ({
+      records: rows.reduce((n, r) => n + r.count, 0),
+      distinctPeople: rows.reduce((n, r) => n + (r.distinctPeople ?? 0), 0),
+      anonymous: anonymous === undefined ? 0 : rows.reduce((n, r) => n + (r.sums[anonymous] ?? 0), 0)
+    })
+  )
+
+/** The page with the list's counts, when the input asks for them. */
+const withCounts = <A>(
+  page: Page<A>,
+  request: { readonly count?: boolean | undefined },
+  counts: () => Effect.Effect<Counts, CaseworkError>
+): Effect.Effect<Page<A>, CaseworkError> =>
+  request.count === true ? Effect.map(counts(), (c) => ({ ...page, counts: c })) : Effect.succeed(page)
 
 /**
  * The paging fields of a list's input: `cursor` (the `next` of the page before) and `limit`.
@@ -71,9 +124,20 @@ const period = {
   period: Schema.optionalKey(NamedPeriod)
 }
 
+/** Whether a list also counts what its whole period holds (see {@link Counts}). */
+const counting = { count: Schema.optionalKey(Schema.Boolean) }
+
 const ServiceList = Schema.Struct({ serviceId: Ids.ServiceId, ...paging })
-const PeriodList = Schema.Struct({ serviceId: Ids.ServiceId, ...period, ...paging }).check(onePeriod)
+const PeopleList = Schema.Struct({ serviceId: Ids.ServiceId, ...paging, ...counting })
+const PeriodList = Schema.Struct({ serviceId: Ids.ServiceId, ...period, ...paging, ...counting }).check(onePeriod)
 const PersonList = Schema.Struct({ serviceId: Ids.ServiceId, personId: Ids.PersonId, ...paging })
+const ReferralList = Schema.Struct({
+  serviceId: Ids.ServiceId,
+  personId: Schema.optionalKey(Ids.PersonId),
+  /** `made` (the default): referrals the service made; `received`: referrals made to it. */
+  direction: Schema.optionalKey(Schema.Literals(["made", "received"])),
+  ...paging
+})
 const ConsentList = Schema.Struct({
   serviceId: Ids.ServiceId,
   personId: Schema.optionalKey(Ids.PersonId),
@@ -92,12 +156,15 @@ export interface Filters {
   readonly from?: string
   /** Exclusive upper bound on the record's time (ISO 8601). */
   readonly to?: string
+  /** An index token the records hold (see `IndexTokens`, `BlindIndex`). */
+  readonly lookup?: string
 }
 
 /**
  * A page of the records of `m` matching `filters` (indexed: found by the store) and `keep` (what
- * a record is, never who asks), filled up to the page size from as many store pages as it takes,
- * or at most `budget` store pages (then the page may be short, with a `next`).
+ * a record is, never who asks; a boolean, or an effect answering one), filled up to the page size
+ * from as many store pages as it takes, or at most `budget` store pages (then the page may be
+ * short, with a `next`).
  * @since 0.2.0
  * @category combinators
  */
@@ -106,7 +173,7 @@ export const collect = <A>(
   m: Mapping<A>,
   filters: Filters,
   request: { readonly cursor?: string | undefined; readonly limit?: number | undefined },
-  keep: (a: A) => boolean = () => true,
+  keep: (a: A) => boolean | Effect.Effect<boolean, CaseworkError> = () => true,
   budget = Number.POSITIVE_INFINITY
 ): Effect.Effect<Page<A>, CaseworkError> =>
   Effect.gen(function*() {
@@ -121,7 +188,8 @@ export const collect = <A>(
         ...(cursor === undefined ? {} : { cursor })
       })
       for (const [i, item] of page.items.entries()) {
-        if (!keep(item.loaded.value)) continue
+        const kept = keep(item.loaded.value)
+        if (!(typeof kept === "boolean" ? kept : yield* kept)) continue
         items.push(item.loaded.value)
         if (items.length === limit) {
           const last = i === page.items.length - 1 && page.next === undefined
@@ -136,24 +204,68 @@ export const collect = <A>(
 
 const byService = (i: { readonly serviceId: Ids.ServiceId }) => i.serviceId
 
+/** Where a page of `listPeople` starts: in the service's own people, or in those shared into it. */
+const peopleCursor = (cursor: string | undefined) =>
+  cursor === undefined
+    ? { phase: "own" as const }
+    : cursor.startsWith("o.")
+    ? { phase: "own" as const, cursor: cursor.slice(2) }
+    : cursor === "s."
+    ? { phase: "shared" as const }
+    : cursor.startsWith("s.")
+    ? { phase: "shared" as const, cursor: cursor.slice(2) }
+    : undefined
+
+const badCursor = (entity: string) =>
+  new InvalidInput({ entity, problems: [{ path: "cursor", rule: "cursor must be one a page of this query returned" }] })
+
 /**
- * The people registered in a service, by registration time: `{ serviceId, cursor?, limit? }`.
- * Notes only for roles that may read them; a page holding identified people is audited (naming
- * them). People shared with the service from another are not listed here.
+ * The people of a service: those registered in it, by registration time, then those shared into
+ * it from another service (on their consent, `sharePerson`), by registration time: `{ serviceId,
+ * cursor?, limit?, count? }`. Both are index ranges (the service's people; the index token of
+ * the people shared into it, `IndexTokens.sharedInto`). Notes only for roles that may read them;
+ * a page holding identified people is audited (naming them). With `count: true`, `counts` holds
+ * the number of the service's own people (`records`, `distinctPeople`).
  * @since 0.2.0
  * @category operations
  */
-export const listPeople = Operation.read<typeof ServiceList.Encoded>()({
+export const listPeople = Operation.read<typeof PeopleList.Encoded>()({
   tag: "ListPeople",
   summary: "list the people of a service, a page at a time",
-  input: ServiceList,
+  input: PeopleList,
   entity: "ListPeople",
   subject: Operation.newService(byService),
   answer: Effect.fnUntraced(function*(ctx, request) {
-    const page = yield* collect(ctx, mappings.person, { serviceId: request.serviceId }, request)
+    const at = peopleCursor(request.cursor)
+    if (at === undefined) return yield* Effect.fail(badCursor("ListPeople"))
+    const limit = request.limit ?? DEFAULT_PAGE_SIZE
+    const shared = { lookup: sharedInto(request.serviceId) }
+    // Shared into the service now: a sharing consent that expired ends the sharing (see sharing.ts).
+    const sharedNow = (p: Person) => p.sharedWith.includes(request.serviceId)
+    let page: Page<Person>
+    if (at.phase === "own") {
+      const own = yield* collect(ctx, mappings.person, { serviceId: request.serviceId }, { limit, cursor: at.cursor })
+      if (own.next !== undefined) page = { items: own.items, next: `o.${own.next}` }
+      else if (own.items.length === limit) page = { items: own.items, next: "s." }
+      else {
+        const rest = yield* collect(ctx, mappings.person, shared, { limit: limit - own.items.length }, sharedNow)
+        page = {
+          items: [...own.items, ...rest.items],
+          ...(rest.next === undefined ? {} : { next: `s.${rest.next}` })
+        }
+      }
+    } else {
+      const rest = yield* collect(ctx, mappings.person, shared, { limit, cursor: at.cursor }, sharedNow)
+      page = { items: rest.items, ...(rest.next === undefined ? {} : { next: `s.${rest.next}` }) }
+    }
+    const counted = yield* withCounts(
+      page,
+      request,
+      () => countsOf(ctx, "person", { serviceId: request.serviceId })
+    )
     const identified = page.items.filter((p) => p._tag === "identified")
     return {
-      result: { ...page, items: page.items.map((p) => redactNotes(ctx, p)) },
+      result: { ...counted, items: page.items.map((p) => redactNotes(ctx, p)) },
       ...(identified.length > 0
         ? { audit: { operation: "ListPeople", subjects: identified.map((p) => ({ kind: "person", id: p.id })) } }
         : {})
@@ -175,8 +287,10 @@ export const listContacts = Operation.read<typeof PeriodList.Encoded>()({
   entity: "ListContacts",
   subject: Operation.newService(byService),
   answer: Effect.fnUntraced(function*(ctx, request) {
-    const page = yield* collect(ctx, mappings.contact, { serviceId: request.serviceId, ...periodOf(request) }, request)
-    return { result: { ...page, items: page.items.map((c) => redactNote(ctx, c)) } }
+    const filters = { serviceId: request.serviceId, ...periodOf(request) }
+    const page = yield* collect(ctx, mappings.contact, filters, request)
+    const counted = yield* withCounts(page, request, () => countsOf(ctx, "contact", filters, "anonymousCount"))
+    return { result: { ...counted, items: page.items.map((c) => redactNote(ctx, c)) } }
   })
 })
 
@@ -192,11 +306,16 @@ export const listActivities = Operation.read<typeof PeriodList.Encoded>()({
   input: PeriodList,
   entity: "ListActivities",
   subject: Operation.newService(byService),
-  answer: (ctx, request) =>
-    Effect.map(
-      collect(ctx, mappings.activity, { serviceId: request.serviceId, ...periodOf(request) }, request),
-      (result) => ({ result })
+  answer: Effect.fnUntraced(function*(ctx, request) {
+    const filters = { serviceId: request.serviceId, ...periodOf(request) }
+    const page = yield* collect(ctx, mappings.activity, filters, request)
+    const result = yield* withCounts(
+      page,
+      request,
+      () => countsOf(ctx, "activity", filters, "anonymousAttendance")
     )
+    return { result }
+  })
 })
 
 /**
@@ -225,15 +344,18 @@ export const listOpenPlans = Operation.read<typeof PersonList.Encoded>()({
 })
 
 /**
- * A person's open referrals from a service (requested or accepted), by time: `{ serviceId,
- * personId, cursor?, limit? }`.
+ * Open referrals (requested or accepted), by time: `{ serviceId, personId?, direction?, cursor?,
+ * limit? }`. `direction: "made"` (the default): those the service made; `"received"`: those
+ * made to it by another service of the organisation (`toServiceId`), which it answers
+ * (`answerReferral`). Optionally of one person. Both are index ranges (the service's referrals;
+ * the index token of the referrals made to it, `IndexTokens.referredTo`).
  * @since 0.2.0
  * @category operations
  */
-export const listOpenReferrals = Operation.read<typeof PersonList.Encoded>()({
+export const listOpenReferrals = Operation.read<typeof ReferralList.Encoded>()({
   tag: "ReadReferral",
-  summary: "list a person's open referrals from a service",
-  input: PersonList,
+  summary: "list the open referrals a service made or received",
+  input: ReferralList,
   entity: "ListReferrals",
   subject: Operation.newService(byService),
   answer: (ctx, request) =>
@@ -241,7 +363,12 @@ export const listOpenReferrals = Operation.read<typeof PersonList.Encoded>()({
       collect(
         ctx,
         mappings.referral,
-        { serviceId: request.serviceId, personId: request.personId },
+        {
+          ...(request.direction === "received"
+            ? { lookup: referredTo(request.serviceId) }
+            : { serviceId: request.serviceId }),
+          ...(request.personId === undefined ? {} : { personId: request.personId })
+        },
         request,
         (r) => Referral.transitions[Referral.status(r)].length > 0
       ),

@@ -148,7 +148,13 @@ export const arbAnonymousPerson: fc.Arbitrary<typeof AnonymousPerson.Encoded> = 
  * @category constructors
  */
 export const arbPseudonymousPerson: fc.Arbitrary<typeof PseudonymousPerson.Encoded> = partialRecord(
-  { _tag: fc.constant("pseudonymous"), ...personCommon, nickname: arbShortText, notes: arbLongText },
+  {
+    _tag: fc.constant("pseudonymous"),
+    ...personCommon,
+    nickname: arbShortText,
+    code: arbShortText,
+    notes: arbLongText
+  },
   ["_tag", ...personCommonKeys, "nickname"]
 )
 
@@ -178,6 +184,7 @@ export const arbIdentifiedPerson: fc.Arbitrary<typeof IdentifiedPerson.Encoded> 
     givenName: arbShortText,
     familyName: arbShortText,
     nickname: arbShortText,
+    code: arbShortText,
     contactDetails: arbContactDetails,
     notes: arbLongText
   },

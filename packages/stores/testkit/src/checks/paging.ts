@@ -179,6 +179,66 @@ export const paging: ReadonlyArray<Check> = [
       })
   },
 
+  {
+    name: "pages by a lookup token return exactly the records holding it, each once, in list order (property)",
+    run: (harness) =>
+      harness.fresh(async ({ store }) => {
+        await fc.assert(
+          fc.asyncProperty(
+            fc.array(fc.tuple(arbFields, fc.subarray(["t1", "t2", "t3"])), { maxLength: 20 }),
+            fc.constantFrom("t1", "t2", "t3"),
+            fc.option(fc.constantFrom("s1", "s2"), { nil: undefined }),
+            fc.integer({ min: 1, max: 5 }),
+            async (rows, token, service, limit) => {
+              const prefix = nextPrefix()
+              await Effect.runPromise(Effect.gen(function*() {
+                const writes = recordsOf(prefix, rows.map(([f]) => f)).map((w, i) => ({
+                  ...w,
+                  lookup: rows[i]![1].map((t) => `${prefix}.${t}`)
+                }))
+                yield* store.commit({ writes, audit: [] })
+                const query = {
+                  kind: "contact" as const,
+                  lookup: `${prefix}.${token}`,
+                  ...(service === undefined ? {} : { serviceId: `${prefix}/${service}` })
+                }
+                const pages = yield* allPages(store, { ...query, limit })
+                const listed = yield* store.list(query)
+                const seen = pages.flatMap((p) => p.records)
+                expect(seen).toEqual(listed)
+                expect(new Set(ids(seen)).size).toBe(seen.length)
+                const expected = writes.filter((w) =>
+                  w.lookup.includes(query.lookup) && (service === undefined || w.serviceId === query.serviceId)
+                )
+                expect([...ids(seen)].sort()).toEqual(ids(expected as never).sort())
+                for (const [i, page] of pages.entries()) {
+                  if (i < pages.length - 1) expect(page.records.length).toBe(limit)
+                }
+                // A cursor belongs to its token: with another token (or none) it is refused.
+                const next = pages[0]!.next
+                if (next !== undefined) {
+                  for (const other of [{ ...query, lookup: `${prefix}.other` }, { kind: "contact" as const }]) {
+                    const reason = yield* expectStoreError(store.page({ ...other, cursor: next }), "InvalidQuery")
+                    expect(reason).toMatchObject({ field: "cursor" })
+                  }
+                }
+              }))
+            }
+          ),
+          { numRuns: runs(harness) }
+        )
+      })
+  },
+
+  storeCheck("refuses a malformed lookup token, naming lookup", (store) =>
+    Effect.gen(function*() {
+      for (const lookup of ["", "has space", "-leading", "x".repeat(129)]) {
+        const reason = yield* expectStoreError(store.page({ kind: "contact", lookup }), "InvalidQuery")
+        expect(reason).toMatchObject({ field: "lookup" })
+        expect(JSON.stringify(reason)).not.toContain("has space")
+      }
+    })),
+
   storeCheck("a page holds 50 records by default and at most 500", (store) =>
     Effect.gen(function*() {
       const writes = Array.from(
