@@ -207,7 +207,12 @@ export const makeReader = (store: StoreShape) => {
           return Effect.map(
             Effect.forEach(
               page.records,
-              (r) => Effect.map(decodeStored(m, r, open), (loaded) => ({ loaded, at: r.at, id: r.id }))
+              (r) =>
+                // People as shared now (a page is read like a record: see `sharedNow`).
+                decodeStored(m, r, open).pipe(
+                  Effect.flatMap((l) => sharedNow(m, l)),
+                  Effect.map((loaded) => ({ loaded, at: r.at, id: r.id }))
+                )
             ),
             (items): Operation.LoadedPage<A> => ({ items, next: page.next })
           )
