@@ -6,14 +6,16 @@ import { FieldCrypto, KeyMaterial, Pomoc, Registry, StaffDirectory, Store } from
 import { communityCentre } from "@pomoc/service-community-centre"
 import { debtCounselling, Situation } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
+import { streetWork } from "@pomoc/service-street-work"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 
-const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling, communityCentre])
+const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling, communityCentre, streetWork])
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
 const youthWorker = { id: "rasa", grants: [{ role: "worker", services: ["centre"] }] }
+const streetWorker = { id: "tom", grants: [{ role: "worker", services: ["street"] }] }
 const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] }
 
 type Api = Pomoc.PomocShape
@@ -26,19 +28,29 @@ const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toI
 beforeEach(async () => {
   runtime = ManagedRuntime.make(
     Pomoc.layer(Pomoc.configFromRegistry(registry)).pipe(
-      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, youthWorker])),
+      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, youthWorker, streetWorker])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(SqliteStore.layer({ filename: ":memory:" }))
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
   for (
-    const [id, type, plugin, ages] of [["club", "low-threshold-club", lowThresholdClub, { min: 6, max: 26 }], [
-      "debt",
-      "debt-counselling",
-      debtCounselling,
-      { min: 18, max: 120 }
-    ], ["centre", "community-centre", communityCentre, { min: 0, max: 120 }]] as const
+    const [id, type, plugin, ages] of [
+      ["club", "low-threshold-club", lowThresholdClub, { min: 6, max: 26 }],
+      [
+        "debt",
+        "debt-counselling",
+        debtCounselling,
+        { min: 18, max: 120 }
+      ],
+      ["centre", "community-centre", communityCentre, { min: 0, max: 120 }],
+      [
+        "street",
+        "street-work",
+        streetWork,
+        { min: 11, max: 26 }
+      ]
+    ] as const
   ) {
     await run((api) =>
       api.registerService(admin, {
@@ -232,5 +244,57 @@ describe("community centre: parks, cafés and sports grounds are places of their
       _tag: "InvalidCommand",
       field: "locationKind"
     })
+  })
+})
+
+describe("street work: people new to the service, counted per contact", () => {
+  // The test project's API is typed by the club and debt counselling (registry.ts): street
+  // work's codes and fields are checked here at run time only.
+  const lanParty = (over: Record<string, unknown>) =>
+    ({
+      serviceId: "street",
+      at: T(8, 17),
+      durationMinutes: 180,
+      locationKind: "event-venue",
+      channel: "in-person",
+      mode: "group",
+      participants: [],
+      anonymousCount: 40,
+      workers: ["tom"],
+      interventions: ["contact"],
+      firstContact: true,
+      firstContactChannel: "lan-party",
+      ...over
+    }) as never
+
+  it("records one LAN party of 40 gamers, 30 of them new, as one contact (no split), and the share per channel", async () => {
+    await run((api) => api.recordContact(streetWorker, lanParty({ fields: { newToService: 30 } })))
+    const contacts = await stored("contact")
+    expect(contacts).toHaveLength(1)
+    const [record] = contacts
+    expect(record!.facets["field_newToService"]).toBe(30)
+    expect(record!.facets["firstContactChannel"]).toBe("lan-party")
+    // The seed's ~75 % at LAN parties: new people over the people the channel reached.
+    expect(Number(record!.facets["field_newToService"]) / 40).toBe(0.75)
+  })
+
+  const withoutChannel = (contact: object) => {
+    const { firstContactChannel: _, ...rest } = contact as Record<string, unknown>
+    return rest as never
+  }
+
+  it("refuses more new people than took part, or new people on a later contact, storing nothing", async () => {
+    const tooMany = await fail((api) => api.recordContact(streetWorker, lanParty({ fields: { newToService: 41 } })))
+    expect(tooMany).toMatchObject({ _tag: "CommandRefused", violations: [{ rule: "street-work/new-to-service" }] })
+    const later = await fail((api) =>
+      api.recordContact(
+        streetWorker,
+        withoutChannel(lanParty({ firstContact: false, fields: { newToService: 1 } }))
+      )
+    )
+    expect(later).toMatchObject({ _tag: "CommandRefused", violations: [{ rule: "street-work/new-to-service" }] })
+    expect(await fail((api) => api.recordContact(streetWorker, lanParty({ fields: { newToService: -1 } }))))
+      .toMatchObject({ _tag: "InvalidCommand", field: "fields.newToService" })
+    expect(await stored("contact")).toEqual([])
   })
 })

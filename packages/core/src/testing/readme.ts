@@ -37,3 +37,32 @@ export const indicatorTable = (plugin: Plugin): string =>
       return `| \`${indicator.code}\` (${indicator.labels.en}) | ${scaleOf(indicator.scale)} | ${categories} |`
     })
   ].join("\n")
+
+/**
+ * A plugin's custom fields as a markdown table: record kind, field name and English label,
+ * and whether it is reportable (a report facet `field_<name>`) or personal (encrypted). Put it
+ * in the plugin's README and test that the README contains it.
+ *
+ * @example
+ * ```ts
+ * import { readFileSync } from "node:fs"
+ * import { fieldTable } from "@pomoc/core/testing"
+ *
+ * expect(readFileSync("README.md", "utf8")).toContain(fieldTable(nightShelter))
+ * ```
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const fieldTable = (plugin: Plugin): string =>
+  [
+    "| record | field | kind |",
+    "| --- | --- | --- |",
+    ...Object.entries(plugin.fields ?? {}).flatMap(([kind, fields]) =>
+      Object.entries(fields ?? {}).map(([name, field]) =>
+        `| ${kind} | \`${name}\`${field.labels === undefined ? "" : ` (${field.labels.en})`} | ${
+          field.personal ? "personal (encrypted)" : `reportable (facet \`field_${name}\`)`
+        } |`
+      )
+    )
+  ].join("\n")

@@ -5,6 +5,7 @@
  * @since 0.1.0
  */
 import { type AgeRange, definePlugin, labelsOf } from "@pomoc/core"
+import { fields } from "./fields.js"
 import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import { defaultAgeRange, makeRules, messages, Outreach, principleIds, serviceType } from "./rules.js"
@@ -72,7 +73,8 @@ export const make = (options: Options = {}) => {
       rules.firstContactChannel,
       rules.firstContactPlace,
       rules.noFee,
-      rules.chosenFirstContactChannels
+      rules.chosenFirstContactChannels,
+      rules.newToService
     ],
     eligibility: [rules.targetAge],
     indicators,
@@ -80,7 +82,8 @@ export const make = (options: Options = {}) => {
     goals,
     reports,
     config: { minAge: ageRange.min, maxAge: ageRange.max, acceptsAnonymous: true },
-    messages
+    messages,
+    fields
   })
 }
 

@@ -144,6 +144,18 @@ export const messages = {
     "Pasirinkite pirmojo kontakto būdus, kuriuos paslauga naudoja savo vietovėse.",
     "Изберете начините на първи контакт, които услугата използва в своите населени места."
   ),
+  "streetWork.newToServiceOnFirstContact": labelsOf(
+    "People new to the service belong on a first contact only.",
+    "Lidé, kteří o službě předtím nevěděli, patří jen k prvnímu kontaktu.",
+    "Naujai apie paslaugą sužinoję žmonės žymimi tik pirmajame kontakte.",
+    "Хората, които не са знаели за услугата, се отбелязват само при първи контакт."
+  ),
+  "streetWork.newToServiceCount": labelsOf(
+    "More people new to the service than people in the contact: check the count.",
+    "Více lidí nových pro službu, než kolik jich bylo v kontaktu: ověřte počet.",
+    "Naujų paslaugos žmonių daugiau nei kontakte dalyvavusių žmonių: patikrinkite skaičių.",
+    "Повече нови за услугата хора, отколкото хора в контакта: проверете броя."
+  ),
   "streetWork.noFee": labelsOf(
     "Outreach programmes are provided free of charge: no fee can be charged.",
     "Terénní programy se poskytují bez úhrady: poplatek nelze účtovat.",
@@ -174,6 +186,7 @@ export interface StreetWorkRules {
   readonly firstContactPlace: StreetWorkRule<"street-work/first-contact-place">
   readonly noFee: StreetWorkRule<"street-work/no-fee">
   readonly chosenFirstContactChannels: StreetWorkRule<"street-work/chosen-first-contact-channels">
+  readonly newToService: StreetWorkRule<"street-work/new-to-service">
 }
 
 /**
@@ -308,7 +321,34 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
     }
   })
 
+  /**
+   * `newToService` counts people of this contact who had not known the service: only a first
+   * contact has them, and never more than took part (named and anonymous).
+   */
+  const newToService = Plugin.rule({
+    id: "street-work/new-to-service",
+    principle: Outreach,
+    appliesTo: ["RecordContact"],
+    reads: [],
+    verdicts: ["Deny"],
+    description: "People new to the service are counted on a first contact, at most everyone in it.",
+    check: (command, _facts, v) => {
+      const count = command.contact.fields?.["newToService"]
+      if (typeof count !== "number" || count === 0) return v.allow
+      if (!command.contact.firstContact) {
+        return v.deny(
+          "people new to the service on a contact that is not a first contact",
+          "streetWork.newToServiceOnFirstContact"
+        )
+      }
+      return count > command.contact.participants.length + command.contact.anonymousCount
+        ? v.deny("more people new to the service than people in the contact", "streetWork.newToServiceCount")
+        : v.allow
+    }
+  })
+
   return {
+    newToService,
     targetAge,
     lanPartyAge,
     firstHeardOnFirstContact,

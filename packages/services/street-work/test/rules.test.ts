@@ -208,3 +208,41 @@ describe("street-work/chosen-first-contact-channels", () => {
     )
   })
 })
+
+describe("street-work/new-to-service (custom field newToService)", () => {
+  const { newToService } = Rules.rules
+
+  it("allows up to everyone in a first contact, denies more, and denies any on a later contact (model)", () => {
+    fc.assert(
+      fc.property(
+        facts,
+        fc.integer({ min: 0, max: 3 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 0, max: 50 }),
+        fc.boolean(),
+        (f, named, anonymous, count, firstContact) => {
+          const participants = Array.from({ length: named }, (_, i) => `p-${i}`)
+          const command = record({
+            participants,
+            anonymousCount: anonymous,
+            mode: "group",
+            firstContact,
+            fields: { newToService: count }
+          })
+          const allowed = count === 0 || (firstContact && count <= named + anonymous)
+          expect(check(newToService, command, f)).toBe(allowed ? "Allow" : "Deny")
+        }
+      ),
+      { numRuns: 200 }
+    )
+  })
+
+  it("leaves a contact without the field alone", () => {
+    fc.assert(
+      fc.property(facts, fc.boolean(), (f, firstContact) => {
+        expect(check(newToService, record({ firstContact }), f)).toBe("Allow")
+      }),
+      { numRuns: 20 }
+    )
+  })
+})
