@@ -14,6 +14,25 @@ import * as SqlClient from "effect/sql/SqlClient"
 import { PostgresDialect } from "../src/index.js"
 import { createSchema, freshSchema, withRaw, withStore } from "./stores.js"
 
+/** The plans (`EXPLAIN`) of a page of `query`, first and after each keyset, with sorting and sequential scans priced out. */
+const plansOf = (schema: string, query: Store.SelectQuery, afters: ReadonlyArray<Store.Keyset>) =>
+  withRaw(schema, (sql) =>
+    Effect.gen(function*() {
+      yield* sql.unsafe("SET enable_sort = off")
+      yield* sql.unsafe("SET enable_seqscan = off")
+      const out: Array<string> = []
+      for (const after of [undefined, ...afters]) {
+        const [text, params] = yield* SqlStore.selectSql(PostgresDialect.dialect, {
+          ...query,
+          limit: 51,
+          ...(after === undefined ? {} : { after })
+        }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
+        const rows = yield* sql.unsafe<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params)
+        out.push(rows.map((r) => r["QUERY PLAN"]).join("\n"))
+      }
+      return out
+    }))
+
 describe("page plans on PostgreSQL", () => {
   it.effect("a month's page of a service's contacts is an index scan without a sort", () =>
     Effect.gen(function*() {
@@ -39,22 +58,7 @@ describe("page plans on PostgreSQL", () => {
           return { records: [...first.records, ...rest.records], listed: yield* store.list(month) }
         }))
       expect(pages.records).toEqual(pages.listed)
-      const plans = yield* withRaw(schema, (sql) =>
-        Effect.gen(function*() {
-          yield* sql.unsafe("SET enable_sort = off")
-          yield* sql.unsafe("SET enable_seqscan = off")
-          const out: Array<string> = []
-          for (const after of [undefined, { at: "2025-02-10T00:00:00.000Z", id: "r900" }]) {
-            const [text, params] = yield* SqlStore.selectSql(PostgresDialect.dialect, {
-              ...month,
-              limit: 51,
-              ...(after === undefined ? {} : { after })
-            }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
-            const rows = yield* sql.unsafe<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params)
-            out.push(rows.map((r) => r["QUERY PLAN"]).join("\n"))
-          }
-          return out
-        }))
+      const plans = yield* plansOf(schema, month, [{ at: "2025-02-10T00:00:00.000Z", id: "r900" }])
       for (const plan of plans) {
         expect(plan).toMatch(/Index Scan using pomoc_records_service_period/)
         expect(plan).not.toMatch(/Sort/)
@@ -93,23 +97,11 @@ describe("page plans on PostgreSQL", () => {
       // Untimed first (by id), then by time: every record once, in the order of `list`.
       expect(pages.records).toEqual(pages.listed)
       expect(pages.records.slice(0, 3).map((r) => r.at)).toEqual([null, null, null])
-      const plans = yield* withRaw(schema, (sql) =>
-        Effect.gen(function*() {
-          yield* sql.unsafe("SET enable_sort = off")
-          yield* sql.unsafe("SET enable_seqscan = off")
-          yield* sql.unsafe("ANALYZE pomoc_records")
-          const out: Array<string> = []
-          for (const after of [undefined, { at: null, id: "p0056" }, { at: "2025-02-10T00:00:00.000Z", id: "p0900" }]) {
-            const [text, params] = yield* SqlStore.selectSql(PostgresDialect.dialect, {
-              ...people,
-              limit: 51,
-              ...(after === undefined ? {} : { after })
-            }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
-            const rows = yield* sql.unsafe<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params)
-            out.push(rows.map((r) => r["QUERY PLAN"]).join("\n"))
-          }
-          return out
-        }))
+      yield* withRaw(schema, (sql) => sql.unsafe("ANALYZE pomoc_records"))
+      const plans = yield* plansOf(schema, people, [{ at: null, id: "p0056" }, {
+        at: "2025-02-10T00:00:00.000Z",
+        id: "p0900"
+      }])
       for (const plan of plans) {
         expect(plan).toMatch(/Index Scan using pomoc_records_service_period/)
         expect(plan).not.toMatch(/Sort/)
