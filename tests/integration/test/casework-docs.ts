@@ -367,7 +367,11 @@ export const examples: ReadonlyArray<Example> = [
   { op: "listOpenReferrals", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
   { op: "listConsentsInForce", actor: "eva", input: { serviceId: "club", personId: "kuba" } },
   { op: "listVolunteers", actor: "marta", input: { serviceId: "club" } },
-  { op: "report", actor: "marta", input: { reportId: "contacts-by-intervention", serviceId: "club" } },
+  {
+    op: "report",
+    actor: "marta",
+    input: { reportId: "contacts-by-intervention", serviceId: "club", period: "2026-03" }
+  },
   {
     op: "publishReport",
     actor: "marta",

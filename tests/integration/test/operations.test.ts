@@ -293,7 +293,7 @@ describe("services and people", () => {
     expect(history.contacts).toHaveLength(1)
     expect(history.contacts![0]).not.toHaveProperty("note")
     const report = await run((api) =>
-      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club" })
+      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "2026-05" })
     )
     expect(report.table._tag).toBe("OneWay")
     expect((await run((api) => api.verifyAudit(auditor, undefined)))._tag).toBe("Intact")
@@ -706,7 +706,7 @@ describe("reports", () => {
       )
     }
     const report = await run((api) =>
-      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club" })
+      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "2026-05" })
     )
     if (report.table._tag !== "OneWay") throw new Error("expected a one-way table")
     const values = report.table.dimension.values
@@ -796,7 +796,12 @@ describe("reports", () => {
     )
     expect(e).toMatchObject({ _tag: "InvalidCommand", field: "threshold" })
     const stricter = await run((api) =>
-      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", threshold: 12 })
+      api.report(coordinator, {
+        reportId: "contacts-by-intervention",
+        serviceId: "club",
+        period: "2026-05",
+        threshold: 12
+      })
     )
     expect(stricter.threshold).toBe(12)
   })

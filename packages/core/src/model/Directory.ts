@@ -5,7 +5,7 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { AgeRange, Code, LongText, ShortText, Text, Timestamp } from "./Common.js"
+import { AgeRange, Code, Labels, LongText, ShortText, Text, Timestamp } from "./Common.js"
 import { LocationId, OrganisationId, ServiceId } from "./Ids.js"
 import { personal } from "./Personal.js"
 import { Schedule } from "./Schedule.js"
@@ -62,6 +62,70 @@ export const ServiceArea = Schema.Struct({
  */
 export type ServiceArea = typeof ServiceArea.Type
 
+/** A month, `YYYY-MM`. */
+const Month = Schema.String.check(
+  Schema.isPattern(/^\d{4}-(0[1-9]|1[0-2])$/, { expected: "a month (YYYY-MM)" })
+)
+
+/**
+ * The id of a declared reporting period: a code that begins with a letter (`school-2025`), so
+ * that it never reads as a calendar year, quarter or month.
+ * @since 0.2.0
+ * @category models
+ */
+export const ReportingPeriodId = Schema.String.check(
+  Schema.isPattern(/^[a-z][a-z0-9-]{0,63}$/, {
+    expected: "a code beginning with a letter (lower-case letters, digits and '-', max 64)"
+  })
+)
+
+/**
+ * A reporting period an organisation declares besides the calendar's (e.g. a funder's school
+ * year): an id (a code that does not begin with a digit, so that it never reads as a calendar
+ * year, quarter or month), labels, and its first and last month (both included). Made of whole
+ * months, so that a run on it stays consistent with the calendar periods it is made of.
+ * @since 0.2.0
+ * @category models
+ */
+export const ReportingPeriod = Schema.Struct({
+  id: ReportingPeriodId,
+  labels: Schema.optionalKey(Labels),
+  /** The first month. */
+  from: Month,
+  /** The last month (included). */
+  to: Month
+}).check(Schema.makeFilter((p) => p.from <= p.to || { path: ["to"], issue: "must not be before from" }))
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ReportingPeriod = typeof ReportingPeriod.Type
+
+/** Whether two declared periods share a month. */
+const overlaps = (a: ReportingPeriod, b: ReportingPeriod): boolean => a.from <= b.to && b.from <= a.to
+
+/**
+ * An organisation's declared reporting periods: distinct ids, and no two sharing a month. Two
+ * periods that overlap (September to August and January to December) could be subtracted from
+ * one another to give away what their difference holds.
+ * @since 0.2.0
+ * @category models
+ */
+export const ReportingPeriods = Schema.Array(ReportingPeriod).check(Schema.makeFilter((periods) => {
+  for (const [i, p] of periods.entries()) {
+    for (const q of periods.slice(0, i)) {
+      if (q.id === p.id) return { path: [i, "id"], issue: "must differ from the other reporting periods' ids" }
+      if (overlaps(p, q)) {
+        return {
+          path: [i, "from"],
+          issue: "must not share a month with another reporting period (overlapping periods could be subtracted)"
+        }
+      }
+    }
+  }
+  return true
+}))
+
 /**
  * An organisation that runs services.
  * @since 0.1.0
@@ -78,7 +142,13 @@ export class Organisation extends Schema.Class<Organisation>("@pomoc/core/Organi
     Schema.String.check(Schema.isPattern(/^[A-Z]{2}$/, { expected: "an ISO 3166-1 alpha-2 country code" }))
   ),
   /** @since 0.2.0 */
-  phones: Schema.optionalKey(Schema.Array(Phone))
+  phones: Schema.optionalKey(Schema.Array(Phone)),
+  /**
+   * The organisation's own reporting periods (a funder's school year), besides calendar years,
+   * quarters and months.
+   * @since 0.2.0
+   */
+  reportingPeriods: Schema.optionalKey(ReportingPeriods)
 }) {}
 
 /**

@@ -16,6 +16,7 @@
  * @since 0.2.0
  */
 import { Effect, Schema } from "effect"
+import type { ReportingPeriod } from "../model/Directory.js"
 import type { FacetValue, StoreError, StoreShape } from "../Store.js"
 import type { HiddenCell, InvalidReport, ReportDefinition, ReportResult, RunOptions } from "./Report.js"
 import * as Report from "./Report.js"
@@ -83,14 +84,60 @@ export const partsOf = (period: string): ReadonlyArray<string> => {
   return []
 }
 
+/** Months since year 0 of a `YYYY-MM` month, and back. */
+const monthIndex = (month: string): number => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1
+const monthName = (index: number): string =>
+  `${String(Math.floor(index / 12)).padStart(4, "0")}-${String((index % 12) + 1).padStart(2, "0")}`
+
 /**
- * What a consistent run covers: a named period, a service or (without one) the whole
- * organisation made of the given services.
+ * A declared reporting period's bounds (its first month's start, the start of the month after
+ * its last), `to` exclusive, as ISO 8601 instants (UTC).
+ * @since 0.2.0
+ * @category combinators
+ */
+export const declaredBoundsOf = (
+  period: Pick<ReportingPeriod, "from" | "to">
+): { readonly from: string; readonly to: string } => ({
+  from: boundsOf(period.from).from,
+  to: boundsOf(monthName(monthIndex(period.to))).to
+})
+
+/**
+ * The calendar periods a declared reporting period is made of, largest first: whole years,
+ * then whole quarters, then months (September 2025 to June 2026 is `2025-09`, `2025-Q4`,
+ * `2026-Q1`, `2026-Q2`). A run on the declared period is kept consistent with them.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const declaredPartsOf = (period: Pick<ReportingPeriod, "from" | "to">): ReadonlyArray<string> => {
+  const out: Array<string> = []
+  const last = monthIndex(period.to)
+  let m = monthIndex(period.from)
+  while (m <= last) {
+    const name = monthName(m)
+    if (m % 12 === 0 && m + 11 <= last) {
+      out.push(name.slice(0, 4))
+      m += 12
+    } else if (m % 3 === 0 && m + 2 <= last) {
+      out.push(`${name.slice(0, 4)}-Q${(m % 12) / 3 + 1}`)
+      m += 3
+    } else {
+      out.push(name)
+      m += 1
+    }
+  }
+  return out
+}
+
+/**
+ * What a consistent run covers: a named period (or a declared reporting period), a service or
+ * (without one) the whole organisation made of the given services.
  * @since 0.2.0
  * @category models
  */
 export interface ConsistentOptions extends Omit<RunOptions, "from" | "to" | "hide"> {
-  readonly period: string
+  /** A named year, quarter or month, or an organisation's declared reporting period. */
+  readonly period: string | ReportingPeriod
   /** For an organisation-wide run (no `serviceId`): the services whose runs it must agree with. */
   readonly services?: ReadonlyArray<string>
 }
@@ -182,10 +229,18 @@ export const runConsistent: (
   options: ConsistentOptions
 ) {
   const { period, services, ...rest } = options
+  const periodParts = typeof period === "string" ? partsOf(period) : declaredPartsOf(period)
   const parts: Array<ConsistentOptions> = options.serviceId === undefined && (services ?? []).length > 0
     ? (services ?? []).map((serviceId) => ({ ...rest, period, serviceId }))
-    : partsOf(period).map((part) => ({ ...rest, ...(services !== undefined ? { services } : {}), period: part }))
-  const runOptions: RunOptions = { ...rest, ...boundsOf(period) }
+    : periodParts.map((part) => ({ ...rest, ...(services !== undefined ? { services } : {}), period: part }))
+  const runOptions: RunOptions = {
+    ...rest,
+    ...(typeof period === "string" ? boundsOf(period) : declaredBoundsOf(period))
+  }
+  // A declared period of one calendar period is that period.
+  if (typeof period !== "string" && periodParts.length === 1) {
+    return yield* runConsistent(definition, store, { ...options, period: periodParts[0]! })
+  }
   if (parts.length === 0) return yield* Report.run(definition, store, runOptions)
   const partCells: Array<Map<string, number | undefined>> = []
   const hiddenByParts = new Map<string, HiddenCell>()

@@ -5,6 +5,7 @@
  */
 import { DateTime, Effect, Schema } from "effect"
 import { Party, Timestamp } from "../../model/Common.js"
+import { type ReportingPeriod, ReportingPeriodId } from "../../model/Directory.js"
 import * as Ids from "../../model/Ids.js"
 import * as Periods from "../../reports/Periods.js"
 import * as Report from "../../reports/Report.js"
@@ -29,15 +30,18 @@ const Day = Schema.String.check(
  * @category models
  */
 export const Bound = Schema.Union([Timestamp, Day])
-/** A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`). */
-const NamedPeriod = Periods.NamedPeriod
+/**
+ * A named period: a year (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`); or the id of a
+ * reporting period the organisation declared (`school-2025`).
+ */
+const NamedPeriod = Schema.Union([Periods.NamedPeriod, ReportingPeriodId])
 
 const reportFields = {
   reportId: Schema.String.check(Schema.isMinLength(1), Schema.isMaxLength(100)),
   serviceId: Schema.optionalKey(Ids.ServiceId),
   from: Schema.optionalKey(Bound),
   to: Schema.optionalKey(Bound),
-  /** Instead of `from`/`to`: a named year, quarter or month. */
+  /** Instead of `from`/`to`: a named year, quarter or month, or a declared reporting period's id. */
   period: Schema.optionalKey(NamedPeriod),
   threshold: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)))
 }
@@ -67,12 +71,40 @@ const runSubjects = (reportId: string, period: string, serviceId: string | undef
   ...(serviceId !== undefined ? [{ kind: "service", id: serviceId }] : [])
 ]
 
+const calendar = (period: string) => /^\d/.test(period)
+
+/** The reporting period an organisation declared with this id: the service's, or any organisation's. */
+const declaredPeriod = Effect.fnUntraced(function*(ctx: Context, id: string, serviceId: string | undefined) {
+  const organisations = serviceId !== undefined
+    ? [yield* ctx.load(mappings.organisation, (yield* ctx.load(mappings.service, serviceId)).value.organisationId)]
+    : yield* ctx.loadAll(mappings.organisation, {})
+  const found: Array<ReportingPeriod> = organisations.flatMap((o) =>
+    (o.value.reportingPeriods ?? []).filter((p) => p.id === id)
+  )
+  const [first, ...others] = found
+  if (first === undefined || others.some((p) => p.from !== first.from || p.to !== first.to)) {
+    return yield* invalid(
+      "Report",
+      "period",
+      first === undefined
+        ? "a named year, quarter or month, or a reporting period the organisation declared"
+        : "a reporting period declared the same way by every organisation (or run it per service)"
+    )
+  }
+  return first
+})
+
 const runReport = Effect.fnUntraced(function*(
   ctx: Context,
   request: typeof ReportInput.Type,
   publishing: boolean
 ) {
-  const bounds = request.period !== undefined
+  const declared = request.period !== undefined && !calendar(request.period)
+    ? yield* declaredPeriod(ctx, request.period, request.serviceId)
+    : undefined
+  const bounds = declared !== undefined
+    ? Periods.declaredBoundsOf(declared)
+    : request.period !== undefined
     ? Periods.boundsOf(request.period)
     : {
       ...(request.from !== undefined ? { from: iso(request.from) } : {}),
@@ -107,10 +139,18 @@ const runReport = Effect.fnUntraced(function*(
       "a named year, quarter or month (from and to must bound one exactly): overlapping windows could be subtracted"
     )
   }
+  // All time grows with every record: two all-time runs a day apart give that day away.
+  if (!publishing && period === undefined) {
+    return yield* invalid(
+      "Report",
+      "period",
+      "given: a named year, quarter or month, or a declared reporting period (all-time runs could be subtracted from one another)"
+    )
+  }
   const result = !publishing && period !== undefined
     ? yield* Periods.runConsistent(definition, ctx.store, {
       ...scope,
-      period,
+      period: declared ?? period,
       ...(request.serviceId === undefined
         ? { services: (yield* ctx.store.list({ kind: "service" })).map((r) => r.id) }
         : {})
@@ -122,11 +162,13 @@ const runReport = Effect.fnUntraced(function*(
 /**
  * Run a report: `{ reportId, serviceId?, from?, to?, period?, threshold? }`. `from` and `to`
  * (exclusive) are instants or days (`2026-01-01`, the day's start in UTC); `period` names a year
- * (`2026`), a quarter (`2026-Q2`) or a month (`2026-05`) instead. Counts are computed in the
- * store and small counts suppressed (with complementary suppression). A window must be a named
- * period (or none, for all time): overlapping windows could be subtracted from one another. A
- * quarter hides what its months hide, a year what its quarters hide, an organisation-wide run
- * what its services' runs hide (`Periods.runConsistent`). Every run is audited (who, which
+ * (`2026`), a quarter (`2026-Q2`), a month (`2026-05`) or a reporting period the organisation
+ * declared (`school-2025`) instead. Counts are computed in the store and small counts suppressed
+ * (with complementary suppression). A period is required, and a window must be a named period:
+ * overlapping windows, and all-time runs made at different times, could be subtracted from one
+ * another. A quarter hides what its months hide, a year what its quarters hide, a declared
+ * period what its calendar parts hide, an organisation-wide run what its services' runs hide
+ * (`Periods.runConsistent`). Every run is audited (who, which
  * report, which period; never a cell).
  * @since 0.2.0
  * @category operations

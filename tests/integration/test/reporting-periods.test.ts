@@ -1,0 +1,173 @@
+/**
+ * An organisation's own reporting periods (issue 14): declared at registration, refused when two
+ * share a month, run consistently with the calendar periods they are made of, so that a school
+ * year minus its quarters gives no small cell away; and no all-time runs for those who do not
+ * publish.
+ */
+import { Casework, FieldCrypto, KeyMaterial, Registry, Report, StaffDirectory, Store } from "@pomoc/core"
+import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+
+const registry = Registry.makeUnsafe([lowThresholdClub])
+const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
+const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
+const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] }
+const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
+
+type Api = Casework.Api
+let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
+const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))
+const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
+
+const schoolYear = { id: "school-2025", from: "2025-09", to: "2026-06" }
+const definition = lowThresholdClub.reports.find((r) => r.id === "contacts-by-intervention")!
+
+beforeEach(async () => {
+  runtime = ManagedRuntime.make(
+    Casework.layer(Casework.configFromRegistry(registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, worker, coordinator, auditor])),
+      Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
+      Layer.provideMerge(Store.layerMemory)
+    )
+  )
+  await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org", reportingPeriods: [schoolYear] }))
+  await run((api) =>
+    api.registerService(admin, {
+      id: "club",
+      organisationId: "org",
+      type: "low-threshold-club",
+      name: "Club",
+      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
+      localities: [],
+      principles: [...lowThresholdClub.principles],
+      freeOfCharge: true,
+      firstContactChannels: ["walk-in"],
+      registeredAt: "2025-01-01T00:00:00.000Z"
+    })
+  )
+})
+afterEach(() => runtime.dispose())
+
+const contact = (at: string, interventions: Array<"contact" | "crisis-intervention">) =>
+  run((api) =>
+    api.recordContact(worker, {
+      serviceId: "club",
+      at,
+      durationMinutes: 30,
+      locationKind: "club-premises",
+      channel: "in-person",
+      workers: ["eva"],
+      participants: [],
+      anonymousCount: 2,
+      interventions,
+      firstContact: false,
+      mode: "group"
+    })
+  )
+const day = (month: string, d: number) => `${month}-${String(d).padStart(2, "0")}T10:00:00.000Z`
+const months = ["2025-09", "2025-10", "2025-11", "2025-12", "2026-01", "2026-02", "2026-03", "2026-04", "2026-05"]
+
+const crisisOf = (result: Report.ReportResult) => {
+  if (result.table._tag !== "OneWay") throw new Error("expected a one-way table")
+  return result.table.cells[result.table.dimension.values.indexOf("crisis-intervention")]
+}
+
+describe("declared reporting periods", () => {
+  it("refuses periods that share a month or an id, and stores nothing", async () => {
+    const attempts = [
+      [schoolYear, { id: "calendar-2026", from: "2026-01", to: "2026-12" }],
+      [schoolYear, { id: "spring", from: "2026-03", to: "2026-05" }],
+      [schoolYear, { id: "school-2025", from: "2026-09", to: "2027-06" }],
+      [{ id: "backwards", from: "2026-06", to: "2025-09" }],
+      [{ id: "2026-05", from: "2026-05", to: "2026-05" }]
+    ]
+    for (const reportingPeriods of attempts) {
+      const e = await fail((api) => api.registerOrganisation(admin, { id: "other", name: "Other", reportingPeriods }))
+      expect(e._tag).toBe("InvalidInput")
+      if (e._tag === "InvalidInput") {
+        expect(e.problems.every((p) => p.path.startsWith("reportingPeriods"))).toBe(true)
+        // The rule, never the value.
+        expect(JSON.stringify(e.problems)).not.toContain("2026-0")
+      }
+    }
+    const organisations = await runtime.runPromise(Store.Store.use((s) => s.list({ kind: "organisation" })))
+    expect(organisations.map((o) => o.id)).toEqual(["org"])
+    // Periods that follow one another are fine.
+    await run((api) =>
+      api.registerOrganisation(admin, {
+        id: "other",
+        name: "Other",
+        reportingPeriods: [schoolYear, { id: "school-2026", from: "2026-09", to: "2027-06" }]
+      })
+    )
+  })
+
+  it("runs a declared period over its months, audited under its id", async () => {
+    await contact(day("2025-08", 31), ["contact"])
+    for (const month of months) await contact(day(month, 10), ["contact"])
+    await contact(day("2026-07", 1), ["contact"])
+    const year = await run((api) =>
+      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "school-2025" })
+    )
+    expect(year.scope).toMatchObject({ from: "2025-09-01T00:00:00.000Z", to: "2026-07-01T00:00:00.000Z" })
+    if (year.table._tag !== "OneWay") throw new Error("expected a one-way table")
+    expect(year.table.total).toEqual({ _tag: "Value", count: months.length })
+    const e = await fail((api) =>
+      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "school-1999" })
+    )
+    expect(e).toMatchObject({ _tag: "InvalidCommand", field: "period" })
+    const entries = await run((api) => api.auditLog(auditor, { limit: 1000 }))
+    expect(entries.filter((x) => x.operation === "ReadReport").map((x) => x.subjects)).toEqual([[
+      { kind: "report", id: "low-threshold-club/contacts-by-intervention" },
+      { kind: "period", id: "school-2025" },
+      { kind: "service", id: "club" }
+    ]])
+  })
+
+  it("keeps a school year consistent with its quarters: the year minus the quarters gives no May away", async () => {
+    for (const month of months) {
+      for (let d = 1; d <= 6; d++) await contact(day(month, d), ["contact"])
+    }
+    for (let d = 1; d <= 5; d++) await contact(day("2026-03", 10 + d), ["contact", "crisis-intervention"])
+    await contact(day("2026-05", 20), ["contact", "crisis-intervention"])
+    const report = (period: string) =>
+      run((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period }))
+    // May's one crisis intervention is hidden; the first quarter's five are shown.
+    expect(crisisOf(await report("2026-05"))).toEqual({ _tag: "Suppressed" })
+    expect(crisisOf(await report("2026-Q2"))).toEqual({ _tag: "Suppressed" })
+    expect(crisisOf(await report("2026-Q1"))).toEqual({ _tag: "Value", count: 5 })
+    // The attack: a plain run of the school year shows 6, and 6 minus the first quarter's 5 is
+    // May's crisis intervention.
+    const plain = await runtime.runPromise(
+      Store.Store.use((s) =>
+        Report.run(definition, s, {
+          serviceId: "club",
+          from: "2025-09-01T00:00:00.000Z",
+          to: "2026-07-01T00:00:00.000Z"
+        })
+      )
+    )
+    expect(crisisOf(plain)).toEqual({ _tag: "Value", count: 6 })
+    // The case-work run hides it, consistently with its parts.
+    expect(crisisOf(await report("school-2025"))).toEqual({ _tag: "Suppressed" })
+  })
+})
+
+describe("all-time runs", () => {
+  it("are refused for those who do not publish; publishing keeps free windows", async () => {
+    for (let d = 1; d <= 6; d++) await contact(day("2026-05", d), ["contact"])
+    const e = await fail((api) => api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club" }))
+    expect(e).toMatchObject({ _tag: "InvalidCommand", field: "period" })
+    const published = await run((api) =>
+      api.publishReport(coordinator, {
+        reportId: "contacts-by-intervention",
+        serviceId: "club",
+        recipient: { kind: "authority", name: "Praha 4" }
+      })
+    )
+    const table = published.value.table
+    if (table._tag !== "OneWay") throw new Error("expected a one-way table")
+    expect(table.total).toEqual({ _tag: "Value", count: 6 })
+  })
+})
