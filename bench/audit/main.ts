@@ -8,14 +8,15 @@
  *   - collect-then-verify (the baseline, as `verifyAudit` did before): every entry read into one
  *     array, then `Audit.verify`.
  *
- * Run: `npm run bench -- audit` (`--entries=100000`, `--sqlite-only`).
+ * Run: `npm run bench -- audit` (`--entries=100000`, `--sqlite-only`, `--keep=<dir>` to keep the
+ * SQLite file there and verify it again in later runs instead of sealing it again).
  */
 import { Audit, Store } from "@pomoc/core"
 import { PostgresStore } from "@pomoc/store-postgres"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Context, Effect, Exit, Layer, Redacted, Scope } from "effect"
 import { spawnSync } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { cpus, tmpdir, totalmem } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
@@ -119,9 +120,14 @@ const verifyIn = (way: "streaming" | "collect", db: string): Outcome => {
 
 const results: Array<{ readonly database: string; readonly streaming: Outcome; readonly collect: Outcome }> = []
 
-const section = async (database: string, db: string) => {
-  const fillMs = await fill(db)
-  console.log(`${database}: ${ENTRIES.toLocaleString("en-US")} entries sealed in ${(fillMs / 1000).toFixed(1)} s`)
+const keep = arg("keep")
+
+const section = async (database: string, db: string, reuse = false) => {
+  if (reuse) console.log(`${database}: ${ENTRIES.toLocaleString("en-US")} entries reused from ${db}`)
+  else {
+    const fillMs = await fill(db)
+    console.log(`${database}: ${ENTRIES.toLocaleString("en-US")} entries sealed in ${(fillMs / 1000).toFixed(1)} s`)
+  }
   const streaming = verifyIn("streaming", db)
   const collect = verifyIn("collect", db)
   console.log(
@@ -144,7 +150,8 @@ try {
       cpus()[0]?.model ?? "unknown CPU"
     } × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`
   )
-  await section("SQLite (file, WAL)", `sqlite:${join(dir, "audit.db")}`)
+  const file = join(keep ?? dir, `audit-${ENTRIES}.db`)
+  await section("SQLite (file, WAL)", `sqlite:${file}`, keep !== undefined && existsSync(file))
   if (!process.argv.includes("--sqlite-only")) {
     const clusterPath = join(here, "..", "..", "packages", "stores", "postgres", "test", "cluster.ts")
     const { startCluster } = (await import(pathToFileURL(clusterPath).href)) as { startCluster: () => Promise<Cluster> }

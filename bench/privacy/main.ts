@@ -1,6 +1,7 @@
 /**
  * Benchmark of erasure (issue 11): erasing a person who has 10,000 records (contacts with a
- * note), on SQLite (a file, WAL) and in memory,
+ * note), in memory, on SQLite (a file, WAL) and on PostgreSQL (a throwaway cluster started with
+ * the test harness's `cluster.ts`, a fresh schema a round),
  *   (1) through the case-work API: crypto-shredding (destroy the person's data key, give them a
  *       new id: one rename per table, no record decrypted or re-encrypted), target < 100 ms;
  *   (2) the rewrite path erasure took before (read every record, decrypt it, erase its
@@ -8,18 +9,23 @@
  *       baseline.
  * Each round seeds a fresh database (erasure cannot be repeated); the table shows medians.
  *
- * Run: `npm run bench -- privacy` (`--quick` for fewer rounds).
+ * Run: `npm run bench -- privacy` (`--quick` for fewer rounds, `--sqlite-only` without PostgreSQL).
  */
+import { PgClient } from "@effect/sql-pg"
 import { type Contact, Entity, Erasure, FieldCrypto, KeyMaterial, Pomoc, Registry, Store, Vault } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
+import { PostgresStore } from "@pomoc/store-postgres"
 import { SqliteStore } from "@pomoc/store-sqlite"
-import { Effect, Layer, ManagedRuntime, Schema } from "effect"
+import { Effect, Layer, ManagedRuntime, Redacted, Schema } from "effect"
+import * as SqlClient from "effect/sql/SqlClient"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, loadavg, tmpdir, totalmem } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
 
 const quick = process.argv.includes("--quick")
+const sqliteOnly = process.argv.includes("--sqlite-only")
 const ROUNDS = quick ? 1 : 3
 const RECORDS = 10_000
 const registry = Registry.makeUnsafe([lowThresholdClub])
@@ -145,7 +151,7 @@ const time = async (f: () => Promise<unknown>): Promise<number> => {
 }
 const median = (xs: ReadonlyArray<number>) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
 
-const stores: ReadonlyArray<
+const stores: Array<
   { readonly name: string; readonly layer: () => { layer: Layer.Layer<Store.Store, unknown>; cleanup: () => void } }
 > = [
   { name: "memory", layer: () => ({ layer: MemoryStore.layer, cleanup: () => {} }) },
@@ -160,6 +166,52 @@ const stores: ReadonlyArray<
     }
   }
 ]
+
+interface Cluster {
+  readonly info: { readonly url: string }
+  readonly stop: () => Promise<void>
+}
+const cluster = sqliteOnly ? undefined : await (async () => {
+  const clusterPath = join(
+    dirname(fileURLToPath(import.meta.url)),
+    "..",
+    "..",
+    "packages",
+    "stores",
+    "postgres",
+    "test",
+    "cluster.ts"
+  )
+  const { startCluster } = (await import(pathToFileURL(clusterPath).href)) as { startCluster: () => Promise<Cluster> }
+  return startCluster()
+})()
+let schemas = 0
+if (cluster !== undefined) {
+  const url = Redacted.make(cluster.info.url)
+  stores.push({
+    name: "PostgreSQL (loopback)",
+    layer: () => {
+      // A fresh schema a round, created first through a plain pool.
+      const schema = `bench_privacy_${schemas++}`
+      const create = Effect.scoped(
+        Effect.flatMap(
+          Layer.build(PgClient.layer({ url })),
+          (context) =>
+            SqlClient.SqlClient.pipe(
+              Effect.flatMap((sql) => sql`CREATE SCHEMA ${sql(schema)}`),
+              Effect.provide(context)
+            )
+        )
+      )
+      return {
+        layer: Layer.unwrap(
+          Effect.as(create, PostgresStore.layer({ url, startupParameters: { search_path: schema } }))
+        ),
+        cleanup: () => {}
+      }
+    }
+  })
+}
 
 console.log(
   `erasure of a person with ${RECORDS.toLocaleString("en")} records; ${ROUNDS} round(s); ${cpus().length} CPUs, ${
@@ -212,3 +264,4 @@ for (const { name, layer } of stores) {
   })
 }
 console.table(rows)
+await cluster?.stop()

@@ -11,7 +11,9 @@
  * `pomoc_records` (the raw driver: better-sqlite3, or `sql.unsafe` on PostgreSQL), checked to
  * give the same cells. Medians of 5 runs after one cold run (the first on the fresh database).
  *
- * Run: `npm run bench -- reports` (`--sizes=100000` to choose sizes, `--sqlite-only`).
+ * Run: `npm run bench -- reports` (`--sizes=100000` to choose sizes, `--sqlite-only`,
+ * `--keep=<dir>` to keep the SQLite files there and reuse them in later runs instead of loading
+ * them again: loading 1,000,000 contacts takes minutes).
  */
 import { Report, Store } from "@pomoc/core"
 import { childrenInCare } from "@pomoc/service-children-in-care"
@@ -24,7 +26,7 @@ import { SqliteStore } from "@pomoc/store-sqlite"
 import Database from "better-sqlite3"
 import { Context, Effect, Exit, Layer, Redacted, Scope } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
-import { mkdtempSync, rmSync } from "node:fs"
+import { existsSync, mkdtempSync, rmSync } from "node:fs"
 import { cpus, tmpdir, totalmem } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath, pathToFileURL } from "node:url"
@@ -32,6 +34,7 @@ import { fileURLToPath, pathToFileURL } from "node:url"
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1]
 const SIZES = (arg("sizes") ?? "100000,1000000").split(",").map(Number)
 const sqliteOnly = process.argv.includes("--sqlite-only")
+const keep = arg("keep")
 const RUNS = 5
 const SERVICE = "service-1"
 const PERIOD = { serviceId: SERVICE, from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" } as const
@@ -326,11 +329,15 @@ const open = async <A, E>(layer: Layer.Layer<A, E>) => {
 const sqliteDir = mkdtempSync(join(tmpdir(), "pomoc-bench-reports-"))
 
 const sqliteSection = async (contacts: number) => {
-  const filename = join(sqliteDir, `reports-${contacts}.db`)
+  const filename = join(keep ?? sqliteDir, `reports-${contacts}.db`)
+  const reused = keep !== undefined && existsSync(filename)
   const { close, context } = await open(SqliteStore.layer({ filename }))
   const store = Context.get(context, Store.Store)
-  const loadMs = await load(store, contacts)
-  console.log(`SQLite: ${contacts} contacts loaded in ${(loadMs / 1000).toFixed(1)} s`)
+  if (reused) console.log(`SQLite: ${contacts} contacts reused from ${filename}`)
+  else {
+    const loadMs = await load(store, contacts)
+    console.log(`SQLite: ${contacts} contacts loaded in ${(loadMs / 1000).toFixed(1)} s`)
+  }
   const db = new Database(filename, { readonly: true })
   const statements = new Map<string, Database.Statement>()
   const raw = (text: string, params: ReadonlyArray<unknown>) => {
@@ -341,7 +348,7 @@ const sqliteSection = async (contacts: number) => {
   await runReports("SQLite (file, WAL)", contacts, store, raw, "sqlite")
   db.close()
   await close()
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(filename + suffix, { force: true })
+  if (keep === undefined) { for (const suffix of ["", "-wal", "-shm"]) rmSync(filename + suffix, { force: true }) }
 }
 
 interface Cluster {

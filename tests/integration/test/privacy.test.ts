@@ -9,14 +9,12 @@ import { PostgresStore } from "@pomoc/store-postgres"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Context, Effect, Layer, Result, Schema } from "effect"
 import * as fc from "fast-check"
-import { execFileSync } from "node:child_process"
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterEach, describe, expect, it } from "vitest"
-import { findPostgresBinaries } from "../../../packages/stores/postgres/test/cluster.js"
-import { pgConnection } from "../../../packages/stores/postgres/test/pg.js"
 import { clientConfig, createSchema, freshSchema, withRaw } from "../../../packages/stores/postgres/test/stores.js"
+import { rawOf } from "./pgRaw.js"
 import {
   checkErased,
   CODE,
@@ -109,26 +107,7 @@ describe("privacy at rest (issue 11)", () => {
     const schema = freshSchema()
     const h = await harness(Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema)))))
     cleanup.push(h.dispose)
-    const dump = () =>
-      execFileSync(join(findPostgresBinaries(), "pg_dump"), ["--data-only", "--schema", schema, pgConnection().url], {
-        maxBuffer: 1 << 28
-      })
-    const heap = () =>
-      Effect.runPromise(withRaw(schema, (sql) =>
-        Effect.gen(function*() {
-          yield* sql`CHECKPOINT`
-          const [dir] = yield* sql<{ setting: string }>`SELECT setting FROM pg_settings WHERE name = 'data_directory'`
-          const files = yield* sql<{ path: string }>`
-            SELECT pg_relation_filepath(c.oid) AS path FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ${schema} AND c.relkind IN ('r', 'i', 't')
-            UNION SELECT pg_relation_filepath(c.reltoastrelid) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = ${schema} AND c.reltoastrelid <> 0`
-          return Buffer.concat(
-            files.filter((f) => f.path !== null).map((f) => join(dir!.setting, f.path)).filter((p) => existsSync(p))
-              .map((p) => readFileSync(p))
-          )
-        })))
-    const raw = async () => Buffer.concat([dump(), await heap()])
+    const raw = () => rawOf(schema)
     // A deleted row stays in the table file as a dead tuple until VACUUM removes it, and VACUUM
     // does not zero it: VACUUM FULL (documented in docs/privacy.md) rewrites the table without it.
     const rawAfter = async () => {

@@ -1,8 +1,10 @@
 /**
  * Pages are read in index order on PostgreSQL: the plan of a page of a service's contacts of a
  * month (first, and after a cursor) is an index scan of (kind, service_id, at, id) with no sort,
- * even with sorting priced out; the order PostgreSQL's indexes keep puts nulls last, so a page
- * that could hold records without a time is the only one that may sort.
+ * even with sorting priced out; and so is a page with no period (a service's people: records
+ * without a time come first), first and after a cursor on a record without a time, since
+ * migration 6 keeps the indexes in that order (before, such a page sorted all of the service's
+ * records of the kind).
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Store } from "@pomoc/core"
@@ -11,6 +13,25 @@ import { Effect } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { PostgresDialect } from "../src/index.js"
 import { createSchema, freshSchema, withRaw, withStore } from "./stores.js"
+
+/** The plans (`EXPLAIN`) of a page of `query`, first and after each keyset, with sorting and sequential scans priced out. */
+const plansOf = (schema: string, query: Store.SelectQuery, afters: ReadonlyArray<Store.Keyset>) =>
+  withRaw(schema, (sql) =>
+    Effect.gen(function*() {
+      yield* sql.unsafe("SET enable_sort = off")
+      yield* sql.unsafe("SET enable_seqscan = off")
+      const out: Array<string> = []
+      for (const after of [undefined, ...afters]) {
+        const [text, params] = yield* SqlStore.selectSql(PostgresDialect.dialect, {
+          ...query,
+          limit: 51,
+          ...(after === undefined ? {} : { after })
+        }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
+        const rows = yield* sql.unsafe<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params)
+        out.push(rows.map((r) => r["QUERY PLAN"]).join("\n"))
+      }
+      return out
+    }))
 
 describe("page plans on PostgreSQL", () => {
   it.effect("a month's page of a service's contacts is an index scan without a sort", () =>
@@ -37,22 +58,50 @@ describe("page plans on PostgreSQL", () => {
           return { records: [...first.records, ...rest.records], listed: yield* store.list(month) }
         }))
       expect(pages.records).toEqual(pages.listed)
-      const plans = yield* withRaw(schema, (sql) =>
+      const plans = yield* plansOf(schema, month, [{ at: "2025-02-10T00:00:00.000Z", id: "r900" }])
+      for (const plan of plans) {
+        expect(plan).toMatch(/Index Scan using pomoc_records_service_period/)
+        expect(plan).not.toMatch(/Sort/)
+      }
+    }))
+
+  it.effect("a page with no period (a service's people) is an index scan without a sort, first and after a cursor", () =>
+    Effect.gen(function*() {
+      const schema = freshSchema()
+      yield* createSchema(schema)
+      // People of five services, some registered without a time.
+      const writes = Array.from({ length: 2000 }, (_, n): Store.RecordWrite => ({
+        kind: "person",
+        id: `p${String(n).padStart(4, "0")}`,
+        expectedVersion: 0,
+        serviceId: `service-${n % 5}`,
+        personIds: [`p${n}`],
+        at: n % 7 === 0 ? null : new Date(Date.UTC(2025, 0, 1) + n * 3_600_000).toISOString(),
+        facets: {},
+        tags: [],
+        data: {}
+      }))
+      const people = { kind: "person", serviceId: "service-1" } as const
+      const pages = yield* withStore(schema, (store) =>
         Effect.gen(function*() {
-          yield* sql.unsafe("SET enable_sort = off")
-          yield* sql.unsafe("SET enable_seqscan = off")
-          const out: Array<string> = []
-          for (const after of [undefined, { at: "2025-02-10T00:00:00.000Z", id: "r900" }]) {
-            const [text, params] = yield* SqlStore.selectSql(PostgresDialect.dialect, {
-              ...month,
-              limit: 51,
-              ...(after === undefined ? {} : { after })
-            }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
-            const rows = yield* sql.unsafe<{ "QUERY PLAN": string }>(`EXPLAIN ${text}`, params)
-            out.push(rows.map((r) => r["QUERY PLAN"]).join("\n"))
+          yield* store.commit({ writes, audit: [] })
+          const records = []
+          let page = yield* store.page({ ...people, limit: 7 })
+          records.push(...page.records)
+          while (page.next !== undefined) {
+            page = yield* store.page({ ...people, limit: 50, cursor: page.next })
+            records.push(...page.records)
           }
-          return out
+          return { records, listed: yield* store.list(people) }
         }))
+      // Untimed first (by id), then by time: every record once, in the order of `list`.
+      expect(pages.records).toEqual(pages.listed)
+      expect(pages.records.slice(0, 3).map((r) => r.at)).toEqual([null, null, null])
+      yield* withRaw(schema, (sql) => sql.unsafe("ANALYZE pomoc_records"))
+      const plans = yield* plansOf(schema, people, [{ at: null, id: "p0056" }, {
+        at: "2025-02-10T00:00:00.000Z",
+        id: "p0900"
+      }])
       for (const plan of plans) {
         expect(plan).toMatch(/Index Scan using pomoc_records_service_period/)
         expect(plan).not.toMatch(/Sort/)

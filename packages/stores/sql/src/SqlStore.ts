@@ -175,11 +175,10 @@ export const selectStatement = (
     : after.at === null
     ? sql`AND ((r.at IS NULL AND r.id > ${after.id}) OR r.at IS NOT NULL)`
     : sql`AND (r.at, r.id) > (${after.at}, ${after.id})`
-  // When no row without a time can match (a period, or a page after a timed row), the order is
-  // plain `at, id`: the order of the indexes in every dialect (PostgreSQL's put nulls last, so
-  // `NULLS FIRST` would make it sort the whole period before the first page).
-  const timed = query.from !== undefined || query.to !== undefined || (after !== undefined && after.at !== null)
-  const order = timed ? sql.literal("ORDER BY r.at, r.id") : sql.literal("ORDER BY r.at NULLS FIRST, r.id")
+  // Rows without a time first, then by time and id: the order of the (kind[, service_id], at, id)
+  // indexes in every dialect (SQLite's by default, PostgreSQL's since its migration 6), so no page
+  // sorts, with or without a period.
+  const order = sql.literal("ORDER BY r.at NULLS FIRST, r.id")
   return sql`SELECT ${columns} FROM pomoc_records r ${person} ${token} WHERE ${
     periodFilters(sql, query)
   } ${keyset} ${order} ${page}`

@@ -210,11 +210,27 @@ const lookupTokens: SqlDialect.Migration = {
   ]
 }
 
+// Migration 6: the period indexes of the records put rows without a time first, the order of
+// every list and page (`at NULLS FIRST, id`, SQLite's own). PostgreSQL's indexes put nulls last
+// by default, so a page with no period and no cursor (a service's people) had to sort all of the
+// service's records of the kind before returning the first page.
+const recordsNullsFirst: SqlDialect.Migration = {
+  version: 6,
+  name: "records-nulls-first",
+  statements: [
+    `DROP INDEX pomoc_records_period`,
+    `CREATE INDEX pomoc_records_period ON pomoc_records (kind, at NULLS FIRST, id)`,
+    `DROP INDEX pomoc_records_service_period`,
+    `CREATE INDEX pomoc_records_service_period ON pomoc_records (kind, service_id, at NULLS FIRST, id)`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
   reportRows,
   reportShapes,
   guardKeys,
-  lookupTokens
+  lookupTokens,
+  recordsNullsFirst
 ]
