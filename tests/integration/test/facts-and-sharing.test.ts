@@ -8,12 +8,25 @@ import { Casework, FieldCrypto, KeyMaterial, StaffDirectory, Store } from "@pomo
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import * as Clock from "effect/Clock"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { registry } from "./registry.js"
 
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] } as const
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] } as const
 const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] } as const
+
+// The clock the case-work layer reads: the real one, moved `ahead` milliseconds into the future
+// (a consent's expiry is tested by moving the clock past it, never by waiting).
+let ahead = 0
+const real = Clock.Clock.defaultValue()
+const clock: Clock.Clock = {
+  ...real,
+  currentTimeMillisUnsafe: () => real.currentTimeMillisUnsafe() + ahead,
+  currentTimeMillis: Effect.sync(() => real.currentTimeMillisUnsafe() + ahead),
+  currentTimeNanosUnsafe: () => real.currentTimeNanosUnsafe() + BigInt(ahead) * 1_000_000n,
+  currentTimeNanos: Effect.sync(() => real.currentTimeNanosUnsafe() + BigInt(ahead) * 1_000_000n)
+}
 
 type Api = Casework.Api
 let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
@@ -44,7 +57,8 @@ beforeEach(async () => {
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(StaffDirectory.layerList([admin, worker, counsellor])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provideMerge(Store.layerMemory)
+      Layer.provideMerge(Store.layerMemory),
+      Layer.provideMerge(Layer.succeed(Clock.Clock, clock))
     )
   )
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
@@ -64,7 +78,10 @@ beforeEach(async () => {
     })
   )
 })
-afterEach(() => runtime.dispose())
+afterEach(() => {
+  ahead = 0
+  return runtime.dispose()
+})
 
 describe("a service's identity settings", () => {
   it("refuses a low-threshold club configured not to accept anonymous people (was accepted and ignored)", async () => {
@@ -206,5 +223,50 @@ describe("sharedWith names only services the person consented to", () => {
     const entries = await run((api) => api.auditLog(admin, { limit: 1000 }))
     const last = entries.filter((e) => e.operation === "WithdrawConsent").at(-1)
     expect(last?.subjects).toEqual(expect.arrayContaining([{ kind: "person", id: "kuba" }]))
+  })
+
+  it("a sharing consent that expires ends the sharing when it expires (the debt service read on before)", async () => {
+    await run((api) => api.registerPerson(worker, kuba))
+    const day = 24 * 60 * 60 * 1000
+    const now = Date.now()
+    const iso = (ms: number) => new Date(ms).toISOString()
+    const contact = (at: number) =>
+      ({
+        serviceId: "debt",
+        at: iso(at),
+        durationMinutes: 30,
+        locationKind: "office",
+        channel: "in-person",
+        workers: ["petr"],
+        participants: ["kuba"],
+        anonymousCount: 0,
+        interventions: [],
+        firstContact: false,
+        mode: "individual"
+      }) as const
+    // Valid from yesterday until tomorrow.
+    const { value: expiring } = await run((api) =>
+      api.giveConsent(
+        worker,
+        consent({ id: "c-expiring", givenAt: iso(now - day), validFrom: iso(now - day), validUntil: iso(now + day) })
+      )
+    )
+    await run((api) => api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: expiring.id }))
+    expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
+    await run((api) => api.recordContact(counsellor, contact(now - 60_000)))
+    // Two days on, the consent has expired: the debt service no longer finds the person, and
+    // cannot record anything about them; their own service sees them unshared.
+    ahead = 2 * day
+    expect((await fail((api) => api.getPerson(counsellor, "kuba")))._tag).toBe("NotFound")
+    const e = await fail((api) => api.recordContact(counsellor, contact(now + 2 * day - 60_000)))
+    expect(e).toMatchObject({ _tag: "InvalidCommand", field: "participants[0]" })
+    expect(await stored("contact")).toHaveLength(1)
+    expect((await run((api) => api.getPerson(worker, "kuba"))).sharedWith).toEqual([])
+    // A week on, the person consents to the sharing again: it holds again.
+    ahead = 8 * day
+    await run((api) =>
+      api.giveConsent(worker, consent({ id: "c-later", givenAt: iso(now + ahead), validFrom: iso(now + ahead) }))
+    )
+    expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
   })
 })

@@ -40,6 +40,7 @@ import { BatchRefused, CommandRefused, InvalidCommand, NotFound } from "./Errors
 import { factsOf } from "./facts.js"
 import type * as Operation from "./Operation.js"
 import { type Mapping, mappings, type RecordIndex } from "./Records.js"
+import { sharedAt } from "./sharing.js"
 import { StaffDirectory } from "./StaffDirectory.js"
 
 /**
@@ -291,7 +292,17 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       Effect.map((value) => ({ value, version: record.version }))
     )
 
-  const reader = (overlay: Overlay | undefined, read: Array<Operation.Precondition>) => {
+  /** A person as shared at `now`: `sharedWith` judged against their sharing consents in force (see sharing.ts). */
+  const sharedNow = <A>(m: Mapping<A>, loaded: Operation.Loaded<A>, now: DateTime.Utc) => {
+    const person = loaded.value as Person
+    if (m.kind !== mappings.person.kind || person.sharedWith.length === 0) return Effect.succeed(loaded)
+    return store.list({ kind: mappings.consent.kind, personId: person.id, serviceId: person.serviceId }).pipe(
+      Effect.flatMap((records) => Effect.forEach(records, (r) => decodeStored(mappings.consent, r))),
+      Effect.map((consents) => ({ ...loaded, value: sharedAt(person, consents.map((c) => c.value), now) as A }))
+    )
+  }
+
+  const reader = (overlay: Overlay | undefined, read: Array<Operation.Precondition>, now: DateTime.Utc) => {
     const note = (kind: string, id: string, version: number) => read.push({ kind, id, version })
     const find = <A>(m: Mapping<A>, id: string): Effect.Effect<Option.Option<Operation.Loaded<A>>, CaseworkError> => {
       const pending = overlay?.get(m.kind, id)
@@ -306,7 +317,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       return store.get(m.kind, id).pipe(
         Effect.flatMap(Option.match({
           onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
-          onSome: (record) => Effect.map(decodeStored(m, record), Option.some)
+          onSome: (record) =>
+            decodeStored(m, record).pipe(Effect.flatMap((l) => sharedNow(m, l, now)), Effect.map(Option.some))
         })),
         Effect.map((found) => {
           if (Option.isSome(found)) note(m.kind, id, found.value.version)
@@ -559,10 +571,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const input = yield* Effect.fromResult(inputDecoder(op)(prepared))
       yield* checkAttribution(op, input, id)
       const read: Array<Operation.Precondition> = []
-      const r = reader(overlay, read)
+      const now = yield* DateTime.now
+      const r = reader(overlay, read, now)
       const actor = yield* resolveActor(id, r)
       const { grant, value } = yield* locate(op, actor, input, r)
-      const now = yield* DateTime.now
       const ctx = contextFor(actor, grant, now, r)
       for (const check of op.checks ?? []) yield* check(ctx, input as never, value as never)
       return { actor, input, subject: value, grant, ctx, read }

@@ -336,6 +336,7 @@ describe("migrations", () => {
         db.exec(`
           DROP TRIGGER pomoc_report_rows_insert; DROP TRIGGER pomoc_report_rows_update; DROP TRIGGER pomoc_report_rows_delete;
           DROP TABLE pomoc_report_rows; DROP TABLE pomoc_report_shapes;
+          DROP TABLE pomoc_person_numbers; DROP TABLE pomoc_renaming;
           CREATE TABLE pomoc_record_tags (kind TEXT NOT NULL, id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (kind, id, tag)) WITHOUT ROWID;
           CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag);
           INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.value FROM pomoc_records r, json_each(r.tags) t;
@@ -355,6 +356,9 @@ describe("migrations", () => {
         assert.deepStrictEqual(db.prepare("SELECT id FROM pomoc_report_rows ORDER BY id").all(), [{ id: "c1" }, {
           id: "c2"
         }, { id: "c3" }])
+        // Report rows name people by number (migration 6), never by id.
+        const people = db.prepare("SELECT json(person_ids) AS p FROM pomoc_report_rows").all() as Array<{ p: string }>
+        assert.isTrue(people.every(({ p }) => (JSON.parse(p) as Array<unknown>).every((n) => typeof n === "number")))
         assert.deepStrictEqual(
           (db.prepare("SELECT max(version) AS v FROM pomoc_migrations").get() as { v: number }).v,
           SqliteDialect.CODE_VERSION

@@ -8,11 +8,11 @@ import { DateTime, Effect, Schema } from "effect"
 import { Consent, Disclosure } from "../../model/Consent.js"
 import * as Ids from "../../model/Ids.js"
 import type { Person } from "../../model/Person.js"
-import { inForce } from "../../principles/builtin/shared.js"
 import { InvalidCommand } from "../Errors.js"
 import type { Context, Loaded } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
+import { consentedServices } from "../sharing.js"
 import { access } from "./common.js"
 import { withSharing } from "./people.js"
 
@@ -50,10 +50,10 @@ const endSharing = Effect.fnUntraced(function*(ctx: Context, withdrawn: Consent,
   const named = withdrawn.purpose === "sharing" ? withdrawn.alsoForServices ?? [] : []
   if (!named.some((s) => person.value.sharedWith.includes(s))) return []
   const others = yield* ctx.loadAll(mappings.consent, { personId: person.value.id, serviceId: person.value.serviceId })
-  const stillNamed = new Set(
-    others.flatMap(({ value: c }) =>
-      c.id !== withdrawn.id && c.purpose === "sharing" && inForce(c, ctx.now) ? c.alsoForServices ?? [] : []
-    )
+  const stillNamed = consentedServices(
+    person.value,
+    others.flatMap(({ value: c }) => (c.id === withdrawn.id ? [] : [c])),
+    ctx.now
   )
   const sharedWith = person.value.sharedWith.filter((s) => !named.includes(s) || stillNamed.has(s))
   return sharedWith.length === person.value.sharedWith.length

@@ -150,7 +150,10 @@ export const dialect: SqlDialect.SqlDialect = {
         guard_key = CASE WHEN guard_key IS NULL THEN NULL
           ELSE substr(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`}), 2, length(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`})) - 2) END
         WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
-      yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+      // A record naming both keeps one row for `to`.
+      yield* sql`UPDATE pomoc_record_people p SET person_id = ${to} WHERE p.person_id = ${from}
+        AND NOT EXISTS (SELECT 1 FROM pomoc_record_people q WHERE q.person_id = ${to} AND q.kind = p.kind AND q.id = p.id)`
+      yield* sql`DELETE FROM pomoc_record_people WHERE person_id = ${from}`
     }),
   // PostgreSQL analyses tables in the background, but not yet on a database just restored or
   // filled by a bulk load: without statistics it cannot tell the service's index from the period's.

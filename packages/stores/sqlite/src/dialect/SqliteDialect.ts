@@ -151,16 +151,37 @@ export const dialect: SqlDialect.SqlDialect = {
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
     }
   },
-  // Ids are plain id strings, so the quoted id is a whole JSON string.
+  // Report rows name people by number (migration 6): the person's number changes hands, and
+  // their report rows stay as they are. Ids are plain id strings, so the quoted id is a whole
+  // JSON string.
   renamePerson: (sql, from, to) =>
     Effect.gen(function*() {
+      const numbers = yield* sql<{ n: number; person_id: string }>`SELECT n, person_id FROM pomoc_person_numbers
+        WHERE person_id IN (${from}, ${to})`
+      const number = (id: string) => numbers.find((row) => row.person_id === id)?.n
+      const [k, m] = [number(from), number(to)]
+      if (k !== undefined) {
+        // Records naming `to` already (the erased person's new record, written in this commit:
+        // few) take `from`'s number, which then passes to `to`.
+        if (m !== undefined) {
+          yield* sql`UPDATE pomoc_report_rows SET person_ids = (SELECT jsonb_group_array(DISTINCT
+              CASE WHEN j.value = ${m} THEN ${k} ELSE j.value END) FROM json_each(pomoc_report_rows.person_ids) j)
+            WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${to})`
+          yield* sql`DELETE FROM pomoc_person_numbers WHERE n = ${m}`
+        }
+        yield* sql`UPDATE pomoc_person_numbers SET person_id = ${to} WHERE n = ${k}`
+      }
+      yield* sql`INSERT INTO pomoc_renaming (singleton) VALUES (1)`
       yield* sql`UPDATE pomoc_records SET version = version + 1,
         person_ids = replace(person_ids, ${JSON.stringify(from)}, ${JSON.stringify(to)}),
         data = replace(data, ${JSON.stringify(from)}, ${JSON.stringify(to)}),
         guard_key = CASE WHEN guard_key IS NULL THEN NULL
           ELSE substr(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`}), 2, length(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`})) - 2) END
         WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
-      yield* sql`UPDATE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+      yield* sql`DELETE FROM pomoc_renaming`
+      // A record naming both keeps one row for `to`.
+      yield* sql`UPDATE OR IGNORE pomoc_record_people SET person_id = ${to} WHERE person_id = ${from}`
+      yield* sql`DELETE FROM pomoc_record_people WHERE person_id = ${from}`
     }),
   // SQLite keeps no statistics by itself: gather what the planner lacks (0x10002: every table
   // that might benefit, bounded work).

@@ -189,11 +189,62 @@ const lookupTokens: SqlDialect.Migration = {
   ]
 }
 
+// Migration 6, person numbers: report rows name people by a number (`pomoc_person_numbers`), not
+// by id. Erasure gives a person a new id (`renamePerson`): that now changes the one row holding
+// their number instead of every report row of theirs (and its two covering index entries), the
+// largest part of erasing a person with many records. Distinct people are counted by number as
+// they were by id. A number goes with the last record naming its person.
+const personNumbers: SqlDialect.Migration = {
+  version: 6,
+  name: "person-numbers",
+  statements: [
+    `CREATE TABLE pomoc_person_numbers (n INTEGER PRIMARY KEY, person_id TEXT NOT NULL UNIQUE)`,
+    // Set while a rename rewrites records, whose report rows then keep their numbers.
+    `CREATE TABLE pomoc_renaming (singleton INTEGER PRIMARY KEY CHECK (singleton = 1))`,
+    `INSERT INTO pomoc_person_numbers (person_id)
+        SELECT DISTINCT j.value FROM pomoc_records r, json_each(r.person_ids) j WHERE true ORDER BY 1
+        ON CONFLICT DO NOTHING`,
+    `UPDATE pomoc_report_rows SET person_ids = (SELECT jsonb_group_array(p.n) FROM json_each(pomoc_report_rows.person_ids) j
+        JOIN pomoc_person_numbers p ON p.person_id = j.value)`,
+    `DROP TRIGGER pomoc_report_rows_insert`,
+    `DROP TRIGGER pomoc_report_rows_update`,
+    `DROP TRIGGER pomoc_report_rows_delete`,
+    `CREATE TRIGGER pomoc_report_rows_insert AFTER INSERT ON pomoc_records BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_person_numbers (person_id) SELECT value FROM json_each(NEW.person_ids) WHERE true
+          ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          VALUES (NEW.kind, NEW.id, NEW.service_id, NEW.at,
+            (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags))),
+            (SELECT jsonb_group_array(p.n) FROM json_each(NEW.person_ids) j JOIN pomoc_person_numbers p ON p.person_id = j.value));
+      END`,
+    `CREATE TRIGGER pomoc_report_rows_update AFTER UPDATE OF service_id, at, facets, tags, person_ids ON pomoc_records
+      WHEN NOT EXISTS (SELECT 1 FROM pomoc_renaming) BEGIN
+        INSERT INTO pomoc_report_shapes (facets, tags) VALUES (jsonb(NEW.facets), (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+          ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_person_numbers (person_id) SELECT value FROM json_each(NEW.person_ids) WHERE true
+          ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows SET service_id = NEW.service_id, at = NEW.at,
+          person_ids = (SELECT jsonb_group_array(p.n) FROM json_each(NEW.person_ids) j JOIN pomoc_person_numbers p ON p.person_id = j.value),
+          shape = (SELECT id FROM pomoc_report_shapes WHERE facets = jsonb(NEW.facets) AND tags = (SELECT jsonb_group_array(DISTINCT value) FROM json_each(NEW.tags)))
+        WHERE kind = OLD.kind AND id = OLD.id;
+      END`,
+    // Records lose their people rows before the records themselves go (see SqlStore).
+    `CREATE TRIGGER pomoc_report_rows_delete AFTER DELETE ON pomoc_records BEGIN
+        DELETE FROM pomoc_report_rows WHERE kind = OLD.kind AND id = OLD.id;
+        DELETE FROM pomoc_person_numbers WHERE person_id IN (SELECT value FROM json_each(OLD.person_ids))
+          AND NOT EXISTS (SELECT 1 FROM pomoc_record_people rp WHERE rp.person_id = pomoc_person_numbers.person_id);
+      END`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
   reportRows,
   reportShapes,
   guardKeys,
-  lookupTokens
+  lookupTokens,
+  personNumbers
 ]

@@ -1,0 +1,46 @@
+/**
+ * Sharing in force. A person is shared with another service of the organisation only while a
+ * sharing consent of theirs, recorded in their own service and in force, names that service:
+ * withdrawing the consent ends the sharing at once (the person record changes in the same
+ * commit), and a consent that expires (`validUntil`) ends it when it expires, because every read
+ * of a person judges their `sharedWith` against the consents in force at that moment.
+ *
+ * @since 0.2.0
+ */
+import type { DateTime } from "effect"
+import type { Consent } from "../model/Consent.js"
+import type { Person } from "../model/Person.js"
+import { inForce } from "../principles/builtin/shared.js"
+import { withSharing } from "./operations/people.js"
+
+/**
+ * The services that the person's sharing consents in force at `at` name (consents recorded in
+ * another service, of another person or for another purpose name none).
+ * @since 0.2.0
+ * @category internal
+ */
+export const consentedServices = (
+  person: Person,
+  consents: ReadonlyArray<Consent>,
+  at: DateTime.Utc
+): ReadonlySet<string> =>
+  new Set(
+    consents.flatMap((c) =>
+      c.personId === person.id && c.serviceId === person.serviceId && c.purpose === "sharing" && inForce(c, at)
+        ? c.alsoForServices ?? []
+        : []
+    )
+  )
+
+/**
+ * The person as shared at `at`: their `sharedWith` keeps only the services a sharing consent in
+ * force then names (the person itself when nothing changes).
+ * @since 0.2.0
+ * @category internal
+ */
+export const sharedAt = (person: Person, consents: ReadonlyArray<Consent>, at: DateTime.Utc): Person => {
+  if (person.sharedWith.length === 0) return person
+  const named = consentedServices(person, consents, at)
+  const sharedWith = person.sharedWith.filter((s) => named.has(s))
+  return sharedWith.length === person.sharedWith.length ? person : withSharing(person, sharedWith)
+}
