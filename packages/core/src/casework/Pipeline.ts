@@ -517,9 +517,10 @@ export const make = Effect.fnUntraced(function*(config: Config) {
     load: r.load,
     loadAll: r.loadAll,
     loadPage: r.loadPage,
+    // Built only when an operation asks for the whole directory (building it reads the store).
     staff: Option.isSome(directory)
       ? directory.value.all ?? Effect.succeed([])
-      : Effect.map(r.loadAll(mappings.staff, {}), (all) => all.map((l) => l.value)),
+      : Effect.suspend(() => Effect.map(r.loadAll(mappings.staff, {}), (all) => all.map((l) => l.value))),
     personOfService: (field, personId, serviceId) =>
       Effect.flatMap(
         r.find(mappings.person, personId),

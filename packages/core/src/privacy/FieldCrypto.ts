@@ -25,6 +25,7 @@
 import { Context, Effect, Layer, Schema } from "effect"
 import { catalogue, kinds } from "../model/Entity.js"
 import type { RecordKind } from "../Store.js"
+import * as Aead from "./internal/aead.js"
 import { copy, fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
 import { locate, mapFields } from "./internal/paths.js"
 import { InvalidKey, isCryptoKey, type KeyMaterial } from "./KeyMaterial.js"
@@ -196,7 +197,7 @@ const DOMAIN = "pomoc/field/v1"
 const additionalData = (kid: string, context: FieldContext): Uint8Array<ArrayBuffer> =>
   utf8(`${DOMAIN}\u0000${kid}\u0000${context.kind}\u0000${context.id}\u0000${context.field}`)
 
-const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Effect<CryptoKey, InvalidKey> => {
+const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Effect<Aead.AeadKey, InvalidKey> => {
   if (isCryptoKey(key)) {
     const algorithm = key.algorithm as { readonly name?: string; readonly length?: number }
     if (algorithm.name !== "AES-GCM" || algorithm.length !== 256) {
@@ -210,15 +211,13 @@ const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Ef
         })
       )
     }
-    return Effect.succeed(key)
+    return Effect.succeed(Aead.fromCryptoKey(key))
   }
   if (key.length !== 32) {
     return Effect.fail(new InvalidKey({ keyId: kid, rule: "a raw field key must be exactly 32 bytes (AES-256)" }))
   }
-  const bytes = copy(key)
-  return Effect.promise(() =>
-    globalThis.crypto.subtle.importKey("raw", bytes, { name: "AES-GCM" }, false, ["encrypt", "decrypt"])
-  )
+  // Raw keys are used by the synchronous cipher (a private copy: the caller's bytes may change).
+  return Effect.succeed(Aead.fromBytes(copy(key)))
 }
 
 /**
@@ -249,7 +248,7 @@ export const make = Effect.fnUntraced(function*(config: Config): Effect.fn.Retur
   if (!Object.hasOwn(config.keys, config.current)) {
     return yield* new InvalidKey({ keyId: config.current, rule: "the current key id is not among the keys" })
   }
-  const keys = new Map<string, CryptoKey>()
+  const keys = new Map<string, Aead.AeadKey>()
   for (const kid of ids) {
     keys.set(kid, yield* importKey(kid, config.keys[kid]!, kid === config.current))
   }
@@ -271,14 +270,8 @@ export const make = Effect.fnUntraced(function*(config: Config): Effect.fn.Retur
     return Effect.suspend(() => {
       const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
       return Effect.map(
-        Effect.promise(() =>
-          globalThis.crypto.subtle.encrypt(
-            { name: "AES-GCM", iv, additionalData: additionalData(current, context) },
-            currentKey,
-            plaintext
-          )
-        ),
-        (ct): Envelope => ({ $enc: "v1", kid: current, iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) })
+        Aead.encrypt(currentKey, iv, additionalData(current, context), plaintext),
+        (ct): Envelope => ({ $enc: "v1", kid: current, iv: toBase64Url(iv), ct: toBase64Url(ct) })
       )
     })
   }
@@ -301,24 +294,19 @@ export const make = Effect.fnUntraced(function*(config: Config): Effect.fn.Retur
     if (key === undefined || !Object.hasOwn(config.keys, e.kid)) return failed("unknown-key")
     const kid = e.kid
     return Effect.flatMap(
-      Effect.tryPromise({
-        try: () =>
-          globalThis.crypto.subtle.decrypt(
-            { name: "AES-GCM", iv, additionalData: additionalData(kid, context) },
-            key,
-            ct
-          ),
-        catch: () =>
+      Effect.mapError(
+        Aead.decrypt(key, iv, additionalData(kid, context), ct),
+        () =>
           new DecryptionFailed({
             kind: context.kind,
             id: context.id,
             field: context.field,
             reason: "authentication-failed"
           })
-      }),
+      ),
       (plain) => {
         try {
-          return Effect.succeed(JSON.parse(fromUtf8(new Uint8Array(plain))) as unknown)
+          return Effect.succeed(JSON.parse(fromUtf8(plain)) as unknown)
         } catch {
           return failed("malformed")
         }

@@ -34,6 +34,7 @@ import type { RecordDelete, RecordKind, RecordWrite, StoredRecord, StoreError, S
 import { CorruptData, fail as storeFail } from "../Store.js"
 import { ERASED } from "./Erasure.js"
 import { DecryptionFailed, EncryptionFailed, type FieldCryptoShape, isEncrypted } from "./FieldCrypto.js"
+import * as Aead from "./internal/aead.js"
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
 import { locate, mapFields, REMOVE } from "./internal/paths.js"
 
@@ -101,11 +102,6 @@ const isDataKeyEnvelope = (value: unknown): value is DataKeyEnvelope => {
 
 const corrupt = (detail: string): StoreError => storeFail("get", new CorruptData({ detail }))
 
-const importAes = (raw: Uint8Array<ArrayBuffer>): Effect.Effect<CryptoKey> =>
-  Effect.promise(() =>
-    globalThis.crypto.subtle.importKey("raw", raw, { name: "AES-GCM" }, false, ["encrypt", "decrypt"])
-  )
-
 const newKeyId = (): string => `dk-${toBase64Url(globalThis.crypto.getRandomValues(new Uint8Array(16)))}`
 
 /**
@@ -118,7 +114,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
   const wrapContext = (dk: string) => ({ kind: "data-key", id: dk, field: "wrapped" })
   const decodeKey = Schema.decodeUnknownEffect(DataKey)
 
-  const unwrap = (record: StoredRecord): Effect.Effect<CryptoKey, DecryptionFailed | StoreError> =>
+  const unwrap = (record: StoredRecord): Effect.Effect<Aead.AeadKey, DecryptionFailed | StoreError> =>
     decodeKey(record.data).pipe(
       Effect.mapError(() => corrupt("a stored data key does not decode")),
       Effect.flatMap((key) => crypto.decrypt(wrapContext(key.id), key.wrapped)),
@@ -126,7 +122,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
         const bytes = typeof raw === "string" ? fromBase64Url(raw) : undefined
         return bytes === undefined || bytes.length !== 32
           ? Effect.fail(corrupt("a stored data key is not 32 bytes"))
-          : importAes(bytes)
+          : Effect.succeed(Aead.fromBytes(bytes))
       })
     )
 
@@ -138,8 +134,8 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     const dk = newKeyId()
     const raw = globalThis.crypto.getRandomValues(new Uint8Array(32))
     const wrapped = yield* crypto.encrypt(wrapContext(dk), toBase64Url(raw))
-    const key = yield* importAes(raw)
-    raw.fill(0)
+    // The synchronous cipher keeps the key's bytes (in memory only, never stored unwrapped).
+    const key = Aead.fromBytes(raw)
     const entity = new DataKey({ id: dk, personId: owner as DataKey["personId"], wrapped })
     const m = catalogue["data-key"]
     const write: RecordWrite = {
@@ -152,7 +148,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     return { dk, key, write }
   })
 
-  const encryptWith = (dk: string, key: CryptoKey, kind: string, id: string, field: string, value: unknown) => {
+  const encryptWith = (dk: string, key: Aead.AeadKey, kind: string, id: string, field: string, value: unknown) => {
     if (isEncrypted(value)) return Effect.fail(new EncryptionFailed({ kind, id, field, reason: "already-encrypted" }))
     let json: string | undefined
     try {
@@ -165,21 +161,15 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     return Effect.suspend(() => {
       const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
       return Effect.map(
-        Effect.promise(() =>
-          globalThis.crypto.subtle.encrypt(
-            { name: "AES-GCM", iv, additionalData: additionalData(dk, kind, id, field) },
-            key,
-            plaintext
-          )
-        ),
-        (ct): DataKeyEnvelope => ({ $enc: "v2", dk, iv: toBase64Url(iv), ct: toBase64Url(new Uint8Array(ct)) })
+        Aead.encrypt(key, iv, additionalData(dk, kind, id, field), plaintext),
+        (ct): DataKeyEnvelope => ({ $enc: "v2", dk, iv: toBase64Url(iv), ct: toBase64Url(ct) })
       )
     })
   }
 
   const seal: VaultShape["seal"] = (changes) =>
     Effect.gen(function*() {
-      const keys = new Map<string, { readonly dk: string; readonly key: CryptoKey }>()
+      const keys = new Map<string, { readonly dk: string; readonly key: Aead.AeadKey }>()
       const created: Array<RecordWrite> = []
       const sealed: Array<RecordWrite> = []
       for (const { write, owner } of changes) {
@@ -207,14 +197,14 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     })
 
   const opener: VaultShape["opener"] = () => {
-    const keys = new Map<string, Option.Option<CryptoKey>>()
+    const keys = new Map<string, Option.Option<Aead.AeadKey>>()
     const keyById = (dk: string) =>
       Effect.suspend(() => {
         const known = keys.get(dk)
         if (known !== undefined) return Effect.succeed(known)
         return store.get("data-key", dk).pipe(
           Effect.flatMap(Option.match({
-            onNone: () => Effect.succeed(Option.none<CryptoKey>()),
+            onNone: () => Effect.succeed(Option.none<Aead.AeadKey>()),
             onSome: (record) => Effect.map(unwrap(record), Option.some)
           })),
           Effect.tap((key) => Effect.sync(() => keys.set(dk, key)))
@@ -240,22 +230,20 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
         return Effect.flatMap(keyById(value.dk), (key): Effect.Effect<unknown, DecryptionFailed> => {
           // The data key was destroyed: the person was erased, and so is this field.
           if (Option.isNone(key)) return Effect.succeed(optional.get(path) === true ? REMOVE : ERASED)
-          return Effect.tryPromise({
-            try: () =>
-              globalThis.crypto.subtle.decrypt(
-                { name: "AES-GCM", iv, additionalData: additionalData(value.dk, record.kind, record.id, field) },
-                key.value,
-                ct
-              ),
-            catch: () =>
+          return Aead.decrypt(key.value, iv, additionalData(value.dk, record.kind, record.id, field), ct).pipe(
+            Effect.mapError(() =>
               new DecryptionFailed({ kind: record.kind, id: record.id, field, reason: "authentication-failed" })
-          }).pipe(Effect.flatMap((plain) => {
-            try {
-              return Effect.succeed(JSON.parse(fromUtf8(new Uint8Array(plain))) as unknown)
-            } catch {
-              return Effect.fail(new DecryptionFailed({ kind: record.kind, id: record.id, field, reason: "malformed" }))
-            }
-          }))
+            ),
+            Effect.flatMap((plain) => {
+              try {
+                return Effect.succeed(JSON.parse(fromUtf8(plain)) as unknown)
+              } catch {
+                return Effect.fail(
+                  new DecryptionFailed({ kind: record.kind, id: record.id, field, reason: "malformed" })
+                )
+              }
+            })
+          )
         })
       })
     }

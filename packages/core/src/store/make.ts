@@ -27,6 +27,12 @@ import { decodeCursor, encodeCursor, type Keyset } from "./cursor.js"
 import { compareRows, compareText, compareTransitions } from "./order.js"
 import type { RecordKey, RecordPut, SelectQuery, StorePrimitives } from "./primitives.js"
 
+/**
+ * The store's spans name the operation only: capturing a stack trace for each (Effect's default)
+ * costs more than a small read itself.
+ */
+const noStackTrace = { captureStackTrace: false } as const
+
 const kinds: ReadonlySet<string> = new Set(RecordKind.literals)
 const isCount = (n: unknown): boolean => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
 const keyOf = (kind: string, id: string): string => kind + "\u0000" + id
@@ -185,7 +191,7 @@ export const pageWith = (
       const records = found.slice(0, limit)
       return { records, next: encodeCursor(filters, records[limit - 1]!) }
     }),
-    Effect.withSpan("Store.page")
+    Effect.withSpan("Store.page", undefined, noStackTrace)
   )
 }
 
@@ -274,7 +280,7 @@ export const make = (p: StorePrimitives): StoreShape => {
     const problem = unitProblem(unit) ?? renameProblem(unit)
     if (problem !== undefined) return Effect.fail(fail("commit", new ConstraintViolation({ detail: problem })))
     return p.transaction(commitBody(unit), unit.writes.length + (unit.deletes?.length ?? 0)).pipe(
-      Effect.withSpan("Store.commit")
+      Effect.withSpan("Store.commit", undefined, noStackTrace)
     )
   }
 
@@ -291,7 +297,7 @@ export const make = (p: StorePrimitives): StoreShape => {
     if (query.lookup !== undefined && !isToken(query.lookup)) {
       return invalid("list", `lookup must match ${String(LOOKUP_TOKEN)}`)
     }
-    return p.select(query).pipe(Effect.withSpan("Store.list"))
+    return p.select(query).pipe(Effect.withSpan("Store.list", undefined, noStackTrace))
   }
 
   const aggregate = (query: AggregateQuery): Effect.Effect<ReadonlyArray<AggregateRow>, StoreError> => {
@@ -317,7 +323,7 @@ export const make = (p: StorePrimitives): StoreShape => {
           row.changes === undefined ? row : { ...row, changes: [...row.changes].sort(compareTransitions) }
         )
       ),
-      Effect.withSpan("Store.aggregate")
+      Effect.withSpan("Store.aggregate", undefined, noStackTrace)
     )
   }
 

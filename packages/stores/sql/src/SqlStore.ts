@@ -530,7 +530,7 @@ export const primitives = (
         selectStatement(sql, dialect, query).pipe(
           errors("list"),
           Effect.flatMap((rows) => decodeRecords("list", rows as unknown as ReadonlyArray<RecordRow>)),
-          Effect.withSpan("SqlStore.list")
+          Effect.withSpan("SqlStore.list", undefined, { captureStackTrace: false })
         ),
       group,
       readAudit: (fromSeq, limit) =>

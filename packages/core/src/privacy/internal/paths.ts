@@ -53,7 +53,10 @@ export const locate = (root: unknown, pattern: string): Array<Target> => {
 /** What a mapping function returns to remove the field instead of replacing it. */
 export const REMOVE: unique symbol = Symbol.for("@pomoc/core/privacy/remove")
 
-/** Applies `f` to every value on the paths of a deep copy of `data`, concurrently. */
+/**
+ * Applies `f` to every value on the paths of a deep copy of `data`, one after another (the
+ * cipher is synchronous: forking a fiber per field would cost more than the field's cipher).
+ */
 export const mapFields = <E, R>(
   data: unknown,
   paths: ReadonlyArray<string>,
@@ -64,10 +67,7 @@ export const mapFields = <E, R>(
     const targets = paths.flatMap((p) => locate(clone, p).map((t) => ({ ...t, path: p })))
     return Effect.as(
       Effect.forEach(targets, (t) =>
-        Effect.map(f(t.field, t.value, t.path), (v) => (v === REMOVE ? t.remove() : t.set(v))), {
-        concurrency: "unbounded",
-        discard: true
-      }),
+        Effect.map(f(t.field, t.value, t.path), (v) => (v === REMOVE ? t.remove() : t.set(v))), { discard: true }),
       clone
     )
   })
