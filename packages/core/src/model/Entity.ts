@@ -18,8 +18,7 @@
  *
  * @since 0.2.0
  */
-import { DateTime, Schema } from "effect"
-import type { FacetValue } from "../Store.js"
+import { DateTime } from "effect"
 import { Activity, Volunteer, VolunteerHours } from "./Activity.js"
 import { StaffMember } from "./Actor.js"
 import { Consent, Disclosure } from "./Consent.js"
@@ -30,85 +29,14 @@ import { DataKey } from "./DataKey.js"
 import { Location, Organisation, Service } from "./Directory.js"
 import { OutcomeMeasurement } from "./Outcome.js"
 import { Person } from "./Person.js"
-import { type PersonalPath, personalPaths } from "./Personal.js"
+import { personalPaths } from "./Personal.js"
 import { StoredPlan, StoredStep } from "./Plan.js"
 import { Referral, status as referralStatus } from "./Referral.js"
 import { Revision } from "./Revision.js"
 import { Voided } from "./Voided.js"
 
-/**
- * The index part of a record (everything but `data` and the version).
- * @since 0.2.0
- * @category models
- */
-export interface RecordIndex {
-  readonly serviceId: string | null
-  readonly personIds: ReadonlyArray<string>
-  readonly at: string | null
-  readonly facets: Readonly<Record<string, FacetValue>>
-  readonly tags: ReadonlyArray<string>
-  /**
-   * A guard key the store keeps unique among records of the kind (see `StoredRecord.key`): the
-   * "at most one" rules that must hold across processes. Never personal data.
-   * @since 0.2.0
-   */
-  readonly key?: string | null
-}
-
-/**
- * How erasure of a person treats a kind of record:
- * - `anonymise`: the person becomes an anonymous person under a new random id;
- * - `shred`: the record stays (counts survive), its references to the person are rewritten to
- *   the new id, and its personal fields, encrypted with the person's data key, become
- *   unreadable when that key is destroyed;
- * - `destroy`: the record (the person's data key) is deleted;
- * - `none`: not about one person (directory data, volunteers, staff).
- * @since 0.2.0
- * @category models
- */
-export type ErasureTreatment = "anonymise" | "shred" | "destroy" | "none"
-
-/**
- * Where a kind appears in a person's history (`personHistory`, the subject-access export).
- * @since 0.2.0
- * @category models
- */
-export type HistorySection =
-  | "cooperations"
-  | "contacts"
-  | "consents"
-  | "disclosures"
-  | "plans"
-  | "measurements"
-  | "referrals"
-  | "activities"
-
-/**
- * One record kind, described once.
- * @since 0.2.0
- * @category models
- */
-export interface Entity<K extends string, A, H extends HistorySection | undefined = HistorySection | undefined> {
-  /** The record kind, as stored. */
-  readonly kind: K
-  /** The entity's schema; its encoded form is the record's `data`. */
-  readonly schema: Schema.Codec<A, unknown>
-  /** The record id of an entity. */
-  readonly id: (a: A) => string
-  /** The index fields, facets and tags of an entity. */
-  readonly index: (a: A) => RecordIndex
-  /**
-   * The person whose data key encrypts the record's personal fields; `undefined` when the record
-   * is not about exactly one person (then the application's field key encrypts them).
-   */
-  readonly owner: (a: A) => string | undefined
-  /** How erasure of a person treats the record. */
-  readonly erasure: ErasureTreatment
-  /** The section of a person's history the record appears in, if any. */
-  readonly history: H
-  /** The personal fields, read from the schema's `personal(...)` marks. */
-  readonly personal: ReadonlyArray<PersonalPath>
-}
+export type { Entity, ErasureTreatment, HistorySection, RecordIndex } from "./EntityShape.js"
+import type { Entity, HistorySection, RecordIndex } from "./EntityShape.js"
 
 const iso = (d: DateTime.Utc): string => DateTime.formatIso(d)
 
