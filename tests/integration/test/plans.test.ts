@@ -112,7 +112,8 @@ describe("plans kept in parts", () => {
     expect(raw).not.toContain("call the landlord")
     expect(raw).not.toContain("Keep my flat")
     const [plan] = await stored("plan")
-    expect(JSON.stringify(plan!.data)).not.toContain("s1")
+    // the step's id as a JSON value: a random data key id ("dk-…s1…") may contain the letters
+    expect(JSON.stringify(plan!.data)).not.toContain("\"s1\"")
   })
 
   it("counts the person's steps from the counters: a plan of only others' steps gets a warning", async () => {
