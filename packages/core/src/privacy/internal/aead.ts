@@ -57,11 +57,7 @@ export const decrypt = (
   ciphertext: Uint8Array<ArrayBuffer>
 ): Effect.Effect<Uint8Array, undefined> => {
   if (key._tag === "bytes") {
-    try {
-      return Effect.succeed(gcm(key.bytes, iv, additionalData).decrypt(ciphertext))
-    } catch {
-      return Effect.fail(undefined)
-    }
+    return Effect.try({ try: () => gcm(key.bytes, iv, additionalData).decrypt(ciphertext), catch: () => undefined })
   }
   return Effect.tryPromise({
     try: () => globalThis.crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData }, key.key, ciphertext),

@@ -5,7 +5,7 @@
  * @since 0.2.0
  */
 import * as fc from "fast-check"
-import { AgeRange, Labels, Party, Period } from "../../model/Common.js"
+import { AgeBand, AgeRange, Gender, Labels, Party, Period } from "../../model/Common.js"
 import { AnonymousPerson } from "../../model/Person.js"
 import { arbAscendingMillis, arbMillis, iso, nonBlank, partialRecord, record } from "../internal/arb.js"
 
@@ -123,24 +123,16 @@ export const arbLabels: fc.Arbitrary<typeof Labels.Encoded> = record({
  * @since 0.1.0
  * @category constructors
  */
-export const arbAgeBand = fc.constantFrom(
-  "0-5",
-  "6-10",
-  "11-14",
-  "15-17",
-  "18-20",
-  "21-26",
-  "27-64",
-  "65+",
-  "not-stated"
-) satisfies fc.Arbitrary<(typeof AnonymousPerson.Encoded)["ageBand"]>
+export const arbAgeBand = fc.constantFrom(...AgeBand.literals) satisfies fc.Arbitrary<
+  (typeof AnonymousPerson.Encoded)["ageBand"]
+>
 
 /**
  * A gender as stated, `not-stated` included.
  * @since 0.1.0
  * @category constructors
  */
-export const arbGender = fc.constantFrom("female", "male", "other", "not-stated") satisfies fc.Arbitrary<
+export const arbGender = fc.constantFrom(...Gender.literals) satisfies fc.Arbitrary<
   (typeof AnonymousPerson.Encoded)["gender"]
 >
 
