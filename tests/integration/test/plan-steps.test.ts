@@ -4,7 +4,7 @@
  * active-cooperation and empowerment principles) on every store. Refusals name the field and
  * store nothing; a closed plan takes no more changes, even from a command racing the close.
  */
-import { type Casework, Store } from "@pomoc/core"
+import { type Casework, type StepActor, Store } from "@pomoc/core"
 import { DateTime, Effect, Layer } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { ana, eva, harness, marta, petr, setUp, stores, T } from "./daily-fixture.js"
@@ -14,6 +14,24 @@ const NEW_TEXT = "Write to the bailiff, with the counsellor's letter."
 
 type Api = Casework.Api
 const warned = (w: { readonly warnings: ReadonlyArray<{ readonly rule: string }> }) => w.warnings.map((x) => x.rule)
+
+/** Marek's cooperation with the debt service, and his plan `plan` with one goal `g1` of these steps. */
+const withPlan = async (
+  h: ReturnType<typeof harness>,
+  steps: ReadonlyArray<{ readonly id: string; readonly description: string; readonly takenBy: StepActor }>
+) => {
+  await h.run((api) => api.startCooperation(petr, { serviceId: "debt", personId: "marek", startedAt: T(2, 11) }))
+  await h.run((api) =>
+    api.createPlan(petr, {
+      id: "plan",
+      personId: "marek",
+      serviceId: "debt",
+      createdAt: T(3),
+      reviews: [],
+      goals: [{ id: "g1", inPersonsWords: "Pay the debts off without losing the flat.", status: "open", steps }]
+    })
+  )
+}
 
 describe.each(stores)("plan operations (%s store)", (_name, storeLayer) => {
   let h: ReturnType<typeof harness>
@@ -35,26 +53,11 @@ describe.each(stores)("plan operations (%s store)", (_name, storeLayer) => {
   beforeEach(async () => {
     h = harness(storeLayer())
     await setUp(h)
-    await h.run((api) => api.startCooperation(petr, { serviceId: "debt", personId: "marek", startedAt: T(2, 11) }))
-    await h.run((api) =>
-      api.createPlan(petr, {
-        id: "plan",
-        personId: "marek",
-        serviceId: "debt",
-        createdAt: T(3),
-        reviews: [],
-        goals: [{
-          id: "g1",
-          inPersonsWords: "Pay the debts off without losing the flat.",
-          status: "open",
-          steps: [
-            { id: "s1", description: STEP_TEXT, takenBy: "person" },
-            { id: "s2", description: "Gather the letters.", takenBy: "together" },
-            { id: "s3", description: "Ask the creditor for a schedule.", takenBy: "worker" }
-          ]
-        }]
-      })
-    )
+    await withPlan(h, [
+      { id: "s1", description: STEP_TEXT, takenBy: "person" },
+      { id: "s2", description: "Gather the letters.", takenBy: "together" },
+      { id: "s3", description: "Ask the creditor for a schedule.", takenBy: "worker" }
+    ])
   })
   afterEach(() => h.dispose())
 
@@ -253,21 +256,9 @@ describe.each(stores)("a step operation reads its one step (%s store)", (_name, 
     const h = harness(counting)
     try {
       await setUp(h)
-      await h.run((api) => api.startCooperation(petr, { serviceId: "debt", personId: "marek", startedAt: T(2, 11) }))
-      await h.run((api) =>
-        api.createPlan(petr, {
-          id: "plan",
-          personId: "marek",
-          serviceId: "debt",
-          createdAt: T(3),
-          reviews: [],
-          goals: [{
-            id: "g1",
-            inPersonsWords: "Pay the debts off.",
-            status: "open",
-            steps: Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, description: STEP_TEXT, takenBy: "person" }))
-          }]
-        })
+      await withPlan(
+        h,
+        Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, description: STEP_TEXT, takenBy: "person" as const }))
       )
       stepLists = 0
       await h.run((api) => api.completeStep(petr, { planId: "plan", stepId: "s7", doneBy: "person" }))
