@@ -50,8 +50,9 @@ export type Language = typeof Language.Type
  * All label languages, in a fixed order.
  * @since 0.1.0
  * @category models
+ * @deprecated Use `Language.literals` (kept for one release).
  */
-export const languages: ReadonlyArray<Language> = ["en", "cs", "lt", "bg"]
+export const languages: ReadonlyArray<Language> = Language.literals
 
 // Unpaired surrogates cannot be stored as UTF-8 (PostgreSQL refuses them, SQLite stores U+FFFD
 // or garbage); control characters (NUL above all) are refused by PostgreSQL's text and jsonb.
@@ -103,16 +104,34 @@ export const LanguageTag = Schema.String.check(
   })
 )
 
-/**
- * Human-readable text in every supported language (en, cs, lt, bg), and in any other language
- * (a {@link LanguageTag}) its author adds, such as Ukrainian (`uk`).
- * @since 0.1.0
- * @category models
- */
-export const Labels = Schema.StructWithRest(
+const LabelsSchema = Schema.StructWithRest(
   Schema.Struct({ en: NonBlank, cs: NonBlank, lt: NonBlank, bg: NonBlank }),
   [Schema.Record(LanguageTag, NonBlank)]
 )
+
+/**
+ * Labels from their four texts, in the order English, Czech, Lithuanian, Bulgarian.
+ *
+ * @example
+ * ```ts
+ * import { Labels } from "@pomoc/core"
+ * Labels.of("Club", "Klub", "Klubas", "Клуб").cs // "Klub"
+ * ```
+ * @since 0.2.0
+ * @category constructors
+ */
+const labelsFrom = (en: string, cs: string, lt: string, bg: string): typeof LabelsSchema.Type => ({ en, cs, lt, bg })
+
+/**
+ * Human-readable text in every supported language (en, cs, lt, bg), and in any other language
+ * (a {@link LanguageTag}) its author adds, such as Ukrainian (`uk`). `Labels.of(en, cs, lt, bg)`
+ * makes labels from the four texts.
+ * @since 0.1.0
+ * @category models
+ */
+export const Labels: typeof LabelsSchema & { readonly of: typeof labelsFrom } = Object.assign(LabelsSchema, {
+  of: labelsFrom
+})
 /**
  * @since 0.1.0
  * @category models
@@ -123,8 +142,9 @@ export type Labels = typeof Labels.Type
  * Labels from their four texts, in the order English, Czech, Lithuanian, Bulgarian.
  * @since 0.1.0
  * @category constructors
+ * @deprecated Use `Labels.of` (kept for one release).
  */
-export const labelsOf = (en: string, cs: string, lt: string, bg: string): Labels => ({ en, cs, lt, bg })
+export const labelsOf = labelsFrom
 
 /**
  * A short non-blank text (a name, a title), at most 200 characters, on one line (see {@link Text}).
@@ -156,13 +176,7 @@ export const Code = Schema.String.check(
  */
 export type Code = typeof Code.Type
 
-/**
- * A person's age band. Bands, not birth dates: enough for eligibility and reports, and far less
- * identifying. `not-stated` is always allowed.
- * @since 0.1.0
- * @category models
- */
-export const AgeBand = Schema.Literals([
+const AgeBandSchema = Schema.Literals([
   "0-5",
   "6-10",
   "11-14",
@@ -173,18 +187,8 @@ export const AgeBand = Schema.Literals([
   "65+",
   "not-stated"
 ])
-/**
- * @since 0.1.0
- * @category models
- */
-export type AgeBand = typeof AgeBand.Type
 
-/**
- * The inclusive age range of each band (`undefined` for `not-stated`).
- * @since 0.1.0
- * @category models
- */
-export const ageBandRange: Readonly<Record<AgeBand, readonly [number, number] | undefined>> = {
+const bandYears: Readonly<Record<typeof AgeBandSchema.Type, readonly [number, number] | undefined>> = {
   "0-5": [0, 5],
   "6-10": [6, 10],
   "11-14": [11, 14],
@@ -204,19 +208,7 @@ export const ageBandRange: Readonly<Record<AgeBand, readonly [number, number] | 
  */
 export type AgeRangeFit = "inside" | "partly" | "outside" | "unknown"
 
-/**
- * The fit of a span of years (e.g. `ageBandRange[band]`) in an age range.
- *
- * @example
- * ```ts
- * import { ageBandRange, ageRangeFit } from "@pomoc/core"
- * ageRangeFit(ageBandRange["15-17"], { min: 6, max: 26 }) // "inside"
- * ageRangeFit(ageBandRange["15-17"], { min: 16, max: 26 }) // "partly"
- * ```
- * @since 0.1.0
- * @category combinators
- */
-export const ageRangeFit = (
+const spanFit = (
   years: readonly [number, number] | undefined,
   range: { readonly min: number; readonly max: number }
 ): AgeRangeFit => {
@@ -225,6 +217,54 @@ export const ageRangeFit = (
   if (high < range.min || low > range.max) return "outside"
   return low < range.min || high > range.max ? "partly" : "inside"
 }
+
+/**
+ * A person's age band. Bands, not birth dates: enough for eligibility and reports, and far less
+ * identifying. `not-stated` is always allowed.
+ *
+ * - `AgeBand.years[band]`: the band's inclusive span of years (`undefined` for `not-stated`);
+ * - `AgeBand.fit(band, range)`: where the band lies against an age range (`inside`, `partly`,
+ *   `outside`, or `unknown` for `not-stated`).
+ *
+ * @example
+ * ```ts
+ * import { AgeBand } from "@pomoc/core"
+ * AgeBand.fit("15-17", { min: 6, max: 26 }) // "inside"
+ * AgeBand.fit("15-17", { min: 16, max: 26 }) // "partly"
+ * AgeBand.years["65+"] // [65, 150]
+ * ```
+ * @since 0.1.0
+ * @category models
+ */
+export const AgeBand: typeof AgeBandSchema & {
+  readonly years: typeof bandYears
+  readonly fit: (band: typeof AgeBandSchema.Type, range: { readonly min: number; readonly max: number }) => AgeRangeFit
+} = Object.assign(AgeBandSchema, {
+  years: bandYears,
+  fit: (band: typeof AgeBandSchema.Type, range: { readonly min: number; readonly max: number }): AgeRangeFit =>
+    spanFit(bandYears[band], range)
+})
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type AgeBand = typeof AgeBand.Type
+
+/**
+ * The inclusive age range of each band (`undefined` for `not-stated`).
+ * @since 0.1.0
+ * @category models
+ * @deprecated Use `AgeBand.years` (kept for one release).
+ */
+export const ageBandRange: Readonly<Record<AgeBand, readonly [number, number] | undefined>> = bandYears
+
+/**
+ * The fit of a span of years (e.g. `ageBandRange[band]`) in an age range.
+ * @since 0.1.0
+ * @category combinators
+ * @deprecated Use `AgeBand.fit(band, range)` (kept for one release).
+ */
+export const ageRangeFit = spanFit
 
 /**
  * Gender as the person states it; `not-stated` is always allowed.

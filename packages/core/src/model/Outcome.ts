@@ -7,12 +7,7 @@ import { Schema } from "effect"
 import { Code, Labels, Timestamp } from "./Common.js"
 import { MeasurementId, PersonId, ServiceId, WorkerId } from "./Ids.js"
 
-/**
- * The scale an indicator is measured on: yes/no, a ladder from `min` to `max`, or a category.
- * @since 0.1.0
- * @category models
- */
-export const IndicatorScale = Schema.Union([
+const IndicatorScaleSchema = Schema.Union([
   Schema.TaggedStruct("YesNo", {}),
   Schema.TaggedStruct("Ladder", {
     min: Schema.Int,
@@ -20,6 +15,28 @@ export const IndicatorScale = Schema.Union([
   }).check(Schema.makeFilter((l) => l.min < l.max || { path: ["max"], issue: "a ladder's max must be above its min" })),
   Schema.TaggedStruct("Category", { categories: Schema.Array(Code).check(Schema.isMinLength(1)) })
 ])
+
+const scaleFits = (scale: typeof IndicatorScaleSchema.Type, value: OutcomeValue): boolean => {
+  switch (scale._tag) {
+    case "YesNo":
+      return value._tag === "YesNo"
+    case "Ladder":
+      return value._tag === "Ladder" && value.value >= scale.min && value.value <= scale.max
+    case "Category":
+      return value._tag === "Category" && scale.categories.includes(value.value)
+  }
+}
+
+/**
+ * The scale an indicator is measured on: yes/no, a ladder from `min` to `max`, or a category.
+ * `IndicatorScale.fits(scale, value)` tells whether a value fits it.
+ * @since 0.1.0
+ * @category models
+ */
+export const IndicatorScale: typeof IndicatorScaleSchema & { readonly fits: typeof scaleFits } = Object.assign(
+  IndicatorScaleSchema,
+  { fits: scaleFits }
+)
 /**
  * @since 0.1.0
  * @category models
@@ -92,14 +109,6 @@ export class OutcomeMeasurement extends Schema.Class<OutcomeMeasurement>("@pomoc
  * Whether a value fits an indicator's scale.
  * @since 0.1.0
  * @category guards
+ * @deprecated Use `IndicatorScale.fits` (kept for one release).
  */
-export const fitsScale = (scale: IndicatorScale, value: OutcomeValue): boolean => {
-  switch (scale._tag) {
-    case "YesNo":
-      return value._tag === "YesNo"
-    case "Ladder":
-      return value._tag === "Ladder" && value.value >= scale.min && value.value <= scale.max
-    case "Category":
-      return value._tag === "Category" && scale.categories.includes(value.value)
-  }
-}
+export const fitsScale = scaleFits

@@ -115,14 +115,21 @@ export class IdentifiedPerson extends Schema.TaggedClass<IdentifiedPerson>("@pom
   }
 ) {}
 
+const PersonSchema = Schema.Union([AnonymousPerson, PseudonymousPerson, IdentifiedPerson]).annotate({
+  identifier: "@pomoc/core/Person"
+})
+
+const levelOf = (person: typeof PersonSchema.Type): IdentityLevel => person._tag
+
 /**
- * A person at any identity level; `_tag` is the identity level.
+ * A person at any identity level; `_tag` is the identity level, also `Person.identityLevel(person)`.
  * @since 0.1.0
  * @category models
  */
-export const Person = Schema.Union([AnonymousPerson, PseudonymousPerson, IdentifiedPerson]).annotate({
-  identifier: "@pomoc/core/Person"
-})
+export const Person: typeof PersonSchema & {
+  /** The identity level of a person (`anonymous`, `pseudonymous` or `identified`). */
+  readonly identityLevel: typeof levelOf
+} = Object.assign(PersonSchema, { identityLevel: levelOf })
 /**
  * @since 0.1.0
  * @category models
@@ -133,5 +140,6 @@ export type Person = typeof Person.Type
  * The identity level of a person.
  * @since 0.1.0
  * @category guards
+ * @deprecated Use `Person.identityLevel` (kept for one release).
  */
-export const identityLevel = (person: Person): IdentityLevel => person._tag
+export const identityLevel = levelOf

@@ -11,7 +11,7 @@
  *
  * @since 0.2.0
  */
-import { labelsOf } from "../model/Common.js"
+import { Labels } from "../model/Common.js"
 import * as Report from "../reports/Report.js"
 import type { IndicatorDefinition, Taxonomies, Taxonomy } from "./Plugin.js"
 
@@ -29,7 +29,7 @@ export const firstContactsByChannel = (taxonomies: Pick<Taxonomies, "firstContac
   Report.define({
     id: "first-contacts-by-channel",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "People first reached, by way of first contact",
       "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu",
       "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą",
@@ -52,7 +52,7 @@ export const contactsByIntervention = (taxonomies: Pick<Taxonomies, "interventio
   Report.define({
     id: "contacts-by-intervention",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "Contacts by intervention",
       "Kontakty podle intervence",
       "Kontaktai pagal intervenciją",
@@ -71,7 +71,7 @@ export const peopleByAgeBand = () =>
   Report.define({
     id: "people-by-age-band",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "People by identity level and age band",
       "Lidé podle úrovně identifikace a věkové skupiny",
       "Žmonės pagal tapatybės lygį ir amžiaus grupę",
@@ -90,7 +90,7 @@ export const peopleByNeed = (taxonomies: Pick<Taxonomies, "needs">) =>
   Report.define({
     id: "people-by-need",
     question: "how-well",
-    labels: labelsOf("People by need", "Lidé podle potřeby", "Žmonės pagal poreikį", "Хора по потребност"),
+    labels: Labels.of("People by need", "Lidé podle potřeby", "Žmonės pagal poreikį", "Хора по потребност"),
     query: { kind: "person", dimensions: [{ by: "tag", values: codes(taxonomies.needs) }], measure: "people" }
   })
 
@@ -105,7 +105,7 @@ export const outcomesAssessedWithPerson = (indicators: ReadonlyArray<IndicatorDe
   Report.define({
     id: "outcomes-assessed-with-person",
     question: "how-well",
-    labels: labelsOf(
+    labels: Labels.of(
       "Outcome assessments made with the person",
       "Hodnocení výsledků společně s člověkem",
       "Rezultatų vertinimai kartu su žmogumi",
@@ -131,7 +131,7 @@ export const outcomesByIndicator = (indicators: ReadonlyArray<IndicatorDefinitio
   Report.define({
     id: "outcomes-by-indicator",
     question: "better-off",
-    labels: labelsOf(
+    labels: Labels.of(
       "People by outcome indicator and value",
       "Lidé podle indikátoru výsledku a hodnoty",
       "Žmonės pagal rezultato rodiklį ir reikšmę",

@@ -7,8 +7,7 @@
  * @since 0.2.0
  */
 import { Effect } from "effect"
-import type { Labels } from "../model/Common.js"
-import { labelsOf } from "../model/Common.js"
+import { Labels } from "../model/Common.js"
 import type { FacetValue, StoreError, StoreShape } from "../Store.js"
 import * as ReportOutput from "./Output.js"
 import * as Report from "./Report.js"
@@ -89,7 +88,7 @@ export const czechYearlyStatistics = (options: {
 }): StatutoryExport<"cz-mpsv-yearly-statistics"> =>
   define({
     id: "cz-mpsv-yearly-statistics",
-    labels: labelsOf(
+    labels: Labels.of(
       "Yearly statistics for the Czech Ministry of Labour and Social Affairs",
       "Roční statistický výkaz pro MPSV",
       "Metinė statistika Čekijos darbo ir socialinių reikalų ministerijai",
@@ -100,7 +99,7 @@ export const czechYearlyStatistics = (options: {
       const period = yearBounds(scope.year)
       const run = (definition: Omit<Report.ReportDefinition, "labels" | "question" | "suppression">, to = true) =>
         Report.run(
-          { ...definition, labels: labelsOf("-", "-", "-", "-"), question: "how-much", suppression: { threshold } },
+          { ...definition, labels: Labels.of("-", "-", "-", "-"), question: "how-much", suppression: { threshold } },
           store,
           { serviceId: scope.serviceId, ...(to ? period : { to: period.to }) }
         )

@@ -36,7 +36,7 @@
 import * as fc from "fast-check"
 import type { Command, CommandTag } from "../Command.js"
 import type { Facts } from "../Facts.js"
-import { fitsScale, type OutcomeValue } from "../model/Outcome.js"
+import { IndicatorScale, type OutcomeValue } from "../model/Outcome.js"
 import type { Plugin, PluginReport } from "../plugins/Plugin.js"
 import * as Registry from "../plugins/Registry.js"
 import * as Engine from "../principles/Engine.js"
@@ -340,7 +340,7 @@ export const checkDerivations = (plugin: Plugin, options: PluginCheckOptions = {
             )
             continue
           }
-          if (first !== undefined && !fitsScale(indicator.scale, first)) {
+          if (first !== undefined && !IndicatorScale.fits(indicator.scale, first)) {
             addOnce(
               problems,
               `derivation "${derivation.id}" returned ${stable(first)}, which is not on the scale ${

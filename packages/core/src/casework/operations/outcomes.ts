@@ -6,7 +6,7 @@
 import { DateTime, Effect, Schema } from "effect"
 import { Timestamp } from "../../model/Common.js"
 import * as Ids from "../../model/Ids.js"
-import { fitsScale, OutcomeMeasurement } from "../../model/Outcome.js"
+import { IndicatorScale, OutcomeMeasurement } from "../../model/Outcome.js"
 import type { Derivation, History } from "../../plugins/Plugin.js"
 import type { ServiceTypeInfo } from "../Config.js"
 import type { Context } from "../Operation.js"
@@ -36,7 +36,7 @@ export const recordOutcome = Operation.write()({
     if (indicator === undefined) {
       return yield* invalid("RecordOutcome", "indicator", "not an outcome indicator of this service type")
     }
-    if (!fitsScale(indicator.scale, measurement.value)) {
+    if (!IndicatorScale.fits(indicator.scale, measurement.value)) {
       return yield* invalid("RecordOutcome", "value", "the value does not fit the indicator's scale")
     }
     if (measurement.derivedBy !== undefined) {
@@ -96,7 +96,7 @@ export const derive = (
   (info.derivations ?? []).flatMap((derivation) => {
     const value = derivation.derive(history)
     const indicator = info.indicators.get(derivation.indicator)
-    return value !== undefined && indicator !== undefined && fitsScale(indicator.scale, value)
+    return value !== undefined && indicator !== undefined && IndicatorScale.fits(indicator.scale, value)
       ? [{ derivation, value }]
       : []
   })

@@ -21,7 +21,7 @@ import * as PlanRecords from "../planRecords.js"
 import type { StoredPlan } from "../planRecords.js"
 import { mappings } from "../Records.js"
 import { access, invalid } from "./common.js"
-import { planOpen, planSubject, subjects } from "./plans.js"
+import { planOpen, planSubject, subjects } from "./planParts.js"
 
 /** A step found in a plan, and how to write it back changed. */
 interface Found {

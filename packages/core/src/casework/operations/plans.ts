@@ -13,6 +13,7 @@ import * as PlanRecords from "../planRecords.js"
 import type { StoredPlan } from "../planRecords.js"
 import { mappings } from "../Records.js"
 import { access, invalid } from "./common.js"
+import { planOpen, planSubject, subjects } from "./planParts.js"
 
 /**
  * Create an individual plan for a person of the service. Goal indicators must be the service
@@ -53,14 +54,6 @@ export const createPlan = Operation.write()({
 })
 
 /**
- * The plan's service and person (the facts' subjects).
- * @since 0.2.0
- * @category internal
- */
-export const subjects = (ctx: Context, plan: StoredPlan) =>
-  Effect.all([ctx.load(mappings.service, plan.serviceId), ctx.load(mappings.person, plan.personId)])
-
-/**
  * The shared part of goal status changes and reviews: the plan's service and person, the new
  * plan, and the whole plan (with its steps) as the result.
  */
@@ -85,22 +78,6 @@ const updatePlan = (
       result: PlanRecords.assemble(next.success, steps.map((s) => s.value))
     }
   })
-
-/**
- * The subject of a plan operation: the plan named by `planId`, in its service.
- * @since 0.2.0
- * @category internal
- */
-export const planSubject = <I extends { readonly planId: Ids.PlanId }>() =>
-  Operation.existing(mappings.plan, (i: I) => i.planId, (p) => [p.serviceId])
-
-/**
- * Refuses a change to a closed plan (a domain check of every operation on an existing plan).
- * @since 0.2.0
- * @category internal
- */
-export const planOpen = (tag: string) => (_ctx: Context, _input: unknown, plan: Loaded<StoredPlan>) =>
-  plan.value.closedAt === undefined ? Effect.void : invalid(tag, "planId", "the plan is closed")
 
 const withGoal = (plan: StoredPlan, goalId: string, f: (goal: Goal) => Goal): Result.Result<StoredPlan, string> =>
   plan.goals.some((g) => g.id === goalId)

@@ -13,7 +13,7 @@
  * @since 0.1.0
  */
 import type { CommandTag } from "../../Command.js"
-import { ageBandRange, ageRangeFit } from "../../model/Common.js"
+import { AgeBand } from "../../model/Common.js"
 import * as Principle from "../Principle.js"
 import { coreRule, type Messages } from "./shared.js"
 
@@ -93,7 +93,7 @@ export const eligibilityByTargetAge = coreRule({
     const range = facts.service.ageRange
     const band = facts.person?.ageBand
     if (range === undefined || band === undefined) return v.allow
-    switch (ageRangeFit(ageBandRange[band], range)) {
+    switch (AgeBand.fit(band, range)) {
       case "outside":
         return v.deny("the age band is outside the target age range", "principles.equality.outsideTargetAge")
       case "partly":
