@@ -126,7 +126,9 @@ describe("page plans on SQLite", () => {
       yield* store.commit({ writes, audit: [] })
       for (const analysed of [false, true]) {
         if (analysed) yield* SqlClient.SqlClient.use((sql) => sql.unsafe("ANALYZE"))
-        for (const query of [{ kind: "data-key", personId: "p1", limit: 1 }, { kind: "data-key", personId: "p1" }]) {
+        for (
+          const query of [{ kind: "data-key", personId: "p1", limit: 1 }, { kind: "data-key", personId: "p1" }] as const
+        ) {
           const plan = (yield* planOf(query)).join("\n")
           expect(plan).toMatch(/SEARCH p USING PRIMARY KEY \(person_id=\? AND kind=\?\)/)
           expect(plan).not.toMatch(/SCAN/)
