@@ -10,23 +10,17 @@ import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import * as Clock from "effect/Clock"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { movedClock } from "./clock.js"
 import { registry } from "./registry.js"
 
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] } as const
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] } as const
 const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] } as const
 
-// The clock the case-work layer reads: the real one, moved `ahead` milliseconds into the future
-// (a consent's expiry is tested by moving the clock past it, never by waiting).
-let ahead = 0
-const real = Clock.Clock.defaultValue()
-const clock: Clock.Clock = {
-  ...real,
-  currentTimeMillisUnsafe: () => real.currentTimeMillisUnsafe() + ahead,
-  currentTimeMillis: Effect.sync(() => real.currentTimeMillisUnsafe() + ahead),
-  currentTimeNanosUnsafe: () => real.currentTimeNanosUnsafe() + BigInt(ahead) * 1_000_000n,
-  currentTimeNanos: Effect.sync(() => real.currentTimeNanosUnsafe() + BigInt(ahead) * 1_000_000n)
-}
+// The clock the case-work layer reads: the real one, moved ahead into the future (a consent's
+// expiry is tested by moving the clock past it, never by waiting).
+const moved = movedClock()
+const clock = moved.clock
 
 type Api = Casework.Api
 let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
@@ -79,7 +73,7 @@ beforeEach(async () => {
   )
 })
 afterEach(() => {
-  ahead = 0
+  moved.set(0)
   return runtime.dispose()
 })
 
@@ -259,7 +253,7 @@ describe("sharedWith names only services the person consented to", () => {
     expect(await listed()).toContain("kuba")
     // Two days on, the consent has expired: the debt service no longer finds the person, and
     // cannot record anything about them; their own service sees them unshared.
-    ahead = 2 * day
+    moved.set(2 * day)
     expect((await fail((api) => api.getPerson(counsellor, "kuba")))._tag).toBe("NotFound")
     const e = await fail((api) => api.recordContact(counsellor, contact(now + 2 * day - 60_000)))
     expect(e).toMatchObject({ _tag: "InvalidCommand", field: "participants[0]" })
@@ -268,9 +262,9 @@ describe("sharedWith names only services the person consented to", () => {
     // Nor does the debt service's list of its people hold them any more.
     expect(await listed()).not.toContain("kuba")
     // A week on, the person consents to the sharing again: it holds again.
-    ahead = 8 * day
+    moved.set(8 * day)
     await run((api) =>
-      api.giveConsent(worker, consent({ id: "c-later", givenAt: iso(now + ahead), validFrom: iso(now + ahead) }))
+      api.giveConsent(worker, consent({ id: "c-later", givenAt: iso(now + 8 * day), validFrom: iso(now + 8 * day) }))
     )
     expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
     expect(await listed()).toContain("kuba")

@@ -136,6 +136,14 @@ export interface UnitOfWork {
    * @since 0.2.0
    */
   readonly expect?: ReadonlyArray<Precondition>
+  /**
+   * The time the unit was decided at (ISO 8601): the commit fails with a retryable
+   * {@link Conflict} carrying `notBefore` (the last audit entry's time) when the audit log's last
+   * entry is later, so that a unit decided before another committed is decided again at a time not
+   * earlier than it. Case-work commands set it: their records and audit entries never go back in time.
+   * @since 0.2.0
+   */
+  readonly at?: string
 }
 
 /**
@@ -404,7 +412,13 @@ export class Conflict extends Schema.TaggedError<Conflict>("@pomoc/core/Store/Co
    * The id of the record of the same kind that holds the guard key this write asked for.
    * @since 0.2.0
    */
-  heldBy: Schema.optionalKey(Schema.String)
+  heldBy: Schema.optionalKey(Schema.String),
+  /**
+   * For a unit decided at a time (`UnitOfWork.at`) earlier than the audit log's last entry: that
+   * entry's time; decide again no earlier than it (`kind` is `"audit"`).
+   * @since 0.2.0
+   */
+  notBefore: Schema.optionalKey(Schema.String)
 }) {
   /** Re-reading and deciding again can succeed (since 0.2.0; was `false`). */
   readonly retryable = true
