@@ -28,6 +28,8 @@ const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(C
 const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
 const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s) => s.list({ kind })))
 const personData = async (id: string) => (await stored("person")).find((r) => r.id === id)
+const sharedWithStored = (record: Store.StoredRecord | undefined) =>
+  (record?.data as { readonly sharedWith?: ReadonlyArray<string> } | undefined)?.sharedWith
 
 const T = (day: number) => new Date(Date.UTC(2026, 4, day, 10)).toISOString()
 const rulesOf = (e: unknown) =>
@@ -261,12 +263,23 @@ describe("sharedWith names only services the person consented to", () => {
     expect((await run((api) => api.getPerson(worker, "kuba"))).sharedWith).toEqual([])
     // Nor does the debt service's list of its people hold them any more.
     expect(await listed()).not.toContain("kuba")
-    // A week on, the person consents to the sharing again: it holds again.
+    // The stored person still names the service (nothing was written); every read judges it.
+    expect(sharedWithStored(await personData("kuba"))).toEqual(["debt"])
+    // A week on, the person consents to the sharing again. The lapsed sharing stays ended: the new
+    // consent alone does not bring it back (before, it did, with no audited act of sharing), and
+    // the command recording it stores the person without the lapsed service ...
     moved.set(8 * day)
-    await run((api) =>
+    const { value: later } = await run((api) =>
       api.giveConsent(worker, consent({ id: "c-later", givenAt: iso(now + 8 * day), validFrom: iso(now + 8 * day) }))
     )
+    expect((await fail((api) => api.getPerson(counsellor, "kuba")))._tag).toBe("NotFound")
+    expect(await listed()).not.toContain("kuba")
+    expect(sharedWithStored(await personData("kuba"))).toEqual([])
+    // ... until the person's service shares them again on it (audited): it holds again.
+    await run((api) => api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: later.id }))
     expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
     expect(await listed()).toContain("kuba")
+    const log = await run((api) => api.auditLog(admin, { limit: 1000 }))
+    expect(log.filter((e) => e.operation === "SharePerson")).toHaveLength(2)
   })
 })
