@@ -6,6 +6,7 @@ import { Casework, FieldCrypto, KeyMaterial, Pseudonym, Registry, StaffDirectory
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import * as Clock from "effect/Clock"
 import { everyStore } from "./stores.js"
 
 export const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
@@ -28,14 +29,15 @@ export const stores = everyStore
  */
 export const harness = (
   storeLayer: Layer.Layer<Store.Store, unknown>,
-  options: { readonly pseudonymKey?: boolean } = {}
+  options: { readonly pseudonymKey?: boolean; readonly clock?: Clock.Clock } = {}
 ) => {
   const runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
       Layer.provide(StaffDirectory.layerList([admin, eva, petr, marta, ana, ola])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provide(options.pseudonymKey === false ? Layer.empty : Pseudonym.layer(KeyMaterial.generate())),
-      Layer.provideMerge(storeLayer)
+      Layer.provideMerge(storeLayer),
+      Layer.provideMerge(options.clock === undefined ? Layer.empty : Layer.succeed(Clock.Clock, options.clock))
     )
   )
   const run = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))

@@ -10,23 +10,17 @@ import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import * as Clock from "effect/Clock"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { movedClock } from "./clock.js"
 import { registry } from "./registry.js"
 
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] } as const
 const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] } as const
 const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] } as const
 
-// The clock the case-work layer reads: the real one, moved `ahead` milliseconds into the future
-// (a consent's expiry is tested by moving the clock past it, never by waiting).
-let ahead = 0
-const real = Clock.Clock.defaultValue()
-const clock: Clock.Clock = {
-  ...real,
-  currentTimeMillisUnsafe: () => real.currentTimeMillisUnsafe() + ahead,
-  currentTimeMillis: Effect.sync(() => real.currentTimeMillisUnsafe() + ahead),
-  currentTimeNanosUnsafe: () => real.currentTimeNanosUnsafe() + BigInt(ahead) * 1_000_000n,
-  currentTimeNanos: Effect.sync(() => real.currentTimeNanosUnsafe() + BigInt(ahead) * 1_000_000n)
-}
+// The clock the case-work layer reads: the real one, moved ahead into the future (a consent's
+// expiry is tested by moving the clock past it, never by waiting).
+const moved = movedClock()
+const clock = moved.clock
 
 type Api = Casework.Api
 let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
@@ -34,6 +28,8 @@ const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(C
 const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
 const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s) => s.list({ kind })))
 const personData = async (id: string) => (await stored("person")).find((r) => r.id === id)
+const sharedWithStored = (record: Store.StoredRecord | undefined) =>
+  (record?.data as { readonly sharedWith?: ReadonlyArray<string> } | undefined)?.sharedWith
 
 const T = (day: number) => new Date(Date.UTC(2026, 4, day, 10)).toISOString()
 const rulesOf = (e: unknown) =>
@@ -79,7 +75,7 @@ beforeEach(async () => {
   )
 })
 afterEach(() => {
-  ahead = 0
+  moved.set(0)
   return runtime.dispose()
 })
 
@@ -259,7 +255,7 @@ describe("sharedWith names only services the person consented to", () => {
     expect(await listed()).toContain("kuba")
     // Two days on, the consent has expired: the debt service no longer finds the person, and
     // cannot record anything about them; their own service sees them unshared.
-    ahead = 2 * day
+    moved.set(2 * day)
     expect((await fail((api) => api.getPerson(counsellor, "kuba")))._tag).toBe("NotFound")
     const e = await fail((api) => api.recordContact(counsellor, contact(now + 2 * day - 60_000)))
     expect(e).toMatchObject({ _tag: "InvalidCommand", field: "participants[0]" })
@@ -267,12 +263,23 @@ describe("sharedWith names only services the person consented to", () => {
     expect((await run((api) => api.getPerson(worker, "kuba"))).sharedWith).toEqual([])
     // Nor does the debt service's list of its people hold them any more.
     expect(await listed()).not.toContain("kuba")
-    // A week on, the person consents to the sharing again: it holds again.
-    ahead = 8 * day
-    await run((api) =>
-      api.giveConsent(worker, consent({ id: "c-later", givenAt: iso(now + ahead), validFrom: iso(now + ahead) }))
+    // The stored person still names the service (nothing was written); every read judges it.
+    expect(sharedWithStored(await personData("kuba"))).toEqual(["debt"])
+    // A week on, the person consents to the sharing again. The lapsed sharing stays ended: the new
+    // consent alone does not bring it back (before, it did, with no audited act of sharing), and
+    // the command recording it stores the person without the lapsed service ...
+    moved.set(8 * day)
+    const { value: later } = await run((api) =>
+      api.giveConsent(worker, consent({ id: "c-later", givenAt: iso(now + 8 * day), validFrom: iso(now + 8 * day) }))
     )
+    expect((await fail((api) => api.getPerson(counsellor, "kuba")))._tag).toBe("NotFound")
+    expect(await listed()).not.toContain("kuba")
+    expect(sharedWithStored(await personData("kuba"))).toEqual([])
+    // ... until the person's service shares them again on it (audited): it holds again.
+    await run((api) => api.sharePerson(worker, { personId: "kuba", serviceId: "debt", consentId: later.id }))
     expect((await run((api) => api.getPerson(counsellor, "kuba"))).id).toBe("kuba")
     expect(await listed()).toContain("kuba")
+    const log = await run((api) => api.auditLog(admin, { limit: 1000 }))
+    expect(log.filter((e) => e.operation === "SharePerson")).toHaveLength(2)
   })
 })

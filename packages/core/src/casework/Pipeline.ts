@@ -86,6 +86,18 @@ type ActorRef = Result.Result<Ids.WorkerId, InvalidInput>
 interface Unit {
   readonly overlay: Overlay | undefined
   readonly vault: Vault.VaultSession
+  /** Decide no earlier than this (a commit found the audit log's last entry later than the clock). */
+  readonly notBefore?: DateTime.Utc | undefined
+}
+
+/** How often a single command is decided again when others committed after it started. */
+const AGAIN = 5
+
+/** The time a unit that committed too early must be decided again at, from the store's conflict. */
+const notBeforeOf = (error: unknown): DateTime.Utc | undefined => {
+  if (!(error instanceof StoreModule.StoreError) || error.reason._tag !== "Conflict") return undefined
+  const at = error.reason.notBefore
+  return at === undefined ? undefined : DateTime.makeUnsafe(at)
 }
 
 const say = (x: Verdict.Said): Warning => ({
@@ -214,7 +226,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const id = yield* Effect.fromResult(actorRef)
       const input = yield* decodeInput(op, id, rawInput)
       const read: Array<Operation.Precondition> = []
-      const now = yield* DateTime.now
+      const clock = yield* DateTime.now
+      const now = unit.notBefore === undefined ? clock : DateTime.max(clock, unit.notBefore)
       const r = reader(unit.overlay, read, unit.vault, now)
       const actor = yield* resolveActor(id, r, unit.overlay)
       const { grant, value } = yield* locate(op, actor, input, r)
@@ -267,7 +280,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   /** Encrypts the units' records and commits them with their audit entries in one store commit. */
   const commit = Effect.fnUntraced(function*(
     units: ReadonlyArray<PlannedUnit<unknown>>,
-    session: Vault.VaultSession
+    session: Vault.VaultSession,
+    inTimeOrder = false
   ) {
     // A record written twice in one unit of work is written once: its last state, against the
     // version it had before the unit.
@@ -301,7 +315,12 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       ...(deletes.length > 0 ? { deletes } : {}),
       ...(renamePeople.length > 0 ? { renamePeople } : {}),
       audit: units.map((u) => u.audit),
-      expect: [...expect.values()]
+      expect: [...expect.values()],
+      // Refused (retryably) when another commit got in with a later time since the units were
+      // decided: decided again, their times are not earlier than it (`run`).
+      ...(inTimeOrder && units.length > 0
+        ? { at: units.map((u) => u.audit.at).reduce((a, b) => (Date.parse(b) < Date.parse(a) ? b : a)) }
+        : {})
     })
   })
 
@@ -310,13 +329,22 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   /** Runs one operation through the whole road. */
   const run = (op: Operation.Any) => (rawActor: unknown, rawInput: unknown): Effect.Effect<unknown, CaseworkError> => {
     if (op.kind === "write") {
-      return Effect.suspend(() => {
-        const unit: Unit = { overlay: undefined, vault: vault.session() }
-        return Effect.flatMap(
-          plan(op, actorId(rawActor), rawInput, unit),
-          (planned) => Effect.as(commit([planned], unit.vault), written(planned))
-        )
-      })
+      // A command is stamped with the time it is decided at, and committed only if no commit with
+      // a later time got in meanwhile; if one did, it is decided again, no earlier than that one
+      // (a withdrawal that started before a disclosure on its consent but commits after it takes
+      // effect after it, not a millisecond before).
+      const attempt = (notBefore: DateTime.Utc | undefined, left: number): Effect.Effect<unknown, CaseworkError> =>
+        Effect.suspend(() => {
+          const unit: Unit = { overlay: undefined, vault: vault.session(), notBefore }
+          return Effect.flatMap(
+            plan(op, actorId(rawActor), rawInput, unit),
+            (planned) => Effect.as(commit([planned], unit.vault, true), written(planned))
+          )
+        }).pipe(Effect.catchIf(
+          (error) => left > 0 && notBeforeOf(error) !== undefined,
+          (error) => attempt(notBeforeOf(error), left - 1)
+        ))
+      return attempt(undefined, AGAIN)
     }
     return Effect.gen(function*() {
       const unit: Unit = { overlay: undefined, vault: vault.session() }

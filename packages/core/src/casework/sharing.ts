@@ -3,7 +3,9 @@
  * sharing consent of theirs, recorded in their own service and in force, names that service:
  * withdrawing the consent ends the sharing at once (the person record changes in the same
  * commit), and a consent that expires (`validUntil`) ends it when it expires, because every read
- * of a person judges their `sharedWith` against the consents in force at that moment.
+ * of a person judges their `sharedWith` against the consents in force at that moment. A lapsed
+ * sharing stays ended: a new consent does not bring it back (the command recording it writes the
+ * person without the lapsed services), only a new `sharePerson` does.
  *
  * @since 0.2.0
  */
@@ -42,5 +44,21 @@ export const sharedAt = (person: Person, consents: ReadonlyArray<Consent>, at: D
   if (person.sharedWith.length === 0) return person
   const named = consentedServices(person, consents, at)
   const sharedWith = person.sharedWith.filter((s) => named.has(s))
-  return sharedWith.length === person.sharedWith.length ? person : withSharing(person, sharedWith)
+  if (sharedWith.length === person.sharedWith.length) return person
+  const shared = withSharing(person, sharedWith)
+  lapsedOf.set(shared, person.sharedWith.filter((s) => !named.has(s)))
+  return shared
 }
+
+// The services whose sharing had lapsed when a person was read (`sharedAt`), by the person read.
+const lapsedOf = new WeakMap<Person, ReadonlyArray<string>>()
+
+/**
+ * The services a person read as shared now (`sharedAt`) had lapsed from: still in the stored
+ * `sharedWith`, but named by no sharing consent in force. A sharing that lapsed stays ended: a
+ * command giving a new consent writes the person without them in the same commit, so that only
+ * `sharePerson` (audited) shares again.
+ * @since 0.2.0
+ * @category internal
+ */
+export const lapsedSharing = (person: Person): ReadonlyArray<string> => lapsedOf.get(person) ?? []

@@ -103,8 +103,14 @@ export const makeReader = (store: StoreShape) => {
     const sharedNow = <A>(m: Mapping<A>, loaded: Operation.Loaded<A>) => {
       const person = loaded.value as Person
       if (m.kind !== mappings.person.kind || person.sharedWith.length === 0) return Effect.succeed(loaded)
+      // Only sharing consents can hold a sharing: the others are not decrypted (`purpose` is a facet).
       return store.list({ kind: mappings.consent.kind, personId: person.id, serviceId: person.serviceId }).pipe(
-        Effect.flatMap((records) => Effect.forEach(records, (r) => decodeStored(mappings.consent, r, open))),
+        Effect.flatMap((records) =>
+          Effect.forEach(
+            records.filter((r) => r.facets["purpose"] === "sharing"),
+            (r) => decodeStored(mappings.consent, r, open)
+          )
+        ),
         Effect.map((consents) => ({ ...loaded, value: sharedAt(person, consents.map((c) => c.value), now) as A }))
       )
     }

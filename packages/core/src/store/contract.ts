@@ -141,6 +141,14 @@ export interface UnitOfWork {
    * @since 0.2.0
    */
   readonly expect?: ReadonlyArray<Precondition>
+  /**
+   * The time the unit was decided at (ISO 8601): the commit fails with a retryable
+   * {@link Conflict} carrying `notBefore` (the last audit entry's time) when the audit log's last
+   * entry is later, so that a unit decided before another committed is decided again at a time not
+   * earlier than it. Case-work commands set it: their records and audit entries never go back in time.
+   * @since 0.2.0
+   */
+  readonly at?: string
 }
 
 /**

@@ -21,7 +21,13 @@ export class Conflict extends Schema.TaggedError<Conflict>("@pomoc/core/Store/Co
    * The id of the record of the same kind that holds the guard key this write asked for.
    * @since 0.2.0
    */
-  heldBy: Schema.optionalKey(Schema.String)
+  heldBy: Schema.optionalKey(Schema.String),
+  /**
+   * For a unit decided at a time (`UnitOfWork.at`) earlier than the audit log's last entry: that
+   * entry's time; decide again no earlier than it (`kind` is `"audit"`).
+   * @since 0.2.0
+   */
+  notBefore: Schema.optionalKey(Schema.String)
 }) {
   /** Re-reading and deciding again can succeed (since 0.2.0; was `false`). */
   readonly retryable = true

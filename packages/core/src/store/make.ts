@@ -79,6 +79,9 @@ const unitProblem = (unit: UnitOfWork): string | undefined => {
     if (!kinds.has(e.kind)) return `expect[${i}].kind must be a record kind`
     if (!isCount(e.version)) return `expect[${i}].version must be a non-negative integer`
   }
+  if (unit.at !== undefined && (typeof unit.at !== "string" || Number.isNaN(Date.parse(unit.at)))) {
+    return "at must be an ISO 8601 time"
+  }
   return undefined
 }
 
@@ -259,6 +262,22 @@ export const make = (p: StorePrimitives): StoreShape => {
   const commitBody = (unit: UnitOfWork) =>
     Effect.gen(function*() {
       const head = yield* p.lockHead
+      // A unit decided before the last entry's commit is decided again, never stored back in time.
+      if (unit.at !== undefined && head.seq > 0) {
+        const [last] = yield* p.readAudit(head.seq, 1)
+        if (last !== undefined && Date.parse(last.at) > Date.parse(unit.at)) {
+          return yield* Effect.fail(fail(
+            "commit",
+            new Conflict({
+              kind: "audit",
+              id: String(head.seq),
+              expectedVersion: 0,
+              actualVersion: 0,
+              notBefore: last.at
+            })
+          ))
+        }
+      }
       const touched = uniqueKeys([...unit.writes, ...(unit.deletes ?? []), ...(unit.expect ?? [])])
       const stored = touched.length === 0 ? [] : yield* p.readVersions(touched)
       const before = new Map(stored.map((v) => [keyOf(v.kind, v.id), v.version]))

@@ -170,6 +170,51 @@ describe("PostgresStore", () => {
       }, before)
     }))
 
+  it.effect("a person's number goes with the last people row naming them, by update as by delete", () =>
+    Effect.gen(function*() {
+      const schema = freshSchema()
+      yield* createSchema(schema)
+      const numbered = withRaw(schema, (sql) =>
+        Effect.map(
+          sql<{ person_id: string }>`SELECT person_id FROM pomoc_person_numbers ORDER BY person_id`,
+          (rows) => rows.map((row) => row.person_id)
+        ))
+      yield* withStore(schema, (store) =>
+        store.commit({
+          writes: [write("c1", { personIds: ["p1", "p2"] }), write("c2", { personIds: ["p1"] })],
+          audit: []
+        }))
+      assert.deepStrictEqual(yield* numbered, ["p1", "p2"])
+      // An update takes p2 off their last record: their id leaves the numbers too.
+      yield* withStore(
+        schema,
+        (store) => store.commit({ writes: [write("c1", { expectedVersion: 1, personIds: ["p1", "p3"] })], audit: [] })
+      )
+      assert.deepStrictEqual(yield* numbered, ["p1", "p3"])
+      yield* withStore(schema, (store) =>
+        store.commit({
+          writes: [write("c1", { expectedVersion: 2, personIds: [] })],
+          deletes: [{ kind: "contact", id: "c2", expectedVersion: 1 }],
+          audit: []
+        }))
+      assert.deepStrictEqual(yield* numbered, [])
+      // Reports and histories still find people right after numbers come and go.
+      const [people, history] = yield* withStore(schema, (store) =>
+        Effect.gen(function*() {
+          yield* store.commit({
+            writes: [write("c3", { personIds: ["p3", "p4"] }), write("c1", { expectedVersion: 3, personIds: ["p4"] })],
+            audit: []
+          })
+          return [
+            yield* store.aggregate({ kind: "contact", groupBy: [], distinctPeople: true }),
+            yield* store.list({ kind: "contact", personId: "p4" })
+          ] as const
+        }))
+      assert.deepStrictEqual(people.map((row) => [row.count, row.distinctPeople]), [[2, 2]])
+      assert.deepStrictEqual(history.map((r) => r.id), ["c1", "c3"])
+      assert.deepStrictEqual(yield* numbered, ["p3", "p4"])
+    }))
+
   it.effect("upgrades a database of schema 1: report rows built from the records, tags table gone, reports unchanged", () =>
     Effect.gen(function*() {
       const schema = freshSchema()

@@ -63,8 +63,8 @@ export interface PersonRow {
  * @category models
  */
 export interface PeopleRows {
-  /** The join (as `p`) of the records `r` that name the person. */
-  readonly join: (sql: SqlClient.SqlClient, personId: string) => Statement.Fragment
+  /** The join (as `p`) of the records `r` of the kind that name the person. */
+  readonly join: (sql: SqlClient.SqlClient, personId: string, kind: string) => Statement.Fragment
   /** Stores the rows, inside the commit, after the records they belong to. */
   readonly insert: (
     sql: SqlClient.SqlClient,

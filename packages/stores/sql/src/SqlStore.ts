@@ -159,11 +159,19 @@ export const selectStatement = (
 ): Statement.Statement<Record<string, unknown>> => {
   const empty = sql.literal("")
   const columns = sql.literal(recordColumns(dialect.text, dialect.json))
-  const person = query.personId === undefined
-    ? empty
+  // A person's records of the kind are one range of the people table's primary key (person,
+  // kind, id), read first: SQLite keeps a CROSS JOIN's order, and the kind is named on the people
+  // side, which SQLite does not infer from the join. Without both it read every row of the person
+  // (10,000 contacts to find their data key) or, without statistics, every record of the kind
+  // (every person's data key).
+  const { from, person } = query.personId === undefined
+    ? { from: sql`FROM pomoc_records r`, person: empty }
     : dialect.people !== undefined
-    ? dialect.people.join(sql, query.personId)
-    : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
+    ? { from: sql`FROM pomoc_records r ${dialect.people.join(sql, query.personId, query.kind)}`, person: empty }
+    : {
+      from: sql`FROM pomoc_record_people p CROSS JOIN pomoc_records r`,
+      person: sql`p.person_id = ${query.personId} AND p.kind = ${query.kind} AND p.id = r.id AND`
+    }
   // A blind-index lookup reads the token's rows by primary key.
   const token = query.lookup === undefined
     ? empty
@@ -181,9 +189,7 @@ export const selectStatement = (
   // indexes in every dialect (SQLite's by default, PostgreSQL's since its migration 6), so no page
   // sorts, with or without a period.
   const order = sql.literal("ORDER BY r.at NULLS FIRST, r.id")
-  return sql`SELECT ${columns} FROM pomoc_records r ${person} ${token} WHERE ${
-    periodFilters(sql, query)
-  } ${keyset} ${order} ${page}`
+  return sql`SELECT ${columns} ${from} ${token} WHERE ${person} ${periodFilters(sql, query)} ${keyset} ${order} ${page}`
 }
 
 /**

@@ -117,6 +117,47 @@ describe("SqliteStore", () => {
       }))
   })
 
+  it.effect("a person's number goes with the last people row naming them, by update as by delete", () => {
+    const file = freshFile()
+    const numbered = () =>
+      raw(file, (db) =>
+        (db.prepare("SELECT person_id FROM pomoc_person_numbers ORDER BY person_id").all() as Array<
+          { person_id: string }
+        >).map((row) => row.person_id))
+    return Effect.gen(function*() {
+      yield* withStore(file, (store) =>
+        store.commit({
+          writes: [write("c1", { personIds: ["p1", "p2"] }), write("c2", { personIds: ["p1"] })],
+          audit: []
+        }))
+      assert.deepStrictEqual(numbered(), ["p1", "p2"])
+      // An update takes p2 off their last record: their id leaves the numbers too.
+      yield* withStore(
+        file,
+        (store) => store.commit({ writes: [write("c1", { expectedVersion: 1, personIds: ["p1", "p3"] })], audit: [] })
+      )
+      assert.deepStrictEqual(numbered(), ["p1", "p3"])
+      yield* withStore(file, (store) =>
+        store.commit({
+          writes: [write("c1", { expectedVersion: 2, personIds: [] })],
+          deletes: [{ kind: "contact", id: "c2", expectedVersion: 1 }],
+          audit: []
+        }))
+      assert.deepStrictEqual(numbered(), [])
+      // Reports still count people right after numbers come and go.
+      const people = yield* withStore(file, (store) =>
+        Effect.gen(function*() {
+          yield* store.commit({
+            writes: [write("c3", { personIds: ["p3", "p4"] }), write("c1", { expectedVersion: 3, personIds: ["p4"] })],
+            audit: []
+          })
+          return yield* store.aggregate({ kind: "contact", groupBy: [], distinctPeople: true })
+        }))
+      assert.deepStrictEqual(people.map((row) => [row.count, row.distinctPeople]), [[2, 2]])
+      assert.deepStrictEqual(numbered(), ["p3", "p4"])
+    })
+  })
+
   it.effect("updates replace people and tags; deletes remove the record and its index rows", () => {
     const file = freshFile()
     return Effect.gen(function*() {
@@ -336,7 +377,7 @@ describe("migrations", () => {
         db.exec(`
           DROP TRIGGER pomoc_report_rows_insert; DROP TRIGGER pomoc_report_rows_update; DROP TRIGGER pomoc_report_rows_delete;
           DROP TABLE pomoc_report_rows; DROP TABLE pomoc_report_shapes;
-          DROP TABLE pomoc_person_numbers; DROP TABLE pomoc_renaming;
+          DROP TRIGGER pomoc_person_numbers_release; DROP TABLE pomoc_person_numbers; DROP TABLE pomoc_renaming;
           CREATE TABLE pomoc_record_tags (kind TEXT NOT NULL, id TEXT NOT NULL, tag TEXT NOT NULL, PRIMARY KEY (kind, id, tag)) WITHOUT ROWID;
           CREATE INDEX pomoc_record_tags_tag ON pomoc_record_tags (kind, tag);
           INSERT INTO pomoc_record_tags SELECT DISTINCT r.kind, r.id, t.value FROM pomoc_records r, json_each(r.tags) t;

@@ -93,4 +93,47 @@ describe("page plans on SQLite", () => {
         Array.from({ length: 10 }, (_, i) => `p${7 + 300 * i}`)
       )
     }).pipe(Effect.provide(SqliteStore.layer({ filename: ":memory:" }))))
+
+  it.effect("a person's one record of a kind (a data key) is a seek on (person, kind), not a read of all their records", () =>
+    Effect.gen(function*() {
+      const store = yield* Store.Store
+      // A person with 5,000 contacts and one data key (the vault's lookup outside a session:
+      // erasure's keysOf, the first write about a person), among others' data keys.
+      const writes = [
+        ...Array.from({ length: 5000 }, (_, n): Store.RecordWrite => ({
+          kind: "contact",
+          id: `c${n}`,
+          expectedVersion: 0,
+          serviceId: "service-1",
+          personIds: ["p1"],
+          at: new Date(Date.UTC(2025, 0, 1) + n * 60_000).toISOString(),
+          facets: {},
+          tags: [],
+          data: {}
+        })),
+        ...Array.from({ length: 500 }, (_, n): Store.RecordWrite => ({
+          kind: "data-key",
+          id: `dk${n}`,
+          expectedVersion: 0,
+          serviceId: null,
+          personIds: [`p${n}`],
+          at: null,
+          facets: {},
+          tags: [],
+          data: {}
+        }))
+      ]
+      yield* store.commit({ writes, audit: [] })
+      for (const analysed of [false, true]) {
+        if (analysed) yield* SqlClient.SqlClient.use((sql) => sql.unsafe("ANALYZE"))
+        for (
+          const query of [{ kind: "data-key", personId: "p1", limit: 1 }, { kind: "data-key", personId: "p1" }] as const
+        ) {
+          const plan = (yield* planOf(query)).join("\n")
+          expect(plan).toMatch(/SEARCH p USING PRIMARY KEY \(person_id=\? AND kind=\?\)/)
+          expect(plan).not.toMatch(/SCAN/)
+        }
+      }
+      expect((yield* store.list({ kind: "data-key", personId: "p1", limit: 1 })).map((r) => r.id)).toEqual(["dk1"])
+    }).pipe(Effect.provide(SqliteStore.layer({ filename: ":memory:" }))))
 })

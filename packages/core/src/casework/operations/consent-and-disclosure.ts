@@ -11,7 +11,7 @@ import type { Person } from "../../model/Person.js"
 import type { Context, Loaded } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { consentedServices } from "../sharing.js"
+import { consentedServices, lapsedSharing } from "../sharing.js"
 import { access, requireLegalGround } from "./common.js"
 import { withSharing } from "./people.js"
 
@@ -30,11 +30,17 @@ export const giveConsent = Operation.write()({
   subject: Operation.newIn((c: Consent) => c.serviceId),
   decide: Effect.fnUntraced(function*(ctx, consent, service) {
     const person = yield* ctx.personOfService("personId", consent.personId, consent.serviceId)
+    // A sharing that lapsed (its consents expired) stays ended: the person is stored without it
+    // before this consent counts, so only `sharePerson` (audited) shares again.
+    const lapsed = lapsedSharing(person.value).length > 0
     return {
       command: { _tag: "GiveConsent", consent } as const,
       service: service.value,
       person: person.value,
-      changes: [Operation.change(mappings.consent, consent, 0)],
+      changes: [
+        Operation.change(mappings.consent, consent, 0),
+        ...(lapsed ? [Operation.change(mappings.person, person.value, person.version)] : [])
+      ],
       result: consent
     }
   })

@@ -143,9 +143,9 @@ export const dialect: SqlDialect.SqlDialect = {
   },
   // `pomoc_record_people` holds people's numbers (migration 7).
   people: {
-    join: (sql, personId) =>
+    join: (sql, personId, kind) =>
       sql`JOIN pomoc_person_numbers x ON x.person_id = ${personId}
-        JOIN pomoc_record_people p ON p.n = x.n AND p.kind = r.kind AND p.id = r.id`,
+        JOIN pomoc_record_people p ON p.n = x.n AND p.kind = ${kind} AND p.kind = r.kind AND p.id = r.id`,
     insert: (sql, rows) =>
       Effect.gen(function*() {
         const json = JSON.stringify(rows)

@@ -239,6 +239,23 @@ const personNumbers: SqlDialect.Migration = {
   ]
 }
 
+// Migration 7: a person's number goes when the last people row holding their id goes, also when
+// an update (not a delete) takes them off their last record: a commit replacing a record deletes
+// its people rows first. Before, only a deleted record released its people's numbers, so an id
+// could stay in `pomoc_person_numbers` after every record had stopped naming it.
+const releaseNumbers: SqlDialect.Migration = {
+  version: 7,
+  name: "release-person-numbers",
+  statements: [
+    `CREATE TRIGGER pomoc_person_numbers_release AFTER DELETE ON pomoc_record_people BEGIN
+        DELETE FROM pomoc_person_numbers WHERE person_id = OLD.person_id
+          AND NOT EXISTS (SELECT 1 FROM pomoc_record_people rp WHERE rp.person_id = OLD.person_id);
+      END`,
+    `DELETE FROM pomoc_person_numbers
+        WHERE NOT EXISTS (SELECT 1 FROM pomoc_record_people rp WHERE rp.person_id = pomoc_person_numbers.person_id)`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
@@ -246,5 +263,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   reportShapes,
   guardKeys,
   lookupTokens,
-  personNumbers
+  personNumbers,
+  releaseNumbers
 ]

@@ -4,7 +4,8 @@
  * @since 0.1.0
  */
 import { Audit } from "@pomoc/core"
-import { Effect } from "effect"
+import { Effect, Option } from "effect"
+import * as fc from "fast-check"
 import { expect } from "vitest"
 import { draft, write } from "../Arbitraries.js"
 import { expectStoreError, readAllAudit, storeCheck } from "../Harness.js"
@@ -52,6 +53,37 @@ export const audit: ReadonlyArray<Check> = [
         expect(head).toEqual({ seq: 4, hash: expected[3]!.hash })
         expect(Audit.verify(entries, head)).toEqual({ _tag: "Intact", head })
         if (probe !== undefined) expect(yield* Effect.promise(() => probe.auditCount())).toBe(4)
+      })
+  ),
+
+  storeCheck(
+    "a unit decided at a time earlier than the log's last entry fails with a retryable Conflict naming that time, storing nothing (property)",
+    (store) =>
+      Effect.gen(function*() {
+        const minute = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString()
+        // Units without a time are never refused for it (imports, raw callers).
+        yield* store.commit({ writes: [], audit: [{ ...draft("import"), at: minute(30) }] })
+        const times = fc.sample(fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 20, maxLength: 20 }), 1)[0]!
+        for (const [i, n] of times.entries()) {
+          const head = yield* store.auditHead
+          const [last] = yield* store.readAudit(head.seq, 1)
+          const at = minute(n)
+          const unit = { writes: [write("contact", `t${i}`, 0)], audit: [{ ...draft("decide"), at }], at }
+          if (Date.parse(at) < Date.parse(last!.at)) {
+            const reason = yield* expectStoreError(store.commit(unit), "Conflict")
+            expect(reason.retryable).toBe(true)
+            expect(reason).toMatchObject({ kind: "audit", notBefore: last!.at })
+            expect(yield* store.auditHead).toEqual(head)
+            expect(Option.isNone(yield* store.get("contact", `t${i}`))).toBe(true)
+          } else {
+            const committed = yield* store.commit(unit)
+            expect(committed.audit.map((e) => e.at)).toEqual([at])
+          }
+        }
+        yield* expectStoreError(
+          store.commit({ writes: [], audit: [draft("decide")], at: "not a time" }),
+          "ConstraintViolation"
+        )
       })
   ),
 
