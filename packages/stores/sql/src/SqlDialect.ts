@@ -76,7 +76,9 @@ export interface SqlDialect {
    * The statements of a (validated) aggregate: counts and sums per group (`g0`, `g1`, … as JSON
    * text, `n`, `s0`, `s1`, …), and, when `distinctPeople` is asked for, the distinct people per
    * group (`g…`, `n`), and with `change` the transitions per group (see
-   * {@link AggregateStatements.changes}); `where` filters apply to all of them. Reports read `pomoc_report_rows`, driven by the period's rows of the service
+   * {@link AggregateStatements.changes}); `where` filters apply to all of them. With `part`
+   * (a rate's numerator), the counts and the distinct people give the part's too, as `pn`, in the
+   * same statements. Reports read `pomoc_report_rows`, driven by the period's rows of the service
    * whatever the statistics.
    */
   readonly aggregate: (sql: SqlClient.SqlClient, query: Store.AggregateQuery) => AggregateStatements

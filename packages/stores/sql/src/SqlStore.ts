@@ -271,7 +271,7 @@ export const reportRowsByShape = (
 } => {
   // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)
   // the rows are counted as they are.
-  const byShape = (query.sum ?? []).length > 0 || (query.where ?? []).length > 0 ||
+  const byShape = (query.sum ?? []).length > 0 || (query.where ?? []).length > 0 || query.part !== undefined ||
     query.groupBy.some((name) => name !== "month")
   const inner = [
     ...(byShape ? ["r.shape AS shape"] : []),
@@ -398,10 +398,10 @@ export const primitives = (
         const rows = yield* statements.rows
         const groupKey = (row: Record<string, unknown>) =>
           JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
-        let people: Map<string, number> | undefined
+        let people: Map<string, readonly [all: number, part: number]> | undefined
         if (statements.people !== undefined) {
           const peopleRows = yield* statements.people
-          people = new Map(peopleRows.map((row) => [groupKey(row), Number(row.n)]))
+          people = new Map(peopleRows.map((row) => [groupKey(row), [Number(row.n), Number(row.pn ?? 0)]]))
         }
         let changes: Map<string, Array<Store.Transition>> | undefined
         if (statements.changes !== undefined) {
@@ -430,13 +430,20 @@ export const primitives = (
           sums.forEach((name, i) => {
             sumValues[name] = Number(row[`s${i}`] ?? 0)
           })
-          const base: Store.AggregateRow = {
+          const [distinct, partPeople] = people?.get(groupKey(row)) ?? [0, 0]
+          return {
             group: values,
             count: Number(row.n),
             sums: sumValues,
-            ...(changes !== undefined ? { changes: changes.get(groupKey(row)) ?? [] } : {})
+            ...(changes !== undefined ? { changes: changes.get(groupKey(row)) ?? [] } : {}),
+            ...(people !== undefined ? { distinctPeople: distinct } : {}),
+            // A rate's numerator, counted in the same statements (`pn`).
+            ...(query.part !== undefined
+              ? {
+                part: { count: Number(row.pn ?? 0), ...(people !== undefined ? { distinctPeople: partPeople } : {}) }
+              }
+              : {})
           }
-          return people === undefined ? base : { ...base, distinctPeople: people.get(groupKey(row)) ?? 0 }
         })
       }).pipe(errors("aggregate"), Effect.withSpan("SqlStore.aggregate"))
 

@@ -18,9 +18,13 @@ const facetOf = (sql: SqlClient.SqlClient, shape: Statement.Fragment, name: stri
 const tagsOf = (sql: SqlClient.SqlClient, shape: Statement.Fragment) =>
   sql`(SELECT s.tags FROM pomoc_report_shapes s WHERE s.id = ${shape})`
 
-/** An aggregate's filters on the shape `shape` (facets and tags are the shape's). */
-const filtersOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, shape: Statement.Fragment) =>
-  (query.where ?? []).map((f) => {
+/** Filters (an aggregate's `where` or `part`) on the shape `shape` (facets and tags are the shape's). */
+const filtersOf = (
+  sql: SqlClient.SqlClient,
+  filters: ReadonlyArray<Store.AggregateFilter> | undefined,
+  shape: Statement.Fragment
+) =>
+  (filters ?? []).map((f) => {
     if (f.by === "tag") {
       const tags = f.in.filter((v) => typeof v === "string")
       return tags.length === 0
@@ -34,9 +38,20 @@ const filtersOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, shape:
   })
 
 const whereOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, shape: Statement.Fragment) => {
-  const filters = filtersOf(sql, query, shape)
+  const filters = filtersOf(sql, query.where, shape)
   return filters.length === 0 ? sql.literal("") : sql`WHERE ${sql.and(filters)}`
 }
+
+/** A rate's numerator in the denominator's pass: `pn`, what `of` counts among the rows the part's filters keep. */
+const partOf = (
+  sql: SqlClient.SqlClient,
+  query: Store.AggregateQuery,
+  shape: Statement.Fragment,
+  of: (kept: Statement.Fragment) => Statement.Fragment
+) =>
+  query.part === undefined
+    ? sql.literal("")
+    : sql`, ${of(filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1")))} AS pn`
 
 /**
  * Each person's first and last value of the facet `change` per group, counted per pair: the
@@ -61,7 +76,7 @@ const changesOf = (
   const selectGroups = groups.length === 0 ? sql.literal("") : sql`${sql.csv(groups)},`
   const names = sql.literal(query.groupBy.map((_, i) => `g${i}, `).join(""))
   const tags = query.groupBy.includes("tag") ? sql`, json_each(${tagsOf(sql, shape)}) AS t` : sql.literal("")
-  const where = sql.and([SqlStore.periodFilters(sql, query), ...filtersOf(sql, query, shape)])
+  const where = sql.and([SqlStore.periodFilters(sql, query), ...filtersOf(sql, query.where, shape)])
   const k = query.groupBy.length
   const groupBy = sql.literal(Array.from({ length: k + 2 }, (_, i) => String(i + 1)).join(", "))
   return sql<Record<string, unknown>>`SELECT ${names}f, l, count(*) AS n FROM (
@@ -140,12 +155,15 @@ export const dialect: SqlDialect.SqlDialect = {
       )
     )
     const where = whereOf(sql, query, sql`c.shape`)
+    const shape = sql`c.shape`
     return {
-      rows: sql<
-        Record<string, unknown>
-      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${where} ${groupBy}`,
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} ${
+        partOf(sql, query, shape, (kept) => sql`sum(CASE WHEN ${kept} THEN c.n ELSE 0 END)`)
+      } FROM ${source.counts} ${tags} ${where} ${groupBy}`,
       people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n ${
+          partOf(sql, query, shape, (kept) => sql`count(DISTINCT CASE WHEN ${kept} THEN c.person END)`)
+        }
           FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${where} ${groupBy}`
         : undefined,
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
