@@ -42,6 +42,33 @@ export interface AggregateStatements {
    * @since 0.2.0
    */
   readonly changes?: Statement.Statement<Record<string, unknown>> | undefined
+  /**
+   * Instead of `people`, for a dialect whose `count(DISTINCT …)` is slow: the statements that let
+   * the shared code count distinct people itself (exactly, in one pass over the period's rows).
+   * @since 0.2.0
+   */
+  readonly peopleByShape?: PeopleByShape | undefined
+}
+
+/**
+ * The statements of {@link AggregateStatements.peopleByShape}.
+ * @since 0.2.0
+ * @category models
+ */
+export interface PeopleByShape {
+  /**
+   * One row whose column `p` holds the period's report rows (filtered as the query's period is)
+   * as text: `shape|month|[n,n,…]` joined by `;`, where `month` is the JSON text of the row's
+   * month (`"2026-05"` or `null`) when the query groups by month and empty otherwise, and the
+   * people are a JSON array of person numbers (non-negative integers, one per person).
+   */
+  readonly rows: Statement.Statement<Record<string, unknown>>
+  /**
+   * For the given shape ids: one row per shape and group that the query's `where` filters keep
+   * (`shape`, then `g…` as JSON text for every dimension but the month), with `k` = 1 when the
+   * query's `part` filters keep the shape too.
+   */
+  readonly shapes: (ids: ReadonlyArray<number>) => Statement.Statement<Record<string, unknown>>
 }
 
 /**

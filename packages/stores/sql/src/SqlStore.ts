@@ -15,6 +15,7 @@ import { Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type * as Statement from "effect/sql/Statement"
 import { corrupt, mapSqlErrors } from "./internal/errors.js"
+import { countPeople, type ShapeGroup, shapeIds } from "./internal/people.js"
 import {
   type AuditRow,
   decodeAudit,
@@ -24,7 +25,7 @@ import {
   type RecordRow,
   text
 } from "./internal/rows.js"
-import type { SqlDialect } from "./SqlDialect.js"
+import type { PeopleByShape, SqlDialect } from "./SqlDialect.js"
 
 /**
  * What to do with the schema when the store starts: `"auto"` applies pending migrations,
@@ -402,6 +403,8 @@ export const primitives = (
         if (statements.people !== undefined) {
           const peopleRows = yield* statements.people
           people = new Map(peopleRows.map((row) => [groupKey(row), [Number(row.n), Number(row.pn ?? 0)]]))
+        } else if (statements.peopleByShape !== undefined) {
+          people = yield* peopleByShape(query, statements.peopleByShape, groupKey)
         }
         let changes: Map<string, Array<Store.Transition>> | undefined
         if (statements.changes !== undefined) {
@@ -446,6 +449,32 @@ export const primitives = (
           }
         })
       }).pipe(errors("aggregate"), Effect.withSpan("SqlStore.aggregate"))
+
+    /** Distinct people counted here: the period's rows in one text, then the groups of the shapes seen. */
+    const peopleByShape = (
+      query: Store.AggregateQuery,
+      statements: PeopleByShape,
+      groupKey: (row: Record<string, unknown>) => string
+    ) =>
+      Effect.gen(function*() {
+        const [row] = yield* statements.rows
+        const encoded = typeof row?.p === "string" ? row.p : ""
+        const { ids, maxPerson } = shapeIds(encoded)
+        const monthAt = query.groupBy.indexOf("month")
+        const shapes = new Map<number, Array<ShapeGroup>>()
+        for (const part of chunks(ids, CHUNK)) {
+          for (const shape of yield* statements.shapes(part)) {
+            const id = Number(shape.shape)
+            // The month's slot is filled from each row (`countPeople`).
+            const values = JSON.parse(groupKey(shape)) as Array<string>
+            const list = shapes.get(id)
+            const group = { values, part: Number(shape.k ?? 0) === 1 }
+            if (list === undefined) shapes.set(id, [group])
+            else list.push(group)
+          }
+        }
+        return countPeople(encoded, shapes, monthAt === -1 ? undefined : monthAt, maxPerson)
+      })
 
     const headOf = (operation: string) =>
     (
@@ -599,8 +628,14 @@ export const aggregateSql = (
   query: Store.AggregateQuery
 ): Effect.Effect<ReadonlyArray<readonly [sql: string, params: ReadonlyArray<unknown>]>, never, SqlClient.SqlClient> =>
   Effect.map(SqlClient.SqlClient, (sql) => {
-    const { changes, people, rows } = dialect.aggregate(sql, query)
-    return [rows, ...(people === undefined ? [] : [people]), ...(changes === undefined ? [] : [changes])].map((
+    const { changes, people, peopleByShape, rows } = dialect.aggregate(sql, query)
+    return [
+      rows,
+      ...(people === undefined ? [] : [people]),
+      // The shapes' statement as it runs for one shape.
+      ...(peopleByShape === undefined ? [] : [peopleByShape.rows, peopleByShape.shapes([0])]),
+      ...(changes === undefined ? [] : [changes])
+    ].map((
       statement
     ) => statement.compile())
   })

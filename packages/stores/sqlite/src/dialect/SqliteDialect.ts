@@ -54,6 +54,40 @@ const partOf = (
     : sql`, ${of(filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1")))} AS pn`
 
 /**
+ * Distinct people, counted by the shared code (SQLite's `count(DISTINCT …)` builds a B-tree of
+ * every (group, person) pair, seconds for a year of a busy service): the period's report rows in
+ * one text (one index range, as every report), then the groups of the shapes seen, looked up by id.
+ */
+const peopleByShape = (
+  sql: SqlClient.SqlClient,
+  query: Store.AggregateQuery,
+  index: Statement.Fragment
+): SqlDialect.PeopleByShape => {
+  const month = query.groupBy.includes("month") ? sql`json_quote(substr(r.at, 1, 7))` : sql.literal("''")
+  const shape = sql`x.id`
+  const groups = query.groupBy.flatMap((name, i) =>
+    name === "month"
+      ? []
+      : [sql`${name === "tag" ? sql`json_quote(t.value)` : facetOf(sql, shape, name)} AS ${sql(`g${i}`)}`]
+  )
+  const tags = query.groupBy.includes("tag") ? sql`, json_each(${tagsOf(sql, shape)}) AS t` : sql.literal("")
+  const part = query.part === undefined
+    ? sql.literal("")
+    : sql`, ${filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1"))} AS k`
+  return {
+    rows: sql<
+      Record<string, unknown>
+    >`SELECT group_concat(r.shape || '|' || ${month} || '|' || json(r.person_ids), ';') AS p
+      FROM pomoc_report_rows r ${index} WHERE ${SqlStore.periodFilters(sql, query)}`,
+    shapes: (ids) =>
+      sql<Record<string, unknown>>`SELECT ${sql.csv([sql`x.id AS shape`, ...groups])} ${part}
+        FROM pomoc_report_shapes x ${tags} WHERE ${
+        sql.and([sql.in("x.id", ids), ...filtersOf(sql, query.where, shape)])
+      }`
+  }
+}
+
+/**
  * Each person's first and last value of the facet `change` per group, counted per pair: the
  * period's rows (one per record and person) ordered in each group and person by `at` then `id`.
  */
@@ -160,12 +194,8 @@ export const dialect: SqlDialect.SqlDialect = {
       rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} ${
         partOf(sql, query, shape, (kept) => sql`sum(CASE WHEN ${kept} THEN c.n ELSE 0 END)`)
       } FROM ${source.counts} ${tags} ${where} ${groupBy}`,
-      people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n ${
-          partOf(sql, query, shape, (kept) => sql`count(DISTINCT CASE WHEN ${kept} THEN c.person END)`)
-        }
-          FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${where} ${groupBy}`
-        : undefined,
+      people: undefined,
+      peopleByShape: query.distinctPeople === true ? peopleByShape(sql, query, index) : undefined,
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
     }
   },
