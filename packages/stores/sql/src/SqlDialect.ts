@@ -44,7 +44,8 @@ export interface AggregateStatements {
   readonly changes?: Statement.Statement<Record<string, unknown>> | undefined
   /**
    * Instead of `people`, for a dialect whose `count(DISTINCT …)` is slow: the statements that let
-   * the shared code count distinct people itself (exactly, in one pass over the period's rows).
+   * the shared code count distinct people itself (exactly, in one pass over the period's rows),
+   * and the records too when no sum is asked (`rows` is then not run).
    * @since 0.2.0
    */
   readonly peopleByShape?: PeopleByShape | undefined

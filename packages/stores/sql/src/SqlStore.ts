@@ -396,15 +396,25 @@ export const primitives = (
       Effect.gen(function*() {
         const sums = query.sum ?? []
         const statements = dialect.aggregate(sql, query)
-        const rows = yield* statements.rows
         const groupKey = (row: Record<string, unknown>) =>
           JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
+        let rows: ReadonlyArray<Record<string, unknown>>
         let people: Map<string, readonly [all: number, part: number]> | undefined
-        if (statements.people !== undefined) {
-          const peopleRows = yield* statements.people
-          people = new Map(peopleRows.map((row) => [groupKey(row), [Number(row.n), Number(row.pn ?? 0)]]))
-        } else if (statements.peopleByShape !== undefined) {
-          people = yield* peopleByShape(query, statements.peopleByShape, groupKey)
+        if (statements.peopleByShape !== undefined) {
+          const counted = yield* peopleByShape(query, statements.peopleByShape, groupKey)
+          people = new Map([...counted].map(([key, c]) => [key, [c.people, c.partPeople] as const]))
+          // Without sums, the records are counted in the same pass: the period is read once.
+          rows = sums.length > 0 ? yield* statements.rows : [...counted].map(([key, c]) => ({
+            ...Object.fromEntries((JSON.parse(key) as ReadonlyArray<unknown>).map((v, i) => [`g${i}`, v])),
+            n: c.records,
+            pn: c.partRecords
+          }))
+        } else {
+          rows = yield* statements.rows
+          if (statements.people !== undefined) {
+            const peopleRows = yield* statements.people
+            people = new Map(peopleRows.map((row) => [groupKey(row), [Number(row.n), Number(row.pn ?? 0)]]))
+          }
         }
         let changes: Map<string, Array<Store.Transition>> | undefined
         if (statements.changes !== undefined) {

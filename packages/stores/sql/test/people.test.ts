@@ -10,7 +10,9 @@ const arbRows = fc.array(
   fc.record({
     shape: fc.integer({ min: 0, max: 12 }),
     month: fc.constantFrom("\"2026-01\"", "\"2026-02\"", "null"),
-    people: fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { maxLength: 3 })
+    people: fc.uniqueArray(fc.integer({ min: 0, max: 200 }), { maxLength: 3 }),
+    // SQLite may keep a person number as a real (`1.0`).
+    reals: fc.boolean()
   }),
   { maxLength: 60 }
 )
@@ -25,34 +27,51 @@ const arbShapes = fc.array(
 )
 
 describe("countPeople", () => {
-  it("counts each group's distinct people and its part's as a naive model does (bit sets and hash sets)", () => {
+  it("counts each group's records and distinct people, and its part's, as a naive model does (bit sets and hash sets)", () => {
     fc.assert(
       fc.property(arbRows, arbShapes, fc.boolean(), fc.constantFrom(0, 1, 1 << 20), (rows, shapes, byMonth, budget) => {
         // Groups: [tag, month] when by month (the month's slot filled from each row), else [tag].
         const groups = new Map<number, Array<ShapeGroup>>(
           shapes.map((s, id) => [id, s.values.map((v) => ({ values: byMonth ? [v, ""] : [v], part: s.part }))])
         )
-        const encoded = rows.map((r) => `${r.shape}|${byMonth ? r.month : ""}|${JSON.stringify(r.people)}`).join(";")
+        const encoded = rows.map((r) =>
+          `${r.shape}|${byMonth ? r.month : ""}|[${r.people.map((p) => (r.reals ? `${p}.0` : String(p))).join(",")}]`
+        ).join(";")
         const { ids, maxPerson } = shapeIds(encoded)
         expect(new Set(ids)).toEqual(new Set(rows.map((r) => r.shape)))
         expect(maxPerson).toBe(Math.max(0, ...rows.flatMap((r) => r.people)))
-        const naive = new Map<string, [Set<number>, Set<number>]>()
+        const naive = new Map<string, { all: Set<number>; part: Set<number>; records: number; partRecords: number }>()
         for (const r of rows) {
           for (const g of groups.get(r.shape) ?? []) {
             const key = JSON.stringify(byMonth ? [g.values[0], r.month] : g.values)
-            const sets = naive.get(key) ?? [new Set<number>(), new Set<number>()]
-            naive.set(key, sets)
+            const c = naive.get(key) ?? { all: new Set<number>(), part: new Set<number>(), records: 0, partRecords: 0 }
+            naive.set(key, c)
+            c.records++
+            if (g.part) c.partRecords++
             for (const p of r.people) {
-              sets[0].add(p)
-              if (g.part) sets[1].add(p)
+              c.all.add(p)
+              if (g.part) c.part.add(p)
             }
           }
         }
         const counted = countPeople(encoded, groups, byMonth ? 1 : undefined, maxPerson, budget)
-        expect(new Map([...counted].map(([k, v]) => [k, [...v]]))).toEqual(
-          new Map([...naive].map(([k, [all, part]]) => [k, [all.size, part.size]]))
+        expect(counted).toEqual(
+          new Map(
+            [...naive].map((
+              [k, c]
+            ) => [k, { records: c.records, partRecords: c.partRecords, people: c.all.size, partPeople: c.part.size }])
+          )
         )
       })
+    )
+  })
+
+  it("reads a person number written as a real (1.0, as SQLite keeps a bound number) as the integer", () => {
+    const groups = new Map([[7, [{ values: ["\"a\""], part: false }]]])
+    const encoded = "7||[1.0,12];7||[1];7||[12.0]"
+    expect(shapeIds(encoded)).toEqual({ ids: [7], maxPerson: 12 })
+    expect(countPeople(encoded, groups, undefined, 12)).toEqual(
+      new Map([["[\"\\\"a\\\"\"]", { records: 3, partRecords: 0, people: 2, partPeople: 0 }]])
     )
   })
 

@@ -48,14 +48,28 @@ const hashSet = (): People => {
 /** Bit sets are used while all of them together stay below this many 32-bit words (32 MiB). */
 const BIT_BUDGET = 8 * 1024 * 1024
 
-/** Distinct people of a group and of its part. */
+/** Records and distinct people of a group and of its part. */
 interface Counter {
+  records: number
+  partRecords: number
   readonly all: People
   readonly part: People
 }
 
+/**
+ * What {@link countPeople} counts per group: the records (rows) and their distinct people, and
+ * the same of the part.
+ */
+export interface GroupCount {
+  readonly records: number
+  readonly partRecords: number
+  readonly people: number
+  readonly partPeople: number
+}
+
 const BAR = 124 // |
 const COMMA = 44
+const DOT = 46
 const CLOSE = 93 // ]
 const ZERO = 48
 
@@ -84,11 +98,16 @@ const scan = (
     i += 2 // "|["
     numbers.length = 0
     let n = -1
+    // A number may come as a real (`1.0`: SQLite keeps a number bound as a double so): person
+    // numbers are integers, so its fraction is zero and skipped.
+    let fraction = false
     for (c = text.charCodeAt(i); c !== CLOSE; c = text.charCodeAt(++i)) {
       if (c === COMMA) {
         numbers.push(n)
         n = -1
-      } else n = (n === -1 ? 0 : n * 10) + c - ZERO
+        fraction = false
+      } else if (c === DOT) fraction = true
+      else if (!fraction) n = (n === -1 ? 0 : n * 10) + c - ZERO
     }
     if (n !== -1) numbers.push(n)
     i += 2 // "];"
@@ -113,8 +132,8 @@ export const shapeIds = (encoded: string): { readonly ids: Array<number>; readon
  * groups by month, empty otherwise; the people as a JSON array of person numbers, none above
  * `maxPerson`). `monthAt` is the position of the month among the group values, if any. Rows of
  * a shape without groups (left out by the filters) are skipped. Returns, per group key (the JSON
- * array of the group values' texts, as the shared store keys its rows), the distinct people and
- * those of the part. Bit sets hold at most `bitBudget` words in all; hash sets count the rest.
+ * array of the group values' texts, as the shared store keys its rows), the records and their
+ * distinct people, and those of the part. Bit sets hold at most `bitBudget` words in all; hash sets count the rest.
  */
 export const countPeople = (
   encoded: string | null | undefined,
@@ -122,7 +141,7 @@ export const countPeople = (
   monthAt: number | undefined,
   maxPerson: number,
   bitBudget = BIT_BUDGET
-): Map<string, readonly [all: number, part: number]> => {
+): Map<string, GroupCount> => {
   const words = (maxPerson >>> 5) + 1
   let budget = bitBudget
   const people = (): People => {
@@ -140,7 +159,7 @@ export const countPeople = (
       const values = monthAt === undefined ? group.values : group.values.map((v, i) => (i === monthAt ? month : v))
       const key = JSON.stringify(values)
       counter = byKey.get(key)
-      if (counter === undefined) byKey.set(key, counter = { all: people(), part: people() })
+      if (counter === undefined) byKey.set(key, counter = { records: 0, partRecords: 0, all: people(), part: people() })
       months.set(month, counter)
     }
     return counter
@@ -150,9 +169,20 @@ export const countPeople = (
     if (groups === undefined) return
     for (const group of groups) {
       const counter = counterOf(group, month)
+      counter.records++
       for (const n of numbers) counter.all.add(n)
-      if (group.part) { for (const n of numbers) counter.part.add(n) }
+      if (group.part) {
+        counter.partRecords++
+        for (const n of numbers) counter.part.add(n)
+      }
     }
   })
-  return new Map([...byKey].map(([key, { all, part }]) => [key, [all.size(), part.size()] as const]))
+  return new Map(
+    [...byKey].map(([key, c]) => [key, {
+      records: c.records,
+      partRecords: c.partRecords,
+      people: c.all.size(),
+      partPeople: c.part.size()
+    }])
+  )
 }
