@@ -43,31 +43,34 @@ export interface AggregateStatements {
    */
   readonly changes?: Statement.Statement<Record<string, unknown>> | undefined
   /**
-   * Instead of `people`, for a dialect whose `count(DISTINCT …)` is slow: the statements that let
-   * the shared code count distinct people itself (exactly, in one pass over the period's rows),
-   * and the records too when no sum is asked (`rows` is then not run).
+   * Instead of `rows` and `people`, for a dialect whose grouping is slow (SQLite sorts the
+   * period's rows by shape, and builds a B-tree of every (group, person) pair for `count(DISTINCT
+   * …)`): the statements that let the shared code count records, sums, parts and distinct people
+   * itself, exactly, in one pass over the period's rows.
    * @since 0.2.0
    */
-  readonly peopleByShape?: PeopleByShape | undefined
+  readonly byShape?: ByShape | undefined
 }
 
 /**
- * The statements of {@link AggregateStatements.peopleByShape}.
+ * The statements of {@link AggregateStatements.byShape}.
  * @since 0.2.0
  * @category models
  */
-export interface PeopleByShape {
+export interface ByShape {
   /**
    * One row whose column `p` holds the period's report rows (filtered as the query's period is)
    * as text: `shape|month|[n,n,…]` joined by `;`, where `month` is the JSON text of the row's
    * month (`"2026-05"` or `null`) when the query groups by month and empty otherwise, and the
-   * people are a JSON array of person numbers (non-negative integers, one per person).
+   * people are a JSON array of person numbers (non-negative integers, one per person) when the
+   * query counts distinct people, `[]` otherwise.
    */
   readonly rows: Statement.Statement<Record<string, unknown>>
   /**
    * For the given shape ids: one row per shape and group that the query's `where` filters keep
-   * (`shape`, then `g…` as JSON text for every dimension but the month), with `k` = 1 when the
-   * query's `part` filters keep the shape too.
+   * (`shape`, then `g…` as JSON text for every dimension but the month), with `s0`, `s1`, … the
+   * shape's value of each summed facet (`null` when not a number), and `k` = 1 when the query's
+   * `part` filters keep the shape too.
    */
   readonly shapes: (ids: ReadonlyArray<number>) => Statement.Statement<Record<string, unknown>>
 }

@@ -15,7 +15,7 @@ import { Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type * as Statement from "effect/sql/Statement"
 import { corrupt, mapSqlErrors } from "./internal/errors.js"
-import { countPeople, type ShapeGroup, shapeIds } from "./internal/people.js"
+import { countByShape, type ShapeGroup, shapeIds } from "./internal/people.js"
 import {
   type AuditRow,
   decodeAudit,
@@ -25,7 +25,7 @@ import {
   type RecordRow,
   text
 } from "./internal/rows.js"
-import type { PeopleByShape, SqlDialect } from "./SqlDialect.js"
+import type { ByShape, SqlDialect } from "./SqlDialect.js"
 
 /**
  * What to do with the schema when the store starts: `"auto"` applies pending migrations,
@@ -400,12 +400,15 @@ export const primitives = (
           JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
         let rows: ReadonlyArray<Record<string, unknown>>
         let people: Map<string, readonly [all: number, part: number]> | undefined
-        if (statements.peopleByShape !== undefined) {
-          const counted = yield* peopleByShape(query, statements.peopleByShape, groupKey)
-          people = new Map([...counted].map(([key, c]) => [key, [c.people, c.partPeople] as const]))
-          // Without sums, the records are counted in the same pass: the period is read once.
-          rows = sums.length > 0 ? yield* statements.rows : [...counted].map(([key, c]) => ({
+        if (statements.byShape !== undefined) {
+          // One pass over the period's rows gives the records, sums, parts and people.
+          const counted = yield* byShape(query, statements.byShape, groupKey)
+          if (query.distinctPeople === true) {
+            people = new Map([...counted].map(([key, c]) => [key, [c.people, c.partPeople] as const]))
+          }
+          rows = [...counted].map(([key, c]) => ({
             ...Object.fromEntries((JSON.parse(key) as ReadonlyArray<unknown>).map((v, i) => [`g${i}`, v])),
+            ...Object.fromEntries(c.sums.map((v, i) => [`s${i}`, v])),
             n: c.records,
             pn: c.partRecords
           }))
@@ -460,10 +463,10 @@ export const primitives = (
         })
       }).pipe(errors("aggregate"), Effect.withSpan("SqlStore.aggregate"))
 
-    /** Distinct people counted here: the period's rows in one text, then the groups of the shapes seen. */
-    const peopleByShape = (
+    /** An aggregate counted here: the period's rows in one text, then the groups of the shapes seen. */
+    const byShape = (
       query: Store.AggregateQuery,
-      statements: PeopleByShape,
+      statements: ByShape,
       groupKey: (row: Record<string, unknown>) => string
     ) =>
       Effect.gen(function*() {
@@ -471,19 +474,32 @@ export const primitives = (
         const encoded = typeof row?.p === "string" ? row.p : ""
         const { ids, maxPerson } = shapeIds(encoded)
         const monthAt = query.groupBy.indexOf("month")
+        const sums = (query.sum ?? []).length
         const shapes = new Map<number, Array<ShapeGroup>>()
         for (const part of chunks(ids, CHUNK)) {
           for (const shape of yield* statements.shapes(part)) {
             const id = Number(shape.shape)
-            // The month's slot is filled from each row (`countPeople`).
+            // The month's slot is filled from each row (`countByShape`).
             const values = JSON.parse(groupKey(shape)) as Array<string>
+            const group: ShapeGroup = {
+              values,
+              part: Number(shape.k ?? 0) === 1,
+              sums: Array.from({ length: sums }, (_, i) => {
+                const v = shape[`s${i}`]
+                return v === null || v === undefined ? null : Number(v)
+              })
+            }
             const list = shapes.get(id)
-            const group = { values, part: Number(shape.k ?? 0) === 1 }
             if (list === undefined) shapes.set(id, [group])
             else list.push(group)
           }
         }
-        return countPeople(encoded, shapes, monthAt === -1 ? undefined : monthAt, maxPerson)
+        return countByShape(encoded, shapes, {
+          monthAt: monthAt === -1 ? undefined : monthAt,
+          people: query.distinctPeople === true,
+          maxPerson,
+          sums
+        })
       })
 
     const headOf = (operation: string) =>
@@ -638,12 +654,12 @@ export const aggregateSql = (
   query: Store.AggregateQuery
 ): Effect.Effect<ReadonlyArray<readonly [sql: string, params: ReadonlyArray<unknown>]>, never, SqlClient.SqlClient> =>
   Effect.map(SqlClient.SqlClient, (sql) => {
-    const { changes, people, peopleByShape, rows } = dialect.aggregate(sql, query)
+    const { byShape, changes, people, rows } = dialect.aggregate(sql, query)
     return [
-      rows,
-      ...(people === undefined ? [] : [people]),
-      // The shapes' statement as it runs for one shape.
-      ...(peopleByShape === undefined ? [] : [peopleByShape.rows, peopleByShape.shapes([0])]),
+      // With `byShape`, its statements run instead of `rows` and `people` (the shapes' as it runs for one shape).
+      ...(byShape === undefined
+        ? [rows, ...(people === undefined ? [] : [people])]
+        : [byShape.rows, byShape.shapes([0])]),
       ...(changes === undefined ? [] : [changes])
     ].map((
       statement

@@ -37,7 +37,7 @@ const required = (query: Store.AggregateQuery): ReadonlyArray<string> => [
  */
 export const periodDriven = (details: ReadonlyArray<string>, query: Store.AggregateQuery): boolean => {
   const loops = details.filter(isTableLoop)
-  // The groups of the shapes the period's rows hold (distinct people, `peopleByShape`), looked
+  // The groups of the shapes the period's rows hold (`byShape`), looked
   // up by id and nothing else: at most one shape per row of the period.
   if (loops.length > 0 && loops.every((d) => /^SEARCH [sx] USING INTEGER PRIMARY KEY \(rowid=\?\)$/.test(d))) {
     return true

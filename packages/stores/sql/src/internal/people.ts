@@ -1,17 +1,23 @@
 /**
- * Distinct people per group, counted here rather than by the database: a dialect whose
- * `count(DISTINCT …)` sorts every (group, person) pair (SQLite builds a B-tree of them) hands over
- * the period's report rows as one compact text instead, and the groups of each shape; the pairs
- * are then marked in one bit set per group (person numbers are small integers), one pass over
- * the rows. Exact, like the SQL it replaces.
+ * An aggregate counted here rather than by the database: a dialect whose grouping sorts every
+ * row (SQLite sorts the period's rows by shape, and its `count(DISTINCT …)` builds a B-tree of
+ * every (group, person) pair) hands over the period's report rows as one compact text instead,
+ * and the groups of each shape; one pass over the rows then counts records, sums and parts, and
+ * marks people in one bit set per group (person numbers are small integers). Exact, like the
+ * SQL it replaces.
  *
  * @internal
  */
 
-/** The groups one shape falls in: the group values as JSON text (a month slot empty), and whether the part's filters keep it. */
+/**
+ * A group one shape falls in: the group values as JSON text (a month slot empty), whether the
+ * part's filters keep the shape, and the shape's value of each summed facet (`null` when it is
+ * not a number).
+ */
 export interface ShapeGroup {
   readonly values: ReadonlyArray<string>
   readonly part: boolean
+  readonly sums: ReadonlyArray<number | null>
 }
 
 /** A set of person numbers. */
@@ -48,21 +54,23 @@ const hashSet = (): People => {
 /** Bit sets are used while all of them together stay below this many 32-bit words (32 MiB). */
 const BIT_BUDGET = 8 * 1024 * 1024
 
-/** Records and distinct people of a group and of its part. */
+/** Records, sums and distinct people of a group and of its part. */
 interface Counter {
   records: number
   partRecords: number
-  readonly all: People
-  readonly part: People
+  readonly sums: Array<number>
+  readonly all: People | undefined
+  readonly part: People | undefined
 }
 
 /**
- * What {@link countPeople} counts per group: the records (rows) and their distinct people, and
- * the same of the part.
+ * What {@link countByShape} counts per group: the records (rows), the sums, the distinct people
+ * (0 unless asked for), and the records and people of the part.
  */
 export interface GroupCount {
   readonly records: number
   readonly partRecords: number
+  readonly sums: ReadonlyArray<number>
   readonly people: number
   readonly partPeople: number
 }
@@ -115,7 +123,7 @@ const scan = (
   }
 }
 
-/** The distinct shape ids of the encoded rows (see {@link countPeople}), and the largest person number. */
+/** The distinct shape ids of the encoded rows (see {@link countByShape}), and the largest person number. */
 export const shapeIds = (encoded: string): { readonly ids: Array<number>; readonly maxPerson: number } => {
   const ids = new Set<number>()
   let maxPerson = 0
@@ -127,24 +135,31 @@ export const shapeIds = (encoded: string): { readonly ids: Array<number>; readon
 }
 
 /**
- * Counts distinct people per group from the period's rows, encoded as
- * `shape|month|[n,n,…]` joined by `;` (`month` the JSON text of the row's month when the query
- * groups by month, empty otherwise; the people as a JSON array of person numbers, none above
- * `maxPerson`). `monthAt` is the position of the month among the group values, if any. Rows of
- * a shape without groups (left out by the filters) are skipped. Returns, per group key (the JSON
- * array of the group values' texts, as the shared store keys its rows), the records and their
- * distinct people, and those of the part. Bit sets hold at most `bitBudget` words in all; hash sets count the rest.
+ * Counts records, sums, parts and (with `people`) distinct people per group from the period's
+ * rows, encoded as `shape|month|[n,n,…]` joined by `;` (`month` the JSON text of the row's month
+ * when the query groups by month, empty otherwise; the people as a JSON array of person numbers,
+ * none above `maxPerson`, empty when not counted). `monthAt` is the position of the month among
+ * the group values, if any. Rows of a shape without groups (left out by the filters) are
+ * skipped. Returns, per group key (the JSON array of the group values' texts, as the shared
+ * store keys its rows), what {@link GroupCount} says. Bit sets hold at most `bitBudget` words in
+ * all; hash sets count the rest.
  */
-export const countPeople = (
+export const countByShape = (
   encoded: string | null | undefined,
   shapes: ReadonlyMap<number, ReadonlyArray<ShapeGroup>>,
-  monthAt: number | undefined,
-  maxPerson: number,
-  bitBudget = BIT_BUDGET
+  options: {
+    readonly monthAt: number | undefined
+    readonly people: boolean
+    readonly maxPerson: number
+    readonly sums: number
+    readonly bitBudget?: number
+  }
 ): Map<string, GroupCount> => {
+  const { maxPerson, monthAt } = options
   const words = (maxPerson >>> 5) + 1
-  let budget = bitBudget
-  const people = (): People => {
+  let budget = options.bitBudget ?? BIT_BUDGET
+  const people = (): People | undefined => {
+    if (!options.people) return undefined
     budget -= words
     return budget >= 0 ? bitSet(words) : hashSet()
   }
@@ -159,7 +174,16 @@ export const countPeople = (
       const values = monthAt === undefined ? group.values : group.values.map((v, i) => (i === monthAt ? month : v))
       const key = JSON.stringify(values)
       counter = byKey.get(key)
-      if (counter === undefined) byKey.set(key, counter = { records: 0, partRecords: 0, all: people(), part: people() })
+      if (counter === undefined) {
+        counter = {
+          records: 0,
+          partRecords: 0,
+          sums: new Array<number>(options.sums).fill(0),
+          all: people(),
+          part: people()
+        }
+        byKey.set(key, counter)
+      }
       months.set(month, counter)
     }
     return counter
@@ -170,10 +194,11 @@ export const countPeople = (
     for (const group of groups) {
       const counter = counterOf(group, month)
       counter.records++
-      for (const n of numbers) counter.all.add(n)
+      for (let i = 0; i < group.sums.length; i++) counter.sums[i]! += group.sums[i] ?? 0
+      if (counter.all !== undefined) { for (const n of numbers) counter.all.add(n) }
       if (group.part) {
         counter.partRecords++
-        for (const n of numbers) counter.part.add(n)
+        if (counter.part !== undefined) { for (const n of numbers) counter.part.add(n) }
       }
     }
   })
@@ -181,8 +206,9 @@ export const countPeople = (
     [...byKey].map(([key, c]) => [key, {
       records: c.records,
       partRecords: c.partRecords,
-      people: c.all.size(),
-      partPeople: c.part.size()
+      sums: c.sums,
+      people: c.all?.size() ?? 0,
+      partPeople: c.part?.size() ?? 0
     }])
   )
 }

@@ -54,21 +54,29 @@ const partOf = (
     : sql`, ${of(filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1")))} AS pn`
 
 /**
- * Distinct people, counted by the shared code (SQLite's `count(DISTINCT …)` builds a B-tree of
- * every (group, person) pair, seconds for a year of a busy service): the period's report rows in
- * one text (one index range, as every report), then the groups of the shapes seen, looked up by id.
+ * An aggregate counted by the shared code (SQLite sorts the period's rows by shape to group
+ * them, over a second for a year of a busy service, and its `count(DISTINCT …)` builds a B-tree
+ * of every (group, person) pair): the period's report rows in one text (one index range, as every
+ * report), then the groups and summed facets of the shapes seen, looked up by id.
  */
-const peopleByShape = (
+const byShape = (
   sql: SqlClient.SqlClient,
   query: Store.AggregateQuery,
   index: Statement.Fragment
-): SqlDialect.PeopleByShape => {
+): SqlDialect.ByShape => {
   const month = query.groupBy.includes("month") ? sql`json_quote(substr(r.at, 1, 7))` : sql.literal("''")
+  const people = query.distinctPeople === true ? sql`json(r.person_ids)` : sql.literal("'[]'")
   const shape = sql`x.id`
   const groups = query.groupBy.flatMap((name, i) =>
     name === "month"
       ? []
       : [sql`${name === "tag" ? sql`json_quote(t.value)` : facetOf(sql, shape, name)} AS ${sql(`g${i}`)}`]
+  )
+  // A shape's value of a summed facet, when it is a number.
+  const sums = (query.sum ?? []).map((name, i) =>
+    sql`CASE WHEN json_type(${facetsOf(sql, shape)}, ${"$." + name}) IN ('integer', 'real') THEN json_extract(${
+      facetsOf(sql, shape)
+    }, ${"$." + name}) END AS ${sql(`s${i}`)}`
   )
   const tags = query.groupBy.includes("tag") ? sql`, json_each(${tagsOf(sql, shape)}) AS t` : sql.literal("")
   const part = query.part === undefined
@@ -77,10 +85,10 @@ const peopleByShape = (
   return {
     rows: sql<
       Record<string, unknown>
-    >`SELECT group_concat(r.shape || '|' || ${month} || '|' || json(r.person_ids), ';') AS p
+    >`SELECT group_concat(r.shape || '|' || ${month} || '|' || ${people}, ';') AS p
       FROM pomoc_report_rows r ${index} WHERE ${SqlStore.periodFilters(sql, query)}`,
     shapes: (ids) =>
-      sql<Record<string, unknown>>`SELECT ${sql.csv([sql`x.id AS shape`, ...groups])} ${part}
+      sql<Record<string, unknown>>`SELECT ${sql.csv([sql`x.id AS shape`, ...groups, ...sums])} ${part}
         FROM pomoc_report_shapes x ${tags} WHERE ${
         sql.and([sql.in("x.id", ids), ...filtersOf(sql, query.where, shape)])
       }`
@@ -195,7 +203,8 @@ export const dialect: SqlDialect.SqlDialect = {
         partOf(sql, query, shape, (kept) => sql`sum(CASE WHEN ${kept} THEN c.n ELSE 0 END)`)
       } FROM ${source.counts} ${tags} ${where} ${groupBy}`,
       people: undefined,
-      peopleByShape: query.distinctPeople === true ? peopleByShape(sql, query, index) : undefined,
+      // What runs: counted by the shared code in one pass (`rows` stays for inspection).
+      byShape: byShape(sql, query, index),
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
     }
   },
