@@ -253,9 +253,7 @@ export const runConsistent: (
   }
   // The whole's own counts, to see what showing a cell would give away (never returned).
   const rows = yield* store.aggregate(Report.toAggregateQuery(definition, runOptions))
-  const numerator = Report.numeratorQuery(definition, runOptions)
-  const numeratorRows = numerator === undefined ? [] : yield* store.aggregate(numerator)
-  const { layout, table } = yield* Effect.fromResult(Report.layOut(definition, rows, numeratorRows))
+  const { layout, table } = yield* Effect.fromResult(Report.layOut(definition, rows, []))
   const hide: Array<HiddenCell> = []
   for (const [key, count] of cellsOf(table, layout.rowKeys)) {
     const cell = hiddenByParts.get(key)

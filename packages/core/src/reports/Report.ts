@@ -232,8 +232,8 @@ const filtersOf = (definition: ReportDefinition, options: RunOptions): ReadonlyA
 ]
 
 /**
- * The aggregate query a definition runs against the store (for a rate, the denominator's; see
- * {@link numeratorQuery}).
+ * The aggregate query a definition runs against the store (for a rate, the denominator's, with
+ * the numerator counted in the same pass as its `part`).
  * @since 0.1.0
  * @category combinators
  */
@@ -250,6 +250,7 @@ export const toAggregateQuery = (definition: ReportDefinition, options: RunOptio
     ...(measure === "people" && anonymous !== undefined ? { sum: [anonymous] } : {}),
     ...(people ? { distinctPeople: true } : {}),
     ...(typeof measure === "object" && "change" in measure ? { change: measure.change } : {}),
+    ...(typeof measure === "object" && "rate" in measure ? { part: measure.rate.where } : {}),
     ...(where.length > 0 ? { where } : {}),
     ...(options.serviceId !== undefined ? { serviceId: options.serviceId } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
@@ -258,15 +259,16 @@ export const toAggregateQuery = (definition: ReportDefinition, options: RunOptio
 }
 
 /**
- * A rate's numerator query: the denominator's with the rate's filters added, or `undefined` for
- * other measures.
+ * A rate's numerator as a query of its own: the denominator's with the rate's filters added, or
+ * `undefined` for other measures. {@link run} does not need it ({@link toAggregateQuery} counts
+ * the numerator as its `part`); it gives the numerator's rows to a store without `part`.
  * @since 0.2.0
  * @category combinators
  */
 export const numeratorQuery = (definition: ReportDefinition, options: RunOptions = {}): AggregateQuery | undefined => {
   const measure = definition.query.measure ?? "records"
   if (typeof measure !== "object" || !("rate" in measure)) return undefined
-  const base = toAggregateQuery(definition, options)
+  const { part: _, ...base } = toAggregateQuery(definition, options)
   return { ...base, where: [...(base.where ?? []), ...measure.rate.where] }
 }
 
@@ -275,7 +277,8 @@ const groupKey = (names: ReadonlyArray<string>, row: AggregateRow) =>
 
 /**
  * Turns aggregate rows into a count table along the definition's dimensions (pure; rows with
- * the same cell are added up, missing combinations are 0). A rate needs its numerator's rows.
+ * the same cell are added up, missing combinations are 0). A rate takes its numerator from each
+ * row's `part`, or else from the numerator's rows.
  * @since 0.1.0
  * @category combinators
  */
@@ -308,11 +311,11 @@ export const layOut = (
   else if ("sum" in measure) amounts = (row) => [row.sums[measure.sum] ?? 0]
   else if ("rate" in measure) {
     outcome = Tables.RATE_COLUMNS
-    const of = (row: AggregateRow | undefined) =>
-      row === undefined ? 0 : measure.rate.of === "people" ? people(row) : row.count
+    const of = (row: AggregateRow | AggregateRow["part"] | undefined) =>
+      row === undefined ? 0 : measure.rate.of === "people" ? row.distinctPeople : row.count
     amounts = (row) => {
       const all = of(row)
-      const part = of(numerators.get(groupKey(names, row)))
+      const part = of(row.part ?? numerators.get(groupKey(names, row)))
       return all === undefined || part === undefined ? [undefined] : [part, all - part]
     }
   } else {
@@ -455,10 +458,18 @@ export const run = Effect.fn("Report.run")(function*(
   }
   const threshold = Math.max(floor, options.threshold ?? floor)
   const suppressZeros = definition.suppression?.suppressZeros === true
-  const rows = yield* store.aggregate(toAggregateQuery(definition, options))
-  const numerator = numeratorQuery(definition, options)
-  const numeratorRows = numerator === undefined ? [] : yield* store.aggregate(numerator)
-  const { layout, table } = yield* Effect.fromResult(layOut(definition, rows, numeratorRows))
+  // One aggregate: a rate's numerator is counted in the denominator's pass (its `part`).
+  const query = toAggregateQuery(definition, options)
+  const rows = yield* store.aggregate(query)
+  const partless = query.part === undefined ? -1 : rows.findIndex((row) => row.part === undefined)
+  if (partless >= 0) {
+    return yield* new InvalidReport({
+      reportId: definition.id,
+      field: `rows[${partless}].part`,
+      rule: "returned by the store when a rate is counted"
+    })
+  }
+  const { layout, table } = yield* Effect.fromResult(layOut(definition, rows, []))
   const suppress = (t: Suppression.CountTable, hide: ReadonlyArray<HiddenCell>, prefer: ReadonlyArray<HiddenCell>) =>
     Effect.fromResult(
       Suppression.apply(t, {

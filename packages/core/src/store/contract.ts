@@ -291,6 +291,12 @@ export interface AggregateQuery {
    * @since 0.2.0
    */
   readonly change?: string
+  /**
+   * A part of each group counted in the same pass (a rate's numerator): the group's records that
+   * these filters (AND, as `where`) keep as well, in {@link AggregateRow.part}.
+   * @since 0.2.0
+   */
+  readonly part?: ReadonlyArray<AggregateFilter>
 }
 
 /**
@@ -337,6 +343,24 @@ export interface AggregateRow {
    * @since 0.2.0
    */
   readonly changes?: ReadonlyArray<Transition>
+  /**
+   * With {@link AggregateQuery.part}: the group's records the part's filters keep, and (with
+   * `distinctPeople`) their distinct people.
+   * @since 0.2.0
+   */
+  readonly part?: AggregatePart
+}
+
+/**
+ * The part of a group that {@link AggregateQuery.part} keeps.
+ * @since 0.2.0
+ * @category models
+ */
+export interface AggregatePart {
+  /** The group's records that the part's filters keep. */
+  readonly count: number
+  /** Their distinct people, when the query counts distinct people. */
+  readonly distinctPeople?: number
 }
 
 /**

@@ -41,23 +41,25 @@ const isToken = (t: unknown): boolean => typeof t === "string" && LOOKUP_TOKEN.t
 const isFacetValue = (v: unknown): boolean =>
   v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
 
-/** Why an aggregate's filters are refused, or `undefined`. Names the field, never the value. */
-const whereProblem = (query: AggregateQuery): string | undefined => {
-  const where: unknown = query.where
-  if (where === undefined) return undefined
-  if (!Array.isArray(where)) return "where must be a list of filters"
-  for (const [i, f] of (where as ReadonlyArray<{ readonly by?: unknown; readonly in?: unknown } | null>).entries()) {
+/** Why an aggregate's filters (`where` or `part`) are refused, or `undefined`. Names the field, never the value. */
+const filtersProblem = (field: "where" | "part", filters: unknown): string | undefined => {
+  if (filters === undefined) return undefined
+  if (!Array.isArray(filters)) return `${field} must be a list of filters`
+  for (const [i, f] of (filters as ReadonlyArray<{ readonly by?: unknown; readonly in?: unknown } | null>).entries()) {
     const by = f?.by
     if (typeof by !== "string" || !FACET_NAME.test(by) || by === "month") {
-      return `where[${i}].by must be a facet name or "tag"`
+      return `${field}[${i}].by must be a facet name or "tag"`
     }
     const values: unknown = f?.in
     if (!Array.isArray(values) || !(values as ReadonlyArray<unknown>).every(isFacetValue)) {
-      return `where[${i}].in must be a list of facet values`
+      return `${field}[${i}].in must be a list of facet values`
     }
   }
   return undefined
 }
+
+const whereProblem = (query: AggregateQuery): string | undefined =>
+  filtersProblem("where", query.where) ?? filtersProblem("part", query.part)
 
 /** Why a unit of work is refused before it reaches the database, or `undefined`. Names the field, never the value. */
 const unitProblem = (unit: UnitOfWork): string | undefined => {

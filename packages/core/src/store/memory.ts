@@ -9,6 +9,7 @@ import { Effect, Exit, Layer, Option, Semaphore } from "effect"
 import * as Audit from "../Audit.js"
 import { ConstraintViolation, fail, renameKey, renameValue, Store } from "./contract.js"
 import type {
+  AggregateFilter,
   AggregateQuery,
   AggregateRow,
   FacetValue,
@@ -69,10 +70,7 @@ const inPeriod = (query: Period) => (r: StoredRecord): boolean =>
  */
 export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQuery): Array<AggregateRow> => {
   const inRange = inPeriod(query)
-  const filters = query.where ?? []
-  const matches = (r: StoredRecord): boolean =>
-    inRange(r) &&
-    filters.every((f) => f.by === "tag" ? r.tags.some((t) => f.in.includes(t)) : f.in.includes(r.facets[f.by] ?? null))
+  const matches = (r: StoredRecord): boolean => inRange(r) && passes(query.where ?? [], r)
   const groups = new Map<
     string,
     { readonly values: ReadonlyArray<FacetValue>; readonly members: Array<StoredRecord> }
@@ -113,11 +111,21 @@ export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQu
       sums,
       ...(query.change !== undefined ? { changes: transitions(members, query.change) } : {})
     }
-    return query.distinctPeople === true
-      ? { ...row, distinctPeople: new Set(members.flatMap((r) => r.personIds)).size }
-      : row
+    const people = (of: ReadonlyArray<StoredRecord>) => new Set(of.flatMap((r) => r.personIds)).size
+    const part = query.part === undefined ? undefined : members.filter((r) => passes(query.part!, r))
+    return {
+      ...row,
+      ...(query.distinctPeople === true ? { distinctPeople: people(members) } : {}),
+      ...(part === undefined
+        ? {}
+        : { part: { count: part.length, ...(query.distinctPeople === true ? { distinctPeople: people(part) } : {}) } })
+    }
   })
 }
+
+/** Whether a record passes every filter (a missing facet is `null`; `tag` keeps records with one of the tags). */
+const passes = (filters: ReadonlyArray<AggregateFilter>, r: StoredRecord): boolean =>
+  filters.every((f) => f.by === "tag" ? r.tags.some((t) => f.in.includes(t)) : f.in.includes(r.facets[f.by] ?? null))
 
 /** Each person's value of `facet` on their first and last record (by `at`, then `id`), counted per pair. */
 const transitions = (members: ReadonlyArray<StoredRecord>, facet: string): Array<Transition> => {

@@ -3,7 +3,7 @@
  * dimensions, and runs consistent across periods and services: compared with naive models over
  * random records on the memory store (the store testkit proves the stores agree with it).
  */
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Periods, Report, Suppression } from "../../src/reports/index.js"
@@ -98,6 +98,52 @@ describe("rates", () => {
         }
       )
     )
+  })
+})
+
+describe("a rate in one aggregate", () => {
+  const rate = define({
+    kind: "contact",
+    dimensions: [{ by: "channel" }],
+    measure: { rate: { of: "people", where: [{ by: "firstContact", in: [true] }] } }
+  }, 1)
+
+  it("counts the numerator in the denominator's pass (the aggregate's part)", () => {
+    fc.assert(
+      fc.property(arbContacts, (xs) => {
+        const store = StoreModule.memoryOf(toRecords(xs))
+        const queries: Array<StoreModule.AggregateQuery> = []
+        const counted = { aggregate: (q: StoreModule.AggregateQuery) => (queries.push(q), store.aggregate(q)) }
+        const once = Effect.runSync(Report.run(rate, counted))
+        expect(queries).toHaveLength(1)
+        expect(queries[0]!.part).toEqual([{ by: "firstContact", in: [true] }])
+        // The same table as the numerator asked for in an aggregate of its own.
+        const { part: _, ...denominator } = queries[0]!
+        const separate = Report.tabulate(
+          rate,
+          Effect.runSync(store.aggregate(denominator)),
+          Effect.runSync(store.aggregate(Report.numeratorQuery(rate)!))
+        )
+        const combined = Report.tabulate(rate, Effect.runSync(store.aggregate(queries[0]!)))
+        expect(Result.getOrThrow(combined)).toEqual(Result.getOrThrow(separate))
+        expect(once.table._tag).toBe("TwoWay")
+      })
+    )
+  })
+
+  it("refuses a store's rows without the part, naming the field", () => {
+    const store = StoreModule.memoryOf(
+      toRecords([{ channel: "street", first: true, people: ["p1"], day: 1, month: 4 }])
+    )
+    const partless = {
+      aggregate: (q: StoreModule.AggregateQuery) =>
+        Effect.map(store.aggregate(q), (rows) => rows.map(({ part: _, ...row }) => row))
+    }
+    const error = Effect.runSync(Effect.flip(Report.run(rate, partless)))
+    expect(error._tag === "InvalidReport" && [error.field, error.rule]).toEqual([
+      "rows[0].part",
+      "returned by the store when a rate is counted"
+    ])
   })
 })
 

@@ -42,6 +42,37 @@ export interface AggregateStatements {
    * @since 0.2.0
    */
   readonly changes?: Statement.Statement<Record<string, unknown>> | undefined
+  /**
+   * Instead of `rows` and `people`, for a dialect whose grouping is slow (SQLite sorts the
+   * period's rows by shape, and builds a B-tree of every (group, person) pair for `count(DISTINCT
+   * …)`): the statements that let the shared code count records, sums, parts and distinct people
+   * itself, exactly, in one pass over the period's rows.
+   * @since 0.2.0
+   */
+  readonly byShape?: ByShape | undefined
+}
+
+/**
+ * The statements of {@link AggregateStatements.byShape}.
+ * @since 0.2.0
+ * @category models
+ */
+export interface ByShape {
+  /**
+   * One row whose column `p` holds the period's report rows (filtered as the query's period is)
+   * as text: `shape|month|[n,n,…]` joined by `;`, where `month` is the JSON text of the row's
+   * month (`"2026-05"` or `null`) when the query groups by month and empty otherwise, and the
+   * people are a JSON array of person numbers (non-negative integers, one per person) when the
+   * query counts distinct people, `[]` otherwise.
+   */
+  readonly rows: Statement.Statement<Record<string, unknown>>
+  /**
+   * For the given shape ids: one row per shape and group that the query's `where` filters keep
+   * (`shape`, then `g…` as JSON text for every dimension but the month), with `s0`, `s1`, … the
+   * shape's value of each summed facet (`null` when not a number), and `k` = 1 when the query's
+   * `part` filters keep the shape too.
+   */
+  readonly shapes: (ids: ReadonlyArray<number>) => Statement.Statement<Record<string, unknown>>
 }
 
 /**
@@ -104,7 +135,9 @@ export interface SqlDialect {
    * The statements of a (validated) aggregate: counts and sums per group (`g0`, `g1`, … as JSON
    * text, `n`, `s0`, `s1`, …), and, when `distinctPeople` is asked for, the distinct people per
    * group (`g…`, `n`), and with `change` the transitions per group (see
-   * {@link AggregateStatements.changes}); `where` filters apply to all of them. Reports read `pomoc_report_rows`, driven by the period's rows of the service
+   * {@link AggregateStatements.changes}); `where` filters apply to all of them. With `part`
+   * (a rate's numerator), the counts and the distinct people give the part's too, as `pn`, in the
+   * same statements. Reports read `pomoc_report_rows`, driven by the period's rows of the service
    * whatever the statistics.
    */
   readonly aggregate: (sql: SqlClient.SqlClient, query: Store.AggregateQuery) => AggregateStatements

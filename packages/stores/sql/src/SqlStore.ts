@@ -15,6 +15,7 @@ import { Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type * as Statement from "effect/sql/Statement"
 import { corrupt, mapSqlErrors } from "./internal/errors.js"
+import { countByShape, type ShapeGroup, shapeIds } from "./internal/people.js"
 import {
   type AuditRow,
   decodeAudit,
@@ -24,7 +25,7 @@ import {
   type RecordRow,
   text
 } from "./internal/rows.js"
-import type { PersonRow, SqlDialect } from "./SqlDialect.js"
+import type { ByShape, PersonRow, SqlDialect } from "./SqlDialect.js"
 
 /**
  * What to do with the schema when the store starts: `"auto"` applies pending migrations,
@@ -279,7 +280,7 @@ export const reportRowsByShape = (
 } => {
   // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)
   // the rows are counted as they are.
-  const byShape = (query.sum ?? []).length > 0 || (query.where ?? []).length > 0 ||
+  const byShape = (query.sum ?? []).length > 0 || (query.where ?? []).length > 0 || query.part !== undefined ||
     query.groupBy.some((name) => name !== "month")
   const inner = [
     ...(byShape ? ["r.shape AS shape"] : []),
@@ -406,13 +407,28 @@ export const primitives = (
       Effect.gen(function*() {
         const sums = query.sum ?? []
         const statements = dialect.aggregate(sql, query)
-        const rows = yield* statements.rows
         const groupKey = (row: Record<string, unknown>) =>
           JSON.stringify(query.groupBy.map((_, i) => row[`g${i}`] ?? null))
-        let people: Map<string, number> | undefined
-        if (statements.people !== undefined) {
-          const peopleRows = yield* statements.people
-          people = new Map(peopleRows.map((row) => [groupKey(row), Number(row.n)]))
+        let rows: ReadonlyArray<Record<string, unknown>>
+        let people: Map<string, readonly [all: number, part: number]> | undefined
+        if (statements.byShape !== undefined) {
+          // One pass over the period's rows gives the records, sums, parts and people.
+          const counted = yield* byShape(query, statements.byShape, groupKey)
+          if (query.distinctPeople === true) {
+            people = new Map([...counted].map(([key, c]) => [key, [c.people, c.partPeople] as const]))
+          }
+          rows = [...counted].map(([key, c]) => ({
+            ...Object.fromEntries((JSON.parse(key) as ReadonlyArray<unknown>).map((v, i) => [`g${i}`, v])),
+            ...Object.fromEntries(c.sums.map((v, i) => [`s${i}`, v])),
+            n: c.records,
+            pn: c.partRecords
+          }))
+        } else {
+          rows = yield* statements.rows
+          if (statements.people !== undefined) {
+            const peopleRows = yield* statements.people
+            people = new Map(peopleRows.map((row) => [groupKey(row), [Number(row.n), Number(row.pn ?? 0)]]))
+          }
         }
         let changes: Map<string, Array<Store.Transition>> | undefined
         if (statements.changes !== undefined) {
@@ -441,15 +457,61 @@ export const primitives = (
           sums.forEach((name, i) => {
             sumValues[name] = Number(row[`s${i}`] ?? 0)
           })
-          const base: Store.AggregateRow = {
+          const [distinct, partPeople] = people?.get(groupKey(row)) ?? [0, 0]
+          return {
             group: values,
             count: Number(row.n),
             sums: sumValues,
-            ...(changes !== undefined ? { changes: changes.get(groupKey(row)) ?? [] } : {})
+            ...(changes !== undefined ? { changes: changes.get(groupKey(row)) ?? [] } : {}),
+            ...(people !== undefined ? { distinctPeople: distinct } : {}),
+            // A rate's numerator, counted in the same statements (`pn`).
+            ...(query.part !== undefined
+              ? {
+                part: { count: Number(row.pn ?? 0), ...(people !== undefined ? { distinctPeople: partPeople } : {}) }
+              }
+              : {})
           }
-          return people === undefined ? base : { ...base, distinctPeople: people.get(groupKey(row)) ?? 0 }
         })
       }).pipe(errors("aggregate"), Effect.withSpan("SqlStore.aggregate"))
+
+    /** An aggregate counted here: the period's rows in one text, then the groups of the shapes seen. */
+    const byShape = (
+      query: Store.AggregateQuery,
+      statements: ByShape,
+      groupKey: (row: Record<string, unknown>) => string
+    ) =>
+      Effect.gen(function*() {
+        const [row] = yield* statements.rows
+        const encoded = typeof row?.p === "string" ? row.p : ""
+        const { ids, maxPerson } = shapeIds(encoded)
+        const monthAt = query.groupBy.indexOf("month")
+        const sums = (query.sum ?? []).length
+        const shapes = new Map<number, Array<ShapeGroup>>()
+        for (const part of chunks(ids, CHUNK)) {
+          for (const shape of yield* statements.shapes(part)) {
+            const id = Number(shape.shape)
+            // The month's slot is filled from each row (`countByShape`).
+            const values = JSON.parse(groupKey(shape)) as Array<string>
+            const group: ShapeGroup = {
+              values,
+              part: Number(shape.k ?? 0) === 1,
+              sums: Array.from({ length: sums }, (_, i) => {
+                const v = shape[`s${i}`]
+                return v === null || v === undefined ? null : Number(v)
+              })
+            }
+            const list = shapes.get(id)
+            if (list === undefined) shapes.set(id, [group])
+            else list.push(group)
+          }
+        }
+        return countByShape(encoded, shapes, {
+          monthAt: monthAt === -1 ? undefined : monthAt,
+          people: query.distinctPeople === true,
+          maxPerson,
+          sums
+        })
+      })
 
     const headOf = (operation: string) =>
     (
@@ -603,8 +665,14 @@ export const aggregateSql = (
   query: Store.AggregateQuery
 ): Effect.Effect<ReadonlyArray<readonly [sql: string, params: ReadonlyArray<unknown>]>, never, SqlClient.SqlClient> =>
   Effect.map(SqlClient.SqlClient, (sql) => {
-    const { changes, people, rows } = dialect.aggregate(sql, query)
-    return [rows, ...(people === undefined ? [] : [people]), ...(changes === undefined ? [] : [changes])].map((
+    const { byShape, changes, people, rows } = dialect.aggregate(sql, query)
+    return [
+      // With `byShape`, its statements run instead of `rows` and `people` (the shapes' as it runs for one shape).
+      ...(byShape === undefined
+        ? [rows, ...(people === undefined ? [] : [people])]
+        : [byShape.rows, byShape.shapes([0])]),
+      ...(changes === undefined ? [] : [changes])
+    ].map((
       statement
     ) => statement.compile())
   })

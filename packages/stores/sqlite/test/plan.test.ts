@@ -64,4 +64,10 @@ describe("report plans on SQLite", () => {
       const current = (yield* sql.unsafe<{ detail: string }>(`EXPLAIN QUERY PLAN ${text}`, params)).map((r) => r.detail)
       expect(periodDriven(current, query), current.join("\n")).toBe(true)
     }).pipe(Effect.provide(SqliteStore.layer({ filename: ":memory:" }))))
+
+  it("the probe takes a look-up of shapes by id alone as period-driven, and a scan of them not", () => {
+    expect(periodDriven(["SEARCH x USING INTEGER PRIMARY KEY (rowid=?)"], query)).toBe(true)
+    expect(periodDriven(["SCAN x"], query)).toBe(false)
+    expect(periodDriven(["SEARCH x USING INTEGER PRIMARY KEY (rowid=?)", "SCAN r"], query)).toBe(false)
+  })
 })

@@ -3,7 +3,8 @@
  * for an aggregate and bounds the rows they read. A plan that reads the report rows in one range
  * constrained by every filter of the query (kind, and service and period when given), and
  * otherwise only looks report shapes up by id and expands tags and people with `json_each`,
- * reads exactly the period's rows; any other plan is bounded by the records of the kind to the
+ * reads exactly the period's rows (so does a statement that only looks up, by id, the shapes
+ * those rows hold); any other plan is bounded by the records of the kind to the
  * power of its nested table loops.
  */
 import type { Store } from "@pomoc/core"
@@ -36,6 +37,11 @@ const required = (query: Store.AggregateQuery): ReadonlyArray<string> => [
  */
 export const periodDriven = (details: ReadonlyArray<string>, query: Store.AggregateQuery): boolean => {
   const loops = details.filter(isTableLoop)
+  // The groups of the shapes the period's rows hold (`byShape`), looked
+  // up by id and nothing else: at most one shape per row of the period.
+  if (loops.length > 0 && loops.every((d) => /^SEARCH [sx] USING INTEGER PRIMARY KEY \(rowid=\?\)$/.test(d))) {
+    return true
+  }
   const ranges = loops.filter((d) => /^(SCAN|SEARCH) r( |$)/.test(d))
   const others = loops.filter((d) => !/^(SCAN|SEARCH) [rc]( |$)/.test(d))
   if (ranges.length !== 1 || !others.every((d) => d === "SEARCH s USING INTEGER PRIMARY KEY (rowid=?)")) return false

@@ -68,6 +68,7 @@ describe("the kit catches broken adapters", () => {
       named(checks.measures, "naive model")
     ],
     ["miscounts distinct people (naive model)", { distinctPeopleRepeats: true }, named(checks.measures, "naive model")],
+    ["counts a whole group as a rate's part", { partIsWhole: true }, named(checks.measures, "naive model")],
     ["ignores preconditions", { ignorePreconditions: true }, named(checks.preconditions, "one that moved")],
     [
       "ignores preconditions (expecting absence)",

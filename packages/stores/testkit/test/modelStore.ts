@@ -30,6 +30,8 @@ export interface Faults {
   readonly distinctPeopleRepeats?: boolean
   /** `aggregate`'s change per person reports each person's first value as their last. */
   readonly changeFromFirstOnly?: boolean
+  /** `aggregate`'s part (a rate's numerator) ignores its filters: the whole group. */
+  readonly partIsWhole?: boolean
   /** Commits whatever `expect` says. */
   readonly ignorePreconditions?: boolean
   /** Stores guard keys without checking them. */
@@ -193,6 +195,9 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
             changes: (row.changes ?? []).map((t) => ({ ...t, last: t.first }))
           }))
           : Model.aggregate(m, q)
+        if (faults.partIsWhole && q.part !== undefined) {
+          return Effect.succeed(Model.aggregate(m, { ...q, part: [] }))
+        }
         if (!faults.distinctPeopleRepeats || q.distinctPeople !== true) return Effect.succeed(rows)
         // Recount without de-duplicating people across a group's records.
         const all = Model.aggregate(m, { ...q, distinctPeople: false })

@@ -8,14 +8,15 @@ import type { Store } from "@pomoc/core"
 import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import type * as SqlClient from "effect/sql/SqlClient"
+import type * as Statement from "effect/sql/Statement"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
 
 const facetOf = (sql: SqlClient.SqlClient, name: string) => sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
 
-/** An aggregate's filters on the shape `s` (facets and tags are the shape's); JSON values compare as `jsonb`. */
-const filtersOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery) =>
-  (query.where ?? []).map((f) => {
+/** Filters (an aggregate's `where` or `part`) on the shape `s` (facets and tags are the shape's); JSON values compare as `jsonb`. */
+const filtersOf = (sql: SqlClient.SqlClient, filters: ReadonlyArray<Store.AggregateFilter> | undefined) =>
+  (filters ?? []).map((f) => {
     if (f.by === "tag") {
       const tags = f.in.filter((v) => typeof v === "string")
       return tags.length === 0
@@ -28,6 +29,16 @@ const filtersOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery) =>
         sql.csv(f.in.map((v) => sql`${JSON.stringify(v)}::jsonb`))
       })`
   })
+
+/** A rate's numerator in the denominator's pass: `pn`, what `of` counts among the rows the part's filters keep. */
+const partOf = (
+  sql: SqlClient.SqlClient,
+  query: Store.AggregateQuery,
+  of: (kept: Statement.Fragment) => Statement.Fragment
+) =>
+  query.part === undefined
+    ? sql.literal("")
+    : sql`, ${of(filtersOf(sql, query.part).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("true")))} AS pn`
 
 /**
  * Each person's first and last value of the facet `change` per group, counted per pair: the
@@ -48,7 +59,7 @@ const changesOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, change
   const tags = query.groupBy.includes("tag")
     ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)`
     : sql.literal("")
-  const where = sql.and([SqlStore.periodFilters(sql, query), ...filtersOf(sql, query)])
+  const where = sql.and([SqlStore.periodFilters(sql, query), ...filtersOf(sql, query.where)])
   const groupBy = sql.literal(Array.from({ length: query.groupBy.length + 2 }, (_, i) => String(i + 1)).join(", "))
   return sql<Record<string, unknown>>`SELECT ${names}f, l, count(*) AS n FROM (
       SELECT DISTINCT ${names}person, first_value(v) OVER w AS f, last_value(v) OVER w AS l FROM (
@@ -126,14 +137,16 @@ export const dialect: SqlDialect.SqlDialect = {
         sql`coalesce(sum(c.n * CASE WHEN jsonb_typeof(s.facets -> ${name}::text) = 'number' THEN (s.facets ->> ${name}::text)::float8 END), 0)`
       )
     )
-    const filters = filtersOf(sql, query)
+    const filters = filtersOf(sql, query.where)
     const where = filters.length === 0 ? sql.literal("") : sql`WHERE ${sql.and(filters)}`
     return {
-      rows: sql<
-        Record<string, unknown>
-      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${shapes} ${where} ${groupBy}`,
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} ${
+        partOf(sql, query, (kept) => sql`coalesce(sum(c.n) FILTER (WHERE ${kept}), 0)`)
+      } FROM ${source.counts} ${shapes} ${where} ${groupBy}`,
       people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n ${
+          partOf(sql, query, (kept) => sql`count(DISTINCT c.person) FILTER (WHERE ${kept})`)
+        }
           FROM ${
           source.people(sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`, sql`p.person`)
         } ${shapes} ${where} ${groupBy}`

@@ -18,9 +18,13 @@ const facetOf = (sql: SqlClient.SqlClient, shape: Statement.Fragment, name: stri
 const tagsOf = (sql: SqlClient.SqlClient, shape: Statement.Fragment) =>
   sql`(SELECT s.tags FROM pomoc_report_shapes s WHERE s.id = ${shape})`
 
-/** An aggregate's filters on the shape `shape` (facets and tags are the shape's). */
-const filtersOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, shape: Statement.Fragment) =>
-  (query.where ?? []).map((f) => {
+/** Filters (an aggregate's `where` or `part`) on the shape `shape` (facets and tags are the shape's). */
+const filtersOf = (
+  sql: SqlClient.SqlClient,
+  filters: ReadonlyArray<Store.AggregateFilter> | undefined,
+  shape: Statement.Fragment
+) =>
+  (filters ?? []).map((f) => {
     if (f.by === "tag") {
       const tags = f.in.filter((v) => typeof v === "string")
       return tags.length === 0
@@ -34,8 +38,61 @@ const filtersOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, shape:
   })
 
 const whereOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, shape: Statement.Fragment) => {
-  const filters = filtersOf(sql, query, shape)
+  const filters = filtersOf(sql, query.where, shape)
   return filters.length === 0 ? sql.literal("") : sql`WHERE ${sql.and(filters)}`
+}
+
+/** A rate's numerator in the denominator's pass: `pn`, what `of` counts among the rows the part's filters keep. */
+const partOf = (
+  sql: SqlClient.SqlClient,
+  query: Store.AggregateQuery,
+  shape: Statement.Fragment,
+  of: (kept: Statement.Fragment) => Statement.Fragment
+) =>
+  query.part === undefined
+    ? sql.literal("")
+    : sql`, ${of(filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1")))} AS pn`
+
+/**
+ * An aggregate counted by the shared code (SQLite sorts the period's rows by shape to group
+ * them, over a second for a year of a busy service, and its `count(DISTINCT …)` builds a B-tree
+ * of every (group, person) pair): the period's report rows in one text (one index range, as every
+ * report), then the groups and summed facets of the shapes seen, looked up by id.
+ */
+const byShape = (
+  sql: SqlClient.SqlClient,
+  query: Store.AggregateQuery,
+  index: Statement.Fragment
+): SqlDialect.ByShape => {
+  const month = query.groupBy.includes("month") ? sql`json_quote(substr(r.at, 1, 7))` : sql.literal("''")
+  const people = query.distinctPeople === true ? sql`json(r.person_ids)` : sql.literal("'[]'")
+  const shape = sql`x.id`
+  const groups = query.groupBy.flatMap((name, i) =>
+    name === "month"
+      ? []
+      : [sql`${name === "tag" ? sql`json_quote(t.value)` : facetOf(sql, shape, name)} AS ${sql(`g${i}`)}`]
+  )
+  // A shape's value of a summed facet, when it is a number.
+  const sums = (query.sum ?? []).map((name, i) =>
+    sql`CASE WHEN json_type(${facetsOf(sql, shape)}, ${"$." + name}) IN ('integer', 'real') THEN json_extract(${
+      facetsOf(sql, shape)
+    }, ${"$." + name}) END AS ${sql(`s${i}`)}`
+  )
+  const tags = query.groupBy.includes("tag") ? sql`, json_each(${tagsOf(sql, shape)}) AS t` : sql.literal("")
+  const part = query.part === undefined
+    ? sql.literal("")
+    : sql`, ${filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1"))} AS k`
+  return {
+    rows: sql<
+      Record<string, unknown>
+    >`SELECT group_concat(r.shape || '|' || ${month} || '|' || ${people}, ';') AS p
+      FROM pomoc_report_rows r ${index} WHERE ${SqlStore.periodFilters(sql, query)}`,
+    shapes: (ids) =>
+      sql<Record<string, unknown>>`SELECT ${sql.csv([sql`x.id AS shape`, ...groups, ...sums])} ${part}
+        FROM pomoc_report_shapes x ${tags} WHERE ${
+        sql.and([sql.in("x.id", ids), ...filtersOf(sql, query.where, shape)])
+      }`
+  }
 }
 
 /**
@@ -61,7 +118,7 @@ const changesOf = (
   const selectGroups = groups.length === 0 ? sql.literal("") : sql`${sql.csv(groups)},`
   const names = sql.literal(query.groupBy.map((_, i) => `g${i}, `).join(""))
   const tags = query.groupBy.includes("tag") ? sql`, json_each(${tagsOf(sql, shape)}) AS t` : sql.literal("")
-  const where = sql.and([SqlStore.periodFilters(sql, query), ...filtersOf(sql, query, shape)])
+  const where = sql.and([SqlStore.periodFilters(sql, query), ...filtersOf(sql, query.where, shape)])
   const k = query.groupBy.length
   const groupBy = sql.literal(Array.from({ length: k + 2 }, (_, i) => String(i + 1)).join(", "))
   return sql<Record<string, unknown>>`SELECT ${names}f, l, count(*) AS n FROM (
@@ -140,14 +197,14 @@ export const dialect: SqlDialect.SqlDialect = {
       )
     )
     const where = whereOf(sql, query, sql`c.shape`)
+    const shape = sql`c.shape`
     return {
-      rows: sql<
-        Record<string, unknown>
-      >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${where} ${groupBy}`,
-      people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
-          FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${where} ${groupBy}`
-        : undefined,
+      rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} ${
+        partOf(sql, query, shape, (kept) => sql`sum(CASE WHEN ${kept} THEN c.n ELSE 0 END)`)
+      } FROM ${source.counts} ${tags} ${where} ${groupBy}`,
+      people: undefined,
+      // What runs: counted by the shared code in one pass (`rows` stays for inspection).
+      byShape: byShape(sql, query, index),
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
     }
   },

@@ -1,6 +1,6 @@
 /**
- * Checks of the report measures an aggregate computes: filters, distinct people and change per
- * person, against a naive model written here (loops over every record, no grouping engine), over
+ * Checks of the report measures an aggregate computes: filters, distinct people, a rate's part
+ * and change per person, against a naive model written here (loops over every record, no grouping engine), over
  * random records.
  * @since 0.2.0
  */
@@ -65,6 +65,7 @@ const arbQuery: fc.Arbitrary<Store.AggregateQuery> = fc
     to: optional(fc.constantFrom(...bounds)),
     groupBy: fc.shuffledSubarray(["indicator", "band", "tag", "month"], { maxLength: 2 }),
     where: optional(fc.array(arbFilter, { maxLength: 2 })),
+    part: optional(fc.array(arbFilter, { maxLength: 2 })),
     change: optional(fc.constantFrom("value", "band")),
     distinctPeople: fc.boolean(),
     sum: fc.constantFrom([], ["value"])
@@ -95,13 +96,13 @@ const before = (a: Naive, b: Naive): number => {
 
 /** The meaning of an aggregate, in loops: rows and transitions in a canonical order for comparison. */
 const naiveAggregate = (records: ReadonlyArray<Naive>, q: Store.AggregateQuery): Array<Store.AggregateRow> => {
+  const passes = (filters: ReadonlyArray<Store.AggregateFilter>, r: Content) =>
+    filters.every((f) => f.by === "tag" ? r.tags.some((t) => f.in.includes(t)) : f.in.includes(r.facets[f.by] ?? null))
   const kept = records.filter(({ content: r }) =>
     (q.serviceId === undefined || r.serviceId === q.serviceId) &&
     (q.from === undefined || (r.at !== null && r.at >= q.from)) &&
     (q.to === undefined || (r.at !== null && r.at < q.to)) &&
-    (q.where ?? []).every((f) =>
-      f.by === "tag" ? r.tags.some((t) => f.in.includes(t)) : f.in.includes(r.facets[f.by] ?? null)
-    )
+    passes(q.where ?? [], r)
   )
   const groups = new Map<string, Array<Naive>>()
   for (const record of kept) {
@@ -128,7 +129,20 @@ const naiveAggregate = (records: ReadonlyArray<Naive>, q: Store.AggregateQuery):
     )
     const people = [...new Set(members.flatMap((m) => m.content.personIds))]
     const row: Store.AggregateRow = { group, count: members.length, sums }
-    const withPeople = q.distinctPeople === true ? { ...row, distinctPeople: people.length } : row
+    // A rate's numerator: the members the part's filters keep, and their people.
+    const part = q.part === undefined ? undefined : members.filter((m) => passes(q.part!, m.content))
+    const withPeople = {
+      ...row,
+      ...(q.distinctPeople === true ? { distinctPeople: people.length } : {}),
+      ...(part === undefined ? {} : {
+        part: {
+          count: part.length,
+          ...(q.distinctPeople === true
+            ? { distinctPeople: new Set(part.flatMap((m) => m.content.personIds)).size }
+            : {})
+        }
+      })
+    }
     if (q.change === undefined) return withPeople
     const facet = q.change
     const pairs = new Map<string, number>()
@@ -159,14 +173,14 @@ const canonical = (rows: ReadonlyArray<Store.AggregateRow>) =>
     .sort((a, b) => (JSON.stringify(a.group) < JSON.stringify(b.group) ? -1 : 1))
 
 /**
- * The measures sub-suite: filters, distinct people and change per person agree with a naive
+ * The measures sub-suite: filters, distinct people, parts and change per person agree with a naive
  * model over random records; bad filters and change facets are refused.
  * @since 0.2.0
  * @category constructors
  */
 export const measures: ReadonlyArray<Check> = [
   {
-    name: "filters, distinct people and change per person agree with a naive model (fast-check)",
+    name: "filters, distinct people, parts and change per person agree with a naive model (fast-check)",
     run: (harness) =>
       fc.assert(
         fc.asyncProperty(arbRecords, fc.array(arbQuery, { minLength: 1, maxLength: 6 }), (records, queries) =>
@@ -287,6 +301,8 @@ export const measures: ReadonlyArray<Check> = [
         yield* q({ where: [{ by: "month", in: ["2024-01"] }] })
         yield* q({ where: [{ by: "value", in: [Number.NaN] }] })
         yield* q({ where: [{ by: "value", in: [{} as unknown as Store.FacetValue] }] })
+        yield* q({ part: [{ by: "x'--", in: ["a"] }] })
+        yield* q({ part: [{ by: "value", in: [Number.NaN] }] })
         yield* q({ change: "a b" })
         yield* q({ change: "month" })
       })
