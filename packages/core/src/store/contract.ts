@@ -81,6 +81,15 @@ export interface StoredRecord {
 export const LOOKUP_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
 
 /**
+ * The ending of a person record's code token: a lookup token `<token>.code` names the person's
+ * pseudonymous code (a keyed HMAC of it, never the code), by which an aggregate with
+ * `distinctBy: "code"` counts people holding the same code once.
+ * @since 0.2.0
+ * @category models
+ */
+export const CODE_SUFFIX = ".code"
+
+/**
  * A write: the record and the version it expects to replace (0 to create).
  * @since 0.1.0
  * @category models
@@ -328,6 +337,13 @@ export interface AggregateQuery {
   readonly sum?: ReadonlyArray<string>
   /** Count distinct people per group too. */
   readonly distinctPeople?: boolean
+  /**
+   * How `distinctPeople` tells people apart: `"person"` (the default) by person id; `"code"` by
+   * the code of each person's record (a lookup token ending in {@link CODE_SUFFIX}), so that
+   * people whose records hold the same code count once, and people without one by id.
+   * @since 0.2.0
+   */
+  readonly distinctBy?: "person" | "code"
   /**
    * Keep only the records every filter accepts (AND), before grouping.
    * @since 0.2.0

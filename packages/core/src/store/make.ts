@@ -320,6 +320,9 @@ export const make = (p: StorePrimitives): StoreShape => {
     if (query.change !== undefined && (!FACET_NAME.test(query.change) || query.change === "month")) {
       return invalid("aggregate", "change must be a facet name")
     }
+    if (query.distinctBy !== undefined && query.distinctBy !== "person" && query.distinctBy !== "code") {
+      return invalid("aggregate", "distinctBy must be person or code")
+    }
     return p.group(query).pipe(
       Effect.map((rows) =>
         rows.filter((row) => row.count > 0).sort(compareRows(query.groupBy)).map((row) =>
