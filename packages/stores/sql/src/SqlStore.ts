@@ -147,7 +147,8 @@ const byKind = (items: Iterable<Store.RecordKey>): Map<string, Array<string>> =>
 /**
  * The statement of a (validated) list or page query: the records of the kind, filtered by
  * service, person and period through the (kind[, service_id], at, id) indexes and the people
- * table, in the order of `list`; for a page after the first, the rows after its keyset (a
+ * table (or, with a lookup token, through the token's (token, kind, at, id) index of the lookup
+ * table), in the order of `list`; for a page after the first, the rows after its keyset (a
  * row-value range on the same index).
  * @since 0.2.0
  * @category combinators
@@ -162,25 +163,35 @@ export const selectStatement = (
   const person = query.personId === undefined
     ? empty
     : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
-  // A blind-index lookup reads the token's rows by primary key.
-  const token = query.lookup === undefined
-    ? empty
-    : sql`JOIN pomoc_record_lookup l ON l.kind = r.kind AND l.id = r.id AND l.token = ${query.lookup}`
   const page = query.limit === undefined && query.offset === undefined
     ? empty
     : sql`LIMIT ${query.limit ?? NO_LIMIT} OFFSET ${query.offset ?? 0}`
+  // A token's page reads the token's rows in the order of the page, from the (token, kind, at,
+  // id) index of the lookup table (which keeps each record's time), then each record by key;
+  // other pages read the (kind[, service_id], at, id) indexes of the records. Either way rows
+  // without a time come first, then by time and id (SQLite's order by default, PostgreSQL's
+  // since its migrations 6 and 7), so no page sorts, with or without a period.
+  const by = query.lookup === undefined ? "r" : "l"
   const after = query.after
   const keyset = after === undefined
     ? empty
     : after.at === null
-    ? sql`AND ((r.at IS NULL AND r.id > ${after.id}) OR r.at IS NOT NULL)`
-    : sql`AND (r.at, r.id) > (${after.at}, ${after.id})`
-  // Rows without a time first, then by time and id: the order of the (kind[, service_id], at, id)
-  // indexes in every dialect (SQLite's by default, PostgreSQL's since its migration 6), so no page
-  // sorts, with or without a period.
-  const order = sql.literal("ORDER BY r.at NULLS FIRST, r.id")
-  return sql`SELECT ${columns} FROM pomoc_records r ${person} ${token} WHERE ${
-    periodFilters(sql, query)
+    ? sql`AND ((${sql.literal(by)}.at IS NULL AND ${sql.literal(by)}.id > ${after.id}) OR ${
+      sql.literal(by)
+    }.at IS NOT NULL)`
+    : sql`AND (${sql.literal(by)}.at, ${sql.literal(by)}.id) > (${after.at}, ${after.id})`
+  const order = sql.literal(`ORDER BY ${by}.at NULLS FIRST, ${by}.id`)
+  if (query.lookup === undefined) {
+    return sql`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${
+      periodFilters(sql, query)
+    } ${keyset} ${order} ${page}`
+  }
+  const filters: Array<Statement.Fragment> = [sql`l.token = ${query.lookup}`, sql`l.kind = ${query.kind}`]
+  if (query.serviceId !== undefined) filters.push(sql`r.service_id = ${query.serviceId}`)
+  if (query.from !== undefined) filters.push(sql`l.at >= ${query.from}`)
+  if (query.to !== undefined) filters.push(sql`l.at < ${query.to}`)
+  return sql`SELECT ${columns} FROM pomoc_record_lookup l JOIN pomoc_records r ON r.kind = l.kind AND r.id = l.id ${person} WHERE ${
+    sql.and(filters)
   } ${keyset} ${order} ${page}`
 }
 
@@ -376,7 +387,7 @@ export const primitives = (
             if (replaces) replaced.push(row)
             else created.push(row)
             for (const personId of new Set(r.personIds)) people.push({ person_id: personId, kind: r.kind, id: r.id })
-            for (const token of r.lookup ?? []) tokens.push({ token, kind: r.kind, id: r.id })
+            for (const token of r.lookup ?? []) tokens.push({ token, kind: r.kind, id: r.id, at: r.at })
           }
           if (replaced.length > 0) {
             const upserted = yield* insertRows("pomoc_records", replaced, 11, upsertSuffix)
@@ -387,7 +398,7 @@ export const primitives = (
           }
           if (created.length > 0) yield* insertRows("pomoc_records", created, 11)
           if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
-          if (tokens.length > 0) yield* insertRows("pomoc_record_lookup", tokens, 3)
+          if (tokens.length > 0) yield* insertRows("pomoc_record_lookup", tokens, 4)
         }
       }).pipe(errors("commit"))
 

@@ -225,6 +225,20 @@ const recordsNullsFirst: SqlDialect.Migration = {
   ]
 }
 
+// Migration 7, token order: a token's rows keep their record's time (`at`, copied on every write
+// of the record), indexed in the order of every page (`at NULLS FIRST, id`), so a page of a
+// token's records (the people shared into a service, the referrals made to it, a nickname's
+// matches) is one range of that index, never a sort of all of the token's rows.
+const lookupOrder: SqlDialect.Migration = {
+  version: 7,
+  name: "lookup-order",
+  statements: [
+    `ALTER TABLE pomoc_record_lookup ADD COLUMN at text COLLATE "C"`,
+    `UPDATE pomoc_record_lookup l SET at = r.at FROM pomoc_records r WHERE r.kind = l.kind AND r.id = l.id`,
+    `CREATE INDEX pomoc_record_lookup_order ON pomoc_record_lookup (token, kind, at NULLS FIRST, id)`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
@@ -232,5 +246,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   reportShapes,
   guardKeys,
   lookupTokens,
-  recordsNullsFirst
+  recordsNullsFirst,
+  lookupOrder
 ]

@@ -239,6 +239,21 @@ const personNumbers: SqlDialect.Migration = {
   ]
 }
 
+// Migration 7, token order: a token's rows keep their record's time (`at`, copied on every write
+// of the record), indexed in the order of every page (`at`, rows without a time first, then
+// `id`), so a page of a token's records (the people shared into a service, the referrals made to
+// it, a nickname's matches) is one range of that index, never a sort of all of the token's rows.
+const lookupOrder: SqlDialect.Migration = {
+  version: 7,
+  name: "lookup-order",
+  statements: [
+    `ALTER TABLE pomoc_record_lookup ADD COLUMN at TEXT`,
+    `UPDATE pomoc_record_lookup SET at = (SELECT r.at FROM pomoc_records r
+        WHERE r.kind = pomoc_record_lookup.kind AND r.id = pomoc_record_lookup.id)`,
+    `CREATE INDEX pomoc_record_lookup_order ON pomoc_record_lookup (token, kind, at, id)`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
@@ -246,5 +261,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   reportShapes,
   guardKeys,
   lookupTokens,
-  personNumbers
+  personNumbers,
+  lookupOrder
 ]
