@@ -251,9 +251,39 @@ export interface RecordQuery {
    * @since 0.2.0
    */
   readonly lookup?: string
+  /**
+   * Only records whose id is (or is not) part of a guard key held by a record of another kind
+   * (see {@link GuardedFilter}).
+   * @since 0.2.0
+   */
+  readonly guarded?: GuardedFilter
   readonly limit?: number
   readonly offset?: number
 }
+
+/**
+ * A filter on what other records say of a record, through their guard keys (which stores index):
+ * the records `r` for which a record of kind `kind` holds the guard key `prefix + r.id + suffix`
+ * (`present: true`), or for which none does (`present: false`). E.g. the people with an active
+ * cooperation in a service: the cooperation records hold `active/<person>/<service>` while they
+ * are active, so `{ kind: "cooperation", prefix: "active/", suffix: "/club", present: true }`.
+ * `prefix` and `suffix` are non-personal: letters, digits and `_.:/-`, at most 200 characters.
+ * @since 0.2.0
+ * @category models
+ */
+export interface GuardedFilter {
+  readonly kind: RecordKind
+  readonly prefix: string
+  readonly suffix: string
+  readonly present: boolean
+}
+
+/**
+ * What a {@link GuardedFilter}'s `prefix` and `suffix` may hold.
+ * @since 0.2.0
+ * @category models
+ */
+export const GUARD_PART = /^[A-Za-z0-9_.:\/-]{0,200}$/
 
 /**
  * The largest page a {@link PageQuery} may ask for.
@@ -271,13 +301,13 @@ export const DEFAULT_PAGE_SIZE = 50
 
 /**
  * The filters a {@link PageQuery} may use: those every store answers from an index (kind,
- * service, person, the period on `at`, and a blind-index token). Any other field of a page query (a tag, a facet,
+ * service, person, the period on `at`, a blind-index token, and other records' guard keys). Any other field of a page query (a tag, a facet,
  * `offset`) is refused with an {@link InvalidQuery} naming it: a store never filters by loading
  * every row.
  * @since 0.2.0
  * @category models
  */
-export const PAGE_FILTERS: ReadonlyArray<string> = ["kind", "serviceId", "personId", "from", "to", "lookup"]
+export const PAGE_FILTERS: ReadonlyArray<string> = ["kind", "serviceId", "personId", "from", "to", "lookup", "guarded"]
 
 /**
  * A keyset-paged query: the filters of a {@link RecordQuery} on indexed fields, a page size, and
@@ -301,6 +331,13 @@ export interface PageQuery {
    * @since 0.2.0
    */
   readonly lookup?: string | undefined
+  /**
+   * Only records whose id is (or is not) part of another record's guard key (see
+   * {@link GuardedFilter}); a malformed one is refused with an {@link InvalidQuery} naming
+   * `guarded`.
+   * @since 0.2.0
+   */
+  readonly guarded?: GuardedFilter | undefined
   /** Records per page: 1 to {@link MAX_PAGE_SIZE}; {@link DEFAULT_PAGE_SIZE} when absent. */
   readonly limit?: number | undefined
   /**

@@ -274,6 +274,10 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
           .filter(inPeriod(query))
           .filter((r) => query.personId === undefined || r.personIds.includes(query.personId))
           .filter((r) => query.lookup === undefined || (r.lookup ?? []).includes(query.lookup))
+          .filter((r) => {
+            const g = query.guarded
+            return g === undefined || guards.has(keyOf(g.kind, `${g.prefix}${r.id}${g.suffix}`)) === g.present
+          })
           .filter((r) => after === undefined || compareRecords(r, after) > 0)
           .sort(compareRecords)
         const offset = query.offset ?? 0

@@ -181,10 +181,16 @@ export const selectStatement = (
     }.at IS NOT NULL)`
     : sql`AND (${sql.literal(by)}.at, ${sql.literal(by)}.id) > (${after.at}, ${after.id})`
   const order = sql.literal(`ORDER BY ${by}.at NULLS FIRST, ${by}.id`)
+  // Another record's guard key naming this one: one probe of the (kind, guard_key) index a row.
+  const g = query.guarded
+  const guarded = g === undefined
+    ? empty
+    : sql`AND ${sql.literal(g.present ? "EXISTS" : "NOT EXISTS")} (SELECT 1 FROM pomoc_records k
+        WHERE k.kind = ${g.kind} AND k.guard_key = ${g.prefix} || r.id || ${g.suffix})`
   if (query.lookup === undefined) {
     return sql`SELECT ${columns} FROM pomoc_records r ${person} WHERE ${
       periodFilters(sql, query)
-    } ${keyset} ${order} ${page}`
+    } ${guarded} ${keyset} ${order} ${page}`
   }
   const filters: Array<Statement.Fragment> = [sql`l.token = ${query.lookup}`, sql`l.kind = ${query.kind}`]
   if (query.serviceId !== undefined) filters.push(sql`r.service_id = ${query.serviceId}`)
@@ -192,7 +198,7 @@ export const selectStatement = (
   if (query.to !== undefined) filters.push(sql`l.at < ${query.to}`)
   return sql`SELECT ${columns} FROM pomoc_record_lookup l JOIN pomoc_records r ON r.kind = l.kind AND r.id = l.id ${person} WHERE ${
     sql.and(filters)
-  } ${keyset} ${order} ${page}`
+  } ${guarded} ${keyset} ${order} ${page}`
 }
 
 /**

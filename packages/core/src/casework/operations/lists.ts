@@ -15,7 +15,7 @@ import * as Ids from "../../model/Ids.js"
 import type { Person } from "../../model/Person.js"
 import * as Referral from "../../model/Referral.js"
 import * as Periods from "../../reports/Periods.js"
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../store/contract.js"
+import { DEFAULT_PAGE_SIZE, type GuardedFilter, MAX_PAGE_SIZE } from "../../store/contract.js"
 import { decodeCursor, encodeCursor } from "../../store/cursor.js"
 import { compareText } from "../../store/order.js"
 import type { CaseworkError } from "../Config.js"
@@ -141,6 +141,8 @@ export interface Filters {
   readonly to?: string
   /** An index token the records hold (see `IndexTokens`, `BlindIndex`). */
   readonly lookup?: string
+  /** What other records' guard keys say of the records (see `Store.GuardedFilter`). */
+  readonly guarded?: GuardedFilter
 }
 
 /**
