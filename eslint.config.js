@@ -36,20 +36,9 @@ export default tseslint.config(
     rules: { "max-lines": ["error", { max: 500 }] }
   },
   {
-    // Still over the limit, waiting for their split (issue 9). Lower or remove an entry once split;
-    // never raise one.
-    files: [
-      "packages/core/src/casework/Pipeline.ts",
-      "packages/core/src/store/contract.ts"
-    ],
-    rules: { "max-lines": ["error", { max: 760 }] }
-  },
-  {
-    files: [
-      "packages/core/src/Command.ts",
-      "packages/core/src/casework/Operation.ts",
-      "packages/core/src/reports/Report.ts"
-    ],
+    // Still over the limit, waiting for its split (issue 9). Lower or remove the entry once split;
+    // never raise it.
+    files: ["packages/core/src/reports/Report.ts"],
     rules: { "max-lines": ["error", { max: 560 }] }
   },
   {

@@ -8,6 +8,18 @@
  * @since 0.1.0
  */
 import { operations as table } from "./casework/operations/index.js"
+import type {
+  AbandonStep,
+  AddGoal,
+  AddPlanStep,
+  ClosePlan,
+  CompleteStep,
+  CreatePlan,
+  EditGoal,
+  EditStep,
+  ReviewPlan,
+  SetGoalStatus
+} from "./commands/plans.js"
 import type { Activity, Volunteer, VolunteerHours } from "./model/Activity.js"
 import type { StaffMember } from "./model/Actor.js"
 import type { Code, Party } from "./model/Common.js"
@@ -15,22 +27,24 @@ import type { Consent, Disclosure } from "./model/Consent.js"
 import type { Contact } from "./model/Contact.js"
 import type { Cooperation } from "./model/Cooperation.js"
 import type { Location, Organisation, Service } from "./model/Directory.js"
-import type {
-  ActivityId,
-  ConsentId,
-  CooperationId,
-  GoalId,
-  PersonId,
-  PlanId,
-  ReferralId,
-  ServiceId,
-  StepId
-} from "./model/Ids.js"
+import type { ActivityId, ConsentId, CooperationId, PersonId, ReferralId, ServiceId } from "./model/Ids.js"
 import type { OutcomeMeasurement } from "./model/Outcome.js"
 import type { IdentityLevel, Person } from "./model/Person.js"
-import type { Goal, IndividualPlan, PlanReview, PlanStep, StepActor } from "./model/Plan.js"
 import type { Referral, ReferralStatus } from "./model/Referral.js"
 import type { VoidableKind, VoidReason } from "./model/Voided.js"
+
+export type {
+  AbandonStep,
+  AddGoal,
+  AddPlanStep,
+  ClosePlan,
+  CompleteStep,
+  CreatePlan,
+  EditGoal,
+  EditStep,
+  ReviewPlan,
+  SetGoalStatus
+} from "./commands/plans.js"
 
 /**
  * Register an organisation.
@@ -167,114 +181,6 @@ export interface UpdateReferral {
   readonly referralId: ReferralId
   readonly status: ReferralStatus
   readonly reason?: string
-}
-/**
- * Create an individual plan for one person.
- * @since 0.1.0
- * @category models
- */
-export interface CreatePlan {
-  readonly _tag: "CreatePlan"
-  readonly plan: IndividualPlan
-}
-/**
- * Add a goal to a plan.
- * @since 0.1.0
- * @category models
- */
-export interface AddGoal {
-  readonly _tag: "AddGoal"
-  readonly planId: PlanId
-  readonly goal: Goal
-}
-/**
- * Add a step to a goal of a plan.
- * @since 0.1.0
- * @category models
- */
-export interface AddPlanStep {
-  readonly _tag: "AddPlanStep"
-  readonly planId: PlanId
-  readonly goalId: GoalId
-  readonly step: PlanStep
-}
-/**
- * Mark a goal achieved or abandoned. Achieved needs the person's participation recorded.
- * @since 0.1.0
- * @category models
- */
-export interface SetGoalStatus {
-  readonly _tag: "SetGoalStatus"
-  readonly planId: PlanId
-  readonly goalId: GoalId
-  readonly status: "open" | "achieved" | "abandoned"
-  readonly personParticipated: boolean
-}
-/**
- * Record a plan review.
- * @since 0.1.0
- * @category models
- */
-export interface ReviewPlan {
-  readonly _tag: "ReviewPlan"
-  readonly planId: PlanId
-  readonly review: PlanReview
-}
-/**
- * Mark a step of a plan done, saying who did it (`doneBy`) and who was to take it (`takenBy`).
- * @since 0.2.0
- * @category models
- */
-export interface CompleteStep {
-  readonly _tag: "CompleteStep"
-  readonly planId: PlanId
-  readonly stepId: StepId
-  readonly takenBy: StepActor
-  readonly doneBy: StepActor
-}
-/**
- * Edit a step of a plan (its description, due date or who takes it): who took it before and after.
- * @since 0.2.0
- * @category models
- */
-export interface EditStep {
-  readonly _tag: "EditStep"
-  readonly planId: PlanId
-  readonly stepId: StepId
-  readonly takenByBefore: StepActor
-  readonly takenBy: StepActor
-}
-/**
- * Abandon a step of a plan: it stays in the plan, no longer open.
- * @since 0.2.0
- * @category models
- */
-export interface AbandonStep {
-  readonly _tag: "AbandonStep"
-  readonly planId: PlanId
-  readonly stepId: StepId
-  readonly takenBy: StepActor
-}
-/**
- * Edit a goal of a plan (the person's words or its outcome indicator).
- * @since 0.2.0
- * @category models
- */
-export interface EditGoal {
-  readonly _tag: "EditGoal"
-  readonly planId: PlanId
-  readonly goalId: GoalId
-  readonly indicator?: Code
-}
-/**
- * Close a plan: it takes no more changes. Says whether the person took part in closing it.
- * @since 0.2.0
- * @category models
- */
-export interface ClosePlan {
-  readonly _tag: "ClosePlan"
-  readonly planId: PlanId
-  readonly personParticipated: boolean
 }
 /**
  * Record an outcome measurement for one person.

@@ -5,11 +5,13 @@
  * the limit, malformed JSON, the rate limit and CORS.
  */
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import { PgClient } from "@effect/sql-pg"
 import { Casework, FieldCrypto, InvalidReport, KeyMaterial, Pseudonym, StaffDirectory, Store } from "@pomoc/core"
 import { Api, Client, Server } from "@pomoc/server"
 import { MemoryStore } from "@pomoc/store-memory"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Context, Effect, Layer, ManagedRuntime, Redacted } from "effect"
 import { FetchHttpClient, HttpRouter, HttpServer } from "effect/http"
+import * as SqlClient from "effect/sql/SqlClient"
 import { type ChildProcess, spawn } from "node:child_process"
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:http"
@@ -17,6 +19,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { pgConnection } from "../../../packages/stores/postgres/test/pg.js"
+import { withRaw } from "../../../packages/stores/postgres/test/stores.js"
 import { actors, examples } from "./casework-docs.js"
 import { registry } from "./registry.js"
 
@@ -385,71 +389,98 @@ describe("@pomoc/server errors the examples cannot reach", () => {
   })
 })
 
+/** Runs the `pomoc-server` command with `storeArgs` (and the actors' file), stops it with SIGTERM. */
+const command = (dir: string) => {
+  const actorsFile = join(dir, "actors.json")
+  writeFileSync(actorsFile, JSON.stringify({ "token-jana": actors.jana }))
+  const bin = fileURLToPath(new URL("../../../packages/faces/server/src/bin.ts", import.meta.url))
+  const start = (storeArgs: ReadonlyArray<string>) => {
+    const child = spawn(process.execPath, [
+      "--import",
+      "tsx",
+      "--conditions=@pomoc/source",
+      bin,
+      ...storeArgs,
+      "--actors",
+      actorsFile,
+      "--port",
+      "0"
+    ], {
+      stdio: ["ignore", "pipe", "pipe"]
+    })
+    const url = new Promise<string>((resolve, reject) => {
+      let out = ""
+      child.stdout.on("data", (chunk: Buffer) => {
+        out += chunk.toString()
+        const match = /listening on (http:\/\/\S+) /.exec(out)
+        if (match) resolve(match[1]!)
+      })
+      child.on("exit", (code) => reject(new Error(`exited with ${code}: ${out}`)))
+    })
+    return { child, url }
+  }
+  const stop = (child: ChildProcess) =>
+    new Promise<void>((resolve) => {
+      child.once("exit", () => resolve())
+      child.kill("SIGTERM")
+    })
+  const register = (url: string, headers: Record<string, string>, body: string) =>
+    fetch(`${url}/v1/registerOrganisation`, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...headers }
+    })
+  const jana = { authorization: "Bearer token-jana" }
+  /** Registers an organisation, is refused without a token, serves OpenAPI; a restart keeps the data. */
+  const roundTrip = async (storeArgs: ReadonlyArray<string>, between: () => void = () => {}) => {
+    const first = start(storeArgs)
+    const url = await first.url
+    const created = await register(url, jana, JSON.stringify({ id: "ostrov", name: "Ostrov" }))
+    expect(created.status).toBe(200)
+    expect((await register(url, {}, "{}")).status).toBe(401)
+    expect((await (await fetch(`${url}/openapi.json`)).json() as { openapi: string }).openapi).toMatch(/^3\.1/)
+    await stop(first.child)
+    between()
+    const second = start(storeArgs)
+    const again = await register(await second.url, jana, JSON.stringify({ id: "ostrov", name: "Ostrov" }))
+    // Registering the same organisation again conflicts with the stored one.
+    expect(again.status).not.toBe(200)
+    expect(again.headers.get("content-type")).toMatch(/problem\+json/)
+    await stop(second.child)
+  }
+  return { roundTrip }
+}
+
 describe("pomoc-server (the command)", () => {
   it("starts on an SQLite file, serves the API to the actors of its file, and keeps the data", async () => {
     const dir = mkdtempSync(join(tmpdir(), "pomoc-server-"))
-    const actorsFile = join(dir, "actors.json")
-    writeFileSync(actorsFile, JSON.stringify({ "token-jana": actors.jana }))
-    const bin = fileURLToPath(new URL("../../../packages/faces/server/src/bin.ts", import.meta.url))
-    const start = () => {
-      const child = spawn(process.execPath, [
-        "--import",
-        "tsx",
-        "--conditions=@pomoc/source",
-        bin,
-        "--db",
-        join(dir, "pomoc.db"),
-        "--actors",
-        actorsFile,
-        "--port",
-        "0"
-      ], {
-        stdio: ["ignore", "pipe", "pipe"]
-      })
-      const url = new Promise<string>((resolve, reject) => {
-        let out = ""
-        child.stdout.on("data", (chunk: Buffer) => {
-          out += chunk.toString()
-          const match = /listening on (http:\/\/\S+) /.exec(out)
-          if (match) resolve(match[1]!)
-        })
-        child.on("exit", (code) => reject(new Error(`exited with ${code}: ${out}`)))
-      })
-      return { child, url }
-    }
-    const stop = (child: ChildProcess) =>
-      new Promise<void>((resolve) => {
-        child.once("exit", () => resolve())
-        child.kill("SIGTERM")
-      })
     try {
-      const first = start()
-      const url = await first.url
-      const created = await fetch(`${url}/v1/registerOrganisation`, {
-        method: "POST",
-        body: JSON.stringify({ id: "ostrov", name: "Ostrov" }),
-        headers: { authorization: "Bearer token-jana", "content-type": "application/json" }
+      await command(dir).roundTrip(["--db", join(dir, "pomoc.db")], () => {
+        // The key file was made next to the database; a restart reads both, and the data is there.
+        expect(existsSync(join(dir, "pomoc.db.key"))).toBe(true)
       })
-      expect(created.status).toBe(200)
-      const refused = await fetch(`${url}/v1/registerOrganisation`, {
-        method: "POST",
-        body: "{}",
-        headers: { "content-type": "application/json" }
-      })
-      expect(refused.status).toBe(401)
-      expect((await (await fetch(`${url}/openapi.json`)).json() as { openapi: string }).openapi).toMatch(/^3\.1/)
-      await stop(first.child)
-      // The key file was made next to the database; a restart reads both, and the data is there.
-      expect(existsSync(join(dir, "pomoc.db.key"))).toBe(true)
-      const second = start()
-      const again = await fetch(`${await second.url}/v1/registerOrganisation`, {
-        method: "POST",
-        body: JSON.stringify({ id: "ostrov", name: "Ostrov" }),
-        headers: { authorization: "Bearer token-jana", "content-type": "application/json" }
-      })
-      // Registering the same organisation again conflicts with the stored one.
-      expect(again.status).not.toBe(200)
-      await stop(second.child)
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("starts on PostgreSQL by a URL with a key file, and keeps the data", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pomoc-server-"))
+    const database = `pomoc_server_${Date.now().toString(36)}`
+    const info = pgConnection()
+    await Effect.runPromise(withRaw("public", (sql) => sql.unsafe(`CREATE DATABASE ${database}`)))
+    try {
+      const keyFile = join(dir, "server.key")
+      writeFileSync(keyFile, globalThis.crypto.getRandomValues(new Uint8Array(32)), { mode: 0o600 })
+      const url = `postgres://${info.user}@${info.host}:${info.port}/${database}`
+      await command(dir).roundTrip(["--postgres", url, "--key-file", keyFile])
+      // The data is in that database: the organisation's record was written there, once.
+      const rows = await Effect.runPromise(Effect.scoped(Effect.gen(function*() {
+        const context = yield* Layer.build(PgClient.layer({ url: Redacted.make(url) }))
+        const sql = Context.get(context, SqlClient.SqlClient)
+        return yield* sql<{ n: number }>`SELECT count(*)::int AS n FROM pomoc_records WHERE kind = 'organisation'`
+      })))
+      expect(rows[0]!.n).toBe(1)
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }

@@ -1,5 +1,6 @@
 /**
- * The store contract: its models, its one error and the service tag.
+ * The store contract: its models and the service tag; its one error (`./errors.ts`) and the
+ * meaning of a person rename (`./rename.ts`) are re-exported from here.
  *
  * @internal
  */
@@ -7,6 +8,10 @@ import { Context, Schema } from "effect"
 import type { Effect, Option } from "effect"
 import type { AuditDraft, AuditEntry, Head } from "../Audit.js"
 import { kinds } from "../model/Entity.js"
+import type { StoreError } from "./errors.js"
+
+export * from "./errors.js"
+export * from "./rename.js"
 
 /**
  * The kinds of record a store keeps: those of the entity catalogue (`Entity.catalogue`).
@@ -157,68 +162,6 @@ export interface Precondition {
   readonly id: string
   /** The version read; 0 when the record did not exist. */
   readonly version: number
-}
-
-/**
- * The meaning of a {@link PersonRename} for one JSON value: every string equal to `from`, at any
- * depth, object keys included, becomes `to`.
- * @since 0.2.0
- * @category combinators
- */
-export const renameValue = (value: unknown, from: string, to: string): unknown => {
-  if (value === from) return to
-  // Copy only what changes: parts without the id are shared with the input.
-  if (Array.isArray(value)) {
-    let out: Array<unknown> | undefined
-    for (let i = 0; i < value.length; i++) {
-      const v = renameValue(value[i], from, to)
-      if (v !== value[i]) (out ??= [...(value as ReadonlyArray<unknown>)])[i] = v
-    }
-    return out ?? value
-  }
-  if (typeof value === "object" && value !== null) {
-    const record = value as Record<string, unknown>
-    if (Object.hasOwn(record, from)) {
-      const out: Record<string, unknown> = {}
-      for (const k of Object.keys(record)) out[k === from ? to : k] = renameValue(record[k], from, to)
-      return out
-    }
-    let out: Record<string, unknown> | undefined
-    for (const k of Object.keys(record)) {
-      const before = record[k]
-      const v = renameValue(before, from, to)
-      if (v !== before) (out ??= { ...record })[k] = v
-    }
-    return out ?? value
-  }
-  return value
-}
-
-/**
- * The meaning of a {@link PersonRename} for a guard key: every `/from/` in `/key/` becomes
- * `/to/` (non-overlapping, left to right, as SQL's `replace` does), so `active/p-old/club`
- * becomes `active/p-new/club`.
- * @since 0.2.0
- * @category combinators
- */
-export const renameKey = (key: string, from: string, to: string): string =>
-  `/${key}/`.replaceAll(`/${from}/`, `/${to}/`).slice(1, -1)
-
-const RENAME_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
-
-/**
- * What is wrong with a unit's renames, if anything: each names two different ids of the model's
- * id pattern.
- * @since 0.2.0
- * @category guards
- */
-export const renameProblem = (unit: UnitOfWork): string | undefined => {
-  for (const [i, r] of (unit.renamePeople ?? []).entries()) {
-    if (typeof r.from !== "string" || !RENAME_ID.test(r.from)) return `renamePeople[${i}].from must be an id`
-    if (typeof r.to !== "string" || !RENAME_ID.test(r.to)) return `renamePeople[${i}].to must be an id`
-    if (r.from === r.to) return `renamePeople[${i}] must name two different ids`
-  }
-  return undefined
 }
 
 /**
@@ -442,156 +385,6 @@ export interface AggregateRow {
 }
 
 /**
- * A stale write or precondition: someone else changed the record since it was read (or, with
- * `heldBy`, another record of the kind holds the written record's guard key). Re-read, decide
- * again and retry: that can succeed.
- * @since 0.1.0
- * @category errors
- */
-export class Conflict extends Schema.TaggedError<Conflict>("@pomoc/core/Store/Conflict")("Conflict", {
-  kind: Schema.String,
-  id: Schema.String,
-  expectedVersion: Schema.Number,
-  actualVersion: Schema.Number,
-  /**
-   * The id of the record of the same kind that holds the guard key this write asked for.
-   * @since 0.2.0
-   */
-  heldBy: Schema.optionalKey(Schema.String)
-}) {
-  /** Re-reading and deciding again can succeed (since 0.2.0; was `false`). */
-  readonly retryable = true
-}
-/**
- * The connection to the database was lost or could not be made.
- * @since 0.1.0
- * @category errors
- */
-export class ConnectionLost
-  extends Schema.TaggedError<ConnectionLost>("@pomoc/core/Store/ConnectionLost")("ConnectionLost", {
-    detail: Schema.String
-  })
-{
-  /** A retry may succeed once the connection is back. */
-  readonly retryable = true
-}
-/**
- * The database is busy or locked by another writer.
- * @since 0.1.0
- * @category errors
- */
-export class Busy extends Schema.TaggedError<Busy>("@pomoc/core/Store/Busy")("Busy", { detail: Schema.String }) {
-  /** A retry after a pause may succeed. */
-  readonly retryable = true
-}
-/**
- * A database constraint refused the write.
- * @since 0.1.0
- * @category errors
- */
-export class ConstraintViolation
-  extends Schema.TaggedError<ConstraintViolation>("@pomoc/core/Store/ConstraintViolation")("ConstraintViolation", {
-    detail: Schema.String
-  })
-{
-  /** The same write will fail again. */
-  readonly retryable = false
-}
-/**
- * Stored data could not be read back (corrupt file, unreadable JSON, a broken invariant).
- * @since 0.1.0
- * @category errors
- */
-export class CorruptData extends Schema.TaggedError<CorruptData>("@pomoc/core/Store/CorruptData")("CorruptData", {
-  detail: Schema.String
-}) {
-  /** Corruption does not heal by retrying. */
-  readonly retryable = false
-}
-/**
- * The database's schema is older than the code and migrations have not been run, or newer than
- * the code (then nothing is changed).
- * @since 0.1.0
- * @category errors
- */
-export class MigrationNeeded
-  extends Schema.TaggedError<MigrationNeeded>("@pomoc/core/Store/MigrationNeeded")("MigrationNeeded", {
-    databaseVersion: Schema.Number,
-    codeVersion: Schema.Number
-  })
-{
-  /** Run the migrations (or upgrade the code) first. */
-  readonly retryable = false
-}
-/**
- * A query the store refused as malformed (an unknown facet name, a negative limit).
- * @since 0.1.0
- * @category errors
- */
-export class InvalidQuery extends Schema.TaggedError<InvalidQuery>("@pomoc/core/Store/InvalidQuery")("InvalidQuery", {
-  detail: Schema.String,
-  /**
-   * The query field refused (e.g. `cursor`, `limit`, or a filter that no index answers).
-   * @since 0.2.0
-   */
-  field: Schema.optionalKey(Schema.String)
-}) {
-  /** The same query will fail again. */
-  readonly retryable = false
-}
-/**
- * Any other driver failure, classified as unknown.
- * @since 0.1.0
- * @category errors
- */
-export class Unknown
-  extends Schema.TaggedError<Unknown>("@pomoc/core/Store/Unknown")("Unknown", { detail: Schema.String })
-{
-  /** Unknown failures are not retried automatically. */
-  readonly retryable = false
-}
-
-/**
- * Why a store operation failed.
- * @since 0.1.0
- * @category errors
- */
-export const StoreErrorReason = Schema.Union([
-  Conflict,
-  ConnectionLost,
-  Busy,
-  ConstraintViolation,
-  CorruptData,
-  MigrationNeeded,
-  InvalidQuery,
-  Unknown
-])
-/**
- * @since 0.1.0
- * @category errors
- */
-export type StoreErrorReason = typeof StoreErrorReason.Type
-
-/**
- * The one error a store fails with. Match on `reason._tag`; `reason.retryable` says whether
- * trying again can help. Driver errors never leak raw, and `detail` never holds personal data.
- * @since 0.1.0
- * @category errors
- */
-export class StoreError extends Schema.TaggedError<StoreError>("@pomoc/core/StoreError")("StoreError", {
-  operation: Schema.String,
-  reason: StoreErrorReason
-}) {
-  override get message(): string {
-    return `Store ${this.operation} failed: ${this.reason._tag}`
-  }
-  /** Whether retrying the operation can help. */
-  get retryable(): boolean {
-    return this.reason.retryable
-  }
-}
-
-/**
  * What an adapter supports; the testkit skips sub-suites an adapter does not declare.
  * @since 0.1.0
  * @category models
@@ -638,10 +431,3 @@ export interface StoreShape {
  * @category services
  */
 export class Store extends Context.Service<Store, StoreShape>()("@pomoc/core/Store") {}
-
-/**
- * Builds a {@link StoreError} for an operation and a reason.
- * @since 0.1.0
- * @category constructors
- */
-export const fail = (operation: string, reason: StoreErrorReason): StoreError => new StoreError({ operation, reason })
