@@ -423,6 +423,18 @@ export interface StoreShape {
   /** Audit entries with `seq` in `[fromSeq, fromSeq + limit)`, oldest first. */
   readonly readAudit: (fromSeq?: number, limit?: number) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
   readonly auditHead: Effect.Effect<Head, StoreError>
+  /**
+   * The maintenance the stored data waits for, by name (e.g. `reindex:person`: an upgrade found
+   * records written before their kind's index tokens, see `IndexRebuildNeeded`). Absent or
+   * empty: none.
+   * @since 0.2.0
+   */
+  readonly pending?: Effect.Effect<ReadonlyArray<string>, StoreError> | undefined
+  /**
+   * Marks a maintenance of {@link StoreShape.pending} done (`Reindex.rebuildAll` does, for its kind).
+   * @since 0.2.0
+   */
+  readonly done?: ((name: string) => Effect.Effect<void, StoreError>) | undefined
 }
 
 /**

@@ -367,6 +367,8 @@ export const make = (p: StorePrimitives): StoreShape => {
     page: pageWith(p.select),
     aggregate,
     readAudit,
-    auditHead: p.auditHead
+    auditHead: p.auditHead,
+    ...(p.pending === undefined ? {} : { pending: p.pending }),
+    ...(p.done === undefined ? {} : { done: p.done })
   }
 }

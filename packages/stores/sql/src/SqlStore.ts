@@ -561,7 +561,20 @@ export const primitives = (
         .pipe(
           errors("auditHead"),
           Effect.flatMap(headOf("auditHead"))
+        ),
+      // Set by migrations (7: `reindex:<kind>`), cleared by the maintenance they name.
+      pending: sql<{ name: unknown }>`SELECT ${
+        sql.literal(dialect.text("name"))
+      } AS name FROM pomoc_pending ORDER BY name`.pipe(
+        errors("pending"),
+        Effect.flatMap((rows) =>
+          Effect.try({
+            try: () => rows.map((r) => text("pending", "name", r.name) ?? ""),
+            catch: (e) => e as Store.StoreError
+          })
         )
+      ),
+      done: (name) => sql`DELETE FROM pomoc_pending WHERE name = ${name}`.pipe(errors("done"), Effect.asVoid)
     }
     return p
   })
