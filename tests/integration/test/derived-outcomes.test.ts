@@ -32,6 +32,20 @@ const personInput = (id: string) => ({
   nickname: id
 })
 
+/** A street-work service of the organisation. */
+const streetService = (id: string, name: string) => ({
+  id,
+  organisationId: "org",
+  type: "street-work",
+  name,
+  targetGroup: { description: "young people", ageRange: { min: 11, max: 26 } },
+  localities: [],
+  principles: [...streetWork.principles],
+  freeOfCharge: true,
+  firstContactChannels: ["street-work"],
+  registeredAt: "2026-01-01T00:00:00.000Z"
+})
+
 const setUp = async (extra: ReadonlyArray<typeof worker> = []): Promise<Runtime> => {
   const runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
@@ -42,20 +56,7 @@ const setUp = async (extra: ReadonlyArray<typeof worker> = []): Promise<Runtime>
   )
   const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) =>
-    api.registerService(admin, {
-      id: "sw",
-      organisationId: "org",
-      type: "street-work",
-      name: "Street work",
-      targetGroup: { description: "young people", ageRange: { min: 11, max: 26 } },
-      localities: [],
-      principles: [...streetWork.principles],
-      freeOfCharge: true,
-      firstContactChannels: ["street-work"],
-      registeredAt: "2026-01-01T00:00:00.000Z"
-    })
-  )
+  await run((api) => api.registerService(admin, streetService("sw", "Street work")))
   for (const id of ["kuba", "tom"]) {
     await run((api) => api.registerPerson(worker, personInput(id)))
   }
@@ -176,20 +177,7 @@ describe("deriveOutcomes", () => {
     try {
       const { run } = use(runtime)
       // Mia is registered by a second street-work team and shared into sw on her consent.
-      await run((api) =>
-        api.registerService(admin, {
-          id: "sw2",
-          organisationId: "org",
-          type: "street-work",
-          name: "Street work 2",
-          targetGroup: { description: "young people", ageRange: { min: 11, max: 26 } },
-          localities: [],
-          principles: [...streetWork.principles],
-          freeOfCharge: true,
-          firstContactChannels: ["street-work"],
-          registeredAt: "2026-01-01T00:00:00.000Z"
-        })
-      )
+      await run((api) => api.registerService(admin, streetService("sw2", "Street work 2")))
       await run((api) => api.registerPerson(iva, { ...personInput("mia"), serviceId: "sw2" }))
       await run((api) =>
         api.giveConsent(iva, {
