@@ -205,6 +205,23 @@ describe("low-threshold club: activities the young people organise themselves", 
     expect(await stored("activity")).toHaveLength(2)
   })
 
+  it("checks an activity's topic against the club's activity topics, naming the field, storing nothing", async () => {
+    const refused = await fail((api) => api.recordActivity(worker, { ...activity, topic: "no-such-topic" }))
+    expect(refused).toMatchObject({ _tag: "InvalidCommand", field: "topic" })
+    expect(JSON.stringify(refused)).not.toContain("no-such-topic")
+    // A topic of another service type (the community centre's) is not the club's either.
+    expect(await fail((api) => api.recordActivity(worker, { ...activity, topic: "amateur-art-group" })))
+      .toMatchObject({ _tag: "InvalidCommand", field: "topic" })
+    expect(await stored("activity")).toEqual([])
+    const { value } = await run((api) => api.recordActivity(worker, { ...activity, topic: "games" }))
+    expect(value.topic).toBe("games")
+    // A correction is checked as a new record: the topic stays the club's.
+    expect(
+      await fail((api) => api.correctActivity(worker, { id: value.id, changes: { topic: "no-such-topic" } }))
+    ).toMatchObject({ _tag: "InvalidCommand", field: "topic" })
+    expect((await stored("activity")).map((r) => r.facets["topic"])).toEqual(["games"])
+  })
+
   it("is typed in the host: a misspelt field is a compile error", () => {
     type Input = Parameters<Api["recordActivity"]>[1]
     const ok: Input = { ...activity, fields: { selfOrganised: true } }

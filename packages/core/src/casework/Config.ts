@@ -38,6 +38,11 @@ export interface ServiceTypeInfo {
   readonly needs?: ReadonlySet<string>
   /** The place types a contact of this type's services may happen at (unchecked when absent). */
   readonly locationKinds?: ReadonlySet<string>
+  /**
+   * The topics a group activity of this type's services may have (unchecked when absent).
+   * @since 0.2.0
+   */
+  readonly activityTopics?: ReadonlySet<string>
   readonly indicators: ReadonlyMap<string, OutcomeIndicator>
   /** Does the type accept anonymous and nicknamed people (low-threshold)? */
   readonly acceptsAnonymous: boolean
@@ -170,6 +175,9 @@ export const configFromRegistry = <Ps extends Plugins>(registry: Registry<Ps>): 
       ...(plugin.taxonomies.locationKinds === undefined
         ? {}
         : { locationKinds: new Set(Object.keys(plugin.taxonomies.locationKinds)) }),
+      ...(plugin.taxonomies.activityTopics === undefined
+        ? {}
+        : { activityTopics: new Set(Object.keys(plugin.taxonomies.activityTopics)) }),
       indicators: new Map(
         plugin.indicators.map((i) => [i.code, new OutcomeIndicator({ code: i.code, labels: i.labels, scale: i.scale })])
       ),

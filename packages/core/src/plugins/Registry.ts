@@ -36,7 +36,7 @@ import * as Rule from "../principles/Rule.js"
 import * as RuleSet from "../principles/RuleSet.js"
 import { version } from "../version.js"
 import * as Errors from "./errors.js"
-import { malformedFields, malformedOperations, operationProblems, personalFacets } from "./internal/operations.js"
+import { operationProblems, personalFacets } from "./internal/operations.js"
 import type {
   ChannelOf,
   CodeOf,
@@ -233,11 +233,14 @@ export interface Registry<Ps extends Plugins = Plugins> {
 export {
   /**
    * The required fields a plugin lacks, or has with the wrong type (labels excepted: those are
-   * `missingLabels`). Only plugins without such problems are checked further.
+   * `missingLabels`), found by decoding the plugin with a Schema, every error collected. Only
+   * plugins without such problems are checked further.
    * @since 0.1.0
    * @category combinators
    */
-  malformedParts,
+  malformedParts
+} from "./internal/shape.js"
+export {
   /**
    * The labels a plugin lacks or leaves blank, in any of en, cs, lt, bg and the languages it declares.
    * @since 0.1.0
@@ -252,11 +255,11 @@ import {
   eligibilityMisplaced,
   invalidCodes,
   languagesOf,
-  malformedParts,
   missingLabels,
   unknownReferences,
   versionProblems
 } from "./internal/checks.js"
+import { malformedParts } from "./internal/shape.js"
 
 /**
  * A plugin rule as the registry runs it: scoped to one service type (it allows every command for
@@ -318,7 +321,7 @@ export const validate = (plugins: Plugins, options: Options = {}): ReadonlyArray
 
 const reasons = (plugins: Plugins, options: Options): ReadonlyArray<Errors.RegistrationReason> => {
   const core = options.core ?? builtinCore
-  const malformed = plugins.flatMap((p) => [...malformedParts(p), ...malformedOperations(p), ...malformedFields(p)])
+  const malformed = plugins.flatMap(malformedParts)
   if (malformed.length > 0) return malformed
   const problems: Array<Errors.RegistrationReason> = []
   const ids = new Set<string>()

@@ -117,6 +117,58 @@ describe("registration refusals", () => {
     expect(problemsOf([null as unknown as Plugin]).map((p) => p._tag)).toEqual(["MalformedPlugin"])
   })
 
+  it("MalformedPlugin: the plugin Schema names every damaged field at once, never its value (property)", () => {
+    // Fields whose damage is reported at the field itself (objects that require fields inside,
+    // `requires` and `taxonomies`, also name those; the test above covers them).
+    const damageable = [
+      "version",
+      "labels",
+      "targetGroup",
+      "dependencies",
+      "config",
+      "messages",
+      "principles",
+      "indicators",
+      "goals",
+      "reports",
+      "extraPrinciples",
+      "rules",
+      "removes",
+      "eligibility",
+      "derivations",
+      "languages",
+      "operations"
+    ] as const
+    const secret = 4242.5
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.constantFrom(...damageable), { minLength: 1 }), (damaged) => {
+        const plugin = { ...shelter, ...Object.fromEntries(damaged.map((field) => [field, secret])) }
+        const problems = problemsOf([plugin])
+        expect(problems.every((p) => p._tag === "MalformedPlugin")).toBe(true)
+        expect(problems.map((p) => "field" in p ? p.field : "").sort()).toEqual([...damaged].sort())
+        expect(problems.some((p) => p.message.includes(String(secret)))).toBe(false)
+      }),
+      { numRuns: 100 }
+    )
+  })
+
+  it("MalformedPlugin: damage deeper down is named at its path, with what is expected", () => {
+    const problems = problemsOf([
+      broken(shelter, {
+        indicators: [{ ...shelter.indicators[0], scale: { _tag: "Ladder", min: 1 } }, 3],
+        rules: [{ ...shelter.rules[0], appliesTo: [1], check: "no" }],
+        requires: {}
+      })
+    ])
+    expect(problems.map((p) => ["field" in p ? p.field : "", "expected" in p ? p.expected : ""])).toEqual([
+      ["requires.core", "a version range string"],
+      ["indicators[0].scale", "a YesNo, Ladder or Category scale"],
+      ["indicators[1]", "an object"],
+      ["rules[0].appliesTo", "\"*\" or an array of command tags"],
+      ["rules[0].check", "a function"]
+    ])
+  })
+
   it("never throws on damaged plugins: registration succeeds or fails with tagged errors (property)", () => {
     const junk = fc.oneof(
       fc.constant(undefined),

@@ -8,11 +8,12 @@ import { Activity, Volunteer, VolunteerHours } from "../../model/Activity.js"
 import * as Ids from "../../model/Ids.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid, requireFields } from "./common.js"
+import { access, invalid, requireCode, requireFields } from "./common.js"
 
 /**
- * Record a group activity; named attendees must be people of the service, and its custom fields
- * (a self-organised activity, a project) are checked against the service type's declarations.
+ * Record a group activity; named attendees must be people of the service, its topic an activity
+ * topic of the service type (when the type defines them), and its custom fields (a self-organised
+ * activity, a project) are checked against the service type's declarations.
  * @since 0.2.0
  * @category operations
  */
@@ -24,8 +25,15 @@ export const recordActivity = Operation.write()({
   newId: true,
   subject: Operation.newIn((a: Activity) => a.serviceId),
   checks: [
-    (ctx, activity, service) =>
-      requireFields("RecordActivity", "", ctx.serviceInfo(service.value)?.fields, "activity", activity)
+    (ctx, activity, service) => {
+      const info = ctx.serviceInfo(service.value)
+      return Effect.all([
+        ...(activity.topic === undefined
+          ? []
+          : [requireCode("RecordActivity", "topic", activity.topic, info?.activityTopics, "activity topic")]),
+        requireFields("RecordActivity", "", info?.fields, "activity", activity)
+      ], { discard: true })
+    }
   ],
   decide: Effect.fnUntraced(function*(ctx, activity, service) {
     yield* Effect.forEach(activity.attendees, (id, i) => ctx.personOfService(`attendees[${i}]`, id, activity.serviceId))
