@@ -1,7 +1,7 @@
 /**
  * The index backfill cannot be missed (issue 12): a database written before its records had
  * today's index tokens (here: a SQLite file and a PostgreSQL schema brought back to the state
- * before migration 7, their tokens gone) is upgraded when the store opens, and the migration
+ * before the migration `index-v2` (SQLite's 7, PostgreSQL's 8), their tokens gone) is upgraded when the store opens, and the migration
  * notes which kinds wait for `Reindex.rebuildAll`. Until a kind is rebuilt, every read through
  * its tokens (finding people, the people shared into a service, the referrals made to a service,
  * a record's history) fails with `IndexRebuildNeeded` naming the kind and the fix, instead of
@@ -185,7 +185,7 @@ describe("index backfill after an upgrade", () => {
         "DROP INDEX pomoc_record_lookup_order",
         "ALTER TABLE pomoc_record_lookup DROP COLUMN at",
         "DROP TABLE pomoc_pending",
-        "DELETE FROM pomoc_migrations WHERE version >= 7",
+        "DELETE FROM pomoc_migrations WHERE version >= 8",
         "DELETE FROM pomoc_record_lookup",
         "UPDATE pomoc_records SET lookup = NULL"
       ], (statement) =>

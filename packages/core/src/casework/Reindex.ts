@@ -7,7 +7,7 @@
  *   shared into a service, the referrals made to a service, a record's revisions; a person's
  *   code), or before the application provided a pseudonym key, or with an older normalisation
  *   (the case fold of 0.2.0), get them. An upgrade that finds such records (the SQL stores'
- *   migration 7) makes reads through the kind's tokens fail with `Store.IndexRebuildNeeded`
+ *   migration `index-v2`) makes reads through the kind's tokens fail with `Store.IndexRebuildNeeded`
  *   until `rebuildAll` has run for the whole kind, so a missing rebuild is never silent.
  *
  * Each call rewrites one page of records of a kind (optionally of one service) whose tokens

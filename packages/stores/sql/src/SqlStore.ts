@@ -24,7 +24,7 @@ import {
   type RecordRow,
   text
 } from "./internal/rows.js"
-import type { SqlDialect } from "./SqlDialect.js"
+import type { PersonRow, SqlDialect } from "./SqlDialect.js"
 
 /**
  * What to do with the schema when the store starts: `"auto"` applies pending migrations,
@@ -162,6 +162,8 @@ export const selectStatement = (
   const columns = sql.literal(recordColumns(dialect.text, dialect.json))
   const person = query.personId === undefined
     ? empty
+    : dialect.people !== undefined
+    ? dialect.people.join(sql, query.personId)
     : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
   const page = query.limit === undefined && query.offset === undefined
     ? empty
@@ -170,7 +172,7 @@ export const selectStatement = (
   // id) index of the lookup table (which keeps each record's time), then each record by key;
   // other pages read the (kind[, service_id], at, id) indexes of the records. Either way rows
   // without a time come first, then by time and id (SQLite's order by default, PostgreSQL's
-  // since its migrations 6 and 7), so no page sorts, with or without a period.
+  // since its migrations 6 and 8), so no page sorts, with or without a period.
   const by = query.lookup === undefined ? "r" : "l"
   const after = query.after
   const keyset = after === undefined
@@ -374,7 +376,7 @@ export const primitives = (
         for (const part of chunks(ordered, CHUNK)) {
           const created: Array<Record<string, unknown>> = []
           const replaced: Array<Record<string, unknown>> = []
-          const people: Array<Record<string, unknown>> = []
+          const people: Array<PersonRow> = []
           const tokens: Array<Record<string, unknown>> = []
           for (const { record: r, replaces } of part) {
             const row = {
@@ -403,7 +405,10 @@ export const primitives = (
             }
           }
           if (created.length > 0) yield* insertRows("pomoc_records", created, 11)
-          if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
+          if (people.length > 0) {
+            if (dialect.people !== undefined) yield* dialect.people.insert(sql, people)
+            else yield* insertRows("pomoc_record_people", people.map((row) => ({ ...row })), 3)
+          }
           if (tokens.length > 0) yield* insertRows("pomoc_record_lookup", tokens, 4)
         }
       }).pipe(errors("commit"))
