@@ -5,9 +5,12 @@
  *   tokens (`BlindIndex`) must be computed again with the new key, or nobody is found;
  * - **backfill**: records written before a kind had index tokens (`IndexTokens`: the people
  *   shared into a service, the referrals made to a service, a record's revisions, a plan step by
- *   its plan and id), or before the
- *   application provided a pseudonym key, or with an older normalisation (the case fold of
- *   0.2.0), get them.
+ *   its plan and id; a person's code), or before the application provided a pseudonym key, or with
+ *   an older normalisation (the case fold of 0.2.0), get them. An upgrade that finds such records
+ *   (the SQL stores' migration `index-v2`) makes reads through the kind's tokens fail with
+ *   `Store.IndexRebuildNeeded` until `rebuildAll` has run for the whole kind, so a missing rebuild
+ *   is never silent. (Plan steps are exempt: a step operation that misses a step's token finds
+ *   the step among the person's steps.)
  *
  * Each call rewrites one page of records of a kind (optionally of one service) whose tokens
  * differ from what they should be: the same record, its data as stored (still encrypted), with
@@ -154,7 +157,10 @@ const tokensFor = (
 
 /**
  * Rebuilds the index tokens of every record of a kind (optionally of one service), page after
- * page, and says how many were rewritten.
+ * page, and says how many were rewritten. Run for a whole kind (no `serviceId`; for people, with
+ * the pseudonym key), it marks the store's `reindex:<kind>` done: after an upgrade that added
+ * index tokens, reads through the kind's tokens are refused (`Store.IndexRebuildNeeded`) until
+ * then.
  * @since 0.2.0
  * @category maintenance
  */
@@ -171,5 +177,12 @@ export const rebuildAll = (
       unchanged += page.unchanged
       cursor = page.next
     } while (cursor !== undefined)
+    // The whole kind is rebuilt (people's blind-index tokens only with the key): reads through
+    // its tokens may go on (see `Store.IndexRebuildNeeded`).
+    const store = yield* Store
+    const keyed = options.kind !== "person" || Option.isSome(yield* Effect.serviceOption(PseudonymKey))
+    if (options.serviceId === undefined && keyed && store.done !== undefined) {
+      yield* store.done(`reindex:${options.kind}`)
+    }
     return { rebuilt, unchanged }
   })

@@ -7,7 +7,7 @@
  */
 import { Effect, Exit, Layer, Option, Semaphore } from "effect"
 import * as Audit from "../Audit.js"
-import { ConstraintViolation, fail, renameKey, renameValue, Store } from "./contract.js"
+import { CODE_SUFFIX, ConstraintViolation, fail, renameKey, renameValue, Store } from "./contract.js"
 import type {
   AggregateFilter,
   AggregateQuery,
@@ -66,16 +66,19 @@ const inPeriod = (query: Period) => (r: StoredRecord): boolean =>
 /**
  * The contract's GROUP BY over records in memory: one group per combination of values (one per
  * distinct tag when grouping by `tag`, `YYYY-MM` of `at` for `month`, a facet's value or null
- * otherwise), with counts, numeric sums and distinct people. Rows come unordered.
+ * otherwise), with counts, numeric sums and distinct people (by id, or by the code on each
+ * person's record: `distinctBy`). Rows come unordered.
  */
 export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQuery): Array<AggregateRow> => {
+  const all = [...records]
+  let codes: Map<string, string> | undefined
   const inRange = inPeriod(query)
   const matches = (r: StoredRecord): boolean => inRange(r) && passes(query.where ?? [], r)
   const groups = new Map<
     string,
     { readonly values: ReadonlyArray<FacetValue>; readonly members: Array<StoredRecord> }
   >()
-  for (const r of records) {
+  for (const r of all) {
     if (!matches(r)) continue
     let combos: Array<ReadonlyArray<FacetValue>> = [[]]
     for (const name of query.groupBy) {
@@ -111,7 +114,12 @@ export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQu
       sums,
       ...(query.change !== undefined ? { changes: transitions(members, query.change) } : {})
     }
-    const people = (of: ReadonlyArray<StoredRecord>) => new Set(of.flatMap((r) => r.personIds)).size
+    // Distinct people by id, or by the code on each person's record (`distinctBy: "code"`).
+    const who = query.distinctBy === "code" ? (codes ??= codesOf(all)) : undefined
+    const people = (of: ReadonlyArray<StoredRecord>) => {
+      const ids = new Set(of.flatMap((r) => r.personIds))
+      return who === undefined ? ids.size : new Set([...ids].map((p) => who.get(p) ?? `p:${p}`)).size
+    }
     const part = query.part === undefined ? undefined : members.filter((r) => passes(query.part!, r))
     return {
       ...row,
@@ -126,6 +134,17 @@ export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQu
 /** Whether a record passes every filter (a missing facet is `null`; `tag` keeps records with one of the tags). */
 const passes = (filters: ReadonlyArray<AggregateFilter>, r: StoredRecord): boolean =>
   filters.every((f) => f.by === "tag" ? r.tags.some((t) => f.in.includes(t)) : f.in.includes(r.facets[f.by] ?? null))
+
+/** Each person's code token (the least, if several), from their person record, keyed apart from ids. */
+const codesOf = (records: Iterable<StoredRecord>): Map<string, string> => {
+  const out = new Map<string, string>()
+  for (const r of records) {
+    if (r.kind !== "person") continue
+    const code = (r.lookup ?? []).filter((t) => t.endsWith(CODE_SUFFIX)).sort(compareText)[0]
+    if (code !== undefined) out.set(r.id, `c:${code}`)
+  }
+  return out
+}
 
 /** Each person's value of `facet` on their first and last record (by `at`, then `id`), counted per pair. */
 const transitions = (members: ReadonlyArray<StoredRecord>, facet: string): Array<Transition> => {
@@ -264,6 +283,10 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
           .filter(inPeriod(query))
           .filter((r) => query.personId === undefined || r.personIds.includes(query.personId))
           .filter((r) => query.lookup === undefined || (r.lookup ?? []).includes(query.lookup))
+          .filter((r) => {
+            const g = query.guarded
+            return g === undefined || guards.has(keyOf(g.kind, `${g.prefix}${r.id}${g.suffix}`)) === g.present
+          })
           .filter((r) => after === undefined || compareRecords(r, after) > 0)
           .sort(compareRecords)
         const offset = query.offset ?? 0

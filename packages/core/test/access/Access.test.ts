@@ -157,7 +157,9 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "SetStaff",
     "ReadStaff",
     "CorrectLocation",
-    "CorrectService"
+    "CorrectService",
+    // And the organisation's own record (its declared reporting periods).
+    "CorrectOrganisation"
   ],
   worker: workerMay,
   // A coordinator may do all a worker may, and run the service: its places, volunteers,

@@ -3,7 +3,7 @@
  *
  * @since 0.2.0
  */
-import type { Store } from "@pomoc/core"
+import { Store } from "@pomoc/core"
 import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import type * as SqlClient from "effect/sql/SqlClient"
@@ -202,9 +202,24 @@ export const dialect: SqlDialect.SqlDialect = {
       rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} ${
         partOf(sql, query, shape, (kept) => sql`sum(CASE WHEN ${kept} THEN c.n ELSE 0 END)`)
       } FROM ${source.counts} ${tags} ${where} ${groupBy}`,
-      people: undefined,
-      // What runs: counted by the shared code in one pass (`rows` stays for inspection).
-      byShape: byShape(sql, query, index),
+      // Distinct people by code are counted here, by the code on each person's record (its least
+      // code token; else the person's number); distinct people by id are counted by the shared
+      // code in one pass (`byShape`).
+      people: query.distinctPeople === true && query.distinctBy === "code"
+        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n ${
+          partOf(sql, query, shape, (kept) => sql`count(DISTINCT CASE WHEN ${kept} THEN c.person END)`)
+        }
+          FROM ${
+          source.people(
+            sql`, json_each(r.person_ids) AS p`,
+            sql`coalesce((SELECT min(l.token) FROM pomoc_person_numbers pn
+                JOIN pomoc_record_lookup l ON l.kind = 'person' AND l.id = pn.person_id
+                WHERE pn.n = p.value AND l.token LIKE ${"%" + Store.CODE_SUFFIX}), p.value)`
+          )
+        } ${tags} ${where} ${groupBy}`
+        : undefined,
+      // What runs otherwise: counted by the shared code in one pass (`rows` stays for inspection).
+      byShape: query.distinctBy === "code" ? undefined : byShape(sql, query, index),
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
     }
   },
