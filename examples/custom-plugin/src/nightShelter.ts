@@ -237,6 +237,15 @@ export const nightShelter = definePlugin({
     }
   ],
   config: { beds: 24 },
+  // The texts of the message keys its rules give, shown to the worker (the test kit checks them).
+  messages: {
+    "nightShelter.noSuchBed": {
+      en: "The shelter has no such bed: choose one of its beds.",
+      cs: "Takové lůžko noclehárna nemá: vyberte jedno z jejích lůžek.",
+      lt: "Nakvynės namuose tokios lovos nėra: pasirinkite vieną iš jų lovų.",
+      bg: "Приютът няма такова легло: изберете едно от леглата му."
+    }
+  },
   // The shelter's own operation, run by core's pipeline with its access row.
   operations: { allocateBed },
   // Custom fields on core records: the bed of a night (a report facet), where a guest was sent

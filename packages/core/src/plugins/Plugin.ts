@@ -351,6 +351,30 @@ export interface OwnIndicators<P> {
  */
 export const definePlugin = <const P extends Plugin>(plugin: P & OwnIndicators<P>): P => Object.freeze(plugin)
 
+export {
+  /**
+   * Writes a plugin in one more language: every label whose path (as the registry names it in
+   * `MissingLabels`: `taxonomies.needs.housing`, `indicators[0].labels`, `messages.<key>`) is in
+   * `texts` gets that text in `language`, and `language` joins the plugin's `languages`, so the
+   * registry refuses the plugin while a label still lacks it. The plugin's types are kept; only
+   * the plain objects on the way to a label are copied.
+   *
+   * @example
+   * ```ts
+   * import { Plugin } from "@pomoc/core"
+   *
+   * export const nightShelterUk = Plugin.translate(nightShelter, "uk", {
+   *   "labels.name": "Нічний притулок",
+   *   "taxonomies.interventions.bed-night": "Ночівля"
+   * })
+   * ```
+   *
+   * @since 0.2.0
+   * @category constructors
+   */
+  translate
+} from "./internal/translate.js"
+
 /**
  * Any tuple (or array) of plugins, as a host registers them.
  *

@@ -26,7 +26,7 @@ import type { Labels, Language } from "../model/Common.js"
 import { Contact } from "../model/Contact.js"
 import { LocationKind } from "../model/Directory.js"
 import type { OutcomeValue } from "../model/Outcome.js"
-import { fitsScale } from "../model/Outcome.js"
+import { IndicatorScale } from "../model/Outcome.js"
 import { coreLanguages } from "../model/Vocabulary.js"
 import * as Builtin from "../principles/builtin/index.js"
 import * as Engine from "../principles/Engine.js"
@@ -441,7 +441,7 @@ const build = <const Ps extends Plugins>(plugins: Ps, options: Options): Registr
           if (derivation.plugin !== serviceType) continue
           const value = derivation.derive(history)
           const indicator = indicators.find((i) => i.plugin === serviceType && i.code === derivation.indicator)
-          if (value !== undefined && indicator !== undefined && fitsScale(indicator.scale, value)) {
+          if (value !== undefined && indicator !== undefined && IndicatorScale.fits(indicator.scale, value)) {
             results.push({ plugin: serviceType, derivation: derivation.id, indicator: derivation.indicator, value })
           }
         }

@@ -15,6 +15,9 @@ import { Labels } from "../model/Common.js"
 import * as Report from "../reports/Report.js"
 import type { IndicatorDefinition, Taxonomies, Taxonomy } from "./Plugin.js"
 
+// Core's own labels: the four every plugin writes, and Ukrainian (see `Vocabulary`).
+const labelsIn5 = (en: string, cs: string, lt: string, bg: string, uk: string) => ({ ...Labels.of(en, cs, lt, bg), uk })
+
 const codes = (taxonomy: Taxonomy | undefined): ReadonlyArray<string> => Object.keys(taxonomy ?? {})
 const indicatorCodes = (indicators: ReadonlyArray<IndicatorDefinition>) => indicators.map((i) => i.code)
 
@@ -29,11 +32,12 @@ export const firstContactsByChannel = (taxonomies: Pick<Taxonomies, "firstContac
   Report.define({
     id: "first-contacts-by-channel",
     question: "how-much",
-    labels: Labels.of(
+    labels: labelsIn5(
       "People first reached, by way of first contact",
       "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu",
       "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą",
-      "Достигнати за първи път хора по начин на първи контакт"
+      "Достигнати за първи път хора по начин на първи контакт",
+      "Люди, охоплені вперше, за способом першого контакту"
     ),
     query: {
       kind: "contact",
@@ -52,11 +56,12 @@ export const contactsByIntervention = (taxonomies: Pick<Taxonomies, "interventio
   Report.define({
     id: "contacts-by-intervention",
     question: "how-much",
-    labels: Labels.of(
+    labels: labelsIn5(
       "Contacts by intervention",
       "Kontakty podle intervence",
       "Kontaktai pagal intervenciją",
-      "Контакти по вид интервенция"
+      "Контакти по вид интервенция",
+      "Контакти за втручанням"
     ),
     query: { kind: "contact", dimensions: [{ by: "tag", values: codes(taxonomies.interventions) }] }
   })
@@ -71,11 +76,12 @@ export const peopleByAgeBand = () =>
   Report.define({
     id: "people-by-age-band",
     question: "how-much",
-    labels: Labels.of(
+    labels: labelsIn5(
       "People by identity level and age band",
       "Lidé podle úrovně identifikace a věkové skupiny",
       "Žmonės pagal tapatybės lygį ir amžiaus grupę",
-      "Хора по ниво на идентификация и възрастова група"
+      "Хора по ниво на идентификация и възрастова група",
+      "Люди за рівнем ідентифікації та віковою групою"
     ),
     query: { kind: "person", dimensions: [{ by: "identityLevel" }, { by: "ageBand" }] }
   })
@@ -90,7 +96,13 @@ export const peopleByNeed = (taxonomies: Pick<Taxonomies, "needs">) =>
   Report.define({
     id: "people-by-need",
     question: "how-well",
-    labels: Labels.of("People by need", "Lidé podle potřeby", "Žmonės pagal poreikį", "Хора по потребност"),
+    labels: labelsIn5(
+      "People by need",
+      "Lidé podle potřeby",
+      "Žmonės pagal poreikį",
+      "Хора по потребност",
+      "Люди за потребою"
+    ),
     query: { kind: "person", dimensions: [{ by: "tag", values: codes(taxonomies.needs) }], measure: "people" }
   })
 
@@ -105,11 +117,12 @@ export const outcomesAssessedWithPerson = (indicators: ReadonlyArray<IndicatorDe
   Report.define({
     id: "outcomes-assessed-with-person",
     question: "how-well",
-    labels: Labels.of(
+    labels: labelsIn5(
       "Outcome assessments made with the person",
       "Hodnocení výsledků společně s člověkem",
       "Rezultatų vertinimai kartu su žmogumi",
-      "Оценки на резултатите, направени заедно с човека"
+      "Оценки на резултатите, направени заедно с човека",
+      "Оцінки результатів, зроблені разом із людиною"
     ),
     query: {
       kind: "measurement",
@@ -131,11 +144,12 @@ export const outcomesByIndicator = (indicators: ReadonlyArray<IndicatorDefinitio
   Report.define({
     id: "outcomes-by-indicator",
     question: "better-off",
-    labels: Labels.of(
+    labels: labelsIn5(
       "People by outcome indicator and value",
       "Lidé podle indikátoru výsledku a hodnoty",
       "Žmonės pagal rezultato rodiklį ir reikšmę",
-      "Хора по показател за резултат и стойност"
+      "Хора по показател за резултат и стойност",
+      "Люди за показником результату та значенням"
     ),
     query: {
       kind: "measurement",

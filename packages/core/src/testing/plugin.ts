@@ -17,6 +17,8 @@
  * - `reports`: every report definition is computable on generated records.
  * - `scope`: the plugin's rules, as registered, allow every command for another service type's
  *   service (the registry scopes them; a rule need not check `service.type` itself).
+ * - `messages`: every message key the plugin's rules give on generated commands has a label in
+ *   every language the plugin writes (its `messages` or core's).
  *
  * @example
  * ```ts
@@ -36,12 +38,16 @@
 import * as fc from "fast-check"
 import type { Command, CommandTag } from "../Command.js"
 import type { Facts } from "../Facts.js"
+import type { Labels } from "../model/Common.js"
 import { IndicatorScale, type OutcomeValue } from "../model/Outcome.js"
+import { languagesOf } from "../plugins/internal/checks.js"
 import type { Plugin, PluginReport } from "../plugins/Plugin.js"
 import * as Registry from "../plugins/Registry.js"
+import { coreMessages } from "../principles/builtin/index.js"
 import * as Engine from "../principles/Engine.js"
 import * as ProtectedAttributes from "../principles/ProtectedAttributes.js"
 import { type AnyCommand, appliesTo, type Rule, traceReads } from "../principles/Rule.js"
+import type { Verdict } from "../principles/Verdict.js"
 import { checkEquality } from "./equality.js"
 import { checkReports } from "./pluginReports.js"
 
@@ -49,11 +55,13 @@ export { checkReports } from "./pluginReports.js"
 
 export {
   aggregateRecords,
+  arbFieldValues,
   arbHistory,
   arbPluginContact,
   arbPluginFacts,
   arbPluginMeasurement,
   arbRecords,
+  type FieldValues,
   type GeneratedRecords,
   storeOfIndexed
 } from "./pluginArbitraries.js"
@@ -99,6 +107,7 @@ export type PluginCheckName =
   | "derivations"
   | "reports"
   | "scope"
+  | "messages"
 
 /**
  * What one check found. `problems` is empty when the plugin passes; each problem names the
@@ -400,6 +409,49 @@ export const checkScope = (plugin: Plugin, options: PluginCheckOptions = {}): Pl
   })
 
 /**
+ * Every message key the plugin's rules give (`v.deny(reason, messageKey)`, `v.warn`,
+ * `v.require`) on generated commands and facts has a label, in every language the plugin
+ * writes, among the plugin's `messages` or core's: an app shows the worker that text.
+ *
+ * @since 0.2.0
+ * @category combinators
+ */
+export const checkMessages = (plugin: Plugin, options: PluginCheckOptions = {}): PluginCheckResult =>
+  guard("messages", plugin, () => {
+    const problems: Array<string> = []
+    const messages = new Map<string, Labels>([
+      ...Object.entries(coreMessages),
+      ...[...(options.dependencies ?? []), plugin].flatMap((p) => Object.entries(p.messages ?? {}))
+    ])
+    const labelled = (key: string, language: string) => {
+      const labels = messages.get(key)
+      const text = labels !== undefined && Object.hasOwn(labels, language) ? labels[language] : undefined
+      return typeof text === "string" && text.trim().length > 0
+    }
+    const languages = languagesOf(plugin)
+    const skipped = ruleSamples(plugin, options, (rule, command, facts) => {
+      let verdict: Verdict
+      try {
+        verdict = rule.check(command as Command, facts, rule.verdict)
+      } catch {
+        return // the purity check reports a rule that throws
+      }
+      if (verdict._tag === "Allow") return
+      const key = verdict._tag === "Deny" ? verdict.violation.messageKey : verdict.messageKey
+      const missing = languages.filter((language) => !labelled(key, language))
+      if (missing.length > 0) {
+        addOnce(
+          problems,
+          `rule "${rule.id}" gives the message key "${key}", which has no label in ${
+            missing.join(", ")
+          }: add it to the plugin's messages`
+        )
+      }
+    })
+    return result("messages", plugin, [...problems, ...skipped])
+  })
+
+/**
  * Every check of the kit, by name, for table-driven tests (one test per check).
  *
  * @since 0.1.0
@@ -418,7 +470,8 @@ export const pluginChecks: ReadonlyArray<{
   { name: "equality", run: checkPluginEquality },
   { name: "derivations", run: checkDerivations },
   { name: "reports", run: checkReports },
-  { name: "scope", run: checkScope }
+  { name: "scope", run: checkScope },
+  { name: "messages", run: checkMessages }
 ]
 
 /**

@@ -5,14 +5,16 @@
  *
  * @since 0.2.0
  */
-import { Effect } from "effect"
+import { Arbitrary, Effect, Schema } from "effect"
 import * as fc from "fast-check"
 import { mappings, type RecordIndex } from "../casework/Records.js"
 import type { Facts } from "../Facts.js"
 import { Contact } from "../model/Contact.js"
+import { type ExtensibleKind, FieldValue } from "../model/CustomFields.js"
 import { OutcomeMeasurement } from "../model/Outcome.js"
 import { IndividualPlan } from "../model/Plan.js"
 import type { History, Plugin } from "../plugins/Plugin.js"
+import type { FieldDefinition } from "../plugins/PluginField.js"
 import type { AggregateQuery, AggregateRow, RecordKind, StoredRecord, StoreShape } from "../Store.js"
 import { memoryOf } from "../store/memory.js"
 import {
@@ -212,3 +214,67 @@ export const arbPluginFacts = (plugin: Plugin, base: fc.Arbitrary<Facts> = arbCo
       config: defaults ? { ...facts.service.config, ...plugin.config } : facts.service.config
     }
   }))
+
+/**
+ * A record's custom fields as the case-work API takes them: reportable ones in `fields`,
+ * personal ones in `personalFields` (each bag present only when it has a field).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export interface FieldValues {
+  readonly fields?: { readonly [name: string]: FieldValue }
+  readonly personalFields?: { readonly [name: string]: FieldValue }
+}
+
+const isStorable = Schema.is(FieldValue)
+
+/** Values of one field, encoded as stored; only those a record can carry (no control characters, …). */
+const samplesOf = (def: FieldDefinition, seed: string, count: number): ReadonlyArray<FieldValue> => {
+  const codec = def.schema
+  const encode = Schema.encodeSync(codec)
+  const values = Effect.runSync(Arbitrary.sampleEffect(Arbitrary.schema(codec), { count, seed }))
+  return values.map((value) => encode(value)).filter(isStorable)
+}
+
+/**
+ * Values of a plugin's custom fields of one record kind (`contact`, `person`, `activity`), each
+ * field present or not, generated from the field's own schema (Effect's Schema-derived
+ * generation, `samples` values per field, 50 by default) and encoded as a record carries them.
+ * Every value is one the case-work API must accept for a service of the plugin's type.
+ *
+ * @example
+ * ```ts
+ * import * as fc from "fast-check"
+ * import { arbFieldValues } from "@pomoc/core/testing"
+ *
+ * fc.assert(fc.property(arbFieldValues(streetWork, "contact"), (custom) => {
+ *   // record a contact with { ...contact, ...custom }: it is accepted
+ * }))
+ * ```
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbFieldValues = (
+  plugin: Plugin,
+  kind: ExtensibleKind,
+  options: { readonly samples?: number } = {}
+): fc.Arbitrary<FieldValues> => {
+  const declared = Object.entries(plugin.fields?.[kind] ?? {})
+  const bag = (personal: boolean): fc.Arbitrary<{ readonly [name: string]: FieldValue }> =>
+    fc.record(
+      Object.fromEntries(
+        declared
+          .filter(([, def]) => def.personal === personal)
+          .map(([name, def]) => [name, samplesOf(def, `${plugin.id}/${kind}/${name}`, options.samples ?? 50)] as const)
+          .filter(([, values]) => values.length > 0)
+          .map(([name, values]) => [name, fc.constantFrom(...values)])
+      ),
+      { requiredKeys: [] }
+    ) as fc.Arbitrary<{ readonly [name: string]: FieldValue }>
+  return fc.tuple(bag(false), bag(true)).map(([fields, personalFields]) => ({
+    ...(Object.keys(fields).length > 0 ? { fields } : {}),
+    ...(Object.keys(personalFields).length > 0 ? { personalFields } : {})
+  }))
+}

@@ -37,7 +37,7 @@ export class PluginCheckFailed extends Error {
 
 /**
  * Registers the plugin test kit as vitest tests: `registration`, `labels`, `purity`,
- * `declaredReads`, `eligibilityReads`, `equality`, `derivations`, `reports` and `scope`, one
+ * `declaredReads`, `eligibilityReads`, `equality`, `derivations`, `reports`, `scope` and `messages`, one
  * test each, failing with {@link PluginCheckFailed} listing every problem.
  *
  * @example

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
-import type { Plugin } from "../../src/plugins/Plugin.js"
+import * as Plugin from "../../src/plugins/Plugin.js"
 import * as Registry from "../../src/plugins/Registry.js"
 import { broken, debts, shelter } from "./fixtures.js"
 
@@ -40,7 +40,7 @@ const ukrainianShelter = {
       "Такого ліжка немає"
     )
   }
-} as unknown as Plugin
+} as unknown as Plugin.Plugin
 
 describe("a plugin that adds a language", () => {
   it("registers when every label carries it, and answers labels and messages in it", () => {
@@ -76,7 +76,7 @@ describe("a plugin that adds a language", () => {
     expect(paths.length).toBeGreaterThan(10)
     fc.assert(
       fc.property(fc.constantFrom(...paths), (path) => {
-        const plugin = { ...withUkrainian(shelter, path), languages: ["uk"] } as unknown as Plugin
+        const plugin = { ...withUkrainian(shelter, path), languages: ["uk"] } as unknown as Plugin.Plugin
         const problems = Registry.validate([plugin]).map((e) => e.reason)
         expect(problems.map((p) => [p._tag, "path" in p ? p.path : "", "languages" in p ? p.languages : []])).toEqual([
           ["MissingLabels", path, ["uk"]]
@@ -103,5 +103,42 @@ describe("a plugin's messages", () => {
     expect(Registry.validate([broken(shelter, { messages: blank })]).map((e) => e.reason)).toMatchObject([
       { _tag: "MissingLabels", path: "messages.shelter.quietHours", languages: ["lt"] }
     ])
+  })
+})
+
+describe("Plugin.translate", () => {
+  // The label paths of the shelter and their English texts (the table a translator fills in).
+  const table: Record<string, string> = {}
+  const collect = (v: unknown, path: string): void => {
+    if (Array.isArray(v)) return v.forEach((item, i) => collect(item, `${path}[${i}]`))
+    if (v === null || typeof v !== "object") return
+    const record = v as Record<string, unknown>
+    if (typeof record["en"] === "string") return void (table[path] = `${record["en"]} (uk)`)
+    Object.entries(record).forEach(([k, child]) => {
+      if (k !== "principle") collect(child, path === "" ? k : `${path}.${k}`)
+    })
+  }
+  collect(shelter, "")
+
+  it("writes every label of the table in the language: the same plugin as one written by hand", () => {
+    const translated = Plugin.translate(shelter, "uk", table)
+    expect(JSON.stringify(translated)).toEqual(JSON.stringify({ ...withUkrainian(shelter), languages: ["uk"] }))
+    expect(Registry.validate([translated])).toEqual([])
+    expect(Registry.makeUnsafe([translated]).languages).toEqual(["en", "cs", "lt", "bg", "uk"])
+    // Rules, derivations and the original plugin stay as they were.
+    expect(translated.rules.map((r) => r.check)).toEqual(shelter.rules.map((r) => r.check))
+    expect(translated.derivations[0]).toBe(shelter.derivations[0])
+    expect("languages" in shelter).toBe(false)
+    expect(Object.isFrozen(translated) && Object.isFrozen(translated.taxonomies.interventions)).toBe(true)
+  })
+
+  it("leaves out a label the table lacks, which the registry then names (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(table)), (path) => {
+        const { [path]: _, ...rest } = table
+        const problems = Registry.validate([Plugin.translate(shelter, "uk", rest)]).map((e) => e.reason)
+        expect(problems).toMatchObject([{ _tag: "MissingLabels", path, languages: ["uk"] }])
+      })
+    )
   })
 })

@@ -8,6 +8,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Casework, definePlugin, PluginField, Registry } from "@pomoc/core"
 import { Effect, Schema } from "effect"
 import * as fc from "fast-check"
+import { arbFieldValues } from "../../src/testing/plugin.js"
 import { host, l, shelterBase, stored, worker } from "./host.js"
 
 const fields = {
@@ -102,6 +103,27 @@ describe("custom fields on a contact", () => {
           { numRuns: 40 }
         )
       )
+    }).pipe(Effect.provide(layer())))
+
+  it.effect("accepts every value the test kit generates from the declarations (arbFieldValues), storing it", () =>
+    Effect.gen(function*() {
+      const api = yield* setup
+      yield* Effect.promise(() =>
+        fc.assert(
+          fc.asyncProperty(arbFieldValues(shelter, "contact"), async (custom) => {
+            const { value } = await Effect.runPromise(api.recordContact(worker, { ...contact, ...custom }))
+            expect(value.fields ?? {}).toEqual(custom.fields ?? {})
+            expect(value.personalFields ?? {}).toEqual(custom.personalFields ?? {})
+          }),
+          { numRuns: 40 }
+        )
+      )
+      // Both bags and every declared field come up, each value within its schema.
+      const drawn = fc.sample(arbFieldValues(shelter, "contact"), { numRuns: 200, seed: 7 })
+      expect(new Set(drawn.flatMap((c) => [...Object.keys(c.fields ?? {}), ...Object.keys(c.personalFields ?? {})])))
+        .toEqual(new Set(["bed", "arrivalRemark"]))
+      expect(drawn.every((c) => c.fields?.["bed"] === undefined || (c.fields["bed"] as number) <= 50)).toBe(true)
+      expect(fc.sample(arbFieldValues(shelter, "activity"), { numRuns: 5 })).toEqual([{}, {}, {}, {}, {}])
     }).pipe(Effect.provide(layer())))
 
   it("is typed in the host: a misspelt field name is a compile error", () => {

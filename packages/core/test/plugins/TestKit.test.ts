@@ -8,6 +8,7 @@ import {
   checkDerivations,
   checkEligibilityReads,
   checkLabels,
+  checkMessages,
   checkPluginEquality,
   checkRegistration,
   checkReports,
@@ -48,6 +49,33 @@ describe("plugin test kit catches broken plugins", () => {
     )
     expect(result).toMatchObject({ check: "labels", ok: false })
     expect(result.problems[0]).toContain(`"labels.name": missing or blank in lt`)
+  })
+
+  it("messages: a message key a rule gives without a label, in any language the plugin writes", () => {
+    const unlabelled = rule({
+      id: "test-shelter/unlabelled",
+      principle,
+      appliesTo: ["RecordContact"],
+      reads: [],
+      verdicts: ["Warn"],
+      check: (_command, _facts, v) => v.warn("no text for this", "shelter.unlabelled")
+    })
+    const plugin = broken(shelter, { rules: [...shelter.rules, unlabelled] })
+    const result = checkMessages(plugin, options)
+    expect(result).toMatchObject({ check: "messages", ok: false })
+    expect(result.problems).toEqual([
+      `rule "test-shelter/unlabelled" gives the message key "shelter.unlabelled", which has no label in en, cs, lt, bg: add it to the plugin's messages`
+    ])
+    const labelled = { en: "Note", cs: "Pozn.", lt: "Pastaba", bg: "Бележка" }
+    expect(
+      checkMessages(broken(plugin, { messages: { ...shelter.messages, "shelter.unlabelled": labelled } }), options).ok
+    ).toBe(true)
+    // A language the plugin declares is required too.
+    const inUkrainian = broken(plugin, {
+      messages: { ...shelter.messages, "shelter.unlabelled": labelled },
+      languages: ["uk"]
+    })
+    expect(checkMessages(inUkrainian, options).problems[0]).toContain("has no label in uk")
   })
 
   it("purity: a rule with hidden state", () => {

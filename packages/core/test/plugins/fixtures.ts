@@ -87,7 +87,12 @@ export const shelter = definePlugin({
       query: { kind: "measurement", dimensions: [{ by: "month" }, { by: "value" }], measure: "people" }
     }
   ],
-  config: { quietHours: true }
+  config: { quietHours: true },
+  // The texts of the message keys its rules give (the test kit's messages check).
+  messages: {
+    "shelter.quietHours": labels("Quiet hours"),
+    "shelter.adultsOnly": labels("The shelter is for adults")
+  }
 })
 
 export const debts = definePlugin({

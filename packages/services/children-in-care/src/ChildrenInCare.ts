@@ -4,11 +4,12 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, definePlugin, labelsOf } from "@pomoc/core"
+import { type AgeRange, definePlugin, labelsOf, Plugin } from "@pomoc/core"
 import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import { defaultAgeRange, makeRules, messages, principleIds, Professionalism, serviceType } from "./rules.js"
 import { activityTopics, channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
+import { uk } from "./uk.js"
 
 /**
  * Options of {@link make}.
@@ -21,13 +22,16 @@ export interface Options {
   readonly ageRange?: AgeRange
 }
 
-const targetGroupDescription = ({ max, min }: AgeRange) =>
-  labelsOf(
+const targetGroupDescription = ({ max, min }: AgeRange) => ({
+  ...labelsOf(
     `Children and young people aged ${min} to ${max} in institutional or foster care, and young people who have left care`,
     `Děti a mladí lidé ve věku ${min}–${max} let v ústavní nebo pěstounské péči a mladí lidé po jejím opuštění`,
     `${min}–${max} metų vaikai ir jaunuoliai, esantys institucinėje ar šeimos globoje, ir globą palikę jaunuoliai`,
     `Деца и младежи на възраст от ${min} до ${max} години под институционална или приемна грижа и младежи, напуснали грижа`
-  )
+  ),
+  uk:
+    `Діти та молодь віком від ${min} до ${max} років в інституційному чи прийомному догляді, а також молодь, яка залишила догляд`
+})
 
 /**
  * Builds the plugin with another default target age.
@@ -46,37 +50,41 @@ const targetGroupDescription = ({ max, min }: AgeRange) =>
 export const make = (options: Options = {}) => {
   const ageRange = options.ageRange ?? defaultAgeRange
   const rules = makeRules(ageRange)
-  return definePlugin({
-    id: serviceType,
-    version: "0.1.0",
-    requires: { core: "^0.1.0" },
-    labels: {
-      name: labelsOf(
-        "Support for children and young people in care",
-        "Podpora dětí a mladých lidí v náhradní péči",
-        "Pagalba globojamiems vaikams ir jaunuoliams",
-        "Подкрепа за деца и младежи в грижа"
-      ),
-      description: labelsOf(
-        "Needs analyses, individual and group training (also for care staff), career guidance and job-search support for children and young people in institutional or foster care, with volunteers and interns.",
-        "Analýzy potřeb, individuální a skupinové vzdělávání (i pro pracovníky zařízení), kariérové poradenství a pomoc při hledání práce pro děti a mladé lidi v ústavní nebo pěstounské péči, s dobrovolníky a stážisty.",
-        "Poreikių analizė, individualūs ir grupiniai mokymai (taip pat globos įstaigų darbuotojams), profesinis orientavimas ir pagalba ieškant darbo institucinėje ar šeimos globoje esantiems vaikams ir jaunuoliams, padedant savanoriams ir praktikantams.",
-        "Анализи на потребностите, индивидуални и групови обучения (и за персонала на институциите), кариерно ориентиране и помощ при търсене на работа за деца и младежи под институционална или приемна грижа, с участието на доброволци и стажанти."
-      )
-    },
-    taxonomies: { interventions, channels, firstContactChannels, locationKinds, needs, activityTopics },
-    targetGroup: { description: targetGroupDescription(ageRange), ageRange, configurable: true },
-    principles: principleIds,
-    extraPrinciples: [Professionalism],
-    rules: [rules.needsAnalysisFirst, rules.staffTraining, rules.noFee],
-    eligibility: [rules.targetAge, rules.inCare],
-    indicators,
-    derivations,
-    goals,
-    reports,
-    config: { minAge: ageRange.min, maxAge: ageRange.max },
-    messages
-  })
+  return Plugin.translate(
+    definePlugin({
+      id: serviceType,
+      version: "0.1.0",
+      requires: { core: "^0.1.0" },
+      labels: {
+        name: labelsOf(
+          "Support for children and young people in care",
+          "Podpora dětí a mladých lidí v náhradní péči",
+          "Pagalba globojamiems vaikams ir jaunuoliams",
+          "Подкрепа за деца и младежи в грижа"
+        ),
+        description: labelsOf(
+          "Needs analyses, individual and group training (also for care staff), career guidance and job-search support for children and young people in institutional or foster care, with volunteers and interns.",
+          "Analýzy potřeb, individuální a skupinové vzdělávání (i pro pracovníky zařízení), kariérové poradenství a pomoc při hledání práce pro děti a mladé lidi v ústavní nebo pěstounské péči, s dobrovolníky a stážisty.",
+          "Poreikių analizė, individualūs ir grupiniai mokymai (taip pat globos įstaigų darbuotojams), profesinis orientavimas ir pagalba ieškant darbo institucinėje ar šeimos globoje esantiems vaikams ir jaunuoliams, padedant savanoriams ir praktikantams.",
+          "Анализи на потребностите, индивидуални и групови обучения (и за персонала на институциите), кариерно ориентиране и помощ при търсене на работа за деца и младежи под институционална или приемна грижа, с участието на доброволци и стажанти."
+        )
+      },
+      taxonomies: { interventions, channels, firstContactChannels, locationKinds, needs, activityTopics },
+      targetGroup: { description: targetGroupDescription(ageRange), ageRange, configurable: true },
+      principles: principleIds,
+      extraPrinciples: [Professionalism],
+      rules: [rules.needsAnalysisFirst, rules.staffTraining, rules.noFee],
+      eligibility: [rules.targetAge, rules.inCare],
+      indicators,
+      derivations,
+      goals,
+      reports,
+      config: { minAge: ageRange.min, maxAge: ageRange.max },
+      messages
+    }),
+    "uk",
+    uk
+  )
 }
 
 /**

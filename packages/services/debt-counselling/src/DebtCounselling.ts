@@ -4,11 +4,12 @@
  *
  * @since 0.1.0
  */
-import { definePlugin, labelsOf, type Plugin, type Principle, type Report } from "@pomoc/core"
+import { definePlugin, labelsOf, Plugin, type Principle, type Report } from "@pomoc/core"
 import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
 import { type ReportId, reports } from "./reports.js"
 import { adultAge, eligibility, messages, principleIds, rules, serviceType } from "./rules.js"
 import { type DebtTaxonomies, taxonomies } from "./taxonomies.js"
+import { uk } from "./uk.js"
 
 /**
  * The name and description of a service type, in English, Czech, Lithuanian and Bulgarian.
@@ -95,37 +96,41 @@ export interface DebtCounsellingPlugin extends Plugin.Plugin {
  * @since 0.1.0
  * @category models
  */
-export const debtCounselling: DebtCounsellingPlugin = definePlugin({
-  id: serviceType,
-  version: "0.1.0",
-  requires: { core: "^0.1.0" },
-  labels: {
-    name: labelsOf("Debt counselling", "Dluhové poradenství", "Skolų konsultavimas", "Консултиране при задлъжнялост"),
-    description: labelsOf(
-      "Professional social counselling for people in an adverse social situation mainly because of debts, who lack the information, skills or means to help themselves.",
-      "Odborné sociální poradenství pro osoby, které se dostaly do nepříznivé sociální situace především kvůli dluhům a nemají dostatek informací, dovedností nebo prostředků, aby si pomohly vlastními silami.",
-      "Specializuotas socialinis konsultavimas žmonėms, atsidūrusiems sunkioje socialinėje padėtyje daugiausia dėl skolų, kuriems trūksta informacijos, įgūdžių ar priemonių padėti sau patiems.",
-      "Специализирано социално консултиране за хора в неблагоприятна социална ситуация главно заради дългове, на които не достигат информация, умения или средства, за да си помогнат сами."
-    )
-  },
-  taxonomies,
-  targetGroup: {
-    description: labelsOf(
-      "Adults (18 and over) in an adverse social situation because of debts who also face another kind of social exclusion",
-      "Jednotlivci starší 18 let v nepříznivé sociální situaci kvůli zadlužení, kteří se potýkají s některým z dalších typů sociálního vyloučení",
-      "Suaugę asmenys (nuo 18 metų), atsidūrę sunkioje socialinėje padėtyje dėl įsiskolinimų ir susiduriantys su kita socialinės atskirties forma",
-      "Пълнолетни лица (над 18 години) в неблагоприятна социална ситуация поради задлъжнялост, изправени и пред друга форма на социално изключване"
-    ),
-    ageRange: { min: adultAge, max: 150 },
-    configurable: false
-  },
-  principles: principleIds,
-  rules,
-  eligibility,
-  indicators,
-  derivations,
-  goals,
-  reports,
-  config: { minAge: adultAge },
-  messages
-})
+export const debtCounselling: DebtCounsellingPlugin = Plugin.translate(
+  definePlugin({
+    id: serviceType,
+    version: "0.1.0",
+    requires: { core: "^0.1.0" },
+    labels: {
+      name: labelsOf("Debt counselling", "Dluhové poradenství", "Skolų konsultavimas", "Консултиране при задлъжнялост"),
+      description: labelsOf(
+        "Professional social counselling for people in an adverse social situation mainly because of debts, who lack the information, skills or means to help themselves.",
+        "Odborné sociální poradenství pro osoby, které se dostaly do nepříznivé sociální situace především kvůli dluhům a nemají dostatek informací, dovedností nebo prostředků, aby si pomohly vlastními silami.",
+        "Specializuotas socialinis konsultavimas žmonėms, atsidūrusiems sunkioje socialinėje padėtyje daugiausia dėl skolų, kuriems trūksta informacijos, įgūdžių ar priemonių padėti sau patiems.",
+        "Специализирано социално консултиране за хора в неблагоприятна социална ситуация главно заради дългове, на които не достигат информация, умения или средства, за да си помогнат сами."
+      )
+    },
+    taxonomies,
+    targetGroup: {
+      description: labelsOf(
+        "Adults (18 and over) in an adverse social situation because of debts who also face another kind of social exclusion",
+        "Jednotlivci starší 18 let v nepříznivé sociální situaci kvůli zadlužení, kteří se potýkají s některým z dalších typů sociálního vyloučení",
+        "Suaugę asmenys (nuo 18 metų), atsidūrę sunkioje socialinėje padėtyje dėl įsiskolinimų ir susiduriantys su kita socialinės atskirties forma",
+        "Пълнолетни лица (над 18 години) в неблагоприятна социална ситуация поради задлъжнялост, изправени и пред друга форма на социално изключване"
+      ),
+      ageRange: { min: adultAge, max: 150 },
+      configurable: false
+    },
+    principles: principleIds,
+    rules,
+    eligibility,
+    indicators,
+    derivations,
+    goals,
+    reports,
+    config: { minAge: adultAge },
+    messages
+  }),
+  "uk",
+  uk
+)

@@ -4,12 +4,13 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, definePlugin, labelsOf, type Plugin, type Principle, type Report } from "@pomoc/core"
+import { type AgeRange, definePlugin, labelsOf, Plugin, type Principle, type Report } from "@pomoc/core"
 import { type ClubFields, fields } from "./fields.js"
 import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
 import { type ReportId, reports } from "./reports.js"
 import { type ClubRule, defaultAgeRange, makeRules, messages, principleIds, serviceType } from "./rules.js"
 import { type ClubTaxonomies, taxonomies } from "./taxonomies.js"
+import { uk } from "./uk.js"
 
 /**
  * The name and description of a service type, in English, Czech, Lithuanian and Bulgarian.
@@ -113,13 +114,15 @@ export interface AgeLimits {
   readonly max: number
 }
 
-const targetGroupDescription = ({ min, max }: AgeRange) =>
-  labelsOf(
+const targetGroupDescription = ({ min, max }: AgeRange) => ({
+  ...labelsOf(
     `Children and young people aged ${min} to ${max} in difficult and everyday life situations`,
     `Děti a mládež ve věku ${min}–${max} let v obtížných i každodenních životních situacích`,
     `${min}–${max} metų vaikai ir jaunimas sunkiose ir kasdienėse gyvenimo situacijose`,
     `Деца и младежи на възраст от ${min} до ${max} години в трудни и ежедневни житейски ситуации`
-  )
+  ),
+  uk: `Діти та молодь віком від ${min} до ${max} років у складних і повсякденних життєвих ситуаціях`
+})
 
 /**
  * Builds the plugin for clubs whose default target age differs from 6–26 (a region where clubs
@@ -139,37 +142,41 @@ const targetGroupDescription = ({ min, max }: AgeRange) =>
 export const make = (options: Options = {}): LowThresholdClubPlugin => {
   const ageRange = options.ageRange ?? defaultAgeRange
   const rules = makeRules(ageRange)
-  return definePlugin({
-    id: serviceType,
-    version: "0.1.0",
-    requires: { core: "^0.1.0" },
-    labels: {
-      name: labelsOf(
-        "Low-threshold club for children and youth",
-        "Nízkoprahový klub pro děti a mládež",
-        "Žemo slenksčio vaikų ir jaunimo klubas",
-        "Нископрагов клуб за деца и младежи"
-      ),
-      description: labelsOf(
-        "Accompanies and supports children and young people in difficult and everyday situations, to raise their chances of succeeding in life.",
-        "Doprovází a podporuje děti a mládež při řešení obtížných i každodenních situací a zvyšuje tak jejich šance uspět v dalším životě.",
-        "Lydi ir palaiko vaikus bei jaunimą sunkiose ir kasdienėse situacijose, kad padidėtų jų galimybės sėkmingai gyventi toliau.",
-        "Придружава и подкрепя децата и младежите в трудни и ежедневни ситуации, за да увеличи шансовете им за успех в живота."
-      )
-    },
-    taxonomies,
-    targetGroup: { description: targetGroupDescription(ageRange), ageRange, configurable: true },
-    principles: principleIds,
-    rules: [rules.ageOnRegistration, rules.noFinancialBarrier, rules.nicknameSuffices, rules.principlesDeclared],
-    eligibility: [rules.targetAge],
-    indicators,
-    derivations,
-    goals,
-    reports,
-    config: { minAge: ageRange.min, maxAge: ageRange.max },
-    messages,
-    fields
-  })
+  return Plugin.translate(
+    definePlugin({
+      id: serviceType,
+      version: "0.1.0",
+      requires: { core: "^0.1.0" },
+      labels: {
+        name: labelsOf(
+          "Low-threshold club for children and youth",
+          "Nízkoprahový klub pro děti a mládež",
+          "Žemo slenksčio vaikų ir jaunimo klubas",
+          "Нископрагов клуб за деца и младежи"
+        ),
+        description: labelsOf(
+          "Accompanies and supports children and young people in difficult and everyday situations, to raise their chances of succeeding in life.",
+          "Doprovází a podporuje děti a mládež při řešení obtížných i každodenních situací a zvyšuje tak jejich šance uspět v dalším životě.",
+          "Lydi ir palaiko vaikus bei jaunimą sunkiose ir kasdienėse situacijose, kad padidėtų jų galimybės sėkmingai gyventi toliau.",
+          "Придружава и подкрепя децата и младежите в трудни и ежедневни ситуации, за да увеличи шансовете им за успех в живота."
+        )
+      },
+      taxonomies,
+      targetGroup: { description: targetGroupDescription(ageRange), ageRange, configurable: true },
+      principles: principleIds,
+      rules: [rules.ageOnRegistration, rules.noFinancialBarrier, rules.nicknameSuffices, rules.principlesDeclared],
+      eligibility: [rules.targetAge],
+      indicators,
+      derivations,
+      goals,
+      reports,
+      config: { minAge: ageRange.min, maxAge: ageRange.max },
+      messages,
+      fields
+    }),
+    "uk",
+    uk
+  )
 }
 
 /**

@@ -13,19 +13,12 @@ import * as Errors from "../errors.js"
 import type { Plugin, Plugins } from "../Plugin.js"
 import { taxonomyNames } from "../Plugin.js"
 import type { CoreConfig } from "../Registry.js"
+import { LANGUAGE_TAG, languageSet, looksLikeLabels } from "./labels.js"
 
 const CODE = /^[a-z0-9][a-z0-9-]{0,63}$/
-const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/
-const languageSet: ReadonlySet<string> = new Set(languages)
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === "object" && !Array.isArray(value)
-
-/** Labels: every key a language tag, one of them at least one of the four. */
-const looksLikeLabels = (value: Record<string, unknown>): boolean => {
-  const keys = Object.keys(value)
-  return keys.some((key) => languageSet.has(key)) && keys.every((key) => LANGUAGE_TAG.test(key))
-}
 
 /** The languages every label of a plugin must have: the four and those it declares (a tag that is not one is `InvalidCode`). */
 export const languagesOf = (plugin: Plugin): ReadonlyArray<string> => {

@@ -1,0 +1,68 @@
+/**
+ * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by the path
+ * the registry names each label with; `Plugin.translate` adds them to the plugin.
+ */
+export const uk: Readonly<Record<string, string>> = {
+  "labels.name": "Підтримка дітей і молоді в альтернативному догляді",
+  "labels.description":
+    "Аналіз потреб, індивідуальне та групове навчання (також для персоналу закладів), профорієнтація та підтримка в пошуку роботи для дітей і молоді в інституційному чи прийомному догляді, за участі волонтерів і стажистів.",
+  "taxonomies.interventions.needs-analysis":
+    "Аналіз потреб (інтелектуальних, соціальних, психологічних, професійних перспектив)",
+  "taxonomies.interventions.individual-training": "Індивідуальне навчання",
+  "taxonomies.interventions.group-training": "Групове навчання",
+  "taxonomies.interventions.career-guidance": "Профорієнтація",
+  "taxonomies.interventions.job-search-support": "Підтримка в пошуку роботи",
+  "taxonomies.interventions.career-change-support": "Підтримка у зміні професійного шляху",
+  "taxonomies.interventions.psychological-support": "Психологічна підтримка",
+  "taxonomies.interventions.social-skills": "Розвиток соціальних навичок",
+  "taxonomies.interventions.mentoring": "Наставництво волонтера",
+  "taxonomies.interventions.mediation-with-employers-and-schools": "Посередництво з роботодавцями та школами",
+  "taxonomies.channels.in-person": "Особисто",
+  "taxonomies.channels.phone": "Телефоном",
+  "taxonomies.channels.online": "Онлайн",
+  "taxonomies.channels.through-care-staff": "Через персонал закладу",
+  "taxonomies.firstContactChannels.care-institution-visit": "Відвідування закладу догляду",
+  "taxonomies.firstContactChannels.child-protection-referral": "Направлення служби захисту дітей",
+  "taxonomies.firstContactChannels.foster-carer-referral": "Направлення від прийомного батька чи матері",
+  "taxonomies.firstContactChannels.partner-organisation": "Партнерська організація",
+  "taxonomies.firstContactChannels.project-event": "Захід проєкту",
+  "taxonomies.firstContactChannels.self-referral": "Звернувся(лася) сам(а)",
+  "taxonomies.locationKinds.care-institution": "Спеціалізований заклад або служба стаціонарного догляду",
+  "taxonomies.locationKinds.office": "Офіс організації",
+  "taxonomies.locationKinds.school": "Школа",
+  "taxonomies.locationKinds.event-venue": "Місце проведення заходу",
+  "taxonomies.locationKinds.online-platform": "Онлайн-платформа",
+  "taxonomies.needs.intellectual": "Інтелектуальні потреби та інтереси",
+  "taxonomies.needs.social": "Соціальні потреби та інтереси",
+  "taxonomies.needs.psychological": "Психологічні труднощі",
+  "taxonomies.needs.career-prospects": "Життєві та професійні перспективи",
+  "taxonomies.needs.education-support": "Підтримка в освіті",
+  "taxonomies.needs.independent-living": "Підготовка до самостійного життя",
+  "taxonomies.activityTopics.group-training": "Групова навчальна програма для дітей і молоді",
+  "taxonomies.activityTopics.care-staff-training": "Навчання для персоналу спеціалізованих закладів",
+  "taxonomies.activityTopics.career-guidance-workshop": "Профорієнтаційний семінар",
+  "taxonomies.activityTopics.employer-meeting": "Зустріч із роботодавцями або ярмарок вакансій",
+  "taxonomies.activityTopics.volunteer-induction": "Вступне навчання волонтерів і стажистів",
+  "extraPrinciples[0].labels": "Професійність",
+  "indicators[0].labels": "Потреби проаналізовано",
+  "indicators[1].labels": "Завершив(ла) навчальну програму",
+  "indicators[2].labels": "Отримав(ла) профорієнтацію або підтримку в пошуку роботи",
+  "indicators[3].labels": "Освіта або робота",
+  "indicators[4].labels": "Умови життя (1 = дуже погані, 5 = добрі)",
+  "indicators[5].labels": "Соціальна інтеграція (1 = ізольований(а), 5 = добре інтегрований(а))",
+  "goals[0].labels": "Індивідуальне та групове навчання на основі аналізу потреб",
+  "goals[1].labels": "Кар'єрний розвиток: профорієнтація та допомога в пошуку роботи",
+  "goals[2].labels": "Кращі умови життя та соціальна інтеграція",
+  "reports[1].labels": "Відвідування навчань і заходів, для дітей і для персоналу закладів",
+  "reports[3].labels": "Волонтери та стажисти за віковою групою",
+  "reports[4].labels": "Волонтерські зміни за місяцями",
+  "messages.childrenInCare.targetAge.outside":
+    "Вікова група поза віком, з яким працює служба: порекомендуйте відповідну службу.",
+  "messages.childrenInCare.targetAge.partly": "Вікова група частково поза віком, з яким працює служба: уточніть вік.",
+  "messages.childrenInCare.notInCare":
+    "Служба призначена для дітей і молоді в інституційному чи прийомному догляді та для тих, хто залишив догляд.",
+  "messages.childrenInCare.needsAnalysisFirst": "Будуйте план на аналізі потреб: спершу запишіть виявлені потреби.",
+  "messages.childrenInCare.staffTraining":
+    "Навчання для персоналу закладів догляду призначене для зовнішнього персоналу: позначте його так і вкажіть аудиторію «персонал».",
+  "messages.childrenInCare.noFee": "Служба безоплатна для дітей і молоді."
+}
