@@ -237,7 +237,7 @@ const startCluster = async (): Promise<Cluster> => {
 const pgReset = (sql: SqlClient.SqlClient) =>
   Effect.gen(function*() {
     yield* sql.unsafe(
-      "DROP TABLE IF EXISTS pomoc_records, pomoc_record_people, pomoc_record_lookup, pomoc_report_rows, pomoc_report_shapes, pomoc_audit, pomoc_audit_head, pomoc_migrations"
+      "DROP TABLE IF EXISTS pomoc_records, pomoc_record_people, pomoc_record_lookup, pomoc_report_rows, pomoc_report_shapes, pomoc_person_numbers, pomoc_renaming, pomoc_audit, pomoc_audit_head, pomoc_migrations"
     )
     yield* SqlStore.migrate(PostgresDialect.dialect)
   }).pipe(Effect.provideService(SqlClient.SqlClient, sql))
@@ -263,8 +263,11 @@ const pgRawCommit = (sql: SqlClient.SqlClient, writes: ReadonlyArray<Store.Recor
         const people = part.flatMap((w) =>
           w.personIds.map((p) => [p, w.kind, w.id])
         )
+        // People rows hold people's numbers (the report rows' trigger numbered them).
         yield* sql.unsafe(
-          `INSERT INTO pomoc_record_people (person_id, kind, id) VALUES ${placeholders(people.length, 3)}`,
+          `INSERT INTO pomoc_record_people (n, kind, id) SELECT x.n, v.kind, v.id FROM (VALUES ${
+            placeholders(people.length, 3)
+          }) v(person_id, kind, id) JOIN pomoc_person_numbers x ON x.person_id = v.person_id`,
           people.flat()
         )
       }
@@ -284,7 +287,8 @@ const pgRawHistory = (sql: SqlClient.SqlClient, person: string) =>
   Effect.map(
     sql.unsafe<Record<string, unknown>>(
       "SELECT r.kind, r.id, r.version, r.service_id, r.at, r.person_ids, r.tags, r.facets, r.data FROM pomoc_records r " +
-        "JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = $1 WHERE r.kind = $2 ORDER BY r.at NULLS FIRST, r.id",
+        "JOIN pomoc_person_numbers x ON x.person_id = $1 JOIN pomoc_record_people p ON p.n = x.n AND p.kind = r.kind AND p.id = r.id " +
+        "WHERE r.kind = $2 ORDER BY r.at NULLS FIRST, r.id",
       [person, "contact"]
     ),
     (rows) =>

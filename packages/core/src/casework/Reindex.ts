@@ -4,7 +4,8 @@
  * - **key rotation**: after the application's pseudonym key changes, every person's blind-index
  *   tokens (`BlindIndex`) must be computed again with the new key, or nobody is found;
  * - **backfill**: records written before a kind had index tokens (`IndexTokens`: the people
- *   shared into a service, the referrals made to a service, a record's revisions), or before the
+ *   shared into a service, the referrals made to a service, a record's revisions, a plan step by
+ *   its plan and id), or before the
  *   application provided a pseudonym key, or with an older normalisation (the case fold of
  *   0.2.0), get them.
  *
@@ -40,7 +41,7 @@ import { tokensOf } from "./IndexTokens.js"
  * @since 0.2.0
  * @category models
  */
-export type IndexedKind = "person" | "referral" | "revision"
+export type IndexedKind = "person" | "referral" | "revision" | "plan-step"
 
 /**
  * What to rebuild: a kind, optionally of one service, a page at a time.

@@ -189,6 +189,15 @@ describe("PostgresStore", () => {
           "ALTER TABLE pomoc_records DROP COLUMN guard_key",
           "DROP TABLE pomoc_record_lookup",
           "ALTER TABLE pomoc_records DROP COLUMN lookup",
+          // People rows by id, no numbers (migration 7).
+          "DROP TRIGGER pomoc_person_numbers_release ON pomoc_record_people",
+          `ALTER TABLE pomoc_record_people ADD COLUMN person_id text COLLATE "C"`,
+          "UPDATE pomoc_record_people p SET person_id = x.person_id FROM pomoc_person_numbers x WHERE x.n = p.n",
+          "ALTER TABLE pomoc_record_people DROP COLUMN n",
+          "ALTER TABLE pomoc_record_people ADD PRIMARY KEY (person_id, kind, id)",
+          "DROP TABLE pomoc_person_numbers",
+          "DROP TABLE pomoc_renaming",
+          "ALTER TABLE pomoc_records RESET (fillfactor)",
           "DELETE FROM pomoc_migrations WHERE version >= 2"
         ], (statement) =>
           sql.unsafe(statement), { discard: true }))
@@ -209,6 +218,14 @@ describe("PostgresStore", () => {
       assert.strictEqual(left[0]!.n, 0)
       const rows = yield* withRaw(schema, (sql) => sql<{ id: string }>`SELECT id FROM pomoc_report_rows ORDER BY id`)
       assert.deepStrictEqual(rows.map((r) => r.id), ["c1", "c2", "c3"])
+      // Report rows and people rows name people by number (migration 7), never by id.
+      const people = yield* withRaw(
+        schema,
+        (sql) =>
+          sql<{ p: string }>`SELECT person_ids::text AS p FROM pomoc_report_rows UNION ALL
+            SELECT to_jsonb(array_agg(n))::text FROM pomoc_record_people`
+      )
+      assert.isTrue(people.every(({ p }) => (JSON.parse(p) as Array<unknown>).every((n) => typeof n === "number")))
     }))
 
   it.effect("migrations run on demand (SqlStore.migrate), then a store in verify mode opens", () =>

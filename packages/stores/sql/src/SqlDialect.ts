@@ -76,6 +76,34 @@ export interface ByShape {
 }
 
 /**
+ * One row of who a record is about, as the shared store writes it.
+ * @since 0.2.0
+ * @category models
+ */
+export interface PersonRow {
+  readonly person_id: string
+  readonly kind: string
+  readonly id: string
+}
+
+/**
+ * How a dialect keeps who each record is about in `pomoc_record_people` (rows are deleted by
+ * `kind` and `id`), when not as `(person_id, kind, id)` rows: PostgreSQL keeps people's numbers
+ * there (`pomoc_person_numbers`), so that a rename moves one number.
+ * @since 0.2.0
+ * @category models
+ */
+export interface PeopleRows {
+  /** The join (as `p`) of the records `r` that name the person. */
+  readonly join: (sql: SqlClient.SqlClient, personId: string) => Statement.Fragment
+  /** Stores the rows, inside the commit, after the records they belong to. */
+  readonly insert: (
+    sql: SqlClient.SqlClient,
+    rows: ReadonlyArray<PersonRow>
+  ) => Effect.Effect<void, SqlError.SqlError>
+}
+
+/**
  * A SQL dialect of the shared store.
  * @since 0.2.0
  * @category models
@@ -113,6 +141,11 @@ export interface SqlDialect {
    * whatever the statistics.
    */
   readonly aggregate: (sql: SqlClient.SqlClient, query: Store.AggregateQuery) => AggregateStatements
+  /**
+   * Who records are about, when the dialect does not keep `(person_id, kind, id)` rows.
+   * @since 0.2.0
+   */
+  readonly people?: PeopleRows
   /** Rewrites a person's id in every record naming them (see `Store.PersonRename`), inside the commit. */
   readonly renamePerson: (sql: SqlClient.SqlClient, from: string, to: string) => Effect.Effect<void, SqlError.SqlError>
   /** When the store opens, after migrations: give the planner statistics it lacks. */

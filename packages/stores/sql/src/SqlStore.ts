@@ -25,7 +25,7 @@ import {
   type RecordRow,
   text
 } from "./internal/rows.js"
-import type { ByShape, SqlDialect } from "./SqlDialect.js"
+import type { ByShape, PersonRow, SqlDialect } from "./SqlDialect.js"
 
 /**
  * What to do with the schema when the store starts: `"auto"` applies pending migrations,
@@ -162,6 +162,8 @@ export const selectStatement = (
   const columns = sql.literal(recordColumns(dialect.text, dialect.json))
   const person = query.personId === undefined
     ? empty
+    : dialect.people !== undefined
+    ? dialect.people.join(sql, query.personId)
     : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
   // A blind-index lookup reads the token's rows by primary key.
   const token = query.lookup === undefined
@@ -358,7 +360,7 @@ export const primitives = (
         for (const part of chunks(ordered, CHUNK)) {
           const created: Array<Record<string, unknown>> = []
           const replaced: Array<Record<string, unknown>> = []
-          const people: Array<Record<string, unknown>> = []
+          const people: Array<PersonRow> = []
           const tokens: Array<Record<string, unknown>> = []
           for (const { record: r, replaces } of part) {
             const row = {
@@ -387,7 +389,10 @@ export const primitives = (
             }
           }
           if (created.length > 0) yield* insertRows("pomoc_records", created, 11)
-          if (people.length > 0) yield* insertRows("pomoc_record_people", people, 3)
+          if (people.length > 0) {
+            if (dialect.people !== undefined) yield* dialect.people.insert(sql, people)
+            else yield* insertRows("pomoc_record_people", people.map((row) => ({ ...row })), 3)
+          }
           if (tokens.length > 0) yield* insertRows("pomoc_record_lookup", tokens, 3)
         }
       }).pipe(errors("commit"))

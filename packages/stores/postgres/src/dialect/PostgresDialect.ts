@@ -154,19 +154,56 @@ export const dialect: SqlDialect.SqlDialect = {
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change)
     }
   },
-  // Ids are plain id strings, so the quoted id is a whole JSON string.
+  // `pomoc_record_people` holds people's numbers (migration 7).
+  people: {
+    join: (sql, personId) =>
+      sql`JOIN pomoc_person_numbers x ON x.person_id = ${personId}
+        JOIN pomoc_record_people p ON p.n = x.n AND p.kind = r.kind AND p.id = r.id`,
+    insert: (sql, rows) =>
+      Effect.gen(function*() {
+        const json = JSON.stringify(rows)
+        yield* sql`INSERT INTO pomoc_person_numbers (person_id)
+          SELECT DISTINCT v.person_id COLLATE "C" FROM jsonb_to_recordset(${json}::jsonb) AS v(person_id text)
+          ON CONFLICT DO NOTHING`
+        yield* sql`INSERT INTO pomoc_record_people (n, kind, id)
+          SELECT x.n, v.kind, v.id FROM jsonb_to_recordset(${json}::jsonb) AS v(person_id text, kind text, id text)
+          JOIN pomoc_person_numbers x ON x.person_id = v.person_id COLLATE "C"`
+      })
+  },
+  // Report rows and people rows name people by number (migration 7): the records naming `from`
+  // are rewritten (in place: the table leaves room on its pages), their report rows left as they
+  // are, and `from`'s number passes to `to`. Ids are plain id strings, so the quoted id is a
+  // whole JSON string.
   renamePerson: (sql, from, to) =>
     Effect.gen(function*() {
+      const numbers = yield* sql<
+        { n: string; person_id: string }
+      >`SELECT n::text AS n, person_id FROM pomoc_person_numbers
+        WHERE person_id IN (${from}, ${to})`
+      const number = (id: string) => numbers.find((row) => row.person_id === id)?.n
+      const [k, m] = [number(from), number(to)]
+      // No people row holds `from`, so no record names them.
+      if (k === undefined) return
+      yield* sql`INSERT INTO pomoc_renaming (singleton) VALUES (1)`
       yield* sql`UPDATE pomoc_records SET version = version + 1,
         person_ids = replace(person_ids::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb,
         data = replace(data::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb,
         guard_key = CASE WHEN guard_key IS NULL THEN NULL
           ELSE substr(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`}), 2, length(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`})) - 2) END
-        WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE person_id = ${from})`
-      // A record naming both keeps one row for `to`.
-      yield* sql`UPDATE pomoc_record_people p SET person_id = ${to} WHERE p.person_id = ${from}
-        AND NOT EXISTS (SELECT 1 FROM pomoc_record_people q WHERE q.person_id = ${to} AND q.kind = p.kind AND q.id = p.id)`
-      yield* sql`DELETE FROM pomoc_record_people WHERE person_id = ${from}`
+        WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE n = ${k}::bigint)`
+      yield* sql`DELETE FROM pomoc_renaming`
+      if (m !== undefined) {
+        // Records naming `to` already (the erased person's new record, written in this commit:
+        // few) take `from`'s number; a record naming both keeps one people row.
+        yield* sql`UPDATE pomoc_report_rows SET person_ids = (SELECT jsonb_agg(DISTINCT
+            CASE WHEN j.v = to_jsonb(${m}::bigint) THEN to_jsonb(${k}::bigint) ELSE j.v END) FROM jsonb_array_elements(pomoc_report_rows.person_ids) j(v))
+          WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE n = ${m}::bigint)`
+        yield* sql`DELETE FROM pomoc_record_people p WHERE p.n = ${m}::bigint
+          AND EXISTS (SELECT 1 FROM pomoc_record_people q WHERE q.n = ${k}::bigint AND q.kind = p.kind AND q.id = p.id)`
+        yield* sql`UPDATE pomoc_record_people SET n = ${k}::bigint WHERE n = ${m}::bigint`
+        yield* sql`DELETE FROM pomoc_person_numbers WHERE n = ${m}::bigint`
+      }
+      yield* sql`UPDATE pomoc_person_numbers SET person_id = ${to} WHERE n = ${k}::bigint`
     }),
   // PostgreSQL analyses tables in the background, but not yet on a database just restored or
   // filled by a bulk load: without statistics it cannot tell the service's index from the period's.
@@ -176,11 +213,17 @@ export const dialect: SqlDialect.SqlDialect = {
         { n: number | string }
       >`SELECT count(*) AS n FROM pg_stats WHERE schemaname = current_schema() AND tablename = 'pomoc_report_rows'`
       if (Number(analysed[0]?.n ?? 0) === 0) {
-        yield* sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")
+        yield* sql.unsafe(
+          "ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people, pomoc_person_numbers"
+        )
       }
     }),
   refreshStatistics: (sql) =>
-    Effect.asVoid(sql.unsafe("ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people")),
+    Effect.asVoid(
+      sql.unsafe(
+        "ANALYZE pomoc_records, pomoc_report_rows, pomoc_report_shapes, pomoc_record_people, pomoc_person_numbers"
+      )
+    ),
   classify
 }
 

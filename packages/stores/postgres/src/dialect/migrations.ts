@@ -225,6 +225,78 @@ const recordsNullsFirst: SqlDialect.Migration = {
   ]
 }
 
+// The people of a report row, as the numbers of `pomoc_person_numbers` (see migration 7).
+const peopleNumbers = (people: string) =>
+  `(SELECT coalesce(jsonb_agg(x.n), '[]'::jsonb) FROM jsonb_array_elements_text(${people}) j(v)
+      JOIN pomoc_person_numbers x ON x.person_id = j.v COLLATE "C")`
+// Numbers for the people of the written rows that have none yet.
+const numberPeople = `INSERT INTO pomoc_person_numbers (person_id)
+      SELECT DISTINCT j.v COLLATE "C" FROM pomoc_new_rows n, jsonb_array_elements_text(n.person_ids) j(v) ORDER BY 1
+      ON CONFLICT DO NOTHING;`
+
+// Migration 7, person numbers (SQLite's migration 6): report rows and `pomoc_record_people` name
+// people by a number kept in `pomoc_person_numbers`, not by id. Erasure gives a person a new id
+// (`renamePerson`): that now moves one number to the new id instead of rewriting every report row
+// and people row of theirs. And `pomoc_records` leaves half of each page free, so that the rename
+// rewrites a person's records in place (heap-only tuples: no index entry changes), where before
+// every renamed record took a new entry in each of the table's indexes. A number goes when no
+// people row holds it any more (a delete, or an update that removes the person from their last
+// record).
+const personNumbers: SqlDialect.Migration = {
+  version: 7,
+  name: "person-numbers",
+  statements: [
+    `CREATE TABLE pomoc_person_numbers (
+        n bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        person_id text COLLATE "C" NOT NULL UNIQUE
+      )`,
+    // Holds a row while a rename rewrites records, whose report rows then keep their numbers.
+    `CREATE TABLE pomoc_renaming (singleton integer PRIMARY KEY CHECK (singleton = 1))`,
+    `INSERT INTO pomoc_person_numbers (person_id) SELECT DISTINCT person_id FROM pomoc_record_people ORDER BY 1`,
+    `UPDATE pomoc_report_rows SET person_ids = ${peopleNumbers("pomoc_report_rows.person_ids")}`,
+    `ALTER TABLE pomoc_record_people ADD COLUMN n bigint`,
+    `UPDATE pomoc_record_people p SET n = x.n FROM pomoc_person_numbers x WHERE x.person_id = p.person_id`,
+    `ALTER TABLE pomoc_record_people DROP COLUMN person_id`,
+    `ALTER TABLE pomoc_record_people ALTER COLUMN n SET NOT NULL`,
+    `ALTER TABLE pomoc_record_people ADD PRIMARY KEY (n, kind, id)`,
+    `CREATE OR REPLACE FUNCTION pomoc_report_rows_insert() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        ${numberPeople}
+        INSERT INTO pomoc_report_shapes (facets, tags)
+          SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
+        INSERT INTO pomoc_report_rows (kind, id, service_id, at, shape, person_ids)
+          SELECT n.kind, n.id, n.service_id, n.at, s.id, ${peopleNumbers("n.person_ids")} FROM pomoc_new_rows n
+          JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags);
+        RETURN NULL;
+      END $$`,
+    `CREATE OR REPLACE FUNCTION pomoc_report_rows_update() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF EXISTS (SELECT 1 FROM pomoc_renaming) THEN
+          RETURN NULL;
+        END IF;
+        ${numberPeople}
+        INSERT INTO pomoc_report_shapes (facets, tags)
+          SELECT DISTINCT facets, pomoc_distinct_tags(tags) FROM pomoc_new_rows ON CONFLICT DO NOTHING;
+        UPDATE pomoc_report_rows r SET service_id = n.service_id, at = n.at, shape = s.id, person_ids = ${
+      peopleNumbers("n.person_ids")
+    }
+          FROM pomoc_new_rows n JOIN pomoc_report_shapes s ON s.facets = n.facets AND s.tags = pomoc_distinct_tags(n.tags)
+          WHERE r.kind = n.kind AND r.id = n.id;
+        RETURN NULL;
+      END $$`,
+    `CREATE OR REPLACE FUNCTION pomoc_person_numbers_release() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM pomoc_person_numbers x USING (SELECT DISTINCT n FROM pomoc_old_people) o
+          WHERE x.n = o.n AND NOT EXISTS (SELECT 1 FROM pomoc_record_people p WHERE p.n = o.n);
+        RETURN NULL;
+      END $$`,
+    `CREATE TRIGGER pomoc_person_numbers_release AFTER DELETE ON pomoc_record_people REFERENCING OLD TABLE AS pomoc_old_people
+        FOR EACH STATEMENT EXECUTE FUNCTION pomoc_person_numbers_release()`,
+    `ALTER TABLE pomoc_records SET (fillfactor = 50)`,
+    `ANALYZE pomoc_person_numbers, pomoc_record_people, pomoc_report_rows`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
@@ -232,5 +304,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   reportShapes,
   guardKeys,
   lookupTokens,
-  recordsNullsFirst
+  recordsNullsFirst,
+  personNumbers
 ]
