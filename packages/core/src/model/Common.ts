@@ -129,8 +129,9 @@ const labelsFrom = (en: string, cs: string, lt: string, bg: string): typeof Labe
  * @since 0.1.0
  * @category models
  */
-export const Labels: typeof LabelsSchema & { readonly of: typeof labelsFrom } = Object.assign(LabelsSchema, {
-  of: labelsFrom
+export const Labels = Object.assign(LabelsSchema, {
+  /** Labels from their four texts, in the order English, Czech, Lithuanian, Bulgarian. */
+  of: (en: string, cs: string, lt: string, bg: string): typeof LabelsSchema.Type => labelsFrom(en, cs, lt, bg)
 })
 /**
  * @since 0.1.0
@@ -236,11 +237,10 @@ const spanFit = (
  * @since 0.1.0
  * @category models
  */
-export const AgeBand: typeof AgeBandSchema & {
-  readonly years: typeof bandYears
-  readonly fit: (band: typeof AgeBandSchema.Type, range: { readonly min: number; readonly max: number }) => AgeRangeFit
-} = Object.assign(AgeBandSchema, {
-  years: bandYears,
+export const AgeBand = Object.assign(AgeBandSchema, {
+  /** Each band's inclusive span of years (`undefined` for `not-stated`). */
+  years: bandYears as Readonly<Record<typeof AgeBandSchema.Type, readonly [number, number] | undefined>>,
+  /** Where a band lies against an age range (`unknown` for `not-stated`). */
   fit: (band: typeof AgeBandSchema.Type, range: { readonly min: number; readonly max: number }): AgeRangeFit =>
     spanFit(bandYears[band], range)
 })

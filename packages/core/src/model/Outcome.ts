@@ -33,10 +33,10 @@ const scaleFits = (scale: typeof IndicatorScaleSchema.Type, value: OutcomeValue)
  * @since 0.1.0
  * @category models
  */
-export const IndicatorScale: typeof IndicatorScaleSchema & { readonly fits: typeof scaleFits } = Object.assign(
-  IndicatorScaleSchema,
-  { fits: scaleFits }
-)
+export const IndicatorScale = Object.assign(IndicatorScaleSchema, {
+  /** Whether a value fits the scale. */
+  fits: (scale: typeof IndicatorScaleSchema.Type, value: OutcomeValue): boolean => scaleFits(scale, value)
+})
 /**
  * @since 0.1.0
  * @category models

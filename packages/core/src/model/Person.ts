@@ -126,10 +126,10 @@ const levelOf = (person: typeof PersonSchema.Type): IdentityLevel => person._tag
  * @since 0.1.0
  * @category models
  */
-export const Person: typeof PersonSchema & {
+export const Person = Object.assign(PersonSchema, {
   /** The identity level of a person (`anonymous`, `pseudonymous` or `identified`). */
-  readonly identityLevel: typeof levelOf
-} = Object.assign(PersonSchema, { identityLevel: levelOf })
+  identityLevel: (person: typeof PersonSchema.Type): IdentityLevel => person._tag
+})
 /**
  * @since 0.1.0
  * @category models
