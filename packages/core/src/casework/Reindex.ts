@@ -4,11 +4,12 @@
  * - **key rotation**: after the application's pseudonym key changes, every person's blind-index
  *   tokens (`BlindIndex`) must be computed again with the new key, or nobody is found;
  * - **backfill**: records written before a kind had index tokens (`IndexTokens`: the people
- *   shared into a service, the referrals made to a service, a record's revisions; a person's
- *   code), or before the application provided a pseudonym key, or with an older normalisation
- *   (the case fold of 0.2.0), get them. An upgrade that finds such records (the SQL stores'
- *   migration `index-v2`) makes reads through the kind's tokens fail with `Store.IndexRebuildNeeded`
- *   until `rebuildAll` has run for the whole kind, so a missing rebuild is never silent.
+ *   shared into a service, the referrals made to a service, a record's revisions, a plan step by
+ *   its plan and id; a person's code), or before the application provided a pseudonym key, or
+ *   with an older normalisation (the case fold of 0.2.0), get them. An upgrade that finds people,
+ *   referrals or revisions written before it (the SQL stores' migration `index-v2`) makes reads
+ *   through the kind's tokens fail with `Store.IndexRebuildNeeded` until `rebuildAll` has run for
+ *   the whole kind, so a missing rebuild is never silent.
  *
  * Each call rewrites one page of records of a kind (optionally of one service) whose tokens
  * differ from what they should be: the same record, its data as stored (still encrypted), with
@@ -42,7 +43,7 @@ import { tokensOf } from "./IndexTokens.js"
  * @since 0.2.0
  * @category models
  */
-export type IndexedKind = "person" | "referral" | "revision"
+export type IndexedKind = "person" | "referral" | "revision" | "plan-step"
 
 /**
  * What to rebuild: a kind, optionally of one service, a page at a time.
