@@ -122,15 +122,21 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
 }
 
 const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> => {
-  if (kind === "contact") return arbPluginContact(plugin)
   if (kind === "measurement") return arbPluginMeasurement(plugin)
   const entry = entities.find((e) => e.name === entityNames[kind])!
-  return decoded(entry.arbitrary, entry.schema)
+  const entity: fc.Arbitrary<unknown> = kind === "contact"
+    ? arbPluginContact(plugin)
+    : decoded(entry.arbitrary, entry.schema)
+  // The plugin's custom fields too, so that reports may group by or sum their facets.
+  return (kind === "contact" || kind === "person" || kind === "activity") && plugin.fields?.[kind] !== undefined
+    ? fc.tuple(entity, arbFieldValues(plugin, kind)).map(([e, custom]) => ({ ...(e as object), ...custom }))
+    : entity
 }
 
 /**
  * Stored records of every kind, indexed as the case-work API stores them (facets and tags),
- * with the plugin's codes in contacts and its indicators in measurements.
+ * with the plugin's codes in contacts, its indicators in measurements and its custom fields
+ * (`arbFieldValues`) in contacts, people and activities.
  *
  * @since 0.1.0
  * @category constructors
