@@ -84,20 +84,6 @@ export const secondVisitRate = Report.define({
 })
 
 /**
- * The reports of street work.
- *
- * - how much: people first reached per first-contact channel, contacts per channel and place
- *   (the follow-up channels), contacts per intervention, group activities per topic (LAN
- *   parties, school sessions), people per identity level and age band;
- * - how well: people who had not known the service per first-contact channel, first contacts
- *   per channel and place, the share of people who came back after their first contact
- *   ({@link secondVisitRate}), outcome assessments made with the person;
- * - better off: people per indicator and value.
- *
- * @since 0.1.0
- * @category models
- */
-/**
  * How well each way of first contact reaches people who did not know the service: per
  * first-contact channel, the people new to the service (`newToService`, counted on the contact)
  * out of the people its first contacts reached (the seed's ~75 % at LAN parties). The table has
@@ -123,6 +109,20 @@ export const newToServiceShareByChannel = Report.define({
   }
 })
 
+/**
+ * The reports of street work.
+ *
+ * - how much: people first reached per first-contact channel, contacts per channel and place
+ *   (the follow-up channels), contacts per intervention, group activities per topic (LAN
+ *   parties, school sessions), people per identity level and age band;
+ * - how well: people who had not known the service per first-contact channel, first contacts
+ *   per channel and place, the share of people who came back after their first contact
+ *   ({@link secondVisitRate}), outcome assessments made with the person;
+ * - better off: people per indicator and value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export const reports = [
   firstContactsByChannel,
   newToServiceByChannel,
