@@ -129,7 +129,10 @@ const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> =>
     : decoded(entry.arbitrary, entry.schema)
   // The plugin's custom fields too, so that reports may group by or sum their facets.
   return (kind === "contact" || kind === "person" || kind === "activity") && plugin.fields?.[kind] !== undefined
-    ? fc.tuple(entity, arbFieldValues(plugin, kind)).map(([e, custom]) => ({ ...(e as object), ...custom }))
+    ? fc.tuple(entity, arbFieldValues(plugin, kind, { every: true })).map(([e, custom]) => ({
+      ...(e as object),
+      ...custom
+    }))
     : entity
 }
 
@@ -246,7 +249,8 @@ const samplesOf = (def: FieldDefinition, seed: string, count: number): ReadonlyA
 /**
  * Values of a plugin's custom fields of one record kind (`contact`, `person`, `activity`), each
  * field present or not, generated from the field's own schema (Effect's Schema-derived
- * generation, `samples` values per field, 50 by default) and encoded as a record carries them.
+ * generation, `samples` values per field, 50 by default) and encoded as a record carries them;
+ * with `every`, each declared field is present.
  * Every value is one the case-work API must accept for a service of the plugin's type.
  *
  * @example
@@ -265,7 +269,7 @@ const samplesOf = (def: FieldDefinition, seed: string, count: number): ReadonlyA
 export const arbFieldValues = (
   plugin: Plugin,
   kind: ExtensibleKind,
-  options: { readonly samples?: number } = {}
+  options: { readonly samples?: number; readonly every?: boolean } = {}
 ): fc.Arbitrary<FieldValues> => {
   const declared = Object.entries(plugin.fields?.[kind] ?? {})
   const bag = (personal: boolean): fc.Arbitrary<{ readonly [name: string]: FieldValue }> =>
@@ -277,7 +281,7 @@ export const arbFieldValues = (
           .filter(([, values]) => values.length > 0)
           .map(([name, values]) => [name, fc.constantFrom(...values)])
       ),
-      { requiredKeys: [] }
+      options.every === true ? {} : { requiredKeys: [] }
     ) as fc.Arbitrary<{ readonly [name: string]: FieldValue }>
   return fc.tuple(bag(false), bag(true)).map(([fields, personalFields]) => ({
     ...(Object.keys(fields).length > 0 ? { fields } : {}),
