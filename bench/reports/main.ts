@@ -83,7 +83,7 @@ for (const { definition } of definitions) {
   // Filtered reports (and rates' numerators) have cells too: their filters' values are drawn.
   const filters = [
     ...(q.where ?? []),
-    ...(typeof q.measure === "object" && "rate" in q.measure ? q.measure.rate.where : [])
+    ...(typeof q.measure === "object" && "rate" in q.measure ? q.measure.rate.where ?? [] : [])
   ]
   for (const f of filters) {
     if (f.by === "tag") { for (const v of f.in) shape.tags.add(String(v)) }
@@ -195,7 +195,7 @@ const handWritten = (
     return `(${parts.join(" OR ") || "false"})`
   }
   const rate = typeof m === "object" && "rate" in m ? m.rate : undefined
-  const numerator = rate === undefined ? undefined : rate.where.map(filter).join(" AND ")
+  const numerator = rate === undefined ? undefined : (rate.where ?? []).map(filter).join(" AND ")
   const p = [q.kind, PERIOD.serviceId, PERIOD.from, PERIOD.to].map(placeholder)
   const where = (q.where ?? []).map(filter)
   if (m === "people" || rate?.of === "people") {

@@ -473,13 +473,13 @@ const judgedAs: Partial<Record<keyof Casework.Operations, string>> = {
 /** What can go wrong besides bad input and access (hand-kept: the checks are code). */
 const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   registerService:
-    "`type` no plugin defines; a first-contact channel outside the type's taxonomy; unknown organisation (`NotFound`)",
+    "`type` no plugin defines; a first-contact channel outside the type's taxonomy; a locality's channels for a locality the service does not serve (or listed twice) or outside its channels; unknown organisation (`NotFound`)",
   registerLocation: "unknown organisation (`NotFound`)",
   registerVolunteer: "unknown organisation (`NotFound`)",
   changeIdentityLevel:
     "`person.serviceId` differs from the person's service; `person.sharedWith` changed (only `sharePerson` shares)",
   recordContact:
-    "channel, interventions or first-contact channel outside the type's taxonomy; a participant not known to the service; `workers` without the actor",
+    "channel, interventions or first-contact channel outside the type's taxonomy; a first contact at a locality through a channel not chosen there; a participant not known to the service; `workers` without the actor",
   assessEligibility: "a person not known to the service (`personId`)",
   startCooperation: "a person not known to the service; one who already cooperates (`personId`)",
   endCooperation: "a cooperation that has ended (`cooperationId`)",

@@ -231,6 +231,31 @@ describe("low-threshold club: activities the young people organise themselves", 
   })
 })
 
+describe("community centre: volunteer hours summed in minutes", () => {
+  it("reports the time volunteers gave per month in minutes (1.5 h and 2 h are 210), not as a count of sessions", async () => {
+    await run((api) =>
+      api.registerVolunteer(admin, {
+        id: "vol",
+        organisationId: "org",
+        displayName: "Jana",
+        kind: "volunteer",
+        ageGroup: "youth",
+        since: T(1),
+        skills: []
+      })
+    )
+    for (const [day, hours] of [[4, 1.5], [11, 2]] as const) {
+      await run((api) =>
+        api.recordVolunteerHours(admin, { volunteerId: "vol", serviceId: "centre", on: T(day), hours })
+      )
+    }
+    const minutes = await run((api) =>
+      api.report(youthWorker, { reportId: "volunteer-minutes-by-month", serviceId: "centre", period: "2026-05" })
+    )
+    expect(minutes.table._tag === "OneWay" && minutes.table.cells).toEqual([{ _tag: "Value", count: 210 }])
+  })
+})
+
 describe("community centre: parks, cafés and sports grounds are places of their own", () => {
   it("records a contact in a park and one in a café as different place types", async () => {
     // The test project's API is typed by the club and debt counselling (registry.ts): the
@@ -264,6 +289,62 @@ describe("community centre: parks, cafés and sports grounds are places of their
   })
 })
 
+describe("street work: first-contact channels chosen per locality", () => {
+  const firstContact = (locationId: string, firstContactChannel: string) =>
+    ({
+      serviceId: "street",
+      at: T(8, 17),
+      durationMinutes: 60,
+      locationId,
+      locationKind: firstContactChannel === "lan-party" ? "event-venue" : "school",
+      channel: "in-person",
+      mode: "group",
+      participants: [],
+      anonymousCount: 12,
+      workers: ["tom"],
+      interventions: ["contact"],
+      firstContact: true,
+      firstContactChannel
+    }) as never
+  const choosing = (localityChannels: ReadonlyArray<{ locality: string; firstContactChannels: Array<string> }>) =>
+    ({
+      id: "street",
+      changes: {
+        localities: ["brno", "jihlava"],
+        firstContactChannels: ["lan-party", "school-streetwork"],
+        localityChannels
+      }
+    }) as never
+
+  it("records a first contact at a locality only through a channel chosen there, storing nothing otherwise", async () => {
+    // Brno reaches gamers at LAN parties; Jihlava chose nothing of its own (any of the service's).
+    await run((api) => api.correctService(admin, choosing([{ locality: "brno", firstContactChannels: ["lan-party"] }])))
+    const refused = await fail((api) => api.recordContact(streetWorker, firstContact("brno", "school-streetwork")))
+    expect(refused).toMatchObject({ _tag: "InvalidCommand", field: "firstContactChannel" })
+    expect(await stored("contact")).toEqual([])
+    await run((api) => api.recordContact(streetWorker, firstContact("brno", "lan-party")))
+    await run((api) => api.recordContact(streetWorker, firstContact("jihlava", "school-streetwork")))
+    expect(await stored("contact")).toHaveLength(2)
+  })
+
+  it("refuses a locality the service does not serve, or one listed twice, and a channel it did not choose", async () => {
+    const refused = (localityChannels: Parameters<typeof choosing>[0]) =>
+      fail((api) => api.correctService(admin, choosing(localityChannels)))
+    expect(await refused([{ locality: "praha", firstContactChannels: ["lan-party"] }])).toMatchObject({
+      _tag: "InvalidCommand",
+      field: "localityChannels[0].locality"
+    })
+    expect(
+      await refused([
+        { locality: "brno", firstContactChannels: [] },
+        { locality: "brno", firstContactChannels: ["lan-party"] }
+      ])
+    ).toMatchObject({ _tag: "InvalidCommand", field: "localityChannels[1].locality" })
+    expect(await refused([{ locality: "brno", firstContactChannels: ["online-outreach"] }]))
+      .toMatchObject({ _tag: "InvalidCommand", field: "localityChannels[0].firstContactChannels[0]" })
+  })
+})
+
 describe("street work: people new to the service, counted per contact", () => {
   // The test project's API is typed by the club and debt counselling (registry.ts): street
   // work's codes and fields are checked here at run time only.
@@ -293,6 +374,34 @@ describe("street work: people new to the service, counted per contact", () => {
     expect(record!.facets["firstContactChannel"]).toBe("lan-party")
     // The seed's ~75 % at LAN parties: new people over the people the channel reached.
     expect(Number(record!.facets["field_newToService"]) / 40).toBe(0.75)
+  })
+
+  it("reports the share of new people per way of first contact (new-to-service-share-by-channel), not by hand", async () => {
+    // Two LAN parties (40 gamers, 30 new; 20 gamers, 15 new) and a school visit (25 pupils, 5 new).
+    await run((api) => api.recordContact(streetWorker, lanParty({ fields: { newToService: 30 } })))
+    await run((api) =>
+      api.recordContact(streetWorker, lanParty({ at: T(9, 17), anonymousCount: 20, fields: { newToService: 15 } }))
+    )
+    await run((api) =>
+      api.recordContact(
+        streetWorker,
+        lanParty({
+          at: T(10, 12),
+          anonymousCount: 25,
+          locationKind: "school",
+          firstContactChannel: "school-streetwork",
+          fields: { newToService: 5 }
+        })
+      )
+    )
+    const result = await run((api) =>
+      api.report(streetWorker, { reportId: "new-to-service-share-by-channel", serviceId: "street", period: "2026-05" })
+    )
+    const rows = result.rowKeys.map((key) => String(key[0]))
+    const shareOf = (channel: string) => result.rates!.rows[rows.indexOf(channel)]
+    expect(shareOf("lan-party")).toBe(45 / 60) // the seed's ~75 % at LAN parties
+    expect(shareOf("school-streetwork")).toBe(5 / 25)
+    expect(result.rates!.total).toBe(50 / 85)
   })
 
   const withoutChannel = (contact: object) => {

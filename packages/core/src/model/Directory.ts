@@ -207,6 +207,22 @@ export class Location extends Schema.Class<Location>("@pomoc/core/Location")({
 }) {}
 
 /**
+ * The first-contact channels a service chose for one of its localities: each locality its own
+ * (LAN parties in one town, school streetwork in another), from the service's own channels.
+ * @since 0.2.0
+ * @category models
+ */
+export const LocalityChannels = Schema.Struct({
+  locality: LocationId,
+  firstContactChannels: Schema.Array(Code)
+})
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type LocalityChannels = typeof LocalityChannels.Type
+
+/**
  * Who a service is for.
  * @since 0.1.0
  * @category models
@@ -240,6 +256,13 @@ export class Service extends Schema.Class<Service>("@pomoc/core/Service")({
   freeOfCharge: Schema.Boolean,
   /** The first-contact channels this service chose (codes from its plugin's taxonomy). */
   firstContactChannels: Schema.Array(Code),
+  /**
+   * The first-contact channels chosen per locality (each of the service's `localities` at most
+   * once, each channel one of `firstContactChannels`); a first contact at such a locality must
+   * come through one of them. A locality not listed takes any of the service's channels.
+   * @since 0.2.0
+   */
+  localityChannels: Schema.optionalKey(Schema.Array(LocalityChannels)),
   /**
    * Service-specific settings read by principles and plugins (never personal data), e.g.
    * `{ independenceWarningMonths: 12 }`. Keys are setting names; values are strings, numbers or booleans.

@@ -159,6 +159,28 @@ export const outcomesByIndicator = (indicators: ReadonlyArray<IndicatorDefinitio
   })
 
 /**
+ * How much: the time volunteers gave per month, summed in whole minutes (core stores each entry's
+ * hours and its minutes; hours may be fractional, a report's cells are whole counts). For the
+ * service types that work with volunteers; not among {@link all}.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const volunteerMinutesByMonth = () =>
+  Report.define({
+    id: "volunteer-minutes-by-month",
+    question: "how-much",
+    labels: labelsIn5(
+      "Minutes given by volunteers, by month",
+      "Minuty odpracované dobrovolníky podle měsíců",
+      "Savanorių skirtos minutės pagal mėnesius",
+      "Минути, дадени от доброволци, по месеци",
+      "Хвилини, які віддали волонтери, за місяцями"
+    ),
+    query: { kind: "volunteer-hours", dimensions: [{ by: "month" }], measure: { sum: "minutes" } }
+  })
+
+/**
  * What the standard reports are built from: a plugin's taxonomies and indicators.
  *
  * @since 0.2.0
@@ -200,3 +222,4 @@ export type StandardReportId =
   | "people-by-need"
   | "outcomes-assessed-with-person"
   | "outcomes-by-indicator"
+  | "volunteer-minutes-by-month"

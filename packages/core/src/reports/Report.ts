@@ -31,7 +31,9 @@ import * as Tables from "./Tables.js"
  * - `{ rate: { of, where } }`: the share of the records (or people, `of: "people"`) of each cell
  *   that the filters `where` keep: the table gets two columns, the numerator and the rest of
  *   the denominator (the row total), suppressed together, and {@link ReportResult.rates} the
- *   shares where both are shown;
+ *   shares where both are shown; `{ rate: { sum: { part, whole } } }` is the share one numeric
+ *   facet makes of another in each cell (people new to the service among the people reached),
+ *   laid out the same way;
  * - `{ change: facet, order? }`: change per person: each person's first and last value of the
  *   facet in the period (measurements' `value`), counted as improved, same or worse. Numbers
  *   and yes/no compare as such; categories by their place in `order` (worst first).
@@ -58,8 +60,15 @@ export type Measure =
 export interface RateMeasure {
   /** Records (default) or distinct people. */
   readonly of?: "records" | "people"
-  /** The filters a record must pass to count in the numerator. */
-  readonly where: ReadonlyArray<AggregateFilter>
+  /** The filters a record must pass to count in the numerator (required unless `sum`). */
+  readonly where?: ReadonlyArray<AggregateFilter>
+  /**
+   * The share a numeric facet (`part`) makes of another (`whole`) summed per cell, instead of
+   * counting records: e.g. `{ part: "field_newToService", whole: "participants" }`. A part
+   * larger than its whole counts as the whole.
+   * @since 0.2.0
+   */
+  readonly sum?: { readonly part: string; readonly whole: string }
 }
 
 /**
@@ -253,11 +262,17 @@ export const toAggregateQuery = (definition: ReportDefinition, options: RunOptio
     kind: definition.query.kind,
     groupBy: definition.query.dimensions.map((d) => d.by),
     ...(typeof measure === "object" && "sum" in measure ? { sum: [measure.sum] } : {}),
+    ...(typeof measure === "object" && "rate" in measure && measure.rate.sum !== undefined
+      ? { sum: [measure.rate.sum.part, measure.rate.sum.whole] }
+      : {}),
     ...(measure === "people" && anonymous !== undefined ? { sum: [anonymous] } : {}),
     ...(people ? { distinctPeople: true } : {}),
     ...(people && definition.query.peopleBy === "code" ? { distinctBy: "code" as const } : {}),
     ...(typeof measure === "object" && "change" in measure ? { change: measure.change } : {}),
-    ...(typeof measure === "object" && "rate" in measure ? { part: measure.rate.where } : {}),
+    // A counted rate's numerator, in the same pass (a rate of two sums needs none).
+    ...(typeof measure === "object" && "rate" in measure && measure.rate.sum === undefined
+      ? { part: measure.rate.where ?? [] }
+      : {}),
     ...(where.length > 0 ? { where } : {}),
     ...(options.serviceId !== undefined ? { serviceId: options.serviceId } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
@@ -274,9 +289,9 @@ export const toAggregateQuery = (definition: ReportDefinition, options: RunOptio
  */
 export const numeratorQuery = (definition: ReportDefinition, options: RunOptions = {}): AggregateQuery | undefined => {
   const measure = definition.query.measure ?? "records"
-  if (typeof measure !== "object" || !("rate" in measure)) return undefined
+  if (typeof measure !== "object" || !("rate" in measure) || measure.rate.sum !== undefined) return undefined
   const { part: _, ...base } = toAggregateQuery(definition, options)
-  return { ...base, where: [...(base.where ?? []), ...measure.rate.where] }
+  return { ...base, where: [...(base.where ?? []), ...(measure.rate.where ?? [])] }
 }
 
 const groupKey = (names: ReadonlyArray<string>, row: AggregateRow) =>
@@ -320,11 +335,16 @@ export const layOut = (
     outcome = Tables.RATE_COLUMNS
     const of = (row: AggregateRow | AggregateRow["part"] | undefined) =>
       row === undefined ? 0 : measure.rate.of === "people" ? row.distinctPeople : row.count
-    amounts = (row) => {
-      const all = of(row)
-      const part = of(row.part ?? numerators.get(groupKey(names, row)))
-      return all === undefined || part === undefined ? [undefined] : [part, all - part]
-    }
+    const sum = measure.rate.sum
+    // A part larger than its whole (data a rule should have refused) counts as the whole.
+    const split = (part: number, whole: number) => [Math.min(part, whole), Math.max(whole - part, 0)]
+    amounts = sum !== undefined
+      ? (row) => split(row.sums[sum.part] ?? 0, row.sums[sum.whole] ?? 0)
+      : (row) => {
+        const all = of(row)
+        const part = of(row.part ?? numerators.get(groupKey(names, row)))
+        return all === undefined || part === undefined ? [undefined] : [part, all - part]
+      }
   } else {
     outcome = Tables.CHANGE_COLUMNS
     amounts = (row) => Tables.changeCounts(row, measure.order)
@@ -367,7 +387,13 @@ const validate = (definition: ReportDefinition, options: RunOptions): InvalidRep
   if (typeof measure === "object" && "change" in measure && !FACET_NAME.test(measure.change)) {
     return invalid("query.measure.change", "a facet name")
   }
-  if (typeof measure === "object" && "rate" in measure && measure.rate.where.length === 0) {
+  const rateSum = typeof measure === "object" && "rate" in measure ? measure.rate.sum : undefined
+  if (rateSum !== undefined && !(FACET_NAME.test(rateSum.part) && FACET_NAME.test(rateSum.whole))) {
+    return invalid("query.measure.rate.sum", "a part and a whole that are facet names")
+  }
+  if (
+    typeof measure === "object" && "rate" in measure && rateSum === undefined && (measure.rate.where ?? []).length === 0
+  ) {
     return invalid("query.measure.rate.where", "at least one filter")
   }
   const anonymous = definition.query.anonymous

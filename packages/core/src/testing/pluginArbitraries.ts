@@ -122,15 +122,24 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
 }
 
 const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> => {
-  if (kind === "contact") return arbPluginContact(plugin)
   if (kind === "measurement") return arbPluginMeasurement(plugin)
   const entry = entities.find((e) => e.name === entityNames[kind])!
-  return decoded(entry.arbitrary, entry.schema)
+  const entity: fc.Arbitrary<unknown> = kind === "contact"
+    ? arbPluginContact(plugin)
+    : decoded(entry.arbitrary, entry.schema)
+  // The plugin's custom fields too, so that reports may group by or sum their facets.
+  return (kind === "contact" || kind === "person" || kind === "activity") && plugin.fields?.[kind] !== undefined
+    ? fc.tuple(entity, arbFieldValues(plugin, kind, { every: true })).map(([e, custom]) => ({
+      ...(e as object),
+      ...custom
+    }))
+    : entity
 }
 
 /**
  * Stored records of every kind, indexed as the case-work API stores them (facets and tags),
- * with the plugin's codes in contacts and its indicators in measurements.
+ * with the plugin's codes in contacts, its indicators in measurements and its custom fields
+ * (`arbFieldValues`) in contacts, people and activities.
  *
  * @since 0.1.0
  * @category constructors
@@ -240,7 +249,8 @@ const samplesOf = (def: FieldDefinition, seed: string, count: number): ReadonlyA
 /**
  * Values of a plugin's custom fields of one record kind (`contact`, `person`, `activity`), each
  * field present or not, generated from the field's own schema (Effect's Schema-derived
- * generation, `samples` values per field, 50 by default) and encoded as a record carries them.
+ * generation, `samples` values per field, 50 by default) and encoded as a record carries them;
+ * with `every`, each declared field is present.
  * Every value is one the case-work API must accept for a service of the plugin's type.
  *
  * @example
@@ -259,7 +269,7 @@ const samplesOf = (def: FieldDefinition, seed: string, count: number): ReadonlyA
 export const arbFieldValues = (
   plugin: Plugin,
   kind: ExtensibleKind,
-  options: { readonly samples?: number } = {}
+  options: { readonly samples?: number; readonly every?: boolean } = {}
 ): fc.Arbitrary<FieldValues> => {
   const declared = Object.entries(plugin.fields?.[kind] ?? {})
   const bag = (personal: boolean): fc.Arbitrary<{ readonly [name: string]: FieldValue }> =>
@@ -271,7 +281,7 @@ export const arbFieldValues = (
           .filter(([, values]) => values.length > 0)
           .map(([name, values]) => [name, fc.constantFrom(...values)])
       ),
-      { requiredKeys: [] }
+      options.every === true ? {} : { requiredKeys: [] }
     ) as fc.Arbitrary<{ readonly [name: string]: FieldValue }>
   return fc.tuple(bag(false), bag(true)).map(([fields, personalFields]) => ({
     ...(Object.keys(fields).length > 0 ? { fields } : {}),

@@ -101,6 +101,53 @@ describe("rates", () => {
   })
 })
 
+describe("rates of sums: the share one facet makes of another", () => {
+  const share = (threshold: number) =>
+    define({
+      kind: "contact",
+      dimensions: [{ by: "channel", values: ["street", "online", "school"] }],
+      measure: { rate: { sum: { part: "newToService", whole: "participants" } } }
+    }, threshold)
+  const arbReached = fc.array(
+    fc.record({ channel: fc.constantFrom("street", "online", "school"), participants: fc.integer({ min: 0, max: 40 }) })
+      .chain((c) => fc.integer({ min: 0, max: c.participants }).map((newToService) => ({ ...c, newToService }))),
+    { maxLength: 40 }
+  )
+
+  it("shows the part, the rest of the whole and the share per cell (model: sums per channel)", () => {
+    fc.assert(
+      fc.property(arbReached, fc.integer({ min: 1, max: 6 }), (xs, threshold) => {
+        const records = xs.map((x, i) => record(i, { facets: x }))
+        const result = runOn(share(threshold), records)
+        const table = result.table as SuppressedTwoWay
+        expect(table.columns.values).toEqual(["numerator", "rest"])
+        ;["street", "online", "school"].forEach((channel, i) => {
+          const mine = xs.filter((x) => x.channel === channel)
+          const part = mine.reduce((n, x) => n + x.newToService, 0)
+          const whole = mine.reduce((n, x) => n + x.participants, 0)
+          const [shownPart, rest] = table.cells[i]!
+          if (shownPart?._tag === "Value") expect(shownPart.count).toBe(part)
+          if (rest?._tag === "Value") expect(rest.count).toBe(whole - part)
+          const shown = shownPart?._tag === "Value" && table.rowTotals[i]!._tag === "Value" && whole > 0
+          expect(result.rates!.rows[i]).toBe(shown ? part / whole : null)
+        })
+      })
+    )
+  })
+
+  it("refuses a part or whole that is not a facet name, and needs no filters", () => {
+    const bad = define({
+      kind: "contact",
+      dimensions: [{ by: "channel" }],
+      measure: { rate: { sum: { part: "new to service", whole: "participants" } } }
+    })
+    const exit = Effect.runSyncExit(Report.run(bad, StoreModule.memoryOf([])))
+    expect(JSON.stringify(exit)).toContain("query.measure.rate.sum")
+    expect(Report.numeratorQuery(share(1))).toBeUndefined()
+    expect(Report.toAggregateQuery(share(1)).sum).toEqual(["newToService", "participants"])
+  })
+})
+
 describe("a rate in one aggregate", () => {
   const rate = define({
     kind: "contact",

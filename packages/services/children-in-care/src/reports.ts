@@ -86,5 +86,6 @@ export const reports = [
   StandardReports.peopleByNeed({ needs }),
   StandardReports.firstContactsByChannel({ firstContactChannels }),
   StandardReports.outcomesAssessedWithPerson(indicators),
-  outcomesByIndicator
+  outcomesByIndicator,
+  StandardReports.volunteerMinutesByMonth()
 ] as const

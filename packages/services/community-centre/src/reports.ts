@@ -115,5 +115,6 @@ export const reports = [
   StandardReports.peopleByNeed({ needs }),
   StandardReports.firstContactsByChannel({ firstContactChannels }),
   StandardReports.outcomesAssessedWithPerson(indicators),
-  StandardReports.outcomesByIndicator(indicators)
+  StandardReports.outcomesByIndicator(indicators),
+  StandardReports.volunteerMinutesByMonth()
 ] as const

@@ -84,6 +84,32 @@ export const secondVisitRate = Report.define({
 })
 
 /**
+ * How well each way of first contact reaches people who did not know the service: per
+ * first-contact channel, the people new to the service (`newToService`, counted on the contact)
+ * out of the people its first contacts reached (the seed's ~75 % at LAN parties). The table has
+ * the new people and the rest; `rates` holds the shares.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const newToServiceShareByChannel = Report.define({
+  id: "new-to-service-share-by-channel",
+  question: "how-well",
+  labels: labelsOf(
+    "Share of people new to the service among those first reached, by way of first contact",
+    "Podíl lidí nových pro službu mezi oslovenými při prvokontaktu, podle způsobu prvokontaktu",
+    "Naujų paslaugai žmonių dalis tarp pirmą kartą pasiektų, pagal pirmojo kontakto būdą",
+    "Дял на новите за услугата хора сред достигнатите за първи път, по начин на първи контакт"
+  ),
+  query: {
+    kind: "contact",
+    dimensions: [{ by: "firstContactChannel", values: firstContactChannelValues }],
+    where: [{ by: "firstContact", in: [true] }],
+    measure: { rate: { sum: { part: "field_newToService", whole: "participants" } } }
+  }
+})
+
+/**
  * The reports of street work.
  *
  * - how much: people first reached per first-contact channel, contacts per channel and place
@@ -152,7 +178,8 @@ export const reports = [
   StandardReports.peopleByAgeBand(),
   secondVisitRate,
   StandardReports.outcomesAssessedWithPerson(indicators),
-  StandardReports.outcomesByIndicator(indicators)
+  StandardReports.outcomesByIndicator(indicators),
+  newToServiceShareByChannel
 ] as const
 
 /**

@@ -70,6 +70,7 @@ export const uk: Readonly<Record<string, string>> = {
   "reports[5].labels": "Учасники за місяцями",
   "reports[6].labels": "Відвідування групових заходів за темою",
   "reports[8].labels": "Частка людей, які повернулися після першого контакту",
+  "reports[11].labels": "Частка нових для служби людей серед охоплених уперше, за способом першого контакту",
   "messages.streetWork.targetAge.outside":
     "Вікова група поза цільовим віком програми: запропонуйте, що можете, і порекомендуйте відповідну службу.",
   "messages.streetWork.targetAge.partly":

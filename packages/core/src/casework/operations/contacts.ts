@@ -5,13 +5,24 @@
  */
 import { Effect } from "effect"
 import { Contact } from "../../model/Contact.js"
-import { LocationKind } from "../../model/Directory.js"
+import { LocationKind, type Service } from "../../model/Directory.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, requireCode, requireFields } from "./common.js"
+import { access, invalid, requireCode, requireFields } from "./common.js"
 
 // Without a place-type taxonomy of its plugin, a service's contacts take core's place types.
 const corePlaces: ReadonlySet<string> = new Set(LocationKind.literals)
+
+// A first contact at a locality with channels of its own comes through one of them.
+const requireLocalityChannel = (contact: Contact, service: Service) => {
+  if (!contact.firstContact || contact.firstContactChannel === undefined || contact.locationId === undefined) {
+    return Effect.void
+  }
+  const entry = service.localityChannels?.find((e) => e.locality === contact.locationId)
+  return entry === undefined || entry.firstContactChannels.includes(contact.firstContactChannel)
+    ? Effect.void
+    : invalid("RecordContact", "firstContactChannel", "not a first-contact channel the service chose for this locality")
+}
 
 /**
  * Record a contact and its interventions. Channel, interventions and first-contact channel must
@@ -54,7 +65,8 @@ export const recordContact = Operation.write()({
             )
           ]
           : []),
-        requireFields("RecordContact", "", info?.fields, "contact", contact)
+        requireFields("RecordContact", "", info?.fields, "contact", contact),
+        requireLocalityChannel(contact, service.value)
       ], { discard: true })
     }
   ],

@@ -270,6 +270,7 @@ export const correctService = correction({
     "principles",
     "freeOfCharge",
     "firstContactChannels",
+    "localityChannels",
     "config",
     "retentionMonths",
     "phones",

@@ -29,6 +29,29 @@ export const registerOrganisation = Operation.write()({
     })
 })
 
+// Each locality of the service once, each channel one the service chose.
+const requireLocalityChannels = (service: Service) => {
+  const localities = new Set<string>(service.localities)
+  const chosen = new Set<string>(service.firstContactChannels)
+  const seen = new Set<string>()
+  for (const [i, entry] of (service.localityChannels ?? []).entries()) {
+    const at = `localityChannels[${i}]`
+    if (!localities.has(entry.locality) || seen.has(entry.locality)) {
+      return invalid("RegisterService", `${at}.locality`, "one of the service's localities, listed once")
+    }
+    seen.add(entry.locality)
+    const j = entry.firstContactChannels.findIndex((code) => !chosen.has(code))
+    if (j >= 0) {
+      return invalid(
+        "RegisterService",
+        `${at}.firstContactChannels[${j}]`,
+        "one of the service's first-contact channels"
+      )
+    }
+  }
+  return Effect.void
+}
+
 /**
  * Register a service of a registered service type (a plugin).
  * @since 0.2.0
@@ -60,7 +83,8 @@ export const registerService = Operation.write()({
           ),
         { discard: true }
       )
-    }
+    },
+    (_ctx, service) => requireLocalityChannels(service)
   ],
   decide: (_ctx, service) =>
     Effect.succeed({
