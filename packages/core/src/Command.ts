@@ -337,7 +337,13 @@ export interface AnswerReferral {
  * @category models
  */
 export interface CorrectRecord {
-  readonly _tag: "CorrectContact" | "CorrectPerson" | "CorrectActivity" | "CorrectLocation" | "CorrectService"
+  readonly _tag:
+    | "CorrectContact"
+    | "CorrectPerson"
+    | "CorrectActivity"
+    | "CorrectLocation"
+    | "CorrectService"
+    | "CorrectOrganisation"
   /** The corrected record's kind. */
   readonly kind: string
   /** The corrected record's id. */

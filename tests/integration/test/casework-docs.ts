@@ -340,6 +340,12 @@ export const examples: ReadonlyArray<Example> = [
   { op: "correctActivity", actor: "ana", input: { id: "football", changes: { anonymousAttendance: 8 } } },
   { op: "correctLocation", actor: "marta", input: { id: "premises", changes: { municipality: "Praha 4" } } },
   { op: "correctService", actor: "marta", input: { id: "club", changes: { name: "Klub Ostrov Praha" } } },
+  // An organisation declares a reporting period after it was registered (no two may share a month).
+  {
+    op: "correctOrganisation",
+    actor: "jana",
+    input: { id: "ostrov", changes: { reportingPeriods: [{ id: "school-2025", from: "2025-09", to: "2026-06" }] } }
+  },
   { op: "recordChanges", actor: "marta", input: { kind: "contact", id: "contact-1" } },
   { op: "voidRecord", actor: "marta", input: { kind: "contact", id: "contact-1", reason: "duplicate" } },
   {
@@ -460,7 +466,8 @@ const judgedAs: Partial<Record<keyof Casework.Operations, string>> = {
   correctPerson: "RegisterPerson",
   correctActivity: "RecordActivity",
   correctLocation: "RegisterLocation",
-  correctService: "RegisterService"
+  correctService: "RegisterService",
+  correctOrganisation: "RegisterOrganisation"
 }
 
 /** What can go wrong besides bad input and access (hand-kept: the checks are code). */
@@ -515,6 +522,7 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   correctPerson: "as `registerPerson`, for the corrected person",
   correctActivity: "as `recordActivity`, for the corrected activity",
   correctService: "as `registerService`, for the corrected service",
+  correctOrganisation: "two reporting periods sharing a month, or one ending before it starts (`reportingPeriods`)",
   report: "no registered report with the id (`reportId`)",
   publishReport: "no registered report with the id (`reportId`)"
 }

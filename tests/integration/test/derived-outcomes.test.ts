@@ -32,30 +32,31 @@ const personInput = (id: string) => ({
   nickname: id
 })
 
-const setUp = async (): Promise<Runtime> => {
+/** A street-work service of the organisation. */
+const streetService = (id: string, name: string) => ({
+  id,
+  organisationId: "org",
+  type: "street-work",
+  name,
+  targetGroup: { description: "young people", ageRange: { min: 11, max: 26 } },
+  localities: [],
+  principles: [...streetWork.principles],
+  freeOfCharge: true,
+  firstContactChannels: ["street-work"],
+  registeredAt: "2026-01-01T00:00:00.000Z"
+})
+
+const setUp = async (extra: ReadonlyArray<typeof worker> = []): Promise<Runtime> => {
   const runtime = ManagedRuntime.make(
     Casework.layer(Casework.configFromRegistry(registry)).pipe(
-      Layer.provide(StaffDirectory.layerList([admin, worker, volunteer, auditor])),
+      Layer.provide(StaffDirectory.layerList([admin, worker, volunteer, auditor, ...extra])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provideMerge(Store.layerMemory)
     )
   )
   const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))
   await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) =>
-    api.registerService(admin, {
-      id: "sw",
-      organisationId: "org",
-      type: "street-work",
-      name: "Street work",
-      targetGroup: { description: "young people", ageRange: { min: 11, max: 26 } },
-      localities: [],
-      principles: [...streetWork.principles],
-      freeOfCharge: true,
-      firstContactChannels: ["street-work"],
-      registeredAt: "2026-01-01T00:00:00.000Z"
-    })
-  )
+  await run((api) => api.registerService(admin, streetService("sw", "Street work")))
   for (const id of ["kuba", "tom"]) {
     await run((api) => api.registerPerson(worker, personInput(id)))
   }
@@ -167,6 +168,56 @@ describe("deriveOutcomes", () => {
     // The random histories reach every derivation (the property is not vacuous).
     for (const indicator of ["contact-established", "came-back", "received-support"]) {
       expect([...seen].some((s) => s.startsWith(indicator)), indicator).toBe(true)
+    }
+  })
+
+  it("for the whole service, derives the people shared into it too (from their history there), as listPeople lists them", async () => {
+    const iva = { id: "iva", grants: [{ role: "worker", services: ["sw2"] }] }
+    const runtime = await setUp([iva])
+    try {
+      const { run } = use(runtime)
+      // Mia is registered by a second street-work team and shared into sw on her consent.
+      await run((api) => api.registerService(admin, streetService("sw2", "Street work 2")))
+      await run((api) => api.registerPerson(iva, { ...personInput("mia"), serviceId: "sw2" }))
+      await run((api) =>
+        api.giveConsent(iva, {
+          id: "share-mia",
+          personId: "mia",
+          serviceId: "sw2",
+          purpose: "sharing",
+          grantee: { kind: "service", name: "Street work" },
+          validFrom: "2026-01-02T00:00:00.000Z",
+          givenAt: "2026-01-02T00:00:00.000Z",
+          form: "verbal",
+          alsoForServices: ["sw"]
+        })
+      )
+      await run((api) => api.sharePerson(iva, { personId: "mia", serviceId: "sw", consentId: "share-mia" }))
+      const visits = [{ day: 1, firstContact: true, interventions: ["contact"] }, {
+        day: 9,
+        firstContact: false,
+        interventions: ["conversation"]
+      }]
+      for (const c of visits) await run((api) => api.recordContact(worker, contactInput(c, "mia") as never))
+      const asOf = day(20)
+      const everyone = await run((api) => api.deriveOutcomes(worker, { serviceId: "sw", asOf }))
+      const mia = everyone.value.filter((m) => m.personId === "mia")
+      expect(mia.length).toBeGreaterThan(0)
+      // The same values as deriving Mia alone (on a store where nothing was derived yet).
+      const alone = await setUp()
+      try {
+        const { run: runAlone } = use(alone)
+        await runAlone((api) => api.registerPerson(worker, { ...personInput("mia") }))
+        for (const c of visits) await runAlone((api) => api.recordContact(worker, contactInput(c, "mia") as never))
+        const single = await runAlone((api) => api.deriveOutcomes(worker, { serviceId: "sw", personId: "mia", asOf }))
+        const shape = (ms: ReadonlyArray<{ derivedBy?: string; indicator: string; value: unknown }>) =>
+          ms.map((m) => ({ derivedBy: m.derivedBy, indicator: m.indicator, value: m.value }))
+        expect(shape(mia)).toEqual(shape(single.value))
+      } finally {
+        await alone.dispose()
+      }
+    } finally {
+      await runtime.dispose()
     }
   })
 

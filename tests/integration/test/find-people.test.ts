@@ -125,6 +125,48 @@ describe.each(stores)("findPeople (%s store)", (_name, storeLayer) => {
     expect((await find({ limit: 3 })).more).toBe(false)
   })
 
+  it("active cooperation is a store filter: full pages however far apart the cooperating people are (model)", async () => {
+    // 24 people nicknamed Kuba besides the fixture's; cooperating now: the last two, and one
+    // whose cooperation ended (not active), in the club; one more in debt (another service).
+    const many = Array.from({ length: 24 }, (_, i) => `k-${String(i).padStart(2, "0")}`)
+    for (const id of many) {
+      await h.run((api) => api.registerPerson(eva, pseudonymous(id, "club", "Kuba", { registeredAt: T(4) })))
+    }
+    const started: Array<string> = []
+    for (const id of ["k-22", "k-23", "k-05"]) {
+      const { value } = await h.run((api) =>
+        api.startCooperation(eva, { serviceId: "club", personId: id, startedAt: T(5) })
+      )
+      started.push(value.id)
+    }
+    await h.run((api) => api.endCooperation(eva, { cooperationId: started[2]!, reason: "goals-met" }))
+    const active = ["k-22", "k-23"]
+    const pages = async (activeCooperation: boolean, limit: number) => {
+      const out: Array<Array<string>> = []
+      let cursor: string | undefined
+      do {
+        const page = await h.run((api) =>
+          api.findPeople(eva, {
+            serviceId: "club",
+            nickname: "Kuba",
+            activeCooperation,
+            limit,
+            ...(cursor === undefined ? {} : { cursor })
+          })
+        )
+        out.push(ids(page))
+        cursor = page.next
+      } while (cursor !== undefined)
+      return out
+    }
+    // Every page full (the last may be short): the store filters, nothing is left to later pages.
+    expect(await pages(true, 1)).toEqual(active.map((id) => [id]))
+    const rest = ["kuba", ...many.filter((id) => !active.includes(id))]
+    const without = await pages(false, 5)
+    expect(without.flat()).toEqual(rest)
+    for (const page of without.slice(0, -1)) expect(page).toHaveLength(5)
+  })
+
   it("audits finding identified people (ids only), not pseudonymous ones", async () => {
     const before = (await h.audit()).length
     await h.run((api) => api.findPeople(eva, { serviceId: "club", nickname: "Kuba" }))

@@ -74,6 +74,72 @@ describe.each(stores)("lists that count (%s store)", (_name, storeLayer) => {
     )
   })
 
+  it("counts people by code: the same code in a service once; people shared in are counted as the pages list them", async () => {
+    // Two records of one young person (registered twice, with the same code typed differently),
+    // one with another code; in debt, someone with the same code (unrelated: another service).
+    const coded = (id: string, serviceId: string, code: string) => ({
+      ...pseudonymous(id),
+      serviceId,
+      code,
+      ageBand: "21-26" as const
+    })
+    await h.run((api) => api.registerPerson(eva, coded("jn-1", "club", "JN85")))
+    await h.run((api) => api.registerPerson(eva, coded("jn-2", "club", " jn85 ")))
+    await h.run((api) => api.registerPerson(eva, coded("mk-1", "club", "MK01")))
+    await h.run((api) => api.registerPerson(petr, coded("jn-debt", "debt", "JN85")))
+    for (const [id, people] of [["v1", ["jn-1"]], ["v2", ["jn-2", "kuba"]], ["v3", ["mk-1", "ema"]]] as const) {
+      await h.run((api) => api.recordContact(eva, contact(id, 3, people, 0) as never))
+    }
+    const byId = await h.run((api) => api.listContacts(eva, { serviceId: "club", period: "2026-05", count: true }))
+    expect(byId.counts).toEqual({ records: 3, distinctPeople: 5, anonymous: 0 })
+    const byCode = await h.run((api) =>
+      api.listContacts(eva, { serviceId: "club", period: "2026-05", count: true, peopleBy: "code" })
+    )
+    // jn-1 and jn-2 are one person by code; kuba, ema and mk-1 count by their ids or codes.
+    expect(byCode.counts).toEqual({ records: 3, distinctPeople: 4, anonymous: 0 })
+    // The club's people: kuba, ema, ola2, jn-1, jn-2, mk-1 (six; five by code).
+    const people = (peopleBy?: "code") =>
+      h.run((api) =>
+        api.listPeople(marta, { serviceId: "club", count: true, limit: 2, ...(peopleBy ? { peopleBy } : {}) })
+      )
+    expect((await people()).counts).toEqual({ records: 6, distinctPeople: 6, anonymous: 0 })
+    expect((await people("code")).counts).toEqual({ records: 6, distinctPeople: 5, anonymous: 0 })
+    // The club shares jn-1 with debt, on her sharing consent.
+    await h.run((api) =>
+      api.giveConsent(eva, {
+        id: "share-jn",
+        personId: "jn-1",
+        serviceId: "club",
+        purpose: "sharing",
+        grantee: { kind: "service", name: "Debt advice" },
+        validFrom: T(2),
+        givenAt: T(2),
+        form: "verbal",
+        alsoForServices: ["debt"]
+      })
+    )
+    await h.run((api) => api.sharePerson(eva, { personId: "jn-1", serviceId: "debt", consentId: "share-jn" }))
+    // Debt lists its own two (kuba's counterpart in the fixture and jn-debt) and jn-1 shared in.
+    const listed: Array<string> = []
+    let cursor: string | undefined
+    let counts: unknown
+    do {
+      const page = await h.run((api) =>
+        api.listPeople(petr, { serviceId: "debt", count: true, limit: 1, ...(cursor ? { cursor } : {}) })
+      )
+      listed.push(...page.items.map((p) => p.id))
+      counts = page.counts
+      cursor = page.next
+    } while (cursor !== undefined)
+    expect(listed).toContain("jn-1")
+    expect(counts).toEqual({ records: listed.length, distinctPeople: listed.length, anonymous: 0 })
+    // By code: jn-1's code is the club's, jn-debt's the debt service's: two people, not linked.
+    const debtByCode = await h.run((api) => api.listPeople(petr, { serviceId: "debt", count: true, peopleBy: "code" }))
+    expect(debtByCode.counts).toEqual({ records: listed.length, distinctPeople: listed.length, anonymous: 0 })
+    const bad = await h.fail((api) => api.listPeople(petr, { serviceId: "debt", peopleBy: "name" } as never))
+    expect(bad).toMatchObject({ _tag: "InvalidInput", problems: [expect.objectContaining({ path: "peopleBy" })] })
+  })
+
   it("counts an activity's named and anonymous attendance apart", async () => {
     for (const [id, attendees, anonymous] of [["a1", ["kuba", "ema"], 4], ["a2", ["kuba"], 1]] as const) {
       await h.run((api) =>

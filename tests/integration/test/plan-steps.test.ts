@@ -4,8 +4,8 @@
  * active-cooperation and empowerment principles) on every store. Refusals name the field and
  * store nothing; a closed plan takes no more changes, even from a command racing the close.
  */
-import type { Casework } from "@pomoc/core"
-import { DateTime, Effect } from "effect"
+import { type Casework, type StepActor, Store } from "@pomoc/core"
+import { DateTime, Effect, Layer } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
 import { ana, eva, harness, marta, petr, setUp, stores, T } from "./daily-fixture.js"
 
@@ -14,6 +14,24 @@ const NEW_TEXT = "Write to the bailiff, with the counsellor's letter."
 
 type Api = Casework.Api
 const warned = (w: { readonly warnings: ReadonlyArray<{ readonly rule: string }> }) => w.warnings.map((x) => x.rule)
+
+/** Marek's cooperation with the debt service, and his plan `plan` with one goal `g1` of these steps. */
+const withPlan = async (
+  h: ReturnType<typeof harness>,
+  steps: ReadonlyArray<{ readonly id: string; readonly description: string; readonly takenBy: StepActor }>
+) => {
+  await h.run((api) => api.startCooperation(petr, { serviceId: "debt", personId: "marek", startedAt: T(2, 11) }))
+  await h.run((api) =>
+    api.createPlan(petr, {
+      id: "plan",
+      personId: "marek",
+      serviceId: "debt",
+      createdAt: T(3),
+      reviews: [],
+      goals: [{ id: "g1", inPersonsWords: "Pay the debts off without losing the flat.", status: "open", steps }]
+    })
+  )
+}
 
 describe.each(stores)("plan operations (%s store)", (_name, storeLayer) => {
   let h: ReturnType<typeof harness>
@@ -35,26 +53,11 @@ describe.each(stores)("plan operations (%s store)", (_name, storeLayer) => {
   beforeEach(async () => {
     h = harness(storeLayer())
     await setUp(h)
-    await h.run((api) => api.startCooperation(petr, { serviceId: "debt", personId: "marek", startedAt: T(2, 11) }))
-    await h.run((api) =>
-      api.createPlan(petr, {
-        id: "plan",
-        personId: "marek",
-        serviceId: "debt",
-        createdAt: T(3),
-        reviews: [],
-        goals: [{
-          id: "g1",
-          inPersonsWords: "Pay the debts off without losing the flat.",
-          status: "open",
-          steps: [
-            { id: "s1", description: STEP_TEXT, takenBy: "person" },
-            { id: "s2", description: "Gather the letters.", takenBy: "together" },
-            { id: "s3", description: "Ask the creditor for a schedule.", takenBy: "worker" }
-          ]
-        }]
-      })
-    )
+    await withPlan(h, [
+      { id: "s1", description: STEP_TEXT, takenBy: "person" },
+      { id: "s2", description: "Gather the letters.", takenBy: "together" },
+      { id: "s3", description: "Ask the creditor for a schedule.", takenBy: "worker" }
+    ])
   })
   afterEach(() => h.dispose())
 
@@ -231,6 +234,60 @@ describe.each(stores)("plan operations (%s store)", (_name, storeLayer) => {
         const e = closed.failure as { readonly _tag: string; readonly retryable?: boolean }
         expect(e._tag === "StoreError" && e.retryable === true, e._tag).toBe(true)
       }
+    }
+  })
+})
+
+describe.each(stores)("a step operation reads its one step (%s store)", (_name, storeLayer) => {
+  it("finds a stored step by its token without listing the person's steps; a batch's own new step is found too", async () => {
+    let stepLists = 0
+    // The store, counting the lists of plan steps (a step operation used to read every step of the person).
+    const counting = Layer.effect(
+      Store.Store,
+      Effect.gen(function*() {
+        const s = yield* Store.Store
+        return {
+          ...s,
+          list: (query: Store.RecordQuery) =>
+            Effect.suspend(() => (query.kind === "plan-step" && stepLists++, s.list(query)))
+        }
+      })
+    ).pipe(Layer.provide(storeLayer()))
+    const h = harness(counting)
+    try {
+      await setUp(h)
+      await withPlan(
+        h,
+        Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, description: STEP_TEXT, takenBy: "person" as const }))
+      )
+      stepLists = 0
+      await h.run((api) => api.completeStep(petr, { planId: "plan", stepId: "s7", doneBy: "person" }))
+      await h.run((api) => api.editStep(petr, { planId: "plan", stepId: "s12", changes: { description: NEW_TEXT } }))
+      await h.run((api) => api.abandonStep(petr, { planId: "plan", stepId: "s29" }))
+      expect(stepLists).toBe(0)
+      // A step added earlier in the same batch is not in the store yet: found among the unit's writes.
+      await h.run((api) =>
+        api.batch(petr, [
+          {
+            op: "addPlanStep",
+            input: { planId: "plan", goalId: "g1", step: { id: "new", description: "x", takenBy: "person" } }
+          },
+          { op: "completeStep", input: { planId: "plan", stepId: "new", doneBy: "person" } },
+          // and a stored step changed twice in one batch: the second sees the first
+          { op: "editStep", input: { planId: "plan", stepId: "s3", changes: { description: NEW_TEXT } } },
+          { op: "completeStep", input: { planId: "plan", stepId: "s3", doneBy: "together" } }
+        ])
+      )
+      const steps = (await h.run((api) => api.personHistory(petr, "marek"))).plans?.[0]?.goals.flatMap((g) => g.steps)
+      const byId = new Map((steps ?? []).map((s) => [s.id as string, s]))
+      expect(byId.get("s7")?.doneBy).toBe("person")
+      expect(byId.get("s12")?.description).toBe(NEW_TEXT)
+      expect(byId.get("s29")?.abandonedAt).toBeDefined()
+      expect(byId.get("new")?.doneBy).toBe("person")
+      expect(byId.get("s3")).toMatchObject({ description: NEW_TEXT, doneBy: "together" })
+      expect(byId.size).toBe(31)
+    } finally {
+      await h.dispose()
     }
   })
 })

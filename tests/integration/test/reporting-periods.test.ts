@@ -104,6 +104,50 @@ describe("declared reporting periods", () => {
     )
   })
 
+  it("are declared later by correcting the organisation: audited, with the same no-shared-month rule", async () => {
+    await run((api) => api.registerOrganisation(admin, { id: "late", name: "Late" }))
+    const before = (await run((api) => api.auditLog(auditor, { limit: 10_000 }))).length
+    // Overlapping, backwards or duplicated: refused naming the field, never the value; nothing stored.
+    for (
+      const reportingPeriods of [
+        [schoolYear, { id: "spring", from: "2026-03", to: "2026-05" }],
+        [{ id: "backwards", from: "2026-06", to: "2025-09" }],
+        [schoolYear, { id: "school-2025", from: "2026-09", to: "2027-06" }]
+      ]
+    ) {
+      const e = await fail((api) => api.correctOrganisation(admin, { id: "late", changes: { reportingPeriods } }))
+      expect(e._tag).toBe("InvalidInput")
+      if (e._tag === "InvalidInput") {
+        expect(e.problems.every((p) => p.path.startsWith("reportingPeriods"))).toBe(true)
+        expect(JSON.stringify(e.problems)).not.toContain("2026-0")
+      }
+    }
+    expect((await run((api) => api.auditLog(auditor, { limit: 10_000 }))).length).toBe(before)
+    // Only the organisation's administrators may: not the service's coordinator.
+    expect(
+      (await fail((api) =>
+        api.correctOrganisation(coordinator, { id: "org", changes: { reportingPeriods: [schoolYear] } })
+      ))._tag
+    ).toBe("AccessDenied")
+    // Declared after registration: the school year of the organisation "org" is replaced by two.
+    const next = { id: "school-2026", from: "2026-09", to: "2027-06" }
+    const { value } = await run((api) =>
+      api.correctOrganisation(admin, { id: "org", changes: { reportingPeriods: [schoolYear, next] } })
+    )
+    expect(value.reportingPeriods).toEqual([schoolYear, next])
+    const audit = (await run((api) => api.auditLog(auditor, { limit: 10_000 }))).slice(before)
+    expect(audit.map((a) => a.operation)).toContain("CorrectOrganisation")
+    // The change is kept as the organisation's history.
+    const changes = await run((api) => api.recordChanges(coordinator, { kind: "organisation", id: "org" }))
+    expect(changes.items.map((r) => r.operation)).toEqual(["CorrectOrganisation"])
+    // And the new period runs (consistently with its calendar parts).
+    await contact(day("2026-10", 3), ["contact"])
+    const run2026 = await run((api) =>
+      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "school-2026" })
+    )
+    expect(run2026.scope).toMatchObject({ from: "2026-09-01T00:00:00.000Z", to: "2027-07-01T00:00:00.000Z" })
+  })
+
   it("runs a declared period over its months, audited under its id", async () => {
     await contact(day("2025-08", 31), ["contact"])
     for (const month of months) await contact(day(month, 10), ["contact"])

@@ -33,7 +33,7 @@ export type { BatchOptions, CaseworkError, Config, Eligibility, History, Service
 export { type Operations, operations } from "./operations/index.js"
 export type { StartCooperationInput } from "./operations/cooperation.js"
 export type { ExportDocument, VoidedEntry } from "./operations/reads.js"
-export type { Counts, Page } from "./operations/lists.js"
+export type { Counts, Page, PeopleBy } from "./operations/lists.js"
 export { type FindPeopleInput, type FoundPeople, MAX_FIND_PAGE } from "./operations/find.js"
 
 /**

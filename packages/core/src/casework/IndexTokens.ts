@@ -6,7 +6,9 @@
  *   service's range; each service they are shared with gets a token on it;
  * - the referrals made to a service of the organisation (`referredTo`), which that service
  *   answers;
- * - the revisions of one record (`revisionsOf`): a record's change history.
+ * - the revisions of one record (`revisionsOf`): a record's change history;
+ * - a plan step by its plan and step id (`stepOf`): a step operation reads the one step it moves
+ *   on, not every step of the person.
  *
  * These tokens are unkeyed hashes of ids (a service's, or a record's kind and id), never of a
  * personal value: the ids are in the record anyway. A person's own id never becomes a token (the
@@ -45,6 +47,13 @@ export const referredTo = (serviceId: string): string => hashed("to", serviceId)
 export const revisionsOf = (kind: string, recordId: string): string => hashed("rev", kind, recordId)
 
 /**
+ * The token on a plan step's record: its plan's id and the step's id.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const stepOf = (planId: string, stepId: string): string => hashed("step", planId, stepId)
+
+/**
  * The index tokens of an entity of a kind, from its stored form (`data`): none for most kinds.
  * @since 0.2.0
  * @category constructors
@@ -60,6 +69,10 @@ export const tokensOf = (kind: string, data: unknown): ReadonlyArray<string> => 
       return typeof d.kind === "string" && typeof d.recordId === "string" && d.kind !== "person"
         ? [revisionsOf(d.kind, d.recordId)]
         : []
+    case "plan-step": {
+      const step = (typeof d.step === "object" && d.step !== null ? d.step : {}) as Record<string, unknown>
+      return typeof d.planId === "string" && typeof step.id === "string" ? [stepOf(d.planId, step.id)] : []
+    }
     default:
       return []
   }

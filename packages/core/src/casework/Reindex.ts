@@ -4,9 +4,12 @@
  * - **key rotation**: after the application's pseudonym key changes, every person's blind-index
  *   tokens (`BlindIndex`) must be computed again with the new key, or nobody is found;
  * - **backfill**: records written before a kind had index tokens (`IndexTokens`: the people
- *   shared into a service, the referrals made to a service, a record's revisions), or before the
- *   application provided a pseudonym key, or with an older normalisation (the case fold of
- *   0.2.0), get them.
+ *   shared into a service, the referrals made to a service, a record's revisions, a plan step by
+ *   its plan and id; a person's code), or before the application provided a pseudonym key, or
+ *   with an older normalisation (the case fold of 0.2.0), get them. An upgrade that finds people,
+ *   referrals or revisions written before it (the SQL stores' migration `index-v2`) makes reads
+ *   through the kind's tokens fail with `Store.IndexRebuildNeeded` until `rebuildAll` has run for
+ *   the whole kind, so a missing rebuild is never silent.
  *
  * Each call rewrites one page of records of a kind (optionally of one service) whose tokens
  * differ from what they should be: the same record, its data as stored (still encrypted), with
@@ -40,7 +43,7 @@ import { tokensOf } from "./IndexTokens.js"
  * @since 0.2.0
  * @category models
  */
-export type IndexedKind = "person" | "referral" | "revision"
+export type IndexedKind = "person" | "referral" | "revision" | "plan-step"
 
 /**
  * What to rebuild: a kind, optionally of one service, a page at a time.
@@ -153,7 +156,10 @@ const tokensFor = (
 
 /**
  * Rebuilds the index tokens of every record of a kind (optionally of one service), page after
- * page, and says how many were rewritten.
+ * page, and says how many were rewritten. Run for a whole kind (no `serviceId`; for people, with
+ * the pseudonym key), it marks the store's `reindex:<kind>` done: after an upgrade that added
+ * index tokens, reads through the kind's tokens are refused (`Store.IndexRebuildNeeded`) until
+ * then.
  * @since 0.2.0
  * @category maintenance
  */
@@ -170,5 +176,12 @@ export const rebuildAll = (
       unchanged += page.unchanged
       cursor = page.next
     } while (cursor !== undefined)
+    // The whole kind is rebuilt (people's blind-index tokens only with the key): reads through
+    // its tokens may go on (see `Store.IndexRebuildNeeded`).
+    const store = yield* Store
+    const keyed = options.kind !== "person" || Option.isSome(yield* Effect.serviceOption(PseudonymKey))
+    if (options.serviceId === undefined && keyed && store.done !== undefined) {
+      yield* store.done(`reindex:${options.kind}`)
+    }
     return { rebuilt, unchanged }
   })

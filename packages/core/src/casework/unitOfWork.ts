@@ -69,6 +69,22 @@ export class Overlay {
  * @internal
  */
 export const makeReader = (store: StoreShape) => {
+  // Once nothing waits for a rebuild of the index, nothing will again (only an upgrade's
+  // migration, before the store opens, asks for one): the store is asked until then.
+  let indexed = store.pending === undefined
+  /** Fails a read through an index token of `kind` while the kind's index waits for a rebuild. */
+  const indexReady = (kind: string): Effect.Effect<void, StoreModule.StoreError> =>
+    indexed || store.pending === undefined ? Effect.void : Effect.flatMap(store.pending, (names) => {
+      if (!names.some((n) => n.startsWith("reindex:"))) indexed = true
+      return names.includes(`reindex:${kind}`)
+        ? Effect.fail(
+          StoreModule.fail(
+            "page",
+            new StoreModule.IndexRebuildNeeded({ kind, fix: `Reindex.rebuildAll({ kind: "${kind}", actor })` })
+          )
+        )
+        : Effect.void
+    })
   const decodeStored = <A>(
     m: Mapping<A>,
     record: StoredRecord,
@@ -198,7 +214,8 @@ export const makeReader = (store: StoreShape) => {
       )
     /** One page of a kind's records (not noted, not overlaid: lists are reads outside batches). */
     const loadPage = <A>(m: Mapping<A>, query: StoreModule.PageQuery) =>
-      store.page({ ...query, kind: m.kind }).pipe(
+      (query.lookup === undefined ? Effect.void : indexReady(m.kind)).pipe(
+        Effect.andThen(store.page({ ...query, kind: m.kind })),
         Effect.catchIf(
           (e) => e.reason._tag === "InvalidQuery" && e.reason.field !== undefined,
           (e) => {

@@ -36,6 +36,7 @@ import { Effect } from "effect"
 import { sha256 } from "../internal/sha256.js"
 import type { AgeBand } from "../model/Common.js"
 import type { IdentityLevel, Person } from "../model/Person.js"
+import { CODE_SUFFIX } from "../store/contract.js"
 import { normalise, type PseudonymCode, type Pseudonymiser } from "./Pseudonym.js"
 
 /**
@@ -138,9 +139,27 @@ export const tokensOf = (pseudonymiser: Pseudonymiser, person: Person): Effect.E
 }
 
 /**
+ * The token by which people are counted by their code (`Store.CODE_SUFFIX`: an aggregate with
+ * `distinctBy: "code"` counts the people whose records hold the same one once): the token of the
+ * person's code in their own service, with `.code` appended; none without a code. Codes of two
+ * services give unrelated tokens, so people are never linked across services by it.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const codeToken = (pseudonymiser: Pseudonymiser, person: Person): Effect.Effect<string | undefined> => {
+  const code = valuesOf(person).find(([field]) => field === "code")
+  return code === undefined
+    ? Effect.succeed(undefined)
+    : Effect.map(
+      token(pseudonymiser, person.serviceId, "code", code[1]),
+      (t) => t === undefined ? undefined : `${t}${CODE_SUFFIX}`
+    )
+}
+
+/**
  * What the store's index holds for a person: each of their tokens ({@link tokensOf}) and its
- * narrowings ({@link narrowed}) by the person's identity level, age band and both. None for an
- * anonymous (or erased) person.
+ * narrowings ({@link narrowed}) by the person's identity level, age band and both, and their
+ * {@link codeToken}. None for an anonymous (or erased) person.
  * @since 0.2.0
  * @category combinators
  */
@@ -151,8 +170,15 @@ export const indexOf = (pseudonymiser: Pseudonymiser, person: Person): Effect.Ef
     { ageBand: person.ageBand },
     { identityLevel: person._tag, ageBand: person.ageBand }
   ]
-  return Effect.map(
+  return Effect.zipWith(
     tokensOf(pseudonymiser, person),
-    (tokens) => [...new Set(tokens.flatMap((t) => narrowings.map((n) => narrowed(t, n))))].sort()
+    codeToken(pseudonymiser, person),
+    (tokens, code) =>
+      [
+        ...new Set([
+          ...tokens.flatMap((t) => narrowings.map((n) => narrowed(t, n))),
+          ...(code === undefined ? [] : [code])
+        ])
+      ].sort()
   )
 }

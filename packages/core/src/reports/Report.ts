@@ -104,6 +104,12 @@ export interface ReportQuery {
    * @since 0.2.0
    */
   readonly anonymous?: string
+  /**
+   * How people are told apart where they are counted: by person id (`"id"`, the default) or by
+   * code (`"code"`: people registered with the same pseudonymous code in a service count once).
+   * @since 0.2.0
+   */
+  readonly peopleBy?: "id" | "code"
 }
 
 /**
@@ -249,6 +255,7 @@ export const toAggregateQuery = (definition: ReportDefinition, options: RunOptio
     ...(typeof measure === "object" && "sum" in measure ? { sum: [measure.sum] } : {}),
     ...(measure === "people" && anonymous !== undefined ? { sum: [anonymous] } : {}),
     ...(people ? { distinctPeople: true } : {}),
+    ...(people && definition.query.peopleBy === "code" ? { distinctBy: "code" as const } : {}),
     ...(typeof measure === "object" && "change" in measure ? { change: measure.change } : {}),
     ...(where.length > 0 ? { where } : {}),
     ...(options.serviceId !== undefined ? { serviceId: options.serviceId } : {}),

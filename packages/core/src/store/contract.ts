@@ -86,6 +86,15 @@ export interface StoredRecord {
 export const LOOKUP_TOKEN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$/
 
 /**
+ * The ending of a person record's code token: a lookup token `<token>.code` names the person's
+ * pseudonymous code (a keyed HMAC of it, never the code), by which an aggregate with
+ * `distinctBy: "code"` counts people holding the same code once.
+ * @since 0.2.0
+ * @category models
+ */
+export const CODE_SUFFIX = ".code"
+
+/**
  * A write: the record and the version it expects to replace (0 to create).
  * @since 0.1.0
  * @category models
@@ -193,9 +202,39 @@ export interface RecordQuery {
    * @since 0.2.0
    */
   readonly lookup?: string
+  /**
+   * Only records whose id is (or is not) part of a guard key held by a record of another kind
+   * (see {@link GuardedFilter}).
+   * @since 0.2.0
+   */
+  readonly guarded?: GuardedFilter
   readonly limit?: number
   readonly offset?: number
 }
+
+/**
+ * A filter on what other records say of a record, through their guard keys (which stores index):
+ * the records `r` for which a record of kind `kind` holds the guard key `prefix + r.id + suffix`
+ * (`present: true`), or for which none does (`present: false`). E.g. the people with an active
+ * cooperation in a service: the cooperation records hold `active/<person>/<service>` while they
+ * are active, so `{ kind: "cooperation", prefix: "active/", suffix: "/club", present: true }`.
+ * `prefix` and `suffix` are non-personal: letters, digits and `_.:/-`, at most 200 characters.
+ * @since 0.2.0
+ * @category models
+ */
+export interface GuardedFilter {
+  readonly kind: RecordKind
+  readonly prefix: string
+  readonly suffix: string
+  readonly present: boolean
+}
+
+/**
+ * What a {@link GuardedFilter}'s `prefix` and `suffix` may hold.
+ * @since 0.2.0
+ * @category models
+ */
+export const GUARD_PART = /^[A-Za-z0-9_.:\/-]{0,200}$/
 
 /**
  * The largest page a {@link PageQuery} may ask for.
@@ -213,13 +252,13 @@ export const DEFAULT_PAGE_SIZE = 50
 
 /**
  * The filters a {@link PageQuery} may use: those every store answers from an index (kind,
- * service, person, the period on `at`, and a blind-index token). Any other field of a page query (a tag, a facet,
+ * service, person, the period on `at`, a blind-index token, and other records' guard keys). Any other field of a page query (a tag, a facet,
  * `offset`) is refused with an {@link InvalidQuery} naming it: a store never filters by loading
  * every row.
  * @since 0.2.0
  * @category models
  */
-export const PAGE_FILTERS: ReadonlyArray<string> = ["kind", "serviceId", "personId", "from", "to", "lookup"]
+export const PAGE_FILTERS: ReadonlyArray<string> = ["kind", "serviceId", "personId", "from", "to", "lookup", "guarded"]
 
 /**
  * A keyset-paged query: the filters of a {@link RecordQuery} on indexed fields, a page size, and
@@ -243,6 +282,13 @@ export interface PageQuery {
    * @since 0.2.0
    */
   readonly lookup?: string | undefined
+  /**
+   * Only records whose id is (or is not) part of another record's guard key (see
+   * {@link GuardedFilter}); a malformed one is refused with an {@link InvalidQuery} naming
+   * `guarded`.
+   * @since 0.2.0
+   */
+  readonly guarded?: GuardedFilter | undefined
   /** Records per page: 1 to {@link MAX_PAGE_SIZE}; {@link DEFAULT_PAGE_SIZE} when absent. */
   readonly limit?: number | undefined
   /**
@@ -279,6 +325,13 @@ export interface AggregateQuery {
   readonly sum?: ReadonlyArray<string>
   /** Count distinct people per group too. */
   readonly distinctPeople?: boolean
+  /**
+   * How `distinctPeople` tells people apart: `"person"` (the default) by person id; `"code"` by
+   * the code of each person's record (a lookup token ending in {@link CODE_SUFFIX}), so that
+   * people whose records hold the same code count once, and people without one by id.
+   * @since 0.2.0
+   */
+  readonly distinctBy?: "person" | "code"
   /**
    * Keep only the records every filter accepts (AND), before grouping.
    * @since 0.2.0
@@ -378,6 +431,18 @@ export interface StoreShape {
   /** Audit entries with `seq` in `[fromSeq, fromSeq + limit)`, oldest first. */
   readonly readAudit: (fromSeq?: number, limit?: number) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
   readonly auditHead: Effect.Effect<Head, StoreError>
+  /**
+   * The maintenance the stored data waits for, by name (e.g. `reindex:person`: an upgrade found
+   * records written before their kind's index tokens, see `IndexRebuildNeeded`). Absent or
+   * empty: none.
+   * @since 0.2.0
+   */
+  readonly pending?: Effect.Effect<ReadonlyArray<string>, StoreError> | undefined
+  /**
+   * Marks a maintenance of {@link StoreShape.pending} done (`Reindex.rebuildAll` does, for its kind).
+   * @since 0.2.0
+   */
+  readonly done?: ((name: string) => Effect.Effect<void, StoreError>) | undefined
 }
 
 /**

@@ -31,11 +31,18 @@ export interface CursorScope {
   readonly from?: string | undefined
   readonly to?: string | undefined
   readonly lookup?: string | undefined
+  readonly guarded?: {
+    readonly kind: string
+    readonly prefix: string
+    readonly suffix: string
+    readonly present: boolean
+  } | undefined
 }
 
 const VERSION = "1"
 
-// A scope without a token reads as it did before tokens were a filter, so earlier cursors hold.
+// A scope without a token (or a guarded filter) reads as it did before those were filters, so
+// earlier cursors hold.
 const scopeText = (scope: CursorScope): string =>
   JSON.stringify([
     scope.kind,
@@ -43,7 +50,10 @@ const scopeText = (scope: CursorScope): string =>
     scope.personId ?? null,
     scope.from ?? null,
     scope.to ?? null,
-    ...(scope.lookup === undefined ? [] : [scope.lookup])
+    ...(scope.lookup === undefined && scope.guarded === undefined ? [] : [scope.lookup ?? null]),
+    ...(scope.guarded === undefined
+      ? []
+      : [[scope.guarded.kind, scope.guarded.prefix, scope.guarded.suffix, scope.guarded.present]])
   ])
 
 const checksum = (scope: CursorScope, payload: string): string =>

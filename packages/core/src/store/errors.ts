@@ -94,6 +94,23 @@ export class MigrationNeeded
   readonly retryable = false
 }
 /**
+ * Records of `kind` written by an earlier version lack the index tokens a read through an index
+ * token (`lookup`) needs: the read would miss them, so it is refused until the index of the kind
+ * has been rebuilt. `fix` names what to run: `Reindex.rebuildAll({ kind, actor })`, with the
+ * application's pseudonym key for people, which marks the store's `reindex:<kind>` done.
+ * @since 0.2.0
+ * @category errors
+ */
+export class IndexRebuildNeeded
+  extends Schema.TaggedError<IndexRebuildNeeded>("@pomoc/core/Store/IndexRebuildNeeded")("IndexRebuildNeeded", {
+    kind: Schema.String,
+    fix: Schema.String
+  })
+{
+  /** Rebuild the kind's index tokens first (`fix`). */
+  readonly retryable = false
+}
+/**
  * A query the store refused as malformed (an unknown facet name, a negative limit).
  * @since 0.1.0
  * @category errors
@@ -133,6 +150,7 @@ export const StoreErrorReason = Schema.Union([
   ConstraintViolation,
   CorruptData,
   MigrationNeeded,
+  IndexRebuildNeeded,
   InvalidQuery,
   Unknown
 ])

@@ -15,6 +15,7 @@ import {
   DEFAULT_PAGE_SIZE,
   FACET_NAME,
   fail,
+  GUARD_PART,
   InvalidQuery,
   LOOKUP_TOKEN,
   MAX_PAGE_SIZE,
@@ -37,6 +38,12 @@ const kinds: ReadonlySet<string> = new Set(RecordKind.literals)
 const isCount = (n: unknown): boolean => typeof n === "number" && Number.isSafeInteger(n) && n >= 0
 const keyOf = (kind: string, id: string): string => kind + "\u0000" + id
 const isToken = (t: unknown): boolean => typeof t === "string" && LOOKUP_TOKEN.test(t)
+const isGuarded = (g: unknown): boolean => {
+  if (typeof g !== "object" || g === null) return false
+  const { kind, prefix, present, suffix } = g as Record<string, unknown>
+  return typeof kind === "string" && kinds.has(kind) && typeof present === "boolean" &&
+    typeof prefix === "string" && GUARD_PART.test(prefix) && typeof suffix === "string" && GUARD_PART.test(suffix)
+}
 
 const isFacetValue = (v: unknown): boolean =>
   v === null || typeof v === "string" || typeof v === "boolean" || (typeof v === "number" && Number.isFinite(v))
@@ -177,6 +184,11 @@ export const pageWith = (
   if (query.lookup !== undefined && !isToken(query.lookup)) {
     return Effect.fail(refused("lookup", `lookup must match ${String(LOOKUP_TOKEN)}`))
   }
+  if (query.guarded !== undefined && !isGuarded(query.guarded)) {
+    return Effect.fail(
+      refused("guarded", `guarded must name a record kind, a prefix and a suffix matching ${String(GUARD_PART)}`)
+    )
+  }
   const limit = query.limit ?? DEFAULT_PAGE_SIZE
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
     return Effect.fail(refused("limit", `limit must be an integer from 1 to ${MAX_PAGE_SIZE}`))
@@ -185,6 +197,10 @@ export const pageWith = (
   const filters: RecordQuery = { kind: query.kind }
   for (const field of ["serviceId", "personId", "from", "to", "lookup"] as const) {
     if (query[field] !== undefined) Object.assign(filters, { [field]: query[field] })
+  }
+  if (query.guarded !== undefined) {
+    const { kind, prefix, present, suffix } = query.guarded
+    Object.assign(filters, { guarded: { kind, prefix, suffix, present } })
   }
   let after: Keyset | undefined
   if (cursor !== undefined) {
@@ -319,6 +335,9 @@ export const make = (p: StorePrimitives): StoreShape => {
     if (query.lookup !== undefined && !isToken(query.lookup)) {
       return invalid("list", `lookup must match ${String(LOOKUP_TOKEN)}`)
     }
+    if (query.guarded !== undefined && !isGuarded(query.guarded)) {
+      return invalid("list", `guarded must name a record kind, a prefix and a suffix matching ${String(GUARD_PART)}`)
+    }
     return p.select(query).pipe(Effect.withSpan("Store.list", undefined, noStackTrace))
   }
 
@@ -338,6 +357,9 @@ export const make = (p: StorePrimitives): StoreShape => {
     if (filterProblem !== undefined) return invalid("aggregate", filterProblem)
     if (query.change !== undefined && (!FACET_NAME.test(query.change) || query.change === "month")) {
       return invalid("aggregate", "change must be a facet name")
+    }
+    if (query.distinctBy !== undefined && query.distinctBy !== "person" && query.distinctBy !== "code") {
+      return invalid("aggregate", "distinctBy must be person or code")
     }
     return p.group(query).pipe(
       Effect.map((rows) =>
@@ -364,6 +386,8 @@ export const make = (p: StorePrimitives): StoreShape => {
     page: pageWith(p.select),
     aggregate,
     readAudit,
-    auditHead: p.auditHead
+    auditHead: p.auditHead,
+    ...(p.pending === undefined ? {} : { pending: p.pending }),
+    ...(p.done === undefined ? {} : { done: p.done })
   }
 }

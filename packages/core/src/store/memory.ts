@@ -7,7 +7,7 @@
  */
 import { Effect, Exit, Layer, Option, Semaphore } from "effect"
 import * as Audit from "../Audit.js"
-import { ConstraintViolation, fail, renameKey, renameValue, Store } from "./contract.js"
+import { CODE_SUFFIX, ConstraintViolation, fail, renameKey, renameValue, Store } from "./contract.js"
 import type {
   AggregateQuery,
   AggregateRow,
@@ -65,9 +65,12 @@ const inPeriod = (query: Period) => (r: StoredRecord): boolean =>
 /**
  * The contract's GROUP BY over records in memory: one group per combination of values (one per
  * distinct tag when grouping by `tag`, `YYYY-MM` of `at` for `month`, a facet's value or null
- * otherwise), with counts, numeric sums and distinct people. Rows come unordered.
+ * otherwise), with counts, numeric sums and distinct people (by id, or by the code on each
+ * person's record: `distinctBy`). Rows come unordered.
  */
 export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQuery): Array<AggregateRow> => {
+  const all = [...records]
+  let codes: Map<string, string> | undefined
   const inRange = inPeriod(query)
   const filters = query.where ?? []
   const matches = (r: StoredRecord): boolean =>
@@ -77,7 +80,7 @@ export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQu
     string,
     { readonly values: ReadonlyArray<FacetValue>; readonly members: Array<StoredRecord> }
   >()
-  for (const r of records) {
+  for (const r of all) {
     if (!matches(r)) continue
     let combos: Array<ReadonlyArray<FacetValue>> = [[]]
     for (const name of query.groupBy) {
@@ -113,10 +116,25 @@ export const groupRecords = (records: Iterable<StoredRecord>, query: AggregateQu
       sums,
       ...(query.change !== undefined ? { changes: transitions(members, query.change) } : {})
     }
-    return query.distinctPeople === true
-      ? { ...row, distinctPeople: new Set(members.flatMap((r) => r.personIds)).size }
-      : row
+    if (query.distinctPeople !== true) return row
+    const people = new Set(members.flatMap((r) => r.personIds))
+    const who = query.distinctBy === "code" ? (codes ??= codesOf(all)) : undefined
+    return {
+      ...row,
+      distinctPeople: who === undefined ? people.size : new Set([...people].map((p) => who.get(p) ?? `p:${p}`)).size
+    }
   })
+}
+
+/** Each person's code token (the least, if several), from their person record, keyed apart from ids. */
+const codesOf = (records: Iterable<StoredRecord>): Map<string, string> => {
+  const out = new Map<string, string>()
+  for (const r of records) {
+    if (r.kind !== "person") continue
+    const code = (r.lookup ?? []).filter((t) => t.endsWith(CODE_SUFFIX)).sort(compareText)[0]
+    if (code !== undefined) out.set(r.id, `c:${code}`)
+  }
+  return out
 }
 
 /** Each person's value of `facet` on their first and last record (by `at`, then `id`), counted per pair. */
@@ -256,6 +274,10 @@ const makeUnsafe = (initial: Iterable<StoredRecord> = []): InspectedMemory => {
           .filter(inPeriod(query))
           .filter((r) => query.personId === undefined || r.personIds.includes(query.personId))
           .filter((r) => query.lookup === undefined || (r.lookup ?? []).includes(query.lookup))
+          .filter((r) => {
+            const g = query.guarded
+            return g === undefined || guards.has(keyOf(g.kind, `${g.prefix}${r.id}${g.suffix}`)) === g.present
+          })
           .filter((r) => after === undefined || compareRecords(r, after) > 0)
           .sort(compareRecords)
         const offset = query.offset ?? 0

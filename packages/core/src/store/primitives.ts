@@ -120,4 +120,14 @@ export interface StorePrimitives {
   readonly readAudit: (fromSeq: number, limit: number) => Effect.Effect<ReadonlyArray<AuditEntry>, StoreError>
   /** The audit head, without a lock. */
   readonly auditHead: Effect.Effect<Head, StoreError>
+  /**
+   * The maintenance the stored data waits for (see `StoreShape.pending`); absent: none.
+   * @since 0.2.0
+   */
+  readonly pending?: Effect.Effect<ReadonlyArray<string>, StoreError> | undefined
+  /**
+   * Marks a maintenance done (see `StoreShape.done`).
+   * @since 0.2.0
+   */
+  readonly done?: ((name: string) => Effect.Effect<void, StoreError>) | undefined
 }

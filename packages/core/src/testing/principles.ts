@@ -80,11 +80,15 @@ const correctionTags = [
   "CorrectPerson",
   "CorrectActivity",
   "CorrectLocation",
-  "CorrectService"
+  "CorrectService",
+  "CorrectOrganisation"
 ] as const
 const correctionArbitraries = Object.fromEntries(correctionTags.map((tag) => [
   tag,
-  fc.record({ kind: fc.constantFrom("contact", "person", "activity", "location", "service"), id: arbId }).map((
+  fc.record({
+    kind: fc.constantFrom("contact", "person", "activity", "location", "service", "organisation"),
+    id: arbId
+  }).map((
     fields
   ) => ({ _tag: tag, ...fields }))
 ])) as { readonly [K in (typeof correctionTags)[number]]: fc.Arbitrary<Extract<Command, { readonly _tag: K }>> }

@@ -108,7 +108,9 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "SetStaff",
     "ReadStaff",
     "CorrectLocation",
-    "CorrectService"
+    "CorrectService",
+    // And the organisation's own record (its declared reporting periods).
+    "CorrectOrganisation"
   ],
   worker: [
     "RegisterPerson",

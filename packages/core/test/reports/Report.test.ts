@@ -20,7 +20,9 @@ interface FakeRecord {
 /** The memory store over the records, remembering the aggregate queries it got. */
 const fakeStore = (records: ReadonlyArray<FakeRecord>) => {
   const queries: Array<AggregateQuery> = []
-  const store = StoreModule.memoryOf(records.map((r, i) => ({ ...r, id: `r-${i}`, version: 1, data: null })))
+  const store = StoreModule.memoryOf(
+    records.map((r, i) => ({ ...r, id: (r as { readonly id?: string }).id ?? `r-${i}`, version: 1, data: null }))
+  )
   const aggregate = (q: AggregateQuery) =>
     Effect.suspend(() => {
       queries.push(q)
@@ -154,6 +156,40 @@ describe("Report.run", () => {
     expect(t.rowTotals.map(show)).toEqual([14, 10])
     expect(t.columnTotals.map(show)).toEqual([11, 13])
     expect(show(t.total)).toBe(24)
+  })
+
+  it("counts people by code (peopleBy: \"code\"): people whose records hold the same code count once", () => {
+    // Twelve people in May; p0..p5 were registered twice each (p0 and p1 hold one code, ...).
+    const people = repeat(12, (i) => ({ ...contact("in-person", "2026-05-03T10:00:00Z"), personIds: [`p${i}`] }))
+    const persons = repeat(12, (i) => ({
+      ...contact("in-person", "2026-01-01T00:00:00Z"),
+      kind: "person" as const,
+      id: `p${i}`,
+      personIds: [`p${i}`],
+      facets: {},
+      ...(i < 6 ? { lookup: [`ps1-code${Math.floor(i / 2)}.code`, `ps1-nick${i}`] } : {})
+    }))
+    const byId = Report.define({
+      id: "people",
+      labels,
+      question: "how-much",
+      query: { kind: "contact", dimensions: [{ by: "channel" }], measure: "people" }
+    })
+    const byCode = Report.define({ ...byId, query: { ...byId.query, peopleBy: "code" } })
+    const counted = (def: ReportDefinition) => {
+      const { queries, result } = run(def, [...people, ...persons], { threshold: 1 })
+      const t = result.table as SuppressedOneWay
+      return { query: queries[0], cells: t.cells.map(show) }
+    }
+    expect(counted(byId)).toEqual({
+      query: { kind: "contact", groupBy: ["channel"], distinctPeople: true },
+      cells: [12]
+    })
+    // p0..p5 are three people by their codes; p6..p11 (no code) six by id.
+    expect(counted(byCode)).toEqual({
+      query: { kind: "contact", groupBy: ["channel"], distinctPeople: true, distinctBy: "code" },
+      cells: [9]
+    })
   })
 
   it("sums a numeric facet (anonymous visitors) and groups by tag", () => {

@@ -256,7 +256,7 @@ export type OperationProblem =
   | ServerError
 
 const conflicts = new Set(["Conflict", "ConstraintViolation"])
-const unavailable = new Set(["Busy", "ConnectionLost", "MigrationNeeded"])
+const unavailable = new Set(["Busy", "ConnectionLost", "MigrationNeeded", "IndexRebuildNeeded"])
 
 /**
  * The problem of a case-work error. A batch's refusal is its failing command's problem, with

@@ -149,8 +149,58 @@ describe("page plans on PostgreSQL", () => {
           return out
         }))
       for (const plan of plans) {
-        expect(plan).toMatch(/(Bitmap Index Scan on|Index (Only )?Scan using) pomoc_record_lookup_pkey/)
+        // The primary key, or since migration 7 the token's index in page order (then no sort).
+        expect(plan).toMatch(
+          /(Bitmap Index Scan on|Index (Only )?Scan using) (pomoc_record_lookup_pkey|pomoc_record_lookup_order)/
+        )
         expect(plan).not.toMatch(/Seq Scan on pomoc_records/)
+      }
+    }))
+
+  it.effect("a page of a large token's records (people shared into a service) reads the token's order index without a sort", () =>
+    Effect.gen(function*() {
+      const schema = freshSchema()
+      yield* createSchema(schema)
+      // 4,000 people of five services; half of them shared into one service (one token), some
+      // registered without a time.
+      const writes = Array.from({ length: 4000 }, (_, n): Store.RecordWrite => ({
+        kind: "person",
+        id: `p${String(n).padStart(4, "0")}`,
+        expectedVersion: 0,
+        serviceId: `service-${n % 5}`,
+        personIds: [`p${n}`],
+        at: n % 11 === 0 ? null : new Date(Date.UTC(2025, 0, 1) + ((n * 7919) % 4000) * 3_600_000).toISOString(),
+        facets: {},
+        tags: [],
+        data: {},
+        lookup: n % 2 === 0 ? ["in-shared", `t-${n % 300}`] : [`t-${n % 300}`]
+      }))
+      const shared = { kind: "person", lookup: "in-shared" } as const
+      const pages = yield* withStore(schema, (store) =>
+        Effect.gen(function*() {
+          yield* store.commit({ writes, audit: [] })
+          const records = []
+          let page = yield* store.page({ ...shared, limit: 9 })
+          records.push(...page.records)
+          while (page.next !== undefined) {
+            page = yield* store.page({ ...shared, limit: 250, cursor: page.next })
+            records.push(...page.records)
+          }
+          return { records, listed: yield* store.list(shared) }
+        }))
+      // Every holder once, untimed first, then by time and id: the order of `list`.
+      expect(pages.records).toHaveLength(2000)
+      expect(pages.records).toEqual(pages.listed)
+      expect(pages.records[0]!.at).toBeNull()
+      yield* withRaw(schema, (sql) => sql.unsafe("ANALYZE"))
+      const plans = yield* plansOf(schema, shared, [{ at: null, id: "p0110" }, {
+        at: "2025-02-10T00:00:00.000Z",
+        id: "p0900"
+      }])
+      for (const plan of plans) {
+        expect(plan).toMatch(/Index (Only )?Scan using pomoc_record_lookup_order/)
+        expect(plan).not.toMatch(/Sort/)
+        expect(plan).not.toMatch(/Seq Scan/)
       }
     }))
 })

@@ -147,7 +147,8 @@ const byKind = (items: Iterable<Store.RecordKey>): Map<string, Array<string>> =>
 /**
  * The statement of a (validated) list or page query: the records of the kind, filtered by
  * service, person and period through the (kind[, service_id], at, id) indexes and the people
- * table, in the order of `list`; for a page after the first, the rows after its keyset (a
+ * table (or, with a lookup token, through the token's (token, kind, at, id) index of the lookup
+ * table), in the order of `list`; for a page after the first, the rows after its keyset (a
  * row-value range on the same index).
  * @since 0.2.0
  * @category combinators
@@ -160,36 +161,57 @@ export const selectStatement = (
   const empty = sql.literal("")
   const columns = sql.literal(recordColumns(dialect.text, dialect.json))
   // A person's records of the kind are one range of the people table's primary key (person,
-  // kind, id), read first: SQLite keeps a CROSS JOIN's order, and the kind is named on the people
-  // side, which SQLite does not infer from the join. Without both it read every row of the person
-  // (10,000 contacts to find their data key) or, without statistics, every record of the kind
-  // (every person's data key).
-  const { from, person } = query.personId === undefined
-    ? { from: sql`FROM pomoc_records r`, person: empty }
+  // kind, id): the kind is named on the people side, which SQLite does not infer from the join.
+  // Without a token the people table is read first (SQLite keeps a CROSS JOIN's order). Without
+  // both it read every row of the person (10,000 contacts to find their data key) or, without
+  // statistics, every record of the kind (every person's data key).
+  const personJoin = query.personId === undefined
+    ? empty
     : dialect.people !== undefined
-    ? { from: sql`FROM pomoc_records r ${dialect.people.join(sql, query.personId, query.kind)}`, person: empty }
+    ? dialect.people.join(sql, query.personId, query.kind)
+    : sql`JOIN pomoc_record_people p ON p.person_id = ${query.personId} AND p.kind = ${query.kind} AND p.kind = r.kind AND p.id = r.id`
+  const { from, person } = query.personId === undefined || dialect.people !== undefined
+    ? { from: sql`FROM pomoc_records r ${personJoin}`, person: empty }
     : {
       from: sql`FROM pomoc_record_people p CROSS JOIN pomoc_records r`,
       person: sql`p.person_id = ${query.personId} AND p.kind = ${query.kind} AND p.id = r.id AND`
     }
-  // A blind-index lookup reads the token's rows by primary key.
-  const token = query.lookup === undefined
-    ? empty
-    : sql`JOIN pomoc_record_lookup l ON l.kind = r.kind AND l.id = r.id AND l.token = ${query.lookup}`
   const page = query.limit === undefined && query.offset === undefined
     ? empty
     : sql`LIMIT ${query.limit ?? NO_LIMIT} OFFSET ${query.offset ?? 0}`
+  // A token's page reads the token's rows in the order of the page, from the (token, kind, at,
+  // id) index of the lookup table (which keeps each record's time), then each record by key;
+  // other pages read the (kind[, service_id], at, id) indexes of the records. Either way rows
+  // without a time come first, then by time and id (SQLite's order by default, PostgreSQL's
+  // since its migrations 6 and 8), so no page sorts, with or without a period.
+  const by = query.lookup === undefined ? "r" : "l"
   const after = query.after
   const keyset = after === undefined
     ? empty
     : after.at === null
-    ? sql`AND ((r.at IS NULL AND r.id > ${after.id}) OR r.at IS NOT NULL)`
-    : sql`AND (r.at, r.id) > (${after.at}, ${after.id})`
-  // Rows without a time first, then by time and id: the order of the (kind[, service_id], at, id)
-  // indexes in every dialect (SQLite's by default, PostgreSQL's since its migration 6), so no page
-  // sorts, with or without a period.
-  const order = sql.literal("ORDER BY r.at NULLS FIRST, r.id")
-  return sql`SELECT ${columns} ${from} ${token} WHERE ${person} ${periodFilters(sql, query)} ${keyset} ${order} ${page}`
+    ? sql`AND ((${sql.literal(by)}.at IS NULL AND ${sql.literal(by)}.id > ${after.id}) OR ${
+      sql.literal(by)
+    }.at IS NOT NULL)`
+    : sql`AND (${sql.literal(by)}.at, ${sql.literal(by)}.id) > (${after.at}, ${after.id})`
+  const order = sql.literal(`ORDER BY ${by}.at NULLS FIRST, ${by}.id`)
+  // Another record's guard key naming this one: one probe of the (kind, guard_key) index a row.
+  const g = query.guarded
+  const guarded = g === undefined
+    ? empty
+    : sql`AND ${sql.literal(g.present ? "EXISTS" : "NOT EXISTS")} (SELECT 1 FROM pomoc_records k
+        WHERE k.kind = ${g.kind} AND k.guard_key = ${g.prefix} || r.id || ${g.suffix})`
+  if (query.lookup === undefined) {
+    return sql`SELECT ${columns} ${from} WHERE ${person} ${
+      periodFilters(sql, query)
+    } ${guarded} ${keyset} ${order} ${page}`
+  }
+  const filters: Array<Statement.Fragment> = [sql`l.token = ${query.lookup}`, sql`l.kind = ${query.kind}`]
+  if (query.serviceId !== undefined) filters.push(sql`r.service_id = ${query.serviceId}`)
+  if (query.from !== undefined) filters.push(sql`l.at >= ${query.from}`)
+  if (query.to !== undefined) filters.push(sql`l.at < ${query.to}`)
+  return sql`SELECT ${columns} FROM pomoc_record_lookup l JOIN pomoc_records r ON r.kind = l.kind AND r.id = l.id ${personJoin} WHERE ${
+    sql.and(filters)
+  } ${guarded} ${keyset} ${order} ${page}`
 }
 
 /**
@@ -384,7 +406,7 @@ export const primitives = (
             if (replaces) replaced.push(row)
             else created.push(row)
             for (const personId of new Set(r.personIds)) people.push({ person_id: personId, kind: r.kind, id: r.id })
-            for (const token of r.lookup ?? []) tokens.push({ token, kind: r.kind, id: r.id })
+            for (const token of r.lookup ?? []) tokens.push({ token, kind: r.kind, id: r.id, at: r.at })
           }
           if (replaced.length > 0) {
             const upserted = yield* insertRows("pomoc_records", replaced, 11, upsertSuffix)
@@ -398,7 +420,7 @@ export const primitives = (
             if (dialect.people !== undefined) yield* dialect.people.insert(sql, people)
             else yield* insertRows("pomoc_record_people", people.map((row) => ({ ...row })), 3)
           }
-          if (tokens.length > 0) yield* insertRows("pomoc_record_lookup", tokens, 3)
+          if (tokens.length > 0) yield* insertRows("pomoc_record_lookup", tokens, 4)
         }
       }).pipe(errors("commit"))
 
@@ -555,7 +577,20 @@ export const primitives = (
         .pipe(
           errors("auditHead"),
           Effect.flatMap(headOf("auditHead"))
+        ),
+      // Set by migrations (7: `reindex:<kind>`), cleared by the maintenance they name.
+      pending: sql<{ name: unknown }>`SELECT ${
+        sql.literal(dialect.text("name"))
+      } AS name FROM pomoc_pending ORDER BY name`.pipe(
+        errors("pending"),
+        Effect.flatMap((rows) =>
+          Effect.try({
+            try: () => rows.map((r) => text("pending", "name", r.name) ?? ""),
+            catch: (e) => e as Store.StoreError
+          })
         )
+      ),
+      done: (name) => sql`DELETE FROM pomoc_pending WHERE name = ${name}`.pipe(errors("done"), Effect.asVoid)
     }
     return p
   })

@@ -18,7 +18,7 @@ import { enablePatches, produceWithPatches } from "immer"
 import { decoder } from "../../Decode.js"
 import { Activity } from "../../model/Activity.js"
 import { Contact } from "../../model/Contact.js"
-import { Location, Service } from "../../model/Directory.js"
+import { Location, Organisation, Service } from "../../model/Directory.js"
 import * as Ids from "../../model/Ids.js"
 import type { Person } from "../../model/Person.js"
 import { Revision } from "../../model/Revision.js"
@@ -30,7 +30,7 @@ import { type Mapping, mappings } from "../Records.js"
 import { recordActivity } from "./activities-and-volunteers.js"
 import { access } from "./common.js"
 import { recordContact } from "./contacts.js"
-import { registerLocation, registerService } from "./directory.js"
+import { registerLocation, registerOrganisation, registerService } from "./directory.js"
 import { collect, paging } from "./lists.js"
 import { registerPerson, servicesOfPerson } from "./people.js"
 
@@ -280,8 +280,29 @@ export const correctService = correction({
   services: (s) => [s.id]
 })
 
+/**
+ * Correct an organisation: `{ id, changes }` (name, description, email, website, country,
+ * phones, reporting periods). Judged as `RegisterOrganisation`. This is how an organisation
+ * declares its reporting periods after it was registered (a funder's school year, announced
+ * later), or changes them: the corrected list must still keep every two periods from sharing a
+ * month (`InvalidInput` on `reportingPeriods`, nothing stored), since overlapping periods could
+ * be subtracted from one another. Each correction is audited and kept as a revision (the
+ * organisation's change history, `recordChanges`).
+ * @since 0.2.0
+ * @category operations
+ */
+export const correctOrganisation = correction({
+  tag: "CorrectOrganisation",
+  summary: "correct an organisation (its reporting periods too)",
+  access: access("NNONN", "write", "organisational", "correct an organisation, declare its reporting periods"),
+  mapping: mappings.organisation,
+  creator: registerOrganisation as unknown as Creator<typeof mappings.organisation.schema.Type>,
+  fields: ["name", "description", "email", "website", "country", "phones", "reportingPeriods"],
+  services: () => []
+})
+
 const RecordRef = Schema.Struct({
-  kind: Schema.Literals(["contact", "person", "activity", "location", "service"]),
+  kind: Schema.Literals(["contact", "person", "activity", "location", "service", "organisation"]),
   id: Schema.String,
   ...paging
 })
@@ -294,7 +315,7 @@ const CHANGES_BUDGET = 20
 const servicesOf = (r: unknown): ReadonlyArray<string> =>
   r instanceof Service
     ? [r.id]
-    : r instanceof Location
+    : r instanceof Location || r instanceof Organisation
     ? []
     : r instanceof Contact || r instanceof Activity
     ? [r.serviceId]
@@ -302,7 +323,7 @@ const servicesOf = (r: unknown): ReadonlyArray<string> =>
 
 /**
  * A record's change history, a page at a time: `{ kind, id, cursor?, limit? }` of a contact,
- * person, activity, location or service. Its revisions, oldest first, with their patches and who
+ * person, activity, location, service or organisation. Its revisions, oldest first, with their patches and who
  * made them when; `next` continues. A record's revisions are one range of the store's index: a
  * contact's, activity's, location's or service's by the record's own index token
  * (`IndexTokens.revisionsOf`), a person's among the revisions about the person (the person
@@ -320,9 +341,14 @@ export const recordChanges = Operation.read<RecordRef>()({
   input: RecordRef,
   entity: "RecordRef",
   subject: Operation.existingOf<RecordRef, unknown>(
-    [mappings.contact, mappings.person, mappings.activity, mappings.location, mappings.service] as ReadonlyArray<
-      Mapping<unknown>
-    >,
+    [
+      mappings.contact,
+      mappings.person,
+      mappings.activity,
+      mappings.location,
+      mappings.service,
+      mappings.organisation
+    ] as ReadonlyArray<Mapping<unknown>>,
     (i) => mappings[i.kind] as Mapping<unknown>,
     (i) => i.id,
     servicesOf

@@ -12,7 +12,7 @@ import * as Ids from "../../model/Ids.js"
 import { IdentityLevel, type Person } from "../../model/Person.js"
 import * as BlindIndex from "../../privacy/BlindIndex.js"
 import { normalise } from "../../privacy/Pseudonym.js"
-import type { Context } from "../Operation.js"
+import type { GuardedFilter } from "../../store/contract.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
 import { collect, paging } from "./lists.js"
@@ -29,9 +29,8 @@ export const MAX_FIND_PAGE = 100
 const DEFAULT_FIND_PAGE = 20
 
 /**
- * The store pages one answer reads at most when a filter the index does not answer (active
- * cooperation, or a nickname next to a code) leaves people out: then a page may be short and
- * still have a `next`.
+ * The store pages one answer reads at most when a filter the index does not answer (a nickname
+ * next to a code) leaves people out: then a page may be short and still have a `next`.
  */
 const FIND_BUDGET = 10
 
@@ -78,11 +77,17 @@ export interface FoundPeople {
   readonly next?: string
 }
 
-const cooperatesNow = (ctx: Context, person: Person, serviceId: string) =>
-  Effect.map(
-    ctx.loadAll(mappings.cooperation, { personId: person.id }),
-    (cooperations) => cooperations.some((c) => c.value.serviceId === serviceId && c.value.endedAt === undefined)
-  )
+/**
+ * The store's filter of the people with (`true`) or without (`false`) an active cooperation with
+ * a service: an active cooperation holds the guard key `active/<person>/<service>` (see
+ * `Entity`), which the store finds by its index.
+ */
+const cooperating = (serviceId: string, present: boolean): GuardedFilter => ({
+  kind: mappings.cooperation.kind,
+  prefix: "active/",
+  suffix: `/${serviceId}`,
+  present
+})
 
 /**
  * Find people of a service again: `{ serviceId, nickname?, code?, identityLevel?, ageBand?,
@@ -91,8 +96,9 @@ const cooperatesNow = (ctx: Context, person: Person, serviceId: string) =>
  * "SS" are one too), through the service's blind index: never a prefix (a prefix index would
  * leak: see `BlindIndex`). The people found are those of the service and those shared with it;
  * notes only for roles that may read them. The store finds them by the token of the code (or
- * else the nickname) narrowed by identity level and age band, in its index; active cooperation,
- * and a nickname given next to a code, are checked on each page. At most `limit` people a page
+ * else the nickname) narrowed by identity level and age band, in its index, and keeps those with
+ * (or without) an active cooperation with the service by its index of guard keys; a nickname
+ * given next to a code is checked on each page. At most `limit` people a page
  * (default 20, at most {@link MAX_FIND_PAGE}); `next` continues (`more` says whether it is
  * there). Finding identified people is audited. Needs the application's pseudonym key
  * (`Pseudonym.layer`) provided with the case-work layer: without it, `InvalidCommand` on
@@ -117,17 +123,18 @@ export const findPeople = Operation.read<typeof FindPeopleInput.Encoded>()({
       : yield* collect(
         ctx,
         mappings.person,
-        { lookup: BlindIndex.narrowed(token, input) },
+        {
+          lookup: BlindIndex.narrowed(token, input),
+          ...(input.activeCooperation === undefined
+            ? {}
+            : { guarded: cooperating(input.serviceId, input.activeCooperation) })
+        },
         { limit: input.limit ?? DEFAULT_FIND_PAGE, ...(input.cursor === undefined ? {} : { cursor: input.cursor }) },
         (person) =>
           // The token is the service's: the person is known to it (checked again all the same).
-          (person.serviceId !== input.serviceId && !person.sharedWith.includes(input.serviceId)) ||
+          !((person.serviceId !== input.serviceId && !person.sharedWith.includes(input.serviceId)) ||
             (nickname !== undefined && (person._tag === "anonymous" || person.nickname === undefined ||
-              normalise(person.nickname) !== nickname))
-            ? false
-            : input.activeCooperation === undefined
-            ? true
-            : Effect.map(cooperatesNow(ctx, person, input.serviceId), (now) => now === input.activeCooperation),
+              normalise(person.nickname) !== nickname))),
         FIND_BUDGET
       )
     const people = page.items.map((p) => redactNotes(ctx, p))

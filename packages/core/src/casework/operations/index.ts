@@ -113,6 +113,7 @@ export const operations = {
   correctLocation: Corrections.correctLocation,
   /** Correct a service's settings: `{ id, changes }`; judged as `RegisterService`. */
   correctService: Corrections.correctService,
+  correctOrganisation: Corrections.correctOrganisation,
   /** Void a record entered by mistake: `{ kind, id, reason }`. */
   voidRecord: Corrections.voidRecord,
   /** A record's change history: `{ kind, id }` (coordinators). */

@@ -15,11 +15,14 @@ import * as Ids from "../../model/Ids.js"
 import type { Person } from "../../model/Person.js"
 import * as Referral from "../../model/Referral.js"
 import * as Periods from "../../reports/Periods.js"
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../../store/contract.js"
+import { DEFAULT_PAGE_SIZE, type GuardedFilter, MAX_PAGE_SIZE } from "../../store/contract.js"
 import { decodeCursor, encodeCursor } from "../../store/cursor.js"
 import { compareText } from "../../store/order.js"
 import type { CaseworkError } from "../Config.js"
 import { referredTo, sharedInto } from "../IndexTokens.js"
+import { type Counts, countsOf, type Page, type PeopleBy, withCounts } from "./counts.js"
+
+export type { Counts, Page, PeopleBy } from "./counts.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import { type Mapping, mappings } from "../Records.js"
@@ -43,66 +46,40 @@ const periodOf = (request: {
     }
 
 /**
- * One page of a list: its items, and the cursor of the next page (absent on the last page; a
- * page after the last full one may be empty).
- * @since 0.2.0
- * @category models
+ * The counts of the people shared into a service now (the second part of `listPeople`), read
+ * through the same index range and the same test as its pages: each person once, or by code
+ * the token of their code in their own service (as the store's `distinctBy: "code"` tells
+ * people apart).
  */
-export interface Page<A> {
-  readonly items: ReadonlyArray<A>
-  readonly next?: string
-  /**
-   * With `count: true` in the input: what the whole list holds, counted by the store (the same
-   * on every page).
-   * @since 0.2.0
-   */
-  readonly counts?: Counts
-}
-
-/**
- * What a whole list holds (every page of it): its records, the distinct people they name (by
- * person id), and the people counted without being named (anonymous counts and attendance),
- * kept apart: anonymous people are never added to distinct ones.
- * @since 0.2.0
- * @category models
- */
-export interface Counts {
-  readonly records: number
-  readonly distinctPeople: number
-  readonly anonymous: number
-}
-
-/** The counts of a list's records of `kind`, summing `anonymous` (a facet) as the anonymous people. */
-const countsOf = (
+const sharedCounts = (
   ctx: Context,
-  kind: "contact" | "activity" | "person",
-  filters: Filters,
-  anonymous?: string
+  serviceId: string,
+  sharedNow: (p: Person) => boolean,
+  peopleBy: PeopleBy | undefined
 ): Effect.Effect<Counts, CaseworkError> =>
-  Effect.map(
-    ctx.store.aggregate({
-      kind,
-      ...(filters.serviceId === undefined ? {} : { serviceId: filters.serviceId }),
-      ...(filters.from === undefined ? {} : { from: filters.from }),
-      ...(filters.to === undefined ? {} : { to: filters.to }),
-      groupBy: [],
-      distinctPeople: true,
-      ...(anonymous === undefined ? {} : { sum: [anonymous] })
-    }),
-    (rows) => ({
-      records: rows.reduce((n, r) => n + r.count, 0),
-      distinctPeople: rows.reduce((n, r) => n + (r.distinctPeople ?? 0), 0),
-      anonymous: anonymous === undefined ? 0 : rows.reduce((n, r) => n + (r.sums[anonymous] ?? 0), 0)
-    })
-  )
-
-/** The page with the list's counts, when the input asks for them. */
-const withCounts = <A>(
-  page: Page<A>,
-  request: { readonly count?: boolean | undefined },
-  counts: () => Effect.Effect<Counts, CaseworkError>
-): Effect.Effect<Page<A>, CaseworkError> =>
-  request.count === true ? Effect.map(counts(), (c) => ({ ...page, counts: c })) : Effect.succeed(page)
+  Effect.gen(function*() {
+    let records = 0
+    const people = new Set<string>()
+    let cursor: string | undefined
+    do {
+      const page: Page<Person> = yield* collect(
+        ctx,
+        mappings.person,
+        { lookup: sharedInto(serviceId) },
+        { limit: MAX_PAGE_SIZE, ...(cursor === undefined ? {} : { cursor }) },
+        sharedNow
+      )
+      for (const p of page.items) {
+        records++
+        const code = peopleBy !== "code" || p._tag === "anonymous" || p.code === undefined
+          ? undefined
+          : yield* Effect.orElseSucceed(ctx.lookupToken(p.serviceId, "code", p.code), () => undefined)
+        people.add(code === undefined ? `p:${p.id}` : `c:${code}`)
+      }
+      cursor = page.next
+    } while (cursor !== undefined)
+    return { records, distinctPeople: people.size, anonymous: 0 }
+  })
 
 /**
  * The paging fields of a list's input: `cursor` (the `next` of the page before) and `limit`.
@@ -124,8 +101,14 @@ const period = {
   period: Schema.optionalKey(NamedPeriod)
 }
 
-/** Whether a list also counts what its whole period holds (see {@link Counts}). */
-const counting = { count: Schema.optionalKey(Schema.Boolean) }
+/**
+ * Whether a list also counts what its whole period holds (see {@link Counts}), and how it tells
+ * people apart (`peopleBy`: by id, the default, or by code).
+ */
+const counting = {
+  count: Schema.optionalKey(Schema.Boolean),
+  peopleBy: Schema.optionalKey(Schema.Literals(["id", "code"]))
+}
 
 const ServiceList = Schema.Struct({ serviceId: Ids.ServiceId, ...paging })
 const PeopleList = Schema.Struct({ serviceId: Ids.ServiceId, ...paging, ...counting })
@@ -158,6 +141,8 @@ export interface Filters {
   readonly to?: string
   /** An index token the records hold (see `IndexTokens`, `BlindIndex`). */
   readonly lookup?: string
+  /** What other records' guard keys say of the records (see `Store.GuardedFilter`). */
+  readonly guarded?: GuardedFilter
 }
 
 /**
@@ -225,7 +210,8 @@ const badCursor = (entity: string) =>
  * cursor?, limit?, count? }`. Both are index ranges (the service's people; the index token of
  * the people shared into it, `IndexTokens.sharedInto`). Notes only for roles that may read them;
  * a page holding identified people is audited (naming them). With `count: true`, `counts` holds
- * the number of the service's own people (`records`, `distinctPeople`).
+ * the number of people the whole list holds, its own and those shared into it now, as its pages
+ * list them (`records`, `distinctPeople`; with `peopleBy: "code"`, people with the same code once).
  * @since 0.2.0
  * @category operations
  */
@@ -258,10 +244,22 @@ export const listPeople = Operation.read<typeof PeopleList.Encoded>()({
       const rest = yield* collect(ctx, mappings.person, shared, { limit, cursor: at.cursor }, sharedNow)
       page = { items: rest.items, ...(rest.next === undefined ? {} : { next: `s.${rest.next}` }) }
     }
+    // The service's own people (counted by the store) and those shared into it now (the same
+    // range and test as the pages): never the same person twice, as nobody is shared into
+    // their own service.
     const counted = yield* withCounts(
       page,
       request,
-      () => countsOf(ctx, "person", { serviceId: request.serviceId })
+      () =>
+        Effect.zipWith(
+          countsOf(ctx, "person", { serviceId: request.serviceId }, request.peopleBy),
+          sharedCounts(ctx, request.serviceId, sharedNow, request.peopleBy),
+          (own, shared) => ({
+            records: own.records + shared.records,
+            distinctPeople: own.distinctPeople + shared.distinctPeople,
+            anonymous: 0
+          })
+        )
     )
     const identified = page.items.filter((p) => p._tag === "identified")
     return {
@@ -289,7 +287,11 @@ export const listContacts = Operation.read<typeof PeriodList.Encoded>()({
   answer: Effect.fnUntraced(function*(ctx, request) {
     const filters = { serviceId: request.serviceId, ...periodOf(request) }
     const page = yield* collect(ctx, mappings.contact, filters, request)
-    const counted = yield* withCounts(page, request, () => countsOf(ctx, "contact", filters, "anonymousCount"))
+    const counted = yield* withCounts(
+      page,
+      request,
+      () => countsOf(ctx, "contact", filters, request.peopleBy, "anonymousCount")
+    )
     return { result: { ...counted, items: page.items.map((c) => redactNote(ctx, c)) } }
   })
 })
@@ -312,7 +314,7 @@ export const listActivities = Operation.read<typeof PeriodList.Encoded>()({
     const result = yield* withCounts(
       page,
       request,
-      () => countsOf(ctx, "activity", filters, "anonymousAttendance")
+      () => countsOf(ctx, "activity", filters, request.peopleBy, "anonymousAttendance")
     )
     return { result }
   })

@@ -7,13 +7,16 @@ import { DateTime, Effect, Schema } from "effect"
 import { Timestamp } from "../../model/Common.js"
 import * as Ids from "../../model/Ids.js"
 import { fitsScale, OutcomeMeasurement } from "../../model/Outcome.js"
+import type { Person } from "../../model/Person.js"
 import type { Derivation, History } from "../../plugins/Plugin.js"
-import type { ServiceTypeInfo } from "../Config.js"
+import type { CaseworkError, ServiceTypeInfo } from "../Config.js"
+import { sharedInto } from "../IndexTokens.js"
 import type { Context } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import * as PlanRecords from "../planRecords.js"
 import { type Mapping, mappings } from "../Records.js"
 import { access, invalid } from "./common.js"
+import { collect, type Page } from "./lists.js"
 
 /**
  * Record an outcome measurement: the indicator must be the service type's and the value must fit
@@ -137,10 +140,48 @@ const newValues = (
   })
 }
 
+/** Store pages of people one whole-service derivation reads at a time. */
+const PEOPLE_PAGE = 200
+
+/**
+ * Runs `f` for every person of a service, a store page at a time (never the whole list at
+ * once): the service's own people (ids only, nothing decrypted), then those shared into it now
+ * (their sharing consent in force: as `listPeople` lists them).
+ */
+const eachPerson = Effect.fnUntraced(function*(
+  ctx: Context,
+  serviceId: Ids.ServiceId,
+  f: (personId: Ids.PersonId) => Effect.Effect<unknown, CaseworkError>
+) {
+  let cursor: string | undefined
+  do {
+    const page = yield* ctx.store.page({
+      kind: mappings.person.kind,
+      serviceId,
+      limit: PEOPLE_PAGE,
+      ...(cursor === undefined ? {} : { cursor })
+    })
+    for (const record of page.records) yield* f(record.id as Ids.PersonId)
+    cursor = page.next
+  } while (cursor !== undefined)
+  do {
+    const shared: Page<Person> = yield* collect(
+      ctx,
+      mappings.person,
+      { lookup: sharedInto(serviceId) },
+      { limit: PEOPLE_PAGE, ...(cursor === undefined ? {} : { cursor }) },
+      (p) => p.sharedWith.includes(serviceId)
+    )
+    for (const p of shared.items) yield* f(p.id)
+    cursor = shared.next
+  } while (cursor !== undefined)
+})
+
 /**
  * Derive outcomes from people's history in a service: `{ serviceId, personId?, asOf? }` (one
- * person, or without `personId` every person of the service, e.g. at a period's end before its
- * reports).
+ * person, or without `personId` every person of the service, its own and those shared into it
+ * now, read a page of people at a time, e.g. at a period's end before its reports). A person
+ * shared into the service is derived from their history in this service.
  * Runs the service type's derivations (the plugin's typed rules) over the person's contacts,
  * plans and measurements up to `asOf` (default now) and stores each value as a measurement marked
  * `derivedBy` the rule, at `asOf`, recorded by the actor, not assessed with the person. A value
@@ -163,13 +204,15 @@ export const deriveOutcomes = Operation.write()({
     const asOf = input.asOf ?? ctx.now
     if (DateTime.isGreaterThan(asOf, ctx.now)) return yield* invalid("DeriveOutcomes", "asOf", "not in the future")
     const info = ctx.serviceInfo(service.value)
-    const people = person !== undefined
-      ? [person.value.id]
-      : (yield* ctx.store.list({ kind: "person", serviceId: input.serviceId })).map((r) => r.id as Ids.PersonId)
     const measurements: Array<OutcomeMeasurement> = []
-    for (const personId of info?.derivations === undefined ? [] : people) {
-      const history = yield* derivationHistory(ctx, input.serviceId, personId, asOf)
-      measurements.push(...newValues(info!, history, input.serviceId, personId, ctx.actor.id))
+    const derive = (personId: Ids.PersonId) =>
+      Effect.map(
+        derivationHistory(ctx, input.serviceId, personId, asOf),
+        (history) => measurements.push(...newValues(info!, history, input.serviceId, personId, ctx.actor.id))
+      )
+    if (info?.derivations !== undefined) {
+      if (person !== undefined) yield* derive(person.value.id)
+      else yield* eachPerson(ctx, input.serviceId, derive)
     }
     return {
       command: {

@@ -14,6 +14,7 @@ import { Code, Timestamp } from "../../model/Common.js"
 import * as Ids from "../../model/Ids.js"
 import { Goal, PlanStep, StepActor } from "../../model/Plan.js"
 import type { CaseworkError } from "../Config.js"
+import * as IndexTokens from "../IndexTokens.js"
 import type { Change, Context, Loaded } from "../Operation.js"
 import * as Operation from "../Operation.js"
 import * as PlanRecords from "../planRecords.js"
@@ -51,11 +52,19 @@ const findStep = Effect.fnUntraced(function*(
     ]
     return { step: inline, write } satisfies Found
   }
-  const records = yield* ctx.loadAll(PlanRecords.stepMapping, {
-    personId: plan.value.personId,
-    serviceId: plan.value.serviceId
+  // The step's own index token leads to its one record (read again through the unit of work, so
+  // a batch's earlier change of it is seen). A step planned earlier in the same batch, or written
+  // before the token existed (until `Reindex.rebuildAll`), is found among the person's steps.
+  const page = yield* ctx.loadPage(PlanRecords.stepMapping, {
+    kind: PlanRecords.stepMapping.kind,
+    lookup: IndexTokens.stepOf(plan.value.id, stepId),
+    limit: 1
   })
-  const record = records.find((r) => r.value.planId === plan.value.id && r.value.step.id === stepId)
+  const indexed = page.items[0]
+  const record = indexed !== undefined
+    ? yield* ctx.load(PlanRecords.stepMapping, PlanRecords.stepMapping.id(indexed.loaded.value))
+    : (yield* ctx.loadAll(PlanRecords.stepMapping, { personId: plan.value.personId, serviceId: plan.value.serviceId }))
+      .find((r) => r.value.planId === plan.value.id && r.value.step.id === stepId)
   if (record === undefined) return yield* invalid(tag, "stepId", "no step with this id in the plan")
   const write = (next: PlanStep): ReadonlyArray<Change> => [
     Operation.change(PlanRecords.stepMapping, { ...record.value, step: next }, record.version),

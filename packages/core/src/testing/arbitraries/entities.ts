@@ -141,7 +141,7 @@ export const arbStaffMember: fc.Arbitrary<typeof StaffMember.Encoded> = partialR
 export const arbRevision: fc.Arbitrary<typeof Revision.Encoded> = partialRecord(
   {
     id: arbId,
-    kind: fc.constantFrom("contact", "person", "activity", "location", "service"),
+    kind: fc.constantFrom("contact", "person", "activity", "location", "service", "organisation"),
     recordId: arbId,
     serviceId: arbId,
     ownerId: arbId,
@@ -153,7 +153,8 @@ export const arbRevision: fc.Arbitrary<typeof Revision.Encoded> = partialRecord(
       "CorrectPerson",
       "CorrectActivity",
       "CorrectLocation",
-      "CorrectService"
+      "CorrectService",
+      "CorrectOrganisation"
     ),
     patches: fc.array(
       record({

@@ -4,7 +4,7 @@
  *
  * @since 0.2.0
  */
-import type { Store } from "@pomoc/core"
+import { Store } from "@pomoc/core"
 import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import type * as SqlClient from "effect/sql/SqlClient"
@@ -135,7 +135,17 @@ export const dialect: SqlDialect.SqlDialect = {
       people: query.distinctPeople === true
         ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
           FROM ${
-          source.people(sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`, sql`p.person`)
+          source.people(
+            sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`,
+            query.distinctBy === "code"
+              // The code on the person's record (its least code token), else the person's number
+              // (report rows name people by number since migration 7): kept apart.
+              ? sql`coalesce((SELECT 'c:' || min(l.token) FROM pomoc_person_numbers pn
+                  JOIN pomoc_record_lookup l ON l.kind = 'person' AND l.id = pn.person_id
+                  WHERE pn.n = p.person::bigint AND l.token LIKE ${"%" + Store.CODE_SUFFIX}),
+                  'p:' || p.person)`
+              : sql`p.person`
+          )
         } ${shapes} ${where} ${groupBy}`
         : undefined,
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change)

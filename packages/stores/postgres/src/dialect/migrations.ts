@@ -297,6 +297,27 @@ const personNumbers: SqlDialect.Migration = {
   ]
 }
 
+// Migration 8, index v2. Token order: a token's rows keep their record's time (`at`, copied on every write
+// of the record), indexed in the order of every page (`at NULLS FIRST, id`), so a page of a
+// token's records (the people shared into a service, the referrals made to it, a nickname's
+// matches) is one range of that index, never a sort of all of the token's rows.
+const lookupOrder: SqlDialect.Migration = {
+  version: 8,
+  name: "index-v2",
+  statements: [
+    `ALTER TABLE pomoc_record_lookup ADD COLUMN at text COLLATE "C"`,
+    `UPDATE pomoc_record_lookup l SET at = r.at FROM pomoc_records r WHERE r.kind = l.kind AND r.id = l.id`,
+    `CREATE INDEX pomoc_record_lookup_order ON pomoc_record_lookup (token, kind, at NULLS FIRST, id)`,
+    // Maintenance the data waits for: records of the kinds that carry index tokens, written before
+    // this version, may lack tokens added since (the people shared into a service, the referrals
+    // made to one, a record's revisions, a person's code); reads through a token refuse until
+    // `Reindex.rebuildAll` has rebuilt the kind (and marked it done here).
+    `CREATE TABLE IF NOT EXISTS pomoc_pending (name text COLLATE "C" PRIMARY KEY)`,
+    `INSERT INTO pomoc_pending (name) SELECT DISTINCT 'reindex:' || kind FROM pomoc_records
+        WHERE kind IN ('person', 'referral', 'revision') ON CONFLICT DO NOTHING`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
@@ -305,5 +326,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   guardKeys,
   lookupTokens,
   recordsNullsFirst,
-  personNumbers
+  personNumbers,
+  lookupOrder
 ]

@@ -3,7 +3,7 @@
  *
  * @since 0.2.0
  */
-import type { Store } from "@pomoc/core"
+import { Store } from "@pomoc/core"
 import { type SqlDialect, SqlStore } from "@pomoc/store-sql"
 import { Effect } from "effect"
 import type * as SqlClient from "effect/sql/SqlClient"
@@ -146,7 +146,17 @@ export const dialect: SqlDialect.SqlDialect = {
       >`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} FROM ${source.counts} ${tags} ${where} ${groupBy}`,
       people: query.distinctPeople === true
         ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n
-          FROM ${source.people(sql`, json_each(r.person_ids) AS p`, sql`p.value`)} ${tags} ${where} ${groupBy}`
+          FROM ${
+          source.people(
+            sql`, json_each(r.person_ids) AS p`,
+            query.distinctBy === "code"
+              // The code on the person's record (its least code token), else the person's number.
+              ? sql`coalesce((SELECT min(l.token) FROM pomoc_person_numbers pn
+                  JOIN pomoc_record_lookup l ON l.kind = 'person' AND l.id = pn.person_id
+                  WHERE pn.n = p.value AND l.token LIKE ${"%" + Store.CODE_SUFFIX}), p.value)`
+              : sql`p.value`
+          )
+        } ${tags} ${where} ${groupBy}`
         : undefined,
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
     }

@@ -239,12 +239,34 @@ const personNumbers: SqlDialect.Migration = {
   ]
 }
 
-// Migration 7: a person's number goes when the last people row holding their id goes, also when
+// Migration 7, index v2. Token order: a token's rows keep their record's time (`at`, copied on every write
+// of the record), indexed in the order of every page (`at`, rows without a time first, then
+// `id`), so a page of a token's records (the people shared into a service, the referrals made to
+// it, a nickname's matches) is one range of that index, never a sort of all of the token's rows.
+const lookupOrder: SqlDialect.Migration = {
+  version: 7,
+  name: "index-v2",
+  statements: [
+    `ALTER TABLE pomoc_record_lookup ADD COLUMN at TEXT`,
+    `UPDATE pomoc_record_lookup SET at = (SELECT r.at FROM pomoc_records r
+        WHERE r.kind = pomoc_record_lookup.kind AND r.id = pomoc_record_lookup.id)`,
+    `CREATE INDEX pomoc_record_lookup_order ON pomoc_record_lookup (token, kind, at, id)`,
+    // Maintenance the data waits for: records of the kinds that carry index tokens, written before
+    // this version, may lack tokens added since (the people shared into a service, the referrals
+    // made to one, a record's revisions, a person's code); reads through a token refuse until
+    // `Reindex.rebuildAll` has rebuilt the kind (and marked it done here).
+    `CREATE TABLE IF NOT EXISTS pomoc_pending (name TEXT PRIMARY KEY) WITHOUT ROWID`,
+    `INSERT INTO pomoc_pending (name) SELECT DISTINCT 'reindex:' || kind FROM pomoc_records
+        WHERE kind IN ('person', 'referral', 'revision') ON CONFLICT DO NOTHING`
+  ]
+}
+
+// Migration 8: a person's number goes when the last people row holding their id goes, also when
 // an update (not a delete) takes them off their last record: a commit replacing a record deletes
 // its people rows first. Before, only a deleted record released its people's numbers, so an id
 // could stay in `pomoc_person_numbers` after every record had stopped naming it.
 const releaseNumbers: SqlDialect.Migration = {
-  version: 7,
+  version: 8,
   name: "release-person-numbers",
   statements: [
     `CREATE TRIGGER pomoc_person_numbers_release AFTER DELETE ON pomoc_record_people BEGIN
@@ -264,5 +286,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   guardKeys,
   lookupTokens,
   personNumbers,
+  lookupOrder,
   releaseNumbers
 ]

@@ -94,7 +94,11 @@ const before = (a: Naive, b: Naive): number => {
 }
 
 /** The meaning of an aggregate, in loops: rows and transitions in a canonical order for comparison. */
-const naiveAggregate = (records: ReadonlyArray<Naive>, q: Store.AggregateQuery): Array<Store.AggregateRow> => {
+const naiveAggregate = (
+  records: ReadonlyArray<Naive>,
+  q: Store.AggregateQuery,
+  codes: ReadonlyMap<string, ReadonlyArray<string>> = new Map()
+): Array<Store.AggregateRow> => {
   const kept = records.filter(({ content: r }) =>
     (q.serviceId === undefined || r.serviceId === q.serviceId) &&
     (q.from === undefined || (r.at !== null && r.at >= q.from)) &&
@@ -128,7 +132,13 @@ const naiveAggregate = (records: ReadonlyArray<Naive>, q: Store.AggregateQuery):
     )
     const people = [...new Set(members.flatMap((m) => m.content.personIds))]
     const row: Store.AggregateRow = { group, count: members.length, sums }
-    const withPeople = q.distinctPeople === true ? { ...row, distinctPeople: people.length } : row
+    // By code: a person with a code is their code (the least of their codes), others their id.
+    const who = (person: string) => {
+      const theirs = (codes.get(person) ?? []).filter((t) => t.endsWith(".code")).sort()
+      return theirs.length === 0 ? `id ${person}` : `code ${theirs[0]}`
+    }
+    const distinct = q.distinctBy === "code" ? new Set(people.map(who)).size : people.length
+    const withPeople = q.distinctPeople === true ? { ...row, distinctPeople: distinct } : row
     if (q.change === undefined) return withPeople
     const facet = q.change
     const pairs = new Map<string, number>()
@@ -186,6 +196,44 @@ export const measures: ReadonlyArray<Check> = [
               expect(canonical(rows)).toEqual(canonical(naiveAggregate(records, query)))
             }
           })),
+        { numRuns: harness.options.modelRuns ?? 40 }
+      )
+  },
+
+  {
+    name: "distinct people by code: people whose person records hold the same code count once (fast-check)",
+    run: (harness) =>
+      fc.assert(
+        fc.asyncProperty(
+          arbRecords,
+          // Each person's record may hold tokens: codes (ending in ".code") and other tokens.
+          fc.array(fc.subarray(["k1.code", "k2.code", "k1", "k2.code.b-15-17", "ps1-x.l-pseudonymous"]), {
+            minLength: 4,
+            maxLength: 4
+          }),
+          fc.array(arbQuery, { minLength: 1, maxLength: 4 }),
+          (records, tokens, queries) =>
+            harness.fresh(async ({ store }) => {
+              const codes = new Map(tokens.map((t, i) => [`p${i + 1}`, t]))
+              await Effect.runPromise(
+                store.commit({
+                  writes: [
+                    ...records.map(({ content, id }) => write("measurement", id, 0, content)),
+                    ...[...codes].map(([person, lookup]) => ({
+                      ...write("person", person, 0, { serviceId: "s1", personIds: [person] }),
+                      ...(lookup.length === 0 ? {} : { lookup })
+                    }))
+                  ],
+                  audit: []
+                })
+              )
+              for (const query of queries) {
+                const byCode = { ...query, distinctPeople: true, distinctBy: "code" } as const
+                const rows = await Effect.runPromise(store.aggregate(byCode))
+                expect(canonical(rows)).toEqual(canonical(naiveAggregate(records, byCode, codes)))
+              }
+            })
+        ),
         { numRuns: harness.options.modelRuns ?? 40 }
       )
   },
@@ -289,6 +337,7 @@ export const measures: ReadonlyArray<Check> = [
         yield* q({ where: [{ by: "value", in: [{} as unknown as Store.FacetValue] }] })
         yield* q({ change: "a b" })
         yield* q({ change: "month" })
+        yield* q({ distinctPeople: true, distinctBy: "name" as "code" })
       })
   )
 ]

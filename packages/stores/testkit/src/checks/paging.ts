@@ -230,6 +230,90 @@ export const paging: ReadonlyArray<Check> = [
       })
   },
 
+  {
+    name: "pages guarded by other records' keys keep exactly the records named (or not) by one, each once (property)",
+    run: (harness) =>
+      harness.fresh(async ({ store }) => {
+        await fc.assert(
+          fc.asyncProperty(
+            // People (some holding a token), and guards: records of another kind holding the key
+            // `on/<person>/<group>`, some of people that do not exist.
+            fc.array(fc.tuple(arbFields, fc.boolean()), { maxLength: 14 }),
+            fc.array(fc.tuple(fc.nat({ max: 16 }), fc.constantFrom("g1", "g2")), { maxLength: 10 }),
+            fc.constantFrom("g1", "g2"),
+            fc.boolean(),
+            fc.boolean(),
+            fc.integer({ min: 1, max: 4 }),
+            async (rows, guards, group, present, byToken, limit) => {
+              const prefix = nextPrefix()
+              await Effect.runPromise(Effect.gen(function*() {
+                const people = recordsOf(prefix, rows.map(([f]) => f)).map((w, i) => ({
+                  ...w,
+                  ...(rows[i]![1] ? { lookup: [`${prefix}.t`] } : {})
+                }))
+                const keys = [...new Set(guards.map(([n, g]) => `on/${prefix}-${String(n).padStart(3, "0")}/${g}`))]
+                const guardWrites = keys.map((key, i) => ({ ...write("plan", `${prefix}-k${i}`, 0), key }))
+                yield* store.commit({ writes: [...people, ...guardWrites], audit: [] })
+                const query = {
+                  kind: "contact" as const,
+                  ...(byToken ? { lookup: `${prefix}.t` } : { serviceId: `${prefix}/s1` }),
+                  guarded: { kind: "plan" as const, prefix: "on/", suffix: `/${group}`, present }
+                }
+                const pages = yield* allPages(store, { ...query, limit })
+                const seen = pages.flatMap((p) => p.records)
+                expect(seen).toEqual(yield* store.list(query))
+                const expected = people.filter((w) =>
+                  (byToken ? (w.lookup ?? []).includes(`${prefix}.t`) : w.serviceId === `${prefix}/s1`) &&
+                  keys.includes(`on/${w.id}/${group}`) === present
+                )
+                expect(ids(seen)).toEqual(
+                  ids(expected as never).sort((a, b) => {
+                    const [x, y] = [people.find((w) => w.id === a)!, people.find((w) => w.id === b)!]
+                    return x.at === y.at
+                      ? (a < b ? -1 : 1)
+                      : x.at === null
+                      ? -1
+                      : y.at === null
+                      ? 1
+                      : x.at < y.at
+                      ? -1
+                      : 1
+                  })
+                )
+                // A cursor belongs to its guarded filter: with the other presence it is refused.
+                const next = pages[0]!.next
+                if (next !== undefined) {
+                  const other = { ...query, guarded: { ...query.guarded, present: !present } }
+                  const reason = yield* expectStoreError(store.page({ ...other, cursor: next }), "InvalidQuery")
+                  expect(reason).toMatchObject({ field: "cursor" })
+                }
+              }))
+            }
+          ),
+          { numRuns: runs(harness) }
+        )
+      })
+  },
+
+  storeCheck("refuses a malformed guarded filter, naming guarded", (store) =>
+    Effect.gen(function*() {
+      for (
+        const guarded of [
+          { kind: "nothing", prefix: "a/", suffix: "", present: true },
+          { kind: "plan", prefix: "a b", suffix: "", present: true },
+          { kind: "plan", prefix: "a/", suffix: "'--", present: true },
+          { kind: "plan", prefix: "a/", suffix: "", present: "yes" }
+        ]
+      ) {
+        const reason = yield* expectStoreError(
+          store.page({ kind: "contact", guarded: guarded as unknown as Store.GuardedFilter }),
+          "InvalidQuery"
+        )
+        expect(reason).toMatchObject({ field: "guarded" })
+        expect(JSON.stringify(reason)).not.toContain("a b")
+      }
+    })),
+
   storeCheck("refuses a malformed lookup token, naming lookup", (store) =>
     Effect.gen(function*() {
       for (const lookup of ["", "has space", "-leading", "x".repeat(129)]) {

@@ -1,0 +1,200 @@
+/**
+ * The index backfill cannot be missed (issue 12): a database written before its records had
+ * today's index tokens (here: a SQLite file and a PostgreSQL schema brought back to the state
+ * before the migration `index-v2` (SQLite's 7, PostgreSQL's 8), their tokens gone) is upgraded when the store opens, and the migration
+ * notes which kinds wait for `Reindex.rebuildAll`. Until a kind is rebuilt, every read through
+ * its tokens (finding people, the people shared into a service, the referrals made to a service,
+ * a record's history) fails with `IndexRebuildNeeded` naming the kind and the fix, instead of
+ * silently missing the old records; reads that need no token go on. After the rebuild, the old
+ * records are found.
+ */
+import { Casework, FieldCrypto, KeyMaterial, Pseudonym, Reindex, StaffDirectory, Store } from "@pomoc/core"
+import { PostgresStore } from "@pomoc/store-postgres"
+import { SqliteDriver, SqliteStore } from "@pomoc/store-sqlite"
+import { Effect, Layer, ManagedRuntime } from "effect"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { clientConfig, createSchema, freshSchema, withRaw } from "../../../packages/stores/postgres/test/stores.js"
+import { admin, ana, eva, kubaToDebt, marta, ola, petr, registry, setUp, T } from "./daily-fixture.js"
+
+const fieldKey = KeyMaterial.generate()
+const pseudonymKey = KeyMaterial.generate()
+
+/** The API and the maintenance functions over one store layer, with fixed keys. */
+const open = (storeLayer: Layer.Layer<Store.Store, unknown>) => {
+  const base = ManagedRuntime.make(
+    Layer.merge(storeLayer, FieldCrypto.layer({ keys: { k: fieldKey }, current: "k" }))
+  )
+  const provided = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+    effect.pipe(
+      Effect.provide(
+        Casework.layer(Casework.configFromRegistry(registry)).pipe(
+          Layer.provide(StaffDirectory.layerList([admin, eva, petr, marta, ana, ola])),
+          Layer.provide(Pseudonym.layer(pseudonymKey))
+        )
+      ),
+      Effect.provide(Pseudonym.layer(pseudonymKey))
+    ) as Effect.Effect<A, E, Store.Store | FieldCrypto.FieldCrypto>
+  const run = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) =>
+    base.runPromise(provided(Casework.Casework.use(f)))
+  const fail = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) =>
+    base.runPromise(provided(Effect.flip(Casework.Casework.use(f))))
+  const rebuild = (kind: Reindex.IndexedKind) => base.runPromise(provided(Reindex.rebuildAll({ kind, actor: "admin" })))
+  const pending = () => base.runPromise(Effect.flatMap(Store.Store, (s) => s.pending ?? Effect.succeed([])))
+  return { run, fail, rebuild, pending, dispose: () => base.dispose() }
+}
+
+/** Data of every indexed kind: a person with a code, one shared into debt, a referral to debt, a corrected contact. */
+const write = async (api: ReturnType<typeof open>) => {
+  await setUp(api as never)
+  await api.run((a) =>
+    a.registerPerson(eva, {
+      _tag: "pseudonymous",
+      id: "jana",
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "21-26",
+      gender: "female",
+      needs: [],
+      registeredAt: T(3),
+      nickname: "Jana",
+      code: "JN85"
+    })
+  )
+  for (const [id, purpose] of [["share-jana", "sharing"], ["consent-r", "referral"]] as const) {
+    await api.run((a) =>
+      a.giveConsent(eva, {
+        id,
+        personId: id === "share-jana" ? "jana" : "kuba",
+        serviceId: "club",
+        purpose,
+        grantee: { kind: "service", name: "Debt advice" },
+        validFrom: T(3),
+        givenAt: T(3),
+        form: "verbal",
+        ...(purpose === "sharing" ? { alsoForServices: ["debt"] } : {})
+      })
+    )
+  }
+  await api.run((a) => a.sharePerson(eva, { personId: "jana", serviceId: "debt", consentId: "share-jana" }))
+  await api.run((a) => a.refer(eva, kubaToDebt("r1", T(4))))
+  await api.run((a) =>
+    a.recordContact(eva, {
+      id: "c1",
+      serviceId: "club",
+      at: T(5),
+      durationMinutes: 20,
+      locationKind: "club-premises",
+      channel: "in-person",
+      participants: ["kuba"],
+      anonymousCount: 0,
+      interventions: ["conversation"],
+      firstContact: false,
+      mode: "individual"
+    } as never)
+  )
+  await api.run((a) => a.correctContact(eva, { id: "c1", changes: { durationMinutes: 45 } }))
+}
+
+/** What the reads through tokens answer, or the reason they fail. */
+const reads = (api: ReturnType<typeof open>) => ({
+  find: () => api.run((a) => a.findPeople(eva, { serviceId: "club", code: "jn85" })),
+  shared: () => api.run((a) => a.listPeople(petr, { serviceId: "debt" })),
+  received: () => api.run((a) => a.listOpenReferrals(petr, { serviceId: "debt", direction: "received" })),
+  history: () => api.run((a) => a.recordChanges(marta, { kind: "contact", id: "c1" }))
+})
+
+const refusedFor = async (read: () => Promise<unknown>, kind: string) => {
+  const e = await read().then(() => undefined, (e: unknown) => e)
+  expect(e).toMatchObject({ _tag: "StoreError", reason: { _tag: "IndexRebuildNeeded", kind } })
+  expect((e as { reason: { fix: string } }).reason.fix).toContain("Reindex.rebuildAll")
+}
+
+/** After the upgrade: refused per kind until that kind is rebuilt, then found. */
+const upgradeStory = async (api: ReturnType<typeof open>) => {
+  expect([...await api.pending()].sort()).toEqual(["reindex:person", "reindex:referral", "reindex:revision"])
+  const r = reads(api)
+  await refusedFor(r.find, "person")
+  await refusedFor(r.shared, "person")
+  await refusedFor(r.received, "referral")
+  await refusedFor(r.history, "revision")
+  // Reads without a token go on.
+  expect((await api.run((a) => a.listContacts(eva, { serviceId: "club" }))).items.map((c) => c.id)).toEqual(["c1"])
+  expect(await api.rebuild("person")).toMatchObject({ rebuilt: 3 })
+  expect((await r.find()).people.map((p) => p.id)).toEqual(["jana"])
+  expect((await r.shared()).items.map((p) => p.id)).toEqual(["marek", "jana"])
+  await refusedFor(r.received, "referral")
+  await api.rebuild("referral")
+  expect((await r.received()).items.map((x) => x.id)).toEqual(["r1"])
+  await refusedFor(r.history, "revision")
+  await api.rebuild("revision")
+  expect((await r.history()).items).toHaveLength(1)
+  expect(await api.pending()).toEqual([])
+}
+
+describe("index backfill after an upgrade", () => {
+  it("SQLite file: reads through tokens are refused, naming the fix, until Reindex.rebuildAll", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pomoc-backfill-"))
+    const file = join(dir, "backfill.db")
+    try {
+      const before = open(SqliteStore.layer({ filename: file }))
+      try {
+        await write(before)
+        // A fresh store waits for nothing: its records were written with their tokens.
+        expect(await before.pending()).toEqual([])
+        expect((await reads(before).find()).people.map((p) => p.id)).toEqual(["jana"])
+      } finally {
+        await before.dispose()
+      }
+      // Back to the database of an earlier version: no tokens, schema 6.
+      const db = SqliteDriver.open(file)
+      try {
+        db.exec(`
+          DROP INDEX pomoc_record_lookup_order; ALTER TABLE pomoc_record_lookup DROP COLUMN at;
+          DROP TABLE pomoc_pending; DELETE FROM pomoc_migrations WHERE version >= 7;
+          DELETE FROM pomoc_record_lookup; UPDATE pomoc_records SET lookup = NULL;
+        `)
+      } finally {
+        db.close()
+      }
+      const after = open(SqliteStore.layer({ filename: file }))
+      try {
+        await upgradeStory(after)
+      } finally {
+        await after.dispose()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it("PostgreSQL: reads through tokens are refused, naming the fix, until Reindex.rebuildAll", async () => {
+    const schema = freshSchema()
+    const layer = () => Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema))))
+    const before = open(layer())
+    try {
+      await write(before)
+      expect(await before.pending()).toEqual([])
+    } finally {
+      await before.dispose()
+    }
+    await Effect.runPromise(withRaw(schema, (sql) =>
+      Effect.forEach([
+        "DROP INDEX pomoc_record_lookup_order",
+        "ALTER TABLE pomoc_record_lookup DROP COLUMN at",
+        "DROP TABLE pomoc_pending",
+        "DELETE FROM pomoc_migrations WHERE version >= 8",
+        "DELETE FROM pomoc_record_lookup",
+        "UPDATE pomoc_records SET lookup = NULL"
+      ], (statement) =>
+        sql.unsafe(statement), { discard: true })))
+    const after = open(Layer.unwrap(Effect.succeed(PostgresStore.layer(clientConfig(schema)))))
+    try {
+      await upgradeStory(after)
+    } finally {
+      await after.dispose()
+    }
+  })
+})
