@@ -153,7 +153,8 @@ describe("index backfill after an upgrade", () => {
       try {
         db.exec(`
           DROP INDEX pomoc_record_lookup_order; ALTER TABLE pomoc_record_lookup DROP COLUMN at;
-          DROP TABLE pomoc_pending; DELETE FROM pomoc_migrations WHERE version >= 7;
+          DROP TABLE pomoc_pending; DROP TRIGGER pomoc_person_numbers_release;
+          DELETE FROM pomoc_migrations WHERE version >= 7;
           DELETE FROM pomoc_record_lookup; UPDATE pomoc_records SET lookup = NULL;
         `)
       } finally {

@@ -162,14 +162,17 @@ export const selectStatement = (
   const empty = sql.literal("")
   const columns = sql.literal(recordColumns(dialect.text, dialect.json))
   // A person's records of the kind are one range of the people table's primary key (person,
-  // kind, id), read first: SQLite keeps a CROSS JOIN's order, and the kind is named on the people
-  // side, which SQLite does not infer from the join. Without both it read every row of the person
-  // (10,000 contacts to find their data key) or, without statistics, every record of the kind
-  // (every person's data key).
-  const { from, person } = query.personId === undefined
-    ? { from: sql`FROM pomoc_records r`, person: empty }
+  // kind, id): the kind is named on the people side, which SQLite does not infer from the join.
+  // Without a token the people table is read first (SQLite keeps a CROSS JOIN's order). Without
+  // both it read every row of the person (10,000 contacts to find their data key) or, without
+  // statistics, every record of the kind (every person's data key).
+  const personJoin = query.personId === undefined
+    ? empty
     : dialect.people !== undefined
-    ? { from: sql`FROM pomoc_records r ${dialect.people.join(sql, query.personId, query.kind)}`, person: empty }
+    ? dialect.people.join(sql, query.personId, query.kind)
+    : sql`JOIN pomoc_record_people p ON p.person_id = ${query.personId} AND p.kind = ${query.kind} AND p.kind = r.kind AND p.id = r.id`
+  const { from, person } = query.personId === undefined || dialect.people !== undefined
+    ? { from: sql`FROM pomoc_records r ${personJoin}`, person: empty }
     : {
       from: sql`FROM pomoc_record_people p CROSS JOIN pomoc_records r`,
       person: sql`p.person_id = ${query.personId} AND p.kind = ${query.kind} AND p.id = r.id AND`
@@ -203,12 +206,6 @@ export const selectStatement = (
       periodFilters(sql, query)
     } ${guarded} ${keyset} ${order} ${page}`
   }
-  // With a token, the person is a join after the token's rows (which come first).
-  const personJoin = query.personId === undefined
-    ? empty
-    : dialect.people !== undefined
-    ? dialect.people.join(sql, query.personId, query.kind)
-    : sql`JOIN pomoc_record_people p ON p.kind = r.kind AND p.id = r.id AND p.person_id = ${query.personId}`
   const filters: Array<Statement.Fragment> = [sql`l.token = ${query.lookup}`, sql`l.kind = ${query.kind}`]
   if (query.serviceId !== undefined) filters.push(sql`r.service_id = ${query.serviceId}`)
   if (query.from !== undefined) filters.push(sql`l.at >= ${query.from}`)

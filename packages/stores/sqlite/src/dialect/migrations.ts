@@ -239,29 +239,12 @@ const personNumbers: SqlDialect.Migration = {
   ]
 }
 
-// Migration 7: a person's number goes when the last people row holding their id goes, also when
-// an update (not a delete) takes them off their last record: a commit replacing a record deletes
-// its people rows first. Before, only a deleted record released its people's numbers, so an id
-// could stay in `pomoc_person_numbers` after every record had stopped naming it.
-const releaseNumbers: SqlDialect.Migration = {
-  version: 7,
-  name: "release-person-numbers",
-  statements: [
-    `CREATE TRIGGER pomoc_person_numbers_release AFTER DELETE ON pomoc_record_people BEGIN
-        DELETE FROM pomoc_person_numbers WHERE person_id = OLD.person_id
-          AND NOT EXISTS (SELECT 1 FROM pomoc_record_people rp WHERE rp.person_id = OLD.person_id);
-      END`,
-    `DELETE FROM pomoc_person_numbers
-        WHERE NOT EXISTS (SELECT 1 FROM pomoc_record_people rp WHERE rp.person_id = pomoc_person_numbers.person_id)`
-  ]
-}
-
-// Migration 8, index v2. Token order: a token's rows keep their record's time (`at`, copied on every write
+// Migration 7, index v2. Token order: a token's rows keep their record's time (`at`, copied on every write
 // of the record), indexed in the order of every page (`at`, rows without a time first, then
 // `id`), so a page of a token's records (the people shared into a service, the referrals made to
 // it, a nickname's matches) is one range of that index, never a sort of all of the token's rows.
 const lookupOrder: SqlDialect.Migration = {
-  version: 8,
+  version: 7,
   name: "index-v2",
   statements: [
     `ALTER TABLE pomoc_record_lookup ADD COLUMN at TEXT`,
@@ -278,6 +261,23 @@ const lookupOrder: SqlDialect.Migration = {
   ]
 }
 
+// Migration 8: a person's number goes when the last people row holding their id goes, also when
+// an update (not a delete) takes them off their last record: a commit replacing a record deletes
+// its people rows first. Before, only a deleted record released its people's numbers, so an id
+// could stay in `pomoc_person_numbers` after every record had stopped naming it.
+const releaseNumbers: SqlDialect.Migration = {
+  version: 8,
+  name: "release-person-numbers",
+  statements: [
+    `CREATE TRIGGER pomoc_person_numbers_release AFTER DELETE ON pomoc_record_people BEGIN
+        DELETE FROM pomoc_person_numbers WHERE person_id = OLD.person_id
+          AND NOT EXISTS (SELECT 1 FROM pomoc_record_people rp WHERE rp.person_id = OLD.person_id);
+      END`,
+    `DELETE FROM pomoc_person_numbers
+        WHERE NOT EXISTS (SELECT 1 FROM pomoc_record_people rp WHERE rp.person_id = pomoc_person_numbers.person_id)`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
@@ -286,6 +286,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   guardKeys,
   lookupTokens,
   personNumbers,
-  releaseNumbers,
-  lookupOrder
+  lookupOrder,
+  releaseNumbers
 ]
