@@ -239,7 +239,7 @@ const spanFit = (
  */
 export const AgeBand = Object.assign(AgeBandSchema, {
   /** Each band's inclusive span of years (`undefined` for `not-stated`). */
-  years: bandYears as Readonly<Record<typeof AgeBandSchema.Type, readonly [number, number] | undefined>>,
+  years: bandYears,
   /** Where a band lies against an age range (`unknown` for `not-stated`). */
   fit: (band: typeof AgeBandSchema.Type, range: { readonly min: number; readonly max: number }): AgeRangeFit =>
     spanFit(bandYears[band], range)

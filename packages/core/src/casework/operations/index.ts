@@ -113,6 +113,7 @@ export const operations = {
   correctLocation: Corrections.correctLocation,
   /** Correct a service's settings: `{ id, changes }`; judged as `RegisterService`. */
   correctService: Corrections.correctService,
+  /** Correct the organisation (its name, its declared reporting periods), administrators only. */
   correctOrganisation: Corrections.correctOrganisation,
   /** Void a record entered by mistake: `{ kind, id, reason }`. */
   voidRecord: Corrections.voidRecord,
