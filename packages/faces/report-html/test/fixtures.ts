@@ -99,7 +99,7 @@ export const stubStore = (definition: Report.ReportDefinition, seed: number): Pi
       : axes[0]!.flatMap((a) => axes[1]!.map((b) => [a, b]))
     // The generator's first value is small for every nearby seed: a one-row table skips it.
     if (combinations.length === 1) random()
-    // A rate's numerator query adds the rate's filters: it counts about 60 % of each cell.
+    // A rate's numerator query (for a store without `part`) adds the rate's filters: about 60 % of each cell.
     const numerator = (query.where?.length ?? 0) > (definition.query.where?.length ?? 0)
     return Effect.succeed(combinations.map((values): Store.AggregateRow => {
       const all = drawCount(random)
@@ -112,6 +112,10 @@ export const stubStore = (definition: Report.ReportDefinition, seed: number): Pi
         count,
         sums: Object.fromEntries((query.sum ?? []).map((facet) => [facet, count])),
         distinctPeople: count,
+        // A rate's numerator counted in the same pass (`part`): about 60 % of the cell.
+        ...(query.part !== undefined
+          ? { part: { count: Math.floor(all * 0.6), distinctPeople: Math.floor(all * 0.6) } }
+          : {}),
         ...(query.change !== undefined
           ? {
             changes: [

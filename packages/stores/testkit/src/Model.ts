@@ -63,6 +63,8 @@ export interface ModelConflict {
   readonly expectedVersion: number
   readonly actualVersion: number
   readonly heldBy?: string
+  /** For a unit decided before the log's last entry (`kind: "audit"`): that entry's time. */
+  readonly notBefore?: string
 }
 
 /**
@@ -79,6 +81,14 @@ export const commit = (
   readonly _tag: "Conflict"
   readonly conflict: ModelConflict
 } => {
+  // A unit decided before the log's last entry is never stored back in time.
+  const last = m.audit.at(-1)
+  if (unit.at !== undefined && last !== undefined && Date.parse(last.at) > Date.parse(unit.at)) {
+    return {
+      _tag: "Conflict",
+      conflict: { kind: "audit", id: String(last.seq), expectedVersion: 0, actualVersion: 0, notBefore: last.at }
+    }
+  }
   for (const e of unit.expect ?? []) {
     const actualVersion = m.records.get(key(e.kind, e.id))?.version ?? 0
     if (actualVersion !== e.version) {
@@ -176,6 +186,13 @@ export const list = (m: Model, q: Store.SelectQuery): Array<Store.StoredRecord> 
     .filter(inQuery(q))
     .filter((r) => q.personId === undefined || r.personIds.includes(q.personId))
     .filter((r) => q.lookup === undefined || (r.lookup ?? []).includes(q.lookup))
+    .filter((r) => {
+      // Another record of the guarded kind holding `prefix + id + suffix` as its guard key.
+      const g = q.guarded
+      if (g === undefined) return true
+      const held = `${g.prefix}${r.id}${g.suffix}`
+      return g.present === [...m.records.values()].some((o) => o.kind === g.kind && o.key === held)
+    })
     .filter((r) => after === undefined || order(r, after) > 0)
     .sort(order)
   const from = q.offset ?? 0

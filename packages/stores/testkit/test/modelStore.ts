@@ -64,6 +64,9 @@ export const make = (faults: Faults = {}): { store: Store.StoreShape; probe: Raw
           return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: "expectedVersion" })))
         }
       }
+      if (input.at !== undefined && (typeof input.at !== "string" || Number.isNaN(Date.parse(input.at)))) {
+        return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: "at must be a time" })))
+      }
       const renameProblem = Store.renameProblem(input)
       if (renameProblem !== undefined) {
         return Effect.fail(Store.fail("commit", new Store.ConstraintViolation({ detail: renameProblem })))
