@@ -7,7 +7,7 @@
  * a record's history) fails with `IndexRebuildNeeded` naming the kind and the fix, instead of
  * silently missing the old records; reads that need no token go on. After the rebuild, the old
  * records are found. Plan steps written before their token (`IndexTokens.stepOf`) are noted by
- * the migration `plan-step-tokens` (9 on both): a step operation refuses until they are rebuilt.
+ * the migration `plan-step-tokens` (SQLite 9, PostgreSQL 10): a step operation refuses until they are rebuilt.
  */
 import { Casework, FieldCrypto, KeyMaterial, Pseudonym, Reindex, StaffDirectory, Store } from "@pomoc/core"
 import { PostgresStore } from "@pomoc/store-postgres"
@@ -153,11 +153,11 @@ const stepsUpgradeStory = async (api: ReturnType<typeof open>) => {
   expect((await completeStep(api, "s2")).value).toMatchObject({ id: "s2", doneBy: "person" })
 }
 
-/** What a database of an earlier version holds: plan steps without their tokens, schema 8. */
-const withoutStepTokens = [
+/** A database of an earlier version: plan steps without their tokens, before `plan-step-tokens` (`version`). */
+const withoutStepTokens = (version: number) => [
   "DELETE FROM pomoc_record_lookup WHERE kind = 'plan-step'",
   "UPDATE pomoc_records SET lookup = NULL WHERE kind = 'plan-step'",
-  "DELETE FROM pomoc_migrations WHERE version >= 9"
+  `DELETE FROM pomoc_migrations WHERE version = ${version}`
 ]
 
 type Api = ReturnType<typeof open>
@@ -233,10 +233,10 @@ const stepsFresh = async (api: Api) => {
 
 describe("plan steps' tokens after an upgrade", () => {
   it("SQLite file: a step operation is refused, naming the fix, until Reindex.rebuildAll", () =>
-    sqliteUpgrade(writePlan, stepsFresh, withoutStepTokens.join(";\n"), stepsUpgradeStory))
+    sqliteUpgrade(writePlan, stepsFresh, withoutStepTokens(9).join(";\n"), stepsUpgradeStory))
 
   it("PostgreSQL: a step operation is refused, naming the fix, until Reindex.rebuildAll", () =>
-    pgUpgrade(writePlan, stepsFresh, withoutStepTokens, stepsUpgradeStory))
+    pgUpgrade(writePlan, stepsFresh, withoutStepTokens(10), stepsUpgradeStory))
 })
 
 describe("index backfill after an upgrade", () => {
