@@ -692,7 +692,7 @@ export const primitives = (
           errors("auditHead"),
           Effect.flatMap(headOf("auditHead"))
         ),
-      // Set by migrations (7: `reindex:<kind>`), cleared by the maintenance they name.
+      // Set by migrations (`index-v2`, `plan-step-tokens`: `reindex:<kind>`), cleared by the maintenance they name.
       pending: sql<{ name: unknown }>`SELECT ${
         sql.literal(dialect.text("name"))
       } AS name FROM pomoc_pending ORDER BY name`.pipe(
