@@ -116,6 +116,8 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   staff: "StaffMember",
   volunteer: "Volunteer",
   "volunteer-hours": "VolunteerHours",
+  program: "Program",
+  funding: "Funding",
   "data-key": "DataKey",
   voided: "Voided",
   revision: "Revision"

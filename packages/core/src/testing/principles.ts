@@ -17,6 +17,7 @@ import { Disclosure } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
+import { Funding, Program } from "../model/Program.js"
 import {
   ActivityId,
   ConsentId,
@@ -59,6 +60,8 @@ import {
   arbStaffMember,
   arbVolunteer,
   arbVolunteerHours,
+  arbProgram,
+  arbFunding,
   decoded
 } from "./arbitraries.js"
 import { arbCoreFacts, arbFactsConsent } from "./facts.js"
@@ -109,6 +112,8 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
     Service
   ).map((service) => ({ _tag: "RegisterService", service })),
   RegisterLocation: decoded(arbLocation, Location).map((location) => ({ _tag: "RegisterLocation", location })),
+  RegisterProgram: decoded(arbProgram, Program).map((program) => ({ _tag: "RegisterProgram", program })),
+  RegisterFunding: decoded(arbFunding, Funding).map((funding) => ({ _tag: "RegisterFunding", funding })),
   RegisterPerson: decoded(fc.tuple(arbPerson, personIdWire).map(([p, personId]) => ({ ...p, id: personId })), Person)
     .map((person) => ({ _tag: "RegisterPerson", person })),
   ChangeIdentityLevel: fc

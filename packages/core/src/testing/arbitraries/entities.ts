@@ -13,6 +13,7 @@ import { Contact } from "../../model/Contact.js"
 import { Cooperation } from "../../model/Cooperation.js"
 import { DataKey } from "../../model/DataKey.js"
 import { Location, Organisation, Service, TargetGroup } from "../../model/Directory.js"
+import { Funding, Program } from "../../model/Program.js"
 import { PersonId } from "../../model/Ids.js"
 import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } from "../../model/Outcome.js"
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../../model/Person.js"
@@ -59,7 +60,7 @@ import {
   arbShortText,
   arbTimestamp
 } from "./primitives.js"
-import { arbActivity, arbReferral, arbVolunteer, arbVolunteerHours } from "./records.js"
+import { arbActivity, arbFunding, arbProgram, arbReferral, arbVolunteer, arbVolunteerHours } from "./records.js"
 
 /**
  * A schema that decodes without services (every schema of the model).
@@ -262,6 +263,8 @@ export const entities: ReadonlyArray<EntityArbitrary> = [
   entity("Activity", Activity, arbActivity),
   entity("Volunteer", Volunteer, arbVolunteer),
   entity("VolunteerHours", VolunteerHours, arbVolunteerHours),
+  entity("Program", Program, arbProgram),
+  entity("Funding", Funding, arbFunding),
   entity("DataKey", DataKey, arbDataKey),
   entity("StaffMember", StaffMember, arbStaffMember),
   entity("Revision", Revision, arbRevision),
