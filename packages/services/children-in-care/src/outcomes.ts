@@ -9,7 +9,13 @@ import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 import { needIndicators } from "./training.js"
 
-const ownIndicators = [
+/**
+ * The outcome indicators of the seed's mission (without the need areas' indicators).
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export const outcomeIndicators = [
   {
     code: "needs-analysed",
     labels: Labels.of(
@@ -74,8 +80,8 @@ const ownIndicators = [
  * @since 0.1.0
  * @category models
  */
-export const indicators: ReadonlyArray<(typeof ownIndicators)[number] | (typeof needIndicators)[number]> = [
-  ...ownIndicators,
+export const indicators: ReadonlyArray<(typeof outcomeIndicators)[number] | (typeof needIndicators)[number]> = [
+  ...outcomeIndicators,
   ...needIndicators
 ]
 
