@@ -3,7 +3,16 @@
  * `funding`) that contacts, activities and volunteer hours link to, and reports per project;
  * through the case-work API on SQLite.
  */
-import { Casework, FieldCrypto, KeyMaterial, Registry, Report, StaffDirectory, StandardReports, Store } from "@pomoc/core"
+import {
+  Casework,
+  FieldCrypto,
+  KeyMaterial,
+  Registry,
+  Report,
+  StaffDirectory,
+  StandardReports,
+  Store
+} from "@pomoc/core"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Effect, Layer, ManagedRuntime } from "effect"

@@ -17,7 +17,6 @@ import { Disclosure } from "../model/Consent.js"
 import { Contact } from "../model/Contact.js"
 import { Cooperation } from "../model/Cooperation.js"
 import { Location, Organisation, Service } from "../model/Directory.js"
-import { Funding, Program } from "../model/Program.js"
 import {
   ActivityId,
   ConsentId,
@@ -32,6 +31,7 @@ import {
 import { OutcomeMeasurement } from "../model/Outcome.js"
 import { Person } from "../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
+import { Funding, Program } from "../model/Program.js"
 import { Referral } from "../model/Referral.js"
 import { corePrincipleIds } from "../principles/builtin/index.js"
 import type { Explanation } from "../principles/Decision.js"
@@ -44,6 +44,7 @@ import {
   arbContact,
   arbCooperation,
   arbDisclosure,
+  arbFunding,
   arbGoal,
   arbId,
   arbIdentifiedPerson,
@@ -54,14 +55,13 @@ import {
   arbPerson,
   arbPlanReview,
   arbPlanStep,
+  arbProgram,
   arbReferral,
   arbService,
   arbShortText,
   arbStaffMember,
   arbVolunteer,
   arbVolunteerHours,
-  arbProgram,
-  arbFunding,
   decoded
 } from "./arbitraries.js"
 import { arbCoreFacts, arbFactsConsent } from "./facts.js"

@@ -78,12 +78,22 @@ describe("Export: labels and validation", () => {
         (programs, fundings) => {
           const ps = programs.map(([p, other], i) => Schema.decodeUnknownSync(Program)(ours(p, i, other)))
           const fs = fundings.map(([f, other], i) => Schema.decodeUnknownSync(Funding)(ours(f, i, other)))
-          const document = Export.toOrganization({ organisation, services: [], locations: [], programs: ps, fundings: fs })
+          const document = Export.toOrganization({
+            organisation,
+            services: [],
+            locations: [],
+            programs: ps,
+            fundings: fs
+          })
           expect(Schemas.validate("organization", document)).toEqual([])
           const published = (document["programs"] as Array<{ name: string; organization_id: string }> | undefined) ?? []
-          expect(published.map((p) => p.name)).toEqual(ps.filter((p) => p.organisationId === "alytus").map((p) => p.name))
+          expect(published.map((p) => p.name)).toEqual(
+            ps.filter((p) => p.organisationId === "alytus").map((p) => p.name)
+          )
           const funding = (document["funding"] as Array<{ source: string }> | undefined) ?? []
-          expect(funding.map((f) => f.source)).toEqual(fs.filter((f) => f.organisationId === "alytus").map((f) => f.source))
+          expect(funding.map((f) => f.source)).toEqual(
+            fs.filter((f) => f.organisationId === "alytus").map((f) => f.source)
+          )
         }
       ),
       { numRuns: 40 }

@@ -78,8 +78,9 @@ export const invalid = (operation: string, field: string, rule: string) =>
   Effect.fail(new InvalidCommand({ operation, field, rule }))
 
 /**
- * Checks the programme a record of work links (`programId`, when it names one): a programme of
- * the organisation of the record's service, else `InvalidCommand` on `programId`.
+ * Checks the programme a record links (`programId`, when it names one): a programme of the
+ * organisation (of the record's service, or the record's own), else `InvalidCommand` on
+ * `programId`.
  * @since 0.2.0
  * @category combinators
  */
@@ -92,7 +93,9 @@ export const requireProgram = (
   programId === undefined ? Effect.void : ctx.load(mappings.program, programId).pipe(
     Effect.map((program) => program.value.organisationId === organisationId),
     Effect.catchTag("NotFound", () => Effect.succeed(false)),
-    Effect.flatMap((ok) => ok ? Effect.void : invalid(operation, "programId", "a programme of the service's organisation"))
+    Effect.flatMap((ok) =>
+      ok ? Effect.void : invalid(operation, "programId", "a programme of the service's organisation")
+    )
   )
 
 /**

@@ -8,7 +8,7 @@ import { Location, Organisation, Service } from "../../model/Directory.js"
 import { Funding, Program } from "../../model/Program.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid, requireCode } from "./common.js"
+import { access, invalid, requireCode, requireProgram } from "./common.js"
 
 /**
  * Register an organisation (administrators).
@@ -151,16 +151,7 @@ export const registerFunding = Operation.write()({
   input: Funding,
   newId: true,
   subject: Operation.anywhere,
-  checks: [
-    (ctx, funding) =>
-      ctx.load(mappings.program, funding.programId).pipe(
-        Effect.map((program) => program.value.organisationId === funding.organisationId),
-        Effect.catchTag("NotFound", () => Effect.succeed(false)),
-        Effect.flatMap((ok) =>
-          ok ? Effect.void : invalid("RegisterFunding", "programId", "a programme of the same organisation")
-        )
-      )
-  ],
+  checks: [(ctx, funding) => requireProgram(ctx, "RegisterFunding", funding.programId, funding.organisationId)],
   decide: (_ctx, funding) =>
     Effect.succeed({
       command: { _tag: "RegisterFunding", funding },

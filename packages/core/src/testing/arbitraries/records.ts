@@ -163,7 +163,14 @@ export const arbVolunteerHours: fc.Arbitrary<typeof VolunteerHours.Encoded> = pa
 export const arbProgram: fc.Arbitrary<typeof Program.Encoded> = fc
   .tuple(
     partialRecord(
-      { id: arbId, organisationId: arbId, name: arbShortText, alternateName: arbShortText, description: arbLongText, code: arbCode },
+      {
+        id: arbId,
+        organisationId: arbId,
+        name: arbShortText,
+        alternateName: arbShortText,
+        description: arbLongText,
+        code: arbCode
+      },
       ["id", "organisationId", "name"]
     ),
     arbAscendingMillis(2),
