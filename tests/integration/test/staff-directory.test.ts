@@ -212,6 +212,38 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
       "AccessDenied"
     )
   })
+  it("a directory record changed behind the API's back (another process) is read afresh: never decided on the old one", async () => {
+    const anonymous = {
+      _tag: "anonymous",
+      serviceId: "club",
+      sharedWith: [],
+      ageBand: "15-17",
+      gender: "not-stated",
+      needs: [],
+      registeredAt: T(2)
+    } as const
+    // Eva's and the club's records are now known to the API (it keeps directory records between commands).
+    await run((api) => api.registerPerson("eva", anonymous))
+    const before = await audit()
+    // Another process revokes Eva's grants: a raw commit of her staff record, the API not told.
+    await runtime.runPromise(Store.Store.use((s) =>
+      Effect.flatMap(s.get("staff", "eva"), (found) => {
+        if (found._tag === "None") return Effect.die(new Error("no staff record"))
+        const { version, ...record } = found.value
+        return s.commit({
+          writes: [{ ...record, data: { ...(record.data as object), grants: [] }, expectedVersion: version }],
+          audit: []
+        })
+      })
+    ))
+    // Decided on the kept record, the commit finds it changed, and the command is decided again: refused.
+    expect(await fail((api) => api.registerPerson("eva", anonymous))).toMatchObject({
+      _tag: "AccessDenied",
+      reason: "no-grants"
+    })
+    expect(await audit()).toHaveLength(before.length)
+    expect(await stored("person")).toHaveLength(1)
+  })
 })
 
 describe.each(stores)("two setups racing on an empty directory (%s)", (_name, storeLayer) => {
