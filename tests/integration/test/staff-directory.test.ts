@@ -19,6 +19,17 @@ const everything = [{ role: "administrator", services: "*" }] as const
 
 const stores = everyStore
 
+/** An anonymous young person of the club. */
+const anonymous = {
+  _tag: "anonymous",
+  serviceId: "club",
+  sharedWith: [],
+  ageBand: "15-17",
+  gender: "not-stated",
+  needs: [],
+  registeredAt: T(2)
+} as const
+
 describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
   type Api = Casework.Api
   let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
@@ -190,17 +201,7 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
 
   it("revokes by setting no grants, and keeps the last administrator", async () => {
     await run((api) => api.setStaff("jana", { id: "eva", grants: [] }))
-    const e = await fail((api) =>
-      api.registerPerson("eva", {
-        _tag: "anonymous",
-        serviceId: "club",
-        sharedWith: [],
-        ageBand: "15-17",
-        gender: "not-stated",
-        needs: [],
-        registeredAt: T(2)
-      })
-    )
+    const e = await fail((api) => api.registerPerson("eva", anonymous))
     expect(e).toMatchObject({ _tag: "AccessDenied", reason: "no-grants" })
     const last = await fail((api) =>
       api.setStaff("jana", { id: "jana", grants: [{ role: "worker", services: ["club"] }] })
@@ -213,15 +214,6 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     )
   })
   it("a directory record changed behind the API's back (another process) is read afresh: never decided on the old one", async () => {
-    const anonymous = {
-      _tag: "anonymous",
-      serviceId: "club",
-      sharedWith: [],
-      ageBand: "15-17",
-      gender: "not-stated",
-      needs: [],
-      registeredAt: T(2)
-    } as const
     // Eva's and the club's records are now known to the API (it keeps directory records between commands).
     await run((api) => api.registerPerson("eva", anonymous))
     const before = await audit()
