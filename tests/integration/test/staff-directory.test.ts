@@ -66,6 +66,19 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
   })
   afterEach(() => runtime.dispose())
 
+  /** Another process sets Eva's grants: a raw commit of her staff record, the API not told. */
+  const rawGrants = (grants: ReadonlyArray<{ readonly role: string; readonly services: ReadonlyArray<string> }>) =>
+    runtime.runPromise(Store.Store.use((s) =>
+      Effect.flatMap(s.get("staff", "eva"), (found) => {
+        if (found._tag === "None") return Effect.die(new Error("no staff record"))
+        const { version, ...record } = found.value
+        return s.commit({
+          writes: [{ ...record, data: { ...(record.data as object), grants }, expectedVersion: version }],
+          audit: []
+        })
+      })
+    ))
+
   it("never trusts the grants a caller passes along: an unknown id holds nothing, a worker stays a worker", async () => {
     // Before: `{ id, grants }` from a request body was believed, so anyone could be an administrator.
     const mallory = await fail((api) =>
@@ -218,22 +231,22 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     await run((api) => api.registerPerson("eva", anonymous))
     const before = await audit()
     // Another process revokes Eva's grants: a raw commit of her staff record, the API not told.
-    await runtime.runPromise(Store.Store.use((s) =>
-      Effect.flatMap(s.get("staff", "eva"), (found) => {
-        if (found._tag === "None") return Effect.die(new Error("no staff record"))
-        const { version, ...record } = found.value
-        return s.commit({
-          writes: [{ ...record, data: { ...(record.data as object), grants: [] }, expectedVersion: version }],
-          audit: []
-        })
-      })
-    ))
+    await rawGrants([])
     // Decided on the kept record, the commit finds it changed, and the command is decided again: refused.
     expect(await fail((api) => api.registerPerson("eva", anonymous))).toMatchObject({
       _tag: "AccessDenied",
       reason: "no-grants"
     })
     expect(await audit()).toHaveLength(before.length)
+    expect(await stored("person")).toHaveLength(1)
+  })
+
+  it("a refusal on a kept directory record is checked on a fresh read: a grant given by another process is honoured", async () => {
+    await run((api) => api.setStaff("jana", { id: "eva", grants: [] }))
+    expect(await fail((api) => api.registerPerson("eva", anonymous))).toMatchObject({ _tag: "AccessDenied" })
+    // Another process gives Eva her grants back: a raw commit of her staff record.
+    await rawGrants([{ role: "worker", services: ["club"] }])
+    await run((api) => api.registerPerson("eva", anonymous))
     expect(await stored("person")).toHaveLength(1)
   })
 })

@@ -351,17 +351,23 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       // (a withdrawal that started before a disclosure on its consent but commits after it takes
       // effect after it, not a millisecond before).
       // A decision that used a kept directory record which changed meanwhile is decided again,
-      // with that record read afresh.
+      // with that record read afresh; so is a refusal that rested on kept records (a grant or a
+      // channel added by another process is never refused on the old record).
       const attempt = (notBefore: DateTime.Utc | undefined, left: number): Effect.Effect<unknown, CaseworkError> =>
         Effect.suspend(() => {
-          const unit: Unit = { overlay: undefined, vault: vault.session(), notBefore, served: new Set() }
+          const served = new Set<string>()
+          const unit: Unit = { overlay: undefined, vault: vault.session(), notBefore, served }
+          const refusedOnKept = (error: unknown) => served.size > 0 && !(error instanceof StoreModule.StoreError)
           return Effect.flatMap(
             plan(op, actorId(rawActor), rawInput, unit),
             (planned) => Effect.as(commit([planned], unit.vault, true), written(planned))
           ).pipe(Effect.catchIf(
-            (error) => left > 0 && (notBeforeOf(error) !== undefined || staleKept(error, unit.served) !== undefined),
+            (error) =>
+              left > 0 &&
+              (notBeforeOf(error) !== undefined || staleKept(error, served) !== undefined || refusedOnKept(error)),
             (error) => {
-              const stale = staleKept(error, unit.served)
+              if (refusedOnKept(error)) kept.forgetAll(served)
+              const stale = staleKept(error, served)
               if (stale !== undefined) kept.forget(stale.kind, stale.id)
               return attempt(notBeforeOf(error) ?? notBefore, left - 1)
             }

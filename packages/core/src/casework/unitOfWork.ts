@@ -77,8 +77,9 @@ const KEPT_MAX = 10_000
  * Directory records decoded once and kept across units of work, for the writes' decisions only.
  * Every use is noted with the version kept, so the commit names it as a precondition: a record
  * changed meanwhile (by another process, or the raw store) fails the commit with a retryable
- * `Conflict` naming it, and the pipeline forgets it and decides again. Reads (answers) never use
- * it: they have no commit to check them.
+ * `Conflict` naming it, and the pipeline forgets it and decides again; a write refused on kept
+ * records forgets them and is decided again on fresh ones (a refusal has no commit to check it).
+ * Reads (answers) never use them: they have no commit to check them either.
  * @internal
  */
 export class Kept {
@@ -93,6 +94,10 @@ export class Kept {
   }
   forget(kind: string, id: string): void {
     this.records.delete(`${kind}/${id}`)
+  }
+  /** Forgets the records named `kind/id`. */
+  forgetAll(keys: Iterable<string>): void {
+    for (const key of keys) this.records.delete(key)
   }
 }
 
