@@ -7,8 +7,10 @@
 import { Casework, FieldCrypto, KeyMaterial, Registry, Report, StaffDirectory, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
+import * as Clock from "effect/Clock"
 import { readFileSync } from "node:fs"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { movedClock } from "./clock.js"
 
 const registry = Registry.makeUnsafe([lowThresholdClub])
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
@@ -142,9 +144,19 @@ describe("declared reporting periods", () => {
     expect(changes.items.map((r) => r.operation)).toEqual(["CorrectOrganisation"])
     // And the new period runs (consistently with its calendar parts).
     await contact(day("2026-10", 3), ["contact"])
-    const run2026 = await run((api) =>
-      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "school-2026" })
-    )
+    // Once it has ended: an open period is refused (two runs of it could be subtracted).
+    const at = movedClock()
+    const runAt = (iso: string) => {
+      at.set(Date.parse(iso) - Date.now())
+      return Casework.Casework.use((api) =>
+        api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "school-2026" })
+      ).pipe(Effect.provideService(Clock.Clock, at.clock))
+    }
+    expect(await runtime.runPromise(Effect.flip(runAt("2027-06-30T23:00:00.000Z")))).toMatchObject({
+      _tag: "InvalidCommand",
+      field: "period"
+    })
+    const run2026 = await runtime.runPromise(runAt("2027-07-01T00:00:01.000Z"))
     expect(run2026.scope).toMatchObject({ from: "2026-09-01T00:00:00.000Z", to: "2027-07-01T00:00:00.000Z" })
   })
 
