@@ -205,7 +205,8 @@ const cellsOf = (
  * when showing it would give away what the hidden parts add up to and that is small (below the
  * threshold, or zero): the whole minus what the parts show, where a part that hides the cell
  * counts by what its own parts show, down to the months (a year minus three quarters, October and
- * November must not give December away). Complements are chosen among the cells the parts hide.
+ * November must not give December away; for counts that add up: records, sums, rates of records).
+ * Complements are chosen among the cells the parts hide.
  *
  * @example
  * ```ts
@@ -261,10 +262,14 @@ const consistent: (
     return yield* consistent(definition, store, { ...options, period: periodParts[0]! })
   }
   const partCovers: Array<Map<string, number>> = []
+  // Only counts that add up can be subtracted exactly: a year's distinct people are not its
+  // quarters' people added up, so for them a hidden part counts as nothing shown (the residual
+  // check stays with the direct parts, as conservative as before).
+  const adds = additive(definition)
   const coverOf = (result: ReportResult): Map<string, number> => {
     const cover = new Map<string, number>()
     for (const [key, value] of cellsOf(result.table, result.rowKeys ?? [])) {
-      cover.set(key, value ?? partCovers.reduce((acc, c) => acc + (c.get(key) ?? 0), 0))
+      cover.set(key, value ?? (adds ? partCovers.reduce((acc, c) => acc + (c.get(key) ?? 0), 0) : 0))
     }
     return cover
   }
@@ -295,7 +300,7 @@ const consistent: (
   const run = (cells: ReadonlyArray<HiddenCell>) =>
     Report.run(definition, store, { ...runOptions, hide: cells, prefer })
   const result = yield* run(hide)
-  if (!additive(definition)) return { result, cover: coverOf(result) }
+  if (!adds) return { result, cover: coverOf(result) }
   // A cell hidden here that every part shows is their sum: hide everything rather than show it.
   const leaks = Report.hiddenCells(result).some((cell) => !hiddenByParts.has(cellKey(cell)))
   const final = leaks ? yield* run(allCells(result)) : result
