@@ -197,7 +197,7 @@ export const dialect: SqlDialect.SqlDialect = {
       yield* sql`INSERT INTO pomoc_renaming (singleton) VALUES (1)`
       yield* sql`UPDATE pomoc_records SET version = version + 1,
         person_ids = replace(person_ids::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb,
-        data = replace(data::text, ${JSON.stringify(from)}, ${JSON.stringify(to)})::jsonb,
+        data = replace(data, ${JSON.stringify(from)}, ${JSON.stringify(to)}),
         guard_key = CASE WHEN guard_key IS NULL THEN NULL
           ELSE substr(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`}), 2, length(replace('/' || guard_key || '/', ${`/${from}/`}, ${`/${to}/`})) - 2) END
         WHERE (kind, id) IN (SELECT kind, id FROM pomoc_record_people WHERE n = ${k}::bigint)`
