@@ -4,8 +4,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { type Contact, Labels, type Plugin } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 
@@ -18,7 +17,7 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "needs-analysed",
-    labels: labelsOf(
+    labels: Labels.of(
       "Needs analysed",
       "Potřeby zanalyzovány",
       "Poreikiai išanalizuoti",
@@ -28,7 +27,7 @@ export const indicators = [
   },
   {
     code: "training-completed",
-    labels: labelsOf(
+    labels: Labels.of(
       "Completed a training programme",
       "Dokončil(a) vzdělávací program",
       "Baigė mokymo programą",
@@ -38,7 +37,7 @@ export const indicators = [
   },
   {
     code: "career-guidance-received",
-    labels: labelsOf(
+    labels: Labels.of(
       "Received career guidance or job-search support",
       "Získal(a) kariérové poradenství nebo podporu při hledání práce",
       "Gavo profesinį orientavimą ar pagalbą ieškant darbo",
@@ -48,12 +47,12 @@ export const indicators = [
   },
   {
     code: "education-or-work",
-    labels: labelsOf("Education or work", "Vzdělávání nebo práce", "Mokymasis ar darbas", "Образование или работа"),
+    labels: Labels.of("Education or work", "Vzdělávání nebo práce", "Mokymasis ar darbas", "Образование или работа"),
     scale: { _tag: "Category", categories: ["not-engaged", "in-training", "in-education", "in-work"] }
   },
   {
     code: "living-conditions",
-    labels: labelsOf(
+    labels: Labels.of(
       "Living conditions (1 = very poor, 5 = good)",
       "Životní podmínky (1 = velmi špatné, 5 = dobré)",
       "Gyvenimo sąlygos (1 – labai blogos, 5 – geros)",
@@ -63,7 +62,7 @@ export const indicators = [
   },
   {
     code: "social-integration",
-    labels: labelsOf(
+    labels: Labels.of(
       "Social integration (1 = isolated, 5 = well integrated)",
       "Sociální začlenění (1 = izolovaný/á, 5 = dobře začleněný/á)",
       "Socialinė integracija (1 – izoliuotas, 5 – gerai integruotas)",
@@ -89,20 +88,20 @@ export type Indicator = (typeof indicators)[number]["code"]
  */
 export const categoryLabels = {
   "education-or-work": {
-    "not-engaged": labelsOf(
+    "not-engaged": Labels.of(
       "Neither in education nor in work",
       "Mimo vzdělávání i práci",
       "Nesimoko ir nedirba",
       "Нито учи, нито работи"
     ),
-    "in-training": labelsOf(
+    "in-training": Labels.of(
       "In the organisation's training",
       "V programu organizace",
       "Dalyvauja organizacijos mokymuose",
       "В обучение на организацията"
     ),
-    "in-education": labelsOf("In education", "Ve vzdělávání", "Mokosi", "Учи"),
-    "in-work": labelsOf("In work", "V zaměstnání", "Dirba", "Работи")
+    "in-education": Labels.of("In education", "Ve vzdělávání", "Mokosi", "Учи"),
+    "in-work": Labels.of("In work", "V zaměstnání", "Dirba", "Работи")
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
 
@@ -115,7 +114,7 @@ export const categoryLabels = {
 export const goals = [
   {
     code: "needs-based-training",
-    labels: labelsOf(
+    labels: Labels.of(
       "Individual and group training built on analyses of needs",
       "Individuální a skupinové vzdělávání postavené na analýze potřeb",
       "Individualūs ir grupiniai mokymai, grindžiami poreikių analize",
@@ -125,7 +124,7 @@ export const goals = [
   },
   {
     code: "career-development",
-    labels: labelsOf(
+    labels: Labels.of(
       "Career development: guidance and help in finding work",
       "Kariérní rozvoj: poradenství a pomoc při hledání práce",
       "Karjeros raida: orientavimas ir pagalba ieškant darbo",
@@ -135,7 +134,7 @@ export const goals = [
   },
   {
     code: "better-living-conditions",
-    labels: labelsOf(
+    labels: Labels.of(
       "Better living conditions and social integration",
       "Lepší životní podmínky a sociální začlenění",
       "Geresnės gyvenimo sąlygos ir socialinė integracija",

@@ -1,6 +1,7 @@
 /**
- * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by the path
- * the registry names each label with; `Plugin.translate` adds them to the plugin.
+ * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by label
+ * path, list items named by their code or id (`indicators.<code>.labels`), so the table holds
+ * when a list's order changes; `Plugin.translate` adds them to the plugin.
  */
 export const uk: Readonly<Record<string, string>> = {
   "labels.name": "Підтримка дітей і молоді в альтернативному догляді",
@@ -43,19 +44,19 @@ export const uk: Readonly<Record<string, string>> = {
   "taxonomies.activityTopics.career-guidance-workshop": "Профорієнтаційний семінар",
   "taxonomies.activityTopics.employer-meeting": "Зустріч із роботодавцями або ярмарок вакансій",
   "taxonomies.activityTopics.volunteer-induction": "Вступне навчання волонтерів і стажистів",
-  "extraPrinciples[0].labels": "Професійність",
-  "indicators[0].labels": "Потреби проаналізовано",
-  "indicators[1].labels": "Завершив(ла) навчальну програму",
-  "indicators[2].labels": "Отримав(ла) профорієнтацію або підтримку в пошуку роботи",
-  "indicators[3].labels": "Освіта або робота",
-  "indicators[4].labels": "Умови життя (1 = дуже погані, 5 = добрі)",
-  "indicators[5].labels": "Соціальна інтеграція (1 = ізольований(а), 5 = добре інтегрований(а))",
-  "goals[0].labels": "Індивідуальне та групове навчання на основі аналізу потреб",
-  "goals[1].labels": "Кар'єрний розвиток: профорієнтація та допомога в пошуку роботи",
-  "goals[2].labels": "Кращі умови життя та соціальна інтеграція",
-  "reports[1].labels": "Відвідування навчань і заходів, для дітей і для персоналу закладів",
-  "reports[3].labels": "Волонтери та стажисти за віковою групою",
-  "reports[4].labels": "Волонтерські зміни за місяцями",
+  "extraPrinciples.professionalism.labels": "Професійність",
+  "indicators.needs-analysed.labels": "Потреби проаналізовано",
+  "indicators.training-completed.labels": "Завершив(ла) навчальну програму",
+  "indicators.career-guidance-received.labels": "Отримав(ла) профорієнтацію або підтримку в пошуку роботи",
+  "indicators.education-or-work.labels": "Освіта або робота",
+  "indicators.living-conditions.labels": "Умови життя (1 = дуже погані, 5 = добрі)",
+  "indicators.social-integration.labels": "Соціальна інтеграція (1 = ізольований(а), 5 = добре інтегрований(а))",
+  "goals.needs-based-training.labels": "Індивідуальне та групове навчання на основі аналізу потреб",
+  "goals.career-development.labels": "Кар'єрний розвиток: профорієнтація та допомога в пошуку роботи",
+  "goals.better-living-conditions.labels": "Кращі умови життя та соціальна інтеграція",
+  "reports.training-attendance.labels": "Відвідування навчань і заходів, для дітей і для персоналу закладів",
+  "reports.volunteers-and-interns.labels": "Волонтери та стажисти за віковою групою",
+  "reports.volunteering-sessions-by-month.labels": "Волонтерські зміни за місяцями",
   "messages.childrenInCare.targetAge.outside":
     "Вікова група поза віком, з яким працює служба: порекомендуйте відповідну службу.",
   "messages.childrenInCare.targetAge.partly": "Вікова група частково поза віком, з яким працює служба: уточніть вік.",
