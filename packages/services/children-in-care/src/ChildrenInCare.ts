@@ -9,6 +9,7 @@ import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import { defaultAgeRange, makeRules, messages, principleIds, Professionalism, serviceType } from "./rules.js"
 import { activityTopics, channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
+import { fields, operations } from "./training.js"
 import { uk } from "./uk.js"
 
 /**
@@ -80,7 +81,11 @@ export const make = (options: Options = {}) => {
       goals,
       reports,
       config: { minAge: ageRange.min, maxAge: ageRange.max },
-      messages
+      messages,
+      // Needs assessments and training completions, run by core's pipeline with their access rows.
+      operations,
+      // The trainee's institution (personal) and whether a trainee is care staff (a facet).
+      fields
     }),
     "uk",
     uk

@@ -7,14 +7,15 @@
 import { type Contact, Labels, type Plugin } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
+import { needIndicators } from "./training.js"
 
 /**
- * The indicators.
+ * The outcome indicators of the seed's mission (without the need areas' indicators).
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category models
  */
-export const indicators = [
+export const outcomeIndicators = [
   {
     code: "needs-analysed",
     labels: Labels.of(
@@ -73,6 +74,18 @@ export const indicators = [
 ] as const
 
 /**
+ * The indicators: the outcomes above, then one per need area (`need-<area>`, the level of need a
+ * structured needs assessment found: see `assessNeeds`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const indicators: ReadonlyArray<(typeof outcomeIndicators)[number] | (typeof needIndicators)[number]> = [
+  ...outcomeIndicators,
+  ...needIndicators
+]
+
+/**
  * An indicator code.
  *
  * @since 0.1.0
@@ -120,7 +133,8 @@ export const goals = [
       "Individualūs ir grupiniai mokymai, grindžiami poreikių analize",
       "Индивидуални и групови програми за обучение, изградени върху анализ на потребностите"
     ),
-    indicators: ["needs-analysed", "training-completed"]
+    // The level of need in each area a structured needs assessment found, then the training.
+    indicators: ["needs-analysed", ...needIndicators.map((i) => i.code), "training-completed"]
   },
   {
     code: "career-development",
@@ -158,13 +172,19 @@ const upTo = (history: History): ReadonlyArray<Contact> =>
 const withAny = (history: History, codes: ReadonlyArray<Intervention>): boolean =>
   upTo(history).some((c) => c.interventions.some((code) => (codes as ReadonlyArray<string>).includes(code)))
 
+const needsAssessed = (history: History): boolean =>
+  history.measurements.some((m) =>
+    m.indicator.startsWith("need-") && m.derivedBy === undefined && DateTime.isLessThanOrEqualTo(m.at, history.asOf)
+  )
+
 const yes = { _tag: "YesNo", value: true } as const
 
 /**
  * The typed rules that derive indicators from a person's contacts up to the derivation's
  * moment; each returns `undefined` when the history says nothing.
  *
- * - `needs-analysed`: yes once a contact included a needs analysis.
+ * - `needs-analysed`: yes once a contact included a needs analysis, or a structured needs
+ *   assessment (`assessNeeds`) was recorded.
  * - `career-guidance-received`: yes once a contact included career guidance, job-search or
  *   career-change support.
  * - `education-or-work`: `in-training` once the person took part in individual or group
@@ -177,9 +197,9 @@ export const derivations = [
   {
     id: "children-in-care/needs-analysed-from-contacts",
     indicator: "needs-analysed",
-    description: "A needs analysis was done in a contact.",
+    description: "A needs analysis was done in a contact, or a structured needs assessment recorded.",
     /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
-    derive: (history: History) => (withAny(history, ["needs-analysis"]) ? yes : undefined)
+    derive: (history: History) => withAny(history, ["needs-analysis"]) || needsAssessed(history) ? yes : undefined
   },
   {
     id: "children-in-care/career-guidance-from-contacts",

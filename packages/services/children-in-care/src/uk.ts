@@ -1,3 +1,12 @@
+const needsUk = {
+  intellectual: "Інтелектуальні потреби та інтереси",
+  social: "Соціальні потреби та інтереси",
+  psychological: "Психологічні труднощі",
+  "career-prospects": "Життєві та професійні перспективи",
+  "education-support": "Підтримка в освіті",
+  "independent-living": "Підготовка до самостійного життя"
+} as const
+
 /**
  * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by label
  * path, list items named by their code or id (`indicators.<code>.labels`), so the table holds
@@ -33,12 +42,6 @@ export const uk: Readonly<Record<string, string>> = {
   "taxonomies.locationKinds.school": "Школа",
   "taxonomies.locationKinds.event-venue": "Місце проведення заходу",
   "taxonomies.locationKinds.online-platform": "Онлайн-платформа",
-  "taxonomies.needs.intellectual": "Інтелектуальні потреби та інтереси",
-  "taxonomies.needs.social": "Соціальні потреби та інтереси",
-  "taxonomies.needs.psychological": "Психологічні труднощі",
-  "taxonomies.needs.career-prospects": "Життєві та професійні перспективи",
-  "taxonomies.needs.education-support": "Підтримка в освіті",
-  "taxonomies.needs.independent-living": "Підготовка до самостійного життя",
   "taxonomies.activityTopics.group-training": "Групова навчальна програма для дітей і молоді",
   "taxonomies.activityTopics.care-staff-training": "Навчання для персоналу спеціалізованих закладів",
   "taxonomies.activityTopics.career-guidance-workshop": "Профорієнтаційний семінар",
@@ -65,5 +68,13 @@ export const uk: Readonly<Record<string, string>> = {
   "messages.childrenInCare.needsAnalysisFirst": "Будуйте план на аналізі потреб: спершу запишіть виявлені потреби.",
   "messages.childrenInCare.staffTraining":
     "Навчання для персоналу закладів догляду призначене для зовнішнього персоналу: позначте його так і вкажіть аудиторію «персонал».",
-  "messages.childrenInCare.noFee": "Служба безоплатна для дітей і молоді."
+  "messages.childrenInCare.noFee": "Служба безоплатна для дітей і молоді.",
+  "fields.person.institution.labels": "Заклад",
+  "fields.person.careStaff.labels": "Працює в закладі догляду",
+  ...Object.fromEntries(Object.entries(needsUk).map(([area, text]) => [`taxonomies.needs.${area}`, text])),
+  ...Object.fromEntries(
+    Object.entries(needsUk).map((
+      [area, text]
+    ) => [`indicators.need-${area}.labels`, `Потреба: ${text} (1 = немає потреби, 5 = нагальна потреба)`])
+  )
 }
