@@ -15,6 +15,7 @@ import * as StoreModule from "../Store.js"
 import type { StoredRecord, StoreShape } from "../Store.js"
 import type { CaseworkError } from "./Config.js"
 import { NotFound } from "./Errors.js"
+import { tokensOf } from "./IndexTokens.js"
 import type * as Operation from "./Operation.js"
 import { type Mapping, mappings, type RecordIndex } from "./Records.js"
 import { sharedAt } from "./sharing.js"
@@ -65,10 +66,46 @@ export class Overlay {
 }
 
 /**
+ * The kinds a write may take from the records kept across units of work: the directory (never
+ * personal data, rarely changed, read by nearly every command).
+ */
+const KEPT_KINDS: ReadonlySet<string> = new Set(["organisation", "service", "location", "staff"])
+/** At most this many directory records are kept (then the store is asked afresh). */
+const KEPT_MAX = 10_000
+
+/**
+ * Directory records decoded once and kept across units of work, for the writes' decisions only.
+ * Every use is noted with the version kept, so the commit names it as a precondition: a record
+ * changed meanwhile (by another process, or the raw store) fails the commit with a retryable
+ * `Conflict` naming it, and the pipeline forgets it and decides again; a write refused on kept
+ * records forgets them and is decided again on fresh ones (a refusal has no commit to check it).
+ * Reads (answers) never use them: they have no commit to check them either.
+ * @internal
+ */
+export class Kept {
+  private readonly records = new Map<string, Operation.Loaded<unknown>>()
+  get(kind: string, id: string): Operation.Loaded<unknown> | undefined {
+    return KEPT_KINDS.has(kind) ? this.records.get(`${kind}/${id}`) : undefined
+  }
+  keep(kind: string, id: string, loaded: Operation.Loaded<unknown>): void {
+    if (!KEPT_KINDS.has(kind)) return
+    if (this.records.size >= KEPT_MAX) this.records.clear()
+    this.records.set(`${kind}/${id}`, loaded)
+  }
+  forget(kind: string, id: string): void {
+    this.records.delete(`${kind}/${id}`)
+  }
+  /** Forgets the records named `kind/id`. */
+  forgetAll(keys: Iterable<string>): void {
+    for (const key of keys) this.records.delete(key)
+  }
+}
+
+/**
  * Builds the readers of units of work over a store.
  * @internal
  */
-export const makeReader = (store: StoreShape) => {
+export const makeReader = (store: StoreShape, kept: Kept = new Kept()) => {
   // Once nothing waits for a rebuild of the index, nothing will again (only an upgrade's
   // migration, before the store opens, asks for one): the store is asked until then.
   let indexed = store.pending === undefined
@@ -112,7 +149,9 @@ export const makeReader = (store: StoreShape) => {
     overlay: Overlay | undefined,
     read: Array<Operation.Precondition>,
     vault: Vault.VaultSession,
-    now: DateTime.Utc
+    now: DateTime.Utc,
+    /** For a write: the kept directory records may be used, and those used are added here. */
+    served?: Set<string>
   ) => {
     const open = vault.open
     /** A person as shared at `now`: `sharedWith` judged against their sharing consents in force (see sharing.ts). */
@@ -141,6 +180,14 @@ export const makeReader = (store: StoreShape) => {
         if (Option.isSome(known)) note(m.kind, id, known.value.version)
         return Effect.succeed(known)
       }
+      const hit = served === undefined ? undefined : kept.get(m.kind, id)
+      if (hit !== undefined) {
+        served!.add(`${m.kind}/${id}`)
+        note(m.kind, id, hit.version)
+        const found = Option.some(hit as Operation.Loaded<A>)
+        overlay?.found.set(`${m.kind}/${id}`, found)
+        return Effect.succeed(found)
+      }
       return store.get(m.kind, id).pipe(
         Effect.flatMap(Option.match({
           onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
@@ -148,7 +195,10 @@ export const makeReader = (store: StoreShape) => {
             decodeStored(m, record, open).pipe(Effect.flatMap((l) => sharedNow(m, l)), Effect.map(Option.some))
         })),
         Effect.map((found) => {
-          if (Option.isSome(found)) note(m.kind, id, found.value.version)
+          if (Option.isSome(found)) {
+            note(m.kind, id, found.value.version)
+            if (served !== undefined) kept.keep(m.kind, id, found.value)
+          }
           overlay?.found.set(`${m.kind}/${id}`, found)
           return found
         })
@@ -212,7 +262,24 @@ export const makeReader = (store: StoreShape) => {
           return all.map((x) => x.l)
         })
       )
-    /** One page of a kind's records (not noted, not overlaid: lists are reads outside batches). */
+    /**
+     * A page through an index token, with the unit's own writes that hold the token in place of
+     * (or beside) the stored ones: a batch's step operation finds a step planned earlier in it.
+     */
+    const overlaid = <A>(page: Operation.LoadedPage<A>, kind: string, token: string): Operation.LoadedPage<A> => {
+      if (overlay === undefined) return page
+      const own = Array.from(overlay.ofKind(kind)).filter((p) => tokensOf(kind, p.value).includes(token))
+      if (own.length === 0) return page
+      const items = [
+        ...page.items.filter((i) => overlay.get(kind, i.id) === undefined),
+        ...own.map((p) => ({ loaded: { value: p.value as A, version: p.version }, at: p.index.at, id: p.id }))
+      ].sort((a, b) => ((a.at ?? "") < (b.at ?? "") ? -1 : (a.at ?? "") > (b.at ?? "") ? 1 : a.id < b.id ? -1 : 1))
+      return { items, next: page.next }
+    }
+    /**
+     * One page of a kind's records (not noted; overlaid only through a token: other lists are
+     * reads outside batches).
+     */
     const loadPage = <A>(m: Mapping<A>, query: StoreModule.PageQuery) =>
       (query.lookup === undefined ? Effect.void : indexReady(m.kind)).pipe(
         Effect.andThen(store.page({ ...query, kind: m.kind })),
@@ -237,7 +304,10 @@ export const makeReader = (store: StoreShape) => {
                   Effect.map((loaded) => ({ loaded, at: r.at, id: r.id }))
                 )
             ),
-            (items): Operation.LoadedPage<A> => ({ items, next: page.next })
+            (items): Operation.LoadedPage<A> =>
+              query.lookup === undefined
+                ? { items, next: page.next }
+                : overlaid({ items, next: page.next }, m.kind, query.lookup)
           )
         })
       )
