@@ -16,19 +16,18 @@ import { Store } from "@pomoc/core"
 import { PostgresStore } from "@pomoc/store-postgres"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import Database from "better-sqlite3"
-import { Context, Effect, Exit, Layer, Redacted, Scope } from "effect"
+import { Context, Effect, Redacted } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, tmpdir, totalmem } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath, pathToFileURL } from "node:url"
+import { join } from "node:path"
+import { alternate, open, startCluster } from "../shared/run.js"
 
 const quick = process.argv.includes("--quick")
 const sqliteOnly = process.argv.includes("--sqlite-only")
 const PEOPLE = quick ? 20_000 : 100_000
 const LOOKUPS = quick ? 200 : 1_000
 const TARGET_MS = 5
-const here = dirname(fileURLToPath(import.meta.url))
 
 // A person as the pipeline stores it: encrypted fields (opaque here), one token per person.
 const tokenOf = (n: number) => `ps1-${n.toString(32).padStart(16, "0")}`
@@ -58,19 +57,6 @@ const person = (n: number): Store.RecordWrite => {
   }
 }
 
-const median = (xs: ReadonlyArray<number>): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
-const now = () => performance.now()
-
-const open = async <A, E>(layer: Layer.Layer<A, E>) => {
-  const scope = Scope.makeUnsafe()
-  const context = await Effect.runPromise(Layer.buildWithScope(layer, scope))
-  return { context, close: () => Effect.runPromise(Scope.close(scope, Exit.void)) }
-}
-
 /** Fills the store with PEOPLE people, 1,000 per commit. */
 const fill = (store: Store.StoreShape) =>
   Effect.forEach(
@@ -96,23 +82,16 @@ const race = async (
   viaStore: (token: string) => Promise<ReadonlyArray<string>>,
   viaRaw: (token: string) => Promise<ReadonlyArray<string>>
 ) => {
-  const store: Array<number> = []
-  const raw: Array<number> = []
-  for (let i = 0; i < LOOKUPS; i++) {
-    const n = Math.floor(Math.random() * PEOPLE)
-    const token = tokenOf(n)
-    const expected = `person-${n.toString().padStart(7, "0")}`
-    const pair = i % 2 === 0
-      ? [[store, viaStore], [raw, viaRaw]] as const
-      : [[raw, viaRaw], [store, viaStore]] as const
-    for (const [times, f] of pair) {
-      const started = now()
-      const ids = await f(token)
-      times.push(now() - started)
+  const times = await alternate({
+    calls: LOOKUPS,
+    input: () => Math.floor(Math.random() * PEOPLE),
+    variants: [["store", (n: number) => viaStore(tokenOf(n))], ["raw", (n: number) => viaRaw(tokenOf(n))]],
+    check: (_, ids, n) => {
+      const expected = `person-${n.toString().padStart(7, "0")}`
       if (ids.length !== 1 || ids[0] !== expected) throw new Error(`${database}: lookup found ${ids.length} people`)
     }
-  }
-  results.push({ database, storeMs: median(store), rawMs: median(raw) })
+  })
+  results.push({ database, storeMs: times.get("store")!, rawMs: times.get("raw")! })
 }
 
 const sqliteSection = async () => {
@@ -141,16 +120,8 @@ const sqliteSection = async () => {
   }
 }
 
-interface Cluster {
-  readonly info: { readonly url: string }
-  readonly stop: () => Promise<void>
-}
-
 const pgSection = async () => {
-  // The test harness's cluster (not part of any package's sources), loaded at run time.
-  const clusterPath = join(here, "..", "..", "packages", "stores", "postgres", "test", "cluster.ts")
-  const module = (await import(pathToFileURL(clusterPath).href)) as { startCluster: () => Promise<Cluster> }
-  const cluster = await module.startCluster()
+  const cluster = await startCluster()
   try {
     const { close: closeStore, context: storeContext } = await open(
       PostgresStore.layer({ url: Redacted.make(cluster.info.url) })

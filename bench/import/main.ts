@@ -21,7 +21,8 @@ import { SqliteStore } from "@pomoc/store-sqlite"
 import { Context, Effect, Exit, Layer, Schema, Scope } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, tmpdir, totalmem } from "node:os"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
+import { fileURLToPath, pathToFileURL } from "node:url"
 
 const arg = process.argv.find((a) => a.startsWith("--rows="))
 const ROWS = arg !== undefined
@@ -60,32 +61,13 @@ const time = async <A>(f: () => Promise<A>): Promise<{ readonly ms: number; read
   return { ms: performance.now() - start, value }
 }
 
-const people = Mapping.make({
-  target: "person",
-  fixed: {
-    serviceId: "club",
-    identityLevel: "pseudonymous",
-    gender: "not-stated",
-    registeredAt: "2026-01-01T00:00:00.000Z"
-  },
-  columns: [{ column: "ID", field: "id" }, { column: "Nickname", field: "nickname" }, {
-    column: "Age",
-    field: "ageBand"
-  }]
-})
-const contacts = Mapping.make({
-  target: "contact",
-  fixed: { serviceId: "club", locationKind: "club-premises", channel: "in-person" },
-  columns: [
-    { column: "ID", field: "id" },
-    { column: "When", field: "at", type: "datetime" },
-    { column: "Minutes", field: "durationMinutes", type: "integer" },
-    { column: "Person", field: "participants", type: "list" },
-    { column: "Anonymous", field: "anonymousCount", type: "integer" },
-    { column: "Interventions", field: "interventions", type: "list" },
-    { column: "Note", field: "note" }
-  ]
-})
+// The mappings the import property test uses too (a test file, so loaded at run time).
+const here = dirname(fileURLToPath(import.meta.url))
+const mappingsPath = join(here, "..", "..", "packages", "interop", "import", "test", "mappings.ts")
+const { contacts, people } = (await import(pathToFileURL(mappingsPath).href)) as {
+  readonly people: Mapping.Mapping
+  readonly contacts: Mapping.Mapping
+}
 
 const T0 = Date.UTC(2025, 0, 1)
 const when = (i: number) => new Date(T0 + i * 7 * 60_000).toISOString().slice(0, 16).replace("T", " ")
@@ -94,7 +76,7 @@ const peopleCsv = [
   ...Array.from({ length: PEOPLE }, (_, i) => `p-${i},Nick ${i},${i % 2 === 0 ? "15-17" : "18-20"}`)
 ].join("\n")
 const contactsCsv = [
-  "ID,When,Minutes,Person,Anonymous,Interventions,Note",
+  "ID,When,Minutes,People,Anonymous,Interventions,Note",
   ...Array.from({ length: ROWS }, (_, i) => {
     const known = i % 2 === 0
     const note = i % 10 === 0 ? "Talked about school and the week ahead" : ""

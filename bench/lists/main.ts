@@ -15,12 +15,12 @@ import { Store } from "@pomoc/core"
 import { PostgresStore } from "@pomoc/store-postgres"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import Database from "better-sqlite3"
-import { Context, Effect, Exit, Layer, Redacted, Scope } from "effect"
+import { Context, Effect, Redacted } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import { mkdtempSync, rmSync } from "node:fs"
 import { cpus, tmpdir, totalmem } from "node:os"
-import { dirname, join } from "node:path"
-import { fileURLToPath, pathToFileURL } from "node:url"
+import { join } from "node:path"
+import { alternate, open, startCluster } from "../shared/run.js"
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1]
 const CONTACTS = Number(arg("contacts") ?? 100_000)
@@ -29,7 +29,6 @@ const CALLS = 200
 const PAGE = 50
 const BATCH = 5_000
 const SERVICE = "service-club-1"
-const here = dirname(fileURLToPath(import.meta.url))
 
 const START = Date.UTC(2025, 0, 1)
 const SPAN = Date.UTC(2027, 0, 1) - START
@@ -74,31 +73,16 @@ const seed = async (store: Store.StoreShape) => {
   return (performance.now() - started) / 1000
 }
 
-const median = (xs: ReadonlyArray<number>): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 === 1 ? s[m]! : (s[m - 1]! + s[m]!) / 2
-}
-
 /** Times each variant CALLS times, alternating; median milliseconds per call. */
-const measure = async (variants: ReadonlyArray<readonly [string, () => Promise<number>]>) => {
-  const times = new Map<string, Array<number>>(variants.map(([name]) => [name, []]))
-  for (let i = 0; i < CALLS; i++) {
-    for (const [name, run] of i % 2 === 0 ? variants : [...variants].reverse()) {
-      const started = performance.now()
-      const n = await run()
-      times.get(name)!.push(performance.now() - started)
+const measure = (variants: ReadonlyArray<readonly [string, () => Promise<number>]>) =>
+  alternate({
+    calls: CALLS,
+    input: () => undefined,
+    variants,
+    check: (name, n) => {
       if (n !== PAGE) throw new Error(`${name} returned ${n} records, not ${PAGE}`)
     }
-  }
-  return new Map([...times].map(([k, v]) => [k, median(v)]))
-}
-
-const open = async <A, E>(layer: Layer.Layer<A, E>) => {
-  const scope = Scope.makeUnsafe()
-  const context = await Effect.runPromise(Layer.buildWithScope(layer, scope))
-  return { context, close: () => Effect.runPromise(Scope.close(scope, Exit.void)) }
-}
+  })
 
 interface Row {
   readonly database: string
@@ -188,16 +172,8 @@ const sqliteSection = async () => {
   }
 }
 
-interface Cluster {
-  readonly info: { readonly url: string }
-  readonly stop: () => Promise<void>
-}
-
 const pgSection = async () => {
-  // The test harness's cluster (not part of any package's sources), loaded at run time.
-  const clusterPath = join(here, "..", "..", "packages", "stores", "postgres", "test", "cluster.ts")
-  const module = (await import(pathToFileURL(clusterPath).href)) as { startCluster: () => Promise<Cluster> }
-  const cluster = await module.startCluster()
+  const cluster = await startCluster()
   try {
     const url = Redacted.make(cluster.info.url)
     const { close: closeStore, context: storeContext } = await open(PostgresStore.layer({ url }))

@@ -3,15 +3,7 @@
  * a contact recorded with its codes, and the principles engine (core rules and the shelter's)
  * deciding on commands. Run with `npm start -w @pomoc/example-custom-plugin`.
  */
-import {
-  type Facts,
-  type InvalidInput,
-  type Labels,
-  type Language,
-  languages,
-  type PluginError,
-  Registry
-} from "@pomoc/core"
+import { type Facts, type InvalidInput, type Labels, Language, type PluginError, Registry } from "@pomoc/core"
 import { DateTime, Effect } from "effect"
 import { nightShelter } from "./nightShelter.js"
 
@@ -47,7 +39,7 @@ export const run: Effect.Effect<Summary, PluginError.PluginError | InvalidInput>
   const registry = yield* Registry.make([nightShelter])
 
   const interventions = Object.fromEntries(
-    languages.map((language: Language) => [
+    Language.literals.map((language: Language) => [
       language,
       registry.taxonomies.interventions.map((entry) => entry.labels[language])
     ])

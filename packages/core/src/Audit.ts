@@ -8,7 +8,8 @@
  *
  * @since 0.1.0
  */
-import { Effect, Schema } from "effect"
+import { Context, Effect, Schema } from "effect"
+import { decodeDraft as decodeDraftFast } from "./internal/auditDraft.js"
 import { sha256 } from "./internal/sha256.js"
 
 /**
@@ -104,6 +105,27 @@ export const HeadSchema = Schema.Struct({
  */
 export const emptyHead: Head = { seq: 0, hash: GENESIS }
 
+/**
+ * SHA-256 of a text's UTF-8 bytes as lower-case hex: what the chain is hashed with. Core's own
+ * (from `@noble/hashes`) runs everywhere; a host with a native SHA-256 can pass its own (see
+ * {@link Hasher}): the digests are the same, only faster.
+ * @since 0.2.0
+ * @category models
+ */
+export type Sha256 = (text: string) => string
+
+/**
+ * The SHA-256 {@link verifyPages} (and so `pomoc.verifyAudit`) hashes with when its options name
+ * none: core's portable one by default. A Node host provides a native one, for example
+ * `Layer.succeed(Audit.Hasher, (text) => createHash("sha256").update(text).digest("hex"))`
+ * (`@pomoc/store-sql` exports it as `nodeSha256`).
+ * @since 0.2.0
+ * @category services
+ */
+export const Hasher: Context.Reference<Sha256> = Context.Reference<Sha256>("@pomoc/core/Audit/Hasher", {
+  defaultValue: () => sha256
+})
+
 // Canonical form: keys in a fixed order, optional keys present as null, so that hashing never
 // depends on property order or on how a store happened to serialise the entry.
 const canonical = (seq: number, d: AuditDraft): string =>
@@ -120,8 +142,8 @@ const canonical = (seq: number, d: AuditDraft): string =>
     d.rules ?? null
   ])
 
-const leafHash = (seq: number, d: AuditDraft): string => sha256("\u0000" + canonical(seq, d))
-const chainHash = (prev: string, leaf: string): string => sha256("\u0001" + prev + leaf)
+const leafHash = (hash: Sha256, seq: number, d: AuditDraft): string => hash("\u0000" + canonical(seq, d))
+const chainHash = (hash: Sha256, prev: string, leaf: string): string => hash("\u0001" + prev + leaf)
 
 /**
  * Seals drafts onto the chain after `head`. Stores call this inside the transaction that appends
@@ -129,15 +151,19 @@ const chainHash = (prev: string, leaf: string): string => sha256("\u0001" + prev
  * @since 0.1.0
  * @category constructors
  */
-export const seal = (head: Head, drafts: ReadonlyArray<AuditDraft>): Array<AuditEntry> => {
+export const seal = (
+  head: Head,
+  drafts: ReadonlyArray<AuditDraft>,
+  hash: Sha256 = sha256
+): Array<AuditEntry> => {
   const out: Array<AuditEntry> = []
   let seq = head.seq
   let prev = head.hash
   for (const draft of drafts) {
     seq += 1
-    const hash = chainHash(prev, leafHash(seq, draft))
-    out.push({ ...draft, seq, prevHash: prev, hash })
-    prev = hash
+    const sealed = chainHash(hash, prev, leafHash(hash, seq, draft))
+    out.push({ ...draft, seq, prevHash: prev, hash: sealed })
+    prev = sealed
   }
   return out
 }
@@ -190,6 +216,8 @@ export interface VerifyOptions {
    * a log truncated before it, wiped, or rewritten from it on is `Broken` with reason `expected`.
    */
   readonly expected?: Head | undefined
+  /** The SHA-256 to hash with (default: core's own; {@link verifyPages} defaults to {@link Hasher}). */
+  readonly sha256?: Sha256 | undefined
 }
 
 const broken = (seq: number, reason: BreakReason): Broken => ({ _tag: "Broken", seq, reason })
@@ -219,12 +247,13 @@ export const verifier = (options: VerifyOptions = {}): Verifier => {
   let seq = 0
   let hash = GENESIS
   const expected = options.expected
+  const h = options.sha256 ?? sha256
   return {
     push: (e) => {
       const next = seq + 1
       if (e.seq !== next) return broken(next, "sequence")
       if (e.prevHash !== hash) return broken(next, "link")
-      if (e.hash !== chainHash(hash, leafHash(next, e))) return broken(next, "hash")
+      if (e.hash !== chainHash(h, hash, leafHash(h, next, e))) return broken(next, "hash")
       if (expected !== undefined && next === expected.seq && e.hash !== expected.hash) return broken(next, "expected")
       seq = next
       hash = e.hash
@@ -269,7 +298,7 @@ export const verify = (entries: Iterable<AuditEntry>, against?: Head | VerifyOpt
  * @category models
  */
 export interface PagedVerifyOptions extends VerifyOptions {
-  /** Entries read per page (default 5000). */
+  /** Entries read per page (default 1000: larger pages only hold more garbage between collections). */
   readonly pageSize?: number | undefined
 }
 
@@ -287,8 +316,8 @@ export const verifyPages = <E, R>(
   options: PagedVerifyOptions = {}
 ): Effect.Effect<Verification, E, R> =>
   Effect.gen(function*() {
-    const v = verifier(options)
-    const size = options.pageSize ?? 5000
+    const v = verifier(options.sha256 === undefined ? { ...options, sha256: yield* Hasher } : options)
+    const size = options.pageSize ?? 1000
     for (;;) {
       const page = yield* readPage(v.head().seq + 1, size)
       if (page.length === 0) return v.finish()
@@ -298,6 +327,36 @@ export const verifyPages = <E, R>(
       }
     }
   })
+
+/**
+ * Why a stored entry is not a draft: the field and the rule it breaks, never its value.
+ * @since 0.2.0
+ * @category models
+ */
+export interface DraftIssue {
+  readonly _tag: "DraftIssue"
+  /** The field (`entry` when the whole value is not an object). */
+  readonly field: string
+  /** The rule it breaks, e.g. "must be a string". */
+  readonly rule: string
+}
+
+/**
+ * Reads a stored entry's draft from a parsed JSON value: the checks of {@link AuditDraft}'s
+ * schema, without its generic machinery (a store reads every entry when a log is verified), and
+ * only the draft's own keys are kept. Returns the draft, or the first {@link DraftIssue}.
+ * @since 0.2.0
+ * @category decoding
+ */
+export const decodeDraft: (value: unknown) => AuditDraft | DraftIssue = decodeDraftFast
+
+/**
+ * Whether {@link decodeDraft} found an issue.
+ * @since 0.2.0
+ * @category decoding
+ */
+export const isDraftIssue = (value: AuditDraft | DraftIssue): value is DraftIssue =>
+  "_tag" in value && value._tag === "DraftIssue"
 
 const HEAD_LINE = /^pomoc-audit-head seq=(\d{1,15}) hash=([0-9a-f]{64})(?: at=(\S+))?$/
 

@@ -8,18 +8,7 @@
  * @since 0.1.0
  */
 import { operations as table } from "./casework/operations/index.js"
-import type {
-  AbandonStep,
-  AddGoal,
-  AddPlanStep,
-  ClosePlan,
-  CompleteStep,
-  CreatePlan,
-  EditGoal,
-  EditStep,
-  ReviewPlan,
-  SetGoalStatus
-} from "./commands/plans.js"
+import type * as Plans from "./commands/plans.js"
 import type { Activity, Volunteer, VolunteerHours } from "./model/Activity.js"
 import type { StaffMember } from "./model/Actor.js"
 import type { Code, Party } from "./model/Common.js"
@@ -33,18 +22,7 @@ import type { IdentityLevel, Person } from "./model/Person.js"
 import type { Referral, ReferralStatus } from "./model/Referral.js"
 import type { VoidableKind, VoidReason } from "./model/Voided.js"
 
-export type {
-  AbandonStep,
-  AddGoal,
-  AddPlanStep,
-  ClosePlan,
-  CompleteStep,
-  CreatePlan,
-  EditGoal,
-  EditStep,
-  ReviewPlan,
-  SetGoalStatus
-} from "./commands/plans.js"
+export type * from "./commands/plans.js"
 
 /**
  * Register an organisation.
@@ -382,16 +360,16 @@ export type Command =
   | Disclose
   | Refer
   | UpdateReferral
-  | CreatePlan
-  | AddGoal
-  | AddPlanStep
-  | SetGoalStatus
-  | ReviewPlan
-  | CompleteStep
-  | EditStep
-  | AbandonStep
-  | EditGoal
-  | ClosePlan
+  | Plans.CreatePlan
+  | Plans.AddGoal
+  | Plans.AddPlanStep
+  | Plans.SetGoalStatus
+  | Plans.ReviewPlan
+  | Plans.CompleteStep
+  | Plans.EditStep
+  | Plans.AbandonStep
+  | Plans.EditGoal
+  | Plans.ClosePlan
   | RecordOutcome
   | DeriveOutcomes
   | RecordActivity

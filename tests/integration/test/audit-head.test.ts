@@ -5,6 +5,8 @@
  */
 import { Audit, FieldCrypto, KeyMaterial, Pomoc, Principles, StaffDirectory, Store } from "@pomoc/core"
 import { MemoryStore } from "@pomoc/store-memory"
+import { NodeHasher } from "@pomoc/store-sql"
+import { SqliteStore } from "@pomoc/store-sqlite"
 import { Context, Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import { serviceTypes } from "./model.js"
@@ -44,6 +46,34 @@ describe("verifyAudit against a head kept outside the database", () => {
         expect(paths).toEqual(expect.arrayContaining(["expected.seq", "expected.hash"]))
       }).pipe(Effect.provide(layer))
     })
+    await Effect.runPromise(program)
+  })
+})
+
+describe("verifyAudit with Node's SHA-256 (docs/access-and-audit.md, \"Verifying fast on Node\")", () => {
+  it("a SQLite log verifies through the provided hasher, with the same result as the portable one", async () => {
+    const layer = Pomoc.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, auditor])),
+      Layer.provide(SqliteStore.layer({ filename: ":memory:" })),
+      Layer.provide(FieldCrypto.layer({ keys: { k1: KeyMaterial.generate() }, current: "k1" }))
+    )
+    const program = Effect.gen(function*() {
+      const pomoc = yield* Pomoc.Pomoc
+      for (let i = 0; i < 3; i++) yield* pomoc.registerOrganisation(admin, { id: `org-${i}`, name: `Org ${i}` })
+      // --- from docs/access-and-audit.md
+      const verification = yield* pomoc.verifyAudit(auditor, undefined).pipe(Effect.provide(NodeHasher.layer))
+      // --- end
+      expect(verification._tag).toBe("Intact")
+      expect(yield* pomoc.verifyAudit(auditor, undefined)).toEqual(verification)
+      // The hasher in context is the one used: two hashes an entry.
+      let calls = 0
+      const counting: Audit.Sha256 = (text) => {
+        calls++
+        return NodeHasher.sha256(text)
+      }
+      yield* pomoc.verifyAudit(auditor, undefined).pipe(Effect.provideService(Audit.Hasher, counting))
+      expect(verification._tag === "Intact" && calls >= 2 * verification.head.seq).toBe(true)
+    }).pipe(Effect.provide(layer))
     await Effect.runPromise(program)
   })
 })

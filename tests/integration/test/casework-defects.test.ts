@@ -2,28 +2,27 @@
  * Issue 9, "Why": each defect of the hand-written case-work closure, reproduced against the API.
  * Every test here failed on the closure (the comment says how) and passes on the pipeline.
  */
-import { Casework, FieldCrypto, KeyMaterial, StaffDirectory, Store } from "@pomoc/core"
-import { debtCounselling } from "@pomoc/service-debt-counselling"
-import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
+import type { Casework } from "@pomoc/core"
 import { MemoryStore } from "@pomoc/store-memory"
-import { Effect, Layer, ManagedRuntime } from "effect"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { registry } from "./registry.js"
+import type { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import {
+  club,
+  debt,
+  eachTest,
+  eva as worker,
+  harness,
+  kuba,
+  ola as auditor,
+  organisation,
+  petr as counsellor,
+  shareWithDebt,
+  T
+} from "./daily-fixture.js"
 
-const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
-const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] }
 const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club", "debt"] }] }
-const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 
 type Api = Casework.Api
-let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
-const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))
-const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
-const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s) => s.list({ kind })))
-const audit = () => run((api) => api.auditLog(auditor, { limit: 10_000 }))
-
-const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toISOString()
 const school = { kind: "school", name: "ZŠ Komenského" } as const
 
 const contactInput = (serviceId: string, participants: ReadonlyArray<string>, note?: string) => ({
@@ -40,89 +39,37 @@ const contactInput = (serviceId: string, participants: ReadonlyArray<string>, no
   ...(note !== undefined ? { note } : {})
 } as const)
 
-beforeEach(async () => {
-  runtime = ManagedRuntime.make(
-    Casework.layer(Casework.configFromRegistry(registry)).pipe(
-      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, coordinator, auditor])),
-      Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provideMerge(MemoryStore.layer)
-    )
-  )
-  await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) =>
-    api.registerService(admin, {
-      id: "club",
-      organisationId: "org",
-      type: "low-threshold-club",
-      name: "Club",
-      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-      localities: [],
-      principles: [...lowThresholdClub.principles],
-      freeOfCharge: true,
-      firstContactChannels: [],
-      registeredAt: T(1)
-    })
-  )
-  await run((api) =>
-    api.registerService(admin, {
-      id: "debt",
-      organisationId: "org",
-      type: "debt-counselling",
+// Marta coordinates both services; no pseudonym key; no first-contact channels.
+const { audit, fail, run, stored } = eachTest(
+  () => harness(MemoryStore.layer, { pseudonymKey: false, staff: [coordinator] }),
+  async (h) => {
+    await organisation(h)
+    await club(h, { firstContactChannels: [] })
+    await debt(h, {
       name: "Debt",
       targetGroup: { description: "adults", ageRange: { min: 15, max: 120 } },
-      localities: [],
-      principles: [...debtCounselling.principles],
-      freeOfCharge: true,
-      firstContactChannels: [],
-      registeredAt: T(1)
+      firstContactChannels: []
     })
-  )
-  // Kuba belongs to the club; Jana to the club too, shared with debt counselling.
-  await run((api) =>
-    api.registerPerson(worker, {
-      _tag: "pseudonymous",
-      id: "kuba",
-      serviceId: "club",
-      sharedWith: [],
-      ageBand: "15-17",
-      gender: "male",
-      needs: [],
-      registeredAt: T(2),
-      nickname: "Kuba",
-      situation: { debts: true }
-    })
-  )
-  await run((api) =>
-    api.registerPerson(worker, {
-      _tag: "pseudonymous",
-      id: "jana",
-      serviceId: "club",
-      sharedWith: [],
-      ageBand: "18-20",
-      gender: "female",
-      needs: [],
-      registeredAt: T(2),
-      nickname: "Jana",
-      notes: "Club note about Jana."
-    })
-  )
-  // Shared with debt counselling on her own sharing consent (issue 11: never directly).
-  await run((api) =>
-    api.giveConsent(worker, {
-      id: "share-jana",
-      personId: "jana",
-      serviceId: "club",
-      purpose: "sharing",
-      grantee: { kind: "service", name: "Debt advice" },
-      validFrom: T(2),
-      givenAt: T(2),
-      form: "verbal",
-      alsoForServices: ["debt"]
-    })
-  )
-  await run((api) => api.sharePerson(worker, { personId: "jana", serviceId: "debt", consentId: "share-jana" }))
-})
-afterEach(() => runtime.dispose())
+    // Kuba belongs to the club; Jana to the club too, shared with debt counselling.
+    await kuba(h, { situation: { debts: true } })
+    await h.run((api) =>
+      api.registerPerson(worker, {
+        _tag: "pseudonymous",
+        id: "jana",
+        serviceId: "club",
+        sharedWith: [],
+        ageBand: "18-20",
+        gender: "female",
+        needs: [],
+        registeredAt: T(2),
+        nickname: "Jana",
+        notes: "Club note about Jana."
+      })
+    )
+    // Shared with debt counselling on her own sharing consent (issue 11: never directly).
+    await shareWithDebt(h, "jana", "share-jana")
+  }
+)
 
 describe("authorise before revealing", () => {
   it("answers another service's record exactly like a record that does not exist", async () => {

@@ -7,9 +7,11 @@ import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import * as Clock from "effect/Clock"
+import { afterEach, beforeEach } from "vitest"
+import { registry } from "./registry.js"
 import { everyStore } from "./stores.js"
 
-export const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
+export { registry }
 
 export const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
 export const eva = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
@@ -23,17 +25,23 @@ export const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hou
 /** Every store the API runs on, each a fresh database per call. */
 export const stores = everyStore
 
-/**
- * The API on a store, with helpers to run, to expect a failure and to read the store. The
- * application's pseudonym key (the blind index's) is provided unless `pseudonymKey: false`.
- */
-export const harness = (
-  storeLayer: Layer.Layer<Store.Store, unknown>,
-  options: { readonly pseudonymKey?: boolean; readonly clock?: Clock.Clock } = {}
-) => {
+/** What a harness may change: the plugins, extra or replaced staff, the pseudonym key, the clock. */
+export interface HarnessOptions {
+  /** The application's pseudonym key (the blind index's) is provided unless `false`. */
+  readonly pseudonymKey?: boolean
+  /** The clock the API decides by (the test clock's default otherwise). */
+  readonly clock?: Clock.Clock
+  /** The registered plugins (the club's and debt counselling's by default; the API is typed by those). */
+  readonly registry?: Registry.Registry
+  /** Staff added to the directory; one with the id of a default member replaces them. */
+  readonly staff?: ReadonlyArray<StaffDirectory.Entry>
+}
+
+/** The API on a store, with helpers to run, to expect a failure and to read the store. */
+export const harness = (storeLayer: Layer.Layer<Store.Store, unknown>, options: HarnessOptions = {}) => {
   const runtime = ManagedRuntime.make(
-    Casework.layer(Casework.configFromRegistry(registry)).pipe(
-      Layer.provide(StaffDirectory.layerList([admin, eva, petr, marta, ana, ola])),
+    Casework.layer(Casework.configFromRegistry((options.registry ?? registry) as typeof registry)).pipe(
+      Layer.provide(StaffDirectory.layerList([admin, eva, petr, marta, ana, ola, ...(options.staff ?? [])])),
       Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
       Layer.provide(options.pseudonymKey === false ? Layer.empty : Pseudonym.layer(KeyMaterial.generate())),
       Layer.provideMerge(storeLayer),
@@ -44,14 +52,50 @@ export const harness = (
   const fail = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) =>
     runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
   const store = <A, E>(f: (s: Store.StoreShape) => Effect.Effect<A, E>) => runtime.runPromise(Store.Store.use(f))
+  const stored = (kind: Store.RecordKind) => store((s) => s.list({ kind }))
   const audit = () => run((api) => api.auditLog(ola, { limit: 10_000 }))
-  return { runtime, run, fail, store, audit, dispose: () => runtime.dispose() }
+  return { runtime, run, fail, store, stored, audit, dispose: () => runtime.dispose() }
 }
 
-/** The organisation, its two services, a location and one person in each service. */
-export const setUp = async (h: ReturnType<typeof harness>) => {
-  await h.run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await h.run((api) =>
+/** A harness: the API on one store. */
+export type Harness = ReturnType<typeof harness>
+
+/**
+ * A fresh harness for every test of the enclosing suite (`beforeEach`), set up by `setup`, and
+ * disposed of after it. The answer's helpers run on the current test's harness.
+ */
+export const eachTest = (
+  make: () => Harness,
+  setup: (h: Harness) => Promise<void> = setUp
+): Omit<Harness, "dispose"> => {
+  let current: Harness | undefined
+  beforeEach(async () => {
+    current = make()
+    await setup(current)
+  }, 120_000)
+  afterEach(() => current?.dispose())
+  const h = () => current!
+  return {
+    get runtime() {
+      return h().runtime
+    },
+    run: (f) => h().run(f),
+    fail: (f) => h().fail(f),
+    store: (f) => h().store(f),
+    stored: (kind) => h().stored(kind),
+    audit: () => h().audit()
+  }
+}
+
+type Fields = Record<string, unknown>
+
+/** The organisation `org` (with `extra` fields). */
+export const organisation = (h: Harness, extra: Fields = {}) =>
+  h.run((api) => api.registerOrganisation(admin, { id: "org", name: "Org", ...extra }))
+
+/** The low-threshold club `club` (its fields replaced by `extra`'s). */
+export const club = (h: Harness, extra: Fields = {}) =>
+  h.run((api) =>
     api.registerService(admin, {
       id: "club",
       organisationId: "org",
@@ -62,10 +106,14 @@ export const setUp = async (h: ReturnType<typeof harness>) => {
       principles: [...lowThresholdClub.principles],
       freeOfCharge: true,
       firstContactChannels: ["walk-in"],
-      registeredAt: T(1)
+      registeredAt: T(1),
+      ...extra
     })
   )
-  await h.run((api) =>
+
+/** The debt-counselling service `debt` (its fields replaced by `extra`'s). */
+export const debt = (h: Harness, extra: Fields = {}) =>
+  h.run((api) =>
     api.registerService(admin, {
       id: "debt",
       organisationId: "org",
@@ -76,10 +124,14 @@ export const setUp = async (h: ReturnType<typeof harness>) => {
       principles: [...debtCounselling.principles],
       freeOfCharge: true,
       firstContactChannels: ["own-initiative"],
-      registeredAt: T(1)
+      registeredAt: T(1),
+      ...extra
     })
   )
-  await h.run((api) =>
+
+/** The club's premises, the location `premises`. */
+export const premises = (h: Harness) =>
+  h.run((api) =>
     api.registerLocation(admin, {
       id: "premises",
       organisationId: "org",
@@ -88,7 +140,10 @@ export const setUp = async (h: ReturnType<typeof harness>) => {
       confidential: false
     })
   )
-  await h.run((api) =>
+
+/** Kuba, 15-17, of the club, registered by Eva (with `extra` fields). */
+export const kuba = (h: Harness, extra: Fields = {}) =>
+  h.run((api) =>
     api.registerPerson(eva, {
       _tag: "pseudonymous",
       id: "kuba",
@@ -98,10 +153,14 @@ export const setUp = async (h: ReturnType<typeof harness>) => {
       gender: "male",
       needs: [],
       registeredAt: T(2),
-      nickname: "Kuba"
+      nickname: "Kuba",
+      ...extra
     })
   )
-  await h.run((api) =>
+
+/** Marek, an adult of the debt service, registered by Petr. */
+export const marek = (h: Harness) =>
+  h.run((api) =>
     api.registerPerson(petr, {
       _tag: "pseudonymous",
       id: "marek",
@@ -114,10 +173,37 @@ export const setUp = async (h: ReturnType<typeof harness>) => {
       nickname: "Marek"
     })
   )
+
+/** Shares a club person with the debt service on their sharing consent `consentId` (issue 11: never directly). */
+export const shareWithDebt = async (h: Harness, personId: string, consentId: string) => {
+  await h.run((api) =>
+    api.giveConsent(eva, {
+      id: consentId,
+      personId,
+      serviceId: "club",
+      purpose: "sharing",
+      grantee: { kind: "service", name: "Debt advice" },
+      validFrom: T(2),
+      givenAt: T(2),
+      form: "verbal",
+      alsoForServices: ["debt"]
+    })
+  )
+  await h.run((api) => api.sharePerson(eva, { personId, serviceId: "debt", consentId }))
+}
+
+/** The organisation, its two services, a location and one person in each service. */
+export const setUp = async (h: Harness) => {
+  await organisation(h)
+  await club(h)
+  await debt(h)
+  await premises(h)
+  await kuba(h)
+  await marek(h)
 }
 
 /** Runs `f` on a fresh harness of the memory store, set up, then disposes of it. */
-export const onFreshMemory = async (f: (h: ReturnType<typeof harness>) => Promise<void>): Promise<void> => {
+export const onFreshMemory = async (f: (h: Harness) => Promise<void>): Promise<void> => {
   const h = harness(stores[0]![1]())
   try {
     await setUp(h)

@@ -4,37 +4,16 @@
  * coordinators read, and that a voided record leaves reports and lists but stays in the audit
  * log and the person's own export.
  */
-import { Casework, FieldCrypto, KeyMaterial, Registry, StaffDirectory, Store } from "@pomoc/core"
-import { debtCounselling } from "@pomoc/service-debt-counselling"
-import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { Effect, Layer, ManagedRuntime } from "effect"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { everyStore } from "./stores.js"
+import { describe, expect, it } from "vitest"
+import { admin, ana, eachTest, eva, harness, marta, ola, petr, setUp, stores, T } from "./daily-fixture.js"
 
-const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
-
-const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const eva = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
-const petr = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] }
-const marta = { id: "marta", grants: [{ role: "coordinator", services: ["club"] }] }
-const ana = { id: "ana", grants: [{ role: "volunteer", services: ["club"] }] }
-const ola = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 // A coordinator of another service (the staff directory knows everyone the tests act as).
 const jan = { id: "jan", grants: [{ role: "coordinator", services: ["debt"] }] }
 
-const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toISOString()
 const NOTE = "He said his brother moved out."
 const NEW_NOTE = "His brother moved to Brno last week."
 
-const stores = everyStore
-
 describe.each(stores)("correct and void records (%s store)", (_name, storeLayer) => {
-  type Api = Casework.Api
-  let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
-  const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))
-  const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
-  const store = <A, E>(f: (s: Store.StoreShape) => Effect.Effect<A, E>) => runtime.runPromise(Store.Store.use(f))
-  const audit = () => run((api) => api.auditLog(ola, { limit: 10_000 }))
   const contact = {
     id: "c1",
     serviceId: "club",
@@ -51,81 +30,14 @@ describe.each(stores)("correct and void records (%s store)", (_name, storeLayer)
     note: NOTE
   } as const
 
-  beforeEach(async () => {
-    runtime = ManagedRuntime.make(
-      Casework.layer(Casework.configFromRegistry(registry)).pipe(
-        Layer.provide(StaffDirectory.layerList([admin, eva, petr, marta, ana, ola, jan])),
-        Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-        Layer.provideMerge(storeLayer())
-      )
-    )
-    await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-    await run((api) =>
-      api.registerService(admin, {
-        id: "club",
-        organisationId: "org",
-        type: "low-threshold-club",
-        name: "Club",
-        targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-        localities: [],
-        principles: [...lowThresholdClub.principles],
-        freeOfCharge: true,
-        firstContactChannels: ["walk-in"],
-        registeredAt: T(1)
-      })
-    )
-    await run((api) =>
-      api.registerService(admin, {
-        id: "debt",
-        organisationId: "org",
-        type: "debt-counselling",
-        name: "Debt advice",
-        targetGroup: { description: "adults", ageRange: { min: 18, max: 120 } },
-        localities: [],
-        principles: [...debtCounselling.principles],
-        freeOfCharge: true,
-        firstContactChannels: ["own-initiative"],
-        registeredAt: T(1)
-      })
-    )
-    await run((api) =>
-      api.registerLocation(admin, {
-        id: "premises",
-        organisationId: "org",
-        name: "Klub",
-        kind: "club-premises",
-        confidential: false
-      })
-    )
-    await run((api) =>
-      api.registerPerson(eva, {
-        _tag: "pseudonymous",
-        id: "kuba",
-        serviceId: "club",
-        sharedWith: [],
-        ageBand: "15-17",
-        gender: "male",
-        needs: [],
-        registeredAt: T(2),
-        nickname: "Kuba"
-      })
-    )
-    await run((api) =>
-      api.registerPerson(petr, {
-        _tag: "pseudonymous",
-        id: "marek",
-        serviceId: "debt",
-        sharedWith: [],
-        ageBand: "27-64",
-        gender: "male",
-        needs: [],
-        registeredAt: T(2),
-        nickname: "Marek"
-      })
-    )
-    await run((api) => api.recordContact(eva, contact))
-  }, 120_000)
-  afterEach(() => runtime.dispose())
+  // No pseudonym key, and Jan in the staff directory.
+  const { audit, fail, run, store } = eachTest(
+    () => harness(storeLayer(), { pseudonymKey: false, staff: [jan] }),
+    async (h) => {
+      await setUp(h)
+      await h.run((api) => api.recordContact(eva, contact))
+    }
+  )
 
   it("a worker corrects a contact; the record moves on one version and keeps its change history", async () => {
     const before = await store((s) => s.get("contact", "c1"))

@@ -7,7 +7,7 @@
 import { Pseudonym } from "@pomoc/core"
 import * as fc from "fast-check"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { eva, harness, onFreshMemory, petr, setUp, stores, T } from "./daily-fixture.js"
+import { eva, type Harness, harness, onFreshMemory, petr, setUp, stores, T } from "./daily-fixture.js"
 
 const person = (id: string, serviceId: string, fields: Record<string, unknown>) => ({
   _tag: "pseudonymous" as const,
@@ -25,7 +25,7 @@ const person = (id: string, serviceId: string, fields: Record<string, unknown>) 
 const ids = (found: { readonly people: ReadonlyArray<{ readonly id: string }> }) => found.people.map((p) => p.id)
 
 describe.each(stores)("findPeople by code, paged (%s store)", (_name, storeLayer) => {
-  let h: ReturnType<typeof harness>
+  let h: Harness
   beforeEach(async () => {
     h = harness(storeLayer())
     await setUp(h)

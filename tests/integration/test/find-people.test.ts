@@ -6,7 +6,7 @@
 import { BlindIndex, Pseudonym, type Store } from "@pomoc/core"
 import * as fc from "fast-check"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { admin, ana, eva, harness, marta, ola, petr, setUp, stores, T } from "./daily-fixture.js"
+import { admin, ana, eva, type Harness, harness, marta, ola, petr, setUp, stores, T } from "./daily-fixture.js"
 
 const pseudonymous = (id: string, serviceId: string, nickname: string, extra: Record<string, unknown> = {}) => ({
   _tag: "pseudonymous" as const,
@@ -24,7 +24,7 @@ const pseudonymous = (id: string, serviceId: string, nickname: string, extra: Re
 const ids = (found: { readonly people: ReadonlyArray<{ readonly id: string }> }) => found.people.map((p) => p.id)
 
 /** Registers a nicknamed person in the club and identifies them, on their consent. */
-const registerIdentified = async (h: ReturnType<typeof harness>, id: string, nickname: string) => {
+const registerIdentified = async (h: Harness, id: string, nickname: string) => {
   await h.run((api) =>
     api.registerPerson(eva, pseudonymous(id, "club", nickname, { ageBand: "18-20", registeredAt: T(4) }))
   )
@@ -59,7 +59,7 @@ const registerIdentified = async (h: ReturnType<typeof harness>, id: string, nic
 }
 
 describe.each(stores)("findPeople (%s store)", (_name, storeLayer) => {
-  let h: ReturnType<typeof harness>
+  let h: Harness
   beforeEach(async () => {
     h = harness(storeLayer())
     await setUp(h)

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { clientConfig, createSchema, freshSchema, withRaw } from "../../../packages/stores/postgres/test/stores.js"
-import { eva, harness, marta, petr, setUp, T } from "./daily-fixture.js"
+import { eva, type Harness, harness, marta, petr, setUp, T } from "./daily-fixture.js"
 
 // Canaries: nicknames no other text of the run contains, in the case and spacing typed.
 const CANARY = "Zdenda Kanárek"
@@ -22,7 +22,7 @@ const TOKEN = /^ps1-[a-z2-7]{16}$/
 const NARROWED = /^ps1-[a-z2-7]{16}(\.l-(pseudonymous|identified))?(\.b-[0-9a-z-]+)?$/
 
 /** Registers, finds, erases through the API; returns the token the erased person had. */
-const story = async (h: ReturnType<typeof harness>) => {
+const story = async (h: Harness) => {
   await setUp(h)
   const person = (id: string, serviceId: string, nickname: string) => ({
     _tag: "pseudonymous" as const,

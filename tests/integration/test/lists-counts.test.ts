@@ -6,7 +6,20 @@
  */
 import * as fc from "fast-check"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { admin, eva, harness, kubaToDebt, marta, onFreshMemory, petr, setUp, stores, T } from "./daily-fixture.js"
+import {
+  admin,
+  eva,
+  type Harness,
+  harness,
+  kubaToDebt,
+  marta,
+  onFreshMemory,
+  petr,
+  setUp,
+  shareWithDebt,
+  stores,
+  T
+} from "./daily-fixture.js"
 
 const pseudonymous = (id: string) => ({
   _tag: "pseudonymous" as const,
@@ -35,7 +48,7 @@ const contact = (id: string, day: number, participants: ReadonlyArray<string>, a
 })
 
 describe.each(stores)("lists that count (%s store)", (_name, storeLayer) => {
-  let h: ReturnType<typeof harness>
+  let h: Harness
   beforeEach(async () => {
     h = harness(storeLayer())
     await setUp(h)
@@ -105,20 +118,7 @@ describe.each(stores)("lists that count (%s store)", (_name, storeLayer) => {
     expect((await people()).counts).toEqual({ records: 6, distinctPeople: 6, anonymous: 0 })
     expect((await people("code")).counts).toEqual({ records: 6, distinctPeople: 5, anonymous: 0 })
     // The club shares jn-1 with debt, on her sharing consent.
-    await h.run((api) =>
-      api.giveConsent(eva, {
-        id: "share-jn",
-        personId: "jn-1",
-        serviceId: "club",
-        purpose: "sharing",
-        grantee: { kind: "service", name: "Debt advice" },
-        validFrom: T(2),
-        givenAt: T(2),
-        form: "verbal",
-        alsoForServices: ["debt"]
-      })
-    )
-    await h.run((api) => api.sharePerson(eva, { personId: "jn-1", serviceId: "debt", consentId: "share-jn" }))
+    await shareWithDebt(h, "jn-1", "share-jn")
     // Debt lists its own two (kuba's counterpart in the fixture and jn-debt) and jn-1 shared in.
     const listed: Array<string> = []
     let cursor: string | undefined

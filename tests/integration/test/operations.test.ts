@@ -2,84 +2,39 @@
  * Each case-work operation through the real plugins, on the memory store: what it stores, what
  * it refuses, and what it writes to the audit log.
  */
-import { Casework, FieldCrypto, KeyMaterial, Registry, StaffDirectory, Store } from "@pomoc/core"
-import { debtCounselling } from "@pomoc/service-debt-counselling"
+import { Casework, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
-import { Effect, Layer, ManagedRuntime } from "effect"
-import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import {
+  admin,
+  club,
+  debt,
+  eachTest,
+  eva as worker,
+  harness,
+  kuba,
+  ola as auditor,
+  organisation,
+  petr as counsellor,
+  T
+} from "./daily-fixture.js"
 
-const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
-
-const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
-const worker = { id: "eva", grants: [{ role: "worker", services: ["club"] }] }
-const counsellor = { id: "petr", grants: [{ role: "worker", services: ["debt"] }] }
 const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club", "debt"] }] }
 // Ana's staff-directory entry links her volunteer record: she records only her own hours.
 const volunteer = { id: "ana", grants: [{ role: "volunteer", services: ["club"] }], volunteerId: "vol-ana" }
-const auditor = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 
 type Api = Casework.Api
-let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
-const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Casework.Casework.use(f))
-const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Casework.Casework.use(f)))
-const audit = () => run((api) => api.auditLog(auditor, { limit: 10_000 }))
-const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s) => s.list({ kind })))
-
-const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toISOString()
-
-beforeEach(async () => {
-  runtime = ManagedRuntime.make(
-    Casework.layer(Casework.configFromRegistry(registry)).pipe(
-      Layer.provide(StaffDirectory.layerList([admin, worker, counsellor, coordinator, volunteer, auditor])),
-      Layer.provide(FieldCrypto.layer({ keys: { k: KeyMaterial.generate() }, current: "k" })),
-      Layer.provideMerge(Store.layerMemory)
-    )
-  )
-  await run((api) => api.registerOrganisation(admin, { id: "org", name: "Org" }))
-  await run((api) =>
-    api.registerService(admin, {
-      id: "club",
-      organisationId: "org",
-      type: "low-threshold-club",
-      name: "Club",
-      targetGroup: { description: "youth", ageRange: { min: 6, max: 26 } },
-      localities: [],
-      principles: [...lowThresholdClub.principles],
-      freeOfCharge: true,
-      firstContactChannels: ["walk-in"],
-      registeredAt: T(1)
-    })
-  )
-  await run((api) =>
-    api.registerService(admin, {
-      id: "debt",
-      organisationId: "org",
-      type: "debt-counselling",
-      name: "Debt advice",
-      targetGroup: { description: "adults", ageRange: { min: 18, max: 120 } },
-      localities: [],
-      principles: [...debtCounselling.principles],
-      freeOfCharge: true,
-      firstContactChannels: ["own-initiative"],
-      registeredAt: T(1)
-    })
-  )
-  await run((api) =>
-    api.registerPerson(worker, {
-      _tag: "pseudonymous",
-      id: "kuba",
-      serviceId: "club",
-      sharedWith: [],
-      ageBand: "15-17",
-      gender: "male",
-      needs: [],
-      registeredAt: T(2),
-      nickname: "Kuba",
-      notes: "Lives with grandmother."
-    })
-  )
-})
-afterEach(() => runtime.dispose())
+// Marta coordinates both services; Ana's entry links her volunteer record. No pseudonym key.
+const { audit, fail, run, stored } = eachTest(
+  () => harness(Store.layerMemory, { pseudonymKey: false, staff: [coordinator, volunteer] }),
+  async (h) => {
+    await organisation(h)
+    await club(h)
+    await debt(h)
+    await kuba(h, { notes: "Lives with grandmother." })
+  }
+)
 
 describe("services and people", () => {
   it("refuses a service type no plugin defines, and a code outside the type's taxonomy", async () => {

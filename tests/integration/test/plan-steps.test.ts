@@ -7,7 +7,7 @@
 import { type Casework, type StepActor, Store } from "@pomoc/core"
 import { DateTime, Effect, Layer } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { ana, eva, harness, marta, petr, setUp, stores, T } from "./daily-fixture.js"
+import { ana, eva, type Harness, harness, marta, petr, setUp, stores, T } from "./daily-fixture.js"
 
 const STEP_TEXT = "Call the bailiff about the instalments."
 const NEW_TEXT = "Write to the bailiff, with the counsellor's letter."
@@ -17,7 +17,7 @@ const warned = (w: { readonly warnings: ReadonlyArray<{ readonly rule: string }>
 
 /** Marek's cooperation with the debt service, and his plan `plan` with one goal `g1` of these steps. */
 const withPlan = async (
-  h: ReturnType<typeof harness>,
+  h: Harness,
   steps: ReadonlyArray<{ readonly id: string; readonly description: string; readonly takenBy: StepActor }>
 ) => {
   await h.run((api) => api.startCooperation(petr, { serviceId: "debt", personId: "marek", startedAt: T(2, 11) }))
@@ -34,7 +34,7 @@ const withPlan = async (
 }
 
 describe.each(stores)("plan operations (%s store)", (_name, storeLayer) => {
-  let h: ReturnType<typeof harness>
+  let h: Harness
   /** Everything stored: its size tells a refusal stored nothing. */
   const snapshot = async () => ({
     steps: await h.store((s) => s.list({ kind: "plan-step" })),

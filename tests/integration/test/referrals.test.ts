@@ -7,13 +7,13 @@
 import type { Casework, Store } from "@pomoc/core"
 import type { Effect } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
-import { admin, ana, eva, harness, marta, ola, petr, setUp, stores, T } from "./daily-fixture.js"
+import { admin, ana, eva, type Harness, harness, marta, ola, petr, setUp, stores, T } from "./daily-fixture.js"
 
 const debtAdvice = { kind: "service", name: "Dluhová poradna" } as const
 const ospod = { kind: "authority", name: "OSPOD Praha 4" } as const
 
 describe.each(stores)("referrals, both sides (%s store)", (_name, storeLayer) => {
-  let h: ReturnType<typeof harness>
+  let h: Harness
   const run = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) => h.run(f)
   const fail = <A, E>(f: (api: Casework.Api) => Effect.Effect<A, E>) => h.fail(f)
   const store = <A, E>(f: (s: Store.StoreShape) => Effect.Effect<A, E>) => h.store(f)

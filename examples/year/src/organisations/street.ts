@@ -26,7 +26,7 @@ export const street = (): Script => {
     ),
     newToService: figure(
       "of them, new to the service",
-      "had never heard of the service before (the intervention first-heard-of-service)"
+      "had never heard of the service before (the contact's count newToService)"
     ),
     clients: figure(
       "young people known by a code",
@@ -102,7 +102,8 @@ export const street = (): Script => {
       firstContactChannel: channel,
       participants,
       anonymousCount: participants.length === 0 ? 1 : 0,
-      interventions: isNew ? ["contact", "first-heard-of-service"] : ["contact", "information"]
+      interventions: isNew ? ["contact"] : ["contact", "information"],
+      ...(isNew ? { fields: { newToService: 1 } } : {})
     }))
     return out
   }

@@ -356,8 +356,11 @@ export {
    * Writes a plugin in one more language: every label whose path (as the registry names it in
    * `MissingLabels`: `taxonomies.needs.housing`, `indicators[0].labels`, `messages.<key>`) is in
    * `texts` gets that text in `language`, and `language` joins the plugin's `languages`, so the
-   * registry refuses the plugin while a label still lacks it. The plugin's types are kept; only
-   * the plain objects on the way to a label are copied.
+   * registry refuses the plugin while a label still lacks it. A list item may also be named by
+   * its code or id instead of its place (`indicators.came-back.labels`,
+   * `reports.contacts-by-month.labels`), which keeps a table right when the list's order
+   * changes. The plugin's types are kept; only the plain objects on the way to a label are
+   * copied.
    *
    * @example
    * ```ts
@@ -365,7 +368,8 @@ export {
    *
    * export const nightShelterUk = Plugin.translate(nightShelter, "uk", {
    *   "labels.name": "Нічний притулок",
-   *   "taxonomies.interventions.bed-night": "Ночівля"
+   *   "taxonomies.interventions.bed-night": "Ночівля",
+   *   "indicators.housing-status.labels": "Житло"
    * })
    * ```
    *

@@ -311,7 +311,7 @@ export const make = (p: StorePrimitives): StoreShape => {
       if (deletes.length > 0) yield* p.deleteRecords(deletes)
       if (puts.length > 0) yield* p.putRecords(puts)
       for (const { from, to } of unit.renamePeople ?? []) yield* p.renamePerson(from, to)
-      const audit = Audit.seal(head, unit.audit)
+      const audit = Audit.seal(head, unit.audit, yield* Audit.Hasher)
       if (audit.length > 0) yield* p.appendAudit(audit)
       return { versions: planned.versions, audit } satisfies Committed
     })

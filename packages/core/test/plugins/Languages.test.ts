@@ -107,18 +107,28 @@ describe("a plugin's messages", () => {
 })
 
 describe("Plugin.translate", () => {
-  // The label paths of the shelter and their English texts (the table a translator fills in).
-  const table: Record<string, string> = {}
-  const collect = (v: unknown, path: string): void => {
-    if (Array.isArray(v)) return v.forEach((item, i) => collect(item, `${path}[${i}]`))
-    if (v === null || typeof v !== "object") return
-    const record = v as Record<string, unknown>
-    if (typeof record["en"] === "string") return void (table[path] = `${record["en"]} (uk)`)
-    Object.entries(record).forEach(([k, child]) => {
-      if (k !== "principle") collect(child, path === "" ? k : `${path}.${k}`)
-    })
+  /** The label paths of the shelter and their texts (the table a translator fills in), a list item named by `item`. */
+  const tableOf = (item: (value: unknown, i: number) => string): Record<string, string> => {
+    const table: Record<string, string> = {}
+    const collect = (v: unknown, path: string): void => {
+      if (Array.isArray(v)) return v.forEach((child, i) => collect(child, `${path}${item(child, i)}`))
+      if (v === null || typeof v !== "object") return
+      const record = v as Record<string, unknown>
+      if (typeof record["en"] === "string") return void (table[path] = `${record["en"]} (uk)`)
+      Object.entries(record).forEach(([k, child]) => {
+        if (k !== "principle") collect(child, path === "" ? k : `${path}.${k}`)
+      })
+    }
+    collect(shelter, "")
+    return table
   }
-  collect(shelter, "")
+  const table = tableOf((_, i) => `[${i}]`)
+  // The same table with list items named by their code or id (`indicators.came-back.labels`).
+  const byCode = tableOf((v, i) => {
+    const item = (typeof v === "object" && v !== null ? v : {}) as { readonly code?: unknown; readonly id?: unknown }
+    const name = typeof item.code === "string" ? item.code : typeof item.id === "string" ? item.id : undefined
+    return name === undefined ? `[${i}]` : `.${name}`
+  })
 
   it("writes every label of the table in the language: the same plugin as one written by hand", () => {
     const translated = Plugin.translate(shelter, "uk", table)
@@ -130,6 +140,25 @@ describe("Plugin.translate", () => {
     expect(translated.derivations[0]).toBe(shelter.derivations[0])
     expect("languages" in shelter).toBe(false)
     expect(Object.isFrozen(translated) && Object.isFrozen(translated.taxonomies.interventions)).toBe(true)
+  })
+
+  it("names a list item by its code or id as well as by its place: the same plugin either way", () => {
+    expect(Object.keys(byCode)).toContain(`indicators.${shelter.indicators[0].code}.labels`)
+    expect(Object.keys(byCode)).toContain(`reports.${shelter.reports[0].id}.labels`)
+    expect(Object.keys(byCode).some((key) => /\[\d+\]/.test(key))).toBe(false)
+    const translated = Plugin.translate(shelter, "uk", byCode)
+    expect(JSON.stringify(translated)).toEqual(JSON.stringify(Plugin.translate(shelter, "uk", table)))
+    expect(Registry.validate([translated])).toEqual([])
+  })
+
+  it("a label left out of a table keyed by code is named by the registry too (property)", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...Object.keys(byCode)), (path) => {
+        const { [path]: _, ...rest } = byCode
+        const problems = Registry.validate([Plugin.translate(shelter, "uk", rest)]).map((e) => e.reason)
+        expect(problems).toMatchObject([{ _tag: "MissingLabels", languages: ["uk"] }])
+      })
+    )
   })
 
   it("leaves out a label the table lacks, which the registry then names (property)", () => {

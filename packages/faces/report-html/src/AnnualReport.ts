@@ -93,13 +93,18 @@ const wordsFor = (input: Input): Words => {
   }
 }
 
+const sumLabel = (facet: string, w: Words): string => w.t.sums[facet] ?? `${w.t.measures.sum}: ${facet}`
+
 const measureLabel = (result: ReportResult, w: Words): string =>
   result.measure === "records" ?
     w.t.measures.records
     : result.measure === "people" ?
     w.t.measures.people
     : "sum" in result.measure ?
-    w.t.sums[result.measure.sum] ?? `${w.t.measures.sum}: ${result.measure.sum}`
+    sumLabel(result.measure.sum, w)
+    // A rate of two sums splits its whole (the people reached) into the part and the rest.
+    : "rate" in result.measure && result.measure.rate.sum !== undefined ?
+    sumLabel(result.measure.rate.sum.whole, w)
     // Rates count records in their columns, change per person people.
     : "rate" in result.measure && result.measure.rate.of !== "people" ?
     w.t.measures.records
@@ -168,7 +173,10 @@ const td = (cell: Suppression.Cell, w: Words): string =>
 
 const dataTable = (result: ReportResult, w: Words, title: string): string => {
   const table = result.table
-  const caption = `<caption>${escape(w.t.dataTable)}: ${escape(title)}</caption>`
+  // A one-way table names its measure in its column head; a two-way table (rates among them) in its caption.
+  const caption = `<caption>${escape(w.t.dataTable)}: ${escape(title)}${
+    table._tag === "OneWay" ? "" : ` (${escape(measureLabel(result, w))})`
+  }</caption>`
   if (table._tag === "OneWay") {
     const head = `<thead><tr><th scope="col">${escape(w.dimension(table.dimension.name))}</th><th scope="col">${
       escape(measureLabel(result, w))

@@ -103,6 +103,33 @@ describe("AnnualReport.render", () => {
     }
   })
 
+  it("names the measure of a two-way table, a rate of two sums by its whole (the people reached), not as a count", async () => {
+    const definition = Report.define({
+      id: "new-share",
+      labels: { en: "New", cs: "Noví", lt: "Nauji", bg: "Нови" },
+      question: "how-well",
+      query: {
+        kind: "contact",
+        dimensions: [{ by: "channel" }],
+        measure: { rate: { sum: { part: "field_newToService", whole: "participants" } } }
+      }
+    })
+    const store: Pick<Store.StoreShape, "aggregate"> = {
+      aggregate: () =>
+        Effect.succeed([{
+          group: { channel: "in-person" },
+          count: 2,
+          sums: { field_newToService: 30, participants: 40 }
+        }])
+    }
+    const result = await Effect.runPromise(Report.run(definition, store))
+    for (const [language, whole, count] of [["en", "Participants", "Count"], ["cs", "Účastníci", "Počet"]] as const) {
+      const html = await render([result], language)
+      expect(html).toContain(`${whole})</caption>`)
+      expect(html).not.toContain(`${count})</caption>`)
+    }
+  })
+
   it("property: any table, any threshold: the page's numbers are the result's visible cells, and nothing below the threshold", async () => {
     const value = fc.constantFrom<Store.FacetValue>("a", "b", "c", null, true, 3)
     const table = fc.record({

@@ -7,36 +7,14 @@ import { Casework } from "@pomoc/core"
 import { DateTime, Effect } from "effect"
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Import, Mapping, Sheet } from "../src/index.js"
+import { Import, Sheet } from "../src/index.js"
 import { head, makeRuntime, stored, worker } from "./fixture.js"
+import { contacts, contactsHeader, people } from "./mappings.js"
 
 const PEOPLE = ["p-0", "p-1", "p-2", "p-3"]
 const INTERVENTIONS = ["conversation", "information", "crisis-intervention"]
 
-const people = Mapping.make({
-  target: "person",
-  fixed: {
-    serviceId: "club",
-    identityLevel: "pseudonymous",
-    ageBand: "15-17",
-    gender: "not-stated",
-    registeredAt: "2026-01-01T00:00:00.000Z"
-  },
-  columns: [{ column: "ID", field: "id" }, { column: "Nickname", field: "nickname" }]
-})
-const contacts = Mapping.make({
-  target: "contact",
-  fixed: { serviceId: "club", locationKind: "club-premises", channel: "in-person" },
-  columns: [
-    { column: "ID", field: "id" },
-    { column: "When", field: "at", type: "datetime" },
-    { column: "Minutes", field: "durationMinutes", type: "integer" },
-    { column: "People", field: "participants", type: "list" },
-    { column: "Anonymous", field: "anonymousCount", type: "integer" },
-    { column: "Interventions", field: "interventions", type: "list" }
-  ]
-})
-const HEADER = ["ID", "When", "Minutes", "People", "Anonymous", "Interventions"]
+const HEADER = contactsHeader
 
 const row = fc.record({
   minute: fc.integer({ min: 0, max: 60 * 24 * 365 }),
@@ -57,7 +35,8 @@ const cells = (
   String(r.minutes),
   r.participants.join(";"),
   String(r.anonymous),
-  r.interventions.join(";")
+  r.interventions.join(";"),
+  ""
 ]
 const toCsv = (table: ReadonlyArray<ReadonlyArray<string>>, delimiter: string) =>
   table.map((cs) => cs.map((c) => c.includes(delimiter) || c.includes(";") ? `"${c}"` : c).join(delimiter)).join("\r\n")
@@ -77,7 +56,9 @@ const withClub = async <A>(
           api,
           worker,
           people,
-          Effect.runSync(Sheet.fromCsv(["ID,Nickname", ...PEOPLE.map((p) => `${p},${p.toUpperCase()}`)].join("\n")))
+          Effect.runSync(
+            Sheet.fromCsv(["ID,Nickname,Age", ...PEOPLE.map((p) => `${p},${p.toUpperCase()},15-17`)].join("\n"))
+          )
         )
       )
     )

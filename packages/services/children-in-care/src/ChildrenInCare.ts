@@ -4,11 +4,12 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, definePlugin, labelsOf, Plugin } from "@pomoc/core"
+import { type AgeRange, definePlugin, Labels, Plugin } from "@pomoc/core"
 import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import { defaultAgeRange, makeRules, messages, principleIds, Professionalism, serviceType } from "./rules.js"
 import { activityTopics, channels, firstContactChannels, interventions, locationKinds, needs } from "./taxonomies.js"
+import { fields, operations } from "./training.js"
 import { uk } from "./uk.js"
 
 /**
@@ -23,7 +24,7 @@ export interface Options {
 }
 
 const targetGroupDescription = ({ max, min }: AgeRange) => ({
-  ...labelsOf(
+  ...Labels.of(
     `Children and young people aged ${min} to ${max} in institutional or foster care, and young people who have left care`,
     `Děti a mladí lidé ve věku ${min}–${max} let v ústavní nebo pěstounské péči a mladí lidé po jejím opuštění`,
     `${min}–${max} metų vaikai ir jaunuoliai, esantys institucinėje ar šeimos globoje, ir globą palikę jaunuoliai`,
@@ -56,13 +57,13 @@ export const make = (options: Options = {}) => {
       version: "0.1.0",
       requires: { core: "^0.1.0" },
       labels: {
-        name: labelsOf(
+        name: Labels.of(
           "Support for children and young people in care",
           "Podpora dětí a mladých lidí v náhradní péči",
           "Pagalba globojamiems vaikams ir jaunuoliams",
           "Подкрепа за деца и младежи в грижа"
         ),
-        description: labelsOf(
+        description: Labels.of(
           "Needs analyses, individual and group training (also for care staff), career guidance and job-search support for children and young people in institutional or foster care, with volunteers and interns.",
           "Analýzy potřeb, individuální a skupinové vzdělávání (i pro pracovníky zařízení), kariérové poradenství a pomoc při hledání práce pro děti a mladé lidi v ústavní nebo pěstounské péči, s dobrovolníky a stážisty.",
           "Poreikių analizė, individualūs ir grupiniai mokymai (taip pat globos įstaigų darbuotojams), profesinis orientavimas ir pagalba ieškant darbo institucinėje ar šeimos globoje esantiems vaikams ir jaunuoliams, padedant savanoriams ir praktikantams.",
@@ -80,7 +81,11 @@ export const make = (options: Options = {}) => {
       goals,
       reports,
       config: { minAge: ageRange.min, maxAge: ageRange.max },
-      messages
+      messages,
+      // Needs assessments and training completions, run by core's pipeline with their access rows.
+      operations,
+      // The trainee's institution (personal) and whether a trainee is care staff (a facet).
+      fields
     }),
     "uk",
     uk

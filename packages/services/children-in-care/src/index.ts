@@ -33,3 +33,8 @@ export * as Outcomes from "./outcomes.js"
  * @since 0.1.0
  */
 export * as Reports from "./reports.js"
+
+/**
+ * @since 0.2.0
+ */
+export * as Training from "./training.js"

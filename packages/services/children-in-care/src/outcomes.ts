@@ -4,21 +4,21 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { type Contact, Labels, type Plugin } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
+import { needIndicators } from "./training.js"
 
 /**
- * The indicators.
+ * The outcome indicators of the seed's mission (without the need areas' indicators).
  *
- * @since 0.1.0
+ * @since 0.2.0
  * @category models
  */
-export const indicators = [
+export const outcomeIndicators = [
   {
     code: "needs-analysed",
-    labels: labelsOf(
+    labels: Labels.of(
       "Needs analysed",
       "Potřeby zanalyzovány",
       "Poreikiai išanalizuoti",
@@ -28,7 +28,7 @@ export const indicators = [
   },
   {
     code: "training-completed",
-    labels: labelsOf(
+    labels: Labels.of(
       "Completed a training programme",
       "Dokončil(a) vzdělávací program",
       "Baigė mokymo programą",
@@ -38,7 +38,7 @@ export const indicators = [
   },
   {
     code: "career-guidance-received",
-    labels: labelsOf(
+    labels: Labels.of(
       "Received career guidance or job-search support",
       "Získal(a) kariérové poradenství nebo podporu při hledání práce",
       "Gavo profesinį orientavimą ar pagalbą ieškant darbo",
@@ -48,12 +48,12 @@ export const indicators = [
   },
   {
     code: "education-or-work",
-    labels: labelsOf("Education or work", "Vzdělávání nebo práce", "Mokymasis ar darbas", "Образование или работа"),
+    labels: Labels.of("Education or work", "Vzdělávání nebo práce", "Mokymasis ar darbas", "Образование или работа"),
     scale: { _tag: "Category", categories: ["not-engaged", "in-training", "in-education", "in-work"] }
   },
   {
     code: "living-conditions",
-    labels: labelsOf(
+    labels: Labels.of(
       "Living conditions (1 = very poor, 5 = good)",
       "Životní podmínky (1 = velmi špatné, 5 = dobré)",
       "Gyvenimo sąlygos (1 – labai blogos, 5 – geros)",
@@ -63,7 +63,7 @@ export const indicators = [
   },
   {
     code: "social-integration",
-    labels: labelsOf(
+    labels: Labels.of(
       "Social integration (1 = isolated, 5 = well integrated)",
       "Sociální začlenění (1 = izolovaný/á, 5 = dobře začleněný/á)",
       "Socialinė integracija (1 – izoliuotas, 5 – gerai integruotas)",
@@ -72,6 +72,18 @@ export const indicators = [
     scale: { _tag: "Ladder", min: 1, max: 5 }
   }
 ] as const
+
+/**
+ * The indicators: the outcomes above, then one per need area (`need-<area>`, the level of need a
+ * structured needs assessment found: see `assessNeeds`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export const indicators: ReadonlyArray<(typeof outcomeIndicators)[number] | (typeof needIndicators)[number]> = [
+  ...outcomeIndicators,
+  ...needIndicators
+]
 
 /**
  * An indicator code.
@@ -89,20 +101,20 @@ export type Indicator = (typeof indicators)[number]["code"]
  */
 export const categoryLabels = {
   "education-or-work": {
-    "not-engaged": labelsOf(
+    "not-engaged": Labels.of(
       "Neither in education nor in work",
       "Mimo vzdělávání i práci",
       "Nesimoko ir nedirba",
       "Нито учи, нито работи"
     ),
-    "in-training": labelsOf(
+    "in-training": Labels.of(
       "In the organisation's training",
       "V programu organizace",
       "Dalyvauja organizacijos mokymuose",
       "В обучение на организацията"
     ),
-    "in-education": labelsOf("In education", "Ve vzdělávání", "Mokosi", "Учи"),
-    "in-work": labelsOf("In work", "V zaměstnání", "Dirba", "Работи")
+    "in-education": Labels.of("In education", "Ve vzdělávání", "Mokosi", "Учи"),
+    "in-work": Labels.of("In work", "V zaměstnání", "Dirba", "Работи")
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
 
@@ -115,17 +127,18 @@ export const categoryLabels = {
 export const goals = [
   {
     code: "needs-based-training",
-    labels: labelsOf(
+    labels: Labels.of(
       "Individual and group training built on analyses of needs",
       "Individuální a skupinové vzdělávání postavené na analýze potřeb",
       "Individualūs ir grupiniai mokymai, grindžiami poreikių analize",
       "Индивидуални и групови програми за обучение, изградени върху анализ на потребностите"
     ),
-    indicators: ["needs-analysed", "training-completed"]
+    // The level of need in each area a structured needs assessment found, then the training.
+    indicators: ["needs-analysed", ...needIndicators.map((i) => i.code), "training-completed"]
   },
   {
     code: "career-development",
-    labels: labelsOf(
+    labels: Labels.of(
       "Career development: guidance and help in finding work",
       "Kariérní rozvoj: poradenství a pomoc při hledání práce",
       "Karjeros raida: orientavimas ir pagalba ieškant darbo",
@@ -135,7 +148,7 @@ export const goals = [
   },
   {
     code: "better-living-conditions",
-    labels: labelsOf(
+    labels: Labels.of(
       "Better living conditions and social integration",
       "Lepší životní podmínky a sociální začlenění",
       "Geresnės gyvenimo sąlygos ir socialinė integracija",
@@ -159,13 +172,19 @@ const upTo = (history: History): ReadonlyArray<Contact> =>
 const withAny = (history: History, codes: ReadonlyArray<Intervention>): boolean =>
   upTo(history).some((c) => c.interventions.some((code) => (codes as ReadonlyArray<string>).includes(code)))
 
+const needsAssessed = (history: History): boolean =>
+  history.measurements.some((m) =>
+    m.indicator.startsWith("need-") && m.derivedBy === undefined && DateTime.isLessThanOrEqualTo(m.at, history.asOf)
+  )
+
 const yes = { _tag: "YesNo", value: true } as const
 
 /**
  * The typed rules that derive indicators from a person's contacts up to the derivation's
  * moment; each returns `undefined` when the history says nothing.
  *
- * - `needs-analysed`: yes once a contact included a needs analysis.
+ * - `needs-analysed`: yes once a contact included a needs analysis, or a structured needs
+ *   assessment (`assessNeeds`) was recorded.
  * - `career-guidance-received`: yes once a contact included career guidance, job-search or
  *   career-change support.
  * - `education-or-work`: `in-training` once the person took part in individual or group
@@ -178,9 +197,9 @@ export const derivations = [
   {
     id: "children-in-care/needs-analysed-from-contacts",
     indicator: "needs-analysed",
-    description: "A needs analysis was done in a contact.",
+    description: "A needs analysis was done in a contact, or a structured needs assessment recorded.",
     /** Derives the indicator from the person's history; `undefined` when it cannot tell. */
-    derive: (history: History) => (withAny(history, ["needs-analysis"]) ? yes : undefined)
+    derive: (history: History) => withAny(history, ["needs-analysis"]) || needsAssessed(history) ? yes : undefined
   },
   {
     id: "children-in-care/career-guidance-from-contacts",

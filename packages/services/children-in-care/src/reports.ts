@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report, StandardReports } from "@pomoc/core"
+import { Labels, Report, StandardReports } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions, needs } from "./taxonomies.js"
 
@@ -18,7 +18,7 @@ import { activityTopics, firstContactChannels, interventions, needs } from "./ta
 export const trainingAttendance = Report.define({
   id: "training-attendance",
   question: "how-much",
-  labels: labelsOf(
+  labels: Labels.of(
     "Attendance of trainings and activities, for children and for care staff",
     "Účast na vzdělávání a aktivitách, pro děti a pro pracovníky zařízení",
     "Mokymų ir veiklų lankomumas: vaikams ir globos įstaigų darbuotojams",
@@ -63,7 +63,7 @@ export const reports = [
   Report.define({
     id: "volunteers-and-interns",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "Volunteers and interns by age group",
       "Dobrovolníci a stážisté podle věkové skupiny",
       "Savanoriai ir praktikantai pagal amžiaus grupę",
@@ -75,7 +75,7 @@ export const reports = [
   Report.define({
     id: "volunteering-sessions-by-month",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "Volunteering sessions by month",
       "Dobrovolnické směny podle měsíců",
       "Savanorystės kartai pagal mėnesius",

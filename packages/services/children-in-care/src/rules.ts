@@ -6,16 +6,7 @@
  *
  * @since 0.1.0
  */
-import {
-  ageBandRange,
-  type AgeRange,
-  ageRangeFit,
-  type Labels,
-  labelsOf,
-  Plugin,
-  Principle,
-  Principles
-} from "@pomoc/core"
+import { AgeBand, type AgeRange, Labels, Plugin, Principle, Principles } from "@pomoc/core"
 
 /**
  * The service type (and plugin id).
@@ -52,7 +43,7 @@ export type ProfessionalismPrinciple = Principle.Principle<"professionalism">
 export const Professionalism: ProfessionalismPrinciple = Principle.make({
   id: "professionalism",
   source: "seeds/003_de86b062d031d105.txt, Мисия",
-  labels: labelsOf("Professionalism", "Profesionalita", "Profesionalumas", "Професионализъм")
+  labels: Labels.of("Professionalism", "Profesionalita", "Profesionalumas", "Професионализъм")
 })
 
 /**
@@ -79,37 +70,37 @@ export const principleIds = [
  * @category models
  */
 export const messages = {
-  "childrenInCare.targetAge.outside": labelsOf(
+  "childrenInCare.targetAge.outside": Labels.of(
     "The age band is outside the ages the service works with: point to a suitable service.",
     "Věková skupina je mimo věk, se kterým služba pracuje: doporučte vhodnou službu.",
     "Amžiaus grupė nepatenka į paslaugos amžiaus ribas: nukreipkite į tinkamą paslaugą.",
     "Възрастовата група е извън възрастта, с която услугата работи: насочете към подходяща услуга."
   ),
-  "childrenInCare.targetAge.partly": labelsOf(
+  "childrenInCare.targetAge.partly": Labels.of(
     "The age band is partly outside the ages the service works with: check the age.",
     "Věková skupina je zčásti mimo věk, se kterým služba pracuje: ověřte věk.",
     "Amžiaus grupė iš dalies nepatenka į paslaugos amžiaus ribas: pasitikslinkite amžių.",
     "Възрастовата група е частично извън възрастта, с която услугата работи: уточнете възрастта."
   ),
-  "childrenInCare.notInCare": labelsOf(
+  "childrenInCare.notInCare": Labels.of(
     "The service is for children and young people in institutional or foster care and care leavers.",
     "Služba je určena dětem a mladým lidem v ústavní či pěstounské péči a mladým lidem po jejím opuštění.",
     "Paslauga skirta institucinėje ar šeimos globoje esantiems bei globą palikusiems vaikams ir jaunuoliams.",
     "Услугата е за деца и младежи под институционална или приемна грижа и за напусналите грижа."
   ),
-  "childrenInCare.needsAnalysisFirst": labelsOf(
+  "childrenInCare.needsAnalysisFirst": Labels.of(
     "Base the plan on a needs analysis: record the needs found first.",
     "Plán stavte na analýze potřeb: nejdřív zaznamenejte zjištěné potřeby.",
     "Planą grįskite poreikių analize: pirmiausia užrašykite nustatytus poreikius.",
     "Изградете плана върху анализ на потребностите: първо запишете установените потребности."
   ),
-  "childrenInCare.staffTraining": labelsOf(
+  "childrenInCare.staffTraining": Labels.of(
     "A training for the staff of care institutions is for external staff: mark it so and set its audience to staff.",
     "Vzdělávání pracovníků zařízení je určeno externím pracovníkům: označte ho tak a nastavte cílovou skupinu na pracovníky.",
     "Mokymai globos įstaigų darbuotojams skirti išorės darbuotojams: taip ir pažymėkite, o auditorija – darbuotojai.",
     "Обучението на персонала на институциите е за външен персонал: отбележете го така и посочете аудитория „персонал“."
   ),
-  "childrenInCare.noFee": labelsOf(
+  "childrenInCare.noFee": Labels.of(
     "The service is free of charge for children and young people.",
     "Služba je pro děti a mladé lidi bezplatná.",
     "Paslauga vaikams ir jaunuoliams nemokama.",
@@ -156,7 +147,7 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): ChildrenInCareR
     description: "The service works with children and young people of its target age.",
     check: (_command, facts, v) => {
       if (facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
-      switch (ageRangeFit(ageBandRange[facts.person.ageBand], ageRange)) {
+      switch (AgeBand.fit(facts.person.ageBand, ageRange)) {
         case "outside":
           return v.deny("the age band is outside the target age", "childrenInCare.targetAge.outside")
         case "partly":

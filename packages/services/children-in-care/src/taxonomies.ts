@@ -7,8 +7,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Labels, LocationKind } from "@pomoc/core"
+import { Labels, type LocationKind } from "@pomoc/core"
 
 /**
  * What the organisation's workers and volunteers do with a child or young person.
@@ -17,56 +16,56 @@ import type { Labels, LocationKind } from "@pomoc/core"
  * @category models
  */
 export const interventions = {
-  "needs-analysis": labelsOf(
+  "needs-analysis": Labels.of(
     "Needs analysis (intellectual, social, psychological, career prospects)",
     "Analýza potřeb (intelektuálních, sociálních, psychologických, profesních vyhlídek)",
     "Poreikių analizė (intelektiniai, socialiniai, psichologiniai poreikiai, profesinės perspektyvos)",
     "Анализ на потребностите (интелектуални, социални, психологически, възможности за реализация)"
   ),
-  "individual-training": labelsOf(
+  "individual-training": Labels.of(
     "Individual training",
     "Individuální vzdělávání",
     "Individualus mokymas",
     "Индивидуално обучение"
   ),
-  "group-training": labelsOf("Group training", "Skupinové vzdělávání", "Grupinis mokymas", "Групово обучение"),
-  "career-guidance": labelsOf(
+  "group-training": Labels.of("Group training", "Skupinové vzdělávání", "Grupinis mokymas", "Групово обучение"),
+  "career-guidance": Labels.of(
     "Career guidance",
     "Kariérové poradenství",
     "Profesinis orientavimas",
     "Кариерно ориентиране"
   ),
-  "job-search-support": labelsOf(
+  "job-search-support": Labels.of(
     "Support in job search",
     "Podpora při hledání práce",
     "Pagalba ieškant darbo",
     "Помощ при търсене на работа"
   ),
-  "career-change-support": labelsOf(
+  "career-change-support": Labels.of(
     "Support in a career change",
     "Podpora při změně profesní dráhy",
     "Pagalba keičiant profesinę kryptį",
     "Подкрепа при промяна в кариерното развитие"
   ),
-  "psychological-support": labelsOf(
+  "psychological-support": Labels.of(
     "Psychological support",
     "Psychologická podpora",
     "Psichologinė pagalba",
     "Психологическа подкрепа"
   ),
-  "social-skills": labelsOf(
+  "social-skills": Labels.of(
     "Social skills development",
     "Rozvoj sociálních dovedností",
     "Socialinių įgūdžių ugdymas",
     "Развиване на социални умения"
   ),
-  mentoring: labelsOf(
+  mentoring: Labels.of(
     "Mentoring by a volunteer",
     "Mentoring dobrovolníkem",
     "Savanorio mentorystė",
     "Менторство от доброволец"
   ),
-  "mediation-with-employers-and-schools": labelsOf(
+  "mediation-with-employers-and-schools": Labels.of(
     "Mediation with employers and schools",
     "Zprostředkování kontaktu se zaměstnavateli a školami",
     "Tarpininkavimas su darbdaviais ir mokyklomis",
@@ -89,10 +88,10 @@ export type Intervention = keyof typeof interventions
  * @category models
  */
 export const channels = {
-  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
-  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  online: labelsOf("Online", "Online", "Internetu", "Онлайн"),
-  "through-care-staff": labelsOf(
+  "in-person": Labels.of("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: Labels.of("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  online: Labels.of("Online", "Online", "Internetu", "Онлайн"),
+  "through-care-staff": Labels.of(
     "Through the care staff",
     "Prostřednictvím pracovníků zařízení",
     "Per globos įstaigos darbuotojus",
@@ -107,32 +106,32 @@ export const channels = {
  * @category models
  */
 export const firstContactChannels = {
-  "care-institution-visit": labelsOf(
+  "care-institution-visit": Labels.of(
     "A visit to the care institution",
     "Návštěva pobytového zařízení",
     "Apsilankymas globos įstaigoje",
     "Посещение в специализираната институция"
   ),
-  "child-protection-referral": labelsOf(
+  "child-protection-referral": Labels.of(
     "Referral by the child protection department",
     "Doporučení orgánu sociálně-právní ochrany dětí",
     "Vaiko teisių apsaugos tarnybos nukreipimas",
     "Насочване от отдел „Закрила на детето“"
   ),
-  "foster-carer-referral": labelsOf(
+  "foster-carer-referral": Labels.of(
     "Referral by a foster carer",
     "Doporučení pěstouna",
     "Globėjo nukreipimas",
     "Насочване от приемен родител"
   ),
-  "partner-organisation": labelsOf(
+  "partner-organisation": Labels.of(
     "A partner organisation",
     "Partnerská organizace",
     "Partnerė organizacija",
     "Партньорска организация"
   ),
-  "project-event": labelsOf("A project event", "Akce projektu", "Projekto renginys", "Събитие по проект"),
-  "self-referral": labelsOf(
+  "project-event": Labels.of("A project event", "Akce projektu", "Projekto renginys", "Събитие по проект"),
+  "self-referral": Labels.of(
     "Got in touch themselves",
     "Ozval(a) se sám/sama",
     "Kreipėsi pats (pati)",
@@ -147,21 +146,21 @@ export const firstContactChannels = {
  * @category models
  */
 export const locationKinds = {
-  "care-institution": labelsOf(
+  "care-institution": Labels.of(
     "Specialised institution or residential care service",
     "Pobytové zařízení pro děti",
     "Vaikų globos įstaiga",
     "Специализирана институция или резидентна услуга"
   ),
-  office: labelsOf(
+  office: Labels.of(
     "Office of the organisation",
     "Kancelář organizace",
     "Organizacijos biuras",
     "Офис на организацията"
   ),
-  school: labelsOf("School", "Škola", "Mokykla", "Училище"),
-  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
-  "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+  school: Labels.of("School", "Škola", "Mokykla", "Училище"),
+  "event-venue": Labels.of("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": Labels.of("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
 } satisfies Partial<Record<LocationKind, Labels>>
 
 /**
@@ -172,37 +171,37 @@ export const locationKinds = {
  * @category models
  */
 export const needs = {
-  intellectual: labelsOf(
+  intellectual: Labels.of(
     "Intellectual needs and interests",
     "Intelektuální potřeby a zájmy",
     "Intelektiniai poreikiai ir interesai",
     "Интелектуални потребности и интереси"
   ),
-  social: labelsOf(
+  social: Labels.of(
     "Social needs and interests",
     "Sociální potřeby a zájmy",
     "Socialiniai poreikiai ir interesai",
     "Социални потребности и интереси"
   ),
-  psychological: labelsOf(
+  psychological: Labels.of(
     "Psychological difficulties",
     "Psychické obtíže",
     "Psichologiniai sunkumai",
     "Психологически проблеми"
   ),
-  "career-prospects": labelsOf(
+  "career-prospects": Labels.of(
     "Prospects for life and work",
     "Vyhlídky na životní a profesní uplatnění",
     "Gyvenimo ir profesinės perspektyvos",
     "Възможности за житейска и професионална реализация"
   ),
-  "education-support": labelsOf(
+  "education-support": Labels.of(
     "Support in education",
     "Podpora ve vzdělávání",
     "Pagalba mokantis",
     "Подкрепа в образованието"
   ),
-  "independent-living": labelsOf(
+  "independent-living": Labels.of(
     "Preparation for independent living",
     "Příprava na samostatný život",
     "Pasirengimas savarankiškam gyvenimui",
@@ -219,31 +218,31 @@ export const needs = {
  * @category models
  */
 export const activityTopics = {
-  "group-training": labelsOf(
+  "group-training": Labels.of(
     "Group training programme for children and young people",
     "Skupinový vzdělávací program pro děti a mladé lidi",
     "Grupinio mokymo programa vaikams ir jaunimui",
     "Групова програма за обучение на деца и младежи"
   ),
-  "care-staff-training": labelsOf(
+  "care-staff-training": Labels.of(
     "Training for the staff of specialised institutions",
     "Vzdělávání pracovníků pobytových zařízení",
     "Mokymai globos įstaigų darbuotojams",
     "Обучение на персонала в специализираните институции"
   ),
-  "career-guidance-workshop": labelsOf(
+  "career-guidance-workshop": Labels.of(
     "Career guidance workshop",
     "Workshop kariérového poradenství",
     "Profesinio orientavimo dirbtuvės",
     "Работилница за кариерно ориентиране"
   ),
-  "employer-meeting": labelsOf(
+  "employer-meeting": Labels.of(
     "Meeting with employers or a job fair",
     "Setkání se zaměstnavateli nebo veletrh práce",
     "Susitikimas su darbdaviais ar karjeros mugė",
     "Среща с работодатели или трудова борса"
   ),
-  "volunteer-induction": labelsOf(
+  "volunteer-induction": Labels.of(
     "Induction of volunteers and interns",
     "Zaškolení dobrovolníků a stážistů",
     "Savanorių ir praktikantų įvadas",
@@ -267,15 +266,15 @@ export type ActivityTopic = keyof typeof activityTopics
  * @category models
  */
 export const careSettings = {
-  institutional: labelsOf(
+  institutional: Labels.of(
     "Institutional or residential care",
     "Ústavní nebo pobytová péče",
     "Institucinė globa",
     "Институционална или резидентна грижа"
   ),
-  foster: labelsOf("Foster care", "Pěstounská péče", "Globa šeimoje", "Приемна грижа"),
-  kinship: labelsOf("Kinship care", "Péče příbuzných", "Giminių globa", "Отглеждане в семейство на роднини"),
-  "care-leaver": labelsOf(
+  foster: Labels.of("Foster care", "Pěstounská péče", "Globa šeimoje", "Приемна грижа"),
+  kinship: Labels.of("Kinship care", "Péče příbuzných", "Giminių globa", "Отглеждане в семейство на роднини"),
+  "care-leaver": Labels.of(
     "Young person who has left care",
     "Mladý člověk po odchodu z péče",
     "Globą palikęs jaunuolis",

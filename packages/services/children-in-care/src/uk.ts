@@ -1,6 +1,16 @@
+const needsUk = {
+  intellectual: "Інтелектуальні потреби та інтереси",
+  social: "Соціальні потреби та інтереси",
+  psychological: "Психологічні труднощі",
+  "career-prospects": "Життєві та професійні перспективи",
+  "education-support": "Підтримка в освіті",
+  "independent-living": "Підготовка до самостійного життя"
+} as const
+
 /**
- * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by the path
- * the registry names each label with; `Plugin.translate` adds them to the plugin.
+ * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by label
+ * path, list items named by their code or id (`indicators.<code>.labels`), so the table holds
+ * when a list's order changes; `Plugin.translate` adds them to the plugin.
  */
 export const uk: Readonly<Record<string, string>> = {
   "labels.name": "Підтримка дітей і молоді в альтернативному догляді",
@@ -32,30 +42,24 @@ export const uk: Readonly<Record<string, string>> = {
   "taxonomies.locationKinds.school": "Школа",
   "taxonomies.locationKinds.event-venue": "Місце проведення заходу",
   "taxonomies.locationKinds.online-platform": "Онлайн-платформа",
-  "taxonomies.needs.intellectual": "Інтелектуальні потреби та інтереси",
-  "taxonomies.needs.social": "Соціальні потреби та інтереси",
-  "taxonomies.needs.psychological": "Психологічні труднощі",
-  "taxonomies.needs.career-prospects": "Життєві та професійні перспективи",
-  "taxonomies.needs.education-support": "Підтримка в освіті",
-  "taxonomies.needs.independent-living": "Підготовка до самостійного життя",
   "taxonomies.activityTopics.group-training": "Групова навчальна програма для дітей і молоді",
   "taxonomies.activityTopics.care-staff-training": "Навчання для персоналу спеціалізованих закладів",
   "taxonomies.activityTopics.career-guidance-workshop": "Профорієнтаційний семінар",
   "taxonomies.activityTopics.employer-meeting": "Зустріч із роботодавцями або ярмарок вакансій",
   "taxonomies.activityTopics.volunteer-induction": "Вступне навчання волонтерів і стажистів",
-  "extraPrinciples[0].labels": "Професійність",
-  "indicators[0].labels": "Потреби проаналізовано",
-  "indicators[1].labels": "Завершив(ла) навчальну програму",
-  "indicators[2].labels": "Отримав(ла) профорієнтацію або підтримку в пошуку роботи",
-  "indicators[3].labels": "Освіта або робота",
-  "indicators[4].labels": "Умови життя (1 = дуже погані, 5 = добрі)",
-  "indicators[5].labels": "Соціальна інтеграція (1 = ізольований(а), 5 = добре інтегрований(а))",
-  "goals[0].labels": "Індивідуальне та групове навчання на основі аналізу потреб",
-  "goals[1].labels": "Кар'єрний розвиток: профорієнтація та допомога в пошуку роботи",
-  "goals[2].labels": "Кращі умови життя та соціальна інтеграція",
-  "reports[1].labels": "Відвідування навчань і заходів, для дітей і для персоналу закладів",
-  "reports[3].labels": "Волонтери та стажисти за віковою групою",
-  "reports[4].labels": "Волонтерські зміни за місяцями",
+  "extraPrinciples.professionalism.labels": "Професійність",
+  "indicators.needs-analysed.labels": "Потреби проаналізовано",
+  "indicators.training-completed.labels": "Завершив(ла) навчальну програму",
+  "indicators.career-guidance-received.labels": "Отримав(ла) профорієнтацію або підтримку в пошуку роботи",
+  "indicators.education-or-work.labels": "Освіта або робота",
+  "indicators.living-conditions.labels": "Умови життя (1 = дуже погані, 5 = добрі)",
+  "indicators.social-integration.labels": "Соціальна інтеграція (1 = ізольований(а), 5 = добре інтегрований(а))",
+  "goals.needs-based-training.labels": "Індивідуальне та групове навчання на основі аналізу потреб",
+  "goals.career-development.labels": "Кар'єрний розвиток: профорієнтація та допомога в пошуку роботи",
+  "goals.better-living-conditions.labels": "Кращі умови життя та соціальна інтеграція",
+  "reports.training-attendance.labels": "Відвідування навчань і заходів, для дітей і для персоналу закладів",
+  "reports.volunteers-and-interns.labels": "Волонтери та стажисти за віковою групою",
+  "reports.volunteering-sessions-by-month.labels": "Волонтерські зміни за місяцями",
   "messages.childrenInCare.targetAge.outside":
     "Вікова група поза віком, з яким працює служба: порекомендуйте відповідну службу.",
   "messages.childrenInCare.targetAge.partly": "Вікова група частково поза віком, з яким працює служба: уточніть вік.",
@@ -64,5 +68,13 @@ export const uk: Readonly<Record<string, string>> = {
   "messages.childrenInCare.needsAnalysisFirst": "Будуйте план на аналізі потреб: спершу запишіть виявлені потреби.",
   "messages.childrenInCare.staffTraining":
     "Навчання для персоналу закладів догляду призначене для зовнішнього персоналу: позначте його так і вкажіть аудиторію «персонал».",
-  "messages.childrenInCare.noFee": "Служба безоплатна для дітей і молоді."
+  "messages.childrenInCare.noFee": "Служба безоплатна для дітей і молоді.",
+  "fields.person.institution.labels": "Заклад",
+  "fields.person.careStaff.labels": "Працює в закладі догляду",
+  ...Object.fromEntries(Object.entries(needsUk).map(([area, text]) => [`taxonomies.needs.${area}`, text])),
+  ...Object.fromEntries(
+    Object.entries(needsUk).map((
+      [area, text]
+    ) => [`indicators.need-${area}.labels`, `Потреба: ${text} (1 = немає потреби, 5 = нагальна потреба)`])
+  )
 }

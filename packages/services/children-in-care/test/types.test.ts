@@ -5,6 +5,7 @@
  */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import {
+  type Casework,
   type FirstContactChannelOf,
   type IndicatorOf,
   type InterventionOf,
@@ -72,4 +73,16 @@ describe("type flow", () => {
       )
       expect(channel._tag === "PluginError" && channel.reason._tag).toBe("UnknownCode")
     }))
+
+  it("the plugin's operations are typed in the host: a misspelt need area is a compile error", () => {
+    type Api = Casework.Api<Host>
+    type Assess = Parameters<Api["assessNeeds"]>[1]
+    type Complete = Parameters<Api["completeTraining"]>[1]
+    expectTypeOf<{ readonly "career-prospects": 5 }>().toExtend<Assess["areas"]>()
+    expectTypeOf<{ readonly "carrer-prospects": 5 }>().not.toExtend<Assess["areas"]>()
+    expectTypeOf<Complete>().toHaveProperty("activityId")
+    const areas = (a: Assess["areas"]) => a
+    // @ts-expect-error "carrer-prospects" is not a need area of the plugin
+    expect(areas({ "carrer-prospects": 5 })).toEqual({ "carrer-prospects": 5 })
+  })
 })

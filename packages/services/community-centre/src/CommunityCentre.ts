@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { definePlugin, labelsOf, Plugin } from "@pomoc/core"
+import { definePlugin, Labels, Plugin } from "@pomoc/core"
 import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
 import {
@@ -43,8 +43,8 @@ export const communityCentre = Plugin.translate(
     version: "0.1.0",
     requires: { core: "^0.1.0" },
     labels: {
-      name: labelsOf("Community centre", "Komunitní centrum", "Bendruomenės centras", "Общностен център"),
-      description: labelsOf(
+      name: Labels.of("Community centre", "Komunitní centrum", "Bendruomenės centras", "Общностен център"),
+      description: Labels.of(
         "Sociocultural and other general social services for children, young people and adults of the local community: youth work, a children's day centre, seniors' activities, groups, clubs, courses, camps, events and volunteering.",
         "Sociokulturní a další obecné sociální služby pro děti, mládež i dospělé místní komunity: práce s mládeží, denní centrum pro děti, aktivity pro seniory, soubory, kluby, kurzy, tábory, akce a dobrovolnictví.",
         "Sociokultūrinės ir kitos bendrosios socialinės paslaugos vietos bendruomenės vaikams, jaunimui ir suaugusiesiems: darbas su jaunimu, vaikų dienos centras, senjorų veikla, kolektyvai, klubai, kursai, stovyklos, renginiai ir savanorystė.",
@@ -53,7 +53,7 @@ export const communityCentre = Plugin.translate(
     },
     taxonomies: { interventions, channels, firstContactChannels, locationKinds, needs, activityTopics },
     targetGroup: {
-      description: labelsOf(
+      description: Labels.of(
         "Members of the local community of all ages: children, young people, adults and seniors",
         "Členové místní komunity všech věkových skupin: děti, mládež, dospělí a senioři",
         "Visų amžiaus grupių vietos bendruomenės nariai: vaikai, jaunimas, suaugusieji ir senjorai",

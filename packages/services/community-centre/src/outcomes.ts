@@ -4,8 +4,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { type Contact, Labels, type Plugin } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 
@@ -18,7 +17,7 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "participation",
-    labels: labelsOf(
+    labels: Labels.of(
       "Participation in the centre's activities",
       "Účast na aktivitách centra",
       "Dalyvavimas centro veiklose",
@@ -28,7 +27,7 @@ export const indicators = [
   },
   {
     code: "social-ties",
-    labels: labelsOf(
+    labels: Labels.of(
       "Keeps up social ties with the community",
       "Udržuje sociální vazby s komunitou",
       "Palaiko socialinius ryšius su bendruomene",
@@ -38,7 +37,7 @@ export const indicators = [
   },
   {
     code: "solves-problems-independently",
-    labels: labelsOf(
+    labels: Labels.of(
       "Able to solve own social problems independently (1 = not at all, 5 = fully)",
       "Schopnost samostatně řešit své sociální problémy (1 = vůbec, 5 = zcela)",
       "Gebėjimas savarankiškai spręsti savo socialines problemas (1 – visai ne, 5 – visiškai)",
@@ -48,7 +47,7 @@ export const indicators = [
   },
   {
     code: "quality-of-life",
-    labels: labelsOf(
+    labels: Labels.of(
       "Quality of life as the person sees it (1 = low, 5 = high)",
       "Kvalita života, jak ji člověk vnímá (1 = nízká, 5 = vysoká)",
       "Gyvenimo kokybė žmogaus vertinimu (1 – žema, 5 – aukšta)",
@@ -58,7 +57,7 @@ export const indicators = [
   },
   {
     code: "community-involvement",
-    labels: labelsOf(
+    labels: Labels.of(
       "Involvement in the community",
       "Zapojení do komunity",
       "Įsitraukimas į bendruomenę",
@@ -68,7 +67,7 @@ export const indicators = [
   },
   {
     code: "youth-education-or-work",
-    labels: labelsOf(
+    labels: Labels.of(
       "A young person not in education or work: engagement",
       "Mladý člověk mimo vzdělávání a práci: zapojení",
       "Nesimokantis ir nedirbantis jaunuolis: įsitraukimas",
@@ -78,7 +77,7 @@ export const indicators = [
   },
   {
     code: "child-integration",
-    labels: labelsOf(
+    labels: Labels.of(
       "A child of the day centre is integrated in family, school and community",
       "Dítě z denního centra je začleněno v rodině, škole a komunitě",
       "Vaikų dienos centro vaikas integruotas šeimoje, mokykloje ir bendruomenėje",
@@ -104,25 +103,25 @@ export type Indicator = (typeof indicators)[number]["code"]
  */
 export const categoryLabels = {
   participation: {
-    first: labelsOf("First time", "Poprvé", "Pirmą kartą", "За първи път"),
-    occasional: labelsOf("Occasional", "Občasná", "Retkarčiais", "Епизодично"),
-    regular: labelsOf("Regular", "Pravidelná", "Reguliariai", "Редовно")
+    first: Labels.of("First time", "Poprvé", "Pirmą kartą", "За първи път"),
+    occasional: Labels.of("Occasional", "Občasná", "Retkarčiais", "Епизодично"),
+    regular: Labels.of("Regular", "Pravidelná", "Reguliariai", "Редовно")
   },
   "community-involvement": {
-    none: labelsOf("Not involved", "Nezapojen(a)", "Neįsitraukęs", "Не участва"),
-    "takes-part": labelsOf("Takes part", "Účastní se", "Dalyvauja", "Участва"),
-    volunteers: labelsOf("Volunteers", "Dobrovolničí", "Savanoriauja", "Доброволец"),
-    organises: labelsOf("Organises activities", "Organizuje aktivity", "Organizuoja veiklas", "Организира дейности")
+    none: Labels.of("Not involved", "Nezapojen(a)", "Neįsitraukęs", "Не участва"),
+    "takes-part": Labels.of("Takes part", "Účastní se", "Dalyvauja", "Участва"),
+    volunteers: Labels.of("Volunteers", "Dobrovolničí", "Savanoriauja", "Доброволец"),
+    organises: Labels.of("Organises activities", "Organizuje aktivity", "Organizuoja veiklas", "Организира дейности")
   },
   "youth-education-or-work": {
-    "not-engaged": labelsOf("Not engaged", "Nezapojen(a)", "Neįsitraukęs", "Не е ангажиран(а)"),
-    "in-activities": labelsOf(
+    "not-engaged": Labels.of("Not engaged", "Nezapojen(a)", "Neįsitraukęs", "Не е ангажиран(а)"),
+    "in-activities": Labels.of(
       "Takes part in the centre's activities",
       "Účastní se aktivit centra",
       "Dalyvauja centro veiklose",
       "Участва в дейностите на центъра"
     ),
-    "in-education-or-work": labelsOf(
+    "in-education-or-work": Labels.of(
       "Back in education or work",
       "Zpět ve vzdělávání nebo v práci",
       "Grįžo į mokslus ar darbą",
@@ -140,7 +139,7 @@ export const categoryLabels = {
 export const goals = [
   {
     code: "strengthen-abilities",
-    labels: labelsOf(
+    labels: Labels.of(
       "Strengthen people's abilities and responsibility to solve their social problems independently (11.1)",
       "Posilovat schopnosti a odpovědnost lidí samostatně řešit své sociální problémy (11.1)",
       "Stiprinti gebėjimus, didinti atsakomybę ir galimybes savarankiškai spręsti savo socialines problemas (11.1)",
@@ -150,7 +149,7 @@ export const goals = [
   },
   {
     code: "social-ties",
-    labels: labelsOf(
+    labels: Labels.of(
       "Encourage social ties with society (11.1)",
       "Podporovat udržování sociálních vazeb se společností (11.1)",
       "Skatinti palaikyti socialinius ryšius su visuomene (11.1)",
@@ -160,7 +159,7 @@ export const goals = [
   },
   {
     code: "youth-work",
-    labels: labelsOf(
+    labels: Labels.of(
       "Open and safe youth work, especially including young people not in education or work (11.3, 12.5, 12.6)",
       "Otevřená a bezpečná práce s mládeží, zejména se zapojením mladých lidí mimo vzdělávání a práci (11.3, 12.5, 12.6)",
       "Atvira ir saugi jaunimo veikla, ypač įtraukiant švietimo veikloje ir darbo rinkoje nedalyvaujančius jaunus žmones (11.3, 12.5, 12.6)",
@@ -170,7 +169,7 @@ export const goals = [
   },
   {
     code: "civic-competence",
-    labels: labelsOf(
+    labels: Labels.of(
       "Community spirit, social activity and civic competence (12.1)",
       "Komunitní duch, sociální aktivita a občanské kompetence (12.1)",
       "Bendruomeniškumas, socialinis aktyvumas, pilietinė kompetencija (12.1)",
@@ -180,7 +179,7 @@ export const goals = [
   },
   {
     code: "day-centre-integration",
-    labels: labelsOf(
+    labels: Labels.of(
       "Integration of children of the day centre into family and society (12.4, 12.7)",
       "Začlenění dětí z denního centra do rodiny a společnosti (12.4, 12.7)",
       "Vaikų dienos centrą lankančių vaikų integracija į šeimą ir visuomenę (12.4, 12.7)",
@@ -190,7 +189,7 @@ export const goals = [
   },
   {
     code: "seniors-quality-of-life",
-    labels: labelsOf(
+    labels: Labels.of(
       "Better quality of life of adults and seniors through meaningful leisure (13.5)",
       "Lepší kvalita života dospělých a seniorů díky smysluplnému volnému času (13.5)",
       "Gerinti suaugusiųjų ir vyresnio amžiaus žmonių gyvenimo kokybę per turiningą laisvalaikio užimtumą (13.5)",

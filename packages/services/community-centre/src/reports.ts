@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report, StandardReports } from "@pomoc/core"
+import { Labels, Report, StandardReports } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions, needs } from "./taxonomies.js"
 
@@ -22,7 +22,7 @@ const topics = Object.keys(activityTopics)
 export const attendanceByTopic = Report.define({
   id: "attendance-by-topic",
   question: "how-much",
-  labels: labelsOf(
+  labels: Labels.of(
     "Attendance of activities by topic and audience",
     "Účast na aktivitách podle tématu a cílové skupiny",
     "Veiklų lankomumas pagal temą ir auditoriją",
@@ -48,7 +48,7 @@ export const attendanceByTopic = Report.define({
 export const volunteersByAgeGroup = Report.define({
   id: "volunteers-by-age-group",
   question: "how-much",
-  labels: labelsOf(
+  labels: Labels.of(
     "Volunteers by age group",
     "Dobrovolníci podle věkové skupiny",
     "Savanoriai pagal amžiaus grupę",
@@ -81,7 +81,7 @@ export const reports = [
   Report.define({
     id: "activities-by-topic",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "Activities by topic and kind",
       "Aktivity podle tématu a druhu",
       "Veiklos pagal temą ir rūšį",
@@ -93,7 +93,12 @@ export const reports = [
   Report.define({
     id: "attendance-by-month",
     question: "how-much",
-    labels: labelsOf("Attendance by month", "Účast podle měsíců", "Lankomumas pagal mėnesius", "Посещаемост по месеци"),
+    labels: Labels.of(
+      "Attendance by month",
+      "Účast podle měsíců",
+      "Lankomumas pagal mėnesius",
+      "Посещаемост по месеци"
+    ),
     query: { kind: "activity", dimensions: [{ by: "month" }], measure: { sum: "attendance" } }
   }),
   volunteersByAgeGroup,
@@ -102,7 +107,7 @@ export const reports = [
   Report.define({
     id: "volunteering-sessions-by-month",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "Volunteering sessions by month",
       "Dobrovolnické směny podle měsíců",
       "Savanorystės kartai pagal mėnesius",

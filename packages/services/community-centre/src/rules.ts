@@ -6,16 +6,7 @@
  *
  * @since 0.1.0
  */
-import {
-  ageBandRange,
-  type AgeRange,
-  ageRangeFit,
-  type Labels,
-  labelsOf,
-  Plugin,
-  Principle,
-  Principles
-} from "@pomoc/core"
+import { AgeBand, type AgeRange, Labels, Plugin, Principle, Principles } from "@pomoc/core"
 import { activityTopics, fundingSources, type Programme, programmes } from "./taxonomies.js"
 
 /**
@@ -53,7 +44,7 @@ export type CommunityOrientationPrinciple = Principle.Principle<"community-orien
 export const CommunityOrientation: CommunityOrientationPrinciple = Principle.make({
   id: "community-orientation",
   source: "seeds/001_bb4e47ebadef707f.txt, 13.1",
-  labels: labelsOf(
+  labels: Labels.of(
     "Community orientation",
     "Orientace na komunitu",
     "Bendruomeniškumas",
@@ -88,31 +79,31 @@ export const principleIds = [
  * @category models
  */
 export const messages = {
-  "communityCentre.dayCentreAge": labelsOf(
+  "communityCentre.dayCentreAge": Labels.of(
     "The children's day centre is for children: point an adult to the centre's other activities.",
     "Denní centrum je určeno dětem: dospělému nabídněte jiné aktivity centra.",
     "Vaikų dienos centras skirtas vaikams: suaugusiajam pasiūlykite kitas centro veiklas.",
     "Дневният център е за деца: предложете на възрастния други дейности на центъра."
   ),
-  "communityCentre.dayCentreFree": labelsOf(
+  "communityCentre.dayCentreFree": Labels.of(
     "The children's day centre charges no fee.",
     "Denní centrum pro děti nevybírá poplatky.",
     "Vaikų dienos centre mokestis neimamas.",
     "Дневният център за деца не събира такси."
   ),
-  "communityCentre.noNameNeeded": labelsOf(
+  "communityCentre.noNameNeeded": Labels.of(
     "Open and street youth work need no name: record one only where the young person needs it and agreed.",
     "Otevřená práce s mládeží a práce na ulici nevyžadují jméno: zaznamenejte ho jen tam, kde to mladý člověk potřebuje a souhlasil.",
     "Atvirajam ir gatvės darbui su jaunimu vardo nereikia: užrašykite jį tik tada, kai to reikia jaunuoliui ir jis sutiko.",
     "Отворената и уличната работа с младежи не изискват име: записвайте го само ако младият човек има нужда и е съгласен."
   ),
-  "communityCentre.unknownTopic": labelsOf(
+  "communityCentre.unknownTopic": Labels.of(
     "The activity's topic is not one of the centre's topics: choose one of them so that reports count it.",
     "Téma aktivity není mezi tématy centra: vyberte jedno z nich, aby je výkazy započítaly.",
     "Veiklos tema nėra tarp centro temų: pasirinkite vieną iš jų, kad ataskaitos ją įskaičiuotų.",
     "Темата на дейността не е сред темите на центъра: изберете една от тях, за да бъде отчетена."
   ),
-  "communityCentre.unknownSetting": labelsOf(
+  "communityCentre.unknownSetting": Labels.of(
     "The service's programme or funding source is not one the plugin knows.",
     "Program nebo zdroj financování služby plugin nezná.",
     "Paslaugos programa ar finansavimo šaltinis įskiepiui nežinomi.",
@@ -152,7 +143,7 @@ export const dayCentreAge: CommunityCentreRule<"community-centre/day-centre-age"
   check: (_command, facts, v) =>
     isProgramme(programmeOf(facts.service.config), "childrens-day-centre") &&
       facts.service.ageRange === undefined && facts.person !== undefined &&
-      ageRangeFit(ageBandRange[facts.person.ageBand], dayCentreAgeRange) === "outside"
+      AgeBand.fit(facts.person.ageBand, dayCentreAgeRange) === "outside"
       ? v.deny("the age band is outside the day centre's ages", "communityCentre.dayCentreAge")
       : v.allow
 })

@@ -9,8 +9,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Labels } from "@pomoc/core"
+import { Labels } from "@pomoc/core"
 
 /**
  * What the centre's workers do with a person or a group (the Lithuanian terms are those of the
@@ -21,58 +20,58 @@ import type { Labels } from "@pomoc/core"
  * @category models
  */
 export const interventions = {
-  information: labelsOf("Information", "Informování", "Informavimas", "Информиране"),
-  counselling: labelsOf("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
-  "sociocultural-service": labelsOf(
+  information: Labels.of("Information", "Informování", "Informavimas", "Информиране"),
+  counselling: Labels.of("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "sociocultural-service": Labels.of(
     "Sociocultural service",
     "Sociokulturní služba",
     "Sociokultūrinė paslauga",
     "Социокултурна услуга"
   ),
-  "open-youth-work": labelsOf(
+  "open-youth-work": Labels.of(
     "Open youth work",
     "Otevřená práce s mládeží",
     "Atvirasis darbas su jaunimu",
     "Отворена работа с младежи"
   ),
-  "street-youth-work": labelsOf(
+  "street-youth-work": Labels.of(
     "Street youth work",
     "Práce s mládeží na ulici",
     "Darbas su jaunimu gatvėje",
     "Улична работа с младежи"
   ),
-  "social-skills-education": labelsOf(
+  "social-skills-education": Labels.of(
     "Social and life skills education",
     "Rozvoj sociálních a životních dovedností",
     "Socialinių ir gyvenimo įgūdžių ugdymas",
     "Развиване на социални и житейски умения"
   ),
-  "family-support": labelsOf(
+  "family-support": Labels.of(
     "Social, pedagogical and psychological help to the family",
     "Sociální, pedagogická a psychologická pomoc rodině",
     "Socialinė, pedagoginė ir psichologinė pagalba šeimai",
     "Социална, педагогическа и психологическа помощ на семейството"
   ),
-  "comprehensive-help": labelsOf("Comprehensive help", "Komplexní pomoc", "Kompleksinė pagalba", "Комплексна помощ"),
-  "leisure-activity": labelsOf(
+  "comprehensive-help": Labels.of("Comprehensive help", "Komplexní pomoc", "Kompleksinė pagalba", "Комплексна помощ"),
+  "leisure-activity": Labels.of(
     "Leisure activity",
     "Volnočasová aktivita",
     "Laisvalaikio užimtumas",
     "Занимания през свободното време"
   ),
-  "non-formal-education": labelsOf(
+  "non-formal-education": Labels.of(
     "Non-formal education",
     "Neformální vzdělávání",
     "Neformalusis švietimas",
     "Неформално образование"
   ),
-  "prevention-activity": labelsOf(
+  "prevention-activity": Labels.of(
     "Prevention activity",
     "Preventivní činnost",
     "Prevencinė veikla",
     "Превантивна дейност"
   ),
-  "mediation-with-institutions": labelsOf(
+  "mediation-with-institutions": Labels.of(
     "Mediation with institutions",
     "Zprostředkování kontaktu s institucemi",
     "Tarpininkavimas su institucijomis",
@@ -95,10 +94,10 @@ export type Intervention = keyof typeof interventions
  * @category models
  */
 export const channels = {
-  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
-  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  email: labelsOf("E-mail", "E-mail", "El. paštas", "Имейл"),
-  "social-network": labelsOf("Social network", "Sociální sítě", "Socialiniai tinklai", "Социални мрежи")
+  "in-person": Labels.of("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: Labels.of("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  email: Labels.of("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "social-network": Labels.of("Social network", "Sociální sítě", "Socialiniai tinklai", "Социални мрежи")
 }
 
 /**
@@ -108,27 +107,27 @@ export const channels = {
  * @category models
  */
 export const firstContactChannels = {
-  "walk-in": labelsOf("Came to the centre", "Přišel/přišla do centra", "Atėjo į centrą", "Дошъл/дошла в центъра"),
-  "street-youth-work": labelsOf(
+  "walk-in": Labels.of("Came to the centre", "Přišel/přišla do centra", "Atėjo į centrą", "Дошъл/дошла в центъра"),
+  "street-youth-work": Labels.of(
     "Street youth work",
     "Práce s mládeží na ulici",
     "Darbas su jaunimu gatvėje",
     "Улична работа с младежи"
   ),
-  event: labelsOf("An event of the centre", "Akce centra", "Centro renginys", "Събитие на центъра"),
-  referral: labelsOf(
+  event: Labels.of("An event of the centre", "Akce centra", "Centro renginys", "Събитие на центъра"),
+  referral: Labels.of(
     "Referred by a school, social services or another organisation",
     "Doporučení školy, sociálních služeb nebo jiné organizace",
     "Nukreipė mokykla, socialinės tarnybos ar kita organizacija",
     "Насочен(а) от училище, социални служби или друга организация"
   ),
-  "friends-or-family": labelsOf(
+  "friends-or-family": Labels.of(
     "Friends or family",
     "Přátelé nebo rodina",
     "Draugai ar šeima",
     "Приятели или семейство"
   ),
-  "published-information": labelsOf(
+  "published-information": Labels.of(
     "Information published by the centre (website, social networks, press)",
     "Informace zveřejněné centrem (web, sociální sítě, tisk)",
     "Centro skelbiama informacija (svetainė, socialiniai tinklai, spauda)",
@@ -145,19 +144,19 @@ export const firstContactChannels = {
  * @category models
  */
 export const locationKinds = {
-  "club-premises": labelsOf("Premises of the centre", "Prostory centra", "Centro patalpos", "Помещения на центъра"),
-  "street-area": labelsOf(
+  "club-premises": Labels.of("Premises of the centre", "Prostory centra", "Centro patalpos", "Помещения на центъра"),
+  "street-area": Labels.of(
     "Streets and other informal youth meeting places",
     "Ulice a jiná neformální místa setkávání mládeže",
     "Gatvės ir kitos neformalios jaunimo susibūrimo vietos",
     "Улици и други неформални места за срещи на младежи"
   ),
-  park: labelsOf("Park", "Park", "Parkas", "Парк"),
-  cafe: labelsOf("Café", "Kavárna", "Kavinė", "Кафене"),
-  "sports-ground": labelsOf("Sports ground", "Sportoviště", "Sporto aikštynas", "Спортна площадка"),
-  school: labelsOf("School", "Škola", "Mokykla", "Училище"),
-  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
-  "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+  park: Labels.of("Park", "Park", "Parkas", "Парк"),
+  cafe: Labels.of("Café", "Kavárna", "Kavinė", "Кафене"),
+  "sports-ground": Labels.of("Sports ground", "Sportoviště", "Sporto aikštynas", "Спортна площадка"),
+  school: Labels.of("School", "Škola", "Mokykla", "Училище"),
+  "event-venue": Labels.of("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": Labels.of("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
 } satisfies Readonly<Record<string, Labels>>
 
 /**
@@ -169,33 +168,33 @@ export const locationKinds = {
  * @category models
  */
 export const needs = {
-  "not-in-education-or-work": labelsOf(
+  "not-in-education-or-work": Labels.of(
     "Not in education or work",
     "Mimo vzdělávání i zaměstnání",
     "Nesimoko ir nedirba",
     "Нито учи, нито работи"
   ),
-  "social-exclusion": labelsOf(
+  "social-exclusion": Labels.of(
     "Risk of social exclusion",
     "Ohrožení sociálním vyloučením",
     "Socialinės atskirties rizika",
     "Риск от социално изключване"
   ),
-  "family-difficulties": labelsOf(
+  "family-difficulties": Labels.of(
     "Difficulties in the family",
     "Obtíže v rodině",
     "Sunkumai šeimoje",
     "Трудности в семейството"
   ),
-  loneliness: labelsOf("Loneliness", "Osamělost", "Vienatvė", "Самота"),
-  "meaningful-leisure": labelsOf(
+  loneliness: Labels.of("Loneliness", "Osamělost", "Vienatvė", "Самота"),
+  "meaningful-leisure": Labels.of(
     "Meaningful leisure time",
     "Smysluplný volný čas",
     "Prasmingas laisvalaikis",
     "Смислено свободно време"
   ),
-  "learning-support": labelsOf("Support in learning", "Podpora při učení", "Pagalba mokantis", "Подкрепа в ученето"),
-  "self-expression": labelsOf(
+  "learning-support": Labels.of("Support in learning", "Podpora při učení", "Pagalba mokantis", "Подкрепа в ученето"),
+  "self-expression": Labels.of(
     "Self-expression and creativity",
     "Seberealizace a tvořivost",
     "Saviraiška ir kūryba",
@@ -210,61 +209,61 @@ export const needs = {
  * @category models
  */
 export const activityTopics = {
-  "open-youth-work": labelsOf(
+  "open-youth-work": Labels.of(
     "Open youth work",
     "Otevřená práce s mládeží",
     "Atvirasis darbas su jaunimu",
     "Отворена работа с младежи"
   ),
-  "street-youth-work": labelsOf(
+  "street-youth-work": Labels.of(
     "Street youth work",
     "Práce s mládeží na ulici",
     "Darbas su jaunimu gatvėje",
     "Улична работа с младежи"
   ),
-  "childrens-day-centre": labelsOf(
+  "childrens-day-centre": Labels.of(
     "Children's day centre",
     "Denní centrum pro děti",
     "Vaikų dienos centras",
     "Дневен център за деца"
   ),
-  "seniors-activities": labelsOf(
+  "seniors-activities": Labels.of(
     "Day activities for seniors",
     "Denní aktivity pro seniory",
     "Dienos užsiėmimai senjorams",
     "Дневни занимания за възрастни хора"
   ),
-  "amateur-art-group": labelsOf(
+  "amateur-art-group": Labels.of(
     "Amateur art group (ensemble, studio)",
     "Amatérský umělecký soubor (ansámbl, studio)",
     "Mėgėjų meno kolektyvas (ansamblis, studija)",
     "Любителски художествен състав (ансамбъл, студио)"
   ),
-  "hobby-club": labelsOf("Club or hobby group", "Klub nebo zájmový kroužek", "Klubas ar būrelis", "Клуб или кръжок"),
-  course: labelsOf("Course", "Kurz", "Kursai", "Курс"),
-  camp: labelsOf("Camp", "Tábor", "Stovykla", "Лагер"),
-  event: labelsOf("Event", "Akce", "Renginys", "Събитие"),
-  "creative-presentation": labelsOf(
+  "hobby-club": Labels.of("Club or hobby group", "Klub nebo zájmový kroužek", "Klubas ar būrelis", "Клуб или кръжок"),
+  course: Labels.of("Course", "Kurz", "Kursai", "Курс"),
+  camp: Labels.of("Camp", "Tábor", "Stovykla", "Лагер"),
+  event: Labels.of("Event", "Akce", "Renginys", "Събитие"),
+  "creative-presentation": Labels.of(
     "Presentation of the community's creative work",
     "Prezentace tvůrčí činnosti komunity",
     "Bendruomenės kūrybinės veiklos pristatymas",
     "Представяне на творчеството на общността"
   ),
-  "non-formal-education-project": labelsOf(
+  "non-formal-education-project": Labels.of(
     "Non-formal education project",
     "Projekt neformálního vzdělávání",
     "Neformaliojo švietimo projektas",
     "Проект за неформално образование"
   ),
-  sport: labelsOf("Sport", "Sport", "Sportas", "Спорт"),
-  "intergenerational-meeting": labelsOf(
+  sport: Labels.of("Sport", "Sport", "Sportas", "Спорт"),
+  "intergenerational-meeting": Labels.of(
     "Meeting of young and old",
     "Setkání mladých a seniorů",
     "Jaunimo ir senjorų susitikimas",
     "Среща между млади и възрастни"
   ),
-  volunteering: labelsOf("Volunteering", "Dobrovolnictví", "Savanoriška veikla", "Доброволчество"),
-  "ngo-premises-use": labelsOf(
+  volunteering: Labels.of("Volunteering", "Dobrovolnictví", "Savanoriška veikla", "Доброволчество"),
+  "ngo-premises-use": Labels.of(
     "Premises used by a non-governmental organisation",
     "Prostory využívané nevládní organizací",
     "Patalpomis naudojasi nevyriausybinė organizacija",
@@ -288,26 +287,26 @@ export type ActivityTopic = keyof typeof activityTopics
  * @category models
  */
 export const programmes = {
-  general: labelsOf("Community centre", "Komunitní centrum", "Bendruomenės centras", "Общностен център"),
-  "open-youth-work": labelsOf(
+  general: Labels.of("Community centre", "Komunitní centrum", "Bendruomenės centras", "Общностен център"),
+  "open-youth-work": Labels.of(
     "Open youth centre",
     "Otevřené centrum pro mládež",
     "Atviras jaunimo centras",
     "Отворен младежки център"
   ),
-  "street-youth-work": labelsOf(
+  "street-youth-work": Labels.of(
     "Street youth work",
     "Práce s mládeží na ulici",
     "Darbas su jaunimu gatvėje",
     "Улична работа с младежи"
   ),
-  "childrens-day-centre": labelsOf(
+  "childrens-day-centre": Labels.of(
     "Children's day centre",
     "Denní centrum pro děti",
     "Vaikų dienos centras",
     "Дневен център за деца"
   ),
-  seniors: labelsOf(
+  seniors: Labels.of(
     "Seniors' day activities",
     "Denní aktivity pro seniory",
     "Senjorų dienos užimtumas",
@@ -332,22 +331,22 @@ export type Programme = keyof typeof programmes
  * @category models
  */
 export const fundingSources = {
-  "municipal-budget": labelsOf("Municipal budget", "Rozpočet obce", "Savivaldybės biudžetas", "Общински бюджет"),
-  "state-programme": labelsOf("State programme", "Státní program", "Valstybės programa", "Държавна програма"),
-  "eu-funds": labelsOf(
+  "municipal-budget": Labels.of("Municipal budget", "Rozpočet obce", "Savivaldybės biudžetas", "Общински бюджет"),
+  "state-programme": Labels.of("State programme", "Státní program", "Valstybės programa", "Държавна програма"),
+  "eu-funds": Labels.of(
     "European Union funds",
     "Fondy Evropské unie",
     "Europos Sąjungos fondai",
     "Фондове на Европейския съюз"
   ),
-  "foundation-grant": labelsOf("Foundation grant", "Grant nadace", "Fondo dotacija", "Грант от фондация"),
-  "donations-and-sponsorship": labelsOf(
+  "foundation-grant": Labels.of("Foundation grant", "Grant nadace", "Fondo dotacija", "Грант от фондация"),
+  "donations-and-sponsorship": Labels.of(
     "Donations and sponsorship",
     "Dary a sponzorství",
     "Parama ir labdara",
     "Дарения и спонсорство"
   ),
-  "own-income": labelsOf(
+  "own-income": Labels.of(
     "Own income (courses, rent of premises)",
     "Vlastní příjmy (kurzy, pronájem prostor)",
     "Nuosavos pajamos (kursai, patalpų nuoma)",

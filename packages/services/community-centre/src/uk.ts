@@ -1,6 +1,7 @@
 /**
- * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by the path
- * the registry names each label with; `Plugin.translate` adds them to the plugin.
+ * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by label
+ * path, list items named by their code or id (`indicators.<code>.labels`), so the table holds
+ * when a list's order changes; `Plugin.translate` adds them to the plugin.
  */
 export const uk: Readonly<Record<string, string>> = {
   "labels.name": "Громадський центр",
@@ -60,27 +61,29 @@ export const uk: Readonly<Record<string, string>> = {
   "taxonomies.activityTopics.intergenerational-meeting": "Зустріч молодих і старших",
   "taxonomies.activityTopics.volunteering": "Волонтерство",
   "taxonomies.activityTopics.ngo-premises-use": "Приміщення, якими користується громадська організація",
-  "extraPrinciples[0].labels": "Орієнтація на громаду",
-  "indicators[0].labels": "Участь у заходах центру",
-  "indicators[1].labels": "Підтримує соціальні зв'язки з громадою",
-  "indicators[2].labels": "Здатність самостійно розв'язувати свої соціальні проблеми (1 = зовсім ні, 5 = повністю)",
-  "indicators[3].labels": "Якість життя, як її бачить людина (1 = низька, 5 = висока)",
-  "indicators[4].labels": "Залученість до громади",
-  "indicators[5].labels": "Молода людина, яка не навчається і не працює: залученість",
-  "indicators[6].labels": "Дитина денного центру інтегрована в родину, школу та громаду",
-  "goals[0].labels":
+  "extraPrinciples.community-orientation.labels": "Орієнтація на громаду",
+  "indicators.participation.labels": "Участь у заходах центру",
+  "indicators.social-ties.labels": "Підтримує соціальні зв'язки з громадою",
+  "indicators.solves-problems-independently.labels":
+    "Здатність самостійно розв'язувати свої соціальні проблеми (1 = зовсім ні, 5 = повністю)",
+  "indicators.quality-of-life.labels": "Якість життя, як її бачить людина (1 = низька, 5 = висока)",
+  "indicators.community-involvement.labels": "Залученість до громади",
+  "indicators.youth-education-or-work.labels": "Молода людина, яка не навчається і не працює: залученість",
+  "indicators.child-integration.labels": "Дитина денного центру інтегрована в родину, школу та громаду",
+  "goals.strengthen-abilities.labels":
     "Зміцнювати здатність і відповідальність людей самостійно розв'язувати свої соціальні проблеми (11.1)",
-  "goals[1].labels": "Заохочувати соціальні зв'язки із суспільством (11.1)",
-  "goals[2].labels":
+  "goals.social-ties.labels": "Заохочувати соціальні зв'язки із суспільством (11.1)",
+  "goals.youth-work.labels":
     "Відкрита й безпечна робота з молоддю, особливо із залученням молоді, яка не навчається і не працює (11.3, 12.5, 12.6)",
-  "goals[3].labels": "Дух громади, соціальна активність і громадянські компетентності (12.1)",
-  "goals[4].labels": "Інтеграція дітей денного центру в родину та суспільство (12.4, 12.7)",
-  "goals[5].labels": "Краща якість життя дорослих і людей похилого віку завдяки змістовному дозвіллю (13.5)",
-  "reports[0].labels": "Заходи за темою та видом",
-  "reports[1].labels": "Відвідування заходів за темою та аудиторією",
-  "reports[2].labels": "Відвідування за місяцями",
-  "reports[3].labels": "Волонтери за віковою групою",
-  "reports[4].labels": "Волонтерські зміни за місяцями",
+  "goals.civic-competence.labels": "Дух громади, соціальна активність і громадянські компетентності (12.1)",
+  "goals.day-centre-integration.labels": "Інтеграція дітей денного центру в родину та суспільство (12.4, 12.7)",
+  "goals.seniors-quality-of-life.labels":
+    "Краща якість життя дорослих і людей похилого віку завдяки змістовному дозвіллю (13.5)",
+  "reports.activities-by-topic.labels": "Заходи за темою та видом",
+  "reports.attendance-by-topic.labels": "Відвідування заходів за темою та аудиторією",
+  "reports.attendance-by-month.labels": "Відвідування за місяцями",
+  "reports.volunteers-by-age-group.labels": "Волонтери за віковою групою",
+  "reports.volunteering-sessions-by-month.labels": "Волонтерські зміни за місяцями",
   "messages.communityCentre.dayCentreAge":
     "Денний центр призначений для дітей: запропонуйте дорослому інші заходи центру.",
   "messages.communityCentre.dayCentreFree": "Денний центр для дітей не стягує плати.",

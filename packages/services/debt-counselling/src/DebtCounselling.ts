@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { definePlugin, labelsOf, Plugin, type Principle, type Report } from "@pomoc/core"
+import { definePlugin, Labels, Plugin, type Principle, type Report } from "@pomoc/core"
 import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
 import { type ReportId, reports } from "./reports.js"
 import { adultAge, eligibility, messages, principleIds, rules, serviceType } from "./rules.js"
@@ -102,8 +102,13 @@ export const debtCounselling: DebtCounsellingPlugin = Plugin.translate(
     version: "0.1.0",
     requires: { core: "^0.1.0" },
     labels: {
-      name: labelsOf("Debt counselling", "Dluhové poradenství", "Skolų konsultavimas", "Консултиране при задлъжнялост"),
-      description: labelsOf(
+      name: Labels.of(
+        "Debt counselling",
+        "Dluhové poradenství",
+        "Skolų konsultavimas",
+        "Консултиране при задлъжнялост"
+      ),
+      description: Labels.of(
         "Professional social counselling for people in an adverse social situation mainly because of debts, who lack the information, skills or means to help themselves.",
         "Odborné sociální poradenství pro osoby, které se dostaly do nepříznivé sociální situace především kvůli dluhům a nemají dostatek informací, dovedností nebo prostředků, aby si pomohly vlastními silami.",
         "Specializuotas socialinis konsultavimas žmonėms, atsidūrusiems sunkioje socialinėje padėtyje daugiausia dėl skolų, kuriems trūksta informacijos, įgūdžių ar priemonių padėti sau patiems.",
@@ -112,7 +117,7 @@ export const debtCounselling: DebtCounsellingPlugin = Plugin.translate(
     },
     taxonomies,
     targetGroup: {
-      description: labelsOf(
+      description: Labels.of(
         "Adults (18 and over) in an adverse social situation because of debts who also face another kind of social exclusion",
         "Jednotlivci starší 18 let v nepříznivé sociální situaci kvůli zadlužení, kteří se potýkají s některým z dalších typů sociálního vyloučení",
         "Suaugę asmenys (nuo 18 metų), atsidūrę sunkioje socialinėje padėtyje dėl įsiskolinimų ir susiduriantys su kita socialinės atskirties forma",

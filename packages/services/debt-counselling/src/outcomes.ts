@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
+import { Labels } from "@pomoc/core"
 import type { Contact, Plugin } from "@pomoc/core"
 import { DateTime } from "effect"
 import { type Intervention, needs } from "./taxonomies.js"
@@ -38,7 +38,7 @@ export const improvementAreas: ReadonlyArray<string> = ["debts", ...Object.keys(
 export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = [
   {
     code: "informed-about-options",
-    labels: labelsOf(
+    labels: Labels.of(
       "Informed about the options for solving their adverse social situation",
       "Informovaný o možnostech řešení své nepříznivé sociální situace",
       "Informuotas apie savo sunkios socialinės padėties sprendimo galimybes",
@@ -48,7 +48,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "situation-improved",
-    labels: labelsOf(
+    labels: Labels.of(
       "Situation improved in some area thanks to practical help",
       "Situace se díky poskytnutí praktické pomoci v některé oblasti zlepšila",
       "Padėtis kurioje nors srityje pagerėjo dėl praktinės pagalbos",
@@ -58,7 +58,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "situation-improved-in-area",
-    labels: labelsOf(
+    labels: Labels.of(
       "The area in which the situation improved thanks to practical help",
       "Oblast, ve které se situace díky poskytnutí praktické pomoci zlepšila",
       "Sritis, kurioje padėtis pagerėjo dėl praktinės pagalbos",
@@ -68,7 +68,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "competent-and-active",
-    labels: labelsOf(
+    labels: Labels.of(
       "Competent, actively solving their situation (1 = the counsellor leads, 5 = the client solves it alone)",
       "Kompetentní, aktivně řeší svou situaci (1 = vede poradce, 5 = klient řeší sám)",
       "Kompetentingas, aktyviai sprendžia savo padėtį (1 – vadovauja konsultantas, 5 – klientas sprendžia pats)",
@@ -78,7 +78,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "oriented-for-future",
-    labels: labelsOf(
+    labels: Labels.of(
       "Will be able to orient in a similar situation in future",
       "Bude se orientovat v podobné situaci, která může nastat v budoucnosti",
       "Gebės susiorientuoti panašioje situacijoje ateityje",
@@ -88,7 +88,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "uses-further-help",
-    labels: labelsOf(
+    labels: Labels.of(
       "Uses further professional help when needed",
       "Využívá v případě potřeby další odbornou pomoc",
       "Prireikus naudojasi kita profesionalia pagalba",
@@ -134,7 +134,7 @@ export type Goal =
 export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   {
     code: "informed-client",
-    labels: labelsOf(
+    labels: Labels.of(
       "A client informed about the options for solving their adverse social situation",
       "Klient informovaný o možnostech řešení své nepříznivé sociální situace",
       "Klientas, informuotas apie savo sunkios socialinės padėties sprendimo galimybes",
@@ -144,7 +144,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "improved-situation",
-    labels: labelsOf(
+    labels: Labels.of(
       "A client whose situation improved in some area thanks to practical help",
       "Klient, jehož situace se díky poskytnutí praktické pomoci v některé oblasti zlepšila",
       "Klientas, kurio padėtis kurioje nors srityje pagerėjo dėl praktinės pagalbos",
@@ -154,7 +154,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "competent-client",
-    labels: labelsOf(
+    labels: Labels.of(
       "A competent client who actively solves their adverse social situation",
       "Kompetentní klient, který aktivně řeší svou nepříznivou sociální situaci",
       "Kompetentingas klientas, aktyviai sprendžiantis savo sunkią socialinę padėtį",
@@ -164,7 +164,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "oriented-client",
-    labels: labelsOf(
+    labels: Labels.of(
       "A client who will orient in a similar situation that may arise in future",
       "Klient, který se bude orientovat v podobné situaci, která může nastat v budoucnosti",
       "Klientas, kuris susiorientuos panašioje situacijoje, galinčioje susiklostyti ateityje",
@@ -174,7 +174,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "client-using-further-help",
-    labels: labelsOf(
+    labels: Labels.of(
       "A client who uses further professional help when needed",
       "Klient využívající v případě potřeby další odborné pomoci",
       "Klientas, prireikus besinaudojantis kita profesionalia pagalba",

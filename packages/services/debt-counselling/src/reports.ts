@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report, StandardReports, Statutory } from "@pomoc/core"
+import { Labels, Report, StandardReports, Statutory } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { channels, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -21,7 +21,7 @@ const codes = (taxonomy: object): ReadonlyArray<string> => Object.keys(taxonomy)
 export const clientsByIntervention = Report.define({
   id: "clients-by-intervention",
   question: "how-much",
-  labels: labelsOf(
+  labels: Labels.of(
     "Clients by intervention",
     "Klienti podle intervence",
     "Klientai pagal intervenciją",
@@ -39,7 +39,7 @@ export const clientsByIntervention = Report.define({
 export const contactsByMonth = Report.define({
   id: "contacts-by-month",
   question: "how-much",
-  labels: labelsOf("Contacts by month", "Kontakty podle měsíců", "Kontaktai pagal mėnesius", "Контакти по месеци"),
+  labels: Labels.of("Contacts by month", "Kontakty podle měsíců", "Kontaktai pagal mėnesius", "Контакти по месеци"),
   query: { kind: "contact", dimensions: [{ by: "month" }] }
 })
 
@@ -60,7 +60,7 @@ export const firstContactsByChannel = StandardReports.firstContactsByChannel({ f
 export const clientsByAgeBand = Report.define({
   id: "clients-by-age-band",
   question: "how-much",
-  labels: labelsOf(
+  labels: Labels.of(
     "Clients by age band",
     "Klienti podle věkové skupiny",
     "Klientai pagal amžiaus grupę",
@@ -79,7 +79,7 @@ export const clientsByAgeBand = Report.define({
 export const cooperationsByEnding = Report.define({
   id: "cooperations-by-ending",
   question: "how-well",
-  labels: labelsOf(
+  labels: Labels.of(
     "Cooperations by whether and how they ended",
     "Spolupráce podle toho, zda a jak skončila",
     "Bendradarbiavimas pagal tai, ar ir kaip jis baigėsi",
@@ -101,7 +101,7 @@ export const cooperationsByEnding = Report.define({
 export const minutesByChannel = Report.define({
   id: "minutes-by-channel",
   question: "how-well",
-  labels: labelsOf(
+  labels: Labels.of(
     "Minutes of counselling by channel",
     "Minuty poradenství podle kanálu",
     "Konsultavimo minutės pagal kanalą",
@@ -142,7 +142,7 @@ export const outcomesByIndicator = StandardReports.outcomesByIndicator(indicator
 export const improvedRate = Report.define({
   id: "improved-rate",
   question: "better-off",
-  labels: labelsOf(
+  labels: Labels.of(
     "Share of clients whose situation improved",
     "Podíl klientů, jejichž situace se zlepšila",
     "Klientų, kurių padėtis pagerėjo, dalis",
@@ -166,7 +166,7 @@ export const improvedRate = Report.define({
 export const competenceChange = Report.define({
   id: "competence-change",
   question: "better-off",
-  labels: labelsOf(
+  labels: Labels.of(
     "Change in clients' competence to solve their situation",
     "Změna kompetence klientů řešit svou situaci",
     "Klientų gebėjimo spręsti savo padėtį pokytis",

@@ -9,8 +9,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Labels } from "@pomoc/core"
+import { Labels } from "@pomoc/core"
 import { type ExclusionKind, needs } from "./taxonomies.js"
 
 /**
@@ -36,7 +35,7 @@ export const exclusionKinds: ReadonlyArray<ExclusionKind> = Object.freeze(Object
  * @category models
  */
 export const situationLabels: Readonly<Record<typeof debtsKey | ExclusionKind, Labels>> = {
-  [debtsKey]: labelsOf(
+  [debtsKey]: Labels.of(
     "In an adverse social situation because of debts",
     "V nepříznivé sociální situaci kvůli zadlužení",
     "Sunkioje socialinėje padėtyje dėl įsiskolinimų",

@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
+import { Labels } from "@pomoc/core"
 import type { Plugin } from "@pomoc/core"
 
 /**
@@ -18,63 +18,63 @@ import type { Plugin } from "@pomoc/core"
  * @category models
  */
 export const interventions: Plugin.Taxonomy<Intervention> = {
-  information: labelsOf(
+  information: Labels.of(
     "Information on the options for solving the situation",
     "Informace o možnostech řešení situace",
     "Informavimas apie padėties sprendimo galimybes",
     "Информация за възможностите за решаване на ситуацията"
   ),
-  counselling: labelsOf("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
-  "debt-analysis": labelsOf("Mapping the debts", "Zmapování dluhů", "Skolų analizė", "Анализ на задълженията"),
-  "budget-planning": labelsOf(
+  counselling: Labels.of("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "debt-analysis": Labels.of("Mapping the debts", "Zmapování dluhů", "Skolų analizė", "Анализ на задълженията"),
+  "budget-planning": Labels.of(
     "Household budget planning",
     "Sestavení rozpočtu domácnosti",
     "Namų ūkio biudžeto planavimas",
     "Планиране на бюджета на домакинството"
   ),
-  "creditor-communication": labelsOf(
+  "creditor-communication": Labels.of(
     "Support in dealing with creditors",
     "Podpora při jednání s věřiteli",
     "Pagalba bendraujant su kreditoriais",
     "Подкрепа при комуникацията с кредиторите"
   ),
-  "document-assistance": labelsOf(
+  "document-assistance": Labels.of(
     "Help with drafting documents",
     "Pomoc se sepsáním písemností",
     "Pagalba rengiant dokumentus",
     "Помощ при изготвянето на документи"
   ),
-  "insolvency-petition": labelsOf(
+  "insolvency-petition": Labels.of(
     "Help with a debt relief (personal insolvency) petition",
     "Pomoc s insolvenčním návrhem na oddlužení",
     "Pagalba rengiant fizinio asmens bankroto prašymą",
     "Помощ при молба за несъстоятелност на физическо лице"
   ),
-  "enforcement-check": labelsOf(
+  "enforcement-check": Labels.of(
     "Checking enforcement proceedings",
     "Prověření exekucí",
     "Vykdomųjų bylų patikrinimas",
     "Проверка на изпълнителни производства"
   ),
-  accompaniment: labelsOf(
+  accompaniment: Labels.of(
     "Accompaniment (court, bailiff, offices)",
     "Doprovod (soud, exekutor, úřady)",
     "Palydėjimas (teismas, antstolis, įstaigos)",
     "Придружаване (съд, съдебен изпълнител, институции)"
   ),
-  "mediation-of-contact": labelsOf(
+  "mediation-of-contact": Labels.of(
     "Mediation of contact with further professional help",
     "Zprostředkování kontaktu s další odbornou pomocí",
     "Tarpininkavimas užmezgant ryšį su kita profesionalia pagalba",
     "Посредничество за връзка с друга професионална помощ"
   ),
-  "crisis-intervention": labelsOf(
+  "crisis-intervention": Labels.of(
     "Crisis intervention",
     "Krizová intervence",
     "Krizių intervencija",
     "Кризисна интервенция"
   ),
-  "financial-literacy": labelsOf(
+  "financial-literacy": Labels.of(
     "Building financial literacy",
     "Posilování finanční gramotnosti",
     "Finansinio raštingumo ugdymas",
@@ -105,10 +105,10 @@ export const individualInterventions: ReadonlyArray<Intervention> = [
  * @category models
  */
 export const channels: Plugin.Taxonomy<Channel> = {
-  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
-  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  "e-mail": labelsOf("E-mail", "E-mail", "El. paštas", "Имейл"),
-  "video-call": labelsOf("Video call", "Videohovor", "Vaizdo skambutis", "Видеоразговор")
+  "in-person": Labels.of("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: Labels.of("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  "e-mail": Labels.of("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "video-call": Labels.of("Video call", "Videohovor", "Vaizdo skambutis", "Видеоразговор")
 }
 
 /**
@@ -118,28 +118,28 @@ export const channels: Plugin.Taxonomy<Channel> = {
  * @category models
  */
 export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
-  "own-initiative": labelsOf(
+  "own-initiative": Labels.of(
     "On their own initiative",
     "Z vlastní iniciativy",
     "Savo iniciatyva",
     "По собствена инициатива"
   ),
-  "friends-or-family": labelsOf(
+  "friends-or-family": Labels.of(
     "Recommended by friends or family",
     "Doporučení známých nebo rodiny",
     "Rekomendavo draugai ar šeima",
     "По препоръка на познати или семейството"
   ),
-  "other-service": labelsOf(
+  "other-service": Labels.of(
     "Referred by another social service",
     "Doporučení jiné sociální služby",
     "Nukreipė kita socialinė paslauga",
     "Насочен от друга социална услуга"
   ),
-  "municipal-office": labelsOf("Municipal office", "Obecní úřad", "Savivaldybė", "Общинска администрация"),
-  "labour-office": labelsOf("Labour office", "Úřad práce", "Užimtumo tarnyba", "Бюро по труда"),
-  website: labelsOf("Website", "Webové stránky", "Interneto svetainė", "Уебсайт"),
-  "public-event": labelsOf(
+  "municipal-office": Labels.of("Municipal office", "Obecní úřad", "Savivaldybė", "Общинска администрация"),
+  "labour-office": Labels.of("Labour office", "Úřad práce", "Užimtumo tarnyba", "Бюро по труда"),
+  website: Labels.of("Website", "Webové stránky", "Interneto svetainė", "Уебсайт"),
+  "public-event": Labels.of(
     "Lecture or public event",
     "Přednáška nebo veřejná akce",
     "Paskaita ar viešas renginys",
@@ -154,9 +154,9 @@ export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
  * @category models
  */
 export const locationKinds: Plugin.Taxonomy<LocationKind> = {
-  office: labelsOf("Counselling office", "Poradna", "Konsultacijų kabinetas", "Консултантски кабинет"),
-  "online-platform": labelsOf("Online", "Online", "Internetu", "Онлайн"),
-  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието")
+  office: Labels.of("Counselling office", "Poradna", "Konsultacijų kabinetas", "Консултантски кабинет"),
+  "online-platform": Labels.of("Online", "Online", "Internetu", "Онлайн"),
+  "event-venue": Labels.of("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието")
 }
 
 /**
@@ -167,49 +167,49 @@ export const locationKinds: Plugin.Taxonomy<LocationKind> = {
  * @category models
  */
 export const needs: Plugin.Taxonomy<ExclusionKind> = {
-  "unstable-housing": labelsOf(
+  "unstable-housing": Labels.of(
     "Unsuitable or unstable housing",
     "Nevyhovující nebo nestabilní bydlení",
     "Netinkamas ar nestabilus būstas",
     "Неподходящо или несигурно жилище"
   ),
-  "long-term-unemployment": labelsOf(
+  "long-term-unemployment": Labels.of(
     "Long-term unemployment, hard to place on the labour market",
     "Dlouhodobá nezaměstnanost, obtížná uplatnitelnost na trhu práce",
     "Ilgalaikis nedarbas, sunkumai įsidarbinant",
     "Продължителна безработица, трудна реализация на пазара на труда"
   ),
-  "budgeting-problems": labelsOf(
+  "budgeting-problems": Labels.of(
     "Problems managing the budget",
     "Problémy se zvládáním rozpočtu",
     "Sunkumai tvarkant biudžetą",
     "Трудности при управлението на бюджета"
   ),
-  "disadvantage-from-prejudice": labelsOf(
+  "disadvantage-from-prejudice": Labels.of(
     "Social disadvantage due to prejudice",
     "Sociální znevýhodnění z důvodu předsudků",
     "Nepalanki socialinė padėtis dėl išankstinių nuostatų",
     "Социално неравностойно положение поради предразсъдъци"
   ),
-  "no-social-network": labelsOf(
+  "no-social-network": Labels.of(
     "Missing or non-functioning social network, no resources to solve problems",
     "Nefunkční nebo neexistující sociální síť, chybí zdroje na řešení potíží",
     "Nėra socialinio tinklo arba jis neveikia, trūksta išteklių problemoms spręsti",
     "Липсваща или нефункционираща социална мрежа, няма ресурси за решаване на проблемите"
   ),
-  "benefit-dependence": labelsOf(
+  "benefit-dependence": Labels.of(
     "Dependence on social transfers (benefits, pensions)",
     "Závislost na sociálních transferech (dávky, důchody)",
     "Priklausomybė nuo socialinių išmokų (pašalpų, pensijų)",
     "Зависимост от социални плащания (помощи, пенсии)"
   ),
-  "family-pathology": labelsOf(
+  "family-pathology": Labels.of(
     "Socially pathological phenomena in the family (crime, addictions, children's behavioural problems)",
     "Sociálně patologické jevy v rodině (trestná činnost, závislosti, výchovné problémy dětí)",
     "Socialinės patologijos reiškiniai šeimoje (nusikalstamumas, priklausomybės, vaikų elgesio problemos)",
     "Социално-патологични явления в семейството (престъпност, зависимости, проблеми с възпитанието на децата)"
   ),
-  "more-support-needed": labelsOf(
+  "more-support-needed": Labels.of(
     "Need for more support in solving the adverse situation",
     "Potřeba větší podpory při řešení nepříznivé sociální situace",
     "Reikia daugiau paramos sprendžiant sunkią socialinę padėtį",

@@ -1,6 +1,7 @@
 /**
- * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by the path
- * the registry names each label with; `Plugin.translate` adds them to the plugin.
+ * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by label
+ * path, list items named by their code or id (`indicators.<code>.labels`), so the table holds
+ * when a list's order changes; `Plugin.translate` adds them to the plugin.
  */
 export const uk: Readonly<Record<string, string>> = {
   "labels.name": "Боргове консультування",
@@ -44,25 +45,27 @@ export const uk: Readonly<Record<string, string>> = {
   "taxonomies.needs.family-pathology":
     "Соціально-патологічні явища в родині (злочинність, залежності, поведінкові проблеми дітей)",
   "taxonomies.needs.more-support-needed": "Потреба в більшій підтримці для розв'язання несприятливої ситуації",
-  "indicators[0].labels": "Поінформований про можливості розв'язання своєї несприятливої соціальної ситуації",
-  "indicators[1].labels": "Ситуація в певній сфері покращилася завдяки практичній допомозі",
-  "indicators[2].labels": "Сфера, у якій ситуація покращилася завдяки практичній допомозі",
-  "indicators[3].labels":
+  "indicators.informed-about-options.labels":
+    "Поінформований про можливості розв'язання своєї несприятливої соціальної ситуації",
+  "indicators.situation-improved.labels": "Ситуація в певній сфері покращилася завдяки практичній допомозі",
+  "indicators.situation-improved-in-area.labels": "Сфера, у якій ситуація покращилася завдяки практичній допомозі",
+  "indicators.competent-and-active.labels":
     "Компетентний, активно розв'язує свою ситуацію (1 = веде консультант, 5 = клієнт розв'язує сам)",
-  "indicators[4].labels": "Зможе зорієнтуватися в подібній ситуації в майбутньому",
-  "indicators[5].labels": "За потреби користується іншою фаховою допомогою",
-  "goals[0].labels": "Клієнт, поінформований про можливості розв'язання своєї несприятливої соціальної ситуації",
-  "goals[1].labels": "Клієнт, чия ситуація в певній сфері покращилася завдяки практичній допомозі",
-  "goals[2].labels": "Компетентний клієнт, який активно розв'язує свою несприятливу соціальну ситуацію",
-  "goals[3].labels": "Клієнт, який зорієнтується в подібній ситуації, що може виникнути в майбутньому",
-  "goals[4].labels": "Клієнт, який за потреби користується іншою фаховою допомогою",
-  "reports[0].labels": "Клієнти за втручанням",
-  "reports[1].labels": "Контакти за місяцями",
-  "reports[3].labels": "Клієнти за віковою групою",
-  "reports[4].labels": "Співпраця за тим, чи і як вона завершилася",
-  "reports[5].labels": "Хвилини консультування за каналом",
-  "reports[8].labels": "Частка клієнтів, чия ситуація покращилася",
-  "reports[9].labels": "Зміна компетентності клієнтів розв'язувати свою ситуацію",
+  "indicators.oriented-for-future.labels": "Зможе зорієнтуватися в подібній ситуації в майбутньому",
+  "indicators.uses-further-help.labels": "За потреби користується іншою фаховою допомогою",
+  "goals.informed-client.labels":
+    "Клієнт, поінформований про можливості розв'язання своєї несприятливої соціальної ситуації",
+  "goals.improved-situation.labels": "Клієнт, чия ситуація в певній сфері покращилася завдяки практичній допомозі",
+  "goals.competent-client.labels": "Компетентний клієнт, який активно розв'язує свою несприятливу соціальну ситуацію",
+  "goals.oriented-client.labels": "Клієнт, який зорієнтується в подібній ситуації, що може виникнути в майбутньому",
+  "goals.client-using-further-help.labels": "Клієнт, який за потреби користується іншою фаховою допомогою",
+  "reports.clients-by-intervention.labels": "Клієнти за втручанням",
+  "reports.contacts-by-month.labels": "Контакти за місяцями",
+  "reports.clients-by-age-band.labels": "Клієнти за віковою групою",
+  "reports.cooperations-by-ending.labels": "Співпраця за тим, чи і як вона завершилася",
+  "reports.minutes-by-channel.labels": "Хвилини консультування за каналом",
+  "reports.improved-rate.labels": "Частка клієнтів, чия ситуація покращилася",
+  "reports.competence-change.labels": "Зміна компетентності клієнтів розв'язувати свою ситуацію",
   "messages.debtCounselling.adultsOnly":
     "Боргове консультування надається дорослим (від 18 років): скеруйте молодшу людину до служби для дітей і молоді.",
   "messages.debtCounselling.ageNotStated": "Вік не вказано: переконайтеся разом із людиною, що їй щонайменше 18 років.",

@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, definePlugin, labelsOf, Plugin, type Principle, type Report } from "@pomoc/core"
+import { type AgeRange, definePlugin, Labels, Plugin, type Principle, type Report } from "@pomoc/core"
 import { type ClubFields, fields } from "./fields.js"
 import { derivations, type Goal, goals, type Indicator, indicators } from "./outcomes.js"
 import { type ReportId, reports } from "./reports.js"
@@ -115,7 +115,7 @@ export interface AgeLimits {
 }
 
 const targetGroupDescription = ({ min, max }: AgeRange) => ({
-  ...labelsOf(
+  ...Labels.of(
     `Children and young people aged ${min} to ${max} in difficult and everyday life situations`,
     `Děti a mládež ve věku ${min}–${max} let v obtížných i každodenních životních situacích`,
     `${min}–${max} metų vaikai ir jaunimas sunkiose ir kasdienėse gyvenimo situacijose`,
@@ -148,13 +148,13 @@ export const make = (options: Options = {}): LowThresholdClubPlugin => {
       version: "0.1.0",
       requires: { core: "^0.1.0" },
       labels: {
-        name: labelsOf(
+        name: Labels.of(
           "Low-threshold club for children and youth",
           "Nízkoprahový klub pro děti a mládež",
           "Žemo slenksčio vaikų ir jaunimo klubas",
           "Нископрагов клуб за деца и младежи"
         ),
-        description: labelsOf(
+        description: Labels.of(
           "Accompanies and supports children and young people in difficult and everyday situations, to raise their chances of succeeding in life.",
           "Doprovází a podporuje děti a mládež při řešení obtížných i každodenních situací a zvyšuje tak jejich šance uspět v dalším životě.",
           "Lydi ir palaiko vaikus bei jaunimą sunkiose ir kasdienėse situacijose, kad padidėtų jų galimybės sėkmingai gyventi toliau.",

@@ -5,7 +5,7 @@
  *
  * @since 0.2.0
  */
-import { labelsOf, PluginField } from "@pomoc/core"
+import { Labels, PluginField } from "@pomoc/core"
 import { Schema } from "effect"
 
 /**
@@ -19,7 +19,7 @@ export const fields = {
   activity: {
     selfOrganised: PluginField.reportable(
       Schema.Boolean,
-      labelsOf(
+      Labels.of(
         "Organised by the young people themselves",
         "Aktivitu si zorganizovali sami mladí lidé",
         "Veiklą surengė patys jaunuoliai",

@@ -5,8 +5,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { type Contact, Labels, type Plugin } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 
@@ -19,12 +18,12 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = [
   {
     code: "contact-maintained",
-    labels: labelsOf("Contact with the club", "Kontakt s klubem", "Ryšys su klubu", "Контакт с клуба"),
+    labels: Labels.of("Contact with the club", "Kontakt s klubem", "Ryšys su klubu", "Контакт с клуба"),
     scale: { _tag: "Category", categories: ["first", "occasional", "regular"] }
   },
   {
     code: "safe-space",
-    labels: labelsOf(
+    labels: Labels.of(
       "Experiences a respectful relationship and a safe space",
       "Zažívá respektující vztah a bezpečný prostor",
       "Patiria pagarbų santykį ir saugią erdvę",
@@ -34,7 +33,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "received-help",
-    labels: labelsOf(
+    labels: Labels.of(
       "Received information, help or support in a difficult situation",
       "Získal(a) informace, odbornou pomoc nebo podporu v obtížné situaci",
       "Gavo informacijos, pagalbos ar paramos sunkioje situacijoje",
@@ -44,12 +43,12 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "risky-behaviour",
-    labels: labelsOf("Risky behaviour", "Rizikové chování", "Rizikingas elgesys", "Рисково поведение"),
+    labels: Labels.of("Risky behaviour", "Rizikové chování", "Rizikingas elgesys", "Рисково поведение"),
     scale: { _tag: "Category", categories: ["none", "reduced", "unchanged", "increased"] }
   },
   {
     code: "social-connection",
-    labels: labelsOf(
+    labels: Labels.of(
       "Connected with the social environment (school, services, community)",
       "Propojení se společenským prostředím (škola, služby, komunita)",
       "Ryšys su socialine aplinka (mokykla, tarnybos, bendruomenė)",
@@ -59,7 +58,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "education-and-work",
-    labels: labelsOf(
+    labels: Labels.of(
       "Education and work",
       "Vzdělávání a pracovní uplatnění",
       "Mokymasis ir darbas",
@@ -69,7 +68,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "meaningful-leisure",
-    labels: labelsOf(
+    labels: Labels.of(
       "Spends leisure time meaningfully and carries out own activities",
       "Smysluplně tráví volný čas a realizuje vlastní aktivity",
       "Prasmingai leidžia laisvalaikį ir įgyvendina savo sumanymus",
@@ -79,7 +78,7 @@ export const indicators: ReadonlyArray<Plugin.IndicatorDefinition<Indicator>> = 
   },
   {
     code: "independence-and-social-skills",
-    labels: labelsOf(
+    labels: Labels.of(
       "Independence, self-confidence and social skills (1 = low, 5 = high)",
       "Samostatnost, sebevědomí a sociální dovednosti (1 = nízké, 5 = vysoké)",
       "Savarankiškumas, pasitikėjimas savimi ir socialiniai įgūdžiai (1 – žemas, 5 – aukštas)",
@@ -113,31 +112,31 @@ export type Indicator =
  */
 export const categoryLabels: Readonly<Partial<Record<Indicator, Readonly<Record<string, Labels>>>>> = {
   "contact-maintained": {
-    first: labelsOf("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
-    occasional: labelsOf("Occasional", "Občasný", "Retkarčiais", "Епизодичен"),
-    regular: labelsOf("Regular", "Pravidelný", "Reguliarus", "Редовен")
+    first: Labels.of("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
+    occasional: Labels.of("Occasional", "Občasný", "Retkarčiais", "Епизодичен"),
+    regular: Labels.of("Regular", "Pravidelný", "Reguliarus", "Редовен")
   },
   "risky-behaviour": {
-    none: labelsOf("None observed", "Nepozorováno", "Nepastebėta", "Не е наблюдавано"),
-    reduced: labelsOf("Reduced", "Snížené", "Sumažėjo", "Намаляло"),
-    unchanged: labelsOf("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
-    increased: labelsOf("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
+    none: Labels.of("None observed", "Nepozorováno", "Nepastebėta", "Не е наблюдавано"),
+    reduced: Labels.of("Reduced", "Snížené", "Sumažėjo", "Намаляло"),
+    unchanged: Labels.of("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
+    increased: Labels.of("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
   },
   "education-and-work": {
-    "not-engaged": labelsOf(
+    "not-engaged": Labels.of(
       "Not in education or work",
       "Mimo vzdělávání i práci",
       "Nesimoko ir nedirba",
       "Нито учи, нито работи"
     ),
-    "at-risk": labelsOf(
+    "at-risk": Labels.of(
       "At risk of dropping out",
       "Ohrožen(a) předčasným odchodem",
       "Gresia iškristi",
       "В риск от отпадане"
     ),
-    engaged: labelsOf("In education or work", "Ve vzdělávání nebo v práci", "Mokosi arba dirba", "Учи или работи"),
-    progressed: labelsOf(
+    engaged: Labels.of("In education or work", "Ve vzdělávání nebo v práci", "Mokosi arba dirba", "Учи или работи"),
+    progressed: Labels.of(
       "Progressed (next school, qualification, job)",
       "Posun (další škola, kvalifikace, práce)",
       "Pažengė (kita mokykla, kvalifikacija, darbas)",
@@ -171,7 +170,7 @@ export type Goal =
 export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   {
     code: "seek-and-keep-contact",
-    labels: labelsOf(
+    labels: Labels.of(
       "Seek out, establish and keep contact with the target group",
       "Vyhledávat, navazovat a udržovat kontakt s cílovou skupinou",
       "Ieškoti tikslinės grupės, užmegzti ir palaikyti su ja ryšį",
@@ -181,7 +180,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "respectful-relationship-and-safe-space",
-    labels: labelsOf(
+    labels: Labels.of(
       "Offer a respectful relationship and a safe space",
       "Nabízet respektující vztah a bezpečný prostor",
       "Siūlyti pagarbų santykį ir saugią erdvę",
@@ -191,7 +190,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "information-help-and-support",
-    labels: labelsOf(
+    labels: Labels.of(
       "Provide information, professional help and support in difficult and everyday situations",
       "Poskytovat informace, odbornou pomoc a podporu v obtížných i každodenních životních situacích",
       "Teikti informaciją, profesionalią pagalbą ir paramą sunkiose ir kasdienėse gyvenimo situacijose",
@@ -201,7 +200,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "prevent-risky-behaviour",
-    labels: labelsOf(
+    labels: Labels.of(
       "Prevent risky behaviour or minimise its effects through prevention",
       "Předcházet vzniku rizikového chování, případně minimalizovat jeho dopady prostřednictvím preventivních činností",
       "Užkirsti kelią rizikingam elgesiui arba prevencine veikla mažinti jo padarinius",
@@ -211,7 +210,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "contact-with-social-environment",
-    labels: labelsOf(
+    labels: Labels.of(
       "Mediate contact with the social environment",
       "Zprostředkovat vzájemný kontakt se společenským prostředím",
       "Tarpininkauti palaikant ryšį su socialine aplinka",
@@ -221,7 +220,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "education-and-work",
-    labels: labelsOf(
+    labels: Labels.of(
       "Support and motivate in education and work",
       "Podporovat a motivovat ve vzdělávání a pracovním uplatnění",
       "Palaikyti ir motyvuoti mokantis ir dirbant",
@@ -231,7 +230,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "meaningful-leisure",
-    labels: labelsOf(
+    labels: Labels.of(
       "Provide a base and motivation for meaningful leisure and own activities",
       "Poskytovat zázemí a motivaci ke smysluplnému trávení volného času a realizaci vlastních aktivit",
       "Suteikti erdvę ir motyvacijos prasmingai leisti laisvalaikį ir įgyvendinti savo sumanymus",
@@ -241,7 +240,7 @@ export const goals: ReadonlyArray<Plugin.GoalDefinition<Goal, Indicator>> = [
   },
   {
     code: "independence-and-responsibility",
-    labels: labelsOf(
+    labels: Labels.of(
       "Develop independence and healthy self-confidence, social skills and responsibility for one's behaviour",
       "Rozvíjet samostatnost a zdravé sebevědomí, podporovat rozvoj sociálních dovedností a přijetí odpovědnosti za své chování",
       "Ugdyti savarankiškumą ir sveiką pasitikėjimą savimi, socialinius įgūdžius ir atsakomybę už savo elgesį",

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf, Report, StandardReports, Statutory } from "@pomoc/core"
+import { Labels, Report, StandardReports, Statutory } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { activityTopics, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -29,7 +29,7 @@ export const contactsByIntervention = StandardReports.contactsByIntervention({ i
 export const participantsByMonth = Report.define({
   id: "participants-by-month",
   question: "how-much",
-  labels: labelsOf(
+  labels: Labels.of(
     "Participants in contacts by month (known and anonymous)",
     "Účastníci kontaktů podle měsíců (známí i anonymní)",
     "Kontaktų dalyviai pagal mėnesius (žinomi ir anoniminiai)",
@@ -55,7 +55,7 @@ export const firstContactsByChannel = StandardReports.firstContactsByChannel({ f
 export const attendanceByTopic = Report.define({
   id: "attendance-by-topic",
   question: "how-much",
-  labels: labelsOf(
+  labels: Labels.of(
     "Attendance of group activities by topic",
     "Účast na skupinových aktivitách podle tématu",
     "Dalyvavimas grupinėse veiklose pagal temą",
@@ -86,7 +86,7 @@ export const peopleByAgeBand = StandardReports.peopleByAgeBand()
 export const anonymousByPlace = Report.define({
   id: "anonymous-participants-by-place",
   question: "how-well",
-  labels: labelsOf(
+  labels: Labels.of(
     "Anonymous participants by place",
     "Anonymní účastníci podle místa",
     "Anoniminiai dalyviai pagal vietą",

@@ -5,7 +5,7 @@
  *
  * @since 0.1.0
  */
-import { ageBandRange, type AgeRange, ageRangeFit, type Labels, Plugin, Principles } from "@pomoc/core"
+import { AgeBand, type AgeRange, type Labels, Plugin, Principles } from "@pomoc/core"
 
 /**
  * The service type (and plugin id) of a low-threshold club.
@@ -147,7 +147,7 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): ClubRules => {
     description: "A club serves children and young people of its target age (6–26 unless the service says otherwise).",
     check: (_command, facts, v) => {
       if (facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
-      switch (ageRangeFit(ageBandRange[facts.person.ageBand], ageRange)) {
+      switch (AgeBand.fit(facts.person.ageBand, ageRange)) {
         case "outside":
           return v.deny("the age band is outside the club's target age", "lowThresholdClub.targetAge.outside")
         case "partly":
@@ -173,7 +173,7 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): ClubRules => {
     check: (command, facts, v) => {
       const band = command._tag === "RegisterPerson" ? command.person.ageBand : facts.person?.ageBand
       if (band === undefined) return v.allow
-      return ageRangeFit(ageBandRange[band], rangeOf(facts.service)) === "outside"
+      return AgeBand.fit(band, rangeOf(facts.service)) === "outside"
         ? v.warn("the age band is outside the club's target age", "lowThresholdClub.targetAge.outside")
         : v.allow
     }

@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
+import { Labels } from "@pomoc/core"
 import type { Plugin } from "@pomoc/core"
 
 /**
@@ -18,50 +18,50 @@ import type { Plugin } from "@pomoc/core"
  * @category models
  */
 export const interventions: Plugin.Taxonomy<Intervention> = {
-  contact: labelsOf("Contact work", "Kontaktní práce", "Kontaktinis darbas", "Контактна работа"),
-  information: labelsOf("Information", "Informační servis", "Informavimas", "Информиране"),
-  conversation: labelsOf("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
-  counselling: labelsOf("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
-  "crisis-intervention": labelsOf(
+  contact: Labels.of("Contact work", "Kontaktní práce", "Kontaktinis darbas", "Контактна работа"),
+  information: Labels.of("Information", "Informační servis", "Informavimas", "Информиране"),
+  conversation: Labels.of("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
+  counselling: Labels.of("Counselling", "Poradenství", "Konsultavimas", "Консултиране"),
+  "crisis-intervention": Labels.of(
     "Crisis intervention",
     "Krizová intervence",
     "Krizių intervencija",
     "Кризисна интервенция"
   ),
-  accompaniment: labelsOf("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
-  "mediation-of-contact": labelsOf(
+  accompaniment: Labels.of("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
+  "mediation-of-contact": Labels.of(
     "Mediation of contact with the social environment",
     "Zprostředkování kontaktu se společenským prostředím",
     "Tarpininkavimas palaikant ryšį su socialine aplinka",
     "Посредничество за контакт със социалната среда"
   ),
-  "work-with-family": labelsOf("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
-  "group-work": labelsOf("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
-  "leisure-activity": labelsOf(
+  "work-with-family": Labels.of("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
+  "group-work": Labels.of("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
+  "leisure-activity": Labels.of(
     "Leisure activity",
     "Volnočasová aktivita",
     "Laisvalaikio veikla",
     "Дейност за свободното време"
   ),
-  "prevention-programme": labelsOf(
+  "prevention-programme": Labels.of(
     "Prevention programme",
     "Preventivní program",
     "Prevencinė programa",
     "Превантивна програма"
   ),
-  "individual-planning": labelsOf(
+  "individual-planning": Labels.of(
     "Individual planning",
     "Individuální plánování",
     "Individualus planavimas",
     "Индивидуално планиране"
   ),
-  "school-and-work-support": labelsOf(
+  "school-and-work-support": Labels.of(
     "Support in education and work",
     "Podpora ve vzdělávání a pracovním uplatnění",
     "Pagalba mokantis ir ieškant darbo",
     "Подкрепа в образованието и професионалната реализация"
   ),
-  "assistance-with-rights": labelsOf(
+  "assistance-with-rights": Labels.of(
     "Help with asserting rights and legitimate interests",
     "Pomoc při uplatňování práv a oprávněných zájmů",
     "Pagalba ginant teises ir teisėtus interesus",
@@ -76,11 +76,11 @@ export const interventions: Plugin.Taxonomy<Intervention> = {
  * @category models
  */
 export const channels: Plugin.Taxonomy<Channel> = {
-  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
-  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  "text-message": labelsOf("Text message", "Textová zpráva (SMS)", "Trumpoji žinutė", "Текстово съобщение"),
-  "e-mail": labelsOf("E-mail", "E-mail", "El. paštas", "Имейл"),
-  "social-network": labelsOf("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа")
+  "in-person": Labels.of("In person", "Osobně", "Asmeniškai", "Лично"),
+  phone: Labels.of("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  "text-message": Labels.of("Text message", "Textová zpráva (SMS)", "Trumpoji žinutė", "Текстово съобщение"),
+  "e-mail": Labels.of("E-mail", "E-mail", "El. paštas", "Имейл"),
+  "social-network": Labels.of("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа")
 }
 
 /**
@@ -90,24 +90,24 @@ export const channels: Plugin.Taxonomy<Channel> = {
  * @category models
  */
 export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
-  "walk-in": labelsOf("Came on their own", "Samostatný příchod", "Atėjo savarankiškai", "Дошли сами"),
-  friends: labelsOf("Through friends", "Přes kamarády", "Per draugus", "Чрез приятели"),
-  outreach: labelsOf(
+  "walk-in": Labels.of("Came on their own", "Samostatný příchod", "Atėjo savarankiškai", "Дошли сами"),
+  friends: Labels.of("Through friends", "Přes kamarády", "Per draugus", "Чрез приятели"),
+  outreach: Labels.of(
     "Outreach by club workers",
     "Terénní práce pracovníků klubu",
     "Klubo darbuotojų darbas gatvėje",
     "Теренна работа на служителите на клуба"
   ),
-  "school-programme": labelsOf("Programme at school", "Program ve škole", "Programa mokykloje", "Програма в училище"),
-  "social-network": labelsOf("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа"),
-  "referral-from-service": labelsOf(
+  "school-programme": Labels.of("Programme at school", "Program ve škole", "Programa mokykloje", "Програма в училище"),
+  "social-network": Labels.of("Social network", "Sociální síť", "Socialinis tinklas", "Социална мрежа"),
+  "referral-from-service": Labels.of(
     "Referred by another service",
     "Doporučení jiné služby",
     "Nukreipė kita tarnyba",
     "Насочени от друга услуга"
   ),
-  family: labelsOf("Through the family", "Přes rodinu", "Per šeimą", "Чрез семейството"),
-  "public-event": labelsOf("Public event", "Veřejná akce", "Viešas renginys", "Публично събитие")
+  family: Labels.of("Through the family", "Přes rodinu", "Per šeimą", "Чрез семейството"),
+  "public-event": Labels.of("Public event", "Veřejná akce", "Viešas renginys", "Публично събитие")
 }
 
 /**
@@ -117,16 +117,16 @@ export const firstContactChannels: Plugin.Taxonomy<FirstContactChannel> = {
  * @category models
  */
 export const locationKinds: Plugin.Taxonomy<LocationKind> = {
-  "club-premises": labelsOf("Club premises", "Prostory klubu", "Klubo patalpos", "Помещения на клуба"),
-  "street-area": labelsOf(
+  "club-premises": Labels.of("Club premises", "Prostory klubu", "Klubo patalpos", "Помещения на клуба"),
+  "street-area": Labels.of(
     "Street, park or square",
     "Ulice, park nebo náměstí",
     "Gatvė, parkas ar aikštė",
     "Улица, парк или площад"
   ),
-  school: labelsOf("School", "Škola", "Mokykla", "Училище"),
-  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
-  "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+  school: Labels.of("School", "Škola", "Mokykla", "Училище"),
+  "event-venue": Labels.of("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": Labels.of("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
 }
 
 /**
@@ -137,53 +137,53 @@ export const locationKinds: Plugin.Taxonomy<LocationKind> = {
  * @category models
  */
 export const needs: Plugin.Taxonomy<Need> = {
-  school: labelsOf("School and learning", "Škola a učení", "Mokykla ir mokymasis", "Училище и учене"),
-  work: labelsOf(
+  school: Labels.of("School and learning", "Škola a učení", "Mokykla ir mokymasis", "Училище и учене"),
+  work: Labels.of(
     "Work and job search",
     "Práce a hledání zaměstnání",
     "Darbas ir darbo paieška",
     "Работа и търсене на работа"
   ),
-  "family-relationships": labelsOf(
+  "family-relationships": Labels.of(
     "Family relationships",
     "Vztahy v rodině",
     "Santykiai šeimoje",
     "Отношения в семейството"
   ),
-  "peer-relationships": labelsOf(
+  "peer-relationships": Labels.of(
     "Relationships with peers",
     "Vztahy s vrstevníky",
     "Santykiai su bendraamžiais",
     "Отношения с връстниците"
   ),
-  "partnership-and-sexuality": labelsOf(
+  "partnership-and-sexuality": Labels.of(
     "Partnership and sexuality",
     "Partnerské vztahy a sexualita",
     "Partnerystė ir lytiškumas",
     "Партньорски отношения и сексуалност"
   ),
-  "addictive-substances": labelsOf(
+  "addictive-substances": Labels.of(
     "Addictive substances",
     "Návykové látky",
     "Priklausomybę sukeliančios medžiagos",
     "Пристрастяващи вещества"
   ),
-  "bullying-and-violence": labelsOf(
+  "bullying-and-violence": Labels.of(
     "Bullying and violence",
     "Šikana a násilí",
     "Patyčios ir smurtas",
     "Тормоз и насилие"
   ),
-  "mental-well-being": labelsOf(
+  "mental-well-being": Labels.of(
     "Mental well-being",
     "Psychická pohoda",
     "Psichologinė gerovė",
     "Психично благополучие"
   ),
-  "leisure-time": labelsOf("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
-  "money-and-debts": labelsOf("Money and debts", "Peníze a dluhy", "Pinigai ir skolos", "Пари и дългове"),
-  housing: labelsOf("Housing", "Bydlení", "Būstas", "Жилище"),
-  "law-and-police": labelsOf("Law and the police", "Zákon a policie", "Įstatymai ir policija", "Закон и полиция")
+  "leisure-time": Labels.of("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
+  "money-and-debts": Labels.of("Money and debts", "Peníze a dluhy", "Pinigai ir skolos", "Пари и дългове"),
+  housing: Labels.of("Housing", "Bydlení", "Būstas", "Жилище"),
+  "law-and-police": Labels.of("Law and the police", "Zákon a policie", "Įstatymai ir policija", "Закон и полиция")
 }
 
 /**
@@ -193,25 +193,25 @@ export const needs: Plugin.Taxonomy<Need> = {
  * @category models
  */
 export const activityTopics: Plugin.Taxonomy<ActivityTopic> = {
-  sport: labelsOf("Sport", "Sport", "Sportas", "Спорт"),
-  music: labelsOf("Music", "Hudba", "Muzika", "Музика"),
-  "art-and-crafts": labelsOf(
+  sport: Labels.of("Sport", "Sport", "Sportas", "Спорт"),
+  music: Labels.of("Music", "Hudba", "Muzika", "Музика"),
+  "art-and-crafts": Labels.of(
     "Art and crafts",
     "Výtvarné a rukodělné činnosti",
     "Dailė ir rankdarbiai",
     "Изкуство и занаяти"
   ),
-  games: labelsOf("Games", "Hry", "Žaidimai", "Игри"),
-  cooking: labelsOf("Cooking", "Vaření", "Maisto gaminimas", "Готвене"),
-  trip: labelsOf("Trip", "Výlet", "Išvyka", "Екскурзия"),
-  "discussion-group": labelsOf("Discussion group", "Diskusní skupina", "Diskusijų grupė", "Дискусионна група"),
-  "help-with-schoolwork": labelsOf(
+  games: Labels.of("Games", "Hry", "Žaidimai", "Игри"),
+  cooking: Labels.of("Cooking", "Vaření", "Maisto gaminimas", "Готвене"),
+  trip: Labels.of("Trip", "Výlet", "Išvyka", "Екскурзия"),
+  "discussion-group": Labels.of("Discussion group", "Diskusní skupina", "Diskusijų grupė", "Дискусионна група"),
+  "help-with-schoolwork": Labels.of(
     "Help with schoolwork",
     "Doučování a pomoc s přípravou do školy",
     "Pagalba ruošiant pamokas",
     "Помощ с домашните"
   ),
-  "prevention-workshop": labelsOf(
+  "prevention-workshop": Labels.of(
     "Prevention workshop",
     "Preventivní beseda",
     "Prevencinis užsiėmimas",

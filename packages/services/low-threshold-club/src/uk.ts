@@ -1,6 +1,7 @@
 /**
- * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by the path
- * the registry names each label with; `Plugin.translate` adds them to the plugin.
+ * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by label
+ * path, list items named by their code or id (`indicators.<code>.labels`), so the table holds
+ * when a list's order changes; `Plugin.translate` adds them to the plugin.
  */
 export const uk: Readonly<Record<string, string>> = {
   "labels.name": "Низькопороговий клуб для дітей та молоді",
@@ -59,26 +60,29 @@ export const uk: Readonly<Record<string, string>> = {
   "taxonomies.activityTopics.discussion-group": "Дискусійна група",
   "taxonomies.activityTopics.help-with-schoolwork": "Допомога з домашніми завданнями",
   "taxonomies.activityTopics.prevention-workshop": "Профілактична бесіда",
-  "indicators[0].labels": "Контакт із клубом",
-  "indicators[1].labels": "Відчуває шанобливе ставлення та безпечний простір",
-  "indicators[2].labels": "Отримав(ла) інформацію, допомогу чи підтримку у складній ситуації",
-  "indicators[3].labels": "Ризикована поведінка",
-  "indicators[4].labels": "Зв'язок із соціальним середовищем (школа, служби, громада)",
-  "indicators[5].labels": "Освіта та робота",
-  "indicators[6].labels": "Змістовно проводить вільний час і здійснює власні ініціативи",
-  "indicators[7].labels": "Самостійність, упевненість у собі та соціальні навички (1 = низькі, 5 = високі)",
-  "goals[0].labels": "Шукати, встановлювати й підтримувати контакт із цільовою групою",
-  "goals[1].labels": "Пропонувати шанобливе ставлення та безпечний простір",
-  "goals[2].labels": "Надавати інформацію, фахову допомогу й підтримку у складних і повсякденних ситуаціях",
-  "goals[3].labels": "Запобігати ризикованій поведінці або зменшувати її наслідки через профілактику",
-  "goals[4].labels": "Сприяти контакту із соціальним середовищем",
-  "goals[5].labels": "Підтримувати й мотивувати в освіті та працевлаштуванні",
-  "goals[6].labels": "Давати простір і мотивацію для змістовного дозвілля та власних ініціатив",
-  "goals[7].labels":
+  "indicators.contact-maintained.labels": "Контакт із клубом",
+  "indicators.safe-space.labels": "Відчуває шанобливе ставлення та безпечний простір",
+  "indicators.received-help.labels": "Отримав(ла) інформацію, допомогу чи підтримку у складній ситуації",
+  "indicators.risky-behaviour.labels": "Ризикована поведінка",
+  "indicators.social-connection.labels": "Зв'язок із соціальним середовищем (школа, служби, громада)",
+  "indicators.education-and-work.labels": "Освіта та робота",
+  "indicators.meaningful-leisure.labels": "Змістовно проводить вільний час і здійснює власні ініціативи",
+  "indicators.independence-and-social-skills.labels":
+    "Самостійність, упевненість у собі та соціальні навички (1 = низькі, 5 = високі)",
+  "goals.seek-and-keep-contact.labels": "Шукати, встановлювати й підтримувати контакт із цільовою групою",
+  "goals.respectful-relationship-and-safe-space.labels": "Пропонувати шанобливе ставлення та безпечний простір",
+  "goals.information-help-and-support.labels":
+    "Надавати інформацію, фахову допомогу й підтримку у складних і повсякденних ситуаціях",
+  "goals.prevent-risky-behaviour.labels":
+    "Запобігати ризикованій поведінці або зменшувати її наслідки через профілактику",
+  "goals.contact-with-social-environment.labels": "Сприяти контакту із соціальним середовищем",
+  "goals.education-and-work.labels": "Підтримувати й мотивувати в освіті та працевлаштуванні",
+  "goals.meaningful-leisure.labels": "Давати простір і мотивацію для змістовного дозвілля та власних ініціатив",
+  "goals.independence-and-responsibility.labels":
     "Розвивати самостійність і здорову впевненість у собі, соціальні навички та відповідальність за свою поведінку",
-  "reports[1].labels": "Учасники контактів за місяцями (відомі й анонімні)",
-  "reports[3].labels": "Відвідування групових заходів за темою",
-  "reports[5].labels": "Анонімні учасники за місцем",
+  "reports.participants-by-month.labels": "Учасники контактів за місяцями (відомі й анонімні)",
+  "reports.attendance-by-topic.labels": "Відвідування групових заходів за темою",
+  "reports.anonymous-participants-by-place.labels": "Анонімні учасники за місцем",
   "messages.lowThresholdClub.targetAge.outside":
     "Вікова група поза цільовим віком клубу: запропонуйте, що може клуб, і порекомендуйте відповідну службу.",
   "messages.lowThresholdClub.targetAge.partly":

@@ -3,7 +3,7 @@
  * plus the plugin's), with properties over every age band.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { ageBandRange, type Command, type Facts, Registry } from "@pomoc/core"
+import { AgeBand, type Command, type Facts, Registry } from "@pomoc/core"
 import * as fc from "fast-check"
 import { LowThresholdClub, lowThresholdClub, Rules } from "../src/index.js"
 import {
@@ -64,7 +64,7 @@ describe("low-threshold-club/target-age (eligibility)", () => {
 
   it("property: denies exactly the bands wholly outside the default range, and only for clubs", () => {
     fc.assert(fc.property(arbBand, fc.boolean(), (band, club) => {
-      const years = ageBandRange[band]
+      const years = AgeBand.years[band]
       const outside = years !== undefined && (years[1] < 6 || years[0] > 26)
       const verdict = verdictOf(
         rules.targetAge,

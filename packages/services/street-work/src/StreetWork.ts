@@ -4,7 +4,7 @@
  *
  * @since 0.1.0
  */
-import { type AgeRange, definePlugin, labelsOf, Plugin } from "@pomoc/core"
+import { type AgeRange, definePlugin, Labels, Plugin } from "@pomoc/core"
 import { fields } from "./fields.js"
 import { derivations, goals, indicators } from "./outcomes.js"
 import { reports } from "./reports.js"
@@ -27,7 +27,7 @@ export interface Options {
 }
 
 const targetGroupDescription = ({ max, min }: AgeRange) => ({
-  ...labelsOf(
+  ...Labels.of(
     `Young people aged ${min} to ${max} in difficult life situations or at risk, reached where they are`,
     `Mladí lidé ve věku ${min}–${max} let v obtížných životních situacích nebo ohrožení rizikovým chováním, oslovovaní tam, kde se vyskytují`,
     `${min}–${max} metų jaunuoliai, patiriantys sunkumų ar rizikos, pasiekiami ten, kur jie yra`,
@@ -60,8 +60,8 @@ export const make = (options: Options = {}) => {
       version: "0.1.0",
       requires: { core: "^0.1.0" },
       labels: {
-        name: labelsOf("Street work and outreach", "Terénní programy", "Darbas su jaunimu gatvėje", "Теренна работа"),
-        description: labelsOf(
+        name: Labels.of("Street work and outreach", "Terénní programy", "Darbas su jaunimu gatvėje", "Теренна работа"),
+        description: Labels.of(
           "Goes where young people are (schools, shopping centres, LAN parties, social platforms, the street) and offers them support in difficult life situations.",
           "Jde tam, kde jsou mladí lidé (školy, obchodní centra, LAN party, sociální sítě, ulice), a nabízí jim podporu v řešení obtížných životních situací.",
           "Eina ten, kur yra jaunimas (mokyklos, prekybos centrai, LAN vakarėliai, socialinės platformos, gatvė), ir siūlo paramą sunkiose gyvenimo situacijose.",

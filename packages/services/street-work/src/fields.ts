@@ -7,7 +7,7 @@
  *
  * @since 0.2.0
  */
-import { labelsOf, PluginField } from "@pomoc/core"
+import { Labels, PluginField } from "@pomoc/core"
 import { Schema } from "effect"
 
 /**
@@ -34,7 +34,7 @@ export const fields: StreetWorkFields = {
   contact: {
     newToService: PluginField.reportable(
       Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000 })),
-      labelsOf(
+      Labels.of(
         "People who had not known the service before",
         "Lidé, kteří předtím o službě nevěděli",
         "Žmonės, kurie anksčiau apie paslaugą nežinojo",

@@ -6,8 +6,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Contact, Labels, Plugin } from "@pomoc/core"
+import { type Contact, Labels, type Plugin } from "@pomoc/core"
 import { DateTime } from "effect"
 import type { Intervention } from "./taxonomies.js"
 
@@ -20,7 +19,7 @@ import type { Intervention } from "./taxonomies.js"
 export const indicators = [
   {
     code: "contact-established",
-    labels: labelsOf(
+    labels: Labels.of(
       "Contact with the workers",
       "Kontakt s pracovníky",
       "Ryšys su darbuotojais",
@@ -30,7 +29,7 @@ export const indicators = [
   },
   {
     code: "came-back",
-    labels: labelsOf(
+    labels: Labels.of(
       "Got in touch again after the first contact",
       "Po prvním kontaktu se znovu ozval(a)",
       "Po pirmojo kontakto vėl susisiekė",
@@ -40,7 +39,7 @@ export const indicators = [
   },
   {
     code: "received-support",
-    labels: labelsOf(
+    labels: Labels.of(
       "Received support in a difficult life situation",
       "Získal(a) podporu v obtížné životní situaci",
       "Gavo paramą sunkioje gyvenimo situacijoje",
@@ -50,12 +49,12 @@ export const indicators = [
   },
   {
     code: "situation",
-    labels: labelsOf("The difficult situation", "Obtížná situace", "Sunki situacija", "Трудната ситуация"),
+    labels: Labels.of("The difficult situation", "Obtížná situace", "Sunki situacija", "Трудната ситуация"),
     scale: { _tag: "Category", categories: ["resolved", "improved", "unchanged", "worsened"] }
   },
   {
     code: "individual-plan",
-    labels: labelsOf(
+    labels: Labels.of(
       "Works with the workers on an individual plan",
       "Spolupracuje s pracovníky na individuálním plánu",
       "Su darbuotojais dirba pagal individualų planą",
@@ -65,7 +64,7 @@ export const indicators = [
   },
   {
     code: "risky-behaviour",
-    labels: labelsOf("Risky behaviour", "Rizikové chování", "Rizikingas elgesys", "Рисково поведение"),
+    labels: Labels.of("Risky behaviour", "Rizikové chování", "Rizikingas elgesys", "Рисково поведение"),
     scale: { _tag: "Category", categories: ["none", "reduced", "unchanged", "increased"] }
   }
 ] as const
@@ -86,21 +85,21 @@ export type Indicator = (typeof indicators)[number]["code"]
  */
 export const categoryLabels = {
   "contact-established": {
-    first: labelsOf("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
-    repeated: labelsOf("Repeated contact", "Opakovaný kontakt", "Pakartotinis kontaktas", "Повторен контакт"),
-    ongoing: labelsOf("Ongoing contact", "Dlouhodobý kontakt", "Ilgalaikis ryšys", "Продължителен контакт")
+    first: Labels.of("First contact", "První kontakt", "Pirmas kontaktas", "Първи контакт"),
+    repeated: Labels.of("Repeated contact", "Opakovaný kontakt", "Pakartotinis kontaktas", "Повторен контакт"),
+    ongoing: Labels.of("Ongoing contact", "Dlouhodobý kontakt", "Ilgalaikis ryšys", "Продължителен контакт")
   },
   situation: {
-    resolved: labelsOf("Resolved", "Vyřešena", "Išspręsta", "Разрешена"),
-    improved: labelsOf("Improved", "Zlepšila se", "Pagerėjo", "Подобрила се"),
-    unchanged: labelsOf("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
-    worsened: labelsOf("Worsened", "Zhoršila se", "Pablogėjo", "Влошила се")
+    resolved: Labels.of("Resolved", "Vyřešena", "Išspręsta", "Разрешена"),
+    improved: Labels.of("Improved", "Zlepšila se", "Pagerėjo", "Подобрила се"),
+    unchanged: Labels.of("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
+    worsened: Labels.of("Worsened", "Zhoršila se", "Pablogėjo", "Влошила се")
   },
   "risky-behaviour": {
-    none: labelsOf("None observed", "Nepozorováno", "Nepastebėta", "Не е наблюдавано"),
-    reduced: labelsOf("Reduced", "Snížené", "Sumažėjo", "Намаляло"),
-    unchanged: labelsOf("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
-    increased: labelsOf("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
+    none: Labels.of("None observed", "Nepozorováno", "Nepastebėta", "Не е наблюдавано"),
+    reduced: Labels.of("Reduced", "Snížené", "Sumažėjo", "Намаляло"),
+    unchanged: Labels.of("Unchanged", "Beze změny", "Nepasikeitė", "Без промяна"),
+    increased: Labels.of("Increased", "Zvýšené", "Padidėjo", "Увеличило се")
   }
 } as const satisfies Readonly<Record<string, Readonly<Record<string, Labels>>>>
 
@@ -113,7 +112,7 @@ export const categoryLabels = {
 export const goals = [
   {
     code: "be-where-young-people-are",
-    labels: labelsOf(
+    labels: Labels.of(
       "Be where young people are and reach those who did not know the service",
       "Být tam, kde jsou mladí lidé, a oslovit ty, kteří o službě nevěděli",
       "Būti ten, kur yra jaunimas, ir pasiekti tuos, kurie apie paslaugą nežinojo",
@@ -123,7 +122,7 @@ export const goals = [
   },
   {
     code: "support-in-difficult-situations",
-    labels: labelsOf(
+    labels: Labels.of(
       "Support in difficult life situations and in the hard time of growing up",
       "Podpora v řešení obtížných životních situací a v nesnadném období dospívání",
       "Parama sunkiose gyvenimo situacijose ir sudėtingu paauglystės laikotarpiu",
@@ -133,7 +132,7 @@ export const goals = [
   },
   {
     code: "individual-planning",
-    labels: labelsOf(
+    labels: Labels.of(
       "Work with young people on their individual plans",
       "Spolupracovat s mladými lidmi na individuálních plánech",
       "Dirbti su jaunimu pagal individualius planus",
@@ -143,7 +142,7 @@ export const goals = [
   },
   {
     code: "prevention",
-    labels: labelsOf(
+    labels: Labels.of(
       "Prevent risky behaviour",
       "Předcházet rizikovému chování",
       "Užkirsti kelią rizikingam elgesiui",

@@ -5,14 +5,14 @@
  *
  * - `first-contacts-by-channel`: how many people each first-contact channel reached (the sum
  *   of participants of first contacts; the row without a channel counts the other contacts);
- * - `new-to-service-by-channel`: per first-contact channel and intervention code, the people
- *   reached; the column `first-heard-of-service` counts those who had not known the service
- *   before, so its share of the channel's row in `first-contacts-by-channel` is the share of
- *   new people a channel reached (the seed: about 75 % at LAN parties).
+ * - `new-to-service-by-channel`: per first-contact channel, the people who had not known the
+ *   service before (the contact's count `newToService`), so its share of the channel's row in
+ *   `first-contacts-by-channel` is the share of new people a channel reached (the seed: about
+ *   75 % at LAN parties; `new-to-service-share-by-channel` gives the share itself).
  *
  * @since 0.1.0
  */
-import { labelsOf, Report, StandardReports, Statutory } from "@pomoc/core"
+import { Labels, Report, StandardReports, Statutory } from "@pomoc/core"
 import { indicators } from "./outcomes.js"
 import { channels, firstContactChannels, interventions } from "./taxonomies.js"
 
@@ -29,8 +29,10 @@ export const firstContactsByChannel = StandardReports.firstContactsByChannel({ f
 
 /**
  * How many people each way of first contact reached who had not known the service before (how
- * well): first-contact channel × intervention code, summing participants; read the column
- * `first-heard-of-service` against the channel's row of {@link firstContactsByChannel}.
+ * well): per first-contact channel, the sum of the first contacts' `newToService` counts; read it
+ * against the channel's row of {@link firstContactsByChannel}. Before 0.2.0 it counted the
+ * participants of contacts tagged `first-heard-of-service`, which made a group where only some
+ * were new two contacts; the tag is no longer read.
  *
  * @since 0.1.0
  * @category models
@@ -38,7 +40,7 @@ export const firstContactsByChannel = StandardReports.firstContactsByChannel({ f
 export const newToServiceByChannel = Report.define({
   id: "new-to-service-by-channel",
   question: "how-well",
-  labels: labelsOf(
+  labels: Labels.of(
     "People who had not known the service before, by way of first contact",
     "Lidé, kteří o službě předtím nevěděli, podle způsobu prvokontaktu",
     "Žmonės, kurie anksčiau apie paslaugą nežinojo, pagal pirmojo kontakto būdą",
@@ -46,11 +48,9 @@ export const newToServiceByChannel = Report.define({
   ),
   query: {
     kind: "contact",
-    dimensions: [
-      { by: "firstContactChannel", values: firstContactChannelValues },
-      { by: "tag", values: ["first-heard-of-service"] }
-    ],
-    measure: { sum: "participants" }
+    dimensions: [{ by: "firstContactChannel", values: firstContactChannelValues }],
+    where: [{ by: "firstContact", in: [true] }],
+    measure: { sum: "field_newToService" }
   }
 })
 
@@ -66,7 +66,7 @@ export const newToServiceByChannel = Report.define({
 export const secondVisitRate = Report.define({
   id: "second-visit-rate",
   question: "how-well",
-  labels: labelsOf(
+  labels: Labels.of(
     "Share of people who came back after their first contact",
     "Podíl lidí, kteří přišli znovu po prvním kontaktu",
     "Žmonių, sugrįžusių po pirmojo kontakto, dalis",
@@ -95,7 +95,7 @@ export const secondVisitRate = Report.define({
 export const newToServiceShareByChannel = Report.define({
   id: "new-to-service-share-by-channel",
   question: "how-well",
-  labels: labelsOf(
+  labels: Labels.of(
     "Share of people new to the service among those first reached, by way of first contact",
     "Podíl lidí nových pro službu mezi oslovenými při prvokontaktu, podle způsobu prvokontaktu",
     "Naujų paslaugai žmonių dalis tarp pirmą kartą pasiektų, pagal pirmojo kontakto būdą",
@@ -129,7 +129,7 @@ export const reports = [
   Report.define({
     id: "first-contacts-by-place",
     question: "how-well",
-    labels: labelsOf(
+    labels: Labels.of(
       "People first reached, by way of first contact and place",
       "Lidé oslovení při prvokontaktu podle způsobu prvokontaktu a místa",
       "Pirmą kartą pasiekti žmonės pagal pirmojo kontakto būdą ir vietą",
@@ -144,7 +144,7 @@ export const reports = [
   Report.define({
     id: "contacts-by-channel",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "Contacts by channel and place",
       "Kontakty podle kanálu a místa",
       "Kontaktai pagal kanalą ir vietą",
@@ -156,7 +156,7 @@ export const reports = [
   Report.define({
     id: "contacts-by-month",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "Participants by month",
       "Účastníci podle měsíců",
       "Dalyviai pagal mėnesius",
@@ -167,7 +167,7 @@ export const reports = [
   Report.define({
     id: "activities-by-topic",
     question: "how-much",
-    labels: labelsOf(
+    labels: Labels.of(
       "Attendance of group activities by topic",
       "Účast na skupinových aktivitách podle tématu",
       "Grupinių veiklų lankomumas pagal temą",

@@ -6,16 +6,7 @@
  *
  * @since 0.1.0
  */
-import {
-  ageBandRange,
-  type AgeRange,
-  ageRangeFit,
-  type Labels,
-  labelsOf,
-  Plugin,
-  Principle,
-  Principles
-} from "@pomoc/core"
+import { AgeBand, type AgeRange, Labels, Plugin, Principle, Principles } from "@pomoc/core"
 import { firstContactChannels, placeOfChannel } from "./taxonomies.js"
 
 /**
@@ -62,7 +53,7 @@ export type OutreachPrinciple = Principle.Principle<"outreach">
 export const Outreach: OutreachPrinciple = Principle.make({
   id: "outreach",
   source: "seeds/004_58093f0076e5956e.txt, \"Chceme být tam, kde jsou naši klienti a klientky\"",
-  labels: labelsOf(
+  labels: Labels.of(
     "Outreach: being where the clients are",
     "Terénní přístup: být tam, kde jsou klienti a klientky",
     "Darbas lauke: būti ten, kur yra klientai",
@@ -96,67 +87,67 @@ export const principleIds = [
  * @category models
  */
 export const messages = {
-  "streetWork.targetAge.outside": labelsOf(
+  "streetWork.targetAge.outside": Labels.of(
     "The age band is outside the target age of the programme: offer what you can and point to a suitable service.",
     "Věková skupina je mimo cílovou skupinu programu: nabídněte, co můžete, a doporučte vhodnou službu.",
     "Amžiaus grupė nepatenka į programos tikslinį amžių: pasiūlykite, ką galite, ir nukreipkite į tinkamą paslaugą.",
     "Възрастовата група е извън целевата възраст на програмата: предложете каквото можете и насочете към подходяща услуга."
   ),
-  "streetWork.targetAge.partly": labelsOf(
+  "streetWork.targetAge.partly": Labels.of(
     "The age band is partly outside the target age of the programme: check the age with the person.",
     "Věková skupina je zčásti mimo cílovou skupinu programu: ověřte věk s člověkem.",
     "Amžiaus grupė iš dalies nepatenka į programos tikslinį amžių: pasitikslinkite amžių su žmogumi.",
     "Възрастовата група е частично извън целевата възраст на програмата: уточнете възрастта с човека."
   ),
-  "streetWork.lanPartyAge": labelsOf(
+  "streetWork.lanPartyAge": Labels.of(
     "LAN parties are for gamers aged 11–16: check the first-contact channel or the age band.",
     "LAN party jsou pro hráče a hráčky ve věku 11–16 let: ověřte cestu k prvnímu kontaktu nebo věkovou skupinu.",
     "LAN vakarėliai skirti 11–16 metų žaidėjams: patikrinkite pirmojo kontakto kanalą arba amžiaus grupę.",
     "LAN партитата са за геймъри на 11–16 години: проверете канала за първи контакт или възрастовата група."
   ),
-  "streetWork.firstHeardOnFirstContact": labelsOf(
+  "streetWork.firstHeardOnFirstContact": Labels.of(
     "\"Had not known the service before\" belongs on a first contact only.",
     "„Předtím o službě nevěděl(a)“ patří jen k prvnímu kontaktu.",
     "„Anksčiau apie paslaugą nežinojo“ žymima tik pirmajame kontakte.",
     "„Преди това не е знаел(а) за услугата“ се отбелязва само при първи контакт."
   ),
-  "streetWork.firstContactChannel": labelsOf(
+  "streetWork.firstContactChannel": Labels.of(
     "Record how the first contact came about, so that the effect of each way of first contact can be counted.",
     "Uveďte, jakým způsobem prvokontakt proběhl, aby bylo možné vyhodnotit účinek jednotlivých způsobů.",
     "Nurodykite, kaip įvyko pirmasis kontaktas, kad būtų galima įvertinti kiekvieno būdo poveikį.",
     "Посочете как е осъществен първият контакт, за да може да се оцени ефектът на всеки начин."
   ),
-  "streetWork.firstContactPlace": labelsOf(
+  "streetWork.firstContactPlace": Labels.of(
     "The place does not match the way of first contact: check both.",
     "Místo neodpovídá způsobu prvokontaktu: ověřte obojí.",
     "Vieta neatitinka pirmojo kontakto būdo: patikrinkite abu.",
     "Мястото не отговаря на начина на първи контакт: проверете и двете."
   ),
-  "streetWork.unknownFirstContactChannel": labelsOf(
+  "streetWork.unknownFirstContactChannel": Labels.of(
     "The service chose a way of first contact street work does not know.",
     "Služba zvolila způsob prvokontaktu, který terénní programy neznají.",
     "Paslauga pasirinko pirmojo kontakto būdą, kurio darbas gatvėje nenumato.",
     "Услугата е избрала начин на първи контакт, който теренната работа не познава."
   ),
-  "streetWork.noFirstContactChannel": labelsOf(
+  "streetWork.noFirstContactChannel": Labels.of(
     "Choose the ways of first contact the service uses in its localities.",
     "Zvolte způsoby prvokontaktu, které služba v lokalitách využívá.",
     "Pasirinkite pirmojo kontakto būdus, kuriuos paslauga naudoja savo vietovėse.",
     "Изберете начините на първи контакт, които услугата използва в своите населени места."
   ),
-  "streetWork.newToServiceOnFirstContact": labelsOf(
+  "streetWork.newToServiceOnFirstContact": Labels.of(
     "People new to the service belong on a first contact only.",
     "Lidé, kteří o službě předtím nevěděli, patří jen k prvnímu kontaktu.",
     "Naujai apie paslaugą sužinoję žmonės žymimi tik pirmajame kontakte.",
     "Хората, които не са знаели за услугата, се отбелязват само при първи контакт."
   ),
-  "streetWork.newToServiceCount": labelsOf(
+  "streetWork.newToServiceCount": Labels.of(
     "More people new to the service than people in the contact: check the count.",
     "Více lidí nových pro službu, než kolik jich bylo v kontaktu: ověřte počet.",
     "Naujų paslaugos žmonių daugiau nei kontakte dalyvavusių žmonių: patikrinkite skaičių.",
     "Повече нови за услугата хора, отколкото хора в контакта: проверете броя."
   ),
-  "streetWork.noFee": labelsOf(
+  "streetWork.noFee": Labels.of(
     "Outreach programmes are provided free of charge: no fee can be charged.",
     "Terénní programy se poskytují bez úhrady: poplatek nelze účtovat.",
     "Darbo gatvėje paslaugos teikiamos nemokamai: mokesčio imti negalima.",
@@ -210,7 +201,7 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
     description: "Street work serves people of its target age (11–26 unless the service says otherwise).",
     check: (_command, facts, v) => {
       if (facts.service.ageRange !== undefined || facts.person === undefined) return v.allow
-      switch (ageRangeFit(ageBandRange[facts.person.ageBand], ageRange)) {
+      switch (AgeBand.fit(facts.person.ageBand, ageRange)) {
         case "outside":
           return v.deny("the age band is outside the target age", "streetWork.targetAge.outside")
         case "partly":
@@ -232,7 +223,7 @@ export const makeRules = (ageRange: AgeRange = defaultAgeRange): StreetWorkRules
     check: (command, facts, v) =>
       command.contact.firstContactChannel === "lan-party" &&
         facts.person !== undefined &&
-        ageRangeFit(ageBandRange[facts.person.ageBand], lanPartyAgeRange) === "outside"
+        AgeBand.fit(facts.person.ageBand, lanPartyAgeRange) === "outside"
         ? v.warn("a LAN party first contact outside its age range", "streetWork.lanPartyAge")
         : v.allow
   })

@@ -9,8 +9,7 @@
  *
  * @since 0.1.0
  */
-import { labelsOf } from "@pomoc/core"
-import type { Labels, LocationKind } from "@pomoc/core"
+import { Labels, type LocationKind } from "@pomoc/core"
 
 /**
  * What street workers do in a contact. The Czech terms are those of §69 and of Czech practice
@@ -27,55 +26,55 @@ import type { Labels, LocationKind } from "@pomoc/core"
  * @category models
  */
 export const interventions = {
-  contact: labelsOf("Contact work", "Kontaktní práce", "Kontaktinis darbas", "Контактна работа"),
-  "first-heard-of-service": labelsOf(
+  contact: Labels.of("Contact work", "Kontaktní práce", "Kontaktinis darbas", "Контактна работа"),
+  "first-heard-of-service": Labels.of(
     "Had not known the service before",
     "Předtím o službě nevěděl(a)",
     "Anksčiau apie paslaugą nežinojo",
     "Преди това не е знаел(а) за услугата"
   ),
-  information: labelsOf("Information", "Informační servis", "Informavimas", "Информиране"),
-  conversation: labelsOf("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
-  counselling: labelsOf(
+  information: Labels.of("Information", "Informační servis", "Informavimas", "Информиране"),
+  conversation: Labels.of("Conversation", "Rozhovor", "Pokalbis", "Разговор"),
+  counselling: Labels.of(
     "Basic social counselling",
     "Základní sociální poradenství",
     "Socialinis konsultavimas",
     "Основно социално консултиране"
   ),
-  "crisis-intervention": labelsOf(
+  "crisis-intervention": Labels.of(
     "Crisis intervention",
     "Krizová intervence",
     "Krizių intervencija",
     "Кризисна интервенция"
   ),
-  accompaniment: labelsOf("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
-  "mediation-of-contact": labelsOf(
+  accompaniment: Labels.of("Accompaniment", "Doprovod", "Palydėjimas", "Придружаване"),
+  "mediation-of-contact": Labels.of(
     "Mediation of contact with the social environment",
     "Zprostředkování kontaktu se společenským prostředím",
     "Tarpininkavimas palaikant ryšį su socialine aplinka",
     "Посредничество за контакт със социалната среда"
   ),
-  "social-therapy": labelsOf(
+  "social-therapy": Labels.of(
     "Social therapeutic activities",
     "Sociálně terapeutické činnosti",
     "Socialinė terapinė veikla",
     "Социално-терапевтични дейности"
   ),
-  "assistance-with-rights": labelsOf(
+  "assistance-with-rights": Labels.of(
     "Help with asserting rights, legitimate interests and personal affairs",
     "Pomoc při uplatňování práv, oprávněných zájmů a při obstarávání osobních záležitostí",
     "Pagalba ginant teises, teisėtus interesus ir tvarkant asmeninius reikalus",
     "Помощ при упражняване на права и законни интереси и при уреждане на лични дела"
   ),
-  "work-with-family": labelsOf("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
-  "group-work": labelsOf("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
-  "prevention-activity": labelsOf(
+  "work-with-family": Labels.of("Work with the family", "Práce s rodinou", "Darbas su šeima", "Работа със семейството"),
+  "group-work": Labels.of("Group work", "Skupinová práce", "Grupinis darbas", "Групова работа"),
+  "prevention-activity": Labels.of(
     "Prevention activity",
     "Preventivní aktivita",
     "Prevencinė veikla",
     "Превантивна дейност"
   ),
-  "individual-planning": labelsOf(
+  "individual-planning": Labels.of(
     "Individual planning",
     "Individuální plánování",
     "Individualus planavimas",
@@ -99,12 +98,12 @@ export type Intervention = keyof typeof interventions
  * @category models
  */
 export const channels = {
-  "in-person": labelsOf("In person", "Osobně", "Asmeniškai", "Лично"),
-  "social-network": labelsOf("Social network", "Sociální sítě", "Socialiniai tinklai", "Социални мрежи"),
-  email: labelsOf("E-mail", "E-mail", "El. paštas", "Имейл"),
-  phone: labelsOf("Phone", "Telefonicky", "Telefonu", "По телефона"),
-  "text-message": labelsOf("Text message", "Textová zpráva (SMS)", "Trumpoji žinutė", "Текстово съобщение"),
-  "school-message-box": labelsOf(
+  "in-person": Labels.of("In person", "Osobně", "Asmeniškai", "Лично"),
+  "social-network": Labels.of("Social network", "Sociální sítě", "Socialiniai tinklai", "Социални мрежи"),
+  email: Labels.of("E-mail", "E-mail", "El. paštas", "Имейл"),
+  phone: Labels.of("Phone", "Telefonicky", "Telefonu", "По телефона"),
+  "text-message": Labels.of("Text message", "Textová zpráva (SMS)", "Trumpoji žinutė", "Текстово съобщение"),
+  "school-message-box": Labels.of(
     "Message in the box at school",
     "Vzkaz do schránky ve škole",
     "Žinutė į dėžutę mokykloje",
@@ -128,38 +127,38 @@ export type Channel = keyof typeof channels
  * @category models
  */
 export const firstContactChannels = {
-  "school-streetwork": labelsOf(
+  "school-streetwork": Labels.of(
     "Streetwork at a primary school (grades 6–9, lunch break)",
     "Streetwork na základní škole (6.–9. třída, polední pauza)",
     "Gatvės darbas pagrindinėje mokykloje (6–9 klasės, pietų pertrauka)",
     "Улична работа в основно училище (6.–9. клас, обедна почивка)"
   ),
-  "shopping-centre-contact-point": labelsOf(
+  "shopping-centre-contact-point": Labels.of(
     "Permanent contact point in a shopping centre",
     "Stálé kontaktní místo v obchodním centru",
     "Nuolatinis kontaktinis punktas prekybos centre",
     "Постоянен контактен пункт в търговски център"
   ),
-  "lan-party": labelsOf(
+  "lan-party": Labels.of(
     "LAN party for gamers aged 11–16",
     "LAN party pro hráče a hráčky online her ve věku 11–16 let",
     "LAN vakarėlis 11–16 metų žaidėjams",
     "LAN парти за геймъри на възраст 11–16 години"
   ),
-  "social-media-profile": labelsOf(
+  "social-media-profile": Labels.of(
     "The service's profile on a social platform (e.g. TikTok)",
     "Profil služby na sociální síti (např. TikTok)",
     "Paslaugos paskyra socialinėje platformoje (pvz., „TikTok“)",
     "Профил на услугата в социална платформа (напр. TikTok)"
   ),
-  "online-outreach": labelsOf(
+  "online-outreach": Labels.of(
     "Online outreach on social platforms",
     "Online terénní práce na sociálních sítích",
     "Darbas su jaunimu internete, socialinėse platformose",
     "Онлайн теренна работа в социалните платформи"
   ),
-  "street-work": labelsOf("Street work", "Terénní práce na ulici", "Darbas gatvėje", "Улична работа"),
-  other: labelsOf("Another way", "Jiný způsob", "Kitas būdas", "Друг начин")
+  "street-work": Labels.of("Street work", "Terénní práce na ulici", "Darbas gatvėje", "Улична работа"),
+  other: Labels.of("Another way", "Jiný způsob", "Kitas būdas", "Друг начин")
 }
 
 /**
@@ -177,16 +176,16 @@ export type FirstContactChannel = keyof typeof firstContactChannels
  * @category models
  */
 export const locationKinds = {
-  "street-area": labelsOf(
+  "street-area": Labels.of(
     "Street, park or square",
     "Ulice, park nebo náměstí",
     "Gatvė, parkas ar aikštė",
     "Улица, парк или площад"
   ),
-  school: labelsOf("School grounds", "Areál školy", "Mokyklos teritorija", "Двор на училището"),
-  "shopping-centre": labelsOf("Shopping centre", "Obchodní centrum", "Prekybos centras", "Търговски център"),
-  "event-venue": labelsOf("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
-  "online-platform": labelsOf("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
+  school: Labels.of("School grounds", "Areál školy", "Mokyklos teritorija", "Двор на училището"),
+  "shopping-centre": Labels.of("Shopping centre", "Obchodní centrum", "Prekybos centras", "Търговски център"),
+  "event-venue": Labels.of("Event venue", "Místo konání akce", "Renginio vieta", "Място на събитието"),
+  "online-platform": Labels.of("Online platform", "Online platforma", "Internetinė platforma", "Онлайн платформа")
 } satisfies Partial<Record<LocationKind, Labels>>
 
 /**
@@ -212,45 +211,45 @@ export const placeOfChannel: Readonly<Partial<Record<FirstContactChannel, Locati
  * @category models
  */
 export const needs = {
-  "school-difficulties": labelsOf(
+  "school-difficulties": Labels.of(
     "Difficulties at school",
     "Obtíže ve škole",
     "Sunkumai mokykloje",
     "Трудности в училище"
   ),
-  "family-relationships": labelsOf(
+  "family-relationships": Labels.of(
     "Family relationships",
     "Vztahy v rodině",
     "Santykiai šeimoje",
     "Отношения в семейството"
   ),
-  "peer-relationships": labelsOf(
+  "peer-relationships": Labels.of(
     "Relationships with peers",
     "Vztahy s vrstevníky",
     "Santykiai su bendraamžiais",
     "Отношения с връстниците"
   ),
-  bullying: labelsOf(
+  bullying: Labels.of(
     "Bullying or cyberbullying",
     "Šikana nebo kyberšikana",
     "Patyčios ar patyčios elektroninėje erdvėje",
     "Тормоз или кибертормоз"
   ),
-  "mental-wellbeing": labelsOf("Mental well-being", "Psychická pohoda", "Psichikos sveikata", "Психично благополучие"),
-  "substance-use": labelsOf(
+  "mental-wellbeing": Labels.of("Mental well-being", "Psychická pohoda", "Psichikos sveikata", "Психично благополучие"),
+  "substance-use": Labels.of(
     "Alcohol, drugs or other substances",
     "Alkohol, drogy a jiné návykové látky",
     "Alkoholis, narkotikai ar kitos medžiagos",
     "Алкохол, наркотици или други вещества"
   ),
-  "online-risks": labelsOf(
+  "online-risks": Labels.of(
     "Risks of the online world (gaming, sharing, contacts)",
     "Rizika online světa (hraní, sdílení, kontakty)",
     "Interneto rizika (žaidimai, dalijimasis, pažintys)",
     "Рискове в онлайн света (игри, споделяне, контакти)"
   ),
-  "leisure-time": labelsOf("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
-  "money-and-work": labelsOf("Money and work", "Peníze a práce", "Pinigai ir darbas", "Пари и работа")
+  "leisure-time": Labels.of("Leisure time", "Volný čas", "Laisvalaikis", "Свободно време"),
+  "money-and-work": Labels.of("Money and work", "Peníze a práce", "Pinigai ir darbas", "Пари и работа")
 }
 
 /**
@@ -260,26 +259,26 @@ export const needs = {
  * @category models
  */
 export const activityTopics = {
-  "lan-party": labelsOf("LAN party", "LAN party", "LAN vakarėlis", "LAN парти"),
-  "school-streetwork-session": labelsOf(
+  "lan-party": Labels.of("LAN party", "LAN party", "LAN vakarėlis", "LAN парти"),
+  "school-streetwork-session": Labels.of(
     "Streetwork session at a school",
     "Streetwork v areálu školy",
     "Gatvės darbo užsiėmimas mokykloje",
     "Сесия на улична работа в училище"
   ),
-  "contact-point-hours": labelsOf(
+  "contact-point-hours": Labels.of(
     "Opening hours of the contact point",
     "Provozní doba kontaktního místa",
     "Kontaktinio punkto darbo valandos",
     "Работно време на контактния пункт"
   ),
-  "prevention-video": labelsOf(
+  "prevention-video": Labels.of(
     "Short prevention video on a social platform",
     "Krátké preventivní video na sociální síti",
     "Trumpas prevencinis vaizdo įrašas socialinėje platformoje",
     "Кратко превантивно видео в социална платформа"
   ),
-  "risk-mapping": labelsOf(
+  "risk-mapping": Labels.of(
     "Mapping of risk phenomena among youth",
     "Mapování rizikových jevů u mládeže",
     "Jaunimo rizikos reiškinių tyrimas",

@@ -1,6 +1,7 @@
 /**
- * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by the path
- * the registry names each label with; `Plugin.translate` adds them to the plugin.
+ * The plugin's labels in Ukrainian (many clients of the seeds' services speak it), by label
+ * path, list items named by their code or id (`indicators.<code>.labels`), so the table holds
+ * when a list's order changes; `Plugin.translate` adds them to the plugin.
  */
 export const uk: Readonly<Record<string, string>> = {
   "labels.name": "Вулична (теренна) робота",
@@ -53,24 +54,26 @@ export const uk: Readonly<Record<string, string>> = {
   "taxonomies.activityTopics.contact-point-hours": "Години роботи контактного пункту",
   "taxonomies.activityTopics.prevention-video": "Коротке профілактичне відео на соціальній платформі",
   "taxonomies.activityTopics.risk-mapping": "Картування ризикових явищ серед молоді",
-  "extraPrinciples[0].labels": "Теренний підхід: бути там, де є клієнти",
-  "indicators[0].labels": "Контакт із працівниками",
-  "indicators[1].labels": "Знову звернувся(лася) після першого контакту",
-  "indicators[2].labels": "Отримав(ла) підтримку у складній життєвій ситуації",
-  "indicators[3].labels": "Складна ситуація",
-  "indicators[4].labels": "Працює з працівниками над індивідуальним планом",
-  "indicators[5].labels": "Ризикована поведінка",
-  "goals[0].labels": "Бути там, де є молодь, і досягати тих, хто не знав про службу",
-  "goals[1].labels": "Підтримка у складних життєвих ситуаціях і в нелегкий час дорослішання",
-  "goals[2].labels": "Працювати з молоддю над її індивідуальними планами",
-  "goals[3].labels": "Запобігати ризикованій поведінці",
-  "reports[1].labels": "Люди, які раніше не знали про службу, за способом першого контакту",
-  "reports[2].labels": "Люди, охоплені вперше, за способом першого контакту та місцем",
-  "reports[3].labels": "Контакти за каналом і місцем",
-  "reports[5].labels": "Учасники за місяцями",
-  "reports[6].labels": "Відвідування групових заходів за темою",
-  "reports[8].labels": "Частка людей, які повернулися після першого контакту",
-  "reports[11].labels": "Частка нових для служби людей серед охоплених уперше, за способом першого контакту",
+  "extraPrinciples.outreach.labels": "Теренний підхід: бути там, де є клієнти",
+  "indicators.contact-established.labels": "Контакт із працівниками",
+  "indicators.came-back.labels": "Знову звернувся(лася) після першого контакту",
+  "indicators.received-support.labels": "Отримав(ла) підтримку у складній життєвій ситуації",
+  "indicators.situation.labels": "Складна ситуація",
+  "indicators.individual-plan.labels": "Працює з працівниками над індивідуальним планом",
+  "indicators.risky-behaviour.labels": "Ризикована поведінка",
+  "goals.be-where-young-people-are.labels": "Бути там, де є молодь, і досягати тих, хто не знав про службу",
+  "goals.support-in-difficult-situations.labels":
+    "Підтримка у складних життєвих ситуаціях і в нелегкий час дорослішання",
+  "goals.individual-planning.labels": "Працювати з молоддю над її індивідуальними планами",
+  "goals.prevention.labels": "Запобігати ризикованій поведінці",
+  "reports.new-to-service-by-channel.labels": "Люди, які раніше не знали про службу, за способом першого контакту",
+  "reports.first-contacts-by-place.labels": "Люди, охоплені вперше, за способом першого контакту та місцем",
+  "reports.contacts-by-channel.labels": "Контакти за каналом і місцем",
+  "reports.contacts-by-month.labels": "Учасники за місяцями",
+  "reports.activities-by-topic.labels": "Відвідування групових заходів за темою",
+  "reports.second-visit-rate.labels": "Частка людей, які повернулися після першого контакту",
+  "reports.new-to-service-share-by-channel.labels":
+    "Частка нових для служби людей серед охоплених уперше, за способом першого контакту",
   "messages.streetWork.targetAge.outside":
     "Вікова група поза цільовим віком програми: запропонуйте, що можете, і порекомендуйте відповідну службу.",
   "messages.streetWork.targetAge.partly":

@@ -17,6 +17,38 @@ const cellOf = (table: Suppression.SuppressedTable, row: Store.FacetValue, colum
 /** A LAN party reaching 40 gamers, 30 of whom had not heard of the service; a school visit reaching 14, 6 of them new; one follow-up by the school's message box. */
 const contacts = [
   contact({
+    id: "lan",
+    firstContact: true,
+    firstContactChannel: "lan-party",
+    locationKind: "event-venue",
+    mode: "group",
+    anonymousCount: 40,
+    interventions: ["contact"],
+    fields: { newToService: 30 }
+  }),
+  contact({
+    id: "school",
+    firstContact: true,
+    firstContactChannel: "school-streetwork",
+    locationKind: "school",
+    mode: "group",
+    anonymousCount: 14,
+    interventions: ["contact"],
+    fields: { newToService: 6 }
+  }),
+  contact({
+    id: "follow-up",
+    channel: "school-message-box",
+    locationKind: "school",
+    mode: "group",
+    anonymousCount: 6,
+    interventions: ["conversation"]
+  })
+]
+
+/** The same people recorded the pre-0.2 way: a group split in two first contacts, the new ones tagged `first-heard-of-service`. */
+const tagged = [
+  contact({
     id: "lan-new",
     firstContact: true,
     firstContactChannel: "lan-party",
@@ -33,32 +65,6 @@ const contacts = [
     mode: "group",
     anonymousCount: 10,
     interventions: ["contact"]
-  }),
-  contact({
-    id: "school-new",
-    firstContact: true,
-    firstContactChannel: "school-streetwork",
-    locationKind: "school",
-    mode: "group",
-    anonymousCount: 6,
-    interventions: ["contact", "first-heard-of-service"]
-  }),
-  contact({
-    id: "school-known",
-    firstContact: true,
-    firstContactChannel: "school-streetwork",
-    locationKind: "school",
-    mode: "group",
-    anonymousCount: 8,
-    interventions: ["contact"]
-  }),
-  contact({
-    id: "follow-up",
-    channel: "school-message-box",
-    locationKind: "school",
-    mode: "group",
-    anonymousCount: 6,
-    interventions: ["conversation"]
   })
 ]
 
@@ -74,11 +80,22 @@ describe("the effect of each way of first contact", () => {
 
   it("counts, per way, the people who had not known the service before (75 % at the LAN party)", () => {
     const { table } = runReport(byId("new-to-service-by-channel"), contacts)
-    const lanNew = cellOf(table, "lan-party", "first-heard-of-service")
+    const lanNew = cellOf(table, "lan-party")
     const lanAll = cellOf(runReport(byId("first-contacts-by-channel"), contacts).table, "lan-party")
     expect(lanNew).toEqual({ _tag: "Value", count: 30 })
-    expect(cellOf(table, "school-streetwork", "first-heard-of-service")).toEqual({ _tag: "Value", count: 6 })
+    expect(cellOf(table, "school-streetwork")).toEqual({ _tag: "Value", count: 6 })
     expect(lanNew?._tag === "Value" && lanAll?._tag === "Value" ? lanNew.count / lanAll.count : undefined).toBe(0.75)
+  })
+
+  it("reads newToService, not the old first-heard-of-service tag", () => {
+    expect(cellOf(runReport(byId("new-to-service-by-channel"), tagged).table, "lan-party")).toEqual({
+      _tag: "Value",
+      count: 0
+    })
+    expect(cellOf(runReport(byId("first-contacts-by-channel"), tagged).table, "lan-party")).toEqual({
+      _tag: "Value",
+      count: 40
+    })
   })
 
   it("shows every way of first contact of the plugin, in the plugin's order, even with nobody in it", () => {

@@ -10,7 +10,7 @@
  *
  * @since 0.1.0
  */
-import { Store } from "@pomoc/core"
+import { Audit, Store } from "@pomoc/core"
 import { Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type * as Statement from "effect/sql/Statement"
@@ -25,6 +25,7 @@ import {
   type RecordRow,
   text
 } from "./internal/rows.js"
+import * as NodeHasher from "./NodeHasher.js"
 import type { ByShape, PersonRow, SqlDialect } from "./SqlDialect.js"
 
 /**
@@ -683,8 +684,12 @@ export const make = (options: Options): Effect.Effect<Store.StoreShape, Store.St
         sinceStats = 0
         return Effect.ignore(dialect.refreshStatistics(sql))
       })
+    // Sealed with Node's native SHA-256 (the same digests as core's portable one).
     const commit: Store.StoreShape["commit"] = (unit) =>
-      Effect.tap(store.commit(unit), () => refreshStats(unit.writes.length + (unit.deletes?.length ?? 0)))
+      Effect.tap(
+        Effect.provideService(store.commit(unit), Audit.Hasher, NodeHasher.sha256),
+        () => refreshStats(unit.writes.length + (unit.deletes?.length ?? 0))
+      )
     return { ...store, commit }
   })
 

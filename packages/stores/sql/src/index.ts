@@ -12,3 +12,5 @@ export * as SqlStore from "./SqlStore.js"
 export * as SqlDialect from "./SqlDialect.js"
 /** @since 0.2.0 */
 export * as SqlErrors from "./SqlErrors.js"
+/** @since 0.2.0 */
+export * as NodeHasher from "./NodeHasher.js"

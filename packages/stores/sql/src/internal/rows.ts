@@ -6,7 +6,7 @@
  * @internal
  */
 import { Audit, Store } from "@pomoc/core"
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import { corrupt } from "./errors.js"
 
 /** A record row as selected by `recordColumns`. */
@@ -124,24 +124,30 @@ export const decodeRecords = (
     }
   })
 
-const decodeDraft = Schema.decodeUnknownSync(Audit.AuditDraft)
-
+// Without Schema: verifying a log reads every entry (`Audit.decodeDraft` makes the same checks).
 const toAuditEntry = (row: AuditRow): Audit.AuditEntry => {
-  const raw = json("readAudit", "entry", row.entry)
-  let draft: Audit.AuditDraft
-  try {
-    draft = decodeDraft(raw)
-  } catch {
-    throw corrupt("readAudit", `audit entry ${String(row.seq)} does not hold a valid entry`)
+  const draft = Audit.decodeDraft(json("readAudit", "entry", row.entry))
+  if (Audit.isDraftIssue(draft)) {
+    throw corrupt(
+      "readAudit",
+      `audit entry ${String(row.seq)} does not hold a valid entry: ${draft.field} ${draft.rule}`
+    )
   }
-  return { ...draft, seq: Number(row.seq), prevHash: row.prev_hash, hash: row.hash }
+  // The draft is a fresh object of our own: completed in place rather than copied.
+  const entry = draft as { -readonly [K in keyof Audit.AuditEntry]: Audit.AuditEntry[K] }
+  entry.seq = Number(row.seq)
+  entry.prevHash = row.prev_hash
+  entry.hash = row.hash
+  return entry
 }
 
 /** Decodes audit rows, failing with the first `CorruptData`. */
 export const decodeAudit = (rows: ReadonlyArray<AuditRow>): Effect.Effect<Array<Audit.AuditEntry>, Store.StoreError> =>
   Effect.suspend(() => {
     try {
-      return Effect.succeed(rows.map(toAuditEntry))
+      const out = new Array<Audit.AuditEntry>(rows.length)
+      for (let i = 0; i < rows.length; i++) out[i] = toAuditEntry(rows[i]!)
+      return Effect.succeed(out)
     } catch (error) {
       return error instanceof Store.StoreError ? Effect.fail(error) : Effect.die(error)
     }
