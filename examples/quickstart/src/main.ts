@@ -27,7 +27,7 @@ const [summary, evening] = await Effect.runPromise(
 )
 const reports: Record<string, string> = {}
 for (const [organisation, html] of Object.entries(await Effect.runPromise(annualReports(summary)))) {
-  const file = join(folder, `annual-report-2026-${organisation}.html`)
+  const file = join(folder, `annual-report-2025-${organisation}.html`)
   writeFileSync(file, html)
   reports[organisation] = relative(workingFolder, file)
 }

@@ -36,7 +36,7 @@ export const pomocLayer = <E>(
   pseudonymKey: KeyMaterial.KeyMaterial = KeyMaterial.generate()
 ) =>
   Casework.layer(Casework.configFromRegistry(registry)).pipe(
-    Layer.provide(FieldCrypto.layer({ keys: { "key-2026": key }, current: "key-2026" })),
+    Layer.provide(FieldCrypto.layer({ keys: { "key-2025": key }, current: "key-2025" })),
     Layer.provide(Pseudonym.layer(pseudonymKey)),
     Layer.provideMerge(store)
   )
@@ -56,11 +56,11 @@ const staff = [
   { id: auditor, grants: [{ role: "auditor", services: "*" }] }
 ] as const
 
-const monday = Date.UTC(2026, 2, 2, 14, 0)
+const monday = Date.UTC(2025, 2, 3, 14, 0)
 const day = (d: number, hour = 0) => DateTime.formatIso(DateTime.makeUnsafe(monday + d * 86_400_000 + hour * 3_600_000))
 
 /** The year the annual reports cover. */
-export const year = { from: "2026-01-01T00:00:00.000Z", to: "2027-01-01T00:00:00.000Z" }
+export const year = { from: "2025-01-01T00:00:00.000Z", to: "2026-01-01T00:00:00.000Z" }
 
 /** One organisation of the quickstart, its service and the reports of its service's plugin. */
 export interface Organisation {
@@ -450,7 +450,7 @@ export const format = (
     }
   }
   const [club, debt] = s.organisations
-  lines.push("Pomoc quickstart: two organisations, one week (2 to 6 March 2026)")
+  lines.push("Pomoc quickstart: two organisations, one week (3 to 7 March 2025)")
   lines.push("")
   lines.push(`== ${club!.name}: ${club!.serviceName} (${club!.serviceType})`)
   lines.push(

@@ -51,7 +51,7 @@ export const secondEvening = Effect.gen(function*() {
   const { value: fixed } = yield* pomoc.correctContact(eva, { id: evening.id, changes: { durationMinutes: 120 } })
   const changes = yield* pomoc.recordChanges(coordinator, { kind: "contact", id: evening.id })
   // The client brought all the letters last week: the counsellor marks her step done now.
-  const doneAt = DateTime.formatIso(DateTime.makeUnsafe(Date.UTC(2026, 2, 5, 16)))
+  const doneAt = DateTime.formatIso(DateTime.makeUnsafe(Date.UTC(2025, 2, 6, 16)))
   const { value: step } = yield* pomoc.completeStep(petr, {
     planId: "plan-1",
     stepId: "step-1",

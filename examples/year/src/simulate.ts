@@ -208,10 +208,10 @@ export const simulate = (seed: number, onProgress: (done: number, total: number)
     }
 
     // An erasure: a debt client asks to be forgotten. The person is gone; the counts stay.
-    const clientsReport = { reportId: "clients-by-age-band", serviceId: debtServiceId, ...year }
-    const before = yield* pomoc.report(debtCoordinator, clientsReport)
+    const countsReport = { reportId: "contacts-by-month", serviceId: debtServiceId, ...year }
+    const before = yield* pomoc.report(debtCoordinator, countsReport)
     yield* pomoc.erasePerson(debtCoordinator, erasedClient)
-    const after = yield* pomoc.report(debtCoordinator, clientsReport)
+    const after = yield* pomoc.report(debtCoordinator, countsReport)
     const readAfter = yield* Effect.flip(pomoc.getPerson(debtCoordinator, erasedClient))
 
     const organisations: Array<OrganisationYear> = []

@@ -2,7 +2,16 @@
  * The setting of the daily-work tests (issue 12): every store, and an organisation with a
  * low-threshold club and a debt-counselling service, their staff, one person in each.
  */
-import { Casework, FieldCrypto, KeyMaterial, Pseudonym, Registry, StaffDirectory, Store } from "@pomoc/core"
+import {
+  Casework,
+  FieldCrypto,
+  KeyMaterial,
+  Pseudonym,
+  Registry,
+  StaffDirectory,
+  type StepActor,
+  Store
+} from "@pomoc/core"
 import { debtCounselling } from "@pomoc/service-debt-counselling"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect, Layer, ManagedRuntime } from "effect"
@@ -173,6 +182,24 @@ export const marek = (h: Harness) =>
       nickname: "Marek"
     })
   )
+
+/** Marek's cooperation with the debt service, and his plan `plan` with one goal `g1` of these steps. */
+export const withPlan = async (
+  h: Pick<Harness, "run">,
+  steps: ReadonlyArray<{ readonly id: string; readonly description: string; readonly takenBy: StepActor }>
+) => {
+  await h.run((api) => api.startCooperation(petr, { serviceId: "debt", personId: "marek", startedAt: T(2, 11) }))
+  await h.run((api) =>
+    api.createPlan(petr, {
+      id: "plan",
+      personId: "marek",
+      serviceId: "debt",
+      createdAt: T(3),
+      reviews: [],
+      goals: [{ id: "g1", inPersonsWords: "Pay the debts off without losing the flat.", status: "open", steps }]
+    })
+  )
+}
 
 /** Shares a club person with the debt service on their sharing consent `consentId` (issue 11: never directly). */
 export const shareWithDebt = async (h: Harness, personId: string, consentId: string) => {

@@ -6,7 +6,8 @@
  * its tokens (finding people, the people shared into a service, the referrals made to a service,
  * a record's history) fails with `IndexRebuildNeeded` naming the kind and the fix, instead of
  * silently missing the old records; reads that need no token go on. After the rebuild, the old
- * records are found.
+ * records are found. Plan steps written before their token (`IndexTokens.stepOf`) are noted by
+ * the migration `plan-step-tokens` (SQLite 9, PostgreSQL 10): a step operation refuses until they are rebuilt.
  */
 import { Casework, FieldCrypto, KeyMaterial, Pseudonym, Reindex, StaffDirectory, Store } from "@pomoc/core"
 import { PostgresStore } from "@pomoc/store-postgres"
@@ -17,7 +18,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
 import { clientConfig, createSchema, freshSchema, withRaw } from "../../../packages/stores/postgres/test/stores.js"
-import { admin, ana, eva, kubaToDebt, marta, ola, petr, registry, setUp, T } from "./daily-fixture.js"
+import { admin, ana, eva, kubaToDebt, marta, ola, petr, registry, setUp, T, withPlan } from "./daily-fixture.js"
 
 const fieldKey = KeyMaterial.generate()
 const pseudonymKey = KeyMaterial.generate()
@@ -134,68 +135,143 @@ const upgradeStory = async (api: ReturnType<typeof open>) => {
   expect(await api.pending()).toEqual([])
 }
 
-describe("index backfill after an upgrade", () => {
-  it("SQLite file: reads through tokens are refused, naming the fix, until Reindex.rebuildAll", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "pomoc-backfill-"))
-    const file = join(dir, "backfill.db")
+/** Marek's plan `plan` in the debt service, with three steps. */
+const writePlan = async (api: ReturnType<typeof open>) => {
+  await setUp(api as never)
+  await withPlan(api, ["s1", "s2", "s3"].map((id) => ({ id, description: "Call the bailiff.", takenBy: "person" })))
+}
+
+const completeStep = (api: ReturnType<typeof open>, stepId: string) =>
+  api.run((a) => a.completeStep(petr, { planId: "plan", stepId, doneBy: "person" }))
+
+/** After the upgrade: a step operation refuses until the plan steps are rebuilt, then finds the step. */
+const stepsUpgradeStory = async (api: ReturnType<typeof open>) => {
+  expect(await api.pending()).toEqual(["reindex:plan-step"])
+  await refusedFor(() => completeStep(api, "s2"), "plan-step")
+  expect(await api.rebuild("plan-step")).toMatchObject({ rebuilt: 3 })
+  expect(await api.pending()).toEqual([])
+  expect((await completeStep(api, "s2")).value).toMatchObject({ id: "s2", doneBy: "person" })
+}
+
+/** A database of an earlier version: plan steps without their tokens, before `plan-step-tokens` (`version`). */
+const withoutStepTokens = (version: number) => [
+  "DELETE FROM pomoc_record_lookup WHERE kind = 'plan-step'",
+  "UPDATE pomoc_records SET lookup = NULL WHERE kind = 'plan-step'",
+  `DELETE FROM pomoc_migrations WHERE version = ${version}`
+]
+
+type Api = ReturnType<typeof open>
+
+/**
+ * A SQLite file written by today's version (`write`, then `fresh` checks it), brought back to an
+ * earlier version by `downgrade` (SQL), and opened again: `story` runs on the upgraded store.
+ */
+const sqliteUpgrade = async (
+  write: (api: Api) => Promise<void>,
+  fresh: (api: Api) => Promise<void>,
+  downgrade: string,
+  story: (api: Api) => Promise<void>
+) => {
+  const dir = mkdtempSync(join(tmpdir(), "pomoc-backfill-"))
+  const file = join(dir, "backfill.db")
+  try {
+    const before = open(SqliteStore.layer({ filename: file }))
     try {
-      const before = open(SqliteStore.layer({ filename: file }))
-      try {
-        await write(before)
+      await write(before)
+      await fresh(before)
+    } finally {
+      await before.dispose()
+    }
+    const db = SqliteDriver.open(file)
+    try {
+      db.exec(downgrade)
+    } finally {
+      db.close()
+    }
+    const after = open(SqliteStore.layer({ filename: file }))
+    try {
+      await story(after)
+    } finally {
+      await after.dispose()
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** The same on a fresh PostgreSQL schema, brought back by `downgrade` (statements). */
+const pgUpgrade = async (
+  write: (api: Api) => Promise<void>,
+  fresh: (api: Api) => Promise<void>,
+  downgrade: ReadonlyArray<string>,
+  story: (api: Api) => Promise<void>
+) => {
+  const schema = freshSchema()
+  const before = open(Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema)))))
+  try {
+    await write(before)
+    await fresh(before)
+  } finally {
+    await before.dispose()
+  }
+  await Effect.runPromise(
+    withRaw(schema, (sql) => Effect.forEach(downgrade, (statement) => sql.unsafe(statement), { discard: true }))
+  )
+  const after = open(Layer.unwrap(Effect.succeed(PostgresStore.layer(clientConfig(schema)))))
+  try {
+    await story(after)
+  } finally {
+    await after.dispose()
+  }
+}
+
+/** Steps written with their tokens wait for nothing, and are found by them. */
+const stepsFresh = async (api: Api) => {
+  expect(await api.pending()).toEqual([])
+  expect((await completeStep(api, "s1")).value).toMatchObject({ id: "s1", doneBy: "person" })
+}
+
+describe("plan steps' tokens after an upgrade", () => {
+  it("SQLite file: a step operation is refused, naming the fix, until Reindex.rebuildAll", () =>
+    sqliteUpgrade(writePlan, stepsFresh, withoutStepTokens(9).join(";\n"), stepsUpgradeStory))
+
+  it("PostgreSQL: a step operation is refused, naming the fix, until Reindex.rebuildAll", () =>
+    pgUpgrade(writePlan, stepsFresh, withoutStepTokens(10), stepsUpgradeStory))
+})
+
+describe("index backfill after an upgrade", () => {
+  it("SQLite file: reads through tokens are refused, naming the fix, until Reindex.rebuildAll", () =>
+    sqliteUpgrade(
+      write,
+      async (before) => {
         // A fresh store waits for nothing: its records were written with their tokens.
         expect(await before.pending()).toEqual([])
         expect((await reads(before).find()).people.map((p) => p.id)).toEqual(["jana"])
-      } finally {
-        await before.dispose()
-      }
+      },
       // Back to the database of an earlier version: no tokens, schema 6.
-      const db = SqliteDriver.open(file)
-      try {
-        db.exec(`
+      `
           DROP INDEX pomoc_record_lookup_order; ALTER TABLE pomoc_record_lookup DROP COLUMN at;
           DROP TABLE pomoc_pending; DROP TRIGGER pomoc_person_numbers_release;
           DELETE FROM pomoc_migrations WHERE version >= 7;
           DELETE FROM pomoc_record_lookup; UPDATE pomoc_records SET lookup = NULL;
-        `)
-      } finally {
-        db.close()
-      }
-      const after = open(SqliteStore.layer({ filename: file }))
-      try {
-        await upgradeStory(after)
-      } finally {
-        await after.dispose()
-      }
-    } finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
-  })
+        `,
+      upgradeStory
+    ))
 
-  it("PostgreSQL: reads through tokens are refused, naming the fix, until Reindex.rebuildAll", async () => {
-    const schema = freshSchema()
-    const layer = () => Layer.unwrap(Effect.as(createSchema(schema), PostgresStore.layer(clientConfig(schema))))
-    const before = open(layer())
-    try {
-      await write(before)
-      expect(await before.pending()).toEqual([])
-    } finally {
-      await before.dispose()
-    }
-    await Effect.runPromise(withRaw(schema, (sql) =>
-      Effect.forEach([
+  it("PostgreSQL: reads through tokens are refused, naming the fix, until Reindex.rebuildAll", () =>
+    pgUpgrade(
+      write,
+      async (before) => {
+        expect(await before.pending()).toEqual([])
+      },
+      [
         "DROP INDEX pomoc_record_lookup_order",
         "ALTER TABLE pomoc_record_lookup DROP COLUMN at",
         "DROP TABLE pomoc_pending",
         "DELETE FROM pomoc_migrations WHERE version >= 8",
         "DELETE FROM pomoc_record_lookup",
         "UPDATE pomoc_records SET lookup = NULL"
-      ], (statement) =>
-        sql.unsafe(statement), { discard: true })))
-    const after = open(Layer.unwrap(Effect.succeed(PostgresStore.layer(clientConfig(schema)))))
-    try {
-      await upgradeStory(after)
-    } finally {
-      await after.dispose()
-    }
-  })
+      ],
+      upgradeStory
+    ))
 })

@@ -5,7 +5,9 @@
 import { Casework, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { Effect } from "effect"
+import * as Clock from "effect/Clock"
 import { describe, expect, it } from "vitest"
+import { movedClock } from "./clock.js"
 import {
   admin,
   club,
@@ -709,9 +711,14 @@ describe("reports", () => {
         })
       )
     }
+    // Run after 2026 has ended: a year still open is refused (see "refuses a period that has not ended").
+    const later = movedClock()
+    later.set(Date.parse("2027-01-02T00:00:00.000Z") - Date.now())
     const total = async (period: Record<string, string>) => {
       const r = await run((api) =>
-        api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...period })
+        api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...period }).pipe(
+          Effect.provideService(Clock.Clock, later.clock)
+        )
       )
       return r.table._tag === "OneWay" ? r.table.total : undefined
     }
@@ -743,6 +750,43 @@ describe("reports", () => {
     expect(await problems({ period: "2026-13" })).toEqual(["period"])
     expect(await problems({ period: "2026-05", from: "2026-05-01" })).toEqual(["period"])
     expect(await problems({ from: "2026-02-30" })).toEqual(["from"])
+  })
+
+  it("refuses a period that has not ended: two runs of an open month could be subtracted (issue 14)", async () => {
+    const at = movedClock()
+    const report = (input: Record<string, string>) =>
+      fail((api) =>
+        api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", ...input }).pipe(
+          Effect.provideService(Clock.Clock, at.clock)
+        )
+      )
+    // On 20 May 2026 May, its quarter and its year are still open; so is a window bounding May.
+    at.set(Date.parse("2026-05-20T10:00:00.000Z") - Date.now())
+    for (
+      const input of [{ period: "2026-05" }, { period: "2026-Q2" }, { period: "2026" }, {
+        from: "2026-05-01",
+        to: "2026-06-01"
+      }]
+    ) {
+      const e = await report(input)
+      expect(e, JSON.stringify(input)).toMatchObject({ _tag: "InvalidCommand", field: "period" })
+      expect(e._tag === "InvalidCommand" && e.rule).toMatch(/ended/)
+      expect(JSON.stringify(e)).not.toMatch(/2026/)
+    }
+    // A minute before May ends it is still open.
+    at.set(Date.parse("2026-05-31T23:59:00.000Z") - Date.now())
+    expect(await report({ period: "2026-05" })).toMatchObject({ _tag: "InvalidCommand", field: "period" })
+    // Nothing was run, so nothing was audited as a report run.
+    const runs = async () => (await audit()).filter((e) => e.operation === "ReadReport").length
+    expect(await runs()).toBe(0)
+    // April has ended by then: it runs, and the run is audited.
+    const april = await run((api) =>
+      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "2026-04" }).pipe(
+        Effect.provideService(Clock.Clock, at.clock)
+      )
+    )
+    expect(april.scope).toMatchObject({ from: "2026-04-01T00:00:00.000Z", to: "2026-05-01T00:00:00.000Z" })
+    expect(await runs()).toBe(1)
   })
 
   it("refuses a threshold below the report's smallest one instead of ignoring it (issue 14)", async () => {

@@ -4,10 +4,13 @@
  * year minus its quarters gives no small cell away; and no all-time runs for those who do not
  * publish.
  */
-import { Registry, Report, Store } from "@pomoc/core"
+import { type Casework, Registry, Report, Store } from "@pomoc/core"
 import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
+import { Effect } from "effect"
+import * as Clock from "effect/Clock"
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
+import { movedClock } from "./clock.js"
 import { admin, club, eachTest, eva as worker, harness, marta as coordinator, ola as auditor } from "./daily-fixture.js"
 
 const schoolYear = { id: "school-2025", from: "2025-09", to: "2026-06" }
@@ -115,9 +118,18 @@ describe("declared reporting periods", () => {
     expect(changes.items.map((r) => r.operation)).toEqual(["CorrectOrganisation"])
     // And the new period runs (consistently with its calendar parts).
     await contact(day("2026-10", 3), ["contact"])
-    const run2026 = await run((api) =>
-      api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "school-2026" })
-    )
+    // Once it has ended: an open period is refused (two runs of it could be subtracted).
+    const at = movedClock()
+    const runAt = (iso: string) => {
+      at.set(Date.parse(iso) - Date.now())
+      return (api: Casework.Api) =>
+        api.report(coordinator, { reportId: "contacts-by-intervention", serviceId: "club", period: "school-2026" })
+          .pipe(
+            Effect.provideService(Clock.Clock, at.clock)
+          )
+    }
+    expect(await fail(runAt("2027-06-30T23:00:00.000Z"))).toMatchObject({ _tag: "InvalidCommand", field: "period" })
+    const run2026 = await run(runAt("2027-07-01T00:00:01.000Z"))
     expect(run2026.scope).toMatchObject({ from: "2026-09-01T00:00:00.000Z", to: "2027-07-01T00:00:00.000Z" })
   })
 

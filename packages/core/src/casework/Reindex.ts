@@ -9,8 +9,8 @@
  *   an older normalisation (the case fold of 0.2.0), get them. An upgrade that finds such records
  *   (the SQL stores' migration `index-v2`) makes reads through the kind's tokens fail with
  *   `Store.IndexRebuildNeeded` until `rebuildAll` has run for the whole kind, so a missing rebuild
- *   is never silent. (Plan steps are exempt: a step operation that misses a step's token finds
- *   the step among the person's steps.)
+ *   is never silent (migration `plan-step-tokens` does the same for plan steps written before
+ *   their token).
  *
  * Each call rewrites one page of records of a kind (optionally of one service) whose tokens
  * differ from what they should be: the same record, its data as stored (still encrypted), with

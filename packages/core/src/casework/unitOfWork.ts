@@ -15,6 +15,7 @@ import * as StoreModule from "../Store.js"
 import type { StoredRecord, StoreShape } from "../Store.js"
 import type { CaseworkError } from "./Config.js"
 import { NotFound } from "./Errors.js"
+import { tokensOf } from "./IndexTokens.js"
 import type * as Operation from "./Operation.js"
 import { type Mapping, mappings, type RecordIndex } from "./Records.js"
 import { sharedAt } from "./sharing.js"
@@ -212,7 +213,24 @@ export const makeReader = (store: StoreShape) => {
           return all.map((x) => x.l)
         })
       )
-    /** One page of a kind's records (not noted, not overlaid: lists are reads outside batches). */
+    /**
+     * A page through an index token, with the unit's own writes that hold the token in place of
+     * (or beside) the stored ones: a batch's step operation finds a step planned earlier in it.
+     */
+    const overlaid = <A>(page: Operation.LoadedPage<A>, kind: string, token: string): Operation.LoadedPage<A> => {
+      if (overlay === undefined) return page
+      const own = Array.from(overlay.ofKind(kind)).filter((p) => tokensOf(kind, p.value).includes(token))
+      if (own.length === 0) return page
+      const items = [
+        ...page.items.filter((i) => overlay.get(kind, i.id) === undefined),
+        ...own.map((p) => ({ loaded: { value: p.value as A, version: p.version }, at: p.index.at, id: p.id }))
+      ].sort((a, b) => ((a.at ?? "") < (b.at ?? "") ? -1 : (a.at ?? "") > (b.at ?? "") ? 1 : a.id < b.id ? -1 : 1))
+      return { items, next: page.next }
+    }
+    /**
+     * One page of a kind's records (not noted; overlaid only through a token: other lists are
+     * reads outside batches).
+     */
     const loadPage = <A>(m: Mapping<A>, query: StoreModule.PageQuery) =>
       (query.lookup === undefined ? Effect.void : indexReady(m.kind)).pipe(
         Effect.andThen(store.page({ ...query, kind: m.kind })),
@@ -237,7 +255,10 @@ export const makeReader = (store: StoreShape) => {
                   Effect.map((loaded) => ({ loaded, at: r.at, id: r.id }))
                 )
             ),
-            (items): Operation.LoadedPage<A> => ({ items, next: page.next })
+            (items): Operation.LoadedPage<A> =>
+              query.lookup === undefined
+                ? { items, next: page.next }
+                : overlaid({ items, next: page.next }, m.kind, query.lookup)
           )
         })
       )

@@ -203,8 +203,10 @@ const cellsOf = (
  * Runs a report on a named period, consistently with the runs of its parts (see the module's
  * description): each part is run the same way first. A cell some part hides is hidden here too
  * when showing it would give away what the hidden parts add up to and that is small (below the
- * threshold, or zero): the whole minus the parts that show it. Complements are chosen among the
- * cells the parts hide.
+ * threshold, or zero): the whole minus what the parts show, where a part that hides the cell
+ * counts by what its own parts show, down to the months (a year minus three quarters, October and
+ * November must not give December away; for counts that add up: records, sums, rates of records).
+ * Complements are chosen among the cells the parts hide.
  *
  * @example
  * ```ts
@@ -219,11 +221,29 @@ const cellsOf = (
  * @since 0.2.0
  * @category combinators
  */
-export const runConsistent: (
+export const runConsistent = (
   definition: ReportDefinition,
   store: Pick<StoreShape, "aggregate">,
   options: ConsistentOptions
-) => Effect.Effect<ReportResult, InvalidReport | StoreError> = Effect.fnUntraced(function*(
+): Effect.Effect<ReportResult, InvalidReport | StoreError> =>
+  Effect.map(consistent(definition, store, options), ({ result }) => result)
+
+/**
+ * A consistent run and its cover: for each cell, what a reader holding every run below it can
+ * subtract, its value where this run shows it, else what its parts' covers add up to (0 for a
+ * run without parts). A year's cover of a cell its fourth quarter hides is then its first three
+ * quarters and the months of the fourth that show it: the year minus that is what the hiding
+ * months add up to, which a year that looked only at its quarters would give away (the year minus
+ * three quarters, October and November is December).
+ */
+const consistent: (
+  definition: ReportDefinition,
+  store: Pick<StoreShape, "aggregate">,
+  options: ConsistentOptions
+) => Effect.Effect<
+  { readonly result: ReportResult; readonly cover: Map<string, number> },
+  InvalidReport | StoreError
+> = Effect.fnUntraced(function*(
   definition: ReportDefinition,
   store: Pick<StoreShape, "aggregate">,
   options: ConsistentOptions
@@ -239,17 +259,31 @@ export const runConsistent: (
   }
   // A declared period of one calendar period is that period.
   if (typeof period !== "string" && periodParts.length === 1) {
-    return yield* runConsistent(definition, store, { ...options, period: periodParts[0]! })
+    return yield* consistent(definition, store, { ...options, period: periodParts[0]! })
   }
-  if (parts.length === 0) return yield* Report.run(definition, store, runOptions)
-  const partCells: Array<Map<string, number | undefined>> = []
+  const partCovers: Array<Map<string, number>> = []
+  // Only counts that add up can be subtracted exactly: a year's distinct people are not its
+  // quarters' people added up, so for them a hidden part counts as nothing shown (the residual
+  // check stays with the direct parts, as conservative as before).
+  const adds = additive(definition)
+  const coverOf = (result: ReportResult): Map<string, number> => {
+    const cover = new Map<string, number>()
+    for (const [key, value] of cellsOf(result.table, result.rowKeys ?? [])) {
+      cover.set(key, value ?? (adds ? partCovers.reduce((acc, c) => acc + (c.get(key) ?? 0), 0) : 0))
+    }
+    return cover
+  }
+  if (parts.length === 0) {
+    const result = yield* Report.run(definition, store, runOptions)
+    return { result, cover: coverOf(result) }
+  }
   const hiddenByParts = new Map<string, HiddenCell>()
   let threshold = 1
   for (const part of parts) {
-    const r = yield* runConsistent(definition, store, part)
-    threshold = r.threshold
-    partCells.push(cellsOf(r.table, r.rowKeys ?? []))
-    for (const cell of Report.hiddenCells(r)) hiddenByParts.set(cellKey(cell), cell)
+    const r = yield* consistent(definition, store, part)
+    threshold = r.result.threshold
+    partCovers.push(r.cover)
+    for (const cell of Report.hiddenCells(r.result)) hiddenByParts.set(cellKey(cell), cell)
   }
   // The whole's own counts, to see what showing a cell would give away (never returned).
   const rows = yield* store.aggregate(Report.toAggregateQuery(definition, runOptions))
@@ -258,7 +292,7 @@ export const runConsistent: (
   for (const [key, count] of cellsOf(table, layout.rowKeys)) {
     const cell = hiddenByParts.get(key)
     if (cell === undefined || count === undefined) continue
-    const shown = partCells.reduce((acc, cells) => acc + (cells.get(key) ?? 0), 0)
+    const shown = partCovers.reduce((acc, cover) => acc + (cover.get(key) ?? 0), 0)
     const residual = count - shown
     if (residual < threshold) hide.push(cell)
   }
@@ -266,10 +300,11 @@ export const runConsistent: (
   const run = (cells: ReadonlyArray<HiddenCell>) =>
     Report.run(definition, store, { ...runOptions, hide: cells, prefer })
   const result = yield* run(hide)
-  if (!additive(definition)) return result
+  if (!adds) return { result, cover: coverOf(result) }
   // A cell hidden here that every part shows is their sum: hide everything rather than show it.
   const leaks = Report.hiddenCells(result).some((cell) => !hiddenByParts.has(cellKey(cell)))
-  return leaks ? yield* run(allCells(result)) : result
+  const final = leaks ? yield* run(allCells(result)) : result
+  return { result: final, cover: coverOf(final) }
 })
 
 /**

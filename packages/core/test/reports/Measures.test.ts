@@ -349,6 +349,57 @@ describe("runs consistent across periods and services", () => {
     )
   })
 
+  it("a year minus what its quarters and their months show never gives a month's hidden cell away", () => {
+    // The attacker has every run of the year: the year, its quarters and their months. For a cell
+    // the year shows, the most they can subtract is each quarter's value where it shows, else the
+    // values its months show; what is left is what the hiding months add up to, and it must not
+    // be small (below the threshold) when some month hides the cell.
+    const arbYear = fc.array(
+      fc.record({
+        channel: fc.constantFrom("street", "online", "school"),
+        first: fc.boolean(),
+        people: fc.constant([] as Array<string>),
+        day: fc.integer({ min: 1, max: 28 }),
+        month: fc.integer({ min: 1, max: 12 })
+      }),
+      { maxLength: 200 }
+    )
+    // Found by hand first: December's one street contact, October's and November's five each.
+    const dense = (month: number, n: number) =>
+      Array.from(
+        { length: n },
+        (_, day) => ({ channel: "street" as const, first: false, people: [] as Array<string>, day: day + 1, month })
+      )
+    const handMade = [...[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11].flatMap((m) => dense(m, 5)), ...dense(12, 1)]
+    let leaksFound = 0
+    fc.assert(
+      fc.property(arbYear, (xs) => {
+        const store = StoreModule.memoryOf(toRecords(xs))
+        const run = (period: string) =>
+          cellsOf(Effect.runSync(Periods.runConsistent(definition, store, { serviceId: "club", period })))
+        const year = Effect.runSync(Periods.runConsistent(definition, store, { serviceId: "club", period: "2026" }))
+        const quarters = Periods.partsOf("2026").map((q) => ({ q: run(q), months: Periods.partsOf(q).map(run) }))
+        for (const [key, value] of cellsOf(year)) {
+          if (value === undefined) continue
+          let shown = 0
+          let hiding = 0
+          for (const { months, q } of quarters) {
+            const inQuarter = q.get(key)
+            if (inQuarter !== undefined) shown += inQuarter
+            for (const m of months) {
+              if (m.has(key) && m.get(key) === undefined) hiding++
+              else if (inQuarter === undefined) shown += m.get(key) ?? 0
+            }
+          }
+          if (hiding > 0 && value - shown < year.threshold) leaksFound++
+          if (hiding > 0) expect(value - shown, key).toBeGreaterThanOrEqual(year.threshold)
+        }
+      }),
+      { numRuns: 80, examples: [[handMade]] }
+    )
+    expect(leaksFound).toBe(0)
+  })
+
   it("an organisation-wide total minus the other services never gives a service's hidden cell away", () => {
     fc.assert(
       fc.property(arbContacts, fc.array(fc.boolean(), { minLength: 60, maxLength: 60 }), (xs, which) => {

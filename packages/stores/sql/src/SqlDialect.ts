@@ -46,7 +46,8 @@ export interface AggregateStatements {
    * Instead of `rows` and `people`, for a dialect whose grouping is slow (SQLite sorts the
    * period's rows by shape, and builds a B-tree of every (group, person) pair for `count(DISTINCT
    * …)`): the statements that let the shared code count records, sums, parts and distinct people
-   * itself, exactly, in one pass over the period's rows.
+   * itself, exactly, in one pass over the period's rows (read a chunk at a time), distinct people
+   * by id or by code alike.
    * @since 0.2.0
    */
   readonly byShape?: ByShape | undefined
@@ -59,13 +60,30 @@ export interface AggregateStatements {
  */
 export interface ByShape {
   /**
-   * One row whose column `p` holds the period's report rows (filtered as the query's period is)
-   * as text: `shape|month|[n,n,…]` joined by `;`, where `month` is the JSON text of the row's
-   * month (`"2026-05"` or `null`) when the query groups by month and empty otherwise, and the
-   * people are a JSON array of person numbers (non-negative integers, one per person) when the
-   * query counts distinct people, `[]` otherwise.
+   * One row whose column `p` holds the report rows of the query's period with `at` in `[from, to)`
+   * (`from` or `to` undefined: the period's own bound) as text: `shape|month|[n,n,…]` joined by
+   * `;`, where `month` is the JSON text of the row's month (`"2026-05"` or `null`) when the query
+   * groups by month and empty otherwise, and the people are a JSON array of person numbers
+   * (non-negative integers, one per person) when the query counts distinct people, `[]`
+   * otherwise.
    */
-  readonly rows: Statement.Statement<Record<string, unknown>>
+  readonly rows: (from: string | undefined, to: string | undefined) => Statement.Statement<Record<string, unknown>>
+  /**
+   * Where a chunk of rows starting at `from` ends, so that no text grows with the period: one row
+   * whose column `at` is the `at` of the period's row `skip` places on among those with `at` at or
+   * after `from` (`after`: strictly after), in `at` order; no row when fewer are left. Undefined
+   * when the rows cannot be read in `at` order from an index: they are then read in one text.
+   */
+  readonly boundary?:
+    | ((from: string, skip: number, after: boolean) => Statement.Statement<Record<string, unknown>>)
+    | undefined
+  /** One row whose column `n` is the largest person number (bit sets are sized for it). */
+  readonly maxPerson: Statement.Statement<Record<string, unknown>>
+  /**
+   * With distinct people by code: one row per person number whose person has a code (`n`, and
+   * `code`, the person's least code token). People with the same code are one person.
+   */
+  readonly codes?: Statement.Statement<Record<string, unknown>> | undefined
   /**
    * For the given shape ids: one row per shape and group that the query's `where` filters keep
    * (`shape`, then `g…` as JSON text for every dimension but the month), with `s0`, `s1`, … the

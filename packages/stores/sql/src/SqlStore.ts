@@ -15,7 +15,7 @@ import { Effect, Option } from "effect"
 import * as SqlClient from "effect/sql/SqlClient"
 import type * as Statement from "effect/sql/Statement"
 import { corrupt, mapSqlErrors } from "./internal/errors.js"
-import { countByShape, type ShapeGroup, shapeIds } from "./internal/people.js"
+import { shapeCounter, type ShapeGroup, shapeIds } from "./internal/people.js"
 import {
   type AuditRow,
   decodeAudit,
@@ -50,6 +50,12 @@ export interface Options {
   readonly name?: string | undefined
   /** Overrides of the declared capabilities (e.g. `durable: false` for SQLite `:memory:`). */
   readonly capabilities?: Partial<Store.Capabilities> | undefined
+  /**
+   * For a dialect that counts reports here (`AggregateStatements.byShape`): the report rows read
+   * per text (default 250,000), so memory stays bounded however many rows a period holds.
+   * @since 0.2.0
+   */
+  readonly reportChunkRows?: number | undefined
 }
 
 /**
@@ -127,6 +133,9 @@ const STATS_EVERY = 1_000
 
 /** Parameters per statement stay far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const CHUNK = 500
+// Report rows read per text by `byShape`: a text of about 12 characters a row stays far below
+// V8's limit on a string's length (2^29 characters), whatever the period holds.
+const REPORT_CHUNK_ROWS = 250_000
 /** `LIMIT` when only an offset is given (no dialect spells "no limit" the same way). */
 const NO_LIMIT = Number.MAX_SAFE_INTEGER
 
@@ -330,7 +339,7 @@ const RECORD_TABLES = ["pomoc_record_people", "pomoc_record_lookup", "pomoc_reco
  */
 export const primitives = (
   dialect: SqlDialect,
-  options: Pick<Options, "name" | "capabilities"> = {}
+  options: Pick<Options, "name" | "capabilities" | "reportChunkRows"> = {}
 ): Effect.Effect<Store.StorePrimitives, never, SqlClient.SqlClient> =>
   Effect.gen(function*() {
     const sql = yield* SqlClient.SqlClient
@@ -497,44 +506,86 @@ export const primitives = (
         })
       }).pipe(errors("aggregate"), Effect.withSpan("SqlStore.aggregate"))
 
-    /** An aggregate counted here: the period's rows in one text, then the groups of the shapes seen. */
+    /**
+     * An aggregate counted here: the period's rows a chunk of `reportChunkRows` at a time (each in
+     * one text), the groups of the shapes each chunk holds looked up once, all in one read
+     * transaction, so the chunks see one state of the database.
+     */
     const byShape = (
       query: Store.AggregateQuery,
       statements: ByShape,
       groupKey: (row: Record<string, unknown>) => string
     ) =>
-      Effect.gen(function*() {
-        const [row] = yield* statements.rows
-        const encoded = typeof row?.p === "string" ? row.p : ""
-        const { ids, maxPerson } = shapeIds(encoded)
+      sql.withTransaction(Effect.gen(function*() {
+        const [max] = yield* statements.maxPerson
         const monthAt = query.groupBy.indexOf("month")
         const sums = (query.sum ?? []).length
         const shapes = new Map<number, Array<ShapeGroup>>()
-        for (const part of chunks(ids, CHUNK)) {
-          for (const shape of yield* statements.shapes(part)) {
-            const id = Number(shape.shape)
-            // The month's slot is filled from each row (`countByShape`).
-            const values = JSON.parse(groupKey(shape)) as Array<string>
-            const group: ShapeGroup = {
-              values,
-              part: Number(shape.k ?? 0) === 1,
-              sums: Array.from({ length: sums }, (_, i) => {
-                const v = shape[`s${i}`]
-                return v === null || v === undefined ? null : Number(v)
-              })
-            }
-            const list = shapes.get(id)
-            if (list === undefined) shapes.set(id, [group])
-            else list.push(group)
-          }
-        }
-        return countByShape(encoded, shapes, {
+        const looked = new Set<number>()
+        const counter = shapeCounter(shapes, {
           monthAt: monthAt === -1 ? undefined : monthAt,
           people: query.distinctPeople === true,
-          maxPerson,
+          maxPerson: Number(max?.n ?? 0),
           sums
         })
-      })
+        const lookUp = (ids: ReadonlyArray<number>) =>
+          Effect.gen(function*() {
+            for (const part of chunks(ids, CHUNK)) {
+              for (const shape of yield* statements.shapes(part)) {
+                const id = Number(shape.shape)
+                // The month's slot is filled from each row (`shapeCounter`).
+                const values = JSON.parse(groupKey(shape)) as Array<string>
+                const group: ShapeGroup = {
+                  values,
+                  part: Number(shape.k ?? 0) === 1,
+                  sums: Array.from({ length: sums }, (_, i) => {
+                    const v = shape[`s${i}`]
+                    return v === null || v === undefined ? null : Number(v)
+                  })
+                }
+                const list = shapes.get(id)
+                if (list === undefined) shapes.set(id, [group])
+                else list.push(group)
+              }
+            }
+          })
+        const chunkRows = Math.max(1, Math.floor(options.reportChunkRows ?? REPORT_CHUNK_ROWS))
+        let from = query.from
+        for (;;) {
+          // Chunks end where the rows' `at` changes, so a chunk never splits an instant's rows.
+          let to: string | undefined
+          if (statements.boundary !== undefined && from !== undefined) {
+            const [end] = yield* statements.boundary(from, chunkRows, false)
+            to = typeof end?.at === "string" ? end.at : undefined
+            if (to === from) {
+              const [next] = yield* statements.boundary(from, 0, true)
+              to = typeof next?.at === "string" ? next.at : undefined
+            }
+          }
+          const [row] = yield* statements.rows(from, to)
+          const encoded = typeof row?.p === "string" ? row.p : ""
+          const ids = shapeIds(encoded).ids.filter((id) => !looked.has(id))
+          for (const id of ids) looked.add(id)
+          yield* lookUp(ids)
+          counter.add(encoded)
+          if (to === undefined) break
+          from = to
+        }
+        // People by code: each person number counts as the first number of its code.
+        let classOf: ((n: number) => number) | undefined
+        if (query.distinctPeople === true && query.distinctBy === "code" && statements.codes !== undefined) {
+          const byCode = new Map<string, number>()
+          const classes = new Map<number, number>()
+          for (const { code, n } of yield* statements.codes) {
+            const number = Number(n)
+            const first = byCode.get(String(code))
+            if (first === undefined) byCode.set(String(code), number)
+            else classes.set(number, first)
+          }
+          classOf = (n) => classes.get(n) ?? n
+        }
+        return counter.result(classOf)
+      }))
 
     const headOf = (operation: string) =>
     (
@@ -641,7 +692,7 @@ export const primitives = (
           errors("auditHead"),
           Effect.flatMap(headOf("auditHead"))
         ),
-      // Set by migrations (7: `reindex:<kind>`), cleared by the maintenance they name.
+      // Set by migrations (`index-v2`, `plan-step-tokens`: `reindex:<kind>`), cleared by the maintenance they name.
       pending: sql<{ name: unknown }>`SELECT ${
         sql.literal(dialect.text("name"))
       } AS name FROM pomoc_pending ORDER BY name`.pipe(
@@ -707,10 +758,18 @@ export const aggregateSql = (
   Effect.map(SqlClient.SqlClient, (sql) => {
     const { byShape, changes, people, rows } = dialect.aggregate(sql, query)
     return [
-      // With `byShape`, its statements run instead of `rows` and `people` (the shapes' as it runs for one shape).
+      // With `byShape`, its statements run instead of `rows` and `people`: the rows from the
+      // period's start (to its end), the first chunk's end, the shapes' as it runs for one shape.
       ...(byShape === undefined
         ? [rows, ...(people === undefined ? [] : [people])]
-        : [byShape.rows, byShape.shapes([0])]),
+        : [
+          byShape.rows(query.from, undefined),
+          ...(byShape.boundary === undefined || query.from === undefined
+            ? []
+            : [byShape.boundary(query.from, 250_000, false)]),
+          byShape.shapes([0]),
+          ...(byShape.codes === undefined ? [] : [byShape.codes])
+        ]),
       ...(changes === undefined ? [] : [changes])
     ].map((
       statement

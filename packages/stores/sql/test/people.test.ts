@@ -5,7 +5,7 @@
  */
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { countByShape, type ShapeGroup, shapeIds } from "../src/internal/people.js"
+import { countByShape, shapeCounter, type ShapeGroup, shapeIds } from "../src/internal/people.js"
 
 const arbRows = fc.array(
   fc.record({
@@ -115,5 +115,64 @@ describe("countByShape", () => {
     const groups = new Map([[1, [{ values: ["\"a\""], part: false, sums: [] }]]])
     expect(countByShape("", groups, { monthAt: undefined, people: true, maxPerson: 0, sums: 0 })).toEqual(new Map())
     expect(shapeIds("")).toEqual({ ids: [], maxPerson: 0 })
+  })
+
+  it("counting chunk after chunk, with people numbered above the bits, gives the counts of one text", () => {
+    fc.assert(
+      fc.property(
+        arbRows,
+        arbShapes,
+        fc.array(fc.nat(), { maxLength: 6 }),
+        fc.nat({ max: 200 }),
+        (rows, shapes, cuts, max) => {
+          const groups = new Map<number, Array<ShapeGroup>>(
+            shapes.map((s, id) => [id, s.values.map((v) => ({ values: [v], part: s.part, sums: s.sums }))])
+          )
+          const encode = (part: typeof rows) => part.map((r) => `${r.shape}||[${r.people.join(",")}]`).join(";")
+          const options = { monthAt: undefined, people: true, maxPerson: 200, sums: 2 }
+          const whole = countByShape(encode(rows), groups, options)
+          // Chunks at the cuts; bit sets sized for `max` only (a person above it goes to a hash set).
+          const counter = shapeCounter(groups, { ...options, maxPerson: max })
+          let from = 0
+          for (const cut of [...cuts.map((c) => c % (rows.length + 1)), rows.length].sort((a, b) => a - b)) {
+            counter.add(encode(rows.slice(from, cut)))
+            from = cut
+          }
+          expect(counter.result()).toEqual(whole)
+        }
+      )
+    )
+  })
+
+  it("with classes (people by code), a group's people are its distinct classes", () => {
+    fc.assert(
+      fc.property(arbRows, arbShapes, fc.func(fc.integer({ min: 0, max: 5 })), (rows, shapes, codeOf) => {
+        const groups = new Map<number, Array<ShapeGroup>>(
+          shapes.map((s, id) => [id, s.values.map((v) => ({ values: [v], part: s.part, sums: s.sums }))])
+        )
+        // Numbers below 100 have a code (0-5); the first number of a code stands for it.
+        const first = new Map<number, number>()
+        for (let n = 0; n < 100; n++) if (!first.has(codeOf(n))) first.set(codeOf(n), n)
+        const classOf = (n: number) => (n < 100 ? first.get(codeOf(n))! : n)
+        const counter = shapeCounter(groups, { monthAt: undefined, people: true, maxPerson: 200, sums: 2 })
+        counter.add(rows.map((r) => `${r.shape}||[${r.people.join(",")}]`).join(";"))
+        const naive = new Map<string, { all: Set<number>; part: Set<number> }>()
+        for (const r of rows) {
+          for (const g of groups.get(r.shape) ?? []) {
+            const key = JSON.stringify(g.values)
+            const c = naive.get(key) ?? { all: new Set<number>(), part: new Set<number>() }
+            naive.set(key, c)
+            for (const p of r.people) {
+              c.all.add(classOf(p))
+              if (g.part) c.part.add(classOf(p))
+            }
+          }
+        }
+        const counted = counter.result(classOf)
+        expect(new Map([...counted].map(([k, c]) => [k, [c.people, c.partPeople]]))).toEqual(
+          new Map([...naive].map(([k, c]) => [k, [c.all.size, c.part.size]]))
+        )
+      })
+    )
   })
 })

@@ -25,6 +25,12 @@ export interface SqliteStoreConfig {
   readonly migrate?: SqlStore.MigrateMode | undefined
   /** How long a commit waits for another process's write lock before failing with `Busy`. Default 5000. */
   readonly busyTimeoutMs?: number | undefined
+  /**
+   * Report rows read per text when a report is counted (default 250,000): memory stays bounded
+   * however many rows a period holds.
+   * @since 0.2.0
+   */
+  readonly reportChunkRows?: number | undefined
 }
 
 const openError = (error: SqlError.SqlError): Store.StoreError => {
@@ -61,6 +67,7 @@ export const make = (config: SqliteStoreConfig) =>
       dialect: SqliteDialect.dialect,
       migrate: config.migrate,
       name: "sqlite",
+      reportChunkRows: config.reportChunkRows,
       // A private in-memory database lives and dies with this one connection.
       capabilities: { durable: onDisk, concurrentWriters: onDisk, migrations: onDisk }
     }).pipe(Effect.provideService(SqlClient.SqlClient, client))

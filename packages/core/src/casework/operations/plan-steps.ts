@@ -30,8 +30,8 @@ interface Found {
 }
 
 /**
- * Finds a step of the plan by its id: among the person's step records in the service, or inside
- * a goal of a plan stored before 0.2.0.
+ * Finds a step of the plan by its id: its own record, through its index token, or inside a goal
+ * of a plan stored before 0.2.0.
  */
 const findStep = Effect.fnUntraced(function*(
   ctx: Context,
@@ -53,18 +53,18 @@ const findStep = Effect.fnUntraced(function*(
     return { step: inline, write } satisfies Found
   }
   // The step's own index token leads to its one record (read again through the unit of work, so
-  // a batch's earlier change of it is seen). A step planned earlier in the same batch, or written
-  // before the token existed (until `Reindex.rebuildAll`), is found among the person's steps.
+  // a batch's earlier change of it is seen; a step planned earlier in the same batch is found among
+  // the unit's writes). Steps written before the token are rebuilt by `Reindex.rebuildAll`, which
+  // the SQL stores' upgrade asks for (reads through the token refuse until then).
   const page = yield* ctx.loadPage(PlanRecords.stepMapping, {
     kind: PlanRecords.stepMapping.kind,
     lookup: IndexTokens.stepOf(plan.value.id, stepId),
     limit: 1
   })
   const indexed = page.items[0]
-  const record = indexed !== undefined
-    ? yield* ctx.load(PlanRecords.stepMapping, PlanRecords.stepMapping.id(indexed.loaded.value))
-    : (yield* ctx.loadAll(PlanRecords.stepMapping, { personId: plan.value.personId, serviceId: plan.value.serviceId }))
-      .find((r) => r.value.planId === plan.value.id && r.value.step.id === stepId)
+  const record = indexed === undefined
+    ? undefined
+    : yield* ctx.load(PlanRecords.stepMapping, PlanRecords.stepMapping.id(indexed.loaded.value))
   if (record === undefined) return yield* invalid(tag, "stepId", "no step with this id in the plan")
   const write = (next: PlanStep): ReadonlyArray<Change> => [
     Operation.change(PlanRecords.stepMapping, { ...record.value, step: next }, record.version),

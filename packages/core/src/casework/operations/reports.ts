@@ -147,6 +147,15 @@ const runReport = Effect.fnUntraced(function*(
       "given: a named year, quarter or month, or a declared reporting period (all-time runs could be subtracted from one another)"
     )
   }
+  // An open period grows with every record just as all time does: two runs of this month a day
+  // apart give that day away. Those who do not publish run periods that have ended.
+  if (!publishing && bounds.to !== undefined && Date.parse(bounds.to) > DateTime.toEpochMillis(ctx.now)) {
+    return yield* invalid(
+      "Report",
+      "period",
+      "a period that has ended (an open period grows with every record: two runs of it could be subtracted); run the months, quarters or years that have ended"
+    )
+  }
   const result = !publishing && period !== undefined
     ? yield* Periods.runConsistent(definition, ctx.store, {
       ...scope,
@@ -164,9 +173,9 @@ const runReport = Effect.fnUntraced(function*(
  * (exclusive) are instants or days (`2026-01-01`, the day's start in UTC); `period` names a year
  * (`2026`), a quarter (`2026-Q2`), a month (`2026-05`) or a reporting period the organisation
  * declared (`school-2025`) instead. Counts are computed in the store and small counts suppressed
- * (with complementary suppression). A period is required, and a window must be a named period:
- * overlapping windows, and all-time runs made at different times, could be subtracted from one
- * another. A quarter hides what its months hide, a year what its quarters hide, a declared
+ * (with complementary suppression). A period is required, a window must be a named period, and
+ * the period must have ended: overlapping windows, and all-time or open-period runs made at
+ * different times, could be subtracted from one another. A quarter hides what its months hide, a year what its quarters hide, a declared
  * period what its calendar parts hide, an organisation-wide run what its services' runs hide
  * (`Periods.runConsistent`). Every run is audited (who, which
  * report, which period; never a cell).

@@ -1,10 +1,11 @@
 /**
  * An aggregate counted here rather than by the database: a dialect whose grouping sorts every
  * row (SQLite sorts the period's rows by shape, and its `count(DISTINCT …)` builds a B-tree of
- * every (group, person) pair) hands over the period's report rows as one compact text instead,
- * and the groups of each shape; one pass over the rows then counts records, sums and parts, and
- * marks people in one bit set per group (person numbers are small integers). Exact, like the
- * SQL it replaces.
+ * every (group, person) pair) hands over the period's report rows as compact text, a chunk at a
+ * time, and the groups of each shape; one pass over each chunk then counts records, sums and
+ * parts, and marks people in one bit set per group (person numbers are small integers). Exact,
+ * like the SQL it replaces. Distinct people by code are counted from the same marks: each person
+ * number stands for its code's class (`classOf`) when the groups' people are counted.
  *
  * @internal
  */
@@ -20,35 +21,51 @@ export interface ShapeGroup {
   readonly sums: ReadonlyArray<number | null>
 }
 
-/** A set of person numbers. */
-interface People {
-  readonly add: (n: number) => void
-  readonly size: () => number
-}
-
-/** Bits for numbers below `2^5 × words`. */
-const bitSet = (words: number): People => {
-  const bits = new Uint32Array(words)
-  return {
-    add: (n) => {
-      bits[n >>> 5]! |= 1 << (n & 31)
-    },
-    size: () => {
-      let count = 0
+/** A set of person numbers: bits while the budget lasts, a hash set beyond it or above `words`. */
+class People {
+  private bits: Uint32Array | undefined
+  private set: Set<number> | undefined
+  constructor(words: number) {
+    if (words > 0) this.bits = new Uint32Array(words)
+    else this.set = new Set()
+  }
+  add(n: number): void {
+    const bits = this.bits
+    if (bits !== undefined && n >>> 5 < bits.length) bits[n >>> 5]! |= 1 << (n & 31)
+    else this.toSet().add(n)
+  }
+  /** Calls `f` with each number once. */
+  each(f: (n: number) => void): void {
+    const bits = this.bits
+    if (bits !== undefined) {
+      for (let w = 0; w < bits.length; w++) {
+        let v = bits[w]!
+        while (v !== 0) {
+          const low = v & -v
+          f((w << 5) + 31 - Math.clz32(low))
+          v ^= low
+        }
+      }
+    }
+    this.set?.forEach(f)
+  }
+  size(): number {
+    let count = this.set?.size ?? 0
+    const bits = this.bits
+    if (bits !== undefined) {
       for (let v of bits) {
         // Population count of a 32-bit word.
         v = v - ((v >>> 1) & 0x55555555)
         v = (v & 0x33333333) + ((v >>> 2) & 0x33333333)
         count += (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24
       }
-      return count
     }
+    return count
   }
-}
-
-const hashSet = (): People => {
-  const set = new Set<number>()
-  return { add: (n) => void set.add(n), size: () => set.size }
+  // A number above the bits (a person numbered after the bits were sized): the set holds it.
+  private toSet(): Set<number> {
+    return this.set ??= new Set()
+  }
 }
 
 /** Bit sets are used while all of them together stay below this many 32-bit words (32 MiB). */
@@ -64,7 +81,7 @@ interface Counter {
 }
 
 /**
- * What {@link countByShape} counts per group: the records (rows), the sums, the distinct people
+ * What {@link ShapeCounter} counts per group: the records (rows), the sums, the distinct people
  * (0 unless asked for), and the records and people of the part.
  */
 export interface GroupCount {
@@ -81,17 +98,32 @@ const DOT = 46
 const CLOSE = 93 // ]
 const ZERO = 48
 
+/** The person numbers of the row being read: a buffer reused row after row. */
+interface Numbers {
+  values: Int32Array
+  length: number
+}
+
 /**
  * Reads the encoded rows one by one, character by character (no strings made but the months
- * when `months` is set): `row(shape, month, people)` with the people in a reused array.
+ * when `months` is set): `row(shape, month, people)` with the people in a reused buffer (its
+ * first `length` values).
  */
 const scan = (
   text: string,
   months: boolean,
-  row: (shape: number, month: string, people: ReadonlyArray<number>) => void
+  row: (shape: number, month: string, people: Numbers) => void
 ): void => {
   const length = text.length
-  const numbers: Array<number> = []
+  const numbers: Numbers = { values: new Int32Array(16), length: 0 }
+  const push = (n: number) => {
+    if (numbers.length === numbers.values.length) {
+      const grown = new Int32Array(numbers.length * 2)
+      grown.set(numbers.values)
+      numbers.values = grown
+    }
+    numbers.values[numbers.length++] = n
+  }
   let i = 0
   while (i < length) {
     let shape = 0
@@ -111,13 +143,13 @@ const scan = (
     let fraction = false
     for (c = text.charCodeAt(i); c !== CLOSE; c = text.charCodeAt(++i)) {
       if (c === COMMA) {
-        numbers.push(n)
+        push(n)
         n = -1
         fraction = false
       } else if (c === DOT) fraction = true
       else if (!fraction) n = (n === -1 ? 0 : n * 10) + c - ZERO
     }
-    if (n !== -1) numbers.push(n)
+    if (n !== -1) push(n)
     i += 2 // "];"
     row(shape, month, numbers)
   }
@@ -129,39 +161,54 @@ export const shapeIds = (encoded: string): { readonly ids: Array<number>; readon
   let maxPerson = 0
   scan(encoded, false, (shape, _, people) => {
     ids.add(shape)
-    for (const n of people) if (n > maxPerson) maxPerson = n
+    for (let k = 0; k < people.length; k++) if (people.values[k]! > maxPerson) maxPerson = people.values[k]!
   })
   return { ids: [...ids], maxPerson }
 }
 
+/** Options of {@link shapeCounter}. */
+export interface CountOptions {
+  /** The position of the month among the group values, if the query groups by month. */
+  readonly monthAt: number | undefined
+  /** Whether distinct people are counted. */
+  readonly people: boolean
+  /** The largest person number expected (bit sets are sized for it; larger ones still count). */
+  readonly maxPerson: number
+  /** How many facets are summed. */
+  readonly sums: number
+  /** Bit sets hold at most this many 32-bit words in all; hash sets count the rest. */
+  readonly bitBudget?: number
+}
+
+/** Counts chunk after chunk of encoded rows into the same groups (see {@link countByShape}). */
+export interface ShapeCounter {
+  /** Counts a chunk; the groups of its shapes are in the map the counter was made with. */
+  readonly add: (encoded: string) => void
+  /**
+   * The counts per group key. With `classOf`, distinct people are distinct classes: each person
+   * number counts as `classOf(n)` (the first number of the person's code, for people by code).
+   */
+  readonly result: (classOf?: (n: number) => number) => Map<string, GroupCount>
+}
+
 /**
- * Counts records, sums, parts and (with `people`) distinct people per group from the period's
- * rows, encoded as `shape|month|[n,n,…]` joined by `;` (`month` the JSON text of the row's month
- * when the query groups by month, empty otherwise; the people as a JSON array of person numbers,
- * none above `maxPerson`, empty when not counted). `monthAt` is the position of the month among
- * the group values, if any. Rows of a shape without groups (left out by the filters) are
- * skipped. Returns, per group key (the JSON array of the group values' texts, as the shared
- * store keys its rows), what {@link GroupCount} says. Bit sets hold at most `bitBudget` words in
- * all; hash sets count the rest.
+ * A counter of records, sums, parts and (with `people`) distinct people per group over rows
+ * encoded as `shape|month|[n,n,…]` joined by `;` (`month` the JSON text of the row's month when
+ * the query groups by month, empty otherwise; the people as a JSON array of person numbers, empty
+ * when not counted). Rows of a shape without groups (left out by the filters) are skipped. Groups
+ * are keyed by the JSON array of the group values' texts, as the shared store keys its rows.
  */
-export const countByShape = (
-  encoded: string | null | undefined,
+export const shapeCounter = (
   shapes: ReadonlyMap<number, ReadonlyArray<ShapeGroup>>,
-  options: {
-    readonly monthAt: number | undefined
-    readonly people: boolean
-    readonly maxPerson: number
-    readonly sums: number
-    readonly bitBudget?: number
-  }
-): Map<string, GroupCount> => {
-  const { maxPerson, monthAt } = options
-  const words = (maxPerson >>> 5) + 1
+  options: CountOptions
+): ShapeCounter => {
+  const { monthAt } = options
+  const words = (options.maxPerson >>> 5) + 1
   let budget = options.bitBudget ?? BIT_BUDGET
   const people = (): People | undefined => {
     if (!options.people) return undefined
     budget -= words
-    return budget >= 0 ? bitSet(words) : hashSet()
+    return new People(budget >= 0 ? words : 0)
   }
   const byKey = new Map<string, Counter>()
   // Each (shape group, month) finds its counter once.
@@ -188,27 +235,55 @@ export const countByShape = (
     }
     return counter
   }
-  scan(encoded ?? "", monthAt !== undefined, (shape, month, numbers) => {
-    const groups = shapes.get(shape)
-    if (groups === undefined) return
-    for (const group of groups) {
-      const counter = counterOf(group, month)
-      counter.records++
-      for (let i = 0; i < group.sums.length; i++) counter.sums[i]! += group.sums[i] ?? 0
-      if (counter.all !== undefined) { for (const n of numbers) counter.all.add(n) }
-      if (group.part) {
-        counter.partRecords++
-        if (counter.part !== undefined) { for (const n of numbers) counter.part.add(n) }
+  const add = (encoded: string) =>
+    scan(encoded, monthAt !== undefined, (shape, month, numbers) => {
+      const groups = shapes.get(shape)
+      if (groups === undefined) return
+      const { length, values } = numbers
+      for (const group of groups) {
+        const counter = counterOf(group, month)
+        counter.records++
+        for (let i = 0; i < group.sums.length; i++) counter.sums[i]! += group.sums[i] ?? 0
+        if (counter.all !== undefined) { for (let k = 0; k < length; k++) counter.all.add(values[k]!) }
+        if (group.part) {
+          counter.partRecords++
+          if (counter.part !== undefined) { for (let k = 0; k < length; k++) counter.part.add(values[k]!) }
+        }
       }
-    }
-  })
-  return new Map(
-    [...byKey].map(([key, c]) => [key, {
-      records: c.records,
-      partRecords: c.partRecords,
-      sums: c.sums,
-      people: c.all?.size() ?? 0,
-      partPeople: c.part?.size() ?? 0
-    }])
-  )
+    })
+  const distinct = (set: People | undefined, classOf: ((n: number) => number) | undefined): number => {
+    if (set === undefined) return 0
+    if (classOf === undefined) return set.size()
+    const classes = new Set<number>()
+    set.each((n) => classes.add(classOf(n)))
+    return classes.size
+  }
+  return {
+    add,
+    result: (classOf) =>
+      new Map(
+        [...byKey].map(([key, c]) => [key, {
+          records: c.records,
+          partRecords: c.partRecords,
+          sums: c.sums,
+          people: distinct(c.all, classOf),
+          partPeople: distinct(c.part, classOf)
+        }])
+      )
+  }
+}
+
+/**
+ * Counts records, sums, parts and (with `people`) distinct people per group from the period's
+ * rows in one text (see {@link shapeCounter}): returns, per group key, what {@link GroupCount}
+ * says.
+ */
+export const countByShape = (
+  encoded: string | null | undefined,
+  shapes: ReadonlyMap<number, ReadonlyArray<ShapeGroup>>,
+  options: CountOptions
+): Map<string, GroupCount> => {
+  const counter = shapeCounter(shapes, options)
+  counter.add(encoded ?? "")
+  return counter.result()
 }

@@ -56,13 +56,16 @@ const partOf = (
 /**
  * An aggregate counted by the shared code (SQLite sorts the period's rows by shape to group
  * them, over a second for a year of a busy service, and its `count(DISTINCT …)` builds a B-tree
- * of every (group, person) pair): the period's report rows in one text (one index range, as every
- * report), then the groups and summed facets of the shapes seen, looked up by id.
+ * of every (group, person) pair): the period's report rows in texts of a chunk each (one index
+ * range, as every report, in `at` order), then the groups and summed facets of the shapes seen,
+ * looked up by id. Distinct people by code are counted the same way, with each person number's
+ * code read once.
  */
 const byShape = (
   sql: SqlClient.SqlClient,
   query: Store.AggregateQuery,
-  index: Statement.Fragment
+  index: Statement.Fragment,
+  ordered: boolean
 ): SqlDialect.ByShape => {
   const month = query.groupBy.includes("month") ? sql`json_quote(substr(r.at, 1, 7))` : sql.literal("''")
   const people = query.distinctPeople === true ? sql`json(r.person_ids)` : sql.literal("'[]'")
@@ -83,10 +86,26 @@ const byShape = (
     ? sql.literal("")
     : sql`, ${filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1"))} AS k`
   return {
-    rows: sql<
-      Record<string, unknown>
-    >`SELECT group_concat(r.shape || '|' || ${month} || '|' || ${people}, ';') AS p
-      FROM pomoc_report_rows r ${index} WHERE ${SqlStore.periodFilters(sql, query)}`,
+    rows: (from, to) =>
+      sql<Record<string, unknown>>`SELECT group_concat(r.shape || '|' || ${month} || '|' || ${people}, ';') AS p
+        FROM pomoc_report_rows r ${index} WHERE ${
+        SqlStore.periodFilters(sql, { ...query, from: from ?? query.from, to: to ?? query.to })
+      }`,
+    // Only where the index gives the rows in `at` order (a service, or a period).
+    boundary: !ordered ?
+      undefined :
+      (from, skip, after) =>
+        sql<Record<string, unknown>>`SELECT r.at AS at FROM pomoc_report_rows r ${index} WHERE ${
+          SqlStore.periodFilters(sql, { ...query, from: undefined })
+        } AND r.at ${sql.literal(after ? ">" : ">=")} ${from} ORDER BY r.at LIMIT 1 OFFSET ${skip}`,
+    maxPerson: sql<Record<string, unknown>>`SELECT coalesce(max(n), 0) AS n FROM pomoc_person_numbers`,
+    // A person's code is their least code token (a person may have one per service).
+    codes: query.distinctPeople === true && query.distinctBy === "code"
+      ? sql<Record<string, unknown>>`SELECT pn.n AS n, min(l.token) AS code
+          FROM pomoc_record_lookup l INDEXED BY pomoc_record_lookup_record
+          JOIN pomoc_person_numbers pn ON pn.person_id = l.id
+          WHERE l.kind = 'person' AND l.token LIKE ${"%" + Store.CODE_SUFFIX} GROUP BY pn.n`
+      : undefined,
     shapes: (ids) =>
       sql<Record<string, unknown>>`SELECT ${sql.csv([sql`x.id AS shape`, ...groups, ...sums])} ${part}
         FROM pomoc_report_shapes x ${tags} WHERE ${
@@ -202,24 +221,15 @@ export const dialect: SqlDialect.SqlDialect = {
       rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} ${
         partOf(sql, query, shape, (kept) => sql`sum(CASE WHEN ${kept} THEN c.n ELSE 0 END)`)
       } FROM ${source.counts} ${tags} ${where} ${groupBy}`,
-      // Distinct people by code are counted here, by the code on each person's record (its least
-      // code token; else the person's number); distinct people by id are counted by the shared
-      // code in one pass (`byShape`).
-      people: query.distinctPeople === true && query.distinctBy === "code"
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n ${
-          partOf(sql, query, shape, (kept) => sql`count(DISTINCT CASE WHEN ${kept} THEN c.person END)`)
-        }
-          FROM ${
-          source.people(
-            sql`, json_each(r.person_ids) AS p`,
-            sql`coalesce((SELECT min(l.token) FROM pomoc_person_numbers pn
-                JOIN pomoc_record_lookup l ON l.kind = 'person' AND l.id = pn.person_id
-                WHERE pn.n = p.value AND l.token LIKE ${"%" + Store.CODE_SUFFIX}), p.value)`
-          )
-        } ${tags} ${where} ${groupBy}`
-        : undefined,
-      // What runs otherwise: counted by the shared code in one pass (`rows` stays for inspection).
-      byShape: query.distinctBy === "code" ? undefined : byShape(sql, query, index),
+      // Distinct people, by id or by code, are counted by the shared code in one pass
+      // (`byShape`); `rows` stays for inspection.
+      people: undefined,
+      byShape: byShape(
+        sql,
+        query,
+        index,
+        query.serviceId !== undefined || query.from !== undefined || query.to !== undefined
+      ),
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change, index)
     }
   },

@@ -278,6 +278,21 @@ const releaseNumbers: SqlDialect.Migration = {
   ]
 }
 
+// Migration 9: a plan step is found by its index token (`IndexTokens.stepOf`), and steps written
+// before the token have none. When there are such steps, reads through a step's token refuse until
+// `Reindex.rebuildAll({ kind: "plan-step", actor })` has rebuilt them (and marked it done here),
+// as migration 7 does for the other indexed kinds.
+const stepTokens: SqlDialect.Migration = {
+  version: 9,
+  name: "plan-step-tokens",
+  statements: [
+    `INSERT INTO pomoc_pending (name) SELECT 'reindex:plan-step' WHERE EXISTS (
+        SELECT 1 FROM pomoc_records r WHERE r.kind = 'plan-step' AND NOT EXISTS (
+          SELECT 1 FROM pomoc_record_lookup l WHERE l.kind = r.kind AND l.id = r.id))
+      ON CONFLICT DO NOTHING`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
@@ -287,5 +302,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   lookupTokens,
   personNumbers,
   lookupOrder,
-  releaseNumbers
+  releaseNumbers,
+  stepTokens
 ]
