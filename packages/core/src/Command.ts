@@ -19,6 +19,7 @@ import type { Location, Organisation, Service } from "./model/Directory.js"
 import type { ActivityId, ConsentId, CooperationId, PersonId, ReferralId, ServiceId } from "./model/Ids.js"
 import type { OutcomeMeasurement } from "./model/Outcome.js"
 import type { IdentityLevel, Person } from "./model/Person.js"
+import type { Funding, Program } from "./model/Program.js"
 import type { Referral, ReferralStatus } from "./model/Referral.js"
 import type { VoidableKind, VoidReason } from "./model/Voided.js"
 
@@ -50,6 +51,24 @@ export interface RegisterService {
 export interface RegisterLocation {
   readonly _tag: "RegisterLocation"
   readonly location: Location
+}
+/**
+ * Register a programme (project) of the organisation.
+ * @since 0.2.0
+ * @category models
+ */
+export interface RegisterProgram {
+  readonly _tag: "RegisterProgram"
+  readonly program: Program
+}
+/**
+ * Register a funding source of a programme.
+ * @since 0.2.0
+ * @category models
+ */
+export interface RegisterFunding {
+  readonly _tag: "RegisterFunding"
+  readonly funding: Funding
 }
 /**
  * Register a person at any identity level.
@@ -349,6 +368,8 @@ export type Command =
   | RegisterOrganisation
   | RegisterService
   | RegisterLocation
+  | RegisterProgram
+  | RegisterFunding
   | RegisterPerson
   | ChangeIdentityLevel
   | RecordContact

@@ -13,12 +13,14 @@ export {
   ContactId,
   CooperationId,
   DisclosureId,
+  FundingId,
   GoalId,
   LocationId,
   MeasurementId,
   OrganisationId,
   PersonId,
   PlanId,
+  ProgramId,
   ReferralId,
   ServiceId,
   StepId,
@@ -40,6 +42,7 @@ export { Referral, ReferralEvent, ReferralStatus } from "./model/Referral.js"
 export * from "./model/Revision.js"
 export * from "./model/Voided.js"
 export * from "./model/Activity.js"
+export { Funding, Program } from "./model/Program.js"
 export * from "./model/Actor.js"
 export { personal } from "./model/Personal.js"
 /** @since 0.2.0 */

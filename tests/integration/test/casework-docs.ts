@@ -96,6 +96,23 @@ export const examples: ReadonlyArray<Example> = [
     actor: "jana",
     input: { id: "premises", organisationId: "ostrov", name: "Klub", kind: "club-premises", confidential: false }
   },
+  // A project of the organisation and its funder: contacts, activities and volunteer hours link to it.
+  {
+    op: "registerProgram",
+    actor: "marta",
+    input: { id: "summer-2026", organisationId: "ostrov", name: "Summer in the club 2026" }
+  },
+  {
+    op: "registerFunding",
+    actor: "marta",
+    input: {
+      id: "summer-city",
+      organisationId: "ostrov",
+      programId: "summer-2026",
+      source: "City of Brno",
+      kind: "municipal-budget"
+    }
+  },
   { op: "registerPerson", actor: "eva", input: kuba },
   { op: "findPeople", actor: "eva", input: { serviceId: "club", nickname: "kuba " } },
   { op: "recordNeed", actor: "eva", input: { personId: "kuba", need: "housing", source: "person" } },
@@ -302,7 +319,8 @@ export const examples: ReadonlyArray<Example> = [
       audience: "youth",
       forExternalStaff: false,
       attendees: [],
-      anonymousAttendance: 5
+      anonymousAttendance: 5,
+      programId: "summer-2026"
     }
   },
   {
@@ -479,7 +497,7 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   changeIdentityLevel:
     "`person.serviceId` differs from the person's service; `person.sharedWith` changed (only `sharePerson` shares)",
   recordContact:
-    "channel, interventions or first-contact channel outside the type's taxonomy; a first contact at a locality through a channel not chosen there; a participant not known to the service; `workers` without the actor",
+    "channel, interventions or first-contact channel outside the type's taxonomy; a first contact at a locality through a channel not chosen there; a participant not known to the service; `workers` without the actor; a programme not of the service's organisation (`programId`)",
   assessEligibility: "a person not known to the service (`personId`)",
   startCooperation: "a person not known to the service; one who already cooperates (`personId`)",
   endCooperation: "a cooperation that has ended (`cooperationId`)",
@@ -509,10 +527,13 @@ const invalid: Partial<Record<keyof Casework.Operations, string>> = {
   recordOutcome:
     "a person not known to the service; an indicator outside the type's (`indicator`); a value off its scale (`value`); `recordedBy` other than the actor; a `derivedBy` (only `deriveOutcomes` derives)",
   deriveOutcomes: "a person not known to the service (`personId`); an `asOf` in the future",
-  recordActivity: "an attendee not known to the service (`attendees[i]`)",
+  recordActivity:
+    "an attendee not known to the service (`attendees[i]`); a programme not of the service's organisation (`programId`)",
+  registerProgram: "unknown organisation (`NotFound`)",
+  registerFunding: "a programme not of the same organisation (`programId`)",
   recordAttendance: "an attendee not known to the service (`attendees[i]`)",
   recordVolunteerHours:
-    "unknown volunteer or activity (`NotFound`); a volunteer recording another volunteer's hours (`volunteerId`)",
+    "unknown volunteer or activity (`NotFound`); a volunteer recording another volunteer's hours (`volunteerId`); a programme not of the service's organisation (`programId`)",
   sharePerson:
     "not the person's sharing consent in force now naming the service (`consentId`); the person's own service or another organisation's (`serviceId`)",
   registerPerson: "a non-empty `sharedWith` (sharing comes after, through `sharePerson`)",

@@ -19,6 +19,17 @@ const everything = [{ role: "administrator", services: "*" }] as const
 
 const stores = everyStore
 
+/** An anonymous young person of the club. */
+const anonymous = {
+  _tag: "anonymous",
+  serviceId: "club",
+  sharedWith: [],
+  ageBand: "15-17",
+  gender: "not-stated",
+  needs: [],
+  registeredAt: T(2)
+} as const
+
 describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
   type Api = Casework.Api
   let runtime: ManagedRuntime.ManagedRuntime<Casework.Casework | Store.Store, unknown>
@@ -54,6 +65,19 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     await run((api) => api.setStaff("jana", { id: "eva", grants: [{ role: "worker", services: ["club"] }] }))
   })
   afterEach(() => runtime.dispose())
+
+  /** Another process sets Eva's grants: a raw commit of her staff record, the API not told. */
+  const rawGrants = (grants: ReadonlyArray<{ readonly role: string; readonly services: ReadonlyArray<string> }>) =>
+    runtime.runPromise(Store.Store.use((s) =>
+      Effect.flatMap(s.get("staff", "eva"), (found) => {
+        if (found._tag === "None") return Effect.die(new Error("no staff record"))
+        const { version, ...record } = found.value
+        return s.commit({
+          writes: [{ ...record, data: { ...(record.data as object), grants }, expectedVersion: version }],
+          audit: []
+        })
+      })
+    ))
 
   it("never trusts the grants a caller passes along: an unknown id holds nothing, a worker stays a worker", async () => {
     // Before: `{ id, grants }` from a request body was believed, so anyone could be an administrator.
@@ -190,17 +214,7 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
 
   it("revokes by setting no grants, and keeps the last administrator", async () => {
     await run((api) => api.setStaff("jana", { id: "eva", grants: [] }))
-    const e = await fail((api) =>
-      api.registerPerson("eva", {
-        _tag: "anonymous",
-        serviceId: "club",
-        sharedWith: [],
-        ageBand: "15-17",
-        gender: "not-stated",
-        needs: [],
-        registeredAt: T(2)
-      })
-    )
+    const e = await fail((api) => api.registerPerson("eva", anonymous))
     expect(e).toMatchObject({ _tag: "AccessDenied", reason: "no-grants" })
     const last = await fail((api) =>
       api.setStaff("jana", { id: "jana", grants: [{ role: "worker", services: ["club"] }] })
@@ -211,6 +225,29 @@ describe.each(stores)("the staff directory on %s", (_name, storeLayer) => {
     expect((await fail((api) => api.registerOrganisation("jana", { id: "org2", name: "Org 2" })))._tag).toBe(
       "AccessDenied"
     )
+  })
+  it("a directory record changed behind the API's back (another process) is read afresh: never decided on the old one", async () => {
+    // Eva's and the club's records are now known to the API (it keeps directory records between commands).
+    await run((api) => api.registerPerson("eva", anonymous))
+    const before = await audit()
+    // Another process revokes Eva's grants: a raw commit of her staff record, the API not told.
+    await rawGrants([])
+    // Decided on the kept record, the commit finds it changed, and the command is decided again: refused.
+    expect(await fail((api) => api.registerPerson("eva", anonymous))).toMatchObject({
+      _tag: "AccessDenied",
+      reason: "no-grants"
+    })
+    expect(await audit()).toHaveLength(before.length)
+    expect(await stored("person")).toHaveLength(1)
+  })
+
+  it("a refusal on a kept directory record is checked on a fresh read: a grant given by another process is honoured", async () => {
+    await run((api) => api.setStaff("jana", { id: "eva", grants: [] }))
+    expect(await fail((api) => api.registerPerson("eva", anonymous))).toMatchObject({ _tag: "AccessDenied" })
+    // Another process gives Eva her grants back: a raw commit of her staff record.
+    await rawGrants([{ role: "worker", services: ["club"] }])
+    await run((api) => api.registerPerson("eva", anonymous))
+    expect(await stored("person")).toHaveLength(1)
   })
 })
 

@@ -49,7 +49,7 @@ import { actorId, decodeInput } from "./inputs.js"
 import type * as Operation from "./Operation.js"
 import { mappings } from "./Records.js"
 import { StaffDirectory } from "./StaffDirectory.js"
-import { makeReader, Overlay, type Reader } from "./unitOfWork.js"
+import { Kept, makeReader, Overlay, type Reader } from "./unitOfWork.js"
 
 /**
  * A principle's warning (the command went ahead).
@@ -88,10 +88,24 @@ interface Unit {
   readonly vault: Vault.VaultSession
   /** Decide no earlier than this (a commit found the audit log's last entry later than the clock). */
   readonly notBefore?: DateTime.Utc | undefined
+  /** A single write's: the kept directory records its decision used (`kind/id`). */
+  readonly served?: Set<string> | undefined
 }
 
 /** How often a single command is decided again when others committed after it started. */
 const AGAIN = 5
+
+/** The kept record a unit's commit found changed, when its decision used the kept one. */
+const staleKept = (
+  error: unknown,
+  served: ReadonlySet<string> | undefined
+): { readonly kind: string; readonly id: string } | undefined => {
+  if (served === undefined || !(error instanceof StoreModule.StoreError) || error.reason._tag !== "Conflict") {
+    return undefined
+  }
+  const { id, kind } = error.reason
+  return served.has(`${kind}/${id}`) ? { kind, id } : undefined
+}
 
 /** The time a unit that committed too early must be decided again at, from the store's conflict. */
 const notBeforeOf = (error: unknown): DateTime.Utc | undefined => {
@@ -157,7 +171,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
   const authorizeIn = config.access === undefined
     ? Access.authorize
     : Access.authorizeWith({ ...matrix, ...config.access })
-  const reader = makeReader(store)
+  const kept = new Kept()
+  const reader = makeReader(store, kept)
   const { locate, resolveActor } = makeAuthoriser(directory, authorizeIn)
 
   const contextFor = (
@@ -228,7 +243,7 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const read: Array<Operation.Precondition> = []
       const clock = yield* DateTime.now
       const now = unit.notBefore === undefined ? clock : DateTime.max(clock, unit.notBefore)
-      const r = reader(unit.overlay, read, unit.vault, now)
+      const r = reader(unit.overlay, read, unit.vault, now, op.kind === "write" ? unit.served : undefined)
       const actor = yield* resolveActor(id, r, unit.overlay)
       const { grant, value } = yield* locate(op, actor, input, r)
       const ctx = contextFor(actor, grant, now, r)
@@ -310,6 +325,8 @@ export const make = Effect.fnUntraced(function*(config: Config) {
         })
       }
     }
+    // The directory records written here are read afresh by the next decisions.
+    for (const c of merged.values()) kept.forget(c.kind, c.id)
     yield* store.commit({
       writes,
       ...(deletes.length > 0 ? { deletes } : {}),
@@ -333,17 +350,29 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       // a later time got in meanwhile; if one did, it is decided again, no earlier than that one
       // (a withdrawal that started before a disclosure on its consent but commits after it takes
       // effect after it, not a millisecond before).
+      // A decision that used a kept directory record which changed meanwhile is decided again,
+      // with that record read afresh; so is a refusal that rested on kept records (a grant or a
+      // channel added by another process is never refused on the old record).
       const attempt = (notBefore: DateTime.Utc | undefined, left: number): Effect.Effect<unknown, CaseworkError> =>
         Effect.suspend(() => {
-          const unit: Unit = { overlay: undefined, vault: vault.session(), notBefore }
+          const served = new Set<string>()
+          const unit: Unit = { overlay: undefined, vault: vault.session(), notBefore, served }
+          const refusedOnKept = (error: unknown) => served.size > 0 && !(error instanceof StoreModule.StoreError)
           return Effect.flatMap(
             plan(op, actorId(rawActor), rawInput, unit),
             (planned) => Effect.as(commit([planned], unit.vault, true), written(planned))
-          )
-        }).pipe(Effect.catchIf(
-          (error) => left > 0 && notBeforeOf(error) !== undefined,
-          (error) => attempt(notBeforeOf(error), left - 1)
-        ))
+          ).pipe(Effect.catchIf(
+            (error) =>
+              left > 0 &&
+              (notBeforeOf(error) !== undefined || staleKept(error, served) !== undefined || refusedOnKept(error)),
+            (error) => {
+              if (refusedOnKept(error)) kept.forgetAll(served)
+              const stale = staleKept(error, served)
+              if (stale !== undefined) kept.forget(stale.kind, stale.id)
+              return attempt(notBeforeOf(error) ?? notBefore, left - 1)
+            }
+          ))
+        })
       return attempt(undefined, AGAIN)
     }
     return Effect.gen(function*() {

@@ -66,10 +66,46 @@ export class Overlay {
 }
 
 /**
+ * The kinds a write may take from the records kept across units of work: the directory (never
+ * personal data, rarely changed, read by nearly every command).
+ */
+const KEPT_KINDS: ReadonlySet<string> = new Set(["organisation", "service", "location", "staff"])
+/** At most this many directory records are kept (then the store is asked afresh). */
+const KEPT_MAX = 10_000
+
+/**
+ * Directory records decoded once and kept across units of work, for the writes' decisions only.
+ * Every use is noted with the version kept, so the commit names it as a precondition: a record
+ * changed meanwhile (by another process, or the raw store) fails the commit with a retryable
+ * `Conflict` naming it, and the pipeline forgets it and decides again; a write refused on kept
+ * records forgets them and is decided again on fresh ones (a refusal has no commit to check it).
+ * Reads (answers) never use them: they have no commit to check them either.
+ * @internal
+ */
+export class Kept {
+  private readonly records = new Map<string, Operation.Loaded<unknown>>()
+  get(kind: string, id: string): Operation.Loaded<unknown> | undefined {
+    return KEPT_KINDS.has(kind) ? this.records.get(`${kind}/${id}`) : undefined
+  }
+  keep(kind: string, id: string, loaded: Operation.Loaded<unknown>): void {
+    if (!KEPT_KINDS.has(kind)) return
+    if (this.records.size >= KEPT_MAX) this.records.clear()
+    this.records.set(`${kind}/${id}`, loaded)
+  }
+  forget(kind: string, id: string): void {
+    this.records.delete(`${kind}/${id}`)
+  }
+  /** Forgets the records named `kind/id`. */
+  forgetAll(keys: Iterable<string>): void {
+    for (const key of keys) this.records.delete(key)
+  }
+}
+
+/**
  * Builds the readers of units of work over a store.
  * @internal
  */
-export const makeReader = (store: StoreShape) => {
+export const makeReader = (store: StoreShape, kept: Kept = new Kept()) => {
   // Once nothing waits for a rebuild of the index, nothing will again (only an upgrade's
   // migration, before the store opens, asks for one): the store is asked until then.
   let indexed = store.pending === undefined
@@ -113,7 +149,9 @@ export const makeReader = (store: StoreShape) => {
     overlay: Overlay | undefined,
     read: Array<Operation.Precondition>,
     vault: Vault.VaultSession,
-    now: DateTime.Utc
+    now: DateTime.Utc,
+    /** For a write: the kept directory records may be used, and those used are added here. */
+    served?: Set<string>
   ) => {
     const open = vault.open
     /** A person as shared at `now`: `sharedWith` judged against their sharing consents in force (see sharing.ts). */
@@ -142,6 +180,14 @@ export const makeReader = (store: StoreShape) => {
         if (Option.isSome(known)) note(m.kind, id, known.value.version)
         return Effect.succeed(known)
       }
+      const hit = served === undefined ? undefined : kept.get(m.kind, id)
+      if (hit !== undefined) {
+        served!.add(`${m.kind}/${id}`)
+        note(m.kind, id, hit.version)
+        const found = Option.some(hit as Operation.Loaded<A>)
+        overlay?.found.set(`${m.kind}/${id}`, found)
+        return Effect.succeed(found)
+      }
       return store.get(m.kind, id).pipe(
         Effect.flatMap(Option.match({
           onNone: () => Effect.succeed(Option.none<Operation.Loaded<A>>()),
@@ -149,7 +195,10 @@ export const makeReader = (store: StoreShape) => {
             decodeStored(m, record, open).pipe(Effect.flatMap((l) => sharedNow(m, l)), Effect.map(Option.some))
         })),
         Effect.map((found) => {
-          if (Option.isSome(found)) note(m.kind, id, found.value.version)
+          if (Option.isSome(found)) {
+            note(m.kind, id, found.value.version)
+            if (served !== undefined) kept.keep(m.kind, id, found.value)
+          }
           overlay?.found.set(`${m.kind}/${id}`, found)
           return found
         })

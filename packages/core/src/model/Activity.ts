@@ -7,7 +7,16 @@
 import { DateTime, Schema } from "effect"
 import { Code, LongText, ShortText, Timestamp } from "./Common.js"
 import { customFields } from "./CustomFields.js"
-import { ActivityId, LocationId, OrganisationId, PersonId, ServiceId, VolunteerHoursId, VolunteerId } from "./Ids.js"
+import {
+  ActivityId,
+  LocationId,
+  OrganisationId,
+  PersonId,
+  ProgramId,
+  ServiceId,
+  VolunteerHoursId,
+  VolunteerId
+} from "./Ids.js"
 import { personal } from "./Personal.js"
 
 /**
@@ -46,6 +55,11 @@ export class Activity extends Schema.Class<Activity>("@pomoc/core/Activity")(
     forExternalStaff: Schema.Boolean,
     attendees: Schema.Array(PersonId),
     anonymousAttendance: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 1_000_000 })),
+    /**
+     * The programme (project) of the organisation the activity belongs to.
+     * @since 0.2.0
+     */
+    programId: Schema.optionalKey(ProgramId),
     ...customFields
   }).check(
     Schema.makeFilter((a) =>
@@ -84,5 +98,10 @@ export class VolunteerHours extends Schema.Class<VolunteerHours>("@pomoc/core/Vo
   serviceId: ServiceId,
   activityId: Schema.optionalKey(ActivityId),
   on: Timestamp,
-  hours: Schema.Finite.check(Schema.isGreaterThan(0), Schema.isLessThanOrEqualTo(24))
+  hours: Schema.Finite.check(Schema.isGreaterThan(0), Schema.isLessThanOrEqualTo(24)),
+  /**
+   * The programme (project) of the organisation the hours were given to.
+   * @since 0.2.0
+   */
+  programId: Schema.optionalKey(ProgramId)
 }) {}

@@ -6,7 +6,7 @@
 import { Schema } from "effect"
 import { Code, LongText, Timestamp } from "./Common.js"
 import { customFields } from "./CustomFields.js"
-import { ContactId, LocationId, PersonId, ServiceId, WorkerId } from "./Ids.js"
+import { ContactId, LocationId, PersonId, ProgramId, ServiceId, WorkerId } from "./Ids.js"
 import { personal } from "./Personal.js"
 
 /**
@@ -40,6 +40,11 @@ export class Contact extends Schema.Class<Contact>("@pomoc/core/Contact")(
     mode: Schema.Literals(["individual", "group"]),
     /** Free-text note; sensitive, encrypted at rest. */
     note: Schema.optionalKey(personal(LongText)),
+    /**
+     * The programme (project) of the organisation the contact belongs to.
+     * @since 0.2.0
+     */
+    programId: Schema.optionalKey(ProgramId),
     /** Custom fields the service type's plugin declares: reportable (`fields`) and personal (encrypted). */
     ...customFields
   }).check(

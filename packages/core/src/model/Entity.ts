@@ -31,6 +31,7 @@ import { OutcomeMeasurement } from "./Outcome.js"
 import { Person } from "./Person.js"
 import { personalPaths } from "./Personal.js"
 import { StoredPlan, StoredStep } from "./Plan.js"
+import { Funding, Program } from "./Program.js"
 import { Referral, status as referralStatus } from "./Referral.js"
 import { Revision } from "./Revision.js"
 import { Voided } from "./Voided.js"
@@ -45,6 +46,8 @@ const entity = <const K extends string, A, const H extends HistorySection | unde
 ): Entity<K, A, H> => ({ ...e, personal: personalPaths(e.schema) })
 
 const none = (): RecordIndex => ({ serviceId: null, personIds: [], at: null, facets: {}, tags: [] })
+// The programme a record of work belongs to, as a facet only when it names one.
+const programOf = (r: { readonly programId?: string }) => (r.programId === undefined ? {} : { programId: r.programId })
 const nobody = (): undefined => undefined
 
 const base = {
@@ -87,6 +90,37 @@ const base = {
     erasure: "none",
     history: undefined
   }),
+  // Programmes and their funding: the organisation's, published (HSDS), never personal.
+  program: entity({
+    kind: "program",
+    schema: Program,
+    id: (p: Program) => p.id,
+    index: (p: Program) => ({
+      serviceId: null,
+      personIds: [],
+      at: p.startsAt === undefined ? null : iso(p.startsAt),
+      facets: { code: p.code ?? null },
+      tags: []
+    }),
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
+  funding: entity({
+    kind: "funding",
+    schema: Funding,
+    id: (f: Funding) => f.id,
+    index: (f: Funding) => ({
+      serviceId: null,
+      personIds: [],
+      at: null,
+      facets: { programId: f.programId, kind: f.kind ?? null },
+      tags: []
+    }),
+    owner: nobody,
+    erasure: "none",
+    history: undefined
+  }),
   person: entity({
     kind: "person",
     schema: Person,
@@ -120,6 +154,7 @@ const base = {
         anonymousCount: c.anonymousCount,
         participants: c.participants.length + c.anonymousCount,
         durationMinutes: c.durationMinutes,
+        ...programOf(c),
         ...facetsOf(c.fields)
       },
       tags: [...c.interventions]
@@ -267,6 +302,7 @@ const base = {
         namedAttendance: a.attendees.length,
         anonymousAttendance: a.anonymousAttendance,
         attendance: a.attendees.length + a.anonymousAttendance,
+        ...programOf(a),
         ...facetsOf(a.fields)
       },
       tags: []
@@ -300,7 +336,7 @@ const base = {
       serviceId: h.serviceId,
       personIds: [],
       at: iso(h.on),
-      facets: { hours: h.hours, minutes: Math.round(h.hours * 60), volunteerId: h.volunteerId },
+      facets: { hours: h.hours, minutes: Math.round(h.hours * 60), volunteerId: h.volunteerId, ...programOf(h) },
       tags: []
     }),
     owner: nobody,

@@ -229,3 +229,25 @@ export const make = <S extends { readonly Type: unknown }>(_schema: S): S["Type"
   const id: unknown = globalThis.crypto.randomUUID()
   return id
 }
+/**
+ * A programme's id (a project of the organisation; HSDS `program`).
+ * @since 0.2.0
+ * @category models
+ */
+export const ProgramId = IdString.pipe(Schema.brand("ProgramId"))
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type ProgramId = typeof ProgramId.Type
+/**
+ * A funding's id (a source of money for a programme; HSDS `funding`).
+ * @since 0.2.0
+ * @category models
+ */
+export const FundingId = IdString.pipe(Schema.brand("FundingId"))
+/**
+ * @since 0.2.0
+ * @category models
+ */
+export type FundingId = typeof FundingId.Type

@@ -181,6 +181,54 @@ export const volunteerMinutesByMonth = () =>
   })
 
 /**
+ * How much, per programme (project; `programId` of the records, `null` for work outside any):
+ * group activities' attendance, contacts, and the minutes volunteers gave. For the service types
+ * whose organisations run projects (`registerProgram`); not among {@link all}.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const workByProgram = () =>
+  [
+    Report.define({
+      id: "attendance-by-program",
+      question: "how-much",
+      labels: labelsIn5(
+        "Attendance of activities by project",
+        "Účast na aktivitách podle projektu",
+        "Veiklų lankomumas pagal projektą",
+        "Посещаемост на дейностите по проект",
+        "Відвідування заходів за проєктом"
+      ),
+      query: { kind: "activity", dimensions: [{ by: "programId" }], measure: { sum: "attendance" } }
+    }),
+    Report.define({
+      id: "contacts-by-program",
+      question: "how-much",
+      labels: labelsIn5(
+        "Contacts by project",
+        "Kontakty podle projektu",
+        "Kontaktai pagal projektą",
+        "Контакти по проект",
+        "Контакти за проєктом"
+      ),
+      query: { kind: "contact", dimensions: [{ by: "programId" }] }
+    }),
+    Report.define({
+      id: "volunteer-minutes-by-program",
+      question: "how-much",
+      labels: labelsIn5(
+        "Minutes given by volunteers, by project",
+        "Minuty odpracované dobrovolníky podle projektu",
+        "Savanorių skirtos minutės pagal projektą",
+        "Минути, дадени от доброволци, по проект",
+        "Хвилини, які віддали волонтери, за проєктом"
+      ),
+      query: { kind: "volunteer-hours", dimensions: [{ by: "programId" }], measure: { sum: "minutes" } }
+    })
+  ] as const
+
+/**
  * What the standard reports are built from: a plugin's taxonomies and indicators.
  *
  * @since 0.2.0

@@ -116,6 +116,8 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
   staff: "StaffMember",
   volunteer: "Volunteer",
   "volunteer-hours": "VolunteerHours",
+  program: "Program",
+  funding: "Funding",
   "data-key": "DataKey",
   voided: "Voided",
   revision: "Revision"
@@ -124,9 +126,16 @@ const entityNames: Readonly<Record<RecordKind, string>> = {
 const arbEntityOf = (plugin: Plugin, kind: RecordKind): fc.Arbitrary<unknown> => {
   if (kind === "measurement") return arbPluginMeasurement(plugin)
   const entry = entities.find((e) => e.name === entityNames[kind])!
-  const entity: fc.Arbitrary<unknown> = kind === "contact"
+  const plain: fc.Arbitrary<unknown> = kind === "contact"
     ? arbPluginContact(plugin)
     : decoded(entry.arbitrary, entry.schema)
+  // Records of work name a programme, so that reports may count per programme (`programId`).
+  const entity = kind === "contact" || kind === "activity" || kind === "volunteer-hours"
+    ? fc.tuple(plain, fc.constantFrom("program-1", "program-2")).map(([e, programId]) => ({
+      ...(e as object),
+      programId
+    }))
+    : plain
   // The plugin's custom fields too, so that reports may group by or sum their facets.
   return (kind === "contact" || kind === "person" || kind === "activity") && plugin.fields?.[kind] !== undefined
     ? fc.tuple(entity, arbFieldValues(plugin, kind, { every: true })).map(([e, custom]) => ({

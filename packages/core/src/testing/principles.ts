@@ -31,6 +31,7 @@ import {
 import { OutcomeMeasurement } from "../model/Outcome.js"
 import { Person } from "../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep } from "../model/Plan.js"
+import { Funding, Program } from "../model/Program.js"
 import { Referral } from "../model/Referral.js"
 import { corePrincipleIds } from "../principles/builtin/index.js"
 import type { Explanation } from "../principles/Decision.js"
@@ -43,6 +44,7 @@ import {
   arbContact,
   arbCooperation,
   arbDisclosure,
+  arbFunding,
   arbGoal,
   arbId,
   arbIdentifiedPerson,
@@ -53,6 +55,7 @@ import {
   arbPerson,
   arbPlanReview,
   arbPlanStep,
+  arbProgram,
   arbReferral,
   arbService,
   arbShortText,
@@ -109,6 +112,8 @@ const arbitraryByTag: { readonly [K in CommandTag]: fc.Arbitrary<Extract<Command
     Service
   ).map((service) => ({ _tag: "RegisterService", service })),
   RegisterLocation: decoded(arbLocation, Location).map((location) => ({ _tag: "RegisterLocation", location })),
+  RegisterProgram: decoded(arbProgram, Program).map((program) => ({ _tag: "RegisterProgram", program })),
+  RegisterFunding: decoded(arbFunding, Funding).map((funding) => ({ _tag: "RegisterFunding", funding })),
   RegisterPerson: decoded(fc.tuple(arbPerson, personIdWire).map(([p, personId]) => ({ ...p, id: personId })), Person)
     .map((person) => ({ _tag: "RegisterPerson", person })),
   ChangeIdentityLevel: fc

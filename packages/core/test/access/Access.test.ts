@@ -137,6 +137,8 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
     "RegisterOrganisation",
     "RegisterService",
     "RegisterLocation",
+    "RegisterProgram",
+    "RegisterFunding",
     "RegisterVolunteer",
     "RecordVolunteerHours",
     "PublishReport",
@@ -167,6 +169,8 @@ const mayDo: Record<Role, ReadonlyArray<Operation>> = {
   coordinator: [
     ...workerMay,
     "RegisterLocation",
+    "RegisterProgram",
+    "RegisterFunding",
     "RegisterVolunteer",
     "RecordVolunteerHours",
     "PublishReport",

@@ -28,6 +28,8 @@ const concepts = [
   "Activity",
   "Volunteer",
   "VolunteerHours",
+  "Program",
+  "Funding",
   "DataKey",
   "StaffMember",
   "Revision",

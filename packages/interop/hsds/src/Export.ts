@@ -9,10 +9,12 @@
  * @since 0.2.0
  */
 import type {
+  Funding,
   Language,
   Location,
   Organisation,
   Phone,
+  Program,
   Registry,
   Schedule,
   Service,
@@ -34,6 +36,16 @@ export interface Directory {
   readonly organisation: Organisation
   readonly services: ReadonlyArray<Service>
   readonly locations: ReadonlyArray<Location>
+  /**
+   * The organisation's programmes (projects), published as HSDS `program`s.
+   * @since 0.2.0
+   */
+  readonly programs?: ReadonlyArray<Program>
+  /**
+   * The funding of its programmes, published as the organisation's HSDS `funding`.
+   * @since 0.2.0
+   */
+  readonly fundings?: ReadonlyArray<Funding>
 }
 
 /**
@@ -90,7 +102,7 @@ export type Json = { readonly [key: string]: unknown }
  * @since 0.2.0
  * @category models
  */
-export type Entity = "organization" | "service" | "location"
+export type Entity = "organization" | "service" | "location" | "program" | "funding"
 
 /**
  * The HSDS id of a Pomoc record: its own id when that is a UUID, else a UUID derived from it
@@ -265,6 +277,38 @@ const service = (
   })
 }
 
+// A programme record (a project), with its code and Pomoc id as attributes.
+const programRecord = (orgId: string, p: Program, options: ExportOptions): Json => {
+  const id = hsdsId("program", p.id)
+  return compact({
+    id,
+    organization_id: orgId,
+    name: p.name,
+    alternate_name: p.alternateName,
+    description: p.description ?? p.name,
+    attributes: attributes(options, "program", id, [
+      ...(p.code === undefined ? [] : [["programme", p.code] as const]),
+      ...idAttribute(p.id)
+    ])
+  })
+}
+
+// HSDS funds an organisation or a service, not a programme: the programme a funding is for is
+// named by an attribute (its Pomoc id), the kind of source by the funding-source taxonomy.
+const fundingRecord = (orgId: string, f: Funding, options: ExportOptions): Json => {
+  const id = hsdsId("funding", f.id)
+  return compact({
+    id,
+    organization_id: orgId,
+    source: f.source,
+    attributes: attributes(options, "funding", id, [
+      ...(f.kind === undefined ? [] : [["funding-source", f.kind] as const]),
+      ["programme-id", f.programId],
+      ...idAttribute(f.id)
+    ])
+  })
+}
+
 /**
  * The directory as one HSDS organisation document (the API form, with `services`): valid
  * against the HSDS 3.0 schema when the directory's emails and web addresses are well formed.
@@ -288,6 +332,8 @@ export const toOrganization = (directory: Directory, options: ExportOptions = {}
   const published = new Set<string>(locations.map((l) => l.id))
   const services = directory.services.filter((s) => s.organisationId === organisation.id)
   const programmes = [...new Set(services.flatMap((s) => configCode(s, "programme") ?? []))]
+  const programs = (directory.programs ?? []).filter((p) => p.organisationId === organisation.id)
+  const fundings = (directory.fundings ?? []).filter((f) => f.organisationId === organisation.id)
   return compact({
     id: orgId,
     name: organisation.name,
@@ -296,7 +342,7 @@ export const toOrganization = (directory: Directory, options: ExportOptions = {}
     website: organisation.website,
     phones: phones("organization", orgId, organisation.phones),
     locations: locations.map((l) => location(organisation, l, options)),
-    programs: programmes.map((code) => {
+    programs: programmes.map((code): Json => {
       const name = options.label?.("programme", code) ?? code
       const id = programmeId(orgId, code)
       return {
@@ -309,7 +355,8 @@ export const toOrganization = (directory: Directory, options: ExportOptions = {}
           link_entity: "program"
         }))
       }
-    }),
+    }).concat(programs.map((p) => programRecord(orgId, p, options))),
+    funding: fundings.length === 0 ? undefined : fundings.map((f) => fundingRecord(orgId, f, options)),
     attributes: attributes(options, "organization", orgId, [
       ...(organisation.country === undefined ? [] : [["country", organisation.country] as const]),
       ...idAttribute(organisation.id)

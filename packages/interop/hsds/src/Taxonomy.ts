@@ -21,6 +21,7 @@ export type PomocTaxonomy =
   | "listing"
   | "programme"
   | "funding-source"
+  | "programme-id"
   | "id"
   | "platform"
   | "country"
@@ -37,14 +38,15 @@ export const descriptions: Readonly<Record<PomocTaxonomy, string>> = {
   "location-kind": "The kind of place (Pomoc location kind).",
   "listing": "How a confidential location is listed: without its address.",
   "programme": "The programme a service belongs to (the service type's code).",
-  "funding-source": "The source funding a service (the service type's code).",
+  "funding-source": "The source funding a service or programme (a code of its kind).",
+  "programme-id": "The Pomoc id of the programme a funding is for.",
   "id": "The record's id in Pomoc, where it is not a UUID.",
   "platform": "The online platform of a virtual location.",
   "country": "The organisation's country (ISO 3166-1 alpha-2)."
 }
 
 /** Taxonomies whose attribute carries a value rather than a code. */
-export const valued: ReadonlySet<PomocTaxonomy> = new Set(["id", "platform", "country"])
+export const valued: ReadonlySet<PomocTaxonomy> = new Set(["id", "platform", "country", "programme-id"])
 
 const PREFIX = "pomoc:"
 

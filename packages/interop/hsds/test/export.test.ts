@@ -1,6 +1,8 @@
-import { Organisation, Registry, Service } from "@pomoc/core"
+import { Funding, Organisation, Program, Registry, Service } from "@pomoc/core"
+import { arbFunding, arbProgram } from "@pomoc/core/testing"
 import { communityCentre } from "@pomoc/service-community-centre"
 import { Result, Schema } from "effect"
+import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Export, Schemas } from "../src/index.js"
 
@@ -60,5 +62,41 @@ describe("Export: labels and validation", () => {
       locations: []
     })
     expect(Result.isSuccess(fine)).toBe(true)
+  })
+
+  it("publishes the organisation's programmes and their funding (property), and no other organisation's", () => {
+    const organisation = Schema.decodeUnknownSync(Organisation)({ id: "alytus", name: "Alytus" })
+    const ours = <A extends { readonly organisationId: string }>(a: A, i: number, other: boolean) => ({
+      ...a,
+      id: `${other ? "x" : "p"}${i}`,
+      organisationId: other ? "elsewhere" : "alytus"
+    })
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbProgram, fc.boolean()), { maxLength: 4 }),
+        fc.array(fc.tuple(arbFunding, fc.boolean()), { maxLength: 4 }),
+        (programs, fundings) => {
+          const ps = programs.map(([p, other], i) => Schema.decodeUnknownSync(Program)(ours(p, i, other)))
+          const fs = fundings.map(([f, other], i) => Schema.decodeUnknownSync(Funding)(ours(f, i, other)))
+          const document = Export.toOrganization({
+            organisation,
+            services: [],
+            locations: [],
+            programs: ps,
+            fundings: fs
+          })
+          expect(Schemas.validate("organization", document)).toEqual([])
+          const published = (document["programs"] as Array<{ name: string; organization_id: string }> | undefined) ?? []
+          expect(published.map((p) => p.name)).toEqual(
+            ps.filter((p) => p.organisationId === "alytus").map((p) => p.name)
+          )
+          const funding = (document["funding"] as Array<{ source: string }> | undefined) ?? []
+          expect(funding.map((f) => f.source)).toEqual(
+            fs.filter((f) => f.organisationId === "alytus").map((f) => f.source)
+          )
+        }
+      ),
+      { numRuns: 40 }
+    )
   })
 })

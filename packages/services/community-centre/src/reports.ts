@@ -2,8 +2,9 @@
  * The report definitions of a community centre, answering the three Results-Based
  * Accountability questions over the store's aggregate queries: activities and their attendance
  * by topic and audience, volunteers by age group and their hours, people by age band (all ages)
- * and need, contacts, and outcomes. Projects are services of the centre (see
- * `Taxonomies.fundingSources`), so every report can be run per project with `serviceId`.
+ * and need, contacts, and outcomes; and per project (a programme of the organisation, which
+ * contacts, activities and volunteer hours link to with `programId`; its funding sources are
+ * `funding` records, their kinds `Taxonomies.fundingSources`).
  *
  * @since 0.1.0
  */
@@ -68,7 +69,7 @@ export const volunteersByAgeGroup = Report.define({
  *
  * - how much: activities by topic and kind, attendance by topic and audience, attendance by
  *   month, volunteers by age group, volunteering sessions by month, people by age band, contacts by
- *   intervention;
+ *   intervention; attendance, contacts and volunteers' minutes by project;
  * - how well: people by need and age band (are those the mission names reached, e.g. young
  *   people not in education or work), how people first came, outcome assessments made with
  *   the person;
@@ -121,5 +122,6 @@ export const reports = [
   StandardReports.firstContactsByChannel({ firstContactChannels }),
   StandardReports.outcomesAssessedWithPerson(indicators),
   StandardReports.outcomesByIndicator(indicators),
-  StandardReports.volunteerMinutesByMonth()
+  StandardReports.volunteerMinutesByMonth(),
+  ...StandardReports.workByProgram()
 ] as const

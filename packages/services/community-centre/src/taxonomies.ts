@@ -323,9 +323,10 @@ export const programmes = {
 export type Programme = keyof typeof programmes
 
 /**
- * The funding sources of the centre's projects ("įvairių finansavimo šaltinių lėšos"). A project
- * is registered as a service of the centre with `config.project` (its code) and
- * `config.fundingSource` (one of these), so that every report can be run per project.
+ * The kinds of funding source of the centre's projects ("įvairių finansavimo šaltinių lėšos"):
+ * the `kind` of a funding record (`registerFunding`) of a project (a programme record that
+ * contacts, activities and volunteer hours link to with `programId`). A service's
+ * `config.fundingSource` (before 0.2, projects were services) is still checked against them.
  *
  * @since 0.1.0
  * @category models

@@ -8,7 +8,7 @@ import { Activity, Volunteer, VolunteerHours } from "../../model/Activity.js"
 import * as Ids from "../../model/Ids.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid, requireCode, requireFields } from "./common.js"
+import { access, invalid, requireCode, requireFields, requireProgram } from "./common.js"
 
 /**
  * Record a group activity; named attendees must be people of the service, its topic an activity
@@ -31,7 +31,8 @@ export const recordActivity = Operation.write()({
         ...(activity.topic === undefined
           ? []
           : [requireCode("RecordActivity", "topic", activity.topic, info?.activityTopics, "activity topic")]),
-        requireFields("RecordActivity", "", info?.fields, "activity", activity)
+        requireFields("RecordActivity", "", info?.fields, "activity", activity),
+        requireProgram(ctx, "RecordActivity", activity.programId, service.value.organisationId)
       ], { discard: true })
     }
   ],
@@ -138,7 +139,8 @@ export const recordVolunteerHours = Operation.write()({
         : invalid("RecordVolunteerHours", "volunteerId", "a volunteer records only their own hours"),
     (ctx, hours) => Effect.asVoid(ctx.load(mappings.volunteer, hours.volunteerId)),
     (ctx, hours) =>
-      hours.activityId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.activity, hours.activityId))
+      hours.activityId === undefined ? Effect.void : Effect.asVoid(ctx.load(mappings.activity, hours.activityId)),
+    (ctx, hours, service) => requireProgram(ctx, "RecordVolunteerHours", hours.programId, service.value.organisationId)
   ],
   decide: (_ctx, hours, service) =>
     Effect.succeed({

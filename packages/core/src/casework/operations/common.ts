@@ -8,7 +8,8 @@ import type { Row, Scope, Sensitivity } from "../../access/matrix.js"
 import type { ExtensibleKind, FieldValue } from "../../model/CustomFields.js"
 import type { FieldDefinitions } from "../../plugins/PluginField.js"
 import { InvalidCommand } from "../Errors.js"
-import type { AccessRow } from "../Operation.js"
+import type { AccessRow, Context } from "../Operation.js"
+import { mappings } from "../Records.js"
 
 const scope = { N: "none", S: "own-services", O: "organisation" } as const satisfies Record<string, Scope>
 type Letter = keyof typeof scope
@@ -75,6 +76,27 @@ export const requireLegalGround = (
  */
 export const invalid = (operation: string, field: string, rule: string) =>
   Effect.fail(new InvalidCommand({ operation, field, rule }))
+
+/**
+ * Checks the programme a record links (`programId`, when it names one): a programme of the
+ * organisation (of the record's service, or the record's own), else `InvalidCommand` on
+ * `programId`.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const requireProgram = (
+  ctx: Context,
+  operation: string,
+  programId: string | undefined,
+  organisationId: string
+) =>
+  programId === undefined ? Effect.void : ctx.load(mappings.program, programId).pipe(
+    Effect.map((program) => program.value.organisationId === organisationId),
+    Effect.catchTag("NotFound", () => Effect.succeed(false)),
+    Effect.flatMap((ok) =>
+      ok ? Effect.void : invalid(operation, "programId", "a programme of the service's organisation")
+    )
+  )
 
 /**
  * Checks a record's custom fields against its service type's declarations: each name in `fields`

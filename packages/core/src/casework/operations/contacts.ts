@@ -8,7 +8,7 @@ import { Contact } from "../../model/Contact.js"
 import { LocationKind, type Service } from "../../model/Directory.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid, requireCode, requireFields } from "./common.js"
+import { access, invalid, requireCode, requireFields, requireProgram } from "./common.js"
 
 // Without a place-type taxonomy of its plugin, a service's contacts take core's place types.
 const corePlaces: ReadonlySet<string> = new Set(LocationKind.literals)
@@ -66,7 +66,8 @@ export const recordContact = Operation.write()({
           ]
           : []),
         requireFields("RecordContact", "", info?.fields, "contact", contact),
-        requireLocalityChannel(contact, service.value)
+        requireLocalityChannel(contact, service.value),
+        requireProgram(ctx, "RecordContact", contact.programId, service.value.organisationId)
       ], { discard: true })
     }
   ],

@@ -5,9 +5,10 @@
  */
 import { Effect } from "effect"
 import { Location, Organisation, Service } from "../../model/Directory.js"
+import { Funding, Program } from "../../model/Program.js"
 import * as Operation from "../Operation.js"
 import { mappings } from "../Records.js"
-import { access, invalid, requireCode } from "./common.js"
+import { access, invalid, requireCode, requireProgram } from "./common.js"
 
 /**
  * Register an organisation (administrators).
@@ -113,5 +114,48 @@ export const registerLocation = Operation.write()({
       command: { _tag: "RegisterLocation", location },
       changes: [Operation.change(mappings.location, location, 0)],
       result: location
+    })
+})
+
+/**
+ * Register a programme (project) of the organisation, which contacts, activities and volunteer
+ * hours then link to (`programId`): coordinators of any of their services, administrators.
+ * @since 0.2.0
+ * @category operations
+ */
+export const registerProgram = Operation.write()({
+  tag: "RegisterProgram",
+  summary: "register a programme (project) of the organisation",
+  access: access("NSONN", "write", "organisational", "register a programme (project) of the organisation"),
+  input: Program,
+  newId: true,
+  subject: Operation.anywhere,
+  checks: [(ctx, program) => Effect.asVoid(ctx.load(mappings.organisation, program.organisationId))],
+  decide: (_ctx, program) =>
+    Effect.succeed({
+      command: { _tag: "RegisterProgram", program },
+      changes: [Operation.change(mappings.program, program, 0)],
+      result: program
+    })
+})
+
+/**
+ * Register a funding source of a programme of the organisation (coordinators, administrators).
+ * @since 0.2.0
+ * @category operations
+ */
+export const registerFunding = Operation.write()({
+  tag: "RegisterFunding",
+  summary: "register a funding source of a programme",
+  access: access("NSONN", "write", "organisational", "register a funding source of a programme"),
+  input: Funding,
+  newId: true,
+  subject: Operation.anywhere,
+  checks: [(ctx, funding) => requireProgram(ctx, "RegisterFunding", funding.programId, funding.organisationId)],
+  decide: (_ctx, funding) =>
+    Effect.succeed({
+      command: { _tag: "RegisterFunding", funding },
+      changes: [Operation.change(mappings.funding, funding, 0)],
+      result: funding
     })
 })

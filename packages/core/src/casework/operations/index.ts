@@ -35,6 +35,10 @@ export const operations = {
   registerService: Directory.registerService,
   /** Register a location of the organisation. */
   registerLocation: Directory.registerLocation,
+  /** Register a programme (project) of the organisation that records of work link to (`programId`). */
+  registerProgram: Directory.registerProgram,
+  /** Register a funding source of a programme. */
+  registerFunding: Directory.registerFunding,
   /** Register a person at any identity level. */
   registerPerson: People.registerPerson,
   /** Raise or lower a person's identity level: `{ person }`. */

@@ -17,6 +17,7 @@ import { PersonId } from "../../model/Ids.js"
 import { IndicatorScale, OutcomeIndicator, OutcomeMeasurement, OutcomeValue } from "../../model/Outcome.js"
 import { AnonymousPerson, ContactDetails, IdentifiedPerson, Person, PseudonymousPerson } from "../../model/Person.js"
 import { Goal, IndividualPlan, PlanReview, PlanStep, StoredStep } from "../../model/Plan.js"
+import { Funding, Program } from "../../model/Program.js"
 import { Referral, ReferralEvent } from "../../model/Referral.js"
 import { Revision } from "../../model/Revision.js"
 import { Voided } from "../../model/Voided.js"
@@ -59,7 +60,7 @@ import {
   arbShortText,
   arbTimestamp
 } from "./primitives.js"
-import { arbActivity, arbReferral, arbVolunteer, arbVolunteerHours } from "./records.js"
+import { arbActivity, arbFunding, arbProgram, arbReferral, arbVolunteer, arbVolunteerHours } from "./records.js"
 
 /**
  * A schema that decodes without services (every schema of the model).
@@ -262,6 +263,8 @@ export const entities: ReadonlyArray<EntityArbitrary> = [
   entity("Activity", Activity, arbActivity),
   entity("Volunteer", Volunteer, arbVolunteer),
   entity("VolunteerHours", VolunteerHours, arbVolunteerHours),
+  entity("Program", Program, arbProgram),
+  entity("Funding", Funding, arbFunding),
   entity("DataKey", DataKey, arbDataKey),
   entity("StaffMember", StaffMember, arbStaffMember),
   entity("Revision", Revision, arbRevision),

@@ -5,6 +5,7 @@
  */
 import * as fc from "fast-check"
 import { Activity, Volunteer, VolunteerHours } from "../../model/Activity.js"
+import { Funding, Program } from "../../model/Program.js"
 import { Referral, ReferralEvent, type ReferralStatus } from "../../model/Referral.js"
 import { arbAscendingMillis, iso, partialRecord, record } from "../internal/arb.js"
 import { uniqueIds } from "../internal/ids.js"
@@ -153,3 +154,39 @@ export const arbVolunteerHours: fc.Arbitrary<typeof VolunteerHours.Encoded> = pa
 // ---------------------------------------------------------------------------------------------
 // Decoded values and the entity table
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * A programme (project) of an organisation, sometimes with its period.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbProgram: fc.Arbitrary<typeof Program.Encoded> = fc
+  .tuple(
+    partialRecord(
+      {
+        id: arbId,
+        organisationId: arbId,
+        name: arbShortText,
+        alternateName: arbShortText,
+        description: arbLongText,
+        code: arbCode
+      },
+      ["id", "organisationId", "name"]
+    ),
+    arbAscendingMillis(2),
+    fc.boolean()
+  )
+  .map(([base, [start, end], bounded]) => ({
+    ...base,
+    ...(bounded ? { startsAt: iso(start!), endsAt: iso(end!) } : {})
+  }))
+
+/**
+ * A funding source of a programme.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const arbFunding: fc.Arbitrary<typeof Funding.Encoded> = partialRecord(
+  { id: arbId, organisationId: arbId, programId: arbId, source: arbShortText, kind: arbCode },
+  ["id", "organisationId", "programId", "source"]
+)
