@@ -8,18 +8,14 @@
 import { Effect, Result, Schema } from "effect"
 import type { Labels } from "../model/Common.js"
 import type { ReportQuestion } from "../plugins/Plugin.js"
-import { FACET_NAME, Store } from "../Store.js"
-import type {
-  AggregateFilter,
-  AggregateQuery,
-  AggregateRow,
-  FacetValue,
-  RecordKind,
-  StoreError,
-  StoreShape
-} from "../Store.js"
+import { Store } from "../Store.js"
+import type { AggregateFilter, AggregateRow, FacetValue, RecordKind, StoreError, StoreShape } from "../Store.js"
+import { positionsOf, rateOf } from "./internal/cells.js"
+import { problemOf, toAggregateQuery } from "./internal/query.js"
 import * as Suppression from "./Suppression.js"
 import * as Tables from "./Tables.js"
+
+export { numeratorQuery, toAggregateQuery } from "./internal/query.js"
 
 /**
  * What a report counts in each cell:
@@ -239,61 +235,6 @@ export class InvalidReport extends Schema.TaggedError<InvalidReport>("@pomoc/cor
   }
 }
 
-const isGroupKey = (name: string): boolean => name === "tag" || name === "month" || FACET_NAME.test(name)
-
-const filtersOf = (definition: ReportDefinition, options: RunOptions): ReadonlyArray<AggregateFilter> => [
-  ...(definition.query.where ?? []),
-  ...(options.where ?? [])
-]
-
-/**
- * The aggregate query a definition runs against the store (for a rate, the denominator's, with
- * the numerator counted in the same pass as its `part`).
- * @since 0.1.0
- * @category combinators
- */
-export const toAggregateQuery = (definition: ReportDefinition, options: RunOptions = {}): AggregateQuery => {
-  const measure = definition.query.measure ?? "records"
-  const where = filtersOf(definition, options)
-  const anonymous = definition.query.anonymous
-  const people = measure === "people" ||
-    (typeof measure === "object" && "rate" in measure && measure.rate.of === "people")
-  return {
-    kind: definition.query.kind,
-    groupBy: definition.query.dimensions.map((d) => d.by),
-    ...(typeof measure === "object" && "sum" in measure ? { sum: [measure.sum] } : {}),
-    ...(typeof measure === "object" && "rate" in measure && measure.rate.sum !== undefined
-      ? { sum: [measure.rate.sum.part, measure.rate.sum.whole] }
-      : {}),
-    ...(measure === "people" && anonymous !== undefined ? { sum: [anonymous] } : {}),
-    ...(people ? { distinctPeople: true } : {}),
-    ...(people && definition.query.peopleBy === "code" ? { distinctBy: "code" as const } : {}),
-    ...(typeof measure === "object" && "change" in measure ? { change: measure.change } : {}),
-    // A counted rate's numerator, in the same pass (a rate of two sums needs none).
-    ...(typeof measure === "object" && "rate" in measure && measure.rate.sum === undefined
-      ? { part: measure.rate.where ?? [] }
-      : {}),
-    ...(where.length > 0 ? { where } : {}),
-    ...(options.serviceId !== undefined ? { serviceId: options.serviceId } : {}),
-    ...(options.from !== undefined ? { from: options.from } : {}),
-    ...(options.to !== undefined ? { to: options.to } : {})
-  }
-}
-
-/**
- * A rate's numerator as a query of its own: the denominator's with the rate's filters added, or
- * `undefined` for other measures. {@link run} does not need it ({@link toAggregateQuery} counts
- * the numerator as its `part`); it gives the numerator's rows to a store without `part`.
- * @since 0.2.0
- * @category combinators
- */
-export const numeratorQuery = (definition: ReportDefinition, options: RunOptions = {}): AggregateQuery | undefined => {
-  const measure = definition.query.measure ?? "records"
-  if (typeof measure !== "object" || !("rate" in measure) || measure.rate.sum !== undefined) return undefined
-  const { part: _, ...base } = toAggregateQuery(definition, options)
-  return { ...base, where: [...(base.where ?? []), ...(measure.rate.where ?? [])] }
-}
-
 const groupKey = (names: ReadonlyArray<string>, row: AggregateRow) =>
   JSON.stringify(names.map((n) => row.group[n] ?? null))
 
@@ -370,69 +311,6 @@ export const layOut = (
   })
 }
 
-const validate = (definition: ReportDefinition, options: RunOptions): InvalidReport | undefined => {
-  const invalid = (field: string, rule: string) => new InvalidReport({ reportId: definition.id, field, rule })
-  const dims = definition.query.dimensions
-  if (dims.length < 1 || dims.length > 4) return invalid("query.dimensions", "one to four dimensions")
-  for (const [i, d] of dims.entries()) {
-    if (!isGroupKey(d.by)) return invalid(`query.dimensions[${i}].by`, "a facet name, \"tag\" or \"month\"")
-    if (dims.findIndex((e) => e.by === d.by) !== i) {
-      return invalid(`query.dimensions[${i}].by`, "different from the other dimensions")
-    }
-  }
-  const measure = definition.query.measure ?? "records"
-  if (typeof measure === "object" && "sum" in measure && !FACET_NAME.test(measure.sum)) {
-    return invalid("query.measure.sum", "a facet name")
-  }
-  if (typeof measure === "object" && "change" in measure && !FACET_NAME.test(measure.change)) {
-    return invalid("query.measure.change", "a facet name")
-  }
-  const rateSum = typeof measure === "object" && "rate" in measure ? measure.rate.sum : undefined
-  if (rateSum !== undefined && !(FACET_NAME.test(rateSum.part) && FACET_NAME.test(rateSum.whole))) {
-    return invalid("query.measure.rate.sum", "a part and a whole that are facet names")
-  }
-  if (
-    typeof measure === "object" && "rate" in measure && rateSum === undefined && (measure.rate.where ?? []).length === 0
-  ) {
-    return invalid("query.measure.rate.where", "at least one filter")
-  }
-  const anonymous = definition.query.anonymous
-  if (anonymous !== undefined && (measure !== "people" || !FACET_NAME.test(anonymous))) {
-    return invalid("query.anonymous", "a facet name, with the measure \"people\"")
-  }
-  for (const [field, filters] of [["query.where", definition.query.where], ["options.where", options.where]] as const) {
-    for (const [i, f] of (filters ?? []).entries()) {
-      if (f.by === "month" || !isGroupKey(f.by)) return invalid(`${field}[${i}].by`, "a facet name or \"tag\"")
-    }
-  }
-  return undefined
-}
-
-/** Positions of a table for cells given by their values (unknown values are left out: nothing to hide). */
-const positionsOf = (
-  layout: Tables.Layout,
-  hide: ReadonlyArray<HiddenCell>
-): Array<Suppression.OneWayPosition | Suppression.TwoWayPosition> => {
-  const rowIndex = new Map(layout.rowKeys.map((k, i) => [JSON.stringify(k), i]))
-  const columns = layout.columns?.values ?? []
-  const out: Array<Suppression.OneWayPosition | Suppression.TwoWayPosition> = []
-  for (const cell of hide) {
-    const row = cell.row === "total" ? "total" : rowIndex.get(JSON.stringify(cell.row))
-    if (row === undefined) continue
-    if (layout.columns === undefined) {
-      out.push(row)
-      continue
-    }
-    const wanted = cell.column
-    const column = wanted === undefined || wanted === "total"
-      ? "total"
-      : columns.findIndex((v) => JSON.stringify(v) === JSON.stringify(wanted[0]))
-    if (column === -1) continue
-    out.push([row, column])
-  }
-  return out
-}
-
 /**
  * The cells a result hides, by their values (to pass as {@link RunOptions.hide} to a run that
  * must stay consistent with this one).
@@ -449,9 +327,6 @@ export const hiddenCells = (result: ReportResult): Array<HiddenCell> => {
     column: j === "total" ? "total" : [table.columns.values[j]!]
   }))
 }
-
-const rateOf = (part: Suppression.Cell | undefined, all: Suppression.Cell | undefined): number | null =>
-  part?._tag === "Value" && all?._tag === "Value" && all.count > 0 ? part.count / all.count : null
 
 /**
  * Runs a report: aggregates in the store, tabulates, and suppresses small cells and their
@@ -480,8 +355,8 @@ export const run = Effect.fn("Report.run")(function*(
   store: Pick<StoreShape, "aggregate">,
   options: RunOptions = {}
 ): Effect.fn.Return<ReportResult, InvalidReport | StoreError> {
-  const invalid = validate(definition, options)
-  if (invalid !== undefined) return yield* invalid
+  const problem = problemOf(definition, options)
+  if (problem !== undefined) return yield* new InvalidReport({ reportId: definition.id, ...problem })
   const floor = definition.suppression?.threshold ?? Suppression.DEFAULT_THRESHOLD
   if (!Number.isSafeInteger(floor) || floor < 1) {
     return yield* new InvalidReport({ reportId: definition.id, field: "suppression.threshold", rule: "an integer ≥ 1" })
