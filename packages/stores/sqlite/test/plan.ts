@@ -61,14 +61,14 @@ export const aggregatePlan = (
       const rows = yield* sql.unsafe<PlanRow>(`EXPLAIN QUERY PLAN ${text}`, params)
       plans.push(rows.map((r) => r.detail))
     }
-    const [counted] = yield* SqlStore.aggregateSql(SqliteDialect.dialect, {
-      kind: query.kind,
-      groupBy: [],
-      ...(query.serviceId === undefined ? {} : { serviceId: query.serviceId }),
-      ...(query.from === undefined ? {} : { from: query.from }),
-      ...(query.to === undefined ? {} : { to: query.to })
-    })
-    const inPeriod = Number((yield* sql.unsafe<{ n: number }>(counted![0], counted![1]))[0]?.n ?? 0)
+    // The records in the period (what a period-driven plan reads), counted directly: the
+    // store's own aggregate statement answers the period's rows as one text, not a count.
+    const inPeriod = Number(
+      (yield* sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_records WHERE kind = ${query.kind}
+        AND (${query.serviceId ?? null} IS NULL OR service_id = ${query.serviceId ?? null})
+        AND (${query.from ?? null} IS NULL OR at >= ${query.from ?? null})
+        AND (${query.to ?? null} IS NULL OR at < ${query.to ?? null})`)[0]?.n ?? 0
+    )
     const ofKind = Number(
       (yield* sql<{ n: number }>`SELECT count(*) AS n FROM pomoc_records WHERE kind = ${query.kind}`)[0]?.n ?? 0
     )
