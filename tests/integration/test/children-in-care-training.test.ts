@@ -182,7 +182,9 @@ describe("training programmes: enrolment and completion", () => {
     const { value } = await run((api) =>
       api.completeTraining(worker, { activityId: activity.id, personId: "ana", at: T(20) })
     )
-    expect(value.id).toBe(Training.completionId(activity.id, "ana"))
+    // The id names the training, never the trainee (an erased trainee's old id must not survive in it).
+    expect(value.id.startsWith(Training.completionPrefix(activity.id))).toBe(true)
+    expect(value.id).not.toContain("ana")
     expect([value.indicator, value.value]).toEqual(["training-completed", { _tag: "YesNo", value: true }])
 
     const notEnrolled = await fail((api) =>
@@ -197,7 +199,7 @@ describe("training programmes: enrolment and completion", () => {
       api.completeTraining(worker, { activityId: activity.id, personId: "ana", at: T(21) })
     )
     expect(twice).toMatchObject({ _tag: "InvalidCommand", field: "activityId" })
-    expect((await stored("measurement")).map((m) => m.id)).toEqual([Training.completionId(activity.id, "ana")])
+    expect((await stored("measurement")).map((m) => m.id)).toEqual([value.id])
 
     // Enrolment is attendance: once enrolled, the other trainee completes too.
     await run((api) =>
@@ -205,6 +207,13 @@ describe("training programmes: enrolment and completion", () => {
     )
     await run((api) => api.completeTraining(worker, { activityId: activity.id, personId: "boris", at: T(20) }))
     expect(await stored("measurement")).toHaveLength(2)
+  })
+
+  it("refuses a training whose id is too long to name its completions, with a typed error and nothing stored", async () => {
+    const { value: long } = await run((api) => api.recordActivity(worker, training({ id: `t-${"x".repeat(80)}` })))
+    expect(await fail((api) => api.completeTraining(worker, { activityId: long.id, personId: "ana", at: T(20) })))
+      .toMatchObject({ _tag: "InvalidCommand", field: "activityId" })
+    expect(await stored("measurement")).toEqual([])
   })
 
   it("refuses a completion of what is not a training, or before it starts", async () => {

@@ -12,8 +12,9 @@
  *   `care-staff-training`, `forExternalStaff`, audience `staff`). **Enrolment** is attendance:
  *   the trainees listed in the activity's `attendees` (`recordActivity`, `recordAttendance`).
  * - **Completion** (`completeTraining`): the measurement `training-completed` = yes for an
- *   enrolled trainee, its id naming the training (`training-completed:<activity>:<person>`), so
- *   a training is completed once per trainee. A person not enrolled is refused
+ *   enrolled trainee, its id naming the training, never the trainee
+ *   (`training-completed:<activity>:<random>`: an erased trainee's old id must not survive in a
+ *   record's id), so a training is completed once per trainee. A person not enrolled is refused
  *   (`InvalidCommand` on `personId`), and nothing is stored.
  * - **The trainee's institution**: the person's custom fields `institution` (personal: the
  *   institution's name, encrypted; it helps identify a member of its staff) and `careStaff`
@@ -240,13 +241,17 @@ export interface CompleteTraining {
 }
 
 /**
- * The id of a trainee's completion of a training: one per training and trainee.
+ * The beginning of the id of every completion of a training (`training-completed:<activity>:`),
+ * followed by a random part. The id never names the trainee: erasure gives an erased person a new
+ * id in every record, and a record's id must not keep the old one.
  *
  * @since 0.2.0
  * @category constructors
  */
-export const completionId = (activityId: string, personId: string): string =>
-  `training-completed:${activityId}:${personId}`
+export const completionPrefix = (activityId: string): string => `training-completed:${activityId}:`
+
+/** The longest activity id whose completions' ids (prefix and a 36-character UUID) stay within 128. */
+const LONGEST_ACTIVITY_ID = 128 - "training-completed:".length - 1 - 36
 
 const refuse = (field: string, rule: string) =>
   Effect.fail(new InvalidCommand({ operation: "CompleteTraining", field, rule }))
@@ -273,7 +278,12 @@ export const completeTraining: ChildrenInCareOperations["completeTraining"] = Pl
   ),
   checks: [
     (_ctx, input, training) =>
-      training.value.kind !== "training"
+      input.activityId.length > LONGEST_ACTIVITY_ID
+        ? refuse(
+          "activityId",
+          `an id of at most ${LONGEST_ACTIVITY_ID} characters, so that its completions can name it`
+        )
+        : training.value.kind !== "training"
         ? refuse("activityId", "not a training programme")
         : !training.value.attendees.includes(input.personId)
         ? refuse("personId", "not enrolled in the training")
@@ -284,7 +294,9 @@ export const completeTraining: ChildrenInCareOperations["completeTraining"] = Pl
       Effect.flatMap(
         ctx.loadAll(Records.mappings.measurement, { personId: input.personId, serviceId: training.value.serviceId }),
         (done) =>
-          done.some((m) => m.value.id === completionId(input.activityId, input.personId))
+          done.some((m) =>
+              m.value.indicator === "training-completed" && m.value.id.startsWith(completionPrefix(input.activityId))
+            )
             ? refuse("activityId", "the training is already completed")
             : Effect.void
       )
@@ -294,7 +306,7 @@ export const completeTraining: ChildrenInCareOperations["completeTraining"] = Pl
       const person = yield* ctx.personOfService("personId", input.personId, training.value.serviceId)
       const service = yield* ctx.load(Records.mappings.service, training.value.serviceId)
       const measurement = new OutcomeMeasurement({
-        id: MeasurementId.make(completionId(input.activityId, input.personId)),
+        id: MeasurementId.make(`${completionPrefix(input.activityId)}${globalThis.crypto.randomUUID()}`),
         personId: person.value.id,
         serviceId: training.value.serviceId,
         indicator: "training-completed",
