@@ -8,6 +8,7 @@ import type { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   club,
+  consentInput,
   debt,
   eachTest,
   eva as worker,
@@ -16,6 +17,7 @@ import {
   ola as auditor,
   organisation,
   petr as counsellor,
+  school,
   shareWithDebt,
   T
 } from "./daily-fixture.js"
@@ -23,7 +25,6 @@ import {
 const coordinator = { id: "marta", grants: [{ role: "coordinator", services: ["club", "debt"] }] }
 
 type Api = Casework.Api
-const school = { kind: "school", name: "ZŠ Komenského" } as const
 
 const contactInput = (serviceId: string, participants: ReadonlyArray<string>, note?: string) => ({
   serviceId,
@@ -85,17 +86,7 @@ describe("authorise before revealing", () => {
       expect({ ...other, id: "" }).toEqual({ ...none, id: "" })
       expect(other.message).toBe(none.message)
     }
-    const consent = await run((api) =>
-      api.giveConsent(worker, {
-        personId: "kuba",
-        serviceId: "club",
-        purpose: "disclosure",
-        grantee: school,
-        validFrom: T(3),
-        givenAt: T(3),
-        form: "verbal"
-      })
-    )
+    const consent = await run((api) => api.giveConsent(worker, consentInput()))
     const other = await fail((api) => api.withdrawConsent(counsellor, { consentId: consent.value.id }))
     const none = await fail((api) => api.withdrawConsent(counsellor, { consentId: "no-such-consent" }))
     expect(other).toMatchObject({ _tag: "NotFound", kind: "consent" })
@@ -199,31 +190,10 @@ describe("attribution comes from the actor", () => {
   })
 
   it("sets or checks recordedBy, workers and a referral's first event against the actor", async () => {
-    const consent = await run((api) =>
-      api.giveConsent(worker, {
-        personId: "kuba",
-        serviceId: "club",
-        purpose: "referral",
-        grantee: school,
-        validFrom: T(3),
-        givenAt: T(3),
-        form: "verbal"
-      })
-    )
+    const consent = await run((api) => api.giveConsent(worker, consentInput({ purpose: "referral" })))
     expect(consent.value.recordedBy).toBe("eva")
     expect(
-      await fail((api) =>
-        api.giveConsent(worker, {
-          personId: "kuba",
-          serviceId: "club",
-          purpose: "referral",
-          grantee: school,
-          validFrom: T(3),
-          givenAt: T(3),
-          form: "verbal",
-          recordedBy: "marta"
-        })
-      )
+      await fail((api) => api.giveConsent(worker, consentInput({ purpose: "referral", recordedBy: "marta" })))
     ).toMatchObject({ _tag: "InvalidCommand", field: "recordedBy" })
     const contact = await run((api) => api.recordContact(worker, contactInput("club", ["kuba"])))
     expect(contact.value.workers).toEqual(["eva"])
@@ -246,17 +216,7 @@ describe("attribution comes from the actor", () => {
 
 describe("every successful write commits one audit entry", () => {
   it("audits withdrawing a consent that is already withdrawn", async () => {
-    const { value: consent } = await run((api) =>
-      api.giveConsent(worker, {
-        personId: "kuba",
-        serviceId: "club",
-        purpose: "disclosure",
-        grantee: school,
-        validFrom: T(3),
-        givenAt: T(3),
-        form: "verbal"
-      })
-    )
+    const { value: consent } = await run((api) => api.giveConsent(worker, consentInput()))
     const first = await run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
     const before = await audit()
     // Closure: the second withdrawal returned without an audit entry.

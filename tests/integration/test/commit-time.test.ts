@@ -12,10 +12,8 @@ import { Store } from "@pomoc/core"
 import { DateTime, Effect, Layer } from "effect"
 import { describe, expect, it } from "vitest"
 import { movedClock } from "./clock.js"
-import { eva as worker, harness, ola as auditor, setUp, T } from "./daily-fixture.js"
+import { consentInput, eva as worker, harness, ola as auditor, school, setUp, T } from "./daily-fixture.js"
 import { everyStore } from "./stores.js"
-
-const school = { kind: "school", name: "ZŠ Komenského" } as const
 
 // The disclosure is decided later than the withdrawal by moving the clock, never by waiting.
 const moved = movedClock()
@@ -49,18 +47,7 @@ describe.each(everyStore)("a withdrawal committed after a disclosure it started 
     const run = h.run
     try {
       await setUp(h)
-      const { value: consent } = await run((api) =>
-        api.giveConsent(worker, {
-          personId: "kuba",
-          serviceId: "club",
-          purpose: "disclosure",
-          grantee: school,
-          validFrom: T(3),
-          givenAt: T(3),
-          form: "verbal",
-          recordedBy: "eva"
-        })
-      )
+      const { value: consent } = await run((api) => api.giveConsent(worker, consentInput({ recordedBy: "eva" })))
       // The withdrawal is decided now and waits at the store's door ...
       const withdrawal = run((api) => api.withdrawConsent(worker, { consentId: consent.id }))
       await gate.atDoor

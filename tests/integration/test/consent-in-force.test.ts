@@ -9,6 +9,7 @@ import { lowThresholdClub } from "@pomoc/service-low-threshold-club"
 import { MemoryStore } from "@pomoc/store-memory"
 import { DateTime, Effect, Layer, ManagedRuntime } from "effect"
 import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { consentInput as kubasConsent, school, T } from "./daily-fixture.js"
 
 const registry = Registry.makeUnsafe([lowThresholdClub, debtCounselling])
 const admin = { id: "admin", grants: [{ role: "administrator", services: "*" }] }
@@ -21,10 +22,8 @@ const run = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(P
 const fail = <A, E>(f: (api: Api) => Effect.Effect<A, E>) => runtime.runPromise(Effect.flip(Pomoc.Pomoc.use(f)))
 const stored = (kind: Store.RecordKind) => runtime.runPromise(Store.Store.use((s) => s.list({ kind })))
 
-const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toISOString()
 const fromNow = (ms: number) => new Date(Date.now() + ms).toISOString()
 const DAY = 24 * 3_600_000
-const school = { kind: "school", name: "ZŠ Komenského" } as const
 const debtService = { kind: "service", name: "Dluhová poradna" } as const
 
 const principlesOf = (e: unknown) =>
@@ -98,17 +97,7 @@ beforeEach(async () => {
 })
 afterEach(() => runtime.dispose())
 
-const consentInput = (over: Record<string, unknown>) => ({
-  personId: "kuba",
-  serviceId: "club",
-  purpose: "disclosure",
-  grantee: school,
-  validFrom: T(3),
-  givenAt: T(3),
-  form: "verbal",
-  recordedBy: "eva",
-  ...over
-})
+const consentInput = (over: Record<string, unknown>) => kubasConsent({ recordedBy: "eva", ...over })
 const disclosureInput = (consentId: string, over: Record<string, unknown> = {}) => ({
   personId: "kuba",
   serviceId: "club",

@@ -31,6 +31,21 @@ export const ola = { id: "ola", grants: [{ role: "auditor", services: "*" }] }
 
 export const T = (day: number, hour = 10) => new Date(Date.UTC(2026, 4, day, hour)).toISOString()
 
+/** The school Kuba's consents name as grantee. */
+export const school = { kind: "school", name: "ZŠ Komenského" } as const
+
+/** Kuba's verbal consent to disclose to the school, given on day 3 (`over` changes any field). */
+export const consentInput = (over: Fields = {}) => ({
+  personId: "kuba",
+  serviceId: "club",
+  purpose: "disclosure",
+  grantee: school,
+  validFrom: T(3),
+  givenAt: T(3),
+  form: "verbal",
+  ...over
+})
+
 /** Every store the API runs on, each a fresh database per call. */
 export const stores = everyStore
 

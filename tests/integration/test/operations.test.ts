@@ -11,6 +11,7 @@ import { movedClock } from "./clock.js"
 import {
   admin,
   club,
+  consentInput,
   debt,
   eachTest,
   eva as worker,
@@ -340,18 +341,7 @@ describe("cooperation, consent, disclosure, referral", () => {
       })
     )
     expect(noConsent._tag).toBe("CommandRefused")
-    const { value: consent } = await run((api) =>
-      api.giveConsent(worker, {
-        personId: "kuba",
-        serviceId: "club",
-        purpose: "disclosure",
-        grantee: school,
-        validFrom: T(3),
-        givenAt: T(3),
-        form: "verbal",
-        recordedBy: "eva"
-      })
-    )
+    const { value: consent } = await run((api) => api.giveConsent(worker, consentInput({ recordedBy: "eva" })))
     await run((api) =>
       api.disclose(worker, {
         personId: "kuba",
