@@ -72,6 +72,62 @@ const changesOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, change
 }
 
 /**
+ * Distinct people counted by the shared code in one pass (`count(DISTINCT …)` sorts every (group,
+ * person) pair: 2.6 s for a year of 1,000,000 contacts by tag): the period's report rows in texts
+ * of a chunk each, read in `at` order from the service's or the period's index, then the groups
+ * and summed facets of the shapes seen, looked up by id. A row's people are its JSON array of
+ * person numbers, printed without the spaces `jsonb` puts after commas.
+ */
+const byShape = (sql: SqlClient.SqlClient, query: Store.AggregateQuery): SqlDialect.ByShape => {
+  const month = query.groupBy.includes("month")
+    ? sql`coalesce(to_json(substr(r.at, 1, 7))::text, 'null')`
+    : sql.literal("''")
+  const people = query.distinctPeople === true ? sql`replace(r.person_ids::text, ' ', '')` : sql.literal("'[]'")
+  const groups = query.groupBy.flatMap((name, i) =>
+    name === "month"
+      ? []
+      : [sql`${name === "tag" ? sql`to_json(t.tag)::text` : facetOf(sql, name)} AS ${sql(`g${i}`)}`]
+  )
+  // A shape's value of a summed facet, when it is a number.
+  const sums = (query.sum ?? []).map((name, i) =>
+    sql`CASE WHEN jsonb_typeof(s.facets -> ${name}::text) = 'number' THEN (s.facets ->> ${name}::text)::float8 END AS ${
+      sql(`s${i}`)
+    }`
+  )
+  const tags = query.groupBy.includes("tag")
+    ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)`
+    : sql.literal("")
+  const part = query.part === undefined
+    ? sql.literal("")
+    : sql`, CASE WHEN ${
+      filtersOf(sql, query.part).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("true"))
+    } THEN 1 ELSE 0 END AS k`
+  return {
+    rows: (from, to) =>
+      sql<Record<string, unknown>>`SELECT string_agg(r.shape::text || '|' || ${month} || '|' || ${people}, ';') AS p
+        FROM pomoc_report_rows r WHERE ${
+        SqlStore.periodFilters(sql, { ...query, from: from ?? query.from, to: to ?? query.to })
+      }`,
+    boundary: query.serviceId === undefined && query.from === undefined && query.to === undefined ?
+      undefined :
+      (from, skip, after) =>
+        sql<Record<string, unknown>>`SELECT r.at AS at FROM pomoc_report_rows r WHERE ${
+          SqlStore.periodFilters(sql, { ...query, from: undefined })
+        } AND r.at ${sql.literal(after ? ">" : ">=")} ${from} ORDER BY r.at LIMIT 1 OFFSET ${skip}`,
+    maxPerson: sql<Record<string, unknown>>`SELECT coalesce(max(n), 0) AS n FROM pomoc_person_numbers`,
+    // A person's code is their least code token (a person may have one per service).
+    codes: query.distinctBy === "code"
+      ? sql<Record<string, unknown>>`SELECT pn.n AS n, min(l.token) AS code
+          FROM pomoc_record_lookup l JOIN pomoc_person_numbers pn ON pn.person_id = l.id
+          WHERE l.kind = 'person' AND l.token LIKE ${"%" + Store.CODE_SUFFIX} GROUP BY pn.n`
+      : undefined,
+    shapes: (ids) =>
+      sql<Record<string, unknown>>`SELECT ${sql.csv([sql`s.id AS shape`, ...groups, ...sums])} ${part}
+        FROM pomoc_report_shapes s ${tags} WHERE ${sql.and([sql.in("s.id", ids), ...filtersOf(sql, query.where)])}`
+  }
+}
+
+/**
  * PostgreSQL as a `SqlDialect`. Commits are serialised by `SELECT … FOR UPDATE` on the audit
  * head row; concurrent migrations by an advisory lock.
  *
@@ -161,6 +217,9 @@ export const dialect: SqlDialect.SqlDialect = {
           )
         } ${shapes} ${where} ${groupBy}`
         : undefined,
+      // Distinct people, by id or by code, are counted by the shared code in one pass
+      // (`byShape`); `people` stays for inspection.
+      byShape: query.distinctPeople === true ? byShape(sql, query) : undefined,
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change)
     }
   },
