@@ -15,7 +15,8 @@
  * `--keep=<dir>` to keep the SQLite files there and reuse them in later runs instead of loading
  * them again: loading 1,000,000 contacts takes minutes; with `POMOC_PG_URL` set to a server of
  * one's own, `--keep` also keeps a database `pomoc_reports_<N>` there and reuses it, since
- * loading 1,000,000 contacts into PostgreSQL takes most of an hour; `--only=intervention,rate` for the
+ * loading 1,000,000 contacts into PostgreSQL takes most of an hour (`POMOC_PG_DATA`, its data
+ * directory, to count the server's CPU time); `--only=intervention,rate` for the
  * reports whose `plugin/id` contains one of those; `--runs=3`; `--postgres-only`). The store's CPU
  * time is printed beside its wall time (on PostgreSQL this process's plus the server's, read from
  * `/proc`): on a machine shared with other work, the wall time is mostly waiting.
@@ -452,7 +453,9 @@ const pgSection = async (contacts: number) => {
     }
     const raw = (text: string, params: ReadonlyArray<unknown>) =>
       Effect.runPromise(sql.unsafe<Record<string, unknown>>(text, params as Array<never>))
-    const server = cluster.directory === undefined ? undefined : serverCpuMs(join(cluster.directory, "data"))
+    // A server of one's own (`POMOC_PG_URL`) is timed too when `POMOC_PG_DATA` names its data directory.
+    const dataDir = cluster.directory === undefined ? process.env.POMOC_PG_DATA : join(cluster.directory, "data")
+    const server = dataDir === undefined ? undefined : serverCpuMs(dataDir)
     await runReports("PostgreSQL (loopback)", contacts, store, raw, "pg", server)
     await close()
   } finally {
