@@ -12,6 +12,8 @@ import type * as Statement from "effect/sql/Statement"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
 
+// Group values are JSON text, a record without an instant's month the text `null` (not SQL NULL)
+// in every statement, so that the rows, their people and their changes key their groups alike.
 const facetOf = (sql: SqlClient.SqlClient, name: string) => sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
 
 /** Filters (an aggregate's `where` or `part`) on the shape `s` (facets and tags are the shape's); JSON values compare as `jsonb`. */
@@ -50,7 +52,7 @@ const changesOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, change
       name === "tag"
         ? sql`to_json(t.tag)::text`
         : name === "month"
-        ? sql`to_json(substr(r.at, 1, 7))::text`
+        ? sql`coalesce(to_json(substr(r.at, 1, 7))::text, 'null')`
         : facetOf(sql, name)
     } AS ${sql(`g${i}`)}`
   )
@@ -185,7 +187,7 @@ export const dialect: SqlDialect.SqlDialect = {
         name === "tag"
           ? sql`to_json(t.tag)::text`
           : name === "month"
-          ? sql`to_json(c.month)::text`
+          ? sql`coalesce(to_json(c.month)::text, 'null')`
           : sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
       ),
       // A shape's numeric facet times the rows of that shape.
@@ -199,26 +201,8 @@ export const dialect: SqlDialect.SqlDialect = {
       rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} ${
         partOf(sql, query, (kept) => sql`coalesce(sum(c.n) FILTER (WHERE ${kept}), 0)`)
       } FROM ${source.counts} ${shapes} ${where} ${groupBy}`,
-      people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n ${
-          partOf(sql, query, (kept) => sql`count(DISTINCT c.person) FILTER (WHERE ${kept})`)
-        }
-          FROM ${
-          source.people(
-            sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`,
-            query.distinctBy === "code"
-              // The code on the person's record (its least code token), else the person's number
-              // (report rows name people by number since migration 7): kept apart.
-              ? sql`coalesce((SELECT 'c:' || min(l.token) FROM pomoc_person_numbers pn
-                  JOIN pomoc_record_lookup l ON l.kind = 'person' AND l.id = pn.person_id
-                  WHERE pn.n = p.person::bigint AND l.token LIKE ${"%" + Store.CODE_SUFFIX}),
-                  'p:' || p.person)`
-              : sql`p.person`
-          )
-        } ${shapes} ${where} ${groupBy}`
-        : undefined,
-      // Distinct people, by id or by code, are counted by the shared code in one pass
-      // (`byShape`); `people` stays for inspection.
+      // Distinct people, by id or by code, are counted by the shared code in one pass (`byShape`).
+      people: undefined,
       byShape: query.distinctPeople === true ? byShape(sql, query) : undefined,
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change)
     }
