@@ -277,13 +277,24 @@ export const make = (p: StorePrimitives): StoreShape => {
       }
     })
 
+  /**
+   * The last audit entry this store committed: when the locked head is still that entry (the
+   * same sequence number and chain hash, so the same entry), its time is known without reading
+   * it back. Set only after its transaction committed; any other head is read from the log.
+   */
+  let lastCommitted: { readonly seq: number; readonly hash: string; readonly at: string } | undefined
+  const lastAt = (head: Audit.Head): Effect.Effect<string | undefined, StoreError> =>
+    lastCommitted !== undefined && lastCommitted.seq === head.seq && lastCommitted.hash === head.hash
+      ? Effect.succeed(lastCommitted.at)
+      : Effect.map(p.readAudit(head.seq, 1), (entries) => entries[0]?.at)
+
   const commitBody = (unit: UnitOfWork) =>
     Effect.gen(function*() {
       const head = yield* p.lockHead
       // A unit decided before the last entry's commit is decided again, never stored back in time.
       if (unit.at !== undefined && head.seq > 0) {
-        const [last] = yield* p.readAudit(head.seq, 1)
-        if (last !== undefined && Date.parse(last.at) > Date.parse(unit.at)) {
+        const at = yield* lastAt(head)
+        if (at !== undefined && Date.parse(at) > Date.parse(unit.at)) {
           return yield* Effect.fail(fail(
             "commit",
             new Conflict({
@@ -291,7 +302,7 @@ export const make = (p: StorePrimitives): StoreShape => {
               id: String(head.seq),
               expectedVersion: 0,
               actualVersion: 0,
-              notBefore: last.at
+              notBefore: at
             })
           ))
         }
@@ -320,6 +331,11 @@ export const make = (p: StorePrimitives): StoreShape => {
     const problem = unitProblem(unit) ?? renameProblem(unit)
     if (problem !== undefined) return Effect.fail(fail("commit", new ConstraintViolation({ detail: problem })))
     return p.transaction(commitBody(unit), unit.writes.length + (unit.deletes?.length ?? 0)).pipe(
+      Effect.map((committed) => {
+        const last = committed.audit[committed.audit.length - 1]
+        if (last !== undefined) lastCommitted = { seq: last.seq, hash: last.hash, at: last.at }
+        return committed
+      }),
       Effect.withSpan("Store.commit", undefined, noStackTrace)
     )
   }

@@ -488,6 +488,43 @@ describe("two writers on one file", () => {
     })
   })
 
+  it.effect("a unit decided before the log's last entry is refused whichever writer committed that entry (model, property)", () => {
+    // Each store remembers the last entry it committed itself, so as not to read it back; an entry
+    // committed by the other writer must still be read, and refuse an earlier unit.
+    const minute = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString()
+    const steps = fc.sample(
+      fc.array(fc.record({ writer: fc.integer({ min: 0, max: 1 }), n: fc.integer({ min: 0, max: 30 }) }), {
+        minLength: 30,
+        maxLength: 30
+      }),
+      { numRuns: 3, seed: 9 }
+    )
+    return Effect.gen(function*() {
+      for (const [run, units] of steps.entries()) {
+        const file = freshFile()
+        const writers = [yield* openScoped(file), yield* openScoped(file)]
+        let last: string | undefined
+        let committed = 0
+        for (const [i, { n, writer }] of units.entries()) {
+          const at = minute(n)
+          const unit = { writes: [write(`r${run}-${i}`)], audit: [{ ...draft(), at }], at }
+          const outcome = yield* Effect.exit(retryBusy(writers[writer]!.store.commit(unit)))
+          if (last !== undefined && Date.parse(at) < Date.parse(last)) {
+            assert.isTrue(Exit.isFailure(outcome), `unit ${i} at minute ${n} was stored after one at ${last}`)
+            assert.include(JSON.stringify(outcome), "Conflict")
+          } else {
+            assert.isTrue(Exit.isSuccess(outcome), `unit ${i} at minute ${n} was refused`)
+            last = at
+            committed++
+          }
+        }
+        assert.strictEqual((yield* writers[0]!.store.auditHead).seq, committed)
+        assert.strictEqual((yield* writers[1]!.store.readAudit(1, 1000)).length, committed)
+        for (const w of writers) yield* w.close
+      }
+    })
+  })
+
   it.effect("read-modify-write loops on two connections lose no update", () => {
     const file = freshFile()
     const N = 40
