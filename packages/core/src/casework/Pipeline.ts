@@ -43,7 +43,7 @@ import { type PersonRename, type RecordDelete, Store } from "../Store.js"
 import { makeAuthoriser } from "./authorise.js"
 import type { BatchOptions, CaseworkError, Config, Written } from "./Config.js"
 import { BatchRefused, CommandRefused, InvalidCommand } from "./Errors.js"
-import { factsOf } from "./facts.js"
+import { factsOf, judgeOn } from "./facts.js"
 import { withTokens } from "./IndexTokens.js"
 import { actorId, decodeInput } from "./inputs.js"
 import type * as Operation from "./Operation.js"
@@ -248,18 +248,28 @@ export const make = Effect.fnUntraced(function*(config: Config) {
       const { grant, value } = yield* locate(op, actor, input, r)
       const ctx = contextFor(actor, grant, now, r)
       for (const check of op.checks ?? []) yield* check(ctx, input as never, value as never)
-      return { actor, input, subject: value, grant, ctx, read }
+      return { actor, input, subject: value, grant, ctx, read, r }
     }
   )
 
   const plan = Effect.fnUntraced(
     function*(op: Operation.Any, actorRef: ActorRef, rawInput: unknown, unit: Unit) {
       if (op.kind !== "write") return yield* Effect.die(new Error(`${op.tag} is not a write`))
-      const { ctx, grant, input, read, subject } = yield* front(op, actorRef, rawInput, unit)
+      const { actor, ctx, grant, input, r, read, subject } = yield* front(op, actorRef, rawInput, unit)
       const decision = yield* op.decide(ctx, input as never, subject as never)
       const judged = decision.judgedAs ?? decision.command
-      const facts: Facts = { ...(yield* ctx.facts(decision.service, decision.person, judged)), ...decision.extraFacts }
-      const verdict = config.engine.check(judged, facts)
+      // Judged on the facts its rules look at: a part no rule looks at is not read (nor named by the commit).
+      const { decision: verdict, facts } = yield* judgeOn(
+        config,
+        actor,
+        grant,
+        ctx.now,
+        judged,
+        decision.service,
+        decision.person,
+        r,
+        decision.extraFacts
+      )
       if (verdict._tag !== "Allowed") {
         return yield* Effect.fail(refusal(config, verdict, decision.command._tag, judged, facts))
       }

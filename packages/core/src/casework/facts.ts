@@ -13,8 +13,11 @@ import type { Command } from "../Command.js"
 import type { Facts, PersonFacts, ServiceFacts } from "../Facts.js"
 import type { Actor } from "../model/Actor.js"
 import type { Consent } from "../model/Consent.js"
+import type { Cooperation } from "../model/Cooperation.js"
 import type { Service } from "../model/Directory.js"
 import type { Person } from "../model/Person.js"
+import type { StoredPlan } from "../model/Plan.js"
+import type { Decision } from "../principles/Decision.js"
 import type { CaseworkError, Config } from "./Config.js"
 import type { Loaded } from "./Operation.js"
 import { planFacts } from "./planRecords.js"
@@ -128,6 +131,78 @@ const personFacts = (person: Person): PersonFacts => ({
 
 const MONTH_MS = 30.44 * 24 * 3600 * 1000
 
+/** The parts of the facts read from the store (the rest is in hand: the service, the person, the time). */
+const PARTS: ReadonlyArray<Part> = ["consents", "cooperation", "plan"]
+
+/** What a part holds as read from the store. */
+interface Read {
+  consents?: ReadonlyArray<Consent>
+  cooperations?: ReadonlyArray<Loaded<Cooperation>>
+  plans?: ReadonlyArray<Loaded<StoredPlan>>
+}
+
+/** The facts every command is judged on, with the person's when there is one. */
+const baseFacts = (config: Config, actor: Actor, grant: Grant, now: DateTime.Utc, service: Service | undefined) => ({
+  now,
+  actor: { id: actor.id, role: grant.role },
+  service: service ? serviceFacts(config, service) : noService
+})
+
+/** Reads one part of a person's facts in a service (noting the versions read). */
+const readPart = (
+  part: Part,
+  command: Command | undefined,
+  service: Service,
+  person: Person,
+  r: FactReader,
+  into: Read
+): Effect.Effect<void, CaseworkError> => {
+  switch (part) {
+    case "consents":
+      return Effect.map(
+        command === undefined
+          ? Effect.map(r.list(mappings.consent, { personId: person.id }), (xs) => xs.map((x) => x.value))
+          : consentsFor(command, person, r),
+        (consents) => {
+          into.consents = consents
+        }
+      )
+    case "cooperation":
+      return Effect.map(r.list(mappings.cooperation, { personId: person.id, serviceId: service.id }), (xs) => {
+        into.cooperations = xs
+      })
+    case "plan":
+      return Effect.map(r.list(mappings.plan, { personId: person.id, serviceId: service.id }), (xs) => {
+        into.plans = xs
+      })
+  }
+}
+
+/** The facts of the parts read, judged at `read` (the parts not read are absent). */
+const assemble = (base: ReturnType<typeof baseFacts>, read: DateTime.Utc, person: Person, parts: Read): Facts => {
+  const active = parts.cooperations?.map((c) => c.value).find((c) => c.endedAt === undefined)
+  const plan = parts.plans === undefined ? undefined : planFacts(parts.plans.map((p) => p.value))
+  return {
+    ...base,
+    now: read,
+    person: personFacts(person),
+    consents: parts.consents ?? [],
+    ...(active
+      ? {
+        cooperation: {
+          active: true,
+          startedAt: active.startedAt,
+          months: Math.max(
+            0,
+            Math.floor((DateTime.toEpochMillis(read) - DateTime.toEpochMillis(active.startedAt)) / MONTH_MS)
+          )
+        }
+      }
+      : {}),
+    ...(plan ? { plan } : {})
+  }
+}
+
 /**
  * Gathers the facts about a person in a service for a command (or only the service, or nothing
  * for organisation-level records), reading only what the command's rules read.
@@ -144,50 +219,111 @@ export const factsOf = Effect.fnUntraced(function*(
   person: Person | undefined,
   r: FactReader
 ) {
-  const base = {
-    now,
-    actor: { id: actor.id, role: grant.role },
-    service: service ? serviceFacts(config, service) : noService
-  }
+  const base = baseFacts(config, actor, grant, now, service)
   if (person === undefined || service === undefined) {
     return { ...base, ...(person ? { person: personFacts(person) } : {}), consents: [] } satisfies Facts
   }
   // Without a command (an eligibility question), every part is read.
   const reads = command === undefined ? undefined : factsRead(config, command._tag)
-  const wants = (part: string) => reads === undefined || reads.has(part)
-  const none = Effect.succeed([] as ReadonlyArray<never>)
-  const [consents, cooperations, plans] = yield* Effect.all([
-    wants("consents")
-      ? (command === undefined
-        ? Effect.map(r.list(mappings.consent, { personId: person.id }), (xs) => xs.map((x) => x.value))
-        : consentsFor(command, person, r))
-      : none,
-    wants("cooperation") ? r.list(mappings.cooperation, { personId: person.id, serviceId: service.id }) : none,
-    wants("plan") ? r.list(mappings.plan, { personId: person.id, serviceId: service.id }) : none
-  ])
+  const parts: Read = {}
+  yield* Effect.forEach(
+    PARTS.filter((part) => reads === undefined || reads.has(part)),
+    (part) => readPart(part, command, service, person, r, parts),
+    { discard: true }
+  )
   // The decision is judged at a time no earlier than its facts were read: a withdrawal committed
   // before this read (and so dated before it) is never seen as still in the future.
-  const read = DateTime.max(now, yield* DateTime.now)
-  const active = cooperations.map((c) => c.value).find((c) => c.endedAt === undefined)
-  const plan = planFacts(plans.map((p) => p.value))
-  const facts: Facts = {
-    ...base,
-    now: read,
-    person: personFacts(person),
-    consents,
-    ...(active
-      ? {
-        cooperation: {
-          active: true,
-          startedAt: active.startedAt,
-          months: Math.max(
-            0,
-            Math.floor((DateTime.toEpochMillis(read) - DateTime.toEpochMillis(active.startedAt)) / MONTH_MS)
-          )
-        }
-      }
-      : {}),
-    ...(plan ? { plan } : {})
-  }
-  return facts
+  return assemble(base, DateTime.max(now, yield* DateTime.now), person, parts)
 })
+
+/**
+ * A part of a person's facts that is read from the store: `consents`, `cooperation` or `plan`.
+ * @since 0.2.0
+ * @category models
+ */
+export type Part = "consents" | "cooperation" | "plan"
+
+/**
+ * Judges `command` on the facts its rules look at *while judging it*. `parts` are the parts not
+ * in hand; `factsNow` gives the facts with the parts read so far (the others absent), and `read`
+ * reads more parts. The rules are judged with each part not yet read standing absent behind a
+ * getter that notes the look; the parts looked at are read and the command judged again, until a
+ * judgement looks at no part it lacks. Rules are pure functions of the facts, so that judgement
+ * is the one all the parts would give. A command that is not allowed is judged again on every
+ * part, so that it is explained on the same facts as before.
+ * @since 0.2.0
+ * @category combinators
+ */
+export const judgeLazily = <E, R>(
+  engine: Config["engine"],
+  command: Command,
+  parts: ReadonlyArray<Part>,
+  factsNow: () => Effect.Effect<Facts, E, R>,
+  read: (parts: ReadonlyArray<Part>) => Effect.Effect<void, E, R>
+): Effect.Effect<{ readonly facts: Facts; readonly decision: Decision }, E, R> => {
+  const missing = new Set<Part>(parts)
+  const round: Effect.Effect<{ readonly facts: Facts; readonly decision: Decision }, E, R> = Effect.suspend(() =>
+    Effect.flatMap(factsNow(), (got) => {
+      const facts: Facts = { ...got }
+      const looked = new Set<Part>()
+      for (const part of missing) {
+        Object.defineProperty(facts, part, {
+          configurable: true,
+          enumerable: true,
+          get: () => {
+            looked.add(part)
+            return part === "consents" ? [] : undefined
+          }
+        })
+      }
+      const decision = engine.check(command, facts)
+      if (looked.size === 0 && (decision._tag === "Allowed" || missing.size === 0)) {
+        return Effect.succeed({ facts, decision })
+      }
+      // A part not read yet was looked at (or the command is refused: explained on every part).
+      const next = looked.size === 0 ? [...missing] : [...looked]
+      for (const part of next) missing.delete(part)
+      return Effect.andThen(read(next), round)
+    })
+  )
+  return round
+}
+
+/**
+ * Judges a command through {@link judgeLazily} on the facts of the store: a contact in a service
+ * whose rules stop at "no active cooperation" never reads the plans, and its commit does not
+ * name them. `extra` facts (an operation's own) stand over the parts of the same name.
+ * @since 0.2.0
+ * @category constructors
+ */
+export const judgeOn = (
+  config: Config,
+  actor: Actor,
+  grant: Grant,
+  now: DateTime.Utc,
+  command: Command,
+  service: Service | undefined,
+  person: Person | undefined,
+  r: FactReader,
+  extra: Partial<Facts> | undefined
+): Effect.Effect<{ readonly facts: Facts; readonly decision: Decision }, CaseworkError> => {
+  const base = baseFacts(config, actor, grant, now, service)
+  if (person === undefined || service === undefined) {
+    const facts: Facts = { ...base, ...(person ? { person: personFacts(person) } : {}), consents: [], ...extra }
+    return Effect.succeed({ facts, decision: config.engine.check(command, facts) })
+  }
+  const reads = factsRead(config, command._tag)
+  const parts: Read = {}
+  return judgeLazily(
+    config.engine,
+    command,
+    PARTS.filter((part) => reads.has(part) && (extra === undefined || !(part in extra))),
+    // Judged at a time no earlier than the facts were read (see `factsOf`).
+    () =>
+      Effect.map(
+        DateTime.now,
+        (clock): Facts => ({ ...assemble(base, DateTime.max(now, clock), person, parts), ...extra })
+      ),
+    (next) => Effect.forEach(next, (part) => readPart(part, command, service, person, r, parts), { discard: true })
+  )
+}

@@ -133,6 +133,8 @@ const STATS_EVERY = 1_000
 
 /** Parameters per statement stay far below SQLite's 32,766 and PostgreSQL's 65,535. */
 const CHUNK = 500
+/** Up to this many records of several kinds have their versions read in one statement. */
+const FEW_KEYS = 32
 // Report rows read per text by `byShape`: a text of about 12 characters a row stays far below
 // V8's limit on a string's length (2^29 characters), whatever the period holds.
 const REPORT_CHUNK_ROWS = 250_000
@@ -603,7 +605,25 @@ export const primitives = (
       readVersions: (keys) =>
         Effect.gen(function*() {
           const out: Array<Store.RecordVersion> = []
-          for (const [kind, ids] of byKind(keys)) {
+          const grouped = byKind(keys)
+          // A commit of a few records of several kinds (one command's record and the versions
+          // its decision rested on) reads their versions in one statement, not one per kind.
+          if (grouped.size > 1 && keys.length <= FEW_KEYS) {
+            const rows = yield* sql<
+              { kind: string; id: unknown; version: number | string }
+            >`SELECT kind, ${idColumn} AS id, version FROM pomoc_records WHERE ${
+              sql.or([...grouped].map(([kind, ids]) => sql`(kind = ${kind} AND ${sql.in("id", ids)})`))
+            }`
+            for (const row of rows) {
+              out.push({
+                kind: row.kind as Store.RecordKind,
+                id: text("commit", "id", row.id) ?? "",
+                version: Number(row.version)
+              })
+            }
+            return out
+          }
+          for (const [kind, ids] of grouped) {
             for (const part of chunks(ids, CHUNK)) {
               const rows = yield* sql<
                 { id: unknown; version: number | string }

@@ -5,6 +5,7 @@
  */
 import { Store } from "@pomoc/core"
 import { Effect, Option } from "effect"
+import * as fc from "fast-check"
 import { expect } from "vitest"
 import { draft, storedOf, write } from "../Arbitraries.js"
 import { expectStoreError, storeCheck } from "../Harness.js"
@@ -86,6 +87,55 @@ export const preconditions: ReadonlyArray<Check> = [
       expect(deleted).toMatchObject({ kind: "plan", id: "x", expectedVersion: 1, actualVersion: 0 })
       expect(Option.isNone(yield* store.get("contact", "c-2"))).toBe(true)
     })),
+
+  storeCheck(
+    "preconditions over records of several kinds in one commit: a Conflict exactly when one of them moved (model, property)",
+    (store) =>
+      Effect.gen(function*() {
+        const kinds = ["person", "consent", "cooperation", "plan"] as const
+        const ids = ["a", "b", "c"]
+        // The model: each record's version (0 = absent).
+        const versions = new Map<string, number>()
+        for (const [k, kind] of kinds.entries()) {
+          for (const [i, id] of ids.entries()) {
+            const times = (k + i) % 3
+            for (let v = 0; v < times; v++) yield* store.commit({ writes: [write(kind, id, v)], audit: [] })
+            versions.set(`${kind}/${id}`, times)
+          }
+        }
+        const expectation = fc.record({
+          kind: fc.constantFrom(...kinds),
+          id: fc.constantFrom(...ids),
+          off: fc.constantFrom(0, 0, 0, 1, -1)
+        })
+        const units = fc.sample(fc.array(expectation, { minLength: 1, maxLength: 8 }), { numRuns: 60, seed: 9 })
+        let refused = 0
+        for (const [n, picked] of units.entries()) {
+          const expected = picked.map(({ id, kind, off }) => ({
+            kind,
+            id,
+            version: Math.max(0, versions.get(`${kind}/${id}`)! + off)
+          }))
+          const stale = expected.find((e) => e.version !== versions.get(`${e.kind}/${e.id}`))
+          const unit = { writes: [write("contact", `c-${n}`, 0)], expect: expected, audit: [] }
+          if (stale === undefined) {
+            yield* store.commit(unit)
+            expect(Option.isSome(yield* store.get("contact", `c-${n}`))).toBe(true)
+          } else {
+            refused++
+            const reason = yield* expectStoreError(store.commit(unit), "Conflict")
+            expect(reason.retryable).toBe(true)
+            // It names a record whose expected version (one of them, when named twice) has moved.
+            const { id, kind } = reason as Store.Conflict
+            expect(expected.some((e) => e.kind === kind && e.id === id && e.version !== versions.get(`${kind}/${id}`)))
+              .toBe(true)
+            expect(Option.isNone(yield* store.get("contact", `c-${n}`))).toBe(true)
+          }
+        }
+        expect(refused).toBeGreaterThan(0)
+        expect(refused).toBeLessThan(units.length)
+      })
+  ),
 
   storeCheck(
     "a malformed precondition is refused with ConstraintViolation naming the field, never the value",
