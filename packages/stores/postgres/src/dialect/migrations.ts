@@ -343,6 +343,21 @@ const stepTokens: SqlDialect.Migration = {
   ]
 }
 
+// Migration 11: the report rows' indexes carry each row's people too, so that counting distinct
+// people reads the period's rows from the index alone (an index-only scan, in `at` order) rather
+// than fetching every row from the table: 0.51 s → 0.16-0.22 s for a quarter of a year of 1,000,000
+// contacts, measured on a server shared with other work.
+const reportRowsPeople: SqlDialect.Migration = {
+  version: 11,
+  name: "report-rows-people",
+  statements: [
+    `DROP INDEX pomoc_report_rows_service_period`,
+    `DROP INDEX pomoc_report_rows_period`,
+    `CREATE INDEX pomoc_report_rows_service_period ON pomoc_report_rows (kind, service_id, at) INCLUDE (shape, person_ids)`,
+    `CREATE INDEX pomoc_report_rows_period ON pomoc_report_rows (kind, at) INCLUDE (shape, person_ids)`
+  ]
+}
+
 /** Every migration, oldest first. */
 export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   initial,
@@ -354,5 +369,6 @@ export const migrations: ReadonlyArray<SqlDialect.Migration> = [
   personNumbers,
   lookupOrder,
   recordsDataText,
-  stepTokens
+  stepTokens,
+  reportRowsPeople
 ]
