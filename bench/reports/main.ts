@@ -201,7 +201,12 @@ const handWritten = (
     return `(${parts.join(" OR ") || "false"})`
   }
   const rate = typeof m === "object" && "rate" in m ? m.rate : undefined
-  const numerator = rate === undefined ? undefined : (rate.where ?? []).map(filter).join(" AND ")
+  // A rate of two sums (`rate.sum`) has no numerator filter: its part and whole are facets summed.
+  const numerator = rate === undefined || rate.sum !== undefined
+    ? undefined
+    : (rate.where ?? []).map(filter).join(" AND ")
+  const summed = (facet: string) =>
+    d === "pg" ? `sum((r.facets ->> '${facet}')::float8)` : `total(r.facets ->> '$.${facet}')`
   const p = [q.kind, PERIOD.serviceId, PERIOD.from, PERIOD.to].map(placeholder)
   const where = (q.where ?? []).map(filter)
   if (m === "people" || rate?.of === "people") {
@@ -212,15 +217,17 @@ const handWritten = (
   const person = `p.${d === "pg" ? "v" : "value"}`
   const measure = m === "records"
     ? "count(*)"
+    : rate?.sum !== undefined
+    ? summed(rate.sum.whole)
     : m === "people" || rate?.of === "people"
     ? `count(DISTINCT ${person})`
     : !("sum" in m)
     ? "count(*)"
-    : d === "pg"
-    ? `sum((r.facets ->> '${m.sum}')::float8)`
-    : `total(r.facets ->> '$.${m.sum}')`
+    : summed(m.sum)
   // A rate's numerator in the same pass: the records (or people) its filters keep.
-  const part = numerator === undefined
+  const part = rate?.sum !== undefined
+    ? `, ${summed(rate.sum.part)} AS n`
+    : numerator === undefined
     ? ""
     : rate?.of === "people"
     ? `, count(DISTINCT CASE WHEN ${numerator} THEN ${person} END) AS n`
@@ -243,10 +250,18 @@ const storeCells = (definition: Report.ReportDefinition, rows: ReadonlyArray<Sto
   const people = m === "people" || (typeof m === "object" && "rate" in m && m.rate.of === "people")
   const key = (row: Store.AggregateRow) =>
     JSON.stringify(definition.query.dimensions.map((d) => row.group[d.by] ?? null))
+  const sumRate = typeof m === "object" && "rate" in m ? m.rate.sum : undefined
   const amount = (row: Store.AggregateRow) =>
-    people ? row.distinctPeople ?? 0 : typeof m === "object" && "sum" in m ? row.sums[m.sum] ?? 0 : row.count
-  // A rate's numerator comes in the same rows (their part).
-  const part = (row: Store.AggregateRow) => (people ? row.part?.distinctPeople : row.part?.count) ?? 0
+    people
+      ? row.distinctPeople ?? 0
+      : sumRate !== undefined
+      ? row.sums[sumRate.whole] ?? 0
+      : typeof m === "object" && "sum" in m
+      ? row.sums[m.sum] ?? 0
+      : row.count
+  // A rate's numerator comes in the same rows (their part), or a rate of sums as its part's sum.
+  const part = (row: Store.AggregateRow) =>
+    (sumRate !== undefined ? row.sums[sumRate.part] : people ? row.part?.distinctPeople : row.part?.count) ?? 0
   return new Map(rows.flatMap((row) => [
     [key(row), amount(row)] as const,
     ...(typeof m === "object" && "rate" in m ? [[`${key(row)} n`, part(row)] as const] : [])
