@@ -26,7 +26,7 @@ import { Context, Effect, Layer, Schema } from "effect"
 import { catalogue, kinds } from "../model/Entity.js"
 import type { RecordKind } from "../Store.js"
 import * as Aead from "./internal/aead.js"
-import { copy, fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
+import { copy, fromBase64Url, fromUtf8, randomIv, toBase64Url, utf8 } from "./internal/bytes.js"
 import { locate, mapFields } from "./internal/paths.js"
 import { InvalidKey, isCryptoKey, type KeyMaterial } from "./KeyMaterial.js"
 
@@ -268,7 +268,7 @@ export const make = Effect.fnUntraced(function*(config: Config): Effect.fn.Retur
     if (json === undefined) return failed("not-json")
     const plaintext = utf8(json)
     return Effect.suspend(() => {
-      const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
+      const iv = randomIv(IV_BYTES)
       return Effect.map(
         Aead.encrypt(currentKey, iv, additionalData(current, context), plaintext),
         (ct): Envelope => ({ $enc: "v1", kid: current, iv: toBase64Url(iv), ct: toBase64Url(ct) })

@@ -35,7 +35,7 @@ import { CorruptData, fail as storeFail } from "../Store.js"
 import { ERASED } from "./Erasure.js"
 import { DecryptionFailed, EncryptionFailed, type FieldCryptoShape, isEncrypted } from "./FieldCrypto.js"
 import * as Aead from "./internal/aead.js"
-import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
+import { fromBase64Url, fromUtf8, randomIv, toBase64Url, utf8 } from "./internal/bytes.js"
 import { locate, mapFields, REMOVE } from "./internal/paths.js"
 
 /**
@@ -180,7 +180,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     if (json === undefined) return Effect.fail(new EncryptionFailed({ kind, id, field, reason: "not-json" }))
     const plaintext = utf8(json)
     return Effect.suspend(() => {
-      const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
+      const iv = randomIv(IV_BYTES)
       return Effect.map(
         Aead.encrypt(key, iv, additionalData(dk, kind, id, field), plaintext),
         (ct): DataKeyEnvelope => ({ $enc: "v2", dk, iv: toBase64Url(iv), ct: toBase64Url(ct) })
