@@ -13,11 +13,15 @@
  *
  * Run: `npm run bench -- reports` (`--sizes=100000` to choose sizes, `--sqlite-only`,
  * `--keep=<dir>` to keep the SQLite files there and reuse them in later runs instead of loading
- * them again: loading 1,000,000 contacts takes minutes; `--only=intervention,rate` for the
+ * them again: loading 1,000,000 contacts takes minutes; with `POMOC_PG_URL` set to a server of
+ * one's own, `--keep` also keeps a database `pomoc_reports_<N>` there and reuses it, since
+ * loading 1,000,000 contacts into PostgreSQL takes most of an hour (`POMOC_PG_DATA`, its data
+ * directory, to count the server's CPU time); `--only=intervention,rate` for the
  * reports whose `plugin/id` contains one of those; `--runs=3`; `--postgres-only`). The store's CPU
  * time is printed beside its wall time (on PostgreSQL this process's plus the server's, read from
  * `/proc`): on a machine shared with other work, the wall time is mostly waiting.
  */
+import { PgClient } from "@effect/sql-pg"
 import { Report, Store } from "@pomoc/core"
 import { childrenInCare } from "@pomoc/service-children-in-care"
 import { communityCentre } from "@pomoc/service-community-centre"
@@ -396,19 +400,62 @@ interface Cluster {
   readonly stop: () => Promise<void>
 }
 
+const LOADED = "pomoc_bench_loaded"
+
+/**
+ * With `--keep` and a server of one's own (`POMOC_PG_URL`): the database `pomoc_reports_<N>` on it,
+ * created when missing; `reused` when it already holds a finished load (its marker table).
+ */
+const keptDatabase = async (url: string, contacts: number) => {
+  const name = `pomoc_reports_${contacts}`
+  const admin = await open(PgClient.layer({ url: Redacted.make(url) }))
+  const sql = Context.get(admin.context, SqlClient.SqlClient)
+  const target = new URL(url)
+  target.pathname = `/${name}`
+  const exists = await Effect.runPromise(
+    sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_database WHERE datname = ${name}`
+  )
+  let reused = false
+  if (Number(exists[0]?.n ?? 0) > 0) {
+    const db = await open(PgClient.layer({ url: Redacted.make(target.toString()) }))
+    const marker = await Effect.runPromise(
+      Context.get(db.context, SqlClient.SqlClient)<
+        { n: number }
+      >`SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = ${LOADED}`
+    )
+    await db.close()
+    reused = Number(marker[0]?.n ?? 0) > 0
+    // A load that did not finish is started again on an empty database.
+    if (!reused) await Effect.runPromise(sql.unsafe(`DROP DATABASE ${name}`))
+  }
+  if (!reused) await Effect.runPromise(sql.unsafe(`CREATE DATABASE ${name}`))
+  await admin.close()
+  return { url: target.toString(), reused }
+}
+
 const pgSection = async (contacts: number) => {
   const clusterPath = join(here, "..", "..", "packages", "stores", "postgres", "test", "cluster.ts")
   const { startCluster } = (await import(pathToFileURL(clusterPath).href)) as { startCluster: () => Promise<Cluster> }
   const cluster = await startCluster()
   try {
-    const { close, context } = await open(PostgresStore.layer({ url: Redacted.make(cluster.info.url) }))
+    const kept = keep !== undefined && process.env.POMOC_PG_URL !== undefined
+    const { reused: loaded, url } = kept
+      ? await keptDatabase(cluster.info.url, contacts)
+      : { reused: false, url: cluster.info.url }
+    const { close, context } = await open(PostgresStore.layer({ url: Redacted.make(url) }))
     const store = Context.get(context, Store.Store)
     const sql = Context.get(context as Context.Context<SqlClient.SqlClient>, SqlClient.SqlClient)
-    const loadMs = await load(store, contacts)
-    console.log(`PostgreSQL: ${contacts} contacts loaded in ${(loadMs / 1000).toFixed(1)} s`)
+    if (loaded) console.log(`PostgreSQL: ${contacts} contacts reused from ${url.replace(/\/\/[^@]*@/, "//")}`)
+    else {
+      const loadMs = await load(store, contacts)
+      console.log(`PostgreSQL: ${contacts} contacts loaded in ${(loadMs / 1000).toFixed(1)} s`)
+      if (kept) await Effect.runPromise(sql.unsafe(`CREATE TABLE ${LOADED} (at text)`))
+    }
     const raw = (text: string, params: ReadonlyArray<unknown>) =>
       Effect.runPromise(sql.unsafe<Record<string, unknown>>(text, params as Array<never>))
-    const server = cluster.directory === undefined ? undefined : serverCpuMs(join(cluster.directory, "data"))
+    // A server of one's own (`POMOC_PG_URL`) is timed too when `POMOC_PG_DATA` names its data directory.
+    const dataDir = cluster.directory === undefined ? process.env.POMOC_PG_DATA : join(cluster.directory, "data")
+    const server = dataDir === undefined ? undefined : serverCpuMs(dataDir)
     await runReports("PostgreSQL (loopback)", contacts, store, raw, "pg", server)
     await close()
   } finally {

@@ -6,7 +6,7 @@
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import page from "../../../../docs/reports.md?raw"
-import { labelsOf } from "../../src/model/Common.js"
+import { Labels } from "../../src/model/Common.js"
 import { Periods, Report, ReportOutput } from "../../src/reports/index.js"
 import * as StoreModule from "../../src/Store.js"
 import source from "./docs.test.ts?raw"
@@ -43,7 +43,7 @@ const store = StoreModule.memoryOf([
 // docs:how-much
 const peopleByChannel = Report.define({
   id: "people-by-channel",
-  labels: labelsOf("People by channel", "Lidé podle kanálu", "Žmonės pagal kanalą", "Хора по канал"),
+  labels: Labels.of("People by channel", "Lidé podle kanálu", "Žmonės pagal kanalą", "Хора по канал"),
   question: "how-much",
   query: { kind: "contact", dimensions: [{ by: "channel" }], measure: "people", anonymous: "anonymousCount" }
 })
@@ -54,7 +54,7 @@ const howMuch = Report.run(peopleByChannel, store, { serviceId: "club", ...Perio
 // docs:how-well
 const assessedWithClient = Report.define({
   id: "assessed-with-client",
-  labels: labelsOf(
+  labels: Labels.of(
     "Assessments made with the client",
     "Hodnocení s klientem",
     "Vertinimai su klientu",
@@ -75,7 +75,7 @@ const howWell = Report.run(assessedWithClient, store, { serviceId: "club", ...Pe
 // docs:better-off
 const debtChange = Report.define({
   id: "debt-change",
-  labels: labelsOf(
+  labels: Labels.of(
     "Change in debt situation",
     "Změna dluhové situace",
     "Skolų padėties pokytis",

@@ -1,4 +1,4 @@
-import { type Language, languages, Report, type ReportResult, type Store } from "@pomoc/core"
+import { Language, Report, type ReportResult, type Store } from "@pomoc/core"
 import { Effect } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
@@ -97,7 +97,7 @@ describe("AnnualReport.render", () => {
       lt: ["Metinė ataskaita", "Kiek nuveikėme?", "Ar kam nors pagerėjo?", "Kontaktai pagal intervenciją"],
       bg: ["Годишен отчет", "Колко направихме?", "По-добре ли е някому?", "Контакти по вид интервенция"]
     }
-    for (const language of languages) {
+    for (const language of Language.literals) {
       const html = await render(results, language)
       for (const word of words[language]) expect(html).toContain(word)
     }
@@ -136,7 +136,7 @@ describe("AnnualReport.render", () => {
       twoWay: fc.boolean(),
       threshold: fc.integer({ min: 1, max: 12 }),
       rows: fc.array(fc.record({ a: value, b: value, count: fc.nat({ max: 40 }) }), { maxLength: 12 }),
-      language: fc.constantFrom(...languages)
+      language: fc.constantFrom(...Language.literals)
     })
     await fc.assert(
       fc.asyncProperty(table, async ({ twoWay, threshold, rows, language }) => {

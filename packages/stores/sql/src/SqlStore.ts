@@ -294,9 +294,8 @@ export const groupingOf = (
  * groups by month: the inner query a dialect's aggregate reads as `c`, with columns `shape` (when
  * a facet, a tag or a sum needs it), `month` (when grouped by month) and `n` (the rows). A report's
  * plan is then one index range (`index` names it where the dialect can), and JSON is read once per
- * shape, not per record. `people` gives the distinct people per shape and month instead
- * (`c.person`), from the dialect's expansion of `r.person_ids` into rows and the expression of one
- * person id.
+ * shape, not per record. Distinct people are counted from the rows themselves (`byShape` of
+ * the dialect's `aggregate`).
  * @since 0.2.0
  * @category combinators
  */
@@ -309,8 +308,6 @@ export const reportRowsByShape = (
   readonly byShape: boolean
   /** The subquery counting (and summing) the rows per group. */
   readonly counts: Statement.Fragment
-  /** The subquery of distinct people per group, given how to expand and read a row's people. */
-  readonly people: (expand: Statement.Fragment, person: Statement.Fragment) => Statement.Fragment
 } => {
   // Shapes are needed only to group by a facet or a tag, or to sum: by month alone (or in total)
   // the rows are counted as they are.
@@ -325,9 +322,7 @@ export const reportRowsByShape = (
   const where = periodFilters(sql, query)
   return {
     byShape,
-    counts: sql`(SELECT ${columns} count(*) AS n FROM pomoc_report_rows r ${index} WHERE ${where} ${group}) c`,
-    people: (expand, person) =>
-      sql`(SELECT DISTINCT ${columns} ${person} AS person FROM pomoc_report_rows r ${index} ${expand} WHERE ${where}) c`
+    counts: sql`(SELECT ${columns} count(*) AS n FROM pomoc_report_rows r ${index} WHERE ${where} ${group}) c`
   }
 }
 

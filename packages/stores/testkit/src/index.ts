@@ -11,5 +11,6 @@ export * from "./Arbitraries.js"
 export * from "./Classifier.js"
 /** @since 0.1.0 */
 export * as Model from "./Model.js"
+export { chunkedReportsAgree } from "./checks/chunks.js"
 export { reportSample } from "./checks/plans.js"
 export { arbModelCommands, arbModelContent, type Mode, type Real, type WriteSpec } from "./checks/modelBased.js"

@@ -12,6 +12,8 @@ import type * as Statement from "effect/sql/Statement"
 import { classify } from "./errors.js"
 import { migrations } from "./migrations.js"
 
+// Group values are JSON text, a record without an instant's month the text `null` (not SQL NULL)
+// in every statement, so that the rows, their people and their changes key their groups alike.
 const facetOf = (sql: SqlClient.SqlClient, name: string) => sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
 
 /** Filters (an aggregate's `where` or `part`) on the shape `s` (facets and tags are the shape's); JSON values compare as `jsonb`. */
@@ -50,7 +52,7 @@ const changesOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, change
       name === "tag"
         ? sql`to_json(t.tag)::text`
         : name === "month"
-        ? sql`to_json(substr(r.at, 1, 7))::text`
+        ? sql`coalesce(to_json(substr(r.at, 1, 7))::text, 'null')`
         : facetOf(sql, name)
     } AS ${sql(`g${i}`)}`
   )
@@ -69,6 +71,62 @@ const changesOf = (sql: SqlClient.SqlClient, query: Store.AggregateQuery, change
       ) m WINDOW w AS (PARTITION BY ${names}person ORDER BY at NULLS FIRST, id
         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
     ) d GROUP BY ${groupBy}`
+}
+
+/**
+ * Distinct people counted by the shared code in one pass (`count(DISTINCT …)` sorts every (group,
+ * person) pair: 2.6 s for a year of 1,000,000 contacts by tag): the period's report rows in texts
+ * of a chunk each, read in `at` order from the service's or the period's index, then the groups
+ * and summed facets of the shapes seen, looked up by id. A row's people are its JSON array of
+ * person numbers, printed without the spaces `jsonb` puts after commas.
+ */
+const byShape = (sql: SqlClient.SqlClient, query: Store.AggregateQuery): SqlDialect.ByShape => {
+  const month = query.groupBy.includes("month")
+    ? sql`coalesce(to_json(substr(r.at, 1, 7))::text, 'null')`
+    : sql.literal("''")
+  const people = query.distinctPeople === true ? sql`replace(r.person_ids::text, ' ', '')` : sql.literal("'[]'")
+  const groups = query.groupBy.flatMap((name, i) =>
+    name === "month"
+      ? []
+      : [sql`${name === "tag" ? sql`to_json(t.tag)::text` : facetOf(sql, name)} AS ${sql(`g${i}`)}`]
+  )
+  // A shape's value of a summed facet, when it is a number.
+  const sums = (query.sum ?? []).map((name, i) =>
+    sql`CASE WHEN jsonb_typeof(s.facets -> ${name}::text) = 'number' THEN (s.facets ->> ${name}::text)::float8 END AS ${
+      sql(`s${i}`)
+    }`
+  )
+  const tags = query.groupBy.includes("tag")
+    ? sql`CROSS JOIN LATERAL jsonb_array_elements_text(s.tags) AS t(tag)`
+    : sql.literal("")
+  const part = query.part === undefined
+    ? sql.literal("")
+    : sql`, CASE WHEN ${
+      filtersOf(sql, query.part).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("true"))
+    } THEN 1 ELSE 0 END AS k`
+  return {
+    rows: (from, to) =>
+      sql<Record<string, unknown>>`SELECT string_agg(r.shape::text || '|' || ${month} || '|' || ${people}, ';') AS p
+        FROM pomoc_report_rows r WHERE ${
+        SqlStore.periodFilters(sql, { ...query, from: from ?? query.from, to: to ?? query.to })
+      }`,
+    boundary: query.serviceId === undefined && query.from === undefined && query.to === undefined ?
+      undefined :
+      (from, skip, after) =>
+        sql<Record<string, unknown>>`SELECT r.at AS at FROM pomoc_report_rows r WHERE ${
+          SqlStore.periodFilters(sql, { ...query, from: undefined })
+        } AND r.at ${sql.literal(after ? ">" : ">=")} ${from} ORDER BY r.at LIMIT 1 OFFSET ${skip}`,
+    maxPerson: sql<Record<string, unknown>>`SELECT coalesce(max(n), 0) AS n FROM pomoc_person_numbers`,
+    // A person's code is their least code token (a person may have one per service).
+    codes: query.distinctBy === "code"
+      ? sql<Record<string, unknown>>`SELECT pn.n AS n, min(l.token) AS code
+          FROM pomoc_record_lookup l JOIN pomoc_person_numbers pn ON pn.person_id = l.id
+          WHERE l.kind = 'person' AND l.token LIKE ${"%" + Store.CODE_SUFFIX} GROUP BY pn.n`
+      : undefined,
+    shapes: (ids) =>
+      sql<Record<string, unknown>>`SELECT ${sql.csv([sql`s.id AS shape`, ...groups, ...sums])} ${part}
+        FROM pomoc_report_shapes s ${tags} WHERE ${sql.and([sql.in("s.id", ids), ...filtersOf(sql, query.where)])}`
+  }
 }
 
 /**
@@ -129,7 +187,7 @@ export const dialect: SqlDialect.SqlDialect = {
         name === "tag"
           ? sql`to_json(t.tag)::text`
           : name === "month"
-          ? sql`to_json(c.month)::text`
+          ? sql`coalesce(to_json(c.month)::text, 'null')`
           : sql`coalesce((s.facets -> ${name}::text)::text, 'null')`
       ),
       // A shape's numeric facet times the rows of that shape.
@@ -143,24 +201,9 @@ export const dialect: SqlDialect.SqlDialect = {
       rows: sql<Record<string, unknown>>`SELECT ${selectGroups} sum(c.n) AS n ${selectSums} ${
         partOf(sql, query, (kept) => sql`coalesce(sum(c.n) FILTER (WHERE ${kept}), 0)`)
       } FROM ${source.counts} ${shapes} ${where} ${groupBy}`,
-      people: query.distinctPeople === true
-        ? sql<Record<string, unknown>>`SELECT ${selectGroups} count(DISTINCT c.person) AS n ${
-          partOf(sql, query, (kept) => sql`count(DISTINCT c.person) FILTER (WHERE ${kept})`)
-        }
-          FROM ${
-          source.people(
-            sql`CROSS JOIN LATERAL jsonb_array_elements_text(r.person_ids) AS p(person)`,
-            query.distinctBy === "code"
-              // The code on the person's record (its least code token), else the person's number
-              // (report rows name people by number since migration 7): kept apart.
-              ? sql`coalesce((SELECT 'c:' || min(l.token) FROM pomoc_person_numbers pn
-                  JOIN pomoc_record_lookup l ON l.kind = 'person' AND l.id = pn.person_id
-                  WHERE pn.n = p.person::bigint AND l.token LIKE ${"%" + Store.CODE_SUFFIX}),
-                  'p:' || p.person)`
-              : sql`p.person`
-          )
-        } ${shapes} ${where} ${groupBy}`
-        : undefined,
+      // Distinct people, by id or by code, are counted by the shared code in one pass (`byShape`).
+      people: undefined,
+      byShape: query.distinctPeople === true ? byShape(sql, query) : undefined,
       changes: query.change === undefined ? undefined : changesOf(sql, query, query.change)
     }
   },
