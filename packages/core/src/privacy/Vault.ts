@@ -33,7 +33,13 @@ import type { PersonalPath } from "../model/Personal.js"
 import type { RecordDelete, RecordKind, RecordWrite, StoredRecord, StoreError, StoreShape } from "../Store.js"
 import { CorruptData, fail as storeFail } from "../Store.js"
 import { ERASED } from "./Erasure.js"
-import { DecryptionFailed, EncryptionFailed, type FieldCryptoShape, isEncrypted } from "./FieldCrypto.js"
+import {
+  type Aes256Gcm,
+  DecryptionFailed,
+  EncryptionFailed,
+  type FieldCryptoShape,
+  isEncrypted
+} from "./FieldCrypto.js"
 import * as Aead from "./internal/aead.js"
 import { fromBase64Url, fromUtf8, randomIv, toBase64Url, utf8 } from "./internal/bytes.js"
 import { locate, mapFields, REMOVE } from "./internal/paths.js"
@@ -127,11 +133,12 @@ const newKeyId = (): string => `dk-${toBase64Url(globalThis.crypto.getRandomValu
 
 /**
  * Builds the vault over a store (where wrapped data keys are kept) and the application's field
- * keys (which wrap them, and encrypt records about no single person).
+ * keys (which wrap them, and encrypt records about no single person). Data keys are used with
+ * `cipher` (the host's `FieldCrypto.Cipher`; core's portable one by default).
  * @since 0.2.0
  * @category constructors
  */
-export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape => {
+export const make = (store: StoreShape, crypto: FieldCryptoShape, cipher: Aes256Gcm = Aead.noble): VaultShape => {
   const wrapContext = (dk: string) => ({ kind: "data-key", id: dk, field: "wrapped" })
   const decodeKey = Schema.decodeUnknownEffect(DataKey)
 
@@ -143,7 +150,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
         const bytes = typeof raw === "string" ? fromBase64Url(raw) : undefined
         return bytes === undefined || bytes.length !== 32
           ? Effect.fail(corrupt("a stored data key is not 32 bytes"))
-          : Effect.succeed(Aead.fromBytes(bytes))
+          : Effect.succeed(Aead.fromBytes(bytes, cipher))
       })
     )
 
@@ -156,7 +163,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     const raw = globalThis.crypto.getRandomValues(new Uint8Array(32))
     const wrapped = yield* crypto.encrypt(wrapContext(dk), toBase64Url(raw))
     // The synchronous cipher keeps the key's bytes (in memory only, never stored unwrapped).
-    const key = Aead.fromBytes(raw)
+    const key = Aead.fromBytes(raw, cipher)
     const entity = new DataKey({ id: dk, personId: owner as DataKey["personId"], wrapped })
     const m = catalogue["data-key"]
     const write: RecordWrite = {
