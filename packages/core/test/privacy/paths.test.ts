@@ -2,10 +2,10 @@
  * `mapFields` (the walk sealing and opening use over a record's personal paths) against a model:
  * the same mapping applied to a deep copy, path by path. The input is never changed.
  */
-import { Effect } from "effect"
+import { Effect, Result } from "effect"
 import * as fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { locate, mapFields, REMOVE } from "../../src/privacy/internal/paths.js"
+import { locate, mapFields, mapFieldsNow, REMOVE } from "../../src/privacy/internal/paths.js"
 
 /** The model: every value on the paths of a deep copy replaced (or removed) in turn. */
 const model = (data: unknown, paths: ReadonlyArray<string>, f: (field: string, value: unknown) => unknown) => {
@@ -53,6 +53,18 @@ describe("mapFields", () => {
         const f = (field: string, v: unknown) => (field.length % n === 0 ? REMOVE : { field, v })
         const got = await Effect.runPromise(mapFields(data, paths, (field, v) => Effect.sync(() => f(field, v))))
         expect(got).toEqual(model(data, paths, f))
+        // The synchronous walk gives the same, or the first failure.
+        const now = mapFieldsNow(data, paths, (field, v) => Result.succeed(f(field, v)))
+        expect(now).toEqual(Result.succeed(got))
+        const failing = mapFieldsNow(
+          data,
+          paths,
+          (field, v) => (field.length % n === 1 ? Result.fail(field) : Result.succeed(v))
+        )
+        const first = paths.flatMap((p) => locate(data, p)).find((t) => t.field.length % n === 1)
+        expect(failing).toEqual(
+          first === undefined ? Result.succeed(model(data, paths, (_, v) => v)) : Result.fail(first.field)
+        )
         expect(data).toEqual(before)
         const found = paths.some((p) => locate(data, p).length > 0)
         if (found) {

@@ -29,8 +29,18 @@ export const noble: Aes256Gcm = {
  * @internal
  */
 export type AeadKey =
-  | { readonly _tag: "bytes"; readonly bytes: Uint8Array; readonly cipher: Aes256Gcm }
+  | BytesKey
   | { readonly _tag: "crypto-key"; readonly key: CryptoKey }
+
+/**
+ * A key held as bytes, with the synchronous cipher that uses it.
+ * @internal
+ */
+export interface BytesKey {
+  readonly _tag: "bytes"
+  readonly bytes: Uint8Array
+  readonly cipher: Aes256Gcm
+}
 
 /** @internal */
 export const fromBytes = (bytes: Uint8Array, cipher: Aes256Gcm = noble): AeadKey => ({ _tag: "bytes", bytes, cipher })
