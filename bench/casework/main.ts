@@ -12,10 +12,12 @@
  * created through the API in one command. Variants alternate in rounds; the
  * table shows medians, and each ratio is the median of the two variants' times in the same round.
  *
- * Run: `npm run bench -- casework` (`--quick` for fewer commands and rounds).
+ * Run: `npm run bench -- casework` (`--quick` for fewer commands and rounds; `--portable-cipher`
+ * for core's portable AES-GCM instead of Node's, which the API uses as a Node host provides it).
  */
 import { Casework, FieldCrypto, KeyMaterial, Principles, Records, Store } from "@pomoc/core"
 import type { Audit } from "@pomoc/core"
+import { NodeCipher } from "@pomoc/store-sql"
 import { SqliteStore } from "@pomoc/store-sqlite"
 import { Context, DateTime, Effect, Exit, Layer, Schema, Scope } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -51,9 +53,13 @@ type Api = Casework.Api
 
 const dir = mkdtempSync(join(tmpdir(), "pomoc-bench-casework-"))
 const key = KeyMaterial.generate()
+// As a Node host builds it (docs/privacy.md): Node's native AES-256-GCM for the fields
+// (`--portable-cipher` keeps core's portable one).
+const portableCipher = process.argv.includes("--portable-cipher")
 const layer = Casework.layer({ engine: Principles.coreEngine, serviceTypes }).pipe(
   Layer.provideMerge(FieldCrypto.layer({ keys: { k1: key }, current: "k1" })),
-  Layer.provideMerge(SqliteStore.layer({ filename: join(dir, "casework.db") }))
+  Layer.provideMerge(SqliteStore.layer({ filename: join(dir, "casework.db") })),
+  Layer.provide(portableCipher ? Layer.empty : NodeCipher.layer)
 )
 const scope = Scope.makeUnsafe()
 const context = await Effect.runPromise(Layer.buildWithScope(layer, scope))
@@ -260,7 +266,9 @@ const fmt = (ms: number) => ms >= 100 ? `${Math.round(ms).toLocaleString("en-US"
 
 try {
   console.log(
-    `case-work API on SQLite: ${ROUNDS} rounds of ${PER_ROUND} commands, medians; node ${process.version}, ${
+    `case-work API on SQLite (${
+      portableCipher ? "portable" : "Node's"
+    } AES-GCM): ${ROUNDS} rounds of ${PER_ROUND} commands, medians; node ${process.version}, ${
       cpus()[0]?.model ?? "unknown CPU"
     } × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB`
   )

@@ -35,7 +35,7 @@ import type { Person } from "../model/Person.js"
 import type { Decision as EngineDecision } from "../principles/Decision.js"
 import type * as Verdict from "../principles/Verdict.js"
 import * as BlindIndex from "../privacy/BlindIndex.js"
-import { FieldCrypto } from "../privacy/FieldCrypto.js"
+import { Cipher, FieldCrypto } from "../privacy/FieldCrypto.js"
 import { PseudonymKey } from "../privacy/Pseudonym.js"
 import * as Vault from "../privacy/Vault.js"
 import * as StoreModule from "../Store.js"
@@ -154,7 +154,7 @@ const refusal = (
 export const make = Effect.fnUntraced(function*(config: Config) {
   const store = yield* Store
   const crypto = yield* FieldCrypto
-  const vault = Vault.make(store, crypto)
+  const vault = Vault.make(store, crypto, yield* Cipher)
   const legalGrounds = LegalGround.index([...LegalGround.builtin, ...(config.legalGrounds ?? [])])
   const directory = yield* Effect.serviceOption(StaffDirectory)
   // The blind index's key, when the application provides one (`Pseudonym.layer`): people are

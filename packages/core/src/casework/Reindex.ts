@@ -33,7 +33,7 @@ import { DateTime, Effect, Option, Schema } from "effect"
 import { Person } from "../model/Person.js"
 import * as BlindIndex from "../privacy/BlindIndex.js"
 import type { DecryptionFailed } from "../privacy/FieldCrypto.js"
-import { FieldCrypto } from "../privacy/FieldCrypto.js"
+import { Cipher, FieldCrypto } from "../privacy/FieldCrypto.js"
 import { PseudonymKey } from "../privacy/Pseudonym.js"
 import * as Vault from "../privacy/Vault.js"
 import { CorruptData, fail, Store, type StoredRecord, type StoreError } from "../Store.js"
@@ -94,7 +94,7 @@ export const rebuildPage = (
   Effect.gen(function*() {
     const store = yield* Store
     const pseudonyms = yield* Effect.serviceOption(PseudonymKey)
-    const open = Vault.make(store, yield* FieldCrypto).opener()
+    const open = Vault.make(store, yield* FieldCrypto, yield* Cipher).opener()
     const page = yield* store.page({
       kind: options.kind,
       limit: options.limit ?? 100,

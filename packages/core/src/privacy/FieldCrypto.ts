@@ -26,7 +26,7 @@ import { Context, Effect, Layer, Schema } from "effect"
 import { catalogue, kinds } from "../model/Entity.js"
 import type { RecordKind } from "../Store.js"
 import * as Aead from "./internal/aead.js"
-import { copy, fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
+import { copy, fromBase64Url, fromUtf8, randomIv, toBase64Url, utf8 } from "./internal/bytes.js"
 import { locate, mapFields } from "./internal/paths.js"
 import { InvalidKey, isCryptoKey, type KeyMaterial } from "./KeyMaterial.js"
 
@@ -197,7 +197,49 @@ const DOMAIN = "pomoc/field/v1"
 const additionalData = (kid: string, context: FieldContext): Uint8Array<ArrayBuffer> =>
   utf8(`${DOMAIN}\u0000${kid}\u0000${context.kind}\u0000${context.id}\u0000${context.field}`)
 
-const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Effect<Aead.AeadKey, InvalidKey> => {
+/**
+ * AES-256-GCM on a key held as 32 bytes, synchronous: `encrypt` gives the ciphertext followed by
+ * the 16-byte tag, `decrypt` takes the same and throws when the tag does not authenticate the
+ * ciphertext, the IV (12 bytes) and the associated data.
+ * @since 0.2.0
+ * @category models
+ */
+export interface Aes256Gcm {
+  /** The ciphertext with its 16-byte tag appended. */
+  readonly encrypt: (
+    key: Uint8Array,
+    iv: Uint8Array,
+    additionalData: Uint8Array,
+    plaintext: Uint8Array
+  ) => Uint8Array
+  /** The plaintext; throws when authentication fails. */
+  readonly decrypt: (
+    key: Uint8Array,
+    iv: Uint8Array,
+    additionalData: Uint8Array,
+    ciphertext: Uint8Array
+  ) => Uint8Array
+}
+
+/**
+ * The AES-256-GCM that field encryption and the case-work layer's data keys use for keys held as
+ * bytes: core's portable one (`@noble/ciphers`, which a browser runs too) unless the host
+ * provides another. A Node host provides Node's native one (`NodeCipher.layer` of
+ * `@pomoc/store-sql`), which gives the same bytes several times faster. Read when
+ * {@link make} and the case-work layer are built.
+ * @since 0.2.0
+ * @category services
+ */
+export const Cipher: Context.Reference<Aes256Gcm> = Context.Reference<Aes256Gcm>("@pomoc/core/FieldCrypto/Cipher", {
+  defaultValue: () => Aead.noble
+})
+
+const importKey = (
+  kid: string,
+  key: KeyMaterial,
+  isCurrent: boolean,
+  cipher: Aes256Gcm
+): Effect.Effect<Aead.AeadKey, InvalidKey> => {
   if (isCryptoKey(key)) {
     const algorithm = key.algorithm as { readonly name?: string; readonly length?: number }
     if (algorithm.name !== "AES-GCM" || algorithm.length !== 256) {
@@ -217,7 +259,7 @@ const importKey = (kid: string, key: KeyMaterial, isCurrent: boolean): Effect.Ef
     return Effect.fail(new InvalidKey({ keyId: kid, rule: "a raw field key must be exactly 32 bytes (AES-256)" }))
   }
   // Raw keys are used by the synchronous cipher (a private copy: the caller's bytes may change).
-  return Effect.succeed(Aead.fromBytes(copy(key)))
+  return Effect.succeed(Aead.fromBytes(copy(key), cipher))
 }
 
 /**
@@ -248,9 +290,10 @@ export const make = Effect.fnUntraced(function*(config: Config): Effect.fn.Retur
   if (!Object.hasOwn(config.keys, config.current)) {
     return yield* new InvalidKey({ keyId: config.current, rule: "the current key id is not among the keys" })
   }
+  const cipher = yield* Cipher
   const keys = new Map<string, Aead.AeadKey>()
   for (const kid of ids) {
-    keys.set(kid, yield* importKey(kid, config.keys[kid]!, kid === config.current))
+    keys.set(kid, yield* importKey(kid, config.keys[kid]!, kid === config.current, cipher))
   }
   const current = config.current
   const currentKey = keys.get(current)!
@@ -268,7 +311,7 @@ export const make = Effect.fnUntraced(function*(config: Config): Effect.fn.Retur
     if (json === undefined) return failed("not-json")
     const plaintext = utf8(json)
     return Effect.suspend(() => {
-      const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
+      const iv = randomIv(IV_BYTES)
       return Effect.map(
         Aead.encrypt(currentKey, iv, additionalData(current, context), plaintext),
         (ct): Envelope => ({ $enc: "v1", kid: current, iv: toBase64Url(iv), ct: toBase64Url(ct) })

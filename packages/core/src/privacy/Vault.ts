@@ -26,17 +26,23 @@
  *
  * @since 0.2.0
  */
-import { Effect, Option, Schema } from "effect"
+import { Effect, Option, Result, Schema } from "effect"
 import { DataKey } from "../model/DataKey.js"
 import { catalogue } from "../model/Entity.js"
 import type { PersonalPath } from "../model/Personal.js"
 import type { RecordDelete, RecordKind, RecordWrite, StoredRecord, StoreError, StoreShape } from "../Store.js"
 import { CorruptData, fail as storeFail } from "../Store.js"
 import { ERASED } from "./Erasure.js"
-import { DecryptionFailed, EncryptionFailed, type FieldCryptoShape, isEncrypted } from "./FieldCrypto.js"
+import {
+  type Aes256Gcm,
+  DecryptionFailed,
+  EncryptionFailed,
+  type FieldCryptoShape,
+  isEncrypted
+} from "./FieldCrypto.js"
 import * as Aead from "./internal/aead.js"
-import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from "./internal/bytes.js"
-import { locate, mapFields, REMOVE } from "./internal/paths.js"
+import { fromBase64Url, fromUtf8, randomIv, toBase64Url, utf8 } from "./internal/bytes.js"
+import { locate, mapFields, mapFieldsNow, REMOVE } from "./internal/paths.js"
 
 /**
  * A field encrypted with a person's data key, as stored in place of the plain value.
@@ -127,11 +133,12 @@ const newKeyId = (): string => `dk-${toBase64Url(globalThis.crypto.getRandomValu
 
 /**
  * Builds the vault over a store (where wrapped data keys are kept) and the application's field
- * keys (which wrap them, and encrypt records about no single person).
+ * keys (which wrap them, and encrypt records about no single person). Data keys are used with
+ * `cipher` (the host's `FieldCrypto.Cipher`; core's portable one by default).
  * @since 0.2.0
  * @category constructors
  */
-export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape => {
+export const make = (store: StoreShape, crypto: FieldCryptoShape, cipher: Aes256Gcm = Aead.noble): VaultShape => {
   const wrapContext = (dk: string) => ({ kind: "data-key", id: dk, field: "wrapped" })
   const decodeKey = Schema.decodeUnknownEffect(DataKey)
 
@@ -143,7 +150,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
         const bytes = typeof raw === "string" ? fromBase64Url(raw) : undefined
         return bytes === undefined || bytes.length !== 32
           ? Effect.fail(corrupt("a stored data key is not 32 bytes"))
-          : Effect.succeed(Aead.fromBytes(bytes))
+          : Effect.succeed(Aead.fromBytes(bytes, cipher))
       })
     )
 
@@ -156,7 +163,7 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     const raw = globalThis.crypto.getRandomValues(new Uint8Array(32))
     const wrapped = yield* crypto.encrypt(wrapContext(dk), toBase64Url(raw))
     // The synchronous cipher keeps the key's bytes (in memory only, never stored unwrapped).
-    const key = Aead.fromBytes(raw)
+    const key = Aead.fromBytes(raw, cipher)
     const entity = new DataKey({ id: dk, personId: owner as DataKey["personId"], wrapped })
     const m = catalogue["data-key"]
     const write: RecordWrite = {
@@ -169,24 +176,49 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
     return { dk, key, write }
   })
 
-  const encryptWith = (dk: string, key: Aead.AeadKey, kind: string, id: string, field: string, value: unknown) => {
-    if (isEncrypted(value)) return Effect.fail(new EncryptionFailed({ kind, id, field, reason: "already-encrypted" }))
+  /** A field's plaintext (its JSON), or why it cannot be encrypted. */
+  const plaintextOf = (
+    kind: string,
+    id: string,
+    field: string,
+    value: unknown
+  ): Result.Result<Uint8Array<ArrayBuffer>, EncryptionFailed> => {
+    if (isEncrypted(value)) return Result.fail(new EncryptionFailed({ kind, id, field, reason: "already-encrypted" }))
     let json: string | undefined
     try {
       json = JSON.stringify(value)
     } catch {
       json = undefined
     }
-    if (json === undefined) return Effect.fail(new EncryptionFailed({ kind, id, field, reason: "not-json" }))
-    const plaintext = utf8(json)
+    return json === undefined
+      ? Result.fail(new EncryptionFailed({ kind, id, field, reason: "not-json" }))
+      : Result.succeed(utf8(json))
+  }
+  const envelope = (dk: string, iv: Uint8Array, ct: Uint8Array): DataKeyEnvelope => ({
+    $enc: "v2",
+    dk,
+    iv: toBase64Url(iv),
+    ct: toBase64Url(ct)
+  })
+
+  const encryptWith = (dk: string, key: Aead.AeadKey, kind: string, id: string, field: string, value: unknown) => {
+    const plaintext = plaintextOf(kind, id, field, value)
+    if (Result.isFailure(plaintext)) return Effect.fail(plaintext.failure)
     return Effect.suspend(() => {
-      const iv = globalThis.crypto.getRandomValues(new Uint8Array(IV_BYTES))
+      const iv = randomIv(IV_BYTES)
       return Effect.map(
-        Aead.encrypt(key, iv, additionalData(dk, kind, id, field), plaintext),
-        (ct): DataKeyEnvelope => ({ $enc: "v2", dk, iv: toBase64Url(iv), ct: toBase64Url(ct) })
+        Aead.encrypt(key, iv, additionalData(dk, kind, id, field), plaintext.success),
+        (ct) => envelope(dk, iv, ct)
       )
     })
   }
+
+  /** The same with a key held as bytes, without an effect per field (the cipher is synchronous). */
+  const encryptNow = (dk: string, key: Aead.BytesKey, kind: string, id: string, field: string, value: unknown) =>
+    Result.map(plaintextOf(kind, id, field, value), (plaintext) => {
+      const iv = randomIv(IV_BYTES)
+      return envelope(dk, iv, key.cipher.encrypt(key.bytes, iv, additionalData(dk, kind, id, field), plaintext))
+    })
 
   /** Seals with the data keys already known by owner (learnt when their records were opened). */
   const sealWith =
@@ -210,11 +242,21 @@ export const make = (store: StoreShape, crypto: FieldCryptoShape): VaultShape =>
               keys.set(owner, entry)
             }
             const { dk, key } = entry
-            const data = yield* mapFields(
-              write.data,
-              paths,
-              (field, value) => encryptWith(dk, key, write.kind, write.id, field, value)
-            )
+            const now = key._tag === "bytes"
+              ? mapFieldsNow(
+                write.data,
+                paths,
+                (field, value) => encryptNow(dk, key, write.kind, write.id, field, value)
+              )
+              : undefined
+            if (now !== undefined && Result.isFailure(now)) return yield* Effect.fail(now.failure)
+            const data = now !== undefined
+              ? now.success
+              : yield* mapFields(
+                write.data,
+                paths,
+                (field, value) => encryptWith(dk, key, write.kind, write.id, field, value)
+              )
             sealed.push({ ...write, data })
           }
         }

@@ -14,3 +14,5 @@ export * as SqlDialect from "./SqlDialect.js"
 export * as SqlErrors from "./SqlErrors.js"
 /** @since 0.2.0 */
 export * as NodeHasher from "./NodeHasher.js"
+/** @since 0.2.0 */
+export * as NodeCipher from "./NodeCipher.js"

@@ -1,6 +1,7 @@
 /**
- * AES-256-GCM for field encryption: synchronous (`@noble/ciphers`, audited, pure JavaScript, so
- * it runs in browsers too) for keys held as bytes, and Web Crypto for a `CryptoKey` the
+ * AES-256-GCM for field encryption: synchronous for keys held as bytes (`@noble/ciphers`,
+ * audited, pure JavaScript, so it runs in browsers too, unless the host provides its own as
+ * `FieldCrypto.Cipher`), and Web Crypto for a `CryptoKey` the
  * application hands over (it may be non-extractable). Both give the same bytes: the ciphertext
  * followed by the 16-byte tag, a 96-bit IV, the associated data authenticated, so envelopes
  * written by either are read by either.
@@ -12,17 +13,37 @@
  */
 import { gcm } from "@noble/ciphers/aes.js"
 import { Effect } from "effect"
+import type { Aes256Gcm } from "../FieldCrypto.js"
+
+/**
+ * The portable AES-256-GCM (`@noble/ciphers`), which browsers run too.
+ * @internal
+ */
+export const noble: Aes256Gcm = {
+  encrypt: (key, iv, additionalData, plaintext) => gcm(key, iv, additionalData).encrypt(plaintext),
+  decrypt: (key, iv, additionalData, ciphertext) => gcm(key, iv, additionalData).decrypt(ciphertext)
+}
 
 /**
  * A field key: 32 bytes, or a Web Crypto AES-GCM key.
  * @internal
  */
 export type AeadKey =
-  | { readonly _tag: "bytes"; readonly bytes: Uint8Array }
+  | BytesKey
   | { readonly _tag: "crypto-key"; readonly key: CryptoKey }
 
+/**
+ * A key held as bytes, with the synchronous cipher that uses it.
+ * @internal
+ */
+export interface BytesKey {
+  readonly _tag: "bytes"
+  readonly bytes: Uint8Array
+  readonly cipher: Aes256Gcm
+}
+
 /** @internal */
-export const fromBytes = (bytes: Uint8Array): AeadKey => ({ _tag: "bytes", bytes })
+export const fromBytes = (bytes: Uint8Array, cipher: Aes256Gcm = noble): AeadKey => ({ _tag: "bytes", bytes, cipher })
 
 /** @internal */
 export const fromCryptoKey = (key: CryptoKey): AeadKey => ({ _tag: "crypto-key", key })
@@ -38,7 +59,7 @@ export const encrypt = (
   plaintext: Uint8Array<ArrayBuffer>
 ): Effect.Effect<Uint8Array> =>
   key._tag === "bytes"
-    ? Effect.sync(() => gcm(key.bytes, iv, additionalData).encrypt(plaintext))
+    ? Effect.sync(() => key.cipher.encrypt(key.bytes, iv, additionalData, plaintext))
     : Effect.map(
       Effect.promise(() =>
         globalThis.crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData }, key.key, plaintext)
@@ -57,7 +78,10 @@ export const decrypt = (
   ciphertext: Uint8Array<ArrayBuffer>
 ): Effect.Effect<Uint8Array, undefined> => {
   if (key._tag === "bytes") {
-    return Effect.try({ try: () => gcm(key.bytes, iv, additionalData).decrypt(ciphertext), catch: () => undefined })
+    return Effect.try({
+      try: () => key.cipher.decrypt(key.bytes, iv, additionalData, ciphertext),
+      catch: () => undefined
+    })
   }
   return Effect.tryPromise({
     try: () => globalThis.crypto.subtle.decrypt({ name: "AES-GCM", iv, additionalData }, key.key, ciphertext),

@@ -18,6 +18,27 @@ export const copy = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => {
   return out
 }
 
+/** IVs are drawn from a pool of random bytes filled this many at a time (Web Crypto allows up to 65,536). */
+const IV_POOL = 12 * 1024
+let ivPool = new Uint8Array(0)
+let ivNext = 0
+
+/**
+ * `n` fresh random bytes for an IV (a public value that must never repeat under one key), cut
+ * from a pool that `crypto.getRandomValues` refills: one call per about a thousand IVs, where
+ * one call per IV cost more than a field's cipher. Each byte of the pool is handed out once.
+ * Keys are never drawn from it.
+ */
+export const randomIv = (n: number): Uint8Array<ArrayBuffer> => {
+  if (ivNext + n > ivPool.length) {
+    ivPool = globalThis.crypto.getRandomValues(new Uint8Array(Math.max(IV_POOL, n)))
+    ivNext = 0
+  }
+  const iv = ivPool.slice(ivNext, ivNext + n)
+  ivNext += n
+  return iv
+}
+
 /** Base64url (RFC 4648 §5) without padding. */
 export const toBase64Url = (bytes: Uint8Array): string => Base64Url.encode(bytes)
 
