@@ -153,11 +153,11 @@ const stepsUpgradeStory = async (api: ReturnType<typeof open>) => {
   expect((await completeStep(api, "s2")).value).toMatchObject({ id: "s2", doneBy: "person" })
 }
 
-/** A database of an earlier version: plan steps without their tokens, before `plan-step-tokens` (`version`). */
+/** A database of an earlier version: plan steps without their tokens, before `plan-step-tokens` (`version`) and every later migration. */
 const withoutStepTokens = (version: number) => [
   "DELETE FROM pomoc_record_lookup WHERE kind = 'plan-step'",
   "UPDATE pomoc_records SET lookup = NULL WHERE kind = 'plan-step'",
-  `DELETE FROM pomoc_migrations WHERE version = ${version}`
+  `DELETE FROM pomoc_migrations WHERE version >= ${version}`
 ]
 
 type Api = ReturnType<typeof open>
