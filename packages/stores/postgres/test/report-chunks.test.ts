@@ -4,9 +4,8 @@
  * same instant), the kit's aggregate and measure checks, each a model comparison, still hold; and
  * in one schema the counts of a chunked store equal those of a store reading each period at once.
  */
-import { Store } from "@pomoc/core"
 import { checks, chunkedReportsAgree, runCheck } from "@pomoc/store-testkit"
-import { Context, Effect, Exit, Layer, Scope } from "effect"
+import { Effect } from "effect"
 import { afterAll, describe, it } from "vitest"
 import { PostgresStore } from "../src/index.js"
 import { clientConfig, createSchema, freshSchema, withRaw } from "./stores.js"
@@ -31,23 +30,10 @@ describe("distinct people read a chunk of rows at a time", () => {
 
   it("a chunked store counts as one reading the whole period at once, in the same schema", async () => {
     const schema = freshSchema()
+    schemas.push(schema)
     await Effect.runPromise(createSchema(schema))
-    const scope = Scope.makeUnsafe()
-    const open = async (reportChunkRows?: number) =>
-      Context.get(
-        await Effect.runPromise(
-          Layer.buildWithScope(
-            PostgresStore.layer({ ...clientConfig(schema), ...(reportChunkRows ? { reportChunkRows } : {}) }),
-            scope
-          )
-        ),
-        Store.Store
-      )
-    try {
-      await chunkedReportsAgree(await open(), await open(2))
-    } finally {
-      await Effect.runPromise(Scope.close(scope, Exit.void))
-      await Effect.runPromise(dropSchema(schema))
-    }
+    await chunkedReportsAgree((reportChunkRows) =>
+      PostgresStore.layer({ ...clientConfig(schema), ...(reportChunkRows ? { reportChunkRows } : {}) })
+    )
   }, 180_000)
 })

@@ -4,9 +4,7 @@
  * instant), the kit's aggregate and measure checks, each a model comparison, still hold; and on
  * one file the counts of a chunked store equal those of a store reading each period in one text.
  */
-import { Store } from "@pomoc/core"
 import { checks, chunkedReportsAgree, runCheck } from "@pomoc/store-testkit"
-import { Context, Effect, Exit, Layer, Scope } from "effect"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -24,23 +22,8 @@ describe("reports read a chunk of rows at a time", () => {
     }
   }
 
-  it("a chunked store counts as one reading the whole period in one text, on the same file", async () => {
-    const file = join(dir, "same.db")
-    const scope = Scope.makeUnsafe()
-    const open = async (reportChunkRows?: number) =>
-      Context.get(
-        await Effect.runPromise(
-          Layer.buildWithScope(
-            SqliteStore.layer({ filename: file, ...(reportChunkRows ? { reportChunkRows } : {}) }),
-            scope
-          )
-        ),
-        Store.Store
-      )
-    try {
-      await chunkedReportsAgree(await open(), await open(2))
-    } finally {
-      await Effect.runPromise(Scope.close(scope, Exit.void))
-    }
-  })
+  it("a chunked store counts as one reading the whole period in one text, on the same file", () =>
+    chunkedReportsAgree((reportChunkRows) =>
+      SqliteStore.layer({ filename: join(dir, "same.db"), ...(reportChunkRows ? { reportChunkRows } : {}) })
+    ))
 })

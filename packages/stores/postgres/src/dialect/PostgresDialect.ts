@@ -40,7 +40,7 @@ const partOf = (
 ) =>
   query.part === undefined
     ? sql.literal("")
-    : sql`, ${of(filtersOf(sql, query.part).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("true")))} AS pn`
+    : sql`, ${of(sql.and(filtersOf(sql, query.part)))} AS pn`
 
 /**
  * Each person's first and last value of the facet `change` per group, counted per pair: the
@@ -101,21 +101,18 @@ const byShape = (sql: SqlClient.SqlClient, query: Store.AggregateQuery): SqlDial
     : sql.literal("")
   const part = query.part === undefined
     ? sql.literal("")
-    : sql`, CASE WHEN ${
-      filtersOf(sql, query.part).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("true"))
-    } THEN 1 ELSE 0 END AS k`
+    : sql`, CASE WHEN ${sql.and(filtersOf(sql, query.part))} THEN 1 ELSE 0 END AS k`
   return {
     rows: (from, to) =>
       sql<Record<string, unknown>>`SELECT string_agg(r.shape::text || '|' || ${month} || '|' || ${people}, ';') AS p
         FROM pomoc_report_rows r WHERE ${
         SqlStore.periodFilters(sql, { ...query, from: from ?? query.from, to: to ?? query.to })
       }`,
-    boundary: query.serviceId === undefined && query.from === undefined && query.to === undefined ?
-      undefined :
-      (from, skip, after) =>
-        sql<Record<string, unknown>>`SELECT r.at AS at FROM pomoc_report_rows r WHERE ${
-          SqlStore.periodFilters(sql, { ...query, from: undefined })
-        } AND r.at ${sql.literal(after ? ">" : ">=")} ${from} ORDER BY r.at LIMIT 1 OFFSET ${skip}`,
+    // Both period indexes give the rows in `at` order, with a service or without.
+    boundary: (from, skip, after) =>
+      sql<Record<string, unknown>>`SELECT r.at AS at FROM pomoc_report_rows r WHERE ${
+        SqlStore.periodFilters(sql, { ...query, from: undefined })
+      } AND r.at ${sql.literal(after ? ">" : ">=")} ${from} ORDER BY r.at LIMIT 1 OFFSET ${skip}`,
     maxPerson: sql<Record<string, unknown>>`SELECT coalesce(max(n), 0) AS n FROM pomoc_person_numbers`,
     // A person's code is their least code token (a person may have one per service).
     codes: query.distinctBy === "code"

@@ -51,7 +51,7 @@ const partOf = (
 ) =>
   query.part === undefined
     ? sql.literal("")
-    : sql`, ${of(filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1")))} AS pn`
+    : sql`, ${of(sql.and(filtersOf(sql, query.part, shape)))} AS pn`
 
 /**
  * An aggregate counted by the shared code (SQLite sorts the period's rows by shape to group
@@ -84,7 +84,7 @@ const byShape = (
   const tags = query.groupBy.includes("tag") ? sql`, json_each(${tagsOf(sql, shape)}) AS t` : sql.literal("")
   const part = query.part === undefined
     ? sql.literal("")
-    : sql`, ${filtersOf(sql, query.part, shape).reduce((a, f) => sql`${a} AND ${f}`, sql.literal("1"))} AS k`
+    : sql`, ${sql.and(filtersOf(sql, query.part, shape))} AS k`
   return {
     rows: (from, to) =>
       sql<Record<string, unknown>>`SELECT group_concat(r.shape || '|' || ${month} || '|' || ${people}, ';') AS p

@@ -4,19 +4,33 @@
  * @since 0.2.0
  */
 import { Store } from "@pomoc/core"
-import { Effect } from "effect"
+import { Context, Effect, Exit, Layer, Scope } from "effect"
 import * as fc from "fast-check"
 import { expect } from "vitest"
 
 /**
- * Writes 60 contacts (few instants, so many rows share one `at`; people p0-p11, some of them
- * under one code) through `whole`, then checks over random queries (groups, distinct people by id
- * or code, a part, a service or none, bounds inside runs of one instant) that `chunked`, a store
- * on the same database reading a few rows at a time, gives the same rows as `whole`.
+ * Opens two stores on one database through `layerOf` (the store reading each period at once, and
+ * one reading `reportChunkRows` = 2 rows at a time), then writes 60 contacts (few instants, so many
+ * rows share one `at`; people p0-p11, some of them under one code) through the first and checks
+ * over random queries (groups, distinct people by id or code, a part, a service or none, bounds
+ * inside runs of one instant) that the chunked store gives the same rows. Both close at the end.
  * @since 0.2.0
  * @category checks
  */
-export const chunkedReportsAgree = async (whole: Store.StoreShape, chunked: Store.StoreShape): Promise<void> => {
+export const chunkedReportsAgree = async <E>(
+  layerOf: (reportChunkRows: number | undefined) => Layer.Layer<Store.Store, E>
+): Promise<void> => {
+  const scope = Scope.makeUnsafe()
+  const open = async (reportChunkRows: number | undefined) =>
+    Context.get(await Effect.runPromise(Layer.buildWithScope(layerOf(reportChunkRows), scope)), Store.Store)
+  try {
+    await agree(await open(undefined), await open(2))
+  } finally {
+    await Effect.runPromise(Scope.close(scope, Exit.void))
+  }
+}
+
+const agree = async (whole: Store.StoreShape, chunked: Store.StoreShape): Promise<void> => {
   const at = (i: number) => `2026-0${1 + (i % 3)}-0${1 + (i % 2)}T10:00:00.000Z`
   await Effect.runPromise(whole.commit({
     writes: [
